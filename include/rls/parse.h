@@ -1,0 +1,62 @@
+/*
+ * parse.h - from Markdown or LaTeX source to the resume model (model.h).
+ *
+ * An RlsParser belongs to one document. It keeps that document's tree-sitter
+ * tree(s) between versions so that each change reparses incrementally:
+ * call rls_parser_edit for every replacement applied to the text, then
+ * rls_parser_parse with the new text.
+ */
+#ifndef RLS_PARSE_H_
+#define RLS_PARSE_H_
+
+#include "rls/model.h"
+#include "rls/text.h"
+
+/* How a user-declared LaTeX macro maps onto the model (configuration
+ * "macros"). Argument numbers are 1-based; 0 means "not given". */
+typedef enum {
+    RLS_MACRO_BULLET,  /* text_arg holds the bullet text */
+    RLS_MACRO_HEADING, /* text_arg holds the section heading */
+    RLS_MACRO_ENTRY,   /* title/org/location/dates args describe an entry */
+} RlsMacroRole;
+
+typedef struct {
+    char *name; /* without the backslash */
+    RlsMacroRole role;
+    uint8_t text_arg;
+    uint8_t title_arg;
+    uint8_t org_arg;
+    uint8_t location_arg;
+    uint8_t dates_arg;
+} RlsMacroSpec;
+
+typedef struct {
+    const RlsMacroSpec *macros; /* borrowed */
+    size_t n_macros;
+} RlsParseOptions;
+
+typedef struct RlsParser RlsParser;
+
+/* Returns an owned parser for one format; free with rls_parser_delete. */
+RlsParser *rls_parser_new(RlsFormat format);
+void rls_parser_delete(RlsParser *self);
+RlsFormat rls_parser_format(const RlsParser *self);
+
+/* Records one edit already applied to the text, so that the next parse can
+ * reuse the unchanged parts of the old tree. */
+void rls_parser_edit(RlsParser *self, const RlsByteEdit *edit);
+
+/* Parses src[0..len) (the whole current text) and returns an owned model;
+ * free with rls_resume_delete. opts may be NULL. Never fails on bad syntax:
+ * broken markup becomes model.errors. */
+RlsResume *rls_parser_parse(RlsParser *self, const char *src, uint32_t len,
+                            const RlsParseOptions *opts);
+
+/* Format from a path's extension: .md/.markdown -> Markdown, .tex/.latex/.ltx
+ * -> LaTeX. Returns false when the extension is neither (then *out is
+ * Markdown). */
+bool rls_format_from_path(const char *path, RlsFormat *out);
+/* Format from an LSP languageId ("markdown", "latex", "tex"). */
+bool rls_format_from_language_id(const char *language_id, RlsFormat *out);
+
+#endif /* RLS_PARSE_H_ */

@@ -1,0 +1,34 @@
+/*
+ * rules.h - the rule engine: reads a model, emits findings.
+ *
+ * Rule ids are stable strings: they are the `code` of an LSP diagnostic,
+ * the key in configuration, and the anchor of the rule's entry in
+ * docs/rules.md.
+ */
+#ifndef RLS_RULES_H_
+#define RLS_RULES_H_
+
+#include "rls/config.h"
+#include "rls/diag.h"
+#include "rls/model.h"
+
+typedef struct {
+    const char *id;
+    RlsSeverity default_severity;
+    bool content;        /* a content-and-impact rule judged on bullets */
+    const char *summary; /* one line: what it catches */
+} RlsRuleInfo;
+
+/* The table of all rules, in documentation order. */
+const RlsRuleInfo *rls_rules_all(size_t *count);
+/* The rule with this id, or NULL. */
+const RlsRuleInfo *rls_rule_find(const char *id);
+
+/* Runs every enabled rule over the model and appends findings to out,
+ * honouring configured severities and in-document suppression comments.
+ * src is the text the model was built from. config may be NULL (defaults).
+ * Returns 0; findings are sorted (rls_diag_list_sort). */
+int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
+                  const RlsConfig *config, RlsDiagList *out);
+
+#endif /* RLS_RULES_H_ */

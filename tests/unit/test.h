@@ -1,0 +1,119 @@
+/*
+ * test.h - the unit-test harness: tables of named cases, assertions that
+ * print both sides, TAP output, and a leak check on the project allocator.
+ *
+ *   static void test_folds_whitespace(void) { EXPECT_STR_EQ(fold(" a  b"), "a b"); }
+ *   int main(void) {
+ *       static const RlsTestCase cases[] = { RLS_TEST(test_folds_whitespace) };
+ *       return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+ *   }
+ *
+ * EXPECT_* record a failure and go on; ASSERT_* also return from the case.
+ * Assertions stay on in release builds.
+ */
+#ifndef RLS_TEST_H_
+#define RLS_TEST_H_
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rls/alloc.h"
+#include "rls/common.h"
+
+typedef struct {
+    const char *name;
+    void (*fn)(void);
+} RlsTestCase;
+
+#define RLS_TEST(fn) {#fn, fn}
+
+static int rls_test__failures;
+
+#define RLS__FAIL(...)                                                                             \
+    do {                                                                                           \
+        rls_test__failures++;                                                                      \
+        fprintf(stdout, "#   %s:%d: ", __FILE__, __LINE__);                                        \
+        fprintf(stdout, __VA_ARGS__);                                                              \
+        fputc('\n', stdout);                                                                       \
+    } while (0)
+
+#define EXPECT_TRUE(c)                                                                             \
+    do {                                                                                           \
+        if (!(c)) RLS__FAIL("expected %s", #c);                                                    \
+    } while (0)
+#define ASSERT_TRUE(c)                                                                             \
+    do {                                                                                           \
+        if (!(c)) {                                                                                \
+            RLS__FAIL("expected %s", #c);                                                          \
+            return;                                                                                \
+        }                                                                                          \
+    } while (0)
+#define EXPECT_EQ_INT(a, b)                                                                        \
+    do {                                                                                           \
+        long long a_ = (long long)(a), b_ = (long long)(b);                                        \
+        if (a_ != b_) RLS__FAIL("%s == %s: %lld != %lld", #a, #b, a_, b_);                         \
+    } while (0)
+#define ASSERT_EQ_INT(a, b)                                                                        \
+    do {                                                                                           \
+        long long a_ = (long long)(a), b_ = (long long)(b);                                        \
+        if (a_ != b_) {                                                                            \
+            RLS__FAIL("%s == %s: %lld != %lld", #a, #b, a_, b_);                                   \
+            return;                                                                                \
+        }                                                                                          \
+    } while (0)
+#define EXPECT_STR_EQ(a, b)                                                                        \
+    do {                                                                                           \
+        const char *a_ = (a), *b_ = (b);                                                           \
+        if (!a_ || !b_ || strcmp(a_, b_) != 0)                                                     \
+            RLS__FAIL("%s == %s:\n#     got      \"%s\"\n#     expected \"%s\"", #a, #b,            \
+                      a_ ? a_ : "(null)", b_ ? b_ : "(null)");                                     \
+    } while (0)
+#define ASSERT_STR_EQ(a, b)                                                                        \
+    do {                                                                                           \
+        int before_ = rls_test__failures;                                                          \
+        EXPECT_STR_EQ(a, b);                                                                       \
+        if (rls_test__failures != before_) return;                                                 \
+    } while (0)
+
+/* Runs the cases in order, prints TAP, checks the allocator is balanced at
+ * the end, and returns the process exit status. */
+static inline int rls_test_run(const RlsTestCase *cases, size_t n)
+{
+    int failed = 0;
+    printf("1..%zu\n", n + 1);
+    for (size_t i = 0; i < n; i++) {
+        int before = rls_test__failures;
+        cases[i].fn();
+        bool ok = rls_test__failures == before;
+        if (!ok) failed++;
+        printf("%s %zu - %s\n", ok ? "ok" : "not ok", i + 1, cases[i].name);
+        fflush(stdout);
+    }
+    long live = rls_alloc_live();
+    printf("%s %zu - no allocation outlives the tests (%ld live)\n", live == 0 ? "ok" : "not ok",
+           n + 1, live);
+    if (live != 0) failed++;
+    printf("# %zu passed, %d failed\n", n + 1 - (size_t)failed, failed);
+    return failed ? 1 : 0;
+}
+
+/* Reads a whole file into an owned NUL-terminated buffer (free with
+ * rls_free); NULL when it cannot be read. */
+static inline char *rls_test_read_file(const char *path, size_t *len_out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = rls_malloc((size_t)len + 1);
+    size_t got = fread(buf, 1, (size_t)len, f);
+    fclose(f);
+    buf[got] = '\0';
+    if (len_out) *len_out = got;
+    return buf;
+}
+
+#endif /* RLS_TEST_H_ */
