@@ -44,10 +44,10 @@ void rls_alloc_fail_after(long n);
 void rls_grow(void **ptr, size_t *cap, size_t need, size_t elem_size);
 
 /* Appends one item to a dynamic array described by (arr, len, cap). */
-#define RLS_PUSH(arr, len, cap, item)                                          \
-    do {                                                                       \
-        rls_grow((void **)&(arr), &(cap), (size_t)(len) + 1, sizeof(*(arr)));  \
-        (arr)[(len)++] = (item);                                               \
+#define RLS_PUSH(arr, len, cap, item)                                                              \
+    do {                                                                                           \
+        rls_grow((void **)&(arr), &(cap), (size_t)(len) + 1, sizeof(*(arr)));                      \
+        (arr)[(len)++] = (item);                                                                   \
     } while (0)
 
 #endif /* RLS_ALLOC_H_ */

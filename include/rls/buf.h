@@ -23,8 +23,7 @@ void rls_buf_clear(RlsBuf *self);
 void rls_buf_append(RlsBuf *self, const char *data, size_t len);
 void rls_buf_puts(RlsBuf *self, const char *s);
 void rls_buf_putc(RlsBuf *self, char c);
-void rls_buf_printf(RlsBuf *self, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void rls_buf_printf(RlsBuf *self, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rls_buf_vprintf(RlsBuf *self, const char *fmt, va_list ap);
 /* Returns the bytes as an owned string (free with rls_free) and resets the
  * buffer to empty. Never returns NULL: an empty buffer gives "". */

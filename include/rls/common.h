@@ -12,15 +12,15 @@
  * Functions return 0 on success or one of these negative codes. The table
  * is the one place that names them (libuv's UV_ERRNO_MAP); the JSON-RPC
  * layer maps them to protocol codes in rpc/jsonrpc.c and nowhere else. */
-#define RLS_ERRNO_MAP(X)                                                       \
-    X(EINVAL, -1, "invalid argument")                                          \
-    X(ENOMEM, -2, "out of memory")                                             \
-    X(ERANGE, -3, "position or range out of bounds")                           \
-    X(ETOOBIG, -4, "input larger than the configured limit")                   \
-    X(EPARSE, -5, "malformed input")                                           \
-    X(ENOENT, -6, "no such file or document")                                  \
-    X(EIO, -7, "input/output error")                                           \
-    X(ESTATE, -8, "not allowed in the current state")                          \
+#define RLS_ERRNO_MAP(X)                                                                           \
+    X(EINVAL, -1, "invalid argument")                                                              \
+    X(ENOMEM, -2, "out of memory")                                                                 \
+    X(ERANGE, -3, "position or range out of bounds")                                               \
+    X(ETOOBIG, -4, "input larger than the configured limit")                                       \
+    X(EPARSE, -5, "malformed input")                                                               \
+    X(ENOENT, -6, "no such file or document")                                                      \
+    X(EIO, -7, "input/output error")                                                               \
+    X(ESTATE, -8, "not allowed in the current state")                                              \
     X(EREFUSED, -9, "edit would cross markup it cannot preserve")
 
 typedef enum {

@@ -19,7 +19,7 @@ typedef struct {
 typedef struct {
     char *lexicon; /* e.g. "weak-opener", "buzzword" */
     char *word;
-    bool remove;   /* true: remove the word; false: add it */
+    bool remove; /* true: remove the word; false: add it */
 } RlsLexiconEdit;
 
 typedef struct {

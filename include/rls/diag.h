@@ -22,7 +22,7 @@ const char *rls_severity_name(RlsSeverity sev);
 bool rls_severity_parse(const char *name, RlsSeverity *out);
 
 typedef struct {
-    RlsSpan span;         /* exact source bytes: the offending words */
+    RlsSpan span; /* exact source bytes: the offending words */
     RlsSeverity severity;
     const char *rule;     /* static rule id, e.g. "weak-opener" */
     char *message;        /* owned */

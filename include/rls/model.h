@@ -54,16 +54,16 @@ int rls_plain_to_source(const RlsPlain *self, uint32_t plain_start, uint32_t pla
 /* ---- Dates ---------------------------------------------------------------- */
 
 typedef struct {
-    int16_t year;   /* 0 when unknown */
-    int8_t month;   /* 1..12, 0 when the text gives only a year */
-    bool present;   /* "Present", "Current", "Now", "Today", "至今", ... */
+    int16_t year; /* 0 when unknown */
+    int8_t month; /* 1..12, 0 when the text gives only a year */
+    bool present; /* "Present", "Current", "Now", "Today", "至今", ... */
 } RlsDate;
 
 typedef struct {
     RlsDate start;
-    RlsDate end;    /* equals start for a single date */
-    bool valid;     /* false when no date range was recognised */
-    RlsSpan span;   /* where the date text is in the source */
+    RlsDate end;  /* equals start for a single date */
+    bool valid;   /* false when no date range was recognised */
+    RlsSpan span; /* where the date text is in the source */
 } RlsDateRange;
 
 /* Parses "Jan 2021 – Present", "2019-2021", "03/2020 - 11/2022",
@@ -109,10 +109,10 @@ typedef struct {
 /* ---- Entries (a role, a degree, a project) --------------------------------- */
 
 typedef struct {
-    RlsSpan span;     /* the entry's header lines (not its bullets) */
-    char *title;      /* role / degree / project name, or NULL */
-    char *org;        /* company / school, or NULL */
-    char *location;   /* or NULL */
+    RlsSpan span;   /* the entry's header lines (not its bullets) */
+    char *title;    /* role / degree / project name, or NULL */
+    char *org;      /* company / school, or NULL */
+    char *location; /* or NULL */
     RlsDateRange dates;
     uint32_t section;
     uint32_t first_bullet, n_bullets;
@@ -125,8 +125,8 @@ typedef struct {
     RlsSpan item_span; /* the whole item, marker or \item / \resumeItem{...} included */
     RlsPlain plain;
     uint32_t section;
-    int32_t entry;     /* index into entries, or -1 */
-    uint16_t depth;    /* 0 for a top-level item */
+    int32_t entry;  /* index into entries, or -1 */
+    uint16_t depth; /* 0 for a top-level item */
 } RlsBullet;
 
 /* ---- Everything else ----------------------------------------------------- */

@@ -9,8 +9,7 @@
 
 #include "rls/alloc.h"
 
-void rls_hooks_install(void)
-{
+void rls_hooks_install(void) {
     cJSON_Hooks hooks = {.malloc_fn = rls_malloc, .free_fn = rls_free};
     cJSON_InitHooks(&hooks);
     ts_set_allocator(rls_malloc, rls_calloc, rls_realloc, rls_free);

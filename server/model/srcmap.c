@@ -3,15 +3,14 @@
  */
 #include "rls/model.h"
 
-RlsSpan rls_plain_cover(const RlsPlain *self, uint32_t plain_start, uint32_t plain_end)
-{
+RlsSpan rls_plain_cover(const RlsPlain *self, uint32_t plain_start, uint32_t plain_end) {
     if (self->len == 0 || !self->src_start) return (RlsSpan){0, 0};
     if (plain_start > self->len) plain_start = self->len;
     if (plain_end > self->len) plain_end = self->len;
     if (plain_end < plain_start) plain_end = plain_start;
     if (plain_start == plain_end) {
-        uint32_t at = plain_start < self->len ? self->src_start[plain_start]
-                                              : self->src_end[self->len - 1];
+        uint32_t at =
+            plain_start < self->len ? self->src_start[plain_start] : self->src_end[self->len - 1];
         return (RlsSpan){at, at};
     }
     uint32_t start = self->src_start[plain_start];
@@ -26,8 +25,7 @@ RlsSpan rls_plain_cover(const RlsPlain *self, uint32_t plain_start, uint32_t pla
 }
 
 int rls_plain_to_source(const RlsPlain *self, uint32_t plain_start, uint32_t plain_end,
-                        RlsSpan *out)
-{
+                        RlsSpan *out) {
     if (plain_start > plain_end || plain_end > self->len) return RLS_ERANGE;
     if (plain_start == plain_end) {
         *out = rls_plain_cover(self, plain_start, plain_end);

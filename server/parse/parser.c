@@ -1,58 +1,56 @@
 /*
- * parser.c - PLACEHOLDER until the resume-model work (issue 3) lands: it
- * returns a model with no sections, so that the shell links and runs.
- * TODO(#3): replace with the tree-sitter parser.
+ * parser.c - one entry point over the Markdown and LaTeX parsers (parse.h).
  */
 #include "rls/parse.h"
 
 #include <string.h>
 #include <strings.h>
 
+#include "parse/formats.h"
 #include "rls/alloc.h"
 
 struct RlsParser {
     RlsFormat format;
+    RlsMdParser *md;
+    RlsTexParser *tex;
 };
 
-RlsParser *rls_parser_new(RlsFormat format)
-{
+RlsParser *rls_parser_new(RlsFormat format) {
     RlsParser *self = rls_calloc(1, sizeof(*self));
     self->format = format;
+    if (format == RLS_FORMAT_LATEX)
+        self->tex = rls_tex_parser_new();
+    else
+        self->md = rls_md_parser_new();
     return self;
 }
 
-void rls_parser_delete(RlsParser *self)
-{
+void rls_parser_delete(RlsParser *self) {
+    if (!self) return;
+    if (self->md) rls_md_parser_delete(self->md);
+    if (self->tex) rls_tex_parser_delete(self->tex);
     rls_free(self);
 }
 
-RlsFormat rls_parser_format(const RlsParser *self)
-{
+RlsFormat rls_parser_format(const RlsParser *self) {
     return self->format;
 }
 
-void rls_parser_edit(RlsParser *self, const RlsByteEdit *edit)
-{
-    (void)self;
-    (void)edit;
+void rls_parser_edit(RlsParser *self, const RlsByteEdit *edit) {
+    if (self->md) rls_md_parser_edit(self->md, edit);
+    if (self->tex) rls_tex_parser_edit(self->tex, edit);
 }
 
 RlsResume *rls_parser_parse(RlsParser *self, const char *src, uint32_t len,
-                            const RlsParseOptions *opts)
-{
-    (void)src;
-    (void)opts;
-    RlsResume *model = rls_calloc(1, sizeof(*model));
-    model->format = self->format;
-    model->src_len = len;
-    return model;
+                            const RlsParseOptions *opts) {
+    if (self->tex) return rls_tex_parser_parse(self->tex, src, len, opts);
+    return rls_md_parser_parse(self->md, src, len, opts);
 }
 
-bool rls_format_from_path(const char *path, RlsFormat *out)
-{
+bool rls_format_from_path(const char *path, RlsFormat *out) {
     const char *dot = strrchr(path, '.');
     *out = RLS_FORMAT_MARKDOWN;
-    if (!dot) return false;
+    if (!dot || strchr(dot, '/')) return false;
     if (!strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown")) return true;
     if (!strcasecmp(dot, ".tex") || !strcasecmp(dot, ".latex") || !strcasecmp(dot, ".ltx")) {
         *out = RLS_FORMAT_LATEX;
@@ -61,8 +59,7 @@ bool rls_format_from_path(const char *path, RlsFormat *out)
     return false;
 }
 
-bool rls_format_from_language_id(const char *language_id, RlsFormat *out)
-{
+bool rls_format_from_language_id(const char *language_id, RlsFormat *out) {
     *out = RLS_FORMAT_MARKDOWN;
     if (!strcmp(language_id, "markdown")) return true;
     if (!strcmp(language_id, "latex") || !strcmp(language_id, "tex")) {

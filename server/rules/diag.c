@@ -12,14 +12,12 @@
 
 static const char *const diag__severity_names[] = {"off", "error", "warning", "info", "hint"};
 
-const char *rls_severity_name(RlsSeverity sev)
-{
+const char *rls_severity_name(RlsSeverity sev) {
     if ((unsigned)sev < RLS_ARRAY_LEN(diag__severity_names)) return diag__severity_names[sev];
     return "unknown";
 }
 
-bool rls_severity_parse(const char *name, RlsSeverity *out)
-{
+bool rls_severity_parse(const char *name, RlsSeverity *out) {
     if (!name) return false;
     for (size_t i = 0; i < RLS_ARRAY_LEN(diag__severity_names); i++) {
         if (strcmp(name, diag__severity_names[i]) == 0) {
@@ -35,29 +33,26 @@ bool rls_severity_parse(const char *name, RlsSeverity *out)
     return false;
 }
 
-void rls_diag_list_init(RlsDiagList *self)
-{
+void rls_diag_list_init(RlsDiagList *self) {
     self->items = NULL;
     self->len = 0;
     self->cap = 0;
 }
 
-void rls_diag_list_clear(RlsDiagList *self)
-{
-    for (size_t i = 0; i < self->len; i++) rls_free(self->items[i].message);
+void rls_diag_list_clear(RlsDiagList *self) {
+    for (size_t i = 0; i < self->len; i++)
+        rls_free(self->items[i].message);
     self->len = 0;
 }
 
-void rls_diag_list_close(RlsDiagList *self)
-{
+void rls_diag_list_close(RlsDiagList *self) {
     rls_diag_list_clear(self);
     rls_free(self->items);
     rls_diag_list_init(self);
 }
 
 RlsDiag *rls_diag_push(RlsDiagList *self, RlsSpan span, RlsSeverity sev, const char *rule,
-                       const char *fmt, ...)
-{
+                       const char *fmt, ...) {
     RlsBuf msg;
     rls_buf_init(&msg);
     va_list ap;
@@ -75,8 +70,7 @@ RlsDiag *rls_diag_push(RlsDiagList *self, RlsSpan span, RlsSeverity sev, const c
     return &self->items[self->len - 1];
 }
 
-static int diag__cmp(const void *a, const void *b)
-{
+static int diag__cmp(const void *a, const void *b) {
     const RlsDiag *x = a, *y = b;
     if (x->span.start_byte != y->span.start_byte)
         return x->span.start_byte < y->span.start_byte ? -1 : 1;
@@ -86,7 +80,6 @@ static int diag__cmp(const void *a, const void *b)
     return strcmp(x->message, y->message);
 }
 
-void rls_diag_list_sort(RlsDiagList *self)
-{
+void rls_diag_list_sort(RlsDiagList *self) {
     if (self->len > 1) qsort(self->items, self->len, sizeof(self->items[0]), diag__cmp);
 }

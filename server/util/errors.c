@@ -3,8 +3,7 @@
  */
 #include "rls/common.h"
 
-const char *rls_strerror(int err)
-{
+const char *rls_strerror(int err) {
     switch (err) {
     case 0:
         return "success";

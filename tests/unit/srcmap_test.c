@@ -4,8 +4,7 @@
 
 /* Source "**Cut** p99 \%x" -> plain "Cut p99 %x", built by hand the way a
  * parser would: bold markers dropped, "\%" one construct. */
-static RlsPlain make_plain(void)
-{
+static RlsPlain make_plain(void) {
     static char text[] = "Cut p99 %x";
     static uint32_t start[] = {2, 3, 4, 7, 8, 9, 10, 11, 12, 14};
     static uint32_t end[] = {3, 4, 5, 8, 9, 10, 11, 12, 14, 15};
@@ -13,8 +12,7 @@ static RlsPlain make_plain(void)
     return p;
 }
 
-static void test_an_edit_inside_bold_maps_inside_the_markers(void)
-{
+static void test_an_edit_inside_bold_maps_inside_the_markers(void) {
     RlsPlain p = make_plain();
     RlsSpan s;
     ASSERT_EQ_INT(rls_plain_to_source(&p, 0, 3, &s), 0);
@@ -22,15 +20,13 @@ static void test_an_edit_inside_bold_maps_inside_the_markers(void)
     EXPECT_EQ_INT(s.end_byte, 5);
 }
 
-static void test_an_edit_across_the_closing_marker_is_refused(void)
-{
+static void test_an_edit_across_the_closing_marker_is_refused(void) {
     RlsPlain p = make_plain();
     RlsSpan s;
     EXPECT_EQ_INT(rls_plain_to_source(&p, 2, 5, &s), RLS_EREFUSED);
 }
 
-static void test_an_escape_maps_to_its_whole_construct(void)
-{
+static void test_an_escape_maps_to_its_whole_construct(void) {
     RlsPlain p = make_plain();
     RlsSpan s;
     ASSERT_EQ_INT(rls_plain_to_source(&p, 8, 10, &s), 0);
@@ -38,8 +34,7 @@ static void test_an_escape_maps_to_its_whole_construct(void)
     EXPECT_EQ_INT(s.end_byte, 15);
 }
 
-static void test_cover_spans_markup_for_diagnostics(void)
-{
+static void test_cover_spans_markup_for_diagnostics(void) {
     RlsPlain p = make_plain();
     RlsSpan s = rls_plain_cover(&p, 0, 10);
     EXPECT_EQ_INT(s.start_byte, 2);
@@ -49,16 +44,14 @@ static void test_cover_spans_markup_for_diagnostics(void)
     EXPECT_EQ_INT(s.end_byte, 15);
 }
 
-static void test_out_of_range_requests_are_rejected(void)
-{
+static void test_out_of_range_requests_are_rejected(void) {
     RlsPlain p = make_plain();
     RlsSpan s;
     EXPECT_EQ_INT(rls_plain_to_source(&p, 3, 11, &s), RLS_ERANGE);
     EXPECT_EQ_INT(rls_plain_to_source(&p, 5, 3, &s), RLS_ERANGE);
 }
 
-int main(void)
-{
+int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_an_edit_inside_bold_maps_inside_the_markers),
         RLS_TEST(test_an_edit_across_the_closing_marker_is_refused),

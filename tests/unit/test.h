@@ -27,7 +27,8 @@ typedef struct {
     void (*fn)(void);
 } RlsTestCase;
 
-#define RLS_TEST(fn) {#fn, fn}
+#define RLS_TEST(fn)                                                                               \
+    { #fn, fn }
 
 static int rls_test__failures;
 
@@ -67,7 +68,7 @@ static int rls_test__failures;
     do {                                                                                           \
         const char *a_ = (a), *b_ = (b);                                                           \
         if (!a_ || !b_ || strcmp(a_, b_) != 0)                                                     \
-            RLS__FAIL("%s == %s:\n#     got      \"%s\"\n#     expected \"%s\"", #a, #b,            \
+            RLS__FAIL("%s == %s:\n#     got      \"%s\"\n#     expected \"%s\"", #a, #b,           \
                       a_ ? a_ : "(null)", b_ ? b_ : "(null)");                                     \
     } while (0)
 #define ASSERT_STR_EQ(a, b)                                                                        \
@@ -79,8 +80,7 @@ static int rls_test__failures;
 
 /* Runs the cases in order, prints TAP, checks the allocator is balanced at
  * the end, and returns the process exit status. */
-static inline int rls_test_run(const RlsTestCase *cases, size_t n)
-{
+static inline int rls_test_run(const RlsTestCase *cases, size_t n) {
     int failed = 0;
     printf("1..%zu\n", n + 1);
     for (size_t i = 0; i < n; i++) {
@@ -101,8 +101,7 @@ static inline int rls_test_run(const RlsTestCase *cases, size_t n)
 
 /* Reads a whole file into an owned NUL-terminated buffer (free with
  * rls_free); NULL when it cannot be read. */
-static inline char *rls_test_read_file(const char *path, size_t *len_out)
-{
+static inline char *rls_test_read_file(const char *path, size_t *len_out) {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
     fseek(f, 0, SEEK_END);

@@ -1,0 +1,29 @@
+/*
+ * analysis.h - the whole check of one document, shared by the language
+ * server and the command line so that both say exactly the same thing:
+ * parse -> model -> every rule (content, document, keyword and layout).
+ */
+#ifndef RLS_ANALYSIS_H_
+#define RLS_ANALYSIS_H_
+
+#include "rls/config.h"
+#include "rls/diag.h"
+#include "rls/model.h"
+#include "rls/parse.h"
+
+typedef struct {
+    RlsResume *model; /* owned */
+    RlsDiagList diags;
+} RlsAnalysis;
+
+void rls_analysis_init(RlsAnalysis *self);
+/* Frees the model and the findings; the struct may be reused. */
+void rls_analysis_close(RlsAnalysis *self);
+
+/* Parses src[0..len) with parser (whose tree has been told of every edit
+ * since its last parse) and runs the rules under config (NULL: defaults).
+ * Replaces whatever *self held. Returns 0. */
+int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t len,
+                const RlsConfig *config);
+
+#endif /* RLS_ANALYSIS_H_ */

@@ -1,0 +1,29 @@
+/*
+ * analysis.c - parse, then every rule (analysis.h).
+ */
+#include "rls/analysis.h"
+
+#include "rls/rules.h"
+
+void rls_analysis_init(RlsAnalysis *self) {
+    self->model = NULL;
+    rls_diag_list_init(&self->diags);
+}
+
+void rls_analysis_close(RlsAnalysis *self) {
+    rls_resume_delete(self->model);
+    rls_diag_list_close(&self->diags);
+    rls_analysis_init(self);
+}
+
+int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t len,
+                const RlsConfig *config) {
+    rls_analysis_close(self);
+    RlsParseOptions opts = {0};
+    if (config) {
+        opts.macros = config->macros;
+        opts.n_macros = config->n_macros;
+    }
+    self->model = rls_parser_parse(parser, src, len, &opts);
+    return rls_rules_run(self->model, src, len, config, &self->diags);
+}
