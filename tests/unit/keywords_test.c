@@ -443,6 +443,138 @@ static void test_keyword_rules_table_lists_every_rule(void) {
     EXPECT_TRUE(all != NULL);
 }
 
+/* ---- Completion ------------------------------------------------------------------ */
+
+static const char *top_labels(const RlsCompletionList *l, size_t n) {
+    static char out[256];
+    out[0] = '\0';
+    for (size_t i = 0; i < l->len && i < n; i++) {
+        strcat(out, l->items[i].label);
+        strcat(out, ",");
+    }
+    return out;
+}
+
+static void verbs_for(const char *prefix, const char *rest, RlsCompletionList *l) {
+    rls_completion_list_close(l);
+    rls_complete_verbs(prefix, strlen(prefix), rest, strlen(rest), l);
+}
+
+static void test_verbs_are_ranked_by_what_the_bullet_says(void) {
+    RlsCompletionList l;
+    rls_completion_list_init(&l);
+    verbs_for("", "p99 latency from 1.2s to 240ms by adding Redis caching", &l);
+    EXPECT_STR_EQ(top_labels(&l, 2), "Reduced,Cut,");
+    EXPECT_TRUE(strstr(l.items[0].detail, "\"latency\"") != NULL);
+    EXPECT_TRUE(strstr(l.items[0].detail, "from ... to") != NULL);
+    verbs_for("", "a team of 6 engineers through a payments rebuild", &l);
+    EXPECT_STR_EQ(top_labels(&l, 1), "Led,");
+    verbs_for("", "the legacy monolith to Kubernetes on AWS", &l);
+    EXPECT_STR_EQ(top_labels(&l, 1), "Migrated,");
+    verbs_for("", "tracing and alerts with OpenTelemetry for 40 services", &l);
+    EXPECT_STR_EQ(top_labels(&l, 1), "Instrumented,");
+    /* Nothing said yet: the data order, every verb offered. */
+    verbs_for("", "", &l);
+    EXPECT_TRUE(l.len >= 40);
+    EXPECT_STR_EQ(l.items[0].label, "Reduced");
+    EXPECT_STR_EQ(l.items[0].detail, "strong action verb");
+    rls_completion_list_close(&l);
+}
+
+static void test_typed_prefix_filters_verbs(void) {
+    RlsCompletionList l;
+    rls_completion_list_init(&l);
+    verbs_for("re", "a legacy billing module", &l);
+    for (size_t i = 0; i < l.len; i++)
+        EXPECT_TRUE(strncmp(l.items[i].label, "Re", 2) == 0);
+    EXPECT_STR_EQ(top_labels(&l, 1), "Refactored,");
+    verbs_for("Zz", "anything", &l);
+    EXPECT_EQ_INT(l.len, 0);
+    rls_completion_list_close(&l);
+}
+
+static const char *compl_src = "jane@example.com\n"
+                               "## Experience\n"
+                               "- Cut p99 latency from 900ms to 120ms with Redis\n"
+                               "- Built a Kafka pipeline for 12M events/day\n"
+                               "- Wor on things\n"
+                               "## Skills\n"
+                               "Databases: PostgreSQL, \n"
+                               "Tools: Git\n";
+
+static void test_completion_at_the_start_of_a_bullet_offers_verbs(void) {
+    RlsResume *m = build(compl_src);
+    uint32_t len = (uint32_t)strlen(compl_src);
+    RlsCompletionList l;
+    rls_completion_list_init(&l);
+    /* Right after the marker, before "Cut": the rest of the line ranks. */
+    uint32_t at = find(compl_src, "Cut p99");
+    rls_complete_at(m, compl_src, len, at, NULL, &l);
+    EXPECT_EQ_INT(l.kind, RLS_COMPLETE_VERB);
+    EXPECT_STR_EQ(top_labels(&l, 2), "Reduced,Cut,");
+    /* The word under the cursor is what a chosen verb replaces. */
+    EXPECT_EQ_INT(l.replace.start_byte, at);
+    EXPECT_EQ_INT(l.replace.end_byte, at + 3);
+    /* A typed prefix "Wor": no verb starts so; the kind still says where. */
+    at = find(compl_src, "Wor on") + 3;
+    rls_complete_at(m, compl_src, len, at, NULL, &l);
+    EXPECT_EQ_INT(l.kind, RLS_COMPLETE_VERB);
+    EXPECT_EQ_INT(l.len, 0);
+    /* Past the first word: no completion. */
+    rls_complete_at(m, compl_src, len, find(compl_src, "p99 latency"), NULL, &l);
+    EXPECT_EQ_INT(l.kind, RLS_COMPLETE_NONE);
+    rls_completion_list_close(&l);
+    rls_resume_delete(m);
+
+    const char *tex = "\\resumeItem{the build from 40 min to 6 min}\n";
+    m = build(tex);
+    rls_complete_at(m, tex, (uint32_t)strlen(tex), 12, NULL, &l);
+    EXPECT_EQ_INT(l.kind, RLS_COMPLETE_VERB);
+    EXPECT_STR_EQ(top_labels(&l, 1), "Cut,");
+    rls_completion_list_close(&l);
+    rls_resume_delete(m);
+}
+
+static void test_completion_in_skills_offers_what_is_missing(void) {
+    RlsResume *m = build(compl_src);
+    uint32_t len = (uint32_t)strlen(compl_src);
+    RlsConfig c;
+    rls_config_init(&c);
+    rls_config_set_job_text(&c, "Postgres, Kafka, ClickHouse and Redis. ClickHouse!");
+    RlsCompletionList l;
+    rls_completion_list_init(&l);
+    uint32_t at = find(compl_src, "PostgreSQL, ") + 12;
+    rls_complete_at(m, compl_src, len, at, &c, &l);
+    EXPECT_EQ_INT(l.kind, RLS_COMPLETE_SKILL);
+    /* Asked by the job and used in bullets first; the Databases label
+     * lifts Redis above Kafka. Listed skills are never offered. */
+    EXPECT_STR_EQ(top_labels(&l, 3), "Redis,Kafka,ClickHouse,");
+    for (size_t i = 0; i < l.len; i++) {
+        EXPECT_TRUE(strcmp(l.items[i].label, "PostgreSQL") != 0);
+        EXPECT_TRUE(strcmp(l.items[i].label, "Git") != 0);
+    }
+    EXPECT_TRUE(strstr(l.items[0].detail, "asked by the job description") != NULL);
+    EXPECT_TRUE(strstr(l.items[0].detail, "used in your bullets") != NULL);
+    EXPECT_EQ_INT(l.replace.start_byte, at);
+    rls_config_close(&c);
+
+    /* A prefix filters by name and alias: "k8" finds Kubernetes. */
+    char *typed = rls_malloc(len + 3);
+    snprintf(typed, len + 3, "%.*sk8%s", (int)at, compl_src, compl_src + at);
+    RlsResume *m2 = build(typed);
+    rls_complete_at(m2, typed, len + 2, at + 2, NULL, &l);
+    EXPECT_STR_EQ(top_labels(&l, 1), "Kubernetes,");
+    EXPECT_EQ_INT(l.replace.start_byte, at);
+    EXPECT_EQ_INT(l.replace.end_byte, at + 2);
+    rls_resume_delete(m2);
+    rls_free(typed);
+    /* Before any comma or colon on a Skills line: nothing. */
+    rls_complete_at(m, compl_src, len, find(compl_src, "Tools") + 2, NULL, &l);
+    EXPECT_EQ_INT(l.kind, RLS_COMPLETE_NONE);
+    rls_completion_list_close(&l);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_every_profile_loads_and_backend_has_sixty_terms),
@@ -465,6 +597,10 @@ int main(void) {
         RLS_TEST(test_date_styles_are_classified),
         RLS_TEST(test_inconsistent_dates_are_reported_per_section_kind),
         RLS_TEST(test_keyword_rules_table_lists_every_rule),
+        RLS_TEST(test_verbs_are_ranked_by_what_the_bullet_says),
+        RLS_TEST(test_typed_prefix_filters_verbs),
+        RLS_TEST(test_completion_at_the_start_of_a_bullet_offers_verbs),
+        RLS_TEST(test_completion_in_skills_offers_what_is_missing),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
