@@ -46,13 +46,13 @@ void rls_buf_putc(RlsBuf *self, char c) {
 void rls_buf_vprintf(RlsBuf *self, const char *fmt, va_list ap) {
     va_list copy;
     va_copy(copy, ap);
+    /* ap comes initialised from the caller; the analyser cannot see that. */
+    // NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized)
     int n = vsnprintf(NULL, 0, fmt, copy);
     va_end(copy);
     if (n <= 0) return;
     buf__reserve(self, (size_t)n);
-    /* ap is the caller's initialised list; the analyser cannot see that. */
-    vsnprintf(self->data + self->len, (size_t)n + 1, fmt,
-              ap); // NOLINT(clang-analyzer-valist.Uninitialized)
+    vsnprintf(self->data + self->len, (size_t)n + 1, fmt, ap);
     self->len += (size_t)n;
 }
 
