@@ -1,5 +1,11 @@
 /* Tests for the ATS score (server/keywords/score.c): each component moves
  * the right way when the resume gets better, and explains its deductions. */
+#define _GNU_SOURCE
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
 #include "kw_fixture.h"
 #include "rls/score.h"
 #include "test.h"
@@ -237,6 +243,88 @@ static void test_bullet_points_split_the_impact_share(void) {
     scored_close(&s);
 }
 
+/* ---- resume-ls score ------------------------------------------------------------ */
+
+/* Runs rls_cmd_score with stdout captured; returns owned output. */
+static char *run_score(int argc, char **argv, int *rc) {
+    fflush(stdout);
+    char path[] = "/tmp/rls_score_outXXXXXX";
+    int fd = mkstemp(path);
+    int saved = dup(1);
+    dup2(fd, 1);
+    *rc = rls_cmd_score(argc, argv);
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    close(fd);
+    char *out = rls_test_read_file(path, NULL);
+    unlink(path);
+    return out;
+}
+
+static void write_file(const char *path, const char *text) {
+    FILE *f = fopen(path, "wb");
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_score_command_reports_usage_and_io_errors(void) {
+    int rc;
+    char *argv1[] = {"score", NULL};
+    rls_free(run_score(1, argv1, &rc));
+    EXPECT_EQ_INT(rc, 2);
+    char *argv2[] = {"score", "/nonexistent/resume.md", NULL};
+    rls_free(run_score(2, argv2, &rc));
+    EXPECT_EQ_INT(rc, 2);
+    char *argv3[] = {"score", "--role", "astronaut", "x.md", NULL};
+    rls_free(run_score(4, argv3, &rc));
+    EXPECT_EQ_INT(rc, 2);
+    char *argv4[] = {"score", "--format", "sarif", "x.md", NULL};
+    rls_free(run_score(4, argv4, &rc));
+    EXPECT_EQ_INT(rc, 2);
+}
+
+static void test_score_command_prints_text_and_json(void) {
+    char resume[] = "/tmp/rls_score_resumeXXXXXX.md";
+    int fd = mkstemps(resume, 3);
+    close(fd);
+    write_file(resume, "# Jane\n\n## Experience\n\n- Cut p99 latency 40% with Redis\n");
+    char *argv[] = {"score", "--role", "backend", "--job", RLS_TESTS_DIR "/jd/backend-platform.txt",
+                    resume,  NULL};
+    int rc;
+    char *text = run_score(6, argv, &rc);
+    EXPECT_EQ_INT(rc, 0);
+    ASSERT_TRUE(text != NULL);
+    EXPECT_TRUE(strstr(text, ": ATS score ") != NULL);
+    EXPECT_TRUE(strstr(text, "Role profile: backend\n") != NULL);
+    EXPECT_TRUE(strstr(text, "Job description: ") != NULL);
+    EXPECT_TRUE(strstr(text, "Content and impact") != NULL);
+    rls_free(text);
+
+    char *argj[] = {"score", "--format", "json", "--job", RLS_TESTS_DIR "/jd/backend-platform.txt",
+                    resume,  NULL};
+    char *json = run_score(6, argj, &rc);
+    EXPECT_EQ_INT(rc, 0);
+    cJSON *root = cJSON_Parse(json);
+    ASSERT_TRUE(root != NULL);
+    const cJSON *comps = cJSON_GetObjectItemCaseSensitive(root, "components");
+    EXPECT_EQ_INT(cJSON_GetArraySize(comps), 4);
+    int sum = 0;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, comps) sum += cJSON_GetObjectItemCaseSensitive(c, "points")->valueint;
+    EXPECT_EQ_INT(cJSON_GetObjectItemCaseSensitive(root, "total")->valueint, sum);
+    const cJSON *job = cJSON_GetObjectItemCaseSensitive(root, "job");
+    EXPECT_TRUE(cJSON_IsObject(job));
+    const cJSON *missing = cJSON_GetObjectItemCaseSensitive(job, "missing");
+    bool kafka = false;
+    cJSON_ArrayForEach(c, missing) kafka |= strcmp(c->valuestring, "Kafka") == 0;
+    EXPECT_TRUE(kafka);
+    EXPECT_STR_EQ(cJSON_GetObjectItemCaseSensitive(root, "file")->valuestring, resume);
+    cJSON_Delete(root);
+    rls_free(json);
+    unlink(resume);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_total_is_the_sum_of_the_components_and_summary_says_so),
@@ -248,6 +336,8 @@ int main(void) {
         RLS_TEST(test_listing_a_used_tool_raises_skills),
         RLS_TEST(test_an_empty_resume_scores_low_without_crashing),
         RLS_TEST(test_bullet_points_split_the_impact_share),
+        RLS_TEST(test_score_command_reports_usage_and_io_errors),
+        RLS_TEST(test_score_command_prints_text_and_json),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
