@@ -108,7 +108,8 @@ static JdLook jd__look(const char *t, size_t len) {
             sym++;
         }
     }
-    if (upper + lower == 0) return JD_PLAIN; /* numbers, years, "24/7" */
+    if (upper + lower == 0) return JD_PLAIN;                /* numbers, years, "24/7" */
+    if (jd__is_digit((unsigned char)t[0])) return JD_PLAIN; /* quantities: "50k", "10x", "5+" */
     if (jd__is_stop(t, len)) return JD_PLAIN;
     if (digit && len <= 12) return JD_STRONG;                         /* S3, EC2, SOC2, HTTP2 */
     if (inner_upper && lower) return JD_STRONG;                       /* GraphQL, ClickHouse, iOS */
@@ -202,7 +203,7 @@ int rls_jd_extract(RlsJdKeywords *self, const char *text, size_t len) {
         RlsJdKeyword *k = jd__find_token(self, text + s, e - s);
         if (k) {
             k->count++;
-            if (look == JD_STRONG) strong[k - self->items] = 1;
+            if (strong && look == JD_STRONG) strong[k - self->items] = 1;
             continue;
         }
         RlsJdKeyword nk = {rls_strndup(text + s, e - s), -1, 1};
