@@ -39,3 +39,21 @@ if(RLS_NODE AND RLS_NPM)
 else()
   message(STATUS "resume-ls: node/npm not found, VS Code extension tests not registered (run scripts/deps.sh)")
 endif()
+
+if(RLS_NVIM)
+  # -u NONE turns filetype detection off: the test turns it on as a user's
+  # init would, and loads plugin/ from the repository through 'runtimepath'.
+  add_test(NAME editor/nvim
+           COMMAND ${CMAKE_COMMAND} -E env "RLS_BIN=$<TARGET_FILE:resume-ls>" "RLS_REPO=${PROJECT_SOURCE_DIR}"
+                   "${RLS_NVIM}" --headless -u NONE -i NONE
+                   --cmd "set rtp^=${PROJECT_SOURCE_DIR}/editors/nvim"
+                   -c "filetype plugin on" -c "runtime plugin/resume_ls.lua"
+                   -c "luafile ${RLS_EDITOR_TESTS}/nvim_test.lua"
+           WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(editor/nvim PROPERTIES
+    LABELS editor TIMEOUT 120
+    SKIP_REGULAR_EXPRESSION "# SKIP server at "
+    FAIL_REGULAR_EXPRESSION "not ok - ")
+else()
+  message(STATUS "resume-ls: nvim not found, Neovim plugin test not registered (run scripts/deps.sh)")
+endif()
