@@ -21,6 +21,12 @@ typedef struct {
     size_t n;
 } Field;
 
+static bool lines__prefix_ci(const char *p, const char *word, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)p[i]) != word[i]) return false;
+    return true;
+}
+
 /* ---- Keyword tests --------------------------------------------------------- */
 
 static const char *const lines__role_words[] = {
@@ -102,9 +108,18 @@ static bool lines__is_org(Field f) {
     return lines__has_word(f, lines__org_words, RLS_ARRAY_LEN(lines__org_words));
 }
 
-/* "Houston, TX", "Berlin, Germany", "Remote". */
+/* "Houston, TX", "Berlin, Germany", "Remote", "Dallas, TX (and other
+ * locations)". */
 static bool lines__is_location(Field f) {
-    if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') return true;
+    if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') {
+        f.p++;
+        f.n -= 2;
+    } else if (f.n >= 2 && f.p[f.n - 1] == ')') {
+        const char *open = memchr(f.p, '(', f.n);
+        if (open && open > f.p) f.n = (size_t)(open - f.p);
+        while (f.n && f.p[f.n - 1] == ' ')
+            f.n--;
+    }
     const char *comma = memchr(f.p, ',', f.n);
     Field last = f;
     if (comma) {
@@ -152,6 +167,16 @@ static Field lines__trim(Field f) {
     return f;
 }
 
+/* "(Berlin, Germany)", "(MyTown)": a place in parentheses, not a list of
+ * technologies such as "(React, TypeScript)". */
+static bool lines__paren_place(Field inner) {
+    if (lines__is_location(inner)) return true;
+    if (inner.n == 0 || inner.n > 20 || !isupper((unsigned char)inner.p[0])) return false;
+    for (size_t i = 0; i < inner.n; i++)
+        if (!isalpha((unsigned char)inner.p[i]) && (unsigned char)inner.p[i] < 0x80) return false;
+    return true;
+}
+
 /* Length of a strong separator at p, or 0. `at_word` reports " at ". */
 static size_t lines__separator(const char *p, const char *end, bool *at_word) {
     static const char *const seps[] = {
@@ -178,12 +203,16 @@ static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
         bool at_word = false;
         size_t sep = p < end ? lines__separator(p, end, &at_word) : 1;
         /* "(Berlin, Germany)" after a field starts a field of its own. */
+        const char *tail = end;
+        while (tail > p && strchr(" .,;", tail[-1]))
+            tail--;
         if (!sep && p < end && *p == '(' && p > start && p[-1] == ' ') {
             const char *close = memchr(p, ')', (size_t)(end - p));
-            if (close && close + 1 == end) {
+            if (close && close + 1 == tail &&
+                lines__paren_place((Field){p + 1, (size_t)(close - p - 1)})) {
                 Field f = lines__trim((Field){start, (size_t)(p - start)});
                 if (f.n && n < cap) out[n++] = f;
-                if (n < cap) out[n++] = (Field){p, (size_t)(end - p)};
+                if (n < cap) out[n++] = (Field){p, (size_t)(tail - p)};
                 return n;
             }
         }
@@ -200,12 +229,6 @@ static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
         p++;
     }
     return n;
-}
-
-static bool lines__prefix_ci(const char *p, const char *word, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (tolower((unsigned char)p[i]) != word[i]) return false;
-    return true;
 }
 
 /* Splits one field on commas, keeping "Co., Ltd" and "Inc" with their name. */
@@ -233,6 +256,28 @@ static size_t lines__split_commas(Field f, Field *out, size_t cap) {
     return n;
 }
 
+/* "London", "New York": one to three capitalised words, no digits, not an
+ * acronym such as "GPA". */
+static bool lines__place_name(Field f) {
+    if (f.n == 0 || f.n > 24) return false;
+    int words = 1, upper_run = 0;
+    for (size_t i = 0; i < f.n; i++) {
+        unsigned char c = (unsigned char)f.p[i];
+        if (c == ' ') {
+            words++;
+            upper_run = 0;
+            if (i + 1 < f.n && !isupper((unsigned char)f.p[i + 1])) return false;
+        } else if (isdigit(c) || strchr("#+/:&", c)) {
+            return false;
+        } else if (isupper(c) && ++upper_run > 1) {
+            return false;
+        } else if (!isupper(c)) {
+            upper_run = 0;
+        }
+    }
+    return words <= 3 && isupper((unsigned char)f.p[0]);
+}
+
 static char *lines__dup(Field f) {
     if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') f.p++, f.n -= 2;
     return f.n ? rls_strndup(f.p, f.n) : NULL;
@@ -254,6 +299,20 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         out->date_end_byte = de;
         found++;
         int at_b = -1;
+        /* "기간: 2023.02 - 현재", "Period: ...": a label, not a field. */
+        size_t before_n = ds;
+        while (before_n && text[before_n - 1] == ' ')
+            before_n--;
+        if (before_n && text[before_n - 1] == ':') ds = 0;
+        /* "Expires March 2020", "Issued 2019": the verb belongs to the date. */
+        static const char *const date_verbs[] = {"expires",  "expired", "issued",     "since",
+                                                 "obtained", "awarded", "valid until"};
+        for (size_t k = 0; k < RLS_ARRAY_LEN(date_verbs) && ds; k++) {
+            size_t vn = strlen(date_verbs[k]);
+            if (before_n >= vn && lines__prefix_ci(text + before_n - vn, date_verbs[k], vn) &&
+                (before_n == vn || !isalpha((unsigned char)text[before_n - vn - 1])))
+                ds = before_n - vn;
+        }
         n = lines__split((Field){text, ds}, fields, LINES_MAX_FIELDS, &at_index);
         size_t before = n;
         n += lines__split((Field){text + de, len - de}, fields + n, LINES_MAX_FIELDS - n, &at_b);
@@ -300,6 +359,9 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     for (size_t i = 0; i < n && title < 0; i++)
         if (!used[i] && lines__is_title(fields[i], kind) && !lines__is_org(fields[i]))
             title = (int)i;
+    /* "Software Development Intern": a role word beats an org word. */
+    for (size_t i = 0; i < n && title < 0; i++)
+        if (!used[i] && lines__is_title(fields[i], kind)) title = (int)i;
     for (size_t i = 0; i < n && org < 0; i++)
         if (!used[i] && (int)i != title && lines__is_org(fields[i])) org = (int)i;
     /* No keyword decided: position does. A lone field is the role, except
@@ -310,7 +372,8 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
             title = (int)i;
         else if (org < 0)
             org = (int)i;
-        else if (!out->location && i > 0 && fields[i].n < 32 && !lines__is_title(fields[i], kind))
+        else if (!out->location && i > 0 && lines__place_name(fields[i]) &&
+                 !lines__is_title(fields[i], kind))
             out->location = lines__dup(fields[i]);
     }
     if (title >= 0) out->title = lines__dup(fields[title]), found++;
@@ -433,6 +496,19 @@ size_t rls_contacts_scan(const char *text, size_t len, RlsContactHit *hits, size
                 if (text[e] == ' ' && !(e + 1 < len && strchr("0123456789(", text[e + 1]))) break;
                 if (isdigit((unsigned char)text[e])) last_digit = e;
                 e++;
+            }
+            /* "(469) 382-9361 80% travel": a group glued to a word or a
+             * sign after it is not part of the number. */
+            if (e < len && !isspace((unsigned char)text[e]) && !strchr(",;)|", text[e])) {
+                size_t sp = e;
+                while (sp > i && text[sp - 1] != ' ')
+                    sp--;
+                if (sp > i) {
+                    e = sp - 1;
+                    last_digit = e > i ? e - 1 : i;
+                    while (last_digit > i && !isdigit((unsigned char)text[last_digit]))
+                        last_digit--;
+                }
             }
             bool whole = e == len || !isalnum((unsigned char)text[e]);
             if (whole && isdigit((unsigned char)text[last_digit]) &&

@@ -278,14 +278,16 @@ static bool md__is_link_markup_parent(TSNode parent) {
 
 static void md__walk(Md *md, MdText *t, TSNode node, const TSRange *r, uint32_t nr);
 
-static void md__markup_enter(Md *md, MdText *t) {
-    md__bound(md, t);
+/* Code spans count as markup but are no field boundary: "`collection`"
+ * inside a title is part of it. */
+static void md__markup_enter(Md *md, MdText *t, bool bound) {
+    if (bound) md__bound(md, t);
     if (md->markup_depth++ == 0) md->markup_start = rls_plain_builder_len(&md->pb);
 }
 
-static void md__markup_leave(Md *md, MdText *t) {
+static void md__markup_leave(Md *md, MdText *t, bool bound) {
     if (--md->markup_depth == 0) t->markup_len += rls_plain_builder_len(&md->pb) - md->markup_start;
-    md__bound(md, t);
+    if (bound) md__bound(md, t);
 }
 
 static void md__child(Md *md, MdText *t, TSNode parent, TSNode c, const TSRange *r, uint32_t nr) {
@@ -320,9 +322,10 @@ static void md__child(Md *md, MdText *t, TSNode parent, TSNode c, const TSRange 
         if (e - s >= 2) md__source(md, r, nr, s + 1, e - 1);
     } else if (!strcmp(type, "emphasis") || !strcmp(type, "strong_emphasis") ||
                !strcmp(type, "code_span")) {
-        md__markup_enter(md, t);
+        bool bound = strcmp(type, "code_span") != 0;
+        md__markup_enter(md, t, bound);
         md__walk(md, t, c, r, nr);
-        md__markup_leave(md, t);
+        md__markup_leave(md, t, bound);
     } else {
         md__walk(md, t, c, r, nr);
     }
@@ -657,7 +660,11 @@ static uint32_t md__lines(const Md *md, const TSRange *r, uint32_t n, MdLine *ou
 
 /* Pandoc definition lists ("Term\n:   definition") are not CommonMark: the
  * block grammar sees one paragraph. Lines starting with ':' split it into
- * a term and its definitions. Returns false when there are none. */
+ * a term and its definitions (each with its continuation lines). In a
+ * skills section the term is a category; in sections of roles and schools
+ * the term and its short definitions make an entry ("12/2020-Present" /
+ * ": **VMware**, _Solutions Architect_" / ": Houston, TX"); longer
+ * definitions are prose. Returns false when the paragraph has no ':' line. */
 static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
     MdLine lines[64];
     uint32_t nl = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
@@ -673,105 +680,92 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
                 s++;
             lines[i].start_byte = s;
             lines[i].def = true;
-            any = any || i > 0;
+            any = true;
         }
     }
     if (!any) return false;
 
-    /* Groups: the term (lines before the first definition), then each
-     * definition with its continuation lines. */
-    TSRange gr[MD_MAX_RANGES];
-    uint32_t g = 0;
-    bool first_def_done = false;
-    char *category = NULL;
-    int32_t entry = -1;
-    while (g < nl) {
+    /* Groups: [start line, end line) each. */
+    uint32_t gstart[64], gend[64], ng = 0;
+    for (uint32_t g = 0; g < nl;) {
         uint32_t h = g + 1;
         while (h < nl && !lines[h].def)
             h++;
-        bool is_term = !lines[g].def;
-        uint32_t k =
-            md__clip(md, r, n, lines[g].start_byte, lines[h - 1].end_byte, gr, RLS_ARRAY_LEN(gr));
-        MdText t;
-        md__text_begin(md, &t);
-        md__text_add(md, &t, gr, k);
-        md__text_end(md, &t);
-        if (md->kind == RLS_SECTION_SKILLS) {
-            if (is_term) {
-                rls_free(category);
-                category = rls_strndup(t.plain.text, t.plain.len);
-            } else {
-                char *saved = md->skill_category;
-                md->skill_category = category ? category : saved;
-                md__skills(md, &t);
-                md->skill_category = saved;
-            }
-            md__text_close(&t);
-        } else if (is_term && md__entry_section(md->kind)) {
-            md->fresh_entry = -1;
-            /* The term names the entry; a short first definition line adds
-             * the role and place ("12/2020-Present" / ": **VMware**, _SA_"). */
-            MdText d;
-            md__text_begin(md, &d);
-            bool joined = false;
-            if (h < nl && lines[h].end_byte - lines[h].start_byte <= 120) {
-                uint32_t dk = md__clip(md, r, n, lines[h].start_byte, lines[h].end_byte, gr,
-                                       RLS_ARRAY_LEN(gr));
-                md__text_add(md, &d, gr, dk);
-                joined = true;
-            }
-            md__text_end(md, &d);
-            char *tf = md__field_string(&t);
-            char *df = md__field_string(&d);
-            RlsBuf b;
-            rls_buf_init(&b);
-            rls_buf_printf(&b, "%s | %s", tf, df);
-            RlsEntryFields f;
-            rls_entry_fields_split(b.data, b.len, md->kind, false, &f);
-            RlsSpan span = {t.span.start_byte, joined ? d.span.end_byte : t.span.end_byte};
-            if (f.dates.valid) f.dates.span = t.span;
-            rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
-                                    f.dates.valid ? &f.dates : NULL);
-            entry = (int32_t)md->mb.model->n_entries - 1;
-            rls_entry_fields_close(&f);
-            rls_buf_close(&b);
-            rls_free(tf);
-            rls_free(df);
-            md__text_close(&t);
-            md__text_close(&d);
-            first_def_done = !joined;
-            if (joined && h + 1 < nl) {
-                /* the first definition's continuation lines are prose */
-                uint32_t h2 = h + 1;
-                while (h2 < nl && !lines[h2].def)
-                    h2++;
-                if (h2 > h + 1) {
-                    uint32_t ck = md__clip(md, r, n, lines[h + 1].start_byte,
-                                           lines[h2 - 1].end_byte, gr, RLS_ARRAY_LEN(gr));
-                    MdText c;
-                    md__text_begin(md, &c);
-                    md__text_add(md, &c, gr, ck);
-                    md__text_end(md, &c);
-                    md__prose(md, &c, false);
-                }
-                g = h2;
-                first_def_done = true;
-                md->fresh_entry = entry;
-                continue;
-            }
-            if (joined) {
-                g = h + 1;
-                first_def_done = true;
-                md->fresh_entry = entry;
-                continue;
-            }
-        } else {
-            md__prose(md, &t, false);
-        }
-        (void)first_def_done;
+        gstart[ng] = g;
+        gend[ng++] = h;
         g = h;
     }
-    rls_free(category);
+    MdText texts[64];
+    for (uint32_t k = 0; k < ng; k++) {
+        TSRange gr[MD_MAX_RANGES];
+        uint32_t c = md__clip(md, r, n, lines[gstart[k]].start_byte, lines[gend[k] - 1].end_byte,
+                              gr, RLS_ARRAY_LEN(gr));
+        md__text_begin(md, &texts[k]);
+        md__text_add(md, &texts[k], gr, c);
+        md__text_end(md, &texts[k]);
+    }
+    bool has_term = !lines[0].def;
+    uint32_t k = 0;
+    if (has_term && md->kind == RLS_SECTION_SKILLS) {
+        char *saved = md->skill_category;
+        md->skill_category = rls_strndup(texts[0].plain.text, texts[0].plain.len);
+        for (k = 1; k < ng; k++)
+            md__skills(md, &texts[k]);
+        rls_free(md->skill_category);
+        md->skill_category = saved;
+        for (k = 0; k < ng; k++)
+            md__text_close(&texts[k]);
+        return true;
+    }
+    bool listing = md->kind == RLS_SECTION_CERTIFICATIONS || md->kind == RLS_SECTION_AWARDS ||
+                   md->kind == RLS_SECTION_PUBLICATIONS;
+    if (has_term && listing) {
+        /* "**Cloud**" / ": AWS Solutions Architect. Expires March 2020.": a
+         * group label over items that are entries of their own. */
+        md__prose(md, &texts[0], false);
+        for (k = 1; k < ng; k++)
+            md__prose(md, &texts[k], true);
+        return true;
+    }
+    if (has_term && md__entry_section(md->kind)) {
+        RlsDateRange dr;
+        size_t ds, de;
+        const RlsPlain *tp = &texts[0].plain;
+        bool dated = rls_date_range_find(tp->text, tp->len, &dr, &ds, &de);
+        RlsBuf b;
+        rls_buf_init(&b);
+        char *tf = md__field_string(&texts[0]);
+        rls_buf_puts(&b, tf);
+        rls_free(tf);
+        RlsSpan span = texts[0].span;
+        for (k = 1; k < ng; k++) {
+            const MdText *d = &texts[k];
+            bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
+            bool sentence = d->plain.len && d->plain.text[d->plain.len - 1] == '.' &&
+                            md__words(&d->plain) >= 4 && !starts_marked;
+            bool short_def = d->plain.len <= 100 && md__words(&d->plain) <= 14 && !sentence;
+            if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
+            char *df = md__field_string(d);
+            rls_buf_printf(&b, " | %s", df);
+            rls_free(df);
+            span.end_byte = d->span.end_byte;
+        }
+        RlsEntryFields f;
+        rls_entry_fields_split(b.data, b.len, md->kind, false, &f);
+        if (f.dates.valid) f.dates.span = texts[0].span;
+        md->fresh_entry = -1;
+        rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
+                                f.dates.valid ? &f.dates : NULL);
+        rls_entry_fields_close(&f);
+        rls_buf_close(&b);
+        md__text_close(&texts[0]);
+        for (uint32_t j = 1; j < k; j++)
+            md__text_close(&texts[j]);
+    } else {
+        k = 0;
+    }
+    for (; k < ng; k++)
+        md__prose(md, &texts[k], false);
     return true;
 }
 
@@ -1060,6 +1054,7 @@ static void md__heading(Md *md, TSNode node) {
     md->fresh_entry = -1;
 
     if (md->has_name && s == md->name_start_byte) {
+        md__contacts(md, &t, true);
         RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t.plain, level);
         sec->kind = RLS_SECTION_HEADER;
         sec->standard_heading = true;
