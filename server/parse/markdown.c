@@ -355,8 +355,10 @@ static void md__collect(Md *md, MdText *t, TSTree *tree);
 /* Adds the text of ranges r[0..n) (one inline run) to t. */
 static void md__text_add(Md *md, MdText *t, const TSRange *r, uint32_t n) {
     if (n == 0) return;
-    if (rls_plain_builder_len(&md->pb) > 0)
-        rls_plain_builder_break(&md->pb, r[0].start_byte, r[0].start_byte);
+    /* Two runs (paragraphs of one item, term and definition) are two words
+     * apart; the space stands for the source between them. */
+    if (rls_plain_builder_len(&md->pb) > 0 && t->span.end_byte < r[0].start_byte)
+        rls_plain_builder_break(&md->pb, t->span.end_byte, r[0].start_byte);
     ts_parser_set_included_ranges(md->parser->inl, r, n);
     TSTree *tree = ts_parser_parse_string(md->parser->inl, NULL, md->src, md->len);
     if (tree) {
