@@ -323,11 +323,16 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     if (n == 0) return found;
 
     if (date_line) {
-        /* Title and organisation came from the heading above: what is left
-         * beside the dates says where. */
-        Field loc = {fields[0].p, (size_t)(fields[n - 1].p + fields[n - 1].n - fields[0].p)};
-        out->location = lines__dup(n == 1 ? fields[0] : loc);
-        return found + 1;
+        /* Title and organisation usually came from the heading above: what
+         * is left beside the dates says where, unless it names a company or
+         * school ("**University of Lyon** | Sep 2014 – Jun 2017"). */
+        for (size_t i = 0; i < n; i++) {
+            if (!out->org && lines__is_org(fields[i]) && !lines__is_location(fields[i]))
+                out->org = lines__dup(fields[i]), found++;
+            else if (!out->location)
+                out->location = lines__dup(fields[i]), found++;
+        }
+        return found;
     }
 
     if (n == 1) {

@@ -577,11 +577,16 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     RlsEntryFields f;
     if (md->fresh_entry >= 0 && !md__entry_at(md, md->fresh_entry)->dates.valid) {
         rls_entry_fields_split(fs, strlen(fs), md->kind, true, &f);
-        if (f.dates.valid) {
+        /* A long remainder is an item of its own ("`2012` Infinitesimal
+         * calculus for ..." under "### Patents"), not a date line. */
+        bool short_rest =
+            (!f.org || strlen(f.org) <= 40) && (!f.location || strlen(f.location) <= 40);
+        if (f.dates.valid && short_rest) {
             RlsEntry *e = md__entry_at(md, md->fresh_entry);
             e->dates = f.dates;
             e->dates.span = rls_plain_cover(&t->plain, 0, t->plain.len);
             if (!e->location && f.location) e->location = rls_strdup(f.location);
+            if (!e->org && f.org) e->org = rls_strdup(f.org);
             e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
             md->fresh_entry = -1;
             rls_entry_fields_close(&f);
