@@ -235,8 +235,11 @@ static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
 static size_t lines__split_commas(Field f, Field *out, size_t cap) {
     size_t n = 0;
     const char *start = f.p, *end = f.p + f.n;
+    int depth = 0;
     for (const char *p = f.p; p <= end; p++) {
-        if (p < end && *p != ',') continue;
+        if (p < end && *p == '(') depth++;
+        if (p < end && *p == ')' && depth > 0) depth--;
+        if (p < end && (*p != ',' || depth > 0)) continue;
         Field piece = lines__trim((Field){start, (size_t)(p - start)});
         Field rest = {p + 1, p < end ? (size_t)(end - p - 1) : 0};
         while (rest.n && rest.p[0] == ' ')
@@ -351,7 +354,10 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     bool used[LINES_MAX_FIELDS] = {false};
     /* Places first, so that "Berlin, Germany" is never taken for a company. */
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && lines__is_location(fields[i]) && !out->location) {
+        Field f = fields[i];
+        bool paren = f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')';
+        bool place = paren ? lines__paren_place((Field){f.p + 1, f.n - 2}) : lines__is_location(f);
+        if (i > 0 && place && !out->location) {
             out->location = lines__dup(fields[i]);
             used[i] = true;
         }
