@@ -139,6 +139,7 @@ typedef struct {
     TexRange *done; /* structural nodes already handled from inside running text */
     size_t n_done, cap_done, done_head;
     TexRange last_stream; /* the capture being handled */
+    uint32_t own_end;     /* end of the last macro with its detached arguments */
     uint32_t *items;      /* end bytes of the open \item nodes (bullet depth) */
     size_t n_items, cap_items;
     uint32_t body_start, body_end; /* inside \begin{document}, or the whole file */
@@ -481,6 +482,10 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             loc = 2;
             title = 3;
             dates = 4;
+        } else if (w->kind == RLS_SECTION_EDUCATION) {
+            /* {school}{dates}{degree}{place}: the bold line is the school. */
+            org = 1;
+            title = 3;
         }
     }
     if (m->flags & RLS_TEX_F_GUESS) {
@@ -737,6 +742,7 @@ static void tex__infer_macro(TexWalk *w, TSNode def) {
     if (nargs == 0) return;
     if (used == 0) {
         m.role = RLS_TEX_DROP;
+        m.arity = (uint8_t)nargs;
     } else if (list_at != UINT32_MAX) {
         m.role = RLS_TEX_ENTRY;
         m.flags = RLS_TEX_F_GUESS;
@@ -786,6 +792,7 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     TSNode args[16];
     uint32_t ext_end;
     unsigned n = tex__args(w, node, args, 16, &ext_end);
+    w->own_end = ext_end;
     /* Optional arguments and the braces after them belong to this macro. */
     if (ext_end > ts_node_end_byte(node)) tex__push_range(w, ts_node_end_byte(node), ext_end, true);
     if (rls_tex_is_icon(name, len)) {
@@ -824,6 +831,11 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     if (!in_body) return;
     switch (m.role) {
     case RLS_TEX_DROP:
+        if (m.arity && n > m.arity && ts_node_end_byte(args[m.arity - 1]) < ext_end) {
+            /* Braces past the macro's arity are ordinary groups. */
+            tex__push_range(w, ts_node_start_byte(node), ts_node_end_byte(args[m.arity - 1]), true);
+            return;
+        }
         tex__push_node(w, node, true);
         return;
     case RLS_TEX_HEADING: {
@@ -1114,7 +1126,7 @@ static bool tex__already_done(TexWalk *w, uint32_t s, uint32_t e) {
     return false;
 }
 
-static void tex__on_struct(void *ud, TSNode node) {
+static uint32_t tex__on_struct(void *ud, TSNode node) {
     TexWalk *w = ud;
     const char *type = ts_node_type(node);
     TexCapture kind = CAP_COMMAND;
@@ -1126,9 +1138,11 @@ static void tex__on_struct(void *ud, TSNode node) {
         kind = CAP_SECTION;
     TexRange r = {ts_node_start_byte(node), ts_node_end_byte(node), false};
     /* Handled already when the stream met it first (same start byte). */
-    if (r.start == w->last_stream.start && r.end == w->last_stream.end) return;
+    if (r.start == w->last_stream.start && r.end == w->last_stream.end) return r.end;
     RLS_PUSH(w->done, w->n_done, w->cap_done, r);
+    w->own_end = r.end;
     tex__dispatch(w, node, kind);
+    return w->own_end;
 }
 
 RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t len,

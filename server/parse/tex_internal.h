@@ -46,6 +46,7 @@ typedef struct {
     uint8_t skills_arg;    /* a comma list of skills (YAAC \experience) */
     uint8_t flags;
     uint8_t contact_kind; /* RlsContactKind for CONTACT */
+    uint8_t arity;        /* DROP: arguments it takes (later braces are text); 0: all */
 } RlsTexMacro;
 
 /* ENTRY: when the dates argument does not look like a date but the 4th does,
@@ -109,7 +110,9 @@ struct RlsTexText {
     /* Called for a structural node met inside running text (an entry macro
      * in the middle of a text node), so that the caller can handle it in
      * document order; NULL: such nodes are skipped. */
-    void (*on_struct)(void *ud, TSNode node);
+    /* Returns where the node's own text ends (past optional arguments the
+     * grammar leaves as siblings). */
+    uint32_t (*on_struct)(void *ud, TSNode node);
     void *ud;
     uint32_t consumed_to; /* bytes already turned into text by a ligature/accent */
     uint32_t last_end;    /* end of the last node seen, for word breaks */

@@ -410,8 +410,12 @@ static void text__skip(RlsTexText *self, TSNode node) {
 
 static void text__structural(RlsTexText *self, TSNode node) {
     text__gap(self, ts_node_start_byte(node));
-    if (self->on_struct) self->on_struct(self->ud, node);
-    rls_tex_text_skip_to(self, ts_node_end_byte(node));
+    uint32_t end = ts_node_end_byte(node);
+    if (self->on_struct) {
+        uint32_t own_end = self->on_struct(self->ud, node);
+        if (own_end > end && own_end > self->consumed_to) self->consumed_to = own_end;
+    }
+    rls_tex_text_skip_to(self, end);
 }
 
 /* A comment swallows its newline and the next line's indentation. */
@@ -511,7 +515,17 @@ static void text__command(RlsTexText *self, TSNode node) {
             return;
         }
         if (m.role == RLS_TEX_DROP) {
-            text__skip(self, node);
+            TSNode args[16];
+            unsigned n = rls_tex_curly_args(node, args, 16);
+            if (n > 16) n = 16;
+            if (!m.arity || n <= m.arity) {
+                text__skip(self, node);
+                return;
+            }
+            /* \\vspace{2pt}{text}: braces past the macro's arity are text. */
+            rls_tex_text_skip_to(self, ts_node_end_byte(args[m.arity - 1]));
+            for (unsigned i = m.arity; i < n; i++)
+                rls_tex_text_node(self, args[i]);
             return;
         }
         text__gap(self, s);
@@ -716,9 +730,12 @@ void rls_tex_unescape(const char *src, uint32_t len, RlsPlain *out) {
     TSTree *tree = ts_parser_parse_string(parser, NULL, src, len);
     RlsPlainBuilder pb;
     rls_plain_builder_init(&pb);
+    RlsTexMacros macros;
+    rls_tex_macros_init(&macros, NULL);
     RlsTexText t;
-    rls_tex_text_init(&t, src, len, &pb, NULL);
+    rls_tex_text_init(&t, src, len, &pb, &macros);
     text__children(&t, ts_tree_root_node(tree));
+    rls_tex_macros_close(&macros);
     rls_plain_builder_finish(&pb, out);
     rls_plain_builder_close(&pb);
     ts_tree_delete(tree);

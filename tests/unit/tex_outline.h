@@ -1,12 +1,13 @@
 /*
  * tex_outline.h - a stable text rendering of a resume model, for the LaTeX
- * golden tests (tests/golden/tex/*.expected) and for reading models by eye.
+ * golden tests (tests/golden/tex/NAME.expected) and for reading models by eye.
  * JSON shaped like `resume-ls outline --format json` is the long-term goal;
  * until that command exists this is the format the goldens hold.
  */
 #ifndef RLS_TEST_TEX_OUTLINE_H_
 #define RLS_TEST_TEX_OUTLINE_H_
 
+#include "rls/alloc.h"
 #include "rls/buf.h"
 #include "rls/model.h"
 
