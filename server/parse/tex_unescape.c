@@ -487,6 +487,28 @@ static void text__command(RlsTexText *self, TSNode node) {
         self->last_end = e;
         return;
     }
+    if (text__eq(name, len, "kern") || text__eq(name, len, "hskip") ||
+        text__eq(name, len, "vskip") || text__eq(name, len, "mkern")) {
+        /* "\\kern 5.0 pt": the dimension that follows is not text. */
+        uint32_t i = e;
+        while (i < self->src_len && (self->src[i] == ' ' || self->src[i] == '-'))
+            i++;
+        uint32_t digits = i;
+        while (i < self->src_len &&
+               ((self->src[i] >= '0' && self->src[i] <= '9') || self->src[i] == '.'))
+            i++;
+        if (i > digits) {
+            while (i < self->src_len && self->src[i] == ' ')
+                i++;
+            uint32_t unit = i;
+            while (i < self->src_len && i < unit + 2 && self->src[i] >= 'a' && self->src[i] <= 'z')
+                i++;
+            if (i > self->consumed_to) self->consumed_to = i;
+        }
+        text__gap(self, s);
+        rls_tex_text_skip_to(self, i > e ? i : e);
+        return;
+    }
     if (text__is_line_break(name, len)) {
         text__gap(self, s);
         text__hard_break(self, s, e);

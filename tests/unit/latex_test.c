@@ -486,8 +486,10 @@ static void test_large_file_is_fast(void) {
     }
     printf("# 100 KB synthetic: %u bullets, best of 5 reparses %.2f ms\n", m->n_bullets, best);
     EXPECT_TRUE(m->n_bullets >= 130); /* one per \item */
-    /* Generous bound for a loaded CI machine (a few ms when idle). */
-    EXPECT_TRUE(best < 100.0);
+    /* Generous bound for a loaded CI machine (about 10 ms measured on a busy
+     * 2-core box); not checked under valgrind, which is 30x slower. */
+    const char *preload = getenv("LD_PRELOAD");
+    if (!preload || !strstr(preload, "vgpreload")) EXPECT_TRUE(best < 100.0);
     rls_resume_delete(m);
     rls_parser_delete(p);
     rls_free(src);

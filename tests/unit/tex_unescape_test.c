@@ -53,6 +53,7 @@ static void test_layout_macros_vanish(void) {
     check("\\vspace{2pt}{kept}", "kept");
     check("x \\faGithub\\ y", "x y");
     check("\\unknownmacro{one}{two}", "one two");
+    check("a\\kern 5.0 pt%\n b", "ab");
 }
 
 static void test_comments_vanish_with_their_newline(void) {
