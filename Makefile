@@ -12,7 +12,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo check test test-asan test-valgrind fuzz install clean format
+.PHONY: all deps build demo check test test-asan test-valgrind fuzz lint install clean format
 
 all: build
 
@@ -54,3 +54,6 @@ format:
 
 clean:
 	rm -rf build build-asan build-valgrind build-fuzz
+
+lint: build
+	@scripts/lint.sh

@@ -448,7 +448,8 @@ int main(int argc, char **argv) {
            "max");
 
     /* Startup: fresh processes, initialize round trip. */
-    Series startup = {.name = "startup_to_initialize_reply"}, init = {.name = "initialize_round_trip"};
+    Series startup = {.name = "startup_to_initialize_reply"},
+           init = {.name = "initialize_round_trip"};
     for (int i = 0; i < 30; i++) {
         Server s;
         start_and_init(&s, server, &startup, &init);
@@ -462,7 +463,8 @@ int main(int argc, char **argv) {
     start_and_init(&s, server, NULL, NULL);
     Doc d;
     doc_make(&d, "file:///bench/resume.md", 60, 1);
-    Series first = {.name = "first_diagnostics_2page"}, edit = {.name = "edit_to_diagnostics_2page"};
+    Series first = {.name = "first_diagnostics_2page"},
+           edit = {.name = "edit_to_diagnostics_2page"};
     typing(&s, &d, edits, &first, &edit);
     Series hover = {.name = "hover_2page"}, action = {.name = "code_action_2page"};
     probe_requests(&s, &d, 200, &hover, &action);
