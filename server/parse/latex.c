@@ -253,6 +253,16 @@ static void tex__dates(const char *text, RlsSpan span, RlsDateRange *out) {
 
 /* ---- Paragraphs and skills ---------------------------------------------------- */
 
+/* Length of a list separator at t[0..n): , ; | • · 、 ， (0 if none). */
+static uint32_t tex__separator(const char *t, uint32_t n) {
+    static const char *const seps[] = {",", ";", "|", "•", "·", "、", "，"};
+    for (size_t k = 0; k < RLS_ARRAY_LEN(seps); k++) {
+        size_t l = strlen(seps[k]);
+        if (l <= n && !memcmp(t, seps[k], l)) return (uint32_t)l;
+    }
+    return 0;
+}
+
 /* Splits one skills line ("Languages: Java, Python, C/C++") into skills. */
 static void tex__skill_line(TexWalk *w, const RlsPlain *line, const char *category) {
     const char *t = line->text;
@@ -284,16 +294,8 @@ static void tex__skill_line(TexWalk *w, const RlsPlain *line, const char *catego
         } else if ((t[i] == ')' || t[i] == ']') && paren > 0) {
             paren--;
         } else if (paren == 0) {
-            if (t[i] == ',' || t[i] == ';' || t[i] == '|') sep = true;
-            /* • · 、，*/
-            else if (i + 2 < n && !memcmp(t + i, "•", 3))
-                sep = true, sep_len = 3;
-            else if (i + 1 < n && !memcmp(t + i, "·", 2))
-                sep = true, sep_len = 2;
-            else if (i + 2 < n && !memcmp(t + i, "、", 3))
-                sep = true, sep_len = 3;
-            else if (i + 2 < n && !memcmp(t + i, "，", 3))
-                sep = true, sep_len = 3;
+            sep_len = tex__separator(t + i, n - i);
+            sep = sep_len > 0;
         }
         if (!sep) continue;
         uint32_t a = start, b = i;
@@ -512,11 +514,11 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         RlsSpan span = tex__inner_span(tex__arg(args, n, dates));
         if (m->dates_end_arg && tex__str(strs, m->dates_end_arg)) {
             RlsSpan end_span = tex__inner_span(tex__arg(args, n, m->dates_end_arg));
-            size_t a = strlen(tex__str(strs, dates)), b = strlen(tex__str(strs, m->dates_end_arg));
-            date_text = rls_malloc(a + b + 6);
-            memcpy(date_text, tex__str(strs, dates), a);
-            memcpy(date_text + a, " – ", 5);
-            memcpy(date_text + a + 5, tex__str(strs, m->dates_end_arg), b + 1);
+            RlsBuf buf;
+            rls_buf_init(&buf);
+            rls_buf_printf(&buf, "%s – %s", tex__str(strs, dates),
+                           tex__str(strs, m->dates_end_arg));
+            date_text = rls_buf_detach(&buf);
             span.start_byte = RLS_MIN(span.start_byte, end_span.start_byte);
             span.end_byte = RLS_MAX(span.end_byte, end_span.end_byte);
         }

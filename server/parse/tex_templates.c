@@ -15,14 +15,14 @@
 #include "rls/alloc.h"
 
 #define ROW(n, r)                                                                                  \
-    { .name = n, .role = r }
+    { .name = (n), .role = (r) }
 #define FMT(n) ROW(n, RLS_TEX_FORMAT)
 #define DROP(n) ROW(n, RLS_TEX_DROP)
 #define HEAD(n, a)                                                                                 \
-    { .name = n, .role = RLS_TEX_HEADING, .text_arg = a }
+    { .name = (n), .role = RLS_TEX_HEADING, .text_arg = (a) }
 #define BULLET(n) ROW(n, RLS_TEX_BULLET)
 #define CONTACT(n, k)                                                                              \
-    { .name = n, .role = RLS_TEX_CONTACT, .text_arg = 1, .contact_kind = k }
+    { .name = (n), .role = RLS_TEX_CONTACT, .text_arg = 1, .contact_kind = (k) }
 
 static const RlsTexMacro tex__builtin[] = {
     /* Formatting: the text of every curly argument is kept. */
@@ -325,7 +325,7 @@ static int tex__cmp_rows(const void *a, const void *b) {
 static void tex__sort(void) {
     for (size_t i = 0; i < RLS_ARRAY_LEN(tex__builtin); i++)
         tex__sorted[i] = &tex__builtin[i];
-    qsort(tex__sorted, RLS_ARRAY_LEN(tex__builtin), sizeof(tex__sorted[0]), tex__cmp_rows);
+    qsort(tex__sorted, RLS_ARRAY_LEN(tex__builtin), sizeof(const RlsTexMacro *), tex__cmp_rows);
 }
 
 static int tex__cmp_name(const char *name, size_t len, const char *row) {

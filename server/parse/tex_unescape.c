@@ -183,12 +183,12 @@ static void text__emit_accent(RlsTexText *self, char accent, const char *base, s
             return;
         }
     }
-    char buf[16];
-    size_t n = base_len < 8 ? base_len : 8;
-    memcpy(buf, base, n);
-    const char *mark = text__combining(accent);
-    memcpy(buf + n, mark, strlen(mark));
-    rls_plain_builder_emit(self->pb, buf, n + strlen(mark), start, end);
+    RlsBuf buf;
+    rls_buf_init(&buf);
+    rls_buf_append(&buf, base, base_len < 8 ? base_len : 8);
+    rls_buf_puts(&buf, text__combining(accent));
+    rls_plain_builder_emit(self->pb, buf.data, buf.len, start, end);
+    rls_buf_close(&buf);
 }
 
 /* ---- Symbols --------------------------------------------------------------- */
