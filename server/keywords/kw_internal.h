@@ -34,4 +34,8 @@ bool rls_kw__right_ok(const char *text, size_t len, size_t e, bool exact, bool e
 size_t rls_kw__match_form(const char *text, size_t len, size_t i, const char *form, size_t flen,
                           bool exact);
 
+/* True when a broader listed term names this one: "AWS" listed covers
+ * "AWS Lambda" used in a bullet. */
+bool rls_kw__listed_via_parent(const RlsKwReport *report, uint32_t term);
+
 #endif /* RLS_KEYWORDS_KW_INTERNAL_H_ */

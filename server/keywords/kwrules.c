@@ -135,7 +135,7 @@ static void kwrules__skills(const RlsResume *model, const RlsKwReport *r, const 
                           kw->name, kw->name);
         }
         if (has_skills && st->n_bullet > 0 && st->n_skills == 0 &&
-            rls_kw_category_listable(kw->category)) {
+            rls_kw_category_listable(kw->category) && !rls_kw__listed_via_parent(r, t)) {
             const RlsKwHit *h = kwrules__first_hit(r, t, RLS_KW_IN_BULLET);
             kwrules__emit(out, config, "skill-unlisted", h->span,
                           "%s appears in your bullets but not in the Skills section; ATS keyword "

@@ -191,3 +191,15 @@ const RlsKwHit *rls_kw_report_hit_at(const RlsKwReport *self, uint32_t at_byte) 
 bool rls_kw_category_listable(const char *category) {
     return category && strcmp(category, "practice") != 0;
 }
+
+bool rls_kw__listed_via_parent(const RlsKwReport *report, uint32_t term) {
+    const char *name = rls_kw_get(term)->name;
+    uint32_t n_terms = rls_kw_count();
+    for (uint32_t t = 0; t < n_terms; t++) {
+        if (t == term || !report->terms[t].n_skills) continue;
+        const char *parent = rls_kw_get(t)->name;
+        size_t pl = strlen(parent);
+        if (strncmp(name, parent, pl) == 0 && name[pl] == ' ') return true;
+    }
+    return false;
+}

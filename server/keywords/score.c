@@ -302,7 +302,7 @@ static void score__skills(RlsScore *self, const RlsResume *model, const RlsKwRep
             listed++;
         }
         if (st->n_bullet) {
-            if (st->n_skills)
+            if (st->n_skills || rls_kw__listed_via_parent(r, t))
                 used_listed++;
             else
                 score__names(&unlisted, kw->name, used - used_listed);

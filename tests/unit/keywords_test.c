@@ -175,9 +175,11 @@ static const char *resume_src = "# Jane Doe\n"
                                 "### Backend Engineer @Jan 2021 – Present\n"
                                 "- Cut p99 latency 40% by adding Redis caching to the Go API\n"
                                 "- Migrated 14 services to Kubernetes with zero downtime\n"
+                                "- Moved 3 jobs to AWS Lambda and Docker on EC2\n"
                                 "## Skills\n"
                                 "Languages: Go, Python\n"
-                                "Data: Postgres, Redis\n";
+                                "Data: Postgres, Redis\n"
+                                "Cloud: AWS, EC2\n";
 
 static void test_hits_record_where_and_source_span(void) {
     RlsResume *m = build(resume_src);
@@ -324,7 +326,9 @@ static void test_skill_backing_diagnostics(void) {
     const RlsDiag *k = find_diag(&d, "skill-unlisted", "Kubernetes");
     ASSERT_TRUE(k != NULL);
     EXPECT_EQ_INT(k->span.start_byte, find(resume_src, "Kubernetes"));
-    /* "caching" is a practice: nobody lists it as a skill. */
+    /* Lambda is covered by AWS in the list; "caching" is a practice. */
+    EXPECT_TRUE(find_diag(&d, "skill-unlisted", "AWS Lambda") == NULL);
+    EXPECT_TRUE(find_diag(&d, "skill-unlisted", "Docker") != NULL);
     EXPECT_TRUE(find_diag(&d, "skill-unlisted", "caching") == NULL);
     EXPECT_EQ_INT(count_rule(&d, "contact-missing"), 0);
     EXPECT_EQ_INT(count_rule(&d, "resume-length"), 0);
