@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "model/lines.h"
 #include "parse/formats.h"
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
@@ -243,11 +244,13 @@ static bool tex__looks_like_date(const char *t, size_t n) {
     return false;
 }
 
-/* TODO(#3): fill start/end with rls_date_range_parse once it is on main;
- * until then the range records where the dates are and stays invalid. */
+/* Dates from an entry's date argument. Arguments often carry more than the
+ * range ("Jun 2021 -- Present | Remote"), so the range is found inside the
+ * text rather than parsed from all of it; the span stays the argument's. */
 static void tex__dates(const char *text, RlsSpan span, RlsDateRange *out) {
     memset(out, 0, sizeof(*out));
-    (void)text;
+    size_t from, to;
+    if (text && rls_date_range_find(text, strlen(text), out, &from, &to)) out->valid = true;
     out->span = span;
 }
 

@@ -20,7 +20,8 @@ static long corpus__bullets, corpus__files, corpus__reextracted;
  * (from an escape such as "\*" or "\%") legitimately re-extracts
  * differently, so the idempotence check skips it. */
 static bool corpus__has_markup(const char *text, RlsFormat format) {
-    const char *special = format == RLS_FORMAT_LATEX ? "\\%$&#_{}~^" : "\\`*_[]<>&#|~!";
+    /* "[" too for LaTeX: "\item [x]" would read it as the item's label. */
+    const char *special = format == RLS_FORMAT_LATEX ? "\\%$&#_{}~^[" : "\\`*_[]<>&#|~!";
     if (strpbrk(text, special)) return true;
     if (format == RLS_FORMAT_MARKDOWN) {
         /* "1. x" or "- x" at the start would become a nested list. */
@@ -80,7 +81,9 @@ static void corpus__check_file(const char *path, RlsFormat format) {
                       b->span.end_byte);
         for (uint32_t i = 0; i < b->plain.len && reported < 5; i++) {
             uint32_t s = b->plain.src_start[i], e = b->plain.src_end[i];
-            bool inside = s >= b->span.start_byte && e <= b->span.end_byte && s < e;
+            /* Text the parser adds between macro arguments (moderncv's
+             * "title: description") maps to an empty span at its place. */
+            bool inside = s >= b->span.start_byte && e <= b->span.end_byte && s <= e;
             if (!inside) {
                 RLS__FAIL("%s: bullet %u byte %u ('%c') maps to %u-%u outside %u-%u", path, bi, i,
                           b->plain.text[i], s, e, b->span.start_byte, b->span.end_byte);
