@@ -120,15 +120,40 @@ static bool bullet__participle(RlsRulesCtx *ctx, size_t w) {
     return rls_rules_tense_of(s, n, NULL, 0) == RLS_TENSE_PAST;
 }
 
+/* Words that open a subordinate clause. Passive voice there describes a
+ * thing ("a game where maps are generated", "the way commands are added"),
+ * not the person's own work, so only a sentence's main clause is judged. */
+static const char *const bullet__clause_words[] = {
+    "that", "which", "who", "whom", "where", "when",  "while",  "because", "since",
+    "so",   "if",    "as",  "way",  "whose", "after", "before", "until",   "unless",
+};
+
 static void bullet__passive(RlsRulesCtx *ctx) {
     const char *t = ctx->bullet->plain.text;
+    bool subordinate = false;
+    size_t scanned = 0; /* words before this one already checked for boundaries */
     for (size_t w = 0; w + 1 < ctx->n_words; w++) {
-        if (!bullet__be(ctx, w)) continue;
-        /* "a tool that is used by 180 engineers" describes the thing built;
-         * the person is still the subject of the bullet. */
-        if (w > 0 && (bullet__is(ctx, w - 1, "that") || bullet__is(ctx, w - 1, "which") ||
-                      bullet__is(ctx, w - 1, "who")))
-            continue;
+        for (; scanned <= w; scanned++) {
+            /* A sentence or label boundary (". ", ": ") resets; a comma,
+             * semicolon, bracket or clause word starts a subordinate part. */
+            uint32_t from = scanned ? ctx->words[scanned - 1].end_byte : 0;
+            for (uint32_t i = from; i < ctx->words[scanned].start_byte; i++) {
+                char c = t[i];
+                if (c == '.' || c == '!' || c == '?' || c == ':') subordinate = false;
+                if (c == ',' || c == ';' || c == '(') subordinate = true;
+            }
+            for (size_t k = 0; k < RLS_ARRAY_LEN(bullet__clause_words); k++)
+                if (bullet__is(ctx, scanned, bullet__clause_words[k])) subordinate = true;
+        }
+        if (subordinate || !bullet__be(ctx, w)) continue;
+        /* "being set" describes a state; "can be seen" a possibility. */
+        if (bullet__is(ctx, w, "being")) continue;
+        static const char *const modals[] = {"can",   "could",  "will", "would", "may",
+                                             "might", "should", "must", "to"};
+        bool modal = false;
+        for (size_t k = 0; w > 0 && k < RLS_ARRAY_LEN(modals) && !modal; k++)
+            modal = bullet__is(ctx, w - 1, modals[k]);
+        if (modal) continue;
         size_t p = w + 1;
         for (int adv = 0; adv < 2 && p < ctx->n_words; adv++) {
             uint32_t l = WORD_LEN(ctx, p);
@@ -159,6 +184,29 @@ static bool bullet__roman(RlsRulesCtx *ctx, size_t w) {
     return false;
 }
 
+/* Part of a URL, e-mail address, path or file name: "blog.yours.me",
+ * "me@example.com", "/usr/share/my". */
+static bool bullet__url_like(const char *t, uint32_t n, uint32_t a, uint32_t b) {
+    if (a > 0 && strchr("./@_:#~", t[a - 1])) return true;
+    if (b < n && strchr("/@_", t[b])) return true;
+    if (b + 1 < n && t[b] == '.' && isalnum((unsigned char)t[b + 1])) return true;
+    return false;
+}
+
+/* Inside quotation marks before byte a: a title ("We Are the 18 Percent")
+ * quotes someone else's words. */
+static bool bullet__quoted(const char *t, uint32_t a) {
+    int straight = 0, curly = 0;
+    for (uint32_t i = 0; i < a; i++) {
+        if (t[i] == '"') straight ^= 1;
+        if (i + 2 < a && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80) {
+            if ((unsigned char)t[i + 2] == 0x9C) curly = 1;
+            if ((unsigned char)t[i + 2] == 0x9D) curly = 0;
+        }
+    }
+    return straight || curly;
+}
+
 static void bullet__first_person(RlsRulesCtx *ctx) {
     static const char *const pronouns[] = {"i",  "me",  "my",   "mine", "myself",
                                            "we", "our", "ours", "us",   "ourselves"};
@@ -172,6 +220,7 @@ static void bullet__first_person(RlsRulesCtx *ctx) {
             hit = rls_rules_word_is(s, l, pronouns[i]);
         if (!hit) continue;
         uint32_t a = ctx->words[w].start_byte, b = ctx->words[w].end_byte;
+        if (bullet__url_like(t, n, a, b) || bullet__quoted(t, a)) continue;
         if (l >= 2) {
             /* "US" the country, "ME" the degree: all capitals is not a pronoun. */
             bool caps = true;
@@ -179,6 +228,9 @@ static void bullet__first_person(RlsRulesCtx *ctx) {
                 caps = caps && isupper((unsigned char)s[k]);
             if (caps) continue;
         } else {
+            /* A lone lower-case "i" is a list numeral ("i;", "i)"), not a
+             * pronoun anyone writes in a resume. */
+            if (s[0] != 'I') continue;
             /* "I/O", "Type-I", "I-9", "U.S.": not a pronoun. */
             if ((b < n && (t[b] == '/' || t[b] == '-' || t[b] == '.' || t[b] == '\'')) ||
                 (a > 0 && (t[a - 1] == '/' || t[a - 1] == '-' || t[a - 1] == '.')))

@@ -250,6 +250,15 @@ uint32_t rls_rules_spelled_number(RlsRulesCtx *ctx, const char *t, uint32_t n, s
     /* "Three.js". */
     if (wd->end_byte + 1 < n && t[wd->end_byte] == '.' && metric__alpha(t[wd->end_byte + 1]))
         return 0;
+    /* "the two supervolcanoes", "both three-year grants": the number names
+     * known things rather than counting a result. */
+    if (w > 0) {
+        const RlsWord *pw = &ctx->words[w - 1];
+        static const char *const det[] = {"the", "these", "those", "both", "its", "their"};
+        for (size_t i = 0; i < RLS_ARRAY_LEN(det); i++)
+            if (rls_rules_word_is(t + pw->start_byte, pw->end_byte - pw->start_byte, det[i]))
+                return 0;
+    }
     bool multiplier = v >= 100;
     if (multiplier) {
         /* "hundred", "thousand" alone read as "a hundred": only count it
