@@ -237,7 +237,18 @@ static void bullet__first_person(RlsRulesCtx *ctx) {
                 if (!(b < n && t[b] == '\'' && b + 1 < n && (t[b + 1] == 'm' || t[b + 1] == 'v')))
                     continue;
             /* "Engineer I to II", "Phase I": a Roman numeral. */
-            if (bullet__roman(ctx, w + 1) || (w > 0 && bullet__roman(ctx, w - 1))) continue;
+            if (bullet__roman(ctx, w + 1) || (w > 0 && bullet__roman(ctx, w - 1)) ||
+                bullet__roman(ctx, w + 2) || bullet__roman(ctx, w + 3))
+                continue;
+            static const char *const ranked[] = {
+                "engineer",   "developer",  "analyst", "scientist", "associate", "specialist",
+                "consultant", "technician", "phase",   "tier",      "level",     "type",
+                "grade",      "class",      "part",    "series",    "war",       "step",
+                "stage",      "manager",    "designer"};
+            bool numeral = false;
+            for (size_t k = 0; w > 0 && k < RLS_ARRAY_LEN(ranked) && !numeral; k++)
+                numeral = bullet__is(ctx, w - 1, ranked[k]);
+            if (numeral) continue;
             if (w > 0 && s[0] == 'I' && isupper((unsigned char)WORD_TEXT(ctx, w - 1)[0]) &&
                 w - 1 != ctx->opener && w - 1 != 0 &&
                 (w + 1 >= ctx->n_words || !islower((unsigned char)WORD_TEXT(ctx, w + 1)[0])))

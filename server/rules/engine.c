@@ -168,13 +168,11 @@ uint32_t rls_rules_match(RlsRulesCtx *ctx, RlsLexId id, const char *text, uint32
         for (size_t k = lo; k < lex->n; k++) {
             const RlsLexEntry *e = &lex->items[k];
             if (e->key_len < n || memcmp(e->key, first, n) != 0) break;
-            if (e->key_len > n && e->key[n] != ' ' && e->key[n] != '-') {
-                /* "helped" after "help": later entries may still be
-                 * "help-x" only if they sort before letters, which they do;
-                 * a letter here ends the run. */
-                if (isalnum((unsigned char)e->key[n])) break;
-                continue;
-            }
+            /* "helped" after "help": punctuation sorts before letters and
+             * digits, so once the key goes on with a letter no later entry
+             * can start with this word ("help", "help with", "CI/CD" all
+             * come first). */
+            if (e->key_len > n && isalnum((unsigned char)e->key[n])) break;
             if (ed->n_removes && engine__removed(ed, e->key, e->key_len)) continue;
             uint32_t end = rls_rules_phrase_at(e->key, e->key_len, lex->fold, text, len, pos);
             if (end > best) {

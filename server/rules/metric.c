@@ -254,7 +254,9 @@ uint32_t rls_rules_spelled_number(RlsRulesCtx *ctx, const char *t, uint32_t n, s
      * known things rather than counting a result. */
     if (w > 0) {
         const RlsWord *pw = &ctx->words[w - 1];
-        static const char *const det[] = {"the", "these", "those", "both", "its", "their"};
+        /* "two or three", "one to two": an estimate, not a count to fix. */
+        static const char *const det[] = {"the", "these", "those", "both",
+                                          "its", "their", "or",    "to"};
         for (size_t i = 0; i < RLS_ARRAY_LEN(det); i++)
             if (rls_rules_word_is(t + pw->start_byte, pw->end_byte - pw->start_byte, det[i]))
                 return 0;
