@@ -100,8 +100,24 @@ static inline RlsResume *fx_build(const char *src, RlsFormat fmt) {
             RlsSection *sec = rls_model_builder_section(&mb, (RlsSpan){ls, le}, &plain, 2);
             kind = sec->kind;
         } else if (n > 2 && (strncmp(l, "- ", 2) == 0 || strncmp(l, "* ", 2) == 0)) {
-            fx_plain(src, s + 2, le, &plain);
-            rls_model_builder_bullet(&mb, (RlsSpan){s + 2, le}, (RlsSpan){s, le}, &plain,
+            /* A trailing "<!-- ... -->" is a comment, not bullet text. */
+            uint32_t be = le;
+            const char *cm = strstr(l, "<!--");
+            if (cm && cm < src + le) {
+                be = (uint32_t)(cm - src);
+                const char *cend = strstr(cm, "-->");
+                uint32_t ts = be + 4, te = cend ? (uint32_t)(cend - src) : le;
+                while (ts < te && src[ts] == ' ')
+                    ts++;
+                while (te > ts && src[te - 1] == ' ')
+                    te--;
+                while (be > s + 2 && src[be - 1] == ' ')
+                    be--;
+                rls_model_builder_comment(&mb, (RlsSpan){(uint32_t)(cm - src), le}, src + ts,
+                                          te - ts);
+            }
+            fx_plain(src, s + 2, be, &plain);
+            rls_model_builder_bullet(&mb, (RlsSpan){s + 2, be}, (RlsSpan){s, be}, &plain,
                                      (uint16_t)((s - ls) / 2));
         } else if (n > 7 && strncmp(l, "<!--", 4) == 0) {
             const char *end = strstr(l, "-->");

@@ -416,16 +416,17 @@ static void test_suppression_comments(void) {
         "- I was responsible for many things.\n"
         "% resume-ls-enable\n"
         "- Helped with audits.\n"
+        "- Used various tools. <!-- resume-ls-disable-line weak-opener -->\n"
         "## Skills\nGo\n## Education\nBSc\n";
     RlsDiagList l;
     fx_check(src, NULL, &l);
-    /* weak-opener: bullet 0 suppressed; bullets 1 and 5 remain. */
+    /* weak-opener: bullets 0 and 6 suppressed; bullets 1 and 5 remain. */
     EXPECT_EQ_INT(fx_count(&l, "weak-opener"), 2);
-    /* no-metric: bullets 0, 1 and 5 (off from bullet 2 until the bare
+    /* no-metric: bullets 0, 1, 5 and 6 (off from bullet 2 until the bare
      * "resume-ls-enable", which turns every rule back on). */
-    EXPECT_EQ_INT(fx_count(&l, "no-metric"), 3);
-    /* vague-quantifier: bullet 3 only. */
-    EXPECT_EQ_INT(fx_count(&l, "vague-quantifier"), 1);
+    EXPECT_EQ_INT(fx_count(&l, "no-metric"), 4);
+    /* vague-quantifier: bullets 3 and 6. */
+    EXPECT_EQ_INT(fx_count(&l, "vague-quantifier"), 2);
     EXPECT_EQ_INT(fx_count(&l, "first-person"), 0);
     for (size_t i = 0; i < l.len; i++)
         EXPECT_TRUE(l.items[i].bullet != 4);
