@@ -355,11 +355,15 @@ typedef struct {
     uint32_t plain_start, plain_end;
 } AcronymHit;
 
+#define DOC_FOLD(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+
 static bool doc__contains_ci(const char *hay, size_t n, const char *needle, size_t m) {
     if (m == 0 || m > n) return false;
+    unsigned char first = (unsigned char)DOC_FOLD((unsigned char)needle[0]);
     for (size_t i = 0; i + m <= n; i++) {
-        size_t k = 0;
-        while (k < m && tolower((unsigned char)hay[i + k]) == tolower((unsigned char)needle[k]))
+        if ((unsigned char)DOC_FOLD((unsigned char)hay[i]) != first) continue;
+        size_t k = 1;
+        while (k < m && DOC_FOLD((unsigned char)hay[i + k]) == DOC_FOLD((unsigned char)needle[k]))
             k++;
         if (k == m) return true;
     }
@@ -391,8 +395,13 @@ static void doc__scan_acronyms(RlsRulesCtx *ctx, const RlsPlain *p, int32_t bull
                                AcronymHit **hits, size_t *n, size_t *cap) {
     const char *t = p->text;
     uint32_t len = p->len;
+    bool adds = ctx->edits[RLS_LEX_ACRONYM].n_adds > 0;
     for (uint32_t i = 0; i < len; i++) {
-        if (!isalpha((unsigned char)t[i]) || rls_rules_word_before(t, i)) continue;
+        /* Built-in acronyms start with a capital (or "k8s"); checking that
+         * first keeps this scan cheap on every keystroke. */
+        unsigned char c = (unsigned char)t[i];
+        if (!adds && !(c >= 'A' && c <= 'Z') && c != 'k') continue;
+        if (!isalpha(c) || rls_rules_word_before(t, i)) continue;
         uint32_t end = rls_rules_match(ctx, RLS_LEX_ACRONYM, t, len, i, NULL);
         if (!end) continue;
         RlsSpan span = rls_plain_cover(p, i, end);

@@ -51,10 +51,15 @@ const RlsRuleInfo *rls_rule_find(const char *id) {
 /* ---- Context helpers --------------------------------------------------------- */
 
 RlsSeverity rls_rules_severity(const RlsRulesCtx *ctx, const char *rule) {
-    const RlsRuleInfo *info = rls_rule_find(rule);
-    RlsSeverity def = info ? info->default_severity : RLS_SEV_WARNING;
-    return rls_config_severity(ctx->config, rule, def);
+    /* Rule ids are string literals: the pointer usually matches. */
+    for (size_t i = 0; i < RLS_ARRAY_LEN(engine__rules); i++)
+        if (engine__rules[i].id == rule) return ctx->sev[i];
+    for (size_t i = 0; i < RLS_ARRAY_LEN(engine__rules); i++)
+        if (strcmp(engine__rules[i].id, rule) == 0) return ctx->sev[i];
+    return rls_config_severity(ctx->config, rule, RLS_SEV_WARNING);
 }
+
+_Static_assert(RLS_ARRAY_LEN(engine__rules) <= 16, "RlsRulesCtx.sev is too small");
 
 RlsDiag *rls_rules_report(RlsRulesCtx *ctx, const char *rule, uint32_t plain_start,
                           uint32_t plain_end, const char *fmt, ...) {
@@ -65,9 +70,11 @@ RlsDiag *rls_rules_report(RlsRulesCtx *ctx, const char *rule, uint32_t plain_sta
     rls_buf_vprintf(&msg, fmt, ap);
     va_end(ap);
     RlsSpan span = rls_plain_cover(&ctx->bullet->plain, plain_start, plain_end);
-    RlsDiag *d = rls_diag_push(ctx->out, span, rls_rules_severity(ctx, rule), rule, "%s",
-                               msg.data ? msg.data : "");
-    rls_buf_close(&msg);
+    /* Push an empty message and hand over the formatted one: formatting
+     * twice ("%s") was a visible share of a keystroke's work. */
+    RlsDiag *d = rls_diag_push(ctx->out, span, rls_rules_severity(ctx, rule), rule, "%s", "");
+    rls_free(d->message);
+    d->message = rls_buf_detach(&msg);
     d->bullet = ctx->bullet_index;
     d->plain_start = plain_start;
     d->plain_end = plain_end;
@@ -145,15 +152,19 @@ uint32_t rls_rules_match(RlsRulesCtx *ctx, RlsLexId id, const char *text, uint32
     uint8_t best_flags = 0;
     /* The first word of the text selects the candidate run: entries are
      * sorted, and all phrases starting with that word sort together. */
+    unsigned char c0 = pos < len ? (unsigned char)text[pos] : 0;
+    if (lex->fold && c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
+    bool candidates = c0 < 128 && lex->first_hi[c0] > lex->first_lo[c0];
     char first[64];
     uint32_t n = 0, i = pos;
-    while (i < len && n < sizeof(first) - 1 && rls_rules_word_at(text, len, i) &&
+    while (candidates && i < len && n < sizeof(first) - 1 && rls_rules_word_at(text, len, i) &&
            !((unsigned char)text[i] & 0x80)) {
-        first[n++] = lex->fold ? (char)tolower((unsigned char)text[i]) : text[i];
+        char c = text[i];
+        first[n++] = lex->fold && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
         i++;
     }
     if (n > 0 && !rls_rules_word_at(text, len, i)) {
-        size_t lo = 0, hi = lex->n;
+        size_t lo = lex->first_lo[c0], hi = lex->first_hi[c0];
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
             const RlsLexEntry *e = &lex->items[mid];
@@ -165,7 +176,7 @@ uint32_t rls_rules_match(RlsRulesCtx *ctx, RlsLexId id, const char *text, uint32
             else
                 hi = mid;
         }
-        for (size_t k = lo; k < lex->n; k++) {
+        for (size_t k = lo; k < lex->first_hi[c0]; k++) {
             const RlsLexEntry *e = &lex->items[k];
             if (e->key_len < n || memcmp(e->key, first, n) != 0) break;
             /* "helped" after "help": punctuation sorts before letters and
@@ -345,6 +356,9 @@ int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
     ctx.src_len = src ? src_len : 0;
     ctx.config = config;
     ctx.out = out;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(engine__rules); i++)
+        ctx.sev[i] =
+            rls_config_severity(config, engine__rules[i].id, engine__rules[i].default_severity);
     engine__edits_load(&ctx);
 
     for (uint32_t i = 0; i < model->n_bullets; i++) {

@@ -14,6 +14,10 @@
 
 #include "rules/rules_internal.h"
 
+/* ASCII-only folding: cheaper than the locale's tolower on every byte, and
+ * the lexicons are ASCII. */
+#define LEXICON_FOLD(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+
 #define RLS_DATA(name)                                                                             \
     extern const unsigned char rls_data_##name[];                                                  \
     extern const size_t rls_data_##name##_len;
@@ -115,7 +119,14 @@ static void lexicon__parse(RlsLexId id) {
         n++;
     }
     qsort(first, n, sizeof(*first), lexicon__entry_cmp);
-    lexicon__lists[id] = (RlsLexicon){first, n, s->fold, s->name};
+    RlsLexicon *lex = &lexicon__lists[id];
+    *lex = (RlsLexicon){.items = first, .n = n, .fold = s->fold, .name = s->name};
+    for (uint32_t i = n; i-- > 0;) {
+        unsigned char c = (unsigned char)first[i].key[0];
+        if (c >= 128) continue;
+        if (lex->first_hi[c] == 0) lex->first_hi[c] = (uint16_t)(i + 1);
+        lex->first_lo[c] = (uint16_t)i;
+    }
 }
 
 static void lexicon__load_all(void) {
@@ -150,7 +161,7 @@ const RlsLexEntry *rls_lexicon_find(const RlsLexicon *lex, const char *word, siz
     if (len == 0 || len >= sizeof(low)) return NULL;
     if (lex->fold) {
         for (size_t i = 0; i < len; i++)
-            low[i] = (char)tolower((unsigned char)word[i]);
+            low[i] = (char)LEXICON_FOLD((unsigned char)word[i]);
         word = low;
     }
     size_t lo = 0, hi = lex->n;
@@ -197,7 +208,8 @@ uint32_t rls_rules_cp_at(const char *text, uint32_t len, uint32_t i, uint32_t *n
 }
 
 bool rls_rules_is_word_cp(uint32_t cp) {
-    if (cp < 0x80) return isalnum((int)cp) != 0;
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD) return false;
     /* General punctuation, arrows and symbols, CJK and full-width punctuation:
      * dashes, curly quotes, bullets and "、。" separate words. */
@@ -222,12 +234,6 @@ bool rls_rules_word_before(const char *text, uint32_t i) {
         j--;
     uint32_t n;
     return rls_rules_is_word_cp(rls_rules_cp_at(text, i, j, &n));
-}
-
-bool rls_rules_word_is(const char *text, uint32_t len, const char *w) {
-    for (uint32_t i = 0; i < len; i++, w++)
-        if (!*w || tolower((unsigned char)text[i]) != (unsigned char)*w) return false;
-    return *w == '\0';
 }
 
 static bool lexicon__is_sep(char c) {
@@ -261,7 +267,7 @@ uint32_t rls_rules_phrase_at(const char *key, size_t key_len, bool fold, const c
             continue;
         }
         char t = text[i];
-        if (fold) t = (char)tolower((unsigned char)t);
+        if (fold) t = (char)LEXICON_FOLD((unsigned char)t);
         if (t != c) return 0;
         i++;
         k++;

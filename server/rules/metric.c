@@ -223,6 +223,9 @@ bool rls_rules_has_metric(RlsRulesCtx *ctx, const char *t, uint32_t n) {
 /* ---- Spelled-out numbers ---------------------------------------------------------- */
 
 static long metric__number_word(const char *w, uint32_t n) {
+    /* Every number word is 3-8 letters starting with one of these: a cheap
+     * test before the lexicon, since this runs on every word. */
+    if (n < 3 || n > 8 || !strchr("tfsenhmbTFSENHMB", w[0])) return 0;
     const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(RLS_LEX_NUMBER_WORD), w, n);
     if (!e) return 0;
     size_t vl;

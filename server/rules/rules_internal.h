@@ -48,6 +48,9 @@ typedef struct {
     uint32_t n;
     bool fold; /* keys are lower-case and matched case-insensitively */
     const char *name;
+    /* items[first_lo[c], first_hi[c]) are the keys starting with ASCII byte
+     * c: most words are rejected with two loads, before any search. */
+    uint16_t first_lo[128], first_hi[128];
 } RlsLexicon;
 
 /* The parsed lexicon (parsed on first call, then shared read-only). */
@@ -82,8 +85,16 @@ bool rls_rules_word_at(const char *text, uint32_t len, uint32_t i);
 bool rls_rules_word_before(const char *text, uint32_t i);
 
 /* Case-insensitive (ASCII) comparison of text[0..len) with the NUL-terminated
- * lower-case word w. */
-bool rls_rules_word_is(const char *text, uint32_t len, const char *w);
+ * lower-case word w. Inline: the rules call it for every word against short
+ * lists, and most calls fail on the first byte. */
+static inline bool rls_rules_word_is(const char *text, uint32_t len, const char *w) {
+    for (uint32_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c != (unsigned char)w[i]) return false; /* also stops at w's NUL */
+    }
+    return w[len] == '\0';
+}
 
 /* If the phrase key[0..key_len) (lower-case unless !fold) is at text[pos],
  * returns the plain offset where it ends, else 0. A space or hyphen in the
@@ -120,7 +131,8 @@ typedef struct {
     RlsLexEdits edits[RLS_LEX_COUNT];
     RlsWord *words; /* scratch for one bullet, reused */
     size_t n_words, cap_words;
-    RlsOpener *openers; /* one per judged bullet, in bullet order */
+    RlsSeverity sev[16]; /* configured severity of each rule, by registry index */
+    RlsOpener *openers;  /* one per judged bullet, in bullet order */
     size_t n_openers, cap_openers;
     uint32_t *line_starts; /* built on first use */
     uint32_t n_lines;
