@@ -142,7 +142,19 @@ int rls_rpc_decode(const char *body, size_t len, RlsRpcMessage *out, cJSON **bad
     RlsBuf clean;
     rls_buf_init(&clean);
     rls_rpc_sanitize(body, len, &clean);
-    cJSON *root = cJSON_ParseWithLength(clean.data ? clean.data : "", clean.len);
+    /* The whole body must be one JSON value: "{}}" is not a message. */
+    const char *text = clean.data ? clean.data : "";
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, clean.len + 1, &end, false);
+    if (root) {
+        while (end < text + clean.len &&
+               (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
+            end++;
+        if (end != text + clean.len) {
+            cJSON_Delete(root);
+            root = NULL;
+        }
+    }
     rls_buf_close(&clean);
     if (!root) return RLS_EPARSE;
 
@@ -153,7 +165,10 @@ int rls_rpc_decode(const char *body, size_t len, RlsRpcMessage *out, cJSON **bad
     bool ok =
         cJSON_IsObject(root) && cJSON_IsString(version) && strcmp(version->valuestring, "2.0") == 0;
     if (ok && cJSON_IsString(method)) {
-        /* JSON-RPC: params, when present, is a structured value. */
+        /* JSON-RPC: params, when present, is a structured value. A null
+         * is taken as absent: some clients send "params": null for
+         * shutdown and exit. */
+        if (cJSON_IsNull(params)) params = NULL;
         if (params && !cJSON_IsObject(params) && !cJSON_IsArray(params)) ok = false;
         if (id && !jsonrpc__valid_id(id)) ok = false;
         out->kind = id ? RLS_RPC_REQUEST : RLS_RPC_NOTIFICATION;
