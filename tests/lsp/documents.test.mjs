@@ -218,3 +218,24 @@ test('a weak opener is reported on the bullet that has it', async (t) => {
   assert.ok(lines.some((l) => l.includes('Worked on various')), 'Worked on ... is weak');
   assert.ok(!lines.some((l) => l.includes('Cut checkout latency')), 'a strong bullet is not');
 });
+
+test('sections and entries fold', async (t) => {
+  const c = await session(t, 'utf-16');
+  for (const [name, text] of [['fold.md', RESUME_LF], ['fold-crlf.md', RESUME_CRLF]]) {
+    const uri = docUri(name);
+    await open(c, uri, text);
+    const res = await c.request('textDocument/foldingRange', { textDocument: { uri } });
+    assert.equal(res.error, undefined);
+    const lines = text.split(/\r\n|\r|\n/);
+    for (const r of res.result) {
+      assert.ok(r.startLine < r.endLine && r.endLine < lines.length, JSON.stringify(r));
+    }
+    if ((await symbols(c, uri)).length === 0) return t.skip('no model yet');
+    const starts = new Set(res.result.map((r) => lines[r.startLine]));
+    assert.ok(starts.has('## Experience'), 'the Experience section folds');
+    assert.ok([...starts].some((l) => l.startsWith('### Senior Software Engineer')), 'an entry folds');
+    // A section ends before the next heading, not on it.
+    const exp = res.result.find((r) => lines[r.startLine] === '## Experience');
+    assert.ok(!lines[exp.endLine].startsWith('## '), `section ends on "${lines[exp.endLine]}"`);
+  }
+});
