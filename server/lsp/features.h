@@ -22,8 +22,7 @@ int rls_lsp_hover(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *e
  * rls_lsp_diagnostic_to_json). */
 int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 /* codeAction/resolve (code_action.c): the CodeAction with its edit filled in. */
-int rls_lsp_code_action_resolve(RlsServer *srv, const cJSON *params, cJSON **result,
-                                RlsBuf *error);
+int rls_lsp_code_action_resolve(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 
 /* textDocument/completion (completion.c): CompletionItem[] | CompletionList | null. */
 int rls_lsp_completion(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
@@ -33,8 +32,7 @@ int rls_lsp_code_lens(RlsServer *srv, const cJSON *params, cJSON **result, RlsBu
 
 /* workspace/executeCommand (execute_command.c): any | null. The commands
  * the server advertises are listed in rls_lsp_commands. */
-int rls_lsp_execute_command(RlsServer *srv, const cJSON *params, cJSON **result,
-                            RlsBuf *error);
+int rls_lsp_execute_command(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 /* NULL-terminated list of command ids for executeCommandProvider. */
 extern const char *const rls_lsp_commands[];
 

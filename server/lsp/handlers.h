@@ -23,12 +23,10 @@ int rls_lsp_did_close(RlsServer *srv, const cJSON *params, cJSON **result, RlsBu
 int rls_lsp_did_save(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 
 /* diagnostics.c */
-int rls_lsp_pull_diagnostics(RlsServer *srv, const cJSON *params, cJSON **result,
-                             RlsBuf *error);
+int rls_lsp_pull_diagnostics(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 
 /* symbols.c */
-int rls_lsp_document_symbol(RlsServer *srv, const cJSON *params, cJSON **result,
-                            RlsBuf *error);
+int rls_lsp_document_symbol(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 int rls_lsp_folding_range(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 
 #endif /* RLS_LSP_HANDLERS_H_ */

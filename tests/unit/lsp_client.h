@@ -134,9 +134,9 @@ static inline int test_client_count(const TestClient *c, const char *method) {
 /* initialize (with the given capabilities JSON) + initialized. */
 static inline void test_client_initialize(TestClient *c, const char *capabilities) {
     test_client_sendf(c,
-                     "{\"jsonrpc\":\"2.0\",\"id\":1000,\"method\":\"initialize\",\"params\":"
-                     "{\"processId\":null,\"rootUri\":null,\"capabilities\":%s}}",
-                     capabilities);
+                      "{\"jsonrpc\":\"2.0\",\"id\":1000,\"method\":\"initialize\",\"params\":"
+                      "{\"processId\":null,\"rootUri\":null,\"capabilities\":%s}}",
+                      capabilities);
     test_client_send(c, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
 }
 
