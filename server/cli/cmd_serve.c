@@ -13,8 +13,7 @@
 #include "lsp/hooks.h"
 #include "lsp/log.h"
 #include "lsp/server.h"
-#include "parse/formats.h"
-#include "parse/tex_internal.h"
+#include "rls/parse.h"
 #include "rls/alloc.h"
 #include "rpc/dispatch.h"
 #include "transport/stdio.h"
@@ -110,8 +109,7 @@ int rls_cmd_serve(int argc, char **argv) {
     rls_stdio_delete(io);
     /* Process-wide parser caches: freed so that the allocation count
      * really is zero at exit (a leak then stands out). */
-    rls_md_queries_release();
-    rls_tex_queries_release();
+    rls_parse_release_globals();
     rls_log_debug("exit %d; %ld allocations live", code, rls_alloc_live());
     return code;
 }

@@ -10,8 +10,7 @@
 #include <stdarg.h>
 
 #include "lsp/hooks.h"
-#include "parse/formats.h"
-#include "parse/tex_internal.h"
+#include "rls/parse.h"
 #include "lsp/server.h"
 #include "rpc/dispatch.h"
 #include "test.h"
@@ -45,8 +44,7 @@ static inline void test_client_close(TestClient *c) {
     cJSON_Delete(c->sent);
     /* The parsers cache their compiled queries for the process; free them
      * so that the harness's leak check sees only real leaks. */
-    rls_md_queries_release();
-    rls_tex_queries_release();
+    rls_parse_release_globals();
 }
 
 /* Forgets what the server sent so far. */
