@@ -111,9 +111,10 @@ int rls_cli_collect(const char *arg, RlsPathList *out, RlsBuf *err) {
     }
     struct stat st;
     if (stat(arg, &st) != 0) {
-        int e = errno;
-        rls_buf_printf(err, "cannot read '%s': %s\n", arg, strerror(e));
-        return e == ENOENT ? RLS_ENOENT : RLS_EIO;
+        /* Not a folder: reading it reports why it cannot be read, in the
+         * same place as every other unreadable file. */
+        rls_path_list_add(out, arg);
+        return 0;
     }
     if (!S_ISDIR(st.st_mode)) {
         rls_path_list_add(out, arg);

@@ -24,8 +24,9 @@ void rls_path_list_add(RlsPathList *self, const char *path);
  * picks up. (An explicit FILE argument is read whatever its name.) */
 bool rls_cli_is_resume_name(const char *name);
 
-/* Adds the resumes that arg names to out: arg itself when it is a file (or
- * "-" for standard input); every resume under it when it is a directory,
+/* Adds the resumes that arg names to out: arg itself when it is not a
+ * directory (a file, "-" for standard input, or a path that does not exist:
+ * reading it will say why); every resume under it when it is a directory,
  * recursively, in byte order of names, skipping hidden entries, node_modules
  * and symbolic links to directories (no cycles). Returns 0, or RLS_ENOENT /
  * RLS_EIO with one line per problem appended to err ("cannot read 'x':

@@ -91,8 +91,10 @@ static int main__server_options(int argc, char **argv) {
         }
         if (strcmp(a, "--log-level") == 0 || strcmp(a, "--clientProcessId") == 0) {
             if (i + 1 >= argc) {
-                fprintf(stderr, "resume-ls: %s needs a value, e.g. '%s %s'\n", a, a,
-                        a[2] == 'l' ? "debug" : "1234");
+                fprintf(stderr,
+                        "resume-ls: %s needs a value, e.g. '%s %s'\nRun 'resume-ls --help' "
+                        "for usage.\n",
+                        a, a, a[2] == 'l' ? "debug" : "1234");
                 return 2;
             }
             i++;
@@ -100,10 +102,11 @@ static int main__server_options(int argc, char **argv) {
         }
         if (strncmp(a, "--pipe", 6) == 0 || strncmp(a, "--socket", 8) == 0 ||
             strncmp(a, "--node-ipc", 10) == 0) {
-            fprintf(stderr,
-                    "resume-ls: '%s' is not supported; resume-ls talks LSP over stdio only. "
-                    "Configure your editor to start 'resume-ls --stdio'.\n",
-                    a);
+            fprintf(
+                stderr,
+                "resume-ls: '%s' is not supported; resume-ls talks LSP over stdio only. "
+                "Configure your editor to start 'resume-ls --stdio' (see 'resume-ls --help').\n",
+                a);
             return 2;
         }
         if (a[0] == '-') {

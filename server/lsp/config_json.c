@@ -121,26 +121,28 @@ static void config__one_of(RlsBuf *out, const char *const *words, size_t n) {
         rls_buf_printf(out, "%s%s", i ? ", " : "", words[i]);
 }
 
-/* Levenshtein distance, capped: only small distances matter for "did you
- * mean", and the cap keeps the cost bounded for long pasted keys. */
+/* Edit distance counting a swap of neighbours as one edit ("chekc" ->
+ * "check"), the common typo (optimal string alignment). Long words are not
+ * compared: only small distances matter for "did you mean". */
 static size_t config__distance(const char *a, const char *b) {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64) return SIZE_MAX;
-    size_t row[65];
+    size_t d[65][65];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
     for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
+        d[0][j] = j;
     for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
             size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = RLS_MIN(row[j] + 1, row[j - 1] + 1);
-            row[j] = RLS_MIN(best, diag + cost);
-            diag = up;
+            size_t best = RLS_MIN(d[i - 1][j] + 1, d[i][j - 1] + 1);
+            best = RLS_MIN(best, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                best = RLS_MIN(best, d[i - 2][j - 2] + 1);
+            d[i][j] = best;
         }
     }
-    return row[lb];
+    return d[la][lb];
 }
 
 const char *rls_config_suggest(const char *word, const char *const *candidates, size_t n) {

@@ -470,6 +470,7 @@ static void test_suggestions_only_for_near_misses(void) {
     static const char *const words[] = {"rules", "role", "macros"};
     EXPECT_STR_EQ(rls_config_suggest("rule", words, 3), "rules");
     EXPECT_STR_EQ(rls_config_suggest("macro", words, 3), "macros");
+    EXPECT_STR_EQ(rls_config_suggest("rloe", words, 3), "role"); /* a swap is one edit */
     EXPECT_TRUE(rls_config_suggest("x", words, 3) == NULL);
     EXPECT_TRUE(rls_config_suggest("thresholds", words, 3) == NULL);
 }
