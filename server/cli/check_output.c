@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/check.h"
+#include "lsp/config_json.h"
 #include "lsp/docs_url.h"
 #include "rls/alloc.h"
 #include "rls/buf.h"
@@ -233,19 +234,19 @@ static cJSON *output__sarif(const RlsCheckReport *report) {
     cJSON_AddStringToObject(driver, "semanticVersion", RLS_VERSION);
     cJSON_AddStringToObject(driver, "informationUri", rls_docs_rules_url());
     cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
-    size_t n_rules = 0;
-    const RlsRuleInfo *all = rls_rules_all(&n_rules);
+    size_t n_rules = rls_all_rules_count();
     for (size_t i = 0; i < n_rules; i++) {
+        const RlsRuleInfo *info = rls_all_rules_at(i);
         cJSON *r = cJSON_CreateObject();
-        cJSON_AddStringToObject(r, "id", all[i].id);
-        cJSON_AddStringToObject(r, "name", all[i].id);
+        cJSON_AddStringToObject(r, "id", info->id);
+        cJSON_AddStringToObject(r, "name", info->id);
         cJSON *sd = cJSON_AddObjectToObject(r, "shortDescription");
-        cJSON_AddStringToObject(sd, "text", all[i].summary ? all[i].summary : all[i].id);
+        cJSON_AddStringToObject(sd, "text", info->summary ? info->summary : info->id);
         rls_buf_clear(&scratch);
-        rls_docs_rule_url(&scratch, all[i].id);
+        rls_docs_rule_url(&scratch, info->id);
         cJSON_AddStringToObject(r, "helpUri", scratch.data);
         cJSON *dc = cJSON_AddObjectToObject(r, "defaultConfiguration");
-        cJSON_AddStringToObject(dc, "level", output__sarif_level(all[i].default_severity));
+        cJSON_AddStringToObject(dc, "level", output__sarif_level(info->default_severity));
         cJSON_AddItemToArray(rules, r);
     }
 
@@ -269,7 +270,7 @@ static cJSON *output__sarif(const RlsCheckReport *report) {
             cJSON *res = cJSON_CreateObject();
             cJSON_AddStringToObject(res, "ruleId", d->rule);
             for (size_t k = 0; k < n_rules; k++) {
-                if (strcmp(all[k].id, d->rule) == 0) {
+                if (strcmp(rls_all_rules_at(k)->id, d->rule) == 0) {
                     cJSON_AddNumberToObject(res, "ruleIndex", (double)k);
                     break;
                 }

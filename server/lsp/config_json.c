@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "rls/alloc.h"
+#include "rls/keywords.h"
 #include "rls/rules.h"
 
 /* A job description given inline is usually long or multi-line; a short
@@ -200,6 +201,26 @@ static const char *config__path(RlsBuf *out, const char *prefix, const char *key
 
 /* ---- rules ------------------------------------------------------------------ */
 
+size_t rls_all_rules_count(void) {
+    size_t a = 0, b = 0;
+    rls_rules_all(&a);
+    rls_keyword_rules_all(&b);
+    return a + b;
+}
+
+const RlsRuleInfo *rls_all_rules_at(size_t i) {
+    size_t a = 0, b = 0;
+    const RlsRuleInfo *core = rls_rules_all(&a);
+    const RlsRuleInfo *kw = rls_keyword_rules_all(&b);
+    if (i < a) return &core[i];
+    return i - a < b ? &kw[i - a] : NULL;
+}
+
+const RlsRuleInfo *rls_all_rules_find(const char *id) {
+    const RlsRuleInfo *r = rls_rule_find(id);
+    return r ? r : rls_keyword_rule_find(id);
+}
+
 static void config__rules(ConfigJsonCtx *ctx, const cJSON *rules) {
     if (!cJSON_IsObject(rules)) {
         config__expected(ctx, "rules", "an object of rule ids to severities", rules);
@@ -207,16 +228,15 @@ static void config__rules(ConfigJsonCtx *ctx, const cJSON *rules) {
     }
     RlsBuf path;
     rls_buf_init(&path);
-    size_t n_all = 0;
-    const RlsRuleInfo *all = rls_rules_all(&n_all);
+    size_t n_all = rls_all_rules_count();
     const cJSON *item;
     cJSON_ArrayForEach(item, rules) {
         const char *id = item->string ? item->string : "";
         config__path(&path, "rules", id);
-        if (!rls_rule_find(id)) {
+        if (!rls_all_rules_find(id)) {
             const char **ids = rls_malloc((n_all + 1) * sizeof(*ids));
             for (size_t i = 0; i < n_all; i++)
-                ids[i] = all[i].id;
+                ids[i] = rls_all_rules_at(i)->id;
             const char *best = rls_config_suggest(id, ids, n_all);
             rls_free(ids);
             if (best)

@@ -10,6 +10,7 @@
 
 #include "cli/check.h"
 #include "cli/files.h"
+#include "lsp/config_json.h"
 #include "lsp/docs_url.h"
 #include "lsp/hooks.h"
 #include "rls/buf.h"
@@ -173,9 +174,7 @@ static void test_sarif_results_reference_declared_rules(void) {
     const cJSON *driver =
         cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(run, "tool"), "driver");
     const cJSON *rules = cJSON_GetObjectItemCaseSensitive(driver, "rules");
-    size_t n_rules = 0;
-    rls_rules_all(&n_rules);
-    EXPECT_EQ_INT(cJSON_GetArraySize(rules), n_rules);
+    EXPECT_EQ_INT(cJSON_GetArraySize(rules), rls_all_rules_count());
     const cJSON *results = cJSON_GetObjectItemCaseSensitive(run, "results");
     ASSERT_EQ_INT(cJSON_GetArraySize(results), 3);
     const cJSON *r0 = cJSON_GetArrayItem(results, 0);
@@ -193,11 +192,12 @@ static void test_sarif_results_reference_declared_rules(void) {
     EXPECT_EQ_INT(num(region, "startLine"), 3);
     EXPECT_EQ_INT(num(region, "startColumn"), 16);
     EXPECT_EQ_INT(num(region, "endColumn"), 25);
-    /* first-person is not in the placeholder table: no ruleIndex then.
-     * TODO(#4): once the real table lands, every result has one. */
-    const cJSON *r2 = cJSON_GetArrayItem(results, 2);
-    if (!rls_rule_find("first-person"))
-        EXPECT_TRUE(cJSON_GetObjectItemCaseSensitive(r2, "ruleIndex") == NULL);
+    /* Every result points at its declared rule. */
+    for (int i = 0; i < cJSON_GetArraySize(results); i++) {
+        const cJSON *ri = cJSON_GetArrayItem(results, i);
+        EXPECT_STR_EQ(str(cJSON_GetArrayItem(rules, num(ri, "ruleIndex")), "id"),
+                      str(ri, "ruleId"));
+    }
     cJSON_Delete(doc);
     rls_free(out);
     report_close(&r);

@@ -332,15 +332,38 @@ def findings_for(path, *extra):
     return rc, doc, err
 
 
+CONTENT_RULES = ("weak-opener", "no-metric", "vague-quantifier", "passive-voice",
+                 "first-person", "spelled-out-number", "buzzword")
+STRONG_OPENINGS = ("Cut p99", "Built a Kafka", "Instrumented 14", "Reduced AWS", "Migrated 22",
+                   "Wrote a rule engine")
+
+
 def case_examples_have_findings():
+    per_format = {}
     for name in ("resume.md", "resume.tex"):
         path = os.path.join(SRC, "examples", name)
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
         rc, doc, err = findings_for(path)
         expect_rc(rc, 1, doc, err)
         rules = {x["rule"] for x in doc["diagnostics"]}
         for rule in ("weak-opener", "no-metric", "vague-quantifier", "first-person",
-                     "spelled-out-number"):
+                     "spelled-out-number", "passive-voice", "buzzword", "tense-mismatch"):
             expect(rule in rules, "%s: %s fires" % (name, rule), sorted(rules))
+        # The strong bullets are what the weak ones should become: a content
+        # finding on one of them would teach the reader the wrong thing.
+        for x in doc["diagnostics"]:
+            text = lines[x["line"] - 1]
+            if x["rule"] in CONTENT_RULES:
+                expect(not any(s in text for s in STRONG_OPENINGS),
+                       "%s: no %s on a strong bullet: %s" % (name, x["rule"], text))
+        counts = {}
+        for x in doc["diagnostics"]:
+            if x["rule"] in CONTENT_RULES:
+                counts[x["rule"]] = counts.get(x["rule"], 0) + 1
+        per_format[name] = counts
+    expect(per_format["resume.md"] == per_format["resume.tex"],
+           "both formats give the same content findings", per_format)
 
 
 def case_fail_level_semantics():

@@ -10,18 +10,12 @@ else()
   set(_cli_cases
       help check_help version usage_errors missing_file directory_walk lang_override stdin
       invalid_utf8_is_not_fatal json_shape sarif_shape config_problems_are_reported_not_fatal
-      explicit_config)
-  # These need real findings; the rule engine is a placeholder until issue #4
-  # lands. TODO(#4): move them to _cli_cases when the rules are merged.
-  set(_cli_cases_need_rules examples_have_findings fail_level_semantics text_format_lines)
-  foreach(case IN LISTS _cli_cases _cli_cases_need_rules)
+      explicit_config examples_have_findings fail_level_semantics text_format_lines)
+  foreach(case IN LISTS _cli_cases)
     add_test(NAME cli/${case}
              COMMAND ${Python3_EXECUTABLE} "${CMAKE_CURRENT_LIST_DIR}/cli_test.py" "${RLS_BIN}"
                      "${PROJECT_SOURCE_DIR}" "${PROJECT_VERSION}" ${case})
     set_tests_properties(cli/${case} PROPERTIES LABELS unit TIMEOUT 120)
-  endforeach()
-  foreach(case IN LISTS _cli_cases_need_rules)
-    set_tests_properties(cli/${case} PROPERTIES DISABLED TRUE)
   endforeach()
 endif()
 
