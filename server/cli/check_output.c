@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include "cli/check.h"
-#include "lsp/config_json.h"
 #include "lsp/docs_url.h"
 #include "rls/alloc.h"
 #include "rls/buf.h"
@@ -234,9 +233,10 @@ static cJSON *output__sarif(const RlsCheckReport *report) {
     cJSON_AddStringToObject(driver, "semanticVersion", RLS_VERSION);
     cJSON_AddStringToObject(driver, "informationUri", rls_docs_rules_url());
     cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
-    size_t n_rules = rls_all_rules_count();
+    size_t n_rules = 0;
+    const RlsRuleInfo *all = rls_rules_all(&n_rules);
     for (size_t i = 0; i < n_rules; i++) {
-        const RlsRuleInfo *info = rls_all_rules_at(i);
+        const RlsRuleInfo *info = &all[i];
         cJSON *r = cJSON_CreateObject();
         cJSON_AddStringToObject(r, "id", info->id);
         cJSON_AddStringToObject(r, "name", info->id);
@@ -270,7 +270,7 @@ static cJSON *output__sarif(const RlsCheckReport *report) {
             cJSON *res = cJSON_CreateObject();
             cJSON_AddStringToObject(res, "ruleId", d->rule);
             for (size_t k = 0; k < n_rules; k++) {
-                if (strcmp(rls_all_rules_at(k)->id, d->rule) == 0) {
+                if (strcmp(all[k].id, d->rule) == 0) {
                     cJSON_AddNumberToObject(res, "ruleIndex", (double)k);
                     break;
                 }

@@ -122,9 +122,19 @@ static int main__server_options(int argc, char **argv) {
         }
         return 2;
     }
-    /* argv[0] becomes the subcommand name, as commands.h promises. */
-    argv[0] = "serve";
-    return rls_cmd_serve(argc, argv);
+    /* argv[0] becomes the subcommand name, as commands.h promises. Some
+     * clients add --clientProcessId; the server has no use for it. */
+    int n = 0;
+    argv[n++] = "serve";
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "--clientProcessId", 17) == 0) {
+            if (argv[i][17] == '\0') i++;
+            continue;
+        }
+        argv[n++] = argv[i];
+    }
+    argv[n] = NULL;
+    return rls_cmd_serve(n, argv);
 }
 
 int main(int argc, char **argv) {

@@ -15,41 +15,16 @@
 #include "rls/alloc.h"
 #include "rls/buf.h"
 
-static const RlsRuleInfo kwrules__table[] = {
-    {"missing-keyword", RLS_SEV_INFO, false,
-     "A keyword the job description asks for never appears in the resume."},
-    {"skill-unbacked", RLS_SEV_INFO, false,
-     "A skill listed in the Skills section that no bullet shows in use."},
-    {"skill-unlisted", RLS_SEV_INFO, false,
-     "A tool used in bullets but missing from the Skills section."},
-    {"ats-layout", RLS_SEV_INFO, false,
-     "Tables, columns, images, icons or header/footer text that ATS parsers lose."},
-    {"contact-missing", RLS_SEV_INFO, false, "No email address (or phone) a recruiter can use."},
-    {"date-format", RLS_SEV_INFO, false, "Dates written in different styles across entries."},
-    {"resume-length", RLS_SEV_INFO, false, "More text than fits on about two pages."},
-};
-
 /* Job-description keywords reported at most: beyond this the list stops
  * being advice and becomes noise; the score still counts them all. */
 #define KWRULES_MAX_MISSING 12
-
-const RlsRuleInfo *rls_keyword_rules_all(size_t *count) {
-    *count = RLS_ARRAY_LEN(kwrules__table);
-    return kwrules__table;
-}
-
-const RlsRuleInfo *rls_keyword_rule_find(const char *id) {
-    for (size_t i = 0; i < RLS_ARRAY_LEN(kwrules__table); i++)
-        if (strcmp(kwrules__table[i].id, id) == 0) return &kwrules__table[i];
-    return NULL;
-}
 
 static void kwrules__emit(RlsDiagList *out, const RlsConfig *config, const char *id, RlsSpan span,
                           const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static void kwrules__emit(RlsDiagList *out, const RlsConfig *config, const char *id, RlsSpan span,
                           const char *fmt, ...) {
-    const RlsRuleInfo *info = rls_keyword_rule_find(id);
+    const RlsRuleInfo *info = rls_rule_find(id);
     RlsSeverity sev = rls_config_severity(config, info->id, info->default_severity);
     if (sev == RLS_SEV_OFF) return;
     RlsBuf msg;

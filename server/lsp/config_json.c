@@ -10,6 +10,7 @@
 #define _XOPEN_SOURCE 700
 
 #include "lsp/config_json.h"
+#include "lsp/log.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -21,7 +22,6 @@
 #include <unistd.h>
 
 #include "rls/alloc.h"
-#include "rls/keywords.h"
 #include "rls/rules.h"
 
 /* A job description given inline is usually long or multi-line; a short
@@ -45,8 +45,8 @@ static const char *const config__top_keys[] = {
     "rules", "lexicons", "thresholds", "role", "jobDescription", "macros", "logLevel",
 };
 static const char *const config__severity_words[] = {"error", "warning", "info", "hint", "off"};
-static const char *const config__log_levels[] = {"error", "warning", "warn", "info",
-                                                 "debug", "trace",   "off"};
+/* The names listed in messages; lsp/log.c also accepts a few synonyms. */
+static const char *const config__log_levels[] = {"error", "warn", "info", "debug", "trace", "off"};
 static const char *const config__macro_keys[] = {"role",     "text",  "title", "org",
                                                  "location", "dates", "name"};
 static const char *const config__macro_roles[] = {"bullet", "heading", "entry"};
@@ -201,26 +201,6 @@ static const char *config__path(RlsBuf *out, const char *prefix, const char *key
 
 /* ---- rules ------------------------------------------------------------------ */
 
-size_t rls_all_rules_count(void) {
-    size_t a = 0, b = 0;
-    rls_rules_all(&a);
-    rls_keyword_rules_all(&b);
-    return a + b;
-}
-
-const RlsRuleInfo *rls_all_rules_at(size_t i) {
-    size_t a = 0, b = 0;
-    const RlsRuleInfo *core = rls_rules_all(&a);
-    const RlsRuleInfo *kw = rls_keyword_rules_all(&b);
-    if (i < a) return &core[i];
-    return i - a < b ? &kw[i - a] : NULL;
-}
-
-const RlsRuleInfo *rls_all_rules_find(const char *id) {
-    const RlsRuleInfo *r = rls_rule_find(id);
-    return r ? r : rls_keyword_rule_find(id);
-}
-
 static void config__rules(ConfigJsonCtx *ctx, const cJSON *rules) {
     if (!cJSON_IsObject(rules)) {
         config__expected(ctx, "rules", "an object of rule ids to severities", rules);
@@ -228,15 +208,17 @@ static void config__rules(ConfigJsonCtx *ctx, const cJSON *rules) {
     }
     RlsBuf path;
     rls_buf_init(&path);
-    size_t n_all = rls_all_rules_count();
+    /* One registry holds every rule, the keyword rules included. */
+    size_t n_all = 0;
+    const RlsRuleInfo *all = rls_rules_all(&n_all);
     const cJSON *item;
     cJSON_ArrayForEach(item, rules) {
         const char *id = item->string ? item->string : "";
         config__path(&path, "rules", id);
-        if (!rls_all_rules_find(id)) {
+        if (!rls_rule_find(id)) {
             const char **ids = rls_malloc((n_all + 1) * sizeof(*ids));
             for (size_t i = 0; i < n_all; i++)
-                ids[i] = rls_all_rules_at(i)->id;
+                ids[i] = all[i].id;
             const char *best = rls_config_suggest(id, ids, n_all);
             rls_free(ids);
             if (best)
@@ -382,8 +364,8 @@ static void config__role(ConfigJsonCtx *ctx, const cJSON *role) {
 static void config__log_level(ConfigJsonCtx *ctx, const cJSON *level) {
     /* The level itself is applied by the server's logger, which reads the
      * same key; here it is only validated so that a typo is reported. */
-    if (!cJSON_IsString(level) ||
-        !config__in(level->valuestring, config__log_levels, RLS_ARRAY_LEN(config__log_levels)))
+    int parsed;
+    if (!cJSON_IsString(level) || !rls_log_level_parse(level->valuestring, &parsed))
         config__not_one_of(ctx, "logLevel", config__log_levels, RLS_ARRAY_LEN(config__log_levels),
                            level);
 }

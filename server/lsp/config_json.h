@@ -21,7 +21,6 @@
 
 #include "rls/buf.h"
 #include "rls/config.h"
-#include "rls/rules.h"
 
 /* The file name looked for in a resume's folder and each folder above it. */
 #define RLS_CONFIG_FILE_NAME ".resume-ls.json"
@@ -80,17 +79,6 @@ int rls_config_load_for_file(RlsConfig *config, const char *path, RlsBuf *proble
  * *sys_errno (may be NULL) set to the errno that explains it. */
 int rls_read_file_bounded(const char *path, size_t max_bytes, char **data, size_t *len,
                           int *sys_errno);
-
-/* ---- Rules ------------------------------------------------------------------ */
-
-/* Every rule a configuration may name and a report may list: the rule
- * engine's table (rls_rules_all) followed by the keyword and format rules
- * (rls_keyword_rules_all). rls_all_rules_count gives n; rls_all_rules_at(i)
- * the i-th for i < n (static data). */
-size_t rls_all_rules_count(void);
-const RlsRuleInfo *rls_all_rules_at(size_t i);
-/* The rule with this id in either table, or NULL. */
-const RlsRuleInfo *rls_all_rules_find(const char *id);
 
 /* The candidate closest to word (edit distance at most a third of word's
  * length, 1 to 3), for "did you mean" hints; NULL when none is close.

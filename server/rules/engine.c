@@ -34,6 +34,20 @@ static const RlsRuleInfo engine__rules[] = {
      "A section heading an applicant tracking system may not recognise."},
     {"missing-section", RLS_SEV_WARNING, false, "No Experience, Skills or Education section."},
     {"acronym-undefined", RLS_SEV_INFO, false, "A known acronym is never spelled out."},
+    /* Keyword and format rules: run by server/keywords/kwrules.c after the
+     * rules above, registered here so that configuration, documentation and
+     * SARIF see one table. */
+    {"missing-keyword", RLS_SEV_INFO, false,
+     "A keyword the job description asks for never appears in the resume."},
+    {"skill-unbacked", RLS_SEV_INFO, false,
+     "A skill listed in the Skills section that no bullet shows in use."},
+    {"skill-unlisted", RLS_SEV_INFO, false,
+     "A tool used in bullets but missing from the Skills section."},
+    {"ats-layout", RLS_SEV_INFO, false,
+     "Tables, columns, images, icons or header/footer text that ATS parsers lose."},
+    {"contact-missing", RLS_SEV_INFO, false, "No email address (or phone) a recruiter can use."},
+    {"date-format", RLS_SEV_INFO, false, "Dates written in different styles across entries."},
+    {"resume-length", RLS_SEV_INFO, false, "More text than fits on about two pages."},
 };
 
 const RlsRuleInfo *rls_rules_all(size_t *count) {
@@ -59,7 +73,7 @@ RlsSeverity rls_rules_severity(const RlsRulesCtx *ctx, const char *rule) {
     return rls_config_severity(ctx->config, rule, RLS_SEV_WARNING);
 }
 
-_Static_assert(RLS_ARRAY_LEN(engine__rules) <= 16, "RlsRulesCtx.sev is too small");
+_Static_assert(RLS_ARRAY_LEN(engine__rules) <= 32, "RlsRulesCtx.sev is too small");
 
 RlsDiag *rls_rules_report(RlsRulesCtx *ctx, const char *rule, uint32_t plain_start,
                           uint32_t plain_end, const char *fmt, ...) {
@@ -384,6 +398,18 @@ int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
     rls_free(ctx.openers);
     rls_free(ctx.line_starts);
     return 0;
+}
+
+void rls_rules_suppress(const RlsResume *model, const char *src, uint32_t src_len, RlsDiagList *out,
+                        size_t from) {
+    RlsRulesCtx ctx;
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.model = model;
+    ctx.src = src ? src : "";
+    ctx.src_len = src ? src_len : 0;
+    ctx.out = out;
+    rls_rules_apply_suppressions(&ctx, from);
+    rls_free(ctx.line_starts);
 }
 
 /* ---- Suppression comments ------------------------------------------------------ */

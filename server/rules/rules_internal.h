@@ -131,7 +131,7 @@ typedef struct {
     RlsLexEdits edits[RLS_LEX_COUNT];
     RlsWord *words; /* scratch for one bullet, reused */
     size_t n_words, cap_words;
-    RlsSeverity sev[16]; /* configured severity of each rule, by registry index */
+    RlsSeverity sev[32]; /* configured severity of each rule, by registry index */
     RlsOpener *openers;  /* one per judged bullet, in bullet order */
     size_t n_openers, cap_openers;
     uint32_t *line_starts; /* built on first use */

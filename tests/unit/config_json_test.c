@@ -249,9 +249,8 @@ static void test_wrong_types_are_reported_per_key(void) {
         {"{\"lexicons\": {\"buzzword\": {\"drop\": []}}}",
          "lexicons.buzzword.drop: unknown key; expected \"add\" or \"remove\""},
         {"{\"role\": 5}", "role: expected a role name such as \"backend\", or null; got 5"},
-        {"{\"logLevel\": \"verbose\"}",
-         "logLevel: expected one of error, warning, warn, info, debug, trace, off; got "
-         "\"verbose\""},
+        {"{\"logLevel\": \"loud\"}",
+         "logLevel: expected one of error, warn, info, debug, trace, off; got \"loud\""},
         {"{\"jobDescription\": 12}", "jobDescription: expected a file path, the job description"},
         {"{\"macros\": {\"resumeItem\": {\"role\": \"bulet\"}}}",
          "macros.resumeItem.role: expected one of bullet, heading, entry; got \"bulet\" (did you "

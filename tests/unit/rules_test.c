@@ -58,7 +58,9 @@ static void test_every_rule_is_registered_with_a_severity_and_summary(void) {
         "passive-voice",     "first-person",        "spelled-out-number",
         "buzzword",          "bullet-length",       "repeated-verb",
         "tense-mismatch",    "nonstandard-heading", "missing-section",
-        "acronym-undefined",
+        "acronym-undefined", "missing-keyword",     "skill-unbacked",
+        "skill-unlisted",    "ats-layout",          "contact-missing",
+        "date-format",       "resume-length",
     };
     size_t n;
     const RlsRuleInfo *all = rls_rules_all(&n);
@@ -291,7 +293,7 @@ static void test_tense_mismatch_by_role_dates(void) {
 }
 
 static void test_nonstandard_heading_names_the_standard_one(void) {
-    const char *src = "## Career History\n- Cut costs 40%.\n"
+    const char *src = "## Career Journey\n- Cut costs 40%.\n"
                       "## Toolbox\nGo\n"
                       "## Relevant Experience\n- Cut costs 40%.\n"
                       "## Interests\n- Climbing\n"
@@ -304,7 +306,7 @@ static void test_nonstandard_heading_names_the_standard_one(void) {
     for (size_t i = 0; i < l.len; i++) {
         if (strcmp(l.items[i].rule, "nonstandard-heading") != 0) continue;
         const char *at = src + l.items[i].span.start_byte;
-        if (strncmp(at, "Career History", 14) == 0)
+        if (strncmp(at, "Career Journey", 14) == 0)
             career = strstr(l.items[i].message, "\"Experience\"") != NULL;
         if (strncmp(at, "Toolbox", 7) == 0)
             toolbox = strstr(l.items[i].message, "\"Skills\"") != NULL;

@@ -1,0 +1,17 @@
+/*
+ * hover.c - textDocument/hover: what the keyword, bullet or heading under
+ * the cursor means for the resume (issue #6).
+ */
+#include "lsp/features.h"
+#include "rls/common.h"
+
+int rls_lsp_hover(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
+    RlsDocument *doc = NULL;
+    uint32_t at_byte = 0;
+    int rc = rls_server_document_param(srv, params, &doc, error);
+    if (rc == 0) rc = rls_lsp_position_param(srv, doc, params, "position", &at_byte, error);
+    if (rc < 0) return rc;
+    /* TODO(#6): keyword, bullet and heading hovers. */
+    *result = cJSON_CreateNull();
+    return 0;
+}
