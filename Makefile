@@ -25,7 +25,7 @@ build: deps
 
 demo: build
 	@echo "== resume-ls check examples/ =="
-	@$(BUILD)/server/resume-ls check examples/ || test $$? -eq 1
+	@$(BUILD)/resume-ls check examples/ || test $$? -eq 1
 
 check: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)

@@ -18,49 +18,8 @@
 #include "rls/alloc.h"
 #include "rpc/jsonrpc.h"
 
-#if defined(__has_include)
-#if __has_include("lsp/config_json.h")
 #include "lsp/config_json.h"
-#define RLS_HAVE_CONFIG_JSON 1
-#endif
-#endif
-
-/* ---- Rules documentation --------------------------------------------------------
- * An installed binary (PREFIX/bin/resume-ls) reads PREFIX/share/doc/resume-ls/
- * rules.md; a binary in a build tree points at the source tree's docs, found
- * from this file's own path (CMake compiles with absolute source paths). */
-static char *server__rules_doc_uri(void) {
-    char exe[4096];
-    size_t size = sizeof(exe);
-    RlsBuf path;
-    rls_buf_init(&path);
-    struct stat st;
-    if (uv_exepath(exe, &size) == 0) {
-        char *slash = strrchr(exe, '/');
-        if (slash) *slash = '\0';
-        rls_buf_printf(&path, "%s/../share/doc/resume-ls/rules.md", exe);
-        char *real = realpath(path.data, NULL); /* libc malloc: free() below */
-        if (real && stat(real, &st) == 0) {
-            char *uri = rls_path_to_uri(real);
-            free(real);
-            rls_buf_close(&path);
-            return uri;
-        }
-        free(real);
-    }
-    rls_buf_clear(&path);
-    const char *self_path = __FILE__;
-    const char *tail = strstr(self_path, "server/lsp/server.c");
-    if (self_path[0] == '/' && tail) {
-        rls_buf_append(&path, self_path, (size_t)(tail - self_path));
-    } else {
-        if (getcwd(exe, sizeof(exe))) rls_buf_printf(&path, "%s/", exe);
-    }
-    rls_buf_puts(&path, "docs/rules.md");
-    char *uri = rls_path_to_uri(path.data);
-    rls_buf_close(&path);
-    return uri;
-}
+#include "lsp/docs_url.h"
 
 /* ---- Lifetime --------------------------------------------------------------------- */
 
@@ -69,7 +28,7 @@ RlsServer *rls_server_new(RlsSendCb send, void *data) {
     self->send = send;
     self->send_data = data;
     self->encoding = RLS_ENC_UTF16;
-    self->rules_doc_uri = server__rules_doc_uri();
+    self->rules_doc_uri = rls_strdup(rls_docs_rules_url());
     self->next_request_id = 1;
     return self;
 }
@@ -236,7 +195,6 @@ const RlsAnalysis *rls_document_analysis(RlsServer *self, RlsDocument *doc) {
 void rls_server_doc_configure(RlsServer *self, RlsDocument *doc, RlsBuf *problems) {
     rls_config_close(&doc->config);
     rls_config_init(&doc->config);
-#ifdef RLS_HAVE_CONFIG_JSON
     if (doc->path) rls_config_load_for_file(&doc->config, doc->path, problems);
     if (self->init_options)
         rls_config_merge_json_in(&doc->config, self->init_options, "initializationOptions",
@@ -244,12 +202,6 @@ void rls_server_doc_configure(RlsServer *self, RlsDocument *doc, RlsBuf *problem
     if (self->settings)
         rls_config_merge_json_in(&doc->config, self->settings, "workspace/configuration",
                                  self->root_path, problems);
-#else
-    /* TODO(#2): configuration merging arrives with server/lsp/config_json.c
-     * (the cli work); until then documents use the defaults. */
-    (void)self;
-    (void)problems;
-#endif
     doc->stale = true;
     doc->publish = true;
 }
