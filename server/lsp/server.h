@@ -100,6 +100,8 @@ typedef struct {
     bool completion_snippets;              /* completion.completionItem.snippetSupport */
     bool hierarchical_symbols;             /* documentSymbol.hierarchicalDocumentSymbolSupport */
     bool pull_diagnostics;                 /* textDocument.diagnostic present */
+    bool completion_insert_replace;        /* completion.completionItem.insertReplaceSupport:
+                                              textEdit may be an InsertReplaceEdit */
 } RlsClientCaps;
 
 /* Borrowed; all false before initialize. */
