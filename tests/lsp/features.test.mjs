@@ -385,3 +385,31 @@ test('workspace/executeCommand errors: unknown command, unopened uri, missing ar
   assert.equal(ok.error.code, -32602);
   assert.equal((await c.shutdownAndExit()).code, 0);
 });
+
+test('LaTeX: hover on a keyword inside markup, bullet hover, verb completion after \\item', async (t) => {
+  const c = await session(t, { textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { insertReplaceSupport: true } } } });
+  const uri = docUri('resume.tex');
+  const text = [
+    '\\documentclass{article}',
+    '\\begin{document}',
+    '\\section{Experience}',
+    '\\begin{itemize}',
+    '  \\item Cut Zürich 北京 🚀 checkout latency by 40\\% by moving billing to \\textbf{Postgres}',
+    '  \\item Re the deployment scripts',
+    '\\end{itemize}',
+    '\\section{Skills}',
+    'Go, Python, Terraform',
+    '\\end{document}',
+    '',
+  ].join('\r\n');
+  await open(c, uri, text, 'latex');
+  const h = await hover(c, uri, at(text, 'Postgres}', 4));
+  assert.equal(slice(text, h.range), 'Postgres');
+  assert.match(h.contents.value, /an alias of PostgreSQL/);
+  const b = await hover(c, uri, at(text, 'checkout', 2));
+  assert.match(b.contents.value, /^\*\*Bullet\*\* · Experience/);
+  assert.ok(slice(text, b.range).includes('checkout latency by 40\\%'));
+  const list = await complete(c, uri, at(text, '\\item Re the', 8));
+  assert.ok(list.items.length > 1);
+  for (const it of list.items) assert.equal(slice(text, it.textEdit.replace), 'Re');
+});
