@@ -91,6 +91,73 @@ static void edits__free(RlsTextEdit *edits, size_t n) {
     rls_free(edits);
 }
 
+/* Whether the markup inside source [s, e) (the bytes no plain byte comes
+ * from) closes everything it opens, so the range can be deleted or moved
+ * whole without breaking the document: emphasis and code delimiter runs in
+ * pairs, brackets and braces matched, no LaTeX comment or open math. A
+ * heuristic, deliberately strict: when in doubt the action is not offered. */
+static bool edits__balanced(const RlsPlain *plain, const char *src, uint32_t s, uint32_t e,
+                            RlsFormat format) {
+    if (e <= s) return true;
+    bool *covered = rls_calloc(e - s, sizeof(bool));
+    for (uint32_t i = 0; i < plain->len; i++) {
+        uint32_t a = RLS_MAX(plain->src_start[i], s), b = RLS_MIN(plain->src_end[i], e);
+        /* A folded space maps to its whole whitespace run. */
+        for (uint32_t k = a; k < b; k++) covered[k - s] = true;
+    }
+    int runs[4][8] = {{0}}; /* [char][run length] for * _ ~ ` */
+    int square = 0, paren = 0, brace = 0, dollar = 0;
+    bool ok = true;
+    for (uint32_t k = s; k < e && ok; k++) {
+        if (covered[k - s]) continue;
+        char c = src[k];
+        if (format == RLS_FORMAT_LATEX) {
+            if (c == '\\' && k + 1 < e) {
+                k++; /* an escaped character or a command's first letter */
+                continue;
+            }
+            if (c == '{') brace++;
+            if (c == '}') brace--;
+            if (c == '$') dollar++;
+            if (c == '%') ok = false;
+            if (brace < 0) ok = false;
+            continue;
+        }
+        const char *kinds = "*_~`";
+        const char *kind = strchr(kinds, c);
+        if (kind && c) {
+            uint32_t j = k;
+            while (j < e && src[j] == c && !covered[j - s]) j++;
+            uint32_t len = j - k;
+            runs[kind - kinds][len < 8 ? len : 7]++;
+            k = j - 1;
+            continue;
+        }
+        if (c == '[') square++;
+        if (c == ']') square--;
+        if (c == '(') paren++;
+        if (c == ')') paren--;
+        if (c == '<' || c == '>') ok = false; /* HTML: not worth the risk */
+        if (square < 0 || paren < 0) ok = false;
+    }
+    for (int a = 0; a < 4 && ok; a++)
+        for (int l = 0; l < 8; l++)
+            if (runs[a][l] % 2) ok = false;
+    if (square || paren || brace || dollar % 2) ok = false;
+    rls_free(covered);
+    return ok;
+}
+
+/* The source of plain [a, b) to replace: exact when no markup is inside,
+ * else the covering span when its markup is balanced. */
+static int edits__old_span(const RlsPlain *plain, const char *src, RlsFormat format, size_t a,
+                           size_t b, RlsSpan *span) {
+    if (rls_plain_to_source(plain, (uint32_t)a, (uint32_t)b, span) == 0) return 0;
+    *span = rls_plain_cover(plain, (uint32_t)a, (uint32_t)b);
+    return edits__balanced(plain, src, span->start_byte, span->end_byte, format) ? 0
+                                                                                 : RLS_EREFUSED;
+}
+
 int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_len,
                            RlsFormat format, const RlsTracked *t, RlsTextEdit **edits_out,
                            size_t *n_out) {
@@ -135,25 +202,25 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
     for (long r = top; r >= 0; r = prev[r])
         keep[r] = true;
 
-    RlsTextEdit *edits = NULL;
-    size_t n_edits = 0, cap_edits = 0;
-    RlsBuf text;
-    rls_buf_init(&text);
+    /* Pass 1: the gaps between kept runs, and the source each replaces. */
+    typedef struct {
+        size_t a, b, c, d; /* old plain [a, b) -> new tracked [c, d) */
+        RlsSpan span;
+    } Gap;
+    Gap *gaps = NULL;
+    size_t n_gaps = 0, cap_gaps = 0;
     uint32_t prev_plain = 0, prev_t = 0;
     for (size_t r = 0; r <= n_runs && rc == 0; r++) {
         if (r < n_runs && !keep[r]) continue;
         uint32_t gap_plain_end = r < n_runs ? runs[r].plain_start : plain->len;
         uint32_t gap_t_end = r < n_runs ? runs[r].t_start : (uint32_t)nn;
-        /* old plain [a, b) becomes new tracked bytes [c, d). */
         size_t a = prev_plain, b = gap_plain_end, c = prev_t, d = gap_t_end;
         if (r < n_runs) {
             prev_plain = runs[r].plain_start + runs[r].len;
             prev_t = runs[r].t_start + runs[r].len;
         }
-        while (a < b && c < d && plain->text[a] == nt[c])
-            a++, c++;
-        while (a < b && c < d && plain->text[b - 1] == nt[d - 1])
-            b--, d--;
+        while (a < b && c < d && plain->text[a] == nt[c]) a++, c++;
+        while (a < b && c < d && plain->text[b - 1] == nt[d - 1]) b--, d--;
         /* Never split a UTF-8 character. */
         size_t back = a - edits__char_start(plain->text, a);
         size_t back_t = c - edits__char_start(nt, c);
@@ -163,29 +230,51 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
                (d < nn && ((unsigned char)nt[d] & 0xC0) == 0x80))
             b++, d++;
         if (a == b && c == d) continue;
-        RlsSpan span;
-        if (rls_plain_to_source(plain, (uint32_t)a, (uint32_t)b, &span) != 0) {
-            rc = RLS_EREFUSED;
-            break;
-        }
+        Gap g = {a, b, c, d, {0, 0}};
+        if (edits__old_span(plain, src, format, a, b, &g.span) != 0) rc = RLS_EREFUSED;
+        RLS_PUSH(gaps, n_gaps, cap_gaps, g);
+    }
+
+    /* Pass 2: each gap's new text. A moved run takes the markup next to it
+     * along when that markup is being replaced anyway (it lies in a gap),
+     * so "`orders.created_at`" moves with its backticks. */
+    RlsTextEdit *edits = NULL;
+    size_t n_edits = 0, cap_edits = 0;
+    RlsBuf text;
+    rls_buf_init(&text);
+    for (size_t g = 0; g < n_gaps && rc == 0; g++) {
+        RlsSpan span = gaps[g].span;
+        size_t c = gaps[g].c, d = gaps[g].d;
         bool item_start = plain->len > 0 && span.start_byte == plain->src_start[0];
         rls_buf_clear(&text);
         for (size_t i = c; i < d && rc == 0;) {
             if (t->origin[i] < 0) {
                 size_t j = i;
-                while (j < d && t->origin[j] < 0)
-                    j++;
+                while (j < d && t->origin[j] < 0) j++;
                 rls_escape_append(&text, format, nt + i, j - i, item_start && i == c);
                 i = j;
                 continue;
             }
             size_t j = i + 1;
-            while (j < d && t->origin[j] == t->origin[j - 1] + 1)
-                j++;
+            while (j < d && t->origin[j] == t->origin[j - 1] + 1) j++;
+            uint32_t os = (uint32_t)t->origin[i], oe = (uint32_t)t->origin[j - 1] + 1;
             RlsSpan moved;
-            if (rls_plain_to_source(plain, (uint32_t)t->origin[i], (uint32_t)t->origin[j - 1] + 1,
-                                    &moved) != 0 ||
-                moved.end_byte > src_len) {
+            if (rls_plain_to_source(plain, os, oe, &moved) != 0) {
+                moved = rls_plain_cover(plain, os, oe);
+                uint32_t ext_s = os > 0 ? plain->src_end[os - 1] : moved.start_byte;
+                uint32_t ext_e = oe < plain->len ? plain->src_start[oe] : moved.end_byte;
+                bool in_s = false, in_e = false;
+                for (size_t k = 0; k < n_gaps; k++) {
+                    RlsSpan gs = gaps[k].span;
+                    if (ext_s >= gs.start_byte && moved.start_byte <= gs.end_byte) in_s = true;
+                    if (moved.end_byte >= gs.start_byte && ext_e <= gs.end_byte) in_e = true;
+                }
+                if (in_s && ext_s < moved.start_byte) moved.start_byte = ext_s;
+                if (in_e && ext_e > moved.end_byte) moved.end_byte = ext_e;
+                if (!edits__balanced(plain, src, moved.start_byte, moved.end_byte, format))
+                    rc = RLS_EREFUSED;
+            }
+            if (rc != 0 || moved.end_byte > src_len) {
                 rc = RLS_EREFUSED;
                 break;
             }
@@ -197,6 +286,7 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
         RlsTextEdit e = {span, rls_strndup(text.data ? text.data : "", text.len)};
         RLS_PUSH(edits, n_edits, cap_edits, e);
     }
+    rls_free(gaps);
     rls_buf_close(&text);
     rls_free(runs);
     rls_free(best);
