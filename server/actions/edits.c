@@ -103,7 +103,8 @@ static bool edits__balanced(const RlsPlain *plain, const char *src, uint32_t s, 
     for (uint32_t i = 0; i < plain->len; i++) {
         uint32_t a = RLS_MAX(plain->src_start[i], s), b = RLS_MIN(plain->src_end[i], e);
         /* A folded space maps to its whole whitespace run. */
-        for (uint32_t k = a; k < b; k++) covered[k - s] = true;
+        for (uint32_t k = a; k < b; k++)
+            covered[k - s] = true;
     }
     int runs[4][8] = {{0}}; /* [char][run length] for * _ ~ ` */
     int square = 0, paren = 0, brace = 0, dollar = 0;
@@ -127,7 +128,8 @@ static bool edits__balanced(const RlsPlain *plain, const char *src, uint32_t s, 
         const char *kind = strchr(kinds, c);
         if (kind && c) {
             uint32_t j = k;
-            while (j < e && src[j] == c && !covered[j - s]) j++;
+            while (j < e && src[j] == c && !covered[j - s])
+                j++;
             uint32_t len = j - k;
             runs[kind - kinds][len < 8 ? len : 7]++;
             k = j - 1;
@@ -154,8 +156,7 @@ static int edits__old_span(const RlsPlain *plain, const char *src, RlsFormat for
                            size_t b, RlsSpan *span) {
     if (rls_plain_to_source(plain, (uint32_t)a, (uint32_t)b, span) == 0) return 0;
     *span = rls_plain_cover(plain, (uint32_t)a, (uint32_t)b);
-    return edits__balanced(plain, src, span->start_byte, span->end_byte, format) ? 0
-                                                                                 : RLS_EREFUSED;
+    return edits__balanced(plain, src, span->start_byte, span->end_byte, format) ? 0 : RLS_EREFUSED;
 }
 
 int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_len,
@@ -219,8 +220,10 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
             prev_plain = runs[r].plain_start + runs[r].len;
             prev_t = runs[r].t_start + runs[r].len;
         }
-        while (a < b && c < d && plain->text[a] == nt[c]) a++, c++;
-        while (a < b && c < d && plain->text[b - 1] == nt[d - 1]) b--, d--;
+        while (a < b && c < d && plain->text[a] == nt[c])
+            a++, c++;
+        while (a < b && c < d && plain->text[b - 1] == nt[d - 1])
+            b--, d--;
         /* Never split a UTF-8 character. */
         size_t back = a - edits__char_start(plain->text, a);
         size_t back_t = c - edits__char_start(nt, c);
@@ -250,13 +253,15 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
         for (size_t i = c; i < d && rc == 0;) {
             if (t->origin[i] < 0) {
                 size_t j = i;
-                while (j < d && t->origin[j] < 0) j++;
+                while (j < d && t->origin[j] < 0)
+                    j++;
                 rls_escape_append(&text, format, nt + i, j - i, item_start && i == c);
                 i = j;
                 continue;
             }
             size_t j = i + 1;
-            while (j < d && t->origin[j] == t->origin[j - 1] + 1) j++;
+            while (j < d && t->origin[j] == t->origin[j - 1] + 1)
+                j++;
             uint32_t os = (uint32_t)t->origin[i], oe = (uint32_t)t->origin[j - 1] + 1;
             RlsSpan moved;
             if (rls_plain_to_source(plain, os, oe, &moved) != 0) {

@@ -64,7 +64,8 @@ static RlsResume *fake_model(const char *src, RlsFormat format, const char *mark
         uint32_t item = (uint32_t)(p - src);
         uint32_t s = item + (uint32_t)strlen(marker);
         uint32_t e = s;
-        while (e < len && src[e] != '\n' && src[e] != '\r') e++;
+        while (e < len && src[e] != '\n' && src[e] != '\r')
+            e++;
         if (format == RLS_FORMAT_LATEX && marker[strlen(marker) - 1] == '{') e--; /* "}" */
         RlsPlain pl;
         fake_plain(&pl, src, s, e, format);
@@ -307,8 +308,9 @@ static void test_suppression_comments_in_markdown_respect_front_matter_and_crlf(
     ASSERT_EQ_INT(list.len, 2);
     EXPECT_STR_EQ(list.items[0].title, "Disable weak-opener for this line");
     char *line = apply(src, &list.items[0]);
-    EXPECT_STR_EQ(line, "---\r\ntitle: CV\r\n---\r\n## Experience\r\n\r\n"
-                        "  <!-- resume-ls-disable-next-line weak-opener -->\r\n  - Worked on X.\r\n");
+    EXPECT_STR_EQ(line,
+                  "---\r\ntitle: CV\r\n---\r\n## Experience\r\n\r\n"
+                  "  <!-- resume-ls-disable-next-line weak-opener -->\r\n  - Worked on X.\r\n");
     char *file = apply(src, &list.items[1]);
     EXPECT_STR_EQ(file, "---\r\ntitle: CV\r\n---\r\n<!-- resume-ls-disable weak-opener -->\r\n"
                         "## Experience\r\n\r\n  - Worked on X.\r\n");
