@@ -1,14 +1,18 @@
 # Front door for people: every target installs what it needs first.
-#   make demo         build and check the bundled example resumes
-#   make test         build and run every test (what CI runs)
-#   make test-asan    the tests under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make test-valgrind  the unit tests under valgrind memcheck
-#   make install      install the binary (PREFIX=/usr/local)
+#   make demo           build and check the bundled example resumes
+#   make test           everything CI runs: check + test-asan + test-valgrind + fuzz
+#   make check          build and run the test suite once (the quick loop)
+#   make test-asan      the suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make test-valgrind  the unit and fuzz-replay tests under valgrind memcheck
+#   make fuzz           bounded libFuzzer run, FUZZ_SECONDS per target (default 60)
+#   make install        install the binary (PREFIX=/usr/local)
 BUILD ?= build
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test test-asan test-valgrind install clean format
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build demo check test test-asan test-valgrind fuzz lint install clean format
 
 all: build
 
@@ -23,19 +27,24 @@ demo: build
 	@echo "== resume-ls check examples/ =="
 	@$(BUILD)/resume-ls check examples/ || test $$? -eq 1
 
-test: build
+check: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+test: check test-asan test-valgrind fuzz
 
 test-asan: deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRLS_SANITIZE="address;undefined" >/dev/null
 	@cmake --build build-asan -j$(JOBS)
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		ctest --output-on-failure -j$(JOBS) -LE 'editor|fuzz'
+		ctest --output-on-failure -j$(JOBS) -LE editor
 
 test-valgrind: deps
 	@cmake -S . -B build-valgrind -DCMAKE_BUILD_TYPE=Debug -DRLS_VALGRIND=ON >/dev/null
 	@cmake --build build-valgrind -j$(JOBS)
-	@cd build-valgrind && ctest --output-on-failure -j$(JOBS) -L unit
+	@cd build-valgrind && ctest --output-on-failure -j$(JOBS) -L 'unit|fuzz'
+
+fuzz: deps
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)
@@ -44,4 +53,7 @@ format:
 	@git ls-files '*.c' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf build build-asan build-valgrind
+	rm -rf build build-asan build-valgrind build-fuzz
+
+lint: build
+	@scripts/lint.sh

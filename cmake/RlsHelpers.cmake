@@ -2,7 +2,8 @@
 
 function(rls_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
-                                            -Wmissing-prototypes -Wno-unused-parameter)
+                                            -Wmissing-prototypes -Wno-unused-parameter
+                                            ${RLS_INSTRUMENT_FLAGS})
 endfunction()
 
 # rls_embed(OUT_VAR FILE...) turns each data file into a C source that defines

@@ -1,14 +1,327 @@
 /*
- * cmd_outline.c - PLACEHOLDER for `resume-ls outline`.
- * TODO(#3): implement.
+ * cmd_outline.c - `resume-ls outline FILE [--format text|json]
+ * [--lang markdown|latex]`: prints the resume model, so that what the rules
+ * see can be inspected and tested (tests/golden/ compares the JSON).
  */
+#include <cjson/cJSON.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/commands.h"
+#include "cli/outline.h"
+#include "rls/alloc.h"
+#include "rls/parse.h"
+
+/* ---- Shared pieces ---------------------------------------------------------- */
+
+static RlsLspPos outline__pos(const RlsText *text, uint32_t byte) {
+    RlsLspPos p = rls_text_pos_at(text, byte, RLS_ENC_UTF32);
+    p.line++;
+    p.character++;
+    return p;
+}
+
+static void outline__date(const RlsDate *d, char *buf, size_t cap) {
+    if (d->present)
+        snprintf(buf, cap, "present");
+    else if (d->year && d->month)
+        snprintf(buf, cap, "%04d-%02d", d->year, d->month);
+    else if (d->year)
+        snprintf(buf, cap, "%04d", d->year);
+    else
+        snprintf(buf, cap, "?");
+}
+
+static const char *outline__contact_kind(RlsContactKind k) {
+    return k == RLS_CONTACT_EMAIL ? "email" : k == RLS_CONTACT_PHONE ? "phone" : "link";
+}
+
+static const char *outline__layout_kind(RlsLayoutKind k) {
+    static const char *const names[] = {"table", "columns", "image", "icon", "header-footer"};
+    return (unsigned)k < RLS_ARRAY_LEN(names) ? names[k] : "other";
+}
+
+static void outline__range(const RlsText *text, RlsSpan span, char *buf, size_t cap) {
+    RlsLspPos a = outline__pos(text, span.start_byte), b = outline__pos(text, span.end_byte);
+    snprintf(buf, cap, "%u:%u-%u:%u", a.line, a.character, b.line, b.character);
+}
+
+/* ---- JSON -------------------------------------------------------------------- */
+
+static cJSON *outline__json_lines(const RlsText *text, RlsSpan span) {
+    cJSON *a = cJSON_CreateArray();
+    cJSON_AddItemToArray(a, cJSON_CreateNumber(outline__pos(text, span.start_byte).line));
+    uint32_t end = span.end_byte > span.start_byte ? span.end_byte - 1 : span.start_byte;
+    cJSON_AddItemToArray(a, cJSON_CreateNumber(outline__pos(text, end).line));
+    return a;
+}
+
+static void outline__json_str(cJSON *obj, const char *key, const char *value) {
+    if (value)
+        cJSON_AddStringToObject(obj, key, value);
+    else
+        cJSON_AddNullToObject(obj, key);
+}
+
+static cJSON *outline__json_bullet(const RlsResume *m, const RlsText *text, uint32_t i) {
+    const RlsBullet *b = &m->bullets[i];
+    char range[64];
+    outline__range(text, b->span, range, sizeof(range));
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "range", range);
+    cJSON_AddNumberToObject(o, "depth", b->depth);
+    cJSON_AddStringToObject(o, "text", b->plain.text);
+    return o;
+}
+
+static void outline__json(const RlsResume *m, const RlsText *text, const char *name, RlsBuf *out) {
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "file", name);
+    cJSON_AddStringToObject(root, "format", m->format == RLS_FORMAT_LATEX ? "latex" : "markdown");
+    cJSON *sections = cJSON_AddArrayToObject(root, "sections");
+    for (uint32_t si = 0; si < m->n_sections; si++) {
+        const RlsSection *s = &m->sections[si];
+        cJSON *so = cJSON_CreateObject();
+        cJSON_AddStringToObject(so, "kind", rls_section_kind_name(s->kind));
+        cJSON_AddStringToObject(so, "heading", s->heading.text);
+        cJSON_AddBoolToObject(so, "standard", s->standard_heading);
+        cJSON_AddItemToObject(so, "lines", outline__json_lines(text, s->span));
+        cJSON *entries = cJSON_AddArrayToObject(so, "entries");
+        for (uint32_t ei = s->first_entry; ei < s->first_entry + s->n_entries; ei++) {
+            const RlsEntry *e = &m->entries[ei];
+            cJSON *eo = cJSON_CreateObject();
+            outline__json_str(eo, "title", e->title);
+            outline__json_str(eo, "org", e->org);
+            outline__json_str(eo, "location", e->location);
+            if (e->dates.valid) {
+                char a[16], b[16];
+                outline__date(&e->dates.start, a, sizeof(a));
+                outline__date(&e->dates.end, b, sizeof(b));
+                cJSON *d = cJSON_AddObjectToObject(eo, "dates");
+                cJSON_AddStringToObject(d, "start", a);
+                cJSON_AddStringToObject(d, "end", b);
+            } else {
+                cJSON_AddNullToObject(eo, "dates");
+            }
+            cJSON_AddItemToObject(eo, "lines", outline__json_lines(text, e->span));
+            cJSON *bullets = cJSON_AddArrayToObject(eo, "bullets");
+            for (uint32_t bi = e->first_bullet; bi < e->first_bullet + e->n_bullets; bi++)
+                cJSON_AddItemToArray(bullets, outline__json_bullet(m, text, bi));
+            cJSON_AddItemToArray(entries, eo);
+        }
+        /* Bullets outside any entry. */
+        cJSON *loose = cJSON_AddArrayToObject(so, "bullets");
+        for (uint32_t bi = s->first_bullet; bi < s->first_bullet + s->n_bullets; bi++)
+            if (m->bullets[bi].entry < 0)
+                cJSON_AddItemToArray(loose, outline__json_bullet(m, text, bi));
+        cJSON *paras = cJSON_AddArrayToObject(so, "paragraphs");
+        for (uint32_t pi = 0; pi < m->n_paragraphs; pi++)
+            if (m->paragraphs[pi].section == si)
+                cJSON_AddItemToArray(paras, cJSON_CreateString(m->paragraphs[pi].plain.text));
+        cJSON_AddItemToArray(sections, so);
+    }
+    cJSON *skills = cJSON_AddArrayToObject(root, "skills");
+    for (uint32_t i = 0; i < m->n_skills; i++) {
+        cJSON *o = cJSON_CreateObject();
+        outline__json_str(o, "category", m->skills[i].category);
+        cJSON_AddStringToObject(o, "text", m->skills[i].text);
+        cJSON_AddItemToArray(skills, o);
+    }
+    cJSON *contacts = cJSON_AddArrayToObject(root, "contacts");
+    for (uint32_t i = 0; i < m->n_contacts; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "kind", outline__contact_kind(m->contacts[i].kind));
+        cJSON_AddStringToObject(o, "text", m->contacts[i].text);
+        cJSON_AddItemToArray(contacts, o);
+    }
+    cJSON *comments = cJSON_AddArrayToObject(root, "comments");
+    for (uint32_t i = 0; i < m->n_comments; i++)
+        cJSON_AddItemToArray(comments, cJSON_CreateString(m->comments[i].text));
+    cJSON *layout = cJSON_AddArrayToObject(root, "layout");
+    for (uint32_t i = 0; i < m->n_layout; i++) {
+        char range[64];
+        outline__range(text, m->layout[i].span, range, sizeof(range));
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "kind", outline__layout_kind(m->layout[i].kind));
+        cJSON_AddStringToObject(o, "range", range);
+        cJSON_AddItemToArray(layout, o);
+    }
+    cJSON *errors = cJSON_AddArrayToObject(root, "errors");
+    for (uint32_t i = 0; i < m->n_errors; i++) {
+        char range[64];
+        outline__range(text, m->errors[i], range, sizeof(range));
+        cJSON_AddItemToArray(errors, cJSON_CreateString(range));
+    }
+    char *s = cJSON_Print(root);
+    rls_buf_puts(out, s);
+    rls_buf_putc(out, '\n');
+    cJSON_free(s);
+    cJSON_Delete(root);
+}
+
+/* ---- Text ---------------------------------------------------------------------- */
+
+static void outline__text_bullet(const RlsResume *m, const RlsText *text, uint32_t bi,
+                                 const char *indent, RlsBuf *out) {
+    const RlsBullet *b = &m->bullets[bi];
+    char range[64];
+    outline__range(text, b->span, range, sizeof(range));
+    rls_buf_printf(out, "%s%*s- [%s] %s\n", indent, 2 * b->depth, "", range, b->plain.text);
+}
+
+static void outline__text(const RlsResume *m, const RlsText *text, const char *name, RlsBuf *out) {
+    rls_buf_printf(out, "%s (%s)\n", name, m->format == RLS_FORMAT_LATEX ? "latex" : "markdown");
+    for (uint32_t si = 0; si < m->n_sections; si++) {
+        const RlsSection *s = &m->sections[si];
+        RlsLspPos a = outline__pos(text, s->span.start_byte);
+        RlsLspPos b =
+            outline__pos(text, s->span.end_byte > s->span.start_byte ? s->span.end_byte - 1
+                                                                     : s->span.start_byte);
+        rls_buf_printf(out, "\n%s \"%s\"%s  lines %u-%u\n", rls_section_kind_name(s->kind),
+                       s->heading.text, s->standard_heading ? "" : " (non-standard heading)",
+                       a.line, b.line);
+        for (uint32_t pi = 0; pi < m->n_paragraphs; pi++)
+            if (m->paragraphs[pi].section == si && m->paragraphs[pi].plain.len)
+                rls_buf_printf(out, "  | %s\n", m->paragraphs[pi].plain.text);
+        for (uint32_t bi = s->first_bullet; bi < s->first_bullet + s->n_bullets; bi++)
+            if (m->bullets[bi].entry < 0) outline__text_bullet(m, text, bi, "  ", out);
+        for (uint32_t ei = s->first_entry; ei < s->first_entry + s->n_entries; ei++) {
+            const RlsEntry *e = &m->entries[ei];
+            char da[16] = "", db[16] = "";
+            if (e->dates.valid) {
+                outline__date(&e->dates.start, da, sizeof(da));
+                outline__date(&e->dates.end, db, sizeof(db));
+            }
+            rls_buf_printf(out, "  * %s", e->title ? e->title : "(no title)");
+            if (e->org) rls_buf_printf(out, " @ %s", e->org);
+            if (e->location) rls_buf_printf(out, " [%s]", e->location);
+            if (e->dates.valid) rls_buf_printf(out, " (%s .. %s)", da, db);
+            rls_buf_printf(out, "  line %u\n", outline__pos(text, e->span.start_byte).line);
+            for (uint32_t bi = e->first_bullet; bi < e->first_bullet + e->n_bullets; bi++)
+                outline__text_bullet(m, text, bi, "    ", out);
+        }
+    }
+    if (m->n_skills) {
+        rls_buf_puts(out, "\nskills:\n");
+        const char *cat = "";
+        for (uint32_t i = 0; i < m->n_skills; i++) {
+            const char *c = m->skills[i].category ? m->skills[i].category : "";
+            if (i == 0 || strcmp(c, cat) != 0)
+                rls_buf_printf(out, "%s  %s:", i ? "\n" : "", *c ? c : "(none)");
+            cat = c;
+            rls_buf_printf(out, " %s;", m->skills[i].text);
+        }
+        rls_buf_putc(out, '\n');
+    }
+    if (m->n_contacts) {
+        rls_buf_puts(out, "\ncontacts:\n");
+        for (uint32_t i = 0; i < m->n_contacts; i++)
+            rls_buf_printf(out, "  %s %s\n", outline__contact_kind(m->contacts[i].kind),
+                           m->contacts[i].text);
+    }
+    for (uint32_t i = 0; i < m->n_comments; i++)
+        rls_buf_printf(out, "comment: %s\n", m->comments[i].text);
+    for (uint32_t i = 0; i < m->n_layout; i++) {
+        char range[64];
+        outline__range(text, m->layout[i].span, range, sizeof(range));
+        rls_buf_printf(out, "layout: %s at %s\n", outline__layout_kind(m->layout[i].kind), range);
+    }
+    for (uint32_t i = 0; i < m->n_errors; i++) {
+        char range[64];
+        outline__range(text, m->errors[i], range, sizeof(range));
+        rls_buf_printf(out, "syntax error at %s\n", range);
+    }
+}
+
+void rls_outline_render(const RlsResume *model, const RlsText *text, const char *name, bool json,
+                        RlsBuf *out) {
+    if (json)
+        outline__json(model, text, name, out);
+    else
+        outline__text(model, text, name, out);
+}
+
+/* ---- The command ---------------------------------------------------------------- */
+
+static int outline__usage(void) {
+    fprintf(stderr, "usage: resume-ls outline FILE [--format text|json] [--lang markdown|latex]\n");
+    return 2;
+}
 
 int rls_cmd_outline(int argc, char **argv) {
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "resume-ls outline: not implemented yet (issue #3)\n");
-    return 2;
+    const char *path = NULL;
+    bool json = false;
+    bool lang_given = false;
+    RlsFormat format = RLS_FORMAT_MARKDOWN;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        if (!strncmp(a, "--format", 8) || !strncmp(a, "--lang", 6)) {
+            const char *eq = strchr(a, '=');
+            if (eq)
+                val = eq + 1;
+            else if (i + 1 < argc)
+                val = argv[++i];
+            else
+                return outline__usage();
+            if (!strncmp(a, "--format", 8)) {
+                if (!strcmp(val, "json"))
+                    json = true;
+                else if (!strcmp(val, "text"))
+                    json = false;
+                else
+                    return outline__usage();
+            } else {
+                if (!rls_format_from_language_id(val, &format)) return outline__usage();
+                lang_given = true;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            return outline__usage();
+        } else if (!path) {
+            path = a;
+        } else {
+            return outline__usage();
+        }
+    }
+    if (!path) return outline__usage();
+    if (!lang_given) rls_format_from_path(path, &format);
+
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        fprintf(stderr, "resume-ls outline: cannot open %s\n", path);
+        return 2;
+    }
+    RlsBuf src;
+    rls_buf_init(&src);
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        if (src.len + got > RLS_TEXT_MAX_BYTES) {
+            fprintf(stderr, "resume-ls outline: %s is too large\n", path);
+            if (f != stdin) fclose(f);
+            rls_buf_close(&src);
+            return 2;
+        }
+        rls_buf_append(&src, chunk, got);
+    }
+    bool read_error = ferror(f);
+    if (f != stdin) fclose(f);
+    if (read_error) {
+        fprintf(stderr, "resume-ls outline: cannot read %s\n", path);
+        rls_buf_close(&src);
+        return 2;
+    }
+    RlsText *text = rls_text_new(src.data ? src.data : "", src.len);
+    RlsParser *parser = rls_parser_new(format);
+    RlsResume *model = rls_parser_parse(parser, rls_text_data(text), rls_text_len(text), NULL);
+    RlsBuf out;
+    rls_buf_init(&out);
+    rls_outline_render(model, text, path, json, &out);
+    fwrite(out.data ? out.data : "", 1, out.len, stdout);
+    rls_buf_close(&out);
+    rls_resume_delete(model);
+    rls_parser_delete(parser);
+    rls_text_delete(text);
+    rls_buf_close(&src);
+    return 0;
 }

@@ -1,7 +1,9 @@
 /*
  * heading.c - recognising what a section heading means (model.h).
- * TODO(#3): grow the synonym table; this first version covers the common
- * English wordings.
+ *
+ * Headings are normalised to lower-case ASCII words ("Skills & Tools" ->
+ * "skills and tools") and looked up in a table of whole wordings first, then
+ * by keyword, then (for non-English resumes) by substring.
  */
 #include "rls/model.h"
 
@@ -19,43 +21,219 @@ const char *rls_section_kind_name(RlsSectionKind kind) {
 }
 
 typedef struct {
-    const char *words; /* lower-case, single spaces */
+    const char *words; /* lower-case letters, single spaces */
     RlsSectionKind kind;
+    bool standard; /* a wording ATS parsers map to their own field */
 } HeadingSynonym;
 
+/* The standard wordings are the plain ones every ATS maps (Experience, Work
+ * Experience, Education, Skills, Projects, ...); creative ones ("My
+ * Journey", "Things I Built") still classify, from their keywords below, but
+ * are not standard. */
 static const HeadingSynonym heading__synonyms[] = {
-    {"summary", RLS_SECTION_SUMMARY},
-    {"professional summary", RLS_SECTION_SUMMARY},
-    {"profile", RLS_SECTION_SUMMARY},
-    {"about me", RLS_SECTION_SUMMARY},
-    {"objective", RLS_SECTION_SUMMARY},
-    {"experience", RLS_SECTION_EXPERIENCE},
-    {"work experience", RLS_SECTION_EXPERIENCE},
-    {"professional experience", RLS_SECTION_EXPERIENCE},
-    {"employment", RLS_SECTION_EXPERIENCE},
-    {"employment history", RLS_SECTION_EXPERIENCE},
-    {"work history", RLS_SECTION_EXPERIENCE},
-    {"projects", RLS_SECTION_PROJECTS},
-    {"education", RLS_SECTION_EDUCATION},
-    {"skills", RLS_SECTION_SKILLS},
-    {"technical skills", RLS_SECTION_SKILLS},
-    {"certifications", RLS_SECTION_CERTIFICATIONS},
-    {"awards", RLS_SECTION_AWARDS},
-    {"publications", RLS_SECTION_PUBLICATIONS},
-    {"volunteering", RLS_SECTION_VOLUNTEERING},
-    {"volunteer experience", RLS_SECTION_VOLUNTEERING},
+    {"summary", RLS_SECTION_SUMMARY, true},
+    {"professional summary", RLS_SECTION_SUMMARY, true},
+    {"career summary", RLS_SECTION_SUMMARY, true},
+    {"executive summary", RLS_SECTION_SUMMARY, true},
+    {"summary of qualifications", RLS_SECTION_SUMMARY, true},
+    {"qualifications summary", RLS_SECTION_SUMMARY, true},
+    {"profile", RLS_SECTION_SUMMARY, true},
+    {"professional profile", RLS_SECTION_SUMMARY, true},
+    {"career profile", RLS_SECTION_SUMMARY, true},
+    {"objective", RLS_SECTION_SUMMARY, true},
+    {"career objective", RLS_SECTION_SUMMARY, true},
+    {"about", RLS_SECTION_SUMMARY, false},
+    {"about me", RLS_SECTION_SUMMARY, false},
+    {"introduction", RLS_SECTION_SUMMARY, false},
+    {"overview", RLS_SECTION_SUMMARY, false},
+    {"experience", RLS_SECTION_EXPERIENCE, true},
+    {"work experience", RLS_SECTION_EXPERIENCE, true},
+    {"professional experience", RLS_SECTION_EXPERIENCE, true},
+    {"relevant experience", RLS_SECTION_EXPERIENCE, true},
+    {"employment", RLS_SECTION_EXPERIENCE, true},
+    {"employment history", RLS_SECTION_EXPERIENCE, true},
+    {"work history", RLS_SECTION_EXPERIENCE, true},
+    {"career history", RLS_SECTION_EXPERIENCE, true},
+    {"professional history", RLS_SECTION_EXPERIENCE, true},
+    {"industry experience", RLS_SECTION_EXPERIENCE, true},
+    {"technical experience", RLS_SECTION_EXPERIENCE, true},
+    {"experience and employment", RLS_SECTION_EXPERIENCE, true},
+    {"internships", RLS_SECTION_EXPERIENCE, true},
+    {"internship experience", RLS_SECTION_EXPERIENCE, true},
+    {"research experience", RLS_SECTION_EXPERIENCE, true},
+    {"teaching experience", RLS_SECTION_EXPERIENCE, true},
+    {"occupation", RLS_SECTION_EXPERIENCE, false},
+    {"positions", RLS_SECTION_EXPERIENCE, false},
+    {"projects", RLS_SECTION_PROJECTS, true},
+    {"personal projects", RLS_SECTION_PROJECTS, true},
+    {"selected projects", RLS_SECTION_PROJECTS, true},
+    {"key projects", RLS_SECTION_PROJECTS, true},
+    {"academic projects", RLS_SECTION_PROJECTS, true},
+    {"technical projects", RLS_SECTION_PROJECTS, true},
+    {"side projects", RLS_SECTION_PROJECTS, true},
+    {"open source", RLS_SECTION_PROJECTS, false},
+    {"open source projects", RLS_SECTION_PROJECTS, true},
+    {"open source contributions", RLS_SECTION_PROJECTS, false},
+    {"open source impact", RLS_SECTION_PROJECTS, false},
+    {"education", RLS_SECTION_EDUCATION, true},
+    {"education and training", RLS_SECTION_EDUCATION, true},
+    {"education training", RLS_SECTION_EDUCATION, true},
+    {"academic background", RLS_SECTION_EDUCATION, true},
+    {"academic history", RLS_SECTION_EDUCATION, true},
+    {"educational background", RLS_SECTION_EDUCATION, true},
+    {"academics", RLS_SECTION_EDUCATION, true},
+    {"qualifications", RLS_SECTION_EDUCATION, false},
+    {"skills", RLS_SECTION_SKILLS, true},
+    {"technical skills", RLS_SECTION_SKILLS, true},
+    {"skills and tools", RLS_SECTION_SKILLS, true},
+    {"tools and skills", RLS_SECTION_SKILLS, true},
+    {"skills and technologies", RLS_SECTION_SKILLS, true},
+    {"core skills", RLS_SECTION_SKILLS, true},
+    {"key skills", RLS_SECTION_SKILLS, true},
+    {"core competencies", RLS_SECTION_SKILLS, true},
+    {"competencies", RLS_SECTION_SKILLS, true},
+    {"technologies", RLS_SECTION_SKILLS, true},
+    {"technical proficiencies", RLS_SECTION_SKILLS, true},
+    {"areas of expertise", RLS_SECTION_SKILLS, true},
+    {"expertise", RLS_SECTION_SKILLS, true},
+    {"skills and expertise", RLS_SECTION_SKILLS, true},
+    {"skills and abilities", RLS_SECTION_SKILLS, true},
+    {"languages", RLS_SECTION_SKILLS, true},
+    {"programming languages", RLS_SECTION_SKILLS, true},
+    {"tech stack", RLS_SECTION_SKILLS, false},
+    {"toolbox", RLS_SECTION_SKILLS, false},
+    {"certifications", RLS_SECTION_CERTIFICATIONS, true},
+    {"certificates", RLS_SECTION_CERTIFICATIONS, true},
+    {"certification", RLS_SECTION_CERTIFICATIONS, true},
+    {"licenses and certifications", RLS_SECTION_CERTIFICATIONS, true},
+    {"certifications and licenses", RLS_SECTION_CERTIFICATIONS, true},
+    {"licenses", RLS_SECTION_CERTIFICATIONS, true},
+    {"courses", RLS_SECTION_CERTIFICATIONS, false},
+    {"training", RLS_SECTION_CERTIFICATIONS, false},
+    {"awards", RLS_SECTION_AWARDS, true},
+    {"honors", RLS_SECTION_AWARDS, true},
+    {"honours", RLS_SECTION_AWARDS, true},
+    {"honors and awards", RLS_SECTION_AWARDS, true},
+    {"awards and honors", RLS_SECTION_AWARDS, true},
+    {"honours and awards", RLS_SECTION_AWARDS, true},
+    {"awards and honours", RLS_SECTION_AWARDS, true},
+    {"achievements", RLS_SECTION_AWARDS, true},
+    {"accomplishments", RLS_SECTION_AWARDS, true},
+    {"awards and achievements", RLS_SECTION_AWARDS, true},
+    {"scholarships", RLS_SECTION_AWARDS, false},
+    {"publications", RLS_SECTION_PUBLICATIONS, true},
+    {"selected publications", RLS_SECTION_PUBLICATIONS, true},
+    {"papers", RLS_SECTION_PUBLICATIONS, true},
+    {"research", RLS_SECTION_PUBLICATIONS, false},
+    {"talks", RLS_SECTION_PUBLICATIONS, false},
+    {"presentations", RLS_SECTION_PUBLICATIONS, false},
+    {"talks and webinars", RLS_SECTION_PUBLICATIONS, false},
+    {"patents", RLS_SECTION_PUBLICATIONS, false},
+    {"volunteering", RLS_SECTION_VOLUNTEERING, true},
+    {"volunteer experience", RLS_SECTION_VOLUNTEERING, true},
+    {"volunteer work", RLS_SECTION_VOLUNTEERING, true},
+    {"volunteer", RLS_SECTION_VOLUNTEERING, true},
+    {"community involvement", RLS_SECTION_VOLUNTEERING, true},
+    {"community service", RLS_SECTION_VOLUNTEERING, true},
+    {"community", RLS_SECTION_VOLUNTEERING, false},
+    {"community contributions", RLS_SECTION_VOLUNTEERING, false},
+    {"outreach", RLS_SECTION_VOLUNTEERING, false},
+    {"leadership", RLS_SECTION_VOLUNTEERING, false},
+    {"extracurricular activities", RLS_SECTION_VOLUNTEERING, false},
+    {"activities", RLS_SECTION_VOLUNTEERING, false},
+    {"contact", RLS_SECTION_HEADER, true},
+    {"contact information", RLS_SECTION_HEADER, true},
+    {"contact info", RLS_SECTION_HEADER, true},
+    {"contact details", RLS_SECTION_HEADER, true},
+    {"personal information", RLS_SECTION_HEADER, true},
+    {"personal details", RLS_SECTION_HEADER, true},
 };
+
+/* Keywords for wordings not in the table ("Skills I'm Learning", "Selected
+ * Open Source Work"): the first keyword found, in this order, decides. The
+ * order matters: "Volunteer Experience" is volunteering, not experience. */
+static const HeadingSynonym heading__keywords[] = {
+    {"volunteer", RLS_SECTION_VOLUNTEERING, false},
+    {"volunteering", RLS_SECTION_VOLUNTEERING, false},
+    {"extracurricular", RLS_SECTION_VOLUNTEERING, false},
+    {"certifications", RLS_SECTION_CERTIFICATIONS, false},
+    {"certification", RLS_SECTION_CERTIFICATIONS, false},
+    {"certificates", RLS_SECTION_CERTIFICATIONS, false},
+    {"licenses", RLS_SECTION_CERTIFICATIONS, false},
+    {"publications", RLS_SECTION_PUBLICATIONS, false},
+    {"papers", RLS_SECTION_PUBLICATIONS, false},
+    {"talks", RLS_SECTION_PUBLICATIONS, false},
+    {"awards", RLS_SECTION_AWARDS, false},
+    {"honors", RLS_SECTION_AWARDS, false},
+    {"honours", RLS_SECTION_AWARDS, false},
+    {"achievements", RLS_SECTION_AWARDS, false},
+    {"skills", RLS_SECTION_SKILLS, false},
+    {"competencies", RLS_SECTION_SKILLS, false},
+    {"technologies", RLS_SECTION_SKILLS, false},
+    {"tools", RLS_SECTION_SKILLS, false},
+    {"education", RLS_SECTION_EDUCATION, false},
+    {"academic", RLS_SECTION_EDUCATION, false},
+    {"projects", RLS_SECTION_PROJECTS, false},
+    {"project", RLS_SECTION_PROJECTS, false},
+    {"experience", RLS_SECTION_EXPERIENCE, false},
+    {"employment", RLS_SECTION_EXPERIENCE, false},
+    {"work", RLS_SECTION_EXPERIENCE, false},
+    {"career", RLS_SECTION_EXPERIENCE, false},
+    {"summary", RLS_SECTION_SUMMARY, false},
+    {"profile", RLS_SECTION_SUMMARY, false},
+    {"objective", RLS_SECTION_SUMMARY, false},
+};
+
+/* Non-English headings seen in real resumes: matched as substrings of the
+ * raw UTF-8, since the normaliser keeps only ASCII letters. */
+static const struct {
+    const char *text;
+    RlsSectionKind kind;
+} heading__foreign[] = {
+    {"经历", RLS_SECTION_EXPERIENCE},       {"經歷", RLS_SECTION_EXPERIENCE},
+    {"经验", RLS_SECTION_EXPERIENCE},       {"경력", RLS_SECTION_EXPERIENCE},
+    {"項目", RLS_SECTION_PROJECTS},         {"项目", RLS_SECTION_PROJECTS},
+    {"프로젝트", RLS_SECTION_PROJECTS},     {"오픈소스", RLS_SECTION_PROJECTS},
+    {"教育", RLS_SECTION_EDUCATION},        {"学历", RLS_SECTION_EDUCATION},
+    {"교육", RLS_SECTION_EDUCATION},        {"학력", RLS_SECTION_EDUCATION},
+    {"技能", RLS_SECTION_SKILLS},           {"기술", RLS_SECTION_SKILLS},
+    {"获奖", RLS_SECTION_AWARDS},           {"荣誉", RLS_SECTION_AWARDS},
+    {"수상", RLS_SECTION_AWARDS},           {"证书", RLS_SECTION_CERTIFICATIONS},
+    {"자격", RLS_SECTION_CERTIFICATIONS},   {"소개", RLS_SECTION_SUMMARY},
+    {"简介", RLS_SECTION_SUMMARY},          {"自我评价", RLS_SECTION_SUMMARY},
+    {"Expérience", RLS_SECTION_EXPERIENCE}, {"Experiência", RLS_SECTION_EXPERIENCE},
+    {"Formação", RLS_SECTION_EDUCATION},    {"Compétences", RLS_SECTION_SKILLS},
+    {"Competências", RLS_SECTION_SKILLS},   {"Projets", RLS_SECTION_PROJECTS},
+    {"Projetos", RLS_SECTION_PROJECTS},
+};
+
+static bool heading__has_word(const char *norm, const char *word) {
+    size_t wn = strlen(word);
+    for (const char *p = strstr(norm, word); p; p = strstr(p + 1, word)) {
+        bool starts = p == norm || p[-1] == ' ';
+        bool ends = p[wn] == '\0' || p[wn] == ' ';
+        if (starts && ends) return true;
+    }
+    return false;
+}
 
 RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *standard) {
     char norm[128];
     size_t n = 0;
     bool space = false;
-    for (size_t i = 0; i < len && n + 1 < sizeof(norm); i++) {
+    if (standard) *standard = false;
+    for (size_t i = 0; i < len && n + 2 < sizeof(norm); i++) {
         unsigned char c = (unsigned char)heading[i];
         if (isalpha(c)) {
             if (space && n) norm[n++] = ' ';
             space = false;
             norm[n++] = (char)tolower(c);
+        } else if (c == '\'' && i + 1 < len && heading[i + 1] == 'm') {
+            /* "I'm" stays one word */
+        } else if ((c == '&' || c == '+') && n && n + 5 < sizeof(norm)) {
+            memcpy(norm + n, " and", 4);
+            n += 4;
+            space = true;
         } else {
             space = true;
         }
@@ -63,10 +241,17 @@ RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *stand
     norm[n] = '\0';
     for (size_t i = 0; i < RLS_ARRAY_LEN(heading__synonyms); i++) {
         if (strcmp(norm, heading__synonyms[i].words) == 0) {
-            if (standard) *standard = true;
+            if (standard) *standard = heading__synonyms[i].standard;
             return heading__synonyms[i].kind;
         }
     }
-    if (standard) *standard = false;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(heading__keywords); i++)
+        if (heading__has_word(norm, heading__keywords[i].words)) return heading__keywords[i].kind;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(heading__foreign); i++) {
+        const char *t = heading__foreign[i].text;
+        size_t tn = strlen(t);
+        for (size_t k = 0; k + tn <= len; k++)
+            if (memcmp(heading + k, t, tn) == 0) return heading__foreign[i].kind;
+    }
     return RLS_SECTION_OTHER;
 }

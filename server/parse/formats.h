@@ -13,6 +13,9 @@ void rls_md_parser_delete(RlsMdParser *self);
 void rls_md_parser_edit(RlsMdParser *self, const RlsByteEdit *edit);
 RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
                                const RlsParseOptions *opts);
+/* The Markdown queries are compiled once per process, on first use; this
+ * frees them (for leak checks at exit). Not thread-safe with parsing. */
+void rls_md_queries_release(void);
 
 typedef struct RlsTexParser RlsTexParser;
 RlsTexParser *rls_tex_parser_new(void);

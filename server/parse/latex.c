@@ -1,35 +1,1207 @@
 /*
- * latex.c - PLACEHOLDER LaTeX parser: returns an empty model.
- * TODO(#3): the tree-sitter LaTeX parser.
+ * latex.c - LaTeX resumes to the model (formats.h), with tree-sitter.
+ *
+ * The query grammars/queries/latex-structure.scm yields the structural nodes
+ * in document order; each capture is classified (by node kind, and for
+ * macros by the template tables in tex_templates.c) and fed to the model
+ * builder. Text comes from tex_unescape.c, which walks one node at a time.
+ *
+ * Captures nest (an \item holds text holds \textbf...). A stack of "consumed"
+ * ranges keeps the walk linear and every byte of text used once: a range is
+ * hard (nothing inside matters: \vspace{..}, \newcommand bodies) or soft
+ * (its text was taken by a bullet/heading/paragraph, but structure inside
+ * it, such as a nested list or a contact macro, is still visited).
  */
-#include "parse/formats.h"
+#include <pthread.h>
+#include <string.h>
 
-#include "model/builder.h"
+#include "model/lines.h"
+#include "parse/formats.h"
+#include "parse/tex_internal.h"
 #include "rls/alloc.h"
 
+extern const unsigned char rls_data_latex_structure_scm[];
+extern const size_t rls_data_latex_structure_scm_len;
+
+/* ---- The query, compiled once per process ---------------------------------- */
+
+typedef enum {
+    CAP_SECTION,
+    CAP_COMMAND,
+    CAP_ENV,
+    CAP_ITEM,
+    CAP_TEXT,
+    CAP_MATH,
+    CAP_LINK,
+    CAP_COMMENT,
+    CAP_IMAGE,
+    CAP_MACRO,
+    CAP_ERROR,
+    CAP_SKIP,
+    CAP_UNKNOWN,
+} TexCapture;
+
+static const char *const tex__capture_names[] = {
+    "section", "command", "env",   "item",  "text",  "math",
+    "link",    "comment", "image", "macro", "error", "skip",
+};
+
+static pthread_mutex_t tex__query_lock = PTHREAD_MUTEX_INITIALIZER;
+static TSQuery *tex__query;
+static uint8_t tex__capture_kind[32];
+
+static TSQuery *tex__get_query(void) {
+    pthread_mutex_lock(&tex__query_lock);
+    if (!tex__query) {
+        uint32_t error_offset = 0;
+        TSQueryError error = TSQueryErrorNone;
+        tex__query =
+            ts_query_new(tree_sitter_latex(), (const char *)rls_data_latex_structure_scm,
+                         (uint32_t)rls_data_latex_structure_scm_len, &error_offset, &error);
+        /* The query is part of the program: a broken one is a build bug. */
+        if (!tex__query) abort();
+        uint32_t n = ts_query_capture_count(tex__query);
+        for (uint32_t i = 0; i < n && i < RLS_ARRAY_LEN(tex__capture_kind); i++) {
+            uint32_t len;
+            const char *name = ts_query_capture_name_for_id(tex__query, i, &len);
+            tex__capture_kind[i] = CAP_UNKNOWN;
+            for (size_t k = 0; k < RLS_ARRAY_LEN(tex__capture_names); k++)
+                if (strlen(tex__capture_names[k]) == len &&
+                    !memcmp(name, tex__capture_names[k], len))
+                    tex__capture_kind[i] = (uint8_t)k;
+        }
+    }
+    TSQuery *q = tex__query;
+    pthread_mutex_unlock(&tex__query_lock);
+    return q;
+}
+
+void rls_tex_queries_release(void) {
+    pthread_mutex_lock(&tex__query_lock);
+    if (tex__query) ts_query_delete(tex__query);
+    tex__query = NULL;
+    pthread_mutex_unlock(&tex__query_lock);
+}
+
+/* ---- The parser object ---------------------------------------------------------- */
+
 struct RlsTexParser {
-    int unused;
+    TSParser *ts;
+    TSTree *tree; /* the last tree, reused by the next parse */
+    TSQueryCursor *cursor;
 };
 
 RlsTexParser *rls_tex_parser_new(void) {
-    return rls_calloc(1, sizeof(RlsTexParser));
+    RlsTexParser *self = rls_calloc(1, sizeof(*self));
+    self->ts = ts_parser_new();
+    ts_parser_set_language(self->ts, tree_sitter_latex());
+    self->cursor = ts_query_cursor_new();
+    return self;
 }
 
 void rls_tex_parser_delete(RlsTexParser *self) {
+    if (!self) return;
+    if (self->tree) ts_tree_delete(self->tree);
+    ts_query_cursor_delete(self->cursor);
+    ts_parser_delete(self->ts);
     rls_free(self);
 }
 
 void rls_tex_parser_edit(RlsTexParser *self, const RlsByteEdit *edit) {
-    (void)self;
-    (void)edit;
+    if (!self->tree) return;
+    TSInputEdit e = {
+        .start_byte = edit->start_byte,
+        .old_end_byte = edit->old_end_byte,
+        .new_end_byte = edit->new_end_byte,
+        .start_point = {edit->start_point.row, edit->start_point.col_byte},
+        .old_end_point = {edit->old_end_point.row, edit->old_end_point.col_byte},
+        .new_end_point = {edit->new_end_point.row, edit->new_end_point.col_byte},
+    };
+    ts_tree_edit(self->tree, &e);
+}
+
+/* ---- Walk state ---------------------------------------------------------------- */
+
+typedef struct {
+    uint32_t start, end;
+    bool hard;
+} TexRange;
+
+typedef struct {
+    const char *src;
+    uint32_t len;
+    RlsModelBuilder mb;
+    RlsTexMacros macros;
+    /* Loose text accumulates here and becomes paragraphs (or skills). */
+    RlsPlainBuilder para;
+    RlsTexText para_text;
+    TexRange *ranges;
+    size_t n_ranges, cap_ranges;
+    TexRange *done; /* structural nodes already handled from inside running text */
+    size_t n_done, cap_done, done_head;
+    TexRange last_stream; /* the capture being handled */
+    uint32_t own_end;     /* end of the last macro with its detached arguments */
+    uint32_t *items;      /* end bytes of the open \item nodes (bullet depth) */
+    size_t n_items, cap_items;
+    uint32_t body_start, body_end; /* inside \begin{document}, or the whole file */
+    RlsSectionKind kind;           /* of the current section */
+    RlsSectionKind top_kind;       /* of the current level-1 section */
+    bool stopped;
+} TexWalk;
+
+static bool tex__eq(const char *s, size_t len, const char *lit) {
+    return strlen(lit) == len && memcmp(s, lit, len) == 0;
+}
+
+static void tex__push_range(TexWalk *w, uint32_t start, uint32_t end, bool hard) {
+    if (end <= start) return;
+    TexRange r = {start, end, hard};
+    RLS_PUSH(w->ranges, w->n_ranges, w->cap_ranges, r);
+}
+
+static void tex__push_node(TexWalk *w, TSNode n, bool hard) {
+    tex__push_range(w, ts_node_start_byte(n), ts_node_end_byte(n), hard);
+}
+
+/* 0: free; 1: inside a soft range; 2: inside a hard range. */
+static int tex__consumed(TexWalk *w, uint32_t start, uint32_t end) {
+    while (w->n_ranges && w->ranges[w->n_ranges - 1].end <= start)
+        w->n_ranges--;
+    for (size_t i = w->n_ranges; i-- > 0;) {
+        const TexRange *r = &w->ranges[i];
+        if (r->start <= start && end <= r->end) return r->hard ? 2 : 1;
+    }
+    return 0;
+}
+
+static uint16_t tex__item_depth(TexWalk *w, uint32_t start) {
+    while (w->n_items && w->items[w->n_items - 1] <= start)
+        w->n_items--;
+    return (uint16_t)w->n_items;
+}
+
+/* ---- Text helpers ------------------------------------------------------------ */
+
+static void tex__walk_into(TexWalk *w, RlsPlainBuilder *pb, TSNode node) {
+    RlsTexText t;
+    rls_tex_text_init(&t, w->src, w->len, pb, &w->macros);
+    rls_tex_text_node(&t, node);
+}
+
+/* Returns the owned plain text of a node (trimmed, folded). */
+static char *tex__node_string(TexWalk *w, TSNode node) {
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, node);
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    char *text = p.text;
+    rls_free(p.src_start);
+    rls_free(p.src_end);
+    return text;
+}
+
+static RlsSpan tex__plain_span(const RlsPlain *p) {
+    if (p->len == 0) return (RlsSpan){0, 0};
+    uint32_t s = p->src_start[0], e = p->src_end[0];
+    for (uint32_t i = 0; i < p->len; i++) {
+        if (p->src_start[i] < s) s = p->src_start[i];
+        if (p->src_end[i] > e) e = p->src_end[i];
+    }
+    return (RlsSpan){s, e};
+}
+
+static bool tex__is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A date-looking argument: a 4-digit year, a 'yy year, or a word for now. */
+static bool tex__looks_like_date(const char *t, size_t n) {
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if ((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) {
+            bool digits = t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9';
+            bool left = i == 0 || !(t[i - 1] >= '0' && t[i - 1] <= '9');
+            bool right = i + 4 == n || !(t[i + 4] >= '0' && t[i + 4] <= '9');
+            if (digits && left && right) return true;
+        }
+    }
+    static const char *const words[] = {"present", "current", "now",   "ongoing", "today",
+                                        "至今",    "aujourd", "atual", "heute"};
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < RLS_ARRAY_LEN(words); k++) {
+            size_t wl = strlen(words[k]);
+            if (i + wl > n) continue;
+            bool eq = true;
+            for (size_t j = 0; j < wl && eq; j++) {
+                char c = t[i + j];
+                if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+                eq = c == words[k][j];
+            }
+            if (eq) return true;
+        }
+    }
+    return false;
+}
+
+/* Dates from an entry's date argument. Arguments often carry more than the
+ * range ("Jun 2021 -- Present | Remote"), so the range is found inside the
+ * text rather than parsed from all of it; the span stays the argument's. */
+static void tex__dates(const char *text, RlsSpan span, RlsDateRange *out) {
+    memset(out, 0, sizeof(*out));
+    size_t from, to;
+    if (text && rls_date_range_find(text, strlen(text), out, &from, &to)) out->valid = true;
+    out->span = span;
+}
+
+/* ---- Paragraphs and skills ---------------------------------------------------- */
+
+/* Length of a list separator at t[0..n): , ; | • · 、 ， (0 if none). */
+static uint32_t tex__separator(const char *t, uint32_t n) {
+    static const char *const seps[] = {",", ";", "|", "•", "·", "、", "，"};
+    for (size_t k = 0; k < RLS_ARRAY_LEN(seps); k++) {
+        size_t l = strlen(seps[k]);
+        if (l <= n && !memcmp(t, seps[k], l)) return (uint32_t)l;
+    }
+    return 0;
+}
+
+/* Splits one skills line ("Languages: Java, Python, C/C++") into skills. */
+static void tex__skill_line(TexWalk *w, const RlsPlain *line, const char *category) {
+    const char *t = line->text;
+    uint32_t n = line->len;
+    uint32_t from = 0;
+    char *cat = NULL;
+    for (uint32_t i = 0; i < n && i < 64; i++) {
+        if (t[i] == ',' || t[i] == ';') break;
+        if (t[i] == ':' ||
+            (t[i] == '\xef' && i + 2 < n && t[i + 1] == '\xbc' && t[i + 2] == '\x9a')) {
+            uint32_t ce = i;
+            while (ce > 0 && t[ce - 1] == ' ')
+                ce--;
+            if (ce > 0) cat = rls_strndup(t, ce);
+            from = i + (t[i] == ':' ? 1 : 3);
+            break;
+        }
+    }
+    const char *use_cat = cat ? cat : category;
+    int paren = 0;
+    uint32_t start = from;
+    for (uint32_t i = from; i <= n; i++) {
+        bool sep = false;
+        uint32_t sep_len = 1;
+        if (i == n) {
+            sep = true;
+        } else if (t[i] == '(' || t[i] == '[') {
+            paren++;
+        } else if ((t[i] == ')' || t[i] == ']') && paren > 0) {
+            paren--;
+        } else if (paren == 0) {
+            sep_len = tex__separator(t + i, n - i);
+            sep = sep_len > 0;
+        }
+        if (!sep) continue;
+        uint32_t a = start, b = i;
+        while (a < b && (t[a] == ' '))
+            a++;
+        while (b > a && (t[b - 1] == ' ' || t[b - 1] == '.'))
+            b--;
+        if (b > a) {
+            RlsSpan span = rls_plain_cover(line, a, b);
+            rls_model_builder_skill(&w->mb, span, t + a, b - a, use_cat);
+        }
+        start = i + sep_len;
+        i += sep_len - 1;
+    }
+    rls_free(cat);
+}
+
+/* Adds a contact unless one already covers an overlapping span (an \\href
+ * to mailto: and its label text are one contact). */
+static void tex__add_contact(TexWalk *w, RlsContactKind kind, RlsSpan span, const char *text,
+                             size_t len) {
+    for (uint32_t k = 0; k < w->mb.model->n_contacts; k++) {
+        RlsSpan o = w->mb.model->contacts[k].span;
+        if (o.start_byte < span.end_byte && span.start_byte < o.end_byte) return;
+    }
+    rls_model_builder_contact(&w->mb, kind, span, text, len);
+}
+
+/* Email and phone numbers written as text in the header. */
+static void tex__scan_contacts(TexWalk *w, const RlsPlain *p) {
+    const char *t = p->text;
+    uint32_t n = p->len;
+    uint32_t i = 0;
+    while (i < n) {
+        if (t[i] == ' ' || t[i] == '|') {
+            i++;
+            continue;
+        }
+        uint32_t s = i;
+        while (i < n && t[i] != ' ' && t[i] != '|')
+            i++;
+        const char *at = memchr(t + s, '@', i - s);
+        if (at && at > t + s && memchr(at, '.', (size_t)(t + i - at))) {
+            uint32_t e = i;
+            while (e > s && (t[e - 1] == ',' || t[e - 1] == ';' || t[e - 1] == '.'))
+                e--;
+            tex__add_contact(w, RLS_CONTACT_EMAIL, rls_plain_cover(p, s, e), t + s, e - s);
+        }
+    }
+    /* Phones: a run of digits, spaces and + - . ( ) holding 7 to 15 digits. */
+    i = 0;
+    while (i < n) {
+        if (!(t[i] == '+' || (t[i] >= '0' && t[i] <= '9') || t[i] == '(')) {
+            i++;
+            continue;
+        }
+        uint32_t s = i, digits = 0, last_digit = i;
+        while (i < n && (strchr("+-.() ", t[i]) || (t[i] >= '0' && t[i] <= '9'))) {
+            if (t[i] >= '0' && t[i] <= '9') {
+                digits++;
+                last_digit = i;
+            }
+            i++;
+        }
+        if (digits >= 7 && digits <= 15) {
+            tex__add_contact(w, RLS_CONTACT_PHONE, rls_plain_cover(p, s, last_digit + 1), t + s,
+                             last_digit + 1 - s);
+        }
+        if (i == s) i++;
+    }
+}
+
+static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
+    if (p->len == 0) {
+        rls_plain_free(p);
+        return;
+    }
+    if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
+        tex__skill_line(w, p, NULL);
+        rls_plain_free(p);
+        return;
+    }
+    if (w->kind == RLS_SECTION_HEADER || w->mb.model->n_sections == 0) tex__scan_contacts(w, p);
+    rls_model_builder_paragraph(&w->mb, tex__plain_span(p), p);
+}
+
+static void tex__flush_para(TexWalk *w) {
+    RlsPlain p;
+    rls_plain_builder_finish(&w->para, &p);
+    tex__emit_line(w, &p, true);
+}
+
+static void tex__on_para_line(void *ud, uint32_t start, uint32_t end) {
+    (void)start;
+    (void)end;
+    tex__flush_para((TexWalk *)ud);
+}
+
+/* Loose text: appended to the current paragraph. */
+static void tex__loose(TexWalk *w, TSNode node) {
+    rls_tex_text_node(&w->para_text, node);
+    tex__push_node(w, node, false);
+}
+
+/* ---- Sections -------------------------------------------------------------------- */
+
+static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t level) {
+    tex__flush_para(w);
+    RlsSection *s = rls_model_builder_section(&w->mb, span, heading, level);
+    if (level <= 1) {
+        w->top_kind = s->kind;
+    } else if (s->kind == RLS_SECTION_OTHER && w->top_kind != RLS_SECTION_HEADER) {
+        /* "Experience > Vocational": a sub-heading inherits what its section is. */
+        s->kind = w->top_kind;
+    }
+    w->kind = s->kind;
+}
+
+static void tex__section_node(TexWalk *w, TSNode node) {
+    const char *type = ts_node_type(node);
+    uint16_t level = 1;
+    if (!strcmp(type, "subsection"))
+        level = 2;
+    else if (!strcmp(type, "subsubsection"))
+        level = 3;
+    else if (!strcmp(type, "paragraph"))
+        level = 4;
+    else if (!strcmp(type, "subparagraph"))
+        level = 5;
+    TSNode text = ts_node_child_by_field_name(node, "text", 4);
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    uint32_t hs = ts_node_start_byte(node), he = hs;
+    if (!ts_node_is_null(text)) {
+        tex__walk_into(w, &pb, text);
+        he = ts_node_end_byte(text);
+        tex__push_node(w, text, false);
+    }
+    RlsPlain heading;
+    rls_plain_builder_finish(&pb, &heading);
+    rls_plain_builder_close(&pb);
+    tex__section(w, &heading, (RlsSpan){hs, he}, level);
+}
+
+/* ---- Macros ------------------------------------------------------------------------ */
+
+static TSNode tex__arg(TSNode *args, unsigned n, unsigned k) {
+    if (k == 0 || k > n) return (TSNode){0};
+    return args[k - 1];
+}
+
+static RlsSpan tex__inner_span(TSNode group) {
+    uint32_t s = ts_node_start_byte(group), e = ts_node_end_byte(group);
+    if (e - s >= 2) return (RlsSpan){s + 1, e - 1};
+    return (RlsSpan){s, e};
+}
+
+static char *tex__arg_string(TexWalk *w, TSNode *args, unsigned n, unsigned k) {
+    TSNode a = tex__arg(args, n, k);
+    if (ts_node_is_null(a)) return NULL;
+    char *s = tex__node_string(w, a);
+    if (s[0] == '\0') {
+        rls_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+static char *tex__str(char **strs, unsigned k) {
+    return k >= 1 && k <= 16 ? strs[k - 1] : NULL;
+}
+
+static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
+    tex__flush_para(w);
+    unsigned title = m->title_arg, org = m->org_arg, loc = m->location_arg, dates = m->dates_arg;
+    char *strs[16] = {0};
+    for (unsigned k = 1; k <= n && k <= 16; k++)
+        if (k != m->body_arg && k != m->skills_arg) strs[k - 1] = tex__arg_string(w, args, n, k);
+    if ((m->flags & RLS_TEX_F_SWAP_EDU) && n >= 4) {
+        bool d2 =
+            tex__str(strs, 2) && tex__looks_like_date(tex__str(strs, 2), strlen(tex__str(strs, 2)));
+        bool d4 =
+            tex__str(strs, 4) && tex__looks_like_date(tex__str(strs, 4), strlen(tex__str(strs, 4)));
+        if (!d2 && d4) { /* {school}{place}{degree}{dates} */
+            org = 1;
+            loc = 2;
+            title = 3;
+            dates = 4;
+        } else if (w->kind == RLS_SECTION_EDUCATION) {
+            /* {school}{dates}{degree}{place}: the bold line is the school. */
+            org = 1;
+            title = 3;
+        }
+    }
+    if (m->flags & RLS_TEX_F_GUESS) {
+        title = org = loc = dates = 0;
+        unsigned rest[16], nrest = 0;
+        for (unsigned k = 1; k <= n && k <= 16; k++) {
+            if (k == m->body_arg || !tex__str(strs, k)) continue;
+            if (!dates && tex__looks_like_date(tex__str(strs, k), strlen(tex__str(strs, k))))
+                dates = k;
+            else
+                rest[nrest++] = k;
+        }
+        if (nrest >= 1) title = rest[0];
+        if (nrest == 2) loc = rest[1];
+        if (nrest >= 3) {
+            org = rest[1];
+            loc = rest[2];
+        }
+    }
+    RlsDateRange range = {0};
+    RlsDateRange *range_ptr = NULL;
+    char *date_text = NULL;
+    if (dates && tex__str(strs, dates)) {
+        RlsSpan span = tex__inner_span(tex__arg(args, n, dates));
+        if (m->dates_end_arg && tex__str(strs, m->dates_end_arg)) {
+            RlsSpan end_span = tex__inner_span(tex__arg(args, n, m->dates_end_arg));
+            RlsBuf buf;
+            rls_buf_init(&buf);
+            rls_buf_printf(&buf, "%s – %s", tex__str(strs, dates),
+                           tex__str(strs, m->dates_end_arg));
+            date_text = rls_buf_detach(&buf);
+            span.start_byte = RLS_MIN(span.start_byte, end_span.start_byte);
+            span.end_byte = RLS_MAX(span.end_byte, end_span.end_byte);
+        }
+        tex__dates(date_text ? date_text : tex__str(strs, dates), span, &range);
+        range_ptr = &range;
+    }
+    /* The header is the macro up to its body argument. */
+    uint32_t hs = ts_node_start_byte(node), he = ts_node_end_byte(node);
+    TSNode body = tex__arg(args, n, m->body_arg);
+    if (!ts_node_is_null(body)) {
+        unsigned last = m->body_arg - 1;
+        he = last ? ts_node_end_byte(args[last - 1]) : ts_node_start_byte(body);
+    }
+    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, tex__str(strs, title), tex__str(strs, org),
+                            tex__str(strs, loc), range_ptr);
+    /* Header arguments are used up; the body flows on through the walk. */
+    for (unsigned k = 1; k <= n; k++) {
+        if (k == m->body_arg) continue;
+        TSNode a = args[k - 1];
+        if (k == m->skills_arg) {
+            RlsPlainBuilder pb;
+            rls_plain_builder_init(&pb);
+            tex__walk_into(w, &pb, a);
+            RlsPlain p;
+            rls_plain_builder_finish(&pb, &p);
+            rls_plain_builder_close(&pb);
+            if (p.len) tex__skill_line(w, &p, NULL);
+            rls_plain_free(&p);
+        }
+        bool used = k == title || k == org || k == loc || k == dates || k == m->dates_end_arg;
+        tex__push_node(w, a, !used);
+    }
+    if (ts_node_is_null(body)) tex__push_node(w, node, false);
+    for (unsigned k = 0; k < 16; k++)
+        rls_free(strs[k]);
+    rls_free(date_text);
+}
+
+/* Replaces a field of the current entry (\role{title}, \descript{| title},
+ * \location{dates | place}). */
+static void tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned n) {
+    if (w->mb.current_entry < 0 || n == 0) return;
+    RlsEntry *e = &w->mb.model->entries[w->mb.current_entry];
+    char *text = tex__node_string(w, args[0]);
+    char *t = text;
+    while (*t == '|' || *t == ' ')
+        t++;
+    if (m->title_arg && *t) {
+        if (!e->title) {
+            e->title = rls_strdup(t);
+        } else if (!e->org) {
+            e->org = e->title;
+            e->title = rls_strdup(t);
+        }
+    } else if (m->location_arg && *t) {
+        /* "Jan 2015 - Present | New York, NY": split at the bar. */
+        char *bar = strchr(t, '|');
+        char *parts[2] = {t, bar ? bar + 1 : NULL};
+        if (bar) *bar = '\0';
+        for (int i = 0; i < 2; i++) {
+            char *p = parts[i];
+            if (!p) continue;
+            while (*p == ' ')
+                p++;
+            size_t len = strlen(p);
+            while (len && p[len - 1] == ' ')
+                p[--len] = '\0';
+            if (!len) continue;
+            if (tex__looks_like_date(p, len) && !e->dates.span.end_byte) {
+                RlsSpan span = tex__inner_span(args[0]);
+                tex__dates(p, span, &e->dates);
+            } else if (!e->location) {
+                e->location = rls_strdup(p);
+            }
+        }
+    }
+    rls_free(text);
+}
+
+/* The text of a bullet macro: its arguments joined by ": " (sb2nov's
+ * \resumeItem{title}{description} renders as "title: description"). */
+static void tex__bullet_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                              unsigned n) {
+    tex__flush_para(w);
+    unsigned first = (m->flags & RLS_TEX_F_ICON_FIRST) ? 2 : 1, last = n;
+    if (m->text_arg) first = last = m->text_arg;
+    if (first > last || last > n) return;
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    uint32_t span_start = ts_node_start_byte(args[first - 1]) + 1;
+    uint32_t span_end = ts_node_end_byte(args[last - 1]) - 1;
+    for (unsigned k = first; k <= last; k++) {
+        if (k > first && rls_plain_builder_len(&pb) > 0) {
+            uint32_t at = ts_node_start_byte(args[k - 1]);
+            rls_plain_builder_emit(&pb, ":", 1, at, at);
+            rls_plain_builder_break(&pb, at, at);
+        }
+        tex__walk_into(w, &pb, args[k - 1]);
+    }
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    if (p.len == 0) {
+        rls_plain_free(&p);
+    } else if (w->kind == RLS_SECTION_SKILLS) {
+        tex__skill_line(w, &p, NULL);
+        rls_plain_free(&p);
+    } else {
+        uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
+        rls_model_builder_bullet(&w->mb, (RlsSpan){span_start, span_end},
+                                 (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
+                                 depth);
+    }
+    tex__push_node(w, node, false);
+}
+
+/* \cvitem{label}{text}: skills in a skills section, else a paragraph. */
+static void tex__labeled(TexWalk *w, TSNode node, TSNode *args, unsigned n) {
+    tex__flush_para(w);
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    for (unsigned k = 1; k <= n; k++) {
+        if (k > 1 && rls_plain_builder_len(&pb) > 0) {
+            uint32_t at = ts_node_start_byte(args[k - 1]);
+            rls_plain_builder_emit(&pb, ":", 1, at, at);
+            rls_plain_builder_break(&pb, at, at);
+        }
+        tex__walk_into(w, &pb, args[k - 1]);
+    }
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    tex__emit_line(w, &p, true);
+    tex__push_node(w, node, false);
+}
+
+static void tex__skill_macro(TexWalk *w, TSNode node, const char *name, size_t len, TSNode *args,
+                             unsigned n) {
+    tex__flush_para(w);
+    for (unsigned k = 1; k <= n; k += 2) {
+        char *a = tex__node_string(w, args[k - 1]);
+        char *b = k < n ? tex__node_string(w, args[k]) : NULL;
+        bool numeric = b && b[0] && strspn(b, "0123456789. /") == strlen(b);
+        if (!b || numeric || tex__eq(name, len, "cvtag")) {
+            if (a[0])
+                rls_model_builder_skill(&w->mb, tex__inner_span(args[k - 1]), a, strlen(a), NULL);
+        } else {
+            RlsPlainBuilder pb;
+            rls_plain_builder_init(&pb);
+            tex__walk_into(w, &pb, args[k]);
+            RlsPlain p;
+            rls_plain_builder_finish(&pb, &p);
+            rls_plain_builder_close(&pb);
+            if (p.len) tex__skill_line(w, &p, a[0] ? a : NULL);
+            rls_plain_free(&p);
+        }
+        rls_free(a);
+        rls_free(b);
+        if (tex__eq(name, len, "cvtag") || tex__eq(name, len, "cvskill")) break;
+    }
+    tex__push_node(w, node, false);
+}
+
+static void tex__contact_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                               unsigned n) {
+    unsigned k = m->text_arg ? m->text_arg : 1;
+    if (k <= n) {
+        char *text = tex__node_string(w, args[k - 1]);
+        if (text[0])
+            tex__add_contact(w, (RlsContactKind)m->contact_kind, tex__inner_span(args[k - 1]), text,
+                             strlen(text));
+        rls_free(text);
+    }
+    tex__push_node(w, node, false);
+}
+
+/* Learns what a document's own \newcommand does: a body that drops an
+ * argument hides it (\zh{..}); a body with \item before #1 is a bullet; a
+ * body with a list around #N is an entry whose bullets are argument N. */
+static void tex__infer_macro(TexWalk *w, TSNode def) {
+    TSNode decl = ts_node_child_by_field_name(def, "declaration", 11);
+    TSNode impl = ts_node_child_by_field_name(def, "implementation", 14);
+    TSNode argc = ts_node_child_by_field_name(def, "argc", 4);
+    if (ts_node_is_null(decl) || ts_node_is_null(impl)) return;
+    uint32_t ds = ts_node_start_byte(decl), de = ts_node_end_byte(decl);
+    while (ds < de && (w->src[ds] == '{' || w->src[ds] == '\\' || tex__is_space(w->src[ds])))
+        ds++;
+    while (de > ds && (w->src[de - 1] == '}' || tex__is_space(w->src[de - 1])))
+        de--;
+    if (de <= ds) return;
+    unsigned nargs = 0;
+    if (!ts_node_is_null(argc)) {
+        for (uint32_t i = ts_node_start_byte(argc); i < ts_node_end_byte(argc); i++)
+            if (w->src[i] >= '0' && w->src[i] <= '9')
+                nargs = nargs * 10 + (unsigned)(w->src[i] - '0');
+    }
+    const char *name = w->src + ds;
+    size_t name_len = de - ds;
+    /* Known template macros keep their table meaning. */
+    if (rls_tex_builtin_macro(name, name_len, nargs)) return;
+    uint32_t is = ts_node_start_byte(impl), ie = ts_node_end_byte(impl);
+    const char *body = w->src + is;
+    size_t blen = ie - is;
+    RlsTexMacro m = {0};
+    uint32_t item_at = UINT32_MAX, list_at = UINT32_MAX;
+    uint32_t used = 0, first_arg_at[10] = {0};
+    for (size_t i = 0; i + 1 < blen; i++) {
+        if (body[i] == '#' && body[i + 1] >= '1' && body[i + 1] <= '9') {
+            unsigned a = (unsigned)(body[i + 1] - '0');
+            if (!(used & (1u << a))) first_arg_at[a] = (uint32_t)i;
+            used |= 1u << a;
+        } else if (body[i] == '\\') {
+            if (blen - i >= 5 && !memcmp(body + i, "\\item", 5) && item_at == UINT32_MAX)
+                item_at = (uint32_t)i;
+            if (blen - i >= 7 && !memcmp(body + i, "\\begin{", 7) && list_at == UINT32_MAX) {
+                size_t s = i + 7, e = s;
+                while (e < blen && body[e] != '}')
+                    e++;
+                if (rls_tex_env_is_list(body + s, e - s)) list_at = (uint32_t)i;
+            }
+        }
+    }
+    if (nargs == 0) return;
+    if (used == 0) {
+        m.role = RLS_TEX_DROP;
+        m.arity = (uint8_t)nargs;
+    } else if (list_at != UINT32_MAX) {
+        m.role = RLS_TEX_ENTRY;
+        m.flags = RLS_TEX_F_GUESS;
+        for (unsigned a = 1; a <= nargs && a < 10; a++)
+            if ((used & (1u << a)) && first_arg_at[a] > list_at) m.body_arg = (uint8_t)a;
+        if (!m.body_arg) return;
+    } else if (item_at != UINT32_MAX) {
+        m.role = RLS_TEX_BULLET;
+    } else {
+        return;
+    }
+    rls_tex_macros_add(&w->macros, &m, name, name_len);
+}
+
+/* The grammar does not attach optional arguments to macros: in
+ * "\\phone[mobile]{+1 234}" the brackets and the braces that follow are
+ * siblings. Collects those braces as arguments and sets *end past them. */
+static unsigned tex__args(TexWalk *w, TSNode cmd, TSNode *args, unsigned max, uint32_t *end) {
+    unsigned n = rls_tex_curly_args(cmd, args, max);
+    if (n > max) n = max;
+    *end = ts_node_end_byte(cmd);
+    if (n || *end >= w->len || w->src[*end] != '[') return n;
+    TSNode sib = ts_node_next_sibling(cmd);
+    while (!ts_node_is_null(sib) && !strcmp(ts_node_type(sib), "[") &&
+           ts_node_start_byte(sib) == *end) {
+        while (!ts_node_is_null(sib) && strcmp(ts_node_type(sib), "]") != 0)
+            sib = ts_node_next_sibling(sib);
+        if (ts_node_is_null(sib)) return 0;
+        *end = ts_node_end_byte(sib);
+        sib = ts_node_next_sibling(sib);
+    }
+    while (n < max && !ts_node_is_null(sib) && !strcmp(ts_node_type(sib), "curly_group")) {
+        uint32_t gap_newlines = 0;
+        for (uint32_t i = *end; i < ts_node_start_byte(sib); i++)
+            gap_newlines += w->src[i] == '\n';
+        if (gap_newlines > 1) break;
+        args[n++] = sib;
+        *end = ts_node_end_byte(sib);
+        sib = ts_node_next_sibling(sib);
+    }
+    return n;
+}
+
+static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
+    size_t len;
+    const char *name = rls_tex_command_name(w->src, node, &len);
+    TSNode args[16];
+    uint32_t ext_end;
+    unsigned n = tex__args(w, node, args, 16, &ext_end);
+    w->own_end = ext_end;
+    /* Optional arguments and the braces after them belong to this macro. */
+    if (ext_end > ts_node_end_byte(node)) tex__push_range(w, ts_node_end_byte(node), ext_end, true);
+    if (rls_tex_is_icon(name, len)) {
+        rls_model_builder_layout(&w->mb, RLS_LAYOUT_ICON,
+                                 (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
+        tex__push_node(w, node, true);
+        return;
+    }
+    RlsTexMacro m;
+    if (!rls_tex_macros_lookup(&w->macros, name, len, n, &m)) m.role = RLS_TEX_NONE;
+    switch (m.role) {
+    case RLS_TEX_CONTACT:
+        tex__contact_macro(w, node, &m, args, n);
+        return;
+    case RLS_TEX_HEADFOOT: {
+        bool text = false;
+        for (unsigned k = 0; k < n && !text; k++) {
+            char *s = tex__node_string(w, args[k]);
+            text = s[0] != '\0';
+            rls_free(s);
+        }
+        if (text)
+            rls_model_builder_layout(&w->mb, RLS_LAYOUT_HEADER_FOOTER,
+                                     (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
+        tex__push_node(w, node, true);
+        return;
+    }
+    case RLS_TEX_IMAGE:
+        rls_model_builder_layout(&w->mb, RLS_LAYOUT_IMAGE,
+                                 (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
+        tex__push_node(w, node, true);
+        return;
+    default:
+        break;
+    }
+    if (!in_body) return;
+    switch (m.role) {
+    case RLS_TEX_DROP:
+        if (m.arity && n > m.arity && ts_node_end_byte(args[m.arity - 1]) < ext_end) {
+            /* Braces past the macro's arity are ordinary groups. */
+            tex__push_range(w, ts_node_start_byte(node), ts_node_end_byte(args[m.arity - 1]), true);
+            return;
+        }
+        tex__push_node(w, node, true);
+        return;
+    case RLS_TEX_HEADING: {
+        TSNode a = tex__arg(args, n, m.text_arg ? m.text_arg : 1);
+        RlsPlainBuilder pb;
+        rls_plain_builder_init(&pb);
+        if (!ts_node_is_null(a)) tex__walk_into(w, &pb, a);
+        RlsPlain heading;
+        rls_plain_builder_finish(&pb, &heading);
+        rls_plain_builder_close(&pb);
+        uint16_t level = tex__eq(name, len, "cvsubsection") ? 2 : 1;
+        tex__section(w, &heading, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)},
+                     level);
+        tex__push_node(w, node, false);
+        return;
+    }
+    case RLS_TEX_ENTRY:
+        tex__entry(w, node, &m, args, n);
+        return;
+    case RLS_TEX_AMEND:
+        tex__amend(w, &m, args, n);
+        tex__push_node(w, node, false);
+        return;
+    case RLS_TEX_BULLET:
+        if (n) tex__bullet_macro(w, node, &m, args, n);
+        return;
+    case RLS_TEX_LABELED:
+        tex__labeled(w, node, args, n);
+        return;
+    case RLS_TEX_SKILL:
+        tex__skill_macro(w, node, name, len, args, n);
+        return;
+    case RLS_TEX_STOP:
+        tex__flush_para(w);
+        w->stopped = true;
+        return;
+    default:
+        if (consumed) return;
+        tex__loose(w, node);
+        if (ext_end > ts_node_end_byte(node) && m.role != RLS_TEX_DROP)
+            for (unsigned k = 0; k < n; k++)
+                rls_tex_text_node(&w->para_text, args[k]);
+        return;
+    }
+}
+
+/* \item: a bullet, or skills lines inside a skills section. */
+static void tex__item(TexWalk *w, TSNode node) {
+    tex__flush_para(w);
+    uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
+    RLS_PUSH(w->items, w->n_items, w->cap_items, ts_node_end_byte(node));
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    RlsTexText t;
+    rls_tex_text_init(&t, w->src, w->len, &pb, &w->macros);
+    bool skills = w->kind == RLS_SECTION_SKILLS;
+    TexWalk *self = w;
+    if (skills) {
+        /* Lines of a skills item ("Languages: ..." \\ "Tools: ...") are separate. */
+        t.on_line = tex__on_para_line;
+        t.ud = self;
+        /* Route the lines through the paragraph builder. */
+        t.pb = &w->para;
+    }
+    uint32_t count = ts_node_child_count(node);
+    char *label = NULL;
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_child(node, i);
+        const char *type = ts_node_type(c);
+        if (!strcmp(type, "\\item")) {
+            rls_tex_text_skip_to(&t, ts_node_end_byte(c));
+            continue;
+        }
+        if (!strcmp(type, "brack_group_text") || !strcmp(type, "brack_group")) {
+            if (skills) {
+                label = tex__node_string(w, c);
+                size_t l = strlen(label);
+                while (l && (label[l - 1] == ':' || label[l - 1] == ' '))
+                    label[--l] = '\0';
+            } else {
+                /* description lists: "\item[Label] text" reads "Label text". */
+                uint32_t count2 = ts_node_child_count(c);
+                for (uint32_t k = 0; k < count2; k++) {
+                    TSNode g = ts_node_child(c, k);
+                    if (ts_node_is_named(g)) rls_tex_text_node(&t, g);
+                }
+            }
+            rls_tex_text_skip_to(&t, ts_node_end_byte(c));
+            continue;
+        }
+        rls_tex_text_node(&t, c);
+    }
+    if (skills) {
+        if (label) {
+            RlsPlain p;
+            rls_plain_builder_finish(&w->para, &p);
+            if (p.len) tex__skill_line(w, &p, label);
+            rls_plain_free(&p);
+        } else {
+            tex__flush_para(w);
+        }
+    } else {
+        RlsPlain p;
+        rls_plain_builder_finish(&pb, &p);
+        if (p.len) {
+            rls_model_builder_bullet(&w->mb, tex__plain_span(&p),
+                                     (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)},
+                                     &p, depth);
+        } else {
+            rls_plain_free(&p);
+        }
+    }
+    rls_free(label);
+    rls_plain_builder_close(&pb);
+    tex__push_node(w, node, false);
+}
+
+static void tex__env(TexWalk *w, TSNode node, bool in_body) {
+    TSNode begin = ts_node_child_by_field_name(node, "begin", 5);
+    if (ts_node_is_null(begin)) return;
+    TSNode nm = ts_node_child_by_field_name(begin, "name", 4);
+    if (ts_node_is_null(nm)) return;
+    uint32_t ns = ts_node_start_byte(nm) + 1, ne = ts_node_end_byte(nm) - 1;
+    if (ne < ns) return;
+    const char *name = w->src + ns;
+    size_t len = ne - ns;
+    if (!in_body || tex__eq(name, len, "document")) return;
+    int layout = rls_tex_env_layout(name, len);
+    if (layout >= 0)
+        rls_model_builder_layout(&w->mb, (RlsLayoutKind)layout,
+                                 (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
+    if (rls_tex_env_is_list(name, len)) tex__flush_para(w);
+    /* tabular's column spec and minipage's width are not text. */
+    unsigned skip = rls_tex_env_arg_count(name, len);
+    uint32_t count = ts_node_named_child_count(node);
+    TexRange pending[4];
+    unsigned np = 0;
+    for (uint32_t i = 0; i < count && skip; i++) {
+        TSNode c = ts_node_named_child(node, i);
+        const char *type = ts_node_type(c);
+        if (!strcmp(type, "begin") || !strcmp(type, "brack_group")) continue;
+        if (strcmp(type, "curly_group") != 0) break;
+        if (np < 4) pending[np++] = (TexRange){ts_node_start_byte(c), ts_node_end_byte(c), true};
+        skip--;
+    }
+    /* Push the later range first so that the stack stays ordered. */
+    while (np)
+        tex__push_range(w, pending[np - 1].start, pending[np - 1].end, true), np--;
+}
+
+static void tex__link(TexWalk *w, TSNode node, bool consumed) {
+    TSNode uri = ts_node_child_by_field_name(node, "uri", 3);
+    if (!ts_node_is_null(uri)) {
+        uint32_t us = ts_node_start_byte(uri), ue = ts_node_end_byte(uri);
+        if (ue - us >= 2 && w->src[us] == '{') us++, ue--;
+        const char *u = w->src + us;
+        size_t ul = ue - us;
+        RlsSpan span = {ts_node_start_byte(node), ts_node_end_byte(node)};
+        if (ul > 7 && (!strncmp(u, "mailto:", 7) || !strncmp(u, "mailito:", 8))) {
+            size_t skip = u[4] == 'i' && u[5] == 't' ? 8 : 7;
+            tex__add_contact(w, RLS_CONTACT_EMAIL, span, u + skip, ul - skip);
+        } else if (ul > 4 && !strncmp(u, "tel:", 4)) {
+            tex__add_contact(w, RLS_CONTACT_PHONE, span, u + 4, ul - 4);
+        } else if (w->kind == RLS_SECTION_HEADER || w->mb.model->n_sections == 0) {
+            tex__add_contact(w, RLS_CONTACT_LINK, span, u, ul);
+        }
+    }
+    if (!consumed) tex__loose(w, node);
+}
+
+static void tex__comment(TexWalk *w, TSNode node) {
+    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    uint32_t ts = s, te = e;
+    while (ts < te && (w->src[ts] == '%' || tex__is_space(w->src[ts])))
+        ts++;
+    while (te > ts && tex__is_space(w->src[te - 1]))
+        te--;
+    rls_model_builder_comment(&w->mb, (RlsSpan){s, e}, w->src + ts, te - ts);
+}
+
+static void tex__missing(TexWalk *w, TSNode node) {
+    if (ts_node_is_missing(node)) {
+        uint32_t s = ts_node_start_byte(node);
+        rls_model_builder_error(&w->mb, (RlsSpan){s, ts_node_end_byte(node)});
+        return;
+    }
+    uint32_t count = ts_node_child_count(node);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_child(node, i);
+        if (ts_node_has_error(c)) tex__missing(w, c);
+    }
+}
+
+/* The body is what \begin{document} holds; a fragment without one (an
+ * \input'ed section file) is all body. */
+static void tex__find_body(TexWalk *w, TSNode root) {
+    w->body_start = 0;
+    w->body_end = w->len;
+    uint32_t count = ts_node_named_child_count(root);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_named_child(root, i);
+        if (strcmp(ts_node_type(c), "generic_environment") != 0) continue;
+        TSNode begin = ts_node_child_by_field_name(c, "begin", 5);
+        TSNode nm = ts_node_is_null(begin) ? begin : ts_node_child_by_field_name(begin, "name", 4);
+        if (ts_node_is_null(nm)) continue;
+        uint32_t s = ts_node_start_byte(nm) + 1, e = ts_node_end_byte(nm) - 1;
+        if (e > s && tex__eq(w->src + s, e - s, "document")) {
+            w->body_start = ts_node_end_byte(begin);
+            w->body_end = ts_node_end_byte(c);
+            return;
+        }
+    }
+    /* A syntax error in the preamble can nest the document environment
+     * elsewhere: fall back to the text of the first uncommented
+     * \begin{document} and the last \end{document}. */
+    static const char begin_doc[] = "\\begin{document}", end_doc[] = "\\end{document}";
+    for (uint32_t i = 0; i + sizeof(begin_doc) - 1 <= w->len; i++) {
+        if (w->src[i] == '%') {
+            while (i < w->len && w->src[i] != '\n')
+                i++;
+            continue;
+        }
+        if (w->src[i] == '\\' && !memcmp(w->src + i, begin_doc, sizeof(begin_doc) - 1)) {
+            w->body_start = i + (uint32_t)sizeof(begin_doc) - 1;
+            for (uint32_t j = w->len; j-- > w->body_start;) {
+                if (w->len - j >= sizeof(end_doc) - 1 &&
+                    !memcmp(w->src + j, end_doc, sizeof(end_doc) - 1)) {
+                    w->body_end = j;
+                    break;
+                }
+            }
+            return;
+        }
+    }
+}
+
+/* Handles one structural node, from the capture stream or from inside
+ * running text (on_struct). */
+static void tex__dispatch(TexWalk *w, TSNode node, TexCapture kind) {
+    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    int consumed = tex__consumed(w, s, e);
+    if (consumed == 2) return;
+    bool in_body = !w->stopped && s >= w->body_start && e <= w->body_end;
+    switch (kind) {
+    case CAP_MACRO:
+        tex__infer_macro(w, node);
+        tex__push_node(w, node, true);
+        break;
+    case CAP_SKIP:
+        tex__push_node(w, node, true);
+        break;
+    case CAP_COMMAND:
+        tex__command(w, node, consumed, in_body);
+        break;
+    case CAP_IMAGE:
+        rls_model_builder_layout(&w->mb, RLS_LAYOUT_IMAGE, (RlsSpan){s, e});
+        tex__push_node(w, node, true);
+        break;
+    case CAP_LINK:
+        if (in_body) tex__link(w, node, consumed);
+        break;
+    case CAP_ENV:
+        tex__env(w, node, in_body);
+        break;
+    case CAP_SECTION:
+        if (in_body) tex__section_node(w, node);
+        break;
+    case CAP_ITEM:
+        if (in_body) tex__item(w, node);
+        break;
+    case CAP_TEXT:
+    case CAP_MATH:
+        if (in_body && !consumed) tex__loose(w, node);
+        break;
+    default:
+        break;
+    }
+}
+
+static bool tex__already_done(TexWalk *w, uint32_t s, uint32_t e) {
+    while (w->done_head < w->n_done && w->done[w->done_head].start < s)
+        w->done_head++;
+    if (w->done_head < w->n_done && w->done[w->done_head].start == s &&
+        w->done[w->done_head].end == e) {
+        w->done_head++;
+        return true;
+    }
+    return false;
+}
+
+static uint32_t tex__on_struct(void *ud, TSNode node) {
+    TexWalk *w = ud;
+    const char *type = ts_node_type(node);
+    TexCapture kind = CAP_COMMAND;
+    if (!strcmp(type, "enum_item"))
+        kind = CAP_ITEM;
+    else if (!strcmp(type, "generic_environment"))
+        kind = CAP_ENV;
+    else if (strcmp(type, "generic_command") != 0)
+        kind = CAP_SECTION;
+    TexRange r = {ts_node_start_byte(node), ts_node_end_byte(node), false};
+    /* Handled already when the stream met it first (same start byte). */
+    if (r.start == w->last_stream.start && r.end == w->last_stream.end) return r.end;
+    RLS_PUSH(w->done, w->n_done, w->cap_done, r);
+    w->own_end = r.end;
+    tex__dispatch(w, node, kind);
+    return w->own_end;
 }
 
 RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t len,
                                 const RlsParseOptions *opts) {
-    (void)self;
-    (void)src;
-    (void)opts;
-    RlsModelBuilder mb;
-    rls_model_builder_init(&mb, RLS_FORMAT_LATEX, len);
-    return rls_model_builder_finish(&mb);
+    TSTree *tree = ts_parser_parse_string(self->ts, self->tree, src, len);
+    if (self->tree) ts_tree_delete(self->tree);
+    self->tree = tree;
+
+    TexWalk w;
+    memset(&w, 0, sizeof(w));
+    w.src = src;
+    w.len = len;
+    rls_model_builder_init(&w.mb, RLS_FORMAT_LATEX, len);
+    rls_tex_macros_init(&w.macros, opts);
+    rls_plain_builder_init(&w.para);
+    rls_tex_text_init(&w.para_text, src, len, &w.para, &w.macros);
+    w.para_text.on_line = tex__on_para_line;
+    w.para_text.on_struct = tex__on_struct;
+    w.para_text.ud = &w;
+    w.kind = RLS_SECTION_HEADER;
+    w.top_kind = RLS_SECTION_HEADER;
+
+    TSNode root = ts_tree_root_node(tree);
+    tex__find_body(&w, root);
+    TSQuery *query = tex__get_query();
+    ts_query_cursor_exec(self->cursor, query, root);
+    TSQueryMatch match;
+    uint32_t index;
+    while (ts_query_cursor_next_capture(self->cursor, &match, &index)) {
+        TSQueryCapture cap = match.captures[index];
+        TSNode node = cap.node;
+        TexCapture kind = cap.index < RLS_ARRAY_LEN(tex__capture_kind)
+                              ? tex__capture_kind[cap.index]
+                              : CAP_UNKNOWN;
+        uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+        if (kind == CAP_COMMENT) {
+            tex__comment(&w, node);
+            continue;
+        }
+        if (kind == CAP_ERROR) {
+            rls_model_builder_error(&w.mb, (RlsSpan){s, e});
+            continue;
+        }
+        if (tex__already_done(&w, s, e)) continue;
+        w.last_stream = (TexRange){s, e, false};
+        tex__dispatch(&w, node, kind);
+    }
+    tex__flush_para(&w);
+    if (ts_node_has_error(root)) tex__missing(&w, root);
+
+    rls_plain_builder_close(&w.para);
+    rls_tex_macros_close(&w.macros);
+    rls_free(w.ranges);
+    rls_free(w.items);
+    rls_free(w.done);
+    return rls_model_builder_finish(&w.mb);
 }

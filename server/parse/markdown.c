@@ -1,35 +1,1243 @@
 /*
- * markdown.c - PLACEHOLDER Markdown parser: returns an empty model.
- * TODO(#3): the tree-sitter Markdown parser.
+ * markdown.c - the Markdown parser behind rls_parser_* (formats.h).
+ *
+ * Two tree-sitter grammars, as the Markdown grammar is designed to be used:
+ * the block grammar over the whole document, then the inline grammar over
+ * each `inline` node's byte ranges (ts_parser_set_included_ranges), which
+ * skips the block continuation bytes ("> ", list indentation) between lines.
+ *
+ * Structure comes from grammars/queries/markdown.scm (block roles) and
+ * markdown_inline.scm (links, autolinks, images, inline HTML); both are
+ * compiled once per process. Text is extracted by walking the inline tree:
+ * delimiters and link destinations are dropped, escapes and entities become
+ * the characters they stand for, and each plain byte keeps its source span
+ * through the model builder.
+ *
+ * Which heading level is a section and which an entry is decided per
+ * resume, from the levels it uses (md__plan_levels).
  */
-#include "parse/formats.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <tree_sitter/api.h>
 
 #include "model/builder.h"
+#include "model/lines.h"
+#include "parse/formats.h"
 #include "rls/alloc.h"
 
+const TSLanguage *tree_sitter_markdown(void);
+const TSLanguage *tree_sitter_markdown_inline(void);
+
+extern const unsigned char rls_data_markdown_scm[];
+extern const size_t rls_data_markdown_scm_len;
+extern const unsigned char rls_data_markdown_inline_scm[];
+extern const size_t rls_data_markdown_inline_scm_len;
+
 struct RlsMdParser {
-    int unused;
+    TSParser *block;
+    TSParser *inl;
+    TSTree *tree; /* the last block tree, kept for incremental reparsing */
 };
 
+/* ---- Queries (compiled once per process) ----------------------------------- */
+
+typedef enum {
+    MD_CAP_HEADING,
+    MD_CAP_ITEM,
+    MD_CAP_PARAGRAPH,
+    MD_CAP_HTML,
+    MD_CAP_TABLE,
+    MD_CAP_SKIP,
+    MD_CAP_INDENTED,
+    MD_CAP_ERROR,
+    MD_CAP_LINK,
+    MD_CAP_AUTOLINK,
+    MD_CAP_IMAGE,
+    MD_CAP_UNKNOWN,
+} MdCap;
+
+#define MD_MAX_CAPTURES 16
+
+typedef struct {
+    TSQuery *query;
+    MdCap roles[MD_MAX_CAPTURES]; /* capture index -> role */
+} MdQuery;
+
+static MdQuery md__block_query, md__inline_query;
+
+static MdCap md__role_of(const char *name, uint32_t len) {
+    static const struct {
+        const char *name;
+        MdCap cap;
+    } names[] = {
+        {"heading", MD_CAP_HEADING},   {"item", MD_CAP_ITEM},   {"paragraph", MD_CAP_PARAGRAPH},
+        {"html", MD_CAP_HTML},         {"table", MD_CAP_TABLE}, {"skip", MD_CAP_SKIP},
+        {"indented", MD_CAP_INDENTED}, {"error", MD_CAP_ERROR}, {"link", MD_CAP_LINK},
+        {"autolink", MD_CAP_AUTOLINK}, {"image", MD_CAP_IMAGE},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(names); i++)
+        if (strlen(names[i].name) == len && !memcmp(names[i].name, name, len)) return names[i].cap;
+    return MD_CAP_UNKNOWN;
+}
+
+/* NOTE: the queries live for the whole process, like the grammars. A broken
+ * embedded query is a build defect, so it aborts loudly. */
+static MdQuery *md__query(MdQuery *q, const TSLanguage *lang, const unsigned char *text,
+                          size_t len) {
+    if (q->query) return q;
+    uint32_t err_offset = 0;
+    TSQueryError err = TSQueryErrorNone;
+    q->query = ts_query_new(lang, (const char *)text, (uint32_t)len, &err_offset, &err);
+    if (!q->query) {
+        fprintf(stderr, "resume-ls: embedded Markdown query is invalid at byte %u\n", err_offset);
+        abort();
+    }
+    uint32_t n = ts_query_capture_count(q->query);
+    for (uint32_t i = 0; i < n && i < MD_MAX_CAPTURES; i++) {
+        uint32_t name_len;
+        const char *name = ts_query_capture_name_for_id(q->query, i, &name_len);
+        q->roles[i] = md__role_of(name, name_len);
+    }
+    return q;
+}
+
+/* ---- Per-parse state ----------------------------------------------------- */
+
+#define MD_MAX_BOUNDS 48
+#define MD_MAX_LINKS 16
+#define MD_MAX_RANGES 256
+
+/* The text of one inline run, plus what the walk noticed about its markup. */
+typedef struct {
+    RlsPlain plain;
+    uint32_t bounds[MD_MAX_BOUNDS]; /* plain offsets where emphasis, code or HTML begin or end */
+    uint32_t n_bounds;
+    uint32_t markup_len;         /* plain bytes inside emphasis, strong or code */
+    RlsSpan links[MD_MAX_LINKS]; /* link destinations and autolinks (source) */
+    uint32_t n_links;
+    RlsSpan span; /* source bytes the text came from */
+    uint32_t n_lines;
+} MdText;
+
+typedef struct {
+    const char *src;
+    uint32_t len;
+    RlsMdParser *parser;
+    RlsModelBuilder mb;
+    RlsPlainBuilder pb;
+    uint32_t *line_starts; /* byte offset of each "\n" row, for TSPoint */
+    uint32_t n_lines;
+    uint16_t section_level;
+    bool has_name;
+    uint32_t name_start_byte;
+    RlsSectionKind kind; /* of the current section */
+    int32_t fresh_entry; /* entry with nothing under it yet, or -1 */
+    uint16_t fresh_entry_level;
+    char *skill_category; /* owned */
+    int markup_depth;
+    uint32_t markup_start;
+} Md;
+
+static TSPoint md__point(const Md *md, uint32_t byte) {
+    uint32_t lo = 0, hi = md->n_lines;
+    while (hi - lo > 1) {
+        uint32_t mid = (lo + hi) / 2;
+        if (md->line_starts[mid] <= byte)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (TSPoint){lo, byte - md->line_starts[lo]};
+}
+
+static TSRange md__range(const Md *md, uint32_t start_byte, uint32_t end_byte) {
+    return (TSRange){md__point(md, start_byte), md__point(md, end_byte), start_byte, end_byte};
+}
+
+static bool md__is(TSNode node, const char *type) {
+    return strcmp(ts_node_type(node), type) == 0;
+}
+
+static uint32_t md__trim_end(const Md *md, uint32_t start_byte, uint32_t end_byte) {
+    while (end_byte > start_byte && isspace((unsigned char)md->src[end_byte - 1]))
+        end_byte--;
+    return end_byte;
+}
+
+/* An inline node's ranges: its bytes minus the block continuations
+ * ("> ", indentation) of its later lines. */
+static uint32_t md__inline_ranges(const Md *md, TSNode inl, TSRange *out, uint32_t cap) {
+    uint32_t n = 0;
+    uint32_t at = ts_node_start_byte(inl);
+    uint32_t count = ts_node_named_child_count(inl);
+    for (uint32_t i = 0; i < count && n + 1 < cap; i++) {
+        TSNode c = ts_node_named_child(inl, i);
+        if (ts_node_start_byte(c) > at) out[n++] = md__range(md, at, ts_node_start_byte(c));
+        at = ts_node_end_byte(c);
+    }
+    if (ts_node_end_byte(inl) > at && n < cap) out[n++] = md__range(md, at, ts_node_end_byte(inl));
+    return n;
+}
+
+/* The part of ranges r[0..n) that lies inside [from, to). */
+static uint32_t md__clip(const Md *md, const TSRange *r, uint32_t n, uint32_t from, uint32_t to,
+                         TSRange *out, uint32_t cap) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n && k < cap; i++) {
+        uint32_t s = RLS_MAX(r[i].start_byte, from), e = RLS_MIN(r[i].end_byte, to);
+        if (s < e) out[k++] = md__range(md, s, e);
+    }
+    return k;
+}
+
+/* ---- Inline text ----------------------------------------------------------- */
+
+static void md__bound(Md *md, MdText *t) {
+    uint32_t at = rls_plain_builder_len(&md->pb);
+    if (t->n_bounds < MD_MAX_BOUNDS && (t->n_bounds == 0 || t->bounds[t->n_bounds - 1] != at))
+        t->bounds[t->n_bounds++] = at;
+}
+
+/* Appends source [from, to) as text, skipping bytes outside the ranges. */
+static void md__source(Md *md, const TSRange *r, uint32_t n, uint32_t from, uint32_t to) {
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t s = RLS_MAX(r[i].start_byte, from), e = RLS_MIN(r[i].end_byte, to);
+        if (s < e) rls_plain_builder_source(&md->pb, md->src, s, e);
+    }
+}
+
+static size_t md__utf8(uint32_t cp, char *out) {
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Decodes "&amp;", "&#233;", "&#x1F600;" into out; returns its length, or 0
+ * for an entity this table does not know (then the source stays as is). */
+static size_t md__entity(const char *p, size_t n, char *out) {
+    static const struct {
+        const char *name;
+        uint32_t cp;
+    } names[] = {
+        {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+        {"apos", '\''},     {"nbsp", ' '},     {"ndash", 0x2013}, {"mdash", 0x2014},
+        {"hellip", 0x2026}, {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122},
+        {"middot", 0xB7},   {"bull", 0x2022},  {"rsquo", 0x2019}, {"lsquo", 0x2018},
+        {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"eacute", 0xE9},  {"egrave", 0xE8},
+        {"aacute", 0xE1},   {"oacute", 0xF3},  {"uuml", 0xFC},    {"ouml", 0xF6},
+        {"auml", 0xE4},     {"ccedil", 0xE7},  {"ntilde", 0xF1},  {"times", 0xD7},
+        {"rarr", 0x2192},   {"larr", 0x2190},  {"pound", 0xA3},   {"euro", 0x20AC},
+        {"deg", 0xB0},      {"plusmn", 0xB1},  {"laquo", 0xAB},   {"raquo", 0xBB},
+    };
+    if (n < 3 || p[0] != '&' || p[n - 1] != ';') return 0;
+    if (p[1] == '#') {
+        uint32_t cp = 0;
+        bool hex = n > 3 && (p[2] == 'x' || p[2] == 'X');
+        for (size_t i = hex ? 3 : 2; i + 1 < n; i++) {
+            int d = isdigit((unsigned char)p[i])           ? p[i] - '0'
+                    : hex && isxdigit((unsigned char)p[i]) ? tolower((unsigned char)p[i]) - 'a' + 10
+                                                           : -1;
+            if (d < 0 || cp > 0x10FFFF) return 0;
+            cp = cp * (hex ? 16 : 10) + (uint32_t)d;
+        }
+        return md__utf8(cp, out);
+    }
+    for (size_t i = 0; i < RLS_ARRAY_LEN(names); i++)
+        if (strlen(names[i].name) == n - 2 && !memcmp(names[i].name, p + 1, n - 2))
+            return md__utf8(names[i].cp, out);
+    return 0;
+}
+
+static bool md__is_link_markup_parent(TSNode parent) {
+    const char *t = ts_node_type(parent);
+    return !strcmp(t, "inline_link") || !strcmp(t, "shortcut_link") ||
+           !strcmp(t, "full_reference_link") || !strcmp(t, "collapsed_reference_link") ||
+           !strcmp(t, "image");
+}
+
+static void md__walk(Md *md, MdText *t, TSNode node, const TSRange *r, uint32_t nr);
+
+/* Code spans count as markup but are no field boundary: "`collection`"
+ * inside a title is part of it. */
+static void md__markup_enter(Md *md, MdText *t, bool bound) {
+    if (bound) md__bound(md, t);
+    if (md->markup_depth++ == 0) md->markup_start = rls_plain_builder_len(&md->pb);
+}
+
+static void md__markup_leave(Md *md, MdText *t, bool bound) {
+    if (--md->markup_depth == 0) t->markup_len += rls_plain_builder_len(&md->pb) - md->markup_start;
+    if (bound) md__bound(md, t);
+}
+
+static void md__child(Md *md, MdText *t, TSNode parent, TSNode c, const TSRange *r, uint32_t nr) {
+    uint32_t s = ts_node_start_byte(c), e = ts_node_end_byte(c);
+    const char *type = ts_node_type(c);
+    if (!ts_node_is_named(c)) {
+        if (!md__is_link_markup_parent(parent)) md__source(md, r, nr, s, e);
+        return;
+    }
+    if (!strcmp(type, "emphasis_delimiter") || !strcmp(type, "code_span_delimiter") ||
+        !strcmp(type, "link_destination") || !strcmp(type, "link_title") ||
+        !strcmp(type, "link_label") || !strcmp(type, "image") ||
+        !strcmp(type, "latex_span_delimiter"))
+        return; /* markup; links and images are collected by the inline query */
+    if (!strcmp(type, "backslash_escape")) {
+        rls_plain_builder_emit(&md->pb, md->src + s + 1, e - s - 1, s, e);
+    } else if (!strcmp(type, "entity_reference") || !strcmp(type, "numeric_character_reference")) {
+        char buf[4];
+        size_t n = md__entity(md->src + s, e - s, buf);
+        if (n)
+            rls_plain_builder_emit(&md->pb, buf, n, s, e);
+        else
+            md__source(md, r, nr, s, e);
+    } else if (!strcmp(type, "hard_line_break")) {
+        md__bound(md, t);
+        rls_plain_builder_break(&md->pb, s, e);
+    } else if (!strcmp(type, "html_tag")) {
+        /* A tag is a word break: "<span>Acme</span><span>2020</span>". */
+        md__bound(md, t);
+        rls_plain_builder_break(&md->pb, s, e);
+    } else if (!strcmp(type, "uri_autolink") || !strcmp(type, "email_autolink")) {
+        if (e - s >= 2) md__source(md, r, nr, s + 1, e - 1);
+    } else if (!strcmp(type, "emphasis") || !strcmp(type, "strong_emphasis") ||
+               !strcmp(type, "code_span")) {
+        bool bound = strcmp(type, "code_span") != 0;
+        md__markup_enter(md, t, bound);
+        md__walk(md, t, c, r, nr);
+        md__markup_leave(md, t, bound);
+    } else {
+        md__walk(md, t, c, r, nr);
+    }
+}
+
+/* Text between children is the node's own text; children dispatch by type. */
+static void md__walk(Md *md, MdText *t, TSNode node, const TSRange *r, uint32_t nr) {
+    uint32_t at = ts_node_start_byte(node);
+    uint32_t count = ts_node_child_count(node);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_child(node, i);
+        md__source(md, r, nr, at, ts_node_start_byte(c));
+        md__child(md, t, node, c, r, nr);
+        at = ts_node_end_byte(c);
+    }
+    md__source(md, r, nr, at, ts_node_end_byte(node));
+}
+
+static void md__text_begin(Md *md, MdText *t) {
+    memset(t, 0, sizeof(*t));
+    t->span = (RlsSpan){UINT32_MAX, 0};
+    md->markup_depth = 0;
+}
+
+static void md__collect(Md *md, MdText *t, TSTree *tree);
+
+/* Adds the text of ranges r[0..n) (one inline run) to t. */
+static void md__text_add(Md *md, MdText *t, const TSRange *r, uint32_t n) {
+    if (n == 0) return;
+    /* Two runs (paragraphs of one item, term and definition) are two words
+     * apart; the space stands for the source between them. */
+    if (rls_plain_builder_len(&md->pb) > 0 && t->span.end_byte < r[0].start_byte)
+        rls_plain_builder_break(&md->pb, t->span.end_byte, r[0].start_byte);
+    ts_parser_set_included_ranges(md->parser->inl, r, n);
+    TSTree *tree = ts_parser_parse_string(md->parser->inl, NULL, md->src, md->len);
+    if (tree) {
+        md__walk(md, t, ts_tree_root_node(tree), r, n);
+        md__collect(md, t, tree);
+        ts_tree_delete(tree);
+    }
+    t->span.start_byte = RLS_MIN(t->span.start_byte, r[0].start_byte);
+    t->span.end_byte = RLS_MAX(t->span.end_byte, r[n - 1].end_byte);
+    for (uint32_t i = 0; i < n; i++)
+        for (uint32_t b = r[i].start_byte; b < r[i].end_byte; b++)
+            if (md->src[b] == '\n' && b + 1 < r[n - 1].end_byte) t->n_lines++;
+}
+
+static void md__text_end(Md *md, MdText *t) {
+    rls_plain_builder_finish(&md->pb, &t->plain);
+    t->n_lines++;
+    if (t->span.start_byte == UINT32_MAX) t->span = (RlsSpan){0, 0};
+    t->span.end_byte = md__trim_end(md, t->span.start_byte, t->span.end_byte);
+}
+
+static void md__text_close(MdText *t) {
+    rls_plain_free(&t->plain);
+}
+
+/* The entry-splitting view of a text: the plain text with " | " wherever
+ * emphasis, code or an HTML tag began or ended, since a writer who bolds the
+ * role and not the company has told us where the fields are. Owned. */
+static char *md__field_string(const MdText *t) {
+    RlsBuf b;
+    rls_buf_init(&b);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i <= t->plain.len; i++) {
+        while (k < t->n_bounds && t->bounds[k] == i) {
+            rls_buf_puts(&b, " | ");
+            k++;
+        }
+        if (i < t->plain.len) rls_buf_putc(&b, t->plain.text[i]);
+    }
+    return rls_buf_detach(&b);
+}
+
+/* Links, images and inline HTML comments of one inline tree. */
+static void md__collect(Md *md, MdText *t, TSTree *tree) {
+    MdQuery *q = md__query(&md__inline_query, tree_sitter_markdown_inline(),
+                           rls_data_markdown_inline_scm, rls_data_markdown_inline_scm_len);
+    TSQueryCursor *cur = ts_query_cursor_new();
+    ts_query_cursor_exec(cur, q->query, ts_tree_root_node(tree));
+    TSQueryMatch m;
+    uint32_t ci;
+    while (ts_query_cursor_next_capture(cur, &m, &ci)) {
+        TSQueryCapture cap = m.captures[ci];
+        uint32_t s = ts_node_start_byte(cap.node), e = ts_node_end_byte(cap.node);
+        MdCap role = cap.index < MD_MAX_CAPTURES ? q->roles[cap.index] : MD_CAP_UNKNOWN;
+        if (role == MD_CAP_LINK || role == MD_CAP_AUTOLINK) {
+            if (role == MD_CAP_AUTOLINK && e - s >= 2) s++, e--;
+            if (t->n_links < MD_MAX_LINKS) t->links[t->n_links++] = (RlsSpan){s, e};
+        } else if (role == MD_CAP_IMAGE) {
+            rls_model_builder_layout(&md->mb, RLS_LAYOUT_IMAGE, (RlsSpan){s, e});
+        } else if (role == MD_CAP_HTML && e - s >= 7 && !memcmp(md->src + s, "<!--", 4)) {
+            uint32_t a = s + 4, b = e - 3;
+            while (a < b && isspace((unsigned char)md->src[a]))
+                a++;
+            while (b > a && isspace((unsigned char)md->src[b - 1]))
+                b--;
+            rls_model_builder_comment(&md->mb, (RlsSpan){s, e}, md->src + a, b - a);
+        }
+    }
+    ts_query_cursor_delete(cur);
+}
+
+/* ---- Contacts -------------------------------------------------------------- */
+
+static bool md__contact_known(const Md *md, const char *text, size_t len) {
+    const RlsResume *m = md->mb.model;
+    for (uint32_t i = 0; i < m->n_contacts; i++)
+        if (strlen(m->contacts[i].text) == len && !memcmp(m->contacts[i].text, text, len))
+            return true;
+    return false;
+}
+
+static void md__contact(Md *md, RlsContactKind kind, RlsSpan span, const char *text, size_t len) {
+    if (len == 0 || md__contact_known(md, text, len)) return;
+    rls_model_builder_contact(&md->mb, kind, span, text, len);
+}
+
+/* Contact items in a text: everything in the header; elsewhere only emails
+ * and phones (a closing "<me@x.org> • +1 555 ..." line), plus the links that
+ * sit beside them. */
+static void md__contacts(Md *md, const MdText *t, bool header) {
+    RlsContactHit hits[16];
+    size_t n = rls_contacts_scan(t->plain.text, t->plain.len, hits, RLS_ARRAY_LEN(hits));
+    bool personal = false;
+    for (size_t i = 0; i < n; i++) {
+        if (hits[i].kind == RLS_CONTACT_LINK && !header) continue;
+        personal = true;
+        RlsSpan span =
+            rls_plain_cover(&t->plain, (uint32_t)hits[i].start_byte, (uint32_t)hits[i].end_byte);
+        md__contact(md, hits[i].kind, span, t->plain.text + hits[i].start_byte,
+                    hits[i].end_byte - hits[i].start_byte);
+    }
+    if (!header && !personal) return;
+    for (uint32_t i = 0; i < t->n_links; i++) {
+        const char *p = md->src + t->links[i].start_byte;
+        size_t len = t->links[i].end_byte - t->links[i].start_byte;
+        if (len > 7 && !strncmp(p, "mailto:", 7)) {
+            md__contact(md, RLS_CONTACT_EMAIL, t->links[i], p + 7, len - 7);
+        } else if (len > 4 && !strncmp(p, "tel:", 4)) {
+            md__contact(md, RLS_CONTACT_PHONE, t->links[i], p + 4, len - 4);
+        } else if (memchr(p, '@', len) && !memchr(p, '/', len)) {
+            md__contact(md, RLS_CONTACT_EMAIL, t->links[i], p, len);
+        } else if ((len > 4 && (!strncmp(p, "http", 4) || !strncmp(p, "www.", 4)))) {
+            md__contact(md, RLS_CONTACT_LINK, t->links[i], p, len);
+        }
+    }
+}
+
+/* ---- Skills ------------------------------------------------------------------ */
+
+static void md__skill(Md *md, const RlsPlain *p, uint32_t s, uint32_t e, const char *category) {
+    while (s < e && strchr(" .;,*-", p->text[s]))
+        s++;
+    while (e > s && strchr(" .;,", p->text[e - 1]))
+        e--;
+    if (s < e)
+        rls_model_builder_skill(&md->mb, rls_plain_cover(p, s, e), p->text + s, e - s, category);
+}
+
+/* One line of a skills list: "Languages: Go, Python, SQL" gives a category
+ * and three items; "Go, Python" two items; parentheses keep their commas
+ * ("Security (Security Groups, IAM)"). */
+static void md__skills_line(Md *md, const RlsPlain *p, uint32_t s, uint32_t e,
+                            const char *category) {
+    char *own = NULL;
+    for (uint32_t i = s; i < e && i < s + 48; i++) {
+        if (p->text[i] == ':' && i > s && (i + 1 == e || p->text[i + 1] == ' ')) {
+            uint32_t ce = i;
+            while (ce > s && p->text[ce - 1] == ' ')
+                ce--;
+            own = rls_strndup(p->text + s, ce - s);
+            category = own;
+            s = i + 1;
+            break;
+        }
+    }
+    int depth = 0;
+    uint32_t start = s;
+    for (uint32_t i = s; i <= e; i++) {
+        char c = i < e ? p->text[i] : ',';
+        if (c == '(' || c == '[') depth++;
+        if ((c == ')' || c == ']') && depth > 0) depth--;
+        bool sep = depth == 0 && (c == ',' || c == ';' || c == '|' ||
+                                  (i + 2 < e && !memcmp(p->text + i, "\xC2\xB7", 2)) ||
+                                  (i + 3 <= e && !memcmp(p->text + i, "\xE2\x80\xA2", 3)));
+        if (!sep) continue;
+        md__skill(md, p, start, i, category);
+        if ((unsigned char)c == 0xC2) i += 1;
+        if ((unsigned char)c == 0xE2) i += 2;
+        start = i + 1;
+    }
+    rls_free(own);
+}
+
+/* A skills text split at its source line breaks. */
+static void md__skills(Md *md, const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    uint32_t start = 0;
+    for (uint32_t i = 0; i <= p->len; i++) {
+        bool brk = i == p->len;
+        if (!brk && p->text[i] == ' ') {
+            for (uint32_t b = p->src_start[i]; b < p->src_end[i] && !brk; b++)
+                brk = md->src[b] == '\n';
+        }
+        if (!brk) continue;
+        if (i > start) md__skills_line(md, p, start, i, md->skill_category);
+        start = i + 1;
+    }
+}
+
+/* ---- Entries ------------------------------------------------------------------ */
+
+static bool md__entry_section(RlsSectionKind kind) {
+    return kind != RLS_SECTION_HEADER && kind != RLS_SECTION_SKILLS && kind != RLS_SECTION_SUMMARY;
+}
+
+static uint32_t md__words(const RlsPlain *p) {
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < p->len; i++)
+        if (p->text[i] != ' ' && (i == 0 || p->text[i - 1] == ' ')) n++;
+    return n;
+}
+
+/* A line a reader takes for a role, school or project: short, and either
+ * dated or set wholly in bold/italics. A sentence (a full stop after many
+ * words) is prose even when bold. */
+static bool md__looks_like_entry(const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    if (p->len == 0 || p->len > 160 || t->n_lines > 2) return false;
+    if (p->text[p->len - 1] == '.' && md__words(p) > 8) return false;
+    RlsDateRange r;
+    size_t ds, de;
+    bool dated = rls_date_range_find(p->text, p->len, &r, &ds, &de);
+    bool starts_marked = t->n_bounds > 0 && t->bounds[0] == 0;
+    if (dated && (starts_marked || p->len <= 100 || t->n_lines == 2)) return true;
+    return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
+}
+
+static RlsEntry *md__entry_at(Md *md, int32_t index) {
+    return &md->mb.model->entries[index];
+}
+
+/* Makes an entry from a line, or, for a dated line right under an entry
+ * heading ("**Jun 2021 – Present | Remote**"), completes that entry. */
+static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
+    char *fs = md__field_string(t);
+    RlsEntryFields f;
+    if (md->fresh_entry >= 0 && !md__entry_at(md, md->fresh_entry)->dates.valid) {
+        rls_entry_fields_split(fs, strlen(fs), md->kind, true, &f);
+        /* A long remainder is an item of its own ("`2012` Infinitesimal
+         * calculus for ..." under "### Patents"), not a date line. */
+        bool short_rest =
+            (!f.org || strlen(f.org) <= 40) && (!f.location || strlen(f.location) <= 40);
+        if (f.dates.valid && short_rest) {
+            RlsEntry *e = md__entry_at(md, md->fresh_entry);
+            e->dates = f.dates;
+            e->dates.span = rls_plain_cover(&t->plain, 0, t->plain.len);
+            if (!e->location && f.location) e->location = rls_strdup(f.location);
+            if (!e->org && f.org) e->org = rls_strdup(f.org);
+            e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
+            md->fresh_entry = -1;
+            rls_entry_fields_close(&f);
+            rls_free(fs);
+            return;
+        }
+        rls_entry_fields_close(&f);
+    }
+    rls_entry_fields_split(fs, strlen(fs), md->kind, false, &f);
+    if (f.dates.valid) f.dates.span = t->span;
+    if (f.dates.valid) {
+        /* Narrow the span to the date text when its plain bytes are known. */
+        const char *hit = NULL;
+        size_t dl = f.date_end_byte - f.date_start_byte;
+        for (uint32_t i = 0; i + dl <= t->plain.len && !hit; i++)
+            if (!memcmp(t->plain.text + i, fs + f.date_start_byte, dl)) hit = t->plain.text + i;
+        if (hit) {
+            uint32_t ps = (uint32_t)(hit - t->plain.text);
+            f.dates.span = rls_plain_cover(&t->plain, ps, ps + (uint32_t)dl);
+        }
+    }
+    rls_model_builder_entry(&md->mb, t->span, f.title, f.org, f.location,
+                            f.dates.valid ? &f.dates : NULL);
+    md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
+    md->fresh_entry_level = level;
+    rls_entry_fields_close(&f);
+    rls_free(fs);
+}
+
+/* ---- Blocks -------------------------------------------------------------------- */
+
+static void md__paragraph_text(Md *md, MdText *t) {
+    RlsParagraph *p = rls_model_builder_paragraph(&md->mb, t->span, &t->plain);
+    (void)p;
+    md->fresh_entry = -1;
+}
+
+/* Prose outside lists: header lines, skills lines, entry lines, or plain
+ * paragraphs. Takes the text's plain (leaves t->plain empty or freed). */
+static void md__prose(Md *md, MdText *t, bool allow_entry) {
+    if (t->plain.len == 0) {
+        md__text_close(t);
+        return;
+    }
+    if (md->kind == RLS_SECTION_HEADER) {
+        md__contacts(md, t, true);
+        md__paragraph_text(md, t);
+    } else if (md->kind == RLS_SECTION_SKILLS) {
+        md__skills(md, t);
+        md__text_close(t);
+    } else if (allow_entry && md__entry_section(md->kind) && md__looks_like_entry(t)) {
+        md__entry_line(md, t, 0xFFFF);
+        md__text_close(t);
+    } else {
+        md__contacts(md, t, false);
+        md__paragraph_text(md, t);
+    }
+}
+
+typedef struct {
+    uint32_t start_byte, end_byte; /* content, after any ": " */
+    bool def;
+} MdLine;
+
+/* Splits ranges into source lines (at "\n"). */
+static uint32_t md__lines(const Md *md, const TSRange *r, uint32_t n, MdLine *out, uint32_t cap) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t s = r[i].start_byte;
+        for (uint32_t b = s; b <= r[i].end_byte && k < cap; b++) {
+            if (b < r[i].end_byte && md->src[b] != '\n') continue;
+            if (b > s) out[k++] = (MdLine){s, b, false};
+            s = b + 1;
+        }
+    }
+    return k;
+}
+
+/* Pandoc definition lists ("Term\n:   definition") are not CommonMark: the
+ * block grammar sees one paragraph. Lines starting with ':' split it into
+ * a term and its definitions (each with its continuation lines). In a
+ * skills section the term is a category; in sections of roles and schools
+ * the term and its short definitions make an entry ("12/2020-Present" /
+ * ": **VMware**, _Solutions Architect_" / ": Houston, TX"); longer
+ * definitions are prose. Returns false when the paragraph has no ':' line. */
+static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
+    MdLine lines[64];
+    uint32_t nl = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
+    bool any = false;
+    for (uint32_t i = 0; i < nl; i++) {
+        uint32_t s = lines[i].start_byte;
+        while (s < lines[i].end_byte && (md->src[s] == ' ' || md->src[s] == '\t'))
+            s++;
+        if (s + 1 < lines[i].end_byte && md->src[s] == ':' &&
+            (md->src[s + 1] == ' ' || md->src[s + 1] == '\t')) {
+            s++;
+            while (s < lines[i].end_byte && (md->src[s] == ' ' || md->src[s] == '\t'))
+                s++;
+            lines[i].start_byte = s;
+            lines[i].def = true;
+            any = true;
+        }
+    }
+    if (!any) return false;
+
+    /* Groups: [start line, end line) each. */
+    uint32_t gstart[64], gend[64], ng = 0;
+    for (uint32_t g = 0; g < nl;) {
+        uint32_t h = g + 1;
+        while (h < nl && !lines[h].def)
+            h++;
+        gstart[ng] = g;
+        gend[ng++] = h;
+        g = h;
+    }
+    MdText texts[64];
+    for (uint32_t k = 0; k < ng; k++) {
+        TSRange gr[MD_MAX_RANGES];
+        uint32_t c = md__clip(md, r, n, lines[gstart[k]].start_byte, lines[gend[k] - 1].end_byte,
+                              gr, RLS_ARRAY_LEN(gr));
+        md__text_begin(md, &texts[k]);
+        md__text_add(md, &texts[k], gr, c);
+        md__text_end(md, &texts[k]);
+    }
+    bool has_term = !lines[0].def;
+    uint32_t k = 0;
+    if (has_term && md->kind == RLS_SECTION_SKILLS) {
+        char *saved = md->skill_category;
+        md->skill_category = rls_strndup(texts[0].plain.text, texts[0].plain.len);
+        for (k = 1; k < ng; k++)
+            md__skills(md, &texts[k]);
+        rls_free(md->skill_category);
+        md->skill_category = saved;
+        for (k = 0; k < ng; k++)
+            md__text_close(&texts[k]);
+        return true;
+    }
+    bool listing = md->kind == RLS_SECTION_CERTIFICATIONS || md->kind == RLS_SECTION_AWARDS ||
+                   md->kind == RLS_SECTION_PUBLICATIONS;
+    if (has_term && listing) {
+        /* "**Cloud**" / ": AWS Solutions Architect. Expires March 2020.": a
+         * group label over items that are entries of their own. */
+        md__prose(md, &texts[0], false);
+        for (k = 1; k < ng; k++)
+            md__prose(md, &texts[k], true);
+        return true;
+    }
+    if (has_term && md__entry_section(md->kind)) {
+        RlsDateRange dr;
+        size_t ds, de;
+        const RlsPlain *tp = &texts[0].plain;
+        bool dated = rls_date_range_find(tp->text, tp->len, &dr, &ds, &de);
+        RlsBuf b;
+        rls_buf_init(&b);
+        char *tf = md__field_string(&texts[0]);
+        rls_buf_puts(&b, tf);
+        rls_free(tf);
+        RlsSpan span = texts[0].span;
+        for (k = 1; k < ng; k++) {
+            const MdText *d = &texts[k];
+            bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
+            bool sentence = d->plain.len && d->plain.text[d->plain.len - 1] == '.' &&
+                            md__words(&d->plain) >= 4 && !starts_marked;
+            bool short_def = d->plain.len <= 100 && md__words(&d->plain) <= 14 && !sentence;
+            if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
+            char *df = md__field_string(d);
+            rls_buf_printf(&b, " | %s", df);
+            rls_free(df);
+            span.end_byte = d->span.end_byte;
+        }
+        RlsEntryFields f;
+        rls_entry_fields_split(b.data, b.len, md->kind, false, &f);
+        if (f.dates.valid) f.dates.span = texts[0].span;
+        md->fresh_entry = -1;
+        rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
+                                f.dates.valid ? &f.dates : NULL);
+        rls_entry_fields_close(&f);
+        rls_buf_close(&b);
+        md__text_close(&texts[0]);
+        for (uint32_t j = 1; j < k; j++)
+            md__text_close(&texts[j]);
+    } else {
+        k = 0;
+    }
+    for (; k < ng; k++)
+        md__prose(md, &texts[k], false);
+    return true;
+}
+
+static uint32_t md__ancestor_lists(TSNode node) {
+    uint32_t n = 0;
+    for (TSNode p = ts_node_parent(node); !ts_node_is_null(p); p = ts_node_parent(p))
+        if (md__is(p, "list")) n++;
+    return n;
+}
+
+static void md__paragraph(Md *md, TSNode node) {
+    TSNode inl = ts_node_named_child(node, 0);
+    if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
+    TSRange r[MD_MAX_RANGES];
+    uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
+    if (md__deflist(md, r, n)) return;
+    MdText t;
+    md__text_begin(md, &t);
+    md__text_add(md, &t, r, n);
+    md__text_end(md, &t);
+    md__prose(md, &t, true);
+}
+
+/* A bullet: the item's own paragraphs, without its nested lists (which are
+ * bullets of their own, one level deeper). */
+static void md__item(Md *md, TSNode node) {
+    MdText t;
+    md__text_begin(md, &t);
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_named_child(node, i);
+        if (!md__is(c, "paragraph")) continue;
+        TSNode inl = ts_node_named_child(c, 0);
+        if (ts_node_is_null(inl) || !md__is(inl, "inline")) continue;
+        TSRange r[MD_MAX_RANGES];
+        uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
+        md__text_add(md, &t, r, n);
+    }
+    md__text_end(md, &t);
+    if (t.plain.len == 0) {
+        md__text_close(&t);
+        return;
+    }
+    if (md->kind == RLS_SECTION_HEADER) {
+        md__contacts(md, &t, true);
+        md__paragraph_text(md, &t);
+        return;
+    }
+    if (md->kind == RLS_SECTION_SKILLS) {
+        md__skills(md, &t);
+        md__text_close(&t);
+        return;
+    }
+    uint32_t item_end = md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node));
+    RlsSpan item_span = {ts_node_start_byte(node), item_end};
+    uint32_t depth = md__ancestor_lists(node);
+    rls_model_builder_bullet(&md->mb, t.span, item_span, &t.plain,
+                             (uint16_t)(depth > 0 ? depth - 1 : 0));
+    md->fresh_entry = -1;
+}
+
+/* Raw HTML blocks: comments become model comments (suppression
+ * directives live there), other tags are dropped and their text kept. */
+static void md__html(Md *md, TSNode node) {
+    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    MdText t;
+    md__text_begin(md, &t);
+    uint32_t i = s;
+    while (i < e) {
+        if (md->src[i] == '<' && i + 4 <= e && !memcmp(md->src + i, "<!--", 4)) {
+            uint32_t close = i + 4;
+            while (close + 3 <= e && memcmp(md->src + close, "-->", 3))
+                close++;
+            uint32_t end = close + 3 <= e ? close + 3 : e;
+            uint32_t a = i + 4, b = close + 3 <= e ? close : e;
+            while (a < b && isspace((unsigned char)md->src[a]))
+                a++;
+            while (b > a && isspace((unsigned char)md->src[b - 1]))
+                b--;
+            rls_model_builder_comment(&md->mb, (RlsSpan){i, end}, md->src + a, b - a);
+            rls_plain_builder_break(&md->pb, i, end);
+            i = end;
+            continue;
+        }
+        if (md->src[i] == '<' && i + 1 < e &&
+            (isalpha((unsigned char)md->src[i + 1]) || md->src[i + 1] == '/')) {
+            uint32_t close = i + 1;
+            while (close < e && md->src[close] != '>')
+                close++;
+            uint32_t end = close < e ? close + 1 : e;
+            if (end - i >= 4 && !strncasecmp(md->src + i, "<img", 4))
+                rls_model_builder_layout(&md->mb, RLS_LAYOUT_IMAGE, (RlsSpan){i, end});
+            /* Links in the header: href="..." */
+            const char *href = NULL;
+            for (uint32_t k = i; k + 6 < end && !href; k++)
+                if (!strncasecmp(md->src + k, "href=", 5)) href = md->src + k + 5;
+            if (href && md->kind == RLS_SECTION_HEADER && (*href == '"' || *href == '\'')) {
+                const char *q = href + 1;
+                const char *qe = memchr(q, *href, (size_t)(md->src + end - q));
+                if (qe && t.n_links < MD_MAX_LINKS)
+                    t.links[t.n_links++] =
+                        (RlsSpan){(uint32_t)(q - md->src), (uint32_t)(qe - md->src)};
+            }
+            md__bound(md, &t);
+            rls_plain_builder_break(&md->pb, i, end);
+            i = end;
+            continue;
+        }
+        uint32_t j = i + 1;
+        while (j < e && md->src[j] != '<')
+            j++;
+        rls_plain_builder_source(&md->pb, md->src, i, j);
+        i = j;
+    }
+    t.span = (RlsSpan){s, md__trim_end(md, s, e)};
+    rls_plain_builder_finish(&md->pb, &t.plain);
+    t.n_lines = 1;
+    if (t.plain.len == 0) {
+        md__text_close(&t);
+        return;
+    }
+    if (md->kind == RLS_SECTION_HEADER) md__contacts(md, &t, true);
+    md__paragraph_text(md, &t);
+}
+
+/* Tables: recorded as layout (ATS parsers often scramble them) and read row
+ * by row, the cells' text in order. */
+static void md__table(Md *md, TSNode node) {
+    rls_model_builder_layout(
+        &md->mb, RLS_LAYOUT_TABLE,
+        (RlsSpan){ts_node_start_byte(node),
+                  md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node))});
+    uint32_t rows = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < rows; i++) {
+        TSNode row = ts_node_named_child(node, i);
+        if (!md__is(row, "pipe_table_header") && !md__is(row, "pipe_table_row")) continue;
+        MdText t;
+        md__text_begin(md, &t);
+        uint32_t cells = ts_node_named_child_count(row);
+        for (uint32_t c = 0; c < cells; c++) {
+            TSNode cell = ts_node_named_child(row, c);
+            if (!md__is(cell, "pipe_table_cell")) continue;
+            TSRange r = md__range(md, ts_node_start_byte(cell), ts_node_end_byte(cell));
+            md__text_add(md, &t, &r, 1);
+        }
+        md__text_end(md, &t);
+        md__prose(md, &t, false);
+    }
+}
+
+/* An indented block in a resume is almost never code: it is the body of a
+ * pandoc definition ("    * These items can also contain lists"). Its
+ * lines are read as list items and prose. */
+static void md__indented(Md *md, TSNode node) {
+    TSRange r[MD_MAX_RANGES];
+    uint32_t n = md__inline_ranges(md, node, r, RLS_ARRAY_LEN(r));
+    MdLine lines[128];
+    uint32_t nl = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
+    uint32_t g = 0;
+    while (g < nl) {
+        uint32_t s = lines[g].start_byte;
+        while (s < lines[g].end_byte && (md->src[s] == ' ' || md->src[s] == '\t'))
+            s++;
+        if (s == lines[g].end_byte) {
+            g++;
+            continue;
+        }
+        bool item = s + 1 < lines[g].end_byte && strchr("*-+", md->src[s]) && md->src[s + 1] == ' ';
+        uint32_t item_start = s;
+        if (item) s += 2;
+        lines[g].start_byte = s;
+        uint32_t h = g + 1;
+        for (; h < nl; h++) {
+            uint32_t q = lines[h].start_byte;
+            while (q < lines[h].end_byte && (md->src[q] == ' ' || md->src[q] == '\t'))
+                q++;
+            if (q == lines[h].end_byte) break;
+            if (q + 1 < lines[h].end_byte && strchr("*-+", md->src[q]) && md->src[q + 1] == ' ')
+                break;
+        }
+        TSRange gr[MD_MAX_RANGES];
+        uint32_t k =
+            md__clip(md, r, n, lines[g].start_byte, lines[h - 1].end_byte, gr, RLS_ARRAY_LEN(gr));
+        MdText t;
+        md__text_begin(md, &t);
+        md__text_add(md, &t, gr, k);
+        md__text_end(md, &t);
+        if (item && md->kind != RLS_SECTION_HEADER && md->kind != RLS_SECTION_SKILLS &&
+            t.plain.len > 0) {
+            RlsSpan item_span = {item_start, t.span.end_byte};
+            rls_model_builder_bullet(&md->mb, t.span, item_span, &t.plain, 0);
+            md->fresh_entry = -1;
+        } else {
+            md__prose(md, &t, false);
+        }
+        g = h;
+    }
+}
+
+/* ---- Headings ------------------------------------------------------------------ */
+
+static uint16_t md__heading_level(TSNode node) {
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; i++) {
+        const char *t = ts_node_type(ts_node_named_child(node, i));
+        if (!strncmp(t, "atx_h", 5) && t[5] >= '1' && t[5] <= '6') return (uint16_t)(t[5] - '0');
+        if (!strcmp(t, "setext_h1_underline")) return 1;
+        if (!strcmp(t, "setext_h2_underline")) return 2;
+    }
+    return 1;
+}
+
+static TSNode md__heading_inline(TSNode node) {
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_named_child(node, i);
+        if (md__is(c, "inline")) return c;
+        if (md__is(c, "paragraph")) return ts_node_named_child(c, 0);
+    }
+    return (TSNode){{0}, NULL, NULL};
+}
+
+typedef struct {
+    TSNode node;
+    MdCap cap;
+} MdCapture;
+
+/* Decides which heading level starts sections. The common shapes are an
+ * H1 name over H2 sections over H3 roles, and H1 sections with H2 roles.
+ * The first heading is the person's name when it is the only one at its
+ * level (or the others there are known sections) and is not itself a
+ * section wording. */
+static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
+    uint16_t min_level = 7, rest_min = 7;
+    uint32_t at_min = 0, known_at_min = 0;
+    int32_t first = -1;
+    for (uint32_t i = 0; i < n; i++) {
+        if (caps[i].cap != MD_CAP_HEADING) continue;
+        uint16_t level = md__heading_level(caps[i].node);
+        if (first < 0) first = (int32_t)i;
+        if (level < min_level) min_level = level, at_min = 0, known_at_min = 0;
+        if (level == min_level) {
+            at_min++;
+            TSNode inl = md__heading_inline(caps[i].node);
+            if (!ts_node_is_null(inl) && (int32_t)i != first) {
+                uint32_t s = ts_node_start_byte(inl), e = ts_node_end_byte(inl);
+                if (rls_section_classify(md->src + s, e - s, NULL) != RLS_SECTION_OTHER)
+                    known_at_min++;
+            }
+        }
+    }
+    md->section_level = min_level > 6 ? 1 : min_level;
+    if (first < 0) return;
+    TSNode fn = caps[first].node;
+    TSNode inl = md__heading_inline(fn);
+    uint16_t first_level = md__heading_level(fn);
+    if (ts_node_is_null(inl) || first_level != min_level) return;
+    uint32_t s = ts_node_start_byte(inl), e = ts_node_end_byte(inl);
+    bool section_words = rls_section_classify(md->src + s, e - s, NULL) != RLS_SECTION_OTHER;
+    if (section_words || e - s > 80) return;
+    if (at_min > 1 && known_at_min == 0) return;
+    for (uint32_t i = (uint32_t)first + 1; i < n; i++) {
+        if (caps[i].cap != MD_CAP_HEADING) continue;
+        uint16_t level = md__heading_level(caps[i].node);
+        if (level < rest_min) rest_min = level;
+    }
+    if (rest_min > 6) return; /* a lone heading: a one-section resume */
+    md->has_name = true;
+    md->name_start_byte = ts_node_start_byte(fn);
+    md->section_level = at_min > 1 ? min_level : rest_min;
+}
+
+static void md__heading(Md *md, TSNode node) {
+    uint16_t level = md__heading_level(node);
+    TSNode inl = md__heading_inline(node);
+    MdText t;
+    md__text_begin(md, &t);
+    if (!ts_node_is_null(inl)) {
+        TSRange r[MD_MAX_RANGES];
+        uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
+        md__text_add(md, &t, r, n);
+    }
+    md__text_end(md, &t);
+    uint32_t s = ts_node_start_byte(node);
+    RlsSpan hspan = {s, md__trim_end(md, s, ts_node_end_byte(node))};
+    md->fresh_entry = -1;
+
+    if (md->has_name && s == md->name_start_byte) {
+        md__contacts(md, &t, true);
+        RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t.plain, level);
+        sec->kind = RLS_SECTION_HEADER;
+        sec->standard_heading = true;
+        md->kind = RLS_SECTION_HEADER;
+        md__text_close(&t);
+        return;
+    }
+    if (level <= md->section_level) {
+        RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t.plain, level);
+        md->kind = sec->kind;
+        rls_free(md->skill_category);
+        md->skill_category = NULL;
+        md__text_close(&t);
+        return;
+    }
+    /* A deeper heading: a role/school/project, or a group of skills. */
+    if (md->kind == RLS_SECTION_SKILLS) {
+        rls_free(md->skill_category);
+        md->skill_category = rls_strndup(t.plain.text, t.plain.len);
+        md__text_close(&t);
+        return;
+    }
+    if (md->kind == RLS_SECTION_HEADER) {
+        md__contacts(md, &t, true);
+        md__paragraph_text(md, &t);
+        return;
+    }
+    char *fs = md__field_string(&t);
+    RlsEntryFields f;
+    rls_entry_fields_split(fs, strlen(fs), md->kind, false, &f);
+    if (f.dates.valid) f.dates.span = hspan;
+    rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
+                            f.dates.valid ? &f.dates : NULL);
+    md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
+    md->fresh_entry_level = level;
+    rls_entry_fields_close(&f);
+    rls_free(fs);
+    md__text_close(&t);
+}
+
+static void md__errors(Md *md, TSNode node) {
+    if (!ts_node_has_error(node)) return;
+    if (ts_node_is_missing(node) || md__is(node, "ERROR")) {
+        rls_model_builder_error(&md->mb,
+                                (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
+        return;
+    }
+    uint32_t count = ts_node_child_count(node);
+    for (uint32_t i = 0; i < count; i++)
+        md__errors(md, ts_node_child(node, i));
+}
+
+/* ---- Parser ------------------------------------------------------------------- */
+
 RlsMdParser *rls_md_parser_new(void) {
-    return rls_calloc(1, sizeof(RlsMdParser));
+    RlsMdParser *self = rls_calloc(1, sizeof(*self));
+    self->block = ts_parser_new();
+    self->inl = ts_parser_new();
+    ts_parser_set_language(self->block, tree_sitter_markdown());
+    ts_parser_set_language(self->inl, tree_sitter_markdown_inline());
+    return self;
 }
 
 void rls_md_parser_delete(RlsMdParser *self) {
+    if (!self) return;
+    if (self->tree) ts_tree_delete(self->tree);
+    ts_parser_delete(self->block);
+    ts_parser_delete(self->inl);
     rls_free(self);
 }
 
 void rls_md_parser_edit(RlsMdParser *self, const RlsByteEdit *edit) {
-    (void)self;
-    (void)edit;
+    if (!self->tree) return;
+    TSInputEdit e = {
+        .start_byte = edit->start_byte,
+        .old_end_byte = edit->old_end_byte,
+        .new_end_byte = edit->new_end_byte,
+        .start_point = {edit->start_point.row, edit->start_point.col_byte},
+        .old_end_point = {edit->old_end_point.row, edit->old_end_point.col_byte},
+        .new_end_point = {edit->new_end_point.row, edit->new_end_point.col_byte},
+    };
+    ts_tree_edit(self->tree, &e);
+}
+
+void rls_md_queries_release(void) {
+    if (md__block_query.query) ts_query_delete(md__block_query.query);
+    if (md__inline_query.query) ts_query_delete(md__inline_query.query);
+    memset(&md__block_query, 0, sizeof(md__block_query));
+    memset(&md__inline_query, 0, sizeof(md__inline_query));
 }
 
 RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
                                const RlsParseOptions *opts) {
-    (void)self;
-    (void)src;
     (void)opts;
-    RlsModelBuilder mb;
-    rls_model_builder_init(&mb, RLS_FORMAT_MARKDOWN, len);
-    return rls_model_builder_finish(&mb);
+    Md md = {.src = src, .len = len, .parser = self, .fresh_entry = -1};
+    rls_model_builder_init(&md.mb, RLS_FORMAT_MARKDOWN, len);
+    rls_plain_builder_init(&md.pb);
+
+    TSTree *tree = ts_parser_parse_string(self->block, self->tree, src, len);
+    if (self->tree) ts_tree_delete(self->tree);
+    self->tree = tree;
+    if (!tree) {
+        rls_plain_builder_close(&md.pb);
+        return rls_model_builder_finish(&md.mb);
+    }
+
+    size_t cap_lines = 0;
+    RLS_PUSH(md.line_starts, md.n_lines, cap_lines, 0u);
+    for (uint32_t i = 0; i < len; i++)
+        if (src[i] == '\n') RLS_PUSH(md.line_starts, md.n_lines, cap_lines, i + 1);
+
+    /* Every block capture in document order (parents before children). */
+    MdQuery *q = md__query(&md__block_query, tree_sitter_markdown(), rls_data_markdown_scm,
+                           rls_data_markdown_scm_len);
+    MdCapture *caps = NULL;
+    uint32_t n_caps = 0;
+    size_t cap_caps = 0;
+    TSQueryCursor *cur = ts_query_cursor_new();
+    ts_query_cursor_exec(cur, q->query, ts_tree_root_node(tree));
+    TSQueryMatch m;
+    uint32_t ci;
+    while (ts_query_cursor_next_capture(cur, &m, &ci)) {
+        TSQueryCapture c = m.captures[ci];
+        MdCapture mc = {c.node, c.index < MD_MAX_CAPTURES ? q->roles[c.index] : MD_CAP_UNKNOWN};
+        RLS_PUSH(caps, n_caps, cap_caps, mc);
+    }
+    ts_query_cursor_delete(cur);
+
+    md.kind = RLS_SECTION_HEADER;
+    md__plan_levels(&md, caps, n_caps);
+    uint32_t consumed_end = 0;
+    for (uint32_t i = 0; i < n_caps; i++) {
+        TSNode node = caps[i].node;
+        uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+        if (s < consumed_end && e <= consumed_end) continue;
+        switch (caps[i].cap) {
+        case MD_CAP_HEADING:
+            md__heading(&md, node);
+            consumed_end = e;
+            break;
+        case MD_CAP_PARAGRAPH: {
+            TSNode parent = ts_node_parent(node);
+            if (!ts_node_is_null(parent) &&
+                (md__is(parent, "list_item") || md__is(parent, "setext_heading")))
+                break;
+            md__paragraph(&md, node);
+            break;
+        }
+        case MD_CAP_ITEM:
+            md__item(&md, node);
+            break;
+        case MD_CAP_HTML:
+            md__html(&md, node);
+            consumed_end = e;
+            break;
+        case MD_CAP_TABLE:
+            md__table(&md, node);
+            consumed_end = e;
+            break;
+        case MD_CAP_INDENTED:
+            md__indented(&md, node);
+            consumed_end = e;
+            break;
+        case MD_CAP_SKIP:
+            consumed_end = e;
+            break;
+        case MD_CAP_ERROR:
+        default:
+            break;
+        }
+    }
+    md__errors(&md, ts_tree_root_node(tree));
+
+    rls_free(caps);
+    rls_free(md.line_starts);
+    rls_free(md.skill_category);
+    rls_plain_builder_close(&md.pb);
+    return rls_model_builder_finish(&md.mb);
 }

@@ -1,0 +1,520 @@
+/*
+ * lsp_bench.c - drives the real server over pipes the way an editor does
+ * and measures what a person typing would feel.
+ *
+ *   lsp_bench --server PATH [--edits N] [--big-edits N] [--json FILE]
+ *             [--commit SHA] [--build TYPE]
+ *   lsp_bench --gen DIR COUNT     write COUNT generated resumes into DIR
+ *
+ * Scenarios: startup to initialize reply; a 2-page resume (60 bullets):
+ * first diagnostics after didOpen, N single-character edits (each timed from
+ * writing didChange to reading that version's publishDiagnostics), hover and
+ * codeAction round trips; the same edits on a 1 MB resume; RSS with 1 and
+ * 100 open resumes. Prints a table and writes JSON.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "gen.h"
+#include "rls/alloc.h"
+#include "rls/buf.h"
+
+/* ---- Process and framing ------------------------------------------------ */
+
+typedef struct {
+    pid_t pid;
+    int to_fd;
+    int from_fd;
+    RlsBuf in; /* bytes read, not yet consumed */
+    int next_id;
+} Server;
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void die(const char *what) {
+    fprintf(stderr, "lsp_bench: %s\n", what);
+    exit(2);
+}
+
+static void server_start(Server *s, const char *path) {
+    int to[2], from[2];
+    if (pipe(to) || pipe(from)) die("pipe failed");
+    s->pid = fork();
+    if (s->pid < 0) die("fork failed");
+    if (s->pid == 0) {
+        dup2(to[0], 0);
+        dup2(from[1], 1);
+        close(to[1]);
+        close(from[0]);
+        execl(path, path, "--stdio", (char *)NULL);
+        _exit(127);
+    }
+    close(to[0]);
+    close(from[1]);
+    s->to_fd = to[1];
+    s->from_fd = from[0];
+    rls_buf_init(&s->in);
+    s->next_id = 1;
+}
+
+static void server_send(Server *s, cJSON *msg) {
+    cJSON_AddStringToObject(msg, "jsonrpc", "2.0");
+    char *body = cJSON_PrintUnformatted(msg);
+    cJSON_Delete(msg);
+    RlsBuf frame;
+    rls_buf_init(&frame);
+    rls_buf_printf(&frame, "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
+    size_t off = 0;
+    while (off < frame.len) {
+        ssize_t n = write(s->to_fd, frame.data + off, frame.len - off);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) die("write to server failed");
+        off += (size_t)n;
+    }
+    rls_buf_close(&frame);
+    cJSON_free(body);
+}
+
+/* Returns the next whole message (owned), or NULL after timeout_ms. */
+static cJSON *server_recv(Server *s, double timeout_ms) {
+    double deadline = now_ms() + timeout_ms;
+    for (;;) {
+        char *hdr_end = s->in.data ? strstr(s->in.data, "\r\n\r\n") : NULL;
+        if (hdr_end) {
+            char *cl = strstr(s->in.data, "Content-Length:");
+            if (!cl || cl > hdr_end) die("server sent a header without Content-Length");
+            size_t body_len = strtoul(cl + 15, NULL, 10);
+            size_t hdr_len = (size_t)(hdr_end - s->in.data) + 4;
+            if (s->in.len >= hdr_len + body_len) {
+                cJSON *msg = cJSON_ParseWithLength(s->in.data + hdr_len, body_len);
+                memmove(s->in.data, s->in.data + hdr_len + body_len,
+                        s->in.len - hdr_len - body_len + 1);
+                s->in.len -= hdr_len + body_len;
+                if (!msg) die("server sent invalid JSON");
+                return msg;
+            }
+        }
+        double left = deadline - now_ms();
+        if (left <= 0) return NULL;
+        struct pollfd p = {s->from_fd, POLLIN, 0};
+        if (poll(&p, 1, (int)left + 1) <= 0) continue;
+        char chunk[65536];
+        ssize_t n = read(s->from_fd, chunk, sizeof(chunk));
+        if (n <= 0) die("server closed its output");
+        rls_buf_append(&s->in, chunk, (size_t)n);
+    }
+}
+
+/* Answers requests from the server (configuration, registration) so it
+ * never waits on us. Returns true if msg was such a request. */
+static bool server_answer(Server *s, const cJSON *msg) {
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(msg, "id");
+    const cJSON *method = cJSON_GetObjectItemCaseSensitive(msg, "method");
+    if (!id || !cJSON_IsString(method)) return false;
+    cJSON *reply = cJSON_CreateObject();
+    cJSON_AddItemToObject(reply, "id", cJSON_Duplicate(id, 1));
+    if (strcmp(method->valuestring, "workspace/configuration") == 0) {
+        cJSON *arr = cJSON_AddArrayToObject(reply, "result");
+        const cJSON *items = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetObjectItemCaseSensitive(msg, "params"), "items");
+        for (int i = 0; i < cJSON_GetArraySize(items); i++)
+            cJSON_AddItemToArray(arr, cJSON_CreateObject());
+    } else {
+        cJSON_AddNullToObject(reply, "result");
+    }
+    server_send(s, reply);
+    return true;
+}
+
+static cJSON *server_request(Server *s, const char *method, cJSON *params) {
+    int id = s->next_id++;
+    cJSON *msg = cJSON_CreateObject();
+    cJSON_AddNumberToObject(msg, "id", id);
+    cJSON_AddStringToObject(msg, "method", method);
+    cJSON_AddItemToObject(msg, "params", params);
+    server_send(s, msg);
+    for (;;) {
+        cJSON *r = server_recv(s, 30000);
+        if (!r) die("request timed out");
+        const cJSON *rid = cJSON_GetObjectItemCaseSensitive(r, "id");
+        if (!cJSON_GetObjectItemCaseSensitive(r, "method") && cJSON_IsNumber(rid) &&
+            rid->valueint == id)
+            return r;
+        server_answer(s, r);
+        cJSON_Delete(r);
+    }
+}
+
+static void server_notify(Server *s, const char *method, cJSON *params) {
+    cJSON *msg = cJSON_CreateObject();
+    cJSON_AddStringToObject(msg, "method", method);
+    cJSON_AddItemToObject(msg, "params", params);
+    server_send(s, msg);
+}
+
+/* Waits for publishDiagnostics of uri at version; returns its count. */
+static int server_wait_diags(Server *s, const char *uri, int version) {
+    for (;;) {
+        cJSON *m = server_recv(s, 30000);
+        if (!m) die("no publishDiagnostics within 30 s");
+        const cJSON *method = cJSON_GetObjectItemCaseSensitive(m, "method");
+        if (cJSON_IsString(method) &&
+            strcmp(method->valuestring, "textDocument/publishDiagnostics") == 0) {
+            const cJSON *p = cJSON_GetObjectItemCaseSensitive(m, "params");
+            const cJSON *u = cJSON_GetObjectItemCaseSensitive(p, "uri");
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(p, "version");
+            if (cJSON_IsString(u) && strcmp(u->valuestring, uri) == 0 && cJSON_IsNumber(v) &&
+                v->valueint == version) {
+                int n = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(p, "diagnostics"));
+                cJSON_Delete(m);
+                return n;
+            }
+        } else {
+            server_answer(s, m);
+        }
+        cJSON_Delete(m);
+    }
+}
+
+static long server_rss_kb(const Server *s, const char *field) {
+    char path[64], line[256];
+    snprintf(path, sizeof(path), "/proc/%d/status", (int)s->pid);
+    FILE *f = fopen(path, "r");
+    long kb = -1;
+    if (!f) return -1;
+    while (fgets(line, sizeof(line), f))
+        if (strncmp(line, field, strlen(field)) == 0) kb = strtol(line + strlen(field), NULL, 10);
+    fclose(f);
+    return kb;
+}
+
+static int server_stop(Server *s) {
+    cJSON_Delete(server_request(s, "shutdown", NULL));
+    server_notify(s, "exit", NULL);
+    int status = 0;
+    waitpid(s->pid, &status, 0);
+    close(s->to_fd);
+    close(s->from_fd);
+    rls_buf_close(&s->in);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* ---- Statistics ----------------------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    double *ms;
+    size_t n, cap;
+} Series;
+
+static void series_add(Series *s, double ms) {
+    RLS_PUSH(s->ms, s->n, s->cap, ms);
+}
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentile of sorted samples. */
+static double pct(const Series *s, double p) {
+    if (!s->n) return 0;
+    size_t rank = (size_t)(p / 100.0 * (double)s->n + 0.999999);
+    if (rank < 1) rank = 1;
+    if (rank > s->n) rank = s->n;
+    return s->ms[rank - 1];
+}
+
+static void series_report(Series *s, cJSON *out) {
+    qsort(s->ms, s->n, sizeof(double), cmp_double);
+    printf("%-34s %6zu %9.3f %9.3f %9.3f %9.3f %9.3f\n", s->name, s->n, pct(s, 0), pct(s, 50),
+           pct(s, 95), pct(s, 99), pct(s, 100));
+    cJSON *o = cJSON_AddObjectToObject(out, s->name);
+    cJSON_AddNumberToObject(o, "n", (double)s->n);
+    cJSON_AddNumberToObject(o, "min_ms", pct(s, 0));
+    cJSON_AddNumberToObject(o, "median_ms", pct(s, 50));
+    cJSON_AddNumberToObject(o, "p95_ms", pct(s, 95));
+    cJSON_AddNumberToObject(o, "p99_ms", pct(s, 99));
+    cJSON_AddNumberToObject(o, "max_ms", pct(s, 100));
+    rls_free(s->ms);
+}
+
+/* ---- Documents -------------------------------------------------------------- */
+
+typedef struct {
+    uint32_t line;
+    uint32_t end_col; /* column of the bullet's final '.' */
+} Bullet;
+
+typedef struct {
+    char *uri;
+    RlsBuf text;
+    int version;
+    Bullet *bullets;
+    size_t n_bullets, cap;
+} Doc;
+
+static void doc_make(Doc *d, const char *uri, size_t n_bullets, unsigned seed) {
+    memset(d, 0, sizeof(*d));
+    d->uri = rls_strdup(uri);
+    rls_buf_init(&d->text);
+    rls_bench_gen(&d->text, n_bullets, false, seed);
+    uint32_t line = 0;
+    const char *p = d->text.data;
+    while (*p) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        if (len > 3 && p[0] == '-' && p[1] == ' ' && p[len - 1] == '.') {
+            Bullet b = {line, (uint32_t)(len - 1)};
+            RLS_PUSH(d->bullets, d->n_bullets, d->cap, b);
+        }
+        line++;
+        if (!eol) break;
+        p = eol + 1;
+    }
+}
+
+static void doc_free(Doc *d) {
+    rls_free(d->uri);
+    rls_buf_close(&d->text);
+    rls_free(d->bullets);
+}
+
+static void doc_open(Server *s, Doc *d) {
+    cJSON *p = cJSON_CreateObject();
+    cJSON *td = cJSON_AddObjectToObject(p, "textDocument");
+    cJSON_AddStringToObject(td, "uri", d->uri);
+    cJSON_AddStringToObject(td, "languageId", "markdown");
+    cJSON_AddNumberToObject(td, "version", ++d->version);
+    cJSON_AddStringToObject(td, "text", d->text.data);
+    server_notify(s, "textDocument/didOpen", p);
+}
+
+static cJSON *pos_json(uint32_t line, uint32_t ch) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "line", line);
+    cJSON_AddNumberToObject(o, "character", ch);
+    return o;
+}
+
+/* Edit k types a character before the final '.' of a bullet, edit k+1
+ * deletes it again, cycling over the bullets, so the document's size and
+ * findings stay stable over thousands of edits. */
+static void doc_edit(Server *s, Doc *d, size_t k) {
+    size_t b = (k / 2 * 7) % d->n_bullets;
+    uint32_t line = d->bullets[b].line, col = d->bullets[b].end_col;
+    cJSON *p = cJSON_CreateObject();
+    cJSON *td = cJSON_AddObjectToObject(p, "textDocument");
+    cJSON_AddStringToObject(td, "uri", d->uri);
+    cJSON_AddNumberToObject(td, "version", ++d->version);
+    cJSON *changes = cJSON_AddArrayToObject(p, "contentChanges");
+    cJSON *c = cJSON_CreateObject();
+    cJSON *range = cJSON_AddObjectToObject(c, "range");
+    cJSON_AddItemToObject(range, "start", pos_json(line, col));
+    cJSON_AddItemToObject(range, "end", pos_json(line, k % 2 ? col + 1 : col));
+    cJSON_AddStringToObject(c, "text", k % 2 ? "" : "s");
+    cJSON_AddItemToArray(changes, c);
+    server_notify(s, "textDocument/didChange", p);
+}
+
+static cJSON *doc_params(const Doc *d, uint32_t line, uint32_t ch) {
+    cJSON *p = cJSON_CreateObject();
+    cJSON_AddStringToObject(cJSON_AddObjectToObject(p, "textDocument"), "uri", d->uri);
+    cJSON_AddItemToObject(p, "position", pos_json(line, ch));
+    return p;
+}
+
+/* ---- Scenarios ---------------------------------------------------------------- */
+
+static cJSON *initialize_params(void) {
+    cJSON *p = cJSON_CreateObject();
+    cJSON_AddNumberToObject(p, "processId", getpid());
+    cJSON_AddNullToObject(p, "rootUri");
+    cJSON *caps = cJSON_AddObjectToObject(p, "capabilities");
+    cJSON *pd = cJSON_AddObjectToObject(cJSON_AddObjectToObject(caps, "textDocument"),
+                                        "publishDiagnostics");
+    cJSON_AddBoolToObject(pd, "versionSupport", 1);
+    return p;
+}
+
+static void start_and_init(Server *s, const char *path, Series *startup, Series *init) {
+    double t0 = now_ms();
+    server_start(s, path);
+    double t1 = now_ms();
+    cJSON_Delete(server_request(s, "initialize", initialize_params()));
+    double t2 = now_ms();
+    if (startup) series_add(startup, t2 - t0);
+    if (init) series_add(init, t2 - t1);
+    server_notify(s, "initialized", cJSON_CreateObject());
+}
+
+static void typing(Server *s, Doc *d, size_t edits, Series *first, Series *per_edit) {
+    double t0 = now_ms();
+    doc_open(s, d);
+    server_wait_diags(s, d->uri, d->version);
+    if (first) series_add(first, now_ms() - t0);
+    for (size_t k = 0; k < edits; k++) {
+        double t = now_ms();
+        doc_edit(s, d, k);
+        server_wait_diags(s, d->uri, d->version);
+        series_add(per_edit, now_ms() - t);
+    }
+}
+
+static void probe_requests(Server *s, Doc *d, size_t n, Series *hover, Series *action) {
+    for (size_t k = 0; k < n; k++) {
+        size_t b = (k * 5) % d->n_bullets;
+        double t = now_ms();
+        cJSON_Delete(server_request(s, "textDocument/hover", doc_params(d, d->bullets[b].line, 3)));
+        series_add(hover, now_ms() - t);
+
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(p, "textDocument"), "uri", d->uri);
+        cJSON *range = cJSON_AddObjectToObject(p, "range");
+        cJSON_AddItemToObject(range, "start", pos_json(d->bullets[b].line, 2));
+        cJSON_AddItemToObject(range, "end", pos_json(d->bullets[b].line, 12));
+        cJSON_AddArrayToObject(cJSON_AddObjectToObject(p, "context"), "diagnostics");
+        t = now_ms();
+        cJSON_Delete(server_request(s, "textDocument/codeAction", p));
+        series_add(action, now_ms() - t);
+    }
+}
+
+static int gen_files(const char *dir, int count) {
+    mkdir(dir, 0755);
+    for (int i = 0; i < count; i++) {
+        RlsBuf b;
+        rls_buf_init(&b);
+        rls_bench_gen(&b, 40 + (size_t)(i % 40), i % 2 == 1, (unsigned)i);
+        char path[4096];
+        snprintf(path, sizeof(path), "%s/resume-%04d.%s", dir, i, i % 2 ? "tex" : "md");
+        FILE *f = fopen(path, "wb");
+        if (!f) die("cannot write generated resume");
+        fwrite(b.data, 1, b.len, f);
+        fclose(f);
+        rls_buf_close(&b);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    const char *server = NULL, *json_path = NULL, *commit = "unknown", *build = "unknown";
+    size_t edits = 2000, big_edits = 300;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--gen") && i + 2 < argc)
+            return gen_files(argv[i + 1], atoi(argv[i + 2]));
+        if (!strcmp(argv[i], "--server") && i + 1 < argc)
+            server = argv[++i];
+        else if (!strcmp(argv[i], "--edits") && i + 1 < argc)
+            edits = strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--big-edits") && i + 1 < argc)
+            big_edits = strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--json") && i + 1 < argc)
+            json_path = argv[++i];
+        else if (!strcmp(argv[i], "--commit") && i + 1 < argc)
+            commit = argv[++i];
+        else if (!strcmp(argv[i], "--build") && i + 1 < argc)
+            build = argv[++i];
+        else {
+            fprintf(stderr, "usage: lsp_bench --server PATH [--edits N] [--big-edits N] "
+                            "[--json FILE] [--commit SHA] [--build TYPE]\n"
+                            "       lsp_bench --gen DIR COUNT\n");
+            return 2;
+        }
+    }
+    if (!server) die("--server PATH is required");
+    signal(SIGPIPE, SIG_IGN);
+
+    cJSON *out = cJSON_CreateObject();
+    cJSON_AddStringToObject(out, "commit", commit);
+    cJSON_AddStringToObject(out, "build", build);
+    cJSON *lat = cJSON_AddObjectToObject(out, "latency");
+    printf("%-34s %6s %9s %9s %9s %9s %9s\n", "scenario (ms)", "n", "min", "median", "p95", "p99",
+           "max");
+
+    /* Startup: fresh processes, initialize round trip. */
+    Series startup = {.name = "startup_to_initialize_reply"},
+           init = {.name = "initialize_round_trip"};
+    for (int i = 0; i < 30; i++) {
+        Server s;
+        start_and_init(&s, server, &startup, &init);
+        server_stop(&s);
+    }
+    series_report(&startup, lat);
+    series_report(&init, lat);
+
+    /* Two-page resume: typing, hover, code actions. */
+    Server s;
+    start_and_init(&s, server, NULL, NULL);
+    Doc d;
+    doc_make(&d, "file:///bench/resume.md", 60, 1);
+    Series first = {.name = "first_diagnostics_2page"},
+           edit = {.name = "edit_to_diagnostics_2page"};
+    typing(&s, &d, edits, &first, &edit);
+    Series hover = {.name = "hover_2page"}, action = {.name = "code_action_2page"};
+    probe_requests(&s, &d, 200, &hover, &action);
+    cJSON_AddNumberToObject(out, "rss_kb_1_doc", (double)server_rss_kb(&s, "VmRSS:"));
+    series_report(&first, lat);
+    series_report(&edit, lat);
+    series_report(&hover, lat);
+    series_report(&action, lat);
+
+    /* 100 open resumes in the same server. */
+    Doc many[99];
+    for (int i = 0; i < 99; i++) {
+        char uri[64];
+        snprintf(uri, sizeof(uri), "file:///bench/resume-%02d.md", i);
+        doc_make(&many[i], uri, 60, (unsigned)i + 2);
+        doc_open(&s, &many[i]);
+        server_wait_diags(&s, many[i].uri, many[i].version);
+    }
+    cJSON_AddNumberToObject(out, "rss_kb_100_docs", (double)server_rss_kb(&s, "VmRSS:"));
+    cJSON_AddNumberToObject(out, "peak_rss_kb", (double)server_rss_kb(&s, "VmHWM:"));
+    for (int i = 0; i < 99; i++)
+        doc_free(&many[i]);
+    server_stop(&s);
+    doc_free(&d);
+
+    /* A 1 MB resume. */
+    start_and_init(&s, server, NULL, NULL);
+    Doc big;
+    doc_make(&big, "file:///bench/big.md", 11000, 7);
+    cJSON_AddNumberToObject(out, "big_doc_bytes", (double)big.text.len);
+    Series bfirst = {.name = "first_diagnostics_1mb"}, bedit = {.name = "edit_to_diagnostics_1mb"};
+    typing(&s, &big, big_edits, &bfirst, &bedit);
+    series_report(&bfirst, lat);
+    series_report(&bedit, lat);
+    server_stop(&s);
+    doc_free(&big);
+
+    printf("RSS: %.0f KB with 1 resume, %.0f KB with 100 (peak %.0f KB)\n",
+           cJSON_GetObjectItemCaseSensitive(out, "rss_kb_1_doc")->valuedouble,
+           cJSON_GetObjectItemCaseSensitive(out, "rss_kb_100_docs")->valuedouble,
+           cJSON_GetObjectItemCaseSensitive(out, "peak_rss_kb")->valuedouble);
+    if (json_path) {
+        char *txt = cJSON_Print(out);
+        FILE *f = fopen(json_path, "w");
+        if (!f) die("cannot write the JSON results");
+        fputs(txt, f);
+        fputc('\n', f);
+        fclose(f);
+        cJSON_free(txt);
+    }
+    cJSON_Delete(out);
+    return 0;
+}

@@ -1,0 +1,556 @@
+/*
+ * lines.c - reading entry lines and contact items from plain text (lines.h).
+ *
+ * Entry lines are split in two passes: strong separators ("|", "—", " - ",
+ * ";", " at ", ...) first, then commas only when the line has no other
+ * structure, because a comma inside a field is usually part of it ("Houston,
+ * TX", "PhD, Computer Science", "Co., Ltd"). Which field is the role and
+ * which the organisation is decided by keywords, then by position (role
+ * first, the common "Senior Engineer, Acme" shape).
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "model/lines.h"
+#include "rls/alloc.h"
+
+#define LINES_MAX_FIELDS 8
+
+typedef struct {
+    const char *p;
+    size_t n;
+} Field;
+
+static bool lines__prefix_ci(const char *p, const char *word, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)p[i]) != word[i]) return false;
+    return true;
+}
+
+/* ---- Keyword tests --------------------------------------------------------- */
+
+static const char *const lines__role_words[] = {
+    "engineer",   "developer",   "programmer", "lead",          "manager",    "intern",
+    "internship", "scientist",   "analyst",    "consultant",    "architect",  "director",
+    "designer",   "head",        "officer",    "principal",     "specialist", "researcher",
+    "professor",  "fellow",      "tutor",      "founder",       "cofounder",  "maintainer",
+    "speaker",    "creator",     "mentor",     "administrator", "sre",        "cto",
+    "ceo",        "cfo",         "vp",         "president",     "assistant",  "technician",
+    "owner",      "contributor", "volunteer",  "member",        "teacher",    "instructor",
+    "chair",      "organizer",   "editor",     "writer",        "advisor",    "coordinator",
+    "executive",  "partner",     "freelance",  "freelancer",    "contractor", "apprentice",
+    "trainee",    "sizar",       "warden",     "devops",        "staff",      "senior",
+    "junior",     "associate",   "postdoc",    "postdoctoral",  "lecturer",   "ta",
+    "ra",         "employed",    "self",
+};
+
+static const char *const lines__degree_words[] = {
+    "bsc",    "bs",      "ba",     "beng",       "meng",    "msc",          "ms",
+    "ma",     "mba",     "phd",    "mres",       "mphil",   "bachelor",     "bachelors",
+    "master", "masters", "doctor", "doctorate",  "diploma", "degree",       "certificate",
+    "minor",  "major",   "btech",  "mtech",      "be",      "me",           "bba",
+    "hnd",    "gcse",    "levels", "coursework", "licence", "licenciatura", "magister",
+};
+
+static const char *const lines__org_words[] = {
+    "inc",        "ltd",       "llc",          "llp",         "corp",      "corporation",
+    "company",    "co",        "group",        "gmbh",        "ag",        "plc",
+    "labs",       "lab",       "technologies", "technology",  "solutions", "systems",
+    "university", "universit", "college",      "school",      "institute", "academy",
+    "bank",       "capital",   "partners",     "consulting",  "agency",    "foundation",
+    "studio",     "studios",   "ventures",     "services",    "software",  "department",
+    "ministry",   "hospital",  "council",      "society",     "center",    "centre",
+    "google",     "microsoft", "amazon",       "meta",        "apple",     "netflix",
+    "github",     "gitlab",    "mint",         "investments", "incubyte",  "wipro",
+};
+
+static const char *const lines__countries[] = {
+    "usa",         "us",          "uk",        "india",     "germany", "france",
+    "japan",       "china",       "canada",    "korea",     "brazil",  "spain",
+    "italy",       "netherlands", "australia", "singapore", "ireland", "israel",
+    "switzerland", "sweden",      "poland",    "portugal",  "mexico",  "remote",
+};
+
+/* Whole-word, ASCII case-insensitive search for any of `words` in f. Dots
+ * are ignored inside words so that "B.S." matches "bs" and "Co." "co". */
+static bool lines__has_word(Field f, const char *const *words, size_t n_words) {
+    size_t i = 0;
+    while (i < f.n) {
+        while (i < f.n && !isalnum((unsigned char)f.p[i]))
+            i++;
+        char w[32];
+        size_t wn = 0;
+        while (i < f.n && (isalnum((unsigned char)f.p[i]) || f.p[i] == '.' || f.p[i] == '-')) {
+            char c = f.p[i++];
+            if (c == '.' || c == '-') continue;
+            if (wn + 1 < sizeof(w)) w[wn++] = (char)tolower((unsigned char)c);
+        }
+        w[wn] = '\0';
+        if (!wn) continue;
+        for (size_t k = 0; k < n_words; k++) {
+            size_t kn = strlen(words[k]);
+            /* "universit" is a prefix match, for Universität/Università/... */
+            if (!strcmp(w, words[k]) ||
+                (!strcmp(words[k], "universit") && !strncmp(w, "universit", kn)))
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool lines__is_title(Field f, RlsSectionKind kind) {
+    if (kind == RLS_SECTION_EDUCATION)
+        return lines__has_word(f, lines__degree_words, RLS_ARRAY_LEN(lines__degree_words));
+    return lines__has_word(f, lines__role_words, RLS_ARRAY_LEN(lines__role_words));
+}
+
+static bool lines__is_org(Field f) {
+    return lines__has_word(f, lines__org_words, RLS_ARRAY_LEN(lines__org_words));
+}
+
+/* "Houston, TX", "Berlin, Germany", "Remote", "Dallas, TX (and other
+ * locations)". */
+static bool lines__is_location(Field f) {
+    if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') {
+        f.p++;
+        f.n -= 2;
+    } else if (f.n >= 2 && f.p[f.n - 1] == ')') {
+        const char *open = memchr(f.p, '(', f.n);
+        if (open && open > f.p) f.n = (size_t)(open - f.p);
+        while (f.n && f.p[f.n - 1] == ' ')
+            f.n--;
+    }
+    const char *comma = memchr(f.p, ',', f.n);
+    Field last = f;
+    if (comma) {
+        last.p = comma + 1;
+        last.n = f.n - (size_t)(last.p - f.p);
+        while (last.n && last.p[0] == ' ')
+            last.p++, last.n--;
+        if (last.n == 2 && isupper((unsigned char)last.p[0]) && isupper((unsigned char)last.p[1]))
+            return true;
+    } else if (f.n > 24) {
+        return false;
+    }
+    return lines__has_word(last, lines__countries, RLS_ARRAY_LEN(lines__countries)) && last.n < 24;
+}
+
+/* ---- Splitting ------------------------------------------------------------- */
+
+static Field lines__trim(Field f) {
+    /* Spaces and the punctuation left behind by a removed separator or date. */
+    static const char edge[] = " \t,;:|-.*_";
+    while (f.n && strchr(edge, f.p[0]))
+        f.p++, f.n--;
+    while (f.n && strchr(edge, f.p[f.n - 1])) {
+        /* keep the dot of "Inc." / "Co." and of "B.S." */
+        if (f.p[f.n - 1] == '.' && f.n >= 2 && isalpha((unsigned char)f.p[f.n - 2]) &&
+            lines__is_org(f))
+            break;
+        f.n--;
+    }
+    /* Dashes of every width at the edges. */
+    for (;;) {
+        if (f.n >= 3 && (!memcmp(f.p, "\xE2\x80\x93", 3) || !memcmp(f.p, "\xE2\x80\x94", 3))) {
+            f.p += 3, f.n -= 3;
+        } else if (f.n >= 3 && (!memcmp(f.p + f.n - 3, "\xE2\x80\x93", 3) ||
+                                !memcmp(f.p + f.n - 3, "\xE2\x80\x94", 3))) {
+            f.n -= 3;
+        } else {
+            break;
+        }
+        while (f.n && strchr(" \t", f.p[0]))
+            f.p++, f.n--;
+        while (f.n && strchr(" \t", f.p[f.n - 1]))
+            f.n--;
+    }
+    return f;
+}
+
+/* "(Berlin, Germany)", "(MyTown)": a place in parentheses, not a list of
+ * technologies such as "(React, TypeScript)". */
+static bool lines__paren_place(Field inner) {
+    if (lines__is_location(inner)) return true;
+    if (inner.n == 0 || inner.n > 20 || !isupper((unsigned char)inner.p[0])) return false;
+    for (size_t i = 0; i < inner.n; i++)
+        if (!isalpha((unsigned char)inner.p[i]) && (unsigned char)inner.p[i] < 0x80) return false;
+    return true;
+}
+
+/* Length of a strong separator at p, or 0. `at_word` reports " at ". */
+static size_t lines__separator(const char *p, const char *end, bool *at_word) {
+    static const char *const seps[] = {
+        " | ", "|",          " \xE2\x80\x94 ", "\xE2\x80\x94",   " \xE2\x80\x93 ", " - ", " -- ",
+        "; ",  " \xC2\xB7 ", "\xC2\xB7",       " \xE2\x80\xA2 ", "\xE2\x80\xA2",   " @ ", " // ",
+    };
+    *at_word = false;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(seps); i++) {
+        size_t n = strlen(seps[i]);
+        if ((size_t)(end - p) >= n && !memcmp(p, seps[i], n)) return n;
+    }
+    if (end - p >= 4 && !memcmp(p, " at ", 4)) {
+        *at_word = true;
+        return 4;
+    }
+    return 0;
+}
+
+static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
+    size_t n = 0;
+    const char *start = whole.p, *end = whole.p + whole.n;
+    *at_index = -1;
+    for (const char *p = whole.p; p <= end;) {
+        bool at_word = false;
+        size_t sep = p < end ? lines__separator(p, end, &at_word) : 1;
+        /* "(Berlin, Germany)" after a field starts a field of its own. */
+        const char *tail = end;
+        while (tail > p && strchr(" .,;", tail[-1]))
+            tail--;
+        if (!sep && p < end && *p == '(' && p > start && p[-1] == ' ') {
+            const char *close = memchr(p, ')', (size_t)(end - p));
+            if (close && close + 1 == tail &&
+                lines__paren_place((Field){p + 1, (size_t)(close - p - 1)})) {
+                Field f = lines__trim((Field){start, (size_t)(p - start)});
+                if (f.n && n < cap) out[n++] = f;
+                if (n < cap) out[n++] = (Field){p, (size_t)(tail - p)};
+                return n;
+            }
+        }
+        if (sep) {
+            Field f = lines__trim((Field){start, (size_t)(p - start)});
+            if (f.n && n < cap) {
+                out[n++] = f;
+                if (at_word) *at_index = (int)n; /* the field after " at " is the org */
+            }
+            p += sep;
+            start = p;
+            continue;
+        }
+        p++;
+    }
+    return n;
+}
+
+/* Splits one field on commas, keeping "Co., Ltd" and "Inc" with their name. */
+static size_t lines__split_commas(Field f, Field *out, size_t cap) {
+    size_t n = 0;
+    const char *start = f.p, *end = f.p + f.n;
+    int depth = 0;
+    for (const char *p = f.p; p <= end; p++) {
+        if (p < end && *p == '(') depth++;
+        if (p < end && *p == ')' && depth > 0) depth--;
+        if (p < end && (*p != ',' || depth > 0)) continue;
+        Field piece = lines__trim((Field){start, (size_t)(p - start)});
+        Field rest = {p + 1, p < end ? (size_t)(end - p - 1) : 0};
+        while (rest.n && rest.p[0] == ' ')
+            rest.p++, rest.n--;
+        static const char *const suffix[] = {"ltd", "inc", "llc", "co", "gmbh", "plc"};
+        bool glue = false;
+        for (size_t k = 0; k < RLS_ARRAY_LEN(suffix) && p < end; k++) {
+            size_t kn = strlen(suffix[k]);
+            if (rest.n >= kn && lines__prefix_ci(rest.p, suffix[k], kn) &&
+                (rest.n == kn || !isalpha((unsigned char)rest.p[kn])))
+                glue = true;
+        }
+        if (glue) continue;
+        if (piece.n && n < cap) out[n++] = piece;
+        start = p + 1;
+    }
+    return n;
+}
+
+/* "London", "New York": one to three capitalised words, no digits, not an
+ * acronym such as "GPA". */
+static bool lines__place_name(Field f) {
+    if (f.n == 0 || f.n > 24) return false;
+    int words = 1, upper_run = 0;
+    for (size_t i = 0; i < f.n; i++) {
+        unsigned char c = (unsigned char)f.p[i];
+        if (c == ' ') {
+            words++;
+            upper_run = 0;
+            if (i + 1 < f.n && !isupper((unsigned char)f.p[i + 1])) return false;
+        } else if (isdigit(c) || strchr("#+/:&", c)) {
+            return false;
+        } else if (isupper(c) && ++upper_run > 1) {
+            return false;
+        } else if (!isupper(c)) {
+            upper_run = 0;
+        }
+    }
+    return words <= 3 && isupper((unsigned char)f.p[0]);
+}
+
+static char *lines__dup(Field f) {
+    if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') f.p++, f.n -= 2;
+    return f.n ? rls_strndup(f.p, f.n) : NULL;
+}
+
+int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
+                           RlsEntryFields *out) {
+    memset(out, 0, sizeof(*out));
+    Field whole = {text, len};
+    Field fields[LINES_MAX_FIELDS];
+    size_t n = 0;
+    int at_index = -1;
+    int found = 0;
+
+    /* The dates come out first; the text on both sides is split apart. */
+    size_t ds, de;
+    if (rls_date_range_find(text, len, &out->dates, &ds, &de)) {
+        out->date_start_byte = ds;
+        out->date_end_byte = de;
+        found++;
+        int at_b = -1;
+        /* "기간: 2023.02 - 현재", "Period: ...": a label, not a field. */
+        size_t before_n = ds;
+        while (before_n && text[before_n - 1] == ' ')
+            before_n--;
+        if (before_n && text[before_n - 1] == ':') ds = 0;
+        /* "Expires March 2020", "Issued 2019": the verb belongs to the date. */
+        static const char *const date_verbs[] = {"expires",  "expired", "issued",     "since",
+                                                 "obtained", "awarded", "valid until"};
+        for (size_t k = 0; k < RLS_ARRAY_LEN(date_verbs) && ds; k++) {
+            size_t vn = strlen(date_verbs[k]);
+            if (before_n >= vn && lines__prefix_ci(text + before_n - vn, date_verbs[k], vn) &&
+                (before_n == vn || !isalpha((unsigned char)text[before_n - vn - 1])))
+                ds = before_n - vn;
+        }
+        n = lines__split((Field){text, ds}, fields, LINES_MAX_FIELDS, &at_index);
+        size_t before = n;
+        n += lines__split((Field){text + de, len - de}, fields + n, LINES_MAX_FIELDS - n, &at_b);
+        if (at_index < 0 && at_b >= 0) at_index = at_b + (int)before;
+    } else {
+        n = lines__split(whole, fields, LINES_MAX_FIELDS, &at_index);
+    }
+    if (n == 0) return found;
+
+    if (date_line) {
+        /* Title and organisation usually came from the heading above: what
+         * is left beside the dates says where, unless it names a company or
+         * school ("**University of Lyon** | Sep 2014 – Jun 2017"). */
+        for (size_t i = 0; i < n; i++) {
+            if (!out->org && lines__is_org(fields[i]) && !lines__is_location(fields[i]))
+                out->org = lines__dup(fields[i]), found++;
+            else if (!out->location)
+                out->location = lines__dup(fields[i]), found++;
+        }
+        return found;
+    }
+
+    if (n == 1) {
+        Field parts[LINES_MAX_FIELDS];
+        size_t k = lines__split_commas(fields[0], parts, LINES_MAX_FIELDS);
+        /* "PhD, Computer Science" is one degree; "Houston, TX" one place. */
+        bool keep_whole = k < 2 || lines__is_location(fields[0]) ||
+                          (kind == RLS_SECTION_EDUCATION && lines__is_title(parts[0], kind) &&
+                           !lines__is_org(parts[1]));
+        if (!keep_whole) {
+            memcpy(fields, parts, k * sizeof(Field));
+            n = k;
+        }
+    }
+
+    bool used[LINES_MAX_FIELDS] = {false};
+    /* Places first, so that "Berlin, Germany" is never taken for a company. */
+    for (size_t i = 0; i < n; i++) {
+        Field f = fields[i];
+        bool paren = f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')';
+        bool place = paren ? lines__paren_place((Field){f.p + 1, f.n - 2}) : lines__is_location(f);
+        if (i > 0 && place && !out->location) {
+            out->location = lines__dup(fields[i]);
+            used[i] = true;
+        }
+    }
+    int title = -1, org = -1;
+    if (at_index > 0 && at_index < (int)n && !used[at_index] && !used[at_index - 1]) {
+        title = at_index - 1;
+        org = at_index;
+    }
+    for (size_t i = 0; i < n && title < 0; i++)
+        if (!used[i] && lines__is_title(fields[i], kind) && !lines__is_org(fields[i]))
+            title = (int)i;
+    /* "Software Development Intern": a role word beats an org word. */
+    for (size_t i = 0; i < n && title < 0; i++)
+        if (!used[i] && lines__is_title(fields[i], kind)) title = (int)i;
+    for (size_t i = 0; i < n && org < 0; i++)
+        if (!used[i] && (int)i != title && lines__is_org(fields[i])) org = (int)i;
+    /* No keyword decided: position does. A lone field is the role, except
+     * in education, where a line without a degree names the school. */
+    for (size_t i = 0; i < n; i++) {
+        if (used[i] || (int)i == title || (int)i == org) continue;
+        if (title < 0 && !(kind == RLS_SECTION_EDUCATION && org < 0 && n == 1))
+            title = (int)i;
+        else if (org < 0)
+            org = (int)i;
+        else if (!out->location && i > 0 && lines__place_name(fields[i]) &&
+                 !lines__is_title(fields[i], kind))
+            out->location = lines__dup(fields[i]);
+    }
+    if (title >= 0) out->title = lines__dup(fields[title]), found++;
+    if (org >= 0) out->org = lines__dup(fields[org]), found++;
+    if (out->location) found++;
+    return found;
+}
+
+void rls_entry_fields_close(RlsEntryFields *self) {
+    rls_free(self->title);
+    rls_free(self->org);
+    rls_free(self->location);
+    memset(self, 0, sizeof(*self));
+}
+
+/* ---- Contacts ------------------------------------------------------------- */
+
+static bool lines__email_local(char c) {
+    return isalnum((unsigned char)c) || strchr("._%+-", c);
+}
+
+static bool lines__domain_char(char c) {
+    return isalnum((unsigned char)c) || c == '.' || c == '-';
+}
+
+static bool lines__url_char(char c) {
+    return c && !isspace((unsigned char)c) && !strchr("<>\"'`", c) && (unsigned char)c < 0x80;
+}
+
+static const char *const lines__tlds[] = {"com", "org", "net",  "io",   "dev", "me",   "ai",  "co",
+                                          "edu", "app", "page", "site", "xyz", "tech", "info"};
+
+/* A bare "github.com/name" or "thevaluable.dev": a dot, a known top-level
+ * domain, then a slash or the end of the token. */
+static bool lines__bare_domain(const char *p, size_t n) {
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (p[i] != '.' || !isalnum((unsigned char)p[i - 1])) continue;
+        for (size_t k = 0; k < RLS_ARRAY_LEN(lines__tlds); k++) {
+            size_t tn = strlen(lines__tlds[k]);
+            if (i + 1 + tn <= n && !strncmp(p + i + 1, lines__tlds[k], tn) &&
+                (i + 1 + tn == n || p[i + 1 + tn] == '/'))
+                return true;
+        }
+    }
+    return false;
+}
+
+static size_t lines__trim_url(const char *p, size_t n) {
+    while (n && strchr(".,;:!?)]}", p[n - 1])) {
+        /* keep a closing parenthesis that has its opening one */
+        if (p[n - 1] == ')' && memchr(p, '(', n)) break;
+        n--;
+    }
+    return n;
+}
+
+static bool lines__is_phone(const char *p, size_t n) {
+    int digits = 0, groups = 0, year_groups = 0;
+    size_t i = 0;
+    while (i < n) {
+        if (!isdigit((unsigned char)p[i])) {
+            i++;
+            continue;
+        }
+        size_t g = i;
+        int v = 0;
+        while (i < n && isdigit((unsigned char)p[i]))
+            v = v * 10 + (p[i++] - '0');
+        digits += (int)(i - g);
+        groups++;
+        if (i - g == 4 && v >= 1900 && v <= 2099) year_groups++;
+    }
+    if (digits < 9 || digits > 15) return false;
+    /* "2016 - 2017 2018" style runs of years are not numbers to call. */
+    if (year_groups >= 2 && groups <= 3 && p[0] != '+' && p[0] != '(') return false;
+    return true;
+}
+
+size_t rls_contacts_scan(const char *text, size_t len, RlsContactHit *hits, size_t cap) {
+    size_t n_hits = 0;
+    size_t i = 0;
+    while (i < len) {
+        char c = text[i];
+        bool boundary = i == 0 || !lines__url_char(text[i - 1]) || strchr("(<[:", text[i - 1]);
+        /* Links with a scheme or www. */
+        if (boundary && (!strncmp(text + i, "http://", 7) || !strncmp(text + i, "https://", 8) ||
+                         !strncmp(text + i, "www.", 4))) {
+            size_t e = i;
+            while (e < len && lines__url_char(text[e]))
+                e++;
+            size_t n = lines__trim_url(text + i, e - i);
+            if (n_hits < cap) hits[n_hits] = (RlsContactHit){RLS_CONTACT_LINK, i, i + n};
+            n_hits++;
+            i = e;
+            continue;
+        }
+        if (c == '@' && i > 0 && lines__email_local(text[i - 1])) {
+            size_t s = i;
+            while (s > 0 && lines__email_local(text[s - 1]))
+                s--;
+            size_t e = i + 1;
+            while (e < len && lines__domain_char(text[e]))
+                e++;
+            while (e > i + 1 && (text[e - 1] == '.' || text[e - 1] == '-'))
+                e--;
+            const char *dot = memchr(text + i + 1, '.', e - i - 1);
+            if (dot && s < i && dot + 1 < text + e) {
+                /* An email supersedes a bare-domain link found inside it. */
+                if (n_hits && n_hits <= cap && hits[n_hits - 1].end_byte > s) n_hits--;
+                if (n_hits < cap) hits[n_hits] = (RlsContactHit){RLS_CONTACT_EMAIL, s, e};
+                n_hits++;
+                i = e;
+                continue;
+            }
+        }
+        if (boundary && (isdigit((unsigned char)c) || c == '+' || c == '(')) {
+            size_t e = i;
+            size_t last_digit = i;
+            while (e < len && (isdigit((unsigned char)text[e]) || strchr(" ()+.-", text[e]))) {
+                if (text[e] == ' ' && !(e + 1 < len && strchr("0123456789(", text[e + 1]))) break;
+                if (isdigit((unsigned char)text[e])) last_digit = e;
+                e++;
+            }
+            /* "(469) 382-9361 80% travel": a group glued to a word or a
+             * sign after it is not part of the number. */
+            if (e < len && !isspace((unsigned char)text[e]) && !strchr(",;)|", text[e])) {
+                size_t sp = e;
+                while (sp > i && text[sp - 1] != ' ')
+                    sp--;
+                if (sp > i) {
+                    e = sp - 1;
+                    last_digit = e > i ? e - 1 : i;
+                    while (last_digit > i && !isdigit((unsigned char)text[last_digit]))
+                        last_digit--;
+                }
+            }
+            bool whole = e == len || !isalnum((unsigned char)text[e]);
+            if (whole && isdigit((unsigned char)text[last_digit]) &&
+                lines__is_phone(text + i, last_digit + 1 - i)) {
+                if (n_hits < cap)
+                    hits[n_hits] = (RlsContactHit){RLS_CONTACT_PHONE, i, last_digit + 1};
+                n_hits++;
+                i = e;
+                continue;
+            }
+        }
+        /* Bare domains: scan a whole token once. */
+        if (boundary && isalnum((unsigned char)c)) {
+            size_t e = i;
+            while (e < len && lines__url_char(text[e]) && text[e] != ',')
+                e++;
+            size_t n = lines__trim_url(text + i, e - i);
+            if (!memchr(text + i, '@', e - i) && lines__bare_domain(text + i, n)) {
+                if (n_hits < cap) hits[n_hits] = (RlsContactHit){RLS_CONTACT_LINK, i, i + n};
+                n_hits++;
+                i = e;
+                continue;
+            }
+            if (memchr(text + i, '@', e - i)) {
+                i++;
+                continue;
+            }
+            i = e > i ? e : i + 1;
+            continue;
+        }
+        i++;
+    }
+    return n_hits < cap ? n_hits : cap;
+}

@@ -1,0 +1,61 @@
+/*
+ * lines.h - format-neutral helpers for reading resume lines: finding a date
+ * range inside a line, splitting an entry line into role, organisation and
+ * location, and spotting contact items (email, phone, link) in text.
+ *
+ * Both parsers use these on plain text (model.h RlsPlain), so the Markdown
+ * and LaTeX models agree on what an entry line means. Nothing here
+ * allocates except rls_entry_fields_split's owned strings.
+ */
+#ifndef RLS_MODEL_LINES_H_
+#define RLS_MODEL_LINES_H_
+
+#include "rls/model.h"
+
+/* ---- Dates ---------------------------------------------------------------- */
+
+/* Finds the first date range inside text[0..len) ("Acme — Jan 2021 – Present"
+ * finds "Jan 2021 – Present"). On success fills *out (span left zero) and
+ * sets [*start_byte, *end_byte) to where the dates are in text. A lone
+ * number is never a date: the match needs a year (1900-2099, or a two-digit
+ * year glued to a month as in "Aug19" or "10/15") or a season/month plus a
+ * year. */
+bool rls_date_range_find(const char *text, size_t len, RlsDateRange *out, size_t *start_byte,
+                         size_t *end_byte);
+
+/* ---- Entry lines ---------------------------------------------------------- */
+
+/* The parts of an entry line. Strings are owned (free with
+ * rls_entry_fields_close); any may be NULL. */
+typedef struct {
+    char *title;
+    char *org;
+    char *location;
+    RlsDateRange dates;
+    size_t date_start_byte, date_end_byte; /* in the text given; equal when no dates */
+} RlsEntryFields;
+
+/* Splits an entry line such as "Senior Engineer, Acme Corp — 2021–Present",
+ * "Acme Corp | Senior Engineer | Jan 2021 – Present" or "Data Scientist at
+ * Samsung; Nov18 - now" into fields. `kind` steers which field is the title
+ * (a role in EXPERIENCE, a degree in EDUCATION). `date_line` says the line
+ * sits under an entry heading, so that leftover text is a location
+ * ("Jun 2021 – Present | Remote"). Returns the number of fields found. */
+int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
+                           RlsEntryFields *out);
+void rls_entry_fields_close(RlsEntryFields *self);
+
+/* ---- Contacts ------------------------------------------------------------- */
+
+typedef struct {
+    RlsContactKind kind;
+    size_t start_byte, end_byte; /* in the text given */
+} RlsContactHit;
+
+/* Finds email addresses, phone numbers and links (http(s)://, www., and bare
+ * github.com/linkedin.com/... paths) in text[0..len). Writes at most `cap`
+ * hits in text order and returns how many were found. Dates such as
+ * "2002-05-11" or "2005-2010" are not phones. */
+size_t rls_contacts_scan(const char *text, size_t len, RlsContactHit *hits, size_t cap);
+
+#endif /* RLS_MODEL_LINES_H_ */

@@ -1,0 +1,32 @@
+# Fuzz targets (issue 8). Each target is built twice over:
+#   - always, with tests/fuzz/replay.c as main: replays the seed corpora as
+#     an ordinary test (label fuzz), so regressions show in every build;
+#   - with RLS_FUZZ=ON (clang), linked with libFuzzer: a bounded fuzzing run
+#     of RLS_FUZZ_SECONDS per target (scripts/fuzz.sh; `make fuzz`).
+set(RLS_FUZZ_SECONDS 60 CACHE STRING "Seconds per target in the bounded fuzz run")
+set(_fuzz_dir "${CMAKE_CURRENT_LIST_DIR}")
+set(_corpus "${RLS_SHARED_DIR}/corpus")
+
+function(rls_fuzz_target name)
+  if(RLS_FUZZ)
+    add_executable(${name} "${_fuzz_dir}/${name}.c")
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+  else()
+    add_executable(${name} "${_fuzz_dir}/${name}.c" "${_fuzz_dir}/replay.c")
+  endif()
+  target_link_libraries(${name} PRIVATE rls_shell)
+  rls_warnings(${name})
+endfunction()
+
+rls_fuzz_target(fuzz_text)
+rls_fuzz_target(fuzz_analyze)
+
+if(NOT RLS_FUZZ)
+  add_test(NAME fuzz/replay_text COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_text> "${_fuzz_dir}/seeds/text")
+  add_test(NAME fuzz/replay_analyze_markdown
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix b "${_corpus}/md")
+  add_test(NAME fuzz/replay_analyze_latex
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix a "${_corpus}/tex")
+  set_tests_properties(fuzz/replay_text fuzz/replay_analyze_markdown fuzz/replay_analyze_latex
+                       PROPERTIES LABELS fuzz TIMEOUT 600)
+endif()

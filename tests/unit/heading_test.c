@@ -1,0 +1,77 @@
+/* Tests for section-heading classification (server/model/heading.c). */
+#include "rls/model.h"
+#include "test.h"
+
+typedef struct {
+    const char *heading;
+    RlsSectionKind kind;
+    bool standard;
+} HeadingCase;
+
+static void test_headings_classify_with_their_standard_flag(void) {
+    static const HeadingCase cases[] = {
+        {"Experience", RLS_SECTION_EXPERIENCE, true},
+        {"WORK HISTORY", RLS_SECTION_EXPERIENCE, true},
+        {"Professional Experience", RLS_SECTION_EXPERIENCE, true},
+        {"Employment History:", RLS_SECTION_EXPERIENCE, true},
+        {"Older Employment History", RLS_SECTION_EXPERIENCE, false},
+        {"Technical Skills", RLS_SECTION_SKILLS, true},
+        {"Skills & Tools", RLS_SECTION_SKILLS, true},
+        {"Core Competencies", RLS_SECTION_SKILLS, true},
+        {"Skills I'm Learning", RLS_SECTION_SKILLS, false},
+        {"Selected Projects", RLS_SECTION_PROJECTS, true},
+        {"Open Source", RLS_SECTION_PROJECTS, false},
+        {"Education & Training", RLS_SECTION_EDUCATION, true},
+        {"**Education**", RLS_SECTION_EDUCATION, true},
+        {"Honors", RLS_SECTION_AWARDS, true},
+        {"Honors and Awards", RLS_SECTION_AWARDS, true},
+        {"Certificates", RLS_SECTION_CERTIFICATIONS, true},
+        {"Licenses & Certifications", RLS_SECTION_CERTIFICATIONS, true},
+        {"Publications", RLS_SECTION_PUBLICATIONS, true},
+        {"Volunteer Experience", RLS_SECTION_VOLUNTEERING, true},
+        {"Volunteering/ Extracurricular Activities", RLS_SECTION_VOLUNTEERING, false},
+        {"Professional Summary", RLS_SECTION_SUMMARY, true},
+        {"About Me", RLS_SECTION_SUMMARY, false},
+        {"Contact", RLS_SECTION_HEADER, true},
+        {"Hobbies and Interests!", RLS_SECTION_OTHER, false},
+        {"Jane Doe", RLS_SECTION_OTHER, false},
+        {"", RLS_SECTION_OTHER, false},
+        /* Non-English headings from real resumes. */
+        {"교육", RLS_SECTION_EDUCATION, false},
+        {"42 Seoul 팀 프로젝트", RLS_SECTION_PROJECTS, false},
+        {"工作经历", RLS_SECTION_EXPERIENCE, false},
+        {"专业技能", RLS_SECTION_SKILLS, false},
+        {"Expérience professionnelle", RLS_SECTION_EXPERIENCE, false},
+        {"Formação Acadêmica", RLS_SECTION_EDUCATION, false},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        bool standard = !cases[i].standard;
+        RlsSectionKind k =
+            rls_section_classify(cases[i].heading, strlen(cases[i].heading), &standard);
+        if (k != cases[i].kind || standard != cases[i].standard)
+            RLS__FAIL("\"%s\": %s/%d, expected %s/%d", cases[i].heading, rls_section_kind_name(k),
+                      standard, rls_section_kind_name(cases[i].kind), cases[i].standard);
+    }
+}
+
+static void test_kind_names_are_stable(void) {
+    EXPECT_STR_EQ(rls_section_kind_name(RLS_SECTION_EXPERIENCE), "experience");
+    EXPECT_STR_EQ(rls_section_kind_name(RLS_SECTION_HEADER), "header");
+    EXPECT_STR_EQ(rls_section_kind_name((RlsSectionKind)99), "other");
+}
+
+static void test_a_long_heading_does_not_overflow(void) {
+    char big[600];
+    memset(big, 'a', sizeof(big));
+    memcpy(big + 590, " skills", 7);
+    EXPECT_EQ_INT(rls_section_classify(big, 597, NULL), RLS_SECTION_OTHER);
+}
+
+int main(void) {
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_headings_classify_with_their_standard_flag),
+        RLS_TEST(test_kind_names_are_stable),
+        RLS_TEST(test_a_long_heading_does_not_overflow),
+    };
+    return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+}

@@ -1,0 +1,98 @@
+/* Tests for entry-line splitting and contact detection (server/model/lines.c). */
+#include "model/lines.h"
+#include "test.h"
+
+typedef struct {
+    const char *line;
+    RlsSectionKind kind;
+    const char *title, *org, *location;
+    int start_year;
+} SplitCase;
+
+static void test_entry_lines_split_into_role_org_place_and_dates(void) {
+    static const SplitCase cases[] = {
+        {"Senior Engineer, Acme Corp — 2021–Present", RLS_SECTION_EXPERIENCE, "Senior Engineer",
+         "Acme Corp", NULL, 2021},
+        {"Acme Corp | Senior Engineer | Jan 2021 – Present", RLS_SECTION_EXPERIENCE,
+         "Senior Engineer", "Acme Corp", NULL, 2021},
+        {"Data Scientist at Samsung R&D Institute UK | ; Nov18 - now", RLS_SECTION_EXPERIENCE,
+         "Data Scientist", "Samsung R&D Institute UK", NULL, 2018},
+        {"Software Development Intern | Edifixio", RLS_SECTION_EXPERIENCE,
+         "Software Development Intern", "Edifixio", NULL, 0},
+        {"Software Engineer - Loopline Systems | (Berlin, Germany)", RLS_SECTION_EXPERIENCE,
+         "Software Engineer", "Loopline Systems", "Berlin, Germany", 0},
+        {"PhD, Computer Science | ; Awesome University (MyTown)", RLS_SECTION_EDUCATION,
+         "PhD, Computer Science", "Awesome University", "MyTown", 0},
+        {"Roundhuit Co., Ltd Sep 2018 -- Oct 2020", RLS_SECTION_EXPERIENCE, NULL,
+         "Roundhuit Co., Ltd", NULL, 2018},
+        {"도서동아리 전자도서관 서비스 유지보수 (React, TypeScript)", RLS_SECTION_PROJECTS,
+         "도서동아리 전자도서관 서비스 유지보수 (React, TypeScript)", NULL, NULL, 0},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        const SplitCase *c = &cases[i];
+        RlsEntryFields f;
+        rls_entry_fields_split(c->line, strlen(c->line), c->kind, false, &f);
+        if (c->title)
+            EXPECT_STR_EQ(f.title, c->title);
+        else
+            EXPECT_TRUE(f.title == NULL);
+        if (c->org)
+            EXPECT_STR_EQ(f.org, c->org);
+        else
+            EXPECT_TRUE(f.org == NULL);
+        if (c->location)
+            EXPECT_STR_EQ(f.location, c->location);
+        else
+            EXPECT_TRUE(f.location == NULL);
+        EXPECT_EQ_INT(f.dates.valid ? f.dates.start.year : 0, c->start_year);
+        rls_entry_fields_close(&f);
+    }
+}
+
+static void test_a_date_line_gives_dates_and_place(void) {
+    RlsEntryFields f;
+    const char *line = "Jun 2021 – Present | Remote";
+    rls_entry_fields_split(line, strlen(line), RLS_SECTION_EXPERIENCE, true, &f);
+    EXPECT_TRUE(f.dates.valid && f.dates.end.present);
+    EXPECT_STR_EQ(f.location, "Remote");
+    EXPECT_TRUE(f.title == NULL);
+    rls_entry_fields_close(&f);
+    line = "기간: 2023.02 - 현재";
+    rls_entry_fields_split(line, strlen(line), RLS_SECTION_PROJECTS, true, &f);
+    EXPECT_TRUE(f.dates.valid && f.dates.start.year == 2023 && f.dates.end.present);
+    EXPECT_TRUE(f.location == NULL); /* "기간:" is a label */
+    rls_entry_fields_close(&f);
+}
+
+static void test_contacts_are_found_and_dates_are_not_phones(void) {
+    const char *text = "zoe.m@example.co.uk • +00 (0)00 000 0000 • (469) 382-9361 80% travel • "
+                       "https://github.com/zoe, linkedin.com/in/zoe • born 2002-05-11 • 2005-2010";
+    RlsContactHit hits[16];
+    size_t n = rls_contacts_scan(text, strlen(text), hits, 16);
+    static const struct {
+        RlsContactKind kind;
+        const char *text;
+    } want[] = {
+        {RLS_CONTACT_EMAIL, "zoe.m@example.co.uk"}, {RLS_CONTACT_PHONE, "+00 (0)00 000 0000"},
+        {RLS_CONTACT_PHONE, "(469) 382-9361"},      {RLS_CONTACT_LINK, "https://github.com/zoe"},
+        {RLS_CONTACT_LINK, "linkedin.com/in/zoe"},
+    };
+    ASSERT_EQ_INT(n, RLS_ARRAY_LEN(want));
+    for (size_t i = 0; i < n; i++) {
+        char got[64];
+        snprintf(got, sizeof(got), "%.*s", (int)(hits[i].end_byte - hits[i].start_byte),
+                 text + hits[i].start_byte);
+        EXPECT_STR_EQ(got, want[i].text);
+        EXPECT_EQ_INT(hits[i].kind, want[i].kind);
+    }
+    EXPECT_EQ_INT(rls_contacts_scan("Node.js, v1.2.3, 3.7/4.0, 12M events/day", 40, hits, 16), 0);
+}
+
+int main(void) {
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_entry_lines_split_into_role_org_place_and_dates),
+        RLS_TEST(test_a_date_line_gives_dates_and_place),
+        RLS_TEST(test_contacts_are_found_and_dates_are_not_phones),
+    };
+    return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+}
