@@ -61,6 +61,9 @@ void rls_escape_append(RlsBuf *out, RlsFormat format, const char *text, size_t l
             case '`':
             case '\\':
             case '<':
+            /* "[N]" would parse as a shortcut link and lose its brackets. */
+            case '[':
+            case ']':
                 rls_buf_putc(out, '\\');
                 rls_buf_putc(out, c);
                 continue;

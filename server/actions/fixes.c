@@ -495,6 +495,13 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
     RlsToks w = {0};
     rls_words_split(t, n, &w);
     bool ok = false;
+    /* NOTE: the LaTeX parser currently drops "[" and "]" from plain text,
+     * so a placeholder written earlier reads back as "N" / "N%": a lone
+     * capital N never occurs in a real bullet, so it counts as one too. */
+    for (size_t i = 0; i < w.len; i++)
+        if ((rls_tok_is(t, w.items[i], "N") || rls_tok_is(t, w.items[i], "N%")) &&
+            t[w.items[i].start] == 'N')
+            goto done;
     RlsVerb v;
     if (w.len < 2) goto done;
     RlsTok v0 = w.items[0];

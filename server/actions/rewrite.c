@@ -541,17 +541,29 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
          * a noun phrase). */
         bool help = rls_tok_in(t, w.items[i],
                                (const char *const[]){"helped", "helping", "helps", "help", NULL});
+        /* The verb it leaves must not be weak itself ("Helped support
+         * users" -> "Supported users" fixes nothing). */
+        static const char *const weak[] = {"support",    "assist",  "help", "handle",
+                                           "use",        "utilize", "work", "participate",
+                                           "contribute", "aid",     NULL};
         if (help && rls_verb_as(t + nt.start, nt.end - nt.start, RLS_VFORM_BASE, false, &v) &&
             !rewrite__gerund(t, &w, next, &(RlsVerb){0})) {
+            if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) goto done;
             if (alt != 0) goto done;
             rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
             ok = rewrite__emit(in, out, nt.end, true);
             goto done;
         }
         /* "Assisted senior engineers in debugging X" -> "Debugged X with
-         * senior engineers". */
+         * senior engineers". Not for "supported": supporting users so
+         * that they can do something is not doing it. */
+        if (rls_tok_is(t, w.items[i], "supported")) goto done;
         for (size_t m = next; m + 1 < w.len && m < next + 6; m++) {
             RlsTok tm = w.items[m];
+            /* The helped party is a short noun phrase. */
+            if (m > next && rls_tok_in(t, tm, rewrite__stop) && !rls_tok_is(t, tm, "in") &&
+                !rls_tok_is(t, tm, "with") && !rls_tok_is(t, tm, "to"))
+                break;
             if (m > next && (rls_tok_is(t, tm, "in") || rls_tok_is(t, tm, "with")) &&
                 rewrite__gerund(t, &w, m + 1, &v)) {
             } else if (m > next && rls_tok_is(t, tm, "to") &&
@@ -658,8 +670,10 @@ done:
 /* ---- Pipeline ------------------------------------------------------------------ */
 
 const char *const rls_rewrite_rules[] = {
-    "passive-voice", "first-person",   "weak-opener",   "spelled-out-number", "vague-quantifier",
-    "buzzword",      "tense-mismatch", "repeated-verb", "no-metric",          NULL};
+    /* Tense first, so "Contributing to" is seen as the opener
+     * "Contributed to"; no-metric last, after the result moved. */
+    "passive-voice",    "first-person", "tense-mismatch", "weak-opener", "spelled-out-number",
+    "vague-quantifier", "buzzword",     "repeated-verb",  "no-metric",   NULL};
 
 RlsRewriteStep rls_rewrite_step_for(const char *rule) {
     if (!rule) return NULL;
