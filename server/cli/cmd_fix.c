@@ -172,10 +172,10 @@ static void cmd_fix__diff(RlsBuf *out, const char *path, const char *a, size_t a
         while (i < N || j < M) {
             if (i < N && j < M && cmd_fix__same(la[pre + i], lb[pre + j])) {
                 ops[n_ops++] = 0, i++, j++;
-            } else if (j < M && (i == N || T(i, j + 1) >= T(i + 1, j))) {
-                ops[n_ops++] = 2, j++;
+            } else if (i < N && (j == M || T(i + 1, j) >= T(i, j + 1))) {
+                ops[n_ops++] = 1, i++; /* deletions first, as diff(1) prints them */
             } else {
-                ops[n_ops++] = 1, i++;
+                ops[n_ops++] = 2, j++;
             }
         }
 #undef T
@@ -217,7 +217,7 @@ static void cmd_fix__diff(RlsBuf *out, const char *path, const char *a, size_t a
             if (ops[x] != 1) bcount++;
         }
         if (!header) {
-            rls_buf_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
+            rls_buf_printf(out, "--- %s\n+++ %s\n", path, path);
             header = true;
         }
         rls_buf_printf(out, "@@ -%zu,%zu +%zu,%zu @@\n", acount ? has + 1 : has, acount,

@@ -1,11 +1,16 @@
+#define _DEFAULT_SOURCE
 /* Tests for source-level code actions (server/actions/actions.c, edits.c):
  * quick fixes, the outcome-first rewrite, fix-all and suppression comments
  * written back through hand-built source maps in Markdown and LaTeX. */
 #include <ctype.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "actions/actions_internal.h"
+#include "cli/commands.h"
 #include "model/builder.h"
 #include "rls/actions.h"
 #include "rls/parse.h"
@@ -512,7 +517,7 @@ static bool same_text(const char *a, size_t an, const char *b, RlsFormat format)
 }
 
 typedef struct {
-    size_t bullets, actions, refused_free, fixed_point_docs;
+    size_t bullets, actions, suppressions, fixed_point_docs;
 } PropStats;
 
 static const char *const all_fix_rules[] = {
@@ -593,6 +598,38 @@ static void check_document(const char *name, const char *src, RlsFormat format, 
             }
             rls_action_list_close(&list);
         }
+    }
+    /* Suppression comments never change what a reader sees (the first
+     * bullets of each document: every re-parse costs a full parse). */
+    for (uint32_t b = 0; b < m->n_bullets && b < 8; b++) {
+        const RlsPlain *p = &m->bullets[b].plain;
+        RlsDiag d = {rls_plain_cover(p, 0, p->len),
+                     RLS_SEV_WARNING,
+                     "weak-opener",
+                     NULL,
+                     (int32_t)b,
+                     0,
+                     p->len};
+        RlsActionList list;
+        rls_action_list_init(&list);
+        rls_actions_suppress(m, src, len, &d, &list);
+        EXPECT_TRUE(list.len >= 1);
+        for (size_t k = 0; k < list.len; k++) {
+            char *fixed = apply(src, &list.items[k]);
+            RlsResume *m2 = fixed ? parse(fixed, format) : NULL;
+            bool same = m2 && m2->n_bullets == m->n_bullets;
+            for (uint32_t i = 0; same && i < m->n_bullets; i++)
+                same = !strcmp(m2->bullets[i].plain.text, m->bullets[i].plain.text);
+            if (!same) {
+                EXPECT_TRUE(same);
+                printf("#     %s: \"%s\" on bullet %u changes the text\n", name,
+                       list.items[k].title, b);
+            }
+            st->suppressions++;
+            rls_resume_delete(m2);
+            rls_free(fixed);
+        }
+        rls_action_list_close(&list);
     }
     /* Fix-all twice: the second run changes nothing. */
     RlsDiagList diags;
@@ -679,10 +716,145 @@ static void test_every_corpus_bullet_takes_its_fixes_cleanly(void) {
         closedir(dp);
     }
     printf("# corpus: %zu documents, %zu bullets, %zu actions applied and re-parsed, "
-           "%zu fix-all fixed points\n",
-           docs, st.bullets, st.actions, st.fixed_point_docs);
+           "%zu suppressions, %zu fix-all fixed points\n",
+           docs, st.bullets, st.actions, st.suppressions, st.fixed_point_docs);
     EXPECT_TRUE(docs >= 20);
     EXPECT_EQ_INT(st.fixed_point_docs, docs);
+}
+
+/* ---- resume-ls fix ------------------------------------------------------------------------ */
+
+/* Runs `resume-ls fix ARGS` with stdout captured; returns the exit status
+ * and the owned output in *out. */
+static int run_fix(char **argv, int argc, char **out) {
+    char path[] = "/tmp/rls-fix-out-XXXXXX";
+    int fd = mkstemp(path);
+    fflush(stdout);
+    int saved = dup(1);
+    dup2(fd, 1);
+    int rc = rls_cmd_fix(argc, argv);
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    close(fd);
+    *out = rls_test_read_file(path, NULL);
+    unlink(path);
+    return rc;
+}
+
+static char *write_temp(const char *suffix, const char *content) {
+    char *path = rls_malloc(64);
+    snprintf(path, 64, "/tmp/rls-fix-XXXXXX%s", suffix);
+    int fd = mkstemps(path, (int)strlen(suffix));
+    if (write(fd, content, strlen(content)) < 0) perror("write");
+    close(fd);
+    return path;
+}
+
+static const char fix_md[] = "# Jane Doe\n\n## Experience\n\n"
+                             "- Added an index on `orders.created_at`, which cut the dashboard "
+                             "query from 8s to 300ms.\n"
+                             "- Reduced p99 latency from 800ms to 120ms.\n";
+static const char fix_md_rewritten[] = "# Jane Doe\n\n## Experience\n\n"
+                                       "- Cut the dashboard query from 8s to 300ms by adding an "
+                                       "index on `orders.created_at`.\n"
+                                       "- Reduced p99 latency from 800ms to 120ms.\n";
+
+static void test_fix_prints_the_fixed_text_and_leaves_the_file_alone(void) {
+    char *path = write_temp(".md", fix_md);
+    char *argv[] = {"fix", "--rewrite", path};
+    char *out = NULL;
+    EXPECT_EQ_INT(run_fix(argv, 3, &out), 0);
+    EXPECT_STR_EQ(out, fix_md_rewritten);
+    char *after = rls_test_read_file(path, NULL);
+    EXPECT_STR_EQ(after, fix_md);
+    rls_free(after);
+    rls_free(out);
+    unlink(path);
+    rls_free(path);
+}
+
+static void test_fix_write_replaces_the_file_keeping_its_permissions(void) {
+    char *path = write_temp(".md", fix_md);
+    chmod(path, 0640);
+    char *argv[] = {"fix", path, "--write", "--rewrite"};
+    char *out = NULL;
+    EXPECT_EQ_INT(run_fix(argv, 4, &out), 0);
+    EXPECT_STR_EQ(out, "");
+    char *after = rls_test_read_file(path, NULL);
+    EXPECT_STR_EQ(after, fix_md_rewritten);
+    struct stat st;
+    EXPECT_EQ_INT(stat(path, &st), 0);
+    EXPECT_EQ_INT(st.st_mode & 0777, 0640);
+    rls_free(out);
+    /* A second run changes nothing. */
+    EXPECT_EQ_INT(run_fix(argv, 4, &out), 0);
+    char *again = rls_test_read_file(path, NULL);
+    EXPECT_STR_EQ(again, after);
+    rls_free(again);
+    rls_free(after);
+    rls_free(out);
+    unlink(path);
+    rls_free(path);
+}
+
+static void test_fix_diff_shows_a_unified_diff(void) {
+    char *path = write_temp(".md", fix_md);
+    char *argv[] = {"fix", "--diff", "--rewrite", path};
+    char *out = NULL;
+    EXPECT_EQ_INT(run_fix(argv, 4, &out), 0);
+    char want[1024];
+    snprintf(want, sizeof want,
+             "--- %s\n+++ %s\n@@ -2,5 +2,5 @@\n \n ## Experience\n \n"
+             "-- Added an index on `orders.created_at`, which cut the dashboard query from 8s to "
+             "300ms.\n"
+             "+- Cut the dashboard query from 8s to 300ms by adding an index on "
+             "`orders.created_at`.\n"
+             " - Reduced p99 latency from 800ms to 120ms.\n",
+             path, path);
+    EXPECT_STR_EQ(out, want);
+    rls_free(out);
+    /* Nothing to change: no diff at all. */
+    char *clean = write_temp(".md", "- Reduced p99 latency from 800ms to 120ms.\n");
+    char *argv2[] = {"fix", "--diff", clean};
+    EXPECT_EQ_INT(run_fix(argv2, 3, &out), 0);
+    EXPECT_STR_EQ(out, "");
+    rls_free(out);
+    unlink(clean);
+    rls_free(clean);
+    unlink(path);
+    rls_free(path);
+}
+
+static void test_fix_reports_usage_and_io_errors_with_status_2(void) {
+    char *out = NULL;
+    char *no_files[] = {"fix"};
+    EXPECT_EQ_INT(run_fix(no_files, 1, &out), 2);
+    rls_free(out);
+    char *both[] = {"fix", "--write", "--diff", "x.md"};
+    EXPECT_EQ_INT(run_fix(both, 4, &out), 2);
+    rls_free(out);
+    char *bad_lang[] = {"fix", "--lang", "rtf", "x.md"};
+    EXPECT_EQ_INT(run_fix(bad_lang, 4, &out), 2);
+    rls_free(out);
+    char *missing[] = {"fix", "/nonexistent/resume.md"};
+    EXPECT_EQ_INT(run_fix(missing, 2, &out), 2);
+    EXPECT_STR_EQ(out, "");
+    rls_free(out);
+}
+
+static void test_fix_lang_overrides_the_extension(void) {
+    const char *tex = "\\section{Experience}\n\\begin{itemize}\n\\item Rebuilt the image pipeline "
+                      "to lower processing cost by 70\\%.\n\\end{itemize}\n";
+    char *path = write_temp(".txt", tex);
+    char *argv[] = {"fix", "--lang=latex", "--rewrite", path};
+    char *out = NULL;
+    EXPECT_EQ_INT(run_fix(argv, 4, &out), 0);
+    EXPECT_STR_EQ(out, "\\section{Experience}\n\\begin{itemize}\n\\item Lowered processing cost "
+                       "by 70\\% by rebuilding the image pipeline.\n\\end{itemize}\n");
+    rls_free(out);
+    unlink(path);
+    rls_free(path);
 }
 
 int main(void) {
@@ -704,6 +876,11 @@ int main(void) {
         RLS_TEST(test_rewrites_tsv_rows_are_rewritten_inside_markdown_and_latex_resumes),
         RLS_TEST(test_every_labelled_bullet_in_both_formats_takes_its_fixes_cleanly),
         RLS_TEST(test_every_corpus_bullet_takes_its_fixes_cleanly),
+        RLS_TEST(test_fix_prints_the_fixed_text_and_leaves_the_file_alone),
+        RLS_TEST(test_fix_write_replaces_the_file_keeping_its_permissions),
+        RLS_TEST(test_fix_diff_shows_a_unified_diff),
+        RLS_TEST(test_fix_reports_usage_and_io_errors_with_status_2),
+        RLS_TEST(test_fix_lang_overrides_the_extension),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
