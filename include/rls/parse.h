@@ -59,4 +59,9 @@ bool rls_format_from_path(const char *path, RlsFormat *out);
 /* Format from an LSP languageId ("markdown", "latex", "tex"). */
 bool rls_format_from_language_id(const char *language_id, RlsFormat *out);
 
+/* Frees the process-wide compiled tree-sitter queries (built lazily on
+ * first parse). Call only at exit, when no parser is in use: it exists so
+ * that a clean shutdown leaves no allocation behind. */
+void rls_parse_release_globals(void);
+
 #endif /* RLS_PARSE_H_ */

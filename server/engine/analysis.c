@@ -3,6 +3,7 @@
  */
 #include "rls/analysis.h"
 
+#include "rls/keywords.h"
 #include "rls/rules.h"
 
 void rls_analysis_init(RlsAnalysis *self) {
@@ -25,5 +26,10 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
         opts.n_macros = config->n_macros;
     }
     self->model = rls_parser_parse(parser, src, len, &opts);
-    return rls_rules_run(self->model, src, len, config, &self->diags);
+    rls_rules_run(self->model, src, len, config, &self->diags);
+    size_t from = self->diags.len;
+    rls_keywords_check(self->model, src, len, config, &self->diags);
+    rls_rules_suppress(self->model, src, len, &self->diags, from);
+    rls_diag_list_sort(&self->diags);
+    return 0;
 }

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "parse/formats.h"
+#include "parse/tex_internal.h"
 #include "rls/alloc.h"
 
 struct RlsParser {
@@ -67,4 +68,9 @@ bool rls_format_from_language_id(const char *language_id, RlsFormat *out) {
         return true;
     }
     return false;
+}
+
+void rls_parse_release_globals(void) {
+    rls_md_queries_release();
+    rls_tex_queries_release();
 }

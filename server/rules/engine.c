@@ -1,13 +1,53 @@
 /*
- * engine.c - PLACEHOLDER until the rule engine (issue 4) lands.
- * TODO(#4): replace with the real registry and rules.
+ * engine.c - the rule registry and one run of every rule (rules.h).
+ *
+ * A run walks the bullets once, scanning each into words a single time and
+ * handing it to every bullet rule, then runs the document rules, then drops
+ * what in-document comments suppress. Configuration edits to lexicons are
+ * copied once per run (they are few); nothing else is allocated per word.
  */
-#include "rls/rules.h"
-
+#include <ctype.h>
+#include <stdarg.h>
 #include <string.h>
 
+#include "rls/alloc.h"
+#include "rls/buf.h"
+#include "rls/rules.h"
+#include "rules/rules_internal.h"
+
 static const RlsRuleInfo engine__rules[] = {
-    {"weak-opener", RLS_SEV_WARNING, true, "Bullet opens with a duty phrase or a weak verb."},
+    {"weak-opener", RLS_SEV_WARNING, true,
+     "Bullet opens with a duty or participation phrase or a weak verb."},
+    {"no-metric", RLS_SEV_WARNING, true, "Bullet states no quantified result."},
+    {"vague-quantifier", RLS_SEV_WARNING, true,
+     "A vague quantity (various, several, many, ...) where a number belongs."},
+    {"passive-voice", RLS_SEV_WARNING, true, "Passive voice hides who did the work."},
+    {"first-person", RLS_SEV_WARNING, true, "First-person pronoun (I, me, my, we, our, us)."},
+    {"spelled-out-number", RLS_SEV_INFO, true, "A number written in words where digits belong."},
+    {"buzzword", RLS_SEV_WARNING, true, "A buzzword or self-description instead of evidence."},
+    {"bullet-length", RLS_SEV_INFO, false,
+     "Bullet too long to scan, or too short to say anything."},
+    {"repeated-verb", RLS_SEV_INFO, false, "The same opening verb on three or more bullets."},
+    {"tense-mismatch", RLS_SEV_WARNING, false,
+     "Present tense in a finished role, or past tense in a current role written in the present."},
+    {"nonstandard-heading", RLS_SEV_WARNING, false,
+     "A section heading an applicant tracking system may not recognise."},
+    {"missing-section", RLS_SEV_WARNING, false, "No Experience, Skills or Education section."},
+    {"acronym-undefined", RLS_SEV_INFO, false, "A known acronym is never spelled out."},
+    /* Keyword and format rules: run by server/keywords/kwrules.c after the
+     * rules above, registered here so that configuration, documentation and
+     * SARIF see one table. */
+    {"missing-keyword", RLS_SEV_INFO, false,
+     "A keyword the job description asks for never appears in the resume."},
+    {"skill-unbacked", RLS_SEV_INFO, false,
+     "A skill listed in the Skills section that no bullet shows in use."},
+    {"skill-unlisted", RLS_SEV_INFO, false,
+     "A tool used in bullets but missing from the Skills section."},
+    {"ats-layout", RLS_SEV_INFO, false,
+     "Tables, columns, images, icons or header/footer text that ATS parsers lose."},
+    {"contact-missing", RLS_SEV_INFO, false, "No email address (or phone) a recruiter can use."},
+    {"date-format", RLS_SEV_INFO, false, "Dates written in different styles across entries."},
+    {"resume-length", RLS_SEV_INFO, false, "More text than fits on about two pages."},
 };
 
 const RlsRuleInfo *rls_rules_all(size_t *count) {
@@ -16,17 +56,499 @@ const RlsRuleInfo *rls_rules_all(size_t *count) {
 }
 
 const RlsRuleInfo *rls_rule_find(const char *id) {
+    if (!id) return NULL;
     for (size_t i = 0; i < RLS_ARRAY_LEN(engine__rules); i++)
         if (strcmp(engine__rules[i].id, id) == 0) return &engine__rules[i];
     return NULL;
 }
 
+/* ---- Context helpers --------------------------------------------------------- */
+
+RlsSeverity rls_rules_severity(const RlsRulesCtx *ctx, const char *rule) {
+    /* Rule ids are string literals: the pointer usually matches. */
+    for (size_t i = 0; i < RLS_ARRAY_LEN(engine__rules); i++)
+        if (engine__rules[i].id == rule) return ctx->sev[i];
+    for (size_t i = 0; i < RLS_ARRAY_LEN(engine__rules); i++)
+        if (strcmp(engine__rules[i].id, rule) == 0) return ctx->sev[i];
+    return rls_config_severity(ctx->config, rule, RLS_SEV_WARNING);
+}
+
+_Static_assert(RLS_ARRAY_LEN(engine__rules) <= 32, "RlsRulesCtx.sev is too small");
+
+RlsDiag *rls_rules_report(RlsRulesCtx *ctx, const char *rule, uint32_t plain_start,
+                          uint32_t plain_end, const char *fmt, ...) {
+    RlsBuf msg;
+    rls_buf_init(&msg);
+    va_list ap;
+    va_start(ap, fmt);
+    rls_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    RlsSpan span = rls_plain_cover(&ctx->bullet->plain, plain_start, plain_end);
+    /* Push an empty message and hand over the formatted one: formatting
+     * twice ("%s") was a visible share of a keystroke's work. */
+    RlsDiag *d = rls_diag_push(ctx->out, span, rls_rules_severity(ctx, rule), rule, "%s", "");
+    rls_free(d->message);
+    d->message = rls_buf_detach(&msg);
+    d->bullet = ctx->bullet_index;
+    d->plain_start = plain_start;
+    d->plain_end = plain_end;
+    return d;
+}
+
+static void engine__edits_load(RlsRulesCtx *ctx) {
+    const RlsConfig *cfg = ctx->config;
+    if (!cfg) return;
+    for (size_t i = 0; i < cfg->n_lexicon_edits; i++) {
+        const RlsLexiconEdit *e = &cfg->lexicon_edits[i];
+        if (!e->lexicon || !e->word || !e->word[0]) continue;
+        for (int id = 0; id < RLS_LEX_COUNT; id++) {
+            const RlsLexicon *lex = rls_lexicon_get((RlsLexId)id);
+            if (strcmp(lex->name, e->lexicon) != 0) continue;
+            RlsLexEdits *ed = &ctx->edits[id];
+            char *w = rls_strdup(e->word);
+            /* Fold case and spacing the way the data files are written, so
+             * "Team  Player" removes "team player". */
+            size_t n = 0;
+            for (size_t k = 0; w[k]; k++) {
+                char c = w[k];
+                if (c == '\t') c = ' ';
+                if (c == ' ' && (n == 0 || w[n - 1] == ' ')) continue;
+                w[n++] = lex->fold ? (char)tolower((unsigned char)c) : c;
+            }
+            while (n && w[n - 1] == ' ')
+                n--;
+            w[n] = '\0';
+            if (e->remove)
+                RLS_PUSH(ed->removes, ed->n_removes, ed->cap_removes, w);
+            else
+                RLS_PUSH(ed->adds, ed->n_adds, ed->cap_adds, w);
+        }
+    }
+}
+
+static void engine__edits_free(RlsRulesCtx *ctx) {
+    for (int id = 0; id < RLS_LEX_COUNT; id++) {
+        RlsLexEdits *ed = &ctx->edits[id];
+        for (size_t i = 0; i < ed->n_adds; i++)
+            rls_free(ed->adds[i]);
+        for (size_t i = 0; i < ed->n_removes; i++)
+            rls_free(ed->removes[i]);
+        rls_free(ed->adds);
+        rls_free(ed->removes);
+    }
+}
+
+/* An added acronym is written "ACR=spelled out form"; the key is before '='. */
+static size_t engine__add_key_len(RlsLexId id, const char *w) {
+    if (id == RLS_LEX_ACRONYM) {
+        const char *eq = strchr(w, '=');
+        if (eq) {
+            size_t n = (size_t)(eq - w);
+            while (n && w[n - 1] == ' ')
+                n--;
+            return n;
+        }
+    }
+    return strlen(w);
+}
+
+static bool engine__removed(const RlsLexEdits *ed, const char *key, size_t len) {
+    for (size_t i = 0; i < ed->n_removes; i++)
+        if (strlen(ed->removes[i]) == len && memcmp(ed->removes[i], key, len) == 0) return true;
+    return false;
+}
+
+uint32_t rls_rules_match(RlsRulesCtx *ctx, RlsLexId id, const char *text, uint32_t len,
+                         uint32_t pos, uint8_t *flags) {
+    const RlsLexicon *lex = rls_lexicon_get(id);
+    const RlsLexEdits *ed = &ctx->edits[id];
+    uint32_t best = 0;
+    uint8_t best_flags = 0;
+    /* The first word of the text selects the candidate run: entries are
+     * sorted, and all phrases starting with that word sort together. */
+    unsigned char c0 = pos < len ? (unsigned char)text[pos] : 0;
+    if (lex->fold && c0 >= 'A' && c0 <= 'Z') c0 = (unsigned char)(c0 + 32);
+    bool candidates = c0 < 128 && lex->first_hi[c0] > lex->first_lo[c0];
+    char first[64];
+    uint32_t n = 0, i = pos;
+    while (candidates && i < len && n < sizeof(first) - 1 && rls_rules_word_at(text, len, i) &&
+           !((unsigned char)text[i] & 0x80)) {
+        char c = text[i];
+        first[n++] = lex->fold && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        i++;
+    }
+    if (n > 0 && !rls_rules_word_at(text, len, i)) {
+        size_t lo = lex->first_lo[c0], hi = lex->first_hi[c0];
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            const RlsLexEntry *e = &lex->items[mid];
+            size_t m = e->key_len < n ? e->key_len : n;
+            int c = memcmp(e->key, first, m);
+            if (c == 0) c = e->key_len < n ? -1 : 0;
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < lex->first_hi[c0]; k++) {
+            const RlsLexEntry *e = &lex->items[k];
+            if (e->key_len < n || memcmp(e->key, first, n) != 0) break;
+            /* "helped" after "help": punctuation sorts before letters and
+             * digits, so once the key goes on with a letter no later entry
+             * can start with this word ("help", "help with", "CI/CD" all
+             * come first). */
+            if (e->key_len > n && isalnum((unsigned char)e->key[n])) break;
+            if (ed->n_removes && engine__removed(ed, e->key, e->key_len)) continue;
+            uint32_t end = rls_rules_phrase_at(e->key, e->key_len, lex->fold, text, len, pos);
+            if (end > best) {
+                best = end;
+                best_flags = e->flags;
+            }
+        }
+    }
+    for (size_t k = 0; k < ed->n_adds; k++) {
+        const char *w = ed->adds[k];
+        uint32_t end =
+            rls_rules_phrase_at(w, engine__add_key_len(id, w), lex->fold, text, len, pos);
+        if (end > best) {
+            best = end;
+            best_flags = 0;
+        }
+    }
+    if (flags) *flags = best_flags;
+    return best;
+}
+
+bool rls_rules_has_word(RlsRulesCtx *ctx, RlsLexId id, const char *word, size_t len) {
+    const RlsLexicon *lex = rls_lexicon_get(id);
+    const RlsLexEdits *ed = &ctx->edits[id];
+    for (size_t k = 0; k < ed->n_adds; k++) {
+        const char *w = ed->adds[k];
+        size_t wl = engine__add_key_len(id, w);
+        if (wl != len) continue;
+        bool eq = true;
+        for (size_t j = 0; j < len && eq; j++) {
+            char c = lex->fold ? (char)tolower((unsigned char)word[j]) : word[j];
+            eq = c == w[j];
+        }
+        if (eq) return true;
+    }
+    const RlsLexEntry *e = rls_lexicon_find(lex, word, len);
+    if (!e) return false;
+    return !(ed->n_removes && engine__removed(ed, e->key, e->key_len));
+}
+
+uint32_t rls_rules_line_of(RlsRulesCtx *ctx, uint32_t byte) {
+    if (!ctx->line_starts) {
+        size_t cap = 0, n = 0;
+        uint32_t *starts = NULL;
+        RLS_PUSH(starts, n, cap, 0u);
+        for (uint32_t i = 0; i < ctx->src_len; i++) {
+            char c = ctx->src[i];
+            if (c == '\r' && i + 1 < ctx->src_len && ctx->src[i + 1] == '\n') continue;
+            if (c == '\n' || c == '\r') RLS_PUSH(starts, n, cap, i + 1);
+        }
+        ctx->line_starts = starts;
+        ctx->n_lines = (uint32_t)n;
+    }
+    uint32_t lo = 0, hi = ctx->n_lines;
+    while (hi - lo > 1) {
+        uint32_t mid = (lo + hi) / 2;
+        if (ctx->line_starts[mid] <= byte)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* ---- Scanning a bullet ----------------------------------------------------------- */
+
+static bool engine__word_is(const RlsRulesCtx *ctx, size_t w, const char *s) {
+    if (w >= ctx->n_words) return false;
+    const RlsWord *wd = &ctx->words[w];
+    return rls_rules_word_is(ctx->bullet->plain.text + wd->start_byte,
+                             wd->end_byte - wd->start_byte, s);
+}
+
+static bool engine__is_list(const RlsPlain *p) {
+    /* "Technologies: Go, Kafka, Postgres" or "Tech stack - React, Node": a
+     * short label, then a comma-separated list. */
+    uint32_t words = 1;
+    for (uint32_t i = 0; i < p->len && i < 40; i++) {
+        char c = p->text[i];
+        if (c == ' ') {
+            if (++words > 3) return false;
+        } else if (c == ':') {
+            return i > 0 && memchr(p->text + i, ',', p->len - i) != NULL;
+        }
+    }
+    return false;
+}
+
+void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) {
+    ctx->bullet = b;
+    ctx->bullet_index = index;
+    ctx->n_words = 0;
+    const char *t = b->plain.text;
+    uint32_t n = b->plain.len;
+    uint32_t i = 0;
+    while (i < n) {
+        uint32_t cl;
+        uint32_t cp = rls_rules_cp_at(t, n, i, &cl);
+        if (!rls_rules_is_word_cp(cp)) {
+            i += cl;
+            continue;
+        }
+        uint32_t start = i;
+        while (i < n) {
+            cp = rls_rules_cp_at(t, n, i, &cl);
+            if (rls_rules_is_word_cp(cp)) {
+                i += cl;
+                continue;
+            }
+            /* An apostrophe inside a word keeps it whole: "company's". */
+            if ((cp == '\'' || cp == 0x2019) && rls_rules_word_at(t, n, i + cl)) {
+                i += cl;
+                continue;
+            }
+            break;
+        }
+        RlsWord w = {start, i};
+        RLS_PUSH(ctx->words, ctx->n_words, ctx->cap_words, w);
+    }
+    /* The opener is the first word after leading first-person words:
+     * "I designed", "We shipped", "My team and I migrated". */
+    size_t o = 0;
+    if ((engine__word_is(ctx, 0, "my") || engine__word_is(ctx, 0, "our")) &&
+        engine__word_is(ctx, 1, "team")) {
+        o = 2;
+        if (engine__word_is(ctx, 2, "and") &&
+            (engine__word_is(ctx, 3, "i") || engine__word_is(ctx, 3, "we")))
+            o = 4;
+    } else if (engine__word_is(ctx, 0, "i") || engine__word_is(ctx, 0, "we")) {
+        o = 1;
+    }
+    ctx->opener = (uint32_t)(o < ctx->n_words ? o : ctx->n_words);
+    ctx->is_list = engine__is_list(&b->plain);
+    RlsSectionKind kind = RLS_SECTION_OTHER;
+    if (b->section < ctx->model->n_sections) kind = ctx->model->sections[b->section].kind;
+    ctx->is_achievement = kind == RLS_SECTION_EXPERIENCE || kind == RLS_SECTION_PROJECTS ||
+                          kind == RLS_SECTION_VOLUNTEERING;
+    ctx->has_metric = rls_rules_has_metric(ctx, t, n);
+
+    RlsOpener op = {
+        .bullet = index, .is_list = ctx->is_list, .is_achievement = ctx->is_achievement};
+    if (ctx->opener < ctx->n_words) {
+        op.start_byte = ctx->words[ctx->opener].start_byte;
+        op.end_byte = ctx->words[ctx->opener].end_byte;
+        if (ctx->opener + 1 < ctx->n_words) {
+            op.next_start_byte = ctx->words[ctx->opener + 1].start_byte;
+            op.next_end_byte = ctx->words[ctx->opener + 1].end_byte;
+        }
+        RLS_PUSH(ctx->openers, ctx->n_openers, ctx->cap_openers, op);
+    }
+}
+
+/* Bullets in skills lists and the header block are lists of facts, not
+ * statements of work; every other bullet is judged. */
+static bool engine__judged(const RlsResume *m, const RlsBullet *b) {
+    if (b->plain.len == 0 || !b->plain.text) return false;
+    if (b->section >= m->n_sections) return true;
+    RlsSectionKind k = m->sections[b->section].kind;
+    return k != RLS_SECTION_SKILLS && k != RLS_SECTION_HEADER;
+}
+
 int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
                   const RlsConfig *config, RlsDiagList *out) {
-    (void)model;
-    (void)src;
-    (void)src_len;
-    (void)config;
-    (void)out;
+    if (!model || !out) return 0;
+    size_t from = out->len;
+    RlsRulesCtx ctx;
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.model = model;
+    ctx.src = src ? src : "";
+    ctx.src_len = src ? src_len : 0;
+    ctx.config = config;
+    ctx.out = out;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(engine__rules); i++)
+        ctx.sev[i] =
+            rls_config_severity(config, engine__rules[i].id, engine__rules[i].default_severity);
+    engine__edits_load(&ctx);
+
+    for (uint32_t i = 0; i < model->n_bullets; i++) {
+        const RlsBullet *b = &model->bullets[i];
+        if (!engine__judged(model, b)) continue;
+        rls_rules_scan_bullet(&ctx, b, (int32_t)i);
+        rls_rules_bullet_checks(&ctx);
+    }
+    ctx.bullet = NULL;
+    if (rls_rules_severity(&ctx, "repeated-verb") != RLS_SEV_OFF) rls_rules_repeated_verb(&ctx);
+    if (rls_rules_severity(&ctx, "tense-mismatch") != RLS_SEV_OFF) rls_rules_tense_mismatch(&ctx);
+    if (rls_rules_severity(&ctx, "nonstandard-heading") != RLS_SEV_OFF)
+        rls_rules_nonstandard_heading(&ctx);
+    if (rls_rules_severity(&ctx, "missing-section") != RLS_SEV_OFF) rls_rules_missing_section(&ctx);
+    if (rls_rules_severity(&ctx, "acronym-undefined") != RLS_SEV_OFF)
+        rls_rules_acronym_undefined(&ctx);
+
+    rls_rules_apply_suppressions(&ctx, from);
+    rls_diag_list_sort(out);
+
+    engine__edits_free(&ctx);
+    rls_free(ctx.words);
+    rls_free(ctx.openers);
+    rls_free(ctx.line_starts);
     return 0;
+}
+
+void rls_rules_suppress(const RlsResume *model, const char *src, uint32_t src_len, RlsDiagList *out,
+                        size_t from) {
+    RlsRulesCtx ctx;
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.model = model;
+    ctx.src = src ? src : "";
+    ctx.src_len = src ? src_len : 0;
+    ctx.out = out;
+    rls_rules_apply_suppressions(&ctx, from);
+    rls_free(ctx.line_starts);
+}
+
+/* ---- Suppression comments ------------------------------------------------------ */
+
+typedef enum {
+    SUPPRESS_DISABLE,
+    SUPPRESS_ENABLE,
+    SUPPRESS_NEXT_LINE,
+    SUPPRESS_LINE,
+} SuppressKind;
+
+typedef struct {
+    SuppressKind kind;
+    uint32_t at_byte;  /* where it takes effect (disable/enable) */
+    uint32_t line;     /* the line it covers (next-line/line) */
+    const char *rules; /* rule list, borrowed from the comment */
+    size_t rules_len;  /* 0: every rule */
+} Suppression;
+
+static bool engine__lists_rule(const Suppression *s, const char *rule) {
+    if (s->rules_len == 0) return true;
+    size_t rl = strlen(rule);
+    const char *p = s->rules, *end = s->rules + s->rules_len;
+    while (p < end) {
+        while (p < end && (*p == ',' || *p == ' ' || *p == '\t'))
+            p++;
+        const char *q = p;
+        while (q < end && *q != ',' && *q != ' ' && *q != '\t')
+            q++;
+        if ((size_t)(q - p) == rl && memcmp(p, rule, rl) == 0) return true;
+        p = q;
+    }
+    return false;
+}
+
+static bool engine__parse_directive(const RlsComment *c, Suppression *s) {
+    static const struct {
+        const char *word;
+        SuppressKind kind;
+    } words[] = {
+        /* Longest first: "disable" is a prefix of the others. */
+        {"resume-ls-disable-next-line", SUPPRESS_NEXT_LINE},
+        {"resume-ls-disable-line", SUPPRESS_LINE},
+        {"resume-ls-disable", SUPPRESS_DISABLE},
+        {"resume-ls-enable", SUPPRESS_ENABLE},
+    };
+    const char *t = c->text;
+    if (!t) return false;
+    /* "%% resume-ls-…" and "<!--- resume-ls-…" still count. */
+    while (*t == ' ' || *t == '\t' || *t == '%' || *t == '!' || *t == '-')
+        t++;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(words); i++) {
+        size_t n = strlen(words[i].word);
+        if (strncmp(t, words[i].word, n) != 0) continue;
+        char after = t[n];
+        if (after && after != ' ' && after != '\t' && after != ':') continue;
+        const char *r = t + n;
+        while (*r == ' ' || *r == '\t' || *r == ':')
+            r++;
+        /* "resume-ls-disable weak-opener -- the client asked for it": the
+         * reason after "--" is not a rule name. */
+        const char *stop = strstr(r, "--");
+        size_t len = stop ? (size_t)(stop - r) : strlen(r);
+        while (len && (r[len - 1] == ' ' || r[len - 1] == '\t' || r[len - 1] == '\n' ||
+                       r[len - 1] == '\r'))
+            len--;
+        s->kind = words[i].kind;
+        s->rules = r;
+        s->rules_len = len;
+        return true;
+    }
+    return false;
+}
+
+void rls_rules_apply_suppressions(RlsRulesCtx *ctx, size_t from) {
+    const RlsResume *m = ctx->model;
+    Suppression *sup = NULL;
+    size_t n = 0, cap = 0;
+    for (uint32_t i = 0; i < m->n_comments; i++) {
+        Suppression s;
+        if (!engine__parse_directive(&m->comments[i], &s)) continue;
+        RlsSpan sp = m->comments[i].span;
+        s.at_byte = sp.start_byte;
+        if (s.kind == SUPPRESS_NEXT_LINE) {
+            uint32_t last = sp.end_byte > sp.start_byte ? sp.end_byte - 1 : sp.start_byte;
+            s.line = rls_rules_line_of(ctx, last) + 1;
+        } else {
+            s.line = rls_rules_line_of(ctx, sp.start_byte);
+        }
+        RLS_PUSH(sup, n, cap, s);
+    }
+    if (n == 0) return;
+    RlsDiagList *out = ctx->out;
+    size_t keep = from;
+    for (size_t i = from; i < out->len; i++) {
+        RlsDiag *d = &out->items[i];
+        uint32_t line = rls_rules_line_of(ctx, d->span.start_byte);
+        /* A bullet-level finding belongs to the bullet's first line, so a
+         * comment above a wrapped bullet covers all of it. */
+        uint32_t first_line = line;
+        if (d->bullet >= 0 && (uint32_t)d->bullet < m->n_bullets)
+            first_line = rls_rules_line_of(ctx, m->bullets[d->bullet].item_span.start_byte);
+        bool disabled = false;
+        for (size_t k = 0; k < n; k++) {
+            const Suppression *s = &sup[k];
+            if (!engine__lists_rule(s, d->rule)) continue;
+            switch (s->kind) {
+            case SUPPRESS_NEXT_LINE:
+            case SUPPRESS_LINE:
+                if (s->line == line || s->line == first_line) disabled = true;
+                break;
+            case SUPPRESS_DISABLE:
+            case SUPPRESS_ENABLE:
+                break;
+            }
+        }
+        if (!disabled) {
+            /* Ranges: the last disable/enable before the finding decides. */
+            bool range_off = false;
+            uint32_t latest = 0;
+            bool seen = false;
+            for (size_t k = 0; k < n; k++) {
+                const Suppression *s = &sup[k];
+                if (s->kind != SUPPRESS_DISABLE && s->kind != SUPPRESS_ENABLE) continue;
+                if (s->at_byte > d->span.start_byte) continue;
+                if (!engine__lists_rule(s, d->rule)) continue;
+                if (seen && s->at_byte < latest) continue;
+                seen = true;
+                latest = s->at_byte;
+                range_off = s->kind == SUPPRESS_DISABLE;
+            }
+            disabled = range_off;
+        }
+        if (disabled) {
+            rls_free(d->message);
+            continue;
+        }
+        out->items[keep++] = *d;
+    }
+    out->len = keep;
+    rls_free(sup);
 }

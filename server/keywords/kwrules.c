@@ -1,0 +1,408 @@
+/*
+ * kwrules.c - the keyword and format diagnostics (keywords.h): what a job
+ * description wants that the resume lacks, skills listed but never shown
+ * (and the reverse), layout that ATS parsers lose, missing contact details,
+ * inconsistent dates and excessive length.
+ *
+ * They judge the document, not a bullet, so every one defaults to
+ * information: the person decides, the tool points.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "keywords/kw_internal.h"
+#include "rls/alloc.h"
+#include "rls/buf.h"
+
+/* Job-description keywords reported at most: beyond this the list stops
+ * being advice and becomes noise; the score still counts them all. */
+#define KWRULES_MAX_MISSING 12
+
+static void kwrules__emit(RlsDiagList *out, const RlsConfig *config, const char *id, RlsSpan span,
+                          const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void kwrules__emit(RlsDiagList *out, const RlsConfig *config, const char *id, RlsSpan span,
+                          const char *fmt, ...) {
+    const RlsRuleInfo *info = rls_rule_find(id);
+    RlsSeverity sev = rls_config_severity(config, info->id, info->default_severity);
+    if (sev == RLS_SEV_OFF) return;
+    RlsBuf msg;
+    rls_buf_init(&msg);
+    va_list ap;
+    va_start(ap, fmt);
+    rls_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    rls_diag_push(out, span, sev, info->id, "%s", msg.data ? msg.data : "");
+    rls_buf_close(&msg);
+}
+
+/* The first non-blank line of the source: where document-level findings go
+ * when there is no better place. */
+static RlsSpan kwrules__first_line(const char *src, uint32_t len) {
+    uint32_t s = 0;
+    while (s < len && (src[s] == ' ' || src[s] == '\t' || src[s] == '\n' || src[s] == '\r'))
+        s++;
+    uint32_t e = s;
+    while (e < len && src[e] != '\n' && src[e] != '\r')
+        e++;
+    if (s >= len) return (RlsSpan){0, 0};
+    return (RlsSpan){s, e};
+}
+
+static int32_t kwrules__skills_section(const RlsResume *model) {
+    for (uint32_t s = 0; s < model->n_sections; s++)
+        if (model->sections[s].kind == RLS_SECTION_SKILLS) return (int32_t)s;
+    return -1;
+}
+
+/* ---- Keywords -------------------------------------------------------------- */
+
+static void kwrules__missing(const RlsResume *model, const RlsKwReport *r, const char *src,
+                             uint32_t len, const RlsConfig *config, RlsDiagList *out) {
+    int32_t sk = kwrules__skills_section(model);
+    RlsSpan at = sk >= 0 && model->sections[sk].heading_span.end_byte >
+                                model->sections[sk].heading_span.start_byte
+                     ? model->sections[sk].heading_span
+                     : kwrules__first_line(src, len);
+    size_t reported = 0;
+    for (size_t j = 0; j < r->jd.len && reported < KWRULES_MAX_MISSING; j++) {
+        if (r->coverage[j].covered) continue;
+        const RlsJdKeyword *k = &r->jd.items[j];
+        const RlsKeyword *kw = k->term >= 0 ? rls_kw_get((uint32_t)k->term) : NULL;
+        char times[32] = "";
+        if (k->count > 1) snprintf(times, sizeof(times), " (%u mentions)", k->count);
+        if (kw && kw->expansion)
+            kwrules__emit(out, config, "missing-keyword", at,
+                          "The job description asks for %s%s, but the resume never mentions it. "
+                          "If you have used it, show it in a bullet and list it in Skills, "
+                          "writing both forms once: \"%s (%s)\".",
+                          k->text, times, kw->name, kw->expansion);
+        else
+            kwrules__emit(out, config, "missing-keyword", at,
+                          "The job description asks for %s%s, but the resume never mentions it. "
+                          "If you have used it, show it in a bullet with an outcome "
+                          "(\"Built ... with %s, cutting ...\") and list it in Skills.",
+                          k->text, times, k->text);
+        reported++;
+    }
+}
+
+static const RlsKwHit *kwrules__first_hit(const RlsKwReport *r, uint32_t term, RlsKwWhere where) {
+    for (size_t i = 0; i < r->n_hits; i++)
+        if (r->hits[i].term == term && r->hits[i].where == where) return &r->hits[i];
+    return NULL;
+}
+
+static void kwrules__skills(const RlsResume *model, const RlsKwReport *r, const RlsConfig *config,
+                            RlsDiagList *out) {
+    bool has_skills = model->n_skills > 0 || kwrules__skills_section(model) >= 0;
+    uint32_t n_terms = rls_kw_count();
+    for (uint32_t t = 0; t < n_terms; t++) {
+        const RlsKwTermStat *st = &r->terms[t];
+        const RlsKeyword *kw = rls_kw_get(t);
+        if (st->n_skills > 0 && st->n_bullet == 0) {
+            const RlsKwHit *h = kwrules__first_hit(r, t, RLS_KW_IN_SKILLS);
+            kwrules__emit(out, config, "skill-unbacked", h->span,
+                          "%s is listed in Skills but no bullet shows it in use; recruiters trust "
+                          "skills they see applied. Add it to a bullet with a result, e.g. "
+                          "\"Built <what> with %s, cutting <metric> from A to B\".",
+                          kw->name, kw->name);
+        }
+        if (has_skills && st->n_bullet > 0 && st->n_skills == 0 &&
+            rls_kw_category_listable(kw->category) && !rls_kw__listed_via_parent(r, t)) {
+            const RlsKwHit *h = kwrules__first_hit(r, t, RLS_KW_IN_BULLET);
+            kwrules__emit(out, config, "skill-unlisted", h->span,
+                          "%s appears in your bullets but not in the Skills section; ATS keyword "
+                          "searches often read the skills list, so add %s there.",
+                          kw->name, kw->name);
+        }
+    }
+}
+
+/* ---- Layout and contact ------------------------------------------------------ */
+
+static const char *const kwrules__layout_msg[] = {
+    [RLS_LAYOUT_TABLE] = "A table: ATS parsers read tables cell by cell or drop them, which "
+                         "scrambles the text. Put the content in plain lines or bullets.",
+    [RLS_LAYOUT_COLUMNS] = "A multi-column layout: ATS parsers read straight across columns and "
+                           "mix their text. Use a single column.",
+    [RLS_LAYOUT_IMAGE] = "An image: ATS parsers cannot read text inside images. Write the "
+                         "content as text.",
+    [RLS_LAYOUT_ICON] = "An icon: ATS parsers drop icons and the meaning they carry. Write the "
+                        "label as text, e.g. \"Email: jane@example.com\".",
+    [RLS_LAYOUT_HEADER_FOOTER] = "Text in the page header or footer: many ATS parsers skip it. "
+                                 "Move contact details into the body of the page.",
+};
+
+static void kwrules__layout(const RlsResume *model, const RlsConfig *config, RlsDiagList *out) {
+    for (uint32_t i = 0; i < model->n_layout; i++) {
+        RlsLayoutKind k = model->layout[i].kind;
+        if ((unsigned)k >= RLS_ARRAY_LEN(kwrules__layout_msg)) continue;
+        kwrules__emit(out, config, "ats-layout", model->layout[i].span, "%s",
+                      kwrules__layout_msg[k]);
+    }
+}
+
+static void kwrules__contact(const RlsResume *model, const char *src, uint32_t len,
+                             const RlsConfig *config, RlsDiagList *out) {
+    bool email = false, phone = false;
+    for (uint32_t i = 0; i < model->n_contacts; i++) {
+        email |= model->contacts[i].kind == RLS_CONTACT_EMAIL;
+        phone |= model->contacts[i].kind == RLS_CONTACT_PHONE;
+    }
+    /* A phone alone is a deliberate choice many engineers make; a missing
+     * email is not, so only that is reported. */
+    if (email) return;
+    kwrules__emit(out, config, "contact-missing", kwrules__first_line(src, len),
+                  "No email address found%s: recruiters and ATS forms need one. Add it to the "
+                  "header as text, e.g. \"jane@example.com\".",
+                  phone ? "" : " (and no phone number)");
+}
+
+/* ---- Dates --------------------------------------------------------------- */
+
+static const char *const kwrules__months[] = {"january",   "february", "march",    "april",
+                                              "may",       "june",     "july",     "august",
+                                              "september", "october",  "november", "december"};
+static const char *const kwrules__seasons[] = {"spring", "summer", "fall", "autumn", "winter"};
+
+static size_t kwrules__alpha_run(const char *t, size_t len, size_t i) {
+    size_t e = i;
+    while (e < len && ((t[e] | 32) >= 'a' && (t[e] | 32) <= 'z'))
+        e++;
+    return e - i;
+}
+
+static bool kwrules__prefix_eq(const char *t, const char *word, size_t n) {
+    for (size_t j = 0; j < n; j++)
+        if (rls_kw__lower((unsigned char)t[j]) != (unsigned char)word[j]) return false;
+    return true;
+}
+
+static bool kwrules__word_in(const char *t, size_t n, const char *const *set, size_t count) {
+    for (size_t k = 0; k < count; k++)
+        if (strlen(set[k]) == n && kwrules__prefix_eq(t, set[k], n)) return true;
+    return false;
+}
+
+/* "Jan", "Sept", "January" (a word of exactly those letters). */
+static bool kwrules__is_month(const char *t, size_t n) {
+    for (size_t k = 0; k < 12; k++) {
+        const char *m = kwrules__months[k];
+        if ((n == 3 || n == strlen(m)) && kwrules__prefix_eq(t, m, n)) return true;
+        if (k == 8 && n == 4 && kwrules__prefix_eq(t, "sept", 4)) return true;
+    }
+    return false;
+}
+
+static size_t kwrules__digits(const char *t, size_t len, size_t i) {
+    size_t e = i;
+    while (e < len && t[e] >= '0' && t[e] <= '9')
+        e++;
+    return e - i;
+}
+
+RlsDateStyle rls_date_style(const char *text, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        size_t n = kwrules__alpha_run(text, len, i);
+        if (n > 0) {
+            /* Other words ("Present", "since") are skipped. */
+            if (kwrules__is_month(text + i, n)) return RLS_DATE_STYLE_MONTH_NAME;
+            if (kwrules__word_in(text + i, n, kwrules__seasons, 5)) return RLS_DATE_STYLE_SEASON;
+            i += n;
+            continue;
+        }
+        if (c >= '0' && c <= '9') {
+            size_t d1 = kwrules__digits(text, len, i);
+            char sep = i + d1 < len ? text[i + d1] : '\0';
+            size_t d2 = (sep == '/' || sep == '-' || sep == '.')
+                            ? kwrules__digits(text, len, i + d1 + 1)
+                            : 0;
+            if (d1 <= 2 && d2 == 4 && (sep == '/' || sep == '-' || sep == '.'))
+                return RLS_DATE_STYLE_NUMERIC;
+            if (d1 == 4 && (d2 == 1 || d2 == 2)) {
+                if (sep == '.') return RLS_DATE_STYLE_DOTTED;
+                return RLS_DATE_STYLE_ISO;
+            }
+            if (d1 == 4) return RLS_DATE_STYLE_YEAR;
+            i += d1;
+            continue;
+        }
+        i++;
+    }
+    return RLS_DATE_STYLE_NONE;
+}
+
+const char *rls_date_style_example(RlsDateStyle style) {
+    switch (style) {
+    case RLS_DATE_STYLE_MONTH_NAME:
+        return "Jan 2021";
+    case RLS_DATE_STYLE_NUMERIC:
+        return "01/2021";
+    case RLS_DATE_STYLE_ISO:
+        return "2021-01";
+    case RLS_DATE_STYLE_DOTTED:
+        return "2021.01";
+    case RLS_DATE_STYLE_YEAR:
+        return "2021";
+    case RLS_DATE_STYLE_SEASON:
+        return "Summer 2021";
+    default:
+        return "";
+    }
+}
+
+/* Seasons read as words, like month names: "Summer 2020" next to
+ * "Jan 2021" is not an inconsistency a reader notices. */
+static RlsDateStyle kwrules__style_class(RlsDateStyle s) {
+    return s == RLS_DATE_STYLE_SEASON ? RLS_DATE_STYLE_MONTH_NAME : s;
+}
+
+static RlsDateStyle kwrules__entry_style(const RlsEntry *e, const char *src, uint32_t src_len) {
+    if (!e->dates.valid || e->dates.span.end_byte <= e->dates.span.start_byte ||
+        e->dates.span.end_byte > src_len)
+        return RLS_DATE_STYLE_NONE;
+    return kwrules__style_class(rls_date_style(src + e->dates.span.start_byte,
+                                               e->dates.span.end_byte - e->dates.span.start_byte));
+}
+
+/* "Jan 2021 – 2022": one range, two styles. */
+static bool kwrules__mixed_range(const RlsEntry *e) {
+    const RlsDateRange *d = &e->dates;
+    return d->valid && !d->end.present && d->end.year != 0 && d->start.year != 0 &&
+           (d->start.month == 0) != (d->end.month == 0);
+}
+
+/* The most common style among the entries of one section kind (ties go to
+ * the style seen first). */
+static RlsDateStyle kwrules__major_style(const RlsResume *model, const char *src, uint32_t src_len,
+                                         RlsSectionKind kind) {
+    uint32_t counts[RLS_DATE_STYLE_SEASON + 1] = {0};
+    RlsDateStyle major = RLS_DATE_STYLE_NONE;
+    for (uint32_t i = 0; i < model->n_entries; i++) {
+        const RlsEntry *e = &model->entries[i];
+        if (e->section >= model->n_sections || model->sections[e->section].kind != kind) continue;
+        RlsDateStyle st = kwrules__entry_style(e, src, src_len);
+        if (st == RLS_DATE_STYLE_NONE) continue;
+        counts[st]++;
+        if (major == RLS_DATE_STYLE_NONE || counts[st] > counts[major]) major = st;
+    }
+    return major;
+}
+
+uint32_t rls_date_inconsistencies(const RlsResume *model, const char *src, uint32_t src_len,
+                                  uint32_t **odd) {
+    uint32_t n_odd = 0;
+    size_t cap = 0;
+    if (odd) *odd = NULL;
+    RlsDateStyle major[RLS_SECTION_KIND_COUNT];
+    for (int k = 0; k < RLS_SECTION_KIND_COUNT; k++)
+        major[k] = kwrules__major_style(model, src, src_len, (RlsSectionKind)k);
+    for (uint32_t i = 0; i < model->n_entries; i++) {
+        const RlsEntry *e = &model->entries[i];
+        if (e->section >= model->n_sections) continue;
+        RlsDateStyle st = kwrules__entry_style(e, src, src_len);
+        if (st == RLS_DATE_STYLE_NONE) continue;
+        if (st != major[model->sections[e->section].kind] || kwrules__mixed_range(e)) {
+            if (odd)
+                RLS_PUSH(*odd, n_odd, cap, i);
+            else
+                n_odd++;
+        }
+    }
+    return n_odd;
+}
+
+static void kwrules__dates(const RlsResume *model, const char *src, uint32_t len,
+                           const RlsConfig *config, RlsDiagList *out) {
+    uint32_t *odd = NULL;
+    uint32_t n = rls_date_inconsistencies(model, src, len, &odd);
+    for (uint32_t k = 0; k < n; k++) {
+        const RlsEntry *e = &model->entries[odd[k]];
+        RlsSpan sp = e->dates.span;
+        RlsDateStyle st = kwrules__entry_style(e, src, len);
+        RlsDateStyle major =
+            kwrules__major_style(model, src, len, model->sections[e->section].kind);
+        if (major == st || kwrules__mixed_range(e))
+            kwrules__emit(out, config, "date-format", sp,
+                          "\"%.*s\" mixes date styles within one range; write both ends the same "
+                          "way, e.g. \"Jan 2021 – Mar 2023\" or \"2021 – 2023\".",
+                          (int)(sp.end_byte - sp.start_byte), src + sp.start_byte);
+        else
+            kwrules__emit(out, config, "date-format", sp,
+                          "\"%.*s\" is written like \"%s\" while the other %s entries use \"%s\"; "
+                          "use one date style throughout so ATS date parsing stays consistent.",
+                          (int)(sp.end_byte - sp.start_byte), src + sp.start_byte,
+                          rls_date_style_example(st),
+                          rls_section_kind_name(model->sections[e->section].kind),
+                          rls_date_style_example(major));
+    }
+    rls_free(odd);
+}
+
+/* ---- Length -------------------------------------------------------------- */
+
+static uint32_t kwrules__words(const char *t, size_t len) {
+    uint32_t n = 0;
+    bool in = false;
+    for (size_t i = 0; i < len; i++) {
+        bool sp = t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
+        if (!sp && !in) n++;
+        in = !sp;
+    }
+    return n;
+}
+
+uint32_t rls_resume_word_count(const RlsResume *model) {
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < model->n_bullets; i++)
+        n += kwrules__words(model->bullets[i].plain.text, model->bullets[i].plain.len);
+    for (uint32_t i = 0; i < model->n_paragraphs; i++)
+        n += kwrules__words(model->paragraphs[i].plain.text, model->paragraphs[i].plain.len);
+    for (uint32_t i = 0; i < model->n_sections; i++)
+        n += kwrules__words(model->sections[i].heading.text, model->sections[i].heading.len);
+    for (uint32_t i = 0; i < model->n_skills; i++)
+        if (model->skills[i].text)
+            n += kwrules__words(model->skills[i].text, strlen(model->skills[i].text));
+    return n;
+}
+
+static void kwrules__length(const RlsResume *model, const char *src, uint32_t len,
+                            const RlsConfig *config, RlsDiagList *out) {
+    double max_words = rls_config_threshold(config, "resume-length.maxWords", 1100);
+    uint32_t words = rls_resume_word_count(model);
+    if ((double)words <= max_words) return;
+    kwrules__emit(out, config, "resume-length", kwrules__first_line(src, len),
+                  "About %u words: more than fits on two pages (about %.0f words). Recruiters "
+                  "skim; cut older roles to one or two bullets and drop the weakest bullets.",
+                  words, max_words);
+}
+
+/* ---- Entry points -------------------------------------------------------- */
+
+int rls_keywords_check_report(const RlsResume *model, const RlsKwReport *report, const char *src,
+                              uint32_t src_len, const RlsConfig *config, RlsDiagList *out) {
+    if (!model) return 0;
+    kwrules__missing(model, report, src, src_len, config, out);
+    kwrules__skills(model, report, config, out);
+    kwrules__layout(model, config, out);
+    kwrules__contact(model, src, src_len, config, out);
+    kwrules__dates(model, src, src_len, config, out);
+    kwrules__length(model, src, src_len, config, out);
+    rls_diag_list_sort(out);
+    return 0;
+}
+
+int rls_keywords_check(const RlsResume *model, const char *src, uint32_t src_len,
+                       const RlsConfig *config, RlsDiagList *out) {
+    if (!model) return 0;
+    RlsKwReport report;
+    rls_kw_report_init(&report);
+    rls_kw_analyze(&report, model, config);
+    int rc = rls_keywords_check_report(model, &report, src, src_len, config, out);
+    rls_kw_report_close(&report);
+    return rc;
+}

@@ -1,0 +1,198 @@
+/*
+ * rules_internal.h - what the rule files share: lexicons, a word scanner over
+ * plain text, the per-run context, and the rule functions the engine calls.
+ *
+ * Not a public contract: only server/rules/ and its unit tests include it.
+ */
+#ifndef RLS_RULES_RULES_INTERNAL_H_
+#define RLS_RULES_RULES_INTERNAL_H_
+
+#include "rls/config.h"
+#include "rls/diag.h"
+#include "rls/model.h"
+
+/* ---- Lexicons ---------------------------------------------------------------
+ * Each lexicon is a data file under server/rules/data/, embedded in the
+ * binary, parsed once per process on first use (thread-safe) into a sorted
+ * array whose entries point into the embedded bytes: no copy, no heap. */
+
+typedef enum {
+    RLS_LEX_WEAK_OPENER,    /* weak-openers.txt          (rule weak-opener) */
+    RLS_LEX_BUZZWORD,       /* buzzwords.txt             (rule buzzword) */
+    RLS_LEX_VAGUE,          /* vague-quantifiers.txt     (rule vague-quantifier) */
+    RLS_LEX_ACTION_VERB,    /* action-verbs.txt          base forms */
+    RLS_LEX_IRREGULAR_BASE, /* irregular-verbs.tsv keyed by base form */
+    RLS_LEX_IRREGULAR_PAST, /* irregular-verbs.tsv keyed by past form */
+    RLS_LEX_PARTICIPLE,     /* irregular-verbs.tsv keyed by participle (rule passive-voice) */
+    RLS_LEX_NUMBER_WORD,    /* number-words.tsv          word -> digits */
+    RLS_LEX_UNIT,           /* metric-units.txt */
+    RLS_LEX_ACRONYM,        /* acronyms.tsv              (rule acronym-undefined), case-sensitive */
+    RLS_LEX_HEADING_KEYWORD, /* heading-keywords.tsv      word -> standard heading */
+    RLS_LEX_VERB_SYNONYM,    /* verb-synonyms.tsv         verb -> alternatives */
+    RLS_LEX_COUNT
+} RlsLexId;
+
+/* Entry flag: a leading "?" in the data file (vague-quantifier intensifiers). */
+#define RLS_LEX_FLAG_WEAK 1u
+
+typedef struct {
+    const char *key; /* borrowed from the embedded data; not NUL-terminated */
+    uint16_t key_len;
+    uint16_t line_len;
+    const char *line; /* the whole line, for the other TSV columns */
+    uint8_t flags;
+} RlsLexEntry;
+
+typedef struct {
+    const RlsLexEntry *items; /* sorted by key bytes */
+    uint32_t n;
+    bool fold; /* keys are lower-case and matched case-insensitively */
+    const char *name;
+    /* items[first_lo[c], first_hi[c]) are the keys starting with ASCII byte
+     * c: most words are rejected with two loads, before any search. */
+    uint16_t first_lo[128], first_hi[128];
+} RlsLexicon;
+
+/* The parsed lexicon (parsed on first call, then shared read-only). */
+const RlsLexicon *rls_lexicon_get(RlsLexId id);
+/* Entries that did not fit the static pool (0 unless the data outgrew it). */
+uint32_t rls_lexicon_dropped(void);
+/* Exact lookup of word[0..len) (case-folded for folding lexicons); NULL if
+ * absent. */
+const RlsLexEntry *rls_lexicon_find(const RlsLexicon *lex, const char *word, size_t len);
+/* Column col (0-based, tab-separated) of an entry's line; *len gets its
+ * length. Returns NULL when the line has fewer columns. */
+const char *rls_lexicon_column(const RlsLexEntry *e, unsigned col, size_t *len);
+
+/* ---- Plain-text scanning ----------------------------------------------------
+ * A word is a run of letters and digits (any script), with apostrophes
+ * inside it ("company's", "company’s"). Hyphens, slashes and dots separate
+ * words; rules that care ("I/O", "HTTP/2", "results-driven") look at the
+ * neighbouring bytes. */
+
+typedef struct {
+    uint32_t start_byte; /* plain-text offsets */
+    uint32_t end_byte;
+} RlsWord;
+
+/* Code point at text[i] (len bounds); *n gets its byte length (>= 1). Bad
+ * UTF-8 decodes as U+FFFD one byte at a time. */
+uint32_t rls_rules_cp_at(const char *text, uint32_t len, uint32_t i, uint32_t *n);
+/* True for a letter or digit code point. */
+bool rls_rules_is_word_cp(uint32_t cp);
+/* True when a word character starts at or ends just before byte i. */
+bool rls_rules_word_at(const char *text, uint32_t len, uint32_t i);
+bool rls_rules_word_before(const char *text, uint32_t i);
+
+/* Case-insensitive (ASCII) comparison of text[0..len) with the NUL-terminated
+ * lower-case word w. Inline: the rules call it for every word against short
+ * lists, and most calls fail on the first byte. */
+static inline bool rls_rules_word_is(const char *text, uint32_t len, const char *w) {
+    for (uint32_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c != (unsigned char)w[i]) return false; /* also stops at w's NUL */
+    }
+    return w[len] == '\0';
+}
+
+/* If the phrase key[0..key_len) (lower-case unless !fold) is at text[pos],
+ * returns the plain offset where it ends, else 0. A space or hyphen in the
+ * key matches any run of spaces and hyphens; an apostrophe matches ' and ’;
+ * the match must end on a word boundary. */
+uint32_t rls_rules_phrase_at(const char *key, size_t key_len, bool fold, const char *text,
+                             uint32_t len, uint32_t pos);
+
+/* ---- The per-run context ----------------------------------------------------- */
+
+/* Words added or removed by configuration for one lexicon, for this run. */
+typedef struct {
+    char **adds; /* owned, lower-cased for folding lexicons */
+    size_t n_adds, cap_adds;
+    char **removes;
+    size_t n_removes, cap_removes;
+} RlsLexEdits;
+
+/* The opening word of a judged bullet, kept for the document rules. */
+typedef struct {
+    int32_t bullet;
+    uint32_t start_byte, end_byte;           /* plain offsets of the opener */
+    uint32_t next_start_byte, next_end_byte; /* the word after it (empty if none) */
+    bool is_list;
+    bool is_achievement;
+} RlsOpener;
+
+typedef struct {
+    const RlsResume *model;
+    const char *src;
+    uint32_t src_len;
+    const RlsConfig *config;
+    RlsDiagList *out;
+    RlsLexEdits edits[RLS_LEX_COUNT];
+    RlsWord *words; /* scratch for one bullet, reused */
+    size_t n_words, cap_words;
+    RlsSeverity sev[32]; /* configured severity of each rule, by registry index */
+    RlsOpener *openers;  /* one per judged bullet, in bullet order */
+    size_t n_openers, cap_openers;
+    uint32_t *line_starts; /* built on first use */
+    uint32_t n_lines;
+    /* Per bullet, filled by rls_rules_scan_bullet. */
+    const RlsBullet *bullet;
+    int32_t bullet_index;
+    uint32_t opener;     /* index in words of the first word after pronouns, or n_words */
+    bool has_metric;     /* a quantified result was found */
+    bool is_list;        /* "Technologies: A, B, C": a list, not an achievement */
+    bool is_achievement; /* in a section where bullets state results */
+} RlsRulesCtx;
+
+/* Longest match of lexicon id (with this run's configuration edits) at
+ * plain offset pos; returns its end or 0. *flags gets the entry's flags. */
+uint32_t rls_rules_match(RlsRulesCtx *ctx, RlsLexId id, const char *text, uint32_t len,
+                         uint32_t pos, uint8_t *flags);
+/* Exact lookup with this run's edits. */
+bool rls_rules_has_word(RlsRulesCtx *ctx, RlsLexId id, const char *word, size_t len);
+
+/* 0-based line of a source byte (LF, CRLF and lone CR end lines). */
+uint32_t rls_rules_line_of(RlsRulesCtx *ctx, uint32_t byte);
+
+/* Severity of a rule under the run's configuration (RLS_SEV_OFF: skip). */
+RlsSeverity rls_rules_severity(const RlsRulesCtx *ctx, const char *rule);
+/* Reports plain bytes [plain_start, plain_end) of the current bullet. */
+RlsDiag *rls_rules_report(RlsRulesCtx *ctx, const char *rule, uint32_t plain_start,
+                          uint32_t plain_end, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Splits the bullet into words and fills the per-bullet fields of ctx. */
+void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index);
+
+/* True when plain text t[0..n) holds a quantified result (see metric.c). */
+bool rls_rules_has_metric(RlsRulesCtx *ctx, const char *t, uint32_t n);
+/* If a spelled-out number ("thirty", "twenty-five", "five hundred") starts
+ * at word w of the current bullet and reads as a count, returns the plain
+ * end of the number phrase ("percent" included) and its value; else 0. */
+uint32_t rls_rules_spelled_number(RlsRulesCtx *ctx, const char *t, uint32_t n, size_t w,
+                                  long *value);
+
+/* Verb forms of a lower-case word, for tense and suggestions. */
+typedef enum { RLS_TENSE_NONE, RLS_TENSE_PAST, RLS_TENSE_PRESENT } RlsTense;
+RlsTense rls_rules_tense_of(const char *word, size_t len, const char *next, size_t next_len);
+/* Writes the past form of a base verb into buf (NUL-terminated). */
+void rls_rules_past_of(const char *base, size_t len, char *buf, size_t cap);
+/* Writes the base form of a past verb into buf (NUL-terminated). */
+void rls_rules_base_of(const char *past, size_t len, char *buf, size_t cap);
+
+/* ---- Rules -------------------------------------------------------------------- */
+
+/* Each runs the named rules over the current bullet (after scan_bullet). */
+void rls_rules_bullet_checks(RlsRulesCtx *ctx);
+/* Document rules run once over the model. */
+void rls_rules_repeated_verb(RlsRulesCtx *ctx);
+void rls_rules_tense_mismatch(RlsRulesCtx *ctx);
+void rls_rules_nonstandard_heading(RlsRulesCtx *ctx);
+void rls_rules_missing_section(RlsRulesCtx *ctx);
+void rls_rules_acronym_undefined(RlsRulesCtx *ctx);
+
+/* Drops findings suppressed by resume-ls-disable comments from out[from..]. */
+void rls_rules_apply_suppressions(RlsRulesCtx *ctx, size_t from);
+
+#endif /* RLS_RULES_RULES_INTERNAL_H_ */

@@ -1,0 +1,478 @@
+/* Tests for the rule engine (server/rules/): each rule's hits and near
+ * misses, exact spans through markup and non-ASCII text, configuration and
+ * suppression comments. Models are built with rules_fixture.h. */
+#include "rules_fixture.h"
+#include "rls/config.h"
+#include "test.h"
+
+#define RESUME(bullets)                                                                            \
+    "## Experience\n### Engineer | Acme | 2019 - 2021\n" bullets "## Skills\nGo, Kafka\n"          \
+    "## Education\nBSc, 2015\n"
+
+/* Does rule fire on a single bullet in a finished Experience role? */
+static bool fires(const char *rule, const char *bullet) {
+    char src[1024];
+    snprintf(src, sizeof(src), RESUME("- %s\n"), bullet);
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    bool hit = fx_count(&l, rule) > 0;
+    rls_diag_list_close(&l);
+    return hit;
+}
+
+/* The source text a rule's first finding covers on a bullet ("" if none). */
+static const char *covered(const char *rule, const char *bullet) {
+    static char buf[256];
+    char src[1024];
+    snprintf(src, sizeof(src), RESUME("- %s\n"), bullet);
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    const RlsDiag *d = fx_find(&l, rule);
+    buf[0] = '\0';
+    if (d)
+        snprintf(buf, sizeof(buf), "%.*s", (int)(d->span.end_byte - d->span.start_byte),
+                 src + d->span.start_byte);
+    rls_diag_list_close(&l);
+    return buf;
+}
+
+typedef struct {
+    const char *bullet;
+    bool expect;
+} Case;
+
+static void check_cases(const char *rule, const Case *cases, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        bool got = fires(rule, cases[i].bullet);
+        if (got != cases[i].expect)
+            RLS__FAIL("%s on \"%s\": got %s, expected %s", rule, cases[i].bullet,
+                      got ? "a finding" : "none", cases[i].expect ? "a finding" : "none");
+    }
+}
+
+/* ---- The registry ------------------------------------------------------------ */
+
+static void test_every_rule_is_registered_with_a_severity_and_summary(void) {
+    static const char *const ids[] = {
+        "weak-opener",       "no-metric",           "vague-quantifier",
+        "passive-voice",     "first-person",        "spelled-out-number",
+        "buzzword",          "bullet-length",       "repeated-verb",
+        "tense-mismatch",    "nonstandard-heading", "missing-section",
+        "acronym-undefined", "missing-keyword",     "skill-unbacked",
+        "skill-unlisted",    "ats-layout",          "contact-missing",
+        "date-format",       "resume-length",
+    };
+    size_t n;
+    const RlsRuleInfo *all = rls_rules_all(&n);
+    EXPECT_EQ_INT(n, RLS_ARRAY_LEN(ids));
+    for (size_t i = 0; i < RLS_ARRAY_LEN(ids); i++) {
+        const RlsRuleInfo *r = rls_rule_find(ids[i]);
+        ASSERT_TRUE(r != NULL);
+        EXPECT_TRUE(r->default_severity >= RLS_SEV_ERROR && r->default_severity <= RLS_SEV_HINT);
+        EXPECT_TRUE(r->summary && r->summary[0]);
+    }
+    EXPECT_TRUE(all[0].content);
+    EXPECT_TRUE(rls_rule_find("no-such-rule") == NULL);
+    EXPECT_EQ_INT(rls_rule_find("acronym-undefined")->default_severity, RLS_SEV_INFO);
+}
+
+/* ---- Bullet rules ------------------------------------------------------------- */
+
+static void test_weak_opener_matches_duty_phrases_after_pronouns_and_markup(void) {
+    static const Case cases[] = {
+        {"Responsible for the billing API.", true},
+        {"**Responsible for** the billing API.", true},
+        {"I was responsible for the billing API.", true},
+        {"We worked closely with design on onboarding.", true},
+        {"My team and I worked on the payments integration.", true},
+        {"RESPONSIBLE FOR the billing API.", true},
+        {"Was part of the platform team.", true},
+        {"Helped cut onboarding time by 40%.", true},
+        {"Helpdesk tooling rebuilt in Go, cutting tickets 30%.", false},
+        {"Partnered with sales to build a pricing API that grew revenue 18%.", false},
+        {"Used by 2M people, the app cut wait times 30%.", true},
+        {"Led a team of 6 to ship search in Go.", false},
+        {"Technologies: used Go, Kafka, Postgres", false},
+    };
+    check_cases("weak-opener", cases, RLS_ARRAY_LEN(cases));
+    EXPECT_STR_EQ(covered("weak-opener", "**Responsible for** the billing API."),
+                  "Responsible for");
+    EXPECT_STR_EQ(covered("weak-opener", "I was tasked with uptime."), "was tasked with");
+}
+
+static void test_no_metric_counts_results_not_versions_or_dates(void) {
+    static const Case cases[] = {
+        {"Cut p95 latency by 40% for checkout.", false},
+        {"Saved $90K/year by rightsizing clusters.", false},
+        {"Absorbed a 4x traffic spike on launch day.", false},
+        {"Processed 12M events/day through Kafka.", false},
+        {"Shrank deploys from 45 min to 6 min.", false},
+        {"Split the monolith into 14 services.", false},
+        {"Led a team of 6 engineers on search.", false},
+        {"Brought refunds from ~40/month to zero.", false},
+        {"Kept uptime at 99.98% through the migration.", false},
+        {"Halved the time to onboard new engineers.", false},
+        {"Led a team of five engineers on search.", false},
+        {"Maintained Python 3 services on AWS EC2 and S3.", true},
+        {"Upgraded the platform to Java 17 and Spring Boot 3 in 2023.", true},
+        {"Moved auth to OAuth2 and HTTP/2 with ES6 clients on K8s.", true},
+        {"Shipped the Q2 2024 roadmap items for billing.", true},
+        {"Migrated billing to Postgres 15.2.1 on 03/2021.", true},
+        {"Joined the team in Jan 2020 to rebuild billing.", true},
+        {"Upgraded Kafka clusters from 2019-2021 for the team.", true},
+        {"Built the 3D viewer and 5G test harness.", true},
+        {"Improved performance of the reporting system.", true},
+    };
+    check_cases("no-metric", cases, RLS_ARRAY_LEN(cases));
+    /* no-metric points at the whole bullet: there is no single word to blame. */
+    EXPECT_STR_EQ(covered("no-metric", "Improved **reporting** speed."),
+                  "Improved **reporting** speed.");
+}
+
+static void test_no_metric_judges_achievement_sections_only(void) {
+    const char *src = "## Education\n- Studied distributed systems and compilers\n"
+                      "## Experience\n- Maintained the internal billing tools\n";
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    EXPECT_EQ_INT(fx_count(&l, "no-metric"), 1);
+    const RlsDiag *d = fx_find(&l, "no-metric");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_EQ_INT(d->bullet, 1);
+    rls_diag_list_close(&l);
+}
+
+static void test_vague_quantifier_and_intensifiers(void) {
+    static const Case cases[] = {
+        {"Designed various microservices for billing.", true},
+        {"Fixed lots of flaky tests in CI.", true},
+        {"Wrote docs, runbooks, etc.", true},
+        {"Significantly improved search relevance.", true},
+        {"Significantly cut p99 latency, from 900ms to 200ms.", false},
+        {"Cut p99 latency across 3 regions, from 900ms to 200ms.", false},
+        {"Analyzed manyfold growth in signups.", false},
+    };
+    check_cases("vague-quantifier", cases, RLS_ARRAY_LEN(cases));
+    EXPECT_STR_EQ(covered("vague-quantifier", "Fixed a lot of flaky tests."), "a lot of");
+}
+
+static void test_passive_voice_in_main_clauses(void) {
+    static const Case cases[] = {
+        {"Bugs were fixed in the legacy codebase.", true},
+        {"The pipeline was rewritten in Go.", true},
+        {"The service was quickly rebuilt after the outage.", true},
+        {"Reports are generated nightly for 40 teams.", true},
+        {"Built a CLI that is used by 180 engineers.", false},
+        {"Built a game where maps are generated on the fly.", false},
+        {"Shipped a plugin which can be installed in one click.", false},
+        {"Was based in Berlin, owning 3 services.", false},
+        {"Fixed a bug with offsets not being set correctly.", false},
+    };
+    check_cases("passive-voice", cases, RLS_ARRAY_LEN(cases));
+    EXPECT_STR_EQ(covered("passive-voice", "The pipeline was rewritten in Go."), "was rewritten");
+}
+
+static void test_first_person_spares_the_us_country_and_io(void) {
+    static const Case cases[] = {
+        {"I designed the caching layer.", true},
+        {"Moved our services to Kubernetes.", true},
+        {"Helped us ship twice as often.", true},
+        {"Built payroll for US and EU customers.", false},
+        {"Cut I/O wait by 40% on the ingest nodes.", false},
+        {"Ran the IT help desk for 300 staff.", false},
+        {"Promoted from Engineer I to Engineer II in 2020.", false},
+        {"Blogged at blog.yours.me about Rust.", false},
+        {"Spoke on \"How We Scaled Search\" at PyCon.", false},
+        {"Sub-achievement i;", false},
+    };
+    check_cases("first-person", cases, RLS_ARRAY_LEN(cases));
+    EXPECT_STR_EQ(covered("first-person", "Moved our services to Kubernetes."), "our");
+}
+
+static void test_spelled_out_numbers_that_count_things(void) {
+    static const Case cases[] = {
+        {"Reduced costs by thirty percent.", true},
+        {"Led a team of five engineers.", true},
+        {"Onboarded twenty-five enterprise customers.", true},
+        {"Was one of the first hires on the team.", false},
+        {"Ran one-on-one meetings with 6 reports.", false},
+        {"Added two-factor authentication for 2M users.", false},
+        {"Compared the two approaches in a 10-page report.", false},
+        {"Served 2 million users across 3 regions.", false},
+        {"Rebuilt the viewer in Three.js for 40K users.", false},
+        {"Hired two or three contractors each quarter.", false},
+    };
+    check_cases("spelled-out-number", cases, RLS_ARRAY_LEN(cases));
+    EXPECT_STR_EQ(covered("spelled-out-number", "Reduced costs by thirty percent."),
+                  "thirty percent");
+    EXPECT_STR_EQ(covered("spelled-out-number", "Onboarded twenty-five customers."), "twenty-five");
+}
+
+static void test_buzzwords_match_across_hyphens_and_spaces(void) {
+    static const Case cases[] = {
+        {"Results-driven engineer who ships.", true},
+        {"Results driven engineer who ships.", true},
+        {"A team-player across 4 teams.", true},
+        {"Built dynamic pricing that grew margin 4%.", false},
+        {"Cut cold starts by 1.1s by cutting SDK init.", false},
+    };
+    check_cases("buzzword", cases, RLS_ARRAY_LEN(cases));
+    EXPECT_STR_EQ(covered("buzzword", "Passionate about clean code."), "Passionate about");
+}
+
+static void test_bullet_length_points_past_the_limit(void) {
+    char longb[600] = "Built";
+    for (int i = 0; i < 45; i++)
+        strcat(longb, " word");
+    EXPECT_TRUE(fires("bullet-length", longb));
+    /* Words 41..46 are flagged: the squiggle starts at the 41st word. */
+    const char *c = covered("bullet-length", longb);
+    EXPECT_EQ_INT(strlen(c), strlen(" word") * 6 - 1);
+    EXPECT_TRUE(fires("bullet-length", "Testing"));
+    EXPECT_TRUE(!fires("bullet-length", "Cut p99 latency 40%."));
+    EXPECT_TRUE(!fires("bullet-length", "Technologies: Go, Kafka"));
+}
+
+/* ---- Spans ------------------------------------------------------------------------ */
+
+static void test_spans_map_through_non_ascii_and_crlf(void) {
+    const char *src = "## Experience\r\n### É | Café Ünited | 2019 - 2021\r\n"
+                      "- Über-fast 🚀 café: **helped** with various 数据 pipelines\r\n";
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    const RlsDiag *d = fx_find(&l, "vague-quantifier");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_EQ_INT(d->span.end_byte - d->span.start_byte, 7);
+    EXPECT_TRUE(memcmp(src + d->span.start_byte, "various", 7) == 0);
+    EXPECT_EQ_INT(d->bullet, 0);
+    rls_diag_list_close(&l);
+}
+
+/* ---- Document rules ---------------------------------------------------------------- */
+
+static void test_repeated_verb_flags_the_third_and_later(void) {
+    const char *src = RESUME("- Developed the billing API for 3 teams.\n"
+                             "- Developed the search indexer for 40M rows.\n"
+                             "- Built the deploy pipeline for 30 services.\n"
+                             "- developed the admin console for 12 staff.\n"
+                             "- Developed an SDK used by 80 apps.\n");
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    EXPECT_EQ_INT(fx_count(&l, "repeated-verb"), 2);
+    const RlsDiag *d = fx_find(&l, "repeated-verb");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_EQ_INT(d->bullet, 3);
+    EXPECT_TRUE(memcmp(src + d->span.start_byte, "developed", 9) == 0);
+    EXPECT_TRUE(strstr(d->message, "lines 3, 4") != NULL);
+    rls_diag_list_close(&l);
+}
+
+static void test_tense_mismatch_by_role_dates(void) {
+    const char *src = "## Experience\n"
+                      "### Engineer | Acme | 2018 - 2020\n"
+                      "- Manage a team of 5 engineers.\n"
+                      "- Built the billing API for 3M users.\n"
+                      "- Lead Engineer on the 4-person payments team.\n"
+                      "### Engineer | Beta | 2021 - Present\n"
+                      "- Build the search service for 40M rows.\n"
+                      "- Maintain 12 ingestion jobs.\n"
+                      "- Migrated the queue to Kafka for 30 services.\n"
+                      "### Engineer | Gamma | 2020 - Present\n"
+                      "- Cut p99 by 40%.\n"
+                      "- Shipped SSO for 70 customers.\n";
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    EXPECT_EQ_INT(fx_count(&l, "tense-mismatch"), 2);
+    for (size_t i = 0; i < l.len; i++) {
+        if (strcmp(l.items[i].rule, "tense-mismatch") != 0) continue;
+        const char *at = src + l.items[i].span.start_byte;
+        EXPECT_TRUE(strncmp(at, "Manage", 6) == 0 || strncmp(at, "Migrated", 8) == 0);
+        if (strncmp(at, "Manage", 6) == 0) EXPECT_TRUE(strstr(l.items[i].message, "\"Managed\""));
+        if (strncmp(at, "Migrated", 8) == 0) EXPECT_TRUE(strstr(l.items[i].message, "\"Migrate\""));
+    }
+    rls_diag_list_close(&l);
+}
+
+static void test_nonstandard_heading_names_the_standard_one(void) {
+    const char *src = "## Career Journey\n- Cut costs 40%.\n"
+                      "## Toolbox\nGo\n"
+                      "## Relevant Experience\n- Cut costs 40%.\n"
+                      "## Interests\n- Climbing\n"
+                      "## 工作经历\n- 降低成本 40%\n"
+                      "## Education\nBSc\n## Skills\nGo\n";
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    EXPECT_EQ_INT(fx_count(&l, "nonstandard-heading"), 2);
+    bool career = false, toolbox = false;
+    for (size_t i = 0; i < l.len; i++) {
+        if (strcmp(l.items[i].rule, "nonstandard-heading") != 0) continue;
+        const char *at = src + l.items[i].span.start_byte;
+        if (strncmp(at, "Career Journey", 14) == 0)
+            career = strstr(l.items[i].message, "\"Experience\"") != NULL;
+        if (strncmp(at, "Toolbox", 7) == 0)
+            toolbox = strstr(l.items[i].message, "\"Skills\"") != NULL;
+    }
+    EXPECT_TRUE(career);
+    EXPECT_TRUE(toolbox);
+    rls_diag_list_close(&l);
+}
+
+static void test_missing_section_on_the_first_line(void) {
+    const char *src = "\n# Alex Doe\n## Experience\n- Cut costs 40% across 3 teams.\n";
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    EXPECT_EQ_INT(fx_count(&l, "missing-section"), 2);
+    const RlsDiag *d = fx_find(&l, "missing-section");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_EQ_INT(d->span.start_byte, 1);
+    EXPECT_EQ_INT(d->span.end_byte, 11);
+    rls_diag_list_close(&l);
+    /* A document with no heading yet is still being started. */
+    fx_check("Alex Doe\n", NULL, &l);
+    EXPECT_EQ_INT(fx_count(&l, "missing-section"), 0);
+    rls_diag_list_close(&l);
+}
+
+static void test_acronym_undefined_until_spelled_out_once(void) {
+    RlsDiagList l;
+    fx_check(RESUME("- Built CI/CD for 30 services.\n- Cut ETL runtime 50%.\n"
+                    "- Ran ETL (extract, transform, load) jobs for 3 teams.\n"),
+             NULL, &l);
+    EXPECT_EQ_INT(fx_count(&l, "acronym-undefined"), 1);
+    const RlsDiag *d = fx_find(&l, "acronym-undefined");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_TRUE(strstr(d->message, "CI/CD") != NULL);
+    EXPECT_EQ_INT(d->bullet, 0);
+    rls_diag_list_close(&l);
+    /* "HTML" does not contain the acronym "ML". */
+    fx_check(RESUME("- Rebuilt 40 HTML emails.\n"), NULL, &l);
+    EXPECT_EQ_INT(fx_count(&l, "acronym-undefined"), 0);
+    rls_diag_list_close(&l);
+}
+
+static void test_skills_and_summary_paragraphs_are_not_judged_as_bullets(void) {
+    const char *src = "## Summary\nI am a results-driven team player.\n"
+                      "## Skills\n- Responsible for various things\n"
+                      "## Experience\n- Cut costs 40% across 3 teams.\n## Education\nBSc\n";
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    EXPECT_EQ_INT(fx_count(&l, "buzzword"), 0);
+    EXPECT_EQ_INT(fx_count(&l, "first-person"), 0);
+    EXPECT_EQ_INT(fx_count(&l, "weak-opener"), 0);
+    EXPECT_EQ_INT(fx_count(&l, "vague-quantifier"), 0);
+    rls_diag_list_close(&l);
+}
+
+/* ---- Configuration ------------------------------------------------------------------ */
+
+static void test_configuration_severity_off_and_override(void) {
+    RlsConfig cfg;
+    rls_config_init(&cfg);
+    rls_config_set_severity(&cfg, "weak-opener", RLS_SEV_OFF);
+    rls_config_set_severity(&cfg, "no-metric", RLS_SEV_ERROR);
+    RlsDiagList l;
+    fx_check(RESUME("- Responsible for the billing API.\n"), &cfg, &l);
+    EXPECT_EQ_INT(fx_count(&l, "weak-opener"), 0);
+    const RlsDiag *d = fx_find(&l, "no-metric");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_EQ_INT(d->severity, RLS_SEV_ERROR);
+    rls_diag_list_close(&l);
+    rls_config_close(&cfg);
+}
+
+static void test_configuration_edits_lexicons_and_thresholds(void) {
+    RlsConfig cfg;
+    rls_config_init(&cfg);
+    rls_config_edit_lexicon(&cfg, "weak-opener", "Responsible for", true);
+    rls_config_edit_lexicon(&cfg, "weak-opener", "Oversaw", false);
+    rls_config_edit_lexicon(&cfg, "buzzword", "Rockstar  Coder", false);
+    rls_config_edit_lexicon(&cfg, "acronym-undefined", "SLO = service level objective", false);
+    rls_config_set_threshold(&cfg, "bullet-length.minWords", 6);
+    RlsDiagList l;
+    fx_check(RESUME("- Responsible for the billing API.\n- Oversaw the 3 SLO dashboards.\n"
+                    "- A rockstar coder, 3 years.\n"),
+             &cfg, &l);
+    EXPECT_EQ_INT(fx_count(&l, "weak-opener"), 1);
+    const RlsDiag *d = fx_find(&l, "weak-opener");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_EQ_INT(d->bullet, 1);
+    EXPECT_EQ_INT(fx_count(&l, "buzzword"), 1);
+    EXPECT_EQ_INT(fx_count(&l, "acronym-undefined"), 1);
+    EXPECT_EQ_INT(fx_count(&l, "bullet-length"), 3);
+    rls_diag_list_close(&l);
+    rls_config_close(&cfg);
+}
+
+/* ---- Suppression -------------------------------------------------------------------- */
+
+static void test_suppression_comments(void) {
+    const char *src =
+        "## Experience\n### E | A | 2019 - 2021\n"
+        "<!-- resume-ls-disable-next-line weak-opener -->\n"
+        "- Responsible for the billing API.\n"
+        "- Responsible for the search API.\n"
+        "<!-- resume-ls-disable no-metric, vague-quantifier -- agreed with editor -->\n"
+        "- Built various dashboards.\n"
+        "<!-- resume-ls-enable vague-quantifier -->\n"
+        "- Built various reports.\n"
+        "% resume-ls-disable\n"
+        "- I was responsible for many things.\n"
+        "% resume-ls-enable\n"
+        "- Helped with audits.\n"
+        "- Used various tools. <!-- resume-ls-disable-line weak-opener -->\n"
+        "## Skills\nGo\n## Education\nBSc\n";
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    /* weak-opener: bullets 0 and 6 suppressed; bullets 1 and 5 remain. */
+    EXPECT_EQ_INT(fx_count(&l, "weak-opener"), 2);
+    /* no-metric: bullets 0, 1, 5 and 6 (off from bullet 2 until the bare
+     * "resume-ls-enable", which turns every rule back on). */
+    EXPECT_EQ_INT(fx_count(&l, "no-metric"), 4);
+    /* vague-quantifier: bullets 3 and 6. */
+    EXPECT_EQ_INT(fx_count(&l, "vague-quantifier"), 2);
+    EXPECT_EQ_INT(fx_count(&l, "first-person"), 0);
+    for (size_t i = 0; i < l.len; i++)
+        EXPECT_TRUE(l.items[i].bullet != 4);
+    rls_diag_list_close(&l);
+}
+
+static void test_findings_are_sorted_and_the_run_is_repeatable(void) {
+    const char *src = RESUME("- Responsible for various things.\n- Helped with many audits.\n");
+    RlsDiagList a, b;
+    fx_check(src, NULL, &a);
+    fx_check(src, NULL, &b);
+    ASSERT_EQ_INT(a.len, b.len);
+    for (size_t i = 0; i < a.len; i++) {
+        EXPECT_STR_EQ(a.items[i].rule, b.items[i].rule);
+        EXPECT_STR_EQ(a.items[i].message, b.items[i].message);
+        if (i) EXPECT_TRUE(a.items[i - 1].span.start_byte <= a.items[i].span.start_byte);
+    }
+    rls_diag_list_close(&a);
+    rls_diag_list_close(&b);
+}
+
+int main(void) {
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_every_rule_is_registered_with_a_severity_and_summary),
+        RLS_TEST(test_weak_opener_matches_duty_phrases_after_pronouns_and_markup),
+        RLS_TEST(test_no_metric_counts_results_not_versions_or_dates),
+        RLS_TEST(test_no_metric_judges_achievement_sections_only),
+        RLS_TEST(test_vague_quantifier_and_intensifiers),
+        RLS_TEST(test_passive_voice_in_main_clauses),
+        RLS_TEST(test_first_person_spares_the_us_country_and_io),
+        RLS_TEST(test_spelled_out_numbers_that_count_things),
+        RLS_TEST(test_buzzwords_match_across_hyphens_and_spaces),
+        RLS_TEST(test_bullet_length_points_past_the_limit),
+        RLS_TEST(test_spans_map_through_non_ascii_and_crlf),
+        RLS_TEST(test_repeated_verb_flags_the_third_and_later),
+        RLS_TEST(test_tense_mismatch_by_role_dates),
+        RLS_TEST(test_nonstandard_heading_names_the_standard_one),
+        RLS_TEST(test_missing_section_on_the_first_line),
+        RLS_TEST(test_acronym_undefined_until_spelled_out_once),
+        RLS_TEST(test_skills_and_summary_paragraphs_are_not_judged_as_bullets),
+        RLS_TEST(test_configuration_severity_off_and_override),
+        RLS_TEST(test_configuration_edits_lexicons_and_thresholds),
+        RLS_TEST(test_suppression_comments),
+        RLS_TEST(test_findings_are_sorted_and_the_run_is_repeatable),
+    };
+    return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+}
