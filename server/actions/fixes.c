@@ -526,6 +526,32 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
                                          "hire", "supervise", "onboard", NULL};
     const char *clause = ", cutting [metric] by [N]%";
     size_t insert_at = body_end;
+    /* A result clause without its figure is completed, not followed by a
+     * second one: ", reducing manual overhead" -> "... by [N]%". */
+    for (size_t k = 1; k < w.len; k++) {
+        RlsVerb g;
+        RlsTok tk = w.items[k];
+        bool comma = false;
+        for (uint32_t c = w.items[k - 1].end; c < tk.start; c++)
+            if (t[c] == ',') comma = true;
+        if (!comma || !rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_GERUND, true, &g))
+            continue;
+        RlsTok gb = {0, (uint32_t)strlen(g.base)};
+        static const char *const res[] = {"reduce",   "cut",        "lower", "decrease", "improve",
+                                          "increase", "boost",      "raise", "grow",     "shrink",
+                                          "speed",    "accelerate", "save",  NULL};
+        if (!rls_tok_in(g.base, gb, res)) continue;
+        /* The clause ends at the next comma or the end of the bullet. */
+        size_t end = body_end;
+        for (size_t c = tk.end; c < body_end; c++)
+            if (t[c] == ',') {
+                end = c;
+                break;
+            }
+        insert_at = end;
+        clause = strcmp(g.base, "save") == 0 ? " ([N] hours per [week])" : " by [N]%";
+        goto place;
+    }
     RlsTok base = {0, (uint32_t)strlen(v.base)};
     if (rls_tok_in(v.base, base, change)) {
         /* "Improved X" -> "Improved X by [N]%", before any "by <lever>". */
@@ -550,6 +576,7 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
     } else if (rls_tok_in(v.base, base, people)) {
         clause = ", improving [metric] by [N]%";
     }
+place:;
     RlsTracked *o = out->text;
     rls_tracked_copy(o, src, 0, insert_at);
     rls_tracked_puts(o, clause);

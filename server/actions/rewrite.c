@@ -714,7 +714,7 @@ bool rls_rewrite_pipeline(const RlsTracked *in, const RlsFixRequest *reqs, size_
     RlsTracked cur;
     rls_tracked_init(&cur);
     rls_tracked_copy(&cur, in, 0, in->text.len);
-    bool changed = false;
+    bool changed = false, retense = false;
     for (size_t r = 0; rls_rewrite_rules[r]; r++) {
         const char *rule = rls_rewrite_rules[r];
         bool metric = strcmp(rule, "no-metric") == 0;
@@ -731,7 +731,17 @@ bool rls_rewrite_pipeline(const RlsTracked *in, const RlsFixRequest *reqs, size_
             bool whole = reqs[i].plain_start == 0 && reqs[i].plain_end >= in->text.len;
             if (!whole && !rls_tracked_find(&cur, reqs[i].plain_start, reqs[i].plain_end, &hs, &he))
                 continue; /* its words were rewritten already */
-            if (rewrite__apply(step, &cur, hs, he, present)) changed = true;
+            if (rewrite__apply(step, &cur, hs, he, present)) {
+                changed = true;
+                /* A verb put in the right tense can reveal a weak opener
+                 * the rules could not see ("Help to build" -> "Helped to
+                 * build"): fix it now, or the next fix-all would. */
+                if (!strcmp(rule, "tense-mismatch")) retense = true;
+            }
+        }
+        if (retense && !strcmp(rule, "weak-opener")) {
+            retense = false;
+            if (rewrite__apply(step, &cur, 0, (uint32_t)cur.text.len, present)) changed = true;
         }
     }
     rls_tracked_move(out, &cur);
