@@ -426,6 +426,9 @@ int rls_actions_suppress(const RlsResume *model, const char *src, uint32_t src_l
         const RlsBullet *b = &model->bullets[diag->bullet];
         line_ok = actions__line_start(src, b->item_span.start_byte) == line;
     }
+    /* A comment above YAML front matter would turn it into text. */
+    uint32_t top = actions__file_top(model, src, src_len);
+    if (line < top) line_ok = false;
     if (line_ok) {
         uint32_t indent_end = line;
         while (indent_end < src_len && (src[indent_end] == ' ' || src[indent_end] == '\t'))
@@ -443,7 +446,6 @@ int rls_actions_suppress(const RlsResume *model, const char *src, uint32_t src_l
         actions__push(out, rls_strfmt("Disable %s for this line", diag->rule), diag->rule,
                       diag->span, diag->bullet, RLS_ACTION_SUPPRESS, false, e, 1);
     }
-    uint32_t top = actions__file_top(model, src, src_len);
     RlsTextEdit *e = rls_malloc(sizeof *e);
     e->span = (RlsSpan){top, top};
     bool need_eol_before = top == src_len && top > 0 && src[top - 1] != '\n';

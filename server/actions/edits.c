@@ -122,9 +122,12 @@ static bool edits__balanced(const RlsPlain *plain, const char *src, uint32_t s, 
             }
             if (c == '{') brace++;
             if (c == '}') brace--;
+            /* "\item[--] text": a lone ']' closes an optional argument. */
+            if (c == '[') square++;
+            if (c == ']') square--;
             if (c == '$') dollar++;
             if (c == '%') ok = false;
-            if (brace < 0) ok = false;
+            if (brace < 0 || square < 0) ok = false;
             continue;
         }
         const char *kinds = "*_~`";

@@ -20,6 +20,10 @@ endfunction()
 
 rls_fuzz_target(fuzz_text)
 rls_fuzz_target(fuzz_analyze)
+rls_fuzz_target(fuzz_rpc)
+rls_fuzz_target(fuzz_actions)
+# fuzz_rpc reaches into the shell's private headers (framing, dispatch).
+target_include_directories(fuzz_rpc PRIVATE "${PROJECT_SOURCE_DIR}/server")
 
 if(NOT RLS_FUZZ)
   add_test(NAME fuzz/replay_text COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_text> "${_fuzz_dir}/seeds/text")
@@ -27,6 +31,14 @@ if(NOT RLS_FUZZ)
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix b "${_corpus}/md")
   add_test(NAME fuzz/replay_analyze_latex
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix a "${_corpus}/tex")
+  add_test(NAME fuzz/replay_rpc COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rpc> "${_fuzz_dir}/seeds/rpc")
+  add_test(NAME fuzz/replay_actions COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> "${_fuzz_dir}/seeds/actions")
+  add_test(NAME fuzz/replay_actions_markdown
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix b "${_corpus}/md")
+  add_test(NAME fuzz/replay_actions_latex
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix a "${_corpus}/tex")
   set_tests_properties(fuzz/replay_text fuzz/replay_analyze_markdown fuzz/replay_analyze_latex
+                       fuzz/replay_rpc fuzz/replay_actions fuzz/replay_actions_markdown
+                       fuzz/replay_actions_latex
                        PROPERTIES LABELS fuzz TIMEOUT 600)
 endif()

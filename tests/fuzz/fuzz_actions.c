@@ -1,0 +1,131 @@
+/*
+ * fuzz_actions.c - parse -> rules -> every code action offered -> applied.
+ *
+ * Input: the first byte picks the format (even: Markdown, odd: LaTeX); the
+ * rest is the document. Every action the core offers on it (the quick
+ * fixes and suppression comments of each finding, the rewrite of each
+ * bullet, fix-all with and without restructuring) must:
+ *   - keep its edits inside the document, sorted and not overlapping, each
+ *     with a NUL-terminated replacement and no NUL byte in it;
+ *   - apply (rls_edits_apply agrees);
+ *   - leave a document that still parses to the same number of bullets and
+ *     sections, with no more syntax errors than before (an action never
+ *     breaks a document; actions.h);
+ *   - for a suppression comment: leave every bullet's text as it was.
+ * A failure prints what broke and aborts, so libFuzzer keeps the input.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rls/actions.h"
+#include "rls/alloc.h"
+#include "rls/analysis.h"
+#include "rls/text.h"
+
+/* Re-parsing after every action costs a parse each: bound the work. */
+#define FUZZ__MAX_DOC (32 * 1024)
+#define FUZZ__MAX_DIAGS 48
+#define FUZZ__MAX_BULLETS 24
+
+typedef struct {
+    RlsFormat format;
+    const char *src;
+    uint32_t len;
+    const RlsResume *model;
+    size_t checked;
+} FuzzDoc;
+
+static void fuzz__fail(const FuzzDoc *d, const RlsAction *a, const char *what) {
+    fprintf(stderr, "fuzz_actions: %s action \"%s\" (%s, %zu edits): %s\n",
+            d->format == RLS_FORMAT_LATEX ? "LaTeX" : "Markdown", a->title ? a->title : "?",
+            rls_action_kind_name(a->kind), a->n_edits, what);
+    for (size_t i = 0; i < a->n_edits; i++)
+        fprintf(stderr, "  edit [%u, %u) -> \"%s\"\n", a->edits[i].span.start_byte,
+                a->edits[i].span.end_byte, a->edits[i].new_text ? a->edits[i].new_text : "(null)");
+    abort();
+}
+
+static RlsResume *fuzz__parse(RlsFormat format, const char *src, uint32_t len) {
+    RlsParser *p = rls_parser_new(format);
+    RlsResume *m = rls_parser_parse(p, src, len, NULL);
+    rls_parser_delete(p);
+    return m;
+}
+
+static void fuzz__check_action(FuzzDoc *d, const RlsAction *a) {
+    d->checked++;
+    if (!a->title || !a->title[0]) fuzz__fail(d, a, "no title");
+    for (size_t i = 0; i < a->n_edits; i++) {
+        const RlsTextEdit *e = &a->edits[i];
+        if (e->span.start_byte > e->span.end_byte) fuzz__fail(d, a, "inverted edit");
+        if (e->span.end_byte > d->len) fuzz__fail(d, a, "edit past the end of the document");
+        if (!e->new_text) fuzz__fail(d, a, "edit without text");
+        if (i > 0 && a->edits[i - 1].span.end_byte > e->span.start_byte)
+            fuzz__fail(d, a, "edits overlap or are not sorted");
+    }
+    RlsBuf out;
+    rls_buf_init(&out);
+    if (rls_edits_apply(d->src, d->len, a->edits, a->n_edits, &out) != 0)
+        fuzz__fail(d, a, "rls_edits_apply refuses the edits");
+    if (out.len > RLS_TEXT_MAX_BYTES) fuzz__fail(d, a, "result too large");
+
+    RlsResume *after = fuzz__parse(d->format, out.data ? out.data : "", (uint32_t)out.len);
+    const RlsResume *before = d->model;
+    if (after->n_bullets != before->n_bullets) fuzz__fail(d, a, "the number of bullets changed");
+    if (after->n_sections != before->n_sections) fuzz__fail(d, a, "the number of sections changed");
+    if (after->n_errors > before->n_errors) fuzz__fail(d, a, "new syntax errors");
+    if (a->kind == RLS_ACTION_SUPPRESS) {
+        for (uint32_t i = 0; i < before->n_bullets; i++)
+            if (strcmp(after->bullets[i].plain.text, before->bullets[i].plain.text) != 0)
+                fuzz__fail(d, a, "a suppression comment changed a bullet's text");
+    }
+    rls_resume_delete(after);
+    rls_buf_close(&out);
+}
+
+static void fuzz__check_list(FuzzDoc *d, RlsActionList *list) {
+    for (size_t i = 0; i < list->len; i++)
+        fuzz__check_action(d, &list->items[i]);
+    rls_action_list_clear(list);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    if (size < 1 || size - 1 > FUZZ__MAX_DOC) return 0;
+    FuzzDoc d = {0};
+    d.format = (data[0] & 1) ? RLS_FORMAT_LATEX : RLS_FORMAT_MARKDOWN;
+    d.src = (const char *)data + 1;
+    d.len = (uint32_t)(size - 1);
+
+    RlsParser *parser = rls_parser_new(d.format);
+    RlsAnalysis an;
+    rls_analysis_init(&an);
+    rls_analyze(&an, parser, d.src, d.len, NULL);
+    d.model = an.model;
+
+    RlsActionList list;
+    rls_action_list_init(&list);
+    for (size_t i = 0; i < an.diags.len && i < FUZZ__MAX_DIAGS; i++) {
+        if (rls_actions_for_diag(an.model, d.src, d.len, &an.diags.items[i], &list) != 0) abort();
+        fuzz__check_list(&d, &list);
+        if (rls_actions_suppress(an.model, d.src, d.len, &an.diags.items[i], &list) != 0) abort();
+        fuzz__check_list(&d, &list);
+    }
+    for (uint32_t b = 0; b < an.model->n_bullets && b < FUZZ__MAX_BULLETS; b++) {
+        if (rls_actions_for_bullet(an.model, d.src, d.len, b, &an.diags, &list) != 0) abort();
+        fuzz__check_list(&d, &list);
+    }
+    for (int restructure = 0; restructure < 2; restructure++) {
+        RlsFixOptions opts = {.restructure = restructure != 0};
+        if (rls_actions_fix_all(an.model, d.src, d.len, &an.diags, &opts, &list) != 0) abort();
+        if (list.len > 1) abort(); /* one FIX_ALL action at most */
+        fuzz__check_list(&d, &list);
+    }
+
+    rls_action_list_close(&list);
+    rls_analysis_close(&an);
+    rls_parser_delete(parser);
+    return 0;
+}
