@@ -3,7 +3,7 @@
 #   make test           everything CI runs: check + test-asan + test-valgrind + fuzz
 #   make check          build and run the test suite once (the quick loop)
 #   make test-asan      the suite under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make test-valgrind  the unit and fuzz-replay tests under valgrind memcheck
+#   make test-valgrind  the unit, fuzz-replay and protocol tests under valgrind memcheck
 #   make fuzz           bounded libFuzzer run, FUZZ_SECONDS per target (default 60)
 #   make install        install the binary (PREFIX=/usr/local)
 BUILD ?= build
@@ -41,7 +41,7 @@ test-asan: deps
 test-valgrind: deps
 	@cmake -S . -B build-valgrind -DCMAKE_BUILD_TYPE=Debug -DRLS_VALGRIND=ON >/dev/null
 	@cmake --build build-valgrind -j$(JOBS)
-	@cd build-valgrind && ctest --output-on-failure -j$(JOBS) -L 'unit|fuzz'
+	@cd build-valgrind && ctest --output-on-failure -j$(JOBS) -L 'unit|fuzz|lsp'
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)

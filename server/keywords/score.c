@@ -105,15 +105,40 @@ static void score__names_end(RlsBuf *b, size_t count) {
 static void score__impact(RlsScore *self, const RlsResume *model, const RlsDiagList *diags) {
     RlsScoreComponent *c = &self->components[RLS_SCORE_IMPACT];
     uint32_t n = 0, clean = 0, metric = 0;
+    /* One pass over the findings, not one per bullet: what
+     * rls_score_bullet_flagged answers for every bullet, in linear time for
+     * findings tied to a bullet (a document with thousands of bullets and
+     * findings took minutes; issue #8). */
+    uint8_t *flags = rls_calloc(model->n_bullets ? model->n_bullets : 1, 1);
+    enum { CONTENT = 1, NO_METRIC = 2 };
+    for (size_t i = 0; diags && i < diags->len; i++) {
+        const RlsDiag *d = &diags->items[i];
+        if (d->severity == RLS_SEV_OFF) continue;
+        uint8_t f = (uint8_t)((score__is_content_rule(d->rule) ? CONTENT : 0) |
+                              (strcmp(d->rule, "no-metric") == 0 ? NO_METRIC : 0));
+        if (!f) continue;
+        if (d->bullet >= 0) {
+            if ((uint32_t)d->bullet < model->n_bullets) flags[d->bullet] |= f;
+            continue;
+        }
+        for (uint32_t b = 0; b < model->n_bullets; b++) {
+            const RlsBullet *bl = &model->bullets[b];
+            if (d->span.start_byte >= bl->item_span.start_byte &&
+                d->span.end_byte <= bl->item_span.end_byte &&
+                bl->item_span.end_byte > bl->item_span.start_byte)
+                flags[b] |= f;
+        }
+    }
     for (uint32_t b = 0; b < model->n_bullets; b++) {
         const RlsBullet *bl = &model->bullets[b];
         if (bl->section < model->n_sections &&
             model->sections[bl->section].kind == RLS_SECTION_SKILLS)
             continue;
         n++;
-        clean += !rls_score_bullet_flagged(model, diags, b, NULL);
-        metric += !rls_score_bullet_flagged(model, diags, b, "no-metric");
+        clean += !(flags[b] & CONTENT);
+        metric += !(flags[b] & NO_METRIC);
     }
+    rls_free(flags);
     self->n_bullets = n;
     self->n_clean_bullets = clean;
     self->n_metric_bullets = metric;

@@ -54,6 +54,8 @@ static bool doc__same_verb(const RlsRulesCtx *ctx, const RlsOpener *a, const Rls
     return true;
 }
 
+#define DOC__LINES_LISTED 5
+
 void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
     double max_d = rls_config_threshold(ctx->config, "repeated-verb.maxRepeats", 2);
     size_t max = max_d < 1 ? 1 : (size_t)max_d;
@@ -104,11 +106,16 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
                 rls_buf_printf(&msg, "\"%.*s\" already opens %zu other bullet%s (line", (int)vl,
                                doc__opener_text(ctx, o), k - g, k - g == 1 ? "" : "s");
                 rls_buf_puts(&msg, k - g == 1 ? " " : "s ");
-                for (size_t p = g; p < k; p++) {
+                /* At most DOC__LINES_LISTED lines: listing them all costs
+                 * quadratic time and memory on a document that repeats a
+                 * verb thousands of times (issue #8). */
+                for (size_t p = g; p < k && p < g + DOC__LINES_LISTED; p++) {
                     uint32_t line = rls_rules_line_of(
                         ctx, ctx->model->bullets[refs[p].op->bullet].item_span.start_byte);
                     rls_buf_printf(&msg, "%s%u", p == g ? "" : ", ", line + 1);
                 }
+                if (k - g > DOC__LINES_LISTED)
+                    rls_buf_printf(&msg, " and %zu more", k - g - DOC__LINES_LISTED);
                 rls_buf_printf(&msg,
                                "). Vary the verb so each bullet reads as its own result, "
                                "e.g. %.*s.",

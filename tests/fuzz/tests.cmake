@@ -22,6 +22,9 @@ rls_fuzz_target(fuzz_text)
 rls_fuzz_target(fuzz_analyze)
 rls_fuzz_target(fuzz_rpc)
 rls_fuzz_target(fuzz_actions)
+if(RLS_FUZZ)
+  target_compile_definitions(fuzz_actions PRIVATE RLS_FUZZ_SAMPLE)
+endif()
 # fuzz_rpc reaches into the shell's private headers (framing, dispatch).
 target_include_directories(fuzz_rpc PRIVATE "${PROJECT_SOURCE_DIR}/server")
 

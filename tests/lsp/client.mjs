@@ -10,11 +10,20 @@ import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-
 export const BIN = process.env.RESUME_LS_BIN;
 if (!BIN) throw new Error('RESUME_LS_BIN is not set (CTest passes the built binary)');
 
-const WAIT_MS = 5000;
+// In the valgrind build the server runs under RESUME_LS_WRAPPER (a command
+// line, words separated by spaces, that BIN and its arguments are appended
+// to), and every time bound is multiplied by RESUME_LS_TIME_SCALE, since
+// the server is then many times slower.
+export const WRAPPER = (process.env.RESUME_LS_WRAPPER || '').split(' ').filter(Boolean);
+export const TIME_SCALE = Number(process.env.RESUME_LS_TIME_SCALE || 1) || 1;
+export const scaled = (ms) => ms * TIME_SCALE;
+
+const WAIT_MS = scaled(5000);
 
 export class Client {
   constructor({ args = ['--stdio'], env = {}, settings = null } = {}) {
-    this.proc = spawn(BIN, args, {
+    const argv = [...WRAPPER, BIN, ...args];
+    this.proc = spawn(argv[0], argv.slice(1), {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, RESUME_LS_LOG: 'warn', ...env },
     });
@@ -98,6 +107,7 @@ export class Client {
   }
 
   async exitedWithin(ms) {
+    ms = scaled(ms);
     let timer;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), ms); });
     const end = await Promise.race([this.exited, timeout]);
@@ -106,7 +116,17 @@ export class Client {
     return end;
   }
 
-  kill() { if (this.proc.exitCode === null) this.proc.kill('SIGKILL'); }
+  // Ends a server still running by closing its input, which must end it
+  // cleanly (status 0): this is where a leak or memory error found at exit
+  // by the sanitizers (status 1) or valgrind (status 99) fails the test.
+  // Tests call it from t.after, which awaits it.
+  async kill() {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    this.proc.stdin.end();
+    const end = await this.exitedWithin(5000);
+    if (end.code !== 0 || end.signal !== null)
+      throw new Error(`server ended with status ${end.code} (signal ${end.signal}) at end of input; stderr:\n${this.stderr.slice(-4000)}`);
+  }
 }
 
 // Frames a body (string or Buffer) the way the base protocol does.

@@ -8,8 +8,11 @@ if(RLS_NODE)
     get_filename_component(name "${file}" NAME_WE)
     add_test(NAME lsp/${name} COMMAND ${RLS_NODE} --test "${file}"
              WORKING_DIRECTORY "${CMAKE_CURRENT_LIST_DIR}")
-    set_tests_properties(lsp/${name} PROPERTIES LABELS lsp TIMEOUT 120
-                         ENVIRONMENT "RESUME_LS_BIN=${RLS_BIN}")
+    # The server runs under RLS_TEST_WRAPPER (valgrind) when there is one.
+    list(JOIN RLS_TEST_WRAPPER " " _lsp_wrapper)
+    math(EXPR _lsp_timeout "120 * ${RLS_TEST_TIME_SCALE}")
+    set_tests_properties(lsp/${name} PROPERTIES LABELS lsp TIMEOUT ${_lsp_timeout}
+                         ENVIRONMENT "RESUME_LS_BIN=${RLS_BIN};RESUME_LS_WRAPPER=${_lsp_wrapper};RESUME_LS_TIME_SCALE=${RLS_TEST_TIME_SCALE}")
   endforeach()
 else()
   message(WARNING "node not found: the protocol tests (tests/lsp) are not registered")
