@@ -10,7 +10,12 @@ if(RLS_NODE)
              WORKING_DIRECTORY "${CMAKE_CURRENT_LIST_DIR}")
     # The server runs under RLS_TEST_WRAPPER (valgrind) when there is one.
     list(JOIN RLS_TEST_WRAPPER " " _lsp_wrapper)
-    math(EXPR _lsp_timeout "120 * ${RLS_TEST_TIME_SCALE}")
+    # hostile and load state their own bounds (minutes for a 10 MB document).
+    set(_lsp_base_timeout 120)
+    if(name STREQUAL "hostile" OR name STREQUAL "load")
+      set(_lsp_base_timeout 600)
+    endif()
+    math(EXPR _lsp_timeout "${_lsp_base_timeout} * ${RLS_TEST_TIME_SCALE}")
     set_tests_properties(lsp/${name} PROPERTIES LABELS lsp TIMEOUT ${_lsp_timeout}
                          ENVIRONMENT "RESUME_LS_BIN=${RLS_BIN};RESUME_LS_WRAPPER=${_lsp_wrapper};RESUME_LS_TIME_SCALE=${RLS_TEST_TIME_SCALE}")
   endforeach()
