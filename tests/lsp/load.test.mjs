@@ -24,7 +24,7 @@ import { Client, docUri, offsetAt, positionAt, scaled, TIME_SCALE } from './clie
 const shrink = (n) => Math.max(10, Math.floor(n / TIME_SCALE));
 const rssMB = (c) => Number(fs.readFileSync(`/proc/${c.proc.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
 
-function slowRequest(c, method, params, ms = scaled(30000)) {
+function slowRequest(c, method, params, ms = scaled(120000)) {
   const id = c.nextId++;
   c.send({ id, method, params });
   return c.waitFor((m) => m.id === id && !m.method, `the response to ${method}`, ms);

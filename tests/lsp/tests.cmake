@@ -16,6 +16,10 @@ if(RLS_NODE)
       set(_lsp_base_timeout 600)
     endif()
     math(EXPR _lsp_timeout "${_lsp_base_timeout} * ${RLS_TEST_TIME_SCALE}")
+    if(_lsp_base_timeout GREATER 120)
+      # Their time and memory bounds are measured: not beside other tests.
+      set_tests_properties(lsp/${name} PROPERTIES RUN_SERIAL TRUE)
+    endif()
     set_tests_properties(lsp/${name} PROPERTIES LABELS lsp TIMEOUT ${_lsp_timeout}
                          ENVIRONMENT "RESUME_LS_BIN=${RLS_BIN};RESUME_LS_WRAPPER=${_lsp_wrapper};RESUME_LS_TIME_SCALE=${RLS_TEST_TIME_SCALE}")
   endforeach()
