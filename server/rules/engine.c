@@ -286,6 +286,37 @@ static bool engine__is_list(const RlsPlain *p) {
     return false;
 }
 
+/* A nested bullet under a parent that ends with a preposition and a colon
+ * ("Gave workshops to new hires on:") names an item of that list (a topic,
+ * a tool), not an achievement of its own. A parent ending "My work
+ * included:" or "achieved:" introduces achievements: those are judged. */
+static bool engine__ends_with_preposition(const char *t, uint32_t n) {
+    static const char *const preps[] = {"on",   "about", "in",   "of",       "for",
+                                        "with", "to",    "like", "covering", "at"};
+    uint32_t e = n, s = n;
+    while (s > 0 && ((t[s - 1] | 32) >= 'a' && (t[s - 1] | 32) <= 'z'))
+        s--;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(preps); i++)
+        if (rls_rules_word_is(t + s, e - s, preps[i])) return true;
+    return false;
+}
+
+static bool engine__list_item(const RlsResume *m, int32_t index) {
+    const RlsBullet *b = &m->bullets[index];
+    if (b->depth == 0) return false;
+    for (int32_t i = index - 1; i >= 0; i--) {
+        const RlsBullet *p = &m->bullets[i];
+        if (p->section != b->section) return false;
+        if (p->depth >= b->depth) continue;
+        uint32_t n = p->plain.len;
+        while (n > 0 && p->plain.text[n - 1] == ' ')
+            n--;
+        return n > 0 && p->plain.text[n - 1] == ':' &&
+               engine__ends_with_preposition(p->plain.text, n - 1);
+    }
+    return false;
+}
+
 void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) {
     ctx->bullet = b;
     ctx->bullet_index = index;
@@ -336,6 +367,7 @@ void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) 
     ctx->is_achievement = kind == RLS_SECTION_EXPERIENCE || kind == RLS_SECTION_PROJECTS ||
                           kind == RLS_SECTION_VOLUNTEERING;
     ctx->has_metric = rls_rules_has_metric(ctx, t, n);
+    ctx->is_list_item = engine__list_item(ctx->model, index);
 
     RlsOpener op = {
         .bullet = index, .is_list = ctx->is_list, .is_achievement = ctx->is_achievement};
@@ -374,6 +406,11 @@ int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
         ctx.sev[i] =
             rls_config_severity(config, engine__rules[i].id, engine__rules[i].default_severity);
     engine__edits_load(&ctx);
+    ctx.english = rls_rules_is_english(model);
+    ctx.fragment = rls_rules_is_fragment(model, ctx.src, ctx.src_len);
+    ctx.max_words = rls_config_threshold(config, "bullet-length.maxWords", 40);
+    ctx.max_chars = rls_config_threshold(config, "bullet-length.maxChars", 240);
+    ctx.min_words = rls_config_threshold(config, "bullet-length.minWords", 4);
 
     for (uint32_t i = 0; i < model->n_bullets; i++) {
         const RlsBullet *b = &model->bullets[i];

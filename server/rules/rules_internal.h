@@ -120,6 +120,7 @@ typedef struct {
     uint32_t next_start_byte, next_end_byte; /* the word after it (empty if none) */
     bool is_list;
     bool is_achievement;
+    bool weak; /* weak-opener reported it */
 } RlsOpener;
 
 typedef struct {
@@ -143,7 +144,23 @@ typedef struct {
     bool has_metric;     /* a quantified result was found */
     bool is_list;        /* "Technologies: A, B, C": a list, not an achievement */
     bool is_achievement; /* in a section where bullets state results */
+    bool is_list_item;   /* an item of a list its parent bullet introduces ("...on:") */
+    /* Per document, decided once per run by the engine. */
+    bool english;  /* the prose is English: the English-only rules apply */
+    bool fragment; /* a LaTeX file \input by another (no \documentclass) */
+    /* Thresholds read once per run (configuration lookups are string
+     * compares; a keystroke runs the bullet rules ~60 times). */
+    double max_words, max_chars, min_words;
 } RlsRulesCtx;
+
+/* True when the document's prose reads as English: few letters outside the
+ * Latin script, and English function words outnumber French, Portuguese,
+ * Spanish and German ones. The heading table, tenses and acronym
+ * expansions are English; other languages' resumes are not judged by them. */
+bool rls_rules_is_english(const RlsResume *model);
+/* True for a LaTeX file without \documentclass or \begin{document}: a
+ * part \input into a main file, which holds the other sections. */
+bool rls_rules_is_fragment(const RlsResume *model, const char *src, uint32_t len);
 
 /* Longest match of lexicon id (with this run's configuration edits) at
  * plain offset pos; returns its end or 0. *flags gets the entry's flags. */
