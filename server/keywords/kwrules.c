@@ -128,7 +128,8 @@ static void kwrules__unbacked(const RlsKwReport *r, const RlsConfig *config, Rls
     RlsBuf more;
     rls_buf_init(&more);
     if (shown < n) {
-        rls_buf_printf(&more, " %zu more listed skill%s never appear in a bullet either: ", n - shown,
+        rls_buf_printf(&more,
+                       " %zu more listed skill%s never appear in a bullet either: ", n - shown,
                        n - shown == 1 ? "" : "s");
         for (size_t k = shown; k < n && k < shown + 6; k++)
             rls_buf_printf(&more, "%s%s", k == shown ? "" : ", ", rls_kw_get(cand[k]->term)->name);
@@ -247,8 +248,7 @@ static bool kwrules__has_address(const char *src, uint32_t len) {
         bool dot = false;
         while (j < len && (((src[j] | 32) >= 'a' && (src[j] | 32) <= 'z') ||
                            (src[j] >= '0' && src[j] <= '9') || src[j] == '-' || src[j] == '.')) {
-            if (src[j] == '.' && j > i + 1 && j + 1 < len && ((src[j + 1] | 32) >= 'a'))
-                dot = true;
+            if (src[j] == '.' && j > i + 1 && j + 1 < len && ((src[j + 1] | 32) >= 'a')) dot = true;
             j++;
         }
         if (dot) return true;

@@ -135,10 +135,10 @@ static const char *const bullet__clause_words[] = {
 /* Recognition is passive by nature and hides no one: "was selected as a
  * speaker", "was featured in TechCrunch", "was promoted to lead". */
 static bool bullet__recognition(RlsRulesCtx *ctx, size_t p) {
-    static const char *const verbs[] = {"selected",  "featured",  "awarded",    "invited",
-                                        "nominated", "named",     "recognized", "recognised",
-                                        "promoted",  "elected",   "chosen",     "accepted",
-                                        "published", "cited",     "appointed",  "honored"};
+    static const char *const verbs[] = {"selected",  "featured", "awarded",    "invited",
+                                        "nominated", "named",    "recognized", "recognised",
+                                        "promoted",  "elected",  "chosen",     "accepted",
+                                        "published", "cited",    "appointed",  "honored"};
     for (size_t i = 0; i < RLS_ARRAY_LEN(verbs); i++)
         if (bullet__is(ctx, p, verbs[i])) return true;
     return false;

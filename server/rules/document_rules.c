@@ -161,8 +161,7 @@ static RlsTense doc__tense(const RlsRulesCtx *ctx, const RlsOpener *o) {
         rls_rules_word_at(t, len, o->end_byte + 1))
         return RLS_TENSE_NONE;
     for (size_t i = 0; i < RLS_ARRAY_LEN(doc__event_verbs); i++)
-        if (rls_rules_word_is(t + o->start_byte, o->end_byte - o->start_byte,
-                              doc__event_verbs[i]))
+        if (rls_rules_word_is(t + o->start_byte, o->end_byte - o->start_byte, doc__event_verbs[i]))
             return RLS_TENSE_NONE;
     return rls_rules_tense_of(t + o->start_byte, o->end_byte - o->start_byte,
                               o->next_end_byte ? t + o->next_start_byte : NULL,
@@ -244,11 +243,25 @@ static const char *const doc__standard_names[RLS_SECTION_KIND_COUNT] = {
 /* Words whose presence lets an ATS place a section whatever surrounds them:
  * "Relevant Experience", "Selected Projects". */
 static const char *const doc__standard_words[] = {
-    "experience",   "skills",     "education",  "projects",    "summary",      "certifications",
-    "awards",       "publications", "volunteer", "objective",  "certificates", "employment",
+    "experience",
+    "skills",
+    "education",
+    "projects",
+    "summary",
+    "certifications",
+    "awards",
+    "publications",
+    "volunteer",
+    "objective",
+    "certificates",
+    "employment",
     /* Common optional sections that ATS parsers file as such (or as
      * "other", losing nothing): renaming them would not help. */
-    "volunteering", "leadership", "activities", "involvement", "research",
+    "volunteering",
+    "leadership",
+    "activities",
+    "involvement",
+    "research",
 };
 
 typedef struct {
@@ -452,8 +465,8 @@ static const char *doc__expansions(RlsRulesCtx *ctx, const char *acr, uint32_t l
 /* How the example writes the spelled-out form: the data file's third
  * column when the matching forms are prefixes ("site reliability" matches
  * "site reliability engineer(ing)"), else the first matching form. */
-static const char *doc__display(const char *acr, uint32_t len, const char *first,
-                                size_t first_len, size_t *out) {
+static const char *doc__display(const char *acr, uint32_t len, const char *first, size_t first_len,
+                                size_t *out) {
     const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(RLS_LEX_ACRONYM), acr, len);
     const char *d = e ? rls_lexicon_column(e, 2, out) : NULL;
     if (d && *out) return d;

@@ -13,8 +13,8 @@
 
 /* Short function words: frequent in any prose, and telling of its
  * language. Words shared between the lists ("a", "in", "no") are left out. */
-static const char *const language__en[] = {"the", "and", "of",  "to",   "for",  "with", "on",
-                                           "by",  "from", "at", "an",   "is",   "was",  "that",
+static const char *const language__en[] = {"the", "and",  "of",  "to",   "for",  "with", "on",
+                                           "by",  "from", "at",  "an",   "is",   "was",  "that",
                                            "as",  "into", "our", "this", "over", "using"};
 static const char *const language__other[] = {
     /* French */
@@ -33,8 +33,8 @@ static bool language__in(const char *w, uint32_t n, const char *const *set, size
 }
 
 typedef struct {
-    uint32_t en, other;        /* function words */
-    uint32_t latin, nonlatin;  /* letters */
+    uint32_t en, other;       /* function words */
+    uint32_t latin, nonlatin; /* letters */
 } LanguageCount;
 
 static void language__scan(const RlsPlain *p, LanguageCount *c) {

@@ -39,8 +39,8 @@ static char *findings__render(RlsFormat format, const char *src, size_t len, boo
         const RlsDiag *d = &an.diags.items[i];
         RlsLspRange r = rls_text_range_of(text, d->span, RLS_ENC_UTF32);
         rls_buf_printf(&out, "%u:%u-%u:%u %s %s %s\n", r.start.line + 1, r.start.character + 1,
-                       r.end.line + 1, r.end.character + 1, rls_severity_name(d->severity),
-                       d->rule, d->message);
+                       r.end.line + 1, r.end.character + 1, rls_severity_name(d->severity), d->rule,
+                       d->message);
         if (dump && d->bullet >= 0 && an.model && (uint32_t)d->bullet < an.model->n_bullets) {
             const RlsPlain *p = &an.model->bullets[d->bullet].plain;
             rls_buf_printf(&out, "        | %.*s\n", (int)p->len, p->text ? p->text : "");
