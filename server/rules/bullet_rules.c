@@ -50,11 +50,22 @@ static void bullet__weak_opener(RlsRulesCtx *ctx) {
                      (int)(end - start), t + start);
 }
 
+/* One token with a slash, dot or at sign: a link or handle under a
+ * project ("github.com/jane/tool", "instagram/handle"), not a statement. */
+static bool bullet__link_only(const char *t, uint32_t n) {
+    bool mark = false;
+    for (uint32_t i = 0; i < n; i++) {
+        if (t[i] == ' ') return false;
+        if ((t[i] == '/' || t[i] == '@' || t[i] == '.') && i > 0 && i + 1 < n) mark = true;
+    }
+    return mark;
+}
+
 /* ---- no-metric ------------------------------------------------------------------------ */
 
 static void bullet__no_metric(RlsRulesCtx *ctx) {
     if (!ctx->is_achievement || ctx->is_list || ctx->is_list_item || ctx->has_metric ||
-        ctx->n_words < 3)
+        ctx->n_words < 3 || bullet__link_only(ctx->bullet->plain.text, ctx->bullet->plain.len))
         return;
     rls_rules_report(ctx, "no-metric", 0, ctx->bullet->plain.len,
                      "No measurable result: add a number a reader can weigh (%%, time, money, "
@@ -348,17 +359,6 @@ static bool bullet__wide_cp(uint32_t cp) {
     return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
            (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
            (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF);
-}
-
-/* One token with a slash, dot or at sign: a link or handle under a
- * project ("github.com/jane/tool", "instagram/handle"), not a statement. */
-static bool bullet__link_only(const char *t, uint32_t n) {
-    bool mark = false;
-    for (uint32_t i = 0; i < n; i++) {
-        if (t[i] == ' ') return false;
-        if ((t[i] == '/' || t[i] == '@' || t[i] == '.') && i > 0 && i + 1 < n) mark = true;
-    }
-    return mark;
 }
 
 static void bullet__length(RlsRulesCtx *ctx) {

@@ -592,6 +592,8 @@ static void test_list_items_links_cjk_and_long_bullets(void) {
     EXPECT_EQ_INT(fx_rule_count(work, "no-metric"), 2);
     /* A link under a project is not a two-word statement. */
     EXPECT_TRUE(!fires("bullet-length", "instagram.com/jane_builds"));
+    EXPECT_TRUE(!fires("no-metric", "instagram.com/jane_builds"));
+    EXPECT_TRUE(fires("no-metric", "Built the jane builds site"));
     EXPECT_TRUE(fires("bullet-length", "Testing stuff"));
     /* CJK runs have no spaces: characters count as words, twice as wide. */
     EXPECT_TRUE(!fires("bullet-length", "后台资源占用率减少8%"));
