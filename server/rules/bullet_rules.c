@@ -185,10 +185,17 @@ static void bullet__passive(RlsRulesCtx *ctx) {
                 if (c == '.' || c == '!' || c == '?' || c == ':') subordinate = false;
                 if (c == ',' || c == ';' || c == '(') subordinate = true;
             }
-            for (size_t k = 0; k < RLS_ARRAY_LEN(bullet__clause_words); k++)
-                if (bullet__is(ctx, scanned, bullet__clause_words[k])) subordinate = true;
+            /* Clause words are 2-7 letters starting with one of "abstuw"
+             * (and "if", "so"): most words are rejected here. */
+            uint32_t sl = WORD_LEN(ctx, scanned);
+            char f0 = (char)(WORD_TEXT(ctx, scanned)[0] | 32);
+            if (sl >= 2 && sl <= 7 && strchr("abstuwi", f0))
+                for (size_t k = 0; k < RLS_ARRAY_LEN(bullet__clause_words); k++)
+                    if (bullet__is(ctx, scanned, bullet__clause_words[k])) subordinate = true;
         }
-        if (subordinate || !bullet__be(ctx, w)) continue;
+        if (subordinate || WORD_LEN(ctx, w) > 5 || !strchr("aibw", WORD_TEXT(ctx, w)[0] | 32) ||
+            !bullet__be(ctx, w))
+            continue;
         /* "being set" describes a state; "can be seen" a possibility. */
         if (bullet__is(ctx, w, "being")) continue;
         static const char *const modals[] = {"can",   "could",  "will", "would", "may",
@@ -259,6 +266,8 @@ static void bullet__first_person(RlsRulesCtx *ctx) {
     for (size_t w = 0; w < ctx->n_words; w++) {
         const char *s = WORD_TEXT(ctx, w);
         uint32_t l = WORD_LEN(ctx, w);
+        /* Pronouns are 1-9 letters starting with i, m, w, o or u. */
+        if (l > 9 || !strchr("imwou", s[0] | 32)) continue;
         bool hit = false;
         for (size_t i = 0; i < RLS_ARRAY_LEN(pronouns) && !hit; i++)
             hit = rls_rules_word_is(s, l, pronouns[i]);

@@ -19,7 +19,8 @@ static RlsDiag *doc__report_plain(RlsRulesCtx *ctx, const char *rule, int32_t bu
                                   uint32_t plain_start, uint32_t plain_end, const char *msg) {
     const RlsBullet *b = &ctx->model->bullets[bullet];
     RlsSpan span = rls_plain_cover(&b->plain, plain_start, plain_end);
-    RlsDiag *d = rls_diag_push(ctx->out, span, rls_rules_severity(ctx, rule), rule, "%s", msg);
+    RlsDiag *d =
+        rls_rules_push_owned(ctx->out, span, rls_rules_severity(ctx, rule), rule, rls_strdup(msg));
     d->bullet = bullet;
     d->plain_start = plain_start;
     d->plain_end = plain_end;
@@ -105,19 +106,19 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
             for (size_t k = g + max; k < e; k++) {
                 const RlsOpener *o = refs[k].op;
                 rls_buf_clear(&msg);
-                rls_buf_printf(&msg, "\"%.*s\" already opens %zu other bullet%s (line", (int)vl,
-                               doc__opener_text(ctx, o), k - g, k - g == 1 ? "" : "s");
+                rls_rules_format(&msg, "\"%.*s\" already opens %zu other bullet%s (line", (int)vl,
+                                 doc__opener_text(ctx, o), k - g, k - g == 1 ? "" : "s");
                 rls_buf_puts(&msg, k - g == 1 ? " " : "s ");
                 for (size_t p = g; p < k; p++) {
                     uint32_t line = rls_rules_line_of(
                         ctx, ctx->model->bullets[refs[p].op->bullet].item_span.start_byte);
-                    rls_buf_printf(&msg, "%s%u", p == g ? "" : ", ", line + 1);
+                    rls_rules_format(&msg, "%s%u", p == g ? "" : ", ", line + 1);
                 }
-                rls_buf_printf(&msg,
-                               "). Vary the verb so each bullet reads as its own result, "
-                               "e.g. %.*s.",
-                               (int)(alts ? alts_len : strlen(doc__default_alts)),
-                               alts ? alts : doc__default_alts);
+                rls_rules_format(&msg,
+                                 "). Vary the verb so each bullet reads as its own result, "
+                                 "e.g. %.*s.",
+                                 (int)(alts ? alts_len : strlen(doc__default_alts)),
+                                 alts ? alts : doc__default_alts);
                 doc__report_plain(ctx, "repeated-verb", o->bullet, o->start_byte, o->end_byte,
                                   msg.data);
             }
@@ -203,21 +204,21 @@ void rls_rules_tense_mismatch(RlsRulesCtx *ctx) {
             if (wrong == RLS_TENSE_PRESENT) {
                 rls_rules_past_of(w, wl, fix, sizeof(fix));
                 if (en->dates.end.year)
-                    rls_buf_printf(&msg,
-                                   "\"%.*s\" is present tense, but this role ended in %d. "
-                                   "Describe finished roles in the past tense: \"%s\".",
-                                   (int)wl, w, en->dates.end.year, fix);
+                    rls_rules_format(&msg,
+                                     "\"%.*s\" is present tense, but this role ended in %d. "
+                                     "Describe finished roles in the past tense: \"%s\".",
+                                     (int)wl, w, en->dates.end.year, fix);
                 else
-                    rls_buf_printf(&msg,
-                                   "\"%.*s\" is present tense, but this role has ended. "
-                                   "Describe finished roles in the past tense: \"%s\".",
-                                   (int)wl, w, fix);
+                    rls_rules_format(&msg,
+                                     "\"%.*s\" is present tense, but this role has ended. "
+                                     "Describe finished roles in the past tense: \"%s\".",
+                                     (int)wl, w, fix);
             } else {
                 rls_rules_base_of(w, wl, fix, sizeof(fix));
-                rls_buf_printf(&msg,
-                               "\"%.*s\" is past tense, while the other bullets of this current "
-                               "role are in the present. Keep one tense per role: \"%s\".",
-                               (int)wl, w, fix);
+                rls_rules_format(&msg,
+                                 "\"%.*s\" is past tense, while the other bullets of this current "
+                                 "role are in the present. Keep one tense per role: \"%s\".",
+                                 (int)wl, w, fix);
             }
             doc__report_plain(ctx, "tense-mismatch", o->bullet, o->start_byte, o->end_byte,
                               msg.data);

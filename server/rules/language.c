@@ -43,27 +43,31 @@ static void language__scan(const RlsPlain *p, LanguageCount *c) {
     if (!t) return;
     uint32_t i = 0;
     while (i < n) {
-        uint32_t cl;
-        uint32_t cp = rls_rules_cp_at(t, n, i, &cl);
-        if (!rls_rules_is_word_cp(cp)) {
+        uint32_t cl = 1;
+        unsigned char c0 = (unsigned char)t[i];
+        if (c0 < 0x80 ? !rls_rules_ascii_alnum(c0)
+                      : !rls_rules_is_word_cp(rls_rules_cp_at(t, n, i, &cl))) {
             i += cl;
             continue;
         }
         uint32_t start = i;
         bool ascii = true;
         while (i < n) {
-            cp = rls_rules_cp_at(t, n, i, &cl);
-            if (!rls_rules_is_word_cp(cp)) break;
-            if (cp >= 0x80) {
-                ascii = false;
-                /* Latin-1 and Latin Extended letters (é, ç, ã) are Latin. */
-                if (cp < 0x250)
-                    c->latin++;
-                else
-                    c->nonlatin++;
-            } else if (cp > '9') {
-                c->latin++;
+            unsigned char ch = (unsigned char)t[i];
+            if (ch < 0x80) {
+                if (!rls_rules_ascii_alnum(ch)) break;
+                c->latin += ch > '9';
+                i++;
+                continue;
             }
+            uint32_t cp = rls_rules_cp_at(t, n, i, &cl);
+            if (!rls_rules_is_word_cp(cp)) break;
+            ascii = false;
+            /* Latin-1 and Latin Extended letters (é, ç, ã) are Latin. */
+            if (cp < 0x250)
+                c->latin++;
+            else
+                c->nonlatin++;
             i += cl;
         }
         uint32_t len = i - start;
@@ -81,8 +85,11 @@ bool rls_rules_is_english(const RlsResume *m) {
         language__scan(&m->sections[s].heading, &c);
     /* The bullets carry the prose; a resume states its language within its
      * first few dozen, so the scan stops there (it runs on every keystroke). */
-    for (uint32_t b = 0; b < m->n_bullets && b < 48; b++)
+    for (uint32_t b = 0; b < m->n_bullets && b < 48; b++) {
         language__scan(&m->bullets[b].plain, &c);
+        /* Plainly English already: stop (this runs on every keystroke). */
+        if (c.en >= 24 && c.other * 6 <= c.en && c.nonlatin * 8 <= c.latin) return true;
+    }
     for (uint32_t p = 0; p < m->n_paragraphs && p < 8; p++)
         language__scan(&m->paragraphs[p].plain, &c);
     /* Mostly another script (Chinese, Korean, Cyrillic, ...): not English,

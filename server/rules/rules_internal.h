@@ -7,6 +7,9 @@
 #ifndef RLS_RULES_RULES_INTERNAL_H_
 #define RLS_RULES_RULES_INTERNAL_H_
 
+#include <stdarg.h>
+
+#include "rls/buf.h"
 #include "rls/config.h"
 #include "rls/diag.h"
 #include "rls/model.h"
@@ -83,6 +86,12 @@ bool rls_rules_is_word_cp(uint32_t cp);
 /* True when a word character starts at or ends just before byte i. */
 bool rls_rules_word_at(const char *text, uint32_t len, uint32_t i);
 bool rls_rules_word_before(const char *text, uint32_t i);
+
+/* An ASCII letter or digit: the fast path of the word scanners, which see
+ * mostly ASCII and fall back to rls_rules_is_word_cp for the rest. */
+static inline bool rls_rules_ascii_alnum(unsigned char c) {
+    return (unsigned char)((c | 32) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
 
 /* Case-insensitive (ASCII) comparison of text[0..len) with the NUL-terminated
  * lower-case word w. Inline: the rules call it for every word against short
@@ -171,6 +180,16 @@ bool rls_rules_has_word(RlsRulesCtx *ctx, RlsLexId id, const char *word, size_t 
 
 /* 0-based line of a source byte (LF, CRLF and lone CR end lines). */
 uint32_t rls_rules_line_of(RlsRulesCtx *ctx, uint32_t byte);
+
+/* printf into buf for the conversions messages use (%s, %.*s, %d, %u, %ld,
+ * %zu, %%), falling back to rls_buf_vprintf for any other. The C library's
+ * printf was a fifth of a keystroke's rule work. */
+void rls_rules_vformat(RlsBuf *buf, const char *fmt, va_list ap);
+void rls_rules_format(RlsBuf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends a finding whose message is already built; takes ownership of
+ * message (owned, from rls_buf_detach or rls_malloc). */
+RlsDiag *rls_rules_push_owned(RlsDiagList *list, RlsSpan span, RlsSeverity sev, const char *rule,
+                              char *message);
 
 /* Severity of a rule under the run's configuration (RLS_SEV_OFF: skip). */
 RlsSeverity rls_rules_severity(const RlsRulesCtx *ctx, const char *rule);

@@ -10,3 +10,10 @@ target_compile_definitions(findings_test PRIVATE
 rls_warnings(findings_test)
 add_test(NAME golden/findings COMMAND findings_test)
 set_tests_properties(golden/findings PROPERTIES LABELS golden TIMEOUT 300)
+
+# The rule engine alone, for profiling (not a test; see rules_bench.c).
+add_executable(rules_bench "${CMAKE_CURRENT_LIST_DIR}/rules_bench.c"
+                           "${CMAKE_SOURCE_DIR}/bench/gen.c")
+target_include_directories(rules_bench PRIVATE "${CMAKE_SOURCE_DIR}/bench")
+target_link_libraries(rules_bench PRIVATE rls_core)
+rls_warnings(rules_bench)
