@@ -29,4 +29,8 @@ int rls_lsp_pull_diagnostics(RlsServer *srv, const cJSON *params, cJSON **result
 int rls_lsp_document_symbol(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 int rls_lsp_folding_range(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 
+/* stats.c: "resume-ls/stats" -> in-server publish latency percentiles.
+ * Params: {"reset": true} clears the samples after reading them. */
+int rls_lsp_stats(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
+
 #endif /* RLS_LSP_HANDLERS_H_ */

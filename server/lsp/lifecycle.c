@@ -60,6 +60,8 @@ static void lifecycle__read_caps(RlsServer *srv, const cJSON *caps) {
     c->hierarchical_symbols = LIFECYCLE__TRUE(caps, "textDocument", "documentSymbol",
                                               "hierarchicalDocumentSymbolSupport");
     c->pull_diagnostics = LIFECYCLE__GET(caps, "textDocument", "diagnostic") != NULL;
+    c->completion_insert_replace = LIFECYCLE__TRUE(caps, "textDocument", "completion",
+                                                   "completionItem", "insertReplaceSupport");
 
     /* LSP 3.17: the client lists the encodings it supports in order of
      * preference; utf-16 is always supported. Bytes are our canonical

@@ -49,6 +49,7 @@ void rls_server_delete(RlsServer *self) {
     cJSON_Delete(self->settings);
     rls_free(self->last_problems);
     rls_free(self->rules_doc_uri);
+    rls_free(self->publish_ns);
     rls_free(self->root_path);
     rls_free(self);
 }
@@ -228,9 +229,11 @@ void rls_server_reconfigure_all(RlsServer *self) {
 /* ---- Publishing --------------------------------------------------------------------- */
 
 void rls_server_idle(RlsServer *self) {
+    bool published = false;
     for (size_t i = 0; i < self->n_docs; i++) {
         RlsDocument *doc = self->docs[i];
         if (!doc->publish) continue;
+        published = true;
         doc->publish = false;
         const RlsAnalysis *an = rls_document_analysis(self, doc);
         cJSON *params = cJSON_CreateObject();
@@ -241,6 +244,7 @@ void rls_server_idle(RlsServer *self) {
             cJSON_AddItemToArray(items, rls_lsp_diagnostic_to_json(self, doc, &an->diags.items[k]));
         rls_server_notify(self, "textDocument/publishDiagnostics", params);
     }
+    if (published) rls_server_batch_published(self);
 }
 
 /* ---- Positions -------------------------------------------------------------------- */

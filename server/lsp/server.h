@@ -100,6 +100,8 @@ typedef struct {
     bool completion_snippets;              /* completion.completionItem.snippetSupport */
     bool hierarchical_symbols;             /* documentSymbol.hierarchicalDocumentSymbolSupport */
     bool pull_diagnostics;                 /* textDocument.diagnostic present */
+    bool completion_insert_replace;        /* completion.completionItem.insertReplaceSupport:
+                                              textEdit may be an InsertReplaceEdit */
 } RlsClientCaps;
 
 /* Borrowed; all false before initialize. */
@@ -189,6 +191,9 @@ int rls_json_get_int(const cJSON *obj, const char *key, bool required, int64_t *
 /* End of a batch of messages: analyse and push diagnostics for every
  * document marked `publish`. */
 void rls_server_idle(RlsServer *self);
+/* Called by the dispatcher before it runs a batch of messages read
+ * together: the start of the in-server latency "resume-ls/stats" reports. */
+void rls_server_batch_begin(RlsServer *self);
 /* A response from the client to one of our requests (called by dispatch). */
 void rls_server_on_response(RlsServer *self, const cJSON *id, const cJSON *result,
                             const cJSON *error);

@@ -31,6 +31,11 @@ struct RlsServer {
     cJSON *settings;
     char *last_problems; /* configuration problems last shown, to show each once */
 
+    /* In-server latency of publishing (stats.c). */
+    uint64_t batch_start_ns;
+    uint32_t *publish_ns; /* ring of samples, allocated on first use */
+    size_t n_publish;
+
     long next_request_id;
     RlsPendingRequest *pending;
     size_t n_pending, cap_pending;
@@ -49,6 +54,9 @@ void rls_server_report_problems(RlsServer *self, const RlsBuf *problems);
 void rls_server_doc_add(RlsServer *self, RlsDocument *doc);
 void rls_server_doc_remove(RlsServer *self, RlsDocument *doc);
 void rls_document_delete(RlsDocument *doc);
+
+/* The moment the diagnostics of a batch were queued (stats.c). */
+void rls_server_batch_published(RlsServer *self);
 
 /* "file:///a/b%20c.md" -> "/a/b c.md" (owned), or NULL for other schemes. */
 char *rls_uri_to_path(const char *uri);

@@ -30,6 +30,7 @@ static const RlsMethod dispatch__methods[] = {
     {"textDocument/codeLens", rls_lsp_code_lens, RLS_METHOD_REQUEST},
     {"workspace/executeCommand", rls_lsp_execute_command, RLS_METHOD_REQUEST},
     {"workspace/didChangeConfiguration", rls_lsp_did_change_configuration, RLS_METHOD_NOTIFICATION},
+    {"resume-ls/stats", rls_lsp_stats, RLS_METHOD_REQUEST},
 };
 
 const RlsMethod *rls_dispatch_methods(size_t *count) {
@@ -205,6 +206,7 @@ static void dispatch__notification(RlsDispatch *self, const RlsRpcMessage *msg) 
 }
 
 void rls_dispatch_run(RlsDispatch *self) {
+    if (self->state == RLS_LIFECYCLE_RUNNING) rls_server_batch_begin(self->server);
     while (self->head < self->len && self->state != RLS_LIFECYCLE_EXITED) {
         RlsQueued q = self->queue[self->head++];
         if (q.reject_code) {
