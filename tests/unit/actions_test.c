@@ -605,8 +605,7 @@ static void check_document(const char *name, const char *src, RlsFormat format, 
                     rls_tracked_init(&out);
                     RlsRewriteStep step = rls_rewrite_step_for(all_fix_rules[r]);
                     const RlsBullet *bb = &m->bullets[b];
-                    bool present = bb->entry >= 0 && m->entries[bb->entry].dates.valid &&
-                                   m->entries[bb->entry].dates.end.present;
+                    bool present = rls_actions_entry_present(m, bb->entry);
                     /* Alternatives come in order, counting only those
                      * written back; recompute until one matches. */
                     bool match = false;
