@@ -61,9 +61,11 @@ void rls_escape_append(RlsBuf *out, RlsFormat format, const char *text, size_t l
             case '`':
             case '\\':
             case '<':
-            /* "[N]" would parse as a shortcut link and lose its brackets. */
+            /* "[N]" would parse as a shortcut link and lose its brackets
+             * (a CommonMark renderer keeps them: no reference defines
+             * "N"; our parser reads any [x] as a link). Escaping the
+             * opener alone is enough: a "]" without one is text. */
             case '[':
-            case ']':
                 rls_buf_putc(out, '\\');
                 rls_buf_putc(out, c);
                 continue;
