@@ -579,11 +579,16 @@ bool rls_rewrite_buzzword(const RlsStepIn *in, RlsStepOut *out) {
     bool did = false;
     RlsBuf title;
     rls_buf_init(&title);
+    /* In a self-description ("Team player who thrives in fast-paced
+     * environments") the phrase is the sentence: only an achievement
+     * bullet, opening with a verb, loses it whole. */
+    RlsVerb v0;
+    bool verb_led = w.len > 0 && rls_word_past(t, w.items[0], true, &v0);
     for (size_t i = 0; i < w.len; i++) {
         RlsTok tok = w.items[i];
         /* A phrase that only describes the person goes whole: "as a
          * detail-oriented team player", "in a fast-paced environment". */
-        size_t end_w = fixes__buzz_phrase(t, &w, i, adjectives);
+        size_t end_w = verb_led ? fixes__buzz_phrase(t, &w, i, adjectives) : 0;
         if (end_w && i > 0) {
             RlsTok last = w.items[end_w - 1];
             bool hit = false;
@@ -717,8 +722,10 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
             if (t[c] == ',') comma = true;
         bool to = !comma && k >= 2 && rls_tok_is(t, w.items[k - 1], "to") &&
                   rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_BASE, false, &g);
-        bool ger =
-            comma && rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_GERUND, true, &g);
+        /* A capital word after a comma is a name in a list ("Java,
+         * Spring and MySQL"), not a clause. */
+        bool ger = comma && islower((unsigned char)t[tk.start]) &&
+                   rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_GERUND, true, &g);
         if (!to && !ger) continue;
         RlsTok gb = {0, (uint32_t)strlen(g.base)};
         if (!rls_tok_in(g.base, gb, res)) {
