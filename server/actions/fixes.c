@@ -425,8 +425,18 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
         RlsTok tok = w.items[i];
         if (!fixes__in_hint(in, tok)) continue;
         /* "etc." and "and more" say nothing: they go. */
-        if (rls_tok_is(t, tok, "etc") || (rls_tok_is(t, tok, "more") && i > 0 &&
-                                          rls_tok_is(t, w.items[i - 1], "and") && i + 1 == w.len)) {
+        /* Mid-sentence, the list would run into what follows ("zippers,
+         * bleaching via the website"): only a closing "etc." goes. */
+        bool etc_closes = false;
+        if (rls_tok_is(t, tok, "etc")) {
+            size_t c = tok.end;
+            if (c < n && t[c] == '.') c++;
+            while (c < n && t[c] == ' ')
+                c++;
+            etc_closes = c >= n || strchr(");", t[c]) != NULL;
+        }
+        if (etc_closes || (rls_tok_is(t, tok, "more") && i > 0 &&
+                           rls_tok_is(t, w.items[i - 1], "and") && i + 1 == w.len)) {
             size_t a = rls_tok_is(t, tok, "etc") ? tok.start : w.items[i - 1].start;
             size_t b = tok.end;
             /* Keep a final period: "projects etc." -> "projects." */
@@ -685,6 +695,9 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
      * list; after "etc." nothing reads. */
     if (body_end == 0 || t[body_end - 1] == ':' || rls_tok_is(t, w.items[w.len - 1], "etc"))
         goto done;
+    /* "Rewrote X: an application that ...": a clause at the end would
+     * belong to the explanation, not to the work. */
+    if (memchr(t, ':', body_end)) goto done;
     for (size_t c = 0; c + 1 < body_end; c++)
         if ((t[c] == '.' || t[c] == ';' || t[c] == '!' || t[c] == '?') && t[c + 1] == ' ')
             goto done;
@@ -720,6 +733,13 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
         bool comma = false;
         for (uint32_t c = w.items[k - 1].end; c < tk.start; c++)
             if (t[c] == ',') comma = true;
+        /* ", greatly reducing X": the adverb belongs to the clause. */
+        if (comma && k + 1 < w.len && tk.end - tk.start > 3 && t[tk.end - 1] == 'y' &&
+            t[tk.end - 2] == 'l' && w.items[k + 1].start == tk.end + 1) {
+            tk = w.items[++k];
+        }
+        /* ", which greatly improved X" already tells what came of it. */
+        if (comma && (rls_tok_is(t, tk, "which") || rls_tok_is(t, tk, "that"))) tail_clause = true;
         bool to = !comma && k >= 2 && rls_tok_is(t, w.items[k - 1], "to") &&
                   rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_BASE, false, &g);
         /* A capital word after a comma is a name in a list ("Java,
@@ -755,7 +775,10 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
     for (size_t k = 1; k + 1 < w.len; k++) {
         RlsVerb g;
         RlsTok nx = w.items[k + 1];
-        if (rls_tok_is(t, w.items[k], "which") || rls_tok_is(t, w.items[k], "that") ||
+        /* "by collaborating with designers": the lever is last. */
+        bool by_doing = rls_tok_is(t, w.items[k], "by") &&
+                        rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_GERUND, true, &g);
+        if (by_doing || rls_tok_is(t, w.items[k], "which") || rls_tok_is(t, w.items[k], "that") ||
             rls_tok_is(t, w.items[k], "who") ||
             (rls_tok_is(t, w.items[k], "to") &&
              rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &g)))

@@ -528,6 +528,8 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             verbs = outcome;
         else if (op->kind == OPENER_OWN)
             verbs = own;
+        else if (op->kind == OPENER_CONTRIB && head == HEAD_PROJECT)
+            goto done; /* "Shipped [N] changes to the migration" reads as nonsense */
         else if (op->kind == OPENER_CONTRIB)
             verbs = contrib;
         else if (head == HEAD_PROJECT)
