@@ -352,3 +352,25 @@ test('LaTeX: a fix that inserts "%" escapes it, and the result re-checks clean',
   const line = linked(await actions(c, uri, w.range, [w]), w).find((a) => a.title.endsWith('for this line'));
   assert.equal(editsOf(line.edit, uri)[0].newText, '  % resume-ls-disable-next-line weak-opener\n');
 });
+
+test('disable for this line also silences keyword findings listed before the bullets', async (t) => {
+  // Skills first: its findings sort before the bullets' ones, which once let
+  // them slip past the suppression comments.
+  const text = [
+    '# Jo Lee', '', 'jo@example.com', '', '## Skills', '', 'Go, Rust, TypeScript', '',
+    '## Experience', '', '### Engineer, Acme — 2018 – 2020', '',
+    '- Worked on a Go service', '- Responsible for the Go build', '',
+    '## Education', '', '### B.Sc., Uni — 2014 – 2018', '',
+  ].join('\n');
+  const c = await session(t);
+  const uri = docUri('code-actions skills-first.md');
+  const diags = await open(c, uri, text);
+  const unbacked = diags.filter((x) => x.code === 'skill-unbacked');
+  assert.ok(unbacked.length >= 2, JSON.stringify(diags));
+  const d = unbacked[0];
+  const line = linked(await actions(c, uri, d.range, [d]), d).find((a) => a.title === 'Disable skill-unbacked for this line');
+  const fixed = apply(text, editsOf(line.edit, uri));
+  const after = await change(c, uri, fixed, 2);
+  assert.deepEqual(after.filter((x) => x.code === 'skill-unbacked'), [], JSON.stringify(after));
+  assert.equal(after.filter((x) => x.code === 'weak-opener').length, 2, 'the bullets are still checked');
+});
