@@ -191,6 +191,41 @@ static int code_action__make(RlsDocument *doc, const RlsAnalysis *an, CaSource s
     return RLS_EINVAL;
 }
 
+static size_t code_action__count_like(const RlsDiagList *list, const RlsDiag *d) {
+    size_t n = 0;
+    for (size_t i = 0; i < list->len; i++)
+        n += strcmp(list->items[i].rule, d->rule) == 0 &&
+             strcmp(list->items[i].message, d->message) == 0;
+    return n;
+}
+
+/* Whether applying a (a "disable for this line" action) really silences d.
+ * A document-level finding (missing section, no contact, length) sits on
+ * the document's first line, whatever that line is: a comment inserted
+ * above it becomes the new first line and the finding moves onto it. Only
+ * findings outside bullets on the first line can do that, and there are a
+ * handful per document, so the edit is tried on a copy and re-checked. */
+static bool code_action__line_suppression_works(RlsDocument *doc, const RlsAnalysis *an,
+                                                const RlsDiag *d, const RlsAction *a) {
+    if (d->bullet >= 0 || rls_text_line_of(doc->text, d->span.start_byte) != 0) return true;
+    RlsBuf edited;
+    rls_buf_init(&edited);
+    bool works = false;
+    if (rls_edits_apply(code_action__src(doc), rls_text_len(doc->text), a->edits, a->n_edits,
+                        &edited) == 0) {
+        RlsParser *parser = rls_parser_new(doc->format);
+        RlsAnalysis after;
+        rls_analysis_init(&after);
+        rls_analyze(&after, parser, edited.data ? edited.data : "", (uint32_t)edited.len,
+                    &doc->config);
+        works = code_action__count_like(&after.diags, d) < code_action__count_like(&an->diags, d);
+        rls_analysis_close(&after);
+        rls_parser_delete(parser);
+    }
+    rls_buf_close(&edited);
+    return works;
+}
+
 /* Whether an equal suppression (same title and edit) was already emitted:
  * two findings of one rule on one line, or anywhere for "this file". */
 static bool code_action__seen(const RlsActionList *seen, const RlsAction *a) {
@@ -283,6 +318,11 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
             code_action__make(doc, ctx.an, CA_SUPPRESS, found[i], -1, &list);
             for (size_t k = 0; k < list.len; k++) {
                 if (code_action__seen(&seen, &list.items[k])) continue;
+                /* A line action that would not silence the finding is not
+                 * offered ("for this file" still is). */
+                if (strstr(list.items[k].title, "for this line") &&
+                    !code_action__line_suppression_works(doc, ctx.an, found[i], &list.items[k]))
+                    continue;
                 code_action__emit(&ctx, &list.items[k], CA_SUPPRESS, k, found_json[i], found[i]);
                 /* Keep a copy to compare with; the list is cleared next. */
                 RlsAction copy = list.items[k];

@@ -374,3 +374,25 @@ test('disable for this line also silences keyword findings listed before the bul
   assert.deepEqual(after.filter((x) => x.code === 'skill-unbacked'), [], JSON.stringify(after));
   assert.equal(after.filter((x) => x.code === 'weak-opener').length, 2, 'the bullets are still checked');
 });
+
+test('a document-level finding on the first line gets only the actions that silence it', async (t) => {
+  // No Education section: the finding sits on the first line, whatever that
+  // line is, so a comment above it would only take its place.
+  const text = RESUME.replace(/## Education\r\n\r\n### B\.Sc\.[^\r]*\r\n\r\n/, '');
+  const c = await session(t);
+  const uri = docUri('code-actions doc-level.md');
+  const diags = await open(c, uri, text);
+  const d = diags.find((x) => x.code === 'missing-section');
+  assert.ok(d, JSON.stringify(diags));
+  assert.equal(d.range.start.line, 0);
+  const titles = linked(await actions(c, uri, d.range, [d]), d).map((a) => a.title);
+  assert.ok(!titles.includes('Disable missing-section for this line'), JSON.stringify(titles));
+  const file = linked(await actions(c, uri, d.range, [d]), d).find((a) => a.title === 'Disable missing-section for this file');
+  const after = await change(c, uri, apply(text, editsOf(file.edit, uri)), 2);
+  assert.ok(!after.some((x) => x.code === 'missing-section'), JSON.stringify(after));
+  // A finding on a bullet keeps its line action.
+  const w = diags.find((x) => x.code === 'weak-opener');
+  await change(c, uri, text, 3);
+  const wt = linked(await actions(c, uri, w.range, [w]), w).map((a) => a.title);
+  assert.ok(wt.includes('Disable weak-opener for this line'), JSON.stringify(wt));
+});
