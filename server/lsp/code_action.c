@@ -199,14 +199,16 @@ static size_t code_action__count_like(const RlsDiagList *list, const RlsDiag *d)
     return n;
 }
 
-/* Whether applying a (a "disable for this line" action) really silences d.
- * A document-level finding (missing section, no contact, length) sits on
- * the document's first line, whatever that line is: a comment inserted
- * above it becomes the new first line and the finding moves onto it. Only
- * findings outside bullets on the first line can do that, and there are a
- * handful per document, so the edit is tried on a copy and re-checked. */
-static bool code_action__line_suppression_works(RlsDocument *doc, const RlsAnalysis *an,
-                                                const RlsDiag *d, const RlsAction *a) {
+/* Whether applying a (a "disable" action) really silences d. A
+ * document-level finding (missing section, no contact, length) sits on the
+ * document's first line, whatever that line is: a comment inserted above it
+ * becomes the new first line and the finding moves onto it, and a
+ * "disable for this file" placed after YAML front matter comes after it.
+ * Only findings outside bullets on the first line can do that, and there
+ * are a handful per document, so the edit is tried on a copy and the copy
+ * re-checked. */
+static bool code_action__suppression_works(RlsDocument *doc, const RlsAnalysis *an,
+                                           const RlsDiag *d, const RlsAction *a) {
     if (d->bullet >= 0 || rls_text_line_of(doc->text, d->span.start_byte) != 0) return true;
     RlsBuf edited;
     rls_buf_init(&edited);
@@ -318,10 +320,9 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
             code_action__make(doc, ctx.an, CA_SUPPRESS, found[i], -1, &list);
             for (size_t k = 0; k < list.len; k++) {
                 if (code_action__seen(&seen, &list.items[k])) continue;
-                /* A line action that would not silence the finding is not
-                 * offered ("for this file" still is). */
-                if (strstr(list.items[k].title, "for this line") &&
-                    !code_action__line_suppression_works(doc, ctx.an, found[i], &list.items[k]))
+                /* A suppression that would not silence the finding is not
+                 * offered. */
+                if (!code_action__suppression_works(doc, ctx.an, found[i], &list.items[k]))
                     continue;
                 code_action__emit(&ctx, &list.items[k], CA_SUPPRESS, k, found_json[i], found[i]);
                 /* Keep a copy to compare with; the list is cleared next. */

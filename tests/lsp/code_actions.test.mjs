@@ -396,3 +396,17 @@ test('a document-level finding on the first line gets only the actions that sile
   const wt = linked(await actions(c, uri, w.range, [w]), w).map((a) => a.title);
   assert.ok(wt.includes('Disable weak-opener for this line'), JSON.stringify(wt));
 });
+
+test('with YAML front matter, every suppression offered for a first-line finding silences it', async (t) => {
+  const text = '---\r\nlayout: cv\r\n---\r\n' + RESUME.replace(/## Education\r\n\r\n### B\.Sc\.[^\r]*\r\n\r\n/, '');
+  const c = await session(t);
+  const uri = docUri('code-actions front-matter.md');
+  const d = (await open(c, uri, text)).find((x) => x.code === 'missing-section');
+  assert.ok(d);
+  let v = 1;
+  for (const a of linked(await actions(c, uri, d.range, [d]), d).filter((x) => x.title.startsWith('Disable'))) {
+    const after = await change(c, uri, apply(text, editsOf(a.edit, uri)), ++v);
+    assert.ok(!after.some((x) => x.code === 'missing-section'), `${a.title}: ${JSON.stringify(after)}`);
+    await change(c, uri, text, ++v);
+  }
+});
