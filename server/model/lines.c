@@ -88,6 +88,7 @@ static bool lines__has_word(Field f, const char *const *words, size_t n_words) {
         w[wn] = '\0';
         if (!wn) continue;
         for (size_t k = 0; k < n_words; k++) {
+            if (words[k][0] != w[0]) continue;
             size_t kn = strlen(words[k]);
             /* "universit" is a prefix match, for Universität/Università/... */
             if (!strcmp(w, words[k]) ||

@@ -97,6 +97,7 @@ typedef enum {
     MD_CAP_LINK,
     MD_CAP_AUTOLINK,
     MD_CAP_IMAGE,
+    MD_CAP_LIST,
     MD_CAP_UNKNOWN,
 } MdCap;
 
@@ -117,7 +118,7 @@ static MdCap md__role_of(const char *name, uint32_t len) {
         {"heading", MD_CAP_HEADING},   {"item", MD_CAP_ITEM},   {"paragraph", MD_CAP_PARAGRAPH},
         {"html", MD_CAP_HTML},         {"table", MD_CAP_TABLE}, {"skip", MD_CAP_SKIP},
         {"indented", MD_CAP_INDENTED}, {"error", MD_CAP_ERROR}, {"link", MD_CAP_LINK},
-        {"autolink", MD_CAP_AUTOLINK}, {"image", MD_CAP_IMAGE},
+        {"autolink", MD_CAP_AUTOLINK}, {"image", MD_CAP_IMAGE}, {"list", MD_CAP_LIST},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(names); i++)
         if (strlen(names[i].name) == len && !memcmp(names[i].name, name, len)) return names[i].cap;
@@ -184,6 +185,14 @@ typedef struct {
     uint32_t n_rec;
     size_t cap_rec;
     uint32_t rec_base; /* the run's first byte */
+    /* Nesting, tracked from the captures' order instead of asked of the
+     * tree: ts_node_parent costs a walk down from the root every time. */
+    uint32_t *list_ends; /* end bytes of the lists around the current capture */
+    uint32_t n_lists;
+    size_t cap_lists;
+    uint32_t *item_paras; /* start bytes of paragraphs read as part of an item */
+    uint32_t n_item_paras, next_item_para;
+    size_t cap_item_paras;
 } Md;
 
 static TSPoint md__point(const Md *md, uint32_t byte) {
@@ -996,13 +1005,6 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
     return true;
 }
 
-static uint32_t md__ancestor_lists(TSNode node) {
-    uint32_t n = 0;
-    for (TSNode p = ts_node_parent(node); !ts_node_is_null(p); p = ts_node_parent(p))
-        if (md__is(p, "list")) n++;
-    return n;
-}
-
 static void md__paragraph(Md *md, TSNode node) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
@@ -1025,6 +1027,7 @@ static void md__item(Md *md, TSNode node) {
     for (uint32_t i = 0; i < count; i++) {
         TSNode c = ts_node_named_child(node, i);
         if (!md__is(c, "paragraph")) continue;
+        RLS_PUSH(md->item_paras, md->n_item_paras, md->cap_item_paras, ts_node_start_byte(c));
         TSNode inl = ts_node_named_child(c, 0);
         if (ts_node_is_null(inl) || !md__is(inl, "inline")) continue;
         TSRange r[MD_MAX_RANGES];
@@ -1048,7 +1051,7 @@ static void md__item(Md *md, TSNode node) {
     }
     uint32_t item_end = md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node));
     RlsSpan item_span = {ts_node_start_byte(node), item_end};
-    uint32_t depth = md__ancestor_lists(node);
+    uint32_t depth = md->n_lists;
     rls_model_builder_bullet(&md->mb, t.span, item_span, &t.plain,
                              (uint16_t)(depth > 0 ? depth - 1 : 0));
     md->fresh_entry = -1;
@@ -1421,6 +1424,12 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     for (uint32_t i = 0; i < n_caps; i++) {
         TSNode node = caps[i].node;
         uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+        while (md.n_lists && md.list_ends[md.n_lists - 1] <= s)
+            md.n_lists--;
+        if (caps[i].cap == MD_CAP_LIST) {
+            RLS_PUSH(md.list_ends, md.n_lists, md.cap_lists, e);
+            continue;
+        }
         if (s < consumed_end && e <= consumed_end) continue;
         switch (caps[i].cap) {
         case MD_CAP_HEADING:
@@ -1428,10 +1437,14 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
             consumed_end = e;
             break;
         case MD_CAP_PARAGRAPH: {
-            TSNode parent = ts_node_parent(node);
-            if (!ts_node_is_null(parent) &&
-                (md__is(parent, "list_item") || md__is(parent, "setext_heading")))
+            /* An item's own paragraphs were read with it (a setext
+             * heading's paragraph is inside consumed_end). */
+            while (md.next_item_para < md.n_item_paras && md.item_paras[md.next_item_para] < s)
+                md.next_item_para++;
+            if (md.next_item_para < md.n_item_paras && md.item_paras[md.next_item_para] == s) {
+                md.next_item_para++;
                 break;
+            }
             md__paragraph(&md, node);
             break;
         }
@@ -1464,6 +1477,8 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     rls_free(md.line_starts);
     rls_free(md.skill_category);
     rls_free(md.rec);
+    rls_free(md.list_ends);
+    rls_free(md.item_paras);
     /* Runs of text that is gone pile up one per keystroke; drop them once
      * they outnumber the live ones. */
     if (self->n_runs > 2 * self->used_runs + 64) {
