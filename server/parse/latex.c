@@ -905,10 +905,11 @@ static void tex__item(TexWalk *w, TSNode node) {
         /* Route the lines through the paragraph builder. */
         t.pb = &w->para;
     }
-    uint32_t count = ts_node_child_count(node);
     char *label = NULL;
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_child(node, i);
+    RlsTexKids kids;
+    rls_tex_kids_init(&kids, node);
+    TSNode c;
+    while (rls_tex_kids_next(&kids, &c)) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "\\item")) {
             rls_tex_text_skip_to(&t, ts_node_end_byte(c));
@@ -933,6 +934,7 @@ static void tex__item(TexWalk *w, TSNode node) {
         }
         rls_tex_text_node(&t, c);
     }
+    rls_tex_kids_close(&kids);
     if (skills) {
         if (label) {
             RlsPlain p;
@@ -1027,11 +1029,12 @@ static void tex__missing(TexWalk *w, TSNode node) {
         rls_model_builder_error(&w->mb, (RlsSpan){s, ts_node_end_byte(node)});
         return;
     }
-    uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_child(node, i);
+    RlsTexKids kids;
+    rls_tex_kids_init(&kids, node);
+    TSNode c;
+    while (rls_tex_kids_next(&kids, &c))
         if (ts_node_has_error(c)) tex__missing(w, c);
-    }
+    rls_tex_kids_close(&kids);
 }
 
 /* The body is what \begin{document} holds; a fragment without one (an
