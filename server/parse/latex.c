@@ -631,9 +631,9 @@ static void tex__bullet_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSN
         rls_plain_free(&p);
     } else {
         uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
-        rls_model_builder_bullet(&w->mb, (RlsSpan){span_start, span_end},
-                                 (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
-                                 depth);
+        rls_model_builder_item(&w->mb, (RlsSpan){span_start, span_end},
+                               (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
+                               depth);
     }
     tex__push_node(w, node, false);
 }
@@ -948,9 +948,9 @@ static void tex__item(TexWalk *w, TSNode node) {
         RlsPlain p;
         rls_plain_builder_finish(&pb, &p);
         if (p.len) {
-            rls_model_builder_bullet(&w->mb, tex__plain_span(&p),
-                                     (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)},
-                                     &p, depth);
+            rls_model_builder_item(&w->mb, tex__plain_span(&p),
+                                   (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
+                                   depth);
         } else {
             rls_plain_free(&p);
         }

@@ -1005,11 +1005,80 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
     return true;
 }
 
+/* The columns of a pandoc simple table's ruler ("-----   ------  ----"), the
+ * line before [start]: writes the column starts (bytes from the line
+ * start) and returns how many, or 0 when that line is no ruler. */
+static uint32_t md__ruler_columns(const Md *md, uint32_t start, uint32_t *cols, uint32_t cap) {
+    if (start == 0 || md->src[start - 1] != '\n') return 0;
+    uint32_t end = start - 1, begin = end;
+    while (begin > 0 && md->src[begin - 1] != '\n')
+        begin--;
+    if (end > begin && md->src[end - 1] == '\r') end--;
+    uint32_t n = 0;
+    for (uint32_t i = begin; i < end; i++) {
+        char c = md->src[i];
+        if (c != '-' && c != ' ') return 0;
+        if (c == '-' && (i == begin || md->src[i - 1] == ' ') && n < cap) cols[n++] = i - begin;
+    }
+    /* "- - -" is a thematic break, not a ruler: columns are wide. */
+    for (uint32_t c = 1; c < n; c++)
+        if (cols[c] - cols[c - 1] < 4) return 0;
+    return n >= 2 ? n : 0;
+}
+
+static int md__cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* A pandoc simple table under a dash ruler: the block grammar reads the
+ * rows as one paragraph, but a reader sees one line per role ("**Two Sigma**
+ * Systems Engineer 2/2014 - 1/2015"). Each row is read as a line of its own,
+ * with a field boundary at every column of the ruler. */
+static bool md__simple_table(Md *md, const TSRange *r, uint32_t n) {
+    uint32_t cols[16];
+    uint32_t nc = n ? md__ruler_columns(md, r[0].start_byte, cols, RLS_ARRAY_LEN(cols)) : 0;
+    if (nc == 0) return false;
+    MdLine lines[64];
+    uint32_t nl = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
+    rls_model_builder_layout(&md->mb, RLS_LAYOUT_TABLE,
+                             (RlsSpan){r[0].start_byte, r[n - 1].end_byte});
+    for (uint32_t i = 0; i < nl; i++) {
+        TSRange lr[MD_MAX_RANGES];
+        uint32_t k =
+            md__clip(md, r, n, lines[i].start_byte, lines[i].end_byte, lr, RLS_ARRAY_LEN(lr));
+        MdText t;
+        md__text_begin(md, &t);
+        md__text_add(md, &t, lr, k);
+        md__text_end(md, &t);
+        uint32_t line_start = lines[i].start_byte;
+        while (line_start > 0 && md->src[line_start - 1] != '\n')
+            line_start--;
+        for (uint32_t c = 1; c < nc && t.n_bounds < MD_MAX_BOUNDS; c++) {
+            uint32_t at = line_start + cols[c];
+            for (uint32_t p = 0; p < t.plain.len; p++) {
+                if (t.plain.src_start[p] >= at) {
+                    t.bounds[t.n_bounds++] = p;
+                    break;
+                }
+            }
+        }
+        qsort(t.bounds, t.n_bounds, sizeof(uint32_t), md__cmp_u32);
+        uint32_t w = 0;
+        for (uint32_t b = 0; b < t.n_bounds; b++)
+            if (w == 0 || t.bounds[w - 1] != t.bounds[b]) t.bounds[w++] = t.bounds[b];
+        t.n_bounds = w;
+        md__prose(md, &t, true);
+    }
+    return true;
+}
+
 static void md__paragraph(Md *md, TSNode node) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
     TSRange r[MD_MAX_RANGES];
     uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
+    if (md__simple_table(md, r, n)) return;
     if (md__deflist(md, r, n)) return;
     MdText t;
     md__text_begin(md, &t);
@@ -1052,8 +1121,8 @@ static void md__item(Md *md, TSNode node) {
     uint32_t item_end = md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node));
     RlsSpan item_span = {ts_node_start_byte(node), item_end};
     uint32_t depth = md->n_lists;
-    rls_model_builder_bullet(&md->mb, t.span, item_span, &t.plain,
-                             (uint16_t)(depth > 0 ? depth - 1 : 0));
+    rls_model_builder_item(&md->mb, t.span, item_span, &t.plain,
+                           (uint16_t)(depth > 0 ? depth - 1 : 0));
     md->fresh_entry = -1;
 }
 
@@ -1186,7 +1255,7 @@ static void md__indented(Md *md, TSNode node) {
         if (item && md->kind != RLS_SECTION_HEADER && md->kind != RLS_SECTION_SKILLS &&
             t.plain.len > 0) {
             RlsSpan item_span = {item_start, t.span.end_byte};
-            rls_model_builder_bullet(&md->mb, t.span, item_span, &t.plain, 0);
+            rls_model_builder_item(&md->mb, t.span, item_span, &t.plain, 0);
             md->fresh_entry = -1;
         } else {
             md__prose(md, &t, false);
