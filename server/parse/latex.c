@@ -535,8 +535,19 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         unsigned last = m->body_arg - 1;
         he = last ? ts_node_end_byte(args[last - 1]) : ts_node_start_byte(body);
     }
-    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, tex__str(strs, title), tex__str(strs, org),
+    /* Jake's project heading: "\textbf{Gitlytics} $|$ \emph{Python, Flask,
+     * React}". The list after the bar is the project's stack, neither its
+     * name nor an organisation: the title is the name alone. */
+    char *title_own = NULL;
+    const char *title_str = tex__str(strs, title);
+    const char *bar = title_str ? strstr(title_str, " | ") : NULL;
+    if (bar && bar > title_str && strchr(bar, ',')) {
+        title_own = rls_strndup(title_str, (size_t)(bar - title_str));
+        title_str = title_own;
+    }
+    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, tex__str(strs, org),
                             tex__str(strs, loc), range_ptr);
+    rls_free(title_own);
     /* Header arguments are used up; the body flows on through the walk. */
     for (unsigned k = 1; k <= n; k++) {
         if (k == m->body_arg) continue;
