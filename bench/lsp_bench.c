@@ -61,6 +61,7 @@ static void server_start(Server *s, const char *path) {
         dup2(from[1], 1);
         close(to[1]);
         close(from[0]);
+        setenv("RESUME_LS_LOG", "warn", 0); /* keep the report readable */
         execl(path, path, "--stdio", (char *)NULL);
         _exit(127);
     }
@@ -363,11 +364,34 @@ static void start_and_init(Server *s, const char *path, Series *startup, Series 
     server_notify(s, "initialized", cJSON_CreateObject());
 }
 
+/* The server's own measure of the edits since the last call (read, parse,
+ * analyse, queue the diagnostics), from the "resume-ls/stats" request;
+ * printed and added to out under name, or only reset when out is NULL. */
+static void server_stats(Server *s, const char *name, cJSON *out) {
+    cJSON *p = cJSON_CreateObject();
+    cJSON_AddBoolToObject(p, "reset", 1);
+    cJSON *r = server_request(s, "resume-ls/stats", p);
+    const cJSON *pub = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(r, "result"), "publishDiagnostics");
+    if (pub && out) {
+        const char *keys[] = {"min_us", "median_us", "p95_us", "p99_us", "max_us"};
+        printf("%-34s %6.0f", name, cJSON_GetObjectItemCaseSensitive(pub, "n")->valuedouble);
+        for (size_t i = 0; i < 5; i++) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(pub, keys[i]);
+            printf(" %9.3f", v ? v->valuedouble / 1e3 : 0.0);
+        }
+        printf("\n");
+        cJSON_AddItemToObject(out, name, cJSON_Duplicate(pub, 1));
+    }
+    cJSON_Delete(r);
+}
+
 static void typing(Server *s, Doc *d, size_t edits, Series *first, Series *per_edit) {
     double t0 = now_ms();
     doc_open(s, d);
     server_wait_diags(s, d->uri, d->version);
     if (first) series_add(first, now_ms() - t0);
+    server_stats(s, NULL, NULL); /* start counting from the first edit */
     for (size_t k = 0; k < edits; k++) {
         double t = now_ms();
         doc_edit(s, d, k);
@@ -466,6 +490,8 @@ int main(int argc, char **argv) {
     Series first = {.name = "first_diagnostics_2page"},
            edit = {.name = "edit_to_diagnostics_2page"};
     typing(&s, &d, edits, &first, &edit);
+    cJSON *inside = cJSON_AddObjectToObject(out, "in_server");
+    server_stats(&s, "in_server_edit_2page", inside);
     Series hover = {.name = "hover_2page"}, action = {.name = "code_action_2page"};
     probe_requests(&s, &d, 200, &hover, &action);
     cJSON_AddNumberToObject(out, "rss_kb_1_doc", (double)server_rss_kb(&s, "VmRSS:"));
@@ -497,6 +523,7 @@ int main(int argc, char **argv) {
     cJSON_AddNumberToObject(out, "big_doc_bytes", (double)big.text.len);
     Series bfirst = {.name = "first_diagnostics_1mb"}, bedit = {.name = "edit_to_diagnostics_1mb"};
     typing(&s, &big, big_edits, &bfirst, &bedit);
+    server_stats(&s, "in_server_edit_1mb", inside);
     series_report(&bfirst, lat);
     series_report(&bedit, lat);
     server_stop(&s);

@@ -163,11 +163,9 @@ bool rls_kw_category_listable(const char *category);
 
 /* ---- Diagnostics ----------------------------------------------------------- */
 
-/* The keyword and format rules: missing-keyword, skill-unbacked,
- * skill-unlisted, ats-layout, contact-missing, date-format, resume-length.
- * Same shape as rls_rules_all, so docs and configuration can list them. */
-const RlsRuleInfo *rls_keyword_rules_all(size_t *count);
-const RlsRuleInfo *rls_keyword_rule_find(const char *id);
+/* The keyword and format rules (missing-keyword, skill-unbacked,
+ * skill-unlisted, ats-layout, contact-missing, date-format, resume-length)
+ * are registered in the one rule table, rls_rules_all (rules.h). */
 
 /* Runs the rules above over a model (with src, the text it was built from)
  * and appends findings to out under config's severities (NULL: defaults;

@@ -31,4 +31,10 @@ const RlsRuleInfo *rls_rule_find(const char *id);
 int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
                   const RlsConfig *config, RlsDiagList *out);
 
+/* Drops out->items[from..] that an in-document suppression comment of model
+ * covers. rls_rules_run applies it to its own findings; rules run later in
+ * the pipeline (keywords, layout) call it for theirs. */
+void rls_rules_suppress(const RlsResume *model, const char *src, uint32_t src_len,
+                        RlsDiagList *out, size_t from);
+
 #endif /* RLS_RULES_H_ */

@@ -27,5 +27,9 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
     }
     self->model = rls_parser_parse(parser, src, len, &opts);
     rls_rules_run(self->model, src, len, config, &self->diags);
-    return rls_keywords_check(self->model, src, len, config, &self->diags);
+    size_t from = self->diags.len;
+    rls_keywords_check(self->model, src, len, config, &self->diags);
+    rls_rules_suppress(self->model, src, len, &self->diags, from);
+    rls_diag_list_sort(&self->diags);
+    return 0;
 }

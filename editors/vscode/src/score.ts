@@ -24,11 +24,11 @@ export interface ScoreSummary {
     components: ScoreComponent[];
 }
 
-const TOTAL_KEYS = ['total', 'score', 'overall', 'value'];
+const TOTAL_KEYS = ['total', 'score', 'overall', 'value', 'points'];
 const MAX_KEYS = ['max', 'outOf', 'out_of', 'maximum', 'weight'];
-const NAME_KEYS = ['name', 'label', 'id', 'component', 'title'];
+const NAME_KEYS = ['title', 'name', 'label', 'id', 'component'];
 const LIST_KEYS = ['components', 'breakdown', 'parts', 'categories'];
-const NOTE_KEYS = ['notes', 'reasons', 'details', 'suggestions', 'findings', 'tips'];
+const NOTE_KEYS = ['deductions', 'notes', 'reasons', 'details', 'suggestions', 'findings', 'tips'];
 
 function obj(v: unknown): Record<string, unknown> | undefined {
     return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
@@ -47,6 +47,11 @@ function notesOf(o: Record<string, unknown>): string[] {
             for (const item of v) {
                 if (typeof item === 'string') out.push(item);
                 else if (obj(item) && typeof obj(item)!.message === 'string') out.push(obj(item)!.message as string);
+                // resume-ls: {"reason": "...", "points": 2.5} (points deducted)
+                else if (obj(item) && typeof obj(item)!.reason === 'string') {
+                    const pts = obj(item)!.points;
+                    out.push(typeof pts === 'number' ? `${obj(item)!.reason as string} (−${fmt(pts)})` : (obj(item)!.reason as string));
+                }
             }
         } else if (typeof v === 'string') {
             out.push(v);

@@ -179,8 +179,11 @@ test('the extension client against the real server', { skip: SKIP, timeout: 6000
 
     await t.test('workspace/configuration and didChangeConfiguration carry the mapped settings', async () => {
         settings.resumeLs.rules = { 'passive-voice': 'off' };
+        const before = sent.length;
         await rc.pushConfig();
-        const change = sent.find((m) => m.method === 'workspace/didChangeConfiguration');
+        // The push just made, not one the client sent earlier on its own.
+        const change = sent.slice(before).find((m) => m.method === 'workspace/didChangeConfiguration');
+        assert.ok(change, 'pushConfig sends workspace/didChangeConfiguration');
         assert.deepEqual(change.params.settings.resumeLs.rules, { 'passive-voice': 'off' });
         assert.equal(change.params.settings.resumeLs.serverPath, undefined, 'client-only keys stay in the client');
         // Whether the server pulls is its choice; when it did, it got the mapped object.

@@ -44,3 +44,20 @@ test('error messages: missing command versus a server failure', () => {
     assert.match(score.scoreErrorMessage({ code: -32601, message: 'Unhandled method' }, true), /does not compute a score/);
     assert.match(score.scoreErrorMessage({ code: -32603, message: 'boom' }, true), /could not compute the score: boom/);
 });
+
+// The exact shape `resume-ls score --format json` and resume-ls.score return.
+test('the resume-ls score JSON: component titles, points and deductions', () => {
+    const s = score.summarizeScore({
+        total: 81,
+        summary: 'ATS score 81/100 · impact 15/30 · keywords 30/30',
+        components: [
+            { id: 'impact', title: 'Content and impact', points: 15, max: 30, raw: 15,
+              deductions: [{ reason: '9 of 16 bullets carry no measurable result', points: 5.63 }] },
+            { id: 'keywords', title: 'Keyword match', points: 30, max: 30, raw: 30, deductions: [] },
+        ],
+    });
+    assert.equal(s.total, 81);
+    assert.deepEqual(s.components.map((c) => [c.name, c.score, c.max]),
+                     [['Content and impact', 15, 30], ['Keyword match', 30, 30]]);
+    assert.deepEqual(s.components[0].notes, ['9 of 16 bullets carry no measurable result (−5.6)']);
+});

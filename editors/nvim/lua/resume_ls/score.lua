@@ -8,11 +8,11 @@ local M = {}
 M.COMMAND = "resume-ls.score"
 M.METHOD_NOT_FOUND = -32601
 
-local TOTAL_KEYS = { "total", "score", "overall", "value" }
+local TOTAL_KEYS = { "total", "score", "overall", "value", "points" }
 local MAX_KEYS = { "max", "outOf", "out_of", "maximum" }
-local NAME_KEYS = { "name", "label", "id", "component", "title" }
+local NAME_KEYS = { "title", "name", "label", "id", "component" }
 local LIST_KEYS = { "components", "breakdown", "parts", "categories" }
-local NOTE_KEYS = { "notes", "reasons", "details", "suggestions", "findings", "tips" }
+local NOTE_KEYS = { "deductions", "notes", "reasons", "details", "suggestions", "findings", "tips" }
 
 local function first_number(t, keys)
   for _, k in ipairs(keys) do
@@ -36,6 +36,13 @@ local function notes_of(t)
           table.insert(out, item)
         elseif type(item) == "table" and type(item.message) == "string" then
           table.insert(out, item.message)
+        elseif type(item) == "table" and type(item.reason) == "string" then
+          -- resume-ls: { reason = "...", points = 2.5 } (points deducted)
+          if type(item.points) == "number" then
+            table.insert(out, string.format("%s (-%g)", item.reason, item.points))
+          else
+            table.insert(out, item.reason)
+          end
         end
       end
     end

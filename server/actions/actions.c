@@ -1,0 +1,456 @@
+/*
+ * actions.c - the public code-action API (rls/actions.h): from findings and
+ * the model to titled actions with source edits.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions/actions_internal.h"
+#include "rls/alloc.h"
+
+/* ---- Lists ------------------------------------------------------------------- */
+
+const char *rls_action_kind_name(RlsActionKind kind) {
+    switch (kind) {
+    case RLS_ACTION_QUICKFIX:
+        return "quickfix";
+    case RLS_ACTION_REWRITE:
+        return "refactor.rewrite";
+    case RLS_ACTION_FIX_ALL:
+        return "source.fixAll.resume-ls";
+    case RLS_ACTION_SUPPRESS:
+        return "quickfix";
+    }
+    return "quickfix";
+}
+
+void rls_action_list_init(RlsActionList *self) {
+    self->items = NULL;
+    self->len = self->cap = 0;
+}
+
+static void actions__free_one(RlsAction *a) {
+    rls_free(a->title);
+    for (size_t i = 0; i < a->n_edits; i++)
+        rls_free(a->edits[i].new_text);
+    rls_free(a->edits);
+}
+
+void rls_action_list_clear(RlsActionList *self) {
+    for (size_t i = 0; i < self->len; i++)
+        actions__free_one(&self->items[i]);
+    self->len = 0;
+}
+
+void rls_action_list_close(RlsActionList *self) {
+    rls_action_list_clear(self);
+    rls_free(self->items);
+    rls_action_list_init(self);
+}
+
+void rls_rewrite_list_init(RlsRewriteList *self) {
+    self->items = NULL;
+    self->len = self->cap = 0;
+}
+
+void rls_rewrite_list_close(RlsRewriteList *self) {
+    for (size_t i = 0; i < self->len; i++) {
+        rls_free(self->items[i].text);
+        rls_free(self->items[i].title);
+    }
+    rls_free(self->items);
+    rls_rewrite_list_init(self);
+}
+
+/* Takes ownership of title and edits. */
+static void actions__push(RlsActionList *out, char *title, const char *rule, RlsSpan diag_span,
+                          int32_t bullet, RlsActionKind kind, bool preferred, RlsTextEdit *edits,
+                          size_t n_edits) {
+    RlsAction a = {title, rule, diag_span, bullet, kind, preferred, edits, n_edits};
+    RLS_PUSH(out->items, out->len, out->cap, a);
+}
+
+static void actions__free_edits(RlsTextEdit *edits, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        rls_free(edits[i].new_text);
+    rls_free(edits);
+}
+
+/* A bullet of a current role is written in the present tense. */
+static bool actions__present(const RlsResume *model, const RlsBullet *b) {
+    if (b->entry < 0 || (uint32_t)b->entry >= model->n_entries) return false;
+    const RlsEntry *e = &model->entries[b->entry];
+    return e->dates.valid && e->dates.end.present;
+}
+
+static bool actions__valid(const RlsResume *model, const char *src, uint32_t src_len,
+                           const void *p) {
+    return model && (src || src_len == 0) && p && model->src_len == src_len;
+}
+
+/* ---- Plain-text API ------------------------------------------------------------------ */
+
+int rls_rewrite_rule(const char *rule, const char *plain, size_t len, uint32_t plain_start,
+                     uint32_t plain_end, RlsRewriteList *out) {
+    RlsRewriteStep step = rls_rewrite_step_for(rule);
+    if (!step || !plain || !out) return 0;
+    if (plain_end > len) plain_end = (uint32_t)len;
+    if (plain_start > plain_end) plain_start = plain_end;
+    RlsTracked in;
+    rls_tracked_init_plain(&in, plain, len);
+    int count = 0;
+    bool have_preferred = false;
+    for (int alt = 0; alt < 8; alt++) {
+        RlsTracked next;
+        rls_tracked_init(&next);
+        RlsStepIn sin = {&in, plain_start, plain_end, alt, false};
+        RlsStepOut sout = {&next, NULL, false};
+        bool got = step(&sin, &sout);
+        if (got) {
+            RlsRewrite r = {rls_strndup(next.text.data ? next.text.data : "", next.text.len),
+                            sout.title, sout.preferred && !have_preferred};
+            have_preferred = have_preferred || r.preferred;
+            RLS_PUSH(out->items, out->len, out->cap, r);
+            count++;
+        }
+        rls_tracked_close(&next);
+        if (!got) break;
+    }
+    rls_tracked_close(&in);
+    return count;
+}
+
+/* ---- Headings ---------------------------------------------------------------------------- */
+
+static const char *actions__standard_heading(RlsSectionKind kind) {
+    switch (kind) {
+    case RLS_SECTION_SUMMARY:
+        return "Summary";
+    case RLS_SECTION_EXPERIENCE:
+        return "Experience";
+    case RLS_SECTION_PROJECTS:
+        return "Projects";
+    case RLS_SECTION_EDUCATION:
+        return "Education";
+    case RLS_SECTION_SKILLS:
+        return "Skills";
+    case RLS_SECTION_CERTIFICATIONS:
+        return "Certifications";
+    case RLS_SECTION_AWARDS:
+        return "Awards";
+    case RLS_SECTION_PUBLICATIONS:
+        return "Publications";
+    case RLS_SECTION_VOLUNTEERING:
+        return "Volunteering";
+    default:
+        return NULL;
+    }
+}
+
+static void actions__heading(const RlsResume *model, const char *src, const RlsDiag *diag,
+                             RlsActionList *out) {
+    for (uint32_t s = 0; s < model->n_sections; s++) {
+        const RlsSection *sec = &model->sections[s];
+        if (diag->span.start_byte < sec->heading_span.start_byte ||
+            diag->span.start_byte >=
+                RLS_MAX(sec->heading_span.end_byte, sec->heading_span.start_byte + 1))
+            continue;
+        const char *name = actions__standard_heading(sec->kind);
+        if (!name || sec->heading.len == 0) return;
+        RlsSpan span;
+        if (rls_plain_to_source(&sec->heading, 0, sec->heading.len, &span) != 0) return;
+        /* Keep the heading's case style: "WORK HISTORY" -> "EXPERIENCE". */
+        bool upper = true;
+        for (uint32_t i = 0; i < sec->heading.len; i++)
+            if (islower((unsigned char)sec->heading.text[i])) upper = false;
+        RlsBuf b;
+        rls_buf_init(&b);
+        for (const char *p = name; *p; p++)
+            rls_buf_putc(&b, upper ? (char)toupper((unsigned char)*p) : *p);
+        if (b.len == sec->heading.len && memcmp(b.data, sec->heading.text, b.len) == 0) {
+            rls_buf_close(&b);
+            return;
+        }
+        (void)src;
+        char *title = rls_strfmt("Rename the heading to “%s”", b.data);
+        RlsTextEdit *e = rls_malloc(sizeof *e);
+        e->span = span;
+        e->new_text = rls_buf_detach(&b);
+        actions__push(out, title, diag->rule, diag->span, -1, RLS_ACTION_QUICKFIX, true, e, 1);
+        return;
+    }
+}
+
+/* ---- Per-finding fixes ------------------------------------------------------------------- */
+
+int rls_actions_for_diag(const RlsResume *model, const char *src, uint32_t src_len,
+                         const RlsDiag *diag, RlsActionList *out) {
+    if (!actions__valid(model, src, src_len, diag) || !out || !diag->rule) return RLS_EINVAL;
+    if (diag->bullet < 0 || (uint32_t)diag->bullet >= model->n_bullets) {
+        if (strcmp(diag->rule, "nonstandard-heading") == 0) actions__heading(model, src, diag, out);
+        return 0;
+    }
+    RlsRewriteStep step = rls_rewrite_step_for(diag->rule);
+    if (!step) return 0;
+    const RlsBullet *b = &model->bullets[diag->bullet];
+    uint32_t ps = RLS_MIN(diag->plain_start, b->plain.len);
+    uint32_t pe = RLS_MIN(RLS_MAX(diag->plain_end, ps), b->plain.len);
+    RlsTracked in;
+    rls_tracked_init_plain(&in, b->plain.text, b->plain.len);
+    bool have_preferred = false;
+    for (int alt = 0; alt < 8; alt++) {
+        RlsTracked next;
+        rls_tracked_init(&next);
+        RlsStepIn sin = {&in, ps, pe, alt, actions__present(model, b)};
+        RlsStepOut sout = {&next, NULL, false};
+        bool got = step(&sin, &sout);
+        if (got) {
+            RlsTextEdit *edits = NULL;
+            size_t n = 0;
+            if (rls_edits_from_tracked(&b->plain, src, src_len, model->format, &next, &edits, &n) ==
+                    0 &&
+                n > 0) {
+                bool pref = sout.preferred && !have_preferred;
+                have_preferred = have_preferred || pref;
+                actions__push(out, sout.title, diag->rule, diag->span, diag->bullet,
+                              RLS_ACTION_QUICKFIX, pref, edits, n);
+                sout.title = NULL;
+            } else {
+                actions__free_edits(edits, n);
+            }
+            rls_free(sout.title);
+        }
+        rls_tracked_close(&next);
+        if (!got) break;
+    }
+    rls_tracked_close(&in);
+    return 0;
+}
+
+/* The pipeline over one bullet with the findings of diags on it. Returns
+ * 0 and owned edits (possibly none), or RLS_EREFUSED. */
+static int actions__bullet_edits(const RlsResume *model, const char *src, uint32_t src_len,
+                                 uint32_t bullet, const RlsDiagList *diags, bool restructure,
+                                 char **text_out, RlsTextEdit **edits, size_t *n_edits) {
+    const RlsBullet *b = &model->bullets[bullet];
+    RlsFixRequest *reqs = NULL;
+    size_t n_reqs = 0, cap_reqs = 0;
+    for (size_t i = 0; diags && i < diags->len; i++) {
+        const RlsDiag *d = &diags->items[i];
+        if (d->bullet != (int32_t)bullet || !d->rule || !rls_rewrite_step_for(d->rule)) continue;
+        RlsFixRequest r = {d->rule, RLS_MIN(d->plain_start, b->plain.len),
+                           RLS_MIN(d->plain_end, b->plain.len)};
+        RLS_PUSH(reqs, n_reqs, cap_reqs, r);
+    }
+    *edits = NULL;
+    *n_edits = 0;
+    if (text_out) *text_out = NULL;
+    int rc = 0;
+    if (n_reqs > 0 || restructure) {
+        RlsTracked in, res;
+        rls_tracked_init_plain(&in, b->plain.text, b->plain.len);
+        rls_tracked_init(&res);
+        if (rls_rewrite_pipeline(&in, reqs, n_reqs, restructure, actions__present(model, b),
+                                 &res)) {
+            rc = rls_edits_from_tracked(&b->plain, src, src_len, model->format, &res, edits,
+                                        n_edits);
+            if (rc == 0 && text_out)
+                *text_out = rls_strndup(res.text.data ? res.text.data : "", res.text.len);
+        }
+        rls_tracked_close(&in);
+        rls_tracked_close(&res);
+    }
+    rls_free(reqs);
+    return rc;
+}
+
+int rls_actions_for_bullet(const RlsResume *model, const char *src, uint32_t src_len,
+                           uint32_t bullet, const RlsDiagList *diags, RlsActionList *out) {
+    if (!actions__valid(model, src, src_len, out) || bullet >= model->n_bullets) return RLS_EINVAL;
+    RlsTextEdit *edits;
+    size_t n;
+    char *text = NULL;
+    if (actions__bullet_edits(model, src, src_len, bullet, diags, true, &text, &edits, &n) != 0)
+        return 0;
+    if (n == 0) {
+        rls_free(text);
+        return 0;
+    }
+    RlsBuf title;
+    rls_buf_init(&title);
+    size_t len = strlen(text), cut = len;
+    if (cut > 70) {
+        cut = 70;
+        while (cut > 40 && text[cut] != ' ')
+            cut--;
+    }
+    rls_buf_puts(&title, "Rewrite outcome-first: “");
+    rls_buf_append(&title, text, cut);
+    rls_buf_puts(&title, cut < len ? "…”" : "”");
+    rls_free(text);
+    actions__push(out, rls_buf_detach(&title), NULL, model->bullets[bullet].span, (int32_t)bullet,
+                  RLS_ACTION_REWRITE, false, edits, n);
+    return 0;
+}
+
+/* ---- Fix all ------------------------------------------------------------------------------ */
+
+static bool actions__overlaps(const RlsTextEdit *a, size_t na, const RlsTextEdit *b, size_t nb) {
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++) {
+            RlsSpan x = a[i].span, y = b[j].span;
+            if (x.start_byte < y.end_byte && y.start_byte < x.end_byte) return true;
+            /* Two insertions at one point, or an insertion inside a
+             * replacement, would depend on order: treat as a clash. */
+            if (x.start_byte == x.end_byte && x.start_byte > y.start_byte &&
+                x.start_byte < y.end_byte)
+                return true;
+            if (y.start_byte == y.end_byte && y.start_byte > x.start_byte &&
+                y.start_byte < x.end_byte)
+                return true;
+            if (x.start_byte == y.start_byte && (x.start_byte == x.end_byte) &&
+                (y.start_byte == y.end_byte))
+                return true;
+        }
+    return false;
+}
+
+static int actions__span_cmp(const void *pa, const void *pb) {
+    const RlsTextEdit *a = pa, *b = pb;
+    if (a->span.start_byte != b->span.start_byte)
+        return a->span.start_byte < b->span.start_byte ? -1 : 1;
+    return (a->span.end_byte > b->span.end_byte) - (a->span.end_byte < b->span.end_byte);
+}
+
+int rls_actions_fix_all(const RlsResume *model, const char *src, uint32_t src_len,
+                        const RlsDiagList *diags, const RlsFixOptions *opts, RlsActionList *out) {
+    if (!actions__valid(model, src, src_len, out)) return RLS_EINVAL;
+    bool restructure = opts && opts->restructure;
+    RlsTextEdit *all = NULL;
+    size_t n_all = 0, cap_all = 0;
+    /* Bullets: every finding on a bullet is fixed by one pipeline run, so
+     * fixes of one bullet compose instead of clashing. */
+    for (uint32_t b = 0; b < model->n_bullets; b++) {
+        RlsTextEdit *edits;
+        size_t n;
+        if (actions__bullet_edits(model, src, src_len, b, diags, restructure, NULL, &edits, &n) !=
+            0)
+            continue;
+        if (!actions__overlaps(all, n_all, edits, n)) {
+            for (size_t i = 0; i < n; i++)
+                RLS_PUSH(all, n_all, cap_all, edits[i]);
+            rls_free(edits);
+        } else {
+            actions__free_edits(edits, n);
+        }
+    }
+    /* Findings outside bullets: their preferred quick fix. */
+    for (size_t i = 0; diags && i < diags->len; i++) {
+        const RlsDiag *d = &diags->items[i];
+        if (d->bullet >= 0 && (uint32_t)d->bullet < model->n_bullets) continue;
+        RlsActionList one;
+        rls_action_list_init(&one);
+        rls_actions_for_diag(model, src, src_len, d, &one);
+        for (size_t k = 0; k < one.len; k++) {
+            RlsAction *a = &one.items[k];
+            if (!a->preferred || actions__overlaps(all, n_all, a->edits, a->n_edits)) continue;
+            for (size_t e = 0; e < a->n_edits; e++)
+                RLS_PUSH(all, n_all, cap_all, a->edits[e]);
+            rls_free(a->edits);
+            a->edits = NULL;
+            a->n_edits = 0;
+        }
+        rls_action_list_close(&one);
+    }
+    if (n_all == 0) {
+        rls_free(all);
+        return 0;
+    }
+    qsort(all, n_all, sizeof *all, actions__span_cmp);
+    actions__push(out, rls_strdup("Fix all resume-ls findings"), NULL, (RlsSpan){0, 0}, -1,
+                  RLS_ACTION_FIX_ALL, true, all, n_all);
+    return 0;
+}
+
+/* ---- Suppression comments ------------------------------------------------------------------ */
+
+static uint32_t actions__line_start(const char *src, uint32_t at) {
+    while (at > 0 && src[at - 1] != '\n' && src[at - 1] != '\r')
+        at--;
+    return at;
+}
+
+/* The line break the document uses ("\r\n" when its first line ends so). */
+static const char *actions__eol(const char *src, uint32_t len) {
+    for (uint32_t i = 0; i < len; i++) {
+        if (src[i] == '\n') return i > 0 && src[i - 1] == '\r' ? "\r\n" : "\n";
+    }
+    return "\n";
+}
+
+/* Where a file-level comment goes: the top, after YAML front matter. */
+static uint32_t actions__file_top(const RlsResume *model, const char *src, uint32_t len) {
+    if (model->format != RLS_FORMAT_MARKDOWN || len < 4 || memcmp(src, "---", 3) != 0 ||
+        (src[3] != '\n' && src[3] != '\r'))
+        return 0;
+    uint32_t i = 3;
+    while (i < len) {
+        while (i < len && src[i] != '\n')
+            i++;
+        if (i >= len) return 0;
+        i++; /* start of the next line */
+        if (i + 3 <= len && (memcmp(src + i, "---", 3) == 0 || memcmp(src + i, "...", 3) == 0)) {
+            uint32_t j = i + 3;
+            while (j < len && (src[j] == ' ' || src[j] == '\t'))
+                j++;
+            if (j >= len) return len;
+            if (src[j] == '\r') j++;
+            if (j < len && src[j] == '\n') return j + 1;
+        }
+    }
+    return 0;
+}
+
+int rls_actions_suppress(const RlsResume *model, const char *src, uint32_t src_len,
+                         const RlsDiag *diag, RlsActionList *out) {
+    if (!actions__valid(model, src, src_len, diag) || !out || !diag->rule) return RLS_EINVAL;
+    bool md = model->format == RLS_FORMAT_MARKDOWN;
+    const char *eol = actions__eol(src, src_len);
+    uint32_t at = RLS_MIN(diag->span.start_byte, src_len);
+    uint32_t line = actions__line_start(src, at);
+    bool line_ok = true;
+    if (md && diag->bullet >= 0 && (uint32_t)diag->bullet < model->n_bullets) {
+        /* In Markdown a comment line inside a paragraph would split the
+         * bullet: only the bullet's first line takes one. */
+        const RlsBullet *b = &model->bullets[diag->bullet];
+        line_ok = actions__line_start(src, b->item_span.start_byte) == line;
+    }
+    if (line_ok) {
+        uint32_t indent_end = line;
+        while (indent_end < src_len && (src[indent_end] == ' ' || src[indent_end] == '\t'))
+            indent_end++;
+        RlsBuf b;
+        rls_buf_init(&b);
+        rls_buf_append(&b, src + line, indent_end - line);
+        if (md)
+            rls_buf_printf(&b, "<!-- resume-ls-disable-next-line %s -->%s", diag->rule, eol);
+        else
+            rls_buf_printf(&b, "%% resume-ls-disable-next-line %s%s", diag->rule, eol);
+        RlsTextEdit *e = rls_malloc(sizeof *e);
+        e->span = (RlsSpan){line, line};
+        e->new_text = rls_buf_detach(&b);
+        actions__push(out, rls_strfmt("Disable %s for this line", diag->rule), diag->rule,
+                      diag->span, diag->bullet, RLS_ACTION_SUPPRESS, false, e, 1);
+    }
+    uint32_t top = actions__file_top(model, src, src_len);
+    RlsTextEdit *e = rls_malloc(sizeof *e);
+    e->span = (RlsSpan){top, top};
+    bool need_eol_before = top == src_len && top > 0 && src[top - 1] != '\n';
+    e->new_text = md ? rls_strfmt("%s<!-- resume-ls-disable %s -->%s", need_eol_before ? eol : "",
+                                  diag->rule, eol)
+                     : rls_strfmt("%% resume-ls-disable %s%s", diag->rule, eol);
+    actions__push(out, rls_strfmt("Disable %s for this file", diag->rule), diag->rule, diag->span,
+                  diag->bullet, RLS_ACTION_SUPPRESS, false, e, 1);
+    return 0;
+}

@@ -1,0 +1,711 @@
+/*
+ * fixes.c - the per-rule fixes that change words in place: first person,
+ * passive voice, spelled-out numbers, vague quantifiers, buzzwords, tense,
+ * repeated verbs, and the placeholder for a missing metric.
+ *
+ * Each step re-finds its words in the text it is given (the hint narrows
+ * which ones), so steps compose: fix-all runs them one after another on the
+ * same bullet, and the hint of a later finding is mapped through the
+ * earlier rewrites (rls_tracked_find).
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "actions/actions_internal.h"
+#include "rls/alloc.h"
+
+/* Whether word i lies inside the hint. */
+static bool fixes__in_hint(const RlsStepIn *in, RlsTok tok) {
+    return tok.end > in->hint_start && tok.start < in->hint_end;
+}
+
+/* Whether the hint covers the whole text ("fix them all"). */
+static bool fixes__whole(const RlsStepIn *in) {
+    return in->hint_start == 0 && in->hint_end >= in->text->text.len;
+}
+
+/* Copies in[from, to) to out, and capitalises the first letter written
+ * when it lands at the start of the bullet. */
+static void fixes__copy(RlsTracked *o, const RlsTracked *src, size_t from, size_t to) {
+    rls_tracked_copy_cap(o, src, from, to, o->text.len == 0);
+}
+
+static bool fixes__changed(const RlsStepIn *in, RlsStepOut *out) {
+    const RlsBuf *a = &in->text->text, *b = &out->text->text;
+    return a->len != b->len || memcmp(a->data, b->data, a->len) != 0;
+}
+
+/* ---- first-person -------------------------------------------------------------- */
+
+bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
+    if (in->alt != 0) return false;
+    const RlsTracked *src = in->text;
+    const char *t = src->text.data;
+    size_t n = src->text.len;
+    if (!t || !n) return false;
+    RlsToks w = {0};
+    rls_words_split(t, n, &w);
+    RlsTracked *o = out->text;
+    size_t at = 0; /* next input byte to copy */
+    size_t i = 0;
+    bool did = false;
+    /* A leading subject goes: "I", "We", "My team and I", "Our team". */
+    static const char *const subjects[][4] = {
+        {"my", "team", "and", "i"}, {"our", "team", "and", "i"}, {"the", "team", "and", "i"},
+        {"i", "and", "my", "team"}, {"me", "and", "my", "team"}, {"i", NULL, NULL, NULL},
+        {"we", NULL, NULL, NULL},
+    };
+    for (size_t s = 0; s < RLS_ARRAY_LEN(subjects); s++) {
+        size_t k = 0;
+        while (k < 4 && subjects[s][k] && k < w.len && rls_tok_is(t, w.items[k], subjects[s][k]))
+            k++;
+        if (k < 4 && subjects[s][k]) continue;
+        if (k >= w.len || !fixes__in_hint(in, (RlsTok){w.items[0].start, w.items[k - 1].end}))
+            break;
+        at = w.items[k].start;
+        i = k;
+        did = true;
+        break;
+    }
+    /* Then, wherever they are: "our X"/"my X" -> "the X", "by me" (an
+     * agent) and a subject "I"/"we" after "and" go. */
+    for (; i < w.len; i++) {
+        RlsTok tok = w.items[i];
+        if (!fixes__in_hint(in, tok)) continue;
+        if (rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) {
+            fixes__copy(o, src, at, tok.start);
+            rls_tracked_lit_cap(o, "the", o->text.len == 0);
+            at = tok.end;
+            did = true;
+        } else if ((rls_tok_is(t, tok, "me") || rls_tok_is(t, tok, "us") ||
+                    rls_tok_is(t, tok, "myself")) &&
+                   i > 0 && rls_tok_is(t, w.items[i - 1], "by")) {
+            size_t a = w.items[i - 1].start, b = tok.end;
+            if (a > 0 && t[a - 1] == ' ') a--;
+            fixes__copy(o, src, at, a);
+            at = b;
+            did = true;
+        } else if ((rls_tok_is(t, tok, "i") || rls_tok_is(t, tok, "we")) && i > 0 &&
+                   rls_tok_is(t, w.items[i - 1], "and") && i + 1 < w.len) {
+            fixes__copy(o, src, at, tok.start);
+            at = w.items[i + 1].start;
+            did = true;
+        }
+    }
+    if (did) fixes__copy(o, src, at, n);
+    rls_toks_close(&w);
+    if (!did || !fixes__changed(in, out)) {
+        rls_tracked_clear(o);
+        return false;
+    }
+    out->title = rls_strdup("Drop the first person");
+    out->preferred = true;
+    return true;
+}
+
+/* ---- passive-voice --------------------------------------------------------------- */
+
+static const char *const fixes__be[] = {"was", "were", "is", "are", "been", "being", NULL};
+
+/* Lower-cases a subject's first word when it is a determiner or a common
+ * noun, never a name ("Bugs were fixed" -> "fixed bugs", "Redis was
+ * deployed" -> "deployed Redis"). */
+static void fixes__subject(RlsTracked *o, const RlsTracked *src, const char *t, RlsToks *w,
+                           size_t first, size_t end) {
+    RlsTok tok = w->items[first];
+    static const char *const common[] = {
+        "the",       "a",         "an",         "this",         "these",
+        "those",     "all",       "each",       "every",        "bugs",
+        "features",  "tests",     "reports",    "services",     "tickets",
+        "issues",    "systems",   "processes",  "applications", "deployments",
+        "releases",  "builds",    "changes",    "data",         "users",
+        "customers", "requests",  "pipelines",  "jobs",         "servers",
+        "scripts",   "workflows", "dashboards", "alerts",       "documentation",
+        "code",      "queries",   "incidents",  "records",      "files",
+        NULL};
+    bool lower = rls_tok_in(t, tok, common);
+    if (lower && isupper((unsigned char)t[tok.start]) &&
+        !(tok.end - tok.start > 1 && isupper((unsigned char)t[tok.start + 1]))) {
+        char c = (char)tolower((unsigned char)t[tok.start]);
+        rls_tracked_lit(o, &c, 1);
+        rls_tracked_copy(o, src, tok.start + 1, end);
+    } else {
+        rls_tracked_copy(o, src, tok.start, end);
+    }
+}
+
+bool rls_rewrite_passive(const RlsStepIn *in, RlsStepOut *out) {
+    if (in->alt != 0) return false;
+    const RlsTracked *src = in->text;
+    const char *t = src->text.data;
+    size_t n = src->text.len;
+    if (!t || !n) return false;
+    RlsToks w = {0};
+    rls_words_split(t, n, &w);
+    RlsTracked *o = out->text;
+    bool ok = false;
+    size_t body_end = n;
+    while (body_end > 0 && (t[body_end - 1] == '.' || t[body_end - 1] == ' '))
+        body_end--;
+
+    /* Clauses "<subject> was|were <participle>[ and <participle>] <rest>",
+     * joined by "and"; the subject must open the bullet. */
+    typedef struct {
+        size_t subj, be, part_first, part_last, rest_end;
+    } Clause;
+    Clause cl[4];
+    size_t ncl = 0;
+    size_t i = 0;
+    /* Agent: "by me", "by us", "by myself", "by my team". */
+    size_t agent_start = body_end;
+    for (size_t k = 0; k + 1 < w.len; k++) {
+        if (!rls_tok_is(t, w.items[k], "by")) continue;
+        RlsTok a = w.items[k + 1];
+        bool mine = rls_tok_is(t, a, "me") || rls_tok_is(t, a, "us") || rls_tok_is(t, a, "myself");
+        if (mine && a.end >= body_end - 0 && k + 2 >= w.len) {
+            agent_start = w.items[k].start;
+            while (agent_start > 0 && t[agent_start - 1] == ' ')
+                agent_start--;
+        } else if (mine) {
+            agent_start = w.items[k].start;
+            while (agent_start > 0 && t[agent_start - 1] == ' ')
+                agent_start--;
+            if (a.end < body_end) goto done; /* words after the agent: too complex */
+        } else if (k + 1 < w.len && w.items[k + 1].start < body_end) {
+            /* Another agent ("by the ops team") is not the person: skip. */
+            RlsVerb v;
+            RlsTok a2 = w.items[k + 1];
+            bool ger = rls_verb_as(t + a2.start, a2.end - a2.start, RLS_VFORM_GERUND, true, &v);
+            bool num = rls_tok_has_digit(t, a2);
+            if (!ger && !num && k > 0) {
+                RlsVerb pv;
+                RlsTok prev = w.items[k - 1];
+                if (rls_verb_as(t + prev.start, prev.end - prev.start, RLS_VFORM_PARTICIPLE, true,
+                                &pv))
+                    goto done;
+            }
+        }
+    }
+    while (i < w.len && ncl < RLS_ARRAY_LEN(cl)) {
+        size_t subj = i, be = 0;
+        for (size_t k = i; k < w.len && k < i + 6; k++) {
+            if (rls_tok_in(t, w.items[k], fixes__be)) {
+                be = k;
+                break;
+            }
+        }
+        if (!be || be == subj) break;
+        size_t p = be + 1;
+        RlsVerb v;
+        if (p >= w.len) break;
+        RlsTok pt = w.items[p];
+        if (!rls_verb_as(t + pt.start, pt.end - pt.start, RLS_VFORM_PARTICIPLE, true, &v)) break;
+        size_t last = p;
+        /* "automated and documented". */
+        while (last + 2 < w.len && rls_tok_is(t, w.items[last + 1], "and")) {
+            RlsTok q = w.items[last + 2];
+            if (!rls_verb_as(t + q.start, q.end - q.start, RLS_VFORM_PARTICIPLE, true, &v)) break;
+            if (last + 3 < w.len && rls_tok_in(t, w.items[last + 3], fixes__be)) break;
+            last += 2;
+        }
+        /* The clause runs to the next "and <subject> was|were" or the end. */
+        size_t rest_end = agent_start, next = w.len;
+        for (size_t k = last + 1; k < w.len && w.items[k].start < agent_start; k++) {
+            if (!rls_tok_is(t, w.items[k], "and")) continue;
+            bool passive_next = false;
+            for (size_t m = k + 2; m < w.len && m < k + 6; m++)
+                if (rls_tok_in(t, w.items[m], fixes__be)) {
+                    passive_next = true;
+                    break;
+                }
+            if (passive_next) {
+                rest_end = w.items[k].start;
+                while (rest_end > 0 && t[rest_end - 1] == ' ')
+                    rest_end--;
+                next = k + 1;
+                break;
+            }
+        }
+        cl[ncl++] = (Clause){subj, be, p, last, rest_end};
+        i = next;
+    }
+    if (ncl == 0) goto done;
+    for (size_t c = 0; c < ncl; c++) {
+        const Clause *k = &cl[c];
+        if (c > 0) rls_tracked_puts(o, " and ");
+        /* The participles, as past tense verbs ("written" -> "wrote"). */
+        for (size_t p = k->part_first; p <= k->part_last; p += 2) {
+            RlsTok pt = w.items[p];
+            RlsVerb v;
+            rls_verb_as(t + pt.start, pt.end - pt.start, RLS_VFORM_PARTICIPLE, true, &v);
+            if (p > k->part_first) rls_tracked_puts(o, " and ");
+            rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), o->text.len == 0);
+        }
+        rls_tracked_puts(o, " ");
+        size_t subj_end = w.items[k->be - 1].end;
+        fixes__subject(o, src, t, &w, k->subj, subj_end);
+        rls_tracked_copy(o, src, w.items[k->part_last].end, k->rest_end);
+    }
+    rls_tracked_copy(o, src, body_end, n);
+    out->title = rls_strfmt("Rewrite in the active voice: “%.60s%s”", o->text.data,
+                            o->text.len > 60 ? "…" : "");
+    out->preferred = true;
+    ok = true;
+done:
+    rls_toks_close(&w);
+    if (!ok) rls_tracked_clear(o);
+    return ok;
+}
+
+/* ---- spelled-out-number ------------------------------------------------------------ */
+
+static void fixes__digits(char *buf, size_t size, uint64_t v, const char **suffix) {
+    *suffix = "";
+    if (v >= 1000000000u && v % 1000000000u == 0) {
+        v /= 1000000000u;
+        *suffix = "B";
+    } else if (v >= 1000000u && v % 1000000u == 0) {
+        v /= 1000000u;
+        *suffix = "M";
+    }
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%" PRIu64, v);
+    size_t len = strlen(tmp), j = 0;
+    /* Thousands separators from 10,000 up, as resumes write them. */
+    for (size_t k = 0; k < len && j + 2 < size; k++) {
+        if (len > 4 && k > 0 && (len - k) % 3 == 0) buf[j++] = ',';
+        buf[j++] = tmp[k];
+    }
+    buf[j] = '\0';
+}
+
+bool rls_rewrite_numbers(const RlsStepIn *in, RlsStepOut *out) {
+    if (in->alt != 0) return false;
+    const RlsTracked *src = in->text;
+    const char *t = src->text.data;
+    size_t n = src->text.len;
+    if (!t || !n) return false;
+    RlsToks w = {0};
+    rls_words_split(t, n, &w);
+    RlsTracked *o = out->text;
+    size_t at = 0;
+    bool did = false, whole = fixes__whole(in);
+    RlsBuf title;
+    rls_buf_init(&title);
+    for (size_t i = 0; i < w.len; i++) {
+        if (!fixes__in_hint(in, w.items[i])) continue;
+        uint64_t value = 0;
+        size_t used = rls_number_words(t, &w, i, &value);
+        if (!used) continue;
+        /* "one" and "zero" read as words ("one of", "zero downtime") unless
+         * a finding points at them. */
+        if (whole && value <= 1) {
+            i += used - 1;
+            continue;
+        }
+        size_t a = w.items[i].start, b = w.items[i + used - 1].end;
+        char digits[40];
+        const char *suffix;
+        fixes__digits(digits, sizeof digits, value, &suffix);
+        bool percent = false;
+        if (i + used < w.len) {
+            RlsTok nx = w.items[i + used];
+            if (rls_tok_is(t, nx, "percent") && nx.start == b + 1) {
+                b = nx.end;
+                percent = true;
+            } else if (rls_tok_is(t, nx, "per") && i + used + 1 < w.len &&
+                       rls_tok_is(t, w.items[i + used + 1], "cent")) {
+                b = w.items[i + used + 1].end;
+                percent = true;
+            }
+        }
+        fixes__copy(o, src, at, a);
+        rls_tracked_puts(o, digits);
+        rls_tracked_puts(o, suffix);
+        if (percent) rls_tracked_puts(o, "%");
+        if (title.len == 0)
+            rls_buf_printf(&title, "Write “%.*s” as “%s%s%s”", (int)(b - a), t + a, digits, suffix,
+                           percent ? "%" : "");
+        at = b;
+        did = true;
+        i += used - 1;
+    }
+    if (did) fixes__copy(o, src, at, n);
+    rls_toks_close(&w);
+    if (!did) {
+        rls_buf_close(&title);
+        return false;
+    }
+    out->title = rls_buf_detach(&title);
+    out->preferred = true;
+    return true;
+}
+
+/* ---- vague-quantifier --------------------------------------------------------------- */
+
+bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
+    if (in->alt != 0) return false;
+    const RlsTracked *src = in->text;
+    const char *t = src->text.data;
+    size_t n = src->text.len;
+    if (!t || !n) return false;
+    RlsToks w = {0};
+    rls_words_split(t, n, &w);
+    RlsTracked *o = out->text;
+    size_t at = 0;
+    bool did = false;
+    /* Phrases that stand for a count: replaced by the count placeholder. */
+    static const char *const phrases[][4] = {
+        {"a", "lot", "of", NULL},        {"lots", "of", NULL, NULL},
+        {"a", "number", "of", NULL},     {"a", "variety", "of", NULL},
+        {"a", "range", "of", NULL},      {"a", "bunch", "of", NULL},
+        {"plenty", "of", NULL, NULL},    {"tons", "of", NULL, NULL},
+        {"dozens", "of", NULL, NULL},    {"hundreds", "of", NULL, NULL},
+        {"thousands", "of", NULL, NULL}, {"a", "few", NULL, NULL},
+        {"various", NULL, NULL, NULL},   {"several", NULL, NULL, NULL},
+        {"numerous", NULL, NULL, NULL},  {"multiple", NULL, NULL, NULL},
+        {"many", NULL, NULL, NULL},      {"countless", NULL, NULL, NULL},
+        {"myriad", NULL, NULL, NULL},
+    };
+    for (size_t i = 0; i < w.len; i++) {
+        RlsTok tok = w.items[i];
+        if (!fixes__in_hint(in, tok)) continue;
+        /* "etc." and "and more" say nothing: they go. */
+        if (rls_tok_is(t, tok, "etc") || (rls_tok_is(t, tok, "more") && i > 0 &&
+                                          rls_tok_is(t, w.items[i - 1], "and") && i + 1 == w.len)) {
+            size_t a = rls_tok_is(t, tok, "etc") ? tok.start : w.items[i - 1].start;
+            size_t b = tok.end;
+            /* Keep a final period: "projects etc." -> "projects." */
+            bool final_dot = b < n && t[b] == '.' && b + 1 == n;
+            if (!final_dot && b < n && t[b] == '.') b++;
+            while (a > at && (t[a - 1] == ' ' || t[a - 1] == ','))
+                a--;
+            rls_tracked_copy(o, src, at, a);
+            at = b;
+            did = true;
+            continue;
+        }
+        for (size_t p = 0; p < RLS_ARRAY_LEN(phrases); p++) {
+            size_t k = 0;
+            while (k < 4 && phrases[p][k] && i + k < w.len &&
+                   rls_tok_is(t, w.items[i + k], phrases[p][k]))
+                k++;
+            if (k < 4 && phrases[p][k]) continue;
+            /* A count needs a noun after it ("many of" still counts). */
+            if (i + k >= w.len || w.items[i + k].start != w.items[i + k - 1].end + 1) break;
+            fixes__copy(o, src, at, tok.start);
+            rls_tracked_puts(o, RLS_PLACEHOLDER_COUNT);
+            at = w.items[i + k - 1].end;
+            did = true;
+            i += k - 1;
+            break;
+        }
+    }
+    if (did) fixes__copy(o, src, at, n);
+    rls_toks_close(&w);
+    if (!did || !fixes__changed(in, out)) {
+        rls_tracked_clear(o);
+        return false;
+    }
+    out->title = rls_strdup("Replace the vague quantity with a count placeholder ([N])");
+    out->preferred = true;
+    return true;
+}
+
+/* ---- buzzword ------------------------------------------------------------------------- */
+
+bool rls_rewrite_buzzword(const RlsStepIn *in, RlsStepOut *out) {
+    if (in->alt != 0) return false;
+    const RlsTracked *src = in->text;
+    const char *t = src->text.data;
+    size_t n = src->text.len;
+    if (!t || !n) return false;
+    RlsToks w = {0};
+    rls_words_split(t, n, &w);
+    RlsTracked *o = out->text;
+    /* Adjectives that add nothing and can go without breaking the
+     * sentence; noun buzzwords ("synergy", "team player") have no safe
+     * removal and are left to the person. */
+    static const char *const adjectives[] = {
+        "results-driven",   "results-oriented", "detail-oriented",
+        "hard-working",     "hardworking",      "self-motivated",
+        "highly-motivated", "best-in-class",    "world-class",
+        "cutting-edge",     "state-of-the-art", "seasoned",
+        "dynamic",          "proactive",        "passionate",
+        "innovative",       "go-getter",        "visionary",
+        "goal-oriented",    "data-driven",      NULL};
+    static const char *const stop[] = {"and", "or",  "with", "in",    "of", "to",
+                                       "for", "who", "that", "about", "at", NULL};
+    size_t at = 0;
+    bool did = false;
+    RlsBuf title;
+    rls_buf_init(&title);
+    for (size_t i = 0; i < w.len; i++) {
+        RlsTok tok = w.items[i];
+        if (!fixes__in_hint(in, tok) || !rls_tok_in(t, tok, adjectives)) continue;
+        /* An adjective before a noun: the next word is not a function word
+         * and nothing but a space separates them. "X and Y engineer" drops
+         * "X and ". */
+        if (i + 1 >= w.len || w.items[i + 1].start != tok.end + 1) continue;
+        size_t a = tok.start, b = w.items[i + 1].start;
+        if (rls_tok_is(t, w.items[i + 1], "and")) {
+            if (i + 2 >= w.len || !rls_tok_in(t, w.items[i + 2], adjectives)) continue;
+            b = w.items[i + 2].start;
+        } else if (rls_tok_in(t, w.items[i + 1], stop)) {
+            continue;
+        }
+        if (title.len == 0)
+            rls_buf_printf(&title, "Remove “%.*s”", (int)(tok.end - tok.start), t + a);
+        fixes__copy(o, src, at, a);
+        at = b;
+        did = true;
+    }
+    if (did) fixes__copy(o, src, at, n);
+    rls_toks_close(&w);
+    if (!did) {
+        rls_buf_close(&title);
+        rls_tracked_clear(o);
+        return false;
+    }
+    out->title = rls_buf_detach(&title);
+    /* In an achievement bullet (opening with a past-tense verb) removal is
+     * safe; in a summary line it leaves fluff that needs rewording. */
+    RlsToks w2 = {0};
+    rls_words_split(o->text.data, o->text.len, &w2);
+    RlsVerb v;
+    out->preferred = w2.len > 0 && rls_word_past(o->text.data, w2.items[0], true, &v);
+    rls_toks_close(&w2);
+    return true;
+}
+
+/* ---- no-metric ------------------------------------------------------------------------ */
+
+bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
+    if (in->alt != 0) return false;
+    const RlsTracked *src = in->text;
+    const char *t = src->text.data;
+    size_t n = src->text.len;
+    if (!t || !n) return false;
+    /* Once a placeholder is there the person has something to fill in;
+     * adding another would never converge. */
+    if (strstr(t, RLS_PLACEHOLDER_COUNT) || strstr(t, RLS_PLACEHOLDER_METRIC)) return false;
+    RlsToks w = {0};
+    rls_words_split(t, n, &w);
+    bool ok = false;
+    /* NOTE: the LaTeX parser currently drops "[" and "]" from plain text,
+     * so a placeholder written earlier reads back as "N" / "N%": a lone
+     * capital N never occurs in a real bullet, so it counts as one too. */
+    for (size_t i = 0; i < w.len; i++)
+        if ((rls_tok_is(t, w.items[i], "N") || rls_tok_is(t, w.items[i], "N%")) &&
+            t[w.items[i].start] == 'N')
+            goto done;
+    RlsVerb v;
+    if (w.len < 2) goto done;
+    RlsTok v0 = w.items[0];
+    bool verb =
+        rls_word_past(t, v0, true, &v) ||
+        (in->present && rls_verb_as(t + v0.start, v0.end - v0.start, RLS_VFORM_BASE, false, &v));
+    if (!verb) goto done; /* a summary line or a fragment: no clause fits */
+    size_t body_end = n;
+    while (body_end > 0 && (t[body_end - 1] == '.' || t[body_end - 1] == ' '))
+        body_end--;
+    static const char *const change[] = {"improve",  "increase",   "reduce", "cut",      "lower",
+                                         "decrease", "boost",      "raise",  "grow",     "shrink",
+                                         "speed",    "accelerate", "expand", "minimize", NULL};
+    static const char *const build[] = {"build",     "develop",   "design", "implement", "create",
+                                        "launch",    "ship",      "write",  "architect", "engineer",
+                                        "deliver",   "introduce", "add",    "release",   "publish",
+                                        "prototype", NULL};
+    static const char *const save[] = {"automate", "streamline", "simplify", "script", NULL};
+    static const char *const keep[] = {"maintain", "operate", "run",        "support",
+                                       "own",      "monitor", "administer", NULL};
+    static const char *const people[] = {"lead", "manage",    "mentor",  "coach", "train",
+                                         "hire", "supervise", "onboard", NULL};
+    const char *clause = ", cutting [metric] by [N]%";
+    size_t insert_at = body_end;
+    /* A result clause without its figure is completed, not followed by a
+     * second one: ", reducing manual overhead" -> "... by [N]%". */
+    for (size_t k = 1; k < w.len; k++) {
+        RlsVerb g;
+        RlsTok tk = w.items[k];
+        bool comma = false;
+        for (uint32_t c = w.items[k - 1].end; c < tk.start; c++)
+            if (t[c] == ',') comma = true;
+        if (!comma || !rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_GERUND, true, &g))
+            continue;
+        RlsTok gb = {0, (uint32_t)strlen(g.base)};
+        static const char *const res[] = {"reduce",   "cut",        "lower", "decrease", "improve",
+                                          "increase", "boost",      "raise", "grow",     "shrink",
+                                          "speed",    "accelerate", "save",  NULL};
+        if (!rls_tok_in(g.base, gb, res)) continue;
+        /* The clause ends at the next comma or the end of the bullet. */
+        size_t end = body_end;
+        for (size_t c = tk.end; c < body_end; c++)
+            if (t[c] == ',') {
+                end = c;
+                break;
+            }
+        insert_at = end;
+        clause = strcmp(g.base, "save") == 0 ? " ([N] hours per [week])" : " by [N]%";
+        goto place;
+    }
+    RlsTok base = {0, (uint32_t)strlen(v.base)};
+    if (rls_tok_in(v.base, base, change)) {
+        /* "Improved X" -> "Improved X by [N]%", before any "by <lever>". */
+        clause = " by [N]%";
+        for (size_t k = 1; k + 1 < w.len; k++) {
+            RlsVerb g;
+            RlsTok nx = w.items[k + 1];
+            if (rls_tok_is(t, w.items[k], "by") &&
+                rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_GERUND, true, &g)) {
+                insert_at = w.items[k].start;
+                while (insert_at > 0 && t[insert_at - 1] == ' ')
+                    insert_at--;
+                break;
+            }
+        }
+    } else if (rls_tok_in(v.base, base, build)) {
+        clause = ", used by [N] [users]";
+    } else if (rls_tok_in(v.base, base, save)) {
+        clause = ", saving [N] hours per [week]";
+    } else if (rls_tok_in(v.base, base, keep)) {
+        clause = ", serving [N] [requests/day] at [metric] uptime";
+    } else if (rls_tok_in(v.base, base, people)) {
+        clause = ", improving [metric] by [N]%";
+    }
+place:;
+    RlsTracked *o = out->text;
+    rls_tracked_copy(o, src, 0, insert_at);
+    rls_tracked_puts(o, clause);
+    rls_tracked_copy(o, src, insert_at, n);
+    out->title =
+        rls_strfmt("Add a result to fill in: “%s”", clause[0] == ',' ? clause + 2 : clause + 1);
+    out->preferred = true;
+    ok = true;
+done:
+    rls_toks_close(&w);
+    return ok;
+}
+
+/* ---- tense-mismatch --------------------------------------------------------------------- */
+
+bool rls_rewrite_tense(const RlsStepIn *in, RlsStepOut *out) {
+    if (in->alt != 0) return false;
+    const RlsTracked *src = in->text;
+    const char *t = src->text.data;
+    size_t n = src->text.len;
+    if (!t || !n) return false;
+    RlsToks w = {0};
+    rls_words_split(t, n, &w);
+    bool ok = false;
+    /* The finding's verb, or the opening word. */
+    size_t i = 0;
+    for (size_t k = 0; k < w.len; k++)
+        if (fixes__in_hint(in, w.items[k])) {
+            i = k;
+            break;
+        }
+    if (i >= w.len) goto done;
+    RlsTok tok = w.items[i];
+    const char *s = t + tok.start;
+    size_t len = tok.end - tok.start;
+    RlsVerb v;
+    const char *form = NULL;
+    if (in->present) {
+        if (rls_verb_as(s, len, RLS_VFORM_PAST, true, &v)) form = v.base;
+    } else if (rls_verb_as(s, len, RLS_VFORM_THIRD, true, &v) ||
+               rls_verb_as(s, len, RLS_VFORM_GERUND, true, &v) ||
+               rls_verb_as(s, len, RLS_VFORM_BASE, false, &v)) {
+        form = v.past;
+    }
+    if (!form || (strlen(form) == len && strncasecmp(form, s, len) == 0)) goto done;
+    RlsTracked *o = out->text;
+    rls_tracked_copy(o, src, 0, tok.start);
+    rls_tracked_lit_cap(o, form, isupper((unsigned char)s[0]) != 0);
+    rls_tracked_copy(o, src, tok.end, n);
+    char cap[RLS_VERB_MAX];
+    snprintf(cap, sizeof cap, "%s", form);
+    if (isupper((unsigned char)s[0])) cap[0] = (char)toupper((unsigned char)cap[0]);
+    out->title = rls_title_replace(s, len, cap, strlen(cap));
+    out->preferred = true;
+    ok = true;
+done:
+    rls_toks_close(&w);
+    return ok;
+}
+
+/* ---- repeated-verb ------------------------------------------------------------------------ */
+
+bool rls_rewrite_repeated_verb(const RlsStepIn *in, RlsStepOut *out) {
+    const RlsTracked *src = in->text;
+    const char *t = src->text.data;
+    size_t n = src->text.len;
+    if (!t || !n || in->alt < 0) return false;
+    RlsToks w = {0};
+    rls_words_split(t, n, &w);
+    bool ok = false;
+    if (w.len == 0) goto done;
+    size_t i = 0;
+    for (size_t k = 0; k < w.len; k++)
+        if (fixes__in_hint(in, w.items[k])) {
+            i = k;
+            break;
+        }
+    RlsTok tok = w.items[i];
+    const char *s = t + tok.start;
+    size_t len = tok.end - tok.start;
+    RlsVerb v;
+    bool past = rls_verb_as(s, len, RLS_VFORM_PAST, true, &v);
+    if (!past && !rls_verb_as(s, len, RLS_VFORM_BASE, false, &v)) goto done;
+    /* Synonyms that keep the claim (no "led" for "built"). */
+    static const char *const syn[][4] = {
+        {"build", "develop", "create", "engineer"},
+        {"develop", "build", "engineer", "create"},
+        {"create", "build", "develop", "establish"},
+        {"lead", "head", "direct", "spearhead"},
+        {"reduce", "cut", "lower", "decrease"},
+        {"cut", "reduce", "lower", "trim"},
+        {"improve", "enhance", "strengthen", "boost"},
+        {"increase", "raise", "grow", "boost"},
+        {"implement", "build", "deliver", "introduce"},
+        {"design", "architect", "devise", "shape"},
+        {"manage", "lead", "run", "direct"},
+        {"migrate", "move", "port", "transition"},
+        {"automate", "script", "streamline", NULL},
+        {"optimize", "tune", "streamline", NULL},
+        {"write", "author", "draft", NULL},
+        {"launch", "ship", "release", "roll"},
+        {"ship", "launch", "deliver", "release"},
+        {"deliver", "ship", "launch", "complete"},
+        {"maintain", "operate", "run", "support"},
+        {"analyze", "assess", "evaluate", "examine"},
+    };
+    const char *pick = NULL;
+    for (size_t r = 0; r < RLS_ARRAY_LEN(syn); r++) {
+        if (strcmp(syn[r][0], v.base) != 0) continue;
+        size_t a = (size_t)in->alt + 1;
+        if (a < 4 && syn[r][a]) pick = syn[r][a];
+        break;
+    }
+    if (!pick || !strcmp(pick, "roll")) goto done;
+    RlsVerb pv;
+    if (!rls_verb_from_base(pick, strlen(pick), &pv)) goto done;
+    const char *form = past ? pv.past : pv.base;
+    RlsTracked *o = out->text;
+    rls_tracked_copy(o, src, 0, tok.start);
+    rls_tracked_lit_cap(o, form, isupper((unsigned char)s[0]) != 0);
+    rls_tracked_copy(o, src, tok.end, n);
+    char cap[RLS_VERB_MAX];
+    snprintf(cap, sizeof cap, "%s", form);
+    if (isupper((unsigned char)s[0])) cap[0] = (char)toupper((unsigned char)cap[0]);
+    out->title = rls_title_replace(s, len, cap, strlen(cap));
+    /* Fix-all would give every repeated bullet the same synonym. */
+    out->preferred = false;
+    ok = true;
+done:
+    rls_toks_close(&w);
+    return ok;
+}

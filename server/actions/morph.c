@@ -1,0 +1,379 @@
+/*
+ * morph.c - English verb morphology for rewrites: base <-> past <-> gerund.
+ *
+ * Going forward (base -> past, gerund) the spelling rules are reliable; going
+ * back ("migrated" -> "migrate" or "migrat"?) they are not, because English
+ * spelling drops an "e" that cannot be seen afterwards. So a form is first
+ * matched against the forward forms of every verb listed in data/verbs.tsv,
+ * and only unlisted words fall back to reversed rules with an "e"-restoring
+ * heuristic tuned on resume vocabulary. Callers that must not guess (a
+ * rewrite deciding whether a word is a verb at all) pass guess=false.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "actions/actions_internal.h"
+
+extern const unsigned char rls_data_verbs_tsv[];
+extern const size_t rls_data_verbs_tsv_len;
+
+static bool morph__vowel(const char *w, size_t i) {
+    char c = w[i];
+    if (c == 'a' || c == 'e' || c == 'i' || c == 'o') return true;
+    /* "qu" is a consonant pair: "quit" has one vowel. */
+    if (c == 'u') return !(i > 0 && w[i - 1] == 'q');
+    return false;
+}
+
+static size_t morph__syllables(const char *w, size_t n) {
+    size_t groups = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool v = morph__vowel(w, i) || (w[i] == 'y' && i > 0 && !morph__vowel(w, i - 1));
+        if (v && !in) groups++;
+        in = v;
+    }
+    return groups;
+}
+
+/* Ends consonant-vowel-consonant, with a final consonant that may double. */
+static bool morph__cvc(const char *w, size_t n) {
+    if (n < 3) return false;
+    char last = w[n - 1];
+    if (morph__vowel(w, n - 1) || last == 'w' || last == 'x' || last == 'y') return false;
+    return morph__vowel(w, n - 2) && !morph__vowel(w, n - 3) && w[n - 3] != 'y';
+}
+
+static void morph__set(char *dst, const char *a, size_t an, const char *b) {
+    size_t bn = strlen(b);
+    if (an + bn >= RLS_VERB_MAX) {
+        dst[0] = '\0';
+        return;
+    }
+    memcpy(dst, a, an);
+    memcpy(dst + an, b, bn + 1);
+}
+
+/* Fills gerund and third person from base; `doubles` says the final
+ * consonant doubles before a suffix. */
+static void morph__suffixes(RlsVerb *v, bool doubles) {
+    const char *b = v->base;
+    size_t n = strlen(b);
+    char dbl[2] = {n ? b[n - 1] : 0, 0};
+    /* Gerund. */
+    if (strcmp(b, "be") == 0 || strcmp(b, "see") == 0 || strcmp(b, "foresee") == 0 ||
+        strcmp(b, "oversee") == 0) {
+        morph__set(v->gerund, b, n, "ing");
+    } else if (n > 2 && b[n - 2] == 'i' && b[n - 1] == 'e') {
+        morph__set(v->gerund, b, n - 2, "ying");
+    } else if (n > 2 && b[n - 1] == 'e' && b[n - 2] != 'e' && b[n - 2] != 'y' && b[n - 2] != 'o') {
+        morph__set(v->gerund, b, n - 1, "ing");
+    } else if (doubles) {
+        char tmp[RLS_VERB_MAX];
+        morph__set(tmp, b, n, dbl);
+        morph__set(v->gerund, tmp, strlen(tmp), "ing");
+    } else {
+        morph__set(v->gerund, b, n, "ing");
+    }
+    /* Third person singular. */
+    if (strcmp(b, "be") == 0) {
+        morph__set(v->third, "is", 2, "");
+    } else if (strcmp(b, "have") == 0) {
+        morph__set(v->third, "has", 3, "");
+    } else if (n > 1 && b[n - 1] == 'y' && !morph__vowel(b, n - 2)) {
+        morph__set(v->third, b, n - 1, "ies");
+    } else if (n > 0 && (b[n - 1] == 's' || b[n - 1] == 'x' || b[n - 1] == 'z' || b[n - 1] == 'o' ||
+                         (n > 1 && b[n - 1] == 'h' && (b[n - 2] == 'c' || b[n - 2] == 's')))) {
+        morph__set(v->third, b, n, "es");
+    } else {
+        morph__set(v->third, b, n, "s");
+    }
+}
+
+static bool morph__lower(const char *word, size_t len, char *out) {
+    if (len == 0 || len >= RLS_VERB_MAX) return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)word[i];
+        if (!isalpha(c)) return false;
+        out[i] = (char)tolower(c);
+    }
+    out[len] = '\0';
+    return true;
+}
+
+/* Regular conjugation of a lower-case base. */
+static void morph__regular(RlsVerb *v, const char *base, size_t n) {
+    memcpy(v->base, base, n + 1);
+    bool doubles = morph__syllables(base, n) == 1 && morph__cvc(base, n);
+    char dbl[2] = {base[n - 1], 0};
+    if (base[n - 1] == 'e') {
+        morph__set(v->past, base, n, "d");
+    } else if (n > 1 && base[n - 1] == 'y' && !morph__vowel(base, n - 2)) {
+        morph__set(v->past, base, n - 1, "ied");
+    } else if (doubles) {
+        char tmp[RLS_VERB_MAX];
+        morph__set(tmp, base, n, dbl);
+        morph__set(v->past, tmp, strlen(tmp), "ed");
+    } else {
+        morph__set(v->past, base, n, "ed");
+    }
+    memcpy(v->participle, v->past, sizeof v->past);
+    morph__suffixes(v, doubles);
+}
+
+bool rls_verb_from_base(const char *word, size_t len, RlsVerb *out) {
+    char base[RLS_VERB_MAX];
+    if (!morph__lower(word, len, base)) return false;
+    memset(out, 0, sizeof *out);
+    /* A listed verb wins: it may be irregular. */
+    const char *p = (const char *)rls_data_verbs_tsv;
+    const char *end = p + rls_data_verbs_tsv_len;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        if (*p != '#' && eol > p) {
+            const char *tab = memchr(p, '\t', (size_t)(eol - p));
+            size_t bn = (size_t)((tab ? tab : eol) - p);
+            if (bn == len && memcmp(p, base, len) == 0) {
+                if (!tab) {
+                    morph__regular(out, base, len);
+                } else {
+                    const char *t2 = memchr(tab + 1, '\t', (size_t)(eol - tab - 1));
+                    if (!t2) return false;
+                    size_t pn = (size_t)(t2 - tab - 1), qn = (size_t)(eol - t2 - 1);
+                    if (pn >= RLS_VERB_MAX || qn >= RLS_VERB_MAX) return false;
+                    memcpy(out->base, base, len + 1);
+                    memcpy(out->past, tab + 1, pn);
+                    out->past[pn] = '\0';
+                    memcpy(out->participle, t2 + 1, qn);
+                    out->participle[qn] = '\0';
+                    /* Irregular verbs ending in a stressed consonant-vowel-
+                     * consonant double it ("running", "beginning"); listed
+                     * regular ones show it in their past ("committed"). */
+                    bool regular_ed = pn == len + 2 && memcmp(out->past, base, len) == 0 &&
+                                      memcmp(out->past + len, "ed", 2) == 0;
+                    bool doubled = pn == len + 3 && out->past[len] == base[len - 1];
+                    bool doubles = doubled || (!regular_ed && morph__cvc(base, len));
+                    morph__suffixes(out, doubles);
+                }
+                out->known = true;
+                return true;
+            }
+        }
+        p = eol + 1;
+    }
+    morph__regular(out, base, len);
+    return true;
+}
+
+bool rls_verb_is_known_base(const char *word, size_t len) {
+    RlsVerb v;
+    return rls_verb_from_base(word, len, &v) && v.known;
+}
+
+static const char *morph__form(const RlsVerb *v, RlsVerbForm form) {
+    switch (form) {
+    case RLS_VFORM_BASE:
+        return v->base;
+    case RLS_VFORM_PAST:
+        return v->past;
+    case RLS_VFORM_PARTICIPLE:
+        return v->participle;
+    case RLS_VFORM_GERUND:
+        return v->gerund;
+    case RLS_VFORM_THIRD:
+        return v->third;
+    default:
+        return "";
+    }
+}
+
+static bool morph__ends(const char *s, size_t n, const char *suffix) {
+    size_t k = strlen(suffix);
+    return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+static bool morph__ends_any(const char *s, size_t n, const char *const *list) {
+    for (; *list; list++)
+        if (morph__ends(s, n, *list)) return true;
+    return false;
+}
+
+/* Whether a stem left by removing "-ed"/"-ing" lost a silent "e"
+ * ("migrat" -> "migrate", "develop" stays). A heuristic over the last three
+ * letters; see the file comment for why listed verbs come first. */
+static bool morph__needs_e(const char *s, size_t n) {
+    if (n < 2) return false;
+    char last = s[n - 1];
+    bool pv = morph__vowel(s, n - 2);
+    bool p2v = n >= 3 && morph__vowel(s, n - 3);
+    bool single = pv && !p2v; /* one vowel before the final consonant */
+    switch (last) {
+    case 'u':
+        return true; /* queued, argued, continued */
+    case 'v':
+        return true; /* solved, improved, achieved */
+    case 'c':
+        return true; /* reduced, introduced, enforced */
+    case 'z':
+        return s[n - 2] != 'z';
+    case 's': {
+        static const char *const keep[] = {"ss", "focus", "bias", "gas", "atlas", NULL};
+        return !morph__ends_any(s, n, keep);
+    }
+    case 'g':
+        if (s[n - 2] == 'r' || s[n - 2] == 'd' || s[n - 2] == 'l') return true;
+        if (s[n - 2] == 'n') return n >= 3 && (s[n - 3] == 'a' || s[n - 3] == 'e');
+        return s[n - 2] == 'a';
+    case 'h':
+        return morph__ends(s, n, "cach");
+    case 'l':
+        if (!pv) return s[n - 2] != 'l' && s[n - 2] != 'r' && s[n - 2] != 'w';
+        if (!single) return false;
+        if (s[n - 2] == 'i' || s[n - 2] == 'o' || s[n - 2] == 'u') return true;
+        return s[n - 2] == 'a' && morph__ends(s, n, "scal");
+    case 'd':
+        return single && s[n - 2] != 'e';
+    case 't': {
+        if (!pv) return false;
+        if (!single) {
+            static const char *const e[] = {"creat", "uat", "iat", "rout", NULL};
+            return morph__ends_any(s, n, e);
+        }
+        if (s[n - 2] == 'a' || s[n - 2] == 'u') return true;
+        static const char *const e[] = {"unit",   "ignit", "invit",   "cit",    "expedit",
+                                        "writ",   "delet", "complet", "compet", "quot",
+                                        "promot", "devot", "emot",    NULL};
+        if (strcmp(s, "not") == 0 || strcmp(s, "vot") == 0) return true;
+        return morph__ends_any(s, n, e);
+    }
+    case 'r': {
+        if (morph__ends(s, n, "quir")) return true;
+        if (!single || s[n - 2] == 'e') return false;
+        if (s[n - 2] == 'o') {
+            static const char *const e[] = {"stor", "scor", "plor", "gnor", "dor", NULL};
+            return morph__ends_any(s, n, e);
+        }
+        return true;
+    }
+    case 'n': {
+        if (!single) return false;
+        if (s[n - 2] == 'i' || s[n - 2] == 'u') return true;
+        static const char *const e[] = {"clon", "zon", "phon", "ton", "hon", NULL};
+        return s[n - 2] == 'o' && morph__ends_any(s, n, e);
+    }
+    case 'm':
+        return single && s[n - 2] != 'e';
+    case 'p':
+        if (!single && !(s[n - 2] == 'y')) return false;
+        if (s[n - 2] == 'o') return !morph__ends(s, n, "elop") && !morph__ends(s, n, "allop");
+        return s[n - 2] == 'a' || s[n - 2] == 'i' || s[n - 2] == 'y';
+    case 'k':
+        return single;
+    case 'b':
+        return single;
+    default:
+        return false;
+    }
+}
+
+/* Reverses "-ed" or "-ing": stem is what is left, n its length. */
+static bool morph__guess_base(const char *stem, size_t n, bool ing, char *out) {
+    if (n < 2 || n + 2 >= RLS_VERB_MAX) return false;
+    char s[RLS_VERB_MAX];
+    memcpy(s, stem, n);
+    s[n] = '\0';
+    if (!ing && n >= 2 && s[n - 1] == 'i') { /* applied -> apply, tied -> tie */
+        if (n == 2) {
+            memcpy(out, s, n);
+            memcpy(out + n, "e", 2);
+        } else {
+            memcpy(out, s, n - 1);
+            memcpy(out + n - 1, "y", 2);
+        }
+        return true;
+    }
+    if (ing && n == 2 && s[1] == 'y') { /* tying -> tie */
+        out[0] = s[0];
+        memcpy(out + 1, "ie", 3);
+        return true;
+    }
+    if (!ing && s[n - 1] == 'e') { /* agreed -> agree */
+        memcpy(out, s, n);
+        memcpy(out + n, "e", 2);
+        return true;
+    }
+    /* Doubled final consonant: "shipped" -> "ship", but "added", "installed"
+     * and "passed" keep theirs. */
+    if (n >= 4 && s[n - 1] == s[n - 2] && !morph__vowel(s, n - 1) && !strchr("lsfzc", s[n - 1]) &&
+        morph__cvc(s, n - 1)) {
+        memcpy(out, s, n - 1);
+        out[n - 1] = '\0';
+        return true;
+    }
+    memcpy(out, s, n + 1);
+    if (morph__needs_e(s, n)) memcpy(out + n, "e", 2);
+    return true;
+}
+
+bool rls_verb_as(const char *word, size_t len, RlsVerbForm form, bool guess, RlsVerb *out) {
+    char w[RLS_VERB_MAX];
+    if (!morph__lower(word, len, w)) return false;
+    /* Exact match against every listed verb's forms. */
+    const char *p = (const char *)rls_data_verbs_tsv;
+    const char *end = p + rls_data_verbs_tsv_len;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        if (*p != '#' && eol > p) {
+            const char *tab = memchr(p, '\t', (size_t)(eol - p));
+            size_t bn = (size_t)((tab ? tab : eol) - p);
+            /* Every form shares the base's first letter except a few. */
+            bool maybe = p[0] == w[0] || (form & (RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE));
+            if (maybe) {
+                RlsVerb v;
+                if (rls_verb_from_base(p, bn, &v)) {
+                    if (strcmp(morph__form(&v, form), w) == 0) {
+                        *out = v;
+                        return true;
+                    }
+                }
+            }
+        }
+        p = eol + 1;
+    }
+    if (!guess) return false;
+    char base[RLS_VERB_MAX];
+    switch (form) {
+    case RLS_VFORM_BASE:
+        return rls_verb_from_base(w, len, out);
+    case RLS_VFORM_PAST:
+    case RLS_VFORM_PARTICIPLE:
+        if (len < 4 || !morph__ends(w, len, "ed")) return false;
+        if (!morph__guess_base(w, len - 2, false, base)) return false;
+        break;
+    case RLS_VFORM_GERUND:
+        if (len < 5 || !morph__ends(w, len, "ing")) return false;
+        if (!morph__guess_base(w, len - 3, true, base)) return false;
+        break;
+    case RLS_VFORM_THIRD:
+        if (len < 3 || w[len - 1] != 's' || w[len - 2] == 's') return false;
+        if (morph__ends(w, len, "ies")) {
+            memcpy(base, w, len - 3);
+            memcpy(base + len - 3, "y", 2);
+        } else if (morph__ends(w, len, "ches") || morph__ends(w, len, "shes") ||
+                   morph__ends(w, len, "xes") || morph__ends(w, len, "sses")) {
+            memcpy(base, w, len - 2);
+            base[len - 2] = '\0';
+        } else {
+            memcpy(base, w, len - 1);
+            base[len - 1] = '\0';
+        }
+        break;
+    default:
+        return false;
+    }
+    if (!rls_verb_from_base(base, strlen(base), out)) return false;
+    /* The guess must reproduce the word it came from. */
+    return strcmp(morph__form(out, form), w) == 0;
+}

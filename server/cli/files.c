@@ -1,0 +1,275 @@
+/*
+ * files.c - which files to check and their text (files.h).
+ */
+#define _XOPEN_SOURCE 700
+
+#include "cli/files.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lsp/config_json.h"
+#include "rls/alloc.h"
+#include "rls/parse.h"
+#include "rls/text.h"
+
+/* Deeper than any real folder of resumes; guards against bind-mount loops. */
+#define FILES__MAX_DEPTH 64
+
+void rls_path_list_init(RlsPathList *self) {
+    self->items = NULL;
+    self->len = 0;
+    self->cap = 0;
+}
+
+void rls_path_list_close(RlsPathList *self) {
+    for (size_t i = 0; i < self->len; i++)
+        rls_free(self->items[i]);
+    rls_free(self->items);
+    rls_path_list_init(self);
+}
+
+void rls_path_list_add(RlsPathList *self, const char *path) {
+    for (size_t i = 0; i < self->len; i++)
+        if (strcmp(self->items[i], path) == 0) return;
+    char *copy = rls_strdup(path);
+    RLS_PUSH(self->items, self->len, self->cap, copy);
+}
+
+static bool files__ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+bool rls_cli_is_resume_name(const char *name) {
+    return files__ends_with(name, ".md") || files__ends_with(name, ".markdown") ||
+           files__ends_with(name, ".tex");
+}
+
+static int files__cmp(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void files__join(RlsBuf *out, const char *dir, const char *name) {
+    rls_buf_clear(out);
+    rls_buf_puts(out, dir);
+    if (out->len && out->data[out->len - 1] != '/') rls_buf_putc(out, '/');
+    rls_buf_puts(out, name);
+}
+
+static int files__walk(const char *dir, int depth, RlsPathList *out, RlsBuf *err) {
+    if (depth > FILES__MAX_DEPTH) return 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        rls_buf_printf(err, "cannot read '%s': %s\n", dir, strerror(errno));
+        return RLS_EIO;
+    }
+    RlsPathList names;
+    rls_path_list_init(&names);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        /* Hidden entries (".git", ".cache", editor swap files) and
+         * node_modules hold nobody's resume. */
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "node_modules") == 0) continue;
+        char *copy = rls_strdup(e->d_name);
+        RLS_PUSH(names.items, names.len, names.cap, copy);
+    }
+    closedir(d);
+    /* Sorted, so that output and exit status do not depend on the file
+     * system's order. */
+    if (names.len) qsort(names.items, names.len, sizeof(char *), files__cmp);
+    int rc = 0;
+    RlsBuf path;
+    rls_buf_init(&path);
+    for (size_t i = 0; i < names.len; i++) {
+        files__join(&path, dir, names.items[i]);
+        struct stat st;
+        if (lstat(path.data, &st) != 0) continue; /* vanished meanwhile */
+        if (S_ISDIR(st.st_mode)) {
+            int sub = files__walk(path.data, depth + 1, out, err);
+            if (sub) rc = sub;
+        } else if (rls_cli_is_resume_name(names.items[i])) {
+            /* A link to a file counts; a link to a folder is not followed. */
+            if (S_ISLNK(st.st_mode) && (stat(path.data, &st) != 0 || !S_ISREG(st.st_mode)))
+                continue;
+            if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) rls_path_list_add(out, path.data);
+        }
+    }
+    rls_buf_close(&path);
+    rls_path_list_close(&names);
+    return rc;
+}
+
+int rls_cli_collect(const char *arg, RlsPathList *out, RlsBuf *err) {
+    if (strcmp(arg, "-") == 0) {
+        rls_path_list_add(out, arg);
+        return 0;
+    }
+    struct stat st;
+    if (stat(arg, &st) != 0) {
+        /* Not a folder: reading it reports why it cannot be read, in the
+         * same place as every other unreadable file. */
+        rls_path_list_add(out, arg);
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        rls_path_list_add(out, arg);
+        return 0;
+    }
+    size_t before = out->len;
+    int rc = files__walk(arg, 0, out, err);
+    if (rc == 0 && out->len == before) {
+        rls_buf_printf(err, "no .md, .markdown or .tex files under '%s'\n", arg);
+        return RLS_ENOENT;
+    }
+    return rc;
+}
+
+/* Reads standard input up to the limit. */
+static int files__read_stdin(char **data, size_t *len) {
+    RlsBuf b;
+    rls_buf_init(&b);
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+        if (b.len + got > RLS_TEXT_MAX_BYTES) {
+            rls_buf_close(&b);
+            return RLS_ETOOBIG;
+        }
+        rls_buf_append(&b, chunk, got);
+    }
+    if (ferror(stdin)) {
+        rls_buf_close(&b);
+        return RLS_EIO;
+    }
+    *len = b.len;
+    *data = rls_buf_detach(&b);
+    return 0;
+}
+
+int rls_cli_read_resume(const char *path, char **text, uint32_t *len, RlsBuf *err) {
+    *text = NULL;
+    *len = 0;
+    char *raw = NULL;
+    size_t raw_len = 0;
+    int sys_errno = 0;
+    bool is_stdin = strcmp(path, "-") == 0;
+    int rc = is_stdin ? files__read_stdin(&raw, &raw_len)
+                      : rls_read_file_bounded(path, RLS_TEXT_MAX_BYTES, &raw, &raw_len, &sys_errno);
+    const char *shown = is_stdin ? "<stdin>" : path;
+    if (rc == RLS_ETOOBIG) {
+        rls_buf_printf(err, "cannot read '%s': larger than %u MB, the most resume-ls accepts\n",
+                       shown, RLS_TEXT_MAX_BYTES / (1024u * 1024u));
+        return rc;
+    }
+    if (rc != 0) {
+        rls_buf_printf(err, "cannot read '%s': %s\n", shown,
+                       sys_errno ? strerror(sys_errno) : rls_strerror(rc));
+        return rc;
+    }
+    RlsBuf clean;
+    rls_buf_init(&clean);
+    rls_utf8_sanitize(raw, raw_len, &clean);
+    rls_free(raw);
+    /* Replacements can grow the text by up to 3x; re-check the limit. */
+    if (clean.len > RLS_TEXT_MAX_BYTES) {
+        rls_buf_close(&clean);
+        rls_buf_printf(err, "cannot read '%s': larger than %u MB, the most resume-ls accepts\n",
+                       shown, RLS_TEXT_MAX_BYTES / (1024u * 1024u));
+        return RLS_ETOOBIG;
+    }
+    *len = (uint32_t)clean.len;
+    *text = rls_buf_detach(&clean);
+    return 0;
+}
+
+int rls_cli_format_for(const char *path, bool has_lang, RlsFormat lang, RlsFormat *out,
+                       RlsBuf *err) {
+    if (has_lang) {
+        *out = lang;
+        return 0;
+    }
+    if (rls_format_from_path(path, out)) return 0;
+    if (strcmp(path, "-") == 0) {
+        /* Markdown is the common case for piped text. */
+        *out = RLS_FORMAT_MARKDOWN;
+        return 0;
+    }
+    rls_buf_printf(err,
+                   "cannot tell whether '%s' is Markdown or LaTeX from its name (expected .md, "
+                   ".markdown or .tex); pass --lang markdown or --lang latex\n",
+                   path);
+    return RLS_EINVAL;
+}
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is invalid
+ * (Unicode 15, table 3-7: no overlongs, no surrogates, nothing past
+ * U+10FFFF). */
+static size_t files__utf8_seq(const unsigned char *s, size_t n) {
+    unsigned char c = s[0];
+    if (c < 0x80) return 1;
+    size_t need;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (n < need) return 0;
+    if (s[1] < lo || s[1] > hi) return 0;
+    for (size_t i = 2; i < need; i++)
+        if ((s[i] & 0xC0) != 0x80) return 0;
+    return need;
+}
+
+/* How many bytes an invalid sequence at s spans: the lead byte plus the
+ * continuation bytes that could still have belonged to it (the W3C/WHATWG
+ * "maximal subpart" practice), so that one broken character gives one
+ * U+FFFD. */
+static size_t files__invalid_len(const unsigned char *s, size_t n) {
+    size_t i = 1;
+    unsigned char c = s[0];
+    size_t want = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 ? 2 : 1;
+    while (i < want && i < n && (s[i] & 0xC0) == 0x80 && files__utf8_seq(s, i + 1) == 0) {
+        /* Stop where the prefix already went wrong on its second byte. */
+        if (i == 1) {
+            unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+            unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+            if (s[1] < lo || s[1] > hi) break;
+        }
+        i++;
+    }
+    return i;
+}
+
+size_t rls_utf8_sanitize(const char *src, size_t len, RlsBuf *out) {
+    const unsigned char *s = (const unsigned char *)src;
+    size_t replaced = 0, i = 0, run = 0;
+    while (i < len) {
+        size_t n = files__utf8_seq(s + i, len - i);
+        if (n) {
+            i += n;
+            continue;
+        }
+        /* Flush the valid run before the bad bytes in one append. */
+        rls_buf_append(out, src + run, i - run);
+        rls_buf_puts(out, "\xEF\xBF\xBD");
+        replaced++;
+        i += files__invalid_len(s + i, len - i);
+        run = i;
+    }
+    rls_buf_append(out, src + run, len - run);
+    return replaced;
+}

@@ -1,0 +1,66 @@
+/*
+ * server_internal.h - the server's state, shared by the files of the lsp
+ * module (server.c, lifecycle.c, sync.c, ...) and the unit tests. Feature
+ * handlers use the accessors in server.h instead.
+ */
+#ifndef RLS_LSP_SERVER_INTERNAL_H_
+#define RLS_LSP_SERVER_INTERNAL_H_
+
+#include "lsp/server.h"
+
+typedef struct {
+    long id;
+    RlsResponseCb cb;
+    void *data;
+} RlsPendingRequest;
+
+struct RlsServer {
+    RlsSendCb send;
+    void *send_data;
+    RlsClientCaps caps;
+    RlsEncoding encoding;
+    char *rules_doc_uri;
+    char *root_path; /* first workspace folder / rootUri as a path, or NULL */
+
+    RlsDocument **docs;
+    size_t n_docs, cap_docs;
+
+    /* Client settings, each owned and NULL when never given: merged in this
+     * order over each document's .resume-ls.json. */
+    cJSON *init_options;
+    cJSON *settings;
+    char *last_problems; /* configuration problems last shown, to show each once */
+
+    /* In-server latency of publishing (stats.c). */
+    uint64_t batch_start_ns;
+    uint32_t *publish_ns; /* ring of samples, allocated on first use */
+    size_t n_publish;
+
+    long next_request_id;
+    RlsPendingRequest *pending;
+    size_t n_pending, cap_pending;
+};
+
+/* Rebuilds doc->config from the file configuration and the client
+ * settings, and marks the document for re-analysis and a publish. Problems
+ * are appended to problems. */
+void rls_server_doc_configure(RlsServer *self, RlsDocument *doc, RlsBuf *problems);
+/* Reconfigures every open document; shows the problems, once. */
+void rls_server_reconfigure_all(RlsServer *self);
+/* Shows configuration problems unless they are the ones shown last. */
+void rls_server_report_problems(RlsServer *self, const RlsBuf *problems);
+
+/* Adds / removes documents (sync.c). */
+void rls_server_doc_add(RlsServer *self, RlsDocument *doc);
+void rls_server_doc_remove(RlsServer *self, RlsDocument *doc);
+void rls_document_delete(RlsDocument *doc);
+
+/* The moment the diagnostics of a batch were queued (stats.c). */
+void rls_server_batch_published(RlsServer *self);
+
+/* "file:///a/b%20c.md" -> "/a/b c.md" (owned), or NULL for other schemes. */
+char *rls_uri_to_path(const char *uri);
+/* "/a/b c.md" -> "file:///a/b%20c.md" (owned). */
+char *rls_path_to_uri(const char *path);
+
+#endif /* RLS_LSP_SERVER_INTERNAL_H_ */

@@ -1,0 +1,429 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the resume-ls command line: runs the real binary.
+
+Usage: cli_test.py BINARY SOURCE_DIR VERSION CASE
+Each CASE is one ctest test (tests/cli/tests.cmake), so a failure names
+the behaviour that broke. Standard library only: runs wherever CI does.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+BIN, SRC, VERSION, CASE = sys.argv[1:5]
+
+STRONG_MD = """# Dana Reyes
+dana@example.com | github.com/dana
+
+## Experience
+
+### Engineer, Example Corp (2021 - Present)
+
+- Cut p99 checkout latency from 900ms to 210ms by caching price lookups.
+
+## Skills
+
+Go, PostgreSQL
+
+## Education
+
+B.S. Computer Science, State University, 2020
+"""
+
+STRONG_TEX = r"""\documentclass{article}
+\begin{document}
+\section{Experience}
+\begin{itemize}
+  \item Cut p99 checkout latency from 900ms to 210ms by caching price lookups.
+\end{itemize}
+\section{Skills}
+Go, PostgreSQL
+\section{Education}
+B.S. Computer Science, State University, 2020
+\end{document}
+"""
+
+
+def run(*args, stdin=None, cwd=None, env=None):
+    e = dict(os.environ)
+    e.pop("RESUME_LS_DOCS_URL", None)
+    e["NO_COLOR"] = "1"
+    if env:
+        e.update(env)
+    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, text=True,
+                       cwd=cwd, env=e, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def fail(msg, *outputs):
+    print("FAIL: " + msg)
+    for o in outputs:
+        print("----\n" + str(o))
+    sys.exit(1)
+
+
+def expect(cond, msg, *outputs):
+    if not cond:
+        fail(msg, *outputs)
+
+
+def expect_rc(got, want, out, err):
+    expect(got == want, "exit status %d, expected %d" % (got, want), out, err)
+
+
+def tree(root, files):
+    """Creates files (path -> content) under root."""
+    for rel, content in files.items():
+        path = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(content)
+
+
+def json_run(*args, **kw):
+    rc, out, err = run("check", "--format", "json", *args, **kw)
+    try:
+        doc = json.loads(out)
+    except ValueError as exc:
+        fail("output is not JSON: %s" % exc, out, err)
+    return rc, doc, err
+
+
+# ---- help, version, usage errors ------------------------------------------------
+
+def case_help():
+    rc, out, err = run("--help")
+    expect_rc(rc, 0, out, err)
+    for word in ("check", "serve", "outline", "fix", "score", "--stdio", "--log-level",
+                 "--version", "Examples:"):
+        expect(word in out, "top-level help mentions %s" % word, out)
+
+
+def case_check_help():
+    for args in (("check", "--help"), ("check", "-h"), ("help", "check")):
+        rc, out, err = run(*args)
+        expect_rc(rc, 0, out, err)
+        for word in ("--format", "text|json|sarif", "--fail-level", "--lang", "--config",
+                     "--no-config", "Exit status", "Examples:", "resume-ls check"):
+            expect(word in out, "%s mentions %s" % (" ".join(args), word), out)
+
+
+def case_version():
+    rc, out, err = run("--version")
+    expect_rc(rc, 0, out, err)
+    expect(out == "resume-ls %s\n" % VERSION, "version line", out)
+
+
+def case_usage_errors():
+    cases = [
+        (("chek", "x.md"), "unknown command 'chek'; did you mean 'check'?"),
+        (("frobnicate",), "unknown command 'frobnicate'"),
+        (("--frob",), "unknown option '--frob'"),
+        (("--log-level",), "--log-level needs a value"),
+        (("--socket=9000",), "stdio only"),
+        (("check",), "no FILE or DIR given"),
+        (("check", "--bogus", "x.md"), "unknown option '--bogus'"),
+        (("check", "--format", "xml", "x.md"), "--format expects text, json or sarif; got 'xml'"),
+        (("check", "--format"), "--format needs a value"),
+        (("check", "--fail-level", "loud", "x.md"),
+         "--fail-level expects error, warning, info or hint; got 'loud'"),
+        (("check", "--lang=rtf", "x.md"), "--lang expects markdown or latex; got 'rtf'"),
+        (("check", "--config", "a.json", "--no-config", "x.md"), "cannot be used together"),
+        (("help", "chekc"), "did you mean 'check'?"),
+    ]
+    for args, message in cases:
+        rc, out, err = run(*args)
+        expect(rc == 2, "%s exits 2 (got %d)" % (" ".join(args), rc), out, err)
+        expect(message in err, "%s says: %s" % (" ".join(args), message), err)
+        expect("--help" in err, "%s says how to get help" % " ".join(args), err)
+        expect(out == "", "%s prints nothing on stdout" % " ".join(args), out)
+
+
+# ---- files -------------------------------------------------------------------------
+
+def case_missing_file():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"ok.md": STRONG_MD})
+        rc, out, err = run("check", "missing.md", cwd=d)
+        expect_rc(rc, 2, out, err)
+        expect(err.startswith("resume-ls: cannot read 'missing.md': No such file or directory\n"),
+               "missing file says which and why", err)
+        # The other files are still checked, and the run still exits 2.
+        rc, doc, err = json_run("ok.md", "missing.md", cwd=d)
+        expect_rc(rc, 2, doc, err)
+        expect(doc["files"][0] == {"path": "ok.md", "format": "markdown",
+                                   "findings": len(doc["diagnostics"])},
+               "readable file still checked", doc)
+        expect(doc["files"][1] == {"path": "missing.md",
+                                   "error": "cannot read 'missing.md': No such file or directory"},
+               "the missing one is listed with the reason", doc)
+        expect(doc["summary"]["unreadable"] == 1, "and counted", doc)
+        expect("cannot read 'missing.md'" in err, "and named on stderr", err)
+        expect(err.count("missing.md") == 1, "once", err)
+
+
+def case_directory_walk():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {
+            "cv/b.md": STRONG_MD,
+            "cv/a.tex": STRONG_TEX,
+            "cv/sub/c.markdown": STRONG_MD,
+            "cv/sub/Z.md": STRONG_MD,
+            "cv/.hidden/x.md": STRONG_MD,
+            "cv/node_modules/pkg/readme.md": STRONG_MD,
+            "cv/.draft.md": STRONG_MD,
+            "cv/notes.txt": "not a resume",
+        })
+        rc, doc, err = json_run("cv", cwd=d)
+        expect_rc(rc, 0, doc, err)
+        paths = [f["path"] for f in doc["files"]]
+        expect(paths == ["cv/a.tex", "cv/b.md", "cv/sub/Z.md", "cv/sub/c.markdown"],
+               "walk order and filtering: %s" % paths, doc)
+        formats = [f["format"] for f in doc["files"]]
+        expect(formats == ["latex", "markdown", "markdown", "markdown"],
+               "format from extension: %s" % formats, doc)
+        # A trailing slash gives the same paths, without a double slash.
+        rc, doc, err = json_run("cv/", cwd=d)
+        expect([f["path"] for f in doc["files"]] == paths, "trailing slash", doc)
+        # A folder without resumes is an error, not a silent pass in CI.
+        os.makedirs(os.path.join(d, "empty"))
+        rc, out, err = run("check", "empty", cwd=d)
+        expect_rc(rc, 2, out, err)
+        expect("no .md, .markdown or .tex files under 'empty'" in err, "empty folder", err)
+
+
+def case_lang_override():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv.txt": STRONG_TEX, "cv.md": STRONG_MD})
+        rc, out, err = run("check", "cv.txt", cwd=d)
+        expect_rc(rc, 2, out, err)
+        expect("pass --lang markdown or --lang latex" in err, "unknown extension explains fix", err)
+        rc, doc, err = json_run("--lang", "latex", "cv.txt", cwd=d)
+        expect_rc(rc, 0, doc, err)
+        expect(doc["files"][0]["format"] == "latex", "--lang latex applies", doc)
+        rc, doc, err = json_run("--lang=tex", "cv.md", cwd=d)
+        expect(doc["files"][0]["format"] == "latex", "--lang overrides the extension", doc)
+
+
+def case_stdin():
+    rc, doc, err = json_run("-", stdin=STRONG_MD)
+    expect_rc(rc, 0, doc, err)
+    expect(doc["files"] == [{"path": "<stdin>", "format": "markdown", "findings": 0}] or
+           (doc["files"][0]["path"] == "<stdin>" and doc["files"][0]["format"] == "markdown"),
+           "stdin is read as Markdown", doc)
+
+
+def case_invalid_utf8_is_not_fatal():
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "bad.md"), "wb") as f:
+            f.write(b"# Name\n\n## Experience\n\n- Cut costs by 30% \xff\xfe here\n")
+        rc, out, err = run("check", "bad.md", cwd=d)
+        expect(rc in (0, 1), "invalid UTF-8 is checked, not refused (rc %d)" % rc, out, err)
+
+
+# ---- output formats ------------------------------------------------------------------
+
+def case_json_shape():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"a.md": STRONG_MD, "b.tex": STRONG_TEX})
+        rc, doc, err = json_run("a.md", "b.tex", cwd=d)
+        expect_rc(rc, 0, doc, err)
+        expect(doc["tool"] == "resume-ls" and doc["version"] == VERSION, "tool and version", doc)
+        expect(isinstance(doc["diagnostics"], list), "diagnostics list", doc)
+        s = doc["summary"]
+        for key in ("files", "unreadable", "findings", "error", "warning", "info", "hint",
+                    "failLevel", "failed"):
+            expect(key in s, "summary has %s" % key, doc)
+        expect(s["files"] == 2 and s["failLevel"] == "warning", "summary values", doc)
+        expect(s["findings"] == len(doc["diagnostics"]) ==
+               s["error"] + s["warning"] + s["info"] + s["hint"], "counts agree", doc)
+        expect(s["failed"] is (rc == 1), "failed matches the exit status", doc)
+        for diag in doc["diagnostics"]:
+            for key in ("file", "line", "column", "endLine", "endColumn", "severity", "message",
+                        "rule", "docs", "range", "bytes"):
+                expect(key in diag, "diagnostic has %s" % key, diag)
+            expect(diag["line"] == diag["range"]["start"]["line"] + 1, "1-based vs 0-based", diag)
+        rc, doc, err = json_run("--fail-level", "hint", "a.md", cwd=d)
+        expect(doc["summary"]["failLevel"] == "hint", "--fail-level reaches the summary", doc)
+
+
+def case_sarif_shape():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"my cv.md": STRONG_MD})
+        rc, out, err = run("check", "--format", "sarif", "my cv.md", "gone.md", cwd=d)
+        expect_rc(rc, 2, out, err)
+        doc = json.loads(out)
+        expect(doc["version"] == "2.1.0", "SARIF version", doc)
+        expect("sarif-schema-2.1.0.json" in doc["$schema"], "SARIF schema", doc)
+        expect(len(doc["runs"]) == 1, "one run", doc)
+        run0 = doc["runs"][0]
+        driver = run0["tool"]["driver"]
+        expect(driver["name"] == "resume-ls" and driver["version"] == VERSION, "driver", driver)
+        expect(len(driver["rules"]) >= 1, "rules listed", driver)
+        ids = set()
+        for r in driver["rules"]:
+            expect(r["id"] and r["shortDescription"]["text"], "rule has id and description", r)
+            expect(r["helpUri"].endswith("rules.md#" + r["id"]), "helpUri anchors the rule", r)
+            expect(r["defaultConfiguration"]["level"] in ("error", "warning", "note"), "level", r)
+            ids.add(r["id"])
+        expect("weak-opener" in ids, "weak-opener is a rule", driver)
+        expect(run0["columnKind"] == "unicodeCodePoints", "columns are code points", run0)
+        expect(run0["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file:///"), "base", run0)
+        for res in run0["results"]:
+            expect(res["ruleId"] in ids, "result rule is declared", res)
+            expect(driver["rules"][res["ruleIndex"]]["id"] == res["ruleId"], "ruleIndex", res)
+            expect(res["level"] in ("error", "warning", "note"), "result level", res)
+            expect(res["message"]["text"], "message text", res)
+            loc = res["locations"][0]["physicalLocation"]
+            expect(loc["artifactLocation"]["uri"] == "my%20cv.md", "uri is percent-encoded", loc)
+            reg = loc["region"]
+            expect(all(reg[k] >= 1 for k in ("startLine", "startColumn", "endLine", "endColumn")),
+                   "1-based region", reg)
+        inv = run0["invocations"][0]
+        expect(inv["executionSuccessful"] is False, "unreadable file marks the run", inv)
+        expect("gone.md" in inv["toolExecutionNotifications"][0]["message"]["text"], "names it",
+               inv)
+
+
+# ---- configuration --------------------------------------------------------------------
+
+def case_config_problems_are_reported_not_fatal():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {
+            "cv/.resume-ls.json": '{"rules": {"weak-opener": "loud", "no-such-rule": "off"}}',
+            "cv/resume.md": STRONG_MD,
+        })
+        rc, out, err = run("check", "cv/resume.md", cwd=d)
+        expect(rc in (0, 1), "bad values do not stop the check (rc %d)" % rc, out, err)
+        real = os.path.realpath(os.path.join(d, "cv", ".resume-ls.json"))
+        want = ("resume-ls: %s: rules.weak-opener: expected one of error, warning, info, hint, "
+                "off; got \"loud\"" % real)
+        expect(want in err, "problem names file, key, expectation and value", err)
+        expect("rules.no-such-rule: unknown rule" in err, "unknown rule reported", err)
+        expect(err.count("rules.weak-opener") == 1, "reported once", err)
+        # A file that is not JSON: reported, defaults apply, still checked.
+        tree(d, {"cv/.resume-ls.json": "{ nope"})
+        rc, out, err = run("check", "cv/resume.md", cwd=d)
+        expect(rc in (0, 1) and "not valid JSON" in err, "broken config is not fatal", out, err)
+        # --no-config does not read it at all.
+        rc, out, err = run("check", "--no-config", "cv/resume.md", cwd=d)
+        expect("not valid JSON" not in err, "--no-config ignores discovered files", err)
+
+
+def case_explicit_config():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"resume.md": STRONG_MD, "strict.json": '{"rules": {"weak-opener": "error"}}'})
+        rc, out, err = run("check", "--config", "absent.json", "resume.md", cwd=d)
+        expect_rc(rc, 2, out, err)
+        expect("absent.json: cannot read: No such file or directory" in err, "missing --config", err)
+        tree(d, {"broken.json": "[1,"})
+        rc, out, err = run("check", "--config", "broken.json", "resume.md", cwd=d)
+        expect_rc(rc, 2, out, err)
+        expect("broken.json: not valid JSON" in err, "unparsable --config is fatal", err)
+        rc, out, err = run("check", "--config", "strict.json", "resume.md", cwd=d)
+        expect(rc in (0, 1) and err.count("resume-ls:") == 1, "valid --config is quiet", out, err)
+
+
+# ---- findings and exit status (need the real rules: issue #4) ---------------------------
+
+def findings_for(path, *extra):
+    rc, doc, err = json_run(*extra, path)
+    return rc, doc, err
+
+
+CONTENT_RULES = ("weak-opener", "no-metric", "vague-quantifier", "passive-voice",
+                 "first-person", "spelled-out-number", "buzzword")
+STRONG_OPENINGS = ("Cut p99", "Built a Kafka", "Instrumented 14", "Reduced AWS", "Migrated 22",
+                   "Wrote a rule engine")
+
+
+def case_examples_have_findings():
+    per_format = {}
+    for name in ("resume.md", "resume.tex"):
+        path = os.path.join(SRC, "examples", name)
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        rc, doc, err = findings_for(path)
+        expect_rc(rc, 1, doc, err)
+        rules = {x["rule"] for x in doc["diagnostics"]}
+        for rule in ("weak-opener", "no-metric", "vague-quantifier", "first-person",
+                     "spelled-out-number", "passive-voice", "buzzword", "tense-mismatch"):
+            expect(rule in rules, "%s: %s fires" % (name, rule), sorted(rules))
+        # The strong bullets are what the weak ones should become: a content
+        # finding on one of them would teach the reader the wrong thing.
+        for x in doc["diagnostics"]:
+            text = lines[x["line"] - 1]
+            if x["rule"] in CONTENT_RULES:
+                expect(not any(s in text for s in STRONG_OPENINGS),
+                       "%s: no %s on a strong bullet: %s" % (name, x["rule"], text))
+        counts = {}
+        for x in doc["diagnostics"]:
+            if x["rule"] in CONTENT_RULES:
+                counts[x["rule"]] = counts.get(x["rule"], 0) + 1
+        per_format[name] = counts
+    expect(per_format["resume.md"] == per_format["resume.tex"],
+           "both formats give the same content findings", per_format)
+
+
+def case_fail_level_semantics():
+    path = os.path.join(SRC, "examples", "resume.md")
+    with tempfile.TemporaryDirectory() as d:
+        # Everything but weak-opener off; weak-opener raised to error.
+        rc, doc, err = findings_for(path, "--no-config")
+        rules = sorted({x["rule"] for x in doc["diagnostics"]})
+        cfg = {"rules": {r: "off" for r in rules}}
+        cfg["rules"]["weak-opener"] = "error"
+        tree(d, {"c.json": json.dumps(cfg)})
+        conf = os.path.join(d, "c.json")
+        rc, doc, err = findings_for(path, "--config", conf, "--fail-level", "error")
+        expect_rc(rc, 1, doc, err)
+        expect({x["severity"] for x in doc["diagnostics"]} == {"error"}, "only errors", doc)
+        cfg["rules"]["weak-opener"] = "hint"
+        tree(d, {"c.json": json.dumps(cfg)})
+        rc, _, err = findings_for(path, "--config", conf)
+        expect_rc(rc, 0, "hint below warning", err)
+        rc, _, err = findings_for(path, "--config", conf, "--fail-level", "hint")
+        expect_rc(rc, 1, "hint at hint", err)
+        cfg["rules"]["weak-opener"] = "off"
+        tree(d, {"c.json": json.dumps(cfg)})
+        rc, doc, err = findings_for(path, "--config", conf, "--fail-level", "hint")
+        expect_rc(rc, 0, doc, err)
+        expect(doc["diagnostics"] == [], "all off: nothing reported", doc)
+
+
+def case_text_format_lines():
+    path = os.path.join(SRC, "examples", "resume.md")
+    rc, out, err = run("check", path)
+    expect_rc(rc, 1, out, err)
+    import re
+    pat = re.compile(r"^(.+):(\d+):(\d+): (error|warning|info|hint): (.+) \[([a-z-]+)\]$")
+    lines = out.splitlines()
+    expect(lines, "some findings", out)
+    for line in lines:
+        expect(pat.match(line), "line has the documented shape: %r" % line)
+    expect(re.search(r"\d+ files? checked: ", err), "summary on stderr", err)
+
+
+def case_jobs_do_not_change_the_report():
+    corpus = os.path.join(SRC, "..", "shared", "corpus")
+    if not os.path.isdir(corpus):
+        corpus = os.path.join(SRC, "examples")
+    rc1, out1, err1 = run("check", "--format", "json", "--jobs", "1", corpus)
+    rc4, out4, err4 = run("check", "--format", "json", "-j", "4", corpus)
+    if rc1 != rc4 or out1 != out4:
+        fail("--jobs 1 and -j 4 disagree (exit %d vs %d)" % (rc1, rc4), err1, err4)
+    if len(json.loads(out1)["files"]) < 2:
+        fail("expected several files in %s" % corpus, out1)
+    rc, _, err = run("check", "--jobs", "0", corpus)
+    if rc != 2 or "--jobs expects a number" not in err:
+        fail("--jobs 0 is a usage error", err)
+
+
+CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
+
+if __name__ == "__main__":
+    if CASE not in CASES:
+        fail("unknown case %s; known: %s" % (CASE, ", ".join(sorted(CASES))))
+    CASES[CASE]()
+    print("ok - " + CASE)
