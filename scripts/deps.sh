@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(build-essential cmake pkg-config libuv1-dev libcjson-dev libtree-sitter-dev
-              nodejs npm neovim valgrind clang libclang-rt-14-dev)
+              nodejs npm neovim valgrind clang libclang-rt-14-dev python3)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -59,6 +59,11 @@ bool rls_format_from_path(const char *path, RlsFormat *out);
 /* Format from an LSP languageId ("markdown", "latex", "tex"). */
 bool rls_format_from_language_id(const char *language_id, RlsFormat *out);
 
+/* Builds the process-wide state the parsers create lazily (compiled
+ * queries), so that threads started afterwards only read it. Call once
+ * before parsing on several threads; harmless to call again. */
+void rls_parse_init_globals(void);
+
 /* Frees the process-wide compiled tree-sitter queries (built lazily on
  * first parse). Call only at exit, when no parser is in use: it exists so
  * that a clean shutdown leaves no allocation behind. */

@@ -7,6 +7,8 @@
  */
 #define _XOPEN_SOURCE 700
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,8 @@ static const char check__help[] =
     "  --config FILE             use this configuration file instead of the\n"
     "                            .resume-ls.json found beside or above each resume\n"
     "  --no-config               use the built-in defaults only\n"
+    "  -j, --jobs N              check up to N files at once (default: one per\n"
+    "                            processor)\n"
     "  -h, --help                show this help\n"
     "\n"
     "Exit status: 0 when nothing is at or above the fail level, 1 when something\n"
@@ -64,6 +68,7 @@ typedef struct {
     RlsFormat lang;
     const char *config_path;
     bool no_config;
+    unsigned jobs; /* 0: one per processor */
     RlsPathList inputs;
 } CheckOptions;
 
@@ -150,6 +155,13 @@ static int check__parse(int argc, char **argv, CheckOptions *opts) {
             opts->has_lang = true;
         } else if ((v = check__value(argc, argv, &i, "--config", &missing))) {
             opts->config_path = v;
+        } else if ((v = check__value(argc, argv, &i, "--jobs", &missing)) ||
+                   (v = check__value(argc, argv, &i, "-j", &missing))) {
+            char *end = NULL;
+            long n = strtol(v, &end, 10);
+            if (!end || *end || n < 1 || n > 256)
+                return check__usage("--jobs expects a number from 1 to 256; got '%s'", v);
+            opts->jobs = (unsigned)n;
         } else if (missing) {
             return check__usage("%s needs a value", a);
         } else {
@@ -272,9 +284,62 @@ static void check__summary(const RlsCheckReport *report, size_t unreadable) {
     fputc('\n', stderr);
 }
 
+/* ---- Checking many files on several threads -------------------------------
+ * Files are independent, so workers take the next unchecked index from an
+ * atomic counter; results land in report.files[i], and printing happens
+ * after all are done, in the order the files were named, so the output is
+ * the same whatever the number of threads. Configuration is resolved
+ * before (it prints problems and caches files: single-threaded work). */
+
+typedef struct {
+    RlsCheckFile *files;
+    const RlsConfig **configs;
+    size_t n;
+    const CheckOptions *opts;
+    atomic_size_t next;
+    atomic_size_t failed;
+} CheckWork;
+
+static void *check__worker(void *data) {
+    CheckWork *w = data;
+    for (;;) {
+        size_t i = atomic_fetch_add(&w->next, 1);
+        if (i >= w->n) break;
+        if (check__file(&w->files[i], w->opts, w->configs[i]) != 0) atomic_fetch_add(&w->failed, 1);
+    }
+    return NULL;
+}
+
+static unsigned check__default_jobs(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
+}
+
+/* Runs check__file on every file with up to jobs threads; returns how many
+ * files could not be checked. */
+static size_t check__run(CheckWork *w, unsigned jobs) {
+    if (jobs > w->n) jobs = (unsigned)w->n;
+    if (jobs <= 1) {
+        check__worker(w);
+        return atomic_load(&w->failed);
+    }
+    /* The parsers build shared state lazily; build it before threads race. */
+    rls_parse_init_globals();
+    pthread_t *threads = rls_calloc(jobs, sizeof(pthread_t));
+    unsigned started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&threads[started], NULL, check__worker, w) != 0) break;
+    /* Whatever could not be started, this thread does itself. */
+    if (started == 0) check__worker(w);
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    rls_free(threads);
+    return atomic_load(&w->failed);
+}
+
 int rls_cmd_check(int argc, char **argv) {
     CheckOptions opts = {RLS_CHECK_TEXT, RLS_SEV_WARNING, false, RLS_FORMAT_MARKDOWN,
-                         NULL,           false,           {0}};
+                         NULL,           false,           0,     {0}};
     rls_path_list_init(&opts.inputs);
     RlsPathList paths;
     rls_path_list_init(&paths);
@@ -316,19 +381,19 @@ int rls_cmd_check(int argc, char **argv) {
     report.color = opts.output == RLS_CHECK_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     report.files = rls_calloc(paths.len ? paths.len : 1, sizeof(RlsCheckFile));
     report.n_files = paths.len;
-    size_t unreadable = 0;
+    CheckWork work = {.files = report.files, .n = paths.len, .opts = &opts};
+    work.configs = rls_calloc(paths.len ? paths.len : 1, sizeof(*work.configs));
     for (size_t i = 0; i < paths.len; i++) {
         RlsCheckFile *file = &report.files[i];
         file->path = paths.items[i];
         rls_diag_list_init(&file->diags);
-        const RlsConfig *config = opts.config_path ? &explicit_config
-                                  : opts.no_config ? NULL
-                                                   : check__config_for(&cache, file->path);
-        if (check__file(file, &opts, config) != 0) {
-            io_error = true;
-            unreadable++;
-        }
+        work.configs[i] = opts.config_path ? &explicit_config
+                          : opts.no_config ? NULL
+                                           : check__config_for(&cache, file->path);
     }
+    size_t unreadable = check__run(&work, opts.jobs ? opts.jobs : check__default_jobs());
+    rls_free(work.configs);
+    if (unreadable) io_error = true;
 
     if (rls_check_write(&report, opts.output, stdout) != 0) {
         fprintf(stderr, "resume-ls: cannot write the report to standard output\n");

@@ -74,3 +74,12 @@ void rls_parse_release_globals(void) {
     rls_md_queries_release();
     rls_tex_queries_release();
 }
+
+void rls_parse_init_globals(void) {
+    static const RlsFormat formats[] = {RLS_FORMAT_MARKDOWN, RLS_FORMAT_LATEX};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(formats); i++) {
+        RlsParser *p = rls_parser_new(formats[i]);
+        rls_resume_delete(rls_parser_parse(p, "x", 1, NULL));
+        rls_parser_delete(p);
+    }
+}

@@ -405,6 +405,21 @@ def case_text_format_lines():
     expect(re.search(r"\d+ files? checked: ", err), "summary on stderr", err)
 
 
+def case_jobs_do_not_change_the_report():
+    corpus = os.path.join(SRC, "..", "shared", "corpus")
+    if not os.path.isdir(corpus):
+        corpus = os.path.join(SRC, "examples")
+    rc1, out1, err1 = run("check", "--format", "json", "--jobs", "1", corpus)
+    rc4, out4, err4 = run("check", "--format", "json", "-j", "4", corpus)
+    if rc1 != rc4 or out1 != out4:
+        fail("--jobs 1 and -j 4 disagree (exit %d vs %d)" % (rc1, rc4), err1, err4)
+    if len(json.loads(out1)["files"]) < 2:
+        fail("expected several files in %s" % corpus, out1)
+    rc, _, err = run("check", "--jobs", "0", corpus)
+    if rc != 2 or "--jobs expects a number" not in err:
+        fail("--jobs 0 is a usage error", err)
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":
