@@ -661,6 +661,11 @@ bool rls_rewrite_buzzword(const RlsStepIn *in, RlsStepOut *out) {
 
 /* ---- no-metric ------------------------------------------------------------------------ */
 
+/* Words after "to" that do not start a verb phrase ("to the cloud"). */
+static const char *const fixes__not_verbs[] = {
+    "the", "a",    "an",   "all",   "each",  "every", "our",        "my",     "their", "its", "his",
+    "her", "this", "that", "these", "those", "new",   "production", "market", "date",  NULL};
+
 bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
     if (in->alt != 0) return false;
     const RlsTracked *src = in->text;
@@ -698,6 +703,10 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
     /* "Rewrote X: an application that ...": a clause at the end would
      * belong to the explanation, not to the work. */
     if (memchr(t, ':', body_end)) goto done;
+    /* The same with a dash: "Shipped Yoda - the admin interface for X". */
+    for (size_t c = 1; c + 1 < body_end; c++)
+        if (t[c - 1] == ' ' && t[c] == '-' && t[c + 1] == ' ') goto done;
+    if (strstr(t, " \xe2\x80\x93 ") || strstr(t, " \xe2\x80\x94 ")) goto done; /* en, em dash */
     for (size_t c = 0; c + 1 < body_end; c++)
         if ((t[c] == '.' || t[c] == ';' || t[c] == '!' || t[c] == '?') && t[c + 1] == ' ')
             goto done;
@@ -780,8 +789,9 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
                         rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_GERUND, true, &g);
         if (by_doing || rls_tok_is(t, w.items[k], "which") || rls_tok_is(t, w.items[k], "that") ||
             rls_tok_is(t, w.items[k], "who") ||
-            (rls_tok_is(t, w.items[k], "to") &&
-             rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &g)))
+            (rls_tok_is(t, w.items[k], "to") && islower((unsigned char)t[nx.start]) &&
+             !rls_tok_in(t, nx, fixes__not_verbs) &&
+             rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, true, &g)))
             nested = true;
     }
     RlsTok base = {0, (uint32_t)strlen(v.base)};
