@@ -266,7 +266,7 @@ static void test_fix_all_composes_fixes_per_bullet_without_overlaps(void) {
                          "- Cut onboarding time by 40%.\n"
                          "- Managed a team of 4 engineers.\n"
                          /* The count placeholder is the metric to fill in: no second one. */
-                         "- Built \\[N] internal tools for the operations team.\n"
+                         "- Built [N] internal tools for the operations team.\n"
                          "- Reduced p99 latency from 800ms to 120ms.\n");
     rls_free(fixed);
     rls_action_list_close(&list);
@@ -909,16 +909,16 @@ static void test_rewritten_verbs_follow_the_tense_of_their_role(void) {
     char *fixed = apply(src, &list.items[0]);
     static const char *const want[] = {
         /* Current role, bullets in the past: past. */
-        "- Maintained the payments reconciliation service, serving \\[N] \\[requests/day] at "
-        "\\[metric] uptime.\n",
-        "- Built \\[N] internal tools for the support team.\n",
+        "- Maintained the payments reconciliation service, serving [N] [requests/day] at "
+        "[metric] uptime.\n",
+        "- Built [N] internal tools for the support team.\n",
         /* Current role, bullets in the present: present. */
-        "- Maintain the payments reconciliation service, serving \\[N] \\[requests/day] at "
-        "\\[metric] uptime.\n",
+        "- Maintain the payments reconciliation service, serving [N] [requests/day] at "
+        "[metric] uptime.\n",
         /* Past role. */
-        "- Moved \\[N] services from Python to Go with the team.\n",
-        "- Rewrote deployment scripts to reduce errors by \\[N]%.\n",
-        "- Built reports using Python and SQL, used by \\[N] \\[users].\n",
+        "- Moved [N] services from Python to Go with the team.\n",
+        "- Rewrote deployment scripts to reduce errors by [N]%.\n",
+        "- Built reports using Python and SQL, used by [N] [users].\n",
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(want); i++) {
         bool found = strstr(fixed, want[i]) != NULL;
