@@ -5,6 +5,7 @@
 #   make test-asan      the suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make test-valgrind  the unit, fuzz-replay and protocol tests under valgrind memcheck
 #   make fuzz           bounded libFuzzer run, FUZZ_SECONDS per target (default 60)
+#   make bench          the benchmark: latency, throughput, memory (bench/results/)
 #   make install        install the binary (PREFIX=/usr/local)
 BUILD ?= build
 PREFIX ?= /usr/local
@@ -12,7 +13,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo check test test-asan test-valgrind fuzz lint install clean format
+.PHONY: all deps build demo check test test-asan test-valgrind fuzz lint bench install clean format
 
 all: build
 
@@ -53,7 +54,10 @@ format:
 	@git ls-files '*.c' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf build build-asan build-valgrind build-fuzz
+	rm -rf build build-asan build-valgrind build-fuzz build-release
 
 lint: build
 	@scripts/lint.sh
+
+bench:
+	@scripts/bench.sh

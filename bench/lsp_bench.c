@@ -419,6 +419,78 @@ static void probe_requests(Server *s, Doc *d, size_t n, Series *hover, Series *a
     }
 }
 
+/* ---- The command line ------------------------------------------------------ */
+
+/* Runs argv to completion with output discarded; returns wall milliseconds. */
+static double run_ms(char *const argv[]) {
+    double t0 = now_ms();
+    pid_t pid = fork();
+    if (pid < 0) die("fork failed");
+    if (pid == 0) {
+        FILE *null = freopen("/dev/null", "w", stdout);
+        FILE *null2 = freopen("/dev/null", "w", stderr);
+        (void)null;
+        (void)null2;
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) die("resume-ls check failed");
+    return now_ms() - t0;
+}
+
+/* Files and bytes of the resumes under dir (what `check DIR` reads). */
+static void dir_size(const char *dir, long *files, long *bytes) {
+    char cmd[4200];
+    snprintf(cmd, sizeof(cmd),
+             "find '%s' -type f \\( -name '*.md' -o -name '*.tex' -o -name '*.markdown' \\) "
+             "-printf '%%s\\n'",
+             dir);
+    FILE *p = popen(cmd, "r");
+    *files = 0;
+    *bytes = 0;
+    long sz;
+    while (p && fscanf(p, "%ld", &sz) == 1) {
+        (*files)++;
+        *bytes += sz;
+    }
+    if (p) pclose(p);
+}
+
+/* `resume-ls check DIR` with one and with every core: files/s and MB/s
+ * from the median of runs. */
+static void cli_throughput(const char *server, const char *name, const char *dir, int runs,
+                           cJSON *out) {
+    long files, bytes;
+    dir_size(dir, &files, &bytes);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    char jobs_all[24];
+    snprintf(jobs_all, sizeof(jobs_all), "%ld", cores > 0 ? cores : 1);
+    const char *jobs[2] = {"1", jobs_all};
+    cJSON *o = cJSON_AddObjectToObject(out, name);
+    cJSON_AddNumberToObject(o, "files", (double)files);
+    cJSON_AddNumberToObject(o, "bytes", (double)bytes);
+    for (int j = 0; j < 2; j++) {
+        Series sr = {.name = name};
+        for (int r = 0; r < runs; r++) {
+            char *argv[] = {(char *)server, "check",     "--jobs", (char *)jobs[j],
+                            "--no-config",  (char *)dir, NULL};
+            series_add(&sr, run_ms(argv));
+        }
+        qsort(sr.ms, sr.n, sizeof(double), cmp_double);
+        double med = pct(&sr, 50) / 1e3;
+        printf("check %-22s -j %-3s %6ld files %8.1f files/s %7.2f MB/s (median of %d)\n", name,
+               jobs[j], files, files / med, bytes / 1e6 / med, runs);
+        cJSON *jo = cJSON_AddObjectToObject(o, j == 0 ? "jobs_1" : "jobs_all");
+        cJSON_AddNumberToObject(jo, "jobs", atof(jobs[j]));
+        cJSON_AddNumberToObject(jo, "median_s", med);
+        cJSON_AddNumberToObject(jo, "files_per_s", files / med);
+        cJSON_AddNumberToObject(jo, "mb_per_s", bytes / 1e6 / med);
+        rls_free(sr.ms);
+    }
+}
+
 static int gen_files(const char *dir, int count) {
     mkdir(dir, 0755);
     for (int i = 0; i < count; i++) {
@@ -438,6 +510,7 @@ static int gen_files(const char *dir, int count) {
 
 int main(int argc, char **argv) {
     const char *server = NULL, *json_path = NULL, *commit = "unknown", *build = "unknown";
+    const char *corpus = NULL, *generated = NULL, *one_file = NULL;
     size_t edits = 2000, big_edits = 300;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--gen") && i + 2 < argc)
@@ -454,9 +527,17 @@ int main(int argc, char **argv) {
             commit = argv[++i];
         else if (!strcmp(argv[i], "--build") && i + 1 < argc)
             build = argv[++i];
+        else if (!strcmp(argv[i], "--corpus") && i + 1 < argc)
+            corpus = argv[++i];
+        else if (!strcmp(argv[i], "--generated") && i + 1 < argc)
+            generated = argv[++i];
+        else if (!strcmp(argv[i], "--one-file") && i + 1 < argc)
+            one_file = argv[++i];
         else {
             fprintf(stderr, "usage: lsp_bench --server PATH [--edits N] [--big-edits N] "
                             "[--json FILE] [--commit SHA] [--build TYPE]\n"
+                            "                 [--one-file RESUME] [--corpus DIR] "
+                            "[--generated DIR]\n"
                             "       lsp_bench --gen DIR COUNT\n");
             return 2;
         }
@@ -528,6 +609,19 @@ int main(int argc, char **argv) {
     series_report(&bedit, lat);
     server_stop(&s);
     doc_free(&big);
+
+    /* The command line: one 2-page resume, whole process; then throughput. */
+    cJSON *cli = cJSON_AddObjectToObject(out, "cli");
+    if (one_file) {
+        Series one = {.name = "check_one_2page_resume"};
+        for (int r = 0; r < 200; r++) {
+            char *cargv[] = {(char *)server, "check", "--no-config", (char *)one_file, NULL};
+            series_add(&one, run_ms(cargv));
+        }
+        series_report(&one, lat);
+    }
+    if (corpus) cli_throughput(server, "corpus", corpus, 10, cli);
+    if (generated) cli_throughput(server, "generated_1000", generated, 3, cli);
 
     printf("RSS: %.0f KB with 1 resume, %.0f KB with 100 (peak %.0f KB)\n",
            cJSON_GetObjectItemCaseSensitive(out, "rss_kb_1_doc")->valuedouble,

@@ -1,10 +1,12 @@
 ; Block structure of a Markdown resume (tree-sitter-markdown block grammar).
 ; server/parse/markdown.c walks these captures in document order; nested
 ; captures (a paragraph inside a list item, a nested list item) follow their
-; parent. The capture name is the role the parser gives the node.
+; parent. The capture name is the role the parser gives the node; @list
+; only tells the parser how deep the items inside it are.
 
 (atx_heading) @heading
 (setext_heading) @heading
+(list) @list
 (list_item) @item
 (paragraph) @paragraph
 (html_block) @html

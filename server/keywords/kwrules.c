@@ -9,6 +9,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "keywords/kw_internal.h"
@@ -94,21 +95,66 @@ static const RlsKwHit *kwrules__first_hit(const RlsKwReport *r, uint32_t term, R
     return NULL;
 }
 
+/* Unbacked skills reported without a job description. A skills line lists
+ * twenty tools and a resume backs five of them with bullets: one finding
+ * per tool buries the advice (corpus md/04 had 25 of 26 flagged). The first
+ * few in list order are named (people list what matters first) and the
+ * last of them counts the rest. With a job description, exactly the skills
+ * it asks for are reported: those are the ones a recruiter will check. */
+#define KWRULES_MAX_UNBACKED 3
+
+static int kwrules__hit_cmp(const void *a, const void *b) {
+    const RlsKwHit *x = *(const RlsKwHit *const *)a, *y = *(const RlsKwHit *const *)b;
+    if (x->span.start_byte != y->span.start_byte)
+        return x->span.start_byte < y->span.start_byte ? -1 : 1;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+static void kwrules__unbacked(const RlsKwReport *r, const RlsConfig *config, RlsDiagList *out) {
+    uint32_t n_terms = rls_kw_count();
+    bool jd = r->jd.len > 0;
+    bool role = r->profile >= 0 && !r->profile_inferred;
+    const RlsKwHit **cand = NULL;
+    size_t n = 0, cap = 0;
+    for (uint32_t t = 0; t < n_terms; t++) {
+        const RlsKwTermStat *st = &r->terms[t];
+        if (st->n_skills == 0 || st->n_bullet > 0) continue;
+        if (jd && st->jd_count == 0) continue;
+        if (!jd && role && !st->in_profile) continue;
+        RLS_PUSH(cand, n, cap, kwrules__first_hit(r, t, RLS_KW_IN_SKILLS));
+    }
+    if (n > 1) qsort(cand, n, sizeof(*cand), kwrules__hit_cmp);
+    size_t shown = jd || n <= KWRULES_MAX_UNBACKED ? n : KWRULES_MAX_UNBACKED;
+    RlsBuf more;
+    rls_buf_init(&more);
+    if (shown < n) {
+        rls_buf_printf(&more,
+                       " %zu more listed skill%s never appear in a bullet either: ", n - shown,
+                       n - shown == 1 ? "" : "s");
+        for (size_t k = shown; k < n && k < shown + 6; k++)
+            rls_buf_printf(&more, "%s%s", k == shown ? "" : ", ", rls_kw_get(cand[k]->term)->name);
+        rls_buf_puts(&more, n > shown + 6 ? ", ...; back the ones the job needs." : ".");
+    }
+    for (size_t k = 0; k < shown; k++) {
+        const RlsKeyword *kw = rls_kw_get(cand[k]->term);
+        kwrules__emit(out, config, "skill-unbacked", cand[k]->span,
+                      "%s is listed in Skills but no bullet shows it in use; recruiters trust "
+                      "skills they see applied. Add it to a bullet with a result, e.g. "
+                      "\"Built <what> with %s, cutting <metric> from A to B\".%s",
+                      kw->name, kw->name, k + 1 == shown && more.data ? more.data : "");
+    }
+    rls_buf_close(&more);
+    rls_free(cand);
+}
+
 static void kwrules__skills(const RlsResume *model, const RlsKwReport *r, const RlsConfig *config,
                             RlsDiagList *out) {
     bool has_skills = model->n_skills > 0 || kwrules__skills_section(model) >= 0;
     uint32_t n_terms = rls_kw_count();
+    kwrules__unbacked(r, config, out);
     for (uint32_t t = 0; t < n_terms; t++) {
         const RlsKwTermStat *st = &r->terms[t];
         const RlsKeyword *kw = rls_kw_get(t);
-        if (st->n_skills > 0 && st->n_bullet == 0) {
-            const RlsKwHit *h = kwrules__first_hit(r, t, RLS_KW_IN_SKILLS);
-            kwrules__emit(out, config, "skill-unbacked", h->span,
-                          "%s is listed in Skills but no bullet shows it in use; recruiters trust "
-                          "skills they see applied. Add it to a bullet with a result, e.g. "
-                          "\"Built <what> with %s, cutting <metric> from A to B\".",
-                          kw->name, kw->name);
-        }
         if (has_skills && st->n_bullet > 0 && st->n_skills == 0 &&
             rls_kw_category_listable(kw->category) && !rls_kw__listed_via_parent(r, t)) {
             const RlsKwHit *h = kwrules__first_hit(r, t, RLS_KW_IN_BULLET);
@@ -135,13 +181,79 @@ static const char *const kwrules__layout_msg[] = {
                                  "Move contact details into the body of the page.",
 };
 
-static void kwrules__layout(const RlsResume *model, const RlsConfig *config, RlsDiagList *out) {
+/* Header and footer text matters when it holds what the body lacks:
+ * contact details. A page number or the name repeated ("Jane Doe -
+ * Resume - Page 1 of 2") is lost harmlessly. */
+static bool kwrules__contact_like(const char *t, uint32_t n) {
+    uint32_t digits = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        char c = t[i];
+        if (c == '@') return true;
+        if (c >= '0' && c <= '9') {
+            if (++digits >= 7) return true;
+        } else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.' && c != '+') {
+            digits = 0;
+        }
+        if (i + 4 <= n && (memcmp(t + i, "http", 4) == 0 || memcmp(t + i, "www.", 4) == 0 ||
+                           memcmp(t + i, "href", 4) == 0))
+            return true;
+    }
+    return false;
+}
+
+static void kwrules__layout(const RlsResume *model, const char *src, uint32_t len,
+                            const RlsConfig *config, RlsDiagList *out) {
+    /* Icons come in sets (one per contact line, one per heading): one
+     * finding at the first says it once, with the count. */
+    uint32_t n_icons = 0;
+    for (uint32_t i = 0; i < model->n_layout; i++)
+        n_icons += model->layout[i].kind == RLS_LAYOUT_ICON;
+    bool icon_said = false;
     for (uint32_t i = 0; i < model->n_layout; i++) {
         RlsLayoutKind k = model->layout[i].kind;
+        RlsSpan sp = model->layout[i].span;
         if ((unsigned)k >= RLS_ARRAY_LEN(kwrules__layout_msg)) continue;
-        kwrules__emit(out, config, "ats-layout", model->layout[i].span, "%s",
-                      kwrules__layout_msg[k]);
+        if (k == RLS_LAYOUT_HEADER_FOOTER && sp.end_byte <= len &&
+            !kwrules__contact_like(src + sp.start_byte, sp.end_byte - sp.start_byte))
+            continue;
+        if (k == RLS_LAYOUT_ICON) {
+            if (icon_said) continue;
+            icon_said = true;
+            if (n_icons > 1) {
+                kwrules__emit(out, config, "ats-layout", sp, "%s (%u icons in this file.)",
+                              kwrules__layout_msg[k], n_icons);
+                continue;
+            }
+        }
+        kwrules__emit(out, config, "ats-layout", sp, "%s", kwrules__layout_msg[k]);
     }
+}
+
+static bool kwrules__contains(const char *src, uint32_t len, const char *needle) {
+    size_t nl = strlen(needle);
+    for (uint32_t i = 0; i + nl <= len; i++)
+        if (src[i] == needle[0] && memcmp(src + i, needle, nl) == 0) return true;
+    return false;
+}
+
+/* "name@host.tld" anywhere in the source. */
+static bool kwrules__has_address(const char *src, uint32_t len) {
+    for (uint32_t i = 1; i + 3 < len; i++) {
+        if (src[i] != '@') continue;
+        char b = src[i - 1];
+        if (!((b | 32) >= 'a' && (b | 32) <= 'z') && !(b >= '0' && b <= '9') && b != '.' &&
+            b != '_' && b != '-' && b != '+')
+            continue;
+        uint32_t j = i + 1;
+        bool dot = false;
+        while (j < len && (((src[j] | 32) >= 'a' && (src[j] | 32) <= 'z') ||
+                           (src[j] >= '0' && src[j] <= '9') || src[j] == '-' || src[j] == '.')) {
+            if (src[j] == '.' && j > i + 1 && j + 1 < len && ((src[j + 1] | 32) >= 'a')) dot = true;
+            j++;
+        }
+        if (dot) return true;
+    }
+    return false;
 }
 
 static void kwrules__contact(const RlsResume *model, const char *src, uint32_t len,
@@ -154,6 +266,14 @@ static void kwrules__contact(const RlsResume *model, const char *src, uint32_t l
     /* A phone alone is a deliberate choice many engineers make; a missing
      * email is not, so only that is reported. */
     if (email) return;
+    /* Template macros the parser does not know (\\cvmail{...}) still hold
+     * an address a reader (and an ATS, after rendering) sees. */
+    if (kwrules__has_address(src, len)) return;
+    /* A LaTeX file without \\documentclass is a part \\input by the main
+     * file, which holds the header. */
+    if (model->format == RLS_FORMAT_LATEX && !kwrules__contains(src, len, "\\documentclass") &&
+        !kwrules__contains(src, len, "\\begin{document}"))
+        return;
     kwrules__emit(out, config, "contact-missing", kwrules__first_line(src, len),
                   "No email address found%s: recruiters and ATS forms need one. Add it to the "
                   "header as text, e.g. \"jane@example.com\".",
@@ -388,7 +508,7 @@ int rls_keywords_check_report(const RlsResume *model, const RlsKwReport *report,
     if (!model) return 0;
     kwrules__missing(model, report, src, src_len, config, out);
     kwrules__skills(model, report, config, out);
-    kwrules__layout(model, config, out);
+    kwrules__layout(model, src, src_len, config, out);
     kwrules__contact(model, src, src_len, config, out);
     kwrules__dates(model, src, src_len, config, out);
     kwrules__length(model, src, src_len, config, out);

@@ -226,6 +226,23 @@ RlsBullet *rls_model_builder_bullet(RlsModelBuilder *self, RlsSpan span, RlsSpan
     return &m->bullets[m->n_bullets - 1];
 }
 
+static bool model__fact_line(const RlsPlain *plain) {
+    uint32_t words = 0;
+    for (uint32_t i = 0; i < plain->len; i++)
+        if (plain->text[i] != ' ' && (i == 0 || plain->text[i - 1] == ' ')) words++;
+    return words <= 8 && plain->len > 0 && plain->text[plain->len - 1] != '.';
+}
+
+void rls_model_builder_item(RlsModelBuilder *self, RlsSpan span, RlsSpan item_span, RlsPlain *plain,
+                            uint16_t depth) {
+    uint32_t section = model__section_for(self, span.start_byte);
+    if (self->model->sections[section].kind == RLS_SECTION_EDUCATION && model__fact_line(plain)) {
+        rls_model_builder_paragraph(self, span, plain);
+        return;
+    }
+    rls_model_builder_bullet(self, span, item_span, plain, depth);
+}
+
 RlsParagraph *rls_model_builder_paragraph(RlsModelBuilder *self, RlsSpan span, RlsPlain *plain) {
     RlsResume *m = self->model;
     RlsParagraph p = {

@@ -72,6 +72,14 @@ void rls_model_builder_end_entry(RlsModelBuilder *self);
 /* Adds a bullet; takes ownership of *plain. */
 RlsBullet *rls_model_builder_bullet(RlsModelBuilder *self, RlsSpan span, RlsSpan item_span,
                                     RlsPlain *plain, uint16_t depth);
+/* Adds a list item: a bullet, except where a reader takes it for a fact
+ * line rather than a statement of work. In education, a short item that is
+ * no sentence ("B.S. Computer Science", "GPA: 3.8", "Course Work" and the
+ * course names under it) details the degree above it, and the content
+ * rules must not judge it as a bullet, so it becomes a paragraph. Takes
+ * ownership of *plain. */
+void rls_model_builder_item(RlsModelBuilder *self, RlsSpan span, RlsSpan item_span, RlsPlain *plain,
+                            uint16_t depth);
 /* Adds a paragraph; takes ownership of *plain. */
 RlsParagraph *rls_model_builder_paragraph(RlsModelBuilder *self, RlsSpan span, RlsPlain *plain);
 void rls_model_builder_skill(RlsModelBuilder *self, RlsSpan span, const char *text, size_t len,

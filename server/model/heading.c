@@ -53,7 +53,7 @@ static const HeadingSynonym heading__synonyms[] = {
     {"employment", RLS_SECTION_EXPERIENCE, true},
     {"employment history", RLS_SECTION_EXPERIENCE, true},
     {"work history", RLS_SECTION_EXPERIENCE, true},
-    {"career history", RLS_SECTION_EXPERIENCE, true},
+    {"career history", RLS_SECTION_EXPERIENCE, false},
     {"professional history", RLS_SECTION_EXPERIENCE, true},
     {"industry experience", RLS_SECTION_EXPERIENCE, true},
     {"technical experience", RLS_SECTION_EXPERIENCE, true},

@@ -41,7 +41,7 @@ static const char *const lines__role_words[] = {
     "executive",  "partner",     "freelance",  "freelancer",    "contractor", "apprentice",
     "trainee",    "sizar",       "warden",     "devops",        "staff",      "senior",
     "junior",     "associate",   "postdoc",    "postdoctoral",  "lecturer",   "ta",
-    "ra",         "employed",    "self",
+    "ra",         "employed",    "self",       "selfemployed",
 };
 
 static const char *const lines__degree_words[] = {
@@ -88,6 +88,7 @@ static bool lines__has_word(Field f, const char *const *words, size_t n_words) {
         w[wn] = '\0';
         if (!wn) continue;
         for (size_t k = 0; k < n_words; k++) {
+            if (words[k][0] != w[0]) continue;
             size_t kn = strlen(words[k]);
             /* "universit" is a prefix match, for Universität/Università/... */
             if (!strcmp(w, words[k]) ||
@@ -376,7 +377,16 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     for (size_t i = 0; i < n && org < 0; i++)
         if (!used[i] && (int)i != title && lines__is_org(fields[i])) org = (int)i;
     /* No keyword decided: position does. A lone field is the role, except
-     * in education, where a line without a degree names the school. */
+     * in education, where a line without a degree names the school, and in
+     * experience, where a role nearly always has a role word ("Engineer",
+     * "Analyst", ...) and a name without one is the employer ("**10th
+     * Magnitude**" beside its dates and place). */
+    size_t undecided = 0, last_undecided = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!used[i] && (int)i != title && (int)i != org) undecided++, last_undecided = i;
+    bool beside = out->dates.valid || n > 1;
+    if (kind == RLS_SECTION_EXPERIENCE && undecided == 1 && title < 0 && org < 0 && beside)
+        org = (int)last_undecided;
     for (size_t i = 0; i < n; i++) {
         if (used[i] || (int)i == title || (int)i == org) continue;
         if (title < 0 && !(kind == RLS_SECTION_EDUCATION && org < 0 && n == 1))

@@ -535,8 +535,19 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         unsigned last = m->body_arg - 1;
         he = last ? ts_node_end_byte(args[last - 1]) : ts_node_start_byte(body);
     }
-    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, tex__str(strs, title), tex__str(strs, org),
+    /* Jake's project heading: "\textbf{Gitlytics} $|$ \emph{Python, Flask,
+     * React}". The list after the bar is the project's stack, neither its
+     * name nor an organisation: the title is the name alone. */
+    char *title_own = NULL;
+    const char *title_str = tex__str(strs, title);
+    const char *bar = title_str ? strstr(title_str, " | ") : NULL;
+    if (bar && bar > title_str && strchr(bar, ',')) {
+        title_own = rls_strndup(title_str, (size_t)(bar - title_str));
+        title_str = title_own;
+    }
+    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, tex__str(strs, org),
                             tex__str(strs, loc), range_ptr);
+    rls_free(title_own);
     /* Header arguments are used up; the body flows on through the walk. */
     for (unsigned k = 1; k <= n; k++) {
         if (k == m->body_arg) continue;
@@ -631,9 +642,9 @@ static void tex__bullet_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSN
         rls_plain_free(&p);
     } else {
         uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
-        rls_model_builder_bullet(&w->mb, (RlsSpan){span_start, span_end},
-                                 (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
-                                 depth);
+        rls_model_builder_item(&w->mb, (RlsSpan){span_start, span_end},
+                               (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
+                               depth);
     }
     tex__push_node(w, node, false);
 }
@@ -905,10 +916,11 @@ static void tex__item(TexWalk *w, TSNode node) {
         /* Route the lines through the paragraph builder. */
         t.pb = &w->para;
     }
-    uint32_t count = ts_node_child_count(node);
     char *label = NULL;
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_child(node, i);
+    RlsTexKids kids;
+    rls_tex_kids_init(&kids, node);
+    TSNode c;
+    while (rls_tex_kids_next(&kids, &c)) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "\\item")) {
             rls_tex_text_skip_to(&t, ts_node_end_byte(c));
@@ -933,6 +945,7 @@ static void tex__item(TexWalk *w, TSNode node) {
         }
         rls_tex_text_node(&t, c);
     }
+    rls_tex_kids_close(&kids);
     if (skills) {
         if (label) {
             RlsPlain p;
@@ -946,9 +959,9 @@ static void tex__item(TexWalk *w, TSNode node) {
         RlsPlain p;
         rls_plain_builder_finish(&pb, &p);
         if (p.len) {
-            rls_model_builder_bullet(&w->mb, tex__plain_span(&p),
-                                     (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)},
-                                     &p, depth);
+            rls_model_builder_item(&w->mb, tex__plain_span(&p),
+                                   (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
+                                   depth);
         } else {
             rls_plain_free(&p);
         }
@@ -1027,11 +1040,12 @@ static void tex__missing(TexWalk *w, TSNode node) {
         rls_model_builder_error(&w->mb, (RlsSpan){s, ts_node_end_byte(node)});
         return;
     }
-    uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_child(node, i);
+    RlsTexKids kids;
+    rls_tex_kids_init(&kids, node);
+    TSNode c;
+    while (rls_tex_kids_next(&kids, &c))
         if (ts_node_has_error(c)) tex__missing(w, c);
-    }
+    rls_tex_kids_close(&kids);
 }
 
 /* The body is what \begin{document} holds; a fragment without one (an

@@ -36,10 +36,51 @@ extern const size_t rls_data_markdown_scm_len;
 extern const unsigned char rls_data_markdown_inline_scm[];
 extern const size_t rls_data_markdown_inline_scm_len;
 
+/* What walking one inline run did, as replayable steps with offsets
+ * relative to the run's first byte. The inline parse and walk of a run
+ * depend only on its bytes and range layout, so a run that did not change
+ * since the last parse (every run but the one being typed in) replays its
+ * steps instead of being parsed again: the inline grammar was most of the
+ * per-keystroke cost (issue 9). */
+typedef enum {
+    MD_EV_SOURCE,   /* builder_source [a, b) */
+    MD_EV_EMIT_SRC, /* builder_emit of source [c, d) for construct [a, b) */
+    MD_EV_EMIT,     /* builder_emit of bytes[0..n) for construct [a, b) */
+    MD_EV_BREAK,    /* builder_break [a, b) */
+    MD_EV_BOUND,    /* a field boundary */
+    MD_EV_ENTER,    /* markup begins; n = 1 when it is a field boundary */
+    MD_EV_LEAVE,    /* markup ends; n as for ENTER */
+    MD_EV_LINK,     /* link destination [a, b) */
+    MD_EV_IMAGE,    /* image [a, b) */
+    MD_EV_COMMENT,  /* HTML comment [a, b) with content [c, d) */
+} MdEvKind;
+
+typedef struct {
+    uint8_t kind;
+    uint8_t n;
+    char bytes[6];
+    uint32_t a, b, c, d;
+} MdEvent;
+
+typedef struct {
+    uint64_t hash; /* 0: empty slot */
+    uint32_t n_ranges;
+    uint32_t *ranges; /* n_ranges pairs (start, end), relative to the first start */
+    char *bytes;      /* the ranges' bytes, concatenated */
+    uint32_t n_bytes;
+    MdEvent *events;
+    uint32_t n_events;
+    uint32_t generation; /* of the last parse that used it */
+} MdRun;
+
 struct RlsMdParser {
     TSParser *block;
     TSParser *inl;
     TSTree *tree; /* the last block tree, kept for incremental reparsing */
+    MdRun *runs;  /* open-addressing table of inline runs, keyed by content */
+    uint32_t cap_runs, n_runs;
+    uint32_t generation;
+    uint32_t used_runs; /* runs used by the current parse */
 };
 
 /* ---- Queries (compiled once per process) ----------------------------------- */
@@ -56,6 +97,7 @@ typedef enum {
     MD_CAP_LINK,
     MD_CAP_AUTOLINK,
     MD_CAP_IMAGE,
+    MD_CAP_LIST,
     MD_CAP_UNKNOWN,
 } MdCap;
 
@@ -76,7 +118,7 @@ static MdCap md__role_of(const char *name, uint32_t len) {
         {"heading", MD_CAP_HEADING},   {"item", MD_CAP_ITEM},   {"paragraph", MD_CAP_PARAGRAPH},
         {"html", MD_CAP_HTML},         {"table", MD_CAP_TABLE}, {"skip", MD_CAP_SKIP},
         {"indented", MD_CAP_INDENTED}, {"error", MD_CAP_ERROR}, {"link", MD_CAP_LINK},
-        {"autolink", MD_CAP_AUTOLINK}, {"image", MD_CAP_IMAGE},
+        {"autolink", MD_CAP_AUTOLINK}, {"image", MD_CAP_IMAGE}, {"list", MD_CAP_LIST},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(names); i++)
         if (strlen(names[i].name) == len && !memcmp(names[i].name, name, len)) return names[i].cap;
@@ -139,6 +181,18 @@ typedef struct {
     char *skill_category; /* owned */
     int markup_depth;
     uint32_t markup_start;
+    MdEvent *rec; /* steps of the run being walked */
+    uint32_t n_rec;
+    size_t cap_rec;
+    uint32_t rec_base; /* the run's first byte */
+    /* Nesting, tracked from the captures' order instead of asked of the
+     * tree: ts_node_parent costs a walk down from the root every time. */
+    uint32_t *list_ends; /* end bytes of the lists around the current capture */
+    uint32_t n_lists;
+    size_t cap_lists;
+    uint32_t *item_paras; /* start bytes of paragraphs read as part of an item */
+    uint32_t n_item_paras, next_item_para;
+    size_t cap_item_paras;
 } Md;
 
 static TSPoint md__point(const Md *md, uint32_t byte) {
@@ -201,11 +255,16 @@ static void md__bound(Md *md, MdText *t) {
         t->bounds[t->n_bounds++] = at;
 }
 
-/* Appends source [from, to) as text, skipping bytes outside the ranges. */
+static void md__rec(Md *md, MdEvKind kind, uint32_t a, uint32_t b) {
+    MdEvent ev = {.kind = (uint8_t)kind, .a = a - md->rec_base, .b = b - md->rec_base};
+    RLS_PUSH(md->rec, md->n_rec, md->cap_rec, ev);
+}
+
+/* Records source [from, to) as text, skipping bytes outside the ranges. */
 static void md__source(Md *md, const TSRange *r, uint32_t n, uint32_t from, uint32_t to) {
     for (uint32_t i = 0; i < n; i++) {
         uint32_t s = RLS_MAX(r[i].start_byte, from), e = RLS_MIN(r[i].end_byte, to);
-        if (s < e) rls_plain_builder_source(&md->pb, md->src, s, e);
+        if (s < e) md__rec(md, MD_EV_SOURCE, s, e);
     }
 }
 
@@ -269,14 +328,17 @@ static size_t md__entity(const char *p, size_t n, char *out) {
     return 0;
 }
 
+/* NOTE: a shortcut link ("[N]") keeps its brackets as text. CommonMark
+ * renders it as a link only when the document defines that label, which
+ * resumes practically never do, while "[N]" placeholders and "[Go]" tags
+ * are common; reading them as links would drop the brackets. */
 static bool md__is_link_markup_parent(TSNode parent) {
     const char *t = ts_node_type(parent);
-    return !strcmp(t, "inline_link") || !strcmp(t, "shortcut_link") ||
-           !strcmp(t, "full_reference_link") || !strcmp(t, "collapsed_reference_link") ||
-           !strcmp(t, "image");
+    return !strcmp(t, "inline_link") || !strcmp(t, "full_reference_link") ||
+           !strcmp(t, "collapsed_reference_link") || !strcmp(t, "image");
 }
 
-static void md__walk(Md *md, MdText *t, TSNode node, const TSRange *r, uint32_t nr);
+static void md__walk(Md *md, TSNode node, const TSRange *r, uint32_t nr);
 
 /* Code spans count as markup but are no field boundary: "`collection`"
  * inside a title is part of it. */
@@ -290,7 +352,7 @@ static void md__markup_leave(Md *md, MdText *t, bool bound) {
     if (bound) md__bound(md, t);
 }
 
-static void md__child(Md *md, MdText *t, TSNode parent, TSNode c, const TSRange *r, uint32_t nr) {
+static void md__child(Md *md, TSNode parent, TSNode c, const TSRange *r, uint32_t nr) {
     uint32_t s = ts_node_start_byte(c), e = ts_node_end_byte(c);
     const char *type = ts_node_type(c);
     if (!ts_node_is_named(c)) {
@@ -303,42 +365,46 @@ static void md__child(Md *md, MdText *t, TSNode parent, TSNode c, const TSRange 
         !strcmp(type, "latex_span_delimiter"))
         return; /* markup; links and images are collected by the inline query */
     if (!strcmp(type, "backslash_escape")) {
-        rls_plain_builder_emit(&md->pb, md->src + s + 1, e - s - 1, s, e);
+        md__rec(md, MD_EV_EMIT_SRC, s, e);
+        md->rec[md->n_rec - 1].c = s + 1 - md->rec_base;
+        md->rec[md->n_rec - 1].d = e - md->rec_base;
     } else if (!strcmp(type, "entity_reference") || !strcmp(type, "numeric_character_reference")) {
         char buf[4];
         size_t n = md__entity(md->src + s, e - s, buf);
-        if (n)
-            rls_plain_builder_emit(&md->pb, buf, n, s, e);
-        else
+        if (n) {
+            md__rec(md, MD_EV_EMIT, s, e);
+            memcpy(md->rec[md->n_rec - 1].bytes, buf, n);
+            md->rec[md->n_rec - 1].n = (uint8_t)n;
+        } else {
             md__source(md, r, nr, s, e);
-    } else if (!strcmp(type, "hard_line_break")) {
-        md__bound(md, t);
-        rls_plain_builder_break(&md->pb, s, e);
-    } else if (!strcmp(type, "html_tag")) {
+        }
+    } else if (!strcmp(type, "hard_line_break") || !strcmp(type, "html_tag")) {
         /* A tag is a word break: "<span>Acme</span><span>2020</span>". */
-        md__bound(md, t);
-        rls_plain_builder_break(&md->pb, s, e);
+        md__rec(md, MD_EV_BOUND, s, s);
+        md__rec(md, MD_EV_BREAK, s, e);
     } else if (!strcmp(type, "uri_autolink") || !strcmp(type, "email_autolink")) {
         if (e - s >= 2) md__source(md, r, nr, s + 1, e - 1);
     } else if (!strcmp(type, "emphasis") || !strcmp(type, "strong_emphasis") ||
                !strcmp(type, "code_span")) {
-        bool bound = strcmp(type, "code_span") != 0;
-        md__markup_enter(md, t, bound);
-        md__walk(md, t, c, r, nr);
-        md__markup_leave(md, t, bound);
+        uint8_t bound = strcmp(type, "code_span") != 0;
+        md__rec(md, MD_EV_ENTER, s, s);
+        md->rec[md->n_rec - 1].n = bound;
+        md__walk(md, c, r, nr);
+        md__rec(md, MD_EV_LEAVE, s, s);
+        md->rec[md->n_rec - 1].n = bound;
     } else {
-        md__walk(md, t, c, r, nr);
+        md__walk(md, c, r, nr);
     }
 }
 
 /* Text between children is the node's own text; children dispatch by type. */
-static void md__walk(Md *md, MdText *t, TSNode node, const TSRange *r, uint32_t nr) {
+static void md__walk(Md *md, TSNode node, const TSRange *r, uint32_t nr) {
     uint32_t at = ts_node_start_byte(node);
     uint32_t count = ts_node_child_count(node);
     for (uint32_t i = 0; i < count; i++) {
         TSNode c = ts_node_child(node, i);
         md__source(md, r, nr, at, ts_node_start_byte(c));
-        md__child(md, t, node, c, r, nr);
+        md__child(md, node, c, r, nr);
         at = ts_node_end_byte(c);
     }
     md__source(md, r, nr, at, ts_node_end_byte(node));
@@ -350,7 +416,177 @@ static void md__text_begin(Md *md, MdText *t) {
     md->markup_depth = 0;
 }
 
-static void md__collect(Md *md, MdText *t, TSTree *tree);
+static void md__collect(Md *md, TSTree *tree);
+
+/* ---- The inline-run cache ---------------------------------------------------- */
+
+static uint64_t md__hash_bytes(uint64_t h, const char *p, size_t n) {
+    /* Eight bytes at a time: this runs over the whole document on every
+     * keystroke, so it must cost far less than the parse it saves. */
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+        p += 8;
+        n -= 8;
+    }
+    uint64_t w = 0;
+    memcpy(&w, p, n);
+    h = (h ^ w ^ ((uint64_t)n << 56)) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 31);
+}
+
+static uint64_t md__run_hash(const Md *md, const TSRange *r, uint32_t n) {
+    uint64_t h = 0x84222325CBF29CE4ull ^ n;
+    uint32_t base = r[0].start_byte;
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t layout = ((uint64_t)(r[i].start_byte - base) << 32) | r[i].end_byte;
+        h = md__hash_bytes(h ^ layout, md->src + r[i].start_byte, r[i].end_byte - r[i].start_byte);
+    }
+    return h ? h : 1;
+}
+
+static bool md__run_matches(const Md *md, const MdRun *run, const TSRange *r, uint32_t n) {
+    if (run->n_ranges != n) return false;
+    uint32_t base = r[0].start_byte, off = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t rs = r[i].start_byte - base, re = r[i].end_byte - base;
+        if (run->ranges[2 * i] != rs || run->ranges[2 * i + 1] != re) return false;
+        if (memcmp(run->bytes + off, md->src + r[i].start_byte, re - rs)) return false;
+        off += re - rs;
+    }
+    return true;
+}
+
+static void md__run_free(MdRun *run) {
+    rls_free(run->ranges);
+    rls_free(run->bytes);
+    rls_free(run->events);
+    memset(run, 0, sizeof(*run));
+}
+
+static MdRun *md__run_slot(MdRun *runs, uint32_t cap, uint64_t hash) {
+    uint32_t i = (uint32_t)hash & (cap - 1);
+    while (runs[i].hash && runs[i].hash != hash)
+        i = (i + 1) & (cap - 1);
+    return &runs[i];
+}
+
+/* Rebuilds the table at a size fitting the runs the last parse used,
+ * dropping the others (the text they were made from is gone). */
+static void md__runs_rehash(RlsMdParser *p, uint32_t cap, bool keep_all) {
+    MdRun *old = p->runs;
+    uint32_t old_cap = p->cap_runs;
+    p->runs = rls_calloc(cap, sizeof(MdRun));
+    p->cap_runs = cap;
+    p->n_runs = 0;
+    for (uint32_t i = 0; i < old_cap; i++) {
+        if (!old[i].hash) continue;
+        if (!keep_all && old[i].generation != p->generation) {
+            md__run_free(&old[i]);
+            continue;
+        }
+        MdRun *slot = md__run_slot(p->runs, cap, old[i].hash);
+        if (slot->hash) { /* same hash, other text: keep one */
+            md__run_free(&old[i]);
+            continue;
+        }
+        *slot = old[i];
+        p->n_runs++;
+    }
+    rls_free(old);
+}
+
+/* Finds or makes the run for ranges r[0..n); a new run is parsed and walked. */
+static const MdRun *md__run(Md *md, const TSRange *r, uint32_t n) {
+    RlsMdParser *p = md->parser;
+    uint64_t hash = md__run_hash(md, r, n);
+    if ((p->n_runs + 1) * 4 > p->cap_runs * 3)
+        md__runs_rehash(p, p->cap_runs ? p->cap_runs * 2 : 64, true);
+    MdRun *run = md__run_slot(p->runs, p->cap_runs, hash);
+    if (run->hash && !md__run_matches(md, run, r, n)) { /* a collision: replace it */
+        md__run_free(run);
+        p->n_runs--;
+    }
+    if (run->hash) {
+        if (run->generation != p->generation) p->used_runs++;
+        run->generation = p->generation;
+        return run;
+    }
+    md->n_rec = 0;
+    md->rec_base = r[0].start_byte;
+    ts_parser_set_included_ranges(p->inl, r, n);
+    TSTree *tree = ts_parser_parse_string(p->inl, NULL, md->src, md->len);
+    if (tree) {
+        md__walk(md, ts_tree_root_node(tree), r, n);
+        md__collect(md, tree);
+        ts_tree_delete(tree);
+    }
+    run->hash = hash;
+    run->generation = p->generation;
+    run->n_ranges = n;
+    run->ranges = rls_malloc(2 * n * sizeof(uint32_t));
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        run->ranges[2 * i] = r[i].start_byte - md->rec_base;
+        run->ranges[2 * i + 1] = r[i].end_byte - md->rec_base;
+        total += r[i].end_byte - r[i].start_byte;
+    }
+    run->bytes = rls_malloc(total + 1);
+    run->n_bytes = total;
+    for (uint32_t i = 0, off = 0; i < n; i++) {
+        memcpy(run->bytes + off, md->src + r[i].start_byte, r[i].end_byte - r[i].start_byte);
+        off += r[i].end_byte - r[i].start_byte;
+    }
+    run->events = rls_malloc((md->n_rec ? md->n_rec : 1) * sizeof(MdEvent));
+    memcpy(run->events, md->rec, md->n_rec * sizeof(MdEvent));
+    run->n_events = md->n_rec;
+    p->n_runs++;
+    p->used_runs++;
+    return run;
+}
+
+/* Applies a run's steps at base, its first byte in this version. */
+static void md__replay(Md *md, MdText *t, const MdRun *run, uint32_t base) {
+    for (uint32_t i = 0; i < run->n_events; i++) {
+        const MdEvent *ev = &run->events[i];
+        uint32_t a = ev->a + base, b = ev->b + base;
+        switch ((MdEvKind)ev->kind) {
+        case MD_EV_SOURCE:
+            rls_plain_builder_source(&md->pb, md->src, a, b);
+            break;
+        case MD_EV_EMIT_SRC:
+            rls_plain_builder_emit(&md->pb, md->src + ev->c + base, ev->d - ev->c, a, b);
+            break;
+        case MD_EV_EMIT:
+            rls_plain_builder_emit(&md->pb, ev->bytes, ev->n, a, b);
+            break;
+        case MD_EV_BREAK:
+            rls_plain_builder_break(&md->pb, a, b);
+            break;
+        case MD_EV_BOUND:
+            md__bound(md, t);
+            break;
+        case MD_EV_ENTER:
+            md__markup_enter(md, t, ev->n);
+            break;
+        case MD_EV_LEAVE:
+            md__markup_leave(md, t, ev->n);
+            break;
+        case MD_EV_LINK:
+            if (t->n_links < MD_MAX_LINKS) t->links[t->n_links++] = (RlsSpan){a, b};
+            break;
+        case MD_EV_IMAGE:
+            rls_model_builder_layout(&md->mb, RLS_LAYOUT_IMAGE, (RlsSpan){a, b});
+            break;
+        case MD_EV_COMMENT:
+            rls_model_builder_comment(&md->mb, (RlsSpan){a, b}, md->src + ev->c + base,
+                                      ev->d - ev->c);
+            break;
+        }
+    }
+}
 
 /* Adds the text of ranges r[0..n) (one inline run) to t. */
 static void md__text_add(Md *md, MdText *t, const TSRange *r, uint32_t n) {
@@ -359,13 +595,7 @@ static void md__text_add(Md *md, MdText *t, const TSRange *r, uint32_t n) {
      * apart; the space stands for the source between them. */
     if (rls_plain_builder_len(&md->pb) > 0 && t->span.end_byte < r[0].start_byte)
         rls_plain_builder_break(&md->pb, t->span.end_byte, r[0].start_byte);
-    ts_parser_set_included_ranges(md->parser->inl, r, n);
-    TSTree *tree = ts_parser_parse_string(md->parser->inl, NULL, md->src, md->len);
-    if (tree) {
-        md__walk(md, t, ts_tree_root_node(tree), r, n);
-        md__collect(md, t, tree);
-        ts_tree_delete(tree);
-    }
+    md__replay(md, t, md__run(md, r, n), r[0].start_byte);
     t->span.start_byte = RLS_MIN(t->span.start_byte, r[0].start_byte);
     t->span.end_byte = RLS_MAX(t->span.end_byte, r[n - 1].end_byte);
     for (uint32_t i = 0; i < n; i++)
@@ -401,8 +631,8 @@ static char *md__field_string(const MdText *t) {
     return rls_buf_detach(&b);
 }
 
-/* Links, images and inline HTML comments of one inline tree. */
-static void md__collect(Md *md, MdText *t, TSTree *tree) {
+/* Links, images and inline HTML comments of one inline tree, recorded. */
+static void md__collect(Md *md, TSTree *tree) {
     MdQuery *q = md__query(&md__inline_query, tree_sitter_markdown_inline(),
                            rls_data_markdown_inline_scm, rls_data_markdown_inline_scm_len);
     TSQueryCursor *cur = ts_query_cursor_new();
@@ -415,16 +645,18 @@ static void md__collect(Md *md, MdText *t, TSTree *tree) {
         MdCap role = cap.index < MD_MAX_CAPTURES ? q->roles[cap.index] : MD_CAP_UNKNOWN;
         if (role == MD_CAP_LINK || role == MD_CAP_AUTOLINK) {
             if (role == MD_CAP_AUTOLINK && e - s >= 2) s++, e--;
-            if (t->n_links < MD_MAX_LINKS) t->links[t->n_links++] = (RlsSpan){s, e};
+            md__rec(md, MD_EV_LINK, s, e);
         } else if (role == MD_CAP_IMAGE) {
-            rls_model_builder_layout(&md->mb, RLS_LAYOUT_IMAGE, (RlsSpan){s, e});
+            md__rec(md, MD_EV_IMAGE, s, e);
         } else if (role == MD_CAP_HTML && e - s >= 7 && !memcmp(md->src + s, "<!--", 4)) {
             uint32_t a = s + 4, b = e - 3;
             while (a < b && isspace((unsigned char)md->src[a]))
                 a++;
             while (b > a && isspace((unsigned char)md->src[b - 1]))
                 b--;
-            rls_model_builder_comment(&md->mb, (RlsSpan){s, e}, md->src + a, b - a);
+            md__rec(md, MD_EV_COMMENT, s, e);
+            md->rec[md->n_rec - 1].c = a - md->rec_base;
+            md->rec[md->n_rec - 1].d = b - md->rec_base;
         }
     }
     ts_query_cursor_delete(cur);
@@ -776,11 +1008,72 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
     return true;
 }
 
-static uint32_t md__ancestor_lists(TSNode node) {
+/* The columns of a pandoc simple table's ruler ("-----   ------  ----"), the
+ * line before [start]: writes the column starts (bytes from the line
+ * start) and returns how many, or 0 when that line is no ruler. */
+static uint32_t md__ruler_columns(const Md *md, uint32_t start, uint32_t *cols, uint32_t cap) {
+    if (start == 0 || md->src[start - 1] != '\n') return 0;
+    uint32_t end = start - 1, begin = end;
+    while (begin > 0 && md->src[begin - 1] != '\n')
+        begin--;
+    if (end > begin && md->src[end - 1] == '\r') end--;
     uint32_t n = 0;
-    for (TSNode p = ts_node_parent(node); !ts_node_is_null(p); p = ts_node_parent(p))
-        if (md__is(p, "list")) n++;
-    return n;
+    for (uint32_t i = begin; i < end; i++) {
+        char c = md->src[i];
+        if (c != '-' && c != ' ') return 0;
+        if (c == '-' && (i == begin || md->src[i - 1] == ' ') && n < cap) cols[n++] = i - begin;
+    }
+    /* "- - -" is a thematic break, not a ruler: columns are wide. */
+    for (uint32_t c = 1; c < n; c++)
+        if (cols[c] - cols[c - 1] < 4) return 0;
+    return n >= 2 ? n : 0;
+}
+
+static int md__cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* A pandoc simple table under a dash ruler: the block grammar reads the
+ * rows as one paragraph, but a reader sees one line per role ("**Two Sigma**
+ * Systems Engineer 2/2014 - 1/2015"). Each row is read as a line of its own,
+ * with a field boundary at every column of the ruler. */
+static bool md__simple_table(Md *md, const TSRange *r, uint32_t n) {
+    uint32_t cols[16];
+    uint32_t nc = n ? md__ruler_columns(md, r[0].start_byte, cols, RLS_ARRAY_LEN(cols)) : 0;
+    if (nc == 0) return false;
+    MdLine lines[64];
+    uint32_t nl = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
+    rls_model_builder_layout(&md->mb, RLS_LAYOUT_TABLE,
+                             (RlsSpan){r[0].start_byte, r[n - 1].end_byte});
+    for (uint32_t i = 0; i < nl; i++) {
+        TSRange lr[MD_MAX_RANGES];
+        uint32_t k =
+            md__clip(md, r, n, lines[i].start_byte, lines[i].end_byte, lr, RLS_ARRAY_LEN(lr));
+        MdText t;
+        md__text_begin(md, &t);
+        md__text_add(md, &t, lr, k);
+        md__text_end(md, &t);
+        uint32_t line_start = lines[i].start_byte;
+        while (line_start > 0 && md->src[line_start - 1] != '\n')
+            line_start--;
+        for (uint32_t c = 1; c < nc && t.n_bounds < MD_MAX_BOUNDS; c++) {
+            uint32_t at = line_start + cols[c];
+            for (uint32_t p = 0; p < t.plain.len; p++) {
+                if (t.plain.src_start[p] >= at) {
+                    t.bounds[t.n_bounds++] = p;
+                    break;
+                }
+            }
+        }
+        qsort(t.bounds, t.n_bounds, sizeof(uint32_t), md__cmp_u32);
+        uint32_t w = 0;
+        for (uint32_t b = 0; b < t.n_bounds; b++)
+            if (w == 0 || t.bounds[w - 1] != t.bounds[b]) t.bounds[w++] = t.bounds[b];
+        t.n_bounds = w;
+        md__prose(md, &t, true);
+    }
+    return true;
 }
 
 static void md__paragraph(Md *md, TSNode node) {
@@ -788,6 +1081,7 @@ static void md__paragraph(Md *md, TSNode node) {
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
     TSRange r[MD_MAX_RANGES];
     uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
+    if (md__simple_table(md, r, n)) return;
     if (md__deflist(md, r, n)) return;
     MdText t;
     md__text_begin(md, &t);
@@ -805,6 +1099,7 @@ static void md__item(Md *md, TSNode node) {
     for (uint32_t i = 0; i < count; i++) {
         TSNode c = ts_node_named_child(node, i);
         if (!md__is(c, "paragraph")) continue;
+        RLS_PUSH(md->item_paras, md->n_item_paras, md->cap_item_paras, ts_node_start_byte(c));
         TSNode inl = ts_node_named_child(c, 0);
         if (ts_node_is_null(inl) || !md__is(inl, "inline")) continue;
         TSRange r[MD_MAX_RANGES];
@@ -828,9 +1123,9 @@ static void md__item(Md *md, TSNode node) {
     }
     uint32_t item_end = md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node));
     RlsSpan item_span = {ts_node_start_byte(node), item_end};
-    uint32_t depth = md__ancestor_lists(node);
-    rls_model_builder_bullet(&md->mb, t.span, item_span, &t.plain,
-                             (uint16_t)(depth > 0 ? depth - 1 : 0));
+    uint32_t depth = md->n_lists;
+    rls_model_builder_item(&md->mb, t.span, item_span, &t.plain,
+                           (uint16_t)(depth > 0 ? depth - 1 : 0));
     md->fresh_entry = -1;
 }
 
@@ -963,7 +1258,7 @@ static void md__indented(Md *md, TSNode node) {
         if (item && md->kind != RLS_SECTION_HEADER && md->kind != RLS_SECTION_SKILLS &&
             t.plain.len > 0) {
             RlsSpan item_span = {item_start, t.span.end_byte};
-            rls_model_builder_bullet(&md->mb, t.span, item_span, &t.plain, 0);
+            rls_model_builder_item(&md->mb, t.span, item_span, &t.plain, 0);
             md->fresh_entry = -1;
         } else {
             md__prose(md, &t, false);
@@ -1128,6 +1423,9 @@ RlsMdParser *rls_md_parser_new(void) {
 void rls_md_parser_delete(RlsMdParser *self) {
     if (!self) return;
     if (self->tree) ts_tree_delete(self->tree);
+    for (uint32_t i = 0; i < self->cap_runs; i++)
+        md__run_free(&self->runs[i]);
+    rls_free(self->runs);
     ts_parser_delete(self->block);
     ts_parser_delete(self->inl);
     rls_free(self);
@@ -1157,6 +1455,8 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
                                const RlsParseOptions *opts) {
     (void)opts;
     Md md = {.src = src, .len = len, .parser = self, .fresh_entry = -1};
+    self->generation++;
+    self->used_runs = 0;
     rls_model_builder_init(&md.mb, RLS_FORMAT_MARKDOWN, len);
     rls_plain_builder_init(&md.pb);
 
@@ -1196,6 +1496,12 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     for (uint32_t i = 0; i < n_caps; i++) {
         TSNode node = caps[i].node;
         uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+        while (md.n_lists && md.list_ends[md.n_lists - 1] <= s)
+            md.n_lists--;
+        if (caps[i].cap == MD_CAP_LIST) {
+            RLS_PUSH(md.list_ends, md.n_lists, md.cap_lists, e);
+            continue;
+        }
         if (s < consumed_end && e <= consumed_end) continue;
         switch (caps[i].cap) {
         case MD_CAP_HEADING:
@@ -1203,10 +1509,14 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
             consumed_end = e;
             break;
         case MD_CAP_PARAGRAPH: {
-            TSNode parent = ts_node_parent(node);
-            if (!ts_node_is_null(parent) &&
-                (md__is(parent, "list_item") || md__is(parent, "setext_heading")))
+            /* An item's own paragraphs were read with it (a setext
+             * heading's paragraph is inside consumed_end). */
+            while (md.next_item_para < md.n_item_paras && md.item_paras[md.next_item_para] < s)
+                md.next_item_para++;
+            if (md.next_item_para < md.n_item_paras && md.item_paras[md.next_item_para] == s) {
+                md.next_item_para++;
                 break;
+            }
             md__paragraph(&md, node);
             break;
         }
@@ -1238,6 +1548,17 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     rls_free(caps);
     rls_free(md.line_starts);
     rls_free(md.skill_category);
+    rls_free(md.rec);
+    rls_free(md.list_ends);
+    rls_free(md.item_paras);
+    /* Runs of text that is gone pile up one per keystroke; drop them once
+     * they outnumber the live ones. */
+    if (self->n_runs > 2 * self->used_runs + 64) {
+        uint32_t cap = 64;
+        while (cap * 3 < self->used_runs * 4 + 4)
+            cap *= 2;
+        md__runs_rehash(self, cap * 2, false);
+    }
     rls_plain_builder_close(&md.pb);
     return rls_model_builder_finish(&md.mb);
 }

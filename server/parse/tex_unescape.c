@@ -78,10 +78,13 @@ static void text__gap(RlsTexText *self, uint32_t start) {
     uint32_t from = self->last_end;
     if (from < self->consumed_to) from = self->consumed_to;
     if (start <= from || start > self->src_len) return;
+    /* Backwards, stopping at the second newline: a text started deep in the
+     * document has a gap reaching back to its start, and scanning all of it
+     * for every item made parsing quadratic. */
     int newlines = 0;
     bool space = false;
-    for (uint32_t i = from; i < start; i++) {
-        char c = self->src[i];
+    for (uint32_t i = start; i > from && newlines < 2; i--) {
+        char c = self->src[i - 1];
         if (c == '\n') newlines++;
         if (text__is_space(c)) space = true;
     }
@@ -579,9 +582,10 @@ static void text__environment(RlsTexText *self, TSNode node) {
         return;
     }
     unsigned skip_args = rls_tex_env_arg_count(name, len);
-    uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_child(node, i);
+    RlsTexKids kids;
+    rls_tex_kids_init(&kids, node);
+    TSNode c;
+    while (rls_tex_kids_next(&kids, &c)) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "begin") || !strcmp(type, "end") || !strcmp(type, "brack_group")) {
             text__skip(self, c);
@@ -595,12 +599,16 @@ static void text__environment(RlsTexText *self, TSNode node) {
         skip_args = 0;
         rls_tex_text_node(self, c);
     }
+    rls_tex_kids_close(&kids);
 }
 
 static void text__children(RlsTexText *self, TSNode node) {
-    uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; i++)
-        rls_tex_text_node(self, ts_node_child(node, i));
+    RlsTexKids kids;
+    rls_tex_kids_init(&kids, node);
+    TSNode c;
+    while (rls_tex_kids_next(&kids, &c))
+        rls_tex_text_node(self, c);
+    rls_tex_kids_close(&kids);
 }
 
 void rls_tex_text_node(RlsTexText *self, TSNode node) {
@@ -608,8 +616,10 @@ void rls_tex_text_node(RlsTexText *self, TSNode node) {
     if (e <= self->consumed_to) return;
     const char *type = ts_node_type(node);
     if (ts_node_child_count(node) == 0) {
-        if (!ts_node_is_named(node) && (!strcmp(type, "{") || !strcmp(type, "}") ||
-                                        !strcmp(type, "[") || !strcmp(type, "]"))) {
+        /* Braces are grouping, never text. Brackets reached here are text
+         * ("[N] users", "{[}"): a macro's optional argument is consumed by
+         * the macro tables before its children are walked. */
+        if (!ts_node_is_named(node) && (!strcmp(type, "{") || !strcmp(type, "}"))) {
             text__skip(self, node);
             return;
         }

@@ -41,6 +41,8 @@ static void bullet__weak_opener(RlsRulesCtx *ctx) {
         }
     }
     if (!end) return;
+    if (ctx->n_openers && ctx->openers[ctx->n_openers - 1].bullet == ctx->bullet_index)
+        ctx->openers[ctx->n_openers - 1].weak = true;
     rls_rules_report(ctx, "weak-opener", start, end,
                      "\"%.*s\" describes a duty or activity, not a result. Open with a verb that "
                      "names what you achieved, e.g. \"Responsible for the billing API\" -> "
@@ -48,10 +50,23 @@ static void bullet__weak_opener(RlsRulesCtx *ctx) {
                      (int)(end - start), t + start);
 }
 
+/* One token with a slash, dot or at sign: a link or handle under a
+ * project ("github.com/jane/tool", "instagram/handle"), not a statement. */
+static bool bullet__link_only(const char *t, uint32_t n) {
+    bool mark = false;
+    for (uint32_t i = 0; i < n; i++) {
+        if (t[i] == ' ') return false;
+        if ((t[i] == '/' || t[i] == '@' || t[i] == '.') && i > 0 && i + 1 < n) mark = true;
+    }
+    return mark;
+}
+
 /* ---- no-metric ------------------------------------------------------------------------ */
 
 static void bullet__no_metric(RlsRulesCtx *ctx) {
-    if (!ctx->is_achievement || ctx->is_list || ctx->has_metric || ctx->n_words < 3) return;
+    if (!ctx->is_achievement || ctx->is_list || ctx->is_list_item || ctx->has_metric ||
+        ctx->n_words < 3 || bullet__link_only(ctx->bullet->plain.text, ctx->bullet->plain.len))
+        return;
     rls_rules_report(ctx, "no-metric", 0, ctx->bullet->plain.len,
                      "No measurable result: add a number a reader can weigh (%%, time, money, "
                      "scale), e.g. \"Optimized queries\" -> \"Cut p95 query time from 2s to "
@@ -128,6 +143,34 @@ static const char *const bullet__clause_words[] = {
     "so",   "if",    "as",  "way",  "whose", "after", "before", "until",   "unless",
 };
 
+/* Recognition is passive by nature and hides no one: "was selected as a
+ * speaker", "was featured in TechCrunch", "was promoted to lead". */
+static bool bullet__recognition(RlsRulesCtx *ctx, size_t p) {
+    static const char *const verbs[] = {"selected",  "featured", "awarded",    "invited",
+                                        "nominated", "named",    "recognized", "recognised",
+                                        "promoted",  "elected",  "chosen",     "accepted",
+                                        "published", "cited",    "appointed",  "honored"};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(verbs); i++)
+        if (bullet__is(ctx, p, verbs[i])) return true;
+    return false;
+}
+
+/* "Phabricator is used daily by Facebook, Dropbox and Quora": the agent is
+ * named and is someone else; the sentence states adoption, an outcome.
+ * "... was automated by me" still hides the person behind the passive. */
+static bool bullet__named_agent(RlsRulesCtx *ctx, size_t p) {
+    for (size_t k = p + 1; k < ctx->n_words && k <= p + 3; k++) {
+        if (!bullet__is(ctx, k, "by")) continue;
+        if (k + 1 >= ctx->n_words) return false;
+        const char *a = WORD_TEXT(ctx, k + 1);
+        if (bullet__is(ctx, k + 1, "me") || bullet__is(ctx, k + 1, "us") ||
+            bullet__is(ctx, k + 1, "i") || bullet__is(ctx, k + 1, "myself"))
+            return false;
+        return isupper((unsigned char)a[0]) || ((unsigned char)a[0] >= '0' && a[0] <= '9');
+    }
+    return false;
+}
+
 static void bullet__passive(RlsRulesCtx *ctx) {
     const char *t = ctx->bullet->plain.text;
     bool subordinate = false;
@@ -142,10 +185,17 @@ static void bullet__passive(RlsRulesCtx *ctx) {
                 if (c == '.' || c == '!' || c == '?' || c == ':') subordinate = false;
                 if (c == ',' || c == ';' || c == '(') subordinate = true;
             }
-            for (size_t k = 0; k < RLS_ARRAY_LEN(bullet__clause_words); k++)
-                if (bullet__is(ctx, scanned, bullet__clause_words[k])) subordinate = true;
+            /* Clause words are 2-7 letters starting with one of "abstuw"
+             * (and "if", "so"): most words are rejected here. */
+            uint32_t sl = WORD_LEN(ctx, scanned);
+            char f0 = (char)(WORD_TEXT(ctx, scanned)[0] | 32);
+            if (sl >= 2 && sl <= 7 && strchr("abstuwi", f0))
+                for (size_t k = 0; k < RLS_ARRAY_LEN(bullet__clause_words); k++)
+                    if (bullet__is(ctx, scanned, bullet__clause_words[k])) subordinate = true;
         }
-        if (subordinate || !bullet__be(ctx, w)) continue;
+        if (subordinate || WORD_LEN(ctx, w) > 5 || !strchr("aibw", WORD_TEXT(ctx, w)[0] | 32) ||
+            !bullet__be(ctx, w))
+            continue;
         /* "being set" describes a state; "can be seen" a possibility. */
         if (bullet__is(ctx, w, "being")) continue;
         static const char *const modals[] = {"can",   "could",  "will", "would", "may",
@@ -165,6 +215,7 @@ static void bullet__passive(RlsRulesCtx *ctx) {
             p++;
         }
         if (p >= ctx->n_words || !bullet__participle(ctx, p)) continue;
+        if (bullet__recognition(ctx, p) || bullet__named_agent(ctx, p)) continue;
         uint32_t start = ctx->words[w].start_byte, end = ctx->words[p].end_byte;
         rls_rules_report(ctx, "passive-voice", start, end,
                          "\"%.*s\" is passive: it hides who did the work. Put yourself first "
@@ -215,6 +266,8 @@ static void bullet__first_person(RlsRulesCtx *ctx) {
     for (size_t w = 0; w < ctx->n_words; w++) {
         const char *s = WORD_TEXT(ctx, w);
         uint32_t l = WORD_LEN(ctx, w);
+        /* Pronouns are 1-9 letters starting with i, m, w, o or u. */
+        if (l > 9 || !strchr("imwou", s[0] | 32)) continue;
         bool hit = false;
         for (size_t i = 0; i < RLS_ARRAY_LEN(pronouns) && !hit; i++)
             hit = rls_rules_word_is(s, l, pronouns[i]);
@@ -308,26 +361,48 @@ static void bullet__buzzword(RlsRulesCtx *ctx) {
 /* ---- bullet-length -----------------------------------------------------------------------------
  */
 
+/* Han, kana and Hangul: scripts written without spaces, where one
+ * character carries about a word and renders twice as wide as a Latin
+ * letter. */
+static bool bullet__wide_cp(uint32_t cp) {
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+           (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+           (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
 static void bullet__length(RlsRulesCtx *ctx) {
     if (ctx->is_list) return;
     const char *t = ctx->bullet->plain.text;
     uint32_t n = ctx->bullet->plain.len;
-    double max_words = rls_config_threshold(ctx->config, "bullet-length.maxWords", 40);
-    double max_chars = rls_config_threshold(ctx->config, "bullet-length.maxChars", 220);
-    double min_words = rls_config_threshold(ctx->config, "bullet-length.minWords", 4);
-    /* Words as a reader counts them: whitespace-separated chunks. Plain
-     * text is already folded to single spaces. */
+    double max_words = ctx->max_words, max_chars = ctx->max_chars, min_words = ctx->min_words;
+    /* Words as a reader counts them: whitespace-separated chunks, plus one
+     * per wide character after the first of a chunk (CJK runs have no
+     * spaces). Width in Latin-letter columns: a wide character counts two.
+     * Plain text is already folded to single spaces. */
     uint32_t words = n ? 1 : 0, chars = 0;
     uint32_t over_word_byte = n, over_char_byte = n;
-    for (uint32_t i = 0; i < n; i++) {
-        if (((unsigned char)t[i] & 0xC0) != 0x80) {
+    bool chunk_wide = false;
+    for (uint32_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)t[i];
+        uint32_t cl = 1, cp = c;
+        if (c >= 0x80) cp = rls_rules_cp_at(t, n, i, &cl);
+        uint32_t before = chars;
+        if (bullet__wide_cp(cp)) {
+            chars += 2;
+            if (chunk_wide) words++;
+            chunk_wide = true;
+        } else {
             chars++;
-            if (chars == (uint32_t)max_chars + 1 && max_chars > 0) over_char_byte = i;
         }
-        if (t[i] == ' ') {
+        if (max_chars > 0 && before <= (uint32_t)max_chars && chars > (uint32_t)max_chars &&
+            over_char_byte == n)
+            over_char_byte = i;
+        if (c == ' ') {
+            chunk_wide = false;
             words++;
             if (words == (uint32_t)max_words + 1 && max_words > 0) over_word_byte = i + 1;
         }
+        i += cl;
     }
     bool too_long = (max_words > 0 && words > max_words) || (max_chars > 0 && chars > max_chars);
     if (too_long) {
@@ -340,7 +415,8 @@ static void bullet__length(RlsRulesCtx *ctx) {
                          "readers skim past it. Keep one result per bullet (at most %g words "
                          "or %g characters); split it or cut the detail from here on.",
                          words, chars, max_words, max_chars);
-    } else if (ctx->is_achievement && min_words > 0 && words < min_words) {
+    } else if (ctx->is_achievement && !ctx->is_list_item && min_words > 0 && words < min_words &&
+               !bullet__link_only(t, n)) {
         rls_rules_report(ctx, "bullet-length", 0, n,
                          "Bullet is only %u word%s: say what you did and what came of it, e.g. "
                          "\"Testing\" -> \"Added integration tests that caught 12 regressions "

@@ -19,7 +19,8 @@ static RlsDiag *doc__report_plain(RlsRulesCtx *ctx, const char *rule, int32_t bu
                                   uint32_t plain_start, uint32_t plain_end, const char *msg) {
     const RlsBullet *b = &ctx->model->bullets[bullet];
     RlsSpan span = rls_plain_cover(&b->plain, plain_start, plain_end);
-    RlsDiag *d = rls_diag_push(ctx->out, span, rls_rules_severity(ctx, rule), rule, "%s", msg);
+    RlsDiag *d =
+        rls_rules_push_owned(ctx->out, span, rls_rules_severity(ctx, rule), rule, rls_strdup(msg));
     d->bullet = bullet;
     d->plain_start = plain_start;
     d->plain_end = plain_end;
@@ -56,6 +57,10 @@ static bool doc__same_verb(const RlsRulesCtx *ctx, const RlsOpener *a, const Rls
 
 #define DOC__LINES_LISTED 5
 
+static const char doc__default_alts[] = "Cut, Scaled, Automated, Launched";
+
+/* Openers reported by weak-opener ("Worked on") are left out: that finding
+ * already asks for a new verb, and a second one on the same word nags. */
 void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
     double max_d = rls_config_threshold(ctx->config, "repeated-verb.maxRepeats", 2);
     size_t max = max_d < 1 ? 1 : (size_t)max_d;
@@ -63,7 +68,7 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < ctx->n_openers; i++) {
         const RlsOpener *o = &ctx->openers[i];
-        if (o->is_list) continue;
+        if (o->is_list || o->weak) continue;
         const char *s = doc__opener_text(ctx, o);
         uint32_t l = o->end_byte - o->start_byte;
         /* Only verbs count: three bullets opening with "The" are not a
@@ -103,8 +108,8 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
             for (size_t k = g + max; k < e; k++) {
                 const RlsOpener *o = refs[k].op;
                 rls_buf_clear(&msg);
-                rls_buf_printf(&msg, "\"%.*s\" already opens %zu other bullet%s (line", (int)vl,
-                               doc__opener_text(ctx, o), k - g, k - g == 1 ? "" : "s");
+                rls_rules_format(&msg, "\"%.*s\" already opens %zu other bullet%s (line", (int)vl,
+                                 doc__opener_text(ctx, o), k - g, k - g == 1 ? "" : "s");
                 rls_buf_puts(&msg, k - g == 1 ? " " : "s ");
                 /* At most DOC__LINES_LISTED lines: listing them all costs
                  * quadratic time and memory on a document that repeats a
@@ -112,15 +117,15 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
                 for (size_t p = g; p < k && p < g + DOC__LINES_LISTED; p++) {
                     uint32_t line = rls_rules_line_of(
                         ctx, ctx->model->bullets[refs[p].op->bullet].item_span.start_byte);
-                    rls_buf_printf(&msg, "%s%u", p == g ? "" : ", ", line + 1);
+                    rls_rules_format(&msg, "%s%u", p == g ? "" : ", ", line + 1);
                 }
                 if (k - g > DOC__LINES_LISTED)
-                    rls_buf_printf(&msg, " and %zu more", k - g - DOC__LINES_LISTED);
-                rls_buf_printf(&msg,
-                               "). Vary the verb so each bullet reads as its own result, "
-                               "e.g. %.*s.",
-                               (int)(alts ? alts_len : 30),
-                               alts ? alts : "Cut, Scaled, Automated, Launched");
+                    rls_rules_format(&msg, " and %zu more", k - g - DOC__LINES_LISTED);
+                rls_rules_format(&msg,
+                                 "). Vary the verb so each bullet reads as its own result, "
+                                 "e.g. %.*s.",
+                                 (int)(alts ? alts_len : strlen(doc__default_alts)),
+                                 alts ? alts : doc__default_alts);
                 doc__report_plain(ctx, "repeated-verb", o->bullet, o->start_byte, o->end_byte,
                                   msg.data);
             }
@@ -147,9 +152,25 @@ static const RlsOpener *doc__opener_of(const RlsRulesCtx *ctx, uint32_t bullet) 
     return NULL;
 }
 
+/* Verbs of recognition: "Selected as speaker", "Promoted to lead". They
+ * report an event, past by nature, and read right in a current role. */
+static const char *const doc__event_verbs[] = {
+    "selected", "awarded",  "promoted", "named",   "recognized", "recognised", "nominated",
+    "elected",  "invited",  "chosen",   "honored", "honoured",   "granted",    "won",
+    "received", "accepted", "featured", "hired",   "appointed",  "admitted"};
+
 static RlsTense doc__tense(const RlsRulesCtx *ctx, const RlsOpener *o) {
     if (o->is_list) return RLS_TENSE_NONE;
     const char *t = ctx->model->bullets[o->bullet].plain.text;
+    uint32_t len = ctx->model->bullets[o->bullet].plain.len;
+    /* "use-list-state hook": a word joined by a hyphen to the next is part
+     * of a name or compound, not a verb. */
+    if (o->end_byte + 1 < len && t[o->end_byte] == '-' &&
+        rls_rules_word_at(t, len, o->end_byte + 1))
+        return RLS_TENSE_NONE;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(doc__event_verbs); i++)
+        if (rls_rules_word_is(t + o->start_byte, o->end_byte - o->start_byte, doc__event_verbs[i]))
+            return RLS_TENSE_NONE;
     return rls_rules_tense_of(t + o->start_byte, o->end_byte - o->start_byte,
                               o->next_end_byte ? t + o->next_start_byte : NULL,
                               o->next_end_byte - o->next_start_byte);
@@ -157,6 +178,7 @@ static RlsTense doc__tense(const RlsRulesCtx *ctx, const RlsOpener *o) {
 
 void rls_rules_tense_mismatch(RlsRulesCtx *ctx) {
     const RlsResume *m = ctx->model;
+    if (!ctx->english) return;
     RlsBuf msg;
     rls_buf_init(&msg);
     for (uint32_t e = 0; e < m->n_entries; e++) {
@@ -189,21 +211,21 @@ void rls_rules_tense_mismatch(RlsRulesCtx *ctx) {
             if (wrong == RLS_TENSE_PRESENT) {
                 rls_rules_past_of(w, wl, fix, sizeof(fix));
                 if (en->dates.end.year)
-                    rls_buf_printf(&msg,
-                                   "\"%.*s\" is present tense, but this role ended in %d. "
-                                   "Describe finished roles in the past tense: \"%s\".",
-                                   (int)wl, w, en->dates.end.year, fix);
+                    rls_rules_format(&msg,
+                                     "\"%.*s\" is present tense, but this role ended in %d. "
+                                     "Describe finished roles in the past tense: \"%s\".",
+                                     (int)wl, w, en->dates.end.year, fix);
                 else
-                    rls_buf_printf(&msg,
-                                   "\"%.*s\" is present tense, but this role has ended. "
-                                   "Describe finished roles in the past tense: \"%s\".",
-                                   (int)wl, w, fix);
+                    rls_rules_format(&msg,
+                                     "\"%.*s\" is present tense, but this role has ended. "
+                                     "Describe finished roles in the past tense: \"%s\".",
+                                     (int)wl, w, fix);
             } else {
                 rls_rules_base_of(w, wl, fix, sizeof(fix));
-                rls_buf_printf(&msg,
-                               "\"%.*s\" is past tense, while the other bullets of this current "
-                               "role are in the present. Keep one tense per role: \"%s\".",
-                               (int)wl, w, fix);
+                rls_rules_format(&msg,
+                                 "\"%.*s\" is past tense, while the other bullets of this current "
+                                 "role are in the present. Keep one tense per role: \"%s\".",
+                                 (int)wl, w, fix);
             }
             doc__report_plain(ctx, "tense-mismatch", o->bullet, o->start_byte, o->end_byte,
                               msg.data);
@@ -229,8 +251,25 @@ static const char *const doc__standard_names[RLS_SECTION_KIND_COUNT] = {
 /* Words whose presence lets an ATS place a section whatever surrounds them:
  * "Relevant Experience", "Selected Projects". */
 static const char *const doc__standard_words[] = {
-    "experience", "skills",       "education", "projects",  "summary",      "certifications",
-    "awards",     "publications", "volunteer", "objective", "certificates", "employment",
+    "experience",
+    "skills",
+    "education",
+    "projects",
+    "summary",
+    "certifications",
+    "awards",
+    "publications",
+    "volunteer",
+    "objective",
+    "certificates",
+    "employment",
+    /* Common optional sections that ATS parsers file as such (or as
+     * "other", losing nothing): renaming them would not help. */
+    "volunteering",
+    "leadership",
+    "activities",
+    "involvement",
+    "research",
 };
 
 typedef struct {
@@ -256,12 +295,42 @@ static size_t doc__heading_words(const RlsPlain *h, Span32 *out, size_t cap, boo
     return n;
 }
 
+/* Only the document's top-level headings are section headings to an ATS:
+ * a \\subsection{Cornell University} or "### Acme Corp" names an entry. */
+static uint16_t doc__top_level(const RlsResume *m) {
+    uint16_t top = UINT16_MAX;
+    for (uint32_t s = 0; s < m->n_sections; s++) {
+        const RlsSection *sec = &m->sections[s];
+        if (sec->kind == RLS_SECTION_HEADER || sec->heading.len == 0) continue;
+        if (sec->level < top) top = sec->level;
+    }
+    /* A Markdown resume whose name is the only "# " heading puts its
+     * sections one level down. */
+    if (m->format == RLS_FORMAT_MARKDOWN && top == 1) {
+        uint32_t n_top = 0;
+        uint16_t next = UINT16_MAX;
+        for (uint32_t s = 0; s < m->n_sections; s++) {
+            const RlsSection *sec = &m->sections[s];
+            if (sec->kind == RLS_SECTION_HEADER || sec->heading.len == 0) continue;
+            if (sec->level == 1)
+                n_top++;
+            else if (sec->level < next)
+                next = sec->level;
+        }
+        if (n_top == 1 && next != UINT16_MAX) top = next;
+    }
+    return top;
+}
+
 void rls_rules_nonstandard_heading(RlsRulesCtx *ctx) {
     const RlsResume *m = ctx->model;
+    if (!ctx->english) return;
+    uint16_t top = doc__top_level(m);
     for (uint32_t s = 0; s < m->n_sections; s++) {
         const RlsSection *sec = &m->sections[s];
         if (sec->kind == RLS_SECTION_HEADER || sec->heading.len == 0 || !sec->heading.text)
             continue;
+        if (sec->level > top) continue;
         if (sec->kind != RLS_SECTION_OTHER && sec->standard_heading) continue;
         Span32 words[16];
         bool ascii;
@@ -305,6 +374,9 @@ void rls_rules_nonstandard_heading(RlsRulesCtx *ctx) {
 
 void rls_rules_missing_section(RlsRulesCtx *ctx) {
     const RlsResume *m = ctx->model;
+    /* Another language names its sections its own way; a LaTeX fragment
+     * (experience.tex) leaves the other sections to the main file. */
+    if (!ctx->english || ctx->fragment) return;
     bool seen[RLS_SECTION_KIND_COUNT] = {false};
     bool any_heading = false;
     for (uint32_t s = 0; s < m->n_sections; s++) {
@@ -398,6 +470,18 @@ static const char *doc__expansions(RlsRulesCtx *ctx, const char *acr, uint32_t l
     return e ? rls_lexicon_column(e, 1, out) : NULL;
 }
 
+/* How the example writes the spelled-out form: the data file's third
+ * column when the matching forms are prefixes ("site reliability" matches
+ * "site reliability engineer(ing)"), else the first matching form. */
+static const char *doc__display(const char *acr, uint32_t len, const char *first, size_t first_len,
+                                size_t *out) {
+    const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(RLS_LEX_ACRONYM), acr, len);
+    const char *d = e ? rls_lexicon_column(e, 2, out) : NULL;
+    if (d && *out) return d;
+    *out = first_len;
+    return first;
+}
+
 static void doc__scan_acronyms(RlsRulesCtx *ctx, const RlsPlain *p, int32_t bullet,
                                AcronymHit **hits, size_t *n, size_t *cap) {
     const char *t = p->text;
@@ -434,6 +518,8 @@ static void doc__scan_acronyms(RlsRulesCtx *ctx, const RlsPlain *p, int32_t bull
 
 void rls_rules_acronym_undefined(RlsRulesCtx *ctx) {
     const RlsResume *m = ctx->model;
+    /* The expansions are English: a Korean resume writes "TDD" as is. */
+    if (!ctx->english) return;
     AcronymHit *hits = NULL;
     size_t n = 0, cap = 0;
     for (uint32_t i = 0; i < m->n_bullets; i++)
@@ -482,11 +568,13 @@ void rls_rules_acronym_undefined(RlsRulesCtx *ctx) {
             p = bar ? bar + 1 : end;
         }
         if (defined) continue;
+        size_t shown_len;
+        const char *shown = doc__display(h->key, h->key_len, first, first_len, &shown_len);
         RlsDiag *d = rls_diag_push(
             ctx->out, h->span, rls_rules_severity(ctx, "acronym-undefined"), "acronym-undefined",
             "\"%.*s\" is never spelled out. Recruiters search for either form, and matching is "
             "literal: write both once, e.g. \"%.*s (%.*s)\".",
-            (int)h->key_len, h->key, (int)first_len, first, (int)h->key_len, h->key);
+            (int)h->key_len, h->key, (int)shown_len, shown, (int)h->key_len, h->key);
         d->bullet = h->bullet;
         d->plain_start = h->plain_start;
         d->plain_end = h->plain_end;

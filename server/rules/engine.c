@@ -81,14 +81,11 @@ RlsDiag *rls_rules_report(RlsRulesCtx *ctx, const char *rule, uint32_t plain_sta
     rls_buf_init(&msg);
     va_list ap;
     va_start(ap, fmt);
-    rls_buf_vprintf(&msg, fmt, ap);
+    rls_rules_vformat(&msg, fmt, ap);
     va_end(ap);
     RlsSpan span = rls_plain_cover(&ctx->bullet->plain, plain_start, plain_end);
-    /* Push an empty message and hand over the formatted one: formatting
-     * twice ("%s") was a visible share of a keystroke's work. */
-    RlsDiag *d = rls_diag_push(ctx->out, span, rls_rules_severity(ctx, rule), rule, "%s", "");
-    rls_free(d->message);
-    d->message = rls_buf_detach(&msg);
+    RlsDiag *d = rls_rules_push_owned(ctx->out, span, rls_rules_severity(ctx, rule), rule,
+                                      rls_buf_detach(&msg));
     d->bullet = ctx->bullet_index;
     d->plain_start = plain_start;
     d->plain_end = plain_end;
@@ -171,13 +168,16 @@ uint32_t rls_rules_match(RlsRulesCtx *ctx, RlsLexId id, const char *text, uint32
     bool candidates = c0 < 128 && lex->first_hi[c0] > lex->first_lo[c0];
     char first[64];
     uint32_t n = 0, i = pos;
-    while (candidates && i < len && n < sizeof(first) - 1 && rls_rules_word_at(text, len, i) &&
-           !((unsigned char)text[i] & 0x80)) {
+    while (candidates && i < len && n < sizeof(first) - 1 &&
+           rls_rules_ascii_alnum((unsigned char)text[i])) {
         char c = text[i];
         first[n++] = lex->fold && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
         i++;
     }
-    if (n > 0 && !rls_rules_word_at(text, len, i)) {
+    bool word_goes_on =
+        i < len && ((unsigned char)text[i] & 0x80 ? rls_rules_word_at(text, len, i)
+                                                  : rls_rules_ascii_alnum((unsigned char)text[i]));
+    if (n > 0 && !word_goes_on) {
         size_t lo = lex->first_lo[c0], hi = lex->first_hi[c0];
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
@@ -240,13 +240,26 @@ bool rls_rules_has_word(RlsRulesCtx *ctx, RlsLexId id, const char *word, size_t 
 
 uint32_t rls_rules_line_of(RlsRulesCtx *ctx, uint32_t byte) {
     if (!ctx->line_starts) {
-        size_t cap = 0, n = 0;
-        uint32_t *starts = NULL;
-        RLS_PUSH(starts, n, cap, 0u);
-        for (uint32_t i = 0; i < ctx->src_len; i++) {
-            char c = ctx->src[i];
-            if (c == '\r' && i + 1 < ctx->src_len && ctx->src[i + 1] == '\n') continue;
-            if (c == '\n' || c == '\r') RLS_PUSH(starts, n, cap, i + 1);
+        /* Built once per run, only when a finding needs a line number.
+         * memchr finds the line ends; a lone CR is looked for only when the
+         * text has one at all. */
+        const char *src = ctx->src;
+        uint32_t len = ctx->src_len;
+        size_t cap = len / 48 + 16, n = 0;
+        uint32_t *starts = rls_malloc(cap * sizeof(*starts));
+        starts[n++] = 0;
+        bool cr = memchr(src, '\r', len) != NULL;
+        const char *p = src, *end = src + len;
+        while (p < end) {
+            const char *nl = memchr(p, cr ? '\r' : '\n', (size_t)(end - p));
+            if (cr) {
+                const char *lf = memchr(p, '\n', (size_t)(end - p));
+                if (!nl || (lf && lf < nl)) nl = lf;
+            }
+            if (!nl) break;
+            if (*nl == '\r' && nl + 1 < end && nl[1] == '\n') nl++;
+            RLS_PUSH(starts, n, cap, (uint32_t)(nl + 1 - src));
+            p = nl + 1;
         }
         ctx->line_starts = starts;
         ctx->n_lines = (uint32_t)n;
@@ -286,6 +299,37 @@ static bool engine__is_list(const RlsPlain *p) {
     return false;
 }
 
+/* A nested bullet under a parent that ends with a preposition and a colon
+ * ("Gave workshops to new hires on:") names an item of that list (a topic,
+ * a tool), not an achievement of its own. A parent ending "My work
+ * included:" or "achieved:" introduces achievements: those are judged. */
+static bool engine__ends_with_preposition(const char *t, uint32_t n) {
+    static const char *const preps[] = {"on",   "about", "in",   "of",       "for",
+                                        "with", "to",    "like", "covering", "at"};
+    uint32_t e = n, s = n;
+    while (s > 0 && ((t[s - 1] | 32) >= 'a' && (t[s - 1] | 32) <= 'z'))
+        s--;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(preps); i++)
+        if (rls_rules_word_is(t + s, e - s, preps[i])) return true;
+    return false;
+}
+
+static bool engine__list_item(const RlsResume *m, int32_t index) {
+    const RlsBullet *b = &m->bullets[index];
+    if (b->depth == 0) return false;
+    for (int32_t i = index - 1; i >= 0; i--) {
+        const RlsBullet *p = &m->bullets[i];
+        if (p->section != b->section) return false;
+        if (p->depth >= b->depth) continue;
+        uint32_t n = p->plain.len;
+        while (n > 0 && p->plain.text[n - 1] == ' ')
+            n--;
+        return n > 0 && p->plain.text[n - 1] == ':' &&
+               engine__ends_with_preposition(p->plain.text, n - 1);
+    }
+    return false;
+}
+
 void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) {
     ctx->bullet = b;
     ctx->bullet_index = index;
@@ -294,15 +338,25 @@ void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) 
     uint32_t n = b->plain.len;
     uint32_t i = 0;
     while (i < n) {
-        uint32_t cl;
-        uint32_t cp = rls_rules_cp_at(t, n, i, &cl);
-        if (!rls_rules_is_word_cp(cp)) {
+        uint32_t cl = 1;
+        unsigned char c0 = (unsigned char)t[i];
+        if (c0 < 0x80) {
+            if (!rls_rules_ascii_alnum(c0)) {
+                i++;
+                continue;
+            }
+        } else if (!rls_rules_is_word_cp(rls_rules_cp_at(t, n, i, &cl))) {
             i += cl;
             continue;
         }
         uint32_t start = i;
         while (i < n) {
-            cp = rls_rules_cp_at(t, n, i, &cl);
+            unsigned char c = (unsigned char)t[i];
+            if (c < 0x80 && rls_rules_ascii_alnum(c)) {
+                i++;
+                continue;
+            }
+            uint32_t cp = rls_rules_cp_at(t, n, i, &cl);
             if (rls_rules_is_word_cp(cp)) {
                 i += cl;
                 continue;
@@ -336,6 +390,7 @@ void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) 
     ctx->is_achievement = kind == RLS_SECTION_EXPERIENCE || kind == RLS_SECTION_PROJECTS ||
                           kind == RLS_SECTION_VOLUNTEERING;
     ctx->has_metric = rls_rules_has_metric(ctx, t, n);
+    ctx->is_list_item = engine__list_item(ctx->model, index);
 
     RlsOpener op = {
         .bullet = index, .is_list = ctx->is_list, .is_achievement = ctx->is_achievement};
@@ -374,6 +429,11 @@ int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
         ctx.sev[i] =
             rls_config_severity(config, engine__rules[i].id, engine__rules[i].default_severity);
     engine__edits_load(&ctx);
+    ctx.english = rls_rules_is_english(model);
+    ctx.fragment = rls_rules_is_fragment(model, ctx.src, ctx.src_len);
+    ctx.max_words = rls_config_threshold(config, "bullet-length.maxWords", 40);
+    ctx.max_chars = rls_config_threshold(config, "bullet-length.maxChars", 240);
+    ctx.min_words = rls_config_threshold(config, "bullet-length.minWords", 4);
 
     for (uint32_t i = 0; i < model->n_bullets; i++) {
         const RlsBullet *b = &model->bullets[i];

@@ -349,9 +349,11 @@ RlsTense rls_rules_tense_of(const char *word, size_t len, const char *next, size
         return RLS_TENSE_PAST;
     }
     /* A base form followed by these is a noun: "Design of", "Lead engineer". */
-    static const char *const noun_next[] = {"of",     "for",  "engineer", "engineers", "developer",
-                                            "role",   "team", "member",   "position",  "reviews",
-                                            "review", "lead", "owner",    "automation"};
+    static const char *const noun_next[] = {
+        "of", "for", "engineer", "engineers", "developer", "role", "team", "member", "position",
+        "reviews", "review", "lead", "owner", "automation",
+        /* "Research Assistant", "Support Analyst" */
+        "assistant", "intern", "analyst", "associate", "scientist", "specialist", "manager"};
     for (size_t i = 0; next && i < RLS_ARRAY_LEN(noun_next); i++)
         if (rls_rules_word_is(next, (uint32_t)next_len, noun_next[i])) return RLS_TENSE_NONE;
     if (strcmp(w, "lead") == 0) {

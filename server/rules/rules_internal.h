@@ -7,6 +7,9 @@
 #ifndef RLS_RULES_RULES_INTERNAL_H_
 #define RLS_RULES_RULES_INTERNAL_H_
 
+#include <stdarg.h>
+
+#include "rls/buf.h"
 #include "rls/config.h"
 #include "rls/diag.h"
 #include "rls/model.h"
@@ -84,6 +87,12 @@ bool rls_rules_is_word_cp(uint32_t cp);
 bool rls_rules_word_at(const char *text, uint32_t len, uint32_t i);
 bool rls_rules_word_before(const char *text, uint32_t i);
 
+/* An ASCII letter or digit: the fast path of the word scanners, which see
+ * mostly ASCII and fall back to rls_rules_is_word_cp for the rest. */
+static inline bool rls_rules_ascii_alnum(unsigned char c) {
+    return (unsigned char)((c | 32) - 'a') < 26 || (unsigned char)(c - '0') < 10;
+}
+
 /* Case-insensitive (ASCII) comparison of text[0..len) with the NUL-terminated
  * lower-case word w. Inline: the rules call it for every word against short
  * lists, and most calls fail on the first byte. */
@@ -120,6 +129,7 @@ typedef struct {
     uint32_t next_start_byte, next_end_byte; /* the word after it (empty if none) */
     bool is_list;
     bool is_achievement;
+    bool weak; /* weak-opener reported it */
 } RlsOpener;
 
 typedef struct {
@@ -143,7 +153,23 @@ typedef struct {
     bool has_metric;     /* a quantified result was found */
     bool is_list;        /* "Technologies: A, B, C": a list, not an achievement */
     bool is_achievement; /* in a section where bullets state results */
+    bool is_list_item;   /* an item of a list its parent bullet introduces ("...on:") */
+    /* Per document, decided once per run by the engine. */
+    bool english;  /* the prose is English: the English-only rules apply */
+    bool fragment; /* a LaTeX file \input by another (no \documentclass) */
+    /* Thresholds read once per run (configuration lookups are string
+     * compares; a keystroke runs the bullet rules ~60 times). */
+    double max_words, max_chars, min_words;
 } RlsRulesCtx;
+
+/* True when the document's prose reads as English: few letters outside the
+ * Latin script, and English function words outnumber French, Portuguese,
+ * Spanish and German ones. The heading table, tenses and acronym
+ * expansions are English; other languages' resumes are not judged by them. */
+bool rls_rules_is_english(const RlsResume *model);
+/* True for a LaTeX file without \documentclass or \begin{document}: a
+ * part \input into a main file, which holds the other sections. */
+bool rls_rules_is_fragment(const RlsResume *model, const char *src, uint32_t len);
 
 /* Longest match of lexicon id (with this run's configuration edits) at
  * plain offset pos; returns its end or 0. *flags gets the entry's flags. */
@@ -154,6 +180,16 @@ bool rls_rules_has_word(RlsRulesCtx *ctx, RlsLexId id, const char *word, size_t 
 
 /* 0-based line of a source byte (LF, CRLF and lone CR end lines). */
 uint32_t rls_rules_line_of(RlsRulesCtx *ctx, uint32_t byte);
+
+/* printf into buf for the conversions messages use (%s, %.*s, %d, %u, %ld,
+ * %zu, %%), falling back to rls_buf_vprintf for any other. The C library's
+ * printf was a fifth of a keystroke's rule work. */
+void rls_rules_vformat(RlsBuf *buf, const char *fmt, va_list ap);
+void rls_rules_format(RlsBuf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends a finding whose message is already built; takes ownership of
+ * message (owned, from rls_buf_detach or rls_malloc). */
+RlsDiag *rls_rules_push_owned(RlsDiagList *list, RlsSpan span, RlsSeverity sev, const char *rule,
+                              char *message);
 
 /* Severity of a rule under the run's configuration (RLS_SEV_OFF: skip). */
 RlsSeverity rls_rules_severity(const RlsRulesCtx *ctx, const char *rule);

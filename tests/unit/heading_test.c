@@ -15,6 +15,8 @@ static void test_headings_classify_with_their_standard_flag(void) {
         {"Professional Experience", RLS_SECTION_EXPERIENCE, true},
         {"Employment History:", RLS_SECTION_EXPERIENCE, true},
         {"Older Employment History", RLS_SECTION_EXPERIENCE, false},
+        /* A wording ATS parsers do not all map: the rules suggest "Experience". */
+        {"Career History", RLS_SECTION_EXPERIENCE, false},
         {"Technical Skills", RLS_SECTION_SKILLS, true},
         {"Skills & Tools", RLS_SECTION_SKILLS, true},
         {"Core Competencies", RLS_SECTION_SKILLS, true},

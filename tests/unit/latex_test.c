@@ -468,6 +468,23 @@ static void test_release_queries(void) {
     rls_tex_queries_release();
 }
 
+static void test_project_heading_title_leaves_out_the_stack(void) {
+    const char *src = "\\documentclass{article}\n\\begin{document}\n\\section{Projects}\n"
+                      "\\resumeSubHeadingListStart\n"
+                      "\\resumeProjectHeading{\\textbf{Gitlytics} $|$ \\emph{Python, Flask, React}}"
+                      "{June 2020 -- Present}\n"
+                      "\\resumeProjectHeading{\\textbf{Pathfinder $|$ Search}}{2019}\n"
+                      "\\resumeSubHeadingListEnd\n\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Gitlytics");
+    EXPECT_TRUE(m->entries[0].org == NULL);
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2020);
+    /* A bar without a list after it is part of the name. */
+    EXPECT_STR_EQ(m->entries[1].title, "Pathfinder | Search");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_jakes_resume),
@@ -479,6 +496,7 @@ int main(void) {
         RLS_TEST(test_layout),
         RLS_TEST(test_broken_input_is_data),
         RLS_TEST(test_incremental_reparse_matches_fresh_parse),
+        RLS_TEST(test_project_heading_title_leaves_out_the_stack),
         RLS_TEST(test_corpus_parses_and_maps_back),
         RLS_TEST(test_large_file_is_fast),
         RLS_TEST(test_release_queries),

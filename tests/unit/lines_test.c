@@ -25,6 +25,14 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
          "PhD, Computer Science", "Awesome University", "MyTown", 0},
         {"Roundhuit Co., Ltd Sep 2018 -- Oct 2020", RLS_SECTION_EXPERIENCE, NULL,
          "Roundhuit Co., Ltd", NULL, 2018},
+        /* A name without a role word beside dates and a place is the
+         * employer; the same lone name without them stays the title. */
+        {"6/2020-11/2020 | 10th Magnitude | Dallas, TX (and other locations)",
+         RLS_SECTION_EXPERIENCE, NULL, "10th Magnitude", "Dallas, TX (and other locations)", 2020},
+        {"Your Most Recent Work Experience:", RLS_SECTION_EXPERIENCE,
+         "Your Most Recent Work Experience", NULL, NULL, 0},
+        {"Self-employed | 2019 - 2020", RLS_SECTION_EXPERIENCE, "Self-employed", NULL, NULL, 2019},
+        {"Pathfinder | 2019 - 2020", RLS_SECTION_PROJECTS, "Pathfinder", NULL, NULL, 2019},
         {"도서동아리 전자도서관 서비스 유지보수 (React, TypeScript)", RLS_SECTION_PROJECTS,
          "도서동아리 전자도서관 서비스 유지보수 (React, TypeScript)", NULL, NULL, 0},
     };

@@ -83,6 +83,14 @@ static void test_bullet_text_is_stripped_resolved_and_folded(void) {
     rls_resume_delete(m);
 }
 
+static void test_bracketed_words_stay_text_and_links_keep_their_text(void) {
+    RlsResume *m =
+        parse("## Experience\n\n- Cut latency by [N]% for [N] users, see [docs](https://x.io).\n");
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Cut latency by [N]% for [N] users, see docs.");
+    rls_resume_delete(m);
+}
+
 static void test_plain_edits_map_inside_markup_and_refuse_crossing_it(void) {
     RlsResume *m = parse(resume_md);
     ASSERT_TRUE(m->n_bullets > 0);
@@ -230,11 +238,54 @@ static void test_queries_can_be_released(void) {
     rls_resume_delete(m);
 }
 
+static void test_pandoc_simple_table_rows_are_entries(void) {
+    const char *src = "# A\n\n## Older Employment History\n\nSee LinkedIn.\n\n"
+                      "-------------------   ------------------  -----------\n"
+                      "**Two Sigma**         Systems Engineer    2/2014 - 1/2015\n"
+                      "Jane Street Group     Business Analyst    5/2012 - 1/2014\n"
+                      "-------------------   ------------------  -----------\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Systems Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Two Sigma");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2014);
+    /* No bold here: the ruler's columns alone separate the fields. */
+    EXPECT_STR_EQ(m->entries[1].title, "Business Analyst");
+    EXPECT_STR_EQ(m->entries[1].org, "Jane Street Group");
+    EXPECT_EQ_INT(m->entries[1].dates.end.year, 2014);
+    ASSERT_EQ_INT(m->n_paragraphs, 1);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "See LinkedIn.");
+    EXPECT_EQ_INT(m->n_layout, 1);
+    rls_resume_delete(m);
+    /* "- - -" is a thematic break over a paragraph, not a ruler. */
+    m = parse(
+        "# A\n\n## Experience\n\n- - -\nWorked at Acme 2019 - 2020 on many things for years.\n");
+    EXPECT_EQ_INT(m->n_layout, 0);
+    rls_resume_delete(m);
+}
+
+static void test_education_detail_items_are_not_bullets(void) {
+    const char *src = "# A\n\n## Education\n\n### State University | 2011 - 2014\n\n"
+                      "- B.S. Computer Science\n- Course Work\n  - Mathematical Modeling\n"
+                      "- Led the robotics team to a national title against forty universities.\n\n"
+                      "## Experience\n\n- Shipped it\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[0].plain.text,
+                  "Led the robotics team to a national title against forty universities.");
+    EXPECT_STR_EQ(m->bullets[1].plain.text, "Shipped it");
+    ASSERT_EQ_INT(m->n_paragraphs, 3);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "B.S. Computer Science");
+    EXPECT_STR_EQ(m->paragraphs[2].plain.text, "Mathematical Modeling");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_sections_are_classified_from_their_headings),
         RLS_TEST(test_entries_come_from_headings_and_entry_lines),
         RLS_TEST(test_bullet_text_is_stripped_resolved_and_folded),
+        RLS_TEST(test_bracketed_words_stay_text_and_links_keep_their_text),
         RLS_TEST(test_plain_edits_map_inside_markup_and_refuse_crossing_it),
         RLS_TEST(test_skills_contacts_comments_and_images_are_recorded),
         RLS_TEST(test_crlf_and_setext_headings_parse_like_lf),
@@ -243,6 +294,8 @@ int main(void) {
         RLS_TEST(test_incremental_reparse_matches_a_fresh_parse),
         RLS_TEST(test_broken_markup_is_data_not_failure),
         RLS_TEST(test_queries_can_be_released),
+        RLS_TEST(test_pandoc_simple_table_rows_are_entries),
+        RLS_TEST(test_education_detail_items_are_not_bullets),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

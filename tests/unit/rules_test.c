@@ -2,7 +2,9 @@
  * misses, exact spans through markup and non-ASCII text, configuration and
  * suppression comments. Models are built with rules_fixture.h. */
 #include "rules_fixture.h"
+#include "rls/analysis.h"
 #include "rls/config.h"
+#include "rls/parse.h"
 #include "test.h"
 
 #define RESUME(bullets)                                                                            \
@@ -435,6 +437,212 @@ static void test_suppression_comments(void) {
     rls_diag_list_close(&l);
 }
 
+/* ---- False alarms found on real resumes (corpus review), each with a near miss ---- */
+
+/* Findings of rule through the real parser and the whole analysis. */
+static size_t real_count(const char *src, RlsFormat fmt, const char *rule, const char *needle) {
+    RlsParser *p = rls_parser_new(fmt);
+    RlsAnalysis an;
+    rls_analysis_init(&an);
+    rls_analyze(&an, p, src, (uint32_t)strlen(src), NULL);
+    size_t n = 0;
+    for (size_t i = 0; i < an.diags.len; i++)
+        if (strcmp(an.diags.items[i].rule, rule) == 0 &&
+            (!needle || strstr(an.diags.items[i].message, needle)))
+            n++;
+    rls_analysis_close(&an);
+    rls_parser_delete(p);
+    return n;
+}
+
+static size_t fx_rule_count(const char *src, const char *rule) {
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    size_t n = fx_count(&l, rule);
+    rls_diag_list_close(&l);
+    return n;
+}
+
+static void test_english_rules_stay_silent_on_other_languages(void) {
+    const char *fr =
+        "## Expériences professionnelles\n### Ingénieur | Acme | 2018 - 2020\n"
+        "- Développe le service de paiement pour les clients de la banque.\n"
+        "- Migration de la plateforme avec les équipes et les partenaires du groupe.\n"
+        "- Conception des API pour la direction et le service client (CI/CD).\n"
+        "## Projets scolaires et personnels\n- Un jeu en C pour les élèves du lycée.\n";
+    EXPECT_EQ_INT(fx_rule_count(fr, "missing-section"), 0);
+    EXPECT_EQ_INT(fx_rule_count(fr, "nonstandard-heading"), 0);
+    EXPECT_EQ_INT(fx_rule_count(fr, "acronym-undefined"), 0);
+    const char *ko = "## Work\n### 개발자 | 회사 | 2020 - 2022\n"
+                     "- use-list-state 후크의 filter 함수에 대한 설명 오류 수정\n"
+                     "- 컴포넌트 prop를 리터럴 유니언 타입으로 변경, 런타임 성능 향상\n";
+    EXPECT_EQ_INT(fx_rule_count(ko, "tense-mismatch"), 0);
+    EXPECT_EQ_INT(fx_rule_count(ko, "missing-section"), 0);
+    /* Near miss: the same shapes in English are judged. */
+    const char *en = "## Career Journey\n### Engineer | Acme | 2018 - 2020\n"
+                     "- Build the payment service for the clients of the bank.\n"
+                     "- Migrated the platform with the teams and partners of the group.\n"
+                     "- Designed the APIs for CI/CD with the support team.\n";
+    EXPECT_EQ_INT(fx_rule_count(en, "missing-section"), 2);
+    EXPECT_EQ_INT(fx_rule_count(en, "nonstandard-heading"), 1);
+    EXPECT_EQ_INT(fx_rule_count(en, "acronym-undefined"), 1);
+    EXPECT_EQ_INT(fx_rule_count(en, "tense-mismatch"), 1);
+}
+
+static void test_tense_spares_compounds_titles_and_recognition(void) {
+    /* A hyphenated name is not a verb; "Research Assistant" is a title. */
+    EXPECT_EQ_INT(
+        fx_rule_count(RESUME("- use-navigate hook docs fixed for 3 apps.\n"), "tense-mismatch"), 0);
+    EXPECT_EQ_INT(fx_rule_count(RESUME("- Use the navigate hook in 3 apps.\n"), "tense-mismatch"),
+                  1);
+    EXPECT_EQ_INT(fx_rule_count(RESUME("- Research Assistant: Research on portfolio hedging.\n"),
+                                "tense-mismatch"),
+                  0);
+    EXPECT_EQ_INT(
+        fx_rule_count(RESUME("- Research the market for 3 products.\n"), "tense-mismatch"), 1);
+    /* Recognition in a current role written in the present. */
+    const char *now = "## Experience\n### Engineer | Acme | 2021 - Present\n"
+                      "- Build the search service for 40M rows.\n"
+                      "- Maintain 12 ingestion jobs.\n"
+                      "- Selected as one of 20 speakers at PyCon.\n";
+    EXPECT_EQ_INT(fx_rule_count(now, "tense-mismatch"), 0);
+    const char *slip = "## Experience\n### Engineer | Acme | 2021 - Present\n"
+                       "- Build the search service for 40M rows.\n"
+                       "- Maintain 12 ingestion jobs.\n"
+                       "- Migrated 20 jobs to Kafka.\n";
+    EXPECT_EQ_INT(fx_rule_count(slip, "tense-mismatch"), 1);
+}
+
+static void test_headings_subsections_and_common_optional_sections(void) {
+    const char *tex = "\\documentclass{article}\\begin{document}\n"
+                      "\\section{Education}\n\\subsection{Cornell University}\nBSc 2015\n"
+                      "\\section{Experience}\n\\subsection{Acme Corp}\n"
+                      "\\begin{itemize}\\item Cut p99 latency 40\\% for 3M users.\\end{itemize}\n"
+                      "\\section{Leadership}\n"
+                      "\\begin{itemize}\\item Led 3 clubs of 40 students.\\end{itemize}\n"
+                      "\\section{Toolbox}\nGo, Kafka\n\\end{document}\n";
+    /* Only Toolbox: the subsections name entries, Leadership is common. */
+    EXPECT_EQ_INT(real_count(tex, RLS_FORMAT_LATEX, "nonstandard-heading", NULL), 1);
+    EXPECT_EQ_INT(real_count(tex, RLS_FORMAT_LATEX, "nonstandard-heading", "Toolbox"), 1);
+}
+
+static void test_latex_fragment_leaves_sections_and_contact_to_the_main_file(void) {
+    const char *part = "\\section{Experience}\n"
+                       "\\begin{itemize}\\item Cut p99 latency 40\\% for 3M users.\\end{itemize}\n";
+    EXPECT_EQ_INT(real_count(part, RLS_FORMAT_LATEX, "missing-section", NULL), 0);
+    EXPECT_EQ_INT(real_count(part, RLS_FORMAT_LATEX, "contact-missing", NULL), 0);
+    const char *whole = "\\documentclass{article}\\begin{document}\n"
+                        "\\section{Experience}\n"
+                        "\\begin{itemize}\\item Cut p99 latency 40\\% for 3M users.\\end{itemize}\n"
+                        "\\end{document}\n";
+    EXPECT_EQ_INT(real_count(whole, RLS_FORMAT_LATEX, "missing-section", NULL), 2);
+    EXPECT_EQ_INT(real_count(whole, RLS_FORMAT_LATEX, "contact-missing", NULL), 1);
+    /* An address in a template macro the parser does not know still counts. */
+    const char *cvmail =
+        "\\documentclass{article}\\begin{document}\n\\cvmail{jane@example.com}\n"
+        "\\section{Experience}\n"
+        "\\begin{itemize}\\item Cut p99 latency 40\\% for 3M users.\\end{itemize}\n"
+        "\\end{document}\n";
+    EXPECT_EQ_INT(real_count(cvmail, RLS_FORMAT_LATEX, "contact-missing", NULL), 0);
+}
+
+static void test_header_footer_and_icons_said_once_where_they_matter(void) {
+    const char *page = "\\documentclass{article}\\usepackage{fancyhdr}\n"
+                       "\\cfoot{Resume -- Page \\thepage}\\begin{document}\n"
+                       "\\faGithub\\ jane \\faPhone\\ 555 \\faEnvelope\\ jane@example.com\n"
+                       "\\section{Experience}\n"
+                       "\\begin{itemize}\\item Cut p99 latency 40\\% for 3M users.\\end{itemize}\n"
+                       "\\end{document}\n";
+    EXPECT_EQ_INT(real_count(page, RLS_FORMAT_LATEX, "ats-layout", "header or footer"), 0);
+    EXPECT_EQ_INT(real_count(page, RLS_FORMAT_LATEX, "ats-layout", "icon"), 1);
+    EXPECT_EQ_INT(real_count(page, RLS_FORMAT_LATEX, "ats-layout", "(3 icons"), 1);
+    const char *contact =
+        "\\documentclass{article}\\usepackage{fancyhdr}\n"
+        "\\cfoot{jane@example.com}\\begin{document}\n"
+        "\\section{Experience}\n"
+        "\\begin{itemize}\\item Cut p99 latency 40\\% for 3M users.\\end{itemize}\n"
+        "\\end{document}\n";
+    EXPECT_EQ_INT(real_count(contact, RLS_FORMAT_LATEX, "ats-layout", "header or footer"), 1);
+}
+
+static void test_skill_unbacked_names_a_few_and_counts_the_rest(void) {
+    const char *many = "# Jane\njane@example.com\n## Experience\n"
+                       "- Cut p99 latency 40% with Go for 3M users.\n"
+                       "## Skills\n- Go, Python, Rust, Java, Kafka, Redis, Docker\n";
+    EXPECT_EQ_INT(real_count(many, RLS_FORMAT_MARKDOWN, "skill-unbacked", NULL), 3);
+    EXPECT_EQ_INT(real_count(many, RLS_FORMAT_MARKDOWN, "skill-unbacked", "3 more listed skills"),
+                  1);
+    EXPECT_EQ_INT(real_count(many, RLS_FORMAT_MARKDOWN, "skill-unbacked", "Go is listed"), 0);
+    const char *few = "# Jane\njane@example.com\n## Experience\n"
+                      "- Cut p99 latency 40% with Go for 3M users.\n"
+                      "## Skills\n- Go, Python, Rust\n";
+    EXPECT_EQ_INT(real_count(few, RLS_FORMAT_MARKDOWN, "skill-unbacked", NULL), 2);
+    EXPECT_EQ_INT(real_count(few, RLS_FORMAT_MARKDOWN, "skill-unbacked", "more listed"), 0);
+}
+
+static void test_list_items_links_cjk_and_long_bullets(void) {
+    /* Topics of a list the parent introduces with "on:" are not results. */
+    const char *topics = RESUME("- Gave 6 workshops to 40 new hires on:\n"
+                                "  - static typing in Python with mypy\n"
+                                "  - git hooks\n");
+    EXPECT_EQ_INT(fx_rule_count(topics, "no-metric"), 0);
+    EXPECT_EQ_INT(fx_rule_count(topics, "bullet-length"), 0);
+    const char *work = RESUME("- Rebuilt the forecasting model. My work included:\n"
+                              "  - Debugged the Python and C++ code\n");
+    EXPECT_EQ_INT(fx_rule_count(work, "no-metric"), 2);
+    /* A link under a project is not a two-word statement. */
+    EXPECT_TRUE(!fires("bullet-length", "instagram.com/jane_builds"));
+    EXPECT_TRUE(!fires("no-metric", "instagram.com/jane_builds"));
+    EXPECT_TRUE(fires("no-metric", "Built the jane builds site"));
+    EXPECT_TRUE(fires("bullet-length", "Testing stuff"));
+    /* CJK runs have no spaces: characters count as words, twice as wide. */
+    EXPECT_TRUE(!fires("bullet-length", "后台资源占用率减少8%"));
+    EXPECT_TRUE(fires("bullet-length", "xxx"));
+    char cjk[1024] = "";
+    for (int i = 0; i < 130; i++)
+        strcat(cjk, "数");
+    EXPECT_TRUE(fires("bullet-length", cjk));
+    /* About two rendered lines: 228 characters in 31 words is not too long. */
+    char two_lines[400] = "Decreased build and deploy time for a backoffice banking app by 87%";
+    while (strlen(two_lines) < 220)
+        strcat(two_lines, " infrastructure");
+    EXPECT_TRUE(!fires("bullet-length", two_lines));
+    while (strlen(two_lines) < 250)
+        strcat(two_lines, " infrastructure");
+    EXPECT_TRUE(fires("bullet-length", two_lines));
+}
+
+static void test_passive_with_a_named_agent_or_recognition(void) {
+    EXPECT_TRUE(
+        !fires("passive-voice", "Phabricator is used daily by Facebook, Dropbox and 3 more."));
+    EXPECT_TRUE(fires("passive-voice", "The pipeline was automated by me for 3 teams."));
+    EXPECT_TRUE(!fires("passive-voice", "Was featured in TechCrunch for 2 launches."));
+    EXPECT_TRUE(fires("passive-voice", "Bugs were fixed in 3 services."));
+}
+
+static void test_repeated_verb_leaves_weak_openers_to_their_rule(void) {
+    const char *worked = RESUME("- Worked on the billing API for 3 teams.\n"
+                                "- Worked on the search indexer for 40M rows.\n"
+                                "- Worked on the admin console for 12 staff.\n");
+    EXPECT_EQ_INT(fx_rule_count(worked, "weak-opener"), 3);
+    EXPECT_EQ_INT(fx_rule_count(worked, "repeated-verb"), 0);
+    /* The default alternatives are whole past-tense verbs. */
+    RlsDiagList l;
+    fx_check(RESUME("- Provisioned 3 clusters.\n- Provisioned 40 VPCs.\n"
+                    "- Provisioned 12 queues.\n"),
+             NULL, &l);
+    const RlsDiag *d = fx_find(&l, "repeated-verb");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_TRUE(strstr(d->message, "Launched.") != NULL);
+    rls_diag_list_close(&l);
+    /* The acronym example writes the whole long form. */
+    fx_check(RESUME("- Built CI/CD for 30 services.\n"), NULL, &l);
+    d = fx_find(&l, "acronym-undefined");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_TRUE(strstr(d->message, "continuous integration and delivery (CI/CD)") != NULL);
+    rls_diag_list_close(&l);
+}
+
 static void test_findings_are_sorted_and_the_run_is_repeatable(void) {
     const char *src = RESUME("- Responsible for various things.\n- Helped with many audits.\n");
     RlsDiagList a, b;
@@ -465,6 +673,15 @@ int main(void) {
         RLS_TEST(test_spans_map_through_non_ascii_and_crlf),
         RLS_TEST(test_repeated_verb_flags_the_third_and_later),
         RLS_TEST(test_tense_mismatch_by_role_dates),
+        RLS_TEST(test_english_rules_stay_silent_on_other_languages),
+        RLS_TEST(test_tense_spares_compounds_titles_and_recognition),
+        RLS_TEST(test_headings_subsections_and_common_optional_sections),
+        RLS_TEST(test_latex_fragment_leaves_sections_and_contact_to_the_main_file),
+        RLS_TEST(test_header_footer_and_icons_said_once_where_they_matter),
+        RLS_TEST(test_skill_unbacked_names_a_few_and_counts_the_rest),
+        RLS_TEST(test_list_items_links_cjk_and_long_bullets),
+        RLS_TEST(test_passive_with_a_named_agent_or_recognition),
+        RLS_TEST(test_repeated_verb_leaves_weak_openers_to_their_rule),
         RLS_TEST(test_nonstandard_heading_names_the_standard_one),
         RLS_TEST(test_missing_section_on_the_first_line),
         RLS_TEST(test_acronym_undefined_until_spelled_out_once),

@@ -1,0 +1,117 @@
+/*
+ * language.c - what kind of document the rules are reading: English prose
+ * or not, a whole LaTeX resume or a fragment of one.
+ *
+ * Several rules are English by nature: the heading table, verb tenses,
+ * acronym expansions, "missing Education section" (a French resume has a
+ * "Formation" section). On a resume in another language they can only
+ * produce false alarms, so the engine asks here once per run.
+ */
+#include <string.h>
+
+#include "rules/rules_internal.h"
+
+/* Short function words: frequent in any prose, and telling of its
+ * language. Words shared between the lists ("a", "in", "no") are left out. */
+static const char *const language__en[] = {"the", "and",  "of",  "to",   "for",  "with", "on",
+                                           "by",  "from", "at",  "an",   "is",   "was",  "that",
+                                           "as",  "into", "our", "this", "over", "using"};
+static const char *const language__other[] = {
+    /* French */
+    "le", "la", "les", "des", "du", "et", "pour", "avec", "une", "au", "aux", "dans", "sur", "par",
+    "est", "d", "l",
+    /* Portuguese and Spanish */
+    "da", "do", "dos", "das", "em", "para", "com", "uma", "os", "el", "los", "las", "y", "con",
+    "por", "del", "e", "um", "que",
+    /* German */
+    "und", "der", "die", "mit", "von", "zu", "ein", "eine", "den", "im", "auf"};
+
+static bool language__in(const char *w, uint32_t n, const char *const *set, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (rls_rules_word_is(w, n, set[i])) return true;
+    return false;
+}
+
+typedef struct {
+    uint32_t en, other;       /* function words */
+    uint32_t latin, nonlatin; /* letters */
+} LanguageCount;
+
+static void language__scan(const RlsPlain *p, LanguageCount *c) {
+    const char *t = p->text;
+    uint32_t n = p->len;
+    if (!t) return;
+    uint32_t i = 0;
+    while (i < n) {
+        uint32_t cl = 1;
+        unsigned char c0 = (unsigned char)t[i];
+        if (c0 < 0x80 ? !rls_rules_ascii_alnum(c0)
+                      : !rls_rules_is_word_cp(rls_rules_cp_at(t, n, i, &cl))) {
+            i += cl;
+            continue;
+        }
+        uint32_t start = i;
+        bool ascii = true;
+        while (i < n) {
+            unsigned char ch = (unsigned char)t[i];
+            if (ch < 0x80) {
+                if (!rls_rules_ascii_alnum(ch)) break;
+                c->latin += ch > '9';
+                i++;
+                continue;
+            }
+            uint32_t cp = rls_rules_cp_at(t, n, i, &cl);
+            if (!rls_rules_is_word_cp(cp)) break;
+            ascii = false;
+            /* Latin-1 and Latin Extended letters (é, ç, ã) are Latin. */
+            if (cp < 0x250)
+                c->latin++;
+            else
+                c->nonlatin++;
+            i += cl;
+        }
+        uint32_t len = i - start;
+        if (!ascii || len > 5) continue;
+        if (language__in(t + start, len, language__en, RLS_ARRAY_LEN(language__en)))
+            c->en++;
+        else if (language__in(t + start, len, language__other, RLS_ARRAY_LEN(language__other)))
+            c->other++;
+    }
+}
+
+bool rls_rules_is_english(const RlsResume *m) {
+    LanguageCount c = {0, 0, 0, 0};
+    for (uint32_t s = 0; s < m->n_sections; s++)
+        language__scan(&m->sections[s].heading, &c);
+    /* The bullets carry the prose; a resume states its language within its
+     * first few dozen, so the scan stops there (it runs on every keystroke). */
+    for (uint32_t b = 0; b < m->n_bullets && b < 48; b++) {
+        language__scan(&m->bullets[b].plain, &c);
+        /* Plainly English already: stop (this runs on every keystroke). */
+        if (c.en >= 24 && c.other * 6 <= c.en && c.nonlatin * 8 <= c.latin) return true;
+    }
+    for (uint32_t p = 0; p < m->n_paragraphs && p < 8; p++)
+        language__scan(&m->paragraphs[p].plain, &c);
+    /* Mostly another script (Chinese, Korean, Cyrillic, ...): not English,
+     * even where tool names and acronyms are written in Latin letters. */
+    if (c.nonlatin * 2 > c.latin) return false;
+    /* Latin script: the function words decide. A document too short to
+     * tell (a few headings) counts as English, the product's default. */
+    return c.other <= c.en || c.other < 3;
+}
+
+static bool language__has(const char *src, uint32_t len, const char *needle) {
+    size_t nl = strlen(needle);
+    const char *p = src, *end = src + len;
+    while ((size_t)(end - p) >= nl && (p = memchr(p, needle[0], (size_t)(end - p) - nl + 1))) {
+        if (memcmp(p, needle, nl) == 0) return true;
+        p++;
+    }
+    return false;
+}
+
+bool rls_rules_is_fragment(const RlsResume *m, const char *src, uint32_t len) {
+    if (m->format != RLS_FORMAT_LATEX || !src || len == 0) return false;
+    return !language__has(src, len, "\\documentclass") &&
+           !language__has(src, len, "\\begin{document}");
+}
