@@ -4,11 +4,12 @@
 // request answered within the bound stated here, RSS under the bound, and
 // the server still serving afterwards; it then ends cleanly (Client.kill).
 //
-// Bounds were measured on the 2-core CI machine while other builds ran
-// (RelWithDebInfo; measured -> bound): 8.8 MB of dense findings: open 58 s alone, over 150 s beside other tests at load average 6 -> 300 s
-// symbols 13 s -> 120 s, RSS 1.8 GB -> 2.5 GB; 1 MB line: open
-// 4.4 s, edit 2.1 s -> 30 s; 10 000 bullets 1.9 s -> 30 s; 200 nested
-// lists 2.5 s -> 30 s; the rest under 0.1 s -> 10 s. Under the sanitizer
+// Bounds were measured on the 2-core CI machine shared with other builds
+// (RelWithDebInfo), measured -> bound: 9 MB with a finding on every bullet:
+// the whole case 30 s at load average 2 (58 s to open at load 6), bound
+// 300 s to open and 120 s per request, RSS 0.9-1.8 GB -> 2.5 GB; 1 MB line
+// 1.2 s (4.4 s at load 6) -> 30 s; 10 000 bullets 1.1 s -> 30 s; 200 nested
+// lists 0.1 s -> 30 s; the rest 0.1-1.6 s -> 10 s. Under the sanitizer
 // and valgrind builds (RESUME_LS_TIME_SCALE > 1) the sizes shrink by that
 // factor and the bounds grow by it: those builds look for memory errors on
 // the same paths, not for speed.
