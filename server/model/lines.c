@@ -461,8 +461,12 @@ static bool lines__is_phone(const char *p, size_t n) {
         }
         size_t g = i;
         int v = 0;
-        while (i < n && isdigit((unsigned char)p[i]))
-            v = v * 10 + (p[i++] - '0');
+        while (i < n && isdigit((unsigned char)p[i])) {
+            /* Only 4-digit values (years) matter: a long run must not
+             * overflow (found by fuzz_analyze). */
+            if (v < 100000) v = v * 10 + (p[i] - '0');
+            i++;
+        }
         digits += (int)(i - g);
         groups++;
         if (i - g == 4 && v >= 1900 && v <= 2099) year_groups++;
