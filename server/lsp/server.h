@@ -174,6 +174,10 @@ int rls_lsp_position_param(const RlsServer *srv, const RlsDocument *doc, const c
  * again. Returns owned. */
 cJSON *rls_lsp_diagnostic_to_json(const RlsServer *srv, const RlsDocument *doc,
                                   const RlsDiag *diag);
+/* Appends the same Diagnostic as JSON text to out, without building a cJSON
+ * tree (the publish path, run on every keystroke). */
+void rls_lsp_diagnostic_write(const RlsServer *srv, const RlsDocument *doc, const RlsDiag *diag,
+                              RlsBuf *out);
 
 /* Typed reads of params members. Each returns 0 and sets *out, or returns
  * RLS_EINVAL and writes "KEY: expected TYPE" to error (may be NULL). When
