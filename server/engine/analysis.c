@@ -9,26 +9,34 @@
 void rls_analysis_init(RlsAnalysis *self) {
     self->model = NULL;
     rls_diag_list_init(&self->diags);
+    self->rules_cache = NULL;
+    self->kw_cache = NULL;
 }
 
 void rls_analysis_close(RlsAnalysis *self) {
     rls_resume_delete(self->model);
     rls_diag_list_close(&self->diags);
+    rls_rules_cache_delete(self->rules_cache);
+    rls_kw_scan_cache_delete(self->kw_cache);
     rls_analysis_init(self);
 }
 
 int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t len,
                 const RlsConfig *config) {
-    rls_analysis_close(self);
+    rls_resume_delete(self->model);
+    self->model = NULL;
+    rls_diag_list_clear(&self->diags);
+    if (!self->rules_cache) self->rules_cache = rls_rules_cache_new();
+    if (!self->kw_cache) self->kw_cache = rls_kw_scan_cache_new();
     RlsParseOptions opts = {0};
     if (config) {
         opts.macros = config->macros;
         opts.n_macros = config->n_macros;
     }
     self->model = rls_parser_parse(parser, src, len, &opts);
-    rls_rules_run(self->model, src, len, config, &self->diags);
+    rls_rules_run_cached(self->rules_cache, self->model, src, len, config, &self->diags);
     size_t from = self->diags.len;
-    rls_keywords_check(self->model, src, len, config, &self->diags);
+    rls_keywords_check_cached(self->kw_cache, self->model, src, len, config, &self->diags);
     rls_rules_suppress(self->model, src, len, &self->diags, from);
     rls_diag_list_sort(&self->diags);
     return 0;
