@@ -82,8 +82,9 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
         RLS_PUSH(refs, n, cap, r);
     }
     if (n) qsort(refs, n, sizeof(*refs), doc__verb_cmp);
-    RlsBuf msg;
+    RlsBuf msg, lines;
     rls_buf_init(&msg);
+    rls_buf_init(&lines);
     for (size_t g = 0; g < n;) {
         size_t e = g + 1;
         while (e < n && doc__same_verb(ctx, refs[g].op, refs[e].op))
@@ -103,17 +104,24 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
                     rls_lexicon_find(rls_lexicon_get(RLS_LEX_VERB_SYNONYM), low, vl);
                 if (syn) alts = rls_lexicon_column(syn, 1, &alts_len);
             }
+            /* Each message lists the lines of every earlier bullet of the
+             * group: a prefix of one list, written once per group (a long
+             * document has groups of thousands, issue 9). */
+            rls_buf_clear(&lines);
+            size_t *ends = rls_malloc((e - g) * sizeof(size_t));
+            for (size_t p = g; p + 1 < e; p++) {
+                uint32_t line = rls_rules_line_of(
+                    ctx, ctx->model->bullets[refs[p].op->bullet].item_span.start_byte);
+                rls_rules_format(&lines, "%s%u", p == g ? "" : ", ", line + 1);
+                ends[p - g] = lines.len;
+            }
             for (size_t k = g + max; k < e; k++) {
                 const RlsOpener *o = refs[k].op;
                 rls_buf_clear(&msg);
                 rls_rules_format(&msg, "\"%.*s\" already opens %zu other bullet%s (line", (int)vl,
                                  doc__opener_text(ctx, o), k - g, k - g == 1 ? "" : "s");
                 rls_buf_puts(&msg, k - g == 1 ? " " : "s ");
-                for (size_t p = g; p < k; p++) {
-                    uint32_t line = rls_rules_line_of(
-                        ctx, ctx->model->bullets[refs[p].op->bullet].item_span.start_byte);
-                    rls_rules_format(&msg, "%s%u", p == g ? "" : ", ", line + 1);
-                }
+                rls_buf_append(&msg, lines.data, ends[k - 1 - g]);
                 rls_rules_format(&msg,
                                  "). Vary the verb so each bullet reads as its own result, "
                                  "e.g. %.*s.",
@@ -122,10 +130,12 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
                 doc__report_plain(ctx, "repeated-verb", o->bullet, o->start_byte, o->end_byte,
                                   msg.data);
             }
+            rls_free(ends);
         }
         g = e;
     }
     rls_buf_close(&msg);
+    rls_buf_close(&lines);
     rls_free(refs);
 }
 
