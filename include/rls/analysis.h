@@ -27,6 +27,10 @@ void rls_analysis_init(RlsAnalysis *self);
 /* Frees the model, the findings and the caches; the struct may be reused. */
 void rls_analysis_close(RlsAnalysis *self);
 
+/* Frees the caches (keeping the model and findings): for a document not
+ * being edited. The next rls_analyze judges every bullet again. */
+void rls_analysis_trim(RlsAnalysis *self);
+
 /* Parses src[0..len) with parser (whose tree has been told of every edit
  * since its last parse) and runs the rules under config (NULL: defaults).
  * Replaces whatever *self held, reusing its caches: the findings are

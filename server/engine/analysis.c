@@ -21,6 +21,13 @@ void rls_analysis_close(RlsAnalysis *self) {
     rls_analysis_init(self);
 }
 
+void rls_analysis_trim(RlsAnalysis *self) {
+    rls_rules_cache_delete(self->rules_cache);
+    rls_kw_scan_cache_delete(self->kw_cache);
+    self->rules_cache = NULL;
+    self->kw_cache = NULL;
+}
+
 int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t len,
                 const RlsConfig *config) {
     rls_resume_delete(self->model);

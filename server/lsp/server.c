@@ -179,8 +179,9 @@ int rls_server_document_param(RlsServer *self, const cJSON *params, RlsDocument 
 }
 
 const RlsAnalysis *rls_document_analysis(RlsServer *self, RlsDocument *doc) {
-    (void)self;
     if (doc->stale || !doc->analysis.model) {
+        doc->changed_seq = ++self->change_seq;
+        doc->warm = true;
         uint64_t t0 = uv_hrtime();
         rls_analyze(&doc->analysis, doc->parser, rls_text_data(doc->text), rls_text_len(doc->text),
                     &doc->config);
@@ -334,6 +335,42 @@ void rls_lsp_diagnostic_write(const RlsServer *srv, const RlsDocument *doc, cons
     rls_buf_puts(out, "}}");
 }
 
+/* Each open document keeps a tree and caches (a few hundred KB for a
+ * two-page resume) so that its next keystroke is cheap; a person types in
+ * one or two at a time. Documents beyond the most recently changed few
+ * give that state back and pay one full parse when next edited (about a
+ * millisecond for two pages): 100 open resumes then cost memory for their
+ * text and findings, not for 100 trees (issue 9). */
+#define RLS_WARM_DOCS 4
+
+static void server__trim_cold(RlsServer *self) {
+    size_t n_warm = 0;
+    for (size_t i = 0; i < self->n_docs; i++)
+        n_warm += self->docs[i]->warm;
+    if (n_warm <= RLS_WARM_DOCS) return;
+    /* The RLS_WARM_DOCS-th newest change among warm documents. */
+    uint64_t newest[RLS_WARM_DOCS] = {0};
+    for (size_t i = 0; i < self->n_docs; i++) {
+        const RlsDocument *d = self->docs[i];
+        if (!d->warm) continue;
+        uint64_t s = d->changed_seq;
+        for (size_t k = 0; k < RLS_WARM_DOCS; k++) {
+            if (s <= newest[k]) continue;
+            uint64_t t = newest[k];
+            newest[k] = s;
+            s = t;
+        }
+    }
+    uint64_t cutoff = newest[RLS_WARM_DOCS - 1];
+    for (size_t i = 0; i < self->n_docs; i++) {
+        RlsDocument *d = self->docs[i];
+        if (!d->warm || d->changed_seq >= cutoff) continue;
+        rls_parser_trim(d->parser);
+        rls_analysis_trim(&d->analysis);
+        d->warm = false;
+    }
+}
+
 void rls_server_idle(RlsServer *self) {
     bool published = false;
     RlsBuf msg;
@@ -361,6 +398,7 @@ void rls_server_idle(RlsServer *self) {
     }
     rls_buf_close(&msg);
     if (published) rls_server_batch_published(self);
+    server__trim_cold(self);
 }
 
 /* ---- Positions -------------------------------------------------------------------- */

@@ -130,6 +130,11 @@ typedef struct RlsDocument {
     RlsAnalysis analysis;
     bool stale;   /* analysis is older than text/config */
     bool publish; /* diagnostics must be pushed at the end of this batch */
+    /* When it was last analysed after a change (server-wide count), and
+     * whether it still holds its incremental state (tree, caches): only the
+     * RLS_WARM_DOCS most recently changed documents do. */
+    uint64_t changed_seq;
+    bool warm;
 } RlsDocument;
 
 /* The open document with this uri, or NULL. Borrowed. */

@@ -372,6 +372,92 @@ static void test_server_publishes_what_a_fresh_analysis_finds(void) {
     for_each_corpus_file("tex", lsp_corpus_file);
 }
 
+/* Only the few most recently changed documents keep their trees and caches;
+ * the others are trimmed and must still be judged exactly when edited
+ * again, and must still answer from their kept model meanwhile. */
+static void test_trimmed_documents_stay_exact(void) {
+    TestClient c;
+    test_client_open(&c);
+    test_client_initialize(&c, "{}");
+    enum { N = 7 };
+    char uris[N][64];
+    for (int i = 0; i < N; i++) {
+        RlsBuf gen;
+        rls_buf_init(&gen);
+        rls_bench_gen(&gen, 20 + (size_t)i * 3, i % 2, (unsigned)i + 11);
+        snprintf(uris[i], sizeof(uris[i]), "file:///tmp/trim/doc-%d.%s", i, i % 2 ? "tex" : "md");
+        cJSON *open = cJSON_CreateObject();
+        cJSON_AddStringToObject(open, "jsonrpc", "2.0");
+        cJSON_AddStringToObject(open, "method", "textDocument/didOpen");
+        cJSON *td =
+            cJSON_AddObjectToObject(cJSON_AddObjectToObject(open, "params"), "textDocument");
+        cJSON_AddStringToObject(td, "uri", uris[i]);
+        cJSON_AddStringToObject(td, "languageId", i % 2 ? "latex" : "markdown");
+        cJSON_AddNumberToObject(td, "version", 1);
+        cJSON_AddStringToObject(td, "text", gen.data);
+        test_client_feed_json(&c, open);
+        rls_dispatch_run(&c.dispatch);
+        rls_buf_close(&gen);
+    }
+    size_t warm = 0;
+    for (int i = 0; i < N; i++)
+        warm += rls_server_document(c.server, uris[i])->warm;
+    EXPECT_TRUE(warm < N);
+    rng_state = 77;
+    RlsBuf piece;
+    rls_buf_init(&piece);
+    for (int k = 0; k < 40; k++) {
+        int i = (int)(rng() % N);
+        RlsDocument *doc = rls_server_document(c.server, uris[i]);
+        RlsSpan span;
+        random_edit(doc->text, i % 2, &piece, &span);
+        RlsLspRange r = rls_text_range_of(doc->text, span, rls_server_encoding(c.server));
+        cJSON *msg = cJSON_CreateObject();
+        cJSON_AddStringToObject(msg, "jsonrpc", "2.0");
+        cJSON_AddStringToObject(msg, "method", "textDocument/didChange");
+        cJSON *params = cJSON_AddObjectToObject(msg, "params");
+        cJSON *id = cJSON_AddObjectToObject(params, "textDocument");
+        cJSON_AddStringToObject(id, "uri", uris[i]);
+        cJSON_AddNumberToObject(id, "version", doc->version + 1);
+        cJSON *ch = cJSON_CreateObject();
+        cJSON *range = cJSON_AddObjectToObject(ch, "range");
+        cJSON *st = cJSON_AddObjectToObject(range, "start");
+        cJSON_AddNumberToObject(st, "line", r.start.line);
+        cJSON_AddNumberToObject(st, "character", r.start.character);
+        cJSON *en = cJSON_AddObjectToObject(range, "end");
+        cJSON_AddNumberToObject(en, "line", r.end.line);
+        cJSON_AddNumberToObject(en, "character", r.end.character);
+        cJSON_AddStringToObject(ch, "text", piece.data ? piece.data : "");
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(params, "contentChanges"), ch);
+        test_client_clear(&c);
+        test_client_feed_json(&c, msg);
+        rls_dispatch_run(&c.dispatch);
+        const cJSON *pub = test_client_last(&c, "textDocument/publishDiagnostics");
+        ASSERT_TRUE(pub != NULL);
+        doc = rls_server_document(c.server, uris[i]);
+        RlsParser *fp = rls_parser_new(doc->format);
+        RlsAnalysis fresh;
+        rls_analysis_init(&fresh);
+        rls_analyze(&fresh, fp, rls_text_data(doc->text), rls_text_len(doc->text), &doc->config);
+        cJSON *want = cJSON_CreateArray();
+        for (size_t d = 0; d < fresh.diags.len; d++)
+            cJSON_AddItemToArray(want,
+                                 rls_lsp_diagnostic_to_json(c.server, doc, &fresh.diags.items[d]));
+        EXPECT_TRUE(
+            cJSON_Compare(cJSON_GetObjectItemCaseSensitive(
+                              cJSON_GetObjectItemCaseSensitive(pub, "params"), "diagnostics"),
+                          want, true));
+        /* A trimmed document still has its model for hover and actions. */
+        for (int j = 0; j < N; j++)
+            EXPECT_TRUE(rls_server_document(c.server, uris[j])->analysis.model != NULL);
+        cJSON_Delete(want);
+        rls_analysis_close(&fresh);
+        rls_parser_delete(fp);
+    }
+    rls_buf_close(&piece);
+    test_client_close(&c);
+}
+
 /* Escaping: control characters, quotes, backslashes and non-ASCII in a
  * message and a URI come out as the cJSON writer would write them. */
 static void test_published_json_escapes_like_cjson(void) {
@@ -426,6 +512,7 @@ int main(void) {
         RLS_TEST(test_generated_incremental_equals_fresh),
         RLS_TEST(test_server_publishes_what_a_fresh_analysis_finds),
         RLS_TEST(test_published_json_escapes_like_cjson),
+        RLS_TEST(test_trimmed_documents_stay_exact),
     };
     int rc = rls_test_run(cases, RLS_ARRAY_LEN(cases));
     rls_parse_release_globals();
