@@ -77,11 +77,44 @@ static void actions__free_edits(RlsTextEdit *edits, size_t n) {
     rls_free(edits);
 }
 
-/* A bullet of a current role is written in the present tense. */
+/* The tense a bullet's opening verb takes: that of most of its role's
+ * bullets. Only a current role whose bullets mostly open in the present
+ * ("Maintain", "Leads") is written in the present; a current role told in
+ * the past ("Cut X", "Built Y") stays in the past, and a tie goes to the
+ * past, which is never wrong for work already done. */
+bool rls_actions_entry_present(const RlsResume *model, int32_t entry) {
+    if (!model || entry < 0 || (uint32_t)entry >= model->n_entries) return false;
+    const RlsEntry *e = &model->entries[entry];
+    if (!e->dates.valid || !e->dates.end.present) return false;
+    size_t past = 0, present = 0;
+    for (uint32_t k = 0; k < e->n_bullets && e->first_bullet + k < model->n_bullets; k++) {
+        const RlsPlain *p = &model->bullets[e->first_bullet + k].plain;
+        RlsToks w = {0};
+        rls_words_split(p->text, p->len, &w);
+        size_t i = 0;
+        /* "I designed", "We ship": the verb after the pronoun. */
+        if (w.len > 1 &&
+            (rls_tok_is(p->text, w.items[0], "i") || rls_tok_is(p->text, w.items[0], "we")))
+            i = 1;
+        if (i < w.len) {
+            RlsTok t = w.items[i];
+            const char *s = p->text + t.start;
+            size_t n = t.end - t.start;
+            RlsVerb v;
+            bool is_past = rls_verb_as(s, n, RLS_VFORM_PAST, true, &v);
+            bool is_present = rls_verb_as(s, n, RLS_VFORM_BASE, false, &v) ||
+                              rls_verb_as(s, n, RLS_VFORM_THIRD, false, &v);
+            /* "Cut", "Set": both, so neither. */
+            if (is_past && !is_present) past++;
+            if (is_present && !is_past) present++;
+        }
+        rls_toks_close(&w);
+    }
+    return present > past;
+}
+
 static bool actions__present(const RlsResume *model, const RlsBullet *b) {
-    if (b->entry < 0 || (uint32_t)b->entry >= model->n_entries) return false;
-    const RlsEntry *e = &model->entries[b->entry];
-    return e->dates.valid && e->dates.end.present;
+    return rls_actions_entry_present(model, b->entry);
 }
 
 static bool actions__valid(const RlsResume *model, const char *src, uint32_t src_len,

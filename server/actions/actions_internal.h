@@ -116,8 +116,9 @@ bool rls_tracked_find(const RlsTracked *self, uint32_t plain_start, uint32_t pla
  * *title, returning true; false when it has nothing (more) to offer,
  * leaving *out and *title untouched. [hint_start, hint_end) is where the
  * finding is in the text; a hint covering the whole text means "fix every
- * occurrence". present: the bullet belongs to a current role, so verbs go
- * to the base form ("Reduce") rather than the past ("Reduced"). */
+ * occurrence". present: the bullet's role is written in the present
+ * (rls_actions_entry_present), so verbs go to the base form ("Reduce")
+ * rather than the past ("Reduced"). */
 typedef struct {
     const RlsTracked *text;
     uint32_t hint_start;
@@ -164,6 +165,11 @@ typedef struct {
  * placeholder if requested. Returns true when the text changed. */
 bool rls_rewrite_pipeline(const RlsTracked *in, const RlsFixRequest *reqs, size_t n_reqs,
                           bool restructure, bool present, RlsTracked *out);
+
+/* Whether verbs of the bullets of entry go to the present (base form):
+ * the role is current and most of its bullets open in the present tense.
+ * False for a past role, a role without dates, or entry < 0. */
+bool rls_actions_entry_present(const RlsResume *model, int32_t entry);
 
 /* Rule ids with a plain-text fix (NULL-terminated). */
 extern const char *const rls_rewrite_rules[];

@@ -55,15 +55,14 @@ void rls_escape_append(RlsBuf *out, RlsFormat format, const char *text, size_t l
                 break;
             }
         } else {
+            /* "[N]" needs no escape: with no reference defining "N" it is
+             * text, for CommonMark renderers and for our parser. */
             switch (c) {
             case '*':
             case '_':
             case '`':
             case '\\':
             case '<':
-            /* "[N]" would parse as a shortcut link and lose its brackets. */
-            case '[':
-            case ']':
                 rls_buf_putc(out, '\\');
                 rls_buf_putc(out, c);
                 continue;

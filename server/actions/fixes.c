@@ -16,6 +16,7 @@
 
 #include "actions/actions_internal.h"
 #include "rls/alloc.h"
+#include "rls/keywords.h"
 
 /* Whether word i lies inside the hint. */
 static bool fixes__in_hint(const RlsStepIn *in, RlsTok tok) {
@@ -75,6 +76,46 @@ bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
     for (; i < w.len; i++) {
         RlsTok tok = w.items[i];
         if (!fixes__in_hint(in, tok)) continue;
+        /* "the" says "our services" ("migrated the services"), but not
+         * "my life", "my own", "my contributions included": words about
+         * the person, or a sentence about them, are left to rephrase. */
+        static const char *const personal[] = {"own",
+                                               "life",
+                                               "willingness",
+                                               "passion",
+                                               "passions",
+                                               "interest",
+                                               "interests",
+                                               "career",
+                                               "goal",
+                                               "goals",
+                                               "role",
+                                               "work",
+                                               "contributions",
+                                               "contribution",
+                                               "experience",
+                                               "skills",
+                                               "knowledge",
+                                               "time",
+                                               "responsibilities",
+                                               "duties",
+                                               "job",
+                                               "free",
+                                               "spare",
+                                               "personal",
+                                               "favorite",
+                                               "favourite",
+                                               NULL};
+        bool sentence_start = false;
+        if (i > 0) {
+            uint32_t c = tok.start;
+            while (c > 0 && t[c - 1] == ' ')
+                c--;
+            sentence_start = c > 0 && strchr(".:;!?", t[c - 1]) != NULL;
+        }
+        if ((rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) &&
+            (sentence_start || (i + 1 < w.len && rls_tok_in(t, w.items[i + 1], personal))))
+            continue;
         if (rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) {
             fixes__copy(o, src, at, tok.start);
             rls_tracked_lit_cap(o, "the", o->text.len == 0);
@@ -110,31 +151,41 @@ bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
 
 static const char *const fixes__be[] = {"was", "were", "is", "are", "been", "being", NULL};
 
-/* Lower-cases a subject's first word when it is a determiner or a common
- * noun, never a name ("Bugs were fixed" -> "fixed bugs", "Redis was
- * deployed" -> "deployed Redis"). */
+/* Lower-cases a subject's first word, which only opened the sentence
+ * ("Deployment scripts were rewritten" -> "Rewrote deployment scripts"),
+ * unless it is a name: an acronym or a word with inner capitals ("AWS",
+ * "PostgreSQL", "iOS") or a term of the keyword catalogue ("Kafka",
+ * "Python"). */
 static void fixes__subject(RlsTracked *o, const RlsTracked *src, const char *t, RlsToks *w,
                            size_t first, size_t end) {
     RlsTok tok = w->items[first];
-    static const char *const common[] = {
-        "the",       "a",         "an",         "this",         "these",
-        "those",     "all",       "each",       "every",        "bugs",
-        "features",  "tests",     "reports",    "services",     "tickets",
-        "issues",    "systems",   "processes",  "applications", "deployments",
-        "releases",  "builds",    "changes",    "data",         "users",
-        "customers", "requests",  "pipelines",  "jobs",         "servers",
-        "scripts",   "workflows", "dashboards", "alerts",       "documentation",
-        "code",      "queries",   "incidents",  "records",      "files",
-        NULL};
-    bool lower = rls_tok_in(t, tok, common);
-    if (lower && isupper((unsigned char)t[tok.start]) &&
-        !(tok.end - tok.start > 1 && isupper((unsigned char)t[tok.start + 1]))) {
+    bool inner_caps = false;
+    for (uint32_t c = tok.start + 1; c < tok.end; c++)
+        if (isupper((unsigned char)t[c])) inner_caps = true;
+    /* "Kafka" alone, and "Kafka consumers" (the catalogue's "Kafka"). */
+    bool name = rls_kw_find(t + tok.start, tok.end - tok.start) >= 0;
+    if (!name && first + 1 < w->len && w->items[first + 1].end <= end)
+        name = rls_kw_find(t + tok.start, w->items[first + 1].end - tok.start) >= 0;
+    if (isupper((unsigned char)t[tok.start]) && !inner_caps && !name) {
         char c = (char)tolower((unsigned char)t[tok.start]);
         rls_tracked_lit(o, &c, 1);
         rls_tracked_copy(o, src, tok.start + 1, end);
     } else {
         rls_tracked_copy(o, src, tok.start, end);
     }
+}
+
+/* A passive subject is a plain noun phrase: no punctuation inside it
+ * ("ML forecasting: I was tasked" is a label and a sentence) and not a
+ * pronoun ("I was tasked with" is a weak opener, "It was" says nothing). */
+static bool fixes__plain_subject(const char *t, const RlsToks *w, size_t subj, size_t be) {
+    static const char *const pronouns[] = {"i",    "we",  "it",    "he",    "she",  "they",
+                                           "you",  "me",  "us",    "them",  "this", "that",
+                                           "what", "who", "which", "there", NULL};
+    if (rls_tok_in(t, w->items[subj], pronouns)) return false;
+    for (uint32_t c = w->items[subj].start; c < w->items[be].start; c++)
+        if (strchr(":;,()!?\"", t[c]) || (t[c] == '.' && t[c + 1] == ' ')) return false;
+    return true;
 }
 
 bool rls_rewrite_passive(const RlsStepIn *in, RlsStepOut *out) {
@@ -197,7 +248,7 @@ bool rls_rewrite_passive(const RlsStepIn *in, RlsStepOut *out) {
                 break;
             }
         }
-        if (!be || be == subj) break;
+        if (!be || be == subj || !fixes__plain_subject(t, &w, subj, be)) break;
         size_t p = be + 1;
         RlsVerb v;
         if (p >= w.len) break;
@@ -374,8 +425,18 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
         RlsTok tok = w.items[i];
         if (!fixes__in_hint(in, tok)) continue;
         /* "etc." and "and more" say nothing: they go. */
-        if (rls_tok_is(t, tok, "etc") || (rls_tok_is(t, tok, "more") && i > 0 &&
-                                          rls_tok_is(t, w.items[i - 1], "and") && i + 1 == w.len)) {
+        /* Mid-sentence, the list would run into what follows ("zippers,
+         * bleaching via the website"): only a closing "etc." goes. */
+        bool etc_closes = false;
+        if (rls_tok_is(t, tok, "etc")) {
+            size_t c = tok.end;
+            if (c < n && t[c] == '.') c++;
+            while (c < n && t[c] == ' ')
+                c++;
+            etc_closes = c >= n || strchr(");", t[c]) != NULL;
+        }
+        if (etc_closes || (rls_tok_is(t, tok, "more") && i > 0 &&
+                           rls_tok_is(t, w.items[i - 1], "and") && i + 1 == w.len)) {
             size_t a = rls_tok_is(t, tok, "etc") ? tok.start : w.items[i - 1].start;
             size_t b = tok.end;
             /* Keep a final period: "projects etc." -> "projects." */
@@ -397,6 +458,16 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
             /* A count needs a noun after it ("many of" still counts). */
             if (i + k >= w.len || w.items[i + k].start != w.items[i + k - 1].end + 1) break;
             fixes__copy(o, src, at, tok.start);
+            /* "Lots of improvements to X" has no verb: a count of changes
+             * that open the bullet were made ("Made [N] improvements"). */
+            static const char *const made[] = {
+                "improvements", "contributions", "changes",  "fixes",         "enhancements",
+                "updates",      "additions",     "upgrades", "optimizations", NULL};
+            if (i == 0 && i + k + 1 < w.len && rls_tok_in(t, w.items[i + k], made) &&
+                !rls_tok_in(t, w.items[i + k + 1], fixes__be) &&
+                !rls_tok_is(t, w.items[i + k + 1], "have") &&
+                !rls_tok_is(t, w.items[i + k + 1], "had"))
+                rls_tracked_puts(o, in->present ? "Make " : "Made ");
             rls_tracked_puts(o, RLS_PLACEHOLDER_COUNT);
             at = w.items[i + k - 1].end;
             did = true;
@@ -416,6 +487,81 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
 }
 
 /* ---- buzzword ------------------------------------------------------------------------- */
+
+/* A phrase about the person at word i: "as|in|with [a|an] <buzz
+ * adjective>* <buzz noun>" ("as a detail-oriented team player", "in
+ * fast-paced environments", "with a proven track record"). Returns the
+ * word index after it, or 0. */
+static size_t fixes__buzz_phrase(const char *t, const RlsToks *w, size_t i,
+                                 const char *const *adjectives) {
+    static const char *const preps[] = {"as", "in", "with", NULL};
+    static const char *const nouns[] = {"team player",
+                                        "team-player",
+                                        "self-starter",
+                                        "self starter",
+                                        "go-getter",
+                                        "rockstar",
+                                        "rock star",
+                                        "ninja",
+                                        "guru",
+                                        "people person",
+                                        "go-to person",
+                                        "thought leader",
+                                        "motivated individual",
+                                        "professional",
+                                        "innovative thinker",
+                                        "strategic thinker",
+                                        "problem solver",
+                                        "problem-solver",
+                                        "visionary",
+                                        "game changer",
+                                        "game-changer",
+                                        "fast-paced environment",
+                                        "proven track record",
+                                        "track record of success",
+                                        "strong work ethic",
+                                        "individual",
+                                        "engineer",
+                                        NULL};
+    if (i + 2 >= w->len || !rls_tok_in(t, w->items[i], preps)) return 0;
+    size_t j = i + 1;
+    if (rls_tok_is(t, w->items[j], "a") || rls_tok_is(t, w->items[j], "an")) j++;
+    size_t adj = 0;
+    while (j < w->len && rls_tok_in(t, w->items[j], adjectives)) {
+        j++;
+        adj++;
+    }
+    for (size_t k = 0; nouns[k]; k++) {
+        /* Plain nouns ("professional", "engineer") only after a buzz
+         * adjective: "as a seasoned professional", not "as an engineer". */
+        bool plain = !strcmp(nouns[k], "professional") || !strcmp(nouns[k], "individual") ||
+                     !strcmp(nouns[k], "engineer");
+        if (plain && adj == 0) continue;
+        size_t m = j;
+        const char *p = nouns[k];
+        bool ok = true;
+        while (*p && ok) {
+            const char *sp = strchr(p, ' ');
+            size_t len = sp ? (size_t)(sp - p) : strlen(p);
+            if (m >= w->len) {
+                ok = false;
+                break;
+            }
+            RlsTok tk = w->items[m];
+            size_t tl = tk.end - tk.start;
+            bool last = sp == NULL;
+            /* The last word may be plural ("environments"). */
+            ok = (tl == len ||
+                  (last && tl == len + 1 && tolower((unsigned char)t[tk.end - 1]) == 's')) &&
+                 strncasecmp(t + tk.start, p, len) == 0;
+            m++;
+            p += len;
+            if (*p == ' ') p++;
+        }
+        if (ok) return m;
+    }
+    return 0;
+}
 
 bool rls_rewrite_buzzword(const RlsStepIn *in, RlsStepOut *out) {
     if (in->alt != 0) return false;
@@ -443,15 +589,47 @@ bool rls_rewrite_buzzword(const RlsStepIn *in, RlsStepOut *out) {
     bool did = false;
     RlsBuf title;
     rls_buf_init(&title);
+    /* In a self-description ("Team player who thrives in fast-paced
+     * environments") the phrase is the sentence: only an achievement
+     * bullet, opening with a verb, loses it whole. */
+    RlsVerb v0;
+    bool verb_led = w.len > 0 && rls_word_past(t, w.items[0], true, &v0);
     for (size_t i = 0; i < w.len; i++) {
         RlsTok tok = w.items[i];
+        /* A phrase that only describes the person goes whole: "as a
+         * detail-oriented team player", "in a fast-paced environment". */
+        size_t end_w = verb_led ? fixes__buzz_phrase(t, &w, i, adjectives) : 0;
+        if (end_w && i > 0) {
+            RlsTok last = w.items[end_w - 1];
+            bool hit = false;
+            for (size_t k = i; k < end_w; k++)
+                hit = hit || fixes__in_hint(in, w.items[k]);
+            size_t a = w.items[i - 1].end;
+            if (hit && a >= at && t[a] == ' ') {
+                if (title.len == 0)
+                    rls_buf_printf(&title, "Remove “%.*s”", (int)(last.end - tok.start),
+                                   t + tok.start);
+                fixes__copy(o, src, at, a);
+                at = last.end;
+                did = true;
+                i = end_w - 1;
+                continue;
+            }
+        }
         if (!fixes__in_hint(in, tok) || !rls_tok_in(t, tok, adjectives)) continue;
         /* An adjective before a noun: the next word is not a function word
          * and nothing but a space separates them. "X and Y engineer" drops
          * "X and ". */
         if (i + 1 >= w.len || w.items[i + 1].start != tok.end + 1) continue;
         size_t a = tok.start, b = w.items[i + 1].start;
-        if (rls_tok_is(t, w.items[i + 1], "and")) {
+        /* "Hard-working and detail-oriented engineer": the "and" goes with
+         * the second adjective ("Hard-working engineer"). */
+        if (i >= 2 &&
+            (rls_tok_is(t, w.items[i - 1], "and") || rls_tok_is(t, w.items[i - 1], "or")) &&
+            w.items[i - 2].end >= at && w.items[i - 2].end + 1 == w.items[i - 1].start) {
+            a = w.items[i - 2].end;
+            b = tok.end;
+        } else if (rls_tok_is(t, w.items[i + 1], "and")) {
             if (i + 2 >= w.len || !rls_tok_in(t, w.items[i + 2], adjectives)) continue;
             b = w.items[i + 2].start;
         } else if (rls_tok_in(t, w.items[i + 1], stop)) {
@@ -483,6 +661,11 @@ bool rls_rewrite_buzzword(const RlsStepIn *in, RlsStepOut *out) {
 
 /* ---- no-metric ------------------------------------------------------------------------ */
 
+/* Words after "to" that do not start a verb phrase ("to the cloud"). */
+static const char *const fixes__not_verbs[] = {
+    "the", "a",    "an",   "all",   "each",  "every", "our",        "my",     "their", "its", "his",
+    "her", "this", "that", "these", "those", "new",   "production", "market", "date",  NULL};
+
 bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
     if (in->alt != 0) return false;
     const RlsTracked *src = in->text;
@@ -510,47 +693,106 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
         (in->present && rls_verb_as(t + v0.start, v0.end - v0.start, RLS_VFORM_BASE, false, &v));
     if (!verb) goto done; /* a summary line or a fragment: no clause fits */
     size_t body_end = n;
-    while (body_end > 0 && (t[body_end - 1] == '.' || t[body_end - 1] == ' '))
+    while (body_end > 0 && strchr(". ;!", t[body_end - 1]))
         body_end--;
+    /* A clause appended to the last of several sentences would be chosen
+     * by the first one's verb; a bullet ending in a colon introduces a
+     * list; after "etc." nothing reads. */
+    if (body_end == 0 || t[body_end - 1] == ':' || rls_tok_is(t, w.items[w.len - 1], "etc"))
+        goto done;
+    /* "Rewrote X: an application that ...": a clause at the end would
+     * belong to the explanation, not to the work. */
+    if (memchr(t, ':', body_end)) goto done;
+    /* The same with a dash: "Shipped Yoda - the admin interface for X". */
+    for (size_t c = 1; c + 1 < body_end; c++)
+        if (t[c - 1] == ' ' && t[c] == '-' && t[c + 1] == ' ') goto done;
+    if (strstr(t, " \xe2\x80\x93 ") || strstr(t, " \xe2\x80\x94 ")) goto done; /* en, em dash */
+    for (size_t c = 0; c + 1 < body_end; c++)
+        if ((t[c] == '.' || t[c] == ';' || t[c] == '!' || t[c] == '?') && t[c + 1] == ' ')
+            goto done;
     static const char *const change[] = {"improve",  "increase",   "reduce", "cut",      "lower",
                                          "decrease", "boost",      "raise",  "grow",     "shrink",
                                          "speed",    "accelerate", "expand", "minimize", NULL};
-    static const char *const build[] = {"build",     "develop",   "design", "implement", "create",
-                                        "launch",    "ship",      "write",  "architect", "engineer",
-                                        "deliver",   "introduce", "add",    "release",   "publish",
-                                        "prototype", NULL};
+    static const char *const build[] = {"build",  "develop", "design",    "implement", "create",
+                                        "launch", "ship",    "architect", "engineer",  "introduce",
+                                        "add",    "release", "publish",   "prototype", NULL};
+    static const char *const tune[] = {"optimize",  "optimise", "tune",        "refactor",
+                                       "rewrite",   "migrate",  "upgrade",     "consolidate",
+                                       "modernize", "overhaul", "rearchitect", "re-architect",
+                                       "replace",   "fix",      "debug",       "troubleshoot",
+                                       "harden",    "profile",  NULL};
     static const char *const save[] = {"automate", "streamline", "simplify", "script", NULL};
-    static const char *const keep[] = {"maintain", "operate", "run",        "support",
-                                       "own",      "monitor", "administer", NULL};
+    static const char *const keep[] = {"maintain", "operate", "run", "administer", NULL};
     static const char *const people[] = {"lead", "manage",    "mentor",  "coach", "train",
                                          "hire", "supervise", "onboard", NULL};
-    const char *clause = ", cutting [metric] by [N]%";
+    static const char *const res[] = {"reduce",   "cut",        "lower", "decrease", "improve",
+                                      "increase", "boost",      "raise", "grow",     "shrink",
+                                      "speed",    "accelerate", "save",  "minimize", NULL};
+    const char *clause = NULL;
     size_t insert_at = body_end;
     /* A result clause without its figure is completed, not followed by a
-     * second one: ", reducing manual overhead" -> "... by [N]%". */
-    for (size_t k = 1; k < w.len; k++) {
+     * second one: ", reducing manual overhead" -> "... by [N]%", "to
+     * reduce errors" -> "to reduce errors by [N]%". Any other trailing
+     * ", <doing>" clause ("..., fostering a culture") already says what
+     * came of the work: a second one would only stack. */
+    bool tail_clause = false;
+    for (size_t k = 1; k < w.len && w.items[k].start < body_end; k++) {
         RlsVerb g;
         RlsTok tk = w.items[k];
         bool comma = false;
         for (uint32_t c = w.items[k - 1].end; c < tk.start; c++)
             if (t[c] == ',') comma = true;
-        if (!comma || !rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_GERUND, true, &g))
-            continue;
+        /* ", greatly reducing X": the adverb belongs to the clause. */
+        if (comma && k + 1 < w.len && tk.end - tk.start > 3 && t[tk.end - 1] == 'y' &&
+            t[tk.end - 2] == 'l' && w.items[k + 1].start == tk.end + 1) {
+            tk = w.items[++k];
+        }
+        /* ", which greatly improved X" already tells what came of it. */
+        if (comma && (rls_tok_is(t, tk, "which") || rls_tok_is(t, tk, "that"))) tail_clause = true;
+        bool to = !comma && k >= 2 && rls_tok_is(t, w.items[k - 1], "to") &&
+                  rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_BASE, false, &g);
+        /* A capital word after a comma is a name in a list ("Java,
+         * Spring and MySQL"), not a clause. */
+        bool ger = comma && islower((unsigned char)t[tk.start]) &&
+                   rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_GERUND, true, &g);
+        if (!to && !ger) continue;
         RlsTok gb = {0, (uint32_t)strlen(g.base)};
-        static const char *const res[] = {"reduce",   "cut",        "lower", "decrease", "improve",
-                                          "increase", "boost",      "raise", "grow",     "shrink",
-                                          "speed",    "accelerate", "save",  NULL};
-        if (!rls_tok_in(g.base, gb, res)) continue;
-        /* The clause ends at the next comma or the end of the bullet. */
+        if (!rls_tok_in(g.base, gb, res)) {
+            tail_clause = tail_clause || ger;
+            continue;
+        }
+        /* The clause ends at the next comma, parenthesis or the end. */
         size_t end = body_end;
         for (size_t c = tk.end; c < body_end; c++)
-            if (t[c] == ',') {
+            if (t[c] == ',' || t[c] == '(') {
                 end = c;
                 break;
             }
+        while (end > tk.end && t[end - 1] == ' ')
+            end--;
+        /* "to speed up X" needs its object; "reducing X by" has a figure's
+         * slot already. */
+        if (end == tk.end) continue;
         insert_at = end;
         clause = strcmp(g.base, "save") == 0 ? " ([N] hours per [week])" : " by [N]%";
         goto place;
+    }
+    if (tail_clause) goto done;
+    /* "X that Y", "X to do Y": a clause placed at the end would hang off
+     * the last noun ("a game to test the dungeons, used by [N] [users]"). */
+    bool nested = false;
+    for (size_t k = 1; k + 1 < w.len; k++) {
+        RlsVerb g;
+        RlsTok nx = w.items[k + 1];
+        /* "by collaborating with designers": the lever is last. */
+        bool by_doing = rls_tok_is(t, w.items[k], "by") &&
+                        rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_GERUND, true, &g);
+        if (by_doing || rls_tok_is(t, w.items[k], "which") || rls_tok_is(t, w.items[k], "that") ||
+            rls_tok_is(t, w.items[k], "who") ||
+            (rls_tok_is(t, w.items[k], "to") && islower((unsigned char)t[nx.start]) &&
+             !rls_tok_in(t, nx, fixes__not_verbs) &&
+             rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, true, &g)))
+            nested = true;
     }
     RlsTok base = {0, (uint32_t)strlen(v.base)};
     if (rls_tok_in(v.base, base, change)) {
@@ -567,15 +809,20 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
                 break;
             }
         }
-    } else if (rls_tok_in(v.base, base, build)) {
+    } else if (rls_tok_in(v.base, base, build) && !nested) {
         clause = ", used by [N] [users]";
+    } else if (rls_tok_in(v.base, base, tune)) {
+        clause = ", cutting [metric] by [N]%";
     } else if (rls_tok_in(v.base, base, save)) {
         clause = ", saving [N] hours per [week]";
-    } else if (rls_tok_in(v.base, base, keep)) {
+    } else if (rls_tok_in(v.base, base, keep) && !nested) {
         clause = ", serving [N] [requests/day] at [metric] uptime";
     } else if (rls_tok_in(v.base, base, people)) {
         clause = ", improving [metric] by [N]%";
     }
+    /* Any other verb ("Advised", "Attended", "Worked on"): no result
+     * clause is sure to fit; the finding's message says what to add. */
+    if (!clause) goto done;
 place:;
     RlsTracked *o = out->text;
     rls_tracked_copy(o, src, 0, insert_at);

@@ -349,6 +349,7 @@ typedef enum {
     HEAD_PROJECT,
     HEAD_ARTIFACT,
     HEAD_ACTIVITY,
+    HEAD_MEETING,
     HEAD_PEOPLE
 } RewriteHead;
 
@@ -416,6 +417,10 @@ static RewriteHead rewrite__head(const char *t, const RlsToks *w, size_t i, size
         "outage",        "escalation",    "request",      "audit",       "analysis",
         "research",      "design",        "architecture", "reliability", "performance",
         "security",      "monitoring",    "migrations",   NULL};
+    /* Talk, where the honest verb depends on the part played. */
+    static const char *const meeting[] = {"discussion", "meeting", "conversation",
+                                          "workshop",   "session", "brainstorm",
+                                          "call",       "sync",    NULL};
     static const char *const people[] = {"team",  "group", "squad",        "committee",
                                          "guild", "org",   "organization", "department",
                                          "unit",  "crew",  "staff",        NULL};
@@ -423,8 +428,28 @@ static RewriteHead rewrite__head(const char *t, const RlsToks *w, size_t i, size
     if (rewrite__in_list(t, h, project)) return HEAD_PROJECT;
     if (rewrite__in_list(t, h, people)) return HEAD_PEOPLE;
     if (rewrite__in_list(t, h, artifact)) return HEAD_ARTIFACT;
+    if (rewrite__in_list(t, h, meeting)) return HEAD_MEETING;
     if (rewrite__in_list(t, h, activity)) return HEAD_ACTIVITY;
     return HEAD_NONE;
+}
+
+/* Whether word m is a bare infinitive after a noun phrase ("the team
+ * move", "engineers debug"): a listed base form that is not also a past
+ * form, right after a word that is not a determiner ("the support team":
+ * "support" is the noun's modifier), with a word after it, and no
+ * punctuation before it. */
+static bool rewrite__bare_verb(const char *t, const RlsToks *w, size_t m) {
+    static const char *const det[] = {"the",  "a",     "an",   "our", "their", "my",
+                                      "his",  "her",   "its",  "all", "some",  "several",
+                                      "many", "every", "each", "new", NULL};
+    if (m == 0 || m + 1 >= w->len) return false;
+    RlsTok tm = w->items[m], prev = w->items[m - 1];
+    if (prev.end + 1 != tm.start || t[prev.end] != ' ') return false;
+    if (rls_tok_in(t, prev, det) || rls_tok_in(t, prev, rewrite__stop)) return false;
+    RlsVerb v;
+    if (!rls_verb_as(t + tm.start, tm.end - tm.start, RLS_VFORM_BASE, false, &v)) return false;
+    if (rls_verb_as(t + tm.start, tm.end - tm.start, RLS_VFORM_PAST, false, &v)) return false;
+    return true;
 }
 
 /* Writes "<Verb> <rest of the bullet from byte from>". */
@@ -494,6 +519,7 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
         static const char *const assist_project[] = {"delivered", "drove", "led", NULL};
         static const char *const artifact[] = {"built", "developed", "shipped", NULL};
         static const char *const activity[] = {"conducted", "led", "ran", NULL};
+        static const char *const meeting[] = {"led", "facilitated", NULL};
         static const char *const contrib[] = {"shipped [N] [changes] to", "built [features] for",
                                               NULL};
         static const char *const other[] = {"delivered", "built", "led", NULL};
@@ -502,6 +528,8 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             verbs = outcome;
         else if (op->kind == OPENER_OWN)
             verbs = own;
+        else if (op->kind == OPENER_CONTRIB && head == HEAD_PROJECT)
+            goto done; /* "Shipped [N] changes to the migration" reads as nonsense */
         else if (op->kind == OPENER_CONTRIB)
             verbs = contrib;
         else if (head == HEAD_PROJECT)
@@ -510,7 +538,12 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             verbs = artifact;
         else if (head == HEAD_ACTIVITY)
             verbs = activity;
-        else {
+        else if (head == HEAD_MEETING) {
+            /* Taking part in a discussion is not leading it: offered, never
+             * applied without asking. */
+            verbs = meeting;
+            preferred = false;
+        } else {
             verbs = other;
             preferred = false; /* nothing says which verb is true */
         }
@@ -566,6 +599,22 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
                 break;
             if (m > next && (rls_tok_is(t, tm, "in") || rls_tok_is(t, tm, "with")) &&
                 rewrite__gerund(t, &w, m + 1, &v)) {
+            } else if (help && m > next && rewrite__bare_verb(t, &w, m)) {
+                /* "Helped the team move X" -> "Moved X with the team":
+                 * the bare infinitive after the helped party. */
+                RlsTok vt = w.items[m];
+                rls_verb_as(t + vt.start, vt.end - vt.start, RLS_VFORM_BASE, false, &v);
+                if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) goto done;
+                if (alt != 0) goto done;
+                rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), true);
+                rls_tracked_copy(o, src, vt.end, body_end);
+                rls_tracked_puts(o, " with ");
+                rls_tracked_copy(o, src, nt.start, w.items[m - 1].end);
+                rls_tracked_copy(o, src, body_end, n);
+                out->title = rewrite__title_as(o->text.data, o->text.len);
+                out->preferred = true;
+                ok = true;
+                goto done;
             } else if (m > next && rls_tok_is(t, tm, "to") &&
                        rls_verb_as(t + w.items[m + 1].start,
                                    w.items[m + 1].end - w.items[m + 1].start, RLS_VFORM_BASE, false,

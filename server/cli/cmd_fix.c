@@ -1,12 +1,18 @@
 /*
- * cmd_fix.c - `resume-ls fix [--write] [--diff] [--rewrite] [--lang L] FILE...`
+ * cmd_fix.c - `resume-ls fix [--write | --diff] [--rewrite] [--placeholders]
+ *                 [--lang L] [--config FILE | --no-config] FILE...`
  *
- * Checks each file with the same analysis as `check`, applies the preferred
- * fix of every finding (rls_actions_fix_all) and prints the fixed text to
+ * Checks each file with the same analysis and configuration as `check`
+ * (the nearest .resume-ls.json, or --config's, or none), applies the
+ * preferred fix of every finding (rls_fix_all_actions, the server's
+ * source.fixAll) and prints the fixed text to
  * stdout, writes it back in place (--write: a temporary file in the same
  * folder, flushed, given the original's permissions, then renamed over it,
  * so a crash never leaves half a resume), or prints a unified diff (--diff).
- * --rewrite also moves every bullet's result to the front.
+ * --rewrite also moves every bullet's result to the front. Fixes that only
+ * insert placeholders to fill in ("[N]", "[metric]") are left out unless
+ * --placeholders asks for them: a command run over a whole resume should not
+ * put brackets into every bullet that lacks a figure.
  *
  * Exit status: 0 done (whether or not anything changed), 2 usage or I/O
  * error (the other files are still processed).
@@ -21,6 +27,8 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "lsp/code_action_fix.h"
+#include "lsp/config_json.h"
 #include "rls/actions.h"
 #include "rls/alloc.h"
 #include "rls/analysis.h"
@@ -31,18 +39,28 @@ typedef struct {
     bool write;
     bool diff;
     bool rewrite;
+    bool placeholders;
     bool have_lang;
     RlsFormat lang;
+    const char *config_path; /* --config FILE */
+    bool no_config;          /* --no-config */
 } FixOptions;
 
 static void cmd_fix__usage(FILE *to) {
-    fputs("usage: resume-ls fix [--write | --diff] [--rewrite] [--lang markdown|latex] FILE...\n"
+    fputs("usage: resume-ls fix [--write | --diff] [--rewrite] [--placeholders]\n"
+          "                     [--lang markdown|latex] [--config FILE | --no-config] FILE...\n"
           "  Applies the preferred fix of every finding.\n"
-          "  (default)   print the fixed text to stdout\n"
-          "  --write     rewrite each file in place (atomically)\n"
-          "  --diff      print a unified diff of the changes\n"
-          "  --rewrite   also move every bullet's result to the front\n"
-          "  --lang L    treat the files as markdown or latex, whatever their extension\n",
+          "  (default)        print the fixed text to stdout\n"
+          "  --write          rewrite each file in place (atomically)\n"
+          "  --diff           print a unified diff of the changes\n"
+          "  --rewrite        also move every bullet's result to the front\n"
+          "  --placeholders   also apply fixes that insert placeholders to fill in\n"
+          "                   (\"[N]\", \"[metric]\"), e.g. for bullets without a number\n"
+          "  --lang L         treat the files as markdown or latex, whatever their extension\n"
+          "  --config FILE    use this configuration file instead of the nearest\n"
+          "                   .resume-ls.json\n"
+          "  --no-config      use the built-in defaults only\n"
+          "Example: resume-ls fix --diff resume.md | less\n",
           to);
 }
 
@@ -242,8 +260,22 @@ static void cmd_fix__diff(RlsBuf *out, const char *path, const char *a, size_t a
 
 /* ---- One file ------------------------------------------------------------------------------ */
 
-/* Returns 0, or 2 after reporting an I/O problem. */
-static int cmd_fix__file(const char *path, const FixOptions *opts, bool many) {
+/* Prints each problem line of buf to stderr, prefixed with the program. */
+static void cmd_fix__print_lines(const RlsBuf *buf) {
+    if (!buf->data) return;
+    const char *p = buf->data;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        fprintf(stderr, "resume-ls fix: %.*s\n", (int)n, p);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+/* Returns 0, or 2 after reporting an I/O problem. explicit_config is
+ * --config's (NULL otherwise). */
+static int cmd_fix__file(const char *path, const FixOptions *opts, const RlsConfig *explicit_config,
+                         bool many) {
     uint32_t len = 0;
     char *src = cmd_fix__read(path, &len);
     if (!src) {
@@ -256,15 +288,27 @@ static int cmd_fix__file(const char *path, const FixOptions *opts, bool many) {
     else
         rls_format_from_path(path, &format);
     RlsParser *parser = rls_parser_new(format);
+    /* The configuration `check` would use, so that fix fixes what check
+     * reports: a rule turned off is not fixed. A broken file is reported
+     * and its valid keys still apply, as in `check` and the editor. */
+    RlsConfig found_config;
+    rls_config_init(&found_config);
+    const RlsConfig *config = explicit_config;
+    if (!explicit_config && !opts->no_config) {
+        RlsBuf problems;
+        rls_buf_init(&problems);
+        int lr = rls_config_load_for_file(&found_config, path, &problems);
+        cmd_fix__print_lines(&problems);
+        rls_buf_close(&problems);
+        config = lr == 0 || lr == RLS_EINVAL ? &found_config : NULL;
+    }
     RlsAnalysis an;
     rls_analysis_init(&an);
-    /* TODO(#2): pass the configuration `check` uses (.resume-ls.json) once
-     * its loader is shared with the CLI. */
-    rls_analyze(&an, parser, src, len, NULL);
+    rls_analyze(&an, parser, src, len, config);
     RlsActionList actions;
     rls_action_list_init(&actions);
-    RlsFixOptions fo = {opts->rewrite};
-    rls_actions_fix_all(an.model, src, len, &an.diags, &fo, &actions);
+    RlsFixAllOptions fo = {opts->rewrite, opts->placeholders};
+    rls_fix_all_actions(an.model, src, len, &an.diags, &fo, &actions);
     RlsBuf fixed;
     rls_buf_init(&fixed);
     int rc = 0;
@@ -302,6 +346,7 @@ static int cmd_fix__file(const char *path, const FixOptions *opts, bool many) {
     rls_buf_close(&fixed);
     rls_action_list_close(&actions);
     rls_analysis_close(&an);
+    rls_config_close(&found_config);
     rls_parser_delete(parser);
     rls_free(src);
     return rc;
@@ -309,6 +354,8 @@ static int cmd_fix__file(const char *path, const FixOptions *opts, bool many) {
 
 int rls_cmd_fix(int argc, char **argv) {
     FixOptions opts = {0};
+    RlsConfig explicit_config;
+    rls_config_init(&explicit_config);
     /* Options may come before or after the files; "--" ends them. */
     char **files = rls_calloc((size_t)argc + 1, sizeof(char *));
     int n_files = 0, status = 0;
@@ -325,6 +372,18 @@ int rls_cmd_fix(int argc, char **argv) {
             opts.diff = true;
         } else if (!strcmp(a, "--rewrite")) {
             opts.rewrite = true;
+        } else if (!strcmp(a, "--placeholders")) {
+            opts.placeholders = true;
+        } else if (!strcmp(a, "--no-config")) {
+            opts.no_config = true;
+        } else if (!strcmp(a, "--config") || !strncmp(a, "--config=", 9)) {
+            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!v || !*v) {
+                fprintf(stderr, "resume-ls fix: --config wants a FILE\n");
+                status = 2;
+                goto out;
+            }
+            opts.config_path = v;
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             cmd_fix__usage(stdout);
             goto out;
@@ -352,15 +411,36 @@ int rls_cmd_fix(int argc, char **argv) {
         status = 2;
         goto out;
     }
+    if (opts.config_path && opts.no_config) {
+        fprintf(stderr, "resume-ls fix: --config and --no-config cannot be used together\n");
+        status = 2;
+        goto out;
+    }
     if (n_files == 0) {
         cmd_fix__usage(stderr);
         status = 2;
         goto out;
     }
+    if (opts.config_path) {
+        RlsBuf problems;
+        rls_buf_init(&problems);
+        int lr = rls_config_load_file(&explicit_config, opts.config_path, &problems);
+        cmd_fix__print_lines(&problems);
+        rls_buf_close(&problems);
+        /* Asked for by name, a configuration that cannot be used is a usage
+         * error (as in `check`): fixing with the defaults would surprise. */
+        if (lr != 0 && lr != RLS_EINVAL) {
+            status = 2;
+            goto out;
+        }
+    }
     for (int i = 0; i < n_files; i++)
-        if (cmd_fix__file(files[i], &opts, n_files > 1) != 0) status = 2;
+        if (cmd_fix__file(files[i], &opts, opts.config_path ? &explicit_config : NULL,
+                          n_files > 1) != 0)
+            status = 2;
     fflush(stdout);
 out:
+    rls_config_close(&explicit_config);
     rls_free(files);
     return status;
 }

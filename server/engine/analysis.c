@@ -42,9 +42,12 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
     }
     self->model = rls_parser_parse(parser, src, len, &opts);
     rls_rules_run_cached(self->rules_cache, self->model, src, len, config, &self->diags);
-    size_t from = self->diags.len;
     rls_keywords_check_cached(self->kw_cache, self->model, src, len, config, &self->diags);
-    rls_rules_suppress(self->model, src, len, &self->diags, from);
+    /* From 0, not from the first keyword finding: rls_keywords_check sorts
+     * the whole list, so keyword findings can land among the rules' ones.
+     * The rules' findings that are left passed suppression already, so a
+     * second pass keeps them. */
+    rls_rules_suppress(self->model, src, len, &self->diags, 0);
     rls_diag_list_sort(&self->diags);
     return 0;
 }

@@ -121,6 +121,7 @@ static cJSON *lifecycle__capabilities(const RlsServer *srv) {
         cJSON *ca = rls_json_add(caps, "codeActionProvider", cJSON_CreateObject());
         cJSON *kinds = rls_json_add(ca, "codeActionKinds", cJSON_CreateArray());
         cJSON_AddItemToArray(kinds, cJSON_CreateString("quickfix"));
+        cJSON_AddItemToArray(kinds, cJSON_CreateString("refactor.rewrite"));
         cJSON_AddItemToArray(kinds, cJSON_CreateString("source.fixAll.resume-ls"));
         cJSON_AddBoolToObject(ca, "resolveProvider", true);
     } else {

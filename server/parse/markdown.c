@@ -329,11 +329,14 @@ static size_t md__entity(const char *p, size_t n, char *out) {
     return 0;
 }
 
+/* NOTE: a shortcut link ("[N]") keeps its brackets as text. CommonMark
+ * renders it as a link only when the document defines that label, which
+ * resumes practically never do, while "[N]" placeholders and "[Go]" tags
+ * are common; reading them as links would drop the brackets. */
 static bool md__is_link_markup_parent(TSNode parent) {
     const char *t = ts_node_type(parent);
-    return !strcmp(t, "inline_link") || !strcmp(t, "shortcut_link") ||
-           !strcmp(t, "full_reference_link") || !strcmp(t, "collapsed_reference_link") ||
-           !strcmp(t, "image");
+    return !strcmp(t, "inline_link") || !strcmp(t, "full_reference_link") ||
+           !strcmp(t, "collapsed_reference_link") || !strcmp(t, "image");
 }
 
 static void md__walk(Md *md, TSNode node, const TSRange *r, uint32_t nr);

@@ -616,8 +616,10 @@ void rls_tex_text_node(RlsTexText *self, TSNode node) {
     if (e <= self->consumed_to) return;
     const char *type = ts_node_type(node);
     if (ts_node_child_count(node) == 0) {
-        if (!ts_node_is_named(node) && (!strcmp(type, "{") || !strcmp(type, "}") ||
-                                        !strcmp(type, "[") || !strcmp(type, "]"))) {
+        /* Braces are grouping, never text. Brackets reached here are text
+         * ("[N] users", "{[}"): a macro's optional argument is consumed by
+         * the macro tables before its children are walked. */
+        if (!ts_node_is_named(node) && (!strcmp(type, "{") || !strcmp(type, "}"))) {
             text__skip(self, node);
             return;
         }

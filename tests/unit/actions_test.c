@@ -266,7 +266,7 @@ static void test_fix_all_composes_fixes_per_bullet_without_overlaps(void) {
                          "- Cut onboarding time by 40%.\n"
                          "- Managed a team of 4 engineers.\n"
                          /* The count placeholder is the metric to fill in: no second one. */
-                         "- Built \\[N\\] internal tools for the operations team.\n"
+                         "- Built [N] internal tools for the operations team.\n"
                          "- Reduced p99 latency from 800ms to 120ms.\n");
     rls_free(fixed);
     rls_action_list_close(&list);
@@ -605,8 +605,7 @@ static void check_document(const char *name, const char *src, RlsFormat format, 
                     rls_tracked_init(&out);
                     RlsRewriteStep step = rls_rewrite_step_for(all_fix_rules[r]);
                     const RlsBullet *bb = &m->bullets[b];
-                    bool present = bb->entry >= 0 && m->entries[bb->entry].dates.valid &&
-                                   m->entries[bb->entry].dates.end.present;
+                    bool present = rls_actions_entry_present(m, bb->entry);
                     /* Alternatives come in order, counting only those
                      * written back; recompute until one matches. */
                     bool match = false;
@@ -880,6 +879,61 @@ static void test_fix_all_with_real_findings_removes_them_and_is_a_fixed_point(vo
     EXPECT_EQ_INT(st.fixed_points, st.docs);
 }
 
+/* A rewritten verb takes its role's tense: a current role told in the past
+ * stays in the past; only a role written in the present gets base forms. */
+static void test_rewritten_verbs_follow_the_tense_of_their_role(void) {
+    const char *src =
+        "# Jane Doe\n\n## Experience\n\n"
+        "### Senior Engineer, Tideway\n*Mar 2021 – Present*\n\n"
+        "- Cut p99 latency of the routing API from 1.4s to 260ms by adding a Redis cache.\n"
+        "- Built a Kafka ingestion pipeline that processes 8M events/day.\n"
+        "- Responsible for maintaining the payments reconciliation service.\n"
+        "- Worked on various internal tools for the support team.\n\n"
+        "### Staff Engineer, Brightloom\n*Jan 2020 – Present*\n\n"
+        "- Lead the platform group of 6 engineers across 2 sites.\n"
+        "- Own the deployment pipeline that ships 40 releases a week.\n"
+        "- Responsible for maintaining the payments reconciliation service.\n\n"
+        "### Engineer, Acme\n*Jun 2017 – Feb 2020*\n\n"
+        "- Helped the team move several services from Python to Go.\n"
+        "- Deployment scripts were rewritten to reduce errors.\n"
+        "- Used Python and SQL to build reports as a detail-oriented team player.\n";
+    RlsAnalysis an;
+    analyze(&an, src, RLS_FORMAT_MARKDOWN);
+    EXPECT_TRUE(!rls_actions_entry_present(an.model, 0));
+    EXPECT_TRUE(rls_actions_entry_present(an.model, 1));
+    EXPECT_TRUE(!rls_actions_entry_present(an.model, 2));
+    RlsActionList list;
+    rls_action_list_init(&list);
+    rls_actions_fix_all(an.model, src, (uint32_t)strlen(src), &an.diags, NULL, &list);
+    ASSERT_EQ_INT(list.len, 1);
+    char *fixed = apply(src, &list.items[0]);
+    static const char *const want[] = {
+        /* Current role, bullets in the past: past. */
+        "- Maintained the payments reconciliation service, serving [N] [requests/day] at "
+        "[metric] uptime.\n",
+        "- Built [N] internal tools for the support team.\n",
+        /* Current role, bullets in the present: present. */
+        "- Maintain the payments reconciliation service, serving [N] [requests/day] at "
+        "[metric] uptime.\n",
+        /* Past role. */
+        "- Moved [N] services from Python to Go with the team.\n",
+        "- Rewrote deployment scripts to reduce errors by [N]%.\n",
+        "- Built reports using Python and SQL, used by [N] [users].\n",
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(want); i++) {
+        bool found = strstr(fixed, want[i]) != NULL;
+        if (!found) printf("#     missing: %s#     in: %s\n", want[i], fixed);
+        EXPECT_TRUE(found);
+    }
+    /* Strong bullets are untouched. */
+    EXPECT_TRUE(
+        strstr(fixed, "- Built a Kafka ingestion pipeline that processes 8M events/day.\n"));
+    EXPECT_TRUE(strstr(fixed, "- Lead the platform group of 6 engineers across 2 sites.\n"));
+    rls_free(fixed);
+    rls_action_list_close(&list);
+    rls_analysis_close(&an);
+}
+
 /* ---- resume-ls fix ------------------------------------------------------------------------ */
 
 /* Runs `resume-ls fix ARGS` with stdout captured; returns the exit status
@@ -1035,6 +1089,7 @@ int main(void) {
         RLS_TEST(test_every_labelled_bullet_in_both_formats_takes_its_fixes_cleanly),
         RLS_TEST(test_every_corpus_bullet_takes_its_fixes_cleanly),
         RLS_TEST(test_fix_all_with_real_findings_removes_them_and_is_a_fixed_point),
+        RLS_TEST(test_rewritten_verbs_follow_the_tense_of_their_role),
         RLS_TEST(test_fix_prints_the_fixed_text_and_leaves_the_file_alone),
         RLS_TEST(test_fix_write_replaces_the_file_keeping_its_permissions),
         RLS_TEST(test_fix_diff_shows_a_unified_diff),

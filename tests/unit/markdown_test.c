@@ -83,6 +83,14 @@ static void test_bullet_text_is_stripped_resolved_and_folded(void) {
     rls_resume_delete(m);
 }
 
+static void test_bracketed_words_stay_text_and_links_keep_their_text(void) {
+    RlsResume *m =
+        parse("## Experience\n\n- Cut latency by [N]% for [N] users, see [docs](https://x.io).\n");
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Cut latency by [N]% for [N] users, see docs.");
+    rls_resume_delete(m);
+}
+
 static void test_plain_edits_map_inside_markup_and_refuse_crossing_it(void) {
     RlsResume *m = parse(resume_md);
     ASSERT_TRUE(m->n_bullets > 0);
@@ -277,6 +285,7 @@ int main(void) {
         RLS_TEST(test_sections_are_classified_from_their_headings),
         RLS_TEST(test_entries_come_from_headings_and_entry_lines),
         RLS_TEST(test_bullet_text_is_stripped_resolved_and_folded),
+        RLS_TEST(test_bracketed_words_stay_text_and_links_keep_their_text),
         RLS_TEST(test_plain_edits_map_inside_markup_and_refuse_crossing_it),
         RLS_TEST(test_skills_contacts_comments_and_images_are_recorded),
         RLS_TEST(test_crlf_and_setext_headings_parse_like_lf),

@@ -147,6 +147,63 @@ static const RuleRow rule_rows[] = {
      "Developed REST APIs using Node.js and Express, used by [N] [users]."},
     {"no-metric", "Results-driven team player who thrives in fast-paced environments.", NULL},
     {"tense-mismatch", "Build the billing service in Go.", "Built the billing service in Go."},
+    /* What a reader rejected in examples/resume.md and the corpus. */
+    {"passive-voice", "Deployment scripts were rewritten to reduce errors.",
+     "Rewrote deployment scripts to reduce errors."},
+    {"passive-voice", "Kafka consumers were rewritten in Go.", "Rewrote Kafka consumers in Go."},
+    {"passive-voice", "AWS costs were reduced by 30%.", "Reduced AWS costs by 30%."},
+    {"passive-voice", "PostgreSQL replicas were added for reads.",
+     "Added PostgreSQL replicas for reads."},
+    {"passive-voice", "ML sales forecasting: I was tasked with improving an ML model.", NULL},
+    {"weak-opener", "Helped the team move several services from Python to Go.",
+     "Moved several services from Python to Go with the team."},
+    {"weak-opener", "Helped the support team migrate the billing database.",
+     "Migrated the billing database with the support team."},
+    {"weak-opener", "Helped the team support the legacy billing system.", NULL},
+    {"weak-opener", "Participated in design discussions for the new billing platform.", NULL},
+    {"weak-opener", "Contributed to the migration of legacy APIs to microservices.", NULL},
+    {"vague-quantifier", "Sold shirts with zippers, bleaching, etc. via my website.", NULL},
+    {"vague-quantifier", "Shared tips, selling gear, etc., for 100 members.", NULL},
+    {"vague-quantifier", "Built tools (linters, formatters, etc.) for 40 engineers.",
+     "Built tools (linters, formatters) for 40 engineers."},
+    {"buzzword", "Used Python and SQL to build reports as a detail-oriented team player.",
+     "Used Python and SQL to build reports."},
+    {"buzzword", "Built dashboards for finance in a fast-paced environment.",
+     "Built dashboards for finance."},
+    {"buzzword", "Team player who thrives in fast-paced environments.", NULL},
+    {"vague-quantifier", "Lots of improvements to the documentation and examples.",
+     "Made [N] improvements to the documentation and examples."},
+    {"vague-quantifier", "Lots of improvements were made to the docs.",
+     "[N] improvements were made to the docs."},
+    {"no-metric", "Rewrote deployment scripts to reduce errors.",
+     "Rewrote deployment scripts to reduce errors by [N]%."},
+    {"no-metric", "Migrated the services to Kubernetes.",
+     "Migrated the services to Kubernetes, cutting [metric] by [N]%."},
+    {"no-metric", "fixed bugs in the core code base;",
+     "fixed bugs in the core code base, cutting [metric] by [N]%;"},
+    {"no-metric", "Developed features using Java, Spring and MySQL.",
+     "Developed features using Java, Spring and MySQL, used by [N] [users]."},
+    {"no-metric", "Advised the management on technical decisions.", NULL},
+    {"no-metric", "Added a priority queue, greatly reducing starvation of the analyzer.",
+     "Added a priority queue, greatly reducing starvation of the analyzer by [N]%."},
+    {"no-metric", "Refactored the CLI code, which greatly improved maintainability.", NULL},
+    {"no-metric", "Launched a clothing brand by collaborating with local designers.", NULL},
+    {"no-metric", "Rewrote the key software: an application for directors.", NULL},
+    {"no-metric", "Led and shipped Yoda - the admin interface for the new platform.", NULL},
+    {"no-metric", "Developed a server plugin to entertain kids during free time.", NULL},
+    {"no-metric", "Built the billing service and moved it to production.",
+     "Built the billing service and moved it to production, used by [N] [users]."},
+    {"no-metric", "Attended daily standups and weekly retrospectives.", NULL},
+    {"no-metric", "Owned legacy system enhancements for the LATAM client.", NULL},
+    {"no-metric", "Wrote unit tests and documentation.", NULL},
+    {"no-metric", "Mentored engineers on clean code, fostering a collaborative culture.", NULL},
+    {"no-metric", "Developed a game in Java to test the generated dungeons.", NULL},
+    {"no-metric", "Provisioned a monitoring system. Wrote Terraform modules for it.", NULL},
+    {"no-metric", "Wrote code for multiple projects etc.", NULL},
+    {"no-metric", "Mentoring: gave workshops to fellow employees on:", NULL},
+    {"first-person", "Writing software to automate my life!", NULL},
+    {"first-person", "Web scraping: the project scraped data. My contributions included:", NULL},
+    {"first-person", "Showed persistence and my willingness to stay after the acquisition.", NULL},
     {"repeated-verb", "Built the billing service in Go.", NULL},
 };
 
@@ -214,6 +271,74 @@ static void test_the_hint_limits_which_words_change(void) {
     ASSERT_EQ_INT(list.len, 1);
     EXPECT_STR_EQ(list.items[0].text, "Built various tools for [N] teams.");
     rls_rewrite_list_close(&list);
+}
+
+/* The hint on one adjective of "A and B engineer" takes its "and" with it. */
+static void test_removing_the_second_of_two_buzz_adjectives_keeps_the_first(void) {
+    const char *in = "Hard-working and detail-oriented engineer passionate about clean code.";
+    RlsRewriteList list;
+    rls_rewrite_list_init(&list);
+    const char *hit = strstr(in, "detail-oriented");
+    uint32_t start = (uint32_t)(hit - in);
+    rls_rewrite_rule("buzzword", in, strlen(in), start, start + 15, &list);
+    ASSERT_EQ_INT(list.len, 1);
+    EXPECT_STR_EQ(list.items[0].text, "Hard-working engineer passionate about clean code.");
+    /* A summary line, not an achievement: offered, not applied unasked. */
+    EXPECT_TRUE(!list.items[0].preferred);
+    rls_rewrite_list_close(&list);
+}
+
+/* Fix-all runs every finding of a bullet through one pipeline: each fix
+ * keeps the others' result grammatical. */
+static char *pipeline(const char *in, const char *const *rules, bool present) {
+    RlsFixRequest reqs[8];
+    size_t n = 0;
+    for (; rules[n] && n < 8; n++)
+        reqs[n] = (RlsFixRequest){rules[n], 0, (uint32_t)strlen(in)};
+    RlsTracked t, out;
+    rls_tracked_init_plain(&t, in, strlen(in));
+    rls_tracked_init(&out);
+    rls_rewrite_pipeline(&t, reqs, n, false, present, &out);
+    char *res = rls_strndup(out.text.data ? out.text.data : "", out.text.len);
+    rls_tracked_close(&t);
+    rls_tracked_close(&out);
+    return res;
+}
+
+static void test_combined_fixes_read_as_one_sentence(void) {
+    static const struct {
+        const char *rules[4];
+        const char *in, *want;
+    } rows[] = {
+        {{"weak-opener", "vague-quantifier", "no-metric", NULL},
+         "Worked on various internal tools for the support team.",
+         "Built [N] internal tools for the support team."},
+        {{"weak-opener", "vague-quantifier", "no-metric", NULL},
+         "Helped the team move several services from Python to Go.",
+         "Moved [N] services from Python to Go with the team."},
+        {{"weak-opener", "buzzword", "no-metric", NULL},
+         "Used Python and SQL to build reports as a detail-oriented team player.",
+         "Built reports using Python and SQL, used by [N] [users]."},
+        {{"passive-voice", "no-metric", NULL, NULL},
+         "Deployment scripts were rewritten to reduce errors.",
+         "Rewrote deployment scripts to reduce errors by [N]%."},
+        {{"weak-opener", "no-metric", NULL, NULL},
+         "Participated in design discussions for the new billing platform.",
+         "Participated in design discussions for the new billing platform."},
+        {{"vague-quantifier", "no-metric", NULL, NULL},
+         "Lots of improvements to the documentation and examples.",
+         "Made [N] improvements to the documentation and examples."},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(rows); i++) {
+        char *got = pipeline(rows[i].in, rows[i].rules, false);
+        EXPECT_STR_EQ(got, rows[i].want);
+        rls_free(got);
+    }
+    /* A role written in the present keeps the base form throughout. */
+    static const char *const wv[] = {"weak-opener", "vague-quantifier", NULL};
+    char *got = pipeline("Worked on various internal tools for the support team.", wv, true);
+    EXPECT_STR_EQ(got, "Build [N] internal tools for the support team.");
+    rls_free(got);
 }
 
 /* ---- Properties over every labelled bullet --------------------------------------------- */
@@ -373,6 +498,8 @@ int main(void) {
         RLS_TEST(test_each_rule_fix_gives_the_expected_preferred_rewrite),
         RLS_TEST(test_worked_on_offers_several_strong_verbs_each_its_own_rewrite),
         RLS_TEST(test_a_current_role_gets_present_tense_verbs),
+        RLS_TEST(test_removing_the_second_of_two_buzz_adjectives_keeps_the_first),
+        RLS_TEST(test_combined_fixes_read_as_one_sentence),
         RLS_TEST(test_the_hint_limits_which_words_change),
         RLS_TEST(test_no_rewrite_of_a_labelled_bullet_loses_or_invents_a_number),
         RLS_TEST(test_strong_bullets_keep_every_word),

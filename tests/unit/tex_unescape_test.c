@@ -19,6 +19,14 @@ static void test_escaped_specials(void) {
     check("braces \\{x\\}", "braces {x}");
 }
 
+static void test_brackets_in_text_are_kept(void) {
+    /* Placeholders the rewrites insert, and brackets people write. */
+    check("cut by {[}N{]}\\% for [N] users", "cut by [N]% for [N] users");
+    check("the [workspace.package] fields", "the [workspace.package] fields");
+    /* A macro's optional argument is not text. */
+    check("\\includegraphics[width=3cm]{a.png} word", "word");
+}
+
 static void test_dashes_quotes_and_ties(void) {
     check("2019--2021", "2019–2021");
     check("fast --- really", "fast — really");
@@ -104,6 +112,7 @@ static void test_source_map(void) {
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_escaped_specials),
+        RLS_TEST(test_brackets_in_text_are_kept),
         RLS_TEST(test_dashes_quotes_and_ties),
         RLS_TEST(test_accents),
         RLS_TEST(test_formatting_keeps_text),
