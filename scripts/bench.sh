@@ -7,11 +7,11 @@
 #   scripts/bench.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-edits=2000 big=300
-[ "${1:-}" = "--quick" ] && { edits=300; big=20; }
+edits=2000 big=300 core_big=20
+[ "${1:-}" = "--quick" ] && { edits=300; big=20; core_big=3; }
 scripts/deps.sh >/dev/null
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-release -j"$(nproc)" --target resume-ls lsp_bench >/dev/null
+cmake --build build-release -j"$(nproc)" --target resume-ls lsp_bench core_bench >/dev/null
 
 shared=${RLS_SHARED_DIR:-../shared}
 gen=build-release/bench-gen
@@ -33,13 +33,18 @@ corpus_args=()
 build-release/bench/lsp_bench --server build-release/resume-ls --edits "$edits" --big-edits "$big" \
     --one-file "$one" "${corpus_args[@]}" --generated "$gen/files" \
     --commit "$commit" --build Release --json "$out.tmp"
+# The same keystrokes in process, split into stages (reparse, model,
+# rules): where the in-server time goes, without pipes or JSON.
+echo "core_bench: per-edit stages, in process"
+build-release/bench/core_bench --edits "$edits" --big-edits "$core_big" --json "$out.core.tmp"
 node -e '
   const fs = require("fs");
   const r = JSON.parse(fs.readFileSync(process.argv[1]));
+  r.core = JSON.parse(fs.readFileSync(process.argv[6])).results;
   r.machine = { cpu: process.argv[2], cores: Number(process.argv[3]), memory: process.argv[4] };
   r.date = new Date().toISOString();
   fs.writeFileSync(process.argv[5], JSON.stringify(r, null, 2) + "\n");
-' "$out.tmp" "$cpu" "$(nproc)" "$mem" "$out"
-rm -f "$out.tmp"
+' "$out.tmp" "$cpu" "$(nproc)" "$mem" "$out" "$out.core.tmp"
+rm -f "$out.tmp" "$out.core.tmp"
 cp "$out" "bench/results/$(date -u +%Y%m%d)-$commit.json"
 echo "bench: results in $out"

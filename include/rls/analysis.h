@@ -11,18 +11,30 @@
 #include "rls/model.h"
 #include "rls/parse.h"
 
+struct RlsRulesCache;
+struct RlsKwScanCache;
+
 typedef struct {
     RlsResume *model; /* owned */
     RlsDiagList diags;
+    /* Owned, kept across rls_analyze calls on successive versions of one
+     * document so a keystroke re-judges only what it changed (issue 9). */
+    struct RlsRulesCache *rules_cache;
+    struct RlsKwScanCache *kw_cache;
 } RlsAnalysis;
 
 void rls_analysis_init(RlsAnalysis *self);
-/* Frees the model and the findings; the struct may be reused. */
+/* Frees the model, the findings and the caches; the struct may be reused. */
 void rls_analysis_close(RlsAnalysis *self);
+
+/* Frees the caches (keeping the model and findings): for a document not
+ * being edited. The next rls_analyze judges every bullet again. */
+void rls_analysis_trim(RlsAnalysis *self);
 
 /* Parses src[0..len) with parser (whose tree has been told of every edit
  * since its last parse) and runs the rules under config (NULL: defaults).
- * Replaces whatever *self held. Returns 0. */
+ * Replaces whatever *self held, reusing its caches: the findings are
+ * exactly those of a fresh analysis of the same text. Returns 0. */
 int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t len,
                 const RlsConfig *config);
 

@@ -142,6 +142,9 @@ typedef struct {
     bool profile_inferred;   /* no role configured: the best-matching profile */
     RlsJdKeywords jd;        /* empty without a job description */
     RlsJdCoverage *coverage; /* jd.len items */
+    /* Borrowed, may be NULL: earlier scans of the same texts, reused by
+     * rls_kw_analyze (rls_keywords_check_cached sets it). */
+    struct RlsKwScanCache *scan_cache;
 } RlsKwReport;
 
 void rls_kw_report_init(RlsKwReport *self);
@@ -239,5 +242,19 @@ int rls_complete_at(const RlsResume *model, const char *src, uint32_t src_len, u
  * NULL or "" for all), ranked for a bullet that goes on to say rest. */
 int rls_complete_verbs(const char *prefix, size_t prefix_len, const char *rest, size_t rest_len,
                        RlsCompletionList *out);
+
+/* The catalogue matches of each text scanned before, kept between analyses
+ * of successive versions of one document: a keystroke rescans only the
+ * text it changed. Owned by its creator; not shared between threads. */
+typedef struct RlsKwScanCache RlsKwScanCache;
+
+/* Returns owned; free with rls_kw_scan_cache_delete. */
+RlsKwScanCache *rls_kw_scan_cache_new(void);
+void rls_kw_scan_cache_delete(RlsKwScanCache *self);
+
+/* rls_keywords_check, reusing and refreshing cache (NULL: none). The
+ * findings are exactly those of rls_keywords_check. */
+int rls_keywords_check_cached(RlsKwScanCache *cache, const RlsResume *model, const char *src,
+                              uint32_t src_len, const RlsConfig *config, RlsDiagList *out);
 
 #endif /* RLS_KEYWORDS_H_ */

@@ -46,6 +46,11 @@ RlsFormat rls_parser_format(const RlsParser *self);
  * reuse the unchanged parts of the old tree. */
 void rls_parser_edit(RlsParser *self, const RlsByteEdit *edit);
 
+/* Frees what the parser keeps between parses to make the next one
+ * incremental (the last tree, caches of unchanged text): for a document
+ * that is open but not being edited. The next parse is a full one. */
+void rls_parser_trim(RlsParser *self);
+
 /* Parses src[0..len) (the whole current text) and returns an owned model;
  * free with rls_resume_delete. opts may be NULL. Never fails on bad syntax:
  * broken markup becomes model.errors. */

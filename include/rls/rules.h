@@ -34,7 +34,24 @@ int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
 /* Drops out->items[from..] that an in-document suppression comment of model
  * covers. rls_rules_run applies it to its own findings; rules run later in
  * the pipeline (keywords, layout) call it for theirs. */
-void rls_rules_suppress(const RlsResume *model, const char *src, uint32_t src_len,
-                        RlsDiagList *out, size_t from);
+void rls_rules_suppress(const RlsResume *model, const char *src, uint32_t src_len, RlsDiagList *out,
+                        size_t from);
+
+/* What the bullet rules found per bullet, kept between runs over successive
+ * versions of one document so that a keystroke re-judges only the bullets
+ * it changed. Owned by its creator; one cache per document (not shared
+ * between threads). */
+typedef struct RlsRulesCache RlsRulesCache;
+
+/* Returns owned; free with rls_rules_cache_delete. */
+RlsRulesCache *rls_rules_cache_new(void);
+void rls_rules_cache_delete(RlsRulesCache *self);
+/* Bullets replayed from and judged into the cache since it was made. */
+void rls_rules_cache_stats(const RlsRulesCache *self, uint64_t *hits, uint64_t *misses);
+
+/* rls_rules_run, reusing and refreshing cache (NULL: no cache). The findings
+ * are exactly those of rls_rules_run. */
+int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const char *src,
+                         uint32_t src_len, const RlsConfig *config, RlsDiagList *out);
 
 #endif /* RLS_RULES_H_ */

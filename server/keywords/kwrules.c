@@ -518,9 +518,15 @@ int rls_keywords_check_report(const RlsResume *model, const RlsKwReport *report,
 
 int rls_keywords_check(const RlsResume *model, const char *src, uint32_t src_len,
                        const RlsConfig *config, RlsDiagList *out) {
+    return rls_keywords_check_cached(NULL, model, src, src_len, config, out);
+}
+
+int rls_keywords_check_cached(RlsKwScanCache *cache, const RlsResume *model, const char *src,
+                              uint32_t src_len, const RlsConfig *config, RlsDiagList *out) {
     if (!model) return 0;
     RlsKwReport report;
     rls_kw_report_init(&report);
+    report.scan_cache = cache;
     rls_kw_analyze(&report, model, config);
     int rc = rls_keywords_check_report(model, &report, src, src_len, config, out);
     rls_kw_report_close(&report);

@@ -79,11 +79,145 @@ static RlsKwWhere match__where(const RlsResume *model, uint32_t section, RlsKwWh
     return def;
 }
 
+/* ---- The scan cache -------------------------------------------------------
+ * rls_kw_scan depends on nothing but the text, so the matches of a text seen
+ * in the last analysis are replayed instead of scanned again (issue 9).
+ * Entries no analysis used are dropped once they pile up. */
+
+typedef struct {
+    uint64_t hash; /* 0: empty slot */
+    char *text;    /* owned copy */
+    size_t len;
+    RlsKwMatch *matches;
+    uint32_t n_matches;
+    uint32_t generation;
+} MatchEntry;
+
+struct RlsKwScanCache {
+    MatchEntry *items; /* open addressing, cap a power of two */
+    uint32_t cap, n;
+    uint32_t generation, used;
+};
+
+RlsKwScanCache *rls_kw_scan_cache_new(void) {
+    return rls_calloc(1, sizeof(RlsKwScanCache));
+}
+
+static void match__entry_free(MatchEntry *e) {
+    rls_free(e->text);
+    rls_free(e->matches);
+    memset(e, 0, sizeof(*e));
+}
+
+void rls_kw_scan_cache_delete(RlsKwScanCache *self) {
+    if (!self) return;
+    for (uint32_t i = 0; i < self->cap; i++)
+        if (self->items[i].hash) match__entry_free(&self->items[i]);
+    rls_free(self->items);
+    rls_free(self);
+}
+
+static uint64_t match__hash(const char *p, size_t n) {
+    uint64_t h = 0xCBF29CE484222325ull;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+        p += 8;
+        n -= 8;
+    }
+    uint64_t w = 0;
+    memcpy(&w, p, n);
+    h = (h ^ w ^ ((uint64_t)n << 56)) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 31;
+    return h ? h : 1;
+}
+
+static MatchEntry *match__slot(MatchEntry *items, uint32_t cap, uint64_t hash) {
+    uint32_t i = (uint32_t)hash & (cap - 1);
+    while (items[i].hash && items[i].hash != hash)
+        i = (i + 1) & (cap - 1);
+    return &items[i];
+}
+
+static void match__rehash(RlsKwScanCache *self, uint32_t cap, bool keep_all) {
+    MatchEntry *old = self->items;
+    uint32_t old_cap = self->cap;
+    self->items = rls_calloc(cap, sizeof(MatchEntry));
+    self->cap = cap;
+    self->n = 0;
+    for (uint32_t i = 0; i < old_cap; i++) {
+        if (!old[i].hash) continue;
+        MatchEntry *slot = match__slot(self->items, cap, old[i].hash);
+        if ((!keep_all && old[i].generation != self->generation) || slot->hash) {
+            match__entry_free(&old[i]);
+            continue;
+        }
+        *slot = old[i];
+        self->n++;
+    }
+    rls_free(old);
+}
+
+typedef struct {
+    RlsKwMatch *items;
+    size_t n, cap;
+} MatchList;
+
+static void match__collect(const RlsKwMatch *m, void *data) {
+    MatchList *l = data;
+    RLS_PUSH(l->items, l->n, l->cap, *m);
+}
+
+/* The matches of text[0..len), from the cache or a new scan. Borrowed until
+ * the next call. */
+static const MatchEntry *match__cached_scan(RlsKwScanCache *c, const char *text, size_t len) {
+    uint64_t hash = match__hash(text, len);
+    if (c->cap) {
+        MatchEntry *e = match__slot(c->items, c->cap, hash);
+        if (e->hash && e->len == len && memcmp(e->text, text, len) == 0) {
+            if (e->generation != c->generation) c->used++;
+            e->generation = c->generation;
+            return e;
+        }
+    }
+    if ((c->n + 1) * 4 > c->cap * 3) match__rehash(c, c->cap ? c->cap * 2 : 64, true);
+    MatchEntry *e = match__slot(c->items, c->cap, hash);
+    if (e->hash) { /* the same hash, other text */
+        match__entry_free(e);
+        c->n--;
+    }
+    MatchList l = {0};
+    rls_kw_scan(text, len, match__collect, &l);
+    e->hash = hash;
+    e->text = rls_malloc(len + 1);
+    memcpy(e->text, text, len);
+    e->text[len] = '\0';
+    e->len = len;
+    e->matches = l.items;
+    e->n_matches = (uint32_t)l.n;
+    e->generation = c->generation;
+    c->n++;
+    c->used++;
+    return e;
+}
+
+static void match__scan(RlsKwReport *r, const char *text, size_t len, MatchCtx *ctx) {
+    if (!r->scan_cache) {
+        rls_kw_scan(text, len, match__on_hit, ctx);
+        return;
+    }
+    const MatchEntry *e = match__cached_scan(r->scan_cache, text, len);
+    for (uint32_t i = 0; i < e->n_matches; i++)
+        match__on_hit(&e->matches[i], ctx);
+}
+
 static void match__scan_plain(RlsKwReport *r, const RlsPlain *plain, RlsKwWhere where,
                               uint32_t section, int32_t item) {
     if (!plain->text || plain->len == 0) return;
     MatchCtx ctx = {r, where, plain, {0, 0}, section, item};
-    rls_kw_scan(plain->text, plain->len, match__on_hit, &ctx);
+    match__scan(r, plain->text, plain->len, &ctx);
 }
 
 static void match__pick_profile(RlsKwReport *self, const RlsConfig *config) {
@@ -134,7 +268,13 @@ static void match__cover_token(const RlsResume *model, const char *word, RlsJdCo
 }
 
 int rls_kw_analyze(RlsKwReport *self, const RlsResume *model, const RlsConfig *config) {
+    RlsKwScanCache *cache = self->scan_cache;
     rls_kw_report_close(self);
+    self->scan_cache = cache;
+    if (cache) {
+        cache->generation++;
+        cache->used = 0;
+    }
     uint32_t n_terms = rls_kw_count();
     self->terms = rls_calloc(n_terms ? n_terms : 1, sizeof(*self->terms));
     if (!model) return 0;
@@ -154,7 +294,13 @@ int rls_kw_analyze(RlsKwReport *self, const RlsResume *model, const RlsConfig *c
         const RlsSkill *sk = &model->skills[k];
         if (!sk->text) continue;
         MatchCtx ctx = {self, RLS_KW_IN_SKILLS, NULL, sk->span, sk->section, (int32_t)k};
-        rls_kw_scan(sk->text, strlen(sk->text), match__on_hit, &ctx);
+        match__scan(self, sk->text, strlen(sk->text), &ctx);
+    }
+    if (cache && cache->n > 2 * cache->used + 64) {
+        uint32_t cap = 64;
+        while (cap * 3 < cache->used * 4 + 4)
+            cap *= 2;
+        match__rehash(cache, cap * 2, false);
     }
     if (self->n_hits > 1) qsort(self->hits, self->n_hits, sizeof(self->hits[0]), match__hit_cmp);
     match__pick_profile(self, config);

@@ -179,8 +179,9 @@ int rls_server_document_param(RlsServer *self, const cJSON *params, RlsDocument 
 }
 
 const RlsAnalysis *rls_document_analysis(RlsServer *self, RlsDocument *doc) {
-    (void)self;
     if (doc->stale || !doc->analysis.model) {
+        doc->changed_seq = ++self->change_seq;
+        doc->warm = true;
         uint64_t t0 = uv_hrtime();
         rls_analyze(&doc->analysis, doc->parser, rls_text_data(doc->text), rls_text_len(doc->text),
                     &doc->config);
@@ -228,23 +229,176 @@ void rls_server_reconfigure_all(RlsServer *self) {
 
 /* ---- Publishing --------------------------------------------------------------------- */
 
+/* The notification is written straight into one buffer rather than built
+ * as a cJSON tree and printed: on a keystroke that tree was most of the
+ * publish cost (an allocation per field, and a sprintf/sscanf round trip per
+ * number). The bytes parse to exactly what rls_lsp_diagnostic_to_json
+ * builds (tests/unit/incremental_test.c checks it). */
+static void server__json_u32(RlsBuf *b, int64_t v) {
+    char tmp[24];
+    size_t n = 0;
+    bool neg = v < 0;
+    uint64_t u = neg ? (uint64_t)(-v) : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg) tmp[n++] = '-';
+    char out[24];
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    rls_buf_append(b, out, n);
+}
+
+/* A JSON string's contents, escaped as cJSON escapes: quote, backslash, the
+ * named control characters, other controls as \u00XX; UTF-8 passes through. */
+static void server__json_chars(RlsBuf *b, const char *s) {
+    static const char hex[] = "0123456789abcdef";
+    const char *run = s;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        rls_buf_append(b, run, (size_t)(p - run));
+        run = p + 1;
+        char esc[6] = {'\\', 0, '0', '0', 0, 0};
+        switch (c) {
+        case '"':
+            esc[1] = '"';
+            break;
+        case '\\':
+            esc[1] = '\\';
+            break;
+        case '\b':
+            esc[1] = 'b';
+            break;
+        case '\f':
+            esc[1] = 'f';
+            break;
+        case '\n':
+            esc[1] = 'n';
+            break;
+        case '\r':
+            esc[1] = 'r';
+            break;
+        case '\t':
+            esc[1] = 't';
+            break;
+        default:
+            esc[1] = 'u';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            rls_buf_append(b, esc, 6);
+            continue;
+        }
+        rls_buf_append(b, esc, 2);
+    }
+    rls_buf_append(b, run, strlen(run));
+}
+
+static void server__json_str(RlsBuf *b, const char *s) {
+    rls_buf_putc(b, '"');
+    server__json_chars(b, s);
+    rls_buf_putc(b, '"');
+}
+
+static void server__json_pos(RlsBuf *b, RlsLspPos pos) {
+    rls_buf_puts(b, "{\"line\":");
+    server__json_u32(b, pos.line);
+    rls_buf_puts(b, ",\"character\":");
+    server__json_u32(b, pos.character);
+    rls_buf_putc(b, '}');
+}
+
+void rls_lsp_diagnostic_write(const RlsServer *srv, const RlsDocument *doc, const RlsDiag *diag,
+                              RlsBuf *out) {
+    RlsLspRange r = rls_text_range_of(doc->text, diag->span, srv->encoding);
+    rls_buf_puts(out, "{\"range\":{\"start\":");
+    server__json_pos(out, r.start);
+    rls_buf_puts(out, ",\"end\":");
+    server__json_pos(out, r.end);
+    rls_buf_puts(out, "},\"severity\":");
+    server__json_u32(out, diag->severity ? diag->severity : RLS_SEV_INFO);
+    rls_buf_puts(out, ",\"code\":");
+    server__json_str(out, diag->rule);
+    rls_buf_puts(out, ",\"codeDescription\":{\"href\":\"");
+    server__json_chars(out, srv->rules_doc_uri);
+    rls_buf_putc(out, '#');
+    server__json_chars(out, diag->rule);
+    rls_buf_puts(out, "\"},\"source\":\"resume-ls\",\"message\":");
+    server__json_str(out, diag->message ? diag->message : diag->rule);
+    rls_buf_puts(out, ",\"data\":{\"bullet\":");
+    server__json_u32(out, diag->bullet);
+    rls_buf_puts(out, ",\"plainStart\":");
+    server__json_u32(out, diag->plain_start);
+    rls_buf_puts(out, ",\"plainEnd\":");
+    server__json_u32(out, diag->plain_end);
+    rls_buf_puts(out, "}}");
+}
+
+/* Each open document keeps a tree and caches (a few hundred KB for a
+ * two-page resume) so that its next keystroke is cheap; a person types in
+ * one or two at a time. Documents beyond the most recently changed few
+ * give that state back and pay one full parse when next edited (about a
+ * millisecond for two pages): 100 open resumes then cost memory for their
+ * text and findings, not for 100 trees (issue 9). */
+#define RLS_WARM_DOCS 4
+
+static void server__trim_cold(RlsServer *self) {
+    size_t n_warm = 0;
+    for (size_t i = 0; i < self->n_docs; i++)
+        n_warm += self->docs[i]->warm;
+    if (n_warm <= RLS_WARM_DOCS) return;
+    /* The RLS_WARM_DOCS-th newest change among warm documents. */
+    uint64_t newest[RLS_WARM_DOCS] = {0};
+    for (size_t i = 0; i < self->n_docs; i++) {
+        const RlsDocument *d = self->docs[i];
+        if (!d->warm) continue;
+        uint64_t s = d->changed_seq;
+        for (size_t k = 0; k < RLS_WARM_DOCS; k++) {
+            if (s <= newest[k]) continue;
+            uint64_t t = newest[k];
+            newest[k] = s;
+            s = t;
+        }
+    }
+    uint64_t cutoff = newest[RLS_WARM_DOCS - 1];
+    for (size_t i = 0; i < self->n_docs; i++) {
+        RlsDocument *d = self->docs[i];
+        if (!d->warm || d->changed_seq >= cutoff) continue;
+        rls_parser_trim(d->parser);
+        rls_analysis_trim(&d->analysis);
+        d->warm = false;
+    }
+}
+
 void rls_server_idle(RlsServer *self) {
     bool published = false;
+    RlsBuf msg;
+    rls_buf_init(&msg);
     for (size_t i = 0; i < self->n_docs; i++) {
         RlsDocument *doc = self->docs[i];
         if (!doc->publish) continue;
         published = true;
         doc->publish = false;
         const RlsAnalysis *an = rls_document_analysis(self, doc);
-        cJSON *params = cJSON_CreateObject();
-        cJSON_AddStringToObject(params, "uri", doc->uri);
-        cJSON_AddNumberToObject(params, "version", doc->version);
-        cJSON *items = rls_json_add(params, "diagnostics", cJSON_CreateArray());
-        for (size_t k = 0; k < an->diags.len; k++)
-            cJSON_AddItemToArray(items, rls_lsp_diagnostic_to_json(self, doc, &an->diags.items[k]));
-        rls_server_notify(self, "textDocument/publishDiagnostics", params);
+        rls_buf_clear(&msg);
+        rls_buf_puts(&msg, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\","
+                           "\"params\":{\"uri\":");
+        server__json_str(&msg, doc->uri);
+        rls_buf_puts(&msg, ",\"version\":");
+        server__json_u32(&msg, doc->version);
+        rls_buf_puts(&msg, ",\"diagnostics\":[");
+        for (size_t k = 0; k < an->diags.len; k++) {
+            if (k) rls_buf_putc(&msg, ',');
+            rls_lsp_diagnostic_write(self, doc, &an->diags.items[k], &msg);
+        }
+        rls_buf_puts(&msg, "]}}");
+        size_t len = msg.len;
+        rls_server_send_owned(self, rls_buf_detach(&msg), len);
     }
+    rls_buf_close(&msg);
     if (published) rls_server_batch_published(self);
+    server__trim_cold(self);
 }
 
 /* ---- Positions -------------------------------------------------------------------- */

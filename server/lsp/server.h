@@ -130,6 +130,11 @@ typedef struct RlsDocument {
     RlsAnalysis analysis;
     bool stale;   /* analysis is older than text/config */
     bool publish; /* diagnostics must be pushed at the end of this batch */
+    /* When it was last analysed after a change (server-wide count), and
+     * whether it still holds its incremental state (tree, caches): only the
+     * RLS_WARM_DOCS most recently changed documents do. */
+    uint64_t changed_seq;
+    bool warm;
 } RlsDocument;
 
 /* The open document with this uri, or NULL. Borrowed. */
@@ -174,6 +179,10 @@ int rls_lsp_position_param(const RlsServer *srv, const RlsDocument *doc, const c
  * again. Returns owned. */
 cJSON *rls_lsp_diagnostic_to_json(const RlsServer *srv, const RlsDocument *doc,
                                   const RlsDiag *diag);
+/* Appends the same Diagnostic as JSON text to out, without building a cJSON
+ * tree (the publish path, run on every keystroke). */
+void rls_lsp_diagnostic_write(const RlsServer *srv, const RlsDocument *doc, const RlsDiag *diag,
+                              RlsBuf *out);
 
 /* Typed reads of params members. Each returns 0 and sets *out, or returns
  * RLS_EINVAL and writes "KEY: expected TYPE" to error (may be NULL). When

@@ -36,6 +36,8 @@ struct RlsServer {
     uint32_t *publish_ns; /* ring of samples, allocated on first use */
     size_t n_publish;
 
+    uint64_t change_seq; /* counts analyses after a change (RlsDocument.changed_seq) */
+
     long next_request_id;
     RlsPendingRequest *pending;
     size_t n_pending, cap_pending;

@@ -45,6 +45,21 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
                            RlsEntryFields *out);
 void rls_entry_fields_close(RlsEntryFields *self);
 
+/* Splits seen in earlier parses of one document, reused while their text is
+ * unchanged: splitting (the date search above all) was a sixth of a
+ * keystroke's model building (issue 9). Owned by one parser. */
+typedef struct RlsEntrySplitCache RlsEntrySplitCache;
+/* Returns owned; free with rls_entry_split_cache_delete. */
+RlsEntrySplitCache *rls_entry_split_cache_new(void);
+void rls_entry_split_cache_delete(RlsEntrySplitCache *self);
+/* rls_entry_fields_split through cache (NULL: none); *out is the same, with
+ * strings of its own. */
+int rls_entry_fields_split_cached(RlsEntrySplitCache *cache, const char *text, size_t len,
+                                  RlsSectionKind kind, bool date_line, RlsEntryFields *out);
+/* Ends one parse: drops the splits no parse since the last sweep used,
+ * once they pile up. */
+void rls_entry_split_cache_sweep(RlsEntrySplitCache *cache);
+
 /* ---- Contacts ------------------------------------------------------------- */
 
 typedef struct {

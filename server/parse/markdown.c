@@ -80,7 +80,8 @@ struct RlsMdParser {
     MdRun *runs;  /* open-addressing table of inline runs, keyed by content */
     uint32_t cap_runs, n_runs;
     uint32_t generation;
-    uint32_t used_runs; /* runs used by the current parse */
+    uint32_t used_runs;         /* runs used by the current parse */
+    RlsEntrySplitCache *splits; /* entry lines split by earlier parses */
 };
 
 /* ---- Queries (compiled once per process) ----------------------------------- */
@@ -808,7 +809,7 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     char *fs = md__field_string(t);
     RlsEntryFields f;
     if (md->fresh_entry >= 0 && !md__entry_at(md, md->fresh_entry)->dates.valid) {
-        rls_entry_fields_split(fs, strlen(fs), md->kind, true, &f);
+        rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, true, &f);
         /* A long remainder is an item of its own ("`2012` Infinitesimal
          * calculus for ..." under "### Patents"), not a date line. */
         bool short_rest =
@@ -827,7 +828,7 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
         }
         rls_entry_fields_close(&f);
     }
-    rls_entry_fields_split(fs, strlen(fs), md->kind, false, &f);
+    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
     if (f.dates.valid) f.dates.span = t->span;
     if (f.dates.valid) {
         /* Narrow the span to the date text when its plain bytes are known. */
@@ -990,7 +991,7 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
             span.end_byte = d->span.end_byte;
         }
         RlsEntryFields f;
-        rls_entry_fields_split(b.data, b.len, md->kind, false, &f);
+        rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);
         if (f.dates.valid) f.dates.span = texts[0].span;
         md->fresh_entry = -1;
         rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
@@ -1386,7 +1387,7 @@ static void md__heading(Md *md, TSNode node) {
     }
     char *fs = md__field_string(&t);
     RlsEntryFields f;
-    rls_entry_fields_split(fs, strlen(fs), md->kind, false, &f);
+    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
     if (f.dates.valid) f.dates.span = hspan;
     rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
@@ -1415,6 +1416,7 @@ RlsMdParser *rls_md_parser_new(void) {
     RlsMdParser *self = rls_calloc(1, sizeof(*self));
     self->block = ts_parser_new();
     self->inl = ts_parser_new();
+    self->splits = rls_entry_split_cache_new();
     ts_parser_set_language(self->block, tree_sitter_markdown());
     ts_parser_set_language(self->inl, tree_sitter_markdown_inline());
     return self;
@@ -1426,6 +1428,7 @@ void rls_md_parser_delete(RlsMdParser *self) {
     for (uint32_t i = 0; i < self->cap_runs; i++)
         md__run_free(&self->runs[i]);
     rls_free(self->runs);
+    rls_entry_split_cache_delete(self->splits);
     ts_parser_delete(self->block);
     ts_parser_delete(self->inl);
     rls_free(self);
@@ -1559,6 +1562,7 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
             cap *= 2;
         md__runs_rehash(self, cap * 2, false);
     }
+    rls_entry_split_cache_sweep(self->splits);
     rls_plain_builder_close(&md.pb);
     return rls_model_builder_finish(&md.mb);
 }

@@ -37,6 +37,15 @@ RlsFormat rls_parser_format(const RlsParser *self) {
     return self->format;
 }
 
+void rls_parser_trim(RlsParser *self) {
+    /* The format parser holds the tree, the inline-run cache and
+     * tree-sitter's own buffers: drop all of it; parse makes a new one. */
+    if (self->md) rls_md_parser_delete(self->md);
+    if (self->tex) rls_tex_parser_delete(self->tex);
+    self->md = NULL;
+    self->tex = NULL;
+}
+
 void rls_parser_edit(RlsParser *self, const RlsByteEdit *edit) {
     if (self->md) rls_md_parser_edit(self->md, edit);
     if (self->tex) rls_tex_parser_edit(self->tex, edit);
@@ -44,6 +53,8 @@ void rls_parser_edit(RlsParser *self, const RlsByteEdit *edit) {
 
 RlsResume *rls_parser_parse(RlsParser *self, const char *src, uint32_t len,
                             const RlsParseOptions *opts) {
+    if (self->format == RLS_FORMAT_LATEX && !self->tex) self->tex = rls_tex_parser_new();
+    if (self->format != RLS_FORMAT_LATEX && !self->md) self->md = rls_md_parser_new();
     if (self->tex) return rls_tex_parser_parse(self->tex, src, len, opts);
     return rls_md_parser_parse(self->md, src, len, opts);
 }

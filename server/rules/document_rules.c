@@ -111,9 +111,9 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
                 rls_rules_format(&msg, "\"%.*s\" already opens %zu other bullet%s (line", (int)vl,
                                  doc__opener_text(ctx, o), k - g, k - g == 1 ? "" : "s");
                 rls_buf_puts(&msg, k - g == 1 ? " " : "s ");
-                /* At most DOC__LINES_LISTED lines: listing them all costs
-                 * quadratic time and memory on a document that repeats a
-                 * verb thousands of times (issue #8). */
+                /* At most DOC__LINES_LISTED earlier lines: listing them all
+                 * makes the messages quadratic in size on a document that
+                 * repeats a verb thousands of times (issues #8, #9). */
                 for (size_t p = g; p < k && p < g + DOC__LINES_LISTED; p++) {
                     uint32_t line = rls_rules_line_of(
                         ctx, ctx->model->bullets[refs[p].op->bullet].item_span.start_byte);

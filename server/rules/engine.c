@@ -330,6 +330,14 @@ static bool engine__list_item(const RlsResume *m, int32_t index) {
     return false;
 }
 
+/* A bullet in a section where bullets state results. */
+static bool engine__achievement(const RlsResume *m, const RlsBullet *b) {
+    RlsSectionKind kind = RLS_SECTION_OTHER;
+    if (b->section < m->n_sections) kind = m->sections[b->section].kind;
+    return kind == RLS_SECTION_EXPERIENCE || kind == RLS_SECTION_PROJECTS ||
+           kind == RLS_SECTION_VOLUNTEERING;
+}
+
 void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) {
     ctx->bullet = b;
     ctx->bullet_index = index;
@@ -385,10 +393,7 @@ void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) 
     }
     ctx->opener = (uint32_t)(o < ctx->n_words ? o : ctx->n_words);
     ctx->is_list = engine__is_list(&b->plain);
-    RlsSectionKind kind = RLS_SECTION_OTHER;
-    if (b->section < ctx->model->n_sections) kind = ctx->model->sections[b->section].kind;
-    ctx->is_achievement = kind == RLS_SECTION_EXPERIENCE || kind == RLS_SECTION_PROJECTS ||
-                          kind == RLS_SECTION_VOLUNTEERING;
+    ctx->is_achievement = engine__achievement(ctx->model, b);
     ctx->has_metric = rls_rules_has_metric(ctx, t, n);
     ctx->is_list_item = engine__list_item(ctx->model, index);
 
@@ -416,6 +421,11 @@ static bool engine__judged(const RlsResume *m, const RlsBullet *b) {
 
 int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
                   const RlsConfig *config, RlsDiagList *out) {
+    return rls_rules_run_cached(NULL, model, src, src_len, config, out);
+}
+
+int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const char *src,
+                         uint32_t src_len, const RlsConfig *config, RlsDiagList *out) {
     if (!model || !out) return 0;
     size_t from = out->len;
     RlsRulesCtx ctx;
@@ -435,12 +445,27 @@ int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
     ctx.max_chars = rls_config_threshold(config, "bullet-length.maxChars", 240);
     ctx.min_words = rls_config_threshold(config, "bullet-length.minWords", 4);
 
+    if (cache) rls_rules_cache_begin(cache, &ctx);
     for (uint32_t i = 0; i < model->n_bullets; i++) {
         const RlsBullet *b = &model->bullets[i];
         if (!engine__judged(model, b)) continue;
+        if (!cache) {
+            rls_rules_scan_bullet(&ctx, b, (int32_t)i);
+            rls_rules_bullet_checks(&ctx);
+            continue;
+        }
+        /* The bullet rules read the text, these two facts and the
+         * configuration, nothing else (rules_internal.h, cache.c). */
+        uint8_t facts = (engine__achievement(model, b) ? RLS_RULES_FACT_ACHIEVEMENT : 0) |
+                        (engine__list_item(model, (int32_t)i) ? RLS_RULES_FACT_LIST_ITEM : 0);
+        if (rls_rules_cache_replay(cache, &ctx, b, (int32_t)i, facts)) continue;
+        size_t d0 = out->len, o0 = ctx.n_openers;
         rls_rules_scan_bullet(&ctx, b, (int32_t)i);
         rls_rules_bullet_checks(&ctx);
+        rls_rules_cache_store(cache, b, facts, out->items + d0, out->len - d0,
+                              ctx.n_openers > o0 ? &ctx.openers[o0] : NULL);
     }
+    if (cache) rls_rules_cache_end(cache);
     ctx.bullet = NULL;
     if (rls_rules_severity(&ctx, "repeated-verb") != RLS_SEV_OFF) rls_rules_repeated_verb(&ctx);
     if (rls_rules_severity(&ctx, "tense-mismatch") != RLS_SEV_OFF) rls_rules_tense_mismatch(&ctx);

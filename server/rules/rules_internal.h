@@ -13,6 +13,7 @@
 #include "rls/config.h"
 #include "rls/diag.h"
 #include "rls/model.h"
+#include "rls/rules.h"
 
 /* ---- Lexicons ---------------------------------------------------------------
  * Each lexicon is a data file under server/rules/data/, embedded in the
@@ -230,5 +231,25 @@ void rls_rules_acronym_undefined(RlsRulesCtx *ctx);
 
 /* Drops findings suppressed by resume-ls-disable comments from out[from..]. */
 void rls_rules_apply_suppressions(RlsRulesCtx *ctx, size_t from);
+
+/* ---- The per-bullet cache (cache.c) ---------------------------------------- */
+
+/* Facts about a bullet's place that its findings depend on, besides text. */
+#define RLS_RULES_FACT_ACHIEVEMENT 1u
+#define RLS_RULES_FACT_LIST_ITEM 2u
+
+/* Starts a run: empties the cache when ctx's configuration differs from the
+ * last run's. */
+void rls_rules_cache_begin(RlsRulesCache *self, const RlsRulesCtx *ctx);
+/* Ends a run: drops entries this run did not use once they pile up. */
+void rls_rules_cache_end(RlsRulesCache *self);
+/* When b (bullet index) with these facts was judged before, appends its
+ * findings to ctx->out and its opener to ctx->openers, and returns true. */
+bool rls_rules_cache_replay(RlsRulesCache *self, RlsRulesCtx *ctx, const RlsBullet *b,
+                            int32_t index, uint8_t facts);
+/* Remembers what judging b found: diags[0..n_diags) and its opener (NULL:
+ * none). Copies everything. */
+void rls_rules_cache_store(RlsRulesCache *self, const RlsBullet *b, uint8_t facts,
+                           const RlsDiag *diags, size_t n_diags, const RlsOpener *opener);
 
 #endif /* RLS_RULES_RULES_INTERNAL_H_ */

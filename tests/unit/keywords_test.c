@@ -152,20 +152,20 @@ static void test_contains_token_respects_boundaries(void) {
     EXPECT_TRUE(!rls_kw_contains_token(t, strlen(t), "Click", 5));
 }
 
-static void test_scanning_a_page_is_fast(void) {
-    /* A keystroke re-scans the whole document: about 6 KB of text. */
+static void test_scanning_a_page_counts_every_hit(void) {
+    /* A keystroke re-scans the whole document: about 6 KB of text. Speed is
+     * the benchmark's business (bench/); here, every occurrence counts. */
+    static const char sentence[] =
+        "Cut p99 latency from 1.2s to 240ms by adding Redis caching to Go APIs. ";
     char page[6200];
     page[0] = '\0';
-    while (strlen(page) < 6000)
-        strcat(page, "Cut p99 latency from 1.2s to 240ms by adding Redis caching to Go APIs. ");
-    clock_t t0 = clock();
-    size_t total = 0;
-    for (int k = 0; k < 100; k++)
-        total += rls_kw_scan(page, strlen(page), NULL, NULL);
-    double ms = (double)(clock() - t0) * 1000.0 / CLOCKS_PER_SEC / 100.0;
-    printf("# scan of %zu bytes: %.3f ms\n", strlen(page), ms);
-    EXPECT_TRUE(total > 0);
-    EXPECT_TRUE(ms < 2.0);
+    size_t sentences = 0;
+    while (strlen(page) < 6000) {
+        strcat(page, sentence);
+        sentences++;
+    }
+    /* Each sentence names Redis, caching and Go. */
+    EXPECT_EQ_INT(rls_kw_scan(page, strlen(page), NULL, NULL), 3 * sentences);
 }
 
 /* ---- Resume report ----------------------------------------------------------- */
@@ -587,7 +587,7 @@ int main(void) {
         RLS_TEST(test_aliases_map_to_canonical_terms),
         RLS_TEST(test_non_ascii_text_around_terms),
         RLS_TEST(test_contains_token_respects_boundaries),
-        RLS_TEST(test_scanning_a_page_is_fast),
+        RLS_TEST(test_scanning_a_page_counts_every_hit),
         RLS_TEST(test_hits_record_where_and_source_span),
         RLS_TEST(test_role_from_config_marks_profile_terms),
         RLS_TEST(test_job_description_keywords_are_extracted),

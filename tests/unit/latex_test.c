@@ -427,33 +427,18 @@ static void test_corpus_parses_and_maps_back(void) {
     }
 }
 
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static void test_large_file_is_fast(void) {
+static void test_large_file_parses_every_item(void) {
     size_t len;
     char *src = read_corpus("26-rendercv-engineeringresumes-generated-SYNTHETIC", &len);
     ASSERT_TRUE(src != NULL);
+    /* Reparsing the same text reuses the tree and must give the same model;
+     * how fast is the benchmark's business (bench/core_bench.c). */
     RlsParser *p = rls_parser_new(RLS_FORMAT_LATEX);
-    double best = 1e9;
-    RlsResume *m = NULL;
-    for (int i = 0; i < 5; i++) {
-        double t0 = now_ms();
-        RlsResume *r = rls_parser_parse(p, src, (uint32_t)len, NULL);
-        double t = now_ms() - t0;
-        if (t < best) best = t;
-        if (m) rls_resume_delete(m);
-        m = r;
-    }
-    printf("# 100 KB synthetic: %u bullets, best of 5 reparses %.2f ms\n", m->n_bullets, best);
+    RlsResume *m = rls_parser_parse(p, src, (uint32_t)len, NULL);
+    RlsResume *again = rls_parser_parse(p, src, (uint32_t)len, NULL);
     EXPECT_TRUE(m->n_bullets >= 130); /* one per \item */
-    /* Generous bound for a loaded CI machine (about 10 ms measured on a busy
-     * 2-core box); not checked under valgrind, which is 30x slower. */
-    const char *preload = getenv("LD_PRELOAD");
-    if (!preload || !strstr(preload, "vgpreload")) EXPECT_TRUE(best < 100.0);
+    EXPECT_EQ_INT(again->n_bullets, m->n_bullets);
+    rls_resume_delete(again);
     rls_resume_delete(m);
     rls_parser_delete(p);
     rls_free(src);
@@ -498,7 +483,7 @@ int main(void) {
         RLS_TEST(test_incremental_reparse_matches_fresh_parse),
         RLS_TEST(test_project_heading_title_leaves_out_the_stack),
         RLS_TEST(test_corpus_parses_and_maps_back),
-        RLS_TEST(test_large_file_is_fast),
+        RLS_TEST(test_large_file_parses_every_item),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));

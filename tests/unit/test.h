@@ -99,6 +99,18 @@ static inline int rls_test_run(const RlsTestCase *cases, size_t n) {
     return failed ? 1 : 0;
 }
 
+/* True when the n-th item of a large property loop (a corpus file, a
+ * labelled row) is to be checked in this run. Every item is checked unless
+ * RLS_TEST_SAMPLE=k is set (the valgrind build sets it), then every k-th:
+ * memcheck is ~50x slower, and a slice of the corpus under memcheck finds
+ * what the whole of it would, while ASan still runs everything. */
+static inline bool rls_test_sampled(size_t n)
+{
+    const char *k = getenv("RLS_TEST_SAMPLE");
+    long stride = k ? strtol(k, NULL, 10) : 1;
+    return stride <= 1 || n % (size_t)stride == 0;
+}
+
 /* Reads a whole file into an owned NUL-terminated buffer (free with
  * rls_free); NULL when it cannot be read. */
 static inline char *rls_test_read_file(const char *path, size_t *len_out) {

@@ -1,0 +1,520 @@
+/*
+ * incremental_test.c - the property behind issue 9's caches: after any
+ * sequence of edits, the analysis a document keeps (incremental reparse,
+ * the Markdown inline-run cache, the per-bullet rule cache, the keyword
+ * scan cache) finds exactly what a fresh rls_analyze of the same text finds,
+ * and the server publishes exactly what rls_lsp_diagnostic_to_json makes of
+ * those findings.
+ *
+ * Texts: every resume of ../shared/corpus and generated ones (bench/gen.c),
+ * edited at random (letters, words, line breaks, list markers, markup,
+ * non-ASCII, deletions, duplicated lines), with configuration changes in
+ * the middle of a sequence.
+ */
+#include <dirent.h>
+
+#include "gen.h"
+#include "lsp/server_internal.h"
+#include "lsp_client.h"
+#include "rls/analysis.h"
+#include "rls/keywords.h"
+#include "rls/rules.h"
+#include "rls/text.h"
+
+static uint64_t rng_state;
+static uint32_t rng(void) {
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (uint32_t)(rng_state >> 11);
+}
+
+static const char *const md_pieces[] = {
+    "s",
+    "e",
+    " ",
+    "x",
+    "\n",
+    "\n- ",
+    "\n\n## Skills\n",
+    "**",
+    "`",
+    "é",
+    "中文",
+    "😀",
+    "42%",
+    "Led ",
+    "Responsible for ",
+    "various ",
+    "was built by ",
+    "I ",
+    "synergy",
+    "\n### Engineer, Acme | 2020 - 2022\n",
+    "  - ",
+    "<!-- resume-ls-disable-next-line -->\n",
+    "Python, Kafka",
+    "three ",
+    "\r\n",
+};
+static const char *const tex_pieces[] = {
+    "s",
+    "e",
+    " ",
+    "x",
+    "\n",
+    "\n\\item ",
+    "\\section{Skills}\n",
+    "\\textbf{",
+    "}",
+    "é",
+    "中文",
+    "42\\%",
+    "Led ",
+    "Responsible for ",
+    "various ",
+    "was built by ",
+    "I ",
+    "synergy",
+    "% resume-ls-disable-line\n",
+    "Python, Kafka",
+    "\\begin{itemize}\n",
+    "\\end{itemize}\n",
+    "{",
+    "\\\\",
+};
+
+/* The byte at or before at that starts a UTF-8 character. */
+static uint32_t char_start(const char *s, uint32_t at) {
+    while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at--;
+    return at;
+}
+
+/* One random edit of text: returns the span replaced and the new bytes
+ * (static storage or a slice of buf). */
+static void random_edit(const RlsText *text, bool latex, RlsBuf *buf, RlsSpan *span) {
+    const char *s = rls_text_data(text);
+    uint32_t len = rls_text_len(text);
+    uint32_t at = len ? char_start(s, rng() % (len + 1)) : 0;
+    if (at > len) at = len;
+    rls_buf_clear(buf);
+    uint32_t op = rng() % 10;
+    if (op < 6 || len == 0) {
+        const char *const *pieces = latex ? tex_pieces : md_pieces;
+        size_t n = latex ? RLS_ARRAY_LEN(tex_pieces) : RLS_ARRAY_LEN(md_pieces);
+        rls_buf_puts(buf, pieces[rng() % n]);
+        *span = (RlsSpan){at, at};
+    } else if (op < 9) {
+        uint32_t end = at + 1 + rng() % (op == 8 ? 40 : 3);
+        if (end > len) end = len;
+        while (end < len && ((unsigned char)s[end] & 0xC0) == 0x80)
+            end++;
+        rls_buf_puts(buf, "");
+        *span = (RlsSpan){at, end};
+    } else {
+        /* Duplicate the line around at: the same bullet twice. */
+        uint32_t ls = at, le = at;
+        while (ls > 0 && s[ls - 1] != '\n')
+            ls--;
+        while (le < len && s[le] != '\n')
+            le++;
+        rls_buf_append(buf, s + ls, le - ls);
+        rls_buf_putc(buf, '\n');
+        *span = (RlsSpan){ls, ls};
+    }
+}
+
+static bool same_diags(const RlsDiagList *a, const RlsDiagList *b, const char *what) {
+    if (a->len != b->len) {
+        fprintf(stdout, "#   %s: %zu findings, fresh analysis has %zu\n", what, a->len, b->len);
+        return false;
+    }
+    for (size_t i = 0; i < a->len; i++) {
+        const RlsDiag *x = &a->items[i], *y = &b->items[i];
+        if (x->span.start_byte != y->span.start_byte || x->span.end_byte != y->span.end_byte ||
+            x->severity != y->severity || strcmp(x->rule, y->rule) != 0 ||
+            strcmp(x->message, y->message) != 0 || x->bullet != y->bullet ||
+            x->plain_start != y->plain_start || x->plain_end != y->plain_end) {
+            fprintf(stdout, "#   %s: finding %zu differs: %s [%u,%u) \"%s\" vs %s [%u,%u) \"%s\"\n",
+                    what, i, x->rule, x->span.start_byte, x->span.end_byte, x->message, y->rule,
+                    y->span.start_byte, y->span.end_byte, y->message);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Mid-sequence configuration changes: each must be honoured at once, not
+ * hidden behind a cache filled under the old configuration. */
+static void configure(RlsConfig *config, uint32_t step) {
+    rls_config_close(config);
+    rls_config_init(config);
+    switch (step % 4) {
+    case 0:
+        break;
+    case 1:
+        rls_config_set_severity(config, "weak-opener", RLS_SEV_OFF);
+        rls_config_set_threshold(config, "bullet-length.maxWords", 12);
+        break;
+    case 2:
+        rls_config_edit_lexicon(config, "buzzword", "synergy", true);
+        rls_config_edit_lexicon(config, "weak-opener", "led", false);
+        break;
+    case 3:
+        rls_config_set_severity(config, "no-metric", RLS_SEV_HINT);
+        rls_config_set_job_text(config, "We want Python, Kafka, Kubernetes and Terraform.");
+        break;
+    }
+}
+
+static int core_checks;
+
+/* edits random edits of src, comparing after each. */
+static void check_core(const char *name, const char *src, size_t len, bool latex, uint64_t seed,
+                       int edits, bool many_bullets) {
+    rng_state = seed;
+    RlsFormat format = latex ? RLS_FORMAT_LATEX : RLS_FORMAT_MARKDOWN;
+    RlsText *text = rls_text_new(src, len);
+    RlsParser *parser = rls_parser_new(format);
+    RlsAnalysis inc;
+    rls_analysis_init(&inc);
+    RlsConfig config;
+    rls_config_init(&config);
+    RlsBuf piece;
+    rls_buf_init(&piece);
+    char what[160];
+    for (int k = 0; k <= edits; k++) {
+        if (k > 0) {
+            RlsSpan span;
+            random_edit(text, latex, &piece, &span);
+            RlsByteEdit edit;
+            if (rls_text_replace(text, span.start_byte, span.end_byte, piece.data ? piece.data : "",
+                                 piece.len, &edit) < 0)
+                continue;
+            rls_parser_edit(parser, &edit);
+        }
+        if (k > 0 && k % 25 == 0) configure(&config, (uint32_t)(k / 25));
+        const char *s = rls_text_data(text);
+        uint32_t n = rls_text_len(text);
+        rls_analyze(&inc, parser, s, n, &config);
+        RlsParser *fresh_parser = rls_parser_new(format);
+        RlsAnalysis fresh;
+        rls_analysis_init(&fresh);
+        rls_analyze(&fresh, fresh_parser, s, n, &config);
+        snprintf(what, sizeof(what), "%s, edit %d", name, k);
+        bool same = same_diags(&inc.diags, &fresh.diags, what);
+        EXPECT_TRUE(same);
+        core_checks++;
+        rls_analysis_close(&fresh);
+        rls_parser_delete(fresh_parser);
+        if (!same) break;
+    }
+    uint64_t hits = 0, misses = 0;
+    rls_rules_cache_stats(inc.rules_cache, &hits, &misses);
+    /* The cache must actually serve: most bullets are untouched by an edit
+     * (a resume with few bullets, or none, still replays some). */
+    EXPECT_TRUE(hits > 0 || inc.model->n_bullets == 0);
+    if (many_bullets) EXPECT_TRUE(hits > 4 * misses);
+    rls_buf_close(&piece);
+    rls_config_close(&config);
+    rls_analysis_close(&inc);
+    rls_parser_delete(parser);
+    rls_text_delete(text);
+}
+
+static void for_each_corpus_file(const char *fmt, void (*fn)(const char *name, const char *src,
+                                                             size_t len, bool latex)) {
+    char dir[512];
+    snprintf(dir, sizeof(dir), "%s/corpus/%s", RLS_SHARED_DIR, fmt);
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stdout, "#   no corpus at %s\n", dir);
+        rls_test__failures++;
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *ent;
+    while ((ent = readdir(d))) {
+        if (ent->d_name[0] == '.') continue;
+        char *copy = rls_strdup(ent->d_name);
+        RLS_PUSH(names, n, cap, copy);
+    }
+    closedir(d);
+    for (size_t i = 0; i < n; i++) {
+        char path[1024];
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        size_t len = 0;
+        char *src = rls_test_read_file(path, &len);
+        if (src) fn(names[i], src, len, strcmp(fmt, "tex") == 0);
+        rls_free(src);
+        rls_free(names[i]);
+    }
+    rls_free(names);
+}
+
+static void core_corpus_file(const char *name, const char *src, size_t len, bool latex) {
+    check_core(name, src, len, latex, 0x9E3779B97F4A7C15ull ^ len, 60, false);
+}
+
+static void test_corpus_md_incremental_equals_fresh(void) {
+    core_checks = 0;
+    for_each_corpus_file("md", core_corpus_file);
+    EXPECT_TRUE(core_checks > 100);
+}
+
+static void test_corpus_tex_incremental_equals_fresh(void) {
+    core_checks = 0;
+    for_each_corpus_file("tex", core_corpus_file);
+    EXPECT_TRUE(core_checks > 100);
+}
+
+static void test_generated_incremental_equals_fresh(void) {
+    for (unsigned seed = 1; seed <= 3; seed++) {
+        for (int latex = 0; latex < 2; latex++) {
+            RlsBuf gen;
+            rls_buf_init(&gen);
+            rls_bench_gen(&gen, 30 + seed * 15, latex, seed);
+            check_core(latex ? "generated.tex" : "generated.md", gen.data, gen.len, latex,
+                       seed * 7919u, 120, true);
+            rls_buf_close(&gen);
+        }
+    }
+}
+
+/* ---- Through the server -------------------------------------------------------- */
+
+static void lsp_corpus_file(const char *name, const char *src, size_t len, bool latex) {
+    (void)len;
+    TestClient c;
+    test_client_open(&c);
+    test_client_initialize(&c, "{}");
+    char uri[600];
+    snprintf(uri, sizeof(uri), "file:///tmp/incremental/%s", name);
+    cJSON *open = cJSON_CreateObject();
+    cJSON_AddStringToObject(open, "jsonrpc", "2.0");
+    cJSON_AddStringToObject(open, "method", "textDocument/didOpen");
+    cJSON *p = cJSON_AddObjectToObject(open, "params");
+    cJSON *td = cJSON_AddObjectToObject(p, "textDocument");
+    cJSON_AddStringToObject(td, "uri", uri);
+    cJSON_AddStringToObject(td, "languageId", latex ? "latex" : "markdown");
+    cJSON_AddNumberToObject(td, "version", 1);
+    cJSON_AddStringToObject(td, "text", src);
+    test_client_feed_json(&c, open);
+    rls_dispatch_run(&c.dispatch);
+
+    rng_state = 0xD1B54A32D192ED03ull ^ strlen(name);
+    RlsBuf piece;
+    rls_buf_init(&piece);
+    for (int k = 0; k < 25; k++) {
+        RlsDocument *doc = rls_server_document(c.server, uri);
+        ASSERT_TRUE(doc != NULL);
+        RlsSpan span;
+        random_edit(doc->text, latex, &piece, &span);
+        RlsLspRange r = rls_text_range_of(doc->text, span, rls_server_encoding(c.server));
+        cJSON *msg = cJSON_CreateObject();
+        cJSON_AddStringToObject(msg, "jsonrpc", "2.0");
+        cJSON_AddStringToObject(msg, "method", "textDocument/didChange");
+        cJSON *params = cJSON_AddObjectToObject(msg, "params");
+        cJSON *id = cJSON_AddObjectToObject(params, "textDocument");
+        cJSON_AddStringToObject(id, "uri", uri);
+        cJSON_AddNumberToObject(id, "version", k + 2);
+        cJSON *changes = cJSON_AddArrayToObject(params, "contentChanges");
+        cJSON *ch = cJSON_CreateObject();
+        cJSON *range = cJSON_AddObjectToObject(ch, "range");
+        cJSON *st = cJSON_AddObjectToObject(range, "start");
+        cJSON_AddNumberToObject(st, "line", r.start.line);
+        cJSON_AddNumberToObject(st, "character", r.start.character);
+        cJSON *en = cJSON_AddObjectToObject(range, "end");
+        cJSON_AddNumberToObject(en, "line", r.end.line);
+        cJSON_AddNumberToObject(en, "character", r.end.character);
+        cJSON_AddStringToObject(ch, "text", piece.data ? piece.data : "");
+        cJSON_AddItemToArray(changes, ch);
+        test_client_clear(&c);
+        test_client_feed_json(&c, msg);
+        rls_dispatch_run(&c.dispatch);
+
+        const cJSON *pub = test_client_last(&c, "textDocument/publishDiagnostics");
+        ASSERT_TRUE(pub != NULL);
+        const cJSON *got = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetObjectItemCaseSensitive(pub, "params"), "diagnostics");
+        /* What a fresh analysis of the server's text gives, as the pull
+         * path (cJSON) would write it. */
+        doc = rls_server_document(c.server, uri);
+        RlsParser *fp = rls_parser_new(doc->format);
+        RlsAnalysis fresh;
+        rls_analysis_init(&fresh);
+        rls_analyze(&fresh, fp, rls_text_data(doc->text), rls_text_len(doc->text), &doc->config);
+        cJSON *want = cJSON_CreateArray();
+        for (size_t i = 0; i < fresh.diags.len; i++)
+            cJSON_AddItemToArray(want,
+                                 rls_lsp_diagnostic_to_json(c.server, doc, &fresh.diags.items[i]));
+        bool same = cJSON_Compare(got, want, true);
+        if (!same) {
+            char *g = cJSON_PrintUnformatted(got), *w = cJSON_PrintUnformatted(want);
+            fprintf(stdout, "#   %s edit %d: published\n#   %.600s\n#   fresh\n#   %.600s\n", name,
+                    k, g, w);
+            rls_free(g);
+            rls_free(w);
+        }
+        EXPECT_TRUE(same);
+        cJSON_Delete(want);
+        rls_analysis_close(&fresh);
+        rls_parser_delete(fp);
+        if (!same) break;
+    }
+    rls_buf_close(&piece);
+    test_client_close(&c);
+}
+
+static void test_server_publishes_what_a_fresh_analysis_finds(void) {
+    for_each_corpus_file("md", lsp_corpus_file);
+    for_each_corpus_file("tex", lsp_corpus_file);
+}
+
+/* Only the few most recently changed documents keep their trees and caches;
+ * the others are trimmed and must still be judged exactly when edited
+ * again, and must still answer from their kept model meanwhile. */
+static void test_trimmed_documents_stay_exact(void) {
+    TestClient c;
+    test_client_open(&c);
+    test_client_initialize(&c, "{}");
+    enum { N = 7 };
+    char uris[N][64];
+    for (int i = 0; i < N; i++) {
+        RlsBuf gen;
+        rls_buf_init(&gen);
+        rls_bench_gen(&gen, 20 + (size_t)i * 3, i % 2, (unsigned)i + 11);
+        snprintf(uris[i], sizeof(uris[i]), "file:///tmp/trim/doc-%d.%s", i, i % 2 ? "tex" : "md");
+        cJSON *open = cJSON_CreateObject();
+        cJSON_AddStringToObject(open, "jsonrpc", "2.0");
+        cJSON_AddStringToObject(open, "method", "textDocument/didOpen");
+        cJSON *td =
+            cJSON_AddObjectToObject(cJSON_AddObjectToObject(open, "params"), "textDocument");
+        cJSON_AddStringToObject(td, "uri", uris[i]);
+        cJSON_AddStringToObject(td, "languageId", i % 2 ? "latex" : "markdown");
+        cJSON_AddNumberToObject(td, "version", 1);
+        cJSON_AddStringToObject(td, "text", gen.data);
+        test_client_feed_json(&c, open);
+        rls_dispatch_run(&c.dispatch);
+        rls_buf_close(&gen);
+    }
+    size_t warm = 0;
+    for (int i = 0; i < N; i++)
+        warm += rls_server_document(c.server, uris[i])->warm;
+    EXPECT_TRUE(warm < N);
+    rng_state = 77;
+    RlsBuf piece;
+    rls_buf_init(&piece);
+    for (int k = 0; k < 40; k++) {
+        int i = (int)(rng() % N);
+        RlsDocument *doc = rls_server_document(c.server, uris[i]);
+        RlsSpan span;
+        random_edit(doc->text, i % 2, &piece, &span);
+        RlsLspRange r = rls_text_range_of(doc->text, span, rls_server_encoding(c.server));
+        cJSON *msg = cJSON_CreateObject();
+        cJSON_AddStringToObject(msg, "jsonrpc", "2.0");
+        cJSON_AddStringToObject(msg, "method", "textDocument/didChange");
+        cJSON *params = cJSON_AddObjectToObject(msg, "params");
+        cJSON *id = cJSON_AddObjectToObject(params, "textDocument");
+        cJSON_AddStringToObject(id, "uri", uris[i]);
+        cJSON_AddNumberToObject(id, "version", doc->version + 1);
+        cJSON *ch = cJSON_CreateObject();
+        cJSON *range = cJSON_AddObjectToObject(ch, "range");
+        cJSON *st = cJSON_AddObjectToObject(range, "start");
+        cJSON_AddNumberToObject(st, "line", r.start.line);
+        cJSON_AddNumberToObject(st, "character", r.start.character);
+        cJSON *en = cJSON_AddObjectToObject(range, "end");
+        cJSON_AddNumberToObject(en, "line", r.end.line);
+        cJSON_AddNumberToObject(en, "character", r.end.character);
+        cJSON_AddStringToObject(ch, "text", piece.data ? piece.data : "");
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(params, "contentChanges"), ch);
+        test_client_clear(&c);
+        test_client_feed_json(&c, msg);
+        rls_dispatch_run(&c.dispatch);
+        const cJSON *pub = test_client_last(&c, "textDocument/publishDiagnostics");
+        ASSERT_TRUE(pub != NULL);
+        doc = rls_server_document(c.server, uris[i]);
+        RlsParser *fp = rls_parser_new(doc->format);
+        RlsAnalysis fresh;
+        rls_analysis_init(&fresh);
+        rls_analyze(&fresh, fp, rls_text_data(doc->text), rls_text_len(doc->text), &doc->config);
+        cJSON *want = cJSON_CreateArray();
+        for (size_t d = 0; d < fresh.diags.len; d++)
+            cJSON_AddItemToArray(want,
+                                 rls_lsp_diagnostic_to_json(c.server, doc, &fresh.diags.items[d]));
+        EXPECT_TRUE(
+            cJSON_Compare(cJSON_GetObjectItemCaseSensitive(
+                              cJSON_GetObjectItemCaseSensitive(pub, "params"), "diagnostics"),
+                          want, true));
+        /* A trimmed document still has its model for hover and actions. */
+        for (int j = 0; j < N; j++)
+            EXPECT_TRUE(rls_server_document(c.server, uris[j])->analysis.model != NULL);
+        cJSON_Delete(want);
+        rls_analysis_close(&fresh);
+        rls_parser_delete(fp);
+    }
+    rls_buf_close(&piece);
+    test_client_close(&c);
+}
+
+/* Escaping: control characters, quotes, backslashes and non-ASCII in a
+ * message and a URI come out as the cJSON writer would write them. */
+static void test_published_json_escapes_like_cjson(void) {
+    TestClient c;
+    test_client_open(&c);
+    test_client_initialize(&c, "{}");
+    cJSON *open = cJSON_CreateObject();
+    cJSON_AddStringToObject(open, "jsonrpc", "2.0");
+    cJSON_AddStringToObject(open, "method", "textDocument/didOpen");
+    cJSON *td = cJSON_AddObjectToObject(cJSON_AddObjectToObject(open, "params"), "textDocument");
+    cJSON_AddStringToObject(td, "uri", "file:///tmp/q%22\\x.md");
+    cJSON_AddStringToObject(td, "languageId", "markdown");
+    cJSON_AddNumberToObject(td, "version", 1);
+    cJSON_AddStringToObject(td, "text",
+                            "# Experience\n\n- Worked on \"x\" \\ \t café \x01 stuff\n");
+    test_client_feed_json(&c, open);
+    rls_dispatch_run(&c.dispatch);
+    RlsDocument *doc = rls_server_document(c.server, "file:///tmp/q%22\\x.md");
+    ASSERT_TRUE(doc != NULL);
+    const RlsAnalysis *an = rls_document_analysis(c.server, doc);
+    ASSERT_TRUE(an->diags.len > 0);
+    RlsDiag d = an->diags.items[0];
+    d.message = "quote \" backslash \\ tab \t nl \n cr \r bs \b ff \f ctl \x01\x1f é 中 😀";
+    d.bullet = -1;
+    RlsBuf out;
+    rls_buf_init(&out);
+    rls_lsp_diagnostic_write(c.server, doc, &d, &out);
+    cJSON *got = cJSON_Parse(out.data);
+    ASSERT_TRUE(got != NULL);
+    cJSON *want = rls_lsp_diagnostic_to_json(c.server, doc, &d);
+    EXPECT_TRUE(cJSON_Compare(got, want, true));
+    char *w = cJSON_PrintUnformatted(want);
+    EXPECT_STR_EQ(out.data, w);
+    rls_free(w);
+    cJSON_Delete(got);
+    cJSON_Delete(want);
+    rls_buf_close(&out);
+    const cJSON *pub = test_client_last(&c, "textDocument/publishDiagnostics");
+    ASSERT_TRUE(pub != NULL);
+    EXPECT_STR_EQ(
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(pub, "params"), "uri")
+            ->valuestring,
+        "file:///tmp/q%22\\x.md");
+    test_client_close(&c);
+}
+
+int main(void) {
+    rls_hooks_install(); /* tree-sitter and cJSON allocate through rls_malloc */
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_corpus_md_incremental_equals_fresh),
+        RLS_TEST(test_corpus_tex_incremental_equals_fresh),
+        RLS_TEST(test_generated_incremental_equals_fresh),
+        RLS_TEST(test_server_publishes_what_a_fresh_analysis_finds),
+        RLS_TEST(test_published_json_escapes_like_cjson),
+        RLS_TEST(test_trimmed_documents_stay_exact),
+    };
+    int rc = rls_test_run(cases, RLS_ARRAY_LEN(cases));
+    rls_parse_release_globals();
+    return rc;
+}
