@@ -462,8 +462,9 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
         size_t d0 = out->len, o0 = ctx.n_openers;
         rls_rules_scan_bullet(&ctx, b, (int32_t)i);
         rls_rules_bullet_checks(&ctx);
-        rls_rules_cache_store(cache, b, facts, out->items + d0, out->len - d0,
-                              ctx.n_openers > o0 ? &ctx.openers[o0] : NULL);
+        /* No finding yet means no array yet: never offset a NULL pointer. */
+        rls_rules_cache_store(cache, b, facts, out->len > d0 ? out->items + d0 : NULL,
+                              out->len - d0, ctx.n_openers > o0 ? &ctx.openers[o0] : NULL);
     }
     if (cache) rls_rules_cache_end(cache);
     ctx.bullet = NULL;
