@@ -5,7 +5,12 @@
 #ifndef RLS_PARSE_FORMATS_H_
 #define RLS_PARSE_FORMATS_H_
 
+#include <tree_sitter/api.h>
+
 #include "rls/parse.h"
+
+/* The tree-sitter form of an edit the text layer reports (parser.c). */
+TSInputEdit rls_ts_input_edit(const RlsByteEdit *edit);
 
 typedef struct RlsMdParser RlsMdParser;
 RlsMdParser *rls_md_parser_new(void);

@@ -109,14 +109,7 @@ void rls_tex_parser_delete(RlsTexParser *self) {
 
 void rls_tex_parser_edit(RlsTexParser *self, const RlsByteEdit *edit) {
     if (!self->tree) return;
-    TSInputEdit e = {
-        .start_byte = edit->start_byte,
-        .old_end_byte = edit->old_end_byte,
-        .new_end_byte = edit->new_end_byte,
-        .start_point = {edit->start_point.row, edit->start_point.col_byte},
-        .old_end_point = {edit->old_end_point.row, edit->old_end_point.col_byte},
-        .new_end_point = {edit->new_end_point.row, edit->new_end_point.col_byte},
-    };
+    TSInputEdit e = rls_ts_input_edit(edit);
     ts_tree_edit(self->tree, &e);
 }
 

@@ -94,3 +94,15 @@ void rls_parse_init_globals(void) {
         rls_parser_delete(p);
     }
 }
+
+TSInputEdit rls_ts_input_edit(const RlsByteEdit *edit) {
+    TSInputEdit e = {
+        .start_byte = edit->start_byte,
+        .old_end_byte = edit->old_end_byte,
+        .new_end_byte = edit->new_end_byte,
+        .start_point = {edit->start_point.row, edit->start_point.col_byte},
+        .old_end_point = {edit->old_end_point.row, edit->old_end_point.col_byte},
+        .new_end_point = {edit->new_end_point.row, edit->new_end_point.col_byte},
+    };
+    return e;
+}
