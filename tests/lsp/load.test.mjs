@@ -86,9 +86,14 @@ test('1 000 open documents: memory returns to its baseline after they close', { 
   const r2 = await openAndClose(c, n, 2);
   assert.equal(r2.closed.live, base, 'every allocation of round 2 freed after close');
   // glibc keeps freed memory for reuse, so RSS does not drop after a close;
-  // what must not happen is growth from one round to the next.
-  assert.ok(r2.open.rss <= r1.open.rss + 32, `RSS grew: ${r1.open.rss.toFixed(0)} -> ${r2.open.rss.toFixed(0)} MB`);
-  assert.ok(r1.open.rss < 1024, `RSS with ${n} documents: ${r1.open.rss.toFixed(0)} MB`);
+  // what must not happen is growth from one round to the next. Under the
+  // sanitizers and valgrind (TIME_SCALE > 1) RSS says nothing about us: ASan
+  // quarantines freed blocks on purpose. The live-allocation checks above
+  // are exact in every build.
+  if (TIME_SCALE === 1) {
+    assert.ok(r2.open.rss <= r1.open.rss + 32, `RSS grew: ${r1.open.rss.toFixed(0)} -> ${r2.open.rss.toFixed(0)} MB`);
+    assert.ok(r1.open.rss < 1024, `RSS with ${n} documents: ${r1.open.rss.toFixed(0)} MB`);
+  }
   assert.ok(took < scaled(60000), `${n} documents opened, checked and closed in ${took.toFixed(0)} ms`);
   t.diagnostic(`${n} docs: ${took.toFixed(0)} ms; live ${base} -> ${r1.open.live} -> ${r1.closed.live}; RSS ${r1.open.rss.toFixed(0)} / ${r2.open.rss.toFixed(0)} MB`);
 });
