@@ -38,8 +38,8 @@ int main(int argc, char **argv) {
     }
     clock_gettime(CLOCK_MONOTONIC, &b);
     double us = ((double)(b.tv_sec - a.tv_sec) * 1e9 + (double)(b.tv_nsec - a.tv_nsec)) / 1e3;
-    printf("%zu bullets, %zu bytes, %zu findings: %.2f us per run (%ld runs)\n", (size_t)m->n_bullets,
-           src.len, findings, us / (double)runs, runs);
+    printf("%zu bullets, %zu bytes, %zu findings: %.2f us per run (%ld runs)\n",
+           (size_t)m->n_bullets, src.len, findings, us / (double)runs, runs);
     rls_diag_list_close(&out);
     rls_resume_delete(m);
     rls_parser_delete(p);

@@ -104,8 +104,7 @@ static inline int rls_test_run(const RlsTestCase *cases, size_t n) {
  * RLS_TEST_SAMPLE=k is set (the valgrind build sets it), then every k-th:
  * memcheck is ~50x slower, and a slice of the corpus under memcheck finds
  * what the whole of it would, while ASan still runs everything. */
-static inline bool rls_test_sampled(size_t n)
-{
+static inline bool rls_test_sampled(size_t n) {
     const char *k = getenv("RLS_TEST_SAMPLE");
     long stride = k ? strtol(k, NULL, 10) : 1;
     return stride <= 1 || n % (size_t)stride == 0;
