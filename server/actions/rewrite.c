@@ -73,6 +73,24 @@ void rls_tracked_copy_cap(RlsTracked *out, const RlsTracked *in, size_t start, s
 }
 
 /* Where the body ends: before a final ".", "!" or ";" (and spaces). */
+/* Writes "<Verb> <rest of the clause> <connector> <who or what>": the
+ * clause's own verb first, in the role's tense, then what it acted on, then
+ * the party or tool the weak opener had put first ("Helped the team move X"
+ * -> "Moved X with the team", "Used X to build Y" -> "Built Y using X"). */
+static void rewrite__verb_first(const RlsStepIn *in, RlsStepOut *out, const RlsVerb *v,
+                                size_t verb_end, size_t body_end, const char *connector,
+                                size_t who_start, size_t who_end) {
+    RlsTracked *o = out->text;
+    const RlsTracked *src = in->text;
+    rls_tracked_lit_cap(o, rls_verb_out(v, in->present), true);
+    rls_tracked_copy(o, src, verb_end, body_end);
+    rls_tracked_puts(o, connector);
+    rls_tracked_copy(o, src, who_start, who_end);
+    rls_tracked_copy(o, src, body_end, src->text.len);
+    out->title = rewrite__title_as(o->text.data, o->text.len);
+    out->preferred = true;
+}
+
 static size_t rewrite__body_end(const char *t, size_t n) {
     while (n > 0 && (t[n - 1] == '.' || t[n - 1] == '!' || t[n - 1] == ';' || t[n - 1] == ' '))
         n--;
@@ -606,13 +624,8 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
                 rls_verb_as(t + vt.start, vt.end - vt.start, RLS_VFORM_BASE, false, &v);
                 if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) goto done;
                 if (alt != 0) goto done;
-                rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), true);
-                rls_tracked_copy(o, src, vt.end, body_end);
-                rls_tracked_puts(o, " with ");
-                rls_tracked_copy(o, src, nt.start, w.items[m - 1].end);
-                rls_tracked_copy(o, src, body_end, n);
-                out->title = rewrite__title_as(o->text.data, o->text.len);
-                out->preferred = true;
+                rewrite__verb_first(in, out, &v, vt.end, body_end, " with ", nt.start,
+                                    w.items[m - 1].end);
                 ok = true;
                 goto done;
             } else if (m > next && rls_tok_is(t, tm, "to") &&
@@ -624,14 +637,8 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
                 continue;
             }
             if (alt != 0) goto done;
-            RlsTok vt = w.items[m + 1];
-            rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), true);
-            rls_tracked_copy(o, src, vt.end, body_end);
-            rls_tracked_puts(o, " with ");
-            rls_tracked_copy(o, src, nt.start, w.items[m - 1].end);
-            rls_tracked_copy(o, src, body_end, n);
-            out->title = rewrite__title_as(o->text.data, o->text.len);
-            out->preferred = true;
+            rewrite__verb_first(in, out, &v, w.items[m + 1].end, body_end, " with ", nt.start,
+                                w.items[m - 1].end);
             ok = true;
             goto done;
         }
@@ -644,13 +651,8 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             if (!rls_tok_is(t, w.items[m], "to")) continue;
             if (!rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) break;
             if (alt != 0) goto done;
-            rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), true);
-            rls_tracked_copy(o, src, nx.end, body_end);
-            rls_tracked_puts(o, " using ");
-            rls_tracked_copy(o, src, nt.start, w.items[m - 1].end);
-            rls_tracked_copy(o, src, body_end, n);
-            out->title = rewrite__title_as(o->text.data, o->text.len);
-            out->preferred = true;
+            rewrite__verb_first(in, out, &v, nx.end, body_end, " using ", nt.start,
+                                w.items[m - 1].end);
             ok = true;
             goto done;
         }
