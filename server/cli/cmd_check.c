@@ -232,7 +232,7 @@ static void check__cache_close(CheckConfigCache *cache) {
 }
 
 /* Reads and analyses one file into *file. Returns 0 or an RLS_E* code (the
- * reason is in file->error and has been printed). */
+ * reason is in file->error, for the caller to print). */
 static int check__file(RlsCheckFile *file, const CheckOptions *opts, const RlsConfig *config) {
     RlsBuf err;
     rls_buf_init(&err);
@@ -242,8 +242,7 @@ static int check__file(RlsCheckFile *file, const CheckOptions *opts, const RlsCo
     if (rc == 0) rc = rls_cli_read_resume(file->path, &src, &len, &err);
     if (rc != 0) {
         if (err.len && err.data[err.len - 1] == '\n') err.data[--err.len] = '\0';
-        fprintf(stderr, "resume-ls: %s\n", err.data);
-        file->error = rls_buf_detach(&err);
+        file->error = rls_buf_detach(&err); /* printed in file order after the run */
         return rc;
     }
     rls_buf_close(&err);
@@ -393,6 +392,10 @@ int rls_cmd_check(int argc, char **argv) {
     }
     size_t unreadable = check__run(&work, opts.jobs ? opts.jobs : check__default_jobs());
     rls_free(work.configs);
+    /* Workers finish in any order; the reasons are printed in the order the
+     * files were named, so stderr is the same for every --jobs. */
+    for (size_t i = 0; i < paths.len; i++)
+        if (report.files[i].error) fprintf(stderr, "resume-ls: %s\n", report.files[i].error);
     if (unreadable) io_error = true;
 
     if (rls_check_write(&report, opts.output, stdout) != 0) {

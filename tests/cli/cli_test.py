@@ -415,6 +415,13 @@ def case_jobs_do_not_change_the_report():
         fail("--jobs 1 and -j 4 disagree (exit %d vs %d)" % (rc1, rc4), err1, err4)
     if len(json.loads(out1)["files"]) < 2:
         fail("expected several files in %s" % corpus, out1)
+    # Unreadable files are reported in the order they were named, whatever
+    # order the workers finished in.
+    ex = os.path.join(SRC, "examples", "resume.md")
+    rc, _, err = run("check", "-j", "4", "/nonexistent/b.md", ex, "/nonexistent/a.md")
+    lines = [l for l in err.splitlines() if "cannot read" in l]
+    if rc != 2 or len(lines) != 2 or "b.md" not in lines[0] or "a.md" not in lines[1]:
+        fail("unreadable files out of order or missing", err)
     rc, _, err = run("check", "--jobs", "0", corpus)
     if rc != 2 or "--jobs expects a number" not in err:
         fail("--jobs 0 is a usage error", err)
