@@ -135,6 +135,9 @@ typedef struct {
     RlsSpan span;
     RlsPlain plain;
     uint32_t section;
+    /* The entry this prose describes (a role's one-line description, a
+     * degree's honours line), or -1 for text that belongs to the section. */
+    int32_t entry;
 } RlsParagraph;
 
 typedef struct {

@@ -74,6 +74,14 @@ static cJSON *outline__json_bullet(const RlsResume *m, const RlsText *text, uint
     return o;
 }
 
+/* Prose of a section (entry < 0) or of one entry. */
+static void outline__json_paragraphs(const RlsResume *m, uint32_t si, int32_t entry, cJSON *obj) {
+    cJSON *paras = cJSON_AddArrayToObject(obj, "paragraphs");
+    for (uint32_t pi = 0; pi < m->n_paragraphs; pi++)
+        if (m->paragraphs[pi].section == si && m->paragraphs[pi].entry == entry)
+            cJSON_AddItemToArray(paras, cJSON_CreateString(m->paragraphs[pi].plain.text));
+}
+
 static void outline__json(const RlsResume *m, const RlsText *text, const char *name, RlsBuf *out) {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "file", name);
@@ -107,6 +115,7 @@ static void outline__json(const RlsResume *m, const RlsText *text, const char *n
             cJSON *bullets = cJSON_AddArrayToObject(eo, "bullets");
             for (uint32_t bi = e->first_bullet; bi < e->first_bullet + e->n_bullets; bi++)
                 cJSON_AddItemToArray(bullets, outline__json_bullet(m, text, bi));
+            outline__json_paragraphs(m, si, (int32_t)ei, eo);
             cJSON_AddItemToArray(entries, eo);
         }
         /* Bullets outside any entry. */
@@ -114,10 +123,7 @@ static void outline__json(const RlsResume *m, const RlsText *text, const char *n
         for (uint32_t bi = s->first_bullet; bi < s->first_bullet + s->n_bullets; bi++)
             if (m->bullets[bi].entry < 0)
                 cJSON_AddItemToArray(loose, outline__json_bullet(m, text, bi));
-        cJSON *paras = cJSON_AddArrayToObject(so, "paragraphs");
-        for (uint32_t pi = 0; pi < m->n_paragraphs; pi++)
-            if (m->paragraphs[pi].section == si)
-                cJSON_AddItemToArray(paras, cJSON_CreateString(m->paragraphs[pi].plain.text));
+        outline__json_paragraphs(m, si, -1, so);
         cJSON_AddItemToArray(sections, so);
     }
     cJSON *skills = cJSON_AddArrayToObject(root, "skills");
@@ -169,6 +175,31 @@ static void outline__text_bullet(const RlsResume *m, const RlsText *text, uint32
     rls_buf_printf(out, "%s%*s- [%s] %s\n", indent, 2 * b->depth, "", range, b->plain.text);
 }
 
+/* The prose and bullets of one section (entry < 0) or one entry, in source
+ * order, so a description prints where a reader meets it. */
+static void outline__text_body(const RlsResume *m, const RlsText *text, uint32_t si, int32_t entry,
+                               uint32_t first_bullet, uint32_t n_bullets, const char *indent,
+                               RlsBuf *out) {
+    uint32_t pi = 0, bi = first_bullet, bend = first_bullet + n_bullets;
+    for (;;) {
+        while (pi < m->n_paragraphs &&
+               (m->paragraphs[pi].section != si || m->paragraphs[pi].entry != entry ||
+                !m->paragraphs[pi].plain.len))
+            pi++;
+        while (bi < bend && m->bullets[bi].entry != entry) bi++;
+        bool have_p = pi < m->n_paragraphs, have_b = bi < bend;
+        if (!have_p && !have_b) return;
+        if (have_p &&
+            (!have_b || m->paragraphs[pi].span.start_byte < m->bullets[bi].span.start_byte)) {
+            rls_buf_printf(out, "%s| %s\n", indent, m->paragraphs[pi].plain.text);
+            pi++;
+        } else {
+            outline__text_bullet(m, text, bi, indent, out);
+            bi++;
+        }
+    }
+}
+
 static void outline__text(const RlsResume *m, const RlsText *text, const char *name, RlsBuf *out) {
     rls_buf_printf(out, "%s (%s)\n", name, m->format == RLS_FORMAT_LATEX ? "latex" : "markdown");
     for (uint32_t si = 0; si < m->n_sections; si++) {
@@ -180,11 +211,7 @@ static void outline__text(const RlsResume *m, const RlsText *text, const char *n
         rls_buf_printf(out, "\n%s \"%s\"%s  lines %u-%u\n", rls_section_kind_name(s->kind),
                        s->heading.text, s->standard_heading ? "" : " (non-standard heading)",
                        a.line, b.line);
-        for (uint32_t pi = 0; pi < m->n_paragraphs; pi++)
-            if (m->paragraphs[pi].section == si && m->paragraphs[pi].plain.len)
-                rls_buf_printf(out, "  | %s\n", m->paragraphs[pi].plain.text);
-        for (uint32_t bi = s->first_bullet; bi < s->first_bullet + s->n_bullets; bi++)
-            if (m->bullets[bi].entry < 0) outline__text_bullet(m, text, bi, "  ", out);
+        outline__text_body(m, text, si, -1, s->first_bullet, s->n_bullets, "  ", out);
         for (uint32_t ei = s->first_entry; ei < s->first_entry + s->n_entries; ei++) {
             const RlsEntry *e = &m->entries[ei];
             char da[16] = "", db[16] = "";
@@ -197,8 +224,8 @@ static void outline__text(const RlsResume *m, const RlsText *text, const char *n
             if (e->location) rls_buf_printf(out, " [%s]", e->location);
             if (e->dates.valid) rls_buf_printf(out, " (%s .. %s)", da, db);
             rls_buf_printf(out, "  line %u\n", outline__pos(text, e->span.start_byte).line);
-            for (uint32_t bi = e->first_bullet; bi < e->first_bullet + e->n_bullets; bi++)
-                outline__text_bullet(m, text, bi, "    ", out);
+            outline__text_body(m, text, si, (int32_t)ei, e->first_bullet, e->n_bullets, "    ",
+                               out);
         }
     }
     if (m->n_skills) {

@@ -245,8 +245,11 @@ void rls_model_builder_item(RlsModelBuilder *self, RlsSpan span, RlsSpan item_sp
 
 RlsParagraph *rls_model_builder_paragraph(RlsModelBuilder *self, RlsSpan span, RlsPlain *plain) {
     RlsResume *m = self->model;
-    RlsParagraph p = {
-        .span = span, .plain = *plain, .section = model__section_for(self, span.start_byte)};
+    RlsParagraph p = {.span = span,
+                      .plain = *plain,
+                      .section = model__section_for(self, span.start_byte),
+                      .entry = self->current_entry};
+    if (p.entry >= 0 && m->entries[p.entry].section != p.section) p.entry = -1;
     memset(plain, 0, sizeof(*plain));
     RLS_PUSH(m->paragraphs, m->n_paragraphs, self->cap_paragraphs, p);
     return &m->paragraphs[m->n_paragraphs - 1];
