@@ -199,6 +199,12 @@ typedef struct RlsResume {
     uint32_t n_errors;
 } RlsResume;
 
+/* Where a finding about the whole document goes: the source line holding
+ * the first thing a reader sees (the name line, the first heading), so it
+ * is never placed inside YAML front matter, a preamble or a comment block.
+ * Falls back to the first non-blank line; {0, 0} for a blank document. */
+RlsSpan rls_resume_top_line(const RlsResume *self, const char *src, uint32_t src_len);
+
 /* Frees a model and everything it owns; NULL is allowed. */
 void rls_resume_delete(RlsResume *self);
 

@@ -186,7 +186,8 @@ static void outline__text_body(const RlsResume *m, const RlsText *text, uint32_t
                (m->paragraphs[pi].section != si || m->paragraphs[pi].entry != entry ||
                 !m->paragraphs[pi].plain.len))
             pi++;
-        while (bi < bend && m->bullets[bi].entry != entry) bi++;
+        while (bi < bend && m->bullets[bi].entry != entry)
+            bi++;
         bool have_p = pi < m->n_paragraphs, have_b = bi < bend;
         if (!have_p && !have_b) return;
         if (have_p &&

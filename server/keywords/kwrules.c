@@ -40,17 +40,6 @@ static void kwrules__emit(RlsDiagList *out, const RlsConfig *config, const char 
 
 /* The first non-blank line of the source: where document-level findings go
  * when there is no better place. */
-static RlsSpan kwrules__first_line(const char *src, uint32_t len) {
-    uint32_t s = 0;
-    while (s < len && (src[s] == ' ' || src[s] == '\t' || src[s] == '\n' || src[s] == '\r'))
-        s++;
-    uint32_t e = s;
-    while (e < len && src[e] != '\n' && src[e] != '\r')
-        e++;
-    if (s >= len) return (RlsSpan){0, 0};
-    return (RlsSpan){s, e};
-}
-
 static int32_t kwrules__skills_section(const RlsResume *model) {
     for (uint32_t s = 0; s < model->n_sections; s++)
         if (model->sections[s].kind == RLS_SECTION_SKILLS) return (int32_t)s;
@@ -65,7 +54,7 @@ static void kwrules__missing(const RlsResume *model, const RlsKwReport *r, const
     RlsSpan at = sk >= 0 && model->sections[sk].heading_span.end_byte >
                                 model->sections[sk].heading_span.start_byte
                      ? model->sections[sk].heading_span
-                     : kwrules__first_line(src, len);
+                     : rls_resume_top_line(model, src, len);
     size_t reported = 0;
     for (size_t j = 0; j < r->jd.len && reported < KWRULES_MAX_MISSING; j++) {
         if (r->coverage[j].covered) continue;
@@ -274,7 +263,7 @@ static void kwrules__contact(const RlsResume *model, const char *src, uint32_t l
     if (model->format == RLS_FORMAT_LATEX && !kwrules__contains(src, len, "\\documentclass") &&
         !kwrules__contains(src, len, "\\begin{document}"))
         return;
-    kwrules__emit(out, config, "contact-missing", kwrules__first_line(src, len),
+    kwrules__emit(out, config, "contact-missing", rls_resume_top_line(model, src, len),
                   "No email address found%s: recruiters and ATS forms need one. Add it to the "
                   "header as text, e.g. \"jane@example.com\".",
                   phone ? "" : " (and no phone number)");
@@ -495,7 +484,7 @@ static void kwrules__length(const RlsResume *model, const char *src, uint32_t le
     double max_words = rls_config_threshold(config, "resume-length.maxWords", 1100);
     uint32_t words = rls_resume_word_count(model);
     if ((double)words <= max_words) return;
-    kwrules__emit(out, config, "resume-length", kwrules__first_line(src, len),
+    kwrules__emit(out, config, "resume-length", rls_resume_top_line(model, src, len),
                   "About %u words: more than fits on two pages (about %.0f words). Recruiters "
                   "skim; cut older roles to one or two bullets and drop the weakest bullets.",
                   words, max_words);

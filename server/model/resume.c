@@ -5,6 +5,40 @@
 
 #include "rls/alloc.h"
 
+static void resume__earliest(uint32_t *best, RlsSpan span) {
+    if (span.end_byte > span.start_byte && span.start_byte < *best) *best = span.start_byte;
+}
+
+RlsSpan rls_resume_top_line(const RlsResume *self, const char *src, uint32_t src_len) {
+    uint32_t start = UINT32_MAX;
+    for (uint32_t i = 0; i < self->n_sections; i++)
+        resume__earliest(&start, self->sections[i].heading_span);
+    for (uint32_t i = 0; i < self->n_paragraphs; i++)
+        resume__earliest(&start, self->paragraphs[i].span);
+    for (uint32_t i = 0; i < self->n_entries; i++)
+        resume__earliest(&start, self->entries[i].span);
+    for (uint32_t i = 0; i < self->n_bullets; i++)
+        resume__earliest(&start, self->bullets[i].item_span);
+    for (uint32_t i = 0; i < self->n_contacts; i++)
+        resume__earliest(&start, self->contacts[i].span);
+    if (start >= src_len) {
+        start = 0;
+        while (start < src_len && (src[start] == ' ' || src[start] == '\t' || src[start] == '\n' ||
+                                   src[start] == '\r'))
+            start++;
+        if (start >= src_len) return (RlsSpan){0, 0};
+    }
+    /* The whole line, indentation aside: the span reads as "this line". */
+    while (start > 0 && src[start - 1] != '\n' && src[start - 1] != '\r')
+        start--;
+    while (start < src_len && (src[start] == ' ' || src[start] == '\t'))
+        start++;
+    uint32_t end = start;
+    while (end < src_len && src[end] != '\n' && src[end] != '\r')
+        end++;
+    return (RlsSpan){start, end};
+}
+
 static void resume__plain_free(RlsPlain *p) {
     rls_free(p->text);
     rls_free(p->src_start);

@@ -391,12 +391,7 @@ void rls_rules_missing_section(RlsRulesCtx *ctx) {
     }
     /* A blank or heading-less document is still being started. */
     if (!any_heading) return;
-    uint32_t a = 0;
-    while (a < ctx->src_len && isspace((unsigned char)ctx->src[a]))
-        a++;
-    uint32_t b = a;
-    while (b < ctx->src_len && ctx->src[b] != '\n' && ctx->src[b] != '\r')
-        b++;
+    RlsSpan at = rls_resume_top_line(m, ctx->src, ctx->src_len);
     static const struct {
         RlsSectionKind kind;
         const char *name;
@@ -414,8 +409,7 @@ void rls_rules_missing_section(RlsRulesCtx *ctx) {
         const char *example = m->format == RLS_FORMAT_LATEX ? "\\section{%s}" : "## %s";
         char ex[64];
         snprintf(ex, sizeof(ex), example, needed[i].name);
-        rls_diag_push(ctx->out, (RlsSpan){a, b}, rls_rules_severity(ctx, "missing-section"),
-                      "missing-section",
+        rls_diag_push(ctx->out, at, rls_rules_severity(ctx, "missing-section"), "missing-section",
                       "No %s section: %s. Add one under a standard heading, e.g. \"%s\".",
                       needed[i].name, needed[i].why, ex);
     }

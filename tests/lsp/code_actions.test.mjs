@@ -375,9 +375,9 @@ test('disable for this line also silences keyword findings listed before the bul
   assert.equal(after.filter((x) => x.code === 'weak-opener').length, 2, 'the bullets are still checked');
 });
 
-test('a document-level finding on the first line gets only the actions that silence it', async (t) => {
-  // No Education section: the finding sits on the first line, whatever that
-  // line is, so a comment above it would only take its place.
+test('a document-level finding sits on the name line, and each suppression offered silences it', async (t) => {
+  // No Education section: the finding is placed on the first line a reader
+  // sees (the name), so a comment above that line silences it like any other.
   const text = RESUME.replace(/## Education\r\n\r\n### B\.Sc\.[^\r]*\r\n\r\n/, '');
   const c = await session(t);
   const uri = docUri('code-actions doc-level.md');
@@ -385,26 +385,32 @@ test('a document-level finding on the first line gets only the actions that sile
   const d = diags.find((x) => x.code === 'missing-section');
   assert.ok(d, JSON.stringify(diags));
   assert.equal(d.range.start.line, 0);
-  const titles = linked(await actions(c, uri, d.range, [d]), d).map((a) => a.title);
-  assert.ok(!titles.includes('Disable missing-section for this line'), JSON.stringify(titles));
-  const file = linked(await actions(c, uri, d.range, [d]), d).find((a) => a.title === 'Disable missing-section for this file');
-  const after = await change(c, uri, apply(text, editsOf(file.edit, uri)), 2);
-  assert.ok(!after.some((x) => x.code === 'missing-section'), JSON.stringify(after));
+  const offered = linked(await actions(c, uri, d.range, [d]), d).filter((a) => a.title.startsWith('Disable'));
+  assert.deepEqual(offered.map((a) => a.title).sort(),
+    ['Disable missing-section for this file', 'Disable missing-section for this line'], JSON.stringify(offered));
+  let v = 1;
+  for (const a of offered) {
+    const after = await change(c, uri, apply(text, editsOf(a.edit, uri)), ++v);
+    assert.ok(!after.some((x) => x.code === 'missing-section'), `${a.title}: ${JSON.stringify(after)}`);
+  }
   // A finding on a bullet keeps its line action.
   const w = diags.find((x) => x.code === 'weak-opener');
-  await change(c, uri, text, 3);
+  await change(c, uri, text, ++v);
   const wt = linked(await actions(c, uri, w.range, [w]), w).map((a) => a.title);
   assert.ok(wt.includes('Disable weak-opener for this line'), JSON.stringify(wt));
 });
 
-test('with YAML front matter, every suppression offered for a first-line finding silences it', async (t) => {
+test('with YAML front matter, a document-level finding sits after it and every suppression offered silences it', async (t) => {
   const text = '---\r\nlayout: cv\r\n---\r\n' + RESUME.replace(/## Education\r\n\r\n### B\.Sc\.[^\r]*\r\n\r\n/, '');
   const c = await session(t);
   const uri = docUri('code-actions front-matter.md');
   const d = (await open(c, uri, text)).find((x) => x.code === 'missing-section');
   assert.ok(d);
+  assert.equal(d.range.start.line, 3, 'on the name line, not inside the front matter');
   let v = 1;
-  for (const a of linked(await actions(c, uri, d.range, [d]), d).filter((x) => x.title.startsWith('Disable'))) {
+  const offered = linked(await actions(c, uri, d.range, [d]), d).filter((x) => x.title.startsWith('Disable'));
+  assert.equal(offered.length, 2, JSON.stringify(offered.map((a) => a.title)));
+  for (const a of offered) {
     const after = await change(c, uri, apply(text, editsOf(a.edit, uri)), ++v);
     assert.ok(!after.some((x) => x.code === 'missing-section'), `${a.title}: ${JSON.stringify(after)}`);
     await change(c, uri, text, ++v);
