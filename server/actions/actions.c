@@ -137,7 +137,7 @@ int rls_rewrite_rule(const char *rule, const char *plain, size_t len, uint32_t p
     for (int alt = 0; alt < 8; alt++) {
         RlsTracked next;
         rls_tracked_init(&next);
-        RlsStepIn sin = {&in, plain_start, plain_end, alt, false};
+        RlsStepIn sin = {&in, plain_start, plain_end, alt, false, NULL};
         RlsStepOut sout = {&next, NULL, false};
         bool got = step(&sin, &sout);
         if (got) {
@@ -235,7 +235,7 @@ int rls_actions_for_diag(const RlsResume *model, const char *src, uint32_t src_l
     for (int alt = 0; alt < 8; alt++) {
         RlsTracked next;
         rls_tracked_init(&next);
-        RlsStepIn sin = {&in, ps, pe, alt, actions__present(model, b)};
+        RlsStepIn sin = {&in, ps, pe, alt, actions__present(model, b), model};
         RlsStepOut sout = {&next, NULL, false};
         bool got = step(&sin, &sout);
         if (got) {

@@ -125,6 +125,9 @@ typedef struct {
     uint32_t hint_end;
     int alt;
     bool present;
+    /* The whole resume, or NULL (plain-text rewrites): steps that must not
+     * repeat what other bullets say (repeated-verb) look here. */
+    const RlsResume *model;
 } RlsStepIn;
 
 typedef struct {

@@ -886,6 +886,24 @@ done:
 
 /* ---- repeated-verb ------------------------------------------------------------------------ */
 
+/* Whether some bullet of model opens with the verb whose base form is base,
+ * in any form ("built", "builds", "building" for "build"): offering it as
+ * the replacement would only move the repetition. */
+static bool fixes__opens_a_bullet(const RlsResume *model, const char *base) {
+    RlsVerb v;
+    if (!model || !rls_verb_from_base(base, strlen(base), &v)) return false;
+    const char *const forms[] = {v.base, v.past, v.participle, v.gerund, v.third};
+    for (uint32_t b = 0; b < model->n_bullets; b++) {
+        const char *t = model->bullets[b].plain.text;
+        size_t n = 0;
+        while (n < model->bullets[b].plain.len && isalpha((unsigned char)t[n]))
+            n++;
+        for (size_t f = 0; f < RLS_ARRAY_LEN(forms) && n; f++)
+            if (strlen(forms[f]) == n && strncasecmp(forms[f], t, n) == 0) return true;
+    }
+    return false;
+}
+
 bool rls_rewrite_repeated_verb(const RlsStepIn *in, RlsStepOut *out) {
     const RlsTracked *src = in->text;
     const char *t = src->text.data;
@@ -930,14 +948,18 @@ bool rls_rewrite_repeated_verb(const RlsStepIn *in, RlsStepOut *out) {
         {"maintain", "operate", "run", "support"},
         {"analyze", "assess", "evaluate", "examine"},
     };
+    /* Alternative number in->alt among the synonyms no bullet opens with. */
     const char *pick = NULL;
-    for (size_t r = 0; r < RLS_ARRAY_LEN(syn); r++) {
+    for (size_t r = 0; r < RLS_ARRAY_LEN(syn) && !pick; r++) {
         if (strcmp(syn[r][0], v.base) != 0) continue;
-        size_t a = (size_t)in->alt + 1;
-        if (a < 4 && syn[r][a]) pick = syn[r][a];
+        int skip = in->alt;
+        for (size_t a = 1; a < 4 && syn[r][a] && !pick; a++) {
+            if (!strcmp(syn[r][a], "roll") || fixes__opens_a_bullet(in->model, syn[r][a])) continue;
+            if (skip-- == 0) pick = syn[r][a];
+        }
         break;
     }
-    if (!pick || !strcmp(pick, "roll")) goto done;
+    if (!pick) goto done;
     RlsVerb pv;
     if (!rls_verb_from_base(pick, strlen(pick), &pv)) goto done;
     const char *form = past ? pv.past : pv.base;

@@ -745,7 +745,7 @@ static bool rewrite__apply(RlsRewriteStep step, RlsTracked *cur, uint32_t hs, ui
                            bool present) {
     RlsTracked next;
     rls_tracked_init(&next);
-    RlsStepIn sin = {cur, hs, he, 0, present};
+    RlsStepIn sin = {cur, hs, he, 0, present, NULL};
     RlsStepOut sout = {&next, NULL, false};
     bool changed = false;
     if (step(&sin, &sout)) {

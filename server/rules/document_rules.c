@@ -59,6 +59,56 @@ static bool doc__same_verb(const RlsRulesCtx *ctx, const RlsOpener *a, const Rls
 
 static const char doc__default_alts[] = "Cut, Scaled, Automated, Launched";
 
+/* A verb's stem for telling whether two openers are the same verb in other
+ * forms ("Created", "Creating", "Creates" -> "creat"); irregular forms
+ * ("Built", "Building") stay apart, which only lets a suggestion through. */
+typedef struct {
+    char text[24];
+} VerbStem;
+
+static bool doc__stem(const char *w, size_t n, VerbStem *out) {
+    if (n == 0 || n >= sizeof(out->text)) return false;
+    for (size_t i = 0; i < n; i++)
+        out->text[i] = (char)tolower((unsigned char)w[i]);
+    static const char *const endings[] = {"ing", "ed", "es", "s", "e"};
+    for (size_t e = 0; e < RLS_ARRAY_LEN(endings); e++) {
+        size_t el = strlen(endings[e]);
+        if (n >= el + 3 && memcmp(out->text + n - el, endings[e], el) == 0) {
+            n -= el;
+            break;
+        }
+    }
+    out->text[n] = '\0';
+    return true;
+}
+
+static int doc__stem_cmp(const void *a, const void *b) {
+    return strcmp(((const VerbStem *)a)->text, ((const VerbStem *)b)->text);
+}
+
+/* The suggestions of alts[0..len) ("Developed, Engineered, Shipped") that
+ * no bullet already opens with, written to out as the same list; empty
+ * when every one is taken. stems: sorted stems of every opener. */
+static void doc__unused_alts(const char *alts, size_t len, const VerbStem *stems, size_t n_stems,
+                             RlsBuf *out) {
+    rls_buf_clear(out);
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && alts[j] != ',')
+            j++;
+        size_t a = i, b = j;
+        while (a < b && alts[a] == ' ')
+            a++;
+        VerbStem key;
+        bool taken = doc__stem(alts + a, b - a, &key) && n_stems &&
+                     bsearch(&key, stems, n_stems, sizeof(*stems), doc__stem_cmp);
+        if (!taken && b > a)
+            rls_rules_format(out, "%s%.*s", out->len ? ", " : "", (int)(b - a), alts + a);
+        i = j + 1;
+    }
+}
+
 /* Openers reported by weak-opener ("Worked on") are left out: that finding
  * already asks for a new verb, and a second one on the same word nags. */
 void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
@@ -84,8 +134,19 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
         RLS_PUSH(refs, n, cap, r);
     }
     if (n) qsort(refs, n, sizeof(*refs), doc__verb_cmp);
-    RlsBuf msg;
+    /* Stems of every opener, so no suggestion names a verb in use. */
+    VerbStem *stems = NULL;
+    size_t n_stems = 0, cap_stems = 0;
+    for (size_t i = 0; i < ctx->n_openers; i++) {
+        const RlsOpener *o = &ctx->openers[i];
+        VerbStem st;
+        if (!o->is_list && doc__stem(doc__opener_text(ctx, o), o->end_byte - o->start_byte, &st))
+            RLS_PUSH(stems, n_stems, cap_stems, st);
+    }
+    if (n_stems) qsort(stems, n_stems, sizeof(*stems), doc__stem_cmp);
+    RlsBuf msg, unused;
     rls_buf_init(&msg);
+    rls_buf_init(&unused);
     for (size_t g = 0; g < n;) {
         size_t e = g + 1;
         while (e < n && doc__same_verb(ctx, refs[g].op, refs[e].op))
@@ -105,6 +166,14 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
                     rls_lexicon_find(rls_lexicon_get(RLS_LEX_VERB_SYNONYM), low, vl);
                 if (syn) alts = rls_lexicon_column(syn, 1, &alts_len);
             }
+            if (!alts) {
+                alts = doc__default_alts;
+                alts_len = strlen(doc__default_alts);
+            }
+            doc__unused_alts(alts, alts_len, stems, n_stems, &unused);
+            if (unused.len == 0)
+                doc__unused_alts(doc__default_alts, strlen(doc__default_alts), stems, n_stems,
+                                 &unused);
             for (size_t k = g + max; k < e; k++) {
                 const RlsOpener *o = refs[k].op;
                 rls_buf_clear(&msg);
@@ -121,11 +190,13 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
                 }
                 if (k - g > DOC__LINES_LISTED)
                     rls_rules_format(&msg, " and %zu more", k - g - DOC__LINES_LISTED);
-                rls_rules_format(&msg,
-                                 "). Vary the verb so each bullet reads as its own result, "
-                                 "e.g. %.*s.",
-                                 (int)(alts ? alts_len : strlen(doc__default_alts)),
-                                 alts ? alts : doc__default_alts);
+                if (unused.len)
+                    rls_rules_format(&msg,
+                                     "). Vary the verb so each bullet reads as its own result, "
+                                     "e.g. %s.",
+                                     unused.data);
+                else
+                    rls_buf_puts(&msg, "). Vary the verb so each bullet reads as its own result.");
                 doc__report_plain(ctx, "repeated-verb", o->bullet, o->start_byte, o->end_byte,
                                   msg.data);
             }
@@ -133,6 +204,8 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
         g = e;
     }
     rls_buf_close(&msg);
+    rls_buf_close(&unused);
+    rls_free(stems);
     rls_free(refs);
 }
 

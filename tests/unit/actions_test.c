@@ -611,7 +611,7 @@ static void check_document(const char *name, const char *src, RlsFormat format, 
                     bool match = false;
                     for (int alt = 0; alt < 8 && !match; alt++) {
                         rls_tracked_clear(&out);
-                        RlsStepIn sin = {&in, 0, p->len, alt, present};
+                        RlsStepIn sin = {&in, 0, p->len, alt, present, NULL};
                         RlsStepOut sout = {&out, NULL, false};
                         if (!step(&sin, &sout)) break;
                         rls_free(sout.title);
@@ -938,6 +938,43 @@ static void test_rewritten_verbs_follow_the_tense_of_their_role(void) {
     rls_analysis_close(&an);
 }
 
+/* The replacement verb for a repeated opener is never one that already
+ * opens another bullet ("Created" when a bullet opens with "Created"), in
+ * the titles offered and in the finding's own suggestions. */
+static void test_repeated_verb_offers_only_verbs_no_other_bullet_opens_with(void) {
+    const char *src = "# Jane Doe\n\n## Experience\n\n### Engineer | Acme | 2020 - 2023\n\n"
+                      "- Built a billing API serving 2M requests a day.\n"
+                      "- Built a search index over 40M documents.\n"
+                      "- Built a deploy pipeline that cut release time 60%.\n"
+                      "- Created a dashboard used by 30 teams.\n"
+                      "- Developing a cache for 3 regions.\n";
+    RlsAnalysis an;
+    analyze(&an, src, RLS_FORMAT_MARKDOWN);
+    const RlsDiag *d = NULL;
+    for (size_t i = 0; i < an.diags.len && !d; i++)
+        if (!strcmp(an.diags.items[i].rule, "repeated-verb")) d = &an.diags.items[i];
+    ASSERT_TRUE(d != NULL);
+    EXPECT_TRUE(strstr(d->message, "Created") == NULL);
+    EXPECT_TRUE(strstr(d->message, "Developed") == NULL);
+    EXPECT_TRUE(strstr(d->message, "Engineered") != NULL);
+    RlsActionList list;
+    rls_action_list_init(&list);
+    rls_actions_for_diag(an.model, src, (uint32_t)strlen(src), d, &list);
+    size_t offered = 0;
+    for (size_t i = 0; i < list.len; i++) {
+        if (strncmp(list.items[i].title, "Replace", 7) != 0) continue;
+        offered++;
+        EXPECT_TRUE(strstr(list.items[i].title, "Created") == NULL);
+        EXPECT_TRUE(strstr(list.items[i].title, "Developed") == NULL);
+    }
+    EXPECT_EQ_INT(offered, 1); /* build -> develop, create, engineer: only Engineered is left */
+    char *fixed = list.len ? apply(src, &list.items[0]) : NULL;
+    EXPECT_TRUE(fixed && strstr(fixed, "- Engineered a deploy pipeline") != NULL);
+    rls_free(fixed);
+    rls_action_list_close(&list);
+    rls_analysis_close(&an);
+}
+
 /* ---- resume-ls fix ------------------------------------------------------------------------ */
 
 /* Runs `resume-ls fix ARGS` with stdout captured; returns the exit status
@@ -1094,6 +1131,7 @@ int main(void) {
         RLS_TEST(test_every_corpus_bullet_takes_its_fixes_cleanly),
         RLS_TEST(test_fix_all_with_real_findings_removes_them_and_is_a_fixed_point),
         RLS_TEST(test_rewritten_verbs_follow_the_tense_of_their_role),
+        RLS_TEST(test_repeated_verb_offers_only_verbs_no_other_bullet_opens_with),
         RLS_TEST(test_fix_prints_the_fixed_text_and_leaves_the_file_alone),
         RLS_TEST(test_fix_write_replaces_the_file_keeping_its_permissions),
         RLS_TEST(test_fix_diff_shows_a_unified_diff),

@@ -253,7 +253,7 @@ static void test_a_current_role_gets_present_tense_verbs(void) {
     RlsTracked t, out;
     rls_tracked_init_plain(&t, in, strlen(in));
     rls_tracked_init(&out);
-    RlsStepIn sin = {&t, 0, (uint32_t)strlen(in), 0, true};
+    RlsStepIn sin = {&t, 0, (uint32_t)strlen(in), 0, true, NULL};
     RlsStepOut sout = {&out, NULL, false};
     ASSERT_TRUE(rls_rewrite_weak_opener(&sin, &sout));
     EXPECT_STR_EQ(out.text.data, "Maintain the internal APIs.");
