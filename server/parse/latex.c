@@ -139,6 +139,9 @@ typedef struct {
     uint32_t body_start, body_end; /* inside \begin{document}, or the whole file */
     RlsSectionKind kind;           /* of the current section */
     RlsSectionKind top_kind;       /* of the current level-1 section */
+    TexRange *envs;                /* open environments, innermost last */
+    size_t n_envs, cap_envs;
+    char *skill_cat; /* owned: the label line ("Familiar:") over the skills lines after it */
     bool stopped;
 } TexWalk;
 
@@ -370,7 +373,19 @@ static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
         return;
     }
     if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
-        tex__skill_line(w, p, NULL);
+        /* "Over 5000 lines:" alone on its line labels the lines below it. */
+        uint32_t n = p->len;
+        while (n && p->text[n - 1] == ' ')
+            n--;
+        if (n > 1 && n < 64 && p->text[n - 1] == ':' && !memchr(p->text, ',', n)) {
+            n--;
+            while (n && p->text[n - 1] == ' ')
+                n--;
+            rls_free(w->skill_cat);
+            w->skill_cat = rls_strndup(p->text, n);
+        } else {
+            tex__skill_line(w, p, w->skill_cat);
+        }
         rls_plain_free(p);
         return;
     }
@@ -398,8 +413,25 @@ static void tex__loose(TexWalk *w, TSNode node) {
 
 /* ---- Sections -------------------------------------------------------------------- */
 
+/* Once a section is complete its content can settle what an ambiguous
+ * heading meant ("Research" over dated roles is experience). */
+static void tex__refine_section(TexWalk *w) {
+    RlsResume *m = w->mb.model;
+    if (!m->n_sections) return;
+    RlsSection *s = &m->sections[m->n_sections - 1];
+    uint32_t dated = 0;
+    for (uint32_t i = 0; i < s->n_entries; i++) {
+        const RlsEntry *e = &m->entries[s->first_entry + i];
+        if (e->dates.valid && (e->title || e->org)) dated++;
+    }
+    s->kind = rls_section_refine(s->kind, s->heading.text, s->heading.len, s->n_entries, dated);
+}
+
 static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t level) {
     tex__flush_para(w);
+    tex__refine_section(w);
+    rls_free(w->skill_cat);
+    w->skill_cat = NULL;
     RlsSection *s = rls_model_builder_section(&w->mb, span, heading, level);
     if (level <= 1) {
         w->top_kind = s->kind;
@@ -408,6 +440,37 @@ static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t l
         s->kind = w->top_kind;
     }
     w->kind = s->kind;
+}
+
+static bool tex__looks_like_date(const char *t, size_t n);
+
+/* Deedy's education: "\\subsection{School} \\descript{Degree} \\location{Dec
+ * 2014 | Ithaca, NY}" is an entry, as \\runsubsection is, not a section. A
+ * sub-heading reads as an entry when its body opens with a title amendment,
+ * or with a location amendment that holds a date. */
+static bool tex__heading_is_entry(TexWalk *w, TSNode node, TSNode text) {
+    uint32_t after = ts_node_end_byte(text);
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_named_child(node, i);
+        if (ts_node_start_byte(c) < after) continue;
+        const char *type = ts_node_type(c);
+        if (!strcmp(type, "line_comment") || !strcmp(type, "block_comment")) continue;
+        if (strcmp(type, "generic_command") != 0) return false;
+        size_t len;
+        const char *name = rls_tex_command_name(w->src, c, &len);
+        TSNode args[2];
+        unsigned n = rls_tex_curly_args(c, args, 2);
+        RlsTexMacro m;
+        if (!n || !rls_tex_macros_lookup(&w->macros, name, len, n, &m) || m.role != RLS_TEX_AMEND)
+            return false;
+        if (m.title_arg) return true;
+        char *t = tex__node_string(w, args[0]);
+        bool date = tex__looks_like_date(t, strlen(t));
+        rls_free(t);
+        return date;
+    }
+    return false;
 }
 
 static void tex__section_node(TexWalk *w, TSNode node) {
@@ -433,6 +496,12 @@ static void tex__section_node(TexWalk *w, TSNode node) {
     RlsPlain heading;
     rls_plain_builder_finish(&pb, &heading);
     rls_plain_builder_close(&pb);
+    if (level >= 2 && heading.len && tex__heading_is_entry(w, node, text)) {
+        tex__flush_para(w);
+        rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, NULL, heading.text, NULL, NULL);
+        rls_plain_free(&heading);
+        return;
+    }
     tex__section(w, &heading, (RlsSpan){hs, he}, level);
 }
 
@@ -566,43 +635,61 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
 
 /* Replaces a field of the current entry (\role{title}, \descript{| title},
  * \location{dates | place}). */
-static void tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned n) {
-    if (w->mb.current_entry < 0 || n == 0) return;
+static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned n) {
+    if (w->mb.current_entry < 0 || n == 0) return false;
     RlsEntry *e = &w->mb.model->entries[w->mb.current_entry];
-    char *text = tex__node_string(w, args[0]);
-    char *t = text;
-    while (*t == '|' || *t == ' ')
-        t++;
-    if (m->title_arg && *t) {
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, args[0]);
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    const char *t = p.text;
+    bool used = false;
+    uint32_t a = 0;
+    while (a < p.len && (t[a] == '|' || t[a] == ' '))
+        a++;
+    if (m->title_arg && a < p.len) {
         if (!e->title) {
-            e->title = rls_strdup(t);
+            e->title = rls_strdup(t + a);
+            used = true;
         } else if (!e->org) {
             e->org = e->title;
-            e->title = rls_strdup(t);
+            e->title = rls_strdup(t + a);
+            used = true;
         }
-    } else if (m->location_arg && *t) {
-        /* "Jan 2015 - Present | New York, NY": split at the bar. */
-        char *bar = strchr(t, '|');
-        char *parts[2] = {t, bar ? bar + 1 : NULL};
-        if (bar) *bar = '\0';
+    } else if (m->location_arg && a < p.len) {
+        /* "Jan 2015 - Present | New York, NY": the dates, then the place. */
+        const char *bar = memchr(t + a, '|', p.len - a);
+        uint32_t bar_at = bar ? (uint32_t)(bar - t) : p.len;
+        uint32_t parts[2][2] = {{a, bar_at}, {bar ? bar_at + 1 : p.len, p.len}};
         for (int i = 0; i < 2; i++) {
-            char *p = parts[i];
-            if (!p) continue;
-            while (*p == ' ')
-                p++;
-            size_t len = strlen(p);
-            while (len && p[len - 1] == ' ')
-                p[--len] = '\0';
-            if (!len) continue;
-            if (tex__looks_like_date(p, len) && !e->dates.span.end_byte) {
-                RlsSpan span = tex__inner_span(args[0]);
-                tex__dates(p, span, &e->dates);
+            uint32_t s = parts[i][0], x = parts[i][1];
+            while (s < x && t[s] == ' ')
+                s++;
+            while (x > s && t[x - 1] == ' ')
+                x--;
+            if (s == x) continue;
+            if (tex__looks_like_date(t + s, x - s) && !e->dates.span.end_byte) {
+                RlsDateRange range;
+                size_t from, to;
+                memset(&range, 0, sizeof(range));
+                if (rls_date_range_find(t + s, x - s, &range, &from, &to)) {
+                    range.valid = true;
+                    range.span = rls_plain_cover(&p, s + (uint32_t)from, s + (uint32_t)to);
+                } else {
+                    range.span = rls_plain_cover(&p, s, x);
+                }
+                e->dates = range;
+                used = true;
             } else if (!e->location) {
-                e->location = rls_strdup(p);
+                e->location = rls_strndup(t + s, x - s);
+                used = true;
             }
         }
     }
-    rls_free(text);
+    rls_plain_free(&p);
+    return used;
 }
 
 /* The text of a bullet macro: its arguments joined by ": " (sb2nov's
@@ -865,7 +952,13 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         tex__entry(w, node, &m, args, n);
         return;
     case RLS_TEX_AMEND:
-        tex__amend(w, &m, args, n);
+        /* A line the entry has no field for ("\\location{GPA: 3.8}" under a
+         * dated entry, a label outside any entry) is still on the page. */
+        if (!tex__amend(w, &m, args, n) && n) {
+            tex__flush_para(w);
+            rls_tex_text_node(&w->para_text, args[0]);
+            tex__flush_para(w);
+        }
         tex__push_node(w, node, false);
         return;
     case RLS_TEX_BULLET:
@@ -921,10 +1014,28 @@ static void tex__item(TexWalk *w, TSNode node) {
         }
         if (!strcmp(type, "brack_group_text") || !strcmp(type, "brack_group")) {
             if (skills) {
-                label = tex__node_string(w, c);
+                /* The bracket group itself is no text node: read its parts. */
+                RlsPlainBuilder lpb;
+                rls_plain_builder_init(&lpb);
+                uint32_t nk = ts_node_child_count(c);
+                for (uint32_t k = 0; k < nk; k++) {
+                    TSNode g = ts_node_child(c, k);
+                    if (ts_node_is_named(g)) tex__walk_into(w, &lpb, g);
+                }
+                RlsPlain lp;
+                rls_plain_builder_finish(&lpb, &lp);
+                rls_plain_builder_close(&lpb);
+                rls_free(lp.src_start);
+                rls_free(lp.src_end);
+                rls_free(label);
+                label = lp.text;
                 size_t l = strlen(label);
                 while (l && (label[l - 1] == ':' || label[l - 1] == ' '))
                     label[--l] = '\0';
+                if (!l) {
+                    rls_free(label);
+                    label = NULL;
+                }
             } else {
                 /* description lists: "\item[Label] text" reads "Label text". */
                 uint32_t count2 = ts_node_child_count(c);
@@ -974,6 +1085,8 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
     const char *name = w->src + ns;
     size_t len = ne - ns;
     if (!in_body || tex__eq(name, len, "document")) return;
+    TexRange open = {ts_node_start_byte(node), ts_node_end_byte(node), false};
+    RLS_PUSH(w->envs, w->n_envs, w->cap_envs, open);
     int layout = rls_tex_env_layout(name, len);
     if (layout >= 0)
         rls_model_builder_layout(&w->mb, (RlsLayoutKind)layout,
@@ -1086,8 +1199,26 @@ static void tex__find_body(TexWalk *w, TSNode root) {
 
 /* Handles one structural node, from the capture stream or from inside
  * running text (on_struct). */
+/* An entry whose header sits inside an environment (friggeri's entrylist,
+ * Awesome-CV's cventries) ends with it: what follows (a bold group label
+ * between two lists) describes no entry. An environment that starts where
+ * the entry starts is the entry's own header and does not end it. */
+static void tex__close_envs(TexWalk *w, uint32_t at) {
+    while (w->n_envs && w->envs[w->n_envs - 1].end <= at) {
+        TexRange env = w->envs[--w->n_envs];
+        int32_t ce = w->mb.current_entry;
+        if (ce < 0) continue;
+        uint32_t es = w->mb.model->entries[ce].span.start_byte;
+        if (es > env.start && es < env.end) {
+            tex__flush_para(w);
+            rls_model_builder_end_entry(&w->mb);
+        }
+    }
+}
+
 static void tex__dispatch(TexWalk *w, TSNode node, TexCapture kind) {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    tex__close_envs(w, s);
     int consumed = tex__consumed(w, s, e);
     if (consumed == 2) return;
     bool in_body = !w->stopped && s >= w->body_start && e <= w->body_end;
@@ -1203,6 +1334,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
         tex__dispatch(&w, node, kind);
     }
     tex__flush_para(&w);
+    tex__refine_section(&w);
     if (ts_node_has_error(root)) tex__missing(&w, root);
 
     rls_plain_builder_close(&w.para);
@@ -1210,5 +1342,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     rls_free(w.ranges);
     rls_free(w.items);
     rls_free(w.done);
+    rls_free(w.envs);
+    rls_free(w.skill_cat);
     return rls_model_builder_finish(&w.mb);
 }

@@ -451,6 +451,17 @@ static void text__curly_args(RlsTexText *self, TSNode cmd, bool last_only, bool 
     }
 }
 
+/* "\\textbullet{}": empty braces only end the control word, so a symbol
+ * macro followed by them is still the symbol. */
+static bool text__args_empty(TSNode cmd) {
+    TSNode args[4];
+    unsigned n = rls_tex_curly_args(cmd, args, 4);
+    if (n > 4) return false;
+    for (unsigned i = 0; i < n; i++)
+        if (ts_node_end_byte(args[i]) - ts_node_start_byte(args[i]) != 2) return false;
+    return true;
+}
+
 static void text__command(RlsTexText *self, TSNode node) {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
     size_t len;
@@ -519,7 +530,7 @@ static void text__command(RlsTexText *self, TSNode node) {
         return;
     }
     const char *sym = text__lookup(text__symbols, RLS_ARRAY_LEN(text__symbols), name, len);
-    if (sym && rls_tex_curly_args(node, NULL, 0) == 0) {
+    if (sym && text__args_empty(node)) {
         text__gap(self, s);
         if (sym[0] == ' ')
             rls_plain_builder_break(self->pb, s, e);

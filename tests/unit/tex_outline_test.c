@@ -1,0 +1,170 @@
+/*
+ * tex_outline_test.c - what a reader of the rendered page calls the
+ * sections, entries, bullets and lines of LaTeX layouts that do not use one
+ * macro per entry: Deedy's sub-headings with \descript/\location, entries
+ * inside environments (friggeri's entrylist), headings whose meaning
+ * depends on what they hold ("Research"), label lines over skills, and
+ * description-list labels.
+ */
+#include "parse/tex_internal.h"
+#include "rls/parse.h"
+#include "test.h"
+
+static RlsResume *parse(const char *src) {
+    RlsParser *p = rls_parser_new(RLS_FORMAT_LATEX);
+    RlsResume *m = rls_parser_parse(p, src, (uint32_t)strlen(src), NULL);
+    rls_parser_delete(p);
+    return m;
+}
+
+static bool span_is(const char *src, RlsSpan span, const char *text) {
+    size_t n = strlen(text);
+    return span.end_byte - span.start_byte == n && !memcmp(src + span.start_byte, text, n);
+}
+
+static void test_subsection_with_amendments_is_an_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\subsection{Cornell University}\n\\descript{MEng in Computer Science}\n"
+                      "\\location{Dec 2014 | Ithaca, NY}\n\\sectionsep\n"
+                      "\\subsection{Lycée Fénelon}\n\\location{Grad. May 2011|  Paris}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 1);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_EDUCATION);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].org, "Cornell University");
+    EXPECT_STR_EQ(m->entries[0].title, "MEng in Computer Science");
+    EXPECT_STR_EQ(m->entries[0].location, "Ithaca, NY");
+    EXPECT_TRUE(m->entries[0].dates.valid);
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2014);
+    EXPECT_EQ_INT(m->entries[0].dates.start.month, 12);
+    /* The date span is the dates, not the place after the bar. */
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "Dec 2014"));
+    EXPECT_STR_EQ(m->entries[1].org, "Lycée Fénelon");
+    EXPECT_TRUE(m->entries[1].title == NULL);
+    EXPECT_STR_EQ(m->entries[1].location, "Paris");
+    EXPECT_TRUE(span_is(src, m->entries[1].dates.span, "May 2011"));
+    rls_resume_delete(m);
+}
+
+static void test_subsection_of_plain_lines_stays_a_heading(void) {
+    const char *src = "\\begin{document}\n\\section{Coursework}\n\\subsection{Graduate}\n"
+                      "Machine Learning \\\\\nCompilers \\\\\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_EQ_INT(m->n_entries, 0);
+    EXPECT_STR_EQ(m->sections[1].heading.text, "Graduate");
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Machine Learning");
+    rls_resume_delete(m);
+}
+
+static void test_label_line_names_the_skills_below_it(void) {
+    /* Deedy: a \location without a date under a skills sub-heading is the
+     * label of the lines that follow; \textbullet{} separates skills. */
+    const char *src =
+        "\\begin{document}\n\\section{Skills}\n\\subsection{Programming}\n"
+        "\\location{Over 5000 lines:}\nJava \\textbullet{} Shell \\textbullet{} C++ \\\\\n"
+        "\\location{Familiar:}\nAS3 \\textbullet{} iOS\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    EXPECT_EQ_INT(m->n_entries, 0);
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_SKILLS);
+    ASSERT_EQ_INT(m->n_skills, 5);
+    EXPECT_STR_EQ(m->skills[0].text, "Java");
+    EXPECT_STR_EQ(m->skills[0].category, "Over 5000 lines");
+    EXPECT_STR_EQ(m->skills[2].text, "C++");
+    EXPECT_STR_EQ(m->skills[2].category, "Over 5000 lines");
+    EXPECT_STR_EQ(m->skills[3].text, "AS3");
+    EXPECT_STR_EQ(m->skills[3].category, "Familiar");
+    EXPECT_TRUE(span_is(src, m->skills[1].span, "Shell"));
+    rls_resume_delete(m);
+}
+
+static void test_unused_amendment_is_a_line_of_its_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\subsection{State University}\n\\descript{BS in Physics}\n"
+                      "\\location{May 2014 | Austin, TX}\n"
+                      "\\location{Cum. GPA: 3.83 / 4.0 \\\\ Major GPA: 3.9}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Cum. GPA: 3.83 / 4.0");
+    EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Major GPA: 3.9");
+    EXPECT_EQ_INT(m->paragraphs[1].entry, 0);
+    rls_resume_delete(m);
+}
+
+static void test_research_of_dated_roles_is_experience(void) {
+    const char *src = "\\begin{document}\n\\section{Research}\n"
+                      "\\runsubsection{Robot Learning Lab}\n\\descript{| Researcher}\n"
+                      "\\location{Jan 2014 – Jan 2015 | Ithaca, NY}\nBuilt a planner.\n"
+                      "\\section{Publications}\n\\runsubsection{Robot Learning Lab}\n"
+                      "\\descript{| Researcher}\n\\location{Jan 2014 | Ithaca}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_EXPERIENCE);
+    EXPECT_TRUE(!m->sections[0].standard_heading);
+    /* Only the wording that names a field is re-read from its content. */
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_PUBLICATIONS);
+    rls_resume_delete(m);
+
+    /* A research section of prose keeps its reading. */
+    m = parse("\\begin{document}\n\\section{Research}\nRobust planning under uncertainty.\n"
+              "\\end{document}\n");
+    ASSERT_EQ_INT(m->n_sections, 1);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_PUBLICATIONS);
+    rls_resume_delete(m);
+}
+
+static void test_entry_ends_with_its_environment(void) {
+    /* friggeri: a bold label between two entry lists heads the next list;
+     * it is not the description of the entry above it. */
+    const char *src = "\\begin{document}\n\\section{Activities}\n"
+                      "\\begin{entrylist}\n\\entry{2012-2013}{Vice-Director}{caos.pt}{Open source "
+                      "centre}\n\\end{entrylist}\n"
+                      "\\textbf{\\Large Young Enterprise}\n\n"
+                      "\\begin{entrylist}\n\\entry{2013-2014}{Member}{yme.pt}{}\n\\end{entrylist}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Open source centre");
+    EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Young Enterprise");
+    EXPECT_EQ_INT(m->paragraphs[1].entry, -1);
+    rls_resume_delete(m);
+}
+
+static void test_description_labels_are_skill_categories(void) {
+    const char *src = "\\begin{document}\n\\section{Skills}\n\\begin{description}\n"
+                      "\\item[Programming Languages:] Ruby, Python\n"
+                      "\\item[Données \\& APIs:] GraphQL\n\\end{description}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_skills, 3);
+    EXPECT_STR_EQ(m->skills[0].category, "Programming Languages");
+    EXPECT_STR_EQ(m->skills[1].text, "Python");
+    EXPECT_STR_EQ(m->skills[2].category, "Données & APIs");
+    EXPECT_TRUE(span_is(src, m->skills[2].span, "GraphQL"));
+    rls_resume_delete(m);
+}
+
+static void test_release_queries(void) {
+    rls_tex_queries_release();
+}
+
+int main(void) {
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_subsection_with_amendments_is_an_entry),
+        RLS_TEST(test_subsection_of_plain_lines_stays_a_heading),
+        RLS_TEST(test_label_line_names_the_skills_below_it),
+        RLS_TEST(test_unused_amendment_is_a_line_of_its_entry),
+        RLS_TEST(test_research_of_dated_roles_is_experience),
+        RLS_TEST(test_entry_ends_with_its_environment),
+        RLS_TEST(test_description_labels_are_skill_categories),
+        RLS_TEST(test_release_queries),
+    };
+    return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+}
