@@ -118,6 +118,7 @@ void rls_tex_parser_edit(RlsTexParser *self, const RlsByteEdit *edit) {
 typedef struct {
     uint32_t start, end;
     bool hard;
+    bool obey_lines; /* an environment that sets each source line apart */
 } TexRange;
 
 typedef struct {
@@ -151,7 +152,7 @@ static bool tex__eq(const char *s, size_t len, const char *lit) {
 
 static void tex__push_range(TexWalk *w, uint32_t start, uint32_t end, bool hard) {
     if (end <= start) return;
-    TexRange r = {start, end, hard};
+    TexRange r = {start, end, hard, false};
     RLS_PUSH(w->ranges, w->n_ranges, w->cap_ranges, r);
 }
 
@@ -248,6 +249,29 @@ static void tex__dates(const char *text, RlsSpan span, RlsDateRange *out) {
     size_t from, to;
     if (text && rls_date_range_find(text, strlen(text), out, &from, &to)) out->valid = true;
     out->span = span;
+}
+
+/* Dates from a node's text, the span narrowed to the range itself (the
+ * argument may hold spaces, newlines or more than the dates). False when
+ * the node has no text. */
+static bool tex__dates_node(TexWalk *w, TSNode node, RlsDateRange *out) {
+    memset(out, 0, sizeof(*out));
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, node);
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    bool any = p.len > 0;
+    size_t from, to;
+    if (any && rls_date_range_find(p.text, p.len, out, &from, &to)) {
+        out->valid = true;
+        out->span = rls_plain_cover(&p, (uint32_t)from, (uint32_t)to);
+    } else if (any) {
+        out->span = tex__plain_span(&p);
+    }
+    rls_plain_free(&p);
+    return any;
 }
 
 /* ---- Paragraphs and skills ---------------------------------------------------- */
@@ -571,6 +595,19 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             org = rest[1];
             loc = rest[2];
         }
+    }
+    if (w->kind == RLS_SECTION_SKILLS && tex__str(strs, title) &&
+        !(dates && tex__str(strs, dates))) {
+        /* friggeri's "\\entry{}{Java}{Experienced}{JDBC, Sockets}" under a
+         * skills heading is a skill group: its name labels the list. */
+        rls_free(w->skill_cat);
+        w->skill_cat = rls_strdup(tex__str(strs, title));
+        for (unsigned k = 1; k <= n; k++)
+            if (k != m->body_arg) tex__push_node(w, args[k - 1], true);
+        if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
+        for (unsigned k = 0; k < 16; k++)
+            rls_free(strs[k]);
+        return;
     }
     RlsDateRange range = {0};
     RlsDateRange *range_ptr = NULL;
@@ -1075,6 +1112,92 @@ static void tex__item(TexWalk *w, TSNode node) {
     tex__push_node(w, node, false);
 }
 
+/* RenderCV's entry environments: "\\begin{twocolentry}{Sept 2021}
+ * \\textbf{Engineer}, Acme -- Istanbul\\end{twocolentry}" is an entry header
+ * (its argument the dates column); a onecolentry that opens with bold text
+ * is one without dates. One that holds a list carries the bullets of the
+ * entry above it, and one of plain text is a paragraph. */
+static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len) {
+    int kind = rls_tex_env_entry(name, len);
+    if (kind <= 0) return false;
+    TSNode begin = ts_node_child_by_field_name(node, "begin", 5);
+    TSNode end = ts_node_child_by_field_name(node, "end", 3);
+    if (ts_node_is_null(begin) || ts_node_is_null(end)) return false;
+    uint32_t count = ts_node_named_child_count(node);
+    TSNode dates_arg = {0};
+    uint32_t body_start = ts_node_end_byte(begin);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_named_child(node, i);
+        if (!strcmp(ts_node_type(c), "curly_group") && kind == 2 &&
+            ts_node_start_byte(c) == body_start) {
+            dates_arg = c;
+            body_start = ts_node_end_byte(c);
+        }
+    }
+    uint32_t body_end = ts_node_start_byte(end);
+    const char *body = w->src + body_start;
+    size_t blen = body_end > body_start ? body_end - body_start : 0;
+    for (size_t i = 0; i + 5 <= blen; i++)
+        if (!memcmp(body + i, "\\item", 5)) return false;
+    size_t lead = 0;
+    while (lead < blen && tex__is_space(body[lead]))
+        lead++;
+    bool bold = blen - lead >= 8 && !memcmp(body + lead, "\\textbf{", 8);
+    if (!bold && ts_node_is_null(dates_arg)) return false;
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    RlsTexText t;
+    rls_tex_text_init(&t, w->src, w->len, &pb, &w->macros);
+    /* All children: the grammar leaves some punctuation (",") outside text. */
+    RlsTexKids kids;
+    rls_tex_kids_init(&kids, node);
+    TSNode c;
+    while (rls_tex_kids_next(&kids, &c))
+        if (ts_node_start_byte(c) >= body_start && ts_node_end_byte(c) <= body_end)
+            rls_tex_text_node(&t, c);
+    rls_tex_kids_close(&kids);
+    RlsPlain header;
+    rls_plain_builder_finish(&pb, &header);
+    rls_plain_builder_close(&pb);
+    /* "Programming: Python, C++" is a labelled line, not an entry. */
+    if (!header.len || memchr(header.text, ':', header.len)) {
+        rls_plain_free(&header);
+        return false;
+    }
+    tex__flush_para(w);
+    char *text = header.text;
+    char *title = text, *org = NULL, *loc = NULL;
+    char *dash = NULL;
+    for (char *d = strstr(text, " – "); d; d = strstr(d + 1, " – "))
+        dash = d;
+    bool roles = w->kind == RLS_SECTION_EXPERIENCE || w->kind == RLS_SECTION_EDUCATION ||
+                 w->kind == RLS_SECTION_VOLUNTEERING || w->kind == RLS_SECTION_PROJECTS;
+    /* The theme sets the place after a dash; a paper's title keeps its dashes. */
+    if (dash && w->kind != RLS_SECTION_PUBLICATIONS) {
+        *dash = '\0';
+        loc = dash + strlen(" – ");
+    }
+    char *comma = roles ? strstr(text, ", ") : NULL;
+    if (comma) {
+        *comma = '\0';
+        org = comma + 2;
+        /* Education puts the school first ("\\textbf{University}, BS in ..."). */
+        if (w->kind == RLS_SECTION_EDUCATION) {
+            char *school = title;
+            title = org;
+            org = school;
+        }
+    }
+    RlsDateRange range = {0};
+    RlsDateRange *range_ptr = NULL;
+    if (!ts_node_is_null(dates_arg) && tex__dates_node(w, dates_arg, &range)) range_ptr = &range;
+    rls_model_builder_entry(&w->mb, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)},
+                            title, org, loc, range_ptr);
+    rls_plain_free(&header);
+    tex__push_node(w, node, false);
+    return true;
+}
+
 static void tex__env(TexWalk *w, TSNode node, bool in_body) {
     TSNode begin = ts_node_child_by_field_name(node, "begin", 5);
     if (ts_node_is_null(begin)) return;
@@ -1085,13 +1208,20 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
     const char *name = w->src + ns;
     size_t len = ne - ns;
     if (!in_body || tex__eq(name, len, "document")) return;
-    TexRange open = {ts_node_start_byte(node), ts_node_end_byte(node), false};
+    TexRange open = {ts_node_start_byte(node), ts_node_end_byte(node), false,
+                     rls_tex_env_obeys_lines(name, len)};
+    if (open.obey_lines) {
+        tex__flush_para(w);
+        w->para_text.obey_lines = true;
+    }
     RLS_PUSH(w->envs, w->n_envs, w->cap_envs, open);
     int layout = rls_tex_env_layout(name, len);
     if (layout >= 0)
         rls_model_builder_layout(&w->mb, (RlsLayoutKind)layout,
                                  (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
-    if (rls_tex_env_is_list(name, len)) tex__flush_para(w);
+    /* Environments are blocks: text before one is a paragraph of its own. */
+    tex__flush_para(w);
+    tex__entry_env(w, node, name, len);
     /* tabular's column spec and minipage's width are not text. */
     unsigned skip = rls_tex_env_arg_count(name, len);
     uint32_t count = ts_node_named_child_count(node);
@@ -1102,7 +1232,8 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "begin") || !strcmp(type, "brack_group")) continue;
         if (strcmp(type, "curly_group") != 0) break;
-        if (np < 4) pending[np++] = (TexRange){ts_node_start_byte(c), ts_node_end_byte(c), true};
+        if (np < 4)
+            pending[np++] = (TexRange){ts_node_start_byte(c), ts_node_end_byte(c), true, false};
         skip--;
     }
     /* Push the later range first so that the stack stays ordered. */
@@ -1206,6 +1337,12 @@ static void tex__find_body(TexWalk *w, TSNode root) {
 static void tex__close_envs(TexWalk *w, uint32_t at) {
     while (w->n_envs && w->envs[w->n_envs - 1].end <= at) {
         TexRange env = w->envs[--w->n_envs];
+        tex__flush_para(w);
+        if (env.obey_lines) {
+            w->para_text.obey_lines = false;
+            for (size_t i = 0; i < w->n_envs; i++)
+                w->para_text.obey_lines |= w->envs[i].obey_lines;
+        }
         int32_t ce = w->mb.current_entry;
         if (ce < 0) continue;
         uint32_t es = w->mb.model->entries[ce].span.start_byte;
@@ -1279,7 +1416,7 @@ static uint32_t tex__on_struct(void *ud, TSNode node) {
         kind = CAP_ENV;
     else if (strcmp(type, "generic_command") != 0)
         kind = CAP_SECTION;
-    TexRange r = {ts_node_start_byte(node), ts_node_end_byte(node), false};
+    TexRange r = {ts_node_start_byte(node), ts_node_end_byte(node), false, false};
     /* Handled already when the stream met it first (same start byte). */
     if (r.start == w->last_stream.start && r.end == w->last_stream.end) return r.end;
     RLS_PUSH(w->done, w->n_done, w->cap_done, r);
@@ -1330,7 +1467,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
             continue;
         }
         if (tex__already_done(&w, s, e)) continue;
-        w.last_stream = (TexRange){s, e, false};
+        w.last_stream = (TexRange){s, e, false, false};
         tex__dispatch(&w, node, kind);
     }
     tex__flush_para(&w);

@@ -91,6 +91,11 @@ bool rls_tex_env_is_list(const char *name, size_t len);
 unsigned rls_tex_env_arg_count(const char *name, size_t len);
 /* RLS_LAYOUT_TABLE / RLS_LAYOUT_COLUMNS for layout environments, else -1. */
 int rls_tex_env_layout(const char *name, size_t len);
+/* Entry environments (RenderCV): 2 when the first argument is the dates
+ * column (twocolentry), 1 without dates (onecolentry), 0 for others. */
+int rls_tex_env_entry(const char *name, size_t len);
+/* Environments that typeset each source line as its own line (\obeycr). */
+bool rls_tex_env_obeys_lines(const char *name, size_t len);
 /* Icon macro (\faGithub, \faIcon{..}, marvosym's \Letter...). */
 bool rls_tex_is_icon(const char *name, size_t len);
 
@@ -114,6 +119,9 @@ struct RlsTexText {
      * grammar leaves as siblings). */
     uint32_t (*on_struct)(void *ud, TSNode node);
     void *ud;
+    /* Every source newline is a hard line break (friggeri's aside sets
+     * \\obeycr): needs on_line. */
+    bool obey_lines;
     uint32_t consumed_to; /* bytes already turned into text by a ligature/accent */
     uint32_t last_end;    /* end of the last node seen, for word breaks */
 };

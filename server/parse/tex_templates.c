@@ -482,6 +482,18 @@ int rls_tex_env_layout(const char *name, size_t len) {
     return -1;
 }
 
+int rls_tex_env_entry(const char *name, size_t len) {
+    if (tex__in(name, len, (const char *const[]){"twocolentry"}, 1)) return 2;
+    if (tex__in(name, len, (const char *const[]){"onecolentry"}, 1)) return 1;
+    return 0;
+}
+
+bool rls_tex_env_obeys_lines(const char *name, size_t len) {
+    /* friggeri-cv's sidebar lists one item per source line. */
+    static const char *const envs[] = {"aside"};
+    return tex__in(name, len, envs, RLS_ARRAY_LEN(envs));
+}
+
 bool rls_tex_is_icon(const char *name, size_t len) {
     /* fontawesome: \faGithub, \faIcon{github}, \faIcon*; marvosym's phone/mail. */
     if (len >= 3 && name[0] == 'f' && name[1] == 'a' && name[2] >= 'A' && name[2] <= 'Z')

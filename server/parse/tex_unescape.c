@@ -88,7 +88,7 @@ static void text__gap(RlsTexText *self, uint32_t start) {
         if (c == '\n') newlines++;
         if (text__is_space(c)) space = true;
     }
-    if (newlines >= 2)
+    if (newlines >= 2 || (newlines == 1 && self->obey_lines))
         text__hard_break(self, from, start);
     else if (space)
         rls_plain_builder_break(self->pb, from, start);
@@ -342,6 +342,11 @@ static void text__source(RlsTexText *self, uint32_t start, uint32_t end) {
         } else if (c == '{' || c == '}' || c == '$') {
             lig = "";
             lig_len = 1;
+        } else if (c == '\n' && self->obey_lines) {
+            if (run < i) rls_plain_builder_source(self->pb, s, run, i);
+            text__hard_break(self, i, i + 1);
+            run = ++i;
+            continue;
         }
         if (!lig) {
             i++;

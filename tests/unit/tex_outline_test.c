@@ -151,6 +151,78 @@ static void test_description_labels_are_skill_categories(void) {
     rls_resume_delete(m);
 }
 
+static void test_aside_sets_each_source_line_apart(void) {
+    /* friggeri-cv's sidebar typesets every source line on its own line. */
+    const char *src = "\\begin{document}\n\\begin{aside}\n\\section{Idiomas}\n  Português\n"
+                      "  Inglês Intermédio\n\\section{Contact}\n  ana@x.pt\n  ana.pt\n"
+                      "\\end{aside}\n\\section{Sobre}\nNome Ana\nLima\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_SKILLS);
+    ASSERT_EQ_INT(m->n_skills, 2);
+    EXPECT_STR_EQ(m->skills[0].text, "Português");
+    EXPECT_STR_EQ(m->skills[1].text, "Inglês Intermédio");
+    EXPECT_TRUE(span_is(src, m->skills[1].span, "Inglês Intermédio"));
+    ASSERT_EQ_INT(m->n_paragraphs, 3);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "ana@x.pt");
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "ana.pt");
+    /* Outside the sidebar a newline is a space again. */
+    EXPECT_STR_EQ(m->paragraphs[2].plain.text, "Nome Ana Lima");
+    rls_resume_delete(m);
+}
+
+static void test_undated_entries_under_skills_are_skill_groups(void) {
+    const char *src = "\\begin{document}\n\\section{Skills}\n\\begin{entrylist}\n"
+                      "\\entry{}{Java}{Expert}{JDBC, Sockets}\n"
+                      "\\entry{}{Outros}{}{Python, Vim}\n\\end{entrylist}\n"
+                      "\\section{Experience}\n\\begin{entrylist}\n"
+                      "\\entry{2012-2014}{Engineer}{Acme}{Built things}\n\\end{entrylist}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Engineer");
+    ASSERT_EQ_INT(m->n_skills, 4);
+    EXPECT_STR_EQ(m->skills[0].text, "JDBC");
+    EXPECT_STR_EQ(m->skills[0].category, "Java");
+    EXPECT_STR_EQ(m->skills[3].text, "Vim");
+    EXPECT_STR_EQ(m->skills[3].category, "Outros");
+    rls_resume_delete(m);
+}
+
+static void test_rendercv_entry_environments(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Experience}\n"
+        "\\begin{twocolentry}{\n  Sept 2015 – present\n}\n"
+        "  \\textbf{Software Engineer}, Some \\textbf{Company} -- Istanbul, "
+        "Turkey\\end{twocolentry}\n"
+        "\\begin{onecolentry}\\begin{highlights}\\item Cut build time by 40\\%\\end{highlights}"
+        "\\end{onecolentry}\n"
+        "\\section{Education}\n"
+        "\\begin{onecolentry}\\textbf{Boğaziçi University}, BS in Physics\\end{onecolentry}\n"
+        "\\section{Summary}\n\\begin{onecolentry}Plain text here.\\end{onecolentry}\n"
+        "\\begin{onecolentry}\\textbf{Programming:} Python, C++\\end{onecolentry}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Software Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Some Company");
+    EXPECT_STR_EQ(m->entries[0].location, "Istanbul, Turkey");
+    EXPECT_TRUE(m->entries[0].dates.valid);
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2015);
+    EXPECT_TRUE(m->entries[0].dates.end.present);
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "Sept 2015 – present"));
+    /* The list in the next onecolentry holds this entry's bullets. */
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_EQ_INT(m->bullets[0].entry, 0);
+    /* Education names the school first. */
+    EXPECT_STR_EQ(m->entries[1].org, "Boğaziçi University");
+    EXPECT_STR_EQ(m->entries[1].title, "BS in Physics");
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Plain text here.");
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Programming: Python, C++");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -164,6 +236,9 @@ int main(void) {
         RLS_TEST(test_research_of_dated_roles_is_experience),
         RLS_TEST(test_entry_ends_with_its_environment),
         RLS_TEST(test_description_labels_are_skill_categories),
+        RLS_TEST(test_aside_sets_each_source_line_apart),
+        RLS_TEST(test_undated_entries_under_skills_are_skill_groups),
+        RLS_TEST(test_rendercv_entry_environments),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
