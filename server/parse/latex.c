@@ -391,7 +391,43 @@ static void tex__scan_contacts(TexWalk *w, const RlsPlain *p) {
     }
 }
 
+/* Length of a separator glyph left between macros that became contacts or
+ * icons ("\\email{..} \\textperiodcentered\\ \\phone{..}"), 0 if none. */
+static uint32_t tex__residue(const char *t, uint32_t n) {
+    static const char *const seps[] = {" ", "|", "·", "•", "⋅", "∙"};
+    for (size_t k = 0; k < RLS_ARRAY_LEN(seps); k++) {
+        uint32_t l = (uint32_t)strlen(seps[k]);
+        if (l <= n && !memcmp(t, seps[k], l)) return l;
+    }
+    return 0;
+}
+
+/* Strips separators from both ends of a line: what they separated is
+ * elsewhere in the model, and a line of nothing but them is no text. */
+static void tex__trim_residue(RlsPlain *p) {
+    uint32_t a = 0, b = p->len;
+    for (uint32_t l; a < b && (l = tex__residue(p->text + a, b - a)) > 0;)
+        a += l;
+    for (bool more = true; more && b > a;) {
+        more = false;
+        for (uint32_t l = 1; l <= 3 && l <= b - a; l++) {
+            if (tex__residue(p->text + b - l, l) == l) {
+                b -= l;
+                more = true;
+                break;
+            }
+        }
+    }
+    if (a == 0 && b == p->len) return;
+    memmove(p->text, p->text + a, b - a);
+    memmove(p->src_start, p->src_start + a, (b - a) * sizeof(uint32_t));
+    memmove(p->src_end, p->src_end + a, (b - a) * sizeof(uint32_t));
+    p->len = b - a;
+    p->text[p->len] = '\0';
+}
+
 static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
+    tex__trim_residue(p);
     if (p->len == 0) {
         rls_plain_free(p);
         return;
@@ -644,9 +680,36 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         title_own = rls_strndup(title_str, (size_t)(bar - title_str));
         title_str = title_own;
     }
-    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, tex__str(strs, org),
-                            tex__str(strs, loc), range_ptr);
+    /* billryan's "\\datedsubsection{\\textbf{School}, City}": the bold part
+     * is the organisation, what follows it the place. */
+    char *loc_own = NULL;
+    char *org_str = tex__str(strs, org);
+    if ((m->flags & RLS_TEX_F_BOLD_ORG) && org_str && !tex__str(strs, loc)) {
+        TSNode a = tex__arg(args, n, org);
+        TSNode first = ts_node_named_child_count(a) ? ts_node_named_child(a, 0) : (TSNode){0};
+        size_t fl = 0;
+        const char *fname = NULL;
+        if (!ts_node_is_null(first) && !strcmp(ts_node_type(first), "generic_command"))
+            fname = rls_tex_command_name(w->src, first, &fl);
+        if (fname && tex__eq(fname, fl, "textbf")) {
+            char *bold = tex__node_string(w, first);
+            size_t bl = strlen(bold);
+            if (bl && !strncmp(org_str, bold, bl) && org_str[bl]) {
+                const char *rest = org_str + bl;
+                while (*rest == ',' || *rest == ' ' || *rest == ';')
+                    rest++;
+                if (*rest) {
+                    loc_own = rls_strdup(rest);
+                    org_str[bl] = '\0';
+                }
+            }
+            rls_free(bold);
+        }
+    }
+    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
+                            loc_own ? loc_own : tex__str(strs, loc), range_ptr);
     rls_free(title_own);
+    rls_free(loc_own);
     /* Header arguments are used up; the body flows on through the walk. */
     for (unsigned k = 1; k <= n; k++) {
         if (k == m->body_arg) continue;
@@ -1022,6 +1085,40 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
 }
 
 /* \item: a bullet, or skills lines inside a skills section. */
+/* An item of a list without markers ("\\begin{itemize}[label={}]") that
+ * breaks into lines with \\\\ reads as those lines (one award per line),
+ * not as one bullet. */
+static bool tex__item_is_lines(TexWalk *w, TSNode item) {
+    /* The cheap test first: ts_node_parent walks down from the root. */
+    const char *t = w->src + ts_node_start_byte(item);
+    size_t tlen = ts_node_end_byte(item) - ts_node_start_byte(item);
+    bool breaks = false;
+    for (size_t i = 0; i + 2 <= tlen && !breaks; i++)
+        breaks = t[i] == '\\' && t[i + 1] == '\\';
+    if (!breaks) return false;
+    /* Jake's skills idiom wraps the item: "\\small{\\item{...}}". */
+    TSNode env = ts_node_parent(item);
+    for (int up = 0;
+         up < 4 && !ts_node_is_null(env) && strcmp(ts_node_type(env), "generic_environment") != 0;
+         up++)
+        env = ts_node_parent(env);
+    if (ts_node_is_null(env) || strcmp(ts_node_type(env), "generic_environment") != 0) return false;
+    TSNode begin = ts_node_child_by_field_name(env, "begin", 5);
+    if (ts_node_is_null(begin)) return false;
+    const char *b = w->src + ts_node_start_byte(begin);
+    size_t blen = ts_node_end_byte(begin) - ts_node_start_byte(begin);
+    for (size_t i = 0; i + 6 <= blen; i++) {
+        if (memcmp(b + i, "label=", 6) != 0) continue;
+        size_t j = i + 6;
+        while (j < blen && b[j] == ' ')
+            j++;
+        if (j >= blen || b[j] == ',' || b[j] == ']' ||
+            (j + 1 < blen && b[j] == '{' && b[j + 1] == '}'))
+            return true;
+    }
+    return false;
+}
+
 static void tex__item(TexWalk *w, TSNode node) {
     tex__flush_para(w);
     uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
@@ -1031,8 +1128,9 @@ static void tex__item(TexWalk *w, TSNode node) {
     RlsTexText t;
     rls_tex_text_init(&t, w->src, w->len, &pb, &w->macros);
     bool skills = w->kind == RLS_SECTION_SKILLS;
+    bool lines = !skills && tex__item_is_lines(w, node);
     TexWalk *self = w;
-    if (skills) {
+    if (skills || lines) {
         /* Lines of a skills item ("Languages: ..." \\ "Tools: ...") are separate. */
         t.on_line = tex__on_para_line;
         t.ud = self;
@@ -1096,6 +1194,8 @@ static void tex__item(TexWalk *w, TSNode node) {
         } else {
             tex__flush_para(w);
         }
+    } else if (lines) {
+        tex__flush_para(w);
     } else {
         RlsPlain p;
         rls_plain_builder_finish(&pb, &p);

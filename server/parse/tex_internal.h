@@ -55,6 +55,9 @@ typedef struct {
 /* ENTRY with no fixed fields: assign by content (date-looking argument ->
  * dates, the rest -> title, org, location in order). */
 #define RLS_TEX_F_GUESS 0x02
+/* ENTRY: in the organisation argument, the bold part is the organisation
+ * and the text after it the place ("\textbf{School}, City"). */
+#define RLS_TEX_F_BOLD_ORG 0x08
 /* BULLET: a second macro argument is the item's description. */
 #define RLS_TEX_F_ICON_FIRST 0x04
 

@@ -234,7 +234,11 @@ static const RlsTexMacro tex__builtin[] = {
     {.name = "descript", .role = RLS_TEX_AMEND, .title_arg = 1},
     {.name = "location", .role = RLS_TEX_AMEND, .location_arg = 1},
     /* billryan / 0xPoe: \datedsubsection{org}{dates} \role{title}{detail}. */
-    {.name = "datedsubsection", .role = RLS_TEX_ENTRY, .org_arg = 1, .dates_arg = 2},
+    {.name = "datedsubsection",
+     .role = RLS_TEX_ENTRY,
+     .org_arg = 1,
+     .dates_arg = 2,
+     .flags = RLS_TEX_F_BOLD_ORG},
     {.name = "datedline", .role = RLS_TEX_ENTRY, .title_arg = 1, .dates_arg = 2},
     {.name = "role", .role = RLS_TEX_AMEND, .title_arg = 1},
     /* friggeri: \entry{dates}{title}{org}{description}. */
@@ -289,6 +293,11 @@ static const RlsTexMacro tex__builtin[] = {
     CONTACT("cvemail", RLS_CONTACT_EMAIL),
     CONTACT("cvphone", RLS_CONTACT_PHONE),
     CONTACT("cvsite", RLS_CONTACT_LINK),
+    /* twentysecondcv's sidebar. */
+    CONTACT("cvmail", RLS_CONTACT_EMAIL),
+    CONTACT("cvnumberphone", RLS_CONTACT_PHONE),
+    CONTACT("cvlinkedin", RLS_CONTACT_LINK),
+    CONTACT("cvgithub", RLS_CONTACT_LINK),
     /* Page headers and footers. */
     ROW("fancyhead", RLS_TEX_HEADFOOT),
     ROW("fancyfoot", RLS_TEX_HEADFOOT),

@@ -223,6 +223,67 @@ static void test_rendercv_entry_environments(void) {
     rls_resume_delete(m);
 }
 
+static void test_unmarked_list_item_of_lines_is_lines(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Awards}\n"
+        "\\begin{itemize}[leftmargin=0.15in, label={}]\n"
+        "  \\small{\\item{\\textbf{2024 Best Hack}{ @ HackAz} \\\\\n"
+        "  \\textbf{2016 1st Place}{ @ Startup Weekend} \\\\\n  }}\n\\end{itemize}\n"
+        "\\begin{itemize}\n\\item Led 4 engineers \\\\ across 2 teams\n\\end{itemize}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "2024 Best Hack @ HackAz");
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "2016 1st Place @ Startup Weekend");
+    EXPECT_TRUE(span_is(src, rls_plain_cover(&m->paragraphs[1].plain, 0, 4), "2016"));
+    /* A list with markers keeps a broken line as one bullet. */
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Led 4 engineers across 2 teams");
+    rls_resume_delete(m);
+}
+
+static void test_dated_subsection_bold_part_is_the_organisation(void) {
+    const char *src = "\\begin{document}\n\\section{实习经历}\n"
+                      "\\datedsubsection{\\textbf{上海交通大学}, 上海}{2015 年5月 -- 至今}\n"
+                      "\\role{实习}{经理}\n"
+                      "\\datedsubsection{\\textbf{Cargo}}{2019}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].org, "上海交通大学");
+    EXPECT_STR_EQ(m->entries[0].location, "上海");
+    EXPECT_STR_EQ(m->entries[0].title, "实习");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2015);
+    EXPECT_EQ_INT(m->entries[0].dates.start.month, 5);
+    EXPECT_TRUE(m->entries[0].dates.end.present);
+    EXPECT_STR_EQ(m->entries[1].org, "Cargo");
+    EXPECT_TRUE(m->entries[1].location == NULL);
+    rls_resume_delete(m);
+}
+
+static void test_separators_left_by_contacts_are_not_text(void) {
+    const char *src = "\\cvmail{ana@x.fr}\n\\cvnumberphone{(+33) 6 03 99 10 66}\n"
+                      "\\begin{document}\n\\name{Ana Lima}\n\n"
+                      "\\basicInfo{\\email{ana@x.io} \\textperiodcentered\\ \\phone{555-123-4567} "
+                      "\\textperiodcentered\\ }\n\nLyon $|$ Paris · \\textperiodcentered\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Ana Lima");
+    /* The line of separators between the contacts is gone; a line's own
+     * trailing ones are trimmed, the bar between two places stays. */
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Lyon | Paris");
+    EXPECT_TRUE(span_is(src, m->paragraphs[1].span, "Lyon $|$ Paris"));
+    int emails = 0, phones = 0;
+    for (uint32_t i = 0; i < m->n_contacts; i++) {
+        emails += m->contacts[i].kind == RLS_CONTACT_EMAIL;
+        phones += m->contacts[i].kind == RLS_CONTACT_PHONE;
+    }
+    /* twentysecondcv's sidebar macros, set in the preamble, are contacts too. */
+    EXPECT_EQ_INT(emails, 2);
+    EXPECT_EQ_INT(phones, 2);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -239,6 +300,9 @@ int main(void) {
         RLS_TEST(test_aside_sets_each_source_line_apart),
         RLS_TEST(test_undated_entries_under_skills_are_skill_groups),
         RLS_TEST(test_rendercv_entry_environments),
+        RLS_TEST(test_unmarked_list_item_of_lines_is_lines),
+        RLS_TEST(test_dated_subsection_bold_part_is_the_organisation),
+        RLS_TEST(test_separators_left_by_contacts_are_not_text),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
