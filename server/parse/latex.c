@@ -481,7 +481,17 @@ static void tex__refine_section(TexWalk *w) {
     RlsSection *s = &m->sections[m->n_sections - 1];
     uint32_t dated = 0;
     for (uint32_t i = 0; i < s->n_entries; i++) {
-        const RlsEntry *e = &m->entries[s->first_entry + i];
+        RlsEntry *e = &m->entries[s->first_entry + i];
+        /* 0xPoe's "\\datedsubsection{PingCAP Inc. - Database - Kernel R&D}"
+         * with no \\role after it: the employer, then the role. */
+        char *dash = e->title || !e->org ? NULL : strstr(e->org, " - ");
+        if (dash) {
+            char *last = dash;
+            for (char *d = strstr(dash + 3, " - "); d; d = strstr(d + 3, " - "))
+                last = d;
+            if (last[3]) e->title = rls_strdup(last + 3);
+            *dash = '\0';
+        }
         if (e->dates.valid && (e->title || e->org)) dated++;
     }
     s->kind = rls_section_refine(s->kind, s->heading.text, s->heading.len, s->n_entries, dated);
@@ -615,6 +625,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             title = 3;
         }
     }
+    char *guessed_org = NULL;
     if (m->flags & RLS_TEX_F_GUESS) {
         title = org = loc = dates = 0;
         unsigned rest[16], nrest = 0;
@@ -627,6 +638,14 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         }
         if (nrest >= 1) title = rest[0];
         if (nrest == 2) loc = rest[1];
+        /* "\\uthree{Tech Lead, Incubyte}{2021 -- Present}{Remote}": in
+         * experience, the one name line is "role, employer". */
+        char *t = nrest <= 2 && title ? tex__str(strs, title) : NULL;
+        char *comma = t && w->kind == RLS_SECTION_EXPERIENCE ? strrchr(t, ',') : NULL;
+        if (comma && comma > t && comma[1] == ' ' && comma[2]) {
+            *comma = '\0';
+            guessed_org = rls_strdup(comma + 2);
+        }
         if (nrest >= 3) {
             org = rest[1];
             loc = rest[2];
@@ -706,10 +725,16 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             rls_free(bold);
         }
     }
+    if (guessed_org && !org_str) org_str = guessed_org;
     rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
                             loc_own ? loc_own : tex__str(strs, loc), range_ptr);
     rls_free(title_own);
     rls_free(loc_own);
+    rls_free(guessed_org);
+    if (m->note_arg && tex__str(strs, m->note_arg)) {
+        rls_tex_text_node(&w->para_text, args[m->note_arg - 1]);
+        tex__flush_para(w);
+    }
     /* Header arguments are used up; the body flows on through the walk. */
     for (unsigned k = 1; k <= n; k++) {
         if (k == m->body_arg) continue;
@@ -724,7 +749,8 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             if (p.len) tex__skill_line(w, &p, NULL);
             rls_plain_free(&p);
         }
-        bool used = k == title || k == org || k == loc || k == dates || k == m->dates_end_arg;
+        bool used = k == title || k == org || k == loc || k == dates || k == m->dates_end_arg ||
+                    k == m->note_arg;
         tex__push_node(w, a, !used);
     }
     if (ts_node_is_null(body)) tex__push_node(w, node, false);
@@ -1078,8 +1104,12 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         if (consumed) return;
         tex__loose(w, node);
         if (ext_end > ts_node_end_byte(node) && m.role != RLS_TEX_DROP)
-            for (unsigned k = 0; k < n; k++)
+            for (unsigned k = 0; k < n; k++) {
+                /* Each argument is its own piece of text (\\cvcolumn[..]{a}{b}). */
+                uint32_t at = ts_node_start_byte(args[k]);
+                rls_plain_builder_break(&w->para, at, at);
                 rls_tex_text_node(&w->para_text, args[k]);
+            }
         return;
     }
 }

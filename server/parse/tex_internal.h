@@ -44,6 +44,8 @@ typedef struct {
     uint8_t dates_end_arg; /* when start and end dates are separate arguments */
     uint8_t body_arg;      /* holds the entry's bullets / description */
     uint8_t skills_arg;    /* a comma list of skills (YAAC \experience) */
+    uint8_t note_arg;      /* on the header line with no field of its own (moderncv's
+                              grade): a line under the entry */
     uint8_t flags;
     uint8_t contact_kind; /* RlsContactKind for CONTACT */
     uint8_t arity;        /* DROP: arguments it takes (later braces are text); 0: all */

@@ -190,6 +190,7 @@ static const RlsTexMacro tex__builtin[] = {
      .title_arg = 2,
      .org_arg = 3,
      .location_arg = 4,
+     .note_arg = 5,
      .body_arg = 6},
     {.name = "cventry",
      .role = RLS_TEX_ENTRY,
@@ -198,6 +199,7 @@ static const RlsTexMacro tex__builtin[] = {
      .title_arg = 2,
      .org_arg = 3,
      .location_arg = 4,
+     .note_arg = 5,
      .body_arg = 6},
     /* Awesome-CV: \cventry{title}{org}{location}{dates}{items}. */
     {.name = "cventry",

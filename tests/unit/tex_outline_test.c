@@ -284,6 +284,52 @@ static void test_separators_left_by_contacts_are_not_text(void) {
     rls_resume_delete(m);
 }
 
+static void test_moderncv_grade_is_a_line_of_its_entry(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Education}\n"
+        "\\cventry{2010--2014}{BSc Physics}{Uni Lyon}{Lyon}{\\textit{GPA 3.9}}{Thesis on "
+        "optics}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "GPA 3.9");
+    EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Thesis on optics");
+    EXPECT_EQ_INT(m->paragraphs[1].entry, 0);
+    rls_resume_delete(m);
+}
+
+static void test_one_name_line_splits_into_role_and_employer(void) {
+    /* A document's own entry macro (inferred from its \newcommand) with
+     * "role, employer" in one argument. */
+    const char *src =
+        "\\newcommand{\\uthree}[4]{\\textbf{#1} \\hfill #2 \\\\ #3 "
+        "\\begin{itemize}#4\\end{itemize}}\n"
+        "\\begin{document}\n\\section{Experience}\n"
+        "\\uthree{Tech Lead, Incubyte}{Jun 2021 -- Present}{Remote}{\\item Led 11 "
+        "engineers}\n\\section{Projects}\n"
+        "\\uthree{Parser, Lexer}{2020}{GitHub}{\\item Wrote it}\n"
+        "\\section{Work}\n"
+        "\\datedsubsection{\\textbf{PingCAP Inc. - Database - Kernel R\\&D}}{Aug 2023 -- "
+        "Present}\n\\datedsubsection{\\textbf{Acme - Tools}}{2019}\n\\role{Engineer}{x}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 4);
+    EXPECT_STR_EQ(m->entries[0].title, "Tech Lead");
+    EXPECT_STR_EQ(m->entries[0].org, "Incubyte");
+    EXPECT_STR_EQ(m->entries[0].location, "Remote");
+    /* A project's name keeps its comma. */
+    EXPECT_STR_EQ(m->entries[1].title, "Parser, Lexer");
+    EXPECT_TRUE(m->entries[1].org == NULL);
+    /* "Employer - Department - Role" without a \role line. */
+    EXPECT_STR_EQ(m->entries[2].org, "PingCAP Inc.");
+    EXPECT_STR_EQ(m->entries[2].title, "Kernel R&D");
+    /* With a \role line the heading stays the organisation. */
+    EXPECT_STR_EQ(m->entries[3].org, "Acme - Tools");
+    EXPECT_STR_EQ(m->entries[3].title, "Engineer");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -303,6 +349,8 @@ int main(void) {
         RLS_TEST(test_unmarked_list_item_of_lines_is_lines),
         RLS_TEST(test_dated_subsection_bold_part_is_the_organisation),
         RLS_TEST(test_separators_left_by_contacts_are_not_text),
+        RLS_TEST(test_moderncv_grade_is_a_line_of_its_entry),
+        RLS_TEST(test_one_name_line_splits_into_role_and_employer),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
