@@ -148,6 +148,10 @@ static const HeadingSynonym heading__synonyms[] = {
     {"contact details", RLS_SECTION_HEADER, true},
     {"personal information", RLS_SECTION_HEADER, true},
     {"personal details", RLS_SECTION_HEADER, true},
+    /* Deedy's "Links" column: profile links, the contact block by another name. */
+    {"links", RLS_SECTION_HEADER, false},
+    {"social links", RLS_SECTION_HEADER, false},
+    {"profiles", RLS_SECTION_HEADER, false},
 };
 
 /* Keywords for wordings not in the table ("Skills I'm Learning", "Selected

@@ -473,6 +473,42 @@ static void tex__loose(TexWalk *w, TSNode node) {
 
 /* ---- Sections -------------------------------------------------------------------- */
 
+static bool tex__has_any(const char *text, const char *const *words, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strstr(text, words[i])) return true;
+    return false;
+}
+
+/* Fields a heading put in the wrong slot, told by what they say: a postcode
+ * next to a logo is the place, not the employer ("(92230)"); a degree in
+ * the organisation slot of an education entry is its title. */
+static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
+    if (!e->org) return;
+    size_t digits = 0, other = 0;
+    for (const char *c = e->org; *c; c++) {
+        if (*c >= '0' && *c <= '9')
+            digits++;
+        else if (*c != '(' && *c != ')' && *c != ' ')
+            other++;
+    }
+    if (digits >= 4 && !other) {
+        if (!e->location) {
+            e->location = e->org;
+        } else {
+            rls_free(e->org);
+        }
+        e->org = NULL;
+        return;
+    }
+    static const char *const degrees[] = {"Bachelor", "Master", "Degree", "PhD",  "Ph.D",
+                                          "Diploma",  "学士",   "硕士",   "本科", "博士"};
+    if (kind == RLS_SECTION_EDUCATION && !e->title &&
+        tex__has_any(e->org, degrees, RLS_ARRAY_LEN(degrees))) {
+        e->title = e->org;
+        e->org = NULL;
+    }
+}
+
 /* Once a section is complete its content can settle what an ambiguous
  * heading meant ("Research" over dated roles is experience). */
 static void tex__refine_section(TexWalk *w) {
@@ -492,6 +528,7 @@ static void tex__refine_section(TexWalk *w) {
             if (last[3]) e->title = rls_strdup(last + 3);
             *dash = '\0';
         }
+        tex__settle_fields(s->kind, e);
         if (e->dates.valid && (e->title || e->org)) dated++;
     }
     s->kind = rls_section_refine(s->kind, s->heading.text, s->heading.len, s->n_entries, dated);
@@ -907,7 +944,11 @@ static void tex__contact_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TS
     unsigned k = m->text_arg ? m->text_arg : 1;
     if (k <= n) {
         char *text = tex__node_string(w, args[k - 1]);
-        if (text[0])
+        /* A link is one token ("github.com/ana", "ana"); words with spaces
+         * and no dot are an address typed into the site macro. */
+        bool link_ok = m->contact_kind != RLS_CONTACT_LINK || !strchr(text, ' ') ||
+                       strchr(text, '.') || strchr(text, '/');
+        if (text[0] && link_ok)
             tex__add_contact(w, (RlsContactKind)m->contact_kind, tex__inner_span(args[k - 1]), text,
                              strlen(text));
         rls_free(text);

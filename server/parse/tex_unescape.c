@@ -530,8 +530,16 @@ static void text__command(RlsTexText *self, TSNode node) {
     }
     if (text__is_line_break(name, len)) {
         text__gap(self, s);
-        text__hard_break(self, s, e);
-        self->last_end = e;
+        /* The grammar gives "\\\\" the group on the next line as an argument
+         * ("\\\\ {\\footnotesize (TA 2x)}"): it is the next line's text. */
+        TSNode args[4];
+        unsigned n = rls_tex_curly_args(node, args, 4);
+        uint32_t break_end = n ? ts_node_start_byte(args[0]) : e;
+        text__hard_break(self, s, break_end);
+        self->last_end = break_end;
+        for (unsigned i = 0; i < n && i < 4; i++)
+            rls_tex_text_node(self, args[i]);
+        rls_tex_text_skip_to(self, e);
         return;
     }
     const char *sym = text__lookup(text__symbols, RLS_ARRAY_LEN(text__symbols), name, len);

@@ -57,6 +57,7 @@ static void test_headings_classify_with_their_standard_flag(void) {
         /* "Information" is no French "Formation". */
         {"Information", RLS_SECTION_OTHER, false},
         {"Strengths", RLS_SECTION_SKILLS, false},
+        {"Links", RLS_SECTION_HEADER, false},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         bool standard = !cases[i].standard;

@@ -330,6 +330,45 @@ static void test_one_name_line_splits_into_role_and_employer(void) {
     rls_resume_delete(m);
 }
 
+static void test_group_after_a_line_break_is_the_next_line(void) {
+    /* The grammar takes "{...}" after "\\" as the break's argument. */
+    const char *src = "\\begin{document}\n\\section{Coursework}\nOperating Systems \\\\\n"
+                      "{\\footnotesize \\textit{(TA 2x)}} \\\\\nCompilers\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_paragraphs, 3);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Operating Systems");
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "(TA 2x)");
+    EXPECT_TRUE(span_is(src, m->paragraphs[1].span, "(TA 2x)"));
+    EXPECT_STR_EQ(m->paragraphs[2].plain.text, "Compilers");
+    rls_resume_delete(m);
+}
+
+static void test_fields_settle_by_what_they_say(void) {
+    const char *src =
+        "\\cvsite{95320 Saint-Leu - France}\n\\cvgithub{ana}\n\\begin{document}\n"
+        "\\section{Expériences}\n"
+        "\\twentyitem{Avril 2018}{6 mois}{Stage ingénieur}{\\href{https://x.fr}{(92230)}}"
+        "{}{Simulateur}\n"
+        "\\section{Education}\n"
+        "\\datedsubsection{\\textbf{Software Engineering Bachelor's Degree}}{2015 -- "
+        "2019}\n"
+        "\\datedsubsection{\\textbf{Chongqing University}}{2011 -- 2015}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Stage ingénieur");
+    EXPECT_TRUE(m->entries[0].org == NULL);
+    EXPECT_STR_EQ(m->entries[0].location, "(92230)");
+    EXPECT_STR_EQ(m->entries[1].title, "Software Engineering Bachelor's Degree");
+    EXPECT_TRUE(m->entries[1].org == NULL);
+    EXPECT_STR_EQ(m->entries[2].org, "Chongqing University");
+    EXPECT_TRUE(m->entries[2].title == NULL);
+    /* An address typed into the site macro is no link; a handle is. */
+    ASSERT_EQ_INT(m->n_contacts, 1);
+    EXPECT_STR_EQ(m->contacts[0].text, "ana");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -351,6 +390,8 @@ int main(void) {
         RLS_TEST(test_separators_left_by_contacts_are_not_text),
         RLS_TEST(test_moderncv_grade_is_a_line_of_its_entry),
         RLS_TEST(test_one_name_line_splits_into_role_and_employer),
+        RLS_TEST(test_group_after_a_line_break_is_the_next_line),
+        RLS_TEST(test_fields_settle_by_what_they_say),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
