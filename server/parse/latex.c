@@ -640,6 +640,37 @@ static char *tex__str(char **strs, unsigned k) {
     return k >= 1 && k <= 16 ? strs[k - 1] : NULL;
 }
 
+/* Whether a heading line names a job ("Founder and Organizer", "Software
+ * Engineer"), by its role nouns. */
+static bool tex__names_role(const char *text) {
+    static const char *const roles[] = {
+        "founder",    "co-founder", "engineer",   "developer",  "manager",       "intern",
+        "organizer",  "organiser",  "designer",   "lead",       "director",      "president",
+        "assistant",  "analyst",    "consultant", "scientist",  "researcher",    "officer",
+        "member",     "volunteer",  "tutor",      "teacher",    "coordinator",   "architect",
+        "head",       "chair",      "captain",    "treasurer",  "secretary",     "mentor",
+        "instructor", "fellow",     "associate",  "specialist", "administrator", "owner",
+    };
+    if (!text) return false;
+    const char *p = text;
+    while (*p) {
+        while (*p && !((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '-'))
+            p++;
+        const char *s = p;
+        while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '-')
+            p++;
+        size_t len = (size_t)(p - s);
+        for (size_t k = 0; k < RLS_ARRAY_LEN(roles) && len; k++) {
+            if (strlen(roles[k]) != len) continue;
+            size_t j = 0;
+            while (j < len && (s[j] | 0x20) == roles[k][j])
+                j++;
+            if (j == len) return true;
+        }
+    }
+    return false;
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     unsigned title = m->title_arg, org = m->org_arg, loc = m->location_arg, dates = m->dates_arg;
@@ -658,6 +689,11 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             dates = 4;
         } else if (w->kind == RLS_SECTION_EDUCATION) {
             /* {school}{dates}{degree}{place}: the bold line is the school. */
+            org = 1;
+            title = 3;
+        } else if (tex__names_role(tex__str(strs, 3)) && !tex__names_role(tex__str(strs, 1))) {
+            /* {SunSesh AZ}{dates}{Founder and Organizer}{place}: the role is
+             * the argument that names one. */
             org = 1;
             title = 3;
         }

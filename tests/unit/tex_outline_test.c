@@ -369,6 +369,25 @@ static void test_fields_settle_by_what_they_say(void) {
     rls_resume_delete(m);
 }
 
+static void test_jakes_heading_role_is_the_argument_naming_one(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Leadership}\n"
+        "\\resumeSubheading{SunSesh AZ}{Feb. 2021 - Present}{Founder and Organizer}"
+        "{Tempe, AZ}\n\\section{Experience}\n"
+        "\\resumeSubheading{Research Assistant}{June 2020 -- Present}{Texas Lab}{TX}\n"
+        "\\resumeSubheading{Acme Robotics}{2019}{Platform Team}{Remote}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Founder and Organizer");
+    EXPECT_STR_EQ(m->entries[0].org, "SunSesh AZ");
+    EXPECT_STR_EQ(m->entries[1].title, "Research Assistant");
+    EXPECT_STR_EQ(m->entries[1].org, "Texas Lab");
+    /* Neither names a role: the template's order stands. */
+    EXPECT_STR_EQ(m->entries[2].title, "Acme Robotics");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -392,6 +411,7 @@ int main(void) {
         RLS_TEST(test_one_name_line_splits_into_role_and_employer),
         RLS_TEST(test_group_after_a_line_break_is_the_next_line),
         RLS_TEST(test_fields_settle_by_what_they_say),
+        RLS_TEST(test_jakes_heading_role_is_the_argument_naming_one),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
