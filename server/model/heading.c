@@ -120,6 +120,8 @@ static const HeadingSynonym heading__synonyms[] = {
     {"awards and honours", RLS_SECTION_AWARDS, true},
     {"achievements", RLS_SECTION_AWARDS, true},
     {"accomplishments", RLS_SECTION_AWARDS, true},
+    /* AltaCV's sample section, kept by many of its users. */
+    {"most proud of", RLS_SECTION_AWARDS, false},
     {"awards and achievements", RLS_SECTION_AWARDS, true},
     {"scholarships", RLS_SECTION_AWARDS, false},
     {"publications", RLS_SECTION_PUBLICATIONS, true},

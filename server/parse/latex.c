@@ -1177,6 +1177,16 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         tex__flush_para(w);
         w->stopped = true;
         return;
+    case RLS_TEX_LINE:
+        tex__flush_para(w);
+        for (unsigned k = 0; k < n; k++) {
+            uint32_t at = ts_node_start_byte(args[k]);
+            rls_plain_builder_break(&w->para, at, at);
+            rls_tex_text_node(&w->para_text, args[k]);
+        }
+        tex__flush_para(w);
+        tex__push_node(w, node, false);
+        return;
     default:
         if (consumed) return;
         tex__loose(w, node);

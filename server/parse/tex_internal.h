@@ -30,6 +30,7 @@ typedef enum {
     RLS_TEX_HEADFOOT,  /* page header / footer text (\fancyfoot{..}) */
     RLS_TEX_IMAGE,     /* a photo macro (\photo, \profilepic) */
     RLS_TEX_STOP,      /* the resume ends here (moderncv's cover letter) */
+    RLS_TEX_LINE,      /* its arguments are a line of their own (AltaCV's \name, \tagline) */
 } RlsTexRole;
 
 typedef struct {

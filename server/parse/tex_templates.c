@@ -315,6 +315,9 @@ static const RlsTexMacro tex__builtin[] = {
     ROW("photoR", RLS_TEX_IMAGE),
     ROW("photoL", RLS_TEX_IMAGE),
     ROW("profilepic", RLS_TEX_IMAGE),
+    /* Header lines set apart by the class. */
+    ROW("name", RLS_TEX_LINE),
+    ROW("tagline", RLS_TEX_LINE),
     /* moderncv's cover letter follows the resume in the same file. */
     ROW("recipient", RLS_TEX_STOP),
     ROW("makelettertitle", RLS_TEX_STOP),
@@ -450,6 +453,7 @@ bool rls_tex_role_is_structural(RlsTexRole role) {
     case RLS_TEX_HEADFOOT:
     case RLS_TEX_IMAGE:
     case RLS_TEX_STOP:
+    case RLS_TEX_LINE:
         return true;
     default:
         return false;

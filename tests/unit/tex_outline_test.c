@@ -388,6 +388,17 @@ static void test_jakes_heading_role_is_the_argument_naming_one(void) {
     rls_resume_delete(m);
 }
 
+static void test_name_and_tagline_are_lines_of_their_own(void) {
+    const char *src = "\\name{Marta Souza}\n\\begin{document}\n\\name{Marta Souza}\n"
+                      "\\tagline{Engenheira \\& Geek}\n\\makecvheader\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Marta Souza");
+    EXPECT_TRUE(m->paragraphs[0].span.start_byte > 20);
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Engenheira & Geek");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -412,6 +423,7 @@ int main(void) {
         RLS_TEST(test_group_after_a_line_break_is_the_next_line),
         RLS_TEST(test_fields_settle_by_what_they_say),
         RLS_TEST(test_jakes_heading_role_is_the_argument_naming_one),
+        RLS_TEST(test_name_and_tagline_are_lines_of_their_own),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
