@@ -168,6 +168,7 @@ static const HeadingSynonym heading__keywords[] = {
     {"certificates", RLS_SECTION_CERTIFICATIONS, false},
     {"licenses", RLS_SECTION_CERTIFICATIONS, false},
     {"publications", RLS_SECTION_PUBLICATIONS, false},
+    {"publication", RLS_SECTION_PUBLICATIONS, false},
     {"papers", RLS_SECTION_PUBLICATIONS, false},
     {"talks", RLS_SECTION_PUBLICATIONS, false},
     {"awards", RLS_SECTION_AWARDS, false},

@@ -59,6 +59,7 @@ static void test_headings_classify_with_their_standard_flag(void) {
         {"Strengths", RLS_SECTION_SKILLS, false},
         {"Links", RLS_SECTION_HEADER, false},
         {"Most Proud of", RLS_SECTION_AWARDS, false},
+        {"Publication Entries", RLS_SECTION_PUBLICATIONS, false},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         bool standard = !cases[i].standard;
