@@ -94,6 +94,12 @@ const char *rls_section_kind_name(RlsSectionKind kind);
  * "Technical Skills" -> SKILLS, ...); unknown wording gives OTHER.
  * Sets *standard (may be NULL) when the wording is one an ATS recognises. */
 RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *standard);
+/* Reclassifies a section once its content is known: a heading that names a
+ * field ("Research") over entries that are mostly dated roles (a title or
+ * organisation with dates) is experience, not publications. Returns kind
+ * unchanged otherwise. */
+RlsSectionKind rls_section_refine(RlsSectionKind kind, const char *heading, size_t len,
+                                  uint32_t n_entries, uint32_t n_dated_roles);
 
 typedef struct {
     RlsSpan span;         /* heading through the end of the section */

@@ -312,14 +312,22 @@ static bool dates__one(DateScan *s, RlsDate *out, bool in_range) {
     t.p += n;
     if (n == 4 && dates__plausible_year(a)) {
         out->year = (int16_t)a;
-        /* "2019年3月" */
-        if (t.end - t.p >= 3 && !memcmp(t.p, "年", 3)) {
-            t.p += 3;
+        /* "2019年3月", also spaced as typed around LaTeX macros ("2015 年5 月"). */
+        const char *q = t.p;
+        while (q < t.end && *q == ' ')
+            q++;
+        if (t.end - q >= 3 && !memcmp(q, "年", 3)) {
+            t.p = q + 3;
+            const char *r = t.p;
+            while (r < t.end && *r == ' ')
+                r++;
             int mm;
-            size_t k = dates__digits(t.p, t.end, &mm);
-            if (k >= 1 && k <= 2 && mm >= 1 && mm <= 12 && t.end - t.p - (long)k >= 3 &&
-                !memcmp(t.p + k, "月", 3)) {
-                t.p += k + 3;
+            size_t k = dates__digits(r, t.end, &mm);
+            const char *u = r + k;
+            while (u < t.end && *u == ' ')
+                u++;
+            if (k >= 1 && k <= 2 && mm >= 1 && mm <= 12 && t.end - u >= 3 && !memcmp(u, "月", 3)) {
+                t.p = u + 3;
                 out->month = (int8_t)mm;
             }
             *s = t;

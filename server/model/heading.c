@@ -102,6 +102,7 @@ static const HeadingSynonym heading__synonyms[] = {
     {"programming languages", RLS_SECTION_SKILLS, true},
     {"tech stack", RLS_SECTION_SKILLS, false},
     {"toolbox", RLS_SECTION_SKILLS, false},
+    {"strengths", RLS_SECTION_SKILLS, false},
     {"certifications", RLS_SECTION_CERTIFICATIONS, true},
     {"certificates", RLS_SECTION_CERTIFICATIONS, true},
     {"certification", RLS_SECTION_CERTIFICATIONS, true},
@@ -119,6 +120,8 @@ static const HeadingSynonym heading__synonyms[] = {
     {"awards and honours", RLS_SECTION_AWARDS, true},
     {"achievements", RLS_SECTION_AWARDS, true},
     {"accomplishments", RLS_SECTION_AWARDS, true},
+    /* AltaCV's sample section, kept by many of its users. */
+    {"most proud of", RLS_SECTION_AWARDS, false},
     {"awards and achievements", RLS_SECTION_AWARDS, true},
     {"scholarships", RLS_SECTION_AWARDS, false},
     {"publications", RLS_SECTION_PUBLICATIONS, true},
@@ -147,6 +150,10 @@ static const HeadingSynonym heading__synonyms[] = {
     {"contact details", RLS_SECTION_HEADER, true},
     {"personal information", RLS_SECTION_HEADER, true},
     {"personal details", RLS_SECTION_HEADER, true},
+    /* Deedy's "Links" column: profile links, the contact block by another name. */
+    {"links", RLS_SECTION_HEADER, false},
+    {"social links", RLS_SECTION_HEADER, false},
+    {"profiles", RLS_SECTION_HEADER, false},
 };
 
 /* Keywords for wordings not in the table ("Skills I'm Learning", "Selected
@@ -161,6 +168,7 @@ static const HeadingSynonym heading__keywords[] = {
     {"certificates", RLS_SECTION_CERTIFICATIONS, false},
     {"licenses", RLS_SECTION_CERTIFICATIONS, false},
     {"publications", RLS_SECTION_PUBLICATIONS, false},
+    {"publication", RLS_SECTION_PUBLICATIONS, false},
     {"papers", RLS_SECTION_PUBLICATIONS, false},
     {"talks", RLS_SECTION_PUBLICATIONS, false},
     {"awards", RLS_SECTION_AWARDS, false},
@@ -190,21 +198,47 @@ static const struct {
     const char *text;
     RlsSectionKind kind;
 } heading__foreign[] = {
-    {"经历", RLS_SECTION_EXPERIENCE},       {"經歷", RLS_SECTION_EXPERIENCE},
-    {"经验", RLS_SECTION_EXPERIENCE},       {"경력", RLS_SECTION_EXPERIENCE},
-    {"項目", RLS_SECTION_PROJECTS},         {"项目", RLS_SECTION_PROJECTS},
-    {"프로젝트", RLS_SECTION_PROJECTS},     {"오픈소스", RLS_SECTION_PROJECTS},
-    {"教育", RLS_SECTION_EDUCATION},        {"学历", RLS_SECTION_EDUCATION},
-    {"교육", RLS_SECTION_EDUCATION},        {"학력", RLS_SECTION_EDUCATION},
-    {"技能", RLS_SECTION_SKILLS},           {"기술", RLS_SECTION_SKILLS},
-    {"获奖", RLS_SECTION_AWARDS},           {"荣誉", RLS_SECTION_AWARDS},
-    {"수상", RLS_SECTION_AWARDS},           {"证书", RLS_SECTION_CERTIFICATIONS},
-    {"자격", RLS_SECTION_CERTIFICATIONS},   {"소개", RLS_SECTION_SUMMARY},
-    {"简介", RLS_SECTION_SUMMARY},          {"自我评价", RLS_SECTION_SUMMARY},
-    {"Expérience", RLS_SECTION_EXPERIENCE}, {"Experiência", RLS_SECTION_EXPERIENCE},
-    {"Formação", RLS_SECTION_EDUCATION},    {"Compétences", RLS_SECTION_SKILLS},
-    {"Competências", RLS_SECTION_SKILLS},   {"Projets", RLS_SECTION_PROJECTS},
+    {"经历", RLS_SECTION_EXPERIENCE},
+    {"經歷", RLS_SECTION_EXPERIENCE},
+    {"经验", RLS_SECTION_EXPERIENCE},
+    {"경력", RLS_SECTION_EXPERIENCE},
+    {"項目", RLS_SECTION_PROJECTS},
+    {"项目", RLS_SECTION_PROJECTS},
+    {"프로젝트", RLS_SECTION_PROJECTS},
+    {"오픈소스", RLS_SECTION_PROJECTS},
+    {"教育", RLS_SECTION_EDUCATION},
+    {"学历", RLS_SECTION_EDUCATION},
+    {"교육", RLS_SECTION_EDUCATION},
+    {"학력", RLS_SECTION_EDUCATION},
+    {"技能", RLS_SECTION_SKILLS},
+    {"기술", RLS_SECTION_SKILLS},
+    {"获奖", RLS_SECTION_AWARDS},
+    {"荣誉", RLS_SECTION_AWARDS},
+    {"수상", RLS_SECTION_AWARDS},
+    {"证书", RLS_SECTION_CERTIFICATIONS},
+    {"자격", RLS_SECTION_CERTIFICATIONS},
+    {"소개", RLS_SECTION_SUMMARY},
+    {"简介", RLS_SECTION_SUMMARY},
+    {"自我评价", RLS_SECTION_SUMMARY},
+    {"Expérience", RLS_SECTION_EXPERIENCE},
+    {"Experiência", RLS_SECTION_EXPERIENCE},
+    {"Formação", RLS_SECTION_EDUCATION},
+    {"Compétences", RLS_SECTION_SKILLS},
+    {"Competências", RLS_SECTION_SKILLS},
+    {"Projets", RLS_SECTION_PROJECTS},
     {"Projetos", RLS_SECTION_PROJECTS},
+    /* Portuguese, French and Chinese wordings of the corpus's resumes. */
+    {"Educação", RLS_SECTION_EDUCATION},
+    {"Formation", RLS_SECTION_EDUCATION},
+    {"Conhecimentos", RLS_SECTION_SKILLS},
+    {"Idiomas", RLS_SECTION_SKILLS},
+    {"Langues", RLS_SECTION_SKILLS},
+    {"Contactos", RLS_SECTION_HEADER},
+    {"Contatos", RLS_SECTION_HEADER},
+    {"Sobre", RLS_SECTION_SUMMARY},
+    {"Cursos", RLS_SECTION_CERTIFICATIONS},
+    {"Atividades", RLS_SECTION_VOLUNTEERING},
+    {"工作", RLS_SECTION_EXPERIENCE},
 };
 
 static bool heading__has_word(const char *norm, const char *word) {
@@ -217,12 +251,13 @@ static bool heading__has_word(const char *norm, const char *word) {
     return false;
 }
 
-RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *standard) {
-    char norm[128];
+#define RLS_HEADING_NORM_LEN 128
+
+/* Lower-case ASCII words of a heading, single spaces, "&" as "and". */
+static void heading__normalise(const char *heading, size_t len, char norm[RLS_HEADING_NORM_LEN]) {
     size_t n = 0;
     bool space = false;
-    if (standard) *standard = false;
-    for (size_t i = 0; i < len && n + 2 < sizeof(norm); i++) {
+    for (size_t i = 0; i < len && n + 2 < RLS_HEADING_NORM_LEN; i++) {
         unsigned char c = (unsigned char)heading[i];
         if (isalpha(c)) {
             if (space && n) norm[n++] = ' ';
@@ -230,7 +265,7 @@ RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *stand
             norm[n++] = (char)tolower(c);
         } else if (c == '\'' && i + 1 < len && heading[i + 1] == 'm') {
             /* "I'm" stays one word */
-        } else if ((c == '&' || c == '+') && n && n + 5 < sizeof(norm)) {
+        } else if ((c == '&' || c == '+') && n && n + 5 < RLS_HEADING_NORM_LEN) {
             memcpy(norm + n, " and", 4);
             n += 4;
             space = true;
@@ -239,6 +274,12 @@ RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *stand
         }
     }
     norm[n] = '\0';
+}
+
+RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *standard) {
+    char norm[RLS_HEADING_NORM_LEN];
+    if (standard) *standard = false;
+    heading__normalise(heading, len, norm);
     for (size_t i = 0; i < RLS_ARRAY_LEN(heading__synonyms); i++) {
         if (strcmp(norm, heading__synonyms[i].words) == 0) {
             if (standard) *standard = heading__synonyms[i].standard;
@@ -254,4 +295,20 @@ RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *stand
             if (memcmp(heading + k, t, tn) == 0) return heading__foreign[i].kind;
     }
     return RLS_SECTION_OTHER;
+}
+
+/* Wordings that name a field of work rather than a kind of section: what
+ * the section holds decides. */
+static const char *const heading__field_words[] = {"research", "research work",
+                                                   "academic research"};
+
+RlsSectionKind rls_section_refine(RlsSectionKind kind, const char *heading, size_t len,
+                                  uint32_t n_entries, uint32_t n_dated_roles) {
+    if (kind != RLS_SECTION_PUBLICATIONS || n_entries == 0 || n_dated_roles * 2 < n_entries)
+        return kind;
+    char norm[RLS_HEADING_NORM_LEN];
+    heading__normalise(heading, len, norm);
+    for (size_t i = 0; i < RLS_ARRAY_LEN(heading__field_words); i++)
+        if (!strcmp(norm, heading__field_words[i])) return RLS_SECTION_EXPERIENCE;
+    return kind;
 }

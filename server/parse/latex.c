@@ -118,6 +118,7 @@ void rls_tex_parser_edit(RlsTexParser *self, const RlsByteEdit *edit) {
 typedef struct {
     uint32_t start, end;
     bool hard;
+    bool obey_lines; /* an environment that sets each source line apart */
 } TexRange;
 
 typedef struct {
@@ -139,6 +140,9 @@ typedef struct {
     uint32_t body_start, body_end; /* inside \begin{document}, or the whole file */
     RlsSectionKind kind;           /* of the current section */
     RlsSectionKind top_kind;       /* of the current level-1 section */
+    TexRange *envs;                /* open environments, innermost last */
+    size_t n_envs, cap_envs;
+    char *skill_cat; /* owned: the label line ("Familiar:") over the skills lines after it */
     bool stopped;
 } TexWalk;
 
@@ -148,7 +152,7 @@ static bool tex__eq(const char *s, size_t len, const char *lit) {
 
 static void tex__push_range(TexWalk *w, uint32_t start, uint32_t end, bool hard) {
     if (end <= start) return;
-    TexRange r = {start, end, hard};
+    TexRange r = {start, end, hard, false};
     RLS_PUSH(w->ranges, w->n_ranges, w->cap_ranges, r);
 }
 
@@ -245,6 +249,29 @@ static void tex__dates(const char *text, RlsSpan span, RlsDateRange *out) {
     size_t from, to;
     if (text && rls_date_range_find(text, strlen(text), out, &from, &to)) out->valid = true;
     out->span = span;
+}
+
+/* Dates from a node's text, the span narrowed to the range itself (the
+ * argument may hold spaces, newlines or more than the dates). False when
+ * the node has no text. */
+static bool tex__dates_node(TexWalk *w, TSNode node, RlsDateRange *out) {
+    memset(out, 0, sizeof(*out));
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, node);
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    bool any = p.len > 0;
+    size_t from, to;
+    if (any && rls_date_range_find(p.text, p.len, out, &from, &to)) {
+        out->valid = true;
+        out->span = rls_plain_cover(&p, (uint32_t)from, (uint32_t)to);
+    } else if (any) {
+        out->span = tex__plain_span(&p);
+    }
+    rls_plain_free(&p);
+    return any;
 }
 
 /* ---- Paragraphs and skills ---------------------------------------------------- */
@@ -364,13 +391,61 @@ static void tex__scan_contacts(TexWalk *w, const RlsPlain *p) {
     }
 }
 
+/* Length of a separator glyph left between macros that became contacts or
+ * icons ("\\email{..} \\textperiodcentered\\ \\phone{..}"), 0 if none. */
+static uint32_t tex__residue(const char *t, uint32_t n) {
+    static const char *const seps[] = {" ", "|", "·", "•", "⋅", "∙"};
+    for (size_t k = 0; k < RLS_ARRAY_LEN(seps); k++) {
+        uint32_t l = (uint32_t)strlen(seps[k]);
+        if (l <= n && !memcmp(t, seps[k], l)) return l;
+    }
+    return 0;
+}
+
+/* Strips separators from both ends of a line: what they separated is
+ * elsewhere in the model, and a line of nothing but them is no text. */
+static void tex__trim_residue(RlsPlain *p) {
+    uint32_t a = 0, b = p->len;
+    for (uint32_t l; a < b && (l = tex__residue(p->text + a, b - a)) > 0;)
+        a += l;
+    for (bool more = true; more && b > a;) {
+        more = false;
+        for (uint32_t l = 1; l <= 3 && l <= b - a; l++) {
+            if (tex__residue(p->text + b - l, l) == l) {
+                b -= l;
+                more = true;
+                break;
+            }
+        }
+    }
+    if (a == 0 && b == p->len) return;
+    memmove(p->text, p->text + a, b - a);
+    memmove(p->src_start, p->src_start + a, (b - a) * sizeof(uint32_t));
+    memmove(p->src_end, p->src_end + a, (b - a) * sizeof(uint32_t));
+    p->len = b - a;
+    p->text[p->len] = '\0';
+}
+
 static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
+    tex__trim_residue(p);
     if (p->len == 0) {
         rls_plain_free(p);
         return;
     }
     if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
-        tex__skill_line(w, p, NULL);
+        /* "Over 5000 lines:" alone on its line labels the lines below it. */
+        uint32_t n = p->len;
+        while (n && p->text[n - 1] == ' ')
+            n--;
+        if (n > 1 && n < 64 && p->text[n - 1] == ':' && !memchr(p->text, ',', n)) {
+            n--;
+            while (n && p->text[n - 1] == ' ')
+                n--;
+            rls_free(w->skill_cat);
+            w->skill_cat = rls_strndup(p->text, n);
+        } else {
+            tex__skill_line(w, p, w->skill_cat);
+        }
         rls_plain_free(p);
         return;
     }
@@ -398,8 +473,72 @@ static void tex__loose(TexWalk *w, TSNode node) {
 
 /* ---- Sections -------------------------------------------------------------------- */
 
+static bool tex__has_any(const char *text, const char *const *words, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strstr(text, words[i])) return true;
+    return false;
+}
+
+/* Fields a heading put in the wrong slot, told by what they say: a postcode
+ * next to a logo is the place, not the employer ("(92230)"); a degree in
+ * the organisation slot of an education entry is its title. */
+static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
+    if (!e->org) return;
+    size_t digits = 0, other = 0;
+    for (const char *c = e->org; *c; c++) {
+        if (*c >= '0' && *c <= '9')
+            digits++;
+        else if (*c != '(' && *c != ')' && *c != ' ')
+            other++;
+    }
+    if (digits >= 4 && !other) {
+        if (!e->location) {
+            e->location = e->org;
+        } else {
+            rls_free(e->org);
+        }
+        e->org = NULL;
+        return;
+    }
+    static const char *const degrees[] = {"Bachelor", "Master", "Degree", "PhD",  "Ph.D",
+                                          "Diploma",  "学士",   "硕士",   "本科", "博士"};
+    if (kind == RLS_SECTION_EDUCATION && !e->title &&
+        tex__has_any(e->org, degrees, RLS_ARRAY_LEN(degrees))) {
+        e->title = e->org;
+        e->org = NULL;
+    }
+}
+
+/* Once a section is complete its content can settle what an ambiguous
+ * heading meant ("Research" over dated roles is experience). */
+static void tex__refine_section(TexWalk *w) {
+    RlsResume *m = w->mb.model;
+    if (!m->n_sections) return;
+    RlsSection *s = &m->sections[m->n_sections - 1];
+    uint32_t dated = 0;
+    for (uint32_t i = 0; i < s->n_entries; i++) {
+        RlsEntry *e = &m->entries[s->first_entry + i];
+        /* 0xPoe's "\\datedsubsection{PingCAP Inc. - Database - Kernel R&D}"
+         * with no \\role after it: the employer, then the role. */
+        char *dash = e->title || !e->org ? NULL : strstr(e->org, " - ");
+        if (dash) {
+            char *last = dash;
+            for (char *d = strstr(dash + 3, " - "); d; d = strstr(d + 3, " - "))
+                last = d;
+            if (last[3]) e->title = rls_strdup(last + 3);
+            *dash = '\0';
+        }
+        tex__settle_fields(s->kind, e);
+        if (e->dates.valid && (e->title || e->org)) dated++;
+    }
+    s->kind = rls_section_refine(s->kind, s->heading.text, s->heading.len, s->n_entries, dated);
+}
+
 static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t level) {
     tex__flush_para(w);
+    tex__refine_section(w);
+    rls_free(w->skill_cat);
+    w->skill_cat = NULL;
     RlsSection *s = rls_model_builder_section(&w->mb, span, heading, level);
     if (level <= 1) {
         w->top_kind = s->kind;
@@ -408,6 +547,37 @@ static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t l
         s->kind = w->top_kind;
     }
     w->kind = s->kind;
+}
+
+static bool tex__looks_like_date(const char *t, size_t n);
+
+/* Deedy's education: "\\subsection{School} \\descript{Degree} \\location{Dec
+ * 2014 | Ithaca, NY}" is an entry, as \\runsubsection is, not a section. A
+ * sub-heading reads as an entry when its body opens with a title amendment,
+ * or with a location amendment that holds a date. */
+static bool tex__heading_is_entry(TexWalk *w, TSNode node, TSNode text) {
+    uint32_t after = ts_node_end_byte(text);
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_named_child(node, i);
+        if (ts_node_start_byte(c) < after) continue;
+        const char *type = ts_node_type(c);
+        if (!strcmp(type, "line_comment") || !strcmp(type, "block_comment")) continue;
+        if (strcmp(type, "generic_command") != 0) return false;
+        size_t len;
+        const char *name = rls_tex_command_name(w->src, c, &len);
+        TSNode args[2];
+        unsigned n = rls_tex_curly_args(c, args, 2);
+        RlsTexMacro m;
+        if (!n || !rls_tex_macros_lookup(&w->macros, name, len, n, &m) || m.role != RLS_TEX_AMEND)
+            return false;
+        if (m.title_arg) return true;
+        char *t = tex__node_string(w, args[0]);
+        bool date = tex__looks_like_date(t, strlen(t));
+        rls_free(t);
+        return date;
+    }
+    return false;
 }
 
 static void tex__section_node(TexWalk *w, TSNode node) {
@@ -433,6 +603,12 @@ static void tex__section_node(TexWalk *w, TSNode node) {
     RlsPlain heading;
     rls_plain_builder_finish(&pb, &heading);
     rls_plain_builder_close(&pb);
+    if (level >= 2 && heading.len && tex__heading_is_entry(w, node, text)) {
+        tex__flush_para(w);
+        rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, NULL, heading.text, NULL, NULL);
+        rls_plain_free(&heading);
+        return;
+    }
     tex__section(w, &heading, (RlsSpan){hs, he}, level);
 }
 
@@ -464,6 +640,37 @@ static char *tex__str(char **strs, unsigned k) {
     return k >= 1 && k <= 16 ? strs[k - 1] : NULL;
 }
 
+/* Whether a heading line names a job ("Founder and Organizer", "Software
+ * Engineer"), by its role nouns. */
+static bool tex__names_role(const char *text) {
+    static const char *const roles[] = {
+        "founder",    "co-founder", "engineer",   "developer",  "manager",       "intern",
+        "organizer",  "organiser",  "designer",   "lead",       "director",      "president",
+        "assistant",  "analyst",    "consultant", "scientist",  "researcher",    "officer",
+        "member",     "volunteer",  "tutor",      "teacher",    "coordinator",   "architect",
+        "head",       "chair",      "captain",    "treasurer",  "secretary",     "mentor",
+        "instructor", "fellow",     "associate",  "specialist", "administrator", "owner",
+    };
+    if (!text) return false;
+    const char *p = text;
+    while (*p) {
+        while (*p && !((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '-'))
+            p++;
+        const char *s = p;
+        while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '-')
+            p++;
+        size_t len = (size_t)(p - s);
+        for (size_t k = 0; k < RLS_ARRAY_LEN(roles) && len; k++) {
+            if (strlen(roles[k]) != len) continue;
+            size_t j = 0;
+            while (j < len && (s[j] | 0x20) == roles[k][j])
+                j++;
+            if (j == len) return true;
+        }
+    }
+    return false;
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     unsigned title = m->title_arg, org = m->org_arg, loc = m->location_arg, dates = m->dates_arg;
@@ -484,8 +691,14 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             /* {school}{dates}{degree}{place}: the bold line is the school. */
             org = 1;
             title = 3;
+        } else if (tex__names_role(tex__str(strs, 3)) && !tex__names_role(tex__str(strs, 1))) {
+            /* {SunSesh AZ}{dates}{Founder and Organizer}{place}: the role is
+             * the argument that names one. */
+            org = 1;
+            title = 3;
         }
     }
+    char *guessed_org = NULL;
     if (m->flags & RLS_TEX_F_GUESS) {
         title = org = loc = dates = 0;
         unsigned rest[16], nrest = 0;
@@ -498,10 +711,31 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         }
         if (nrest >= 1) title = rest[0];
         if (nrest == 2) loc = rest[1];
+        /* "\\uthree{Tech Lead, Incubyte}{2021 -- Present}{Remote}": in
+         * experience, the one name line is "role, employer". */
+        char *t = nrest <= 2 && title ? tex__str(strs, title) : NULL;
+        char *comma = t && w->kind == RLS_SECTION_EXPERIENCE ? strrchr(t, ',') : NULL;
+        if (comma && comma > t && comma[1] == ' ' && comma[2]) {
+            *comma = '\0';
+            guessed_org = rls_strdup(comma + 2);
+        }
         if (nrest >= 3) {
             org = rest[1];
             loc = rest[2];
         }
+    }
+    if (w->kind == RLS_SECTION_SKILLS && tex__str(strs, title) &&
+        !(dates && tex__str(strs, dates))) {
+        /* friggeri's "\\entry{}{Java}{Experienced}{JDBC, Sockets}" under a
+         * skills heading is a skill group: its name labels the list. */
+        rls_free(w->skill_cat);
+        w->skill_cat = rls_strdup(tex__str(strs, title));
+        for (unsigned k = 1; k <= n; k++)
+            if (k != m->body_arg) tex__push_node(w, args[k - 1], true);
+        if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
+        for (unsigned k = 0; k < 16; k++)
+            rls_free(strs[k]);
+        return;
     }
     RlsDateRange range = {0};
     RlsDateRange *range_ptr = NULL;
@@ -538,9 +772,42 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         title_own = rls_strndup(title_str, (size_t)(bar - title_str));
         title_str = title_own;
     }
-    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, tex__str(strs, org),
-                            tex__str(strs, loc), range_ptr);
+    /* billryan's "\\datedsubsection{\\textbf{School}, City}": the bold part
+     * is the organisation, what follows it the place. */
+    char *loc_own = NULL;
+    char *org_str = tex__str(strs, org);
+    if ((m->flags & RLS_TEX_F_BOLD_ORG) && org_str && !tex__str(strs, loc)) {
+        TSNode a = tex__arg(args, n, org);
+        TSNode first = ts_node_named_child_count(a) ? ts_node_named_child(a, 0) : (TSNode){0};
+        size_t fl = 0;
+        const char *fname = NULL;
+        if (!ts_node_is_null(first) && !strcmp(ts_node_type(first), "generic_command"))
+            fname = rls_tex_command_name(w->src, first, &fl);
+        if (fname && tex__eq(fname, fl, "textbf")) {
+            char *bold = tex__node_string(w, first);
+            size_t bl = strlen(bold);
+            if (bl && !strncmp(org_str, bold, bl) && org_str[bl]) {
+                const char *rest = org_str + bl;
+                while (*rest == ',' || *rest == ' ' || *rest == ';')
+                    rest++;
+                if (*rest) {
+                    loc_own = rls_strdup(rest);
+                    org_str[bl] = '\0';
+                }
+            }
+            rls_free(bold);
+        }
+    }
+    if (guessed_org && !org_str) org_str = guessed_org;
+    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
+                            loc_own ? loc_own : tex__str(strs, loc), range_ptr);
     rls_free(title_own);
+    rls_free(loc_own);
+    rls_free(guessed_org);
+    if (m->note_arg && tex__str(strs, m->note_arg)) {
+        rls_tex_text_node(&w->para_text, args[m->note_arg - 1]);
+        tex__flush_para(w);
+    }
     /* Header arguments are used up; the body flows on through the walk. */
     for (unsigned k = 1; k <= n; k++) {
         if (k == m->body_arg) continue;
@@ -555,7 +822,8 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             if (p.len) tex__skill_line(w, &p, NULL);
             rls_plain_free(&p);
         }
-        bool used = k == title || k == org || k == loc || k == dates || k == m->dates_end_arg;
+        bool used = k == title || k == org || k == loc || k == dates || k == m->dates_end_arg ||
+                    k == m->note_arg;
         tex__push_node(w, a, !used);
     }
     if (ts_node_is_null(body)) tex__push_node(w, node, false);
@@ -566,43 +834,61 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
 
 /* Replaces a field of the current entry (\role{title}, \descript{| title},
  * \location{dates | place}). */
-static void tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned n) {
-    if (w->mb.current_entry < 0 || n == 0) return;
+static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned n) {
+    if (w->mb.current_entry < 0 || n == 0) return false;
     RlsEntry *e = &w->mb.model->entries[w->mb.current_entry];
-    char *text = tex__node_string(w, args[0]);
-    char *t = text;
-    while (*t == '|' || *t == ' ')
-        t++;
-    if (m->title_arg && *t) {
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, args[0]);
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    const char *t = p.text;
+    bool used = false;
+    uint32_t a = 0;
+    while (a < p.len && (t[a] == '|' || t[a] == ' '))
+        a++;
+    if (m->title_arg && a < p.len) {
         if (!e->title) {
-            e->title = rls_strdup(t);
+            e->title = rls_strdup(t + a);
+            used = true;
         } else if (!e->org) {
             e->org = e->title;
-            e->title = rls_strdup(t);
+            e->title = rls_strdup(t + a);
+            used = true;
         }
-    } else if (m->location_arg && *t) {
-        /* "Jan 2015 - Present | New York, NY": split at the bar. */
-        char *bar = strchr(t, '|');
-        char *parts[2] = {t, bar ? bar + 1 : NULL};
-        if (bar) *bar = '\0';
+    } else if (m->location_arg && a < p.len) {
+        /* "Jan 2015 - Present | New York, NY": the dates, then the place. */
+        const char *bar = memchr(t + a, '|', p.len - a);
+        uint32_t bar_at = bar ? (uint32_t)(bar - t) : p.len;
+        uint32_t parts[2][2] = {{a, bar_at}, {bar ? bar_at + 1 : p.len, p.len}};
         for (int i = 0; i < 2; i++) {
-            char *p = parts[i];
-            if (!p) continue;
-            while (*p == ' ')
-                p++;
-            size_t len = strlen(p);
-            while (len && p[len - 1] == ' ')
-                p[--len] = '\0';
-            if (!len) continue;
-            if (tex__looks_like_date(p, len) && !e->dates.span.end_byte) {
-                RlsSpan span = tex__inner_span(args[0]);
-                tex__dates(p, span, &e->dates);
+            uint32_t s = parts[i][0], x = parts[i][1];
+            while (s < x && t[s] == ' ')
+                s++;
+            while (x > s && t[x - 1] == ' ')
+                x--;
+            if (s == x) continue;
+            if (tex__looks_like_date(t + s, x - s) && !e->dates.span.end_byte) {
+                RlsDateRange range;
+                size_t from, to;
+                memset(&range, 0, sizeof(range));
+                if (rls_date_range_find(t + s, x - s, &range, &from, &to)) {
+                    range.valid = true;
+                    range.span = rls_plain_cover(&p, s + (uint32_t)from, s + (uint32_t)to);
+                } else {
+                    range.span = rls_plain_cover(&p, s, x);
+                }
+                e->dates = range;
+                used = true;
             } else if (!e->location) {
-                e->location = rls_strdup(p);
+                e->location = rls_strndup(t + s, x - s);
+                used = true;
             }
         }
     }
-    rls_free(text);
+    rls_plain_free(&p);
+    return used;
 }
 
 /* The text of a bullet macro: its arguments joined by ": " (sb2nov's
@@ -694,7 +980,11 @@ static void tex__contact_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TS
     unsigned k = m->text_arg ? m->text_arg : 1;
     if (k <= n) {
         char *text = tex__node_string(w, args[k - 1]);
-        if (text[0])
+        /* A link is one token ("github.com/ana", "ana"); words with spaces
+         * and no dot are an address typed into the site macro. */
+        bool link_ok = m->contact_kind != RLS_CONTACT_LINK || !strchr(text, ' ') ||
+                       strchr(text, '.') || strchr(text, '/');
+        if (text[0] && link_ok)
             tex__add_contact(w, (RlsContactKind)m->contact_kind, tex__inner_span(args[k - 1]), text,
                              strlen(text));
         rls_free(text);
@@ -865,7 +1155,13 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         tex__entry(w, node, &m, args, n);
         return;
     case RLS_TEX_AMEND:
-        tex__amend(w, &m, args, n);
+        /* A line the entry has no field for ("\\location{GPA: 3.8}" under a
+         * dated entry, a label outside any entry) is still on the page. */
+        if (!tex__amend(w, &m, args, n) && n) {
+            tex__flush_para(w);
+            rls_tex_text_node(&w->para_text, args[0]);
+            tex__flush_para(w);
+        }
         tex__push_node(w, node, false);
         return;
     case RLS_TEX_BULLET:
@@ -881,17 +1177,65 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         tex__flush_para(w);
         w->stopped = true;
         return;
+    case RLS_TEX_LINE:
+        tex__flush_para(w);
+        for (unsigned k = 0; k < n; k++) {
+            uint32_t at = ts_node_start_byte(args[k]);
+            rls_plain_builder_break(&w->para, at, at);
+            rls_tex_text_node(&w->para_text, args[k]);
+        }
+        tex__flush_para(w);
+        tex__push_node(w, node, false);
+        return;
     default:
         if (consumed) return;
         tex__loose(w, node);
         if (ext_end > ts_node_end_byte(node) && m.role != RLS_TEX_DROP)
-            for (unsigned k = 0; k < n; k++)
+            for (unsigned k = 0; k < n; k++) {
+                /* Each argument is its own piece of text (\\cvcolumn[..]{a}{b}). */
+                uint32_t at = ts_node_start_byte(args[k]);
+                rls_plain_builder_break(&w->para, at, at);
                 rls_tex_text_node(&w->para_text, args[k]);
+            }
         return;
     }
 }
 
 /* \item: a bullet, or skills lines inside a skills section. */
+/* An item of a list without markers ("\\begin{itemize}[label={}]") that
+ * breaks into lines with \\\\ reads as those lines (one award per line),
+ * not as one bullet. */
+static bool tex__item_is_lines(TexWalk *w, TSNode item) {
+    /* The cheap test first: ts_node_parent walks down from the root. */
+    const char *t = w->src + ts_node_start_byte(item);
+    size_t tlen = ts_node_end_byte(item) - ts_node_start_byte(item);
+    bool breaks = false;
+    for (size_t i = 0; i + 2 <= tlen && !breaks; i++)
+        breaks = t[i] == '\\' && t[i + 1] == '\\';
+    if (!breaks) return false;
+    /* Jake's skills idiom wraps the item: "\\small{\\item{...}}". */
+    TSNode env = ts_node_parent(item);
+    for (int up = 0;
+         up < 4 && !ts_node_is_null(env) && strcmp(ts_node_type(env), "generic_environment") != 0;
+         up++)
+        env = ts_node_parent(env);
+    if (ts_node_is_null(env) || strcmp(ts_node_type(env), "generic_environment") != 0) return false;
+    TSNode begin = ts_node_child_by_field_name(env, "begin", 5);
+    if (ts_node_is_null(begin)) return false;
+    const char *b = w->src + ts_node_start_byte(begin);
+    size_t blen = ts_node_end_byte(begin) - ts_node_start_byte(begin);
+    for (size_t i = 0; i + 6 <= blen; i++) {
+        if (memcmp(b + i, "label=", 6) != 0) continue;
+        size_t j = i + 6;
+        while (j < blen && b[j] == ' ')
+            j++;
+        if (j >= blen || b[j] == ',' || b[j] == ']' ||
+            (j + 1 < blen && b[j] == '{' && b[j + 1] == '}'))
+            return true;
+    }
+    return false;
+}
+
 static void tex__item(TexWalk *w, TSNode node) {
     tex__flush_para(w);
     uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
@@ -901,8 +1245,9 @@ static void tex__item(TexWalk *w, TSNode node) {
     RlsTexText t;
     rls_tex_text_init(&t, w->src, w->len, &pb, &w->macros);
     bool skills = w->kind == RLS_SECTION_SKILLS;
+    bool lines = !skills && tex__item_is_lines(w, node);
     TexWalk *self = w;
-    if (skills) {
+    if (skills || lines) {
         /* Lines of a skills item ("Languages: ..." \\ "Tools: ...") are separate. */
         t.on_line = tex__on_para_line;
         t.ud = self;
@@ -921,10 +1266,28 @@ static void tex__item(TexWalk *w, TSNode node) {
         }
         if (!strcmp(type, "brack_group_text") || !strcmp(type, "brack_group")) {
             if (skills) {
-                label = tex__node_string(w, c);
+                /* The bracket group itself is no text node: read its parts. */
+                RlsPlainBuilder lpb;
+                rls_plain_builder_init(&lpb);
+                uint32_t nk = ts_node_child_count(c);
+                for (uint32_t k = 0; k < nk; k++) {
+                    TSNode g = ts_node_child(c, k);
+                    if (ts_node_is_named(g)) tex__walk_into(w, &lpb, g);
+                }
+                RlsPlain lp;
+                rls_plain_builder_finish(&lpb, &lp);
+                rls_plain_builder_close(&lpb);
+                rls_free(lp.src_start);
+                rls_free(lp.src_end);
+                rls_free(label);
+                label = lp.text;
                 size_t l = strlen(label);
                 while (l && (label[l - 1] == ':' || label[l - 1] == ' '))
                     label[--l] = '\0';
+                if (!l) {
+                    rls_free(label);
+                    label = NULL;
+                }
             } else {
                 /* description lists: "\item[Label] text" reads "Label text". */
                 uint32_t count2 = ts_node_child_count(c);
@@ -948,6 +1311,8 @@ static void tex__item(TexWalk *w, TSNode node) {
         } else {
             tex__flush_para(w);
         }
+    } else if (lines) {
+        tex__flush_para(w);
     } else {
         RlsPlain p;
         rls_plain_builder_finish(&pb, &p);
@@ -964,6 +1329,92 @@ static void tex__item(TexWalk *w, TSNode node) {
     tex__push_node(w, node, false);
 }
 
+/* RenderCV's entry environments: "\\begin{twocolentry}{Sept 2021}
+ * \\textbf{Engineer}, Acme -- Istanbul\\end{twocolentry}" is an entry header
+ * (its argument the dates column); a onecolentry that opens with bold text
+ * is one without dates. One that holds a list carries the bullets of the
+ * entry above it, and one of plain text is a paragraph. */
+static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len) {
+    int kind = rls_tex_env_entry(name, len);
+    if (kind <= 0) return false;
+    TSNode begin = ts_node_child_by_field_name(node, "begin", 5);
+    TSNode end = ts_node_child_by_field_name(node, "end", 3);
+    if (ts_node_is_null(begin) || ts_node_is_null(end)) return false;
+    uint32_t count = ts_node_named_child_count(node);
+    TSNode dates_arg = {0};
+    uint32_t body_start = ts_node_end_byte(begin);
+    for (uint32_t i = 0; i < count; i++) {
+        TSNode c = ts_node_named_child(node, i);
+        if (!strcmp(ts_node_type(c), "curly_group") && kind == 2 &&
+            ts_node_start_byte(c) == body_start) {
+            dates_arg = c;
+            body_start = ts_node_end_byte(c);
+        }
+    }
+    uint32_t body_end = ts_node_start_byte(end);
+    const char *body = w->src + body_start;
+    size_t blen = body_end > body_start ? body_end - body_start : 0;
+    for (size_t i = 0; i + 5 <= blen; i++)
+        if (!memcmp(body + i, "\\item", 5)) return false;
+    size_t lead = 0;
+    while (lead < blen && tex__is_space(body[lead]))
+        lead++;
+    bool bold = blen - lead >= 8 && !memcmp(body + lead, "\\textbf{", 8);
+    if (!bold && ts_node_is_null(dates_arg)) return false;
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    RlsTexText t;
+    rls_tex_text_init(&t, w->src, w->len, &pb, &w->macros);
+    /* All children: the grammar leaves some punctuation (",") outside text. */
+    RlsTexKids kids;
+    rls_tex_kids_init(&kids, node);
+    TSNode c;
+    while (rls_tex_kids_next(&kids, &c))
+        if (ts_node_start_byte(c) >= body_start && ts_node_end_byte(c) <= body_end)
+            rls_tex_text_node(&t, c);
+    rls_tex_kids_close(&kids);
+    RlsPlain header;
+    rls_plain_builder_finish(&pb, &header);
+    rls_plain_builder_close(&pb);
+    /* "Programming: Python, C++" is a labelled line, not an entry. */
+    if (!header.len || memchr(header.text, ':', header.len)) {
+        rls_plain_free(&header);
+        return false;
+    }
+    tex__flush_para(w);
+    char *text = header.text;
+    char *title = text, *org = NULL, *loc = NULL;
+    char *dash = NULL;
+    for (char *d = strstr(text, " – "); d; d = strstr(d + 1, " – "))
+        dash = d;
+    bool roles = w->kind == RLS_SECTION_EXPERIENCE || w->kind == RLS_SECTION_EDUCATION ||
+                 w->kind == RLS_SECTION_VOLUNTEERING || w->kind == RLS_SECTION_PROJECTS;
+    /* The theme sets the place after a dash; a paper's title keeps its dashes. */
+    if (dash && w->kind != RLS_SECTION_PUBLICATIONS) {
+        *dash = '\0';
+        loc = dash + strlen(" – ");
+    }
+    char *comma = roles ? strstr(text, ", ") : NULL;
+    if (comma) {
+        *comma = '\0';
+        org = comma + 2;
+        /* Education puts the school first ("\\textbf{University}, BS in ..."). */
+        if (w->kind == RLS_SECTION_EDUCATION) {
+            char *school = title;
+            title = org;
+            org = school;
+        }
+    }
+    RlsDateRange range = {0};
+    RlsDateRange *range_ptr = NULL;
+    if (!ts_node_is_null(dates_arg) && tex__dates_node(w, dates_arg, &range)) range_ptr = &range;
+    rls_model_builder_entry(&w->mb, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)},
+                            title, org, loc, range_ptr);
+    rls_plain_free(&header);
+    tex__push_node(w, node, false);
+    return true;
+}
+
 static void tex__env(TexWalk *w, TSNode node, bool in_body) {
     TSNode begin = ts_node_child_by_field_name(node, "begin", 5);
     if (ts_node_is_null(begin)) return;
@@ -974,11 +1425,20 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
     const char *name = w->src + ns;
     size_t len = ne - ns;
     if (!in_body || tex__eq(name, len, "document")) return;
+    TexRange open = {ts_node_start_byte(node), ts_node_end_byte(node), false,
+                     rls_tex_env_obeys_lines(name, len)};
+    if (open.obey_lines) {
+        tex__flush_para(w);
+        w->para_text.obey_lines = true;
+    }
+    RLS_PUSH(w->envs, w->n_envs, w->cap_envs, open);
     int layout = rls_tex_env_layout(name, len);
     if (layout >= 0)
         rls_model_builder_layout(&w->mb, (RlsLayoutKind)layout,
                                  (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
-    if (rls_tex_env_is_list(name, len)) tex__flush_para(w);
+    /* Environments are blocks: text before one is a paragraph of its own. */
+    tex__flush_para(w);
+    tex__entry_env(w, node, name, len);
     /* tabular's column spec and minipage's width are not text. */
     unsigned skip = rls_tex_env_arg_count(name, len);
     uint32_t count = ts_node_named_child_count(node);
@@ -989,7 +1449,8 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "begin") || !strcmp(type, "brack_group")) continue;
         if (strcmp(type, "curly_group") != 0) break;
-        if (np < 4) pending[np++] = (TexRange){ts_node_start_byte(c), ts_node_end_byte(c), true};
+        if (np < 4)
+            pending[np++] = (TexRange){ts_node_start_byte(c), ts_node_end_byte(c), true, false};
         skip--;
     }
     /* Push the later range first so that the stack stays ordered. */
@@ -1086,8 +1547,32 @@ static void tex__find_body(TexWalk *w, TSNode root) {
 
 /* Handles one structural node, from the capture stream or from inside
  * running text (on_struct). */
+/* An entry whose header sits inside an environment (friggeri's entrylist,
+ * Awesome-CV's cventries) ends with it: what follows (a bold group label
+ * between two lists) describes no entry. An environment that starts where
+ * the entry starts is the entry's own header and does not end it. */
+static void tex__close_envs(TexWalk *w, uint32_t at) {
+    while (w->n_envs && w->envs[w->n_envs - 1].end <= at) {
+        TexRange env = w->envs[--w->n_envs];
+        tex__flush_para(w);
+        if (env.obey_lines) {
+            w->para_text.obey_lines = false;
+            for (size_t i = 0; i < w->n_envs; i++)
+                w->para_text.obey_lines |= w->envs[i].obey_lines;
+        }
+        int32_t ce = w->mb.current_entry;
+        if (ce < 0) continue;
+        uint32_t es = w->mb.model->entries[ce].span.start_byte;
+        if (es > env.start && es < env.end) {
+            tex__flush_para(w);
+            rls_model_builder_end_entry(&w->mb);
+        }
+    }
+}
+
 static void tex__dispatch(TexWalk *w, TSNode node, TexCapture kind) {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    tex__close_envs(w, s);
     int consumed = tex__consumed(w, s, e);
     if (consumed == 2) return;
     bool in_body = !w->stopped && s >= w->body_start && e <= w->body_end;
@@ -1148,7 +1633,7 @@ static uint32_t tex__on_struct(void *ud, TSNode node) {
         kind = CAP_ENV;
     else if (strcmp(type, "generic_command") != 0)
         kind = CAP_SECTION;
-    TexRange r = {ts_node_start_byte(node), ts_node_end_byte(node), false};
+    TexRange r = {ts_node_start_byte(node), ts_node_end_byte(node), false, false};
     /* Handled already when the stream met it first (same start byte). */
     if (r.start == w->last_stream.start && r.end == w->last_stream.end) return r.end;
     RLS_PUSH(w->done, w->n_done, w->cap_done, r);
@@ -1199,10 +1684,11 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
             continue;
         }
         if (tex__already_done(&w, s, e)) continue;
-        w.last_stream = (TexRange){s, e, false};
+        w.last_stream = (TexRange){s, e, false, false};
         tex__dispatch(&w, node, kind);
     }
     tex__flush_para(&w);
+    tex__refine_section(&w);
     if (ts_node_has_error(root)) tex__missing(&w, root);
 
     rls_plain_builder_close(&w.para);
@@ -1210,5 +1696,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     rls_free(w.ranges);
     rls_free(w.items);
     rls_free(w.done);
+    rls_free(w.envs);
+    rls_free(w.skill_cat);
     return rls_model_builder_finish(&w.mb);
 }

@@ -30,6 +30,7 @@ typedef enum {
     RLS_TEX_HEADFOOT,  /* page header / footer text (\fancyfoot{..}) */
     RLS_TEX_IMAGE,     /* a photo macro (\photo, \profilepic) */
     RLS_TEX_STOP,      /* the resume ends here (moderncv's cover letter) */
+    RLS_TEX_LINE,      /* its arguments are a line of their own (AltaCV's \name, \tagline) */
 } RlsTexRole;
 
 typedef struct {
@@ -44,6 +45,8 @@ typedef struct {
     uint8_t dates_end_arg; /* when start and end dates are separate arguments */
     uint8_t body_arg;      /* holds the entry's bullets / description */
     uint8_t skills_arg;    /* a comma list of skills (YAAC \experience) */
+    uint8_t note_arg;      /* on the header line with no field of its own (moderncv's
+                              grade): a line under the entry */
     uint8_t flags;
     uint8_t contact_kind; /* RlsContactKind for CONTACT */
     uint8_t arity;        /* DROP: arguments it takes (later braces are text); 0: all */
@@ -55,6 +58,9 @@ typedef struct {
 /* ENTRY with no fixed fields: assign by content (date-looking argument ->
  * dates, the rest -> title, org, location in order). */
 #define RLS_TEX_F_GUESS 0x02
+/* ENTRY: in the organisation argument, the bold part is the organisation
+ * and the text after it the place ("\textbf{School}, City"). */
+#define RLS_TEX_F_BOLD_ORG 0x08
 /* BULLET: a second macro argument is the item's description. */
 #define RLS_TEX_F_ICON_FIRST 0x04
 
@@ -91,6 +97,11 @@ bool rls_tex_env_is_list(const char *name, size_t len);
 unsigned rls_tex_env_arg_count(const char *name, size_t len);
 /* RLS_LAYOUT_TABLE / RLS_LAYOUT_COLUMNS for layout environments, else -1. */
 int rls_tex_env_layout(const char *name, size_t len);
+/* Entry environments (RenderCV): 2 when the first argument is the dates
+ * column (twocolentry), 1 without dates (onecolentry), 0 for others. */
+int rls_tex_env_entry(const char *name, size_t len);
+/* Environments that typeset each source line as its own line (\obeycr). */
+bool rls_tex_env_obeys_lines(const char *name, size_t len);
 /* Icon macro (\faGithub, \faIcon{..}, marvosym's \Letter...). */
 bool rls_tex_is_icon(const char *name, size_t len);
 
@@ -114,6 +125,9 @@ struct RlsTexText {
      * grammar leaves as siblings). */
     uint32_t (*on_struct)(void *ud, TSNode node);
     void *ud;
+    /* Every source newline is a hard line break (friggeri's aside sets
+     * \\obeycr): needs on_line. */
+    bool obey_lines;
     uint32_t consumed_to; /* bytes already turned into text by a ligature/accent */
     uint32_t last_end;    /* end of the last node seen, for word breaks */
 };

@@ -190,6 +190,7 @@ static const RlsTexMacro tex__builtin[] = {
      .title_arg = 2,
      .org_arg = 3,
      .location_arg = 4,
+     .note_arg = 5,
      .body_arg = 6},
     {.name = "cventry",
      .role = RLS_TEX_ENTRY,
@@ -198,6 +199,7 @@ static const RlsTexMacro tex__builtin[] = {
      .title_arg = 2,
      .org_arg = 3,
      .location_arg = 4,
+     .note_arg = 5,
      .body_arg = 6},
     /* Awesome-CV: \cventry{title}{org}{location}{dates}{items}. */
     {.name = "cventry",
@@ -234,7 +236,11 @@ static const RlsTexMacro tex__builtin[] = {
     {.name = "descript", .role = RLS_TEX_AMEND, .title_arg = 1},
     {.name = "location", .role = RLS_TEX_AMEND, .location_arg = 1},
     /* billryan / 0xPoe: \datedsubsection{org}{dates} \role{title}{detail}. */
-    {.name = "datedsubsection", .role = RLS_TEX_ENTRY, .org_arg = 1, .dates_arg = 2},
+    {.name = "datedsubsection",
+     .role = RLS_TEX_ENTRY,
+     .org_arg = 1,
+     .dates_arg = 2,
+     .flags = RLS_TEX_F_BOLD_ORG},
     {.name = "datedline", .role = RLS_TEX_ENTRY, .title_arg = 1, .dates_arg = 2},
     {.name = "role", .role = RLS_TEX_AMEND, .title_arg = 1},
     /* friggeri: \entry{dates}{title}{org}{description}. */
@@ -289,6 +295,11 @@ static const RlsTexMacro tex__builtin[] = {
     CONTACT("cvemail", RLS_CONTACT_EMAIL),
     CONTACT("cvphone", RLS_CONTACT_PHONE),
     CONTACT("cvsite", RLS_CONTACT_LINK),
+    /* twentysecondcv's sidebar. */
+    CONTACT("cvmail", RLS_CONTACT_EMAIL),
+    CONTACT("cvnumberphone", RLS_CONTACT_PHONE),
+    CONTACT("cvlinkedin", RLS_CONTACT_LINK),
+    CONTACT("cvgithub", RLS_CONTACT_LINK),
     /* Page headers and footers. */
     ROW("fancyhead", RLS_TEX_HEADFOOT),
     ROW("fancyfoot", RLS_TEX_HEADFOOT),
@@ -304,6 +315,9 @@ static const RlsTexMacro tex__builtin[] = {
     ROW("photoR", RLS_TEX_IMAGE),
     ROW("photoL", RLS_TEX_IMAGE),
     ROW("profilepic", RLS_TEX_IMAGE),
+    /* Header lines set apart by the class. */
+    ROW("name", RLS_TEX_LINE),
+    ROW("tagline", RLS_TEX_LINE),
     /* moderncv's cover letter follows the resume in the same file. */
     ROW("recipient", RLS_TEX_STOP),
     ROW("makelettertitle", RLS_TEX_STOP),
@@ -439,6 +453,7 @@ bool rls_tex_role_is_structural(RlsTexRole role) {
     case RLS_TEX_HEADFOOT:
     case RLS_TEX_IMAGE:
     case RLS_TEX_STOP:
+    case RLS_TEX_LINE:
         return true;
     default:
         return false;
@@ -480,6 +495,18 @@ int rls_tex_env_layout(const char *name, size_t len) {
     if (tex__in(name, len, tables, RLS_ARRAY_LEN(tables))) return RLS_LAYOUT_TABLE;
     if (tex__in(name, len, columns, RLS_ARRAY_LEN(columns))) return RLS_LAYOUT_COLUMNS;
     return -1;
+}
+
+int rls_tex_env_entry(const char *name, size_t len) {
+    if (tex__in(name, len, (const char *const[]){"twocolentry"}, 1)) return 2;
+    if (tex__in(name, len, (const char *const[]){"onecolentry"}, 1)) return 1;
+    return 0;
+}
+
+bool rls_tex_env_obeys_lines(const char *name, size_t len) {
+    /* friggeri-cv's sidebar lists one item per source line. */
+    static const char *const envs[] = {"aside"};
+    return tex__in(name, len, envs, RLS_ARRAY_LEN(envs));
 }
 
 bool rls_tex_is_icon(const char *name, size_t len) {

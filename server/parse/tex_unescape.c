@@ -88,7 +88,7 @@ static void text__gap(RlsTexText *self, uint32_t start) {
         if (c == '\n') newlines++;
         if (text__is_space(c)) space = true;
     }
-    if (newlines >= 2)
+    if (newlines >= 2 || (newlines == 1 && self->obey_lines))
         text__hard_break(self, from, start);
     else if (space)
         rls_plain_builder_break(self->pb, from, start);
@@ -342,6 +342,11 @@ static void text__source(RlsTexText *self, uint32_t start, uint32_t end) {
         } else if (c == '{' || c == '}' || c == '$') {
             lig = "";
             lig_len = 1;
+        } else if (c == '\n' && self->obey_lines) {
+            if (run < i) rls_plain_builder_source(self->pb, s, run, i);
+            text__hard_break(self, i, i + 1);
+            run = ++i;
+            continue;
         }
         if (!lig) {
             i++;
@@ -451,6 +456,17 @@ static void text__curly_args(RlsTexText *self, TSNode cmd, bool last_only, bool 
     }
 }
 
+/* "\\textbullet{}": empty braces only end the control word, so a symbol
+ * macro followed by them is still the symbol. */
+static bool text__args_empty(TSNode cmd) {
+    TSNode args[4];
+    unsigned n = rls_tex_curly_args(cmd, args, 4);
+    if (n > 4) return false;
+    for (unsigned i = 0; i < n; i++)
+        if (ts_node_end_byte(args[i]) - ts_node_start_byte(args[i]) != 2) return false;
+    return true;
+}
+
 static void text__command(RlsTexText *self, TSNode node) {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
     size_t len;
@@ -514,12 +530,20 @@ static void text__command(RlsTexText *self, TSNode node) {
     }
     if (text__is_line_break(name, len)) {
         text__gap(self, s);
-        text__hard_break(self, s, e);
-        self->last_end = e;
+        /* The grammar gives "\\\\" the group on the next line as an argument
+         * ("\\\\ {\\footnotesize (TA 2x)}"): it is the next line's text. */
+        TSNode args[4];
+        unsigned n = rls_tex_curly_args(node, args, 4);
+        uint32_t break_end = n ? ts_node_start_byte(args[0]) : e;
+        text__hard_break(self, s, break_end);
+        self->last_end = break_end;
+        for (unsigned i = 0; i < n && i < 4; i++)
+            rls_tex_text_node(self, args[i]);
+        rls_tex_text_skip_to(self, e);
         return;
     }
     const char *sym = text__lookup(text__symbols, RLS_ARRAY_LEN(text__symbols), name, len);
-    if (sym && rls_tex_curly_args(node, NULL, 0) == 0) {
+    if (sym && text__args_empty(node)) {
         text__gap(self, s);
         if (sym[0] == ' ')
             rls_plain_builder_break(self->pb, s, e);

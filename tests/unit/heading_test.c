@@ -45,6 +45,21 @@ static void test_headings_classify_with_their_standard_flag(void) {
         {"专业技能", RLS_SECTION_SKILLS, false},
         {"Expérience professionnelle", RLS_SECTION_EXPERIENCE, false},
         {"Formação Acadêmica", RLS_SECTION_EDUCATION, false},
+        {"Educação", RLS_SECTION_EDUCATION, false},
+        {"Formation", RLS_SECTION_EDUCATION, false},
+        {"Principais Conhecimentos", RLS_SECTION_SKILLS, false},
+        {"Idiomas", RLS_SECTION_SKILLS, false},
+        {"Páginas e Contactos", RLS_SECTION_HEADER, false},
+        {"Atividades e Participações", RLS_SECTION_VOLUNTEERING, false},
+        {"Cursos", RLS_SECTION_CERTIFICATIONS, false},
+        {"工作背景", RLS_SECTION_EXPERIENCE, false},
+        {"Centres d'intérêt", RLS_SECTION_OTHER, false},
+        /* "Information" is no French "Formation". */
+        {"Information", RLS_SECTION_OTHER, false},
+        {"Strengths", RLS_SECTION_SKILLS, false},
+        {"Links", RLS_SECTION_HEADER, false},
+        {"Most Proud of", RLS_SECTION_AWARDS, false},
+        {"Publication Entries", RLS_SECTION_PUBLICATIONS, false},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         bool standard = !cases[i].standard;
@@ -69,11 +84,31 @@ static void test_a_long_heading_does_not_overflow(void) {
     EXPECT_EQ_INT(rls_section_classify(big, 597, NULL), RLS_SECTION_OTHER);
 }
 
+static void test_research_over_dated_roles_is_experience(void) {
+    const char *h = "Research";
+    EXPECT_EQ_INT(rls_section_classify(h, strlen(h), NULL), RLS_SECTION_PUBLICATIONS);
+    EXPECT_EQ_INT(rls_section_refine(RLS_SECTION_PUBLICATIONS, h, strlen(h), 2, 2),
+                  RLS_SECTION_EXPERIENCE);
+    EXPECT_EQ_INT(rls_section_refine(RLS_SECTION_PUBLICATIONS, "RESEARCH:", 9, 3, 2),
+                  RLS_SECTION_EXPERIENCE);
+    /* Mostly undated entries (papers) or none: still publications. */
+    EXPECT_EQ_INT(rls_section_refine(RLS_SECTION_PUBLICATIONS, h, strlen(h), 3, 1),
+                  RLS_SECTION_PUBLICATIONS);
+    EXPECT_EQ_INT(rls_section_refine(RLS_SECTION_PUBLICATIONS, h, strlen(h), 0, 0),
+                  RLS_SECTION_PUBLICATIONS);
+    /* A heading that names publications stays publications whatever it holds. */
+    const char *p = "Research Publications";
+    EXPECT_EQ_INT(rls_section_refine(RLS_SECTION_PUBLICATIONS, p, strlen(p), 2, 2),
+                  RLS_SECTION_PUBLICATIONS);
+    EXPECT_EQ_INT(rls_section_refine(RLS_SECTION_SKILLS, h, strlen(h), 2, 2), RLS_SECTION_SKILLS);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_headings_classify_with_their_standard_flag),
         RLS_TEST(test_kind_names_are_stable),
         RLS_TEST(test_a_long_heading_does_not_overflow),
+        RLS_TEST(test_research_over_dated_roles_is_experience),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

@@ -1,0 +1,430 @@
+/*
+ * tex_outline_test.c - what a reader of the rendered page calls the
+ * sections, entries, bullets and lines of LaTeX layouts that do not use one
+ * macro per entry: Deedy's sub-headings with \descript/\location, entries
+ * inside environments (friggeri's entrylist), headings whose meaning
+ * depends on what they hold ("Research"), label lines over skills, and
+ * description-list labels.
+ */
+#include "parse/tex_internal.h"
+#include "rls/parse.h"
+#include "test.h"
+
+static RlsResume *parse(const char *src) {
+    RlsParser *p = rls_parser_new(RLS_FORMAT_LATEX);
+    RlsResume *m = rls_parser_parse(p, src, (uint32_t)strlen(src), NULL);
+    rls_parser_delete(p);
+    return m;
+}
+
+static bool span_is(const char *src, RlsSpan span, const char *text) {
+    size_t n = strlen(text);
+    return span.end_byte - span.start_byte == n && !memcmp(src + span.start_byte, text, n);
+}
+
+static void test_subsection_with_amendments_is_an_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\subsection{Cornell University}\n\\descript{MEng in Computer Science}\n"
+                      "\\location{Dec 2014 | Ithaca, NY}\n\\sectionsep\n"
+                      "\\subsection{Lycée Fénelon}\n\\location{Grad. May 2011|  Paris}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 1);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_EDUCATION);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].org, "Cornell University");
+    EXPECT_STR_EQ(m->entries[0].title, "MEng in Computer Science");
+    EXPECT_STR_EQ(m->entries[0].location, "Ithaca, NY");
+    EXPECT_TRUE(m->entries[0].dates.valid);
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2014);
+    EXPECT_EQ_INT(m->entries[0].dates.start.month, 12);
+    /* The date span is the dates, not the place after the bar. */
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "Dec 2014"));
+    EXPECT_STR_EQ(m->entries[1].org, "Lycée Fénelon");
+    EXPECT_TRUE(m->entries[1].title == NULL);
+    EXPECT_STR_EQ(m->entries[1].location, "Paris");
+    EXPECT_TRUE(span_is(src, m->entries[1].dates.span, "May 2011"));
+    rls_resume_delete(m);
+}
+
+static void test_subsection_of_plain_lines_stays_a_heading(void) {
+    const char *src = "\\begin{document}\n\\section{Coursework}\n\\subsection{Graduate}\n"
+                      "Machine Learning \\\\\nCompilers \\\\\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_EQ_INT(m->n_entries, 0);
+    EXPECT_STR_EQ(m->sections[1].heading.text, "Graduate");
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Machine Learning");
+    rls_resume_delete(m);
+}
+
+static void test_label_line_names_the_skills_below_it(void) {
+    /* Deedy: a \location without a date under a skills sub-heading is the
+     * label of the lines that follow; \textbullet{} separates skills. */
+    const char *src =
+        "\\begin{document}\n\\section{Skills}\n\\subsection{Programming}\n"
+        "\\location{Over 5000 lines:}\nJava \\textbullet{} Shell \\textbullet{} C++ \\\\\n"
+        "\\location{Familiar:}\nAS3 \\textbullet{} iOS\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    EXPECT_EQ_INT(m->n_entries, 0);
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_SKILLS);
+    ASSERT_EQ_INT(m->n_skills, 5);
+    EXPECT_STR_EQ(m->skills[0].text, "Java");
+    EXPECT_STR_EQ(m->skills[0].category, "Over 5000 lines");
+    EXPECT_STR_EQ(m->skills[2].text, "C++");
+    EXPECT_STR_EQ(m->skills[2].category, "Over 5000 lines");
+    EXPECT_STR_EQ(m->skills[3].text, "AS3");
+    EXPECT_STR_EQ(m->skills[3].category, "Familiar");
+    EXPECT_TRUE(span_is(src, m->skills[1].span, "Shell"));
+    rls_resume_delete(m);
+}
+
+static void test_unused_amendment_is_a_line_of_its_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\subsection{State University}\n\\descript{BS in Physics}\n"
+                      "\\location{May 2014 | Austin, TX}\n"
+                      "\\location{Cum. GPA: 3.83 / 4.0 \\\\ Major GPA: 3.9}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Cum. GPA: 3.83 / 4.0");
+    EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Major GPA: 3.9");
+    EXPECT_EQ_INT(m->paragraphs[1].entry, 0);
+    rls_resume_delete(m);
+}
+
+static void test_research_of_dated_roles_is_experience(void) {
+    const char *src = "\\begin{document}\n\\section{Research}\n"
+                      "\\runsubsection{Robot Learning Lab}\n\\descript{| Researcher}\n"
+                      "\\location{Jan 2014 – Jan 2015 | Ithaca, NY}\nBuilt a planner.\n"
+                      "\\section{Publications}\n\\runsubsection{Robot Learning Lab}\n"
+                      "\\descript{| Researcher}\n\\location{Jan 2014 | Ithaca}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_EXPERIENCE);
+    EXPECT_TRUE(!m->sections[0].standard_heading);
+    /* Only the wording that names a field is re-read from its content. */
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_PUBLICATIONS);
+    rls_resume_delete(m);
+
+    /* A research section of prose keeps its reading. */
+    m = parse("\\begin{document}\n\\section{Research}\nRobust planning under uncertainty.\n"
+              "\\end{document}\n");
+    ASSERT_EQ_INT(m->n_sections, 1);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_PUBLICATIONS);
+    rls_resume_delete(m);
+}
+
+static void test_entry_ends_with_its_environment(void) {
+    /* friggeri: a bold label between two entry lists heads the next list;
+     * it is not the description of the entry above it. */
+    const char *src = "\\begin{document}\n\\section{Activities}\n"
+                      "\\begin{entrylist}\n\\entry{2012-2013}{Vice-Director}{caos.pt}{Open source "
+                      "centre}\n\\end{entrylist}\n"
+                      "\\textbf{\\Large Young Enterprise}\n\n"
+                      "\\begin{entrylist}\n\\entry{2013-2014}{Member}{yme.pt}{}\n\\end{entrylist}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Open source centre");
+    EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Young Enterprise");
+    EXPECT_EQ_INT(m->paragraphs[1].entry, -1);
+    rls_resume_delete(m);
+}
+
+static void test_description_labels_are_skill_categories(void) {
+    const char *src = "\\begin{document}\n\\section{Skills}\n\\begin{description}\n"
+                      "\\item[Programming Languages:] Ruby, Python\n"
+                      "\\item[Données \\& APIs:] GraphQL\n\\end{description}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_skills, 3);
+    EXPECT_STR_EQ(m->skills[0].category, "Programming Languages");
+    EXPECT_STR_EQ(m->skills[1].text, "Python");
+    EXPECT_STR_EQ(m->skills[2].category, "Données & APIs");
+    EXPECT_TRUE(span_is(src, m->skills[2].span, "GraphQL"));
+    rls_resume_delete(m);
+}
+
+static void test_aside_sets_each_source_line_apart(void) {
+    /* friggeri-cv's sidebar typesets every source line on its own line. */
+    const char *src = "\\begin{document}\n\\begin{aside}\n\\section{Idiomas}\n  Português\n"
+                      "  Inglês Intermédio\n\\section{Contact}\n  ana@x.pt\n  ana.pt\n"
+                      "\\end{aside}\n\\section{Sobre}\nNome Ana\nLima\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_SKILLS);
+    ASSERT_EQ_INT(m->n_skills, 2);
+    EXPECT_STR_EQ(m->skills[0].text, "Português");
+    EXPECT_STR_EQ(m->skills[1].text, "Inglês Intermédio");
+    EXPECT_TRUE(span_is(src, m->skills[1].span, "Inglês Intermédio"));
+    ASSERT_EQ_INT(m->n_paragraphs, 3);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "ana@x.pt");
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "ana.pt");
+    /* Outside the sidebar a newline is a space again. */
+    EXPECT_STR_EQ(m->paragraphs[2].plain.text, "Nome Ana Lima");
+    rls_resume_delete(m);
+}
+
+static void test_undated_entries_under_skills_are_skill_groups(void) {
+    const char *src = "\\begin{document}\n\\section{Skills}\n\\begin{entrylist}\n"
+                      "\\entry{}{Java}{Expert}{JDBC, Sockets}\n"
+                      "\\entry{}{Outros}{}{Python, Vim}\n\\end{entrylist}\n"
+                      "\\section{Experience}\n\\begin{entrylist}\n"
+                      "\\entry{2012-2014}{Engineer}{Acme}{Built things}\n\\end{entrylist}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Engineer");
+    ASSERT_EQ_INT(m->n_skills, 4);
+    EXPECT_STR_EQ(m->skills[0].text, "JDBC");
+    EXPECT_STR_EQ(m->skills[0].category, "Java");
+    EXPECT_STR_EQ(m->skills[3].text, "Vim");
+    EXPECT_STR_EQ(m->skills[3].category, "Outros");
+    rls_resume_delete(m);
+}
+
+static void test_rendercv_entry_environments(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Experience}\n"
+        "\\begin{twocolentry}{\n  Sept 2015 – present\n}\n"
+        "  \\textbf{Software Engineer}, Some \\textbf{Company} -- Istanbul, "
+        "Turkey\\end{twocolentry}\n"
+        "\\begin{onecolentry}\\begin{highlights}\\item Cut build time by 40\\%\\end{highlights}"
+        "\\end{onecolentry}\n"
+        "\\section{Education}\n"
+        "\\begin{onecolentry}\\textbf{Boğaziçi University}, BS in Physics\\end{onecolentry}\n"
+        "\\section{Summary}\n\\begin{onecolentry}Plain text here.\\end{onecolentry}\n"
+        "\\begin{onecolentry}\\textbf{Programming:} Python, C++\\end{onecolentry}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Software Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Some Company");
+    EXPECT_STR_EQ(m->entries[0].location, "Istanbul, Turkey");
+    EXPECT_TRUE(m->entries[0].dates.valid);
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2015);
+    EXPECT_TRUE(m->entries[0].dates.end.present);
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "Sept 2015 – present"));
+    /* The list in the next onecolentry holds this entry's bullets. */
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_EQ_INT(m->bullets[0].entry, 0);
+    /* Education names the school first. */
+    EXPECT_STR_EQ(m->entries[1].org, "Boğaziçi University");
+    EXPECT_STR_EQ(m->entries[1].title, "BS in Physics");
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Plain text here.");
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Programming: Python, C++");
+    rls_resume_delete(m);
+}
+
+static void test_unmarked_list_item_of_lines_is_lines(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Awards}\n"
+        "\\begin{itemize}[leftmargin=0.15in, label={}]\n"
+        "  \\small{\\item{\\textbf{2024 Best Hack}{ @ HackAz} \\\\\n"
+        "  \\textbf{2016 1st Place}{ @ Startup Weekend} \\\\\n  }}\n\\end{itemize}\n"
+        "\\begin{itemize}\n\\item Led 4 engineers \\\\ across 2 teams\n\\end{itemize}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "2024 Best Hack @ HackAz");
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "2016 1st Place @ Startup Weekend");
+    EXPECT_TRUE(span_is(src, rls_plain_cover(&m->paragraphs[1].plain, 0, 4), "2016"));
+    /* A list with markers keeps a broken line as one bullet. */
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Led 4 engineers across 2 teams");
+    rls_resume_delete(m);
+}
+
+static void test_dated_subsection_bold_part_is_the_organisation(void) {
+    const char *src = "\\begin{document}\n\\section{实习经历}\n"
+                      "\\datedsubsection{\\textbf{上海交通大学}, 上海}{2015 年5月 -- 至今}\n"
+                      "\\role{实习}{经理}\n"
+                      "\\datedsubsection{\\textbf{Cargo}}{2019}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].org, "上海交通大学");
+    EXPECT_STR_EQ(m->entries[0].location, "上海");
+    EXPECT_STR_EQ(m->entries[0].title, "实习");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2015);
+    EXPECT_EQ_INT(m->entries[0].dates.start.month, 5);
+    EXPECT_TRUE(m->entries[0].dates.end.present);
+    EXPECT_STR_EQ(m->entries[1].org, "Cargo");
+    EXPECT_TRUE(m->entries[1].location == NULL);
+    rls_resume_delete(m);
+}
+
+static void test_separators_left_by_contacts_are_not_text(void) {
+    const char *src = "\\cvmail{ana@x.fr}\n\\cvnumberphone{(+33) 6 03 99 10 66}\n"
+                      "\\begin{document}\n\\name{Ana Lima}\n\n"
+                      "\\basicInfo{\\email{ana@x.io} \\textperiodcentered\\ \\phone{555-123-4567} "
+                      "\\textperiodcentered\\ }\n\nLyon $|$ Paris · \\textperiodcentered\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Ana Lima");
+    /* The line of separators between the contacts is gone; a line's own
+     * trailing ones are trimmed, the bar between two places stays. */
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Lyon | Paris");
+    EXPECT_TRUE(span_is(src, m->paragraphs[1].span, "Lyon $|$ Paris"));
+    int emails = 0, phones = 0;
+    for (uint32_t i = 0; i < m->n_contacts; i++) {
+        emails += m->contacts[i].kind == RLS_CONTACT_EMAIL;
+        phones += m->contacts[i].kind == RLS_CONTACT_PHONE;
+    }
+    /* twentysecondcv's sidebar macros, set in the preamble, are contacts too. */
+    EXPECT_EQ_INT(emails, 2);
+    EXPECT_EQ_INT(phones, 2);
+    rls_resume_delete(m);
+}
+
+static void test_moderncv_grade_is_a_line_of_its_entry(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Education}\n"
+        "\\cventry{2010--2014}{BSc Physics}{Uni Lyon}{Lyon}{\\textit{GPA 3.9}}{Thesis on "
+        "optics}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "GPA 3.9");
+    EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Thesis on optics");
+    EXPECT_EQ_INT(m->paragraphs[1].entry, 0);
+    rls_resume_delete(m);
+}
+
+static void test_one_name_line_splits_into_role_and_employer(void) {
+    /* A document's own entry macro (inferred from its \newcommand) with
+     * "role, employer" in one argument. */
+    const char *src =
+        "\\newcommand{\\uthree}[4]{\\textbf{#1} \\hfill #2 \\\\ #3 "
+        "\\begin{itemize}#4\\end{itemize}}\n"
+        "\\begin{document}\n\\section{Experience}\n"
+        "\\uthree{Tech Lead, Incubyte}{Jun 2021 -- Present}{Remote}{\\item Led 11 "
+        "engineers}\n\\section{Projects}\n"
+        "\\uthree{Parser, Lexer}{2020}{GitHub}{\\item Wrote it}\n"
+        "\\section{Work}\n"
+        "\\datedsubsection{\\textbf{PingCAP Inc. - Database - Kernel R\\&D}}{Aug 2023 -- "
+        "Present}\n\\datedsubsection{\\textbf{Acme - Tools}}{2019}\n\\role{Engineer}{x}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 4);
+    EXPECT_STR_EQ(m->entries[0].title, "Tech Lead");
+    EXPECT_STR_EQ(m->entries[0].org, "Incubyte");
+    EXPECT_STR_EQ(m->entries[0].location, "Remote");
+    /* A project's name keeps its comma. */
+    EXPECT_STR_EQ(m->entries[1].title, "Parser, Lexer");
+    EXPECT_TRUE(m->entries[1].org == NULL);
+    /* "Employer - Department - Role" without a \role line. */
+    EXPECT_STR_EQ(m->entries[2].org, "PingCAP Inc.");
+    EXPECT_STR_EQ(m->entries[2].title, "Kernel R&D");
+    /* With a \role line the heading stays the organisation. */
+    EXPECT_STR_EQ(m->entries[3].org, "Acme - Tools");
+    EXPECT_STR_EQ(m->entries[3].title, "Engineer");
+    rls_resume_delete(m);
+}
+
+static void test_group_after_a_line_break_is_the_next_line(void) {
+    /* The grammar takes "{...}" after "\\" as the break's argument. */
+    const char *src = "\\begin{document}\n\\section{Coursework}\nOperating Systems \\\\\n"
+                      "{\\footnotesize \\textit{(TA 2x)}} \\\\\nCompilers\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_paragraphs, 3);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Operating Systems");
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "(TA 2x)");
+    EXPECT_TRUE(span_is(src, m->paragraphs[1].span, "(TA 2x)"));
+    EXPECT_STR_EQ(m->paragraphs[2].plain.text, "Compilers");
+    rls_resume_delete(m);
+}
+
+static void test_fields_settle_by_what_they_say(void) {
+    const char *src =
+        "\\cvsite{95320 Saint-Leu - France}\n\\cvgithub{ana}\n\\begin{document}\n"
+        "\\section{Expériences}\n"
+        "\\twentyitem{Avril 2018}{6 mois}{Stage ingénieur}{\\href{https://x.fr}{(92230)}}"
+        "{}{Simulateur}\n"
+        "\\section{Education}\n"
+        "\\datedsubsection{\\textbf{Software Engineering Bachelor's Degree}}{2015 -- "
+        "2019}\n"
+        "\\datedsubsection{\\textbf{Chongqing University}}{2011 -- 2015}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Stage ingénieur");
+    EXPECT_TRUE(m->entries[0].org == NULL);
+    EXPECT_STR_EQ(m->entries[0].location, "(92230)");
+    EXPECT_STR_EQ(m->entries[1].title, "Software Engineering Bachelor's Degree");
+    EXPECT_TRUE(m->entries[1].org == NULL);
+    EXPECT_STR_EQ(m->entries[2].org, "Chongqing University");
+    EXPECT_TRUE(m->entries[2].title == NULL);
+    /* An address typed into the site macro is no link; a handle is. */
+    ASSERT_EQ_INT(m->n_contacts, 1);
+    EXPECT_STR_EQ(m->contacts[0].text, "ana");
+    rls_resume_delete(m);
+}
+
+static void test_jakes_heading_role_is_the_argument_naming_one(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Leadership}\n"
+        "\\resumeSubheading{SunSesh AZ}{Feb. 2021 - Present}{Founder and Organizer}"
+        "{Tempe, AZ}\n\\section{Experience}\n"
+        "\\resumeSubheading{Research Assistant}{June 2020 -- Present}{Texas Lab}{TX}\n"
+        "\\resumeSubheading{Acme Robotics}{2019}{Platform Team}{Remote}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Founder and Organizer");
+    EXPECT_STR_EQ(m->entries[0].org, "SunSesh AZ");
+    EXPECT_STR_EQ(m->entries[1].title, "Research Assistant");
+    EXPECT_STR_EQ(m->entries[1].org, "Texas Lab");
+    /* Neither names a role: the template's order stands. */
+    EXPECT_STR_EQ(m->entries[2].title, "Acme Robotics");
+    rls_resume_delete(m);
+}
+
+static void test_name_and_tagline_are_lines_of_their_own(void) {
+    const char *src = "\\name{Marta Souza}\n\\begin{document}\n\\name{Marta Souza}\n"
+                      "\\tagline{Engenheira \\& Geek}\n\\makecvheader\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Marta Souza");
+    EXPECT_TRUE(m->paragraphs[0].span.start_byte > 20);
+    EXPECT_STR_EQ(m->paragraphs[1].plain.text, "Engenheira & Geek");
+    rls_resume_delete(m);
+}
+
+static void test_release_queries(void) {
+    rls_tex_queries_release();
+}
+
+int main(void) {
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_subsection_with_amendments_is_an_entry),
+        RLS_TEST(test_subsection_of_plain_lines_stays_a_heading),
+        RLS_TEST(test_label_line_names_the_skills_below_it),
+        RLS_TEST(test_unused_amendment_is_a_line_of_its_entry),
+        RLS_TEST(test_research_of_dated_roles_is_experience),
+        RLS_TEST(test_entry_ends_with_its_environment),
+        RLS_TEST(test_description_labels_are_skill_categories),
+        RLS_TEST(test_aside_sets_each_source_line_apart),
+        RLS_TEST(test_undated_entries_under_skills_are_skill_groups),
+        RLS_TEST(test_rendercv_entry_environments),
+        RLS_TEST(test_unmarked_list_item_of_lines_is_lines),
+        RLS_TEST(test_dated_subsection_bold_part_is_the_organisation),
+        RLS_TEST(test_separators_left_by_contacts_are_not_text),
+        RLS_TEST(test_moderncv_grade_is_a_line_of_its_entry),
+        RLS_TEST(test_one_name_line_splits_into_role_and_employer),
+        RLS_TEST(test_group_after_a_line_break_is_the_next_line),
+        RLS_TEST(test_fields_settle_by_what_they_say),
+        RLS_TEST(test_jakes_heading_role_is_the_argument_naming_one),
+        RLS_TEST(test_name_and_tagline_are_lines_of_their_own),
+        RLS_TEST(test_release_queries),
+    };
+    return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+}
