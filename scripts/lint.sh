@@ -4,6 +4,7 @@
 #   tidy      clang-tidy 14 with the checks in .clang-tidy, on server/ and bench/
 #   cppcheck  cppcheck 2.10 (warning, performance, portability), same files
 # Usage: scripts/lint.sh [format|tidy|cppcheck]...   (default: all three)
+# LINT_FILES="a.c b.c" limits clang-tidy and cppcheck to those files.
 # Exits 0 when clean, 1 on any finding (each printed as file:line with how to
 # fix it), 2 when a tool is missing or the build has not been configured.
 #
@@ -33,7 +34,7 @@ die() {
 need() {
     command -v "$1" >/dev/null || die "$1 not found: run scripts/deps.sh (Debian package $3)"
     local v
-    v=$("$1" --version 2>&1 | head -n 3 | tr '\n' ' ')
+    v=$("$1" --version 2>&1 | head -n 3 | tr '\n' ' ' | sed 's/ *$//')
     if [[ "$v" != *"$2"* ]]; then
         [ "${RLS_LINT_ANY_VERSION:-0}" = 1 ] ||
             die "$1 is '$v'; lint is pinned to $2 (Debian 12's $3), whose findings CI checks." \
@@ -44,7 +45,7 @@ need() {
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 status=0
-analysed=$(git ls-files 'server/*.c' 'bench/*.c')
+analysed=${LINT_FILES:-$(git ls-files 'server/*.c' 'bench/*.c')}
 
 lint_format() {
     need "$CLANG_FORMAT" "version 14." clang-format-14
@@ -70,8 +71,10 @@ lint_tidy() {
     echo "lint: clang-tidy ($(echo "$analysed" | wc -l) files, $JOBS at a time)"
     mkdir -p "$tmp/tidy"
     # One process per file (see above); each writes its own report so that
-    # parallel runs do not interleave.
-    printf '%s\n' $analysed | xargs -P "$JOBS" -I{} sh -c \
+    # parallel runs do not interleave. Largest first, so that the slowest
+    # file does not start last.
+    # shellcheck disable=SC2086
+    wc -c $analysed | sort -rn | awk '$2 != "total" {print $2}' | xargs -P "$JOBS" -I{} sh -c \
         'out="$2/$(echo "$1" | tr / _)"; "$3" -p "$4" --quiet "$1" >"$out.txt" 2>"$out.err"; echo "$? $1" >"$out.rc"' \
         _ {} "$tmp/tidy" "$CLANG_TIDY" "$BUILD"
     local rc_file rc file
@@ -96,7 +99,7 @@ lint_tidy() {
         done <"$tmp/tidy.found"
         echo "lint: $(wc -l <"$tmp/tidy.found") clang-tidy finding(s). Fix the code; for a false positive" \
             "that clearer code cannot avoid, put '// NOLINTNEXTLINE(<check>): <why>' on the line above." \
-            "The analyser's reasoning: $CLANG_TIDY -p $BUILD FILE"
+            "For the analyser's full reasoning run: $CLANG_TIDY -p $BUILD FILE"
         status=1
     fi
 }
