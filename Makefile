@@ -1,6 +1,8 @@
 # Front door for people: every target installs what it needs first.
 #   make demo           build and check the bundled example resumes
-#   make test           everything CI runs: check + test-asan + test-valgrind + fuzz
+#   make test           everything CI runs: lint + check + test-asan + test-valgrind + fuzz
+#   make lint           clang-format, clang-tidy and cppcheck on our C (scripts/lint.sh)
+#   make format         reformat every tracked .c/.h with .clang-format
 #   make check          build and run the test suite once (the quick loop)
 #   make test-asan      the suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make test-valgrind  the unit, fuzz-replay and protocol tests under valgrind memcheck
@@ -12,6 +14,8 @@ PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 FUZZ_SECONDS ?= 60
+# The formatter lint checks with (Debian 12's; scripts/deps.sh installs it).
+CLANG_FORMAT ?= $(shell command -v clang-format-14 >/dev/null 2>&1 && echo clang-format-14 || echo clang-format)
 
 .PHONY: all deps build demo check test test-asan test-valgrind fuzz lint bench install clean format
 
@@ -31,7 +35,8 @@ demo: build
 check: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
-test: check test-asan test-valgrind fuzz
+# lint first: a finding fails CI before the slow suites run.
+test: lint check test-asan test-valgrind fuzz
 
 test-asan: deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRLS_SANITIZE="address;undefined" >/dev/null
@@ -51,13 +56,13 @@ install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 format:
-	@git ls-files '*.c' '*.h' | xargs clang-format -i
+	@git ls-files -z '*.c' '*.h' | xargs -0 $(CLANG_FORMAT) -i
 
 clean:
 	rm -rf build build-asan build-valgrind build-fuzz build-release
 
 lint: build
-	@scripts/lint.sh
+	@BUILD=$(BUILD) JOBS=$(JOBS) CLANG_FORMAT=$(CLANG_FORMAT) scripts/lint.sh
 
 bench:
 	@scripts/bench.sh

@@ -232,6 +232,11 @@ static int cmp_double(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+/* An empty series has no array yet, and qsort wants one even for 0 items. */
+static void series_sort(Series *s) {
+    if (s->n > 1) qsort(s->ms, s->n, sizeof(double), cmp_double);
+}
+
 /* Nearest-rank percentile of sorted samples. */
 static double pct(const Series *s, double p) {
     if (!s->n) return 0;
@@ -242,7 +247,7 @@ static double pct(const Series *s, double p) {
 }
 
 static void series_report(Series *s, cJSON *out) {
-    qsort(s->ms, s->n, sizeof(double), cmp_double);
+    series_sort(s);
     printf("%-34s %6zu %9.3f %9.3f %9.3f %9.3f %9.3f\n", s->name, s->n, pct(s, 0), pct(s, 50),
            pct(s, 95), pct(s, 99), pct(s, 100));
     cJSON *o = cJSON_AddObjectToObject(out, s->name);
@@ -478,7 +483,7 @@ static void cli_throughput(const char *server, const char *name, const char *dir
                             "--no-config",  (char *)dir, NULL};
             series_add(&sr, run_ms(argv));
         }
-        qsort(sr.ms, sr.n, sizeof(double), cmp_double);
+        series_sort(&sr);
         double med = pct(&sr, 50) / 1e3;
         printf("check %-22s -j %-3s %6ld files %8.1f files/s %7.2f MB/s (median of %d)\n", name,
                jobs[j], files, files / med, bytes / 1e6 / med, runs);

@@ -54,27 +54,41 @@ static void morph__set(char *dst, const char *a, size_t an, const char *b) {
     memcpy(dst + an, b, bn + 1);
 }
 
+/* The gerund of base: "tie" -> "tying", "manage" -> "managing", "ship" ->
+ * "shipping" when `doubles` says the final consonant doubles. */
+static void morph__gerund(RlsVerb *v, bool doubles) {
+    const char *b = v->base;
+    size_t n = strlen(b);
+    /* "being", "seeing": no spelling rule applies to these. */
+    if (strcmp(b, "be") == 0 || strcmp(b, "see") == 0 || strcmp(b, "foresee") == 0 ||
+        strcmp(b, "oversee") == 0) {
+        morph__set(v->gerund, b, n, "ing");
+        return;
+    }
+    if (n > 2 && b[n - 2] == 'i' && b[n - 1] == 'e') {
+        morph__set(v->gerund, b, n - 2, "ying");
+        return;
+    }
+    if (n > 2 && b[n - 1] == 'e' && b[n - 2] != 'e' && b[n - 2] != 'y' && b[n - 2] != 'o') {
+        morph__set(v->gerund, b, n - 1, "ing");
+        return;
+    }
+    if (doubles) {
+        const char dbl[2] = {n ? b[n - 1] : 0, 0};
+        char tmp[RLS_VERB_MAX];
+        morph__set(tmp, b, n, dbl);
+        morph__set(v->gerund, tmp, strlen(tmp), "ing");
+        return;
+    }
+    morph__set(v->gerund, b, n, "ing");
+}
+
 /* Fills gerund and third person from base; `doubles` says the final
  * consonant doubles before a suffix. */
 static void morph__suffixes(RlsVerb *v, bool doubles) {
     const char *b = v->base;
     size_t n = strlen(b);
-    char dbl[2] = {n ? b[n - 1] : 0, 0};
-    /* Gerund. */
-    if (strcmp(b, "be") == 0 || strcmp(b, "see") == 0 || strcmp(b, "foresee") == 0 ||
-        strcmp(b, "oversee") == 0) {
-        morph__set(v->gerund, b, n, "ing");
-    } else if (n > 2 && b[n - 2] == 'i' && b[n - 1] == 'e') {
-        morph__set(v->gerund, b, n - 2, "ying");
-    } else if (n > 2 && b[n - 1] == 'e' && b[n - 2] != 'e' && b[n - 2] != 'y' && b[n - 2] != 'o') {
-        morph__set(v->gerund, b, n - 1, "ing");
-    } else if (doubles) {
-        char tmp[RLS_VERB_MAX];
-        morph__set(tmp, b, n, dbl);
-        morph__set(v->gerund, tmp, strlen(tmp), "ing");
-    } else {
-        morph__set(v->gerund, b, n, "ing");
-    }
+    morph__gerund(v, doubles);
     /* Third person singular. */
     if (strcmp(b, "be") == 0) {
         morph__set(v->third, "is", 2, "");
@@ -209,12 +223,10 @@ static bool morph__needs_e(const char *s, size_t n) {
     bool p2v = n >= 3 && morph__vowel(s, n - 3);
     bool single = pv && !p2v; /* one vowel before the final consonant */
     switch (last) {
-    case 'u':
-        return true; /* queued, argued, continued */
-    case 'v':
-        return true; /* solved, improved, achieved */
-    case 'c':
-        return true; /* reduced, introduced, enforced */
+    case 'u': /* queued, argued, continued */
+    case 'v': /* solved, improved, achieved */
+    case 'c': /* reduced, introduced, enforced */
+        return true;
     case 'z':
         return s[n - 2] != 'z';
     case 's': {
@@ -232,8 +244,6 @@ static bool morph__needs_e(const char *s, size_t n) {
         if (!single) return false;
         if (s[n - 2] == 'i' || s[n - 2] == 'o' || s[n - 2] == 'u') return true;
         return s[n - 2] == 'a' && morph__ends(s, n, "scal");
-    case 'd':
-        return single && s[n - 2] != 'e';
     case 't': {
         if (!pv) return false;
         if (!single) {
@@ -262,6 +272,7 @@ static bool morph__needs_e(const char *s, size_t n) {
         static const char *const e[] = {"clon", "zon", "phon", "ton", "hon", NULL};
         return s[n - 2] == 'o' && morph__ends_any(s, n, e);
     }
+    case 'd':
     case 'm':
         return single && s[n - 2] != 'e';
     case 'p':
@@ -269,7 +280,6 @@ static bool morph__needs_e(const char *s, size_t n) {
         if (s[n - 2] == 'o') return !morph__ends(s, n, "elop") && !morph__ends(s, n, "allop");
         return s[n - 2] == 'a' || s[n - 2] == 'i' || s[n - 2] == 'y';
     case 'k':
-        return single;
     case 'b':
         return single;
     default:

@@ -615,9 +615,11 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             if (m > next && rls_tok_in(t, tm, rewrite__stop) && !rls_tok_is(t, tm, "in") &&
                 !rls_tok_is(t, tm, "with") && !rls_tok_is(t, tm, "to"))
                 break;
-            if (m > next && (rls_tok_is(t, tm, "in") || rls_tok_is(t, tm, "with")) &&
-                rewrite__gerund(t, &w, m + 1, &v)) {
-            } else if (help && m > next && rewrite__bare_verb(t, &w, m)) {
+            /* "in debugging X", "with migrating X", "to move X": the verb
+             * follows the helped party. */
+            bool found = m > next && (rls_tok_is(t, tm, "in") || rls_tok_is(t, tm, "with")) &&
+                         rewrite__gerund(t, &w, m + 1, &v);
+            if (!found && help && m > next && rewrite__bare_verb(t, &w, m)) {
                 /* "Helped the team move X" -> "Moved X with the team":
                  * the bare infinitive after the helped party. */
                 RlsTok vt = w.items[m];
@@ -628,11 +630,13 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
                                     w.items[m - 1].end);
                 ok = true;
                 goto done;
-            } else if (m > next && rls_tok_is(t, tm, "to") &&
-                       rls_verb_as(t + w.items[m + 1].start,
-                                   w.items[m + 1].end - w.items[m + 1].start, RLS_VFORM_BASE, false,
-                                   &v)) {
-            } else {
+            }
+            if (!found)
+                found =
+                    m > next && rls_tok_is(t, tm, "to") &&
+                    rls_verb_as(t + w.items[m + 1].start, w.items[m + 1].end - w.items[m + 1].start,
+                                RLS_VFORM_BASE, false, &v);
+            if (!found) {
                 if (rewrite__comma_before(t, &w, m + 1)) break;
                 continue;
             }

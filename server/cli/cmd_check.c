@@ -91,12 +91,12 @@ static int check__usage(const char *fmt, const char *arg) {
     return 2;
 }
 
-/* Takes the value of option name at argv[*i] ("--name value" or
- * "--name=value"). Returns NULL when this is not that option; sets *missing
- * when it is but no value follows. */
-static const char *check__value(int argc, char **argv, int *i, const char *name, bool *missing) {
+/* Takes the value of option name from a, which is argv[*i] ("--name value"
+ * or "--name=value"). Returns NULL when this is not that option; sets
+ * *missing when it is but no value follows. */
+static const char *check__value(const char *a, int argc, char **argv, int *i, const char *name,
+                                bool *missing) {
     size_t n = strlen(name);
-    const char *a = argv[*i];
     if (strncmp(a, name, n) != 0) return NULL;
     if (a[n] == '=') return a + n + 1;
     if (a[n] != '\0') return NULL;
@@ -130,7 +130,7 @@ static int check__parse(int argc, char **argv, CheckOptions *opts) {
         }
         bool missing = false;
         const char *v;
-        if ((v = check__value(argc, argv, &i, "--format", &missing))) {
+        if ((v = check__value(a, argc, argv, &i, "--format", &missing))) {
             if (strcmp(v, "text") == 0)
                 opts->output = RLS_CHECK_TEXT;
             else if (strcmp(v, "json") == 0)
@@ -139,13 +139,13 @@ static int check__parse(int argc, char **argv, CheckOptions *opts) {
                 opts->output = RLS_CHECK_SARIF;
             else
                 return check__usage("--format expects text, json or sarif; got '%s'", v);
-        } else if ((v = check__value(argc, argv, &i, "--fail-level", &missing))) {
+        } else if ((v = check__value(a, argc, argv, &i, "--fail-level", &missing))) {
             RlsSeverity s;
             if (!rls_severity_parse(v, &s) || s == RLS_SEV_OFF)
                 return check__usage("--fail-level expects error, warning, info or hint; got '%s'",
                                     v);
             opts->fail_level = s;
-        } else if ((v = check__value(argc, argv, &i, "--lang", &missing))) {
+        } else if ((v = check__value(a, argc, argv, &i, "--lang", &missing))) {
             if (strcmp(v, "markdown") == 0 || strcmp(v, "md") == 0)
                 opts->lang = RLS_FORMAT_MARKDOWN;
             else if (strcmp(v, "latex") == 0 || strcmp(v, "tex") == 0)
@@ -153,10 +153,10 @@ static int check__parse(int argc, char **argv, CheckOptions *opts) {
             else
                 return check__usage("--lang expects markdown or latex; got '%s'", v);
             opts->has_lang = true;
-        } else if ((v = check__value(argc, argv, &i, "--config", &missing))) {
+        } else if ((v = check__value(a, argc, argv, &i, "--config", &missing))) {
             opts->config_path = v;
-        } else if ((v = check__value(argc, argv, &i, "--jobs", &missing)) ||
-                   (v = check__value(argc, argv, &i, "-j", &missing))) {
+        } else if ((v = check__value(a, argc, argv, &i, "--jobs", &missing)) ||
+                   (v = check__value(a, argc, argv, &i, "-j", &missing))) {
             char *end = NULL;
             long n = strtol(v, &end, 10);
             if (!end || *end || n < 1 || n > 256)
@@ -348,7 +348,6 @@ int rls_cmd_check(int argc, char **argv) {
     RlsCheckReport report = {0};
     int status = check__parse(argc, argv, &opts);
     if (status >= 0) goto done;
-    status = 0;
 
     if (opts.config_path) {
         RlsBuf problems;
@@ -381,6 +380,7 @@ int rls_cmd_check(int argc, char **argv) {
     report.files = rls_calloc(paths.len ? paths.len : 1, sizeof(RlsCheckFile));
     report.n_files = paths.len;
     CheckWork work = {.files = report.files, .n = paths.len, .opts = &opts};
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): sizeof one pointer, for an array of them
     work.configs = rls_calloc(paths.len ? paths.len : 1, sizeof(*work.configs));
     for (size_t i = 0; i < paths.len; i++) {
         RlsCheckFile *file = &report.files[i];

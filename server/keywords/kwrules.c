@@ -110,8 +110,10 @@ static void kwrules__unbacked(const RlsKwReport *r, const RlsConfig *config, Rls
         if (st->n_skills == 0 || st->n_bullet > 0) continue;
         if (jd && st->jd_count == 0) continue;
         if (!jd && role && !st->in_profile) continue;
+        // NOLINTNEXTLINE(bugprone-sizeof-expression): sizeof one pointer, for an array of them
         RLS_PUSH(cand, n, cap, kwrules__first_hit(r, t, RLS_KW_IN_SKILLS));
     }
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): sizeof one pointer, for an array of them
     if (n > 1) qsort(cand, n, sizeof(*cand), kwrules__hit_cmp);
     size_t shown = jd || n <= KWRULES_MAX_UNBACKED ? n : KWRULES_MAX_UNBACKED;
     RlsBuf more;

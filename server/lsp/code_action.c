@@ -254,7 +254,7 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
     if (rc == 0) rc = rls_json_get_object(params, "context", true, &context, error);
     if (rc == 0) rc = rls_json_get_array(context, "diagnostics", false, &diagnostics, error);
     if (rc == 0) rc = rls_json_get_array(context, "only", false, &only, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     *result = cJSON_CreateArray();
     const RlsClientCaps *caps = rls_server_caps(srv);
     if (!caps->code_action_literals) return 0;
@@ -272,7 +272,9 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
 
     /* The client's diagnostics that are ours and still current, once each. */
     size_t n_in = (size_t)cJSON_GetArraySize(diagnostics);
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): sizeof one pointer, for an array of them
     const RlsDiag **found = rls_calloc(n_in ? n_in : 1, sizeof *found);
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): sizeof one pointer, for an array of them
     const cJSON **found_json = rls_calloc(n_in ? n_in : 1, sizeof *found_json);
     size_t n_found = 0;
     const cJSON *dj;
@@ -376,7 +378,7 @@ int rls_lsp_code_action_resolve(RlsServer *srv, const cJSON *params, cJSON **res
     if (rc == 0) rc = rls_json_get_string(data, "rule", false, &rule, error);
     if (rc == 0) rc = rls_json_get_object(data, "range", false, &range, error);
     if (rc == 0) rc = rls_json_get_string(params, "title", false, &title, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     int source = -1;
     for (size_t i = 0; i < RLS_ARRAY_LEN(code_action__sources); i++)
         if (strcmp(source_name, code_action__sources[i]) == 0) source = (int)i;
@@ -406,7 +408,7 @@ int rls_lsp_code_action_resolve(RlsServer *srv, const cJSON *params, cJSON **res
             return RLS_EINVAL;
         }
         rc = rls_lsp_range_from_json(srv, doc, range, &span, error);
-        if (rc < 0) return rc;
+        if (rc != 0) return rc;
         d = code_action__find(an, rule, span, bullet);
         if (!d) {
             rls_buf_printf(error, "codeAction/resolve: the %s finding no longer exists", rule);

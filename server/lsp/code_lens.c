@@ -11,7 +11,7 @@
 int rls_lsp_code_lens(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
     RlsDocument *doc = NULL;
     int rc = rls_server_document_param(srv, params, &doc, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     RlsScore score;
     rls_score_init(&score);
     RlsKwReport report;

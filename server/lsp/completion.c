@@ -52,7 +52,7 @@ int rls_lsp_completion(RlsServer *srv, const cJSON *params, cJSON **result, RlsB
     uint32_t at_byte = 0;
     int rc = rls_server_document_param(srv, params, &doc, error);
     if (rc == 0) rc = rls_lsp_position_param(srv, doc, params, "position", &at_byte, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     const RlsAnalysis *an = rls_document_analysis(srv, doc);
     const char *src = rls_text_data(doc->text);
     uint32_t src_len = rls_text_len(doc->text);

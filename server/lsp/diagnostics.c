@@ -10,7 +10,7 @@
 int rls_lsp_pull_diagnostics(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
     RlsDocument *doc = NULL;
     int rc = rls_server_document_param(srv, params, &doc, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     const RlsAnalysis *an = rls_document_analysis(srv, doc);
     cJSON *report = cJSON_CreateObject();
     cJSON_AddStringToObject(report, "kind", "full");

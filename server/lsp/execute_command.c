@@ -16,16 +16,18 @@ const char *const rls_lsp_commands[] = {"resume-ls.score", NULL};
 static int execute__score(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
     const cJSON *args = NULL;
     int rc = rls_json_get_array(params, "arguments", false, &args, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     const cJSON *arg = args ? cJSON_GetArrayItem(args, 0) : NULL;
     if (cJSON_IsObject(arg)) arg = cJSON_GetObjectItemCaseSensitive(arg, "uri");
-    if (!cJSON_IsString(arg)) {
+    /* NULL unless arg is a string (and for a NULL arg). */
+    const char *uri = cJSON_GetStringValue(arg);
+    if (!uri) {
         rls_buf_puts(error, "resume-ls.score: arguments[0] must be the uri of an open document");
         return RLS_EINVAL;
     }
-    RlsDocument *doc = rls_server_document(srv, arg->valuestring);
+    RlsDocument *doc = rls_server_document(srv, uri);
     if (!doc) {
-        rls_buf_printf(error, "resume-ls.score: document not open: %s", arg->valuestring);
+        rls_buf_printf(error, "resume-ls.score: document not open: %s", uri);
         return RLS_EINVAL;
     }
     RlsScore score;
@@ -44,7 +46,7 @@ static int execute__score(RlsServer *srv, const cJSON *params, cJSON **result, R
 int rls_lsp_execute_command(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
     const char *command = NULL;
     int rc = rls_json_get_string(params, "command", true, &command, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     if (strcmp(command, "resume-ls.score") == 0) return execute__score(srv, params, result, error);
     rls_buf_printf(error, "unknown command: %s (known: resume-ls.score)", command);
     return RLS_EINVAL;

@@ -51,7 +51,7 @@ int rls_lsp_hover(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *e
     uint32_t at_byte = 0;
     int rc = rls_server_document_param(srv, params, &doc, error);
     if (rc == 0) rc = rls_lsp_position_param(srv, doc, params, "position", &at_byte, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     const RlsAnalysis *an = rls_document_analysis(srv, doc);
     RlsSpan span = {at_byte, at_byte};
     char *md = rls_hover_at(an->model, &an->diags, rls_text_data(doc->text),

@@ -139,6 +139,7 @@ RlsDocument *const *rls_server_documents(RlsServer *self, size_t *count) {
 }
 
 void rls_server_doc_add(RlsServer *self, RlsDocument *doc) {
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): sizeof one pointer, for an array of them
     RLS_PUSH(self->docs, self->n_docs, self->cap_docs, doc);
 }
 
@@ -169,7 +170,7 @@ int rls_server_document_param(RlsServer *self, const cJSON *params, RlsDocument 
     const char *uri = NULL;
     int rc = rls_json_get_object(params, "textDocument", true, &td, error);
     if (rc == 0) rc = rls_json_get_string(td, "uri", true, &uri, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     *doc = rls_server_document(self, uri);
     if (!*doc) {
         if (error) rls_buf_printf(error, "document not open: %s", uri);

@@ -14,12 +14,17 @@
  *       uint32_t at_byte;
  *       int rc = rls_server_document_param(srv, params, &doc, error);
  *       if (rc == 0) rc = rls_lsp_position_param(srv, doc, params, "position", &at_byte, error);
- *       if (rc < 0) return rc;                     // -> InvalidParams with error's text
+ *       if (rc != 0) return rc;                    // -> InvalidParams with error's text
  *       const RlsAnalysis *an = rls_document_analysis(srv, doc);  // fresh model + findings
  *       ...
  *       *result = cJSON_CreateNull();              // or the hover object
  *       return 0;
  *   }
+ *
+ * Test `rc != 0`, not `rc < 0`: both mean the same (every getter returns 0
+ * or a negative RLS_E*), but the analyser in `make lint` cannot see into
+ * other files and otherwise follows a "positive rc" path to an unset
+ * out-parameter.
  *
  * Ownership: everything reached through RlsServer and RlsDocument is
  * borrowed and stays valid until the handler returns (documents are only

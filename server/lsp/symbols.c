@@ -109,7 +109,7 @@ static cJSON *symbols__section(RlsServer *srv, RlsDocument *doc, const RlsResume
 int rls_lsp_document_symbol(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
     RlsDocument *doc = NULL;
     int rc = rls_server_document_param(srv, params, &doc, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     const RlsResume *m = rls_document_analysis(srv, doc)->model;
     cJSON *list = cJSON_CreateArray();
     for (uint32_t i = 0; m && i < m->n_sections; i++)
@@ -141,7 +141,7 @@ static void symbols__fold(cJSON *list, const RlsText *text, RlsSpan span) {
 int rls_lsp_folding_range(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
     RlsDocument *doc = NULL;
     int rc = rls_server_document_param(srv, params, &doc, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     const RlsResume *m = rls_document_analysis(srv, doc)->model;
     cJSON *list = cJSON_CreateArray();
     for (uint32_t i = 0; m && i < m->n_sections; i++)

@@ -26,7 +26,7 @@ int rls_lsp_did_open(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf
     if (rc == 0) rc = rls_json_get_string(td, "languageId", false, &lang, error);
     if (rc == 0) rc = rls_json_get_int(td, "version", true, &version, error);
     if (rc == 0) rc = rls_json_get_string(td, "text", true, &text, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     size_t len = strlen(text);
     if (len > RLS_TEXT_MAX_BYTES) {
         rls_server_show_message(srv, 1, "resume-ls: %s is too large to check (%zu bytes)", uri,
@@ -77,7 +77,7 @@ static int sync__check_changes(const cJSON *changes, RlsBuf *error) {
         }
         int rc = rls_json_get_string(change, "text", true, &text, error);
         if (rc == 0) rc = rls_json_get_object(change, "range", false, &range, error);
-        if (rc < 0) return rc;
+        if (rc != 0) return rc;
     }
     return 0;
 }
@@ -92,7 +92,7 @@ int rls_lsp_did_change(RlsServer *srv, const cJSON *params, cJSON **result, RlsB
     if (rc == 0) rc = rls_json_get_array(params, "contentChanges", true, &changes, error);
     if (rc == 0) rc = sync__check_changes(changes, error);
     if (rc == 0) rc = rls_server_document_param(srv, params, &doc, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     if (version <= doc->version)
         rls_log_warn("%s: version %d after %d", doc->uri, (int)version, (int)doc->version);
 
@@ -125,7 +125,7 @@ int rls_lsp_did_close(RlsServer *srv, const cJSON *params, cJSON **result, RlsBu
     (void)result;
     RlsDocument *doc = NULL;
     int rc = rls_server_document_param(srv, params, &doc, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     /* Clear what the editor shows for the document: after a close the
      * server no longer owns its diagnostics (LSP 3.17, publishDiagnostics). */
     cJSON *clear = cJSON_CreateObject();
@@ -141,7 +141,7 @@ int rls_lsp_did_save(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf
     (void)result;
     RlsDocument *doc = NULL;
     int rc = rls_server_document_param(srv, params, &doc, error);
-    if (rc < 0) return rc;
+    if (rc != 0) return rc;
     /* A save is the moment a person expects an edited .resume-ls.json (or
      * job description) to count: re-read the configuration. */
     RlsBuf problems;

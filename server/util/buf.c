@@ -46,8 +46,6 @@ void rls_buf_putc(RlsBuf *self, char c) {
 void rls_buf_vprintf(RlsBuf *self, const char *fmt, va_list ap) {
     va_list copy;
     va_copy(copy, ap);
-    /* ap comes initialised from the caller; the analyser cannot see that. */
-    // NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized)
     int n = vsnprintf(NULL, 0, fmt, copy);
     va_end(copy);
     if (n <= 0) return;

@@ -124,6 +124,12 @@ static void test_verb_forms_for_suggestions(void) {
     }
     rls_rules_past_of("Manages", 7, buf, sizeof(buf));
     EXPECT_STR_EQ(buf, "Managed");
+    /* An empty word has no last letter to read (it used to read w[-1] and
+     * answer "ed"). */
+    rls_rules_past_of("", 0, buf, sizeof(buf));
+    EXPECT_STR_EQ(buf, "");
+    rls_rules_base_of("", 0, buf, sizeof(buf));
+    EXPECT_STR_EQ(buf, "");
 }
 
 int main(void) {
