@@ -303,12 +303,11 @@ int rls_cmd_outline(int argc, char **argv) {
                 if (!rls_format_from_language_id(val, &format)) return outline__usage();
                 lang_given = true;
             }
-        } else if (a[0] == '-' && a[1]) {
+        } else if ((a[0] == '-' && a[1]) || path) {
+            /* An unknown option, or a second FILE. */
             return outline__usage();
-        } else if (!path) {
-            path = a;
         } else {
-            return outline__usage();
+            path = a;
         }
     }
     if (!path) return outline__usage();
