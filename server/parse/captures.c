@@ -41,9 +41,9 @@ static int captures__fail(CapParse *ps, const char *fmt, ...) {
             va_start(ap, fmt);
             int m = vsnprintf(ps->err + n, ps->err_cap - (size_t)n, fmt, ap);
             va_end(ap);
-            if (m >= 0 && (size_t)(n + m) < ps->err_cap)
-                snprintf(ps->err + n + m, ps->err_cap - (size_t)(n + m), " (%s)",
-                         CAPTURES_SUPPORTED);
+            size_t used = (size_t)n + (size_t)m;
+            if (m >= 0 && used < ps->err_cap)
+                snprintf(ps->err + used, ps->err_cap - used, " (%s)", CAPTURES_SUPPORTED);
         }
     }
     return RLS_EPARSE;

@@ -58,6 +58,7 @@ static const char captures__inline_stress[] = "(inline) @root\n"
 static const char captures__tex_stress[] = "(word) @word\n"
                                            "(text) @text\n"
                                            "(curly_group (text) @arg_text)\n"
+                                           "(curly_group \"}\" @close_brace)\n"
                                            "(curly_group) @group\n"
                                            "(generic_command) @cmd\n"
                                            "(source_file) @file\n"
@@ -347,7 +348,7 @@ static void test_embedded_queries_match_ts_query_ids(void) {
             uint32_t len;
             const char *name = ts_query_capture_name_for_id(c->ts, id, &len);
             const char *ours = rls_capture_query_capture_name(c->ours, id);
-            if (!ours || strlen(ours) != len || memcmp(ours, name, len))
+            if (!ours || strlen(ours) != len || memcmp(ours, name, len) != 0)
                 RLS__FAIL("%s: capture %u is @%.*s, ours @%s", c->name, id, (int)len, name,
                           ours ? ours : "(none)");
         }
@@ -508,6 +509,8 @@ static void test_random_edits(void) {
                 size_t bl = strlen(bit);
                 if (n + bl > cap) continue;
                 memmove(b + at + bl, b + at, n - at);
+                /* The buffer is a text with a length, not a C string. */
+                // NOLINTNEXTLINE(bugprone-not-null-terminated-result)
                 memcpy(b + at, bit, bl);
                 n += bl;
             } else if (kind == 1) {
@@ -550,7 +553,8 @@ static void captures__expect_refused(const char *query, int line, const char *wh
     }
     char prefix[32];
     snprintf(prefix, sizeof(prefix), "line %d: ", line);
-    if (strncmp(err, prefix, strlen(prefix)) || !strstr(err, why) || !strstr(err, "supported: "))
+    if (strncmp(err, prefix, strlen(prefix)) != 0 || !strstr(err, why) ||
+        !strstr(err, "supported: "))
         RLS__FAIL("for %s\n#     got \"%s\"\n#     expected line %d and \"%s\"", query, err, line,
                   why);
 }
