@@ -5,10 +5,17 @@
 ; template tables in server/parse/tex_templates.c, keyed by the macro name,
 ; so a new template is mostly a table row; a new *kind of node* is a pattern
 ; here. Capture names are the contract with latex.c.
+;
+; This file is read by server/parse/captures.c, not by tree-sitter's query
+; compiler, and only in its subset: (node) @name, "token" @name,
+; [ (a) "b" ] @name and (parent (child) @name). Anything else is refused
+; with its line when the program starts (and in tests/unit/captures_test.c).
+; Order: a node comes before everything inside it (so a text node before the
+; macros in it), siblings in source order; several patterns matching one
+; node come in pattern order. This is ts_query_cursor_next_capture's order,
+; which the test checks.
 
-; Running text outside any recognised structure becomes paragraphs. These
-; patterns come first: captures starting at the same byte are returned in
-; pattern order, and a text node must be seen before the macros inside it.
+; Running text outside any recognised structure becomes paragraphs.
 (text) @text
 (inline_formula) @math
 (displayed_equation) @math

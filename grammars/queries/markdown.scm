@@ -3,6 +3,8 @@
 ; captures (a paragraph inside a list item, a nested list item) follow their
 ; parent. The capture name is the role the parser gives the node; @list
 ; only tells the parser how deep the items inside it are.
+; Read by server/parse/captures.c, which accepts only a subset of the query
+; language (see server/parse/captures.h) and refuses the rest with its line.
 
 (atx_heading) @heading
 (setext_heading) @heading

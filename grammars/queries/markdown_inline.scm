@@ -1,5 +1,7 @@
 ; Inline constructs that carry data beside their text
-; (tree-sitter-markdown-inline grammar), read by server/parse/markdown.c.
+; (tree-sitter-markdown-inline grammar), read by server/parse/markdown.c
+; through server/parse/captures.c (a subset of the query language: see
+; server/parse/captures.h).
 
 ; Where links point: contact links in the header, e.g. [GitHub](https://...).
 (inline_link (link_destination) @link)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "model/lines.h"
+#include "parse/captures.h"
 #include "parse/formats.h"
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
@@ -47,38 +48,33 @@ static const char *const tex__capture_names[] = {
 };
 
 static pthread_mutex_t tex__query_lock = PTHREAD_MUTEX_INITIALIZER;
-static TSQuery *tex__query;
+static RlsCaptureQuery tex__query_storage;
+static RlsCaptureQuery *tex__query;
 static uint8_t tex__capture_kind[32];
 
-static TSQuery *tex__get_query(void) {
+static RlsCaptureQuery *tex__get_query(void) {
     pthread_mutex_lock(&tex__query_lock);
     if (!tex__query) {
-        uint32_t error_offset = 0;
-        TSQueryError error = TSQueryErrorNone;
-        tex__query =
-            ts_query_new(tree_sitter_latex(), (const char *)rls_data_latex_structure_scm,
-                         (uint32_t)rls_data_latex_structure_scm_len, &error_offset, &error);
         /* The query is part of the program: a broken one is a build bug. */
-        if (!tex__query) abort();
-        uint32_t n = ts_query_capture_count(tex__query);
+        rls_capture_query_init_embedded(&tex__query_storage, tree_sitter_latex(),
+                                        rls_data_latex_structure_scm,
+                                        rls_data_latex_structure_scm_len, "latex-structure.scm");
+        tex__query = &tex__query_storage;
+        uint32_t n = rls_capture_query_capture_count(tex__query);
         for (uint32_t i = 0; i < n && i < RLS_ARRAY_LEN(tex__capture_kind); i++) {
-            uint32_t len;
-            const char *name = ts_query_capture_name_for_id(tex__query, i, &len);
+            const char *name = rls_capture_query_capture_name(tex__query, i);
             tex__capture_kind[i] = CAP_UNKNOWN;
             for (size_t k = 0; k < RLS_ARRAY_LEN(tex__capture_names); k++)
-                if (strlen(tex__capture_names[k]) == len &&
-                    !memcmp(name, tex__capture_names[k], len))
-                    tex__capture_kind[i] = (uint8_t)k;
+                if (!strcmp(name, tex__capture_names[k])) tex__capture_kind[i] = (uint8_t)k;
         }
     }
-    TSQuery *q = tex__query;
+    RlsCaptureQuery *q = tex__query;
     pthread_mutex_unlock(&tex__query_lock);
     return q;
 }
 
 void rls_tex_queries_release(void) {
     pthread_mutex_lock(&tex__query_lock);
-    if (tex__query) ts_query_delete(tex__query);
     tex__query = NULL;
     pthread_mutex_unlock(&tex__query_lock);
 }
@@ -88,21 +84,21 @@ void rls_tex_queries_release(void) {
 struct RlsTexParser {
     TSParser *ts;
     TSTree *tree; /* the last tree, reused by the next parse */
-    TSQueryCursor *cursor;
+    RlsCaptureCursor cursor;
 };
 
 RlsTexParser *rls_tex_parser_new(void) {
     RlsTexParser *self = rls_calloc(1, sizeof(*self));
     self->ts = ts_parser_new();
     ts_parser_set_language(self->ts, tree_sitter_latex());
-    self->cursor = ts_query_cursor_new();
+    rls_capture_cursor_init(&self->cursor);
     return self;
 }
 
 void rls_tex_parser_delete(RlsTexParser *self) {
     if (!self) return;
     if (self->tree) ts_tree_delete(self->tree);
-    ts_query_cursor_delete(self->cursor);
+    rls_capture_cursor_close(&self->cursor);
     ts_parser_delete(self->ts);
     rls_free(self);
 }
@@ -1664,15 +1660,12 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
 
     TSNode root = ts_tree_root_node(tree);
     tex__find_body(&w, root);
-    TSQuery *query = tex__get_query();
-    ts_query_cursor_exec(self->cursor, query, root);
-    TSQueryMatch match;
-    uint32_t index;
-    while (ts_query_cursor_next_capture(self->cursor, &match, &index)) {
-        TSQueryCapture cap = match.captures[index];
+    rls_capture_cursor_exec(&self->cursor, tex__get_query(), root);
+    RlsCapture cap;
+    while (rls_capture_cursor_next(&self->cursor, &cap)) {
         TSNode node = cap.node;
-        TexCapture kind = cap.index < RLS_ARRAY_LEN(tex__capture_kind)
-                              ? tex__capture_kind[cap.index]
+        TexCapture kind = cap.capture_id < RLS_ARRAY_LEN(tex__capture_kind)
+                              ? tex__capture_kind[cap.capture_id]
                               : CAP_UNKNOWN;
         uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
         if (kind == CAP_COMMENT) {

@@ -25,6 +25,7 @@
 
 #include "model/builder.h"
 #include "model/lines.h"
+#include "parse/captures.h"
 #include "parse/formats.h"
 #include "rls/alloc.h"
 
@@ -105,7 +106,8 @@ typedef enum {
 #define MD_MAX_CAPTURES 16
 
 typedef struct {
-    TSQuery *query;
+    RlsCaptureQuery *query; /* NULL, or &storage once compiled */
+    RlsCaptureQuery storage;
     MdCap roles[MD_MAX_CAPTURES]; /* capture index -> role */
 } MdQuery;
 
@@ -131,18 +133,14 @@ static MdCap md__role_of(const char *name, uint32_t len) {
 static MdQuery *md__query(MdQuery *q, const TSLanguage *lang, const unsigned char *text,
                           size_t len) {
     if (q->query) return q;
-    uint32_t err_offset = 0;
-    TSQueryError err = TSQueryErrorNone;
-    q->query = ts_query_new(lang, (const char *)text, (uint32_t)len, &err_offset, &err);
-    if (!q->query) {
-        fprintf(stderr, "resume-ls: embedded Markdown query is invalid at byte %u\n", err_offset);
-        abort();
-    }
-    uint32_t n = ts_query_capture_count(q->query);
+    rls_capture_query_init_embedded(&q->storage, lang, text, len,
+                                    lang == tree_sitter_markdown() ? "markdown.scm"
+                                                                   : "markdown_inline.scm");
+    q->query = &q->storage;
+    uint32_t n = rls_capture_query_capture_count(q->query);
     for (uint32_t i = 0; i < n && i < MD_MAX_CAPTURES; i++) {
-        uint32_t name_len;
-        const char *name = ts_query_capture_name_for_id(q->query, i, &name_len);
-        q->roles[i] = md__role_of(name, name_len);
+        const char *name = rls_capture_query_capture_name(q->query, i);
+        q->roles[i] = md__role_of(name, (uint32_t)strlen(name));
     }
     return q;
 }
@@ -636,14 +634,13 @@ static char *md__field_string(const MdText *t) {
 static void md__collect(Md *md, TSTree *tree) {
     MdQuery *q = md__query(&md__inline_query, tree_sitter_markdown_inline(),
                            rls_data_markdown_inline_scm, rls_data_markdown_inline_scm_len);
-    TSQueryCursor *cur = ts_query_cursor_new();
-    ts_query_cursor_exec(cur, q->query, ts_tree_root_node(tree));
-    TSQueryMatch m;
-    uint32_t ci;
-    while (ts_query_cursor_next_capture(cur, &m, &ci)) {
-        TSQueryCapture cap = m.captures[ci];
+    RlsCaptureCursor cur;
+    rls_capture_cursor_init(&cur);
+    rls_capture_cursor_exec(&cur, q->query, ts_tree_root_node(tree));
+    RlsCapture cap;
+    while (rls_capture_cursor_next(&cur, &cap)) {
         uint32_t s = ts_node_start_byte(cap.node), e = ts_node_end_byte(cap.node);
-        MdCap role = cap.index < MD_MAX_CAPTURES ? q->roles[cap.index] : MD_CAP_UNKNOWN;
+        MdCap role = cap.capture_id < MD_MAX_CAPTURES ? q->roles[cap.capture_id] : MD_CAP_UNKNOWN;
         if (role == MD_CAP_LINK || role == MD_CAP_AUTOLINK) {
             if (role == MD_CAP_AUTOLINK && e - s >= 2) s++, e--;
             md__rec(md, MD_EV_LINK, s, e);
@@ -660,7 +657,7 @@ static void md__collect(Md *md, TSTree *tree) {
             md->rec[md->n_rec - 1].d = b - md->rec_base;
         }
     }
-    ts_query_cursor_delete(cur);
+    rls_capture_cursor_close(&cur);
 }
 
 /* ---- Contacts -------------------------------------------------------------- */
@@ -1441,8 +1438,6 @@ void rls_md_parser_edit(RlsMdParser *self, const RlsByteEdit *edit) {
 }
 
 void rls_md_queries_release(void) {
-    if (md__block_query.query) ts_query_delete(md__block_query.query);
-    if (md__inline_query.query) ts_query_delete(md__inline_query.query);
     memset(&md__block_query, 0, sizeof(md__block_query));
     memset(&md__inline_query, 0, sizeof(md__inline_query));
 }
@@ -1475,16 +1470,16 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     MdCapture *caps = NULL;
     uint32_t n_caps = 0;
     size_t cap_caps = 0;
-    TSQueryCursor *cur = ts_query_cursor_new();
-    ts_query_cursor_exec(cur, q->query, ts_tree_root_node(tree));
-    TSQueryMatch m;
-    uint32_t ci;
-    while (ts_query_cursor_next_capture(cur, &m, &ci)) {
-        TSQueryCapture c = m.captures[ci];
-        MdCapture mc = {c.node, c.index < MD_MAX_CAPTURES ? q->roles[c.index] : MD_CAP_UNKNOWN};
+    RlsCaptureCursor cur;
+    rls_capture_cursor_init(&cur);
+    rls_capture_cursor_exec(&cur, q->query, ts_tree_root_node(tree));
+    RlsCapture c;
+    while (rls_capture_cursor_next(&cur, &c)) {
+        MdCapture mc = {c.node,
+                        c.capture_id < MD_MAX_CAPTURES ? q->roles[c.capture_id] : MD_CAP_UNKNOWN};
         RLS_PUSH(caps, n_caps, cap_caps, mc);
     }
-    ts_query_cursor_delete(cur);
+    rls_capture_cursor_close(&cur);
 
     md.kind = RLS_SECTION_HEADER;
     md__plan_levels(&md, caps, n_caps);
