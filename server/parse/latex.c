@@ -683,12 +683,10 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             loc = 2;
             title = 3;
             dates = 4;
-        } else if (w->kind == RLS_SECTION_EDUCATION) {
-            /* {school}{dates}{degree}{place}: the bold line is the school. */
-            org = 1;
-            title = 3;
-        } else if (tex__names_role(tex__str(strs, 3)) && !tex__names_role(tex__str(strs, 1))) {
-            /* {SunSesh AZ}{dates}{Founder and Organizer}{place}: the role is
+        } else if (w->kind == RLS_SECTION_EDUCATION ||
+                   (tex__names_role(tex__str(strs, 3)) && !tex__names_role(tex__str(strs, 1)))) {
+            /* {school}{dates}{degree}{place}: the bold line is the school;
+             * {SunSesh AZ}{dates}{Founder and Organizer}{place}: the role is
              * the argument that names one. */
             org = 1;
             title = 3;
