@@ -71,6 +71,13 @@ static const char *const lines__countries[] = {
     "switzerland", "sweden",      "poland",    "portugal",  "mexico",  "remote",
 };
 
+/* Grades and honours: "Distinction", "First Class Honours", "cum laude". */
+static const char *const lines__honour_words[] = {
+    "distinction",  "merit", "honours", "honors", "honour",         "honor",
+    "laude",        "gpa",   "cgpa",    "grade",  "classification", "valedictorian",
+    "salutatorian", "dean",  "deans",   "summa",  "magna",
+};
+
 /* Whole-word, ASCII case-insensitive search for any of `words` in f. Dots
  * are ignored inside words so that "B.S." matches "bs" and "Co." "co". */
 static bool lines__has_word(Field f, const char *const *words, size_t n_words) {
@@ -109,6 +116,27 @@ static bool lines__is_org(Field f) {
     return lines__has_word(f, lines__org_words, RLS_ARRAY_LEN(lines__org_words));
 }
 
+/* A field a reader takes for the grade of a degree: short, with an honour
+ * word ("Distinction", "First Class Honours", "GPA 3.8/4.0"). */
+static bool lines__is_honour(Field f) {
+    return f.n > 0 && f.n <= 40 &&
+           lines__has_word(f, lines__honour_words, RLS_ARRAY_LEN(lines__honour_words));
+}
+
+bool rls_entry_field_is_role(const char *text, size_t len) {
+    Field f = {text, len};
+    return lines__is_title(f, RLS_SECTION_EXPERIENCE) || lines__is_title(f, RLS_SECTION_EDUCATION);
+}
+
+bool rls_entry_field_is_honour(const char *text, size_t len) {
+    Field f = {text, len};
+    while (f.n && (f.p[0] == ' ' || f.p[0] == '\t'))
+        f.p++, f.n--;
+    while (f.n && strchr(" \t.;,", f.p[f.n - 1]))
+        f.n--;
+    return lines__is_honour(f);
+}
+
 /* "Houston, TX", "Berlin, Germany", "Remote", "Dallas, TX (and other
  * locations)". */
 static bool lines__is_location(Field f) {
@@ -134,6 +162,62 @@ static bool lines__is_location(Field f) {
         return false;
     }
     return lines__has_word(last, lines__countries, RLS_ARRAY_LEN(lines__countries)) && last.n < 24;
+}
+
+/* ---- Date slots ------------------------------------------------------------ */
+
+bool rls_date_slot_parse(const char *text, size_t len, RlsDateRange *out) {
+    memset(out, 0, sizeof(*out));
+    if (rls_date_range_parse(text, len, out)) return true;
+    /* Years before 1900 ("1654-1660", "June 1661 - now") are no dates in
+     * running text, where a lone number is more often a count; in a slot
+     * they are. Each such year reads as 2000 so that the range grammar
+     * decides the shape, then gets its own value back. */
+    char buf[64];
+    if (len >= sizeof(buf)) return false;
+    int years[2], n_years = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && isdigit((unsigned char)text[j]))
+            j++;
+        bool word_edge = (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
+                         (j == len || !isalnum((unsigned char)text[j]));
+        if (j - i == 4 && word_edge) {
+            int y = (text[i] - '0') * 1000 + (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 +
+                    (text[i + 3] - '0');
+            if (y < 1000 || y >= 1900 || n_years == 2) return false;
+            years[n_years++] = y;
+            memcpy(buf + n, "2000", 4);
+            n += 4;
+            i = j;
+        } else if (j > i) {
+            memcpy(buf + n, text + i, j - i);
+            n += j - i;
+            i = j;
+        } else {
+            buf[n++] = text[i++];
+        }
+    }
+    if (n_years == 0) return false;
+    /* "1667 - death": the start is known, the end is not. */
+    size_t cut = n;
+    bool open_end = false;
+    if (!rls_date_range_parse(buf, n, out)) {
+        const char *dash = NULL;
+        for (size_t i = 4; i < n && !dash; i++)
+            if (buf[i] == '-' || buf[i] == ':') dash = buf + i;
+        if (!dash || n_years != 1) return false;
+        cut = (size_t)(dash - buf);
+        if (!rls_date_range_parse(buf, cut, out)) return false;
+        open_end = true;
+    }
+    out->start.year = (int16_t)years[0];
+    if (open_end)
+        out->end = (RlsDate){0};
+    else if (!out->end.present)
+        out->end.year = (int16_t)years[n_years - 1];
+    return out->valid;
 }
 
 /* ---- Splitting ------------------------------------------------------------- */
@@ -169,9 +253,12 @@ static Field lines__trim(Field f) {
 }
 
 /* "(Berlin, Germany)", "(MyTown)": a place in parentheses, not a list of
- * technologies such as "(React, TypeScript)". */
-static bool lines__paren_place(Field inner) {
+ * technologies such as "(React, TypeScript)". A lone unknown word is a
+ * place only after a company or school ("Awesome University (MyTown)"):
+ * after a project it names the stack ("Vitest (TypeScript)"). */
+static bool lines__paren_place(Field inner, Field before) {
     if (lines__is_location(inner)) return true;
+    if (!lines__is_org(before)) return false;
     if (inner.n == 0 || inner.n > 20 || !isupper((unsigned char)inner.p[0])) return false;
     for (size_t i = 0; i < inner.n; i++)
         if (!isalpha((unsigned char)inner.p[i]) && (unsigned char)inner.p[i] < 0x80) return false;
@@ -210,7 +297,8 @@ static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
         if (!sep && p < end && *p == '(' && p > start && p[-1] == ' ') {
             const char *close = memchr(p, ')', (size_t)(end - p));
             if (close && close + 1 == tail &&
-                lines__paren_place((Field){p + 1, (size_t)(close - p - 1)})) {
+                lines__paren_place((Field){p + 1, (size_t)(close - p - 1)},
+                                   (Field){start, (size_t)(p - start)})) {
                 Field f = lines__trim((Field){start, (size_t)(p - start)});
                 if (f.n && n < cap) out[n++] = f;
                 if (n < cap) out[n++] = (Field){p, (size_t)(tail - p)};
@@ -357,7 +445,8 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     for (size_t i = 0; i < n; i++) {
         Field f = fields[i];
         bool paren = f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')';
-        bool place = paren ? lines__paren_place((Field){f.p + 1, f.n - 2}) : lines__is_location(f);
+        bool place = paren && i > 0 ? lines__paren_place((Field){f.p + 1, f.n - 2}, fields[i - 1])
+                                    : lines__is_location(f);
         if (i > 0 && place && !out->location) {
             out->location = lines__dup(fields[i]);
             used[i] = true;
@@ -389,12 +478,20 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         org = (int)last_undecided;
     for (size_t i = 0; i < n; i++) {
         if (used[i] || (int)i == title || (int)i == org) continue;
+        /* "Trinity College, Cambridge", "Royal Mint, London": a place name
+         * right after the company or school says where it is. */
+        if (title < 0 && org >= 0 && (int)i == org + 1 && !out->location &&
+            lines__place_name(fields[i]) && !lines__is_title(fields[i], kind) &&
+            !lines__is_honour(fields[i])) {
+            out->location = lines__dup(fields[i]);
+            continue;
+        }
         if (title < 0 && !(kind == RLS_SECTION_EDUCATION && org < 0 && n == 1))
             title = (int)i;
         else if (org < 0)
             org = (int)i;
         else if (!out->location && i > 0 && lines__place_name(fields[i]) &&
-                 !lines__is_title(fields[i], kind))
+                 !lines__is_title(fields[i], kind) && !lines__is_honour(fields[i]))
             out->location = lines__dup(fields[i]);
     }
     if (title >= 0) out->title = lines__dup(fields[title]), found++;

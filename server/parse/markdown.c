@@ -178,6 +178,7 @@ typedef struct {
     uint32_t name_start_byte;
     RlsSectionKind kind; /* of the current section */
     int32_t fresh_entry; /* entry with nothing under it yet, or -1 */
+    bool slot_layout;    /* the current section dates its entries with slots */
     uint16_t fresh_entry_level;
     char *skill_category; /* owned */
     int markup_depth;
@@ -618,18 +619,44 @@ static void md__text_close(MdText *t) {
 /* The entry-splitting view of a text: the plain text with " | " wherever
  * emphasis, code or an HTML tag began or ended, since a writer who bolds the
  * role and not the company has told us where the fields are. Owned. */
-static char *md__field_string(const MdText *t) {
+static char *md__field_string_range(const MdText *t, uint32_t from, uint32_t to) {
     RlsBuf b;
     rls_buf_init(&b);
     uint32_t k = 0;
-    for (uint32_t i = 0; i <= t->plain.len; i++) {
+    for (uint32_t i = from; i <= to; i++) {
+        while (k < t->n_bounds && t->bounds[k] < i)
+            k++;
         while (k < t->n_bounds && t->bounds[k] == i) {
             rls_buf_puts(&b, " | ");
             k++;
         }
-        if (i < t->plain.len) rls_buf_putc(&b, t->plain.text[i]);
+        if (i < to) rls_buf_putc(&b, t->plain.text[i]);
     }
     return rls_buf_detach(&b);
+}
+
+static char *md__field_string(const MdText *t) {
+    return md__field_string_range(t, 0, t->plain.len);
+}
+
+/* Copies plain bytes [from, to) of p, with their source map, into *out
+ * (owned; the model takes it or rls_plain_free frees it). */
+static void md__plain_sub(Md *md, const RlsPlain *p, uint32_t from, uint32_t to, RlsPlain *out) {
+    while (from < to && p->text[from] == ' ')
+        from++;
+    while (to > from && p->text[to - 1] == ' ')
+        to--;
+    for (uint32_t i = from; i < to;) {
+        uint32_t j = i + 1;
+        while (j < to && ((unsigned char)p->text[j] & 0xC0) == 0x80)
+            j++;
+        if (p->text[i] == ' ')
+            rls_plain_builder_break(&md->pb, p->src_start[i], p->src_end[i]);
+        else
+            rls_plain_builder_emit(&md->pb, p->text + i, j - i, p->src_start[i], p->src_end[j - 1]);
+        i = j;
+    }
+    rls_plain_builder_finish(&md->pb, out);
 }
 
 /* Links, images and inline HTML comments of one inline tree, recorded. */
@@ -849,6 +876,89 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     rls_free(fs);
 }
 
+/* markdown-cv's entry layout: a line that is only a code span holds the
+ * dates, and the line under it names the entry ("`2012`" over "President,
+ * *Royal Society*, London, UK"). Finds such a first line in source
+ * [start_byte, end_byte): returns the byte where it ends (its newline) and
+ * sets [*code_start, *code_end) to the code span, or returns 0. */
+static uint32_t md__slot_line(const Md *md, uint32_t start_byte, uint32_t end_byte,
+                              uint32_t *code_start, uint32_t *code_end) {
+    uint32_t le = start_byte;
+    while (le < end_byte && md->src[le] != '\n')
+        le++;
+    if (le >= end_byte) return 0; /* nothing under it */
+    uint32_t ce = le;
+    while (ce > start_byte && strchr(" \t\r", md->src[ce - 1]))
+        ce--;
+    uint32_t ticks = 0;
+    while (start_byte + ticks < ce && md->src[start_byte + ticks] == '`')
+        ticks++;
+    if (ticks == 0 || ce - start_byte <= 2 * ticks) return 0;
+    for (uint32_t i = 1; i <= ticks; i++)
+        if (md->src[ce - i] != '`') return 0;
+    if (memchr(md->src + start_byte + ticks, '`', ce - start_byte - 2 * ticks)) return 0;
+    *code_start = start_byte;
+    *code_end = ce;
+    return le;
+}
+
+/* The dates of a text that starts with a date slot: fills *dates and
+ * returns the plain offset where the entry's own text starts, or 0. */
+static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
+    uint32_t cs, ce;
+    uint32_t le = md__slot_line(md, t->span.start_byte, t->span.end_byte, &cs, &ce);
+    if (!le) return 0;
+    uint32_t p = 0;
+    while (p < t->plain.len && t->plain.src_start[p] < le)
+        p++;
+    uint32_t de = p;
+    while (de > 0 && t->plain.text[de - 1] == ' ')
+        de--;
+    if (de == 0 || p >= t->plain.len || !rls_date_slot_parse(t->plain.text, de, dates)) return 0;
+    dates->span = (RlsSpan){cs, ce};
+    return p;
+}
+
+/* An entry under a date slot. In publications the line is a citation, one
+ * title as a reader says it ("Newton Sir I, De analysi ..."): it has no
+ * role or organisation to split out. */
+static void md__slot_entry(Md *md, const MdText *t, uint32_t from, const RlsDateRange *dates) {
+    RlsEntryFields f;
+    memset(&f, 0, sizeof(f));
+    if (md->kind == RLS_SECTION_PUBLICATIONS) {
+        uint32_t a = from, b = t->plain.len;
+        while (a < b && t->plain.text[a] == ' ')
+            a++;
+        f.title = rls_strndup(t->plain.text + a, b - a);
+    } else {
+        char *fs = md__field_string_range(t, from, t->plain.len);
+        rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+        rls_free(fs);
+    }
+    rls_model_builder_entry(&md->mb, t->span, f.title, f.org, f.location, dates);
+    md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
+    md->fresh_entry_level = 0xFFFF;
+    md->slot_layout = true;
+    rls_entry_fields_close(&f);
+}
+
+/* Beside slot-dated entries, an undated line of the same shape is an entry
+ * too ("Associate, *French Academy of Science*, Paris, France" after a
+ * dated award): one line naming a role and an organisation. */
+static bool md__slot_sibling(Md *md, const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    if (!md->slot_layout || md->kind == RLS_SECTION_PUBLICATIONS || t->n_lines > 1 ||
+        p->len > 120 || (p->text[p->len - 1] == '.' && md__words(p) > 8))
+        return false;
+    char *fs = md__field_string(t);
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    rls_free(fs);
+    bool entry = f.title && f.org && rls_entry_field_is_role(f.title, strlen(f.title));
+    rls_entry_fields_close(&f);
+    return entry;
+}
+
 /* ---- Blocks -------------------------------------------------------------------- */
 
 static void md__paragraph_text(Md *md, MdText *t) {
@@ -860,6 +970,8 @@ static void md__paragraph_text(Md *md, MdText *t) {
 /* Prose outside lists: header lines, skills lines, entry lines, or plain
  * paragraphs. Takes the text's plain (leaves t->plain empty or freed). */
 static void md__prose(Md *md, MdText *t, bool allow_entry) {
+    RlsDateRange slot_dates;
+    uint32_t slot_from;
     if (t->plain.len == 0) {
         md__text_close(t);
         return;
@@ -870,10 +982,19 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (md->kind == RLS_SECTION_SKILLS) {
         md__skills(md, t);
         md__text_close(t);
-    } else if (allow_entry && md__entry_section(md->kind) && md__looks_like_entry(t)) {
+    } else if (allow_entry && md__entry_section(md->kind) && t->n_lines <= 4 &&
+               (slot_from = md__date_slot(md, t, &slot_dates)) > 0) {
+        md__slot_entry(md, t, slot_from, &slot_dates);
+        md__text_close(t);
+    } else if (allow_entry && md__entry_section(md->kind) &&
+               (md__looks_like_entry(t) || md__slot_sibling(md, t))) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
     } else {
+        /* Slot-dated entries keep their details in their own paragraph or
+         * list: a paragraph of its own is a note on the section ("etc.
+         * etc. etc." closing a list of papers). */
+        if (md->slot_layout) rls_model_builder_end_entry(&md->mb);
         md__contacts(md, t, false);
         md__paragraph_text(md, t);
     }
@@ -896,6 +1017,43 @@ static uint32_t md__lines(const Md *md, const TSRange *r, uint32_t n, MdLine *ou
         }
     }
     return k;
+}
+
+/* "GPA: ", "Dissertation: ", "Thesis title: ": one to three words and a
+ * colon opening a line (markup around the label allowed). */
+static bool md__label_prefix(const char *p, size_t n) {
+    size_t i = 0, words = 0;
+    while (i < n && strchr(" \t*_", p[i]))
+        i++;
+    if (i == n || !isalpha((unsigned char)p[i])) return false;
+    for (; i < n && i < 40; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == ':') {
+            size_t j = i + 1;
+            while (j < n && strchr("*_", p[j]))
+                j++;
+            /* "Check it out:" over a link on the next line is no label. */
+            while (j < n && (p[j] == ' ' || p[j] == '\t'))
+                j++;
+            return words < 3 && j > i + 1 && j < n;
+        }
+        if (c == ' ') {
+            if (++words >= 3) return false;
+        } else if (!isalnum(c) && c < 0x80 && !strchr("*_-'", c)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Where the last "; " or ", " field of a definition begins when it names a
+ * grade ("...; University of Oxford; Distinction"), or 0. */
+static uint32_t md__trailing_honour(const RlsPlain *p) {
+    uint32_t i = p->len;
+    while (i > 1 && !((p->text[i - 2] == ';' || p->text[i - 2] == ',') && p->text[i - 1] == ' '))
+        i--;
+    if (i <= 1 || !rls_entry_field_is_honour(p->text + i, p->len - i)) return 0;
+    return i;
 }
 
 /* Pandoc definition lists ("Term\n:   definition") are not CommonMark: the
@@ -925,11 +1083,15 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
     }
     if (!any) return false;
 
-    /* Groups: [start line, end line) each. */
+    /* Groups: [start line, end line) each. A definition's continuation
+     * line that opens with a label ("Dissertation: ...") starts a detail
+     * of its own: pandoc runs it on, but a reader sees a new statement. */
     uint32_t gstart[64], gend[64], ng = 0;
     for (uint32_t g = 0; g < nl;) {
         uint32_t h = g + 1;
-        while (h < nl && !lines[h].def)
+        while (h < nl && !lines[h].def &&
+               !(lines[g].def && md__label_prefix(md->src + lines[h].start_byte,
+                                                  lines[h].end_byte - lines[h].start_byte)))
             h++;
         gstart[ng] = g;
         gend[ng++] = h;
@@ -961,7 +1123,10 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
                    md->kind == RLS_SECTION_PUBLICATIONS;
     if (has_term && listing) {
         /* "**Cloud**" / ": AWS Solutions Architect. Expires March 2020.": a
-         * group label over items that are entries of their own. */
+         * group label over items that are entries of their own; it belongs
+         * to none of the entries above it. */
+        rls_model_builder_end_entry(&md->mb);
+        md->fresh_entry = -1;
         md__prose(md, &texts[0], false);
         for (k = 1; k < ng; k++)
             md__prose(md, &texts[k], true);
@@ -978,6 +1143,7 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
         rls_buf_puts(&b, tf);
         rls_free(tf);
         RlsSpan span = texts[0].span;
+        uint32_t honour_at[64]; /* plain offset of a trailing grade per definition, or 0 */
         for (k = 1; k < ng; k++) {
             const MdText *d = &texts[k];
             bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
@@ -985,10 +1151,13 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
                             md__words(&d->plain) >= 4 && !starts_marked;
             bool short_def = d->plain.len <= 100 && md__words(&d->plain) <= 14 && !sentence;
             if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
-            char *df = md__field_string(d);
+            /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
+            if (!lines[gstart[k]].def || md__label_prefix(d->plain.text, d->plain.len)) break;
+            honour_at[k] = md__trailing_honour(&d->plain);
+            char *df = md__field_string_range(d, 0, honour_at[k] ? honour_at[k] : d->plain.len);
             rls_buf_printf(&b, " | %s", df);
             rls_free(df);
-            span.end_byte = d->span.end_byte;
+            span.end_byte = honour_at[k] ? d->plain.src_start[honour_at[k] - 1] : d->span.end_byte;
         }
         RlsEntryFields f;
         rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);
@@ -999,8 +1168,17 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
         rls_entry_fields_close(&f);
         rls_buf_close(&b);
         md__text_close(&texts[0]);
-        for (uint32_t j = 1; j < k; j++)
+        for (uint32_t j = 1; j < k; j++) {
+            /* "; Distinction": the grade is said of the entry, as prose. */
+            if (honour_at[j]) {
+                RlsPlain grade;
+                const RlsPlain *dp = &texts[j].plain;
+                md__plain_sub(md, dp, honour_at[j], dp->len, &grade);
+                RlsSpan gspan = rls_plain_cover(dp, honour_at[j], dp->len);
+                rls_model_builder_paragraph(&md->mb, gspan, &grade);
+            }
             md__text_close(&texts[j]);
+        }
     } else {
         k = 0;
     }
@@ -1091,6 +1269,26 @@ static void md__paragraph(Md *md, TSNode node) {
     md__prose(md, &t, true);
 }
 
+/* The first item under an entry that names its organisation but not the
+ * role, when the item is a role or degree rather than a statement of work
+ * ("__Royal Mint__, London" over "- Warden"; a school over "- B.S.
+ * Computer Science"): a reader takes it for the entry's title. */
+static bool md__item_is_role(Md *md, const MdText *t) {
+    if (md->fresh_entry < 0) return false;
+    const RlsEntry *e = md__entry_at(md, md->fresh_entry);
+    const RlsPlain *p = &t->plain;
+    if (e->title || !e->org || t->n_lines > 1 || md__words(p) > 5 || p->text[p->len - 1] == '.' ||
+        memchr(p->text, ':', p->len) || !isupper((unsigned char)p->text[0]))
+        return false;
+    if (!rls_entry_field_is_role(p->text, p->len)) return false;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, RLS_SECTION_EXPERIENCE,
+                                  false, &f);
+    bool one_field = f.title && !f.org && !f.location && !f.dates.valid;
+    rls_entry_fields_close(&f);
+    return one_field;
+}
+
 /* A bullet: the item's own paragraphs, without its nested lists (which are
  * bullets of their own, one level deeper). */
 static void md__item(Md *md, TSNode node) {
@@ -1122,9 +1320,15 @@ static void md__item(Md *md, TSNode node) {
         md__text_close(&t);
         return;
     }
+    uint32_t depth = md->n_lists;
+    if (depth <= 1 && md__item_is_role(md, &t)) {
+        RlsEntry *e = md__entry_at(md, md->fresh_entry);
+        e->title = rls_strndup(t.plain.text, t.plain.len);
+        md__paragraph_text(md, &t);
+        return;
+    }
     uint32_t item_end = md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node));
     RlsSpan item_span = {ts_node_start_byte(node), item_end};
-    uint32_t depth = md->n_lists;
     rls_model_builder_item(&md->mb, t.span, item_span, &t.plain,
                            (uint16_t)(depth > 0 ? depth - 1 : 0));
     md->fresh_entry = -1;
@@ -1341,7 +1545,28 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
     md->section_level = at_min > 1 ? min_level : rest_min;
 }
 
-static void md__heading(Md *md, TSNode node) {
+/* A deeper heading that names no organisation, place or dates is a group
+ * label inside its section, not an entry, when what follows is no entry
+ * body: entries of their own ("### Journals" over "`1669`" date slots), or
+ * prose in a section of no roles ("### Research interests" under
+ * "## Currently"). `next` is the block after the heading, or NULL. */
+static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCapture *next) {
+    if (f->dates.valid || f->org || f->location || !next || next->cap != MD_CAP_PARAGRAPH)
+        return false;
+    uint32_t s = ts_node_start_byte(next->node), e = ts_node_end_byte(next->node);
+    uint32_t cs, ce;
+    if (md__slot_line(md, s, e, &cs, &ce)) return true;
+    if (md->kind != RLS_SECTION_OTHER && md->kind != RLS_SECTION_SUMMARY) return false;
+    /* A date line under the heading completes it as an entry. */
+    uint32_t le = s;
+    while (le < e && md->src[le] != '\n')
+        le++;
+    RlsDateRange dr;
+    size_t ds, de;
+    return !rls_date_range_find(md->src + s, le - s, &dr, &ds, &de);
+}
+
+static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     uint16_t level = md__heading_level(node);
     TSNode inl = md__heading_inline(node);
     MdText t;
@@ -1368,6 +1593,7 @@ static void md__heading(Md *md, TSNode node) {
     if (level <= md->section_level) {
         RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t.plain, level);
         md->kind = sec->kind;
+        md->slot_layout = false;
         rls_free(md->skill_category);
         md->skill_category = NULL;
         md__text_close(&t);
@@ -1388,6 +1614,13 @@ static void md__heading(Md *md, TSNode node) {
     char *fs = md__field_string(&t);
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    if (md__group_label(md, &f, next)) {
+        rls_entry_fields_close(&f);
+        rls_free(fs);
+        rls_model_builder_end_entry(&md->mb);
+        md__paragraph_text(md, &t);
+        return;
+    }
     if (f.dates.valid) f.dates.span = hspan;
     rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
@@ -1500,10 +1733,15 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
         }
         if (s < consumed_end && e <= consumed_end) continue;
         switch (caps[i].cap) {
-        case MD_CAP_HEADING:
-            md__heading(&md, node);
+        case MD_CAP_HEADING: {
+            const MdCapture *next = NULL;
+            for (uint32_t j = i + 1; j < n_caps && !next; j++)
+                if (caps[j].cap != MD_CAP_LIST && ts_node_start_byte(caps[j].node) >= e)
+                    next = &caps[j];
+            md__heading(&md, node, next);
             consumed_end = e;
             break;
+        }
         case MD_CAP_PARAGRAPH: {
             /* An item's own paragraphs were read with it (a setext
              * heading's paragraph is inside consumed_end). */

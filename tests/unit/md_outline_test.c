@@ -1,0 +1,177 @@
+/* Tests that the Markdown model reads layouts the way a reader of the
+ * rendered resume does: date slots (markdown-cv), group sub-headings, pandoc
+ * definition lists with grades and detail lines, group labels in listings. */
+#include "parse/formats.h"
+#include "rls/parse.h"
+#include "test.h"
+
+static RlsResume *parse(const char *src) {
+    RlsParser *p = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    RlsResume *m = rls_parser_parse(p, src, (uint32_t)strlen(src), NULL);
+    rls_parser_delete(p);
+    return m;
+}
+
+static const char *opt(const char *s) {
+    return s ? s : "(null)";
+}
+
+/* The paragraphs of entry `entry` (-1: of no entry) in section `section`,
+ * joined with " / ". */
+static void paragraphs_of(const RlsResume *m, uint32_t section, int32_t entry, char *out,
+                          size_t cap) {
+    size_t n = 0;
+    out[0] = '\0';
+    for (uint32_t i = 0; i < m->n_paragraphs; i++) {
+        const RlsParagraph *p = &m->paragraphs[i];
+        if (p->section != section || p->entry != entry) continue;
+        n +=
+            (size_t)snprintf(out + n, n < cap ? cap - n : 0, "%s%s", n ? " / " : "", p->plain.text);
+    }
+}
+
+static void test_code_span_date_slots_make_entries_of_any_era(void) {
+    /* CRLF, and a non-ASCII place. */
+    const char *src = "# Ada\r\n\r\n## Education\r\n\r\n`1654-1660`\r\n__Trinity College, "
+                      "Zürich__\r\n\r\n- Sizar\r\n\r\n## Occupation\r\n\r\n`June 1661 - now`\r\n"
+                      "__Royal Mint__, London\r\n\r\n- Warden\r\n- Minted coins\r\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->org), "Trinity College");
+    EXPECT_STR_EQ(opt(e->location), "Zürich");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 1654 && e->dates.end.year == 1660);
+    /* The date span is the code span line. */
+    EXPECT_EQ_INT(e->dates.span.start_byte, (uint32_t)(strstr(src, "`1654") - src));
+    EXPECT_EQ_INT(e->dates.span.end_byte, (uint32_t)(strstr(src, "0`\r") + 2 - src));
+    /* The lone role under the school is the entry's title, not a bullet. */
+    EXPECT_STR_EQ(opt(e->title), "Sizar");
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Warden");
+    EXPECT_STR_EQ(opt(e->org), "Royal Mint");
+    EXPECT_STR_EQ(opt(e->location), "London");
+    EXPECT_TRUE(e->dates.start.year == 1661 && e->dates.start.month == 6 && e->dates.end.present);
+    ASSERT_EQ_INT(e->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[e->first_bullet].plain.text, "Minted coins");
+    rls_resume_delete(m);
+}
+
+static void test_a_statement_under_an_org_stays_a_bullet(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n`2019`\n__Acme Corp__, London\n\n"
+                         "- Built payment APIs\n- Engineer\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_TRUE(m->entries[0].title == NULL);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
+static void test_dated_citations_are_one_title_and_groups_are_labels(void) {
+    RlsResume *m = parse("# Ada\n\n## Publications\n\n### Journals\n\n`1669`\nNewton I, De analysi "
+                         "per æquationes.\n\netc. etc.\n\n### Patents\n\n`2012`\nCalculus for "
+                         "physics, SMBC patent 001\n");
+    ASSERT_EQ_INT(m->n_sections, 2);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Newton I, De analysi per æquationes.");
+    EXPECT_TRUE(m->entries[0].org == NULL && m->entries[0].dates.start.year == 1669);
+    EXPECT_STR_EQ(opt(m->entries[1].title), "Calculus for physics, SMBC patent 001");
+    EXPECT_TRUE(m->entries[1].org == NULL && m->entries[1].dates.start.year == 2012);
+    /* The group headings and the closing note belong to no entry. */
+    char got[256];
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Journals / etc. etc. / Patents");
+    rls_resume_delete(m);
+}
+
+static void test_sub_headings_of_a_section_without_roles_are_not_entries(void) {
+    RlsResume *m = parse("# Ada\n\n## Currently\n\nOn giants' shoulders\n\n### Research interests"
+                         "\n\nOptics, alchemy.\n\n## Projects\n\n### Lathe\n\nA lathe for "
+                         "apples.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Lathe");
+    char got[256];
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "On giants' shoulders / Research interests / Optics, alchemy.");
+    /* A sub-heading with a date line under it is still an entry. */
+    RlsResume *m2 = parse("# Ada\n\n## Currently\n\n### Fellow | Royal Society\n\n**2020 – "
+                          "Present**\n\nPapers.\n");
+    ASSERT_EQ_INT(m2->n_entries, 1);
+    EXPECT_TRUE(m2->entries[0].dates.valid && m2->entries[0].dates.end.present);
+    rls_resume_delete(m2);
+    rls_resume_delete(m);
+}
+
+static void test_an_undated_line_beside_slot_entries_is_an_entry(void) {
+    RlsResume *m = parse("# Ada\n\n## Awards\n\n`2012`\nPresident, *Royal Society*, London, UK\n\n"
+                         "Associate, *French Academy of Science*, Paris, France\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Associate");
+    EXPECT_STR_EQ(opt(e->org), "French Academy of Science");
+    EXPECT_STR_EQ(opt(e->location), "Paris, France");
+    EXPECT_TRUE(!e->dates.valid);
+    rls_resume_delete(m);
+}
+
+static void test_definition_grades_and_detail_lines_are_prose_of_the_entry(void) {
+    const char *src =
+        ("Ada\n===\n\nEducation\n---------\n\n2016-2017\n:   **MRes, Maths**; 2016-2017; "
+         "Imperial College; Distinction\n\n2011-2015\n:   **BSc, Maths**; Brunel University "
+         "London; First Class Honours\n    Dissertation: The Tutte Polynomial\n\n2005-2010\n"
+         ":   **BEng, Computing**. Stevens Institute (Hoboken, NJ).\n:   **GPA**: 3.7/4.0\n");
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "MRes, Maths");
+    EXPECT_STR_EQ(opt(e->org), "Imperial College");
+    EXPECT_TRUE(e->location == NULL);
+    char got[256];
+    paragraphs_of(m, 1, 0, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Distinction");
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "BSc, Maths");
+    EXPECT_STR_EQ(opt(e->org), "Brunel University London");
+    EXPECT_TRUE(e->dates.start.year == 2011 && e->dates.end.year == 2015);
+    paragraphs_of(m, 1, 1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "First Class Honours / Dissertation: The Tutte Polynomial");
+    e = &m->entries[2];
+    EXPECT_STR_EQ(opt(e->org), "Stevens Institute");
+    EXPECT_STR_EQ(opt(e->location), "Hoboken, NJ");
+    paragraphs_of(m, 1, 2, got, sizeof(got));
+    EXPECT_STR_EQ(got, "GPA: 3.7/4.0");
+    /* The grade's text maps back to its source. */
+    const RlsParagraph *grade = NULL;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++)
+        if (!strcmp(m->paragraphs[i].plain.text, "Distinction")) grade = &m->paragraphs[i];
+    ASSERT_TRUE(grade != NULL);
+    EXPECT_EQ_INT(grade->span.start_byte, (uint32_t)(strstr(src, "Distinction") - src));
+    EXPECT_EQ_INT(grade->span.end_byte - grade->span.start_byte, 11);
+    for (uint32_t i = 0; i < grade->plain.len; i++)
+        EXPECT_EQ_INT(src[grade->plain.src_start[i]], grade->plain.text[i]);
+    rls_resume_delete(m);
+}
+
+static void test_a_listing_group_label_belongs_to_no_entry(void) {
+    RlsResume *m = parse("Ada\n===\n\nCertifications\n--------------\n\n**Cloud**\n: **AWS "
+                         "Architect**. Expires March 2020.\n\n**Cloud-Native**\n: **CKA**. Expires "
+                         "August 2020.\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    char got[256];
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Cloud / Cloud-Native");
+    paragraphs_of(m, 1, 0, got, sizeof(got));
+    EXPECT_STR_EQ(got, "");
+    rls_resume_delete(m);
+}
+
+int main(void) {
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
+        RLS_TEST(test_a_statement_under_an_org_stays_a_bullet),
+        RLS_TEST(test_dated_citations_are_one_title_and_groups_are_labels),
+        RLS_TEST(test_sub_headings_of_a_section_without_roles_are_not_entries),
+        RLS_TEST(test_an_undated_line_beside_slot_entries_is_an_entry),
+        RLS_TEST(test_definition_grades_and_detail_lines_are_prose_of_the_entry),
+        RLS_TEST(test_a_listing_group_label_belongs_to_no_entry),
+    };
+    return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+}
