@@ -81,6 +81,7 @@ struct RlsMdParser {
     uint32_t cap_runs, n_runs;
     uint32_t generation;
     uint32_t used_runs;         /* runs used by the current parse */
+    uint64_t labels_hash;       /* of the link labels the runs were walked with */
     RlsEntrySplitCache *splits; /* entry lines split by earlier parses */
 };
 
@@ -192,6 +193,9 @@ typedef struct {
     uint32_t *list_ends; /* end bytes of the lists around the current capture */
     uint32_t n_lists;
     size_t cap_lists;
+    char **labels; /* link reference labels the document defines, as md__label_key */
+    uint32_t n_labels;
+    size_t cap_labels;
     uint32_t *item_paras; /* start bytes of paragraphs read as part of an item */
     uint32_t n_item_paras, next_item_para;
     size_t cap_item_paras;
@@ -330,12 +334,47 @@ static size_t md__entity(const char *p, size_t n, char *out) {
     return 0;
 }
 
-/* NOTE: a shortcut link ("[N]") keeps its brackets as text. CommonMark
- * renders it as a link only when the document defines that label, which
- * resumes practically never do, while "[N]" placeholders and "[Go]" tags
- * are common; reading them as links would drop the brackets. */
-static bool md__is_link_markup_parent(TSNode parent) {
+/* A link label's comparison key: brackets off, ASCII case and runs of
+ * whitespace folded. Returns its length (0 when empty or too long). */
+static size_t md__label_key(const char *p, size_t n, char *out, size_t cap) {
+    if (n >= 2 && p[0] == '[' && p[n - 1] == ']') p++, n -= 2;
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = k > 0;
+            continue;
+        }
+        if (space && k + 1 < cap) out[k++] = ' ';
+        space = false;
+        if (k + 1 >= cap) return out[0] = '\0', 0;
+        out[k++] = (char)tolower((unsigned char)c);
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* Whether the document defines link label src[start, end) ("[ref]: url"),
+ * compared as CommonMark does: brackets off, case and runs of whitespace
+ * folded. */
+static bool md__label_defined(const Md *md, uint32_t start, uint32_t end) {
+    if (md->n_labels == 0) return false;
+    char key[128];
+    size_t n = md__label_key(md->src + start, end - start, key, sizeof(key));
+    for (uint32_t i = 0; i < md->n_labels; i++)
+        if (!strcmp(md->labels[i], key)) return n > 0;
+    return false;
+}
+
+/* NOTE: a shortcut link ("[N]") keeps its brackets as text unless the
+ * document defines its label: CommonMark renders it as a link only then,
+ * and "[N]" placeholders and "[Go]" tags are common in resumes, where
+ * reading them as links would drop the brackets. */
+static bool md__is_link_markup_parent(const Md *md, TSNode parent) {
     const char *t = ts_node_type(parent);
+    if (!strcmp(t, "shortcut_link"))
+        return md__label_defined(md, ts_node_start_byte(parent), ts_node_end_byte(parent));
     return !strcmp(t, "inline_link") || !strcmp(t, "full_reference_link") ||
            !strcmp(t, "collapsed_reference_link") || !strcmp(t, "image");
 }
@@ -358,7 +397,7 @@ static void md__child(Md *md, TSNode parent, TSNode c, const TSRange *r, uint32_
     uint32_t s = ts_node_start_byte(c), e = ts_node_end_byte(c);
     const char *type = ts_node_type(c);
     if (!ts_node_is_named(c)) {
-        if (!md__is_link_markup_parent(parent)) md__source(md, r, nr, s, e);
+        if (!md__is_link_markup_parent(md, parent)) md__source(md, r, nr, s, e);
         return;
     }
     if (!strcmp(type, "emphasis_delimiter") || !strcmp(type, "code_span_delimiter") ||
@@ -406,6 +445,25 @@ static void md__walk(Md *md, TSNode node, const TSRange *r, uint32_t nr) {
     for (uint32_t i = 0; i < count; i++) {
         TSNode c = ts_node_child(node, i);
         md__source(md, r, nr, at, ts_node_start_byte(c));
+        /* "[text] [ref]" with "[ref]: url" defined: a reference link
+         * written with a space (pandoc's old syntax), read as its text. */
+        if (i + 1 < count && md__is(c, "shortcut_link")) {
+            TSNode label = ts_node_child(node, i + 1);
+            uint32_t gap = ts_node_end_byte(c), next = ts_node_start_byte(label);
+            bool spaced = next - gap <= 2;
+            for (uint32_t b = gap; b < next && spaced; b++)
+                spaced = md->src[b] == ' ' || md->src[b] == '\t' || md->src[b] == '\n';
+            if (spaced && md__is(label, "shortcut_link") &&
+                !md__label_defined(md, ts_node_start_byte(c), ts_node_end_byte(c)) &&
+                md__label_defined(md, next, ts_node_end_byte(label))) {
+                uint32_t n_children = ts_node_named_child_count(c);
+                for (uint32_t k = 0; k < n_children; k++)
+                    md__walk(md, ts_node_named_child(c, k), r, nr);
+                at = ts_node_end_byte(label);
+                i++;
+                continue;
+            }
+        }
         md__child(md, node, c, r, nr);
         at = ts_node_end_byte(c);
     }
@@ -1643,6 +1701,37 @@ static void md__errors(Md *md, TSNode node) {
         md__errors(md, ts_node_child(node, i));
 }
 
+/* The labels of the document's link reference definitions. A walked run
+ * depends on them (a defined "[ref]" loses its brackets), so the run cache
+ * is emptied when they change. */
+static void md__collect_labels(Md *md, const MdCapture *caps, uint32_t n) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (uint32_t i = 0; i < n; i++) {
+        if (caps[i].cap != MD_CAP_SKIP || !md__is(caps[i].node, "link_reference_definition"))
+            continue;
+        uint32_t count = ts_node_named_child_count(caps[i].node);
+        for (uint32_t k = 0; k < count; k++) {
+            TSNode c = ts_node_named_child(caps[i].node, k);
+            if (!md__is(c, "link_label")) continue;
+            char key[128];
+            size_t len =
+                md__label_key(md->src + ts_node_start_byte(c),
+                              ts_node_end_byte(c) - ts_node_start_byte(c), key, sizeof(key));
+            if (!len) continue;
+            char *copy = rls_strndup(key, len);
+            RLS_PUSH(md->labels, md->n_labels, md->cap_labels, copy);
+            h = md__hash_bytes(h, key, len);
+        }
+    }
+    RlsMdParser *p = md->parser;
+    if (h != p->labels_hash && p->n_runs) {
+        for (uint32_t i = 0; i < p->cap_runs; i++)
+            if (p->runs[i].hash) md__run_free(&p->runs[i]);
+        p->n_runs = 0;
+    }
+    p->labels_hash = h;
+}
+
 /* ---- Parser ------------------------------------------------------------------- */
 
 RlsMdParser *rls_md_parser_new(void) {
@@ -1719,6 +1808,7 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     }
     ts_query_cursor_delete(cur);
 
+    md__collect_labels(&md, caps, n_caps);
     md.kind = RLS_SECTION_HEADER;
     md__plan_levels(&md, caps, n_caps);
     uint32_t consumed_end = 0;
@@ -1785,6 +1875,9 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     rls_free(md.rec);
     rls_free(md.list_ends);
     rls_free(md.item_paras);
+    for (uint32_t i = 0; i < md.n_labels; i++)
+        rls_free(md.labels[i]);
+    rls_free(md.labels);
     /* Runs of text that is gone pile up one per keystroke; drop them once
      * they outnumber the live ones. */
     if (self->n_runs > 2 * self->used_runs + 64) {

@@ -3,6 +3,7 @@
  * definition lists with grades and detail lines, group labels in listings. */
 #include "parse/formats.h"
 #include "rls/parse.h"
+#include "rls/text.h"
 #include "test.h"
 
 static RlsResume *parse(const char *src) {
@@ -163,6 +164,36 @@ static void test_a_listing_group_label_belongs_to_no_entry(void) {
     rls_resume_delete(m);
 }
 
+static void test_reference_links_read_as_text_only_when_defined(void) {
+    const char *src = "# Ada\n\n## Experience\n\n- Cut [N] ms from a [link] [Ref] and the [ref] "
+                      "docs\n\n[ref]: https://x.io\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    const RlsPlain *p = &m->bullets[0].plain;
+    EXPECT_STR_EQ(p->text, "Cut [N] ms from a link and the ref docs");
+    /* "link" maps to its own source bytes. */
+    const char *link = strstr(p->text, "link");
+    EXPECT_EQ_INT(p->src_start[link - p->text], (uint32_t)(strstr(src, "link]") - src));
+    rls_resume_delete(m);
+
+    /* Reparsing after the definition goes away must not reuse the text
+     * read with it. */
+    RlsParser *parser = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    m = rls_parser_parse(parser, src, (uint32_t)strlen(src), NULL);
+    rls_resume_delete(m);
+    const char *without = "# Ada\n\n## Experience\n\n- Cut [N] ms from a [link] [Ref] and the "
+                          "[ref] docs\n";
+    /* The definition (rows 5-6) deleted. */
+    uint32_t cut = (uint32_t)strlen(without);
+    RlsByteEdit edit = {cut, (uint32_t)strlen(src), cut, {5, 0}, {7, 0}, {5, 0}};
+    rls_parser_edit(parser, &edit);
+    m = rls_parser_parse(parser, without, cut, NULL);
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Cut [N] ms from a [link] [Ref] and the [ref] docs");
+    rls_resume_delete(m);
+    rls_parser_delete(parser);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
@@ -172,6 +203,7 @@ int main(void) {
         RLS_TEST(test_an_undated_line_beside_slot_entries_is_an_entry),
         RLS_TEST(test_definition_grades_and_detail_lines_are_prose_of_the_entry),
         RLS_TEST(test_a_listing_group_label_belongs_to_no_entry),
+        RLS_TEST(test_reference_links_read_as_text_only_when_defined),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
