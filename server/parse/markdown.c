@@ -1338,7 +1338,17 @@ static bool md__item_is_role(Md *md, const MdText *t) {
     if (e->title || !e->org || t->n_lines > 1 || md__words(p) > 5 || p->text[p->len - 1] == '.' ||
         memchr(p->text, ':', p->len) || !isupper((unsigned char)p->text[0]))
         return false;
-    if (!rls_entry_field_is_role(p->text, p->len)) return false;
+    /* The role or degree word heads or ends the phrase ("Research
+     * Assistant", "B.S. Computer Science"); inside it the phrase is a
+     * statement ("Built staff tooling"). */
+    uint32_t first_end = 0, last_start = p->len;
+    while (first_end < p->len && p->text[first_end] != ' ')
+        first_end++;
+    while (last_start > 0 && p->text[last_start - 1] != ' ')
+        last_start--;
+    if (!rls_entry_field_is_role(p->text, first_end) &&
+        !rls_entry_field_is_role(p->text + last_start, p->len - last_start))
+        return false;
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, RLS_SECTION_EXPERIENCE,
                                   false, &f);
@@ -1615,6 +1625,10 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
     uint32_t cs, ce;
     if (md__slot_line(md, s, e, &cs, &ce)) return true;
     if (md->kind != RLS_SECTION_OTHER && md->kind != RLS_SECTION_SUMMARY) return false;
+    /* A heading naming a role, or a bold/italic line under it ("*Senior
+     * Engineer*"), keeps it an entry in a section named oddly. */
+    if (f->title && rls_entry_field_is_role(f->title, strlen(f->title))) return false;
+    if (md->src[s] == '*' || md->src[s] == '_') return false;
     /* A date line under the heading completes it as an entry. */
     uint32_t le = s;
     while (le < e && md->src[le] != '\n')

@@ -59,7 +59,7 @@ static void test_code_span_date_slots_make_entries_of_any_era(void) {
 
 static void test_a_statement_under_an_org_stays_a_bullet(void) {
     RlsResume *m = parse("# Ada\n\n## Experience\n\n`2019`\n__Acme Corp__, London\n\n"
-                         "- Built payment APIs\n- Engineer\n");
+                         "- Built staff tooling\n- Engineer\n");
     ASSERT_EQ_INT(m->n_entries, 1);
     EXPECT_TRUE(m->entries[0].title == NULL);
     EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
@@ -97,6 +97,15 @@ static void test_sub_headings_of_a_section_without_roles_are_not_entries(void) {
                           "Present**\n\nPapers.\n");
     ASSERT_EQ_INT(m2->n_entries, 1);
     EXPECT_TRUE(m2->entries[0].dates.valid && m2->entries[0].dates.end.present);
+    rls_resume_delete(m2);
+    /* So is one with a role in it, or a bold line under it. */
+    m2 = parse("# Ada\n\n## Elsewhere\n\n### Initech\n\n*Staff Engineer*\n\n### Volunteer "
+               "Tutor\n\nTaught maths.\n");
+    ASSERT_TRUE(m2->n_entries >= 2);
+    EXPECT_STR_EQ(opt(m2->entries[0].title), "Initech");
+    EXPECT_STR_EQ(opt(m2->entries[m2->n_entries - 1].title), "Volunteer Tutor");
+    paragraphs_of(m2, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "");
     rls_resume_delete(m2);
     rls_resume_delete(m);
 }
