@@ -206,7 +206,10 @@ bool rls_date_slot_parse(const char *text, size_t len, RlsDateRange *out) {
     if (!rls_date_range_parse(buf, n, out)) {
         const char *dash = NULL;
         for (size_t i = 4; i < n && !dash; i++)
-            if (buf[i] == '-' || buf[i] == ':') dash = buf + i;
+            if (buf[i] == '-' || buf[i] == ':' ||
+                (i + 2 < n && !memcmp(buf + i, "\xE2\x80", 2) &&
+                 (buf[i + 2] == '\x93' || buf[i + 2] == '\x94')))
+                dash = buf + i;
         if (!dash || n_years != 1) return false;
         cut = (size_t)(dash - buf);
         if (!rls_date_range_parse(buf, cut, out)) return false;

@@ -355,13 +355,13 @@ static size_t md__label_key(const char *p, size_t n, char *out, size_t cap) {
     return k;
 }
 
-/* Whether the document defines link label src[start, end) ("[ref]: url"),
+/* Whether the document defines link label src[start_byte, end_byte) ("[ref]: url"),
  * compared as CommonMark does: brackets off, case and runs of whitespace
  * folded. */
-static bool md__label_defined(const Md *md, uint32_t start, uint32_t end) {
+static bool md__label_defined(const Md *md, uint32_t start_byte, uint32_t end_byte) {
     if (md->n_labels == 0) return false;
     char key[128];
-    size_t n = md__label_key(md->src + start, end - start, key, sizeof(key));
+    size_t n = md__label_key(md->src + start_byte, end_byte - start_byte, key, sizeof(key));
     for (uint32_t i = 0; i < md->n_labels; i++)
         if (!strcmp(md->labels[i], key)) return n > 0;
     return false;
@@ -449,13 +449,13 @@ static void md__walk(Md *md, TSNode node, const TSRange *r, uint32_t nr) {
          * written with a space (pandoc's old syntax), read as its text. */
         if (i + 1 < count && md__is(c, "shortcut_link")) {
             TSNode label = ts_node_child(node, i + 1);
-            uint32_t gap = ts_node_end_byte(c), next = ts_node_start_byte(label);
-            bool spaced = next - gap <= 2;
-            for (uint32_t b = gap; b < next && spaced; b++)
+            uint32_t gap_byte = ts_node_end_byte(c), label_byte = ts_node_start_byte(label);
+            bool spaced = label_byte - gap_byte <= 2;
+            for (uint32_t b = gap_byte; b < label_byte && spaced; b++)
                 spaced = md->src[b] == ' ' || md->src[b] == '\t' || md->src[b] == '\n';
             if (spaced && md__is(label, "shortcut_link") &&
                 !md__label_defined(md, ts_node_start_byte(c), ts_node_end_byte(c)) &&
-                md__label_defined(md, next, ts_node_end_byte(label))) {
+                md__label_defined(md, label_byte, ts_node_end_byte(label))) {
                 uint32_t n_children = ts_node_named_child_count(c);
                 for (uint32_t k = 0; k < n_children; k++)
                     md__walk(md, ts_node_named_child(c, k), r, nr);
@@ -677,18 +677,18 @@ static void md__text_close(MdText *t) {
 /* The entry-splitting view of a text: the plain text with " | " wherever
  * emphasis, code or an HTML tag began or ended, since a writer who bolds the
  * role and not the company has told us where the fields are. Owned. */
-static char *md__field_string_range(const MdText *t, uint32_t from, uint32_t to) {
+static char *md__field_string_range(const MdText *t, uint32_t from_plain, uint32_t to_plain) {
     RlsBuf b;
     rls_buf_init(&b);
     uint32_t k = 0;
-    for (uint32_t i = from; i <= to; i++) {
+    for (uint32_t i = from_plain; i <= to_plain; i++) {
         while (k < t->n_bounds && t->bounds[k] < i)
             k++;
         while (k < t->n_bounds && t->bounds[k] == i) {
             rls_buf_puts(&b, " | ");
             k++;
         }
-        if (i < to) rls_buf_putc(&b, t->plain.text[i]);
+        if (i < to_plain) rls_buf_putc(&b, t->plain.text[i]);
     }
     return rls_buf_detach(&b);
 }
@@ -697,16 +697,17 @@ static char *md__field_string(const MdText *t) {
     return md__field_string_range(t, 0, t->plain.len);
 }
 
-/* Copies plain bytes [from, to) of p, with their source map, into *out
- * (owned; the model takes it or rls_plain_free frees it). */
-static void md__plain_sub(Md *md, const RlsPlain *p, uint32_t from, uint32_t to, RlsPlain *out) {
-    while (from < to && p->text[from] == ' ')
-        from++;
-    while (to > from && p->text[to - 1] == ' ')
-        to--;
-    for (uint32_t i = from; i < to;) {
+/* Copies plain bytes [from_plain, to_plain) of p, with their source map,
+ * into *out (owned; the model takes it or rls_plain_free frees it). */
+static void md__plain_sub(Md *md, const RlsPlain *p, uint32_t from_plain, uint32_t to_plain,
+                          RlsPlain *out) {
+    while (from_plain < to_plain && p->text[from_plain] == ' ')
+        from_plain++;
+    while (to_plain > from_plain && p->text[to_plain - 1] == ' ')
+        to_plain--;
+    for (uint32_t i = from_plain; i < to_plain;) {
         uint32_t j = i + 1;
-        while (j < to && ((unsigned char)p->text[j] & 0xC0) == 0x80)
+        while (j < to_plain && ((unsigned char)p->text[j] & 0xC0) == 0x80)
             j++;
         if (p->text[i] == ' ')
             rls_plain_builder_break(&md->pb, p->src_start[i], p->src_end[i]);
@@ -940,56 +941,60 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
  * [start_byte, end_byte): returns the byte where it ends (its newline) and
  * sets [*code_start, *code_end) to the code span, or returns 0. */
 static uint32_t md__slot_line(const Md *md, uint32_t start_byte, uint32_t end_byte,
-                              uint32_t *code_start, uint32_t *code_end) {
-    uint32_t le = start_byte;
-    while (le < end_byte && md->src[le] != '\n')
-        le++;
-    if (le >= end_byte) return 0; /* nothing under it */
-    uint32_t ce = le;
-    while (ce > start_byte && strchr(" \t\r", md->src[ce - 1]))
-        ce--;
+                              uint32_t *code_start_byte, uint32_t *code_end_byte) {
+    uint32_t line_end_byte = start_byte;
+    while (line_end_byte < end_byte && md->src[line_end_byte] != '\n')
+        line_end_byte++;
+    if (line_end_byte >= end_byte) return 0; /* nothing under it */
+    uint32_t code_end = line_end_byte;
+    while (code_end > start_byte && strchr(" \t\r", md->src[code_end - 1]))
+        code_end--;
     uint32_t ticks = 0;
-    while (start_byte + ticks < ce && md->src[start_byte + ticks] == '`')
+    while (start_byte + ticks < code_end && md->src[start_byte + ticks] == '`')
         ticks++;
-    if (ticks == 0 || ce - start_byte <= 2 * ticks) return 0;
+    if (ticks == 0 || code_end - start_byte <= 2 * ticks) return 0;
     for (uint32_t i = 1; i <= ticks; i++)
-        if (md->src[ce - i] != '`') return 0;
-    if (memchr(md->src + start_byte + ticks, '`', ce - start_byte - 2 * ticks)) return 0;
-    *code_start = start_byte;
-    *code_end = ce;
-    return le;
+        if (md->src[code_end - i] != '`') return 0;
+    if (memchr(md->src + start_byte + ticks, '`', code_end - start_byte - 2 * ticks)) return 0;
+    *code_start_byte = start_byte;
+    *code_end_byte = code_end;
+    return line_end_byte;
 }
 
 /* The dates of a text that starts with a date slot: fills *dates and
  * returns the plain offset where the entry's own text starts, or 0. */
 static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
-    uint32_t cs, ce;
-    uint32_t le = md__slot_line(md, t->span.start_byte, t->span.end_byte, &cs, &ce);
-    if (!le) return 0;
-    uint32_t p = 0;
-    while (p < t->plain.len && t->plain.src_start[p] < le)
-        p++;
-    uint32_t de = p;
-    while (de > 0 && t->plain.text[de - 1] == ' ')
-        de--;
-    if (de == 0 || p >= t->plain.len || !rls_date_slot_parse(t->plain.text, de, dates)) return 0;
-    dates->span = (RlsSpan){cs, ce};
-    return p;
+    uint32_t code_start_byte, code_end_byte;
+    uint32_t line_end_byte =
+        md__slot_line(md, t->span.start_byte, t->span.end_byte, &code_start_byte, &code_end_byte);
+    if (!line_end_byte) return 0;
+    uint32_t rest_plain = 0;
+    while (rest_plain < t->plain.len && t->plain.src_start[rest_plain] < line_end_byte)
+        rest_plain++;
+    uint32_t dates_end_plain = rest_plain;
+    while (dates_end_plain > 0 && t->plain.text[dates_end_plain - 1] == ' ')
+        dates_end_plain--;
+    if (dates_end_plain == 0 || rest_plain >= t->plain.len ||
+        !rls_date_slot_parse(t->plain.text, dates_end_plain, dates))
+        return 0;
+    dates->span = (RlsSpan){code_start_byte, code_end_byte};
+    return rest_plain;
 }
 
 /* An entry under a date slot. In publications the line is a citation, one
  * title as a reader says it ("Newton Sir I, De analysi ..."): it has no
  * role or organisation to split out. */
-static void md__slot_entry(Md *md, const MdText *t, uint32_t from, const RlsDateRange *dates) {
+static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
+                           const RlsDateRange *dates) {
     RlsEntryFields f;
     memset(&f, 0, sizeof(f));
     if (md->kind == RLS_SECTION_PUBLICATIONS) {
-        uint32_t a = from, b = t->plain.len;
-        while (a < b && t->plain.text[a] == ' ')
-            a++;
-        f.title = rls_strndup(t->plain.text + a, b - a);
+        uint32_t start_plain = from_plain;
+        while (start_plain < t->plain.len && t->plain.text[start_plain] == ' ')
+            start_plain++;
+        f.title = rls_strndup(t->plain.text + start_plain, t->plain.len - start_plain);
     } else {
-        char *fs = md__field_string_range(t, from, t->plain.len);
+        char *fs = md__field_string_range(t, from_plain, t->plain.len);
         rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
         rls_free(fs);
     }
@@ -1029,7 +1034,7 @@ static void md__paragraph_text(Md *md, MdText *t) {
  * paragraphs. Takes the text's plain (leaves t->plain empty or freed). */
 static void md__prose(Md *md, MdText *t, bool allow_entry) {
     RlsDateRange slot_dates;
-    uint32_t slot_from;
+    uint32_t slot_from_plain;
     if (t->plain.len == 0) {
         md__text_close(t);
         return;
@@ -1041,8 +1046,8 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
         md__skills(md, t);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) && t->n_lines <= 4 &&
-               (slot_from = md__date_slot(md, t, &slot_dates)) > 0) {
-        md__slot_entry(md, t, slot_from, &slot_dates);
+               (slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0) {
+        md__slot_entry(md, t, slot_from_plain, &slot_dates);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) &&
                (md__looks_like_entry(t) || md__slot_sibling(md, t))) {
@@ -1201,7 +1206,7 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
         rls_buf_puts(&b, tf);
         rls_free(tf);
         RlsSpan span = texts[0].span;
-        uint32_t honour_at[64]; /* plain offset of a trailing grade per definition, or 0 */
+        uint32_t honour_plain[64]; /* where a trailing grade starts per definition, or 0 */
         for (k = 1; k < ng; k++) {
             const MdText *d = &texts[k];
             bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
@@ -1211,11 +1216,13 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
             if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
             /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
             if (!lines[gstart[k]].def || md__label_prefix(d->plain.text, d->plain.len)) break;
-            honour_at[k] = md__trailing_honour(&d->plain);
-            char *df = md__field_string_range(d, 0, honour_at[k] ? honour_at[k] : d->plain.len);
+            honour_plain[k] = md__trailing_honour(&d->plain);
+            char *df =
+                md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : d->plain.len);
             rls_buf_printf(&b, " | %s", df);
             rls_free(df);
-            span.end_byte = honour_at[k] ? d->plain.src_start[honour_at[k] - 1] : d->span.end_byte;
+            span.end_byte =
+                honour_plain[k] ? d->plain.src_start[honour_plain[k] - 1] : d->span.end_byte;
         }
         RlsEntryFields f;
         rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);
@@ -1228,11 +1235,11 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
         md__text_close(&texts[0]);
         for (uint32_t j = 1; j < k; j++) {
             /* "; Distinction": the grade is said of the entry, as prose. */
-            if (honour_at[j]) {
+            if (honour_plain[j]) {
                 RlsPlain grade;
                 const RlsPlain *dp = &texts[j].plain;
-                md__plain_sub(md, dp, honour_at[j], dp->len, &grade);
-                RlsSpan gspan = rls_plain_cover(dp, honour_at[j], dp->len);
+                md__plain_sub(md, dp, honour_plain[j], dp->len, &grade);
+                RlsSpan gspan = rls_plain_cover(dp, honour_plain[j], dp->len);
                 rls_model_builder_paragraph(&md->mb, gspan, &grade);
             }
             md__text_close(&texts[j]);
@@ -1341,13 +1348,13 @@ static bool md__item_is_role(Md *md, const MdText *t) {
     /* The role or degree word heads or ends the phrase ("Research
      * Assistant", "B.S. Computer Science"); inside it the phrase is a
      * statement ("Built staff tooling"). */
-    uint32_t first_end = 0, last_start = p->len;
-    while (first_end < p->len && p->text[first_end] != ' ')
-        first_end++;
-    while (last_start > 0 && p->text[last_start - 1] != ' ')
-        last_start--;
-    if (!rls_entry_field_is_role(p->text, first_end) &&
-        !rls_entry_field_is_role(p->text + last_start, p->len - last_start))
+    uint32_t first_end_plain = 0, last_start_plain = p->len;
+    while (first_end_plain < p->len && p->text[first_end_plain] != ' ')
+        first_end_plain++;
+    while (last_start_plain > 0 && p->text[last_start_plain - 1] != ' ')
+        last_start_plain--;
+    if (!rls_entry_field_is_role(p->text, first_end_plain) &&
+        !rls_entry_field_is_role(p->text + last_start_plain, p->len - last_start_plain))
         return false;
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, RLS_SECTION_EXPERIENCE,
@@ -1622,20 +1629,20 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
     if (f->dates.valid || f->org || f->location || !next || next->cap != MD_CAP_PARAGRAPH)
         return false;
     uint32_t s = ts_node_start_byte(next->node), e = ts_node_end_byte(next->node);
-    uint32_t cs, ce;
-    if (md__slot_line(md, s, e, &cs, &ce)) return true;
+    uint32_t code_start_byte, code_end_byte;
+    if (md__slot_line(md, s, e, &code_start_byte, &code_end_byte)) return true;
     if (md->kind != RLS_SECTION_OTHER && md->kind != RLS_SECTION_SUMMARY) return false;
     /* A heading naming a role, or a bold/italic line under it ("*Senior
      * Engineer*"), keeps it an entry in a section named oddly. */
     if (f->title && rls_entry_field_is_role(f->title, strlen(f->title))) return false;
     if (md->src[s] == '*' || md->src[s] == '_') return false;
     /* A date line under the heading completes it as an entry. */
-    uint32_t le = s;
-    while (le < e && md->src[le] != '\n')
-        le++;
+    uint32_t line_end_byte = s;
+    while (line_end_byte < e && md->src[line_end_byte] != '\n')
+        line_end_byte++;
     RlsDateRange dr;
     size_t ds, de;
-    return !rls_date_range_find(md->src + s, le - s, &dr, &ds, &de);
+    return !rls_date_range_find(md->src + s, line_end_byte - s, &dr, &ds, &de);
 }
 
 static void md__heading(Md *md, TSNode node, const MdCapture *next) {

@@ -88,9 +88,10 @@ static void test_date_slots_take_any_era_and_open_ends(void) {
         int start_year, start_month, end_year;
         bool present;
     } cases[] = {
-        {"1654-1660", 1654, 0, 1660, false},      {"June 1661 - now", 1661, 6, 0, true},
-        {"1667 - death", 1667, 0, 0, false},      {"1600", 1600, 0, 1600, false},
-        {"Jan 2020 – Present", 2020, 1, 0, true}, {"2012", 2012, 0, 2012, false},
+        {"1654-1660", 1654, 0, 1660, false}, {"June 1661 - now", 1661, 6, 0, true},
+        {"1667 - death", 1667, 0, 0, false}, {"1667 – death", 1667, 0, 0, false},
+        {"1600", 1600, 0, 1600, false},      {"Jan 2020 – Present", 2020, 1, 0, true},
+        {"2012", 2012, 0, 2012, false},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         RlsDateRange r;
