@@ -71,6 +71,16 @@ static const char *const lines__countries[] = {
     "switzerland", "sweden",      "poland",    "portugal",  "mexico",  "remote",
 };
 
+/* Fields of study: "Computer Science", "Mathematics of Planet Earth". */
+static const char *const lines__study_words[] = {
+    "science",    "sciences",     "engineering", "mathematics", "maths",      "math",
+    "physics",    "chemistry",    "biology",     "economics",   "computing",  "computer",
+    "arts",       "business",     "management",  "finance",     "law",        "medicine",
+    "psychology", "history",      "philosophy",  "literature",  "statistics", "informatics",
+    "studies",    "education",    "design",      "accounting",  "languages",  "linguistics",
+    "music",      "architecture", "nursing",     "geography",   "politics",   "sociology",
+};
+
 /* Grades and honours: "Distinction", "First Class Honours", "cum laude". */
 static const char *const lines__honour_words[] = {
     "distinction",  "merit", "honours", "honors", "honour",         "honor",
@@ -433,10 +443,15 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     if (n == 1) {
         Field parts[LINES_MAX_FIELDS];
         size_t k = lines__split_commas(fields[0], parts, LINES_MAX_FIELDS);
-        /* "PhD, Computer Science" is one degree; "Houston, TX" one place. */
+        /* "PhD, Computer Science" is one degree; "Houston, TX" one place.
+         * After a degree that already names its subject, the next part is
+         * the school ("B.Sc. Computer Science, ETH Zürich"). */
+        bool degree_then_subject =
+            k >= 2 && lines__is_title(parts[0], kind) && !lines__is_org(parts[1]) &&
+            (!memchr(parts[0].p, ' ', parts[0].n) ||
+             lines__has_word(parts[1], lines__study_words, RLS_ARRAY_LEN(lines__study_words)));
         bool keep_whole = k < 2 || lines__is_location(fields[0]) ||
-                          (kind == RLS_SECTION_EDUCATION && lines__is_title(parts[0], kind) &&
-                           !lines__is_org(parts[1]));
+                          (kind == RLS_SECTION_EDUCATION && degree_then_subject);
         if (!keep_whole) {
             memcpy(fields, parts, k * sizeof(Field));
             n = k;

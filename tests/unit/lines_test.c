@@ -42,6 +42,13 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         {"Trinity College, Cambridge", RLS_SECTION_EDUCATION, NULL, "Trinity College", "Cambridge",
          0},
         {"Royal Mint | London", RLS_SECTION_EXPERIENCE, NULL, "Royal Mint", "London", 0},
+        /* After a degree that names its subject comes the school. */
+        {"B.Sc. Computer Science, ETH Zürich", RLS_SECTION_EDUCATION, "B.Sc. Computer Science",
+         "ETH Zürich", NULL, 0},
+        {"Master of Science, Computer Science", RLS_SECTION_EDUCATION,
+         "Master of Science, Computer Science", NULL, NULL, 0},
+        {"MRes, Mathematics of Planet Earth", RLS_SECTION_EDUCATION,
+         "MRes, Mathematics of Planet Earth", NULL, NULL, 0},
         /* A grade is no place. */
         {"MRes, Maths | ; 2016-2017; Imperial College; Distinction", RLS_SECTION_EDUCATION,
          "MRes, Maths", "Imperial College", NULL, 2016},
