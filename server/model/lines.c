@@ -432,7 +432,12 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
          * is left beside the dates says where, unless it names a company or
          * school ("**University of Lyon** | Sep 2014 – Jun 2017"). */
         for (size_t i = 0; i < n; i++) {
-            if (!out->org && lines__is_org(fields[i]) && !lines__is_location(fields[i]))
+            bool place = lines__is_location(fields[i]);
+            /* "*Software Engineer* | 2019 – 2021" under "### Google": a
+             * role word beats an org word, as in a whole entry line. */
+            if (!out->title && !place && lines__is_title(fields[i], kind))
+                out->title = lines__dup(fields[i]), found++;
+            else if (!out->org && lines__is_org(fields[i]) && !place)
                 out->org = lines__dup(fields[i]), found++;
             else if (!out->location)
                 out->location = lines__dup(fields[i]), found++;

@@ -47,7 +47,9 @@ typedef struct {
  * Samsung; Nov18 - now" into fields. `kind` steers which field is the title
  * (a role in EXPERIENCE, a degree in EDUCATION). `date_line` says the line
  * sits under an entry heading, so that leftover text is a location
- * ("Jun 2021 – Present | Remote"). Returns the number of fields found. */
+ * ("Jun 2021 – Present | Remote"), or the title when it names a role or
+ * degree ("*Software Engineer* | 2019 – 2021" under "### Google"). Returns
+ * the number of fields found. */
 int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
                            RlsEntryFields *out);
 void rls_entry_fields_close(RlsEntryFields *self);

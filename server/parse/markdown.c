@@ -889,25 +889,49 @@ static RlsEntry *md__entry_at(Md *md, int32_t index) {
     return &md->mb.model->entries[index];
 }
 
+/* Whether an entry names a role or degree already. */
+static bool md__entry_has_role(const RlsEntry *e) {
+    return e->title && rls_entry_field_is_role(e->title, strlen(e->title));
+}
+
+/* Gives an entry the role found on the line under its heading. A heading
+ * that named no role named the employer or school ("### Initech" over
+ * "*Staff Engineer*"), so its text moves to the organisation. */
+static void md__entry_take_title(RlsEntry *e, const char *title) {
+    if (md__entry_has_role(e)) return;
+    if (e->title && !e->org)
+        e->org = e->title;
+    else
+        rls_free(e->title);
+    e->title = rls_strdup(title);
+}
+
 /* Makes an entry from a line, or, for a dated line right under an entry
  * heading ("**Jun 2021 – Present | Remote**"), completes that entry. */
 static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     char *fs = md__field_string(t);
     RlsEntryFields f;
-    if (md->fresh_entry >= 0 && !md__entry_at(md, md->fresh_entry)->dates.valid) {
+    if (md->fresh_entry >= 0) {
+        RlsEntry *e = md__entry_at(md, md->fresh_entry);
         rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, true, &f);
         /* A long remainder is an item of its own ("`2012` Infinitesimal
          * calculus for ..." under "### Patents"), not a date line. */
-        bool short_rest =
-            (!f.org || strlen(f.org) <= 40) && (!f.location || strlen(f.location) <= 40);
-        if (f.dates.valid && short_rest) {
-            RlsEntry *e = md__entry_at(md, md->fresh_entry);
-            e->dates = f.dates;
-            e->dates.span = rls_plain_cover(&t->plain, 0, t->plain.len);
+        bool short_rest = (!f.org || strlen(f.org) <= 40) &&
+                          (!f.location || strlen(f.location) <= 40) &&
+                          (!f.title || strlen(f.title) <= 60);
+        /* "*Staff Engineer*" under "### Initech": the role of the entry
+         * above, dated or not. */
+        bool role_line = f.title && !f.org && !md__entry_has_role(e);
+        if (short_rest && ((f.dates.valid && !e->dates.valid) || (!f.dates.valid && role_line))) {
+            if (f.dates.valid) {
+                e->dates = f.dates;
+                e->dates.span = rls_plain_cover(&t->plain, 0, t->plain.len);
+            }
+            if (f.title) md__entry_take_title(e, f.title);
             if (!e->location && f.location) e->location = rls_strdup(f.location);
             if (!e->org && f.org) e->org = rls_strdup(f.org);
             e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
-            md->fresh_entry = -1;
+            if (e->dates.valid) md->fresh_entry = -1;
             rls_entry_fields_close(&f);
             rls_free(fs);
             return;

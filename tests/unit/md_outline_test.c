@@ -101,9 +101,10 @@ static void test_sub_headings_of_a_section_without_roles_are_not_entries(void) {
     /* So is one with a role in it, or a bold line under it. */
     m2 = parse("# Ada\n\n## Elsewhere\n\n### Initech\n\n*Staff Engineer*\n\n### Volunteer "
                "Tutor\n\nTaught maths.\n");
-    ASSERT_TRUE(m2->n_entries >= 2);
-    EXPECT_STR_EQ(opt(m2->entries[0].title), "Initech");
-    EXPECT_STR_EQ(opt(m2->entries[m2->n_entries - 1].title), "Volunteer Tutor");
+    ASSERT_EQ_INT(m2->n_entries, 2);
+    EXPECT_STR_EQ(opt(m2->entries[0].title), "Staff Engineer");
+    EXPECT_STR_EQ(opt(m2->entries[0].org), "Initech");
+    EXPECT_STR_EQ(opt(m2->entries[1].title), "Volunteer Tutor");
     paragraphs_of(m2, 1, -1, got, sizeof(got));
     EXPECT_STR_EQ(got, "");
     rls_resume_delete(m2);
@@ -203,6 +204,31 @@ static void test_reference_links_read_as_text_only_when_defined(void) {
     rls_parser_delete(parser);
 }
 
+static void test_a_role_line_under_an_employer_heading_completes_it(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n### Google\n\n*Software Engineer* | 2019 – "
+                         "2021\n\n- Built a cache for 5 teams\n\n### Initech\n\n*Staff Engineer*"
+                         "\n\n- Cut costs by 10%\n\n### Acme Corp\n\nSenior Engineer, Jan 2019 - "
+                         "Present\n\n- Shipped 3 apps\n\n## Education\n\n### Universität Wien\n\n"
+                         "**BSc Informatik** | 2014 – 2017\n");
+    ASSERT_EQ_INT(m->n_entries, 4);
+    static const struct {
+        const char *title, *org;
+        int start_year;
+    } want[] = {{"Software Engineer", "Google", 2019},
+                {"Staff Engineer", "Initech", 0},
+                {"Senior Engineer", "Acme Corp", 2019},
+                {"BSc Informatik", "Universität Wien", 2014}};
+    for (uint32_t i = 0; i < 4; i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_TRUE(e->location == NULL);
+        EXPECT_EQ_INT(e->dates.valid ? e->dates.start.year : 0, want[i].start_year);
+        if (i < 3) EXPECT_EQ_INT(e->n_bullets, 1);
+    }
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
@@ -213,6 +239,7 @@ int main(void) {
         RLS_TEST(test_definition_grades_and_detail_lines_are_prose_of_the_entry),
         RLS_TEST(test_a_listing_group_label_belongs_to_no_entry),
         RLS_TEST(test_reference_links_read_as_text_only_when_defined),
+        RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
