@@ -262,6 +262,11 @@ static Field lines__trim(Field f) {
         while (f.n && strchr(" \t", f.p[f.n - 1]))
             f.n--;
     }
+    /* The bracket a removed date leaves: "Acme Corp (" of "Acme Corp
+     * (2019–2021)". A bracket with its partner stays. */
+    if (f.n && (f.p[f.n - 1] == '(' || f.p[f.n - 1] == '['))
+        return lines__trim((Field){f.p, f.n - 1});
+    if (f.n && (f.p[0] == ')' || f.p[0] == ']')) return lines__trim((Field){f.p + 1, f.n - 1});
     return f;
 }
 
@@ -305,7 +310,7 @@ static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
         size_t sep = p < end ? lines__separator(p, end, &at_word) : 1;
         /* "(Berlin, Germany)" after a field starts a field of its own. */
         const char *tail = end;
-        while (tail > p && strchr(" .,;", tail[-1]))
+        while (tail > p && strchr(" .,;([", tail[-1]))
             tail--;
         if (!sep && p < end && *p == '(' && p > start && p[-1] == ' ') {
             const char *close = memchr(p, ')', (size_t)(end - p));
@@ -431,6 +436,8 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         /* Title and organisation usually came from the heading above: what
          * is left beside the dates says where, unless it names a company or
          * school ("**University of Lyon** | Sep 2014 – Jun 2017"). */
+        bool left[LINES_MAX_FIELDS] = {false};
+        size_t n_left = 0;
         for (size_t i = 0; i < n; i++) {
             bool place = lines__is_location(fields[i]);
             /* "*Software Engineer* | 2019 – 2021" under "### Google": a
@@ -438,6 +445,15 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
             if (!out->title && !place && lines__is_title(fields[i], kind))
                 out->title = lines__dup(fields[i]), found++;
             else if (!out->org && lines__is_org(fields[i]) && !place)
+                out->org = lines__dup(fields[i]), found++;
+            else
+                left[i] = true, n_left++;
+        }
+        /* Two names beside the dates are the company and its place
+         * ("**Globex** · Munich · 2016 – 2019"); one is the place. */
+        for (size_t i = 0; i < n; i++) {
+            if (!left[i]) continue;
+            if (!out->org && n_left >= 2 && !lines__is_location(fields[i]))
                 out->org = lines__dup(fields[i]), found++;
             else if (!out->location)
                 out->location = lines__dup(fields[i]), found++;

@@ -1344,6 +1344,40 @@ static bool md__simple_table(Md *md, const TSRange *r, uint32_t n) {
     return true;
 }
 
+/* "**Mentor**, Code Club — 2018 – Present" over "Taught 30 kids to code."
+ * with no blank line between: the first line, bold and dated, is an entry
+ * and the rest its description. Returns false (nothing done) otherwise. */
+static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdText *whole) {
+    RlsDateRange dr;
+    if (!md__entry_section(md->kind) || whole->n_lines < 2 || md__looks_like_entry(whole) ||
+        md__date_slot(md, whole, &dr))
+        return false;
+    MdLine lines[2];
+    if (md__lines(md, r, n, lines, 2) < 2) return false;
+    TSRange fr[MD_MAX_RANGES];
+    uint32_t k = md__clip(md, r, n, lines[0].start_byte, lines[0].end_byte, fr, RLS_ARRAY_LEN(fr));
+    MdText first;
+    md__text_begin(md, &first);
+    md__text_add(md, &first, fr, k);
+    md__text_end(md, &first);
+    size_t ds, de;
+    bool entry = first.n_bounds > 0 && first.bounds[0] == 0 && md__looks_like_entry(&first) &&
+                 rls_date_range_find(first.plain.text, first.plain.len, &dr, &ds, &de);
+    if (!entry) {
+        md__text_close(&first);
+        return false;
+    }
+    md__entry_line(md, &first, 0xFFFF);
+    md__text_close(&first);
+    k = md__clip(md, r, n, lines[1].start_byte, r[n - 1].end_byte, fr, RLS_ARRAY_LEN(fr));
+    MdText rest;
+    md__text_begin(md, &rest);
+    md__text_add(md, &rest, fr, k);
+    md__text_end(md, &rest);
+    md__prose(md, &rest, false);
+    return true;
+}
+
 static void md__paragraph(Md *md, TSNode node) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
@@ -1355,6 +1389,10 @@ static void md__paragraph(Md *md, TSNode node) {
     md__text_begin(md, &t);
     md__text_add(md, &t, r, n);
     md__text_end(md, &t);
+    if (md__entry_then_prose(md, r, n, &t)) {
+        md__text_close(&t);
+        return;
+    }
     md__prose(md, &t, true);
 }
 
@@ -1498,12 +1536,18 @@ static void md__html(Md *md, TSNode node) {
 }
 
 /* Tables: recorded as layout (ATS parsers often scramble them) and read row
- * by row, the cells' text in order. */
+ * by row, the cells' text in order. A row is a line of fields, so in a
+ * section of roles a dated row is an entry ("| Initech | Developer | 2014 –
+ * 2016 |"); the table starts afresh, under no entry above it. */
 static void md__table(Md *md, TSNode node) {
     rls_model_builder_layout(
         &md->mb, RLS_LAYOUT_TABLE,
         (RlsSpan){ts_node_start_byte(node),
                   md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node))});
+    if (md__entry_section(md->kind)) {
+        rls_model_builder_end_entry(&md->mb);
+        md->fresh_entry = -1;
+    }
     uint32_t rows = ts_node_named_child_count(node);
     for (uint32_t i = 0; i < rows; i++) {
         TSNode row = ts_node_named_child(node, i);
@@ -1515,10 +1559,11 @@ static void md__table(Md *md, TSNode node) {
             TSNode cell = ts_node_named_child(row, c);
             if (!md__is(cell, "pipe_table_cell")) continue;
             TSRange r = md__range(md, ts_node_start_byte(cell), ts_node_end_byte(cell));
+            if (c > 0) md__bound(md, &t);
             md__text_add(md, &t, &r, 1);
         }
         md__text_end(md, &t);
-        md__prose(md, &t, false);
+        md__prose(md, &t, md__is(row, "pipe_table_row"));
     }
 }
 

@@ -42,6 +42,11 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         {"Trinity College, Cambridge", RLS_SECTION_EDUCATION, NULL, "Trinity College", "Cambridge",
          0},
         {"Royal Mint | London", RLS_SECTION_EXPERIENCE, NULL, "Royal Mint", "London", 0},
+        /* Brackets around removed dates go with them. */
+        {"Senior Engineer — Acme Corp (2019–2021)", RLS_SECTION_EXPERIENCE, "Senior Engineer",
+         "Acme Corp", NULL, 2019},
+        {"Acme Corp (Berlin, Germany) [2019 - 2021]", RLS_SECTION_EXPERIENCE, NULL, "Acme Corp",
+         "Berlin, Germany", 2019},
         /* After a degree that names its subject comes the school. */
         {"B.Sc. Computer Science, ETH Zürich", RLS_SECTION_EDUCATION, "B.Sc. Computer Science",
          "ETH Zürich", NULL, 0},
@@ -81,6 +86,11 @@ static void test_a_date_line_gives_dates_and_place(void) {
     EXPECT_TRUE(f.dates.valid && f.dates.end.present);
     EXPECT_STR_EQ(f.location, "Remote");
     EXPECT_TRUE(f.title == NULL);
+    rls_entry_fields_close(&f);
+    line = "Globex | Munich | 2016 – 2019";
+    rls_entry_fields_split(line, strlen(line), RLS_SECTION_EXPERIENCE, true, &f);
+    EXPECT_STR_EQ(f.org, "Globex");
+    EXPECT_STR_EQ(f.location, "Munich");
     rls_entry_fields_close(&f);
     line = "기간: 2023.02 - 현재";
     rls_entry_fields_split(line, strlen(line), RLS_SECTION_PROJECTS, true, &f);

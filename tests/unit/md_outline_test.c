@@ -229,6 +229,40 @@ static void test_a_role_line_under_an_employer_heading_completes_it(void) {
     rls_resume_delete(m);
 }
 
+static void test_table_rows_and_first_lines_can_be_entries(void) {
+    const char *src =
+        "# Ada\r\n\r\n## Experience\r\n\r\n### Senior Engineer\r\n**Globex** · "
+        "München · 2016 – 2019\r\n\r\n| Company | Role | Dates |\r\n|---|---|---|"
+        "\r\n| Initech | Developer | 2014 – 2016 |\r\n\r\n## Volunteering\r\n\r\n"
+        "**Mentor**, Code Club — 2018 – Present\r\nTaught 30 kids to code.\r\n\r\n"
+        "In 2019 I joined a club of mentors and taught\r\nchildren to write games.\r\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Senior Engineer");
+    EXPECT_STR_EQ(opt(e->org), "Globex");
+    EXPECT_STR_EQ(opt(e->location), "München");
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Developer");
+    EXPECT_STR_EQ(opt(e->org), "Initech");
+    EXPECT_TRUE(e->dates.start.year == 2014 && e->dates.end.year == 2016);
+    char got[256];
+    /* The header row belongs to no entry. */
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Company Role Dates");
+    e = &m->entries[2];
+    EXPECT_STR_EQ(opt(e->title), "Mentor");
+    EXPECT_STR_EQ(opt(e->org), "Code Club");
+    EXPECT_TRUE(e->dates.start.year == 2018 && e->dates.end.present);
+    EXPECT_EQ_INT(e->span.end_byte, (uint32_t)(strstr(src, "Present") + 7 - src));
+    /* The description is the entry's; a wrapped sentence with a year in it
+     * is prose, not an entry. */
+    paragraphs_of(m, 2, 2, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Taught 30 kids to code. / In 2019 I joined a club of mentors and taught "
+                       "children to write games.");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
@@ -240,6 +274,7 @@ int main(void) {
         RLS_TEST(test_a_listing_group_label_belongs_to_no_entry),
         RLS_TEST(test_reference_links_read_as_text_only_when_defined),
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
+        RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
