@@ -491,6 +491,21 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
             used[i] = true;
         }
     }
+    /* "Hooli, Palo Alto, CA": a name before a place of two parts is the
+     * company there ("NY, USA" after "New York" is the rest of a place). */
+    for (size_t i = 0; i < n && !out->location; i++) {
+        const char *comma = used[i] ? NULL : memchr(fields[i].p, ',', fields[i].n);
+        if (!comma) continue;
+        Field head = lines__trim((Field){fields[i].p, (size_t)(comma - fields[i].p)});
+        Field rest =
+            lines__trim((Field){comma + 1, fields[i].n - (size_t)(comma + 1 - fields[i].p)});
+        bool code_first = rest.n > 2 && isupper((unsigned char)rest.p[0]) &&
+                          isupper((unsigned char)rest.p[1]) && rest.p[2] == ',';
+        if (head.n && memchr(rest.p, ',', rest.n) && !code_first && lines__is_location(rest)) {
+            out->location = lines__dup(rest);
+            fields[i] = head;
+        }
+    }
     int title = -1, org = -1;
     if (at_index > 0 && at_index < (int)n && !used[at_index] && !used[at_index - 1]) {
         title = at_index - 1;

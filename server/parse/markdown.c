@@ -180,6 +180,8 @@ typedef struct {
     RlsSectionKind kind; /* of the current section */
     int32_t fresh_entry; /* entry with nothing under it yet, or -1 */
     bool slot_layout;    /* the current section dates its entries with slots */
+    int32_t group_entry; /* an employer's heading over role headings, or -1 */
+    uint16_t group_level;
     uint16_t fresh_entry_level;
     char *skill_category; /* owned */
     int markup_depth;
@@ -875,14 +877,49 @@ static uint32_t md__words(const RlsPlain *p) {
  * words) is prose even when bold. */
 static bool md__looks_like_entry(const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (p->len == 0 || p->len > 160 || t->n_lines > 2) return false;
+    if (p->len == 0 || p->len > 160 || t->n_lines > 3) return false;
     if (p->text[p->len - 1] == '.' && md__words(p) > 8) return false;
     RlsDateRange r;
     size_t ds, de;
     bool dated = rls_date_range_find(p->text, p->len, &r, &ds, &de);
     bool starts_marked = t->n_bounds > 0 && t->bounds[0] == 0;
+    /* Role, company and dates stacked on three short lines. */
+    if (t->n_lines == 3) return dated && starts_marked && p->len <= 120;
     if (dated && (starts_marked || p->len <= 100 || t->n_lines == 2)) return true;
     return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
+}
+
+/* The field string of an entry whose fields are stacked on short lines
+ * ("**Staff Engineer**" / "Hooli, Palo Alto, CA" / "Jan 2016 – Dec 2017"):
+ * each line break is a field boundary too. NULL when t is one line, or
+ * its lines are long enough to be one line wrapped. Owned. */
+static char *md__stacked_field_string(const Md *md, const MdText *t) {
+    if (t->n_lines < 2) return NULL;
+    const RlsPlain *p = &t->plain;
+    uint32_t line_start = 0;
+    for (uint32_t i = 0; i <= p->len; i++) {
+        bool brk = i == p->len || (p->text[i] == ' ' && memchr(md->src + p->src_start[i], '\n',
+                                                               p->src_end[i] - p->src_start[i]));
+        if (!brk) continue;
+        if (i - line_start > 60) return NULL;
+        line_start = i + 1;
+    }
+    RlsBuf b;
+    rls_buf_init(&b);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i <= p->len; i++) {
+        while (k < t->n_bounds && t->bounds[k] == i) {
+            rls_buf_puts(&b, " | ");
+            k++;
+        }
+        if (i == p->len) break;
+        if (p->text[i] == ' ' &&
+            memchr(md->src + p->src_start[i], '\n', p->src_end[i] - p->src_start[i]))
+            rls_buf_puts(&b, " | ");
+        else
+            rls_buf_putc(&b, p->text[i]);
+    }
+    return rls_buf_detach(&b);
 }
 
 static RlsEntry *md__entry_at(Md *md, int32_t index) {
@@ -909,7 +946,8 @@ static void md__entry_take_title(RlsEntry *e, const char *title) {
 /* Makes an entry from a line, or, for a dated line right under an entry
  * heading ("**Jun 2021 – Present | Remote**"), completes that entry. */
 static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
-    char *fs = md__field_string(t);
+    char *fs = md__stacked_field_string(md, t);
+    if (!fs) fs = md__field_string(t);
     RlsEntryFields f;
     if (md->fresh_entry >= 0) {
         RlsEntry *e = md__entry_at(md, md->fresh_entry);
@@ -955,6 +993,7 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
                             f.dates.valid ? &f.dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
+    md->group_entry = -1; /* an entry line of its own ends an employer's roles */
     rls_entry_fields_close(&f);
     rls_free(fs);
 }
@@ -1727,6 +1766,7 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     md__text_end(md, &t);
     uint32_t s = ts_node_start_byte(node);
     RlsSpan hspan = {s, md__trim_end(md, s, ts_node_end_byte(node))};
+    int32_t was_fresh = md->fresh_entry;
     md->fresh_entry = -1;
 
     if (md->has_name && s == md->name_start_byte) {
@@ -1742,6 +1782,7 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t.plain, level);
         md->kind = sec->kind;
         md->slot_layout = false;
+        md->group_entry = -1;
         rls_free(md->skill_category);
         md->skill_category = NULL;
         md__text_close(&t);
@@ -1770,10 +1811,34 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         return;
     }
     if (f.dates.valid) f.dates.span = hspan;
+    /* "### Acme Corp" over "#### Senior Engineer (2020 – Present)" and
+     * "#### Engineer (2018 – 2020)": roles held at one employer. The
+     * first completes the employer's entry; the others name it too. */
+    if (md->group_entry >= 0 && level <= md->group_level) md->group_entry = -1;
+    if (md->group_entry >= 0) {
+        RlsEntry *g = md__entry_at(md, md->group_entry);
+        if (was_fresh == md->group_entry && !g->title && !g->dates.valid && !f.org) {
+            g->title = f.title ? rls_strdup(f.title) : NULL;
+            if (f.dates.valid) g->dates = f.dates;
+            if (!g->location && f.location) g->location = rls_strdup(f.location);
+            g->span.end_byte = RLS_MAX(g->span.end_byte, hspan.end_byte);
+            md->fresh_entry = md->group_entry;
+            md->fresh_entry_level = level;
+            rls_entry_fields_close(&f);
+            rls_free(fs);
+            md__text_close(&t);
+            return;
+        }
+        if (!f.org && g->org) f.org = rls_strdup(g->org);
+    }
     rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
+    if (md->group_entry < 0 && !f.title && f.org && !f.dates.valid) {
+        md->group_entry = md->fresh_entry;
+        md->group_level = level;
+    }
     rls_entry_fields_close(&f);
     rls_free(fs);
     md__text_close(&t);
@@ -1862,7 +1927,7 @@ void rls_md_queries_release(void) {
 RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
                                const RlsParseOptions *opts) {
     (void)opts;
-    Md md = {.src = src, .len = len, .parser = self, .fresh_entry = -1};
+    Md md = {.src = src, .len = len, .parser = self, .fresh_entry = -1, .group_entry = -1};
     self->generation++;
     self->used_runs = 0;
     rls_model_builder_init(&md.mb, RLS_FORMAT_MARKDOWN, len);

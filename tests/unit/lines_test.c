@@ -42,6 +42,11 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         {"Trinity College, Cambridge", RLS_SECTION_EDUCATION, NULL, "Trinity College", "Cambridge",
          0},
         {"Royal Mint | London", RLS_SECTION_EXPERIENCE, NULL, "Royal Mint", "London", 0},
+        /* A company before a place of two parts; a place of three parts. */
+        {"Staff Engineer | Hooli, Palo Alto, CA | Jan 2016 – Dec 2017", RLS_SECTION_EXPERIENCE,
+         "Staff Engineer", "Hooli", "Palo Alto, CA", 2016},
+        {"Staff Engineer | Hooli | New York, NY, USA", RLS_SECTION_EXPERIENCE, "Staff Engineer",
+         "Hooli", "New York, NY, USA", 0},
         /* Brackets around removed dates go with them. */
         {"Senior Engineer — Acme Corp (2019–2021)", RLS_SECTION_EXPERIENCE, "Senior Engineer",
          "Acme Corp", NULL, 2019},

@@ -263,6 +263,31 @@ static void test_table_rows_and_first_lines_can_be_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_roles_under_an_employer_and_stacked_lines(void) {
+    RlsResume *m = parse("# Sam\n\n## Experience\n\n### Acme Corp\n#### Senior Engineer (2020 – "
+                         "Present)\n- Cut deploys by 50%\n#### Engineer (2018 – 2020)\n- Built 3 "
+                         "services\n\n**Staff Engineer**\nHooli, Palo Alto, CA\nJan 2016 – Dec "
+                         "2017\n\n- Scaled search to 1B queries\n\n#### Intern (2015)\n- Wrote "
+                         "tests\n");
+    ASSERT_EQ_INT(m->n_entries, 4);
+    static const struct {
+        const char *title, *org, *location;
+        int start_year;
+    } want[] = {{"Senior Engineer", "Acme Corp", "(null)", 2020},
+                {"Engineer", "Acme Corp", "(null)", 2018},
+                {"Staff Engineer", "Hooli", "Palo Alto, CA", 2016},
+                {"Intern", "(null)", "(null)", 2015}};
+    for (uint32_t i = 0; i < 4; i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_STR_EQ(opt(e->location), want[i].location);
+        EXPECT_EQ_INT(e->dates.valid ? e->dates.start.year : 0, want[i].start_year);
+        EXPECT_EQ_INT(e->n_bullets, 1);
+    }
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
@@ -275,6 +300,7 @@ int main(void) {
         RLS_TEST(test_reference_links_read_as_text_only_when_defined),
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
+        RLS_TEST(test_roles_under_an_employer_and_stacked_lines),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
