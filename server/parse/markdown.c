@@ -180,6 +180,7 @@ typedef struct {
     RlsSectionKind kind; /* of the current section */
     int32_t fresh_entry; /* entry with nothing under it yet, or -1 */
     bool slot_layout;    /* the current section dates its entries with slots */
+    bool bold_sections;  /* sections start at bold lines (md__bold_heading) */
     int32_t group_entry; /* an employer's heading over role headings, or -1 */
     uint16_t group_level;
     uint16_t fresh_entry_level;
@@ -934,8 +935,8 @@ static bool md__entry_has_role(const RlsEntry *e) {
 /* Gives an entry the role found on the line under its heading. A heading
  * that named no role named the employer or school ("### Initech" over
  * "*Staff Engineer*"), so its text moves to the organisation. */
-static void md__entry_take_title(RlsEntry *e, const char *title) {
-    if (md__entry_has_role(e)) return;
+static void md__entry_take_title(RlsEntry *e, const char *title, bool from_heading) {
+    if (md__entry_has_role(e) || (e->title && !from_heading)) return;
     if (e->title && !e->org)
         e->org = e->title;
     else
@@ -959,13 +960,14 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
                           (!f.title || strlen(f.title) <= 60);
         /* "*Staff Engineer*" under "### Initech": the role of the entry
          * above, dated or not. */
-        bool role_line = f.title && !f.org && !md__entry_has_role(e);
+        bool from_heading = md->fresh_entry_level != 0xFFFF;
+        bool role_line = from_heading && f.title && !f.org && !md__entry_has_role(e);
         if (short_rest && ((f.dates.valid && !e->dates.valid) || (!f.dates.valid && role_line))) {
             if (f.dates.valid) {
                 e->dates = f.dates;
                 e->dates.span = rls_plain_cover(&t->plain, 0, t->plain.len);
             }
-            if (f.title) md__entry_take_title(e, f.title);
+            if (f.title) md__entry_take_title(e, f.title, from_heading);
             if (!e->location && f.location) e->location = rls_strdup(f.location);
             if (!e->org && f.org) e->org = rls_strdup(f.org);
             e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
@@ -1383,6 +1385,41 @@ static bool md__simple_table(Md *md, const TSRange *r, uint32_t n) {
     return true;
 }
 
+/* "**EXPERIENCE**" alone on a line: in a resume without headings for its
+ * sections, a reader takes a short bold line with a section wording ATS
+ * recognise for a heading. `node` is a paragraph. */
+static bool md__bold_heading(const Md *md, TSNode node) {
+    uint32_t s = ts_node_start_byte(node);
+    uint32_t e = md__trim_end(md, s, ts_node_end_byte(node));
+    if (e - s < 5 || e - s > 44 || memchr(md->src + s, '\n', e - s)) return false;
+    const char *p = md->src + s;
+    size_t n = e - s;
+    bool stars = !memcmp(p, "**", 2) && !memcmp(p + n - 2, "**", 2);
+    bool unders = !memcmp(p, "__", 2) && !memcmp(p + n - 2, "__", 2);
+    if (!stars && !unders) return false;
+    const char *inner = p + 2;
+    size_t inner_n = n - 4;
+    if (memchr(inner, '*', inner_n) || memchr(inner, '_', inner_n)) return false;
+    uint32_t words = 1;
+    for (size_t i = 0; i < inner_n; i++)
+        if (inner[i] == ' ') words++;
+    bool standard = false;
+    return words <= 4 && rls_section_classify(inner, inner_n, &standard) != RLS_SECTION_OTHER &&
+           standard;
+}
+
+/* Starts a section at a heading (or a bold heading line); takes t's text. */
+static void md__section(Md *md, RlsSpan heading_span, MdText *t, uint16_t level) {
+    RlsSection *sec = rls_model_builder_section(&md->mb, heading_span, &t->plain, level);
+    md->kind = sec->kind;
+    md->slot_layout = false;
+    md->group_entry = -1;
+    md->fresh_entry = -1;
+    rls_free(md->skill_category);
+    md->skill_category = NULL;
+    md__text_close(t);
+}
+
 /* "**Mentor**, Code Club — 2018 – Present" over "Taught 30 kids to code."
  * with no blank line between: the first line, bold and dated, is an entry
  * and the rest its description. Returns false (nothing done) otherwise. */
@@ -1428,6 +1465,10 @@ static void md__paragraph(Md *md, TSNode node) {
     md__text_begin(md, &t);
     md__text_add(md, &t, r, n);
     md__text_end(md, &t);
+    if (md->bold_sections && md__bold_heading(md, node)) {
+        md__section(md, t.span, &t, md->section_level);
+        return;
+    }
     if (md__entry_then_prose(md, r, n, &t)) {
         md__text_close(&t);
         return;
@@ -1689,6 +1730,9 @@ typedef struct {
  * level (or the others there are known sections) and is not itself a
  * section wording. */
 static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
+    uint32_t n_bold = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (caps[i].cap == MD_CAP_PARAGRAPH && md__bold_heading(md, caps[i].node)) n_bold++;
     uint16_t min_level = 7, rest_min = 7;
     uint32_t at_min = 0, known_at_min = 0;
     int32_t first = -1;
@@ -1708,7 +1752,10 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
         }
     }
     md->section_level = min_level > 6 ? 1 : min_level;
-    if (first < 0) return;
+    if (first < 0) {
+        md->bold_sections = n_bold > 0;
+        return;
+    }
     TSNode fn = caps[first].node;
     TSNode inl = md__heading_inline(fn);
     uint16_t first_level = md__heading_level(fn);
@@ -1722,7 +1769,13 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
         uint16_t level = md__heading_level(caps[i].node);
         if (level < rest_min) rest_min = level;
     }
-    if (rest_min > 6) return; /* a lone heading: a one-section resume */
+    if (rest_min > 6) {
+        /* A lone heading: the name over bold section lines, or a
+         * one-section resume. */
+        if (n_bold == 0) return;
+        md->bold_sections = true;
+        rest_min = first_level;
+    }
     md->has_name = true;
     md->name_start_byte = ts_node_start_byte(fn);
     md->section_level = at_min > 1 ? min_level : rest_min;
@@ -1779,13 +1832,7 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         return;
     }
     if (level <= md->section_level) {
-        RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t.plain, level);
-        md->kind = sec->kind;
-        md->slot_layout = false;
-        md->group_entry = -1;
-        rls_free(md->skill_category);
-        md->skill_category = NULL;
-        md__text_close(&t);
+        md__section(md, hspan, &t, level);
         return;
     }
     /* A deeper heading: a role/school/project, or a group of skills. */

@@ -288,6 +288,28 @@ static void test_roles_under_an_employer_and_stacked_lines(void) {
     rls_resume_delete(m);
 }
 
+static void test_bold_lines_are_sections_when_there_are_no_headings(void) {
+    RlsResume *m =
+        parse("# Lee Park\nlee@example.com · 555-010-2030\n\n**EXPERIENCE**\n\n**Acme "
+              "Corp** — Senior Engineer, 2019 – Present\n- Cut costs by 20%\n\n__Skills__\n"
+              "\nGo, Python\n");
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_HEADER);
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_EXPERIENCE);
+    EXPECT_STR_EQ(m->sections[1].heading.text, "EXPERIENCE");
+    EXPECT_EQ_INT(m->sections[2].kind, RLS_SECTION_SKILLS);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Senior Engineer");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Acme Corp");
+    EXPECT_EQ_INT(m->n_skills, 2);
+    EXPECT_EQ_INT(m->n_contacts, 2);
+    rls_resume_delete(m);
+    /* With headings for its sections, a bold "Experience" line is no section. */
+    m = parse("# Lee\n\n## Projects\n\n**Experience**\n\nBuilt a lathe.\n");
+    EXPECT_EQ_INT(m->n_sections, 2);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
@@ -301,6 +323,7 @@ int main(void) {
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
         RLS_TEST(test_roles_under_an_employer_and_stacked_lines),
+        RLS_TEST(test_bold_lines_are_sections_when_there_are_no_headings),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
