@@ -177,11 +177,13 @@ typedef struct {
     uint16_t section_level;
     bool has_name;
     uint32_t name_start_byte;
-    RlsSectionKind kind; /* of the current section */
-    int32_t fresh_entry; /* entry with nothing under it yet, or -1 */
-    bool slot_layout;    /* the current section dates its entries with slots */
-    bool bold_sections;  /* sections start at bold lines (md__bold_heading) */
-    int32_t group_entry; /* an employer's heading over role headings, or -1 */
+    RlsSectionKind kind;          /* of the current section */
+    int32_t fresh_entry;          /* entry with nothing under it yet, or -1 */
+    bool slot_layout;             /* the current section dates its entries with slots */
+    bool bold_sections;           /* sections start at bold lines (md__bold_heading) */
+    uint32_t entry_item_end_byte; /* end of the list item read as an entry, or 0 */
+    uint32_t entry_item_depth;    /* the lists around that item */
+    int32_t group_entry;          /* an employer's heading over role headings, or -1 */
     uint16_t group_level;
     uint16_t fresh_entry_level;
     char *skill_category; /* owned */
@@ -1506,6 +1508,30 @@ static bool md__item_is_role(Md *md, const MdText *t) {
     return one_field;
 }
 
+/* "- **Senior Engineer**, Acme Corp (2019 – 2021)": an entry written as a
+ * list item, its bullets nested under it. A reader takes an item for an
+ * entry when it opens in bold or italics and is dated or wholly marked,
+ * and either has items under it or names a role and an organisation. */
+static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    if (!md__entry_section(md->kind) || t->n_lines > 1 || p->len > 120 || t->n_bounds == 0 ||
+        t->bounds[0] != 0 || !md__looks_like_entry(t))
+        return false;
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; i++)
+        if (md__is(ts_node_named_child(node, i), "list")) return true;
+    RlsDateRange dr;
+    size_t ds, de;
+    if (!rls_date_range_find(p->text, p->len, &dr, &ds, &de)) return false;
+    char *fs = md__field_string(t);
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    rls_free(fs);
+    bool role_at_org = f.org && f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    rls_entry_fields_close(&f);
+    return role_at_org;
+}
+
 /* A bullet: the item's own paragraphs, without its nested lists (which are
  * bullets of their own, one level deeper). */
 static void md__item(Md *md, TSNode node) {
@@ -1538,6 +1564,17 @@ static void md__item(Md *md, TSNode node) {
         return;
     }
     uint32_t depth = md->n_lists;
+    uint32_t item_start = ts_node_start_byte(node);
+    if (item_start >= md->entry_item_end_byte) md->entry_item_end_byte = 0;
+    if (md->entry_item_end_byte == 0 && md__item_is_entry(md, node, &t)) {
+        md__entry_line(md, &t, 0xFFFF);
+        md__text_close(&t);
+        md->entry_item_end_byte = ts_node_end_byte(node);
+        md->entry_item_depth = depth;
+        return;
+    }
+    /* The bullets of an entry written as an item start at depth 0. */
+    if (md->entry_item_end_byte && depth > md->entry_item_depth) depth -= md->entry_item_depth;
     if (depth <= 1 && md__item_is_role(md, &t)) {
         RlsEntry *e = md__entry_at(md, md->fresh_entry);
         e->title = rls_strndup(t.plain.text, t.plain.len);

@@ -310,6 +310,27 @@ static void test_bold_lines_are_sections_when_there_are_no_headings(void) {
     rls_resume_delete(m);
 }
 
+static void test_entries_written_as_list_items(void) {
+    RlsResume *m = parse("# Kim\n\n## Experience\n\n- **Senior Engineer**, Acme Corp (2019 – 2021)"
+                         "\n  - Built a cache for 5 teams\n  - Cut costs by 20%\n- **Engineer**, "
+                         "Globex (2016 – 2019)\n  - Wrote 3 services\n- **Led** the move to Go in "
+                         "2015\n\n## Education\n\n- **BSc Physics**, University of Leeds, 2012 – "
+                         "2016\n");
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Senior Engineer");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Acme Corp");
+    ASSERT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_EQ_INT(m->bullets[m->entries[0].first_bullet].depth, 0);
+    EXPECT_STR_EQ(opt(m->entries[1].org), "Globex");
+    /* A bold verb and a year make no entry: a bullet of the entry above. */
+    ASSERT_EQ_INT(m->entries[1].n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[m->entries[1].first_bullet + 1].plain.text,
+                  "Led the move to Go in 2015");
+    EXPECT_STR_EQ(opt(m->entries[2].title), "BSc Physics");
+    EXPECT_STR_EQ(opt(m->entries[2].org), "University of Leeds");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
@@ -324,6 +345,7 @@ int main(void) {
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
         RLS_TEST(test_roles_under_an_employer_and_stacked_lines),
         RLS_TEST(test_bold_lines_are_sections_when_there_are_no_headings),
+        RLS_TEST(test_entries_written_as_list_items),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
