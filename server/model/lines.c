@@ -388,6 +388,16 @@ static bool lines__place_name(Field f) {
     return words <= 3 && isupper((unsigned char)f.p[0]);
 }
 
+/* "a language server for resumes": words in lower case after a name
+ * describe it; no company is named so ("eBay" is). */
+static bool lines__description(Field f) {
+    const char *space = memchr(f.p, ' ', f.n);
+    if (!space) return false;
+    for (const char *c = f.p; c < space; c++)
+        if (!islower((unsigned char)*c)) return false;
+    return true;
+}
+
 static char *lines__dup(Field f) {
     if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') f.p++, f.n -= 2;
     return f.n ? rls_strndup(f.p, f.n) : NULL;
@@ -542,7 +552,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         }
         if (title < 0 && !(kind == RLS_SECTION_EDUCATION && org < 0 && n == 1))
             title = (int)i;
-        else if (org < 0)
+        else if (org < 0 && !lines__description(fields[i]))
             org = (int)i;
         else if (!out->location && i > 0 && lines__place_name(fields[i]) &&
                  !lines__is_title(fields[i], kind) && !lines__is_honour(fields[i]))

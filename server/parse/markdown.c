@@ -1427,8 +1427,9 @@ static void md__section(Md *md, RlsSpan heading_span, MdText *t, uint16_t level)
  * and the rest its description. Returns false (nothing done) otherwise. */
 static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdText *whole) {
     RlsDateRange dr;
-    if (!md__entry_section(md->kind) || whole->n_lines < 2 || md__looks_like_entry(whole) ||
-        md__date_slot(md, whole, &dr))
+    bool starts_marked = whole->n_bounds > 0 && whole->bounds[0] == 0;
+    if (!starts_marked || !md__entry_section(md->kind) || whole->n_lines < 2 ||
+        md__looks_like_entry(whole) || md__date_slot(md, whole, &dr))
         return false;
     MdLine lines[2];
     if (md__lines(md, r, n, lines, 2) < 2) return false;
@@ -1456,7 +1457,23 @@ static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdT
     return true;
 }
 
-static void md__paragraph(Md *md, TSNode node) {
+/* "**resume-ls** — a language server for resumes" over a list: a short
+ * line opening with a bold name (not a "**Label**:") is the entry the
+ * bullets under it belong to, dated or not. */
+static bool md__names_a_list(const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    if (t->n_lines > 1 || p->len == 0 || p->len > 100 || t->n_bounds < 2 || t->bounds[0] != 0 ||
+        p->text[p->len - 1] == '.' || p->text[p->len - 1] == ':')
+        return false;
+    uint32_t name_end = t->bounds[1];
+    if (name_end < p->len && p->text[name_end] == ':') return false;
+    uint32_t words = 1;
+    for (uint32_t i = 0; i < name_end; i++)
+        if (p->text[i] == ' ') words++;
+    return name_end > 0 && words <= 6;
+}
+
+static void md__paragraph(Md *md, TSNode node, bool list_next) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
     TSRange r[MD_MAX_RANGES];
@@ -1472,6 +1489,12 @@ static void md__paragraph(Md *md, TSNode node) {
         return;
     }
     if (md__entry_then_prose(md, r, n, &t)) {
+        md__text_close(&t);
+        return;
+    }
+    if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
+        !md__looks_like_entry(&t) && md__names_a_list(&t)) {
+        md__entry_line(md, &t, 0xFFFF);
         md__text_close(&t);
         return;
     }
@@ -2080,7 +2103,9 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
                 md.next_item_para++;
                 break;
             }
-            md__paragraph(&md, node);
+            bool list_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_LIST &&
+                             ts_node_start_byte(caps[i + 1].node) >= e;
+            md__paragraph(&md, node, list_next);
             break;
         }
         case MD_CAP_ITEM:

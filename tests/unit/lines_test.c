@@ -47,6 +47,9 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
          "Staff Engineer", "Hooli", "Palo Alto, CA", 2016},
         {"Staff Engineer | Hooli | New York, NY, USA", RLS_SECTION_EXPERIENCE, "Staff Engineer",
          "Hooli", "New York, NY, USA", 0},
+        /* Lower-case words after a project's name describe it. */
+        {"resume-ls | — a language server for resumes", RLS_SECTION_PROJECTS, "resume-ls", NULL,
+         NULL, 0},
         /* Brackets around removed dates go with them. */
         {"Senior Engineer — Acme Corp (2019–2021)", RLS_SECTION_EXPERIENCE, "Senior Engineer",
          "Acme Corp", NULL, 2019},

@@ -331,6 +331,18 @@ static void test_entries_written_as_list_items(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_bold_name_over_a_list_is_its_entry(void) {
+    RlsResume *m = parse("# Kim\n\n## Projects\n\n**resume-ls** — a language server for resumes\n"
+                         "- Parses 2 formats in 3 ms\n\n**Technologies**: React, Go\n- Built X for "
+                         "3 teams\n\nSome intro line\n- Did Y for 4 users\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "resume-ls");
+    EXPECT_TRUE(m->entries[0].org == NULL);
+    /* A "**Label**:" line and a plain line are prose, not entries. */
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 3);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
@@ -346,6 +358,7 @@ int main(void) {
         RLS_TEST(test_roles_under_an_employer_and_stacked_lines),
         RLS_TEST(test_bold_lines_are_sections_when_there_are_no_headings),
         RLS_TEST(test_entries_written_as_list_items),
+        RLS_TEST(test_a_bold_name_over_a_list_is_its_entry),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
