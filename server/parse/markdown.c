@@ -1006,7 +1006,8 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
  * dates, and the line under it names the entry ("`2012`" over "President,
  * *Royal Society*, London, UK"). Finds such a first line in source
  * [start_byte, end_byte): returns the byte where it ends (its newline) and
- * sets [*code_start, *code_end) to the code span, or returns 0. */
+ * sets [*code_start_byte, *code_end_byte) to the text inside the code
+ * span, or returns 0. */
 static uint32_t md__slot_line(const Md *md, uint32_t start_byte, uint32_t end_byte,
                               uint32_t *code_start_byte, uint32_t *code_end_byte) {
     uint32_t line_end_byte = start_byte;
@@ -1023,8 +1024,15 @@ static uint32_t md__slot_line(const Md *md, uint32_t start_byte, uint32_t end_by
     for (uint32_t i = 1; i <= ticks; i++)
         if (md->src[code_end - i] != '`') return 0;
     if (memchr(md->src + start_byte + ticks, '`', code_end - start_byte - 2 * ticks)) return 0;
-    *code_start_byte = start_byte;
-    *code_end_byte = code_end;
+    /* The dates inside the backticks: a fix that rewrites them keeps the
+     * markup. */
+    uint32_t inner_start = start_byte + ticks, inner_end = code_end - ticks;
+    while (inner_start < inner_end && md->src[inner_start] == ' ')
+        inner_start++;
+    while (inner_end > inner_start && md->src[inner_end - 1] == ' ')
+        inner_end--;
+    *code_start_byte = inner_start;
+    *code_end_byte = inner_end;
     return line_end_byte;
 }
 

@@ -42,9 +42,9 @@ static void test_code_span_date_slots_make_entries_of_any_era(void) {
     EXPECT_STR_EQ(opt(e->org), "Trinity College");
     EXPECT_STR_EQ(opt(e->location), "Zürich");
     EXPECT_TRUE(e->dates.valid && e->dates.start.year == 1654 && e->dates.end.year == 1660);
-    /* The date span is the code span line. */
-    EXPECT_EQ_INT(e->dates.span.start_byte, (uint32_t)(strstr(src, "`1654") - src));
-    EXPECT_EQ_INT(e->dates.span.end_byte, (uint32_t)(strstr(src, "0`\r") + 2 - src));
+    /* The date span is the text inside the backticks. */
+    EXPECT_EQ_INT(e->dates.span.start_byte, (uint32_t)(strstr(src, "1654") - src));
+    EXPECT_EQ_INT(e->dates.span.end_byte, (uint32_t)(strstr(src, "0`\r") + 1 - src));
     /* The lone role under the school is the entry's title, not a bullet. */
     EXPECT_STR_EQ(opt(e->title), "Sizar");
     e = &m->entries[1];
