@@ -71,6 +71,23 @@ static const char *const lines__countries[] = {
     "switzerland", "sweden",      "poland",    "portugal",  "mexico",  "remote",
 };
 
+/* Fields of study: "Computer Science", "Mathematics of Planet Earth". */
+static const char *const lines__study_words[] = {
+    "science",    "sciences",     "engineering", "mathematics", "maths",      "math",
+    "physics",    "chemistry",    "biology",     "economics",   "computing",  "computer",
+    "arts",       "business",     "management",  "finance",     "law",        "medicine",
+    "psychology", "history",      "philosophy",  "literature",  "statistics", "informatics",
+    "studies",    "education",    "design",      "accounting",  "languages",  "linguistics",
+    "music",      "architecture", "nursing",     "geography",   "politics",   "sociology",
+};
+
+/* Grades and honours: "Distinction", "First Class Honours", "cum laude". */
+static const char *const lines__honour_words[] = {
+    "distinction",  "merit", "honours", "honors", "honour",         "honor",
+    "laude",        "gpa",   "cgpa",    "grade",  "classification", "valedictorian",
+    "salutatorian", "dean",  "deans",   "summa",  "magna",
+};
+
 /* Whole-word, ASCII case-insensitive search for any of `words` in f. Dots
  * are ignored inside words so that "B.S." matches "bs" and "Co." "co". */
 static bool lines__has_word(Field f, const char *const *words, size_t n_words) {
@@ -109,6 +126,27 @@ static bool lines__is_org(Field f) {
     return lines__has_word(f, lines__org_words, RLS_ARRAY_LEN(lines__org_words));
 }
 
+/* A field a reader takes for the grade of a degree: short, with an honour
+ * word ("Distinction", "First Class Honours", "GPA 3.8/4.0"). */
+static bool lines__is_honour(Field f) {
+    return f.n > 0 && f.n <= 40 &&
+           lines__has_word(f, lines__honour_words, RLS_ARRAY_LEN(lines__honour_words));
+}
+
+bool rls_entry_field_is_role(const char *text, size_t len) {
+    Field f = {text, len};
+    return lines__is_title(f, RLS_SECTION_EXPERIENCE) || lines__is_title(f, RLS_SECTION_EDUCATION);
+}
+
+bool rls_entry_field_is_honour(const char *text, size_t len) {
+    Field f = {text, len};
+    while (f.n && (f.p[0] == ' ' || f.p[0] == '\t'))
+        f.p++, f.n--;
+    while (f.n && strchr(" \t.;,", f.p[f.n - 1]))
+        f.n--;
+    return lines__is_honour(f);
+}
+
 /* "Houston, TX", "Berlin, Germany", "Remote", "Dallas, TX (and other
  * locations)". */
 static bool lines__is_location(Field f) {
@@ -134,6 +172,65 @@ static bool lines__is_location(Field f) {
         return false;
     }
     return lines__has_word(last, lines__countries, RLS_ARRAY_LEN(lines__countries)) && last.n < 24;
+}
+
+/* ---- Date slots ------------------------------------------------------------ */
+
+bool rls_date_slot_parse(const char *text, size_t len, RlsDateRange *out) {
+    memset(out, 0, sizeof(*out));
+    if (rls_date_range_parse(text, len, out)) return true;
+    /* Years before 1900 ("1654-1660", "June 1661 - now") are no dates in
+     * running text, where a lone number is more often a count; in a slot
+     * they are. Each such year reads as 2000 so that the range grammar
+     * decides the shape, then gets its own value back. */
+    char buf[64];
+    if (len >= sizeof(buf)) return false;
+    int years[2], n_years = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && isdigit((unsigned char)text[j]))
+            j++;
+        bool word_edge = (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
+                         (j == len || !isalnum((unsigned char)text[j]));
+        if (j - i == 4 && word_edge) {
+            int y = (text[i] - '0') * 1000 + (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 +
+                    (text[i + 3] - '0');
+            if (y < 1000 || y >= 1900 || n_years == 2) return false;
+            years[n_years++] = y;
+            memcpy(buf + n, "2000", 4);
+            n += 4;
+            i = j;
+        } else if (j > i) {
+            memcpy(buf + n, text + i, j - i);
+            n += j - i;
+            i = j;
+        } else {
+            buf[n++] = text[i++];
+        }
+    }
+    if (n_years == 0) return false;
+    /* "1667 - death": the start is known, the end is not. */
+    size_t cut = n;
+    bool open_end = false;
+    if (!rls_date_range_parse(buf, n, out)) {
+        const char *dash = NULL;
+        for (size_t i = 4; i < n && !dash; i++)
+            if (buf[i] == '-' || buf[i] == ':' ||
+                (i + 2 < n && !memcmp(buf + i, "\xE2\x80", 2) &&
+                 (buf[i + 2] == '\x93' || buf[i + 2] == '\x94')))
+                dash = buf + i;
+        if (!dash || n_years != 1) return false;
+        cut = (size_t)(dash - buf);
+        if (!rls_date_range_parse(buf, cut, out)) return false;
+        open_end = true;
+    }
+    out->start.year = (int16_t)years[0];
+    if (open_end)
+        out->end = (RlsDate){0};
+    else if (!out->end.present)
+        out->end.year = (int16_t)years[n_years - 1];
+    return out->valid;
 }
 
 /* ---- Splitting ------------------------------------------------------------- */
@@ -165,13 +262,21 @@ static Field lines__trim(Field f) {
         while (f.n && strchr(" \t", f.p[f.n - 1]))
             f.n--;
     }
+    /* The bracket a removed date leaves: "Acme Corp (" of "Acme Corp
+     * (2019–2021)". A bracket with its partner stays. */
+    if (f.n && (f.p[f.n - 1] == '(' || f.p[f.n - 1] == '['))
+        return lines__trim((Field){f.p, f.n - 1});
+    if (f.n && (f.p[0] == ')' || f.p[0] == ']')) return lines__trim((Field){f.p + 1, f.n - 1});
     return f;
 }
 
 /* "(Berlin, Germany)", "(MyTown)": a place in parentheses, not a list of
- * technologies such as "(React, TypeScript)". */
-static bool lines__paren_place(Field inner) {
+ * technologies such as "(React, TypeScript)". A lone unknown word is a
+ * place only after a company or school ("Awesome University (MyTown)"):
+ * after a project it names the stack ("Vitest (TypeScript)"). */
+static bool lines__paren_place(Field inner, Field before) {
     if (lines__is_location(inner)) return true;
+    if (!lines__is_org(before)) return false;
     if (inner.n == 0 || inner.n > 20 || !isupper((unsigned char)inner.p[0])) return false;
     for (size_t i = 0; i < inner.n; i++)
         if (!isalpha((unsigned char)inner.p[i]) && (unsigned char)inner.p[i] < 0x80) return false;
@@ -205,12 +310,13 @@ static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
         size_t sep = p < end ? lines__separator(p, end, &at_word) : 1;
         /* "(Berlin, Germany)" after a field starts a field of its own. */
         const char *tail = end;
-        while (tail > p && strchr(" .,;", tail[-1]))
+        while (tail > p && strchr(" .,;([", tail[-1]))
             tail--;
         if (!sep && p < end && *p == '(' && p > start && p[-1] == ' ') {
             const char *close = memchr(p, ')', (size_t)(end - p));
             if (close && close + 1 == tail &&
-                lines__paren_place((Field){p + 1, (size_t)(close - p - 1)})) {
+                lines__paren_place((Field){p + 1, (size_t)(close - p - 1)},
+                                   (Field){start, (size_t)(p - start)})) {
                 Field f = lines__trim((Field){start, (size_t)(p - start)});
                 if (f.n && n < cap) out[n++] = f;
                 if (n < cap) out[n++] = (Field){p, (size_t)(tail - p)};
@@ -282,6 +388,16 @@ static bool lines__place_name(Field f) {
     return words <= 3 && isupper((unsigned char)f.p[0]);
 }
 
+/* "a language server for resumes": words in lower case after a name
+ * describe it; no company is named so ("eBay" is). */
+static bool lines__description(Field f) {
+    const char *space = memchr(f.p, ' ', f.n);
+    if (!space) return false;
+    for (const char *c = f.p; c < space; c++)
+        if (!islower((unsigned char)*c)) return false;
+    return true;
+}
+
 static char *lines__dup(Field f) {
     if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') f.p++, f.n -= 2;
     return f.n ? rls_strndup(f.p, f.n) : NULL;
@@ -330,8 +446,24 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         /* Title and organisation usually came from the heading above: what
          * is left beside the dates says where, unless it names a company or
          * school ("**University of Lyon** | Sep 2014 – Jun 2017"). */
+        bool left[LINES_MAX_FIELDS] = {false};
+        size_t n_left = 0;
         for (size_t i = 0; i < n; i++) {
-            if (!out->org && lines__is_org(fields[i]) && !lines__is_location(fields[i]))
+            bool place = lines__is_location(fields[i]);
+            /* "*Software Engineer* | 2019 – 2021" under "### Google": a
+             * role word beats an org word, as in a whole entry line. */
+            if (!out->title && !place && lines__is_title(fields[i], kind))
+                out->title = lines__dup(fields[i]), found++;
+            else if (!out->org && lines__is_org(fields[i]) && !place)
+                out->org = lines__dup(fields[i]), found++;
+            else
+                left[i] = true, n_left++;
+        }
+        /* Two names beside the dates are the company and its place
+         * ("**Globex** · Munich · 2016 – 2019"); one is the place. */
+        for (size_t i = 0; i < n; i++) {
+            if (!left[i]) continue;
+            if (!out->org && n_left >= 2 && !lines__is_location(fields[i]))
                 out->org = lines__dup(fields[i]), found++;
             else if (!out->location)
                 out->location = lines__dup(fields[i]), found++;
@@ -342,10 +474,15 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     if (n == 1) {
         Field parts[LINES_MAX_FIELDS];
         size_t k = lines__split_commas(fields[0], parts, LINES_MAX_FIELDS);
-        /* "PhD, Computer Science" is one degree; "Houston, TX" one place. */
+        /* "PhD, Computer Science" is one degree; "Houston, TX" one place.
+         * After a degree that already names its subject, the next part is
+         * the school ("B.Sc. Computer Science, ETH Zürich"). */
+        bool degree_then_subject =
+            k >= 2 && lines__is_title(parts[0], kind) && !lines__is_org(parts[1]) &&
+            (!memchr(parts[0].p, ' ', parts[0].n) ||
+             lines__has_word(parts[1], lines__study_words, RLS_ARRAY_LEN(lines__study_words)));
         bool keep_whole = k < 2 || lines__is_location(fields[0]) ||
-                          (kind == RLS_SECTION_EDUCATION && lines__is_title(parts[0], kind) &&
-                           !lines__is_org(parts[1]));
+                          (kind == RLS_SECTION_EDUCATION && degree_then_subject);
         if (!keep_whole) {
             memcpy(fields, parts, k * sizeof(Field));
             n = k;
@@ -357,10 +494,26 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     for (size_t i = 0; i < n; i++) {
         Field f = fields[i];
         bool paren = f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')';
-        bool place = paren ? lines__paren_place((Field){f.p + 1, f.n - 2}) : lines__is_location(f);
+        bool place = paren && i > 0 ? lines__paren_place((Field){f.p + 1, f.n - 2}, fields[i - 1])
+                                    : lines__is_location(f);
         if (i > 0 && place && !out->location) {
             out->location = lines__dup(fields[i]);
             used[i] = true;
+        }
+    }
+    /* "Hooli, Palo Alto, CA": a name before a place of two parts is the
+     * company there ("NY, USA" after "New York" is the rest of a place). */
+    for (size_t i = 0; i < n && !out->location; i++) {
+        const char *comma = used[i] ? NULL : memchr(fields[i].p, ',', fields[i].n);
+        if (!comma) continue;
+        Field head = lines__trim((Field){fields[i].p, (size_t)(comma - fields[i].p)});
+        Field rest =
+            lines__trim((Field){comma + 1, fields[i].n - (size_t)(comma + 1 - fields[i].p)});
+        bool code_first = rest.n > 2 && isupper((unsigned char)rest.p[0]) &&
+                          isupper((unsigned char)rest.p[1]) && rest.p[2] == ',';
+        if (head.n && memchr(rest.p, ',', rest.n) && !code_first && lines__is_location(rest)) {
+            out->location = lines__dup(rest);
+            fields[i] = head;
         }
     }
     int title = -1, org = -1;
@@ -389,12 +542,20 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         org = (int)last_undecided;
     for (size_t i = 0; i < n; i++) {
         if (used[i] || (int)i == title || (int)i == org) continue;
+        /* "Trinity College, Cambridge", "Royal Mint, London": a place name
+         * right after the company or school says where it is. */
+        if (title < 0 && org >= 0 && (int)i == org + 1 && !out->location &&
+            lines__place_name(fields[i]) && !lines__is_title(fields[i], kind) &&
+            !lines__is_honour(fields[i])) {
+            out->location = lines__dup(fields[i]);
+            continue;
+        }
         if (title < 0 && !(kind == RLS_SECTION_EDUCATION && org < 0 && n == 1))
             title = (int)i;
-        else if (org < 0)
+        else if (org < 0 && !lines__description(fields[i]))
             org = (int)i;
         else if (!out->location && i > 0 && lines__place_name(fields[i]) &&
-                 !lines__is_title(fields[i], kind))
+                 !lines__is_title(fields[i], kind) && !lines__is_honour(fields[i]))
             out->location = lines__dup(fields[i]);
     }
     if (title >= 0) out->title = lines__dup(fields[title]), found++;

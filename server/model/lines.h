@@ -23,6 +23,13 @@
 bool rls_date_range_find(const char *text, size_t len, RlsDateRange *out, size_t *start_byte,
                          size_t *end_byte);
 
+/* Reads text that the layout marks as the dates of an entry, such as a code
+ * span alone on the line above it ("`2012`", "`June 1661 - now`"). Unlike
+ * rls_date_range_find it takes years before 1900 (a historical CV), and
+ * "1667 - death" as a start with an unknown end (year 0). The whole text
+ * must be the dates. */
+bool rls_date_slot_parse(const char *text, size_t len, RlsDateRange *out);
+
 /* ---- Entry lines ---------------------------------------------------------- */
 
 /* The parts of an entry line. Strings are owned (free with
@@ -40,10 +47,20 @@ typedef struct {
  * Samsung; Nov18 - now" into fields. `kind` steers which field is the title
  * (a role in EXPERIENCE, a degree in EDUCATION). `date_line` says the line
  * sits under an entry heading, so that leftover text is a location
- * ("Jun 2021 – Present | Remote"). Returns the number of fields found. */
+ * ("Jun 2021 – Present | Remote"), or the title when it names a role or
+ * degree ("*Software Engineer* | 2019 – 2021" under "### Google"). Returns
+ * the number of fields found. */
 int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
                            RlsEntryFields *out);
 void rls_entry_fields_close(RlsEntryFields *self);
+
+/* True when text[0..len) holds a role or degree word ("Warden", "Senior
+ * Engineer", "B.S. Computer Science"). */
+bool rls_entry_field_is_role(const char *text, size_t len);
+
+/* True when text[0..len) names a grade or honour of a degree rather than a
+ * place or school ("Distinction", "First Class Honours", "GPA: 3.7/4.0"). */
+bool rls_entry_field_is_honour(const char *text, size_t len);
 
 /* Splits seen in earlier parses of one document, reused while their text is
  * unchanged: splitting (the date search above all) was a sixth of a

@@ -82,6 +82,7 @@ struct RlsMdParser {
     uint32_t cap_runs, n_runs;
     uint32_t generation;
     uint32_t used_runs;         /* runs used by the current parse */
+    uint64_t labels_hash;       /* of the link labels the runs were walked with */
     RlsEntrySplitCache *splits; /* entry lines split by earlier parses */
 };
 
@@ -174,8 +175,14 @@ typedef struct {
     uint16_t section_level;
     bool has_name;
     uint32_t name_start_byte;
-    RlsSectionKind kind; /* of the current section */
-    int32_t fresh_entry; /* entry with nothing under it yet, or -1 */
+    RlsSectionKind kind;          /* of the current section */
+    int32_t fresh_entry;          /* entry with nothing under it yet, or -1 */
+    bool slot_layout;             /* the current section dates its entries with slots */
+    bool bold_sections;           /* sections start at bold lines (md__bold_heading) */
+    uint32_t entry_item_end_byte; /* end of the list item read as an entry, or 0 */
+    uint32_t entry_item_depth;    /* the lists around that item */
+    int32_t group_entry;          /* an employer's heading over role headings, or -1 */
+    uint16_t group_level;
     uint16_t fresh_entry_level;
     char *skill_category; /* owned */
     int markup_depth;
@@ -189,6 +196,9 @@ typedef struct {
     uint32_t *list_ends; /* end bytes of the lists around the current capture */
     uint32_t n_lists;
     size_t cap_lists;
+    char **labels; /* link reference labels the document defines, as md__label_key */
+    uint32_t n_labels;
+    size_t cap_labels;
     uint32_t *item_paras; /* start bytes of paragraphs read as part of an item */
     uint32_t n_item_paras, next_item_para;
     size_t cap_item_paras;
@@ -327,12 +337,47 @@ static size_t md__entity(const char *p, size_t n, char *out) {
     return 0;
 }
 
-/* NOTE: a shortcut link ("[N]") keeps its brackets as text. CommonMark
- * renders it as a link only when the document defines that label, which
- * resumes practically never do, while "[N]" placeholders and "[Go]" tags
- * are common; reading them as links would drop the brackets. */
-static bool md__is_link_markup_parent(TSNode parent) {
+/* A link label's comparison key: brackets off, ASCII case and runs of
+ * whitespace folded. Returns its length (0 when empty or too long). */
+static size_t md__label_key(const char *p, size_t n, char *out, size_t cap) {
+    if (n >= 2 && p[0] == '[' && p[n - 1] == ']') p++, n -= 2;
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = k > 0;
+            continue;
+        }
+        if (space && k + 1 < cap) out[k++] = ' ';
+        space = false;
+        if (k + 1 >= cap) return out[0] = '\0', 0;
+        out[k++] = (char)tolower((unsigned char)c);
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* Whether the document defines link label src[start_byte, end_byte) ("[ref]: url"),
+ * compared as CommonMark does: brackets off, case and runs of whitespace
+ * folded. */
+static bool md__label_defined(const Md *md, uint32_t start_byte, uint32_t end_byte) {
+    if (md->n_labels == 0) return false;
+    char key[128];
+    size_t n = md__label_key(md->src + start_byte, end_byte - start_byte, key, sizeof(key));
+    for (uint32_t i = 0; i < md->n_labels; i++)
+        if (!strcmp(md->labels[i], key)) return n > 0;
+    return false;
+}
+
+/* NOTE: a shortcut link ("[N]") keeps its brackets as text unless the
+ * document defines its label: CommonMark renders it as a link only then,
+ * and "[N]" placeholders and "[Go]" tags are common in resumes, where
+ * reading them as links would drop the brackets. */
+static bool md__is_link_markup_parent(const Md *md, TSNode parent) {
     const char *t = ts_node_type(parent);
+    if (!strcmp(t, "shortcut_link"))
+        return md__label_defined(md, ts_node_start_byte(parent), ts_node_end_byte(parent));
     return !strcmp(t, "inline_link") || !strcmp(t, "full_reference_link") ||
            !strcmp(t, "collapsed_reference_link") || !strcmp(t, "image");
 }
@@ -355,7 +400,7 @@ static void md__child(Md *md, TSNode parent, TSNode c, const TSRange *r, uint32_
     uint32_t s = ts_node_start_byte(c), e = ts_node_end_byte(c);
     const char *type = ts_node_type(c);
     if (!ts_node_is_named(c)) {
-        if (!md__is_link_markup_parent(parent)) md__source(md, r, nr, s, e);
+        if (!md__is_link_markup_parent(md, parent)) md__source(md, r, nr, s, e);
         return;
     }
     if (!strcmp(type, "emphasis_delimiter") || !strcmp(type, "code_span_delimiter") ||
@@ -403,6 +448,25 @@ static void md__walk(Md *md, TSNode node, const TSRange *r, uint32_t nr) {
     for (uint32_t i = 0; i < count; i++) {
         TSNode c = ts_node_child(node, i);
         md__source(md, r, nr, at, ts_node_start_byte(c));
+        /* "[text] [ref]" with "[ref]: url" defined: a reference link
+         * written with a space (pandoc's old syntax), read as its text. */
+        if (i + 1 < count && md__is(c, "shortcut_link")) {
+            TSNode label = ts_node_child(node, i + 1);
+            uint32_t gap_byte = ts_node_end_byte(c), label_byte = ts_node_start_byte(label);
+            bool spaced = label_byte - gap_byte <= 2;
+            for (uint32_t b = gap_byte; b < label_byte && spaced; b++)
+                spaced = md->src[b] == ' ' || md->src[b] == '\t' || md->src[b] == '\n';
+            if (spaced && md__is(label, "shortcut_link") &&
+                !md__label_defined(md, ts_node_start_byte(c), ts_node_end_byte(c)) &&
+                md__label_defined(md, label_byte, ts_node_end_byte(label))) {
+                uint32_t n_children = ts_node_named_child_count(c);
+                for (uint32_t k = 0; k < n_children; k++)
+                    md__walk(md, ts_node_named_child(c, k), r, nr);
+                at = ts_node_end_byte(label);
+                i++;
+                continue;
+            }
+        }
         md__child(md, node, c, r, nr);
         at = ts_node_end_byte(c);
     }
@@ -616,18 +680,45 @@ static void md__text_close(MdText *t) {
 /* The entry-splitting view of a text: the plain text with " | " wherever
  * emphasis, code or an HTML tag began or ended, since a writer who bolds the
  * role and not the company has told us where the fields are. Owned. */
-static char *md__field_string(const MdText *t) {
+static char *md__field_string_range(const MdText *t, uint32_t from_plain, uint32_t to_plain) {
     RlsBuf b;
     rls_buf_init(&b);
     uint32_t k = 0;
-    for (uint32_t i = 0; i <= t->plain.len; i++) {
+    for (uint32_t i = from_plain; i <= to_plain; i++) {
+        while (k < t->n_bounds && t->bounds[k] < i)
+            k++;
         while (k < t->n_bounds && t->bounds[k] == i) {
             rls_buf_puts(&b, " | ");
             k++;
         }
-        if (i < t->plain.len) rls_buf_putc(&b, t->plain.text[i]);
+        if (i < to_plain) rls_buf_putc(&b, t->plain.text[i]);
     }
     return rls_buf_detach(&b);
+}
+
+static char *md__field_string(const MdText *t) {
+    return md__field_string_range(t, 0, t->plain.len);
+}
+
+/* Copies plain bytes [from_plain, to_plain) of p, with their source map,
+ * into *out (owned; the model takes it or rls_plain_free frees it). */
+static void md__plain_sub(Md *md, const RlsPlain *p, uint32_t from_plain, uint32_t to_plain,
+                          RlsPlain *out) {
+    while (from_plain < to_plain && p->text[from_plain] == ' ')
+        from_plain++;
+    while (to_plain > from_plain && p->text[to_plain - 1] == ' ')
+        to_plain--;
+    for (uint32_t i = from_plain; i < to_plain;) {
+        uint32_t j = i + 1;
+        while (j < to_plain && ((unsigned char)p->text[j] & 0xC0) == 0x80)
+            j++;
+        if (p->text[i] == ' ')
+            rls_plain_builder_break(&md->pb, p->src_start[i], p->src_end[i]);
+        else
+            rls_plain_builder_emit(&md->pb, p->text + i, j - i, p->src_start[i], p->src_end[j - 1]);
+        i = j;
+    }
+    rls_plain_builder_finish(&md->pb, out);
 }
 
 /* Links, images and inline HTML comments of one inline tree, recorded. */
@@ -786,39 +877,100 @@ static uint32_t md__words(const RlsPlain *p) {
  * words) is prose even when bold. */
 static bool md__looks_like_entry(const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (p->len == 0 || p->len > 160 || t->n_lines > 2) return false;
+    if (p->len == 0 || p->len > 160 || t->n_lines > 3) return false;
     if (p->text[p->len - 1] == '.' && md__words(p) > 8) return false;
     RlsDateRange r;
     size_t ds, de;
     bool dated = rls_date_range_find(p->text, p->len, &r, &ds, &de);
     bool starts_marked = t->n_bounds > 0 && t->bounds[0] == 0;
+    /* Role, company and dates stacked on three short lines. */
+    if (t->n_lines == 3) return dated && starts_marked && p->len <= 120;
     if (dated && (starts_marked || p->len <= 100 || t->n_lines == 2)) return true;
     return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
+}
+
+/* The field string of an entry whose fields are stacked on short lines
+ * ("**Staff Engineer**" / "Hooli, Palo Alto, CA" / "Jan 2016 – Dec 2017"):
+ * each line break is a field boundary too. NULL when t is one line, or
+ * its lines are long enough to be one line wrapped. Owned. */
+static char *md__stacked_field_string(const Md *md, const MdText *t) {
+    if (t->n_lines < 2) return NULL;
+    const RlsPlain *p = &t->plain;
+    uint32_t line_start = 0;
+    for (uint32_t i = 0; i <= p->len; i++) {
+        bool brk = i == p->len || (p->text[i] == ' ' && memchr(md->src + p->src_start[i], '\n',
+                                                               p->src_end[i] - p->src_start[i]));
+        if (!brk) continue;
+        if (i - line_start > 60) return NULL;
+        line_start = i + 1;
+    }
+    RlsBuf b;
+    rls_buf_init(&b);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i <= p->len; i++) {
+        while (k < t->n_bounds && t->bounds[k] == i) {
+            rls_buf_puts(&b, " | ");
+            k++;
+        }
+        if (i == p->len) break;
+        if (p->text[i] == ' ' &&
+            memchr(md->src + p->src_start[i], '\n', p->src_end[i] - p->src_start[i]))
+            rls_buf_puts(&b, " | ");
+        else
+            rls_buf_putc(&b, p->text[i]);
+    }
+    return rls_buf_detach(&b);
 }
 
 static RlsEntry *md__entry_at(Md *md, int32_t index) {
     return &md->mb.model->entries[index];
 }
 
+/* Whether an entry names a role or degree already. */
+static bool md__entry_has_role(const RlsEntry *e) {
+    return e->title && rls_entry_field_is_role(e->title, strlen(e->title));
+}
+
+/* Gives an entry the role found on the line under its heading. A heading
+ * that named no role named the employer or school ("### Initech" over
+ * "*Staff Engineer*"), so its text moves to the organisation. */
+static void md__entry_take_title(RlsEntry *e, const char *title, bool from_heading) {
+    if (md__entry_has_role(e) || (e->title && !from_heading)) return;
+    if (e->title && !e->org)
+        e->org = e->title;
+    else
+        rls_free(e->title);
+    e->title = rls_strdup(title);
+}
+
 /* Makes an entry from a line, or, for a dated line right under an entry
  * heading ("**Jun 2021 – Present | Remote**"), completes that entry. */
 static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
-    char *fs = md__field_string(t);
+    char *fs = md__stacked_field_string(md, t);
+    if (!fs) fs = md__field_string(t);
     RlsEntryFields f;
-    if (md->fresh_entry >= 0 && !md__entry_at(md, md->fresh_entry)->dates.valid) {
+    if (md->fresh_entry >= 0) {
+        RlsEntry *e = md__entry_at(md, md->fresh_entry);
         rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, true, &f);
         /* A long remainder is an item of its own ("`2012` Infinitesimal
          * calculus for ..." under "### Patents"), not a date line. */
-        bool short_rest =
-            (!f.org || strlen(f.org) <= 40) && (!f.location || strlen(f.location) <= 40);
-        if (f.dates.valid && short_rest) {
-            RlsEntry *e = md__entry_at(md, md->fresh_entry);
-            e->dates = f.dates;
-            e->dates.span = rls_plain_cover(&t->plain, 0, t->plain.len);
+        bool short_rest = (!f.org || strlen(f.org) <= 40) &&
+                          (!f.location || strlen(f.location) <= 40) &&
+                          (!f.title || strlen(f.title) <= 60);
+        /* "*Staff Engineer*" under "### Initech": the role of the entry
+         * above, dated or not. */
+        bool from_heading = md->fresh_entry_level != 0xFFFF;
+        bool role_line = from_heading && f.title && !f.org && !md__entry_has_role(e);
+        if (short_rest && ((f.dates.valid && !e->dates.valid) || (!f.dates.valid && role_line))) {
+            if (f.dates.valid) {
+                e->dates = f.dates;
+                e->dates.span = rls_plain_cover(&t->plain, 0, t->plain.len);
+            }
+            if (f.title) md__entry_take_title(e, f.title, from_heading);
             if (!e->location && f.location) e->location = rls_strdup(f.location);
             if (!e->org && f.org) e->org = rls_strdup(f.org);
             e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
-            md->fresh_entry = -1;
+            if (e->dates.valid) md->fresh_entry = -1;
             rls_entry_fields_close(&f);
             rls_free(fs);
             return;
@@ -842,8 +994,104 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
                             f.dates.valid ? &f.dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
+    md->group_entry = -1; /* an entry line of its own ends an employer's roles */
     rls_entry_fields_close(&f);
     rls_free(fs);
+}
+
+/* markdown-cv's entry layout: a line that is only a code span holds the
+ * dates, and the line under it names the entry ("`2012`" over "President,
+ * *Royal Society*, London, UK"). Finds such a first line in source
+ * [start_byte, end_byte): returns the byte where it ends (its newline) and
+ * sets [*code_start_byte, *code_end_byte) to the text inside the code
+ * span, or returns 0. */
+static uint32_t md__slot_line(const Md *md, uint32_t start_byte, uint32_t end_byte,
+                              uint32_t *code_start_byte, uint32_t *code_end_byte) {
+    uint32_t line_end_byte = start_byte;
+    while (line_end_byte < end_byte && md->src[line_end_byte] != '\n')
+        line_end_byte++;
+    if (line_end_byte >= end_byte) return 0; /* nothing under it */
+    uint32_t code_end = line_end_byte;
+    while (code_end > start_byte && strchr(" \t\r", md->src[code_end - 1]))
+        code_end--;
+    uint32_t ticks = 0;
+    while (start_byte + ticks < code_end && md->src[start_byte + ticks] == '`')
+        ticks++;
+    if (ticks == 0 || code_end - start_byte <= 2 * ticks) return 0;
+    for (uint32_t i = 1; i <= ticks; i++)
+        if (md->src[code_end - i] != '`') return 0;
+    if (memchr(md->src + start_byte + ticks, '`', code_end - start_byte - 2 * ticks)) return 0;
+    /* The dates inside the backticks: a fix that rewrites them keeps the
+     * markup. */
+    uint32_t inner_start = start_byte + ticks, inner_end = code_end - ticks;
+    while (inner_start < inner_end && md->src[inner_start] == ' ')
+        inner_start++;
+    while (inner_end > inner_start && md->src[inner_end - 1] == ' ')
+        inner_end--;
+    *code_start_byte = inner_start;
+    *code_end_byte = inner_end;
+    return line_end_byte;
+}
+
+/* The dates of a text that starts with a date slot: fills *dates and
+ * returns the plain offset where the entry's own text starts, or 0. */
+static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
+    uint32_t code_start_byte, code_end_byte;
+    uint32_t line_end_byte =
+        md__slot_line(md, t->span.start_byte, t->span.end_byte, &code_start_byte, &code_end_byte);
+    if (!line_end_byte) return 0;
+    uint32_t rest_plain = 0;
+    while (rest_plain < t->plain.len && t->plain.src_start[rest_plain] < line_end_byte)
+        rest_plain++;
+    uint32_t dates_end_plain = rest_plain;
+    while (dates_end_plain > 0 && t->plain.text[dates_end_plain - 1] == ' ')
+        dates_end_plain--;
+    if (dates_end_plain == 0 || rest_plain >= t->plain.len ||
+        !rls_date_slot_parse(t->plain.text, dates_end_plain, dates))
+        return 0;
+    dates->span = (RlsSpan){code_start_byte, code_end_byte};
+    return rest_plain;
+}
+
+/* An entry under a date slot. In publications the line is a citation, one
+ * title as a reader says it ("Newton Sir I, De analysi ..."): it has no
+ * role or organisation to split out. */
+static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
+                           const RlsDateRange *dates) {
+    RlsEntryFields f;
+    memset(&f, 0, sizeof(f));
+    if (md->kind == RLS_SECTION_PUBLICATIONS) {
+        uint32_t start_plain = from_plain;
+        while (start_plain < t->plain.len && t->plain.text[start_plain] == ' ')
+            start_plain++;
+        f.title = rls_strndup(t->plain.text + start_plain, t->plain.len - start_plain);
+    } else {
+        char *fs = md__field_string_range(t, from_plain, t->plain.len);
+        rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+        rls_free(fs);
+    }
+    rls_model_builder_entry(&md->mb, t->span, f.title, f.org, f.location, dates);
+    md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
+    md->fresh_entry_level = 0xFFFF;
+    md->slot_layout = true;
+    rls_entry_fields_close(&f);
+}
+
+/* Beside slot-dated entries, an undated line of the same shape is an entry
+ * too ("Associate, *French Academy of Science*, Paris, France" after a
+ * dated award): one line naming a role and an organisation. */
+static bool md__slot_sibling(Md *md, const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    if (!md->slot_layout || md->kind == RLS_SECTION_PUBLICATIONS || t->n_lines > 1 ||
+        p->len > 120 || (p->text[p->len - 1] == '.' && md__words(p) > 8))
+        return false;
+    char *fs = md__field_string(t);
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    rls_free(fs);
+    bool entry = f.title && f.org && rls_entry_field_is_role(f.title, strlen(f.title));
+    rls_entry_fields_close(&f);
+    return entry;
 }
 
 /* ---- Blocks -------------------------------------------------------------------- */
@@ -857,6 +1105,8 @@ static void md__paragraph_text(Md *md, MdText *t) {
 /* Prose outside lists: header lines, skills lines, entry lines, or plain
  * paragraphs. Takes the text's plain (leaves t->plain empty or freed). */
 static void md__prose(Md *md, MdText *t, bool allow_entry) {
+    RlsDateRange slot_dates;
+    uint32_t slot_from_plain;
     if (t->plain.len == 0) {
         md__text_close(t);
         return;
@@ -867,10 +1117,19 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (md->kind == RLS_SECTION_SKILLS) {
         md__skills(md, t);
         md__text_close(t);
-    } else if (allow_entry && md__entry_section(md->kind) && md__looks_like_entry(t)) {
+    } else if (allow_entry && md__entry_section(md->kind) && t->n_lines <= 4 &&
+               (slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0) {
+        md__slot_entry(md, t, slot_from_plain, &slot_dates);
+        md__text_close(t);
+    } else if (allow_entry && md__entry_section(md->kind) &&
+               (md__looks_like_entry(t) || md__slot_sibling(md, t))) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
     } else {
+        /* Slot-dated entries keep their details in their own paragraph or
+         * list: a paragraph of its own is a note on the section ("etc.
+         * etc. etc." closing a list of papers). */
+        if (md->slot_layout) rls_model_builder_end_entry(&md->mb);
         md__contacts(md, t, false);
         md__paragraph_text(md, t);
     }
@@ -893,6 +1152,43 @@ static uint32_t md__lines(const Md *md, const TSRange *r, uint32_t n, MdLine *ou
         }
     }
     return k;
+}
+
+/* "GPA: ", "Dissertation: ", "Thesis title: ": one to three words and a
+ * colon opening a line (markup around the label allowed). */
+static bool md__label_prefix(const char *p, size_t n) {
+    size_t i = 0, words = 0;
+    while (i < n && strchr(" \t*_", p[i]))
+        i++;
+    if (i == n || !isalpha((unsigned char)p[i])) return false;
+    for (; i < n && i < 40; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == ':') {
+            size_t j = i + 1;
+            while (j < n && strchr("*_", p[j]))
+                j++;
+            /* "Check it out:" over a link on the next line is no label. */
+            while (j < n && (p[j] == ' ' || p[j] == '\t'))
+                j++;
+            return words < 3 && j > i + 1 && j < n;
+        }
+        if (c == ' ') {
+            if (++words >= 3) return false;
+        } else if (!isalnum(c) && c < 0x80 && !strchr("*_-'", c)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Where the last "; " or ", " field of a definition begins when it names a
+ * grade ("...; University of Oxford; Distinction"), or 0. */
+static uint32_t md__trailing_honour(const RlsPlain *p) {
+    uint32_t i = p->len;
+    while (i > 1 && !((p->text[i - 2] == ';' || p->text[i - 2] == ',') && p->text[i - 1] == ' '))
+        i--;
+    if (i <= 1 || !rls_entry_field_is_honour(p->text + i, p->len - i)) return 0;
+    return i;
 }
 
 /* Pandoc definition lists ("Term\n:   definition") are not CommonMark: the
@@ -922,11 +1218,15 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
     }
     if (!any) return false;
 
-    /* Groups: [start line, end line) each. */
+    /* Groups: [start line, end line) each. A definition's continuation
+     * line that opens with a label ("Dissertation: ...") starts a detail
+     * of its own: pandoc runs it on, but a reader sees a new statement. */
     uint32_t gstart[64], gend[64], ng = 0;
     for (uint32_t g = 0; g < nl;) {
         uint32_t h = g + 1;
-        while (h < nl && !lines[h].def)
+        while (h < nl && !lines[h].def &&
+               !(lines[g].def && md__label_prefix(md->src + lines[h].start_byte,
+                                                  lines[h].end_byte - lines[h].start_byte)))
             h++;
         gstart[ng] = g;
         gend[ng++] = h;
@@ -958,7 +1258,10 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
                    md->kind == RLS_SECTION_PUBLICATIONS;
     if (has_term && listing) {
         /* "**Cloud**" / ": AWS Solutions Architect. Expires March 2020.": a
-         * group label over items that are entries of their own. */
+         * group label over items that are entries of their own; it belongs
+         * to none of the entries above it. */
+        rls_model_builder_end_entry(&md->mb);
+        md->fresh_entry = -1;
         md__prose(md, &texts[0], false);
         for (k = 1; k < ng; k++)
             md__prose(md, &texts[k], true);
@@ -975,6 +1278,7 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
         rls_buf_puts(&b, tf);
         rls_free(tf);
         RlsSpan span = texts[0].span;
+        uint32_t honour_plain[64]; /* where a trailing grade starts per definition, or 0 */
         for (k = 1; k < ng; k++) {
             const MdText *d = &texts[k];
             bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
@@ -982,10 +1286,15 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
                             md__words(&d->plain) >= 4 && !starts_marked;
             bool short_def = d->plain.len <= 100 && md__words(&d->plain) <= 14 && !sentence;
             if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
-            char *df = md__field_string(d);
+            /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
+            if (!lines[gstart[k]].def || md__label_prefix(d->plain.text, d->plain.len)) break;
+            honour_plain[k] = md__trailing_honour(&d->plain);
+            char *df =
+                md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : d->plain.len);
             rls_buf_printf(&b, " | %s", df);
             rls_free(df);
-            span.end_byte = d->span.end_byte;
+            span.end_byte =
+                honour_plain[k] ? d->plain.src_start[honour_plain[k] - 1] : d->span.end_byte;
         }
         RlsEntryFields f;
         rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);
@@ -996,8 +1305,17 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
         rls_entry_fields_close(&f);
         rls_buf_close(&b);
         md__text_close(&texts[0]);
-        for (uint32_t j = 1; j < k; j++)
+        for (uint32_t j = 1; j < k; j++) {
+            /* "; Distinction": the grade is said of the entry, as prose. */
+            if (honour_plain[j]) {
+                RlsPlain grade;
+                const RlsPlain *dp = &texts[j].plain;
+                md__plain_sub(md, dp, honour_plain[j], dp->len, &grade);
+                RlsSpan gspan = rls_plain_cover(dp, honour_plain[j], dp->len);
+                rls_model_builder_paragraph(&md->mb, gspan, &grade);
+            }
             md__text_close(&texts[j]);
+        }
     } else {
         k = 0;
     }
@@ -1074,7 +1392,93 @@ static bool md__simple_table(Md *md, const TSRange *r, uint32_t n) {
     return true;
 }
 
-static void md__paragraph(Md *md, TSNode node) {
+/* "**EXPERIENCE**" alone on a line: in a resume without headings for its
+ * sections, a reader takes a short bold line with a section wording ATS
+ * recognise for a heading. `node` is a paragraph. */
+static bool md__bold_heading(const Md *md, TSNode node) {
+    uint32_t s = ts_node_start_byte(node);
+    uint32_t e = md__trim_end(md, s, ts_node_end_byte(node));
+    if (e - s < 5 || e - s > 44 || memchr(md->src + s, '\n', e - s)) return false;
+    const char *p = md->src + s;
+    size_t n = e - s;
+    bool stars = !memcmp(p, "**", 2) && !memcmp(p + n - 2, "**", 2);
+    bool unders = !memcmp(p, "__", 2) && !memcmp(p + n - 2, "__", 2);
+    if (!stars && !unders) return false;
+    const char *inner = p + 2;
+    size_t inner_n = n - 4;
+    if (memchr(inner, '*', inner_n) || memchr(inner, '_', inner_n)) return false;
+    uint32_t words = 1;
+    for (size_t i = 0; i < inner_n; i++)
+        if (inner[i] == ' ') words++;
+    bool standard = false;
+    return words <= 4 && rls_section_classify(inner, inner_n, &standard) != RLS_SECTION_OTHER &&
+           standard;
+}
+
+/* Starts a section at a heading (or a bold heading line); takes t's text. */
+static void md__section(Md *md, RlsSpan heading_span, MdText *t, uint16_t level) {
+    RlsSection *sec = rls_model_builder_section(&md->mb, heading_span, &t->plain, level);
+    md->kind = sec->kind;
+    md->slot_layout = false;
+    md->group_entry = -1;
+    md->fresh_entry = -1;
+    rls_free(md->skill_category);
+    md->skill_category = NULL;
+    md__text_close(t);
+}
+
+/* "**Mentor**, Code Club — 2018 – Present" over "Taught 30 kids to code."
+ * with no blank line between: the first line, bold and dated, is an entry
+ * and the rest its description. Returns false (nothing done) otherwise. */
+static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdText *whole) {
+    RlsDateRange dr;
+    bool starts_marked = whole->n_bounds > 0 && whole->bounds[0] == 0;
+    if (!starts_marked || !md__entry_section(md->kind) || whole->n_lines < 2 ||
+        md__looks_like_entry(whole) || md__date_slot(md, whole, &dr))
+        return false;
+    MdLine lines[2];
+    if (md__lines(md, r, n, lines, 2) < 2) return false;
+    TSRange fr[MD_MAX_RANGES];
+    uint32_t k = md__clip(md, r, n, lines[0].start_byte, lines[0].end_byte, fr, RLS_ARRAY_LEN(fr));
+    MdText first;
+    md__text_begin(md, &first);
+    md__text_add(md, &first, fr, k);
+    md__text_end(md, &first);
+    size_t ds, de;
+    bool entry = first.n_bounds > 0 && first.bounds[0] == 0 && md__looks_like_entry(&first) &&
+                 rls_date_range_find(first.plain.text, first.plain.len, &dr, &ds, &de);
+    if (!entry) {
+        md__text_close(&first);
+        return false;
+    }
+    md__entry_line(md, &first, 0xFFFF);
+    md__text_close(&first);
+    k = md__clip(md, r, n, lines[1].start_byte, r[n - 1].end_byte, fr, RLS_ARRAY_LEN(fr));
+    MdText rest;
+    md__text_begin(md, &rest);
+    md__text_add(md, &rest, fr, k);
+    md__text_end(md, &rest);
+    md__prose(md, &rest, false);
+    return true;
+}
+
+/* "**resume-ls** — a language server for resumes" over a list: a short
+ * line opening with a bold name (not a "**Label**:") is the entry the
+ * bullets under it belong to, dated or not. */
+static bool md__names_a_list(const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    if (t->n_lines > 1 || p->len == 0 || p->len > 100 || t->n_bounds < 2 || t->bounds[0] != 0 ||
+        p->text[p->len - 1] == '.' || p->text[p->len - 1] == ':')
+        return false;
+    uint32_t name_end = t->bounds[1];
+    if (name_end < p->len && p->text[name_end] == ':') return false;
+    uint32_t words = 1;
+    for (uint32_t i = 0; i < name_end; i++)
+        if (p->text[i] == ' ') words++;
+    return name_end > 0 && words <= 6;
+}
+
+static void md__paragraph(Md *md, TSNode node, bool list_next) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
     TSRange r[MD_MAX_RANGES];
@@ -1085,7 +1489,75 @@ static void md__paragraph(Md *md, TSNode node) {
     md__text_begin(md, &t);
     md__text_add(md, &t, r, n);
     md__text_end(md, &t);
+    if (md->bold_sections && md__bold_heading(md, node)) {
+        md__section(md, t.span, &t, md->section_level);
+        return;
+    }
+    if (md__entry_then_prose(md, r, n, &t)) {
+        md__text_close(&t);
+        return;
+    }
+    if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
+        !md__looks_like_entry(&t) && md__names_a_list(&t)) {
+        md__entry_line(md, &t, 0xFFFF);
+        md__text_close(&t);
+        return;
+    }
     md__prose(md, &t, true);
+}
+
+/* The first item under an entry that names its organisation but not the
+ * role, when the item is a role or degree rather than a statement of work
+ * ("__Royal Mint__, London" over "- Warden"; a school over "- B.S.
+ * Computer Science"): a reader takes it for the entry's title. */
+static bool md__item_is_role(Md *md, const MdText *t) {
+    if (md->fresh_entry < 0) return false;
+    const RlsEntry *e = md__entry_at(md, md->fresh_entry);
+    const RlsPlain *p = &t->plain;
+    if (e->title || !e->org || t->n_lines > 1 || md__words(p) > 5 || p->text[p->len - 1] == '.' ||
+        memchr(p->text, ':', p->len) || !isupper((unsigned char)p->text[0]))
+        return false;
+    /* The role or degree word heads or ends the phrase ("Research
+     * Assistant", "B.S. Computer Science"); inside it the phrase is a
+     * statement ("Built staff tooling"). */
+    uint32_t first_end_plain = 0, last_start_plain = p->len;
+    while (first_end_plain < p->len && p->text[first_end_plain] != ' ')
+        first_end_plain++;
+    while (last_start_plain > 0 && p->text[last_start_plain - 1] != ' ')
+        last_start_plain--;
+    if (!rls_entry_field_is_role(p->text, first_end_plain) &&
+        !rls_entry_field_is_role(p->text + last_start_plain, p->len - last_start_plain))
+        return false;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, RLS_SECTION_EXPERIENCE,
+                                  false, &f);
+    bool one_field = f.title && !f.org && !f.location && !f.dates.valid;
+    rls_entry_fields_close(&f);
+    return one_field;
+}
+
+/* "- **Senior Engineer**, Acme Corp (2019 – 2021)": an entry written as a
+ * list item, its bullets nested under it. A reader takes an item for an
+ * entry when it opens in bold or italics and is dated or wholly marked,
+ * and either has items under it or names a role and an organisation. */
+static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    if (!md__entry_section(md->kind) || t->n_lines > 1 || p->len > 120 || t->n_bounds == 0 ||
+        t->bounds[0] != 0 || !md__looks_like_entry(t))
+        return false;
+    uint32_t count = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < count; i++)
+        if (md__is(ts_node_named_child(node, i), "list")) return true;
+    RlsDateRange dr;
+    size_t ds, de;
+    if (!rls_date_range_find(p->text, p->len, &dr, &ds, &de)) return false;
+    char *fs = md__field_string(t);
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    rls_free(fs);
+    bool role_at_org = f.org && f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    rls_entry_fields_close(&f);
+    return role_at_org;
 }
 
 /* A bullet: the item's own paragraphs, without its nested lists (which are
@@ -1119,9 +1591,26 @@ static void md__item(Md *md, TSNode node) {
         md__text_close(&t);
         return;
     }
+    uint32_t depth = md->n_lists;
+    uint32_t item_start = ts_node_start_byte(node);
+    if (item_start >= md->entry_item_end_byte) md->entry_item_end_byte = 0;
+    if (md->entry_item_end_byte == 0 && md__item_is_entry(md, node, &t)) {
+        md__entry_line(md, &t, 0xFFFF);
+        md__text_close(&t);
+        md->entry_item_end_byte = ts_node_end_byte(node);
+        md->entry_item_depth = depth;
+        return;
+    }
+    /* The bullets of an entry written as an item start at depth 0. */
+    if (md->entry_item_end_byte && depth > md->entry_item_depth) depth -= md->entry_item_depth;
+    if (depth <= 1 && md__item_is_role(md, &t)) {
+        RlsEntry *e = md__entry_at(md, md->fresh_entry);
+        e->title = rls_strndup(t.plain.text, t.plain.len);
+        md__paragraph_text(md, &t);
+        return;
+    }
     uint32_t item_end = md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node));
     RlsSpan item_span = {ts_node_start_byte(node), item_end};
-    uint32_t depth = md->n_lists;
     rls_model_builder_item(&md->mb, t.span, item_span, &t.plain,
                            (uint16_t)(depth > 0 ? depth - 1 : 0));
     md->fresh_entry = -1;
@@ -1192,12 +1681,18 @@ static void md__html(Md *md, TSNode node) {
 }
 
 /* Tables: recorded as layout (ATS parsers often scramble them) and read row
- * by row, the cells' text in order. */
+ * by row, the cells' text in order. A row is a line of fields, so in a
+ * section of roles a dated row is an entry ("| Initech | Developer | 2014 –
+ * 2016 |"); the table starts afresh, under no entry above it. */
 static void md__table(Md *md, TSNode node) {
     rls_model_builder_layout(
         &md->mb, RLS_LAYOUT_TABLE,
         (RlsSpan){ts_node_start_byte(node),
                   md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node))});
+    if (md__entry_section(md->kind)) {
+        rls_model_builder_end_entry(&md->mb);
+        md->fresh_entry = -1;
+    }
     uint32_t rows = ts_node_named_child_count(node);
     for (uint32_t i = 0; i < rows; i++) {
         TSNode row = ts_node_named_child(node, i);
@@ -1209,10 +1704,11 @@ static void md__table(Md *md, TSNode node) {
             TSNode cell = ts_node_named_child(row, c);
             if (!md__is(cell, "pipe_table_cell")) continue;
             TSRange r = md__range(md, ts_node_start_byte(cell), ts_node_end_byte(cell));
+            if (c > 0) md__bound(md, &t);
             md__text_add(md, &t, &r, 1);
         }
         md__text_end(md, &t);
-        md__prose(md, &t, false);
+        md__prose(md, &t, md__is(row, "pipe_table_row"));
     }
 }
 
@@ -1299,6 +1795,9 @@ typedef struct {
  * level (or the others there are known sections) and is not itself a
  * section wording. */
 static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
+    uint32_t n_bold = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (caps[i].cap == MD_CAP_PARAGRAPH && md__bold_heading(md, caps[i].node)) n_bold++;
     uint16_t min_level = 7, rest_min = 7;
     uint32_t at_min = 0, known_at_min = 0;
     int32_t first = -1;
@@ -1318,7 +1817,10 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
         }
     }
     md->section_level = min_level > 6 ? 1 : min_level;
-    if (first < 0) return;
+    if (first < 0) {
+        md->bold_sections = n_bold > 0;
+        return;
+    }
     TSNode fn = caps[first].node;
     TSNode inl = md__heading_inline(fn);
     uint16_t first_level = md__heading_level(fn);
@@ -1332,13 +1834,44 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
         uint16_t level = md__heading_level(caps[i].node);
         if (level < rest_min) rest_min = level;
     }
-    if (rest_min > 6) return; /* a lone heading: a one-section resume */
+    if (rest_min > 6) {
+        /* A lone heading: the name over bold section lines, or a
+         * one-section resume. */
+        if (n_bold == 0) return;
+        md->bold_sections = true;
+        rest_min = first_level;
+    }
     md->has_name = true;
     md->name_start_byte = ts_node_start_byte(fn);
     md->section_level = at_min > 1 ? min_level : rest_min;
 }
 
-static void md__heading(Md *md, TSNode node) {
+/* A deeper heading that names no organisation, place or dates is a group
+ * label inside its section, not an entry, when what follows is no entry
+ * body: entries of their own ("### Journals" over "`1669`" date slots), or
+ * prose in a section of no roles ("### Research interests" under
+ * "## Currently"). `next` is the block after the heading, or NULL. */
+static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCapture *next) {
+    if (f->dates.valid || f->org || f->location || !next || next->cap != MD_CAP_PARAGRAPH)
+        return false;
+    uint32_t s = ts_node_start_byte(next->node), e = ts_node_end_byte(next->node);
+    uint32_t code_start_byte, code_end_byte;
+    if (md__slot_line(md, s, e, &code_start_byte, &code_end_byte)) return true;
+    if (md->kind != RLS_SECTION_OTHER && md->kind != RLS_SECTION_SUMMARY) return false;
+    /* A heading naming a role, or a bold/italic line under it ("*Senior
+     * Engineer*"), keeps it an entry in a section named oddly. */
+    if (f->title && rls_entry_field_is_role(f->title, strlen(f->title))) return false;
+    if (md->src[s] == '*' || md->src[s] == '_') return false;
+    /* A date line under the heading completes it as an entry. */
+    uint32_t line_end_byte = s;
+    while (line_end_byte < e && md->src[line_end_byte] != '\n')
+        line_end_byte++;
+    RlsDateRange dr;
+    size_t ds, de;
+    return !rls_date_range_find(md->src + s, line_end_byte - s, &dr, &ds, &de);
+}
+
+static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     uint16_t level = md__heading_level(node);
     TSNode inl = md__heading_inline(node);
     MdText t;
@@ -1351,6 +1884,7 @@ static void md__heading(Md *md, TSNode node) {
     md__text_end(md, &t);
     uint32_t s = ts_node_start_byte(node);
     RlsSpan hspan = {s, md__trim_end(md, s, ts_node_end_byte(node))};
+    int32_t was_fresh = md->fresh_entry;
     md->fresh_entry = -1;
 
     if (md->has_name && s == md->name_start_byte) {
@@ -1363,11 +1897,7 @@ static void md__heading(Md *md, TSNode node) {
         return;
     }
     if (level <= md->section_level) {
-        RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t.plain, level);
-        md->kind = sec->kind;
-        rls_free(md->skill_category);
-        md->skill_category = NULL;
-        md__text_close(&t);
+        md__section(md, hspan, &t, level);
         return;
     }
     /* A deeper heading: a role/school/project, or a group of skills. */
@@ -1385,11 +1915,42 @@ static void md__heading(Md *md, TSNode node) {
     char *fs = md__field_string(&t);
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    if (md__group_label(md, &f, next)) {
+        rls_entry_fields_close(&f);
+        rls_free(fs);
+        rls_model_builder_end_entry(&md->mb);
+        md__paragraph_text(md, &t);
+        return;
+    }
     if (f.dates.valid) f.dates.span = hspan;
+    /* "### Acme Corp" over "#### Senior Engineer (2020 – Present)" and
+     * "#### Engineer (2018 – 2020)": roles held at one employer. The
+     * first completes the employer's entry; the others name it too. */
+    if (md->group_entry >= 0 && level <= md->group_level) md->group_entry = -1;
+    if (md->group_entry >= 0) {
+        RlsEntry *g = md__entry_at(md, md->group_entry);
+        if (was_fresh == md->group_entry && !g->title && !g->dates.valid && !f.org) {
+            g->title = f.title ? rls_strdup(f.title) : NULL;
+            if (f.dates.valid) g->dates = f.dates;
+            if (!g->location && f.location) g->location = rls_strdup(f.location);
+            g->span.end_byte = RLS_MAX(g->span.end_byte, hspan.end_byte);
+            md->fresh_entry = md->group_entry;
+            md->fresh_entry_level = level;
+            rls_entry_fields_close(&f);
+            rls_free(fs);
+            md__text_close(&t);
+            return;
+        }
+        if (!f.org && g->org) f.org = rls_strdup(g->org);
+    }
     rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
+    if (md->group_entry < 0 && !f.title && f.org && !f.dates.valid) {
+        md->group_entry = md->fresh_entry;
+        md->group_level = level;
+    }
     rls_entry_fields_close(&f);
     rls_free(fs);
     md__text_close(&t);
@@ -1405,6 +1966,37 @@ static void md__errors(Md *md, TSNode node) {
     uint32_t count = ts_node_child_count(node);
     for (uint32_t i = 0; i < count; i++)
         md__errors(md, ts_node_child(node, i));
+}
+
+/* The labels of the document's link reference definitions. A walked run
+ * depends on them (a defined "[ref]" loses its brackets), so the run cache
+ * is emptied when they change. */
+static void md__collect_labels(Md *md, const MdCapture *caps, uint32_t n) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    for (uint32_t i = 0; i < n; i++) {
+        if (caps[i].cap != MD_CAP_SKIP || !md__is(caps[i].node, "link_reference_definition"))
+            continue;
+        uint32_t count = ts_node_named_child_count(caps[i].node);
+        for (uint32_t k = 0; k < count; k++) {
+            TSNode c = ts_node_named_child(caps[i].node, k);
+            if (!md__is(c, "link_label")) continue;
+            char key[128];
+            size_t len =
+                md__label_key(md->src + ts_node_start_byte(c),
+                              ts_node_end_byte(c) - ts_node_start_byte(c), key, sizeof(key));
+            if (!len) continue;
+            char *copy = rls_strndup(key, len);
+            RLS_PUSH(md->labels, md->n_labels, md->cap_labels, copy);
+            h = md__hash_bytes(h, key, len);
+        }
+    }
+    RlsMdParser *p = md->parser;
+    if (h != p->labels_hash && p->n_runs) {
+        for (uint32_t i = 0; i < p->cap_runs; i++)
+            if (p->runs[i].hash) md__run_free(&p->runs[i]);
+        p->n_runs = 0;
+    }
+    p->labels_hash = h;
 }
 
 /* ---- Parser ------------------------------------------------------------------- */
@@ -1445,7 +2037,7 @@ void rls_md_queries_release(void) {
 RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
                                const RlsParseOptions *opts) {
     (void)opts;
-    Md md = {.src = src, .len = len, .parser = self, .fresh_entry = -1};
+    Md md = {.src = src, .len = len, .parser = self, .fresh_entry = -1, .group_entry = -1};
     self->generation++;
     self->used_runs = 0;
     rls_model_builder_init(&md.mb, RLS_FORMAT_MARKDOWN, len);
@@ -1481,6 +2073,7 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     }
     rls_capture_cursor_close(&cur);
 
+    md__collect_labels(&md, caps, n_caps);
     md.kind = RLS_SECTION_HEADER;
     md__plan_levels(&md, caps, n_caps);
     uint32_t consumed_end = 0;
@@ -1495,10 +2088,15 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
         }
         if (s < consumed_end && e <= consumed_end) continue;
         switch (caps[i].cap) {
-        case MD_CAP_HEADING:
-            md__heading(&md, node);
+        case MD_CAP_HEADING: {
+            const MdCapture *next = NULL;
+            for (uint32_t j = i + 1; j < n_caps && !next; j++)
+                if (caps[j].cap != MD_CAP_LIST && ts_node_start_byte(caps[j].node) >= e)
+                    next = &caps[j];
+            md__heading(&md, node, next);
             consumed_end = e;
             break;
+        }
         case MD_CAP_PARAGRAPH: {
             /* An item's own paragraphs were read with it (a setext
              * heading's paragraph is inside consumed_end). */
@@ -1508,7 +2106,9 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
                 md.next_item_para++;
                 break;
             }
-            md__paragraph(&md, node);
+            bool list_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_LIST &&
+                             ts_node_start_byte(caps[i + 1].node) >= e;
+            md__paragraph(&md, node, list_next);
             break;
         }
         case MD_CAP_ITEM:
@@ -1542,6 +2142,9 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     rls_free(md.rec);
     rls_free(md.list_ends);
     rls_free(md.item_paras);
+    for (uint32_t i = 0; i < md.n_labels; i++)
+        rls_free(md.labels[i]);
+    rls_free(md.labels);
     /* Runs of text that is gone pile up one per keystroke; drop them once
      * they outnumber the live ones. */
     if (self->n_runs > 2 * self->used_runs + 64) {

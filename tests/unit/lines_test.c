@@ -35,6 +35,36 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         {"Pathfinder | 2019 - 2020", RLS_SECTION_PROJECTS, "Pathfinder", NULL, NULL, 2019},
         {"도서동아리 전자도서관 서비스 유지보수 (React, TypeScript)", RLS_SECTION_PROJECTS,
          "도서동아리 전자도서관 서비스 유지보수 (React, TypeScript)", NULL, NULL, 0},
+        /* After a project a lone word in parentheses is its stack, not a place. */
+        {"Vitest 기여 (TypeScript)", RLS_SECTION_PROJECTS, "Vitest 기여 (TypeScript)", NULL, NULL,
+         0},
+        /* A place name right after the school or company says where it is. */
+        {"Trinity College, Cambridge", RLS_SECTION_EDUCATION, NULL, "Trinity College", "Cambridge",
+         0},
+        {"Royal Mint | London", RLS_SECTION_EXPERIENCE, NULL, "Royal Mint", "London", 0},
+        /* A company before a place of two parts; a place of three parts. */
+        {"Staff Engineer | Hooli, Palo Alto, CA | Jan 2016 – Dec 2017", RLS_SECTION_EXPERIENCE,
+         "Staff Engineer", "Hooli", "Palo Alto, CA", 2016},
+        {"Staff Engineer | Hooli | New York, NY, USA", RLS_SECTION_EXPERIENCE, "Staff Engineer",
+         "Hooli", "New York, NY, USA", 0},
+        /* Lower-case words after a project's name describe it. */
+        {"resume-ls | — a language server for resumes", RLS_SECTION_PROJECTS, "resume-ls", NULL,
+         NULL, 0},
+        /* Brackets around removed dates go with them. */
+        {"Senior Engineer — Acme Corp (2019–2021)", RLS_SECTION_EXPERIENCE, "Senior Engineer",
+         "Acme Corp", NULL, 2019},
+        {"Acme Corp (Berlin, Germany) [2019 - 2021]", RLS_SECTION_EXPERIENCE, NULL, "Acme Corp",
+         "Berlin, Germany", 2019},
+        /* After a degree that names its subject comes the school. */
+        {"B.Sc. Computer Science, ETH Zürich", RLS_SECTION_EDUCATION, "B.Sc. Computer Science",
+         "ETH Zürich", NULL, 0},
+        {"Master of Science, Computer Science", RLS_SECTION_EDUCATION,
+         "Master of Science, Computer Science", NULL, NULL, 0},
+        {"MRes, Mathematics of Planet Earth", RLS_SECTION_EDUCATION,
+         "MRes, Mathematics of Planet Earth", NULL, NULL, 0},
+        /* A grade is no place. */
+        {"MRes, Maths | ; 2016-2017; Imperial College; Distinction", RLS_SECTION_EDUCATION,
+         "MRes, Maths", "Imperial College", NULL, 2016},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         const SplitCase *c = &cases[i];
@@ -65,11 +95,55 @@ static void test_a_date_line_gives_dates_and_place(void) {
     EXPECT_STR_EQ(f.location, "Remote");
     EXPECT_TRUE(f.title == NULL);
     rls_entry_fields_close(&f);
+    line = "Globex | Munich | 2016 – 2019";
+    rls_entry_fields_split(line, strlen(line), RLS_SECTION_EXPERIENCE, true, &f);
+    EXPECT_STR_EQ(f.org, "Globex");
+    EXPECT_STR_EQ(f.location, "Munich");
+    rls_entry_fields_close(&f);
     line = "기간: 2023.02 - 현재";
     rls_entry_fields_split(line, strlen(line), RLS_SECTION_PROJECTS, true, &f);
     EXPECT_TRUE(f.dates.valid && f.dates.start.year == 2023 && f.dates.end.present);
     EXPECT_TRUE(f.location == NULL); /* "기간:" is a label */
     rls_entry_fields_close(&f);
+}
+
+static void test_date_slots_take_any_era_and_open_ends(void) {
+    static const struct {
+        const char *text;
+        int start_year, start_month, end_year;
+        bool present;
+    } cases[] = {
+        {"1654-1660", 1654, 0, 1660, false}, {"June 1661 - now", 1661, 6, 0, true},
+        {"1667 - death", 1667, 0, 0, false}, {"1667 – death", 1667, 0, 0, false},
+        {"1600", 1600, 0, 1600, false},      {"Jan 2020 – Present", 2020, 1, 0, true},
+        {"2012", 2012, 0, 2012, false},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsDateRange r;
+        ASSERT_TRUE(rls_date_slot_parse(cases[i].text, strlen(cases[i].text), &r));
+        EXPECT_EQ_INT(r.start.year, cases[i].start_year);
+        EXPECT_EQ_INT(r.start.month, cases[i].start_month);
+        EXPECT_EQ_INT(r.end.year, cases[i].end_year);
+        EXPECT_EQ_INT(r.end.present, cases[i].present);
+    }
+    /* Still no dates: a count, a version, words. */
+    static const char *const no[] = {"1500 users", "v1.2.3", "collection", "0999",
+                                     "1654-1660-1670"};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(no); i++) {
+        RlsDateRange r;
+        EXPECT_TRUE(!rls_date_slot_parse(no[i], strlen(no[i]), &r));
+    }
+}
+
+static void test_roles_and_honours_are_told_apart(void) {
+    EXPECT_TRUE(rls_entry_field_is_role("Warden", 6));
+    EXPECT_TRUE(rls_entry_field_is_role("B.S. Computer Science", 21));
+    EXPECT_TRUE(!rls_entry_field_is_role("Minted coins", 12));
+    EXPECT_TRUE(rls_entry_field_is_honour("Distinction", 11));
+    EXPECT_TRUE(rls_entry_field_is_honour(" First Class Honours.", 21));
+    EXPECT_TRUE(rls_entry_field_is_honour("GPA: 3.7/4.0", 12));
+    EXPECT_TRUE(!rls_entry_field_is_honour("Brunel University London", 24));
+    EXPECT_TRUE(!rls_entry_field_is_honour("Reading", 7));
 }
 
 static void test_contacts_are_found_and_dates_are_not_phones(void) {
@@ -100,6 +174,8 @@ int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_entry_lines_split_into_role_org_place_and_dates),
         RLS_TEST(test_a_date_line_gives_dates_and_place),
+        RLS_TEST(test_date_slots_take_any_era_and_open_ends),
+        RLS_TEST(test_roles_and_honours_are_told_apart),
         RLS_TEST(test_contacts_are_found_and_dates_are_not_phones),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));

@@ -1,0 +1,364 @@
+/* Tests that the Markdown model reads layouts the way a reader of the
+ * rendered resume does: date slots (markdown-cv), group sub-headings, pandoc
+ * definition lists with grades and detail lines, group labels in listings. */
+#include "parse/formats.h"
+#include "rls/parse.h"
+#include "rls/text.h"
+#include "test.h"
+
+static RlsResume *parse(const char *src) {
+    RlsParser *p = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    RlsResume *m = rls_parser_parse(p, src, (uint32_t)strlen(src), NULL);
+    rls_parser_delete(p);
+    return m;
+}
+
+static const char *opt(const char *s) {
+    return s ? s : "(null)";
+}
+
+/* The paragraphs of entry `entry` (-1: of no entry) in section `section`,
+ * joined with " / ". */
+static void paragraphs_of(const RlsResume *m, uint32_t section, int32_t entry, char *out,
+                          size_t cap) {
+    size_t n = 0;
+    out[0] = '\0';
+    for (uint32_t i = 0; i < m->n_paragraphs; i++) {
+        const RlsParagraph *p = &m->paragraphs[i];
+        if (p->section != section || p->entry != entry) continue;
+        n +=
+            (size_t)snprintf(out + n, n < cap ? cap - n : 0, "%s%s", n ? " / " : "", p->plain.text);
+    }
+}
+
+static void test_code_span_date_slots_make_entries_of_any_era(void) {
+    /* CRLF, and a non-ASCII place. */
+    const char *src = "# Ada\r\n\r\n## Education\r\n\r\n`1654-1660`\r\n__Trinity College, "
+                      "Zürich__\r\n\r\n- Sizar\r\n\r\n## Occupation\r\n\r\n`June 1661 - now`\r\n"
+                      "__Royal Mint__, London\r\n\r\n- Warden\r\n- Minted coins\r\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->org), "Trinity College");
+    EXPECT_STR_EQ(opt(e->location), "Zürich");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 1654 && e->dates.end.year == 1660);
+    /* The date span is the text inside the backticks. */
+    EXPECT_EQ_INT(e->dates.span.start_byte, (uint32_t)(strstr(src, "1654") - src));
+    EXPECT_EQ_INT(e->dates.span.end_byte, (uint32_t)(strstr(src, "0`\r") + 1 - src));
+    /* The lone role under the school is the entry's title, not a bullet. */
+    EXPECT_STR_EQ(opt(e->title), "Sizar");
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Warden");
+    EXPECT_STR_EQ(opt(e->org), "Royal Mint");
+    EXPECT_STR_EQ(opt(e->location), "London");
+    EXPECT_TRUE(e->dates.start.year == 1661 && e->dates.start.month == 6 && e->dates.end.present);
+    ASSERT_EQ_INT(e->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[e->first_bullet].plain.text, "Minted coins");
+    rls_resume_delete(m);
+}
+
+static void test_a_statement_under_an_org_stays_a_bullet(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n`2019`\n__Acme Corp__, London\n\n"
+                         "- Built staff tooling\n- Engineer\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_TRUE(m->entries[0].title == NULL);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
+static void test_dated_citations_are_one_title_and_groups_are_labels(void) {
+    RlsResume *m = parse("# Ada\n\n## Publications\n\n### Journals\n\n`1669`\nNewton I, De analysi "
+                         "per æquationes.\n\netc. etc.\n\n### Patents\n\n`2012`\nCalculus for "
+                         "physics, SMBC patent 001\n");
+    ASSERT_EQ_INT(m->n_sections, 2);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Newton I, De analysi per æquationes.");
+    EXPECT_TRUE(m->entries[0].org == NULL && m->entries[0].dates.start.year == 1669);
+    EXPECT_STR_EQ(opt(m->entries[1].title), "Calculus for physics, SMBC patent 001");
+    EXPECT_TRUE(m->entries[1].org == NULL && m->entries[1].dates.start.year == 2012);
+    /* The group headings and the closing note belong to no entry. */
+    char got[256];
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Journals / etc. etc. / Patents");
+    rls_resume_delete(m);
+}
+
+static void test_sub_headings_of_a_section_without_roles_are_not_entries(void) {
+    RlsResume *m = parse("# Ada\n\n## Currently\n\nOn giants' shoulders\n\n### Research interests"
+                         "\n\nOptics, alchemy.\n\n## Projects\n\n### Lathe\n\nA lathe for "
+                         "apples.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Lathe");
+    char got[256];
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "On giants' shoulders / Research interests / Optics, alchemy.");
+    /* A sub-heading with a date line under it is still an entry. */
+    RlsResume *m2 = parse("# Ada\n\n## Currently\n\n### Fellow | Royal Society\n\n**2020 – "
+                          "Present**\n\nPapers.\n");
+    ASSERT_EQ_INT(m2->n_entries, 1);
+    EXPECT_TRUE(m2->entries[0].dates.valid && m2->entries[0].dates.end.present);
+    rls_resume_delete(m2);
+    /* So is one with a role in it, or a bold line under it. */
+    m2 = parse("# Ada\n\n## Elsewhere\n\n### Initech\n\n*Staff Engineer*\n\n### Volunteer "
+               "Tutor\n\nTaught maths.\n");
+    ASSERT_EQ_INT(m2->n_entries, 2);
+    EXPECT_STR_EQ(opt(m2->entries[0].title), "Staff Engineer");
+    EXPECT_STR_EQ(opt(m2->entries[0].org), "Initech");
+    EXPECT_STR_EQ(opt(m2->entries[1].title), "Volunteer Tutor");
+    paragraphs_of(m2, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "");
+    rls_resume_delete(m2);
+    rls_resume_delete(m);
+}
+
+static void test_an_undated_line_beside_slot_entries_is_an_entry(void) {
+    RlsResume *m = parse("# Ada\n\n## Awards\n\n`2012`\nPresident, *Royal Society*, London, UK\n\n"
+                         "Associate, *French Academy of Science*, Paris, France\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Associate");
+    EXPECT_STR_EQ(opt(e->org), "French Academy of Science");
+    EXPECT_STR_EQ(opt(e->location), "Paris, France");
+    EXPECT_TRUE(!e->dates.valid);
+    rls_resume_delete(m);
+}
+
+static void test_definition_grades_and_detail_lines_are_prose_of_the_entry(void) {
+    const char *src =
+        ("Ada\n===\n\nEducation\n---------\n\n2016-2017\n:   **MRes, Maths**; 2016-2017; "
+         "Imperial College; Distinction\n\n2011-2015\n:   **BSc, Maths**; Brunel University "
+         "London; First Class Honours\n    Dissertation: The Tutte Polynomial\n\n2005-2010\n"
+         ":   **BEng, Computing**. Stevens Institute (Hoboken, NJ).\n:   **GPA**: 3.7/4.0\n");
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "MRes, Maths");
+    EXPECT_STR_EQ(opt(e->org), "Imperial College");
+    EXPECT_TRUE(e->location == NULL);
+    char got[256];
+    paragraphs_of(m, 1, 0, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Distinction");
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "BSc, Maths");
+    EXPECT_STR_EQ(opt(e->org), "Brunel University London");
+    EXPECT_TRUE(e->dates.start.year == 2011 && e->dates.end.year == 2015);
+    paragraphs_of(m, 1, 1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "First Class Honours / Dissertation: The Tutte Polynomial");
+    e = &m->entries[2];
+    EXPECT_STR_EQ(opt(e->org), "Stevens Institute");
+    EXPECT_STR_EQ(opt(e->location), "Hoboken, NJ");
+    paragraphs_of(m, 1, 2, got, sizeof(got));
+    EXPECT_STR_EQ(got, "GPA: 3.7/4.0");
+    /* The grade's text maps back to its source. */
+    const RlsParagraph *grade = NULL;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++)
+        if (!strcmp(m->paragraphs[i].plain.text, "Distinction")) grade = &m->paragraphs[i];
+    ASSERT_TRUE(grade != NULL);
+    EXPECT_EQ_INT(grade->span.start_byte, (uint32_t)(strstr(src, "Distinction") - src));
+    EXPECT_EQ_INT(grade->span.end_byte - grade->span.start_byte, 11);
+    for (uint32_t i = 0; i < grade->plain.len; i++)
+        EXPECT_EQ_INT(src[grade->plain.src_start[i]], grade->plain.text[i]);
+    rls_resume_delete(m);
+}
+
+static void test_a_listing_group_label_belongs_to_no_entry(void) {
+    RlsResume *m = parse("Ada\n===\n\nCertifications\n--------------\n\n**Cloud**\n: **AWS "
+                         "Architect**. Expires March 2020.\n\n**Cloud-Native**\n: **CKA**. Expires "
+                         "August 2020.\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    char got[256];
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Cloud / Cloud-Native");
+    paragraphs_of(m, 1, 0, got, sizeof(got));
+    EXPECT_STR_EQ(got, "");
+    rls_resume_delete(m);
+}
+
+static void test_reference_links_read_as_text_only_when_defined(void) {
+    const char *src = "# Ada\n\n## Experience\n\n- Cut [N] ms from a [link] [Ref] and the [ref] "
+                      "docs\n\n[ref]: https://x.io\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    const RlsPlain *p = &m->bullets[0].plain;
+    EXPECT_STR_EQ(p->text, "Cut [N] ms from a link and the ref docs");
+    /* "link" maps to its own source bytes. */
+    const char *link = strstr(p->text, "link");
+    EXPECT_EQ_INT(p->src_start[link - p->text], (uint32_t)(strstr(src, "link]") - src));
+    rls_resume_delete(m);
+
+    /* Reparsing after the definition goes away must not reuse the text
+     * read with it. */
+    RlsParser *parser = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    m = rls_parser_parse(parser, src, (uint32_t)strlen(src), NULL);
+    rls_resume_delete(m);
+    const char *without = "# Ada\n\n## Experience\n\n- Cut [N] ms from a [link] [Ref] and the "
+                          "[ref] docs\n";
+    /* The definition (rows 5-6) deleted. */
+    uint32_t cut = (uint32_t)strlen(without);
+    RlsByteEdit edit = {cut, (uint32_t)strlen(src), cut, {5, 0}, {7, 0}, {5, 0}};
+    rls_parser_edit(parser, &edit);
+    m = rls_parser_parse(parser, without, cut, NULL);
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Cut [N] ms from a [link] [Ref] and the [ref] docs");
+    rls_resume_delete(m);
+    rls_parser_delete(parser);
+}
+
+static void test_a_role_line_under_an_employer_heading_completes_it(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n### Google\n\n*Software Engineer* | 2019 – "
+                         "2021\n\n- Built a cache for 5 teams\n\n### Initech\n\n*Staff Engineer*"
+                         "\n\n- Cut costs by 10%\n\n### Acme Corp\n\nSenior Engineer, Jan 2019 - "
+                         "Present\n\n- Shipped 3 apps\n\n## Education\n\n### Universität Wien\n\n"
+                         "**BSc Informatik** | 2014 – 2017\n");
+    ASSERT_EQ_INT(m->n_entries, 4);
+    static const struct {
+        const char *title, *org;
+        int start_year;
+    } want[] = {{"Software Engineer", "Google", 2019},
+                {"Staff Engineer", "Initech", 0},
+                {"Senior Engineer", "Acme Corp", 2019},
+                {"BSc Informatik", "Universität Wien", 2014}};
+    for (uint32_t i = 0; i < 4; i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_TRUE(e->location == NULL);
+        EXPECT_EQ_INT(e->dates.valid ? e->dates.start.year : 0, want[i].start_year);
+        if (i < 3) EXPECT_EQ_INT(e->n_bullets, 1);
+    }
+    rls_resume_delete(m);
+}
+
+static void test_table_rows_and_first_lines_can_be_entries(void) {
+    const char *src =
+        "# Ada\r\n\r\n## Experience\r\n\r\n### Senior Engineer\r\n**Globex** · "
+        "München · 2016 – 2019\r\n\r\n| Company | Role | Dates |\r\n|---|---|---|"
+        "\r\n| Initech | Developer | 2014 – 2016 |\r\n\r\n## Volunteering\r\n\r\n"
+        "**Mentor**, Code Club — 2018 – Present\r\nTaught 30 kids to code.\r\n\r\n"
+        "In 2019 I joined a club of mentors and taught\r\nchildren to write games.\r\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Senior Engineer");
+    EXPECT_STR_EQ(opt(e->org), "Globex");
+    EXPECT_STR_EQ(opt(e->location), "München");
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Developer");
+    EXPECT_STR_EQ(opt(e->org), "Initech");
+    EXPECT_TRUE(e->dates.start.year == 2014 && e->dates.end.year == 2016);
+    char got[256];
+    /* The header row belongs to no entry. */
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Company Role Dates");
+    e = &m->entries[2];
+    EXPECT_STR_EQ(opt(e->title), "Mentor");
+    EXPECT_STR_EQ(opt(e->org), "Code Club");
+    EXPECT_TRUE(e->dates.start.year == 2018 && e->dates.end.present);
+    EXPECT_EQ_INT(e->span.end_byte, (uint32_t)(strstr(src, "Present") + 7 - src));
+    /* The description is the entry's; a wrapped sentence with a year in it
+     * is prose, not an entry. */
+    paragraphs_of(m, 2, 2, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Taught 30 kids to code. / In 2019 I joined a club of mentors and taught "
+                       "children to write games.");
+    rls_resume_delete(m);
+}
+
+static void test_roles_under_an_employer_and_stacked_lines(void) {
+    RlsResume *m = parse("# Sam\n\n## Experience\n\n### Acme Corp\n#### Senior Engineer (2020 – "
+                         "Present)\n- Cut deploys by 50%\n#### Engineer (2018 – 2020)\n- Built 3 "
+                         "services\n\n**Staff Engineer**\nHooli, Palo Alto, CA\nJan 2016 – Dec "
+                         "2017\n\n- Scaled search to 1B queries\n\n#### Intern (2015)\n- Wrote "
+                         "tests\n");
+    ASSERT_EQ_INT(m->n_entries, 4);
+    static const struct {
+        const char *title, *org, *location;
+        int start_year;
+    } want[] = {{"Senior Engineer", "Acme Corp", "(null)", 2020},
+                {"Engineer", "Acme Corp", "(null)", 2018},
+                {"Staff Engineer", "Hooli", "Palo Alto, CA", 2016},
+                {"Intern", "(null)", "(null)", 2015}};
+    for (uint32_t i = 0; i < 4; i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_STR_EQ(opt(e->location), want[i].location);
+        EXPECT_EQ_INT(e->dates.valid ? e->dates.start.year : 0, want[i].start_year);
+        EXPECT_EQ_INT(e->n_bullets, 1);
+    }
+    rls_resume_delete(m);
+}
+
+static void test_bold_lines_are_sections_when_there_are_no_headings(void) {
+    RlsResume *m =
+        parse("# Lee Park\nlee@example.com · 555-010-2030\n\n**EXPERIENCE**\n\n**Acme "
+              "Corp** — Senior Engineer, 2019 – Present\n- Cut costs by 20%\n\n__Skills__\n"
+              "\nGo, Python\n");
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_HEADER);
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_EXPERIENCE);
+    EXPECT_STR_EQ(m->sections[1].heading.text, "EXPERIENCE");
+    EXPECT_EQ_INT(m->sections[2].kind, RLS_SECTION_SKILLS);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Senior Engineer");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Acme Corp");
+    EXPECT_EQ_INT(m->n_skills, 2);
+    EXPECT_EQ_INT(m->n_contacts, 2);
+    rls_resume_delete(m);
+    /* With headings for its sections, a bold "Experience" line is no section. */
+    m = parse("# Lee\n\n## Projects\n\n**Experience**\n\nBuilt a lathe.\n");
+    EXPECT_EQ_INT(m->n_sections, 2);
+    rls_resume_delete(m);
+}
+
+static void test_entries_written_as_list_items(void) {
+    RlsResume *m = parse("# Kim\n\n## Experience\n\n- **Senior Engineer**, Acme Corp (2019 – 2021)"
+                         "\n  - Built a cache for 5 teams\n  - Cut costs by 20%\n- **Engineer**, "
+                         "Globex (2016 – 2019)\n  - Wrote 3 services\n- **Led** the move to Go in "
+                         "2015\n\n## Education\n\n- **BSc Physics**, University of Leeds, 2012 – "
+                         "2016\n");
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Senior Engineer");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Acme Corp");
+    ASSERT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_EQ_INT(m->bullets[m->entries[0].first_bullet].depth, 0);
+    EXPECT_STR_EQ(opt(m->entries[1].org), "Globex");
+    /* A bold verb and a year make no entry: a bullet of the entry above. */
+    ASSERT_EQ_INT(m->entries[1].n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[m->entries[1].first_bullet + 1].plain.text,
+                  "Led the move to Go in 2015");
+    EXPECT_STR_EQ(opt(m->entries[2].title), "BSc Physics");
+    EXPECT_STR_EQ(opt(m->entries[2].org), "University of Leeds");
+    rls_resume_delete(m);
+}
+
+static void test_a_bold_name_over_a_list_is_its_entry(void) {
+    RlsResume *m = parse("# Kim\n\n## Projects\n\n**resume-ls** — a language server for resumes\n"
+                         "- Parses 2 formats in 3 ms\n\n**Technologies**: React, Go\n- Built X for "
+                         "3 teams\n\nSome intro line\n- Did Y for 4 users\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "resume-ls");
+    EXPECT_TRUE(m->entries[0].org == NULL);
+    /* A "**Label**:" line and a plain line are prose, not entries. */
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 3);
+    rls_resume_delete(m);
+}
+
+int main(void) {
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
+        RLS_TEST(test_a_statement_under_an_org_stays_a_bullet),
+        RLS_TEST(test_dated_citations_are_one_title_and_groups_are_labels),
+        RLS_TEST(test_sub_headings_of_a_section_without_roles_are_not_entries),
+        RLS_TEST(test_an_undated_line_beside_slot_entries_is_an_entry),
+        RLS_TEST(test_definition_grades_and_detail_lines_are_prose_of_the_entry),
+        RLS_TEST(test_a_listing_group_label_belongs_to_no_entry),
+        RLS_TEST(test_reference_links_read_as_text_only_when_defined),
+        RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
+        RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
+        RLS_TEST(test_roles_under_an_employer_and_stacked_lines),
+        RLS_TEST(test_bold_lines_are_sections_when_there_are_no_headings),
+        RLS_TEST(test_entries_written_as_list_items),
+        RLS_TEST(test_a_bold_name_over_a_list_is_its_entry),
+    };
+    return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+}
