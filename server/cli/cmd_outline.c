@@ -175,28 +175,39 @@ static void outline__text_bullet(const RlsResume *m, const RlsText *text, uint32
     rls_buf_printf(out, "%s%*s- [%s] %s\n", indent, 2 * b->depth, "", range, b->plain.text);
 }
 
+/* Where printing of one body (a section's own prose and loose bullets, or an
+ * entry's) has got to. */
+typedef struct {
+    uint32_t paragraph;
+    uint32_t bullet;
+} OutlineBody;
+
 /* The prose and bullets of one section (entry < 0) or one entry, in source
- * order, so a description prints where a reader meets it. */
+ * order, up to (not including) what starts at until_byte, so a description
+ * prints where a reader meets it and a section's group label ("Patents")
+ * prints between the entries it separates. */
 static void outline__text_body(const RlsResume *m, const RlsText *text, uint32_t si, int32_t entry,
-                               uint32_t first_bullet, uint32_t n_bullets, const char *indent,
-                               RlsBuf *out) {
-    uint32_t pi = 0, bi = first_bullet, bend = first_bullet + n_bullets;
+                               uint32_t bullets_end, uint32_t until_byte, const char *indent,
+                               OutlineBody *at, RlsBuf *out) {
     for (;;) {
-        while (pi < m->n_paragraphs &&
-               (m->paragraphs[pi].section != si || m->paragraphs[pi].entry != entry ||
-                !m->paragraphs[pi].plain.len))
-            pi++;
-        while (bi < bend && m->bullets[bi].entry != entry)
-            bi++;
-        bool have_p = pi < m->n_paragraphs, have_b = bi < bend;
-        if (!have_p && !have_b) return;
-        if (have_p &&
-            (!have_b || m->paragraphs[pi].span.start_byte < m->bullets[bi].span.start_byte)) {
-            rls_buf_printf(out, "%s| %s\n", indent, m->paragraphs[pi].plain.text);
-            pi++;
+        while (at->paragraph < m->n_paragraphs && (m->paragraphs[at->paragraph].section != si ||
+                                                   m->paragraphs[at->paragraph].entry != entry ||
+                                                   !m->paragraphs[at->paragraph].plain.len))
+            at->paragraph++;
+        while (at->bullet < bullets_end && m->bullets[at->bullet].entry != entry)
+            at->bullet++;
+        const RlsParagraph *p =
+            at->paragraph < m->n_paragraphs ? &m->paragraphs[at->paragraph] : NULL;
+        const RlsBullet *b = at->bullet < bullets_end ? &m->bullets[at->bullet] : NULL;
+        if (p && b && b->span.start_byte < p->span.start_byte) p = NULL;
+        if (p && p->span.start_byte < until_byte) {
+            rls_buf_printf(out, "%s| %s\n", indent, p->plain.text);
+            at->paragraph++;
+        } else if (!p && b && b->span.start_byte < until_byte) {
+            outline__text_bullet(m, text, at->bullet, indent, out);
+            at->bullet++;
         } else {
-            outline__text_bullet(m, text, bi, indent, out);
-            bi++;
+            return;
         }
     }
 }
@@ -212,9 +223,11 @@ static void outline__text(const RlsResume *m, const RlsText *text, const char *n
         rls_buf_printf(out, "\n%s \"%s\"%s  lines %u-%u\n", rls_section_kind_name(s->kind),
                        s->heading.text, s->standard_heading ? "" : " (non-standard heading)",
                        a.line, b.line);
-        outline__text_body(m, text, si, -1, s->first_bullet, s->n_bullets, "  ", out);
+        uint32_t bullets_end = s->first_bullet + s->n_bullets;
+        OutlineBody own = {0, s->first_bullet};
         for (uint32_t ei = s->first_entry; ei < s->first_entry + s->n_entries; ei++) {
             const RlsEntry *e = &m->entries[ei];
+            outline__text_body(m, text, si, -1, bullets_end, e->span.start_byte, "  ", &own, out);
             char da[16] = "", db[16] = "";
             if (e->dates.valid) {
                 outline__date(&e->dates.start, da, sizeof(da));
@@ -225,9 +238,11 @@ static void outline__text(const RlsResume *m, const RlsText *text, const char *n
             if (e->location) rls_buf_printf(out, " [%s]", e->location);
             if (e->dates.valid) rls_buf_printf(out, " (%s .. %s)", da, db);
             rls_buf_printf(out, "  line %u\n", outline__pos(text, e->span.start_byte).line);
-            outline__text_body(m, text, si, (int32_t)ei, e->first_bullet, e->n_bullets, "    ",
-                               out);
+            OutlineBody body = {0, e->first_bullet};
+            outline__text_body(m, text, si, (int32_t)ei, e->first_bullet + e->n_bullets, UINT32_MAX,
+                               "    ", &body, out);
         }
+        outline__text_body(m, text, si, -1, bullets_end, UINT32_MAX, "  ", &own, out);
     }
     if (m->n_skills) {
         rls_buf_puts(out, "\nskills:\n");

@@ -377,9 +377,7 @@ static bool lines__place_name(Field f) {
             words++;
             upper_run = 0;
             if (i + 1 < f.n && !isupper((unsigned char)f.p[i + 1])) return false;
-        } else if (isdigit(c) || strchr("#+/:&", c)) {
-            return false;
-        } else if (isupper(c) && ++upper_run > 1) {
+        } else if (isdigit(c) || strchr("#+/:&", c) || (isupper(c) && ++upper_run > 1)) {
             return false;
         } else if (!isupper(c)) {
             upper_run = 0;

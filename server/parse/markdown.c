@@ -516,7 +516,7 @@ static bool md__run_matches(const Md *md, const MdRun *run, const TSRange *r, ui
     for (uint32_t i = 0; i < n; i++) {
         uint32_t rs = r[i].start_byte - base, re = r[i].end_byte - base;
         if (run->ranges[2 * i] != rs || run->ranges[2 * i + 1] != re) return false;
-        if (memcmp(run->bytes + off, md->src + r[i].start_byte, re - rs)) return false;
+        if (memcmp(run->bytes + off, md->src + r[i].start_byte, re - rs) != 0) return false;
         off += re - rs;
     }
     return true;
@@ -1478,7 +1478,19 @@ static bool md__names_a_list(const MdText *t) {
     return name_end > 0 && words <= 6;
 }
 
-static void md__paragraph(Md *md, TSNode node, bool list_next) {
+/* A short undated line set in bold with a heading straight after it
+ * ("**Earlier roles**" over "### Engineer | Globex | 2015 - 2019"), after
+ * an entry's content or none: it labels the entries below, and is no role
+ * of its own. */
+static bool md__bold_label(const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    RlsDateRange r;
+    size_t ds, de;
+    return t->n_lines == 1 && p->len > 0 && md__words(p) <= 6 && t->markup_len * 10 >= p->len * 8 &&
+           !memchr(p->text, '|', p->len) && !rls_date_range_find(p->text, p->len, &r, &ds, &de);
+}
+
+static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
     TSRange r[MD_MAX_RANGES];
@@ -1494,6 +1506,14 @@ static void md__paragraph(Md *md, TSNode node, bool list_next) {
         return;
     }
     if (md__entry_then_prose(md, r, n, &t)) {
+        md__text_close(&t);
+        return;
+    }
+    /* Under a fresh entry heading the bold line is its role ("### Initech"
+     * over "*Staff Engineer*"), not a label. */
+    if (heading_next && md->fresh_entry < 0 && md__entry_section(md->kind) && md__bold_label(&t)) {
+        rls_model_builder_end_entry(&md->mb);
+        md__paragraph_text(md, &t);
         md__text_close(&t);
         return;
     }
@@ -1626,7 +1646,7 @@ static void md__html(Md *md, TSNode node) {
     while (i < e) {
         if (md->src[i] == '<' && i + 4 <= e && !memcmp(md->src + i, "<!--", 4)) {
             uint32_t close = i + 4;
-            while (close + 3 <= e && memcmp(md->src + close, "-->", 3))
+            while (close + 3 <= e && memcmp(md->src + close, "-->", 3) != 0)
                 close++;
             uint32_t end = close + 3 <= e ? close + 3 : e;
             uint32_t a = i + 4, b = close + 3 <= e ? close : e;
@@ -2108,7 +2128,9 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
             }
             bool list_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_LIST &&
                              ts_node_start_byte(caps[i + 1].node) >= e;
-            md__paragraph(&md, node, list_next);
+            bool heading_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_HEADING &&
+                                ts_node_start_byte(caps[i + 1].node) >= e;
+            md__paragraph(&md, node, list_next, heading_next);
             break;
         }
         case MD_CAP_ITEM:

@@ -427,6 +427,48 @@ def case_jobs_do_not_change_the_report():
         fail("--jobs 0 is a usage error", err)
 
 
+def case_outline_text_and_json():
+    """Prose prints where a reader meets it: an entry's description under the
+    entry, a section's group label between the entries it separates; the
+    JSON gives the same split. Non-ASCII text and CRLF on the way."""
+    src = ("# Zoë Martín-Li\r\n\r\n## Experience\r\n\r\n"
+           "### Ingénieur | Acme 東京 | 2019 – Present\r\n\r\n"
+           "Runs the payments platform 🚀.\r\n\r\n"
+           "- Cut p99 latency from 1.2s to 240ms.\r\n\r\n"
+           "**Earlier roles**\r\n\r\n"
+           "### Engineer | Globex | 2015 – 2019\r\n\r\n"
+           "- Shipped 12 releases.\r\n")
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "cv.md")
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(src)
+        rc, out, err = run("outline", path)
+        expect_rc(rc, 0, out, err)
+        lines = [l for l in out.splitlines() if l.strip()]
+        want = [
+            "  * Ingénieur @ Acme 東京 (2019 .. present)  line 5",
+            "    | Runs the payments platform 🚀.",
+            "    - [9:3-9:38] Cut p99 latency from 1.2s to 240ms.",
+            "  | Earlier roles",
+            "  * Engineer @ Globex (2015 .. 2019)  line 13",
+            "    - [15:3-15:23] Shipped 12 releases.",
+        ]
+        at = [lines.index(w) if w in lines else -1 for w in want]
+        expect(-1 not in at and at == sorted(at),
+               "outline prints %s in this order" % want, out)
+        rc, out, err = run("outline", "--format", "json", path)
+        expect_rc(rc, 0, out, err)
+        doc = json.loads(out)
+        exp = [s for s in doc["sections"] if s["kind"] == "experience"][0]
+        expect(exp["paragraphs"] == ["Earlier roles"], "the label is the section's prose", out)
+        expect(exp["entries"][0]["paragraphs"] == ["Runs the payments platform 🚀."],
+               "the description is the entry's prose", out)
+        expect(exp["entries"][1]["paragraphs"] == [], "the second entry has no prose", out)
+        rc, out, err = run("outline", path, path)
+        expect_rc(rc, 2, out, err)
+        expect("usage: resume-ls outline" in err, "a second FILE is a usage error", err)
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":

@@ -343,8 +343,22 @@ static void test_a_bold_name_over_a_list_is_its_entry(void) {
     rls_resume_delete(m);
 }
 
+/* A short bold line right above an entry heading labels the entries below
+ * it; directly under an entry heading it is that entry's role. */
+static void test_a_bold_label_over_entry_headings_is_no_entry(void) {
+    RlsResume *m = parse("## Experience\n\n**Earlier roles**\n\n### Engineer | Globex | 2015 - "
+                         "2019\n\n- Shipped 12 releases.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Globex");
+    char got[256];
+    paragraphs_of(m, 0, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Earlier roles");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
         RLS_TEST(test_a_statement_under_an_org_stays_a_bullet),
         RLS_TEST(test_dated_citations_are_one_title_and_groups_are_labels),
