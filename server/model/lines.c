@@ -198,6 +198,7 @@ bool rls_date_slot_parse(const char *text, size_t len, RlsDateRange *out) {
                     (text[i + 3] - '0');
             if (y < 1000 || y >= 1900 || n_years == 2) return false;
             years[n_years++] = y;
+            // NOLINTNEXTLINE(bugprone-not-null-terminated-result): buf is length-counted (n)
             memcpy(buf + n, "2000", 4);
             n += 4;
             i = j;
@@ -211,7 +212,6 @@ bool rls_date_slot_parse(const char *text, size_t len, RlsDateRange *out) {
     }
     if (n_years == 0) return false;
     /* "1667 - death": the start is known, the end is not. */
-    size_t cut = n;
     bool open_end = false;
     if (!rls_date_range_parse(buf, n, out)) {
         const char *dash = NULL;
@@ -221,7 +221,7 @@ bool rls_date_slot_parse(const char *text, size_t len, RlsDateRange *out) {
                  (buf[i + 2] == '\x93' || buf[i + 2] == '\x94')))
                 dash = buf + i;
         if (!dash || n_years != 1) return false;
-        cut = (size_t)(dash - buf);
+        size_t cut = (size_t)(dash - buf);
         if (!rls_date_range_parse(buf, cut, out)) return false;
         open_end = true;
     }
