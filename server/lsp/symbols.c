@@ -1,7 +1,8 @@
 /*
  * symbols.c - textDocument/documentSymbol (sections -> entries -> bullets,
- * hierarchical) and textDocument/foldingRange (sections and entries), both
- * read from the resume model.
+ * hierarchical, sub-sections under their section) and
+ * textDocument/foldingRange (sections and entries), both read from the
+ * resume model.
  */
 #include <string.h>
 
@@ -80,15 +81,48 @@ static cJSON *symbols__entry(RlsServer *srv, RlsDocument *doc, const RlsResume *
     return sym;
 }
 
+/* For each section, the index after its last sub-section: the sections
+ * right after it with a deeper heading level (LaTeX's \subsection under
+ * \section, moderncv's "Vocational" under "Experience") belong to it. The
+ * header block holds none. One pass with a stack; owned array. */
+static uint32_t *symbols__subtree_ends(const RlsResume *m) {
+    uint32_t n = m->n_sections;
+    uint32_t *end = rls_calloc(n ? n : 1, sizeof(*end));
+    uint32_t *stack = rls_calloc(n ? n : 1, sizeof(*stack));
+    uint32_t depth = 0;
+    for (uint32_t j = 0; j < n; j++) {
+        const RlsSection *s = &m->sections[j];
+        while (depth > 0) {
+            const RlsSection *top = &m->sections[stack[depth - 1]];
+            if (top->kind != RLS_SECTION_HEADER && s->kind != RLS_SECTION_HEADER &&
+                s->level > top->level)
+                break;
+            end[stack[--depth]] = j;
+        }
+        stack[depth++] = j;
+    }
+    while (depth > 0)
+        end[stack[--depth]] = n;
+    rls_free(stack);
+    return end;
+}
+
+/* Section i with its own span widened over its sub-sections. */
+static RlsSpan symbols__section_span(const RlsResume *m, const uint32_t *ends, uint32_t i) {
+    RlsSpan span = m->sections[i].span;
+    if (ends[i] > i + 1) span = symbols__union(span, m->sections[ends[i] - 1].span);
+    return span;
+}
+
 static cJSON *symbols__section(RlsServer *srv, RlsDocument *doc, const RlsResume *m,
-                               uint32_t index) {
+                               const uint32_t *ends, uint32_t index) {
     const RlsSection *s = &m->sections[index];
     char *name = symbols__name(s->heading.text, s->heading.len,
                                s->kind == RLS_SECTION_HEADER ? "Header" : "(section)");
-    RlsSpan range = s->span;
+    RlsSpan range = symbols__section_span(m, ends, index);
     cJSON *sym = symbols__symbol(
         srv, doc, name, rls_section_kind_name(s->kind), SYMBOLS__NAMESPACE, range,
-        s->heading_span.end_byte > s->heading_span.start_byte ? s->heading_span : range);
+        s->heading_span.end_byte > s->heading_span.start_byte ? s->heading_span : s->span);
     cJSON *children = rls_json_add(sym, "children", cJSON_CreateArray());
     /* Entries and the bullets outside any entry, in document order. */
     uint32_t next_entry = s->first_entry, end_entry = s->first_entry + s->n_entries;
@@ -103,6 +137,10 @@ static cJSON *symbols__section(RlsServer *srv, RlsDocument *doc, const RlsResume
     }
     for (; next_entry < end_entry; next_entry++)
         cJSON_AddItemToArray(children, symbols__entry(srv, doc, m, &m->entries[next_entry]));
+    /* Then its sub-sections, which follow all of its own content. Heading
+     * levels strictly deepen along this recursion, so it is shallow. */
+    for (uint32_t j = index + 1; j < ends[index]; j = ends[j])
+        cJSON_AddItemToArray(children, symbols__section(srv, doc, m, ends, j));
     return sym;
 }
 
@@ -112,8 +150,12 @@ int rls_lsp_document_symbol(RlsServer *srv, const cJSON *params, cJSON **result,
     if (rc != 0) return rc;
     const RlsResume *m = rls_document_analysis(srv, doc)->model;
     cJSON *list = cJSON_CreateArray();
-    for (uint32_t i = 0; m && i < m->n_sections; i++)
-        cJSON_AddItemToArray(list, symbols__section(srv, doc, m, i));
+    if (m) {
+        uint32_t *ends = symbols__subtree_ends(m);
+        for (uint32_t i = 0; i < m->n_sections; i = ends[i])
+            cJSON_AddItemToArray(list, symbols__section(srv, doc, m, ends, i));
+        rls_free(ends);
+    }
     *result = list;
     return 0;
 }
@@ -144,8 +186,12 @@ int rls_lsp_folding_range(RlsServer *srv, const cJSON *params, cJSON **result, R
     if (rc != 0) return rc;
     const RlsResume *m = rls_document_analysis(srv, doc)->model;
     cJSON *list = cJSON_CreateArray();
-    for (uint32_t i = 0; m && i < m->n_sections; i++)
-        symbols__fold(list, doc->text, m->sections[i].span);
+    if (m) {
+        uint32_t *ends = symbols__subtree_ends(m);
+        for (uint32_t i = 0; i < m->n_sections; i++)
+            symbols__fold(list, doc->text, symbols__section_span(m, ends, i));
+        rls_free(ends);
+    }
     for (uint32_t i = 0; m && i < m->n_entries; i++)
         symbols__fold(list, doc->text, symbols__entry_span(m, &m->entries[i]));
     *result = list;

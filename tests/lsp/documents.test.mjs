@@ -237,3 +237,27 @@ test('sections and entries fold', async (t) => {
     assert.ok(!lines[exp.endLine].startsWith('## '), `section ends on "${lines[exp.endLine]}"`);
   }
 });
+
+test('LaTeX sub-sections nest under their section in documentSymbol and fold with it', async (t) => {
+  const c = await session(t, 'utf-16', { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } });
+  const uri = docUri('subsections.tex');
+  const text = [
+    '\\documentclass{article}', '\\begin{document}', '{\\Large Zoë 李}', '',
+    '\\section{Experience}', '\\subsection{Vocational}', '\\begin{itemize}',
+    '\\item Cut p99 latency from 1.2s to 240ms 🚀.', '\\end{itemize}',
+    '\\subsection{Volunteering}', '\\begin{itemize}', '\\item Taught 30 students Python.', '\\end{itemize}',
+    '\\section{Education}', 'B.Sc., 2019', '\\end{document}', '',
+  ].join('\r\n');
+  await open(c, uri, text, 'latex');
+  const list = await symbols(c, uri);
+  checkSymbols(text, list, 'utf-16');
+  const names = list.map((s) => s.name);
+  assert.ok(names.includes('Experience') && names.includes('Education'), JSON.stringify(names));
+  assert.ok(!names.includes('Vocational') && !names.includes('Volunteering'), JSON.stringify(names));
+  const exp = list.find((s) => s.name === 'Experience');
+  const subs = exp.children.filter((s) => s.kind === 3).map((s) => s.name);
+  assert.deepEqual(subs, ['Vocational', 'Volunteering']);
+  assert.equal(exp.range.end.line, 13, 'Experience spans its sub-sections, up to Education');
+  const folds = (await c.request('textDocument/foldingRange', { textDocument: { uri } })).result;
+  assert.ok(folds.some((f) => f.startLine === 4 && f.endLine >= 12), JSON.stringify(folds));
+});
