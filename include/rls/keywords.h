@@ -201,7 +201,8 @@ const char *rls_date_style_example(RlsDateStyle style);
 uint32_t rls_date_inconsistencies(const RlsResume *model, const char *src, uint32_t src_len,
                                   uint32_t **odd);
 
-/* Words of visible text (bullets, paragraphs, headings, skills). */
+/* Words of visible text (bullets, paragraphs, headings, skills, and the
+ * entry lines: role, organisation, place, dates). */
 uint32_t rls_resume_word_count(const RlsResume *model);
 
 /* ---- Completion -------------------------------------------------------------- */

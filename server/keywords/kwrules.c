@@ -467,6 +467,15 @@ static uint32_t kwrules__words(const char *t, size_t len) {
     return n;
 }
 
+/* Words a reader sees in a date range: "Jan 2021 – Present" is three. */
+static uint32_t kwrules__date_words(const RlsDateRange *r) {
+    uint32_t n = r->start.present ? 1u : r->start.month ? 2u : 1u;
+    bool single = r->end.year == r->start.year && r->end.month == r->start.month &&
+                  r->end.present == r->start.present;
+    if (!single) n += r->end.present ? 1u : r->end.month ? 2u : 1u;
+    return n;
+}
+
 uint32_t rls_resume_word_count(const RlsResume *model) {
     uint32_t n = 0;
     for (uint32_t i = 0; i < model->n_bullets; i++)
@@ -478,6 +487,14 @@ uint32_t rls_resume_word_count(const RlsResume *model) {
     for (uint32_t i = 0; i < model->n_skills; i++)
         if (model->skills[i].text)
             n += kwrules__words(model->skills[i].text, strlen(model->skills[i].text));
+    /* Entry lines are read too: role, organisation, place and dates. */
+    for (uint32_t i = 0; i < model->n_entries; i++) {
+        const RlsEntry *e = &model->entries[i];
+        const char *fields[] = {e->title, e->org, e->location};
+        for (size_t f = 0; f < RLS_ARRAY_LEN(fields); f++)
+            if (fields[f]) n += kwrules__words(fields[f], strlen(fields[f]));
+        if (e->dates.valid) n += kwrules__date_words(&e->dates);
+    }
     return n;
 }
 

@@ -576,8 +576,24 @@ static void test_completion_in_skills_offers_what_is_missing(void) {
     rls_resume_delete(m);
 }
 
+/* The length a reader sees includes the entry lines: a resume whose roles
+ * are template entries is not shorter than the same text as paragraphs. */
+static void test_word_count_includes_entry_lines(void) {
+    RlsModelBuilder mb;
+    rls_model_builder_init(&mb, RLS_FORMAT_MARKDOWN, 100);
+    RlsDateRange d;
+    ASSERT_TRUE(rls_date_range_parse("Jan 2021 – Present", strlen("Jan 2021 – Present"), &d));
+    rls_model_builder_entry(&mb, (RlsSpan){0, 10}, "Staff Ingénieur", "Acme 東京", "Zürich", &d);
+    rls_model_builder_entry(&mb, (RlsSpan){10, 20}, "Engineer", NULL, NULL, NULL);
+    RlsResume *m = rls_model_builder_finish(&mb);
+    /* 2 + 2 + 1 + 3 ("Jan 2021", "Present") + 1 */
+    EXPECT_EQ_INT(rls_resume_word_count(m), 9);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_word_count_includes_entry_lines),
         RLS_TEST(test_every_profile_loads_and_backend_has_sixty_terms),
         RLS_TEST(test_profile_names_and_synonyms_resolve),
         RLS_TEST(test_find_resolves_aliases_and_expansions),
