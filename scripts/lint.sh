@@ -3,7 +3,11 @@
 #   format    every tracked .c/.h matches .clang-format (clang-format 14)
 #   tidy      clang-tidy 14 with the checks in .clang-tidy, on server/ and bench/
 #   cppcheck  cppcheck 2.10 (warning, performance, portability), same files
-# Usage: scripts/lint.sh [format|tidy|cppcheck]...   (default: all three)
+#   release   the same files compiled at -O3 with the build's -Werror flags:
+#             gcc finds some warnings (maybe-uninitialized) only when it
+#             optimises harder than the tested build, and a Release build
+#             (`make bench`, a packager's) must not fail on them
+# Usage: scripts/lint.sh [format|tidy|cppcheck|release]...   (default: all four)
 # LINT_FILES="a.c b.c" limits clang-tidy and cppcheck to those files.
 # Exits 0 when clean, 1 on any finding (each printed as file:line with how to
 # fix it), 2 when a tool is missing or the build has not been configured.
@@ -23,7 +27,7 @@ CLANG_TIDY=${CLANG_TIDY:-clang-tidy-14}
 CPPCHECK=${CPPCHECK:-cppcheck}
 
 steps=("$@")
-((${#steps[@]})) || steps=(format tidy cppcheck)
+((${#steps[@]})) || steps=(format tidy cppcheck release)
 
 die() {
     echo "lint: $*" >&2
@@ -126,12 +130,46 @@ lint_cppcheck() {
     fi
 }
 
+lint_release() {
+    [ -f "$BUILD/compile_commands.json" ] || die "no $BUILD/compile_commands.json: run 'make build' first"
+    echo "lint: -O3 compile ($(echo "$analysed" | wc -l) files, $JOBS at a time)"
+    # Each file's own compile command from the build, at -O3, output discarded.
+    # shellcheck disable=SC2086
+    python3 - "$BUILD/compile_commands.json" $analysed >"$tmp/release.cmds" <<'PY'
+import json, shlex, sys, os
+db = {os.path.realpath(e["file"]): e for e in json.load(open(sys.argv[1]))}
+for f in sys.argv[2:]:
+    e = db.get(os.path.realpath(f))
+    if not e:
+        continue
+    args = e.get("arguments") or shlex.split(e["command"])
+    out, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+            continue
+        if a == "-o":
+            skip = True
+            continue
+        out.append(a)
+    out += ["-O3", "-o", "/dev/null"]
+    print("cd %s && %s" % (shlex.quote(e["directory"]), " ".join(shlex.quote(a) for a in out)))
+PY
+    tr '\n' '\0' <"$tmp/release.cmds" | xargs -0 -P "$JOBS" -I{} bash -c '{}' >"$tmp/release" 2>&1
+    if grep -q 'error:' "$tmp/release"; then
+        grep -E '(error|warning|note):|^ +[0-9]+ \|' "$tmp/release" | sed 's/^/  /'
+        echo "lint: the -O3 build fails. Fix the code (e.g. initialise the variable gcc names)."
+        status=1
+    fi
+}
+
 for step in "${steps[@]}"; do
     case "$step" in
     format) lint_format ;;
     tidy) lint_tidy ;;
     cppcheck) lint_cppcheck ;;
-    *) die "unknown step '$step' (format, tidy or cppcheck)" ;;
+    release) lint_release ;;
+    *) die "unknown step '$step' (format, tidy, cppcheck or release)" ;;
     esac
 done
 [ $status = 0 ] && echo "lint: clean"

@@ -321,7 +321,7 @@ static bool dates__one(DateScan *s, RlsDate *out, bool in_range) {
             const char *r = t.p;
             while (r < t.end && *r == ' ')
                 r++;
-            int mm;
+            int mm = 0;
             size_t k = dates__digits(r, t.end, &mm);
             const char *u = r + k;
             while (u < t.end && *u == ' ')
