@@ -41,7 +41,8 @@ static const char *const lines__role_words[] = {
     "executive",  "partner",     "freelance",  "freelancer",    "contractor", "apprentice",
     "trainee",    "sizar",       "warden",     "devops",        "staff",      "senior",
     "junior",     "associate",   "postdoc",    "postdoctoral",  "lecturer",   "ta",
-    "ra",         "employed",    "self",       "selfemployed",
+    "ra",         "employed",    "self",       "selfemployed",  "organiser",  "treasurer",
+    "secretary",  "captain",
 };
 
 static const char *const lines__degree_words[] = {
@@ -131,6 +132,10 @@ static bool lines__is_org(Field f) {
 static bool lines__is_honour(Field f) {
     return f.n > 0 && f.n <= 40 &&
            lines__has_word(f, lines__honour_words, RLS_ARRAY_LEN(lines__honour_words));
+}
+
+bool rls_entry_field_names_job(const char *text, size_t len) {
+    return lines__is_title((Field){text, len}, RLS_SECTION_EXPERIENCE);
 }
 
 bool rls_entry_field_is_role(const char *text, size_t len) {

@@ -58,6 +58,10 @@ void rls_entry_fields_close(RlsEntryFields *self);
  * Engineer", "B.S. Computer Science"). */
 bool rls_entry_field_is_role(const char *text, size_t len);
 
+/* True when text[0..len) holds a job word ("Founder and Organizer",
+ * "Software Engineer"); degrees do not count. */
+bool rls_entry_field_names_job(const char *text, size_t len);
+
 /* True when text[0..len) names a grade or honour of a degree rather than a
  * place or school ("Distinction", "First Class Honours", "GPA: 3.7/4.0"). */
 bool rls_entry_field_is_honour(const char *text, size_t len);

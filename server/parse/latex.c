@@ -639,32 +639,7 @@ static char *tex__str(char **strs, unsigned k) {
 /* Whether a heading line names a job ("Founder and Organizer", "Software
  * Engineer"), by its role nouns. */
 static bool tex__names_role(const char *text) {
-    static const char *const roles[] = {
-        "founder",    "co-founder", "engineer",   "developer",  "manager",       "intern",
-        "organizer",  "organiser",  "designer",   "lead",       "director",      "president",
-        "assistant",  "analyst",    "consultant", "scientist",  "researcher",    "officer",
-        "member",     "volunteer",  "tutor",      "teacher",    "coordinator",   "architect",
-        "head",       "chair",      "captain",    "treasurer",  "secretary",     "mentor",
-        "instructor", "fellow",     "associate",  "specialist", "administrator", "owner",
-    };
-    if (!text) return false;
-    const char *p = text;
-    while (*p) {
-        while (*p && !((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '-'))
-            p++;
-        const char *s = p;
-        while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '-')
-            p++;
-        size_t len = (size_t)(p - s);
-        for (size_t k = 0; k < RLS_ARRAY_LEN(roles) && len; k++) {
-            if (strlen(roles[k]) != len) continue;
-            size_t j = 0;
-            while (j < len && (s[j] | 0x20) == roles[k][j])
-                j++;
-            if (j == len) return true;
-        }
-    }
-    return false;
+    return text && rls_entry_field_names_job(text, strlen(text));
 }
 
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {

@@ -139,6 +139,11 @@ static void test_roles_and_honours_are_told_apart(void) {
     EXPECT_TRUE(rls_entry_field_is_role("Warden", 6));
     EXPECT_TRUE(rls_entry_field_is_role("B.S. Computer Science", 21));
     EXPECT_TRUE(!rls_entry_field_is_role("Minted coins", 12));
+    /* A job, not a degree: what tells {org}{dates}{role}{place} apart. */
+    EXPECT_TRUE(rls_entry_field_names_job("Founder and Organizer", 21));
+    EXPECT_TRUE(rls_entry_field_names_job("Club Treasurer", 14));
+    EXPECT_TRUE(!rls_entry_field_names_job("B.S. Computer Science", 21));
+    EXPECT_TRUE(!rls_entry_field_names_job("SunSesh AZ", 10));
     EXPECT_TRUE(rls_entry_field_is_honour("Distinction", 11));
     EXPECT_TRUE(rls_entry_field_is_honour(" First Class Honours.", 21));
     EXPECT_TRUE(rls_entry_field_is_honour("GPA: 3.7/4.0", 12));
