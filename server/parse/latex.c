@@ -181,14 +181,19 @@ static void tex__walk_into(TexWalk *w, RlsPlainBuilder *pb, TSNode node) {
     rls_tex_text_node(&t, node);
 }
 
-/* Returns the owned plain text of a node (trimmed, folded). */
-static char *tex__node_string(TexWalk *w, TSNode node) {
+/* A node's plain text with its source map, into *out (owned). */
+static void tex__node_plain(TexWalk *w, TSNode node, RlsPlain *out) {
     RlsPlainBuilder pb;
     rls_plain_builder_init(&pb);
     tex__walk_into(w, &pb, node);
-    RlsPlain p;
-    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_finish(&pb, out);
     rls_plain_builder_close(&pb);
+}
+
+/* Returns the owned plain text of a node (trimmed, folded). */
+static char *tex__node_string(TexWalk *w, TSNode node) {
+    RlsPlain p;
+    tex__node_plain(w, node, &p);
     char *text = p.text;
     rls_free(p.src_start);
     rls_free(p.src_end);
@@ -252,12 +257,8 @@ static void tex__dates(const char *text, RlsSpan span, RlsDateRange *out) {
  * the node has no text. */
 static bool tex__dates_node(TexWalk *w, TSNode node, RlsDateRange *out) {
     memset(out, 0, sizeof(*out));
-    RlsPlainBuilder pb;
-    rls_plain_builder_init(&pb);
-    tex__walk_into(w, &pb, node);
     RlsPlain p;
-    rls_plain_builder_finish(&pb, &p);
-    rls_plain_builder_close(&pb);
+    tex__node_plain(w, node, &p);
     bool any = p.len > 0;
     size_t from, to;
     if (any && rls_date_range_find(p.text, p.len, out, &from, &to)) {
