@@ -124,8 +124,11 @@ typedef struct {
 
 typedef struct {
     uint32_t n_bullet, n_text, n_skills; /* hits by where */
-    uint32_t jd_count;                   /* times the job description uses it (0: not asked) */
-    bool in_profile;                     /* in the active role profile */
+    /* Of n_text, hits in a role's prose description (under an experience,
+     * project or volunteering entry): they show the tool in use. */
+    uint32_t n_described;
+    uint32_t jd_count; /* times the job description uses it (0: not asked) */
+    bool in_profile;   /* in the active role profile */
 } RlsKwTermStat;
 
 typedef struct {

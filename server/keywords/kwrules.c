@@ -107,7 +107,7 @@ static void kwrules__unbacked(const RlsKwReport *r, const RlsConfig *config, Rls
     size_t n = 0, cap = 0;
     for (uint32_t t = 0; t < n_terms; t++) {
         const RlsKwTermStat *st = &r->terms[t];
-        if (st->n_skills == 0 || st->n_bullet > 0) continue;
+        if (st->n_skills == 0 || st->n_bullet > 0 || st->n_described > 0) continue;
         if (jd && st->jd_count == 0) continue;
         if (!jd && role && !st->in_profile) continue;
         // NOLINTNEXTLINE(bugprone-sizeof-expression): sizeof one pointer, for an array of them

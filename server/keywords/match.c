@@ -19,6 +19,9 @@ typedef struct {
     RlsSpan whole;         /* used when plain is NULL: the skill's span */
     uint32_t section;
     int32_t item;
+    /* Text that shows a tool in use although it is no bullet: a role's
+     * description written as prose under its entry (n_described). */
+    bool shows_use;
 } MatchCtx;
 
 static bool match__overlaps(RlsSpan a, RlsSpan b) {
@@ -43,12 +46,14 @@ static void match__on_hit(const RlsKwMatch *m, void *data) {
     RlsKwHit hit = {m->term, ctx->where, span, ctx->section, ctx->item, m->form};
     RLS_PUSH(r->hits, r->n_hits, r->cap_hits, hit);
     RlsKwTermStat *st = &r->terms[m->term];
-    if (ctx->where == RLS_KW_IN_BULLET)
+    if (ctx->where == RLS_KW_IN_BULLET) {
         st->n_bullet++;
-    else if (ctx->where == RLS_KW_IN_TEXT)
+    } else if (ctx->where == RLS_KW_IN_TEXT) {
         st->n_text++;
-    else
+        if (ctx->shows_use) st->n_described++;
+    } else {
         st->n_skills++;
+    }
 }
 
 void rls_kw_report_init(RlsKwReport *self) {
@@ -214,10 +219,19 @@ static void match__scan(RlsKwReport *r, const char *text, size_t len, MatchCtx *
 }
 
 static void match__scan_plain(RlsKwReport *r, const RlsPlain *plain, RlsKwWhere where,
-                              uint32_t section, int32_t item) {
+                              uint32_t section, int32_t item, bool shows_use) {
     if (!plain->text || plain->len == 0) return;
-    MatchCtx ctx = {r, where, plain, {0, 0}, section, item};
+    MatchCtx ctx = {r, where, plain, {0, 0}, section, item, shows_use && where != RLS_KW_IN_SKILLS};
     match__scan(r, plain->text, plain->len, &ctx);
+}
+
+/* A paragraph under a role or project entry ("Worked with X to build Y in
+ * Go"): moderncv, friggeri and Deedy resumes describe work this way. */
+static bool match__describes_work(const RlsResume *model, const RlsParagraph *para) {
+    if (para->entry < 0 || para->section >= model->n_sections) return false;
+    RlsSectionKind k = model->sections[para->section].kind;
+    return k == RLS_SECTION_EXPERIENCE || k == RLS_SECTION_PROJECTS ||
+           k == RLS_SECTION_VOLUNTEERING;
 }
 
 static void match__pick_profile(RlsKwReport *self, const RlsConfig *config) {
@@ -279,21 +293,21 @@ int rls_kw_analyze(RlsKwReport *self, const RlsResume *model, const RlsConfig *c
     self->terms = rls_calloc(n_terms ? n_terms : 1, sizeof(*self->terms));
     if (!model) return 0;
     for (uint32_t s = 0; s < model->n_sections; s++)
-        match__scan_plain(self, &model->sections[s].heading, RLS_KW_IN_TEXT, s, -1);
+        match__scan_plain(self, &model->sections[s].heading, RLS_KW_IN_TEXT, s, -1, false);
     for (uint32_t p = 0; p < model->n_paragraphs; p++) {
         const RlsParagraph *para = &model->paragraphs[p];
         match__scan_plain(self, &para->plain, match__where(model, para->section, RLS_KW_IN_TEXT),
-                          para->section, (int32_t)p);
+                          para->section, (int32_t)p, match__describes_work(model, para));
     }
     for (uint32_t b = 0; b < model->n_bullets; b++) {
         const RlsBullet *bl = &model->bullets[b];
         match__scan_plain(self, &bl->plain, match__where(model, bl->section, RLS_KW_IN_BULLET),
-                          bl->section, (int32_t)b);
+                          bl->section, (int32_t)b, false);
     }
     for (uint32_t k = 0; k < model->n_skills; k++) {
         const RlsSkill *sk = &model->skills[k];
         if (!sk->text) continue;
-        MatchCtx ctx = {self, RLS_KW_IN_SKILLS, NULL, sk->span, sk->section, (int32_t)k};
+        MatchCtx ctx = {self, RLS_KW_IN_SKILLS, NULL, sk->span, sk->section, (int32_t)k, false};
         match__scan(self, sk->text, strlen(sk->text), &ctx);
     }
     if (cache && cache->n > 2 * cache->used + 64) {

@@ -3,6 +3,8 @@
 #include <time.h>
 
 #include "kw_fixture.h"
+#include "rls/analysis.h"
+#include "rls/parse.h"
 #include "rls/keywords.h"
 #include "rls/rules.h"
 #include "test.h"
@@ -591,8 +593,35 @@ static void test_word_count_includes_entry_lines(void) {
     rls_resume_delete(m);
 }
 
+/* A role described in prose under its entry (moderncv, Deedy) shows the
+ * tools it names in use, as a bullet does: only the skill it never names
+ * is unbacked. */
+static void test_a_role_description_backs_the_skills_it_names(void) {
+    const char *src = "# Zoë Li\nzoe@example.com\n\n## Experience\n\n"
+                      "### Ingénieur | Acme 東京 | 2020 - 2023\n\n"
+                      "Built the settlement service in Go for 3 banks, cutting batch time 40%.\n\n"
+                      "## Skills\n\nGo, Rust\n\n## Education\n\nBSc, 2019\n";
+    RlsParser *p = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    RlsAnalysis an;
+    rls_analysis_init(&an);
+    rls_analyze(&an, p, src, (uint32_t)strlen(src), NULL);
+    ASSERT_EQ_INT(an.model->n_paragraphs > 0, 1);
+    bool go = false, rust = false;
+    for (size_t i = 0; i < an.diags.len; i++) {
+        const RlsDiag *d = &an.diags.items[i];
+        if (strcmp(d->rule, "skill-unbacked") != 0) continue;
+        go = go || strncmp(d->message, "Go is listed", 12) == 0;
+        rust = rust || strncmp(d->message, "Rust is listed", 14) == 0;
+    }
+    EXPECT_TRUE(!go);
+    EXPECT_TRUE(rust);
+    rls_analysis_close(&an);
+    rls_parser_delete(p);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_role_description_backs_the_skills_it_names),
         RLS_TEST(test_word_count_includes_entry_lines),
         RLS_TEST(test_every_profile_loads_and_backend_has_sixty_terms),
         RLS_TEST(test_profile_names_and_synonyms_resolve),
