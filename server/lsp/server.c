@@ -540,7 +540,10 @@ int rls_json_get_int(const cJSON *obj, const char *key, bool required, int64_t *
     int rc = server__get(obj, key, required, &item, error, "an integer");
     if (rc <= 0) return rc;
     double v = item->valuedouble;
-    if (!cJSON_IsNumber(item) || v != (double)(int64_t)v || v < -2147483648.0 || v > 4294967295.0)
+    /* Range first: converting inf, NaN (1e999 parses to inf) or anything
+     * out of int64 range to an integer is undefined behaviour. */
+    if (!cJSON_IsNumber(item) || !(v >= -2147483648.0 && v <= 4294967295.0) ||
+        v != (double)(int64_t)v)
         return server__fail(key, "an integer", error);
     *out = (int64_t)v;
     return 0;

@@ -238,8 +238,39 @@ static void test_invalid_utf8_and_nul_reach_the_store_sanitised(void) {
     test_client_close(&c);
 }
 
+/* A version or position given as 1e999 (inf), NaN-like or out of range is
+ * "not an integer", never converted: converting inf to an integer is
+ * undefined behaviour (found by fuzz_rpc under clang's UBSan). */
+static void test_integers_out_of_range_are_refused_before_conversion(void) {
+    static const char *const bad[] = {"1e999",       "-1e999", "4294967296",
+                                      "-2147483649", "1.5",    "9.3e18"};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(bad); i++) {
+        char json[64];
+        snprintf(json, sizeof json, "{\"v\": %s}", bad[i]);
+        cJSON *o = cJSON_Parse(json);
+        ASSERT_TRUE(o != NULL);
+        RlsBuf err;
+        rls_buf_init(&err);
+        int64_t v = 7;
+        EXPECT_TRUE(rls_json_get_int(o, "v", true, &v, &err) < 0);
+        EXPECT_EQ_INT(v, 7);
+        EXPECT_TRUE(err.len > 0);
+        rls_buf_close(&err);
+        cJSON_Delete(o);
+    }
+    cJSON *o = cJSON_Parse("{\"v\": 4294967295}");
+    RlsBuf err;
+    rls_buf_init(&err);
+    int64_t v = 0;
+    EXPECT_EQ_INT(rls_json_get_int(o, "v", true, &v, &err), 0);
+    EXPECT_TRUE(v == 4294967295LL);
+    rls_buf_close(&err);
+    cJSON_Delete(o);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_integers_out_of_range_are_refused_before_conversion),
         RLS_TEST(test_random_utf16_edits_match_the_reference),
         RLS_TEST(test_random_utf8_edits_match_the_reference),
         RLS_TEST(test_out_of_range_changes_are_clamped),
