@@ -19,6 +19,7 @@
  * through workspace/applyEdit, and every client we target has literals.
  */
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "lsp/code_action_fix.h"
@@ -151,15 +152,21 @@ static const RlsDiag *code_action__match(CaCtx *ctx, const cJSON *dj) {
     int64_t bullet = -2; /* unknown: clients may drop `data` */
     const cJSON *data = cJSON_GetObjectItemCaseSensitive(dj, "data");
     const cJSON *b = cJSON_GetObjectItemCaseSensitive(data, "bullet");
-    if (cJSON_IsNumber(b)) bullet = (int64_t)b->valuedouble;
+    if (cJSON_IsNumber(b)) {
+        /* Compared as a double first: converting inf or 1e300 (client
+         * data) to an integer is undefined behaviour. */
+        double v = b->valuedouble;
+        if (!(v >= -1 && v <= (double)INT32_MAX) || v != floor(v)) return NULL;
+        bullet = (int64_t)v;
+    }
     const RlsDiag *d = code_action__find(ctx->an, code->valuestring, span, bullet);
     if (!d) return NULL;
     /* Plain offsets, when given, must agree too: the same words in the same
      * bullet, not a finding that moved there. */
     const cJSON *ps = cJSON_GetObjectItemCaseSensitive(data, "plainStart");
     const cJSON *pe = cJSON_GetObjectItemCaseSensitive(data, "plainEnd");
-    if (cJSON_IsNumber(ps) && (int64_t)ps->valuedouble != (int64_t)d->plain_start) return NULL;
-    if (cJSON_IsNumber(pe) && (int64_t)pe->valuedouble != (int64_t)d->plain_end) return NULL;
+    if (cJSON_IsNumber(ps) && ps->valuedouble != (double)d->plain_start) return NULL;
+    if (cJSON_IsNumber(pe) && pe->valuedouble != (double)d->plain_end) return NULL;
     return d;
 }
 

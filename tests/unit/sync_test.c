@@ -268,8 +268,47 @@ static void test_integers_out_of_range_are_refused_before_conversion(void) {
     cJSON_Delete(o);
 }
 
+/* Client-sent diagnostic data with numbers no integer can hold (1e999 is
+ * inf once parsed) matches no finding; it is never converted. Under the
+ * sanitizer build (float-cast-overflow) a conversion would abort. */
+static void test_code_action_data_out_of_range_matches_nothing(void) {
+    TestClient c;
+    test_client_open(&c);
+    test_client_initialize(&c, "{\"textDocument\":{\"codeAction\":{\"codeActionLiteralSupport\":{"
+                               "\"codeActionKind\":{\"valueSet\":[\"quickfix\"]}}}}}");
+    test_client_send(&c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{"
+                         "\"textDocument\":{\"uri\":\"" URI "\",\"languageId\":\"markdown\","
+                         "\"version\":1,\"text\":\"## Experience\\n- Responsible for the "
+                         "build\\n\"}}}");
+    static const char *const data[] = {"{\"bullet\":1e999}", "{\"bullet\":-1e999}",
+                                       "{\"bullet\":0,\"plainStart\":1e999}",
+                                       "{\"bullet\":0,\"plainEnd\":-1e999}", "{\"bullet\":0.5}"};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(data); i++) {
+        test_client_clear(&c);
+        test_client_sendf(
+            &c,
+            "{\"jsonrpc\":\"2.0\",\"id\":%zu,\"method\":\"textDocument/codeAction\",\"params\":{"
+            "\"textDocument\":{\"uri\":\"" URI "\"},\"range\":{\"start\":{\"line\":1,"
+            "\"character\":2},\"end\":{\"line\":1,\"character\":17}},\"context\":{"
+            "\"diagnostics\":[{\"range\":{\"start\":{\"line\":1,\"character\":2},\"end\":{"
+            "\"line\":1,\"character\":17}},\"message\":\"m\",\"source\":\"resume-ls\","
+            "\"code\":\"weak-opener\",\"data\":%s}]}}}",
+            i + 10, data[i]);
+        EXPECT_EQ_INT(test_client_error_code(&c, (int)(i + 10)), 0);
+        const cJSON *r =
+            cJSON_GetObjectItemCaseSensitive(test_client_response(&c, (int)(i + 10)), "result");
+        const cJSON *a;
+        cJSON_ArrayForEach(a, r) {
+            /* Only actions not tied to the hostile diagnostic may come back. */
+            EXPECT_TRUE(cJSON_GetObjectItemCaseSensitive(a, "diagnostics") == NULL);
+        }
+    }
+    test_client_close(&c);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_code_action_data_out_of_range_matches_nothing),
         RLS_TEST(test_integers_out_of_range_are_refused_before_conversion),
         RLS_TEST(test_random_utf16_edits_match_the_reference),
         RLS_TEST(test_random_utf8_edits_match_the_reference),
