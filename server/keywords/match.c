@@ -11,6 +11,7 @@
 
 #include "keywords/kw_internal.h"
 #include "rls/alloc.h"
+#include "rls/hash.h"
 
 typedef struct {
     RlsKwReport *report;
@@ -123,27 +124,11 @@ void rls_kw_scan_cache_delete(RlsKwScanCache *self) {
 }
 
 static uint64_t match__hash(const char *p, size_t n) {
-    uint64_t h = 0xCBF29CE484222325ull;
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
-        p += 8;
-        n -= 8;
-    }
-    uint64_t w = 0;
-    memcpy(&w, p, n);
-    h = (h ^ w ^ ((uint64_t)n << 56)) * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 31;
-    return h ? h : 1;
+    return rls_hash_key(rls_hash_mix(RLS_HASH_SEED, p, n));
 }
 
 static MatchEntry *match__slot(MatchEntry *items, uint32_t cap, uint64_t hash) {
-    uint32_t i = (uint32_t)hash & (cap - 1);
-    while (items[i].hash && items[i].hash != hash)
-        i = (i + 1) & (cap - 1);
-    return &items[i];
+    return &items[rls_hash_probe(items, sizeof(*items), cap, hash)];
 }
 
 static void match__rehash(RlsKwScanCache *self, uint32_t cap, bool keep_all) {

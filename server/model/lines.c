@@ -13,6 +13,7 @@
 
 #include "model/lines.h"
 #include "rls/alloc.h"
+#include "rls/hash.h"
 
 #define LINES_MAX_FIELDS 8
 
@@ -610,10 +611,7 @@ void rls_entry_split_cache_delete(RlsEntrySplitCache *self) {
 }
 
 static SplitEntry *lines__slot(SplitEntry *items, uint32_t cap, uint64_t hash) {
-    uint32_t i = (uint32_t)hash & (cap - 1);
-    while (items[i].hash && items[i].hash != hash)
-        i = (i + 1) & (cap - 1);
-    return &items[i];
+    return &items[rls_hash_probe(items, sizeof(*items), cap, hash)];
 }
 
 static void lines__rehash(RlsEntrySplitCache *self, uint32_t cap, bool keep_all) {
@@ -637,11 +635,7 @@ static void lines__rehash(RlsEntrySplitCache *self, uint32_t cap, bool keep_all)
 }
 
 static uint64_t lines__hash(const char *p, size_t n, unsigned salt) {
-    uint64_t h = 0xCBF29CE484222325ull ^ salt;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)p[i]) * 0x100000001B3ull;
-    h ^= h >> 31;
-    return h ? h : 1;
+    return rls_hash_key(rls_hash_mix(RLS_HASH_SEED ^ salt, p, n));
 }
 
 static char *lines__strdup_or_null(const char *s) {

@@ -28,6 +28,7 @@
 #include "parse/captures.h"
 #include "parse/formats.h"
 #include "rls/alloc.h"
+#include "rls/hash.h"
 
 const TSLanguage *tree_sitter_markdown(void);
 const TSLanguage *tree_sitter_markdown_inline(void);
@@ -483,29 +484,12 @@ static void md__collect(Md *md, TSTree *tree);
 
 /* ---- The inline-run cache ---------------------------------------------------- */
 
-static uint64_t md__hash_bytes(uint64_t h, const char *p, size_t n) {
-    /* Eight bytes at a time: this runs over the whole document on every
-     * keystroke, so it must cost far less than the parse it saves. */
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
-        p += 8;
-        n -= 8;
-    }
-    uint64_t w = 0;
-    memcpy(&w, p, n);
-    h = (h ^ w ^ ((uint64_t)n << 56)) * 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 31);
-}
-
 static uint64_t md__run_hash(const Md *md, const TSRange *r, uint32_t n) {
     uint64_t h = 0x84222325CBF29CE4ull ^ n;
     uint32_t base = r[0].start_byte;
     for (uint32_t i = 0; i < n; i++) {
         uint64_t layout = ((uint64_t)(r[i].start_byte - base) << 32) | r[i].end_byte;
-        h = md__hash_bytes(h ^ layout, md->src + r[i].start_byte, r[i].end_byte - r[i].start_byte);
+        h = rls_hash_mix(h ^ layout, md->src + r[i].start_byte, r[i].end_byte - r[i].start_byte);
     }
     return h ? h : 1;
 }
@@ -530,10 +514,7 @@ static void md__run_free(MdRun *run) {
 }
 
 static MdRun *md__run_slot(MdRun *runs, uint32_t cap, uint64_t hash) {
-    uint32_t i = (uint32_t)hash & (cap - 1);
-    while (runs[i].hash && runs[i].hash != hash)
-        i = (i + 1) & (cap - 1);
-    return &runs[i];
+    return &runs[rls_hash_probe(runs, sizeof(*runs), cap, hash)];
 }
 
 /* Rebuilds the table at a size fitting the runs the last parse used,
@@ -2007,7 +1988,7 @@ static void md__collect_labels(Md *md, const MdCapture *caps, uint32_t n) {
             if (!len) continue;
             char *copy = rls_strndup(key, len);
             RLS_PUSH(md->labels, md->n_labels, md->cap_labels, copy);
-            h = md__hash_bytes(h, key, len);
+            h = rls_hash_mix(h, key, len);
         }
     }
     RlsMdParser *p = md->parser;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "rls/alloc.h"
+#include "rls/hash.h"
 #include "rules/rules_internal.h"
 
 typedef struct {
@@ -77,32 +78,12 @@ void rls_rules_cache_stats(const RlsRulesCache *self, uint64_t *hits, uint64_t *
     *misses = self ? self->misses : 0;
 }
 
-static uint64_t cache__mix(uint64_t h, const void *p, size_t n) {
-    const unsigned char *b = p;
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, b, 8);
-        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
-        b += 8;
-        n -= 8;
-    }
-    uint64_t w = 0;
-    memcpy(&w, b, n);
-    h = (h ^ w ^ ((uint64_t)n << 56)) * 0x9E3779B97F4A7C15ull;
-    return h ^ (h >> 31);
-}
-
 static uint64_t cache__key(const RlsPlain *p, uint8_t facts) {
-    uint64_t h = cache__mix(0xCBF29CE484222325ull ^ facts, p->text, p->len);
-    return h ? h : 1;
+    return rls_hash_key(rls_hash_mix(RLS_HASH_SEED ^ facts, p->text, p->len));
 }
 
 static CacheEntry *cache__slot(CacheEntry *items, uint32_t cap, uint64_t hash) {
-    uint32_t i = (uint32_t)hash & (cap - 1);
-    while (items[i].hash && items[i].hash != hash)
-        i = (i + 1) & (cap - 1);
-    return &items[i];
+    return &items[rls_hash_probe(items, sizeof(*items), cap, hash)];
 }
 
 static void cache__rehash(RlsRulesCache *self, uint32_t cap, bool keep_all) {
@@ -129,16 +110,16 @@ static void cache__rehash(RlsRulesCache *self, uint32_t cap, bool keep_all) {
 }
 
 static uint64_t cache__fingerprint(const RlsRulesCtx *ctx) {
-    uint64_t h = cache__mix(0x84222325CBF29CE4ull, ctx->sev, sizeof(ctx->sev));
+    uint64_t h = rls_hash_mix(0x84222325CBF29CE4ull, ctx->sev, sizeof(ctx->sev));
     double th[3] = {ctx->max_words, ctx->max_chars, ctx->min_words};
-    h = cache__mix(h, th, sizeof(th));
+    h = rls_hash_mix(h, th, sizeof(th));
     for (int id = 0; id < RLS_LEX_COUNT; id++) {
         const RlsLexEdits *ed = &ctx->edits[id];
         for (size_t i = 0; i < ed->n_adds; i++)
-            h = cache__mix(h ^ 0xA5, ed->adds[i], strlen(ed->adds[i]) + 1);
+            h = rls_hash_mix(h ^ 0xA5, ed->adds[i], strlen(ed->adds[i]) + 1);
         for (size_t i = 0; i < ed->n_removes; i++)
-            h = cache__mix(h ^ 0x5A, ed->removes[i], strlen(ed->removes[i]) + 1);
-        h = cache__mix(h, &id, sizeof(id));
+            h = rls_hash_mix(h ^ 0x5A, ed->removes[i], strlen(ed->removes[i]) + 1);
+        h = rls_hash_mix(h, &id, sizeof(id));
     }
     return h;
 }
