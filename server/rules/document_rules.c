@@ -134,16 +134,11 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
         RLS_PUSH(refs, n, cap, r);
     }
     if (n) qsort(refs, n, sizeof(*refs), doc__verb_cmp);
-    /* Stems of every opener, so no suggestion names a verb in use. */
+    /* Stems of every opener, so no suggestion names a verb in use; made at
+     * the first repeated verb, as most keystrokes have none. */
     VerbStem *stems = NULL;
     size_t n_stems = 0, cap_stems = 0;
-    for (size_t i = 0; i < ctx->n_openers; i++) {
-        const RlsOpener *o = &ctx->openers[i];
-        VerbStem st;
-        if (!o->is_list && doc__stem(doc__opener_text(ctx, o), o->end_byte - o->start_byte, &st))
-            RLS_PUSH(stems, n_stems, cap_stems, st);
-    }
-    if (n_stems) qsort(stems, n_stems, sizeof(*stems), doc__stem_cmp);
+    bool stems_made = false;
     RlsBuf msg, unused;
     rls_buf_init(&msg);
     rls_buf_init(&unused);
@@ -169,6 +164,17 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
             if (!alts) {
                 alts = doc__default_alts;
                 alts_len = strlen(doc__default_alts);
+            }
+            if (!stems_made) {
+                stems_made = true;
+                for (size_t i = 0; i < ctx->n_openers; i++) {
+                    const RlsOpener *o = &ctx->openers[i];
+                    VerbStem st;
+                    if (!o->is_list &&
+                        doc__stem(doc__opener_text(ctx, o), o->end_byte - o->start_byte, &st))
+                        RLS_PUSH(stems, n_stems, cap_stems, st);
+                }
+                if (n_stems) qsort(stems, n_stems, sizeof(*stems), doc__stem_cmp);
             }
             doc__unused_alts(alts, alts_len, stems, n_stems, &unused);
             if (unused.len == 0)
