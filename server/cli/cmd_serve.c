@@ -19,10 +19,11 @@
 #include "transport/stdio.h"
 
 static const char serve__usage[] =
-    "usage: resume-ls [serve] [--stdio] [--log-level error|warn|info|debug|trace]\n"
+    "usage: resume-ls [serve] [--stdio] [--log-level off|error|warn|info|debug|trace]\n"
     "\n"
     "Runs the language server on stdin/stdout (the default transport).\n"
-    "The log goes to stderr and, once a client is connected, to window/logMessage.\n"
+    "The log goes to stderr and, once a client is connected, to window/logMessage;\n"
+    "the default level is warn (warnings and errors only).\n"
     "RESUME_LS_LOG sets the log level too; --log-level wins.\n";
 
 /* window/logMessage for every log line, once the client may receive it:
@@ -60,7 +61,7 @@ int rls_cmd_serve(int argc, char **argv) {
         if (rls_log_level_parse(env, &level))
             rls_log_set_level(level);
         else
-            fprintf(stderr, "resume-ls: RESUME_LS_LOG: unknown level '%s', using info\n", env);
+            fprintf(stderr, "resume-ls: RESUME_LS_LOG: unknown level '%s', using warn\n", env);
     }
     /* argv[0] is the subcommand (or the program when serve is implied). */
     for (int i = 1; i < argc; i++) {

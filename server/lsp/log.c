@@ -9,7 +9,10 @@
 
 #include "rls/buf.h"
 
-static int log__level = RLS_LOG_INFO;
+/* warn by default: editors file whatever a server writes on stderr as errors
+ * (Neovim's log shows it as [ERROR]), so a normal start says nothing there;
+ * --log-level info brings the informational lines back. */
+static int log__level = RLS_LOG_WARN;
 static RlsLogCb log__sink;
 static void *log__sink_data;
 static bool log__in_sink; /* a sink that logs must not recurse */

@@ -3,9 +3,9 @@
  * client is connected, filtered by one level.
  *
  * The level comes from --log-level or the RESUME_LS_LOG environment
- * variable ("error", "warn", "info", "debug", "trace"); the default is
- * "info". The log is process-wide, like stderr itself: one server per
- * process.
+ * variable ("off", "error", "warn", "info", "debug", "trace"); the default is
+ * "warn", so that a normal start writes nothing on stderr. The log is
+ * process-wide, like stderr itself: one server per process.
  */
 #ifndef RLS_LSP_LOG_H_
 #define RLS_LSP_LOG_H_

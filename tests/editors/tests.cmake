@@ -5,6 +5,7 @@
 #   editor/vscode-client   the extension's client code + vscode-languageclient against the real server
 #   editor/vscode-package  vsce builds the .vsix; its manifest and contents are checked
 #   editor/nvim            headless Neovim loads editors/nvim and talks to the real server
+#   editor/server-log-levels  the server is silent on stderr unless --log-level info
 #
 # The npm packages come from `npm ci --ignore-scripts` (scripts/deps.sh). Tests
 # that need a working server report SKIP while build/resume-ls is still the
@@ -57,3 +58,10 @@ if(RLS_NVIM)
 else()
   message(STATUS "resume-ls: nvim not found, Neovim plugin test not registered (run scripts/deps.sh)")
 endif()
+
+# The server's stderr at the default level and at --log-level info
+# (editors file stderr lines as errors, so a default start is silent).
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+add_test(NAME editor/server-log-levels
+         COMMAND ${Python3_EXECUTABLE} "${RLS_EDITOR_TESTS}/server_log_test.py" "$<TARGET_FILE:resume-ls>")
+set_tests_properties(editor/server-log-levels PROPERTIES LABELS editor TIMEOUT 60)
