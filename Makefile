@@ -9,6 +9,8 @@
 #   make fuzz           bounded libFuzzer run, FUZZ_SECONDS per target (default 60)
 #   make bench          the benchmark: latency, throughput, memory (bench/results/)
 #   make install        install the binary (PREFIX=/usr/local)
+#   make vsix           VS Code package carrying this machine's server (Release build):
+#                       editors/vscode/resume-ls-linux-x64.vsix (VSIX_TARGET to rename)
 BUILD ?= build
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -17,7 +19,7 @@ FUZZ_SECONDS ?= 60
 # The formatter lint checks with (Debian 12's; scripts/deps.sh installs it).
 CLANG_FORMAT ?= $(shell command -v clang-format-14 >/dev/null 2>&1 && echo clang-format-14 || echo clang-format)
 
-.PHONY: all deps build demo check test test-asan test-valgrind fuzz lint bench install clean format
+.PHONY: all deps build demo check test test-asan test-valgrind fuzz lint bench install clean format vsix
 
 all: build
 
@@ -51,6 +53,15 @@ test-valgrind: deps
 
 fuzz: deps
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# VS Code's platform name for this machine (linux-x64, linux-arm64, ...).
+VSIX_TARGET ?= linux-$(shell uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')
+
+vsix: deps
+	@cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build build-release -j$(JOBS) --target resume-ls
+	@cd editors/vscode && npm run --silent build && \
+		node scripts/package.js --out resume-ls-$(VSIX_TARGET).vsix $(VSIX_TARGET) ../../build-release/resume-ls
 
 install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)

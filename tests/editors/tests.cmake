@@ -1,9 +1,11 @@
 # Editor integrations (issue 7), label "editor".
 #
-#   editor/vscode-build    npm run build (tsc) in editors/vscode; a fixture the others need
+#   editor/vscode-build    npm run build (tsc, esbuild bundle) in editors/vscode; a fixture the others need
 #   editor/vscode-unit     node --test: file rule, settings mapping, score reading
 #   editor/vscode-client   the extension's client code + vscode-languageclient against the real server
-#   editor/vscode-package  vsce builds the .vsix; its manifest and contents are checked
+#   editor/vscode-extension  the shipped bundle activated through the shim: lazy start, enable,
+#                          bundled server with nothing on PATH, score title, rule docs
+#   editor/vscode-package  the generic and the linux-x64 .vsix: manifest, contents, no vsce warning
 #   editor/nvim            headless Neovim loads editors/nvim and talks to the real server
 #   editor/server-log-levels  the server is silent on stderr unless --log-level info
 #
@@ -30,10 +32,17 @@ if(RLS_NODE AND RLS_NPM)
            COMMAND ${CMAKE_COMMAND} -E env "RLS_BIN=$<TARGET_FILE:resume-ls>"
                    "${RLS_NODE}" --test test/client.test.js
            WORKING_DIRECTORY "${RLS_VSCODE_DIR}")
-  add_test(NAME editor/vscode-package
-           COMMAND "${RLS_NODE}" --test test/package.test.js
+  add_test(NAME editor/vscode-extension
+           COMMAND ${CMAKE_COMMAND} -E env "RLS_BIN=$<TARGET_FILE:resume-ls>"
+                   "${RLS_NODE}" --test test/extension.test.js
            WORKING_DIRECTORY "${RLS_VSCODE_DIR}")
-  set_tests_properties(editor/vscode-unit editor/vscode-client editor/vscode-package PROPERTIES
+  # Both packages are built in editors/vscode itself (server/ is created and
+  # removed there); node runs the file's tests one after the other.
+  add_test(NAME editor/vscode-package
+           COMMAND ${CMAKE_COMMAND} -E env "RLS_BIN=$<TARGET_FILE:resume-ls>"
+                   "${RLS_NODE}" --test test/package.test.js
+           WORKING_DIRECTORY "${RLS_VSCODE_DIR}")
+  set_tests_properties(editor/vscode-unit editor/vscode-client editor/vscode-extension editor/vscode-package PROPERTIES
     LABELS editor TIMEOUT 180 FIXTURES_REQUIRED rls_vscode_out)
   # The client test skips (node's "# SKIP") only while the server is the placeholder.
   set_tests_properties(editor/vscode-client PROPERTIES SKIP_REGULAR_EXPRESSION "# SKIP server at ")

@@ -10,3 +10,4 @@ if [ ! -x node_modules/.bin/tsc ]; then
 fi
 npm run --silent build
 test -f out/src/extension.js
+test -f dist/extension.js

@@ -40,10 +40,10 @@ export interface ClientDeps {
     outputChannel?: vscode.OutputChannel;
 }
 
-export function serverOptions(binary: string): ServerOptions {
+export function serverOptions(binary: string, args: string[] = ['--stdio']): ServerOptions {
     // No `transport` on purpose: with TransportKind.stdio the client would
     // append its own "--stdio"; the server takes it as written here.
-    return { command: binary, args: ['--stdio'], options: { env: process.env } };
+    return { command: binary, args, options: { env: process.env } };
 }
 
 /* Provider middleware whose first argument is the document. Requests for a
@@ -162,9 +162,9 @@ export class ResumeClient {
     readonly client: LanguageClient;
     readonly parts: ResumeClientParts;
 
-    constructor(binary: string, readonly deps: ClientDeps) {
+    constructor(binary: string, readonly deps: ClientDeps, args?: string[]) {
         this.parts = clientParts(deps);
-        this.client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(binary), this.parts.options);
+        this.client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions(binary, args), this.parts.options);
     }
 
     start(): Promise<void> {

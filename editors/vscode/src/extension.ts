@@ -1,6 +1,12 @@
 /*
  * VS Code entry point: finds the server binary, starts the client from
  * client.ts, and adds the commands and the status bar item.
+ *
+ * VS Code activates extensions by language, not by file name, so this runs
+ * as soon as any Markdown or LaTeX file opens. Activation itself does
+ * nothing visible: the server starts (and "server not found" is said) only
+ * once a document that is a resume by the rule is open, or on "Check this
+ * file as a resume"; resumeLs.enable = false keeps it from starting at all.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,16 +16,21 @@ import * as vscode from 'vscode';
 import { CONFIG_SECTION, ResumeClient, isResumeDocument } from './client';
 import { ResumeMatcher } from './files';
 import { oneLine, scoreErrorMessage, scoreMarkdown, statusText, summarizeScore } from './score';
-import { ServerConfig, resolveServerPath, toServerConfig } from './settings';
+import { ServerConfig, bundledServerPath, findServer, serverArgs, toServerConfig } from './settings';
 
 const SCORE_SCHEME = 'resume-ls-score';
+
+/** The score view's tab title: the resume's file name, once. */
+export function scorePageTitle(resumeFileName: string): string {
+    return `Score of ${resumeFileName}`;
+}
 const FORCED_KEY = 'resumeLs.forcedFiles';
 
 let state: Extension | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     state = new Extension(context);
-    await state.start();
+    await state.startIfResumeOpen();
 }
 
 export async function deactivate(): Promise<void> {
@@ -45,6 +56,17 @@ function isExecutable(p: string): boolean | 'not-executable' {
     }
 }
 
+/* A zip tool or a copy may drop the executable bit of the bundled binary;
+ * the extension's own folder is ours to fix. */
+function makeExecutable(p: string): void {
+    try {
+        const st = fs.statSync(p);
+        if (st.isFile() && (st.mode & 0o111) === 0 && process.platform !== 'win32') fs.chmodSync(p, st.mode | 0o755);
+    } catch {
+        // absent: not a platform-specific package
+    }
+}
+
 class Extension {
     private rc: ResumeClient | undefined;
     private readonly output = vscode.window.createOutputChannel('resume-ls');
@@ -54,6 +76,10 @@ class Extension {
     private readonly pageChanged = new vscode.EventEmitter<vscode.Uri>();
     private statusTimer: NodeJS.Timeout | undefined;
     private statusSeq = 0;
+    private starting: Promise<void> | undefined;
+    /* "server not found" is said once per reason until the setting or the
+     * install changes (a restart), not on every resume opened. */
+    private missingShown = false;
 
     constructor(private readonly context: vscode.ExtensionContext) {
         this.matcher = new ResumeMatcher({ globs: this.globs(), folders: folderPaths() });
@@ -76,11 +102,31 @@ class Extension {
                 void this.rc?.reconcile(vscode.workspace.textDocuments);
             }),
             vscode.window.onDidChangeActiveTextEditor(() => this.scheduleStatus(0)),
+            vscode.workspace.onDidOpenTextDocument((doc) => {
+                if (!this.rc && this.enabled() && isResumeDocument(this.matcher, doc)) void this.ensureStarted();
+            }),
             vscode.languages.onDidChangeDiagnostics((e) => {
                 const active = vscode.window.activeTextEditor?.document.uri.toString();
                 if (active && e.uris.some((u) => u.toString() === active)) this.scheduleStatus(400);
             }),
         );
+    }
+
+    private enabled(): boolean {
+        return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('enable', true) !== false;
+    }
+
+    /** Starts the server when some open document is a resume. */
+    async startIfResumeOpen(): Promise<void> {
+        if (!this.enabled()) return;
+        if (vscode.workspace.textDocuments.some((d) => isResumeDocument(this.matcher, d))) await this.ensureStarted();
+    }
+
+    /** One start at a time: several resumes opening together start one server. */
+    ensureStarted(): Promise<void> {
+        if (this.rc) return Promise.resolve();
+        if (!this.starting) this.starting = this.start().finally(() => (this.starting = undefined));
+        return this.starting;
     }
 
     private globs(): string[] {
@@ -97,18 +143,24 @@ class Extension {
         });
     }
 
-    async start(): Promise<void> {
-        const setting = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('serverPath', 'resume-ls');
-        const found = resolveServerPath(setting, { PATH: process.env.PATH, PATHEXT: process.env.PATHEXT }, {
+    private async start(): Promise<void> {
+        if (!this.enabled()) return;
+        const cfg = vscode.workspace.getConfiguration(CONFIG_SECTION);
+        const setting = cfg.get<string>('serverPath', '') ?? '';
+        const bundled = bundledServerPath(this.context.extensionPath);
+        makeExecutable(bundled);
+        const found = findServer(setting, { PATH: process.env.PATH, PATHEXT: process.env.PATHEXT }, {
             workspaceFolder: folderPaths()[0],
             home: os.homedir(),
             isExecutable,
+            bundled,
         });
         if ('error' in found) {
             this.missingServer(setting, found.error);
             return;
         }
-        this.output.appendLine(`Starting ${found.path} --stdio`);
+        const args = serverArgs(cfg.get<string>('logLevel'));
+        this.output.appendLine(`Starting ${found.path} ${args.join(' ')}${found.source === 'bundled' ? ' (bundled with the extension)' : ''}`);
         this.rc = new ResumeClient(found.path, {
             matcher: this.matcher,
             serverConfig: (scope) => this.serverConfig(scope),
@@ -117,7 +169,7 @@ class Extension {
                 if (uri) void this.showPage(uri, result);
             },
             outputChannel: this.output,
-        });
+        }, args);
         try {
             await this.rc.start();
         } catch (err) {
@@ -137,11 +189,16 @@ class Extension {
     private async restart(): Promise<void> {
         await this.stopClient();
         this.status.hide();
-        await this.start();
+        this.missingShown = false;
+        await this.startIfResumeOpen();
         if (this.rc) void vscode.window.setStatusBarMessage('resume-ls: server restarted', 3000);
     }
 
     private missingServer(setting: string, why: 'not-found' | 'not-executable'): void {
+        this.output.appendLine(`resume-ls: server ${why} (resumeLs.serverPath = "${setting}")`);
+        if (this.missingShown) return;
+        this.missingShown = true;
+        setting = setting.trim() === '' ? 'resume-ls' : setting;
         const what =
             why === 'not-executable'
                 ? `"${setting}" is not executable`
@@ -169,13 +226,24 @@ class Extension {
 
     private configChanged(e: vscode.ConfigurationChangeEvent): void {
         if (!e.affectsConfiguration(CONFIG_SECTION)) return;
-        if (e.affectsConfiguration(`${CONFIG_SECTION}.serverPath`)) {
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.enable`) && !this.enabled()) {
+            void this.stopClient();
+            this.status.hide();
+            return;
+        }
+        // The log level is a command-line option of the server: a restart.
+        if (
+            e.affectsConfiguration(`${CONFIG_SECTION}.enable`) ||
+            e.affectsConfiguration(`${CONFIG_SECTION}.serverPath`) ||
+            e.affectsConfiguration(`${CONFIG_SECTION}.logLevel`)
+        ) {
             void this.restart();
             return;
         }
         if (e.affectsConfiguration(`${CONFIG_SECTION}.files`)) {
             this.matcher.options = { globs: this.globs(), folders: folderPaths() };
-            void this.rc?.reconcile(vscode.workspace.textDocuments);
+            if (this.rc) void this.rc.reconcile(vscode.workspace.textDocuments);
+            else void this.startIfResumeOpen();
         }
         void this.rc?.pushConfig();
         this.scheduleStatus(400);
@@ -192,7 +260,11 @@ class Extension {
         const forced = new Set(this.context.workspaceState.get<string[]>(FORCED_KEY, []));
         forced.add(key);
         await this.context.workspaceState.update(FORCED_KEY, [...forced]);
-        if (!this.rc) await this.start();
+        if (!this.enabled()) {
+            void vscode.window.showWarningMessage('resume-ls is turned off (resumeLs.enable).');
+            return;
+        }
+        if (!this.rc) await this.ensureStarted();
         await this.rc?.reconcile([doc]);
         this.scheduleStatus(400);
         void vscode.window.setStatusBarMessage(`resume-ls: checking ${path.basename(doc.uri.path)} as a resume`, 3000);
@@ -260,16 +332,22 @@ class Extension {
 
     private async showPage(resume: vscode.Uri, result: unknown): Promise<void> {
         const name = path.basename(resume.path);
-        const page = vscode.Uri.from({ scheme: SCORE_SCHEME, path: `/Score of ${name}.md`, query: resume.toString() });
+        // The tab shows the last path segment: the title alone, and the
+        // language set below rather than by a ".md" on the title.
+        const page = vscode.Uri.from({ scheme: SCORE_SCHEME, path: `/${scorePageTitle(name)}`, query: resume.toString() });
         this.pages.set(page.toString(), scoreMarkdown(name, result));
         this.pageChanged.fire(page);
-        const shown = await vscode.workspace.openTextDocument(page);
+        let shown = await vscode.workspace.openTextDocument(page);
+        if (shown.languageId !== 'markdown') shown = await vscode.languages.setTextDocumentLanguage(shown, 'markdown');
         await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     }
 
     /* The rule under the cursor, else one picked from those in the file, else
-     * from every rule; its link is the diagnostic's codeDescription when the
-     * server gave one, else the rules page packaged with the extension. */
+     * from every rule. The page opens inside VS Code, in the Markdown preview:
+     * the rules page packaged with the extension (it matches this version),
+     * else the local file the diagnostic's codeDescription names. Only a web
+     * link goes to the browser. A file:// link is never handed to the
+     * operating system, which would open it in whatever owns .md there. */
     private async openRuleDocs(): Promise<void> {
         const editor = vscode.window.activeTextEditor;
         const diags = editor
@@ -294,16 +372,18 @@ class Extension {
             if (!rule) return;
             target = diags.filter((d) => codeOf(d) === rule).map(targetOf).find((t) => t !== undefined);
         }
-        if (target) {
-            await vscode.env.openExternal(target);
-            return;
-        }
         const bundled = vscode.Uri.joinPath(this.context.extensionUri, 'docs', 'rules.md');
-        try {
-            await vscode.workspace.fs.stat(bundled);
-            await vscode.commands.executeCommand('markdown.showPreview', bundled.with({ fragment: rule ?? '' }));
-        } catch {
-            void vscode.window.showInformationMessage(`resume-ls: no documentation link for rule "${rule}".`);
+        const page = fs.existsSync(bundled.fsPath)
+            ? bundled
+            : target?.scheme === 'file' && fs.existsSync(target.fsPath)
+              ? target.with({ fragment: '' })
+              : undefined;
+        if (page) {
+            await vscode.commands.executeCommand('markdown.showPreview', page.with({ fragment: rule ?? '' }));
+        } else if (target && (target.scheme === 'https' || target.scheme === 'http')) {
+            await vscode.env.openExternal(target);
+        } else {
+            void vscode.window.showInformationMessage(`resume-ls: no documentation for rule "${rule}".`);
         }
     }
 }

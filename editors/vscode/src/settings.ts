@@ -125,3 +125,47 @@ export function resolveServerPath(
     for (const d of dirs) for (const e of exts) candidates.push(path.join(d, name + e));
     return check(candidates);
 }
+
+/** The folder of the binary a platform-specific package carries
+ *  (`vsce package --target linux-x64` with server/linux-x64/resume-ls). */
+export function bundledServerPath(extensionPath: string, platform: string = process.platform, arch: string = process.arch): string {
+    return path.join(extensionPath, 'server', `${platform}-${arch}`, platform === 'win32' ? 'resume-ls.exe' : 'resume-ls');
+}
+
+export type ServerSource = 'setting' | 'path' | 'bundled';
+
+/**
+ * The server to start. resumeLs.serverPath, when set to anything but the
+ * default name, is the only candidate: a person who pointed it somewhere
+ * wants that binary or an error, not a silent substitute. Unset (or the bare
+ * default name): `resume-ls` on PATH, then the binary bundled in a
+ * platform-specific package, so that installing that package alone works.
+ */
+export function findServer(
+    setting: string | undefined,
+    env: { PATH?: string; PATHEXT?: string },
+    ctx: PathContext & { isExecutable: (p: string) => boolean | 'not-executable'; platform?: string; bundled?: string },
+): (ServerPathResult & { source?: ServerSource }) {
+    const name = setting?.trim() ?? '';
+    if (name !== '' && name !== 'resume-ls') return { ...resolveServerPath(name, env, ctx), source: 'setting' };
+    const onPath = resolveServerPath('resume-ls', env, ctx);
+    if ('path' in onPath) return { ...onPath, source: 'path' };
+    if (ctx.bundled !== undefined) {
+        const r = ctx.isExecutable(ctx.bundled);
+        if (r === true) return { path: ctx.bundled, source: 'bundled' };
+        return { error: r === 'not-executable' ? 'not-executable' : onPath.error, tried: [...onPath.tried, ctx.bundled] };
+    }
+    return onPath;
+}
+
+/** The values the server's --log-level accepts (server/lsp/log.c; it also
+ *  takes the aliases warning, information and verbose). */
+export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
+/** The server's command line: --stdio, and --log-level when the setting is
+ *  one the server accepts (the server's default is warn). */
+export function serverArgs(logLevel: unknown): string[] {
+    const args = ['--stdio'];
+    if (typeof logLevel === 'string' && (LOG_LEVELS as readonly string[]).includes(logLevel)) args.push('--log-level', logLevel);
+    return args;
+}

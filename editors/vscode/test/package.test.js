@@ -1,10 +1,12 @@
 'use strict';
 /*
- * Builds the .vsix from the compiled out/ with the pinned vsce (as `npm run
- * package` does, into a temporary folder) and checks what VS Code will load from it: the
- * manifest, that `main` and every module it requires are inside, that the
- * contributed commands and settings are there, and that sources, tests and
- * build tools are not.
+ * Builds the .vsix with scripts/package.js (what `npm run package` and `make
+ * vsix` run), into a temporary folder, and checks what VS Code will load from
+ * it: the manifest, one bundled script that needs nothing but `vscode` and
+ * Node's own modules, the contributed commands and settings, the icon,
+ * changelog and repository, no node_modules, sources or tests, and no vsce
+ * warning. The platform-specific package must carry the server binary,
+ * executable, where the extension looks for it.
  */
 const test = require('node:test');
 const assert = require('node:assert/strict');
@@ -12,7 +14,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const zlib = require('zlib');
-const { execFileSync } = require('child_process');
+const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -33,35 +35,46 @@ function readZip(file) {
         const extraLen = buf.readUInt16LE(off + 30);
         const commentLen = buf.readUInt16LE(off + 32);
         const local = buf.readUInt32LE(off + 42);
+        const unixMode = buf.readUInt32LE(off + 38) >>> 16;
         const name = buf.toString('utf8', off + 46, off + 46 + nameLen);
-        entries.set(name, () => {
+        const read = () => {
             const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
             const data = buf.subarray(start, start + csize);
             return method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
-        });
+        };
+        read.mode = unixMode;
+        entries.set(name, read);
         off += 46 + nameLen + extraLen + commentLen;
     }
     return entries;
 }
 
-test('npm run package builds a .vsix VS Code can load', { timeout: 120000 }, () => {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rls-vsix-'));
+const PACKAGE = path.join(ROOT, 'scripts/package.js');
+const BIN = process.env.RLS_BIN || path.resolve(ROOT, '../../build/resume-ls');
+
+function buildPackage(tmp, ...args) {
     const out = path.join(tmp, 'resume-ls.vsix');
+    // dist/ is built by `npm run build` (the CTest fixture, or `npm test`).
+    assert.ok(fs.existsSync(path.join(ROOT, 'dist/extension.js')), 'run npm run build first');
+    const r = spawnSync(process.execPath, [PACKAGE, '--out', out, ...args], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, `package.js failed:\n${r.stdout}\n${r.stderr}`);
+    const said = `${r.stdout}\n${r.stderr}`;
+    assert.doesNotMatch(said, /WARNING/, `vsce warned:\n${said}`);
+    return { zip: readZip(out), said, size: fs.statSync(out).size };
+}
+
+test('npm run package builds a .vsix VS Code can load, without vsce warnings', { timeout: 120000 }, (t) => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rls-vsix-'));
     try {
-        // out/ is compiled by `npm run build` (the CTest fixture, or `npm test`).
-        assert.ok(fs.existsSync(path.join(ROOT, 'out/src/extension.js')), 'run npm run build first');
-        const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
-        execFileSync(process.execPath, [vsce, 'package', '--skip-license', '--allow-missing-repository', '--out', out], {
-            cwd: ROOT,
-            stdio: 'pipe',
-        });
-        const zip = readZip(out);
+        const { zip, size } = buildPackage(tmp);
         const names = [...zip.keys()];
+        t.diagnostic(`${names.length} entries, ${size} bytes: ${names.join(' ')}`);
 
         const vsixManifest = zip.get('extension.vsixmanifest')().toString('utf8');
         const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
         assert.match(vsixManifest, new RegExp(`<Identity[^>]*Id="${pkg.name}"[^>]*Version="${pkg.version.replace(/\./g, '\\.')}"[^>]*Publisher="${pkg.publisher}"`));
         assert.match(vsixManifest, /Microsoft\.VisualStudio\.Code/);
+        assert.doesNotMatch(vsixManifest, /TargetPlatform/, 'the generic package has no target');
 
         const manifest = JSON.parse(zip.get('extension/package.json')().toString('utf8'));
         assert.equal(manifest.engines.vscode, '^1.82.0', 'vscode-languageclient 9 needs 1.82');
@@ -73,35 +86,70 @@ test('npm run package builds a .vsix VS Code can load', { timeout: 120000 }, () 
         const titles = manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`);
         assert.ok(titles.includes('resume-ls: Check this file as a resume'), titles.join('; '));
         const props = manifest.contributes.configuration.properties;
-        for (const key of ['serverPath', 'files', 'rules', 'lexicons', 'thresholds', 'role', 'jobDescription', 'macros', 'logLevel']) {
+        for (const key of ['enable', 'serverPath', 'files', 'rules', 'lexicons', 'thresholds', 'role', 'jobDescription', 'macros', 'logLevel', 'trace.server']) {
             assert.ok(props[`resumeLs.${key}`], `setting resumeLs.${key}`);
         }
+        assert.equal(props['resumeLs.enable'].default, true);
+        assert.equal(props['resumeLs.serverPath'].default, '', 'unset: PATH, then the bundled binary');
         assert.deepEqual(props['resumeLs.rules'].additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
         assert.deepEqual(props['resumeLs.macros'].additionalProperties.properties.role.enum, ['bullet', 'heading', 'entry']);
+        assert.deepEqual(props['resumeLs.trace.server'].enum, ['off', 'messages', 'verbose']);
 
-        // main and everything it pulls in are inside the package.
-        const main = path.posix.join('extension', manifest.main.replace(/^\.\//, ''));
-        assert.ok(names.includes(main), `${main} in the vsix`);
-        const required = new Set();
-        for (const n of names.filter((x) => /^extension\/out\/.*\.js$/.test(x))) {
-            for (const m of zip.get(n)().toString('utf8').matchAll(/require\("([^".][^"]*)"\)/g)) required.add(m[1]);
+        // Every log level offered is one the server accepts, and the default
+        // is the server's own.
+        const levels = props['resumeLs.logLevel'].enum;
+        assert.equal(props['resumeLs.logLevel'].default, 'warn');
+        for (const level of levels) {
+            const r = spawnSync(BIN, ['--stdio', '--log-level', level], { input: '', encoding: 'utf8' });
+            assert.equal(r.status, 0, `resume-ls --log-level ${level}: ${r.stderr}`);
         }
-        const builtins = new Set(require('module').builtinModules);
-        for (const mod of required) {
-            if (mod === 'vscode' || builtins.has(mod) || mod.startsWith('node:')) continue;
-            const pkgDir = mod.startsWith('@') ? mod.split('/').slice(0, 2).join('/') : mod.split('/')[0];
-            assert.ok(names.includes(`extension/node_modules/${pkgDir}/package.json`), `${mod} is packaged`);
-        }
-        assert.ok(required.has('vscode-languageclient/node'));
+        const bogus = spawnSync(BIN, ['--stdio', '--log-level', 'loud'], { input: '', encoding: 'utf8' });
+        assert.notEqual(bogus.status, 0, 'the check above can fail');
+
+        assert.equal(manifest.repository.type, 'git');
+        assert.ok(names.includes(`extension/${manifest.icon}`), `icon ${manifest.icon} packaged`);
+        const icon = zip.get(`extension/${manifest.icon}`)();
+        assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
+        assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, 'icon at least 128x128');
+        assert.ok(names.some((n) => /^extension\/changelog\.md$/i.test(n)), 'CHANGELOG packaged');
         assert.ok(names.some((n) => /^extension\/readme\.md$/i.test(n)), 'README (install section) packaged');
+        assert.ok(names.includes('extension/docs/rules.md'), 'rule documentation packaged');
 
-        // Nothing of the build: no sources, tests, compilers or packagers.
-        for (const n of names) {
-            assert.ok(!/^extension\/(src|test)\//.test(n), `${n} should not be packaged`);
-            assert.ok(!/node_modules\/(typescript|@vscode\/vsce|@types)\//.test(n), `${n} should not be packaged`);
+        // One script: main, needing only `vscode` and Node's own modules.
+        const main = path.posix.join('extension', manifest.main.replace(/^\.\//, ''));
+        assert.equal(main, 'extension/dist/extension.js');
+        const scripts = names.filter((x) => /\.(js|cjs|mjs)$/.test(x));
+        assert.deepEqual(scripts, [main], 'one bundled script');
+        const builtins = new Set(require('module').builtinModules);
+        const required = [...zip.get(main)().toString('utf8').matchAll(/require\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1]);
+        for (const mod of required) {
+            assert.ok(mod === 'vscode' || builtins.has(mod.replace(/^node:/, '')), `the bundle requires ${mod}`);
         }
-        const size = fs.statSync(out).size;
-        assert.ok(size < 2 * 1024 * 1024, `vsix is ${size} bytes`);
+        assert.ok(required.includes('vscode'));
+
+        for (const n of names) {
+            assert.ok(!/^extension\/(src|test|out|scripts|server|node_modules)\//.test(n), `${n} should not be packaged`);
+        }
+        assert.ok(names.length <= 12, `${names.length} files`);
+        assert.ok(size < 1024 * 1024, `vsix is ${size} bytes`);
+    } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+    }
+});
+
+test('the linux-x64 package carries the server, executable, where the extension looks for it', { timeout: 120000 }, (t) => {
+    assert.ok(fs.existsSync(BIN), `no resume-ls binary at ${BIN}: build it first (make build), or set RLS_BIN`);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rls-vsix-'));
+    try {
+        const { zip, size } = buildPackage(tmp, 'linux-x64', BIN);
+        t.diagnostic(`linux-x64 package: ${size} bytes`);
+        const vsixManifest = zip.get('extension.vsixmanifest')().toString('utf8');
+        assert.match(vsixManifest, /TargetPlatform="linux-x64"/);
+        const entry = zip.get('extension/server/linux-x64/resume-ls');
+        assert.ok(entry, 'server/linux-x64/resume-ls in the package');
+        assert.ok(entry().equals(fs.readFileSync(BIN)), 'the binary of this build');
+        assert.ok((entry.mode & 0o111) !== 0, `executable in the zip (mode ${entry.mode.toString(8)})`);
+        assert.ok(!fs.existsSync(path.join(ROOT, 'server')), 'server/ removed after packaging');
     } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
     }

@@ -64,3 +64,31 @@ test('serverPath on Windows tries PATHEXT', () => {
     const r = settings.resolveServerPath('resume-ls', { PATH: 'C:\\tools', PATHEXT: '.COM;.EXE' }, ctx);
     assert.ok('path' in r && r.path.toLowerCase().endsWith('resume-ls.exe'), JSON.stringify(r));
 });
+
+test('findServer: serverPath unset or the default name -> PATH, then the binary bundled in the package', () => {
+    const bundled = '/ext/server/linux-x64/resume-ls';
+    const exe = new Set(['/usr/local/bin/resume-ls', bundled]);
+    const ctx = { platform: 'linux', isExecutable: (p) => exe.has(p), bundled };
+    assert.deepEqual(settings.findServer('', { PATH: '/usr/local/bin' }, ctx), { path: '/usr/local/bin/resume-ls', source: 'path' });
+    assert.deepEqual(settings.findServer(undefined, { PATH: '/usr/bin' }, ctx), { path: bundled, source: 'bundled' });
+    assert.deepEqual(settings.findServer('resume-ls', { PATH: '/usr/bin' }, ctx), { path: bundled, source: 'bundled' });
+    const none = settings.findServer('', { PATH: '/usr/bin' }, { ...ctx, bundled: '/elsewhere/resume-ls' });
+    assert.equal(none.error, 'not-found');
+    assert.deepEqual(none.tried, ['/usr/bin/resume-ls', '/elsewhere/resume-ls']);
+    // A path the person chose is the only candidate.
+    assert.equal(settings.findServer('/opt/rls', { PATH: '/usr/local/bin' }, ctx).error, 'not-found');
+});
+
+test('bundledServerPath is server/<platform>-<arch>/, as vsce --target names it', () => {
+    assert.equal(settings.bundledServerPath('/ext', 'linux', 'x64'), '/ext/server/linux-x64/resume-ls');
+    assert.equal(settings.bundledServerPath('/ext', 'darwin', 'arm64'), '/ext/server/darwin-arm64/resume-ls');
+    assert.match(settings.bundledServerPath('C:\\ext', 'win32', 'x64'), /server[\\/]win32-x64[\\/]resume-ls\.exe$/);
+});
+
+test('serverArgs passes a log level the server accepts, and only those', () => {
+    assert.deepEqual(settings.serverArgs('info'), ['--stdio', '--log-level', 'info']);
+    assert.deepEqual(settings.serverArgs('off'), ['--stdio', '--log-level', 'off']);
+    assert.deepEqual(settings.serverArgs(undefined), ['--stdio']);
+    assert.deepEqual(settings.serverArgs('loud'), ['--stdio']);
+    assert.deepEqual([...settings.LOG_LEVELS], ['off', 'error', 'warn', 'info', 'debug', 'trace']);
+});

@@ -337,6 +337,13 @@ function createShim() {
         messages: [],
         commands: new Map(),
         appliedEdits: [],
+        /* What the extension asked VS Code to do, for extension.test.js:
+         * commands it executed that it did not register, links it handed
+         * to the operating system, documents it showed. */
+        executed: [],
+        external: [],
+        shown: [],
+        contentProviders: new Map(),
     };
 
     const configuration = (section) => {
@@ -373,13 +380,13 @@ function createShim() {
                             return;
                         }
                         map.set(uri.toString(), diags ?? []);
-                        events.diagnostics.fire({ uri, diagnostics: diags ?? [] });
+                        events.diagnostics.fire({ uris: [uri], uri, diagnostics: diags ?? [] });
                     },
                     get: (uri) => map.get(uri.toString()),
                     has: (uri) => map.has(uri.toString()),
                     delete: (uri) => {
                         map.delete(uri.toString());
-                        events.diagnostics.fire({ uri, diagnostics: [] });
+                        events.diagnostics.fire({ uris: [uri], uri, diagnostics: [] });
                     },
                     clear: () => map.clear(),
                     forEach: (fn) => map.forEach((d, u) => fn(Uri.parse(u), d, c)),
@@ -388,7 +395,17 @@ function createShim() {
                 state.collections.push(c);
                 return c;
             },
-            getDiagnostics: () => [],
+            getDiagnostics: (uri) => {
+                for (const c of state.collections) {
+                    const d = uri ? c.get(uri) : undefined;
+                    if (d) return d;
+                }
+                return [];
+            },
+            setTextDocumentLanguage: async (doc, languageId) => {
+                doc.languageId = languageId;
+                return doc;
+            },
             onDidChangeDiagnostics: events.diagnostics.event,
         },
         {
@@ -413,6 +430,21 @@ function createShim() {
             onWillSaveTextDocument: events.willSave.event,
             onDidChangeConfiguration: events.config.event,
             onDidChangeWorkspaceFolders: events.folders.event,
+            registerTextDocumentContentProvider: (scheme, provider) => {
+                state.contentProviders.set(scheme, provider);
+                return new Disposable(() => state.contentProviders.delete(scheme));
+            },
+            /* A virtual document from a registered provider; its language is
+             * plaintext unless the extension sets one, as in VS Code. */
+            openTextDocument: async (uri) => {
+                const known = state.documents.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+                if (known) return known;
+                const provider = state.contentProviders.get(uri.scheme);
+                if (!provider) throw new Error(`shim: cannot open ${uri.toString()}`);
+                const doc = new TextDocument(uri, 'plaintext', provider.provideTextDocumentContent(uri) ?? '');
+                state.documents.push(doc);
+                return doc;
+            },
             createFileSystemWatcher: () => ({
                 onDidCreate: new EventEmitter().event,
                 onDidChange: new EventEmitter().event,
@@ -431,7 +463,13 @@ function createShim() {
         { get: (t, prop) => (prop in t ? t[prop] : inert) },
     );
 
-    const channel = (name) => ({
+    state.channels = [];
+    const channel = (name) => {
+        const c = makeChannel(name);
+        state.channels.push(c);
+        return c;
+    };
+    const makeChannel = (name) => ({
         name,
         lines: [],
         append(v) {
@@ -462,6 +500,13 @@ function createShim() {
             onDidChangeActiveTextEditor: events.activeEditor.event,
             onDidChangeVisibleTextEditors: events.visibleEditors.event,
             withProgress: async (_o, task) => task({ report() {} }, new CancellationTokenSource().token),
+            createStatusBarItem: () => ({ text: '', tooltip: '', command: undefined, visible: false, show() { this.visible = true; }, hide() { this.visible = false; }, dispose() {} }),
+            setStatusBarMessage: () => new Disposable(() => undefined),
+            showQuickPick: async (items) => (await items)[0],
+            showTextDocument: async (doc, options) => {
+                state.shown.push({ document: doc, options });
+                return { document: doc, selection: new Range(0, 0, 0, 0) };
+            },
         },
         { get: (t, prop) => (prop in t ? t[prop] : inert) },
     );
@@ -471,7 +516,12 @@ function createShim() {
             state.commands.set(id, fn);
             return new Disposable(() => state.commands.delete(id));
         },
-        executeCommand: async (id, ...args) => state.commands.get(id)?.(...args),
+        executeCommand: async (id, ...args) => {
+            const own = state.commands.get(id);
+            if (own) return own(...args);
+            state.executed.push({ id, args });
+            return undefined;
+        },
         getCommands: async () => [...state.commands.keys()],
     };
 
@@ -521,7 +571,15 @@ function createShim() {
         languages,
         window,
         commands,
-        env: { appName: 'vscode-shim', language: 'en', machineId: 'shim', openExternal: async () => true },
+        env: {
+            appName: 'vscode-shim',
+            language: 'en',
+            machineId: 'shim',
+            openExternal: async (uri) => {
+                state.external.push(uri);
+                return true;
+            },
+        },
         extensions: { getExtension: () => undefined, all: [] },
         __test: {
             state,
