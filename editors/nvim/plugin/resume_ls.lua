@@ -1,13 +1,15 @@
 -- Commands of the resume-ls plugin. Nothing starts until
 -- require("resume_ls").setup() is called (see docs/editors.md); the
--- commands call setup() with the defaults if it has not run, so that
--- :ResumeCheck works in a session that never configured the plugin.
+-- commands load the defaults if it has not run, without starting servers
+-- for every resume: :ResumeScore then uses the resume-ls client that is
+-- running (nvim-lspconfig's, whatever its name), and :ResumeCheck starts one
+-- only when the buffer has none.
 if vim.g.loaded_resume_ls then return end
 vim.g.loaded_resume_ls = true
 
 local function plugin()
   local m = require("resume_ls")
-  if not m.config then m.setup({}) end
+  if not m.config then m.setup({}, { attach = false }) end
   return m
 end
 

@@ -8,11 +8,18 @@
 --     files = { "docs/**/me.md" },        -- extra globs, as resumeLs.files in VS Code
 --     is_resume = function(bufnr, path, filetype) ... end,  -- replaces the file rule
 --     on_attach = function(client, bufnr) ... end,
+--     keymaps = true,   -- buffer-local K (hover), omnifunc, code lens refresh
+--     rule_ids = true,  -- " [rule-id]" after each message (float, virtual text)
 --   })
 --
--- Works on Neovim 0.7 (vim.lsp.start_client + buf_attach_client, one client
--- per root directory) and 0.8+ (vim.lsp.start, which reuses a client with
--- the same name and root by itself).
+-- Works on Neovim 0.7 and 0.8 (vim.lsp.start_client + buf_attach_client,
+-- one client per root directory: vim.lsp.start has no bufnr before 0.9, so
+-- it would attach the current buffer instead of the one asked for) and
+-- 0.9+ (vim.lsp.start with bufnr, reusing any resume-ls client of the root).
+--
+-- "Our" clients are found by the server they talk to, not by their name: a
+-- client started by nvim-lspconfig is called "resume_ls", and using it is
+-- what keeps :ResumeScore from starting a second server.
 local files = require("resume_ls.files")
 local score = require("resume_ls.score")
 
@@ -30,6 +37,8 @@ local defaults = {
   root_markers = { ".resume-ls.json", ".git" },
   on_attach = nil,
   capabilities = nil,
+  keymaps = true,
+  rule_ids = true,
 }
 
 M.config = nil
@@ -45,14 +54,48 @@ local function call(client, method, ...)
   return client[method](...)
 end
 
+local function basename(path)
+  return (path:gsub("\\", "/"):match("([^/]*)$"))
+end
+
+-- Whether a client talks to resume-ls, whatever it is called: the name the
+-- server gave in initialize's serverInfo (kept by Neovim 0.10+ as
+-- client.server_info; by our own on_init before that), else the program it
+-- runs, else our own client name.
+function M.is_resume_ls_client(client)
+  if client.server_info and client.server_info.name then return client.server_info.name == M.NAME end
+  local cmd = client.config and client.config.cmd
+  if type(cmd) == "table" and type(cmd[1]) == "string" then
+    local exe = basename(cmd[1]):gsub("%.exe$", "")
+    if exe == M.NAME then return true end
+  end
+  return client.name == M.NAME
+end
+
 -- Our clients, of one buffer or of all (get_clients is 0.10+).
 local function our_clients(bufnr)
   local out = {}
+  local list
   if vim.lsp.get_clients then
-    return vim.lsp.get_clients({ bufnr = bufnr, name = M.NAME })
+    list = vim.lsp.get_clients({ bufnr = bufnr })
+  else
+    list = bufnr and vim.lsp.buf_get_clients(bufnr) or vim.lsp.get_active_clients()
   end
-  local list = bufnr and vim.lsp.buf_get_clients(bufnr) or vim.lsp.get_active_clients()
   for _, c in pairs(list) do
+    if M.is_resume_ls_client(c) then table.insert(out, c) end
+  end
+  table.sort(out, function(a, b)
+    return a.id < b.id
+  end)
+  return out
+end
+M.clients = our_clients
+
+-- The clients this plugin started (settings and restarts are theirs; a
+-- client of nvim-lspconfig keeps its own configuration).
+local function own_clients()
+  local out = {}
+  for _, c in ipairs(our_clients(nil)) do
     if c.name == M.NAME then table.insert(out, c) end
   end
   return out
@@ -129,6 +172,90 @@ local function configuration_handler(_, params, _)
   return out
 end
 
+-- " [weak-opener]" after a message: the id that `rules` settings and
+-- disable comments need. The LSP code is top-level from 0.7 on; older
+-- handlers kept it in user_data.lsp.
+local function rule_id(d)
+  return d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+end
+function M.format_diagnostic(d)
+  local code = rule_id(d)
+  if code == nil or code == "" or d.message:find("[" .. code .. "]", 1, true) then return d.message end
+  return string.format("%s [%s]", d.message, code)
+end
+
+local float_format_installed = false
+-- Virtual text: configured for the client's namespace only. The float:
+-- Neovim 0.9+ adds the LSP code itself (open_float's default `suffix`); on
+-- 0.7 and 0.8 open_float reads only the global config, so our format is
+-- chained in front of whatever format is there, and touches only
+-- diagnostics whose source is resume-ls.
+local function show_rule_ids(client)
+  local ns = vim.lsp.diagnostic.get_namespace(client.id)
+  local vt = vim.diagnostic.config().virtual_text
+  if vt then
+    local opts = type(vt) == "table" and vim.deepcopy(vt) or {}
+    opts.format = M.format_diagnostic
+    vim.diagnostic.config({ virtual_text = opts }, ns)
+  end
+  if vim.fn.has("nvim-0.9") == 1 or float_format_installed then return end
+  float_format_installed = true
+  local float = vim.diagnostic.config().float
+  local opts = type(float) == "table" and float or {}
+  local inner = opts.format
+  opts.format = function(d)
+    if d.source == M.NAME then d = vim.tbl_extend("force", d, { message = M.format_diagnostic(d) }) end
+    return inner and inner(d) or d.message
+  end
+  if float ~= false then vim.diagnostic.config({ float = opts }) end
+end
+
+-- The code lens (the score on line 1) of one buffer. refresh() takes a
+-- bufnr from 0.10 on; before, it asks for the current buffer, hence
+-- nvim_buf_call.
+function M.refresh_codelens(bufnr)
+  if not vim.api.nvim_buf_is_loaded(bufnr) then return end
+  if vim.fn.has("nvim-0.10") == 1 then
+    vim.lsp.codelens.refresh({ bufnr = bufnr })
+  else
+    vim.api.nvim_buf_call(bufnr, function()
+      vim.lsp.codelens.refresh()
+    end)
+  end
+end
+
+-- Buffer-local defaults (setup{ keymaps = false } turns them off): K shows
+-- the hover, <C-x><C-o> completes from the server, the code lens is asked
+-- for on attach, on InsertLeave and after edits in normal mode.
+local function buffer_defaults(client, bufnr)
+  local caps = client.server_capabilities or client.resolved_capabilities or {}
+  if caps.hoverProvider or caps.hover then
+    vim.keymap.set("n", "K", vim.lsp.buf.hover, { buffer = bufnr, desc = "resume-ls: hover" })
+  end
+  if caps.completionProvider or caps.completion then vim.bo[bufnr].omnifunc = "v:lua.vim.lsp.omnifunc" end
+  if caps.codeLensProvider or caps.code_lens then
+    local group = vim.api.nvim_create_augroup("resume_ls_codelens_" .. bufnr, { clear = true })
+    vim.api.nvim_create_autocmd({ "InsertLeave", "TextChanged", "BufEnter" }, {
+      group = group,
+      buffer = bufnr,
+      callback = function()
+        M.refresh_codelens(bufnr)
+      end,
+    })
+    M.refresh_codelens(bufnr)
+  end
+end
+
+-- What the plugin does when a resume-ls client attaches to a buffer. Called
+-- for the plugin's own clients; pass it as on_attach to nvim-lspconfig to
+-- get the same (docs/editors.md).
+function M.on_attach(client, bufnr)
+  local cfg = M.config or defaults
+  if cfg.rule_ids ~= false then show_rule_ids(client) end
+  if cfg.keymaps ~= false then buffer_defaults(client, bufnr) end
+  if cfg.on_attach then cfg.on_attach(client, bufnr) end
+end
+
 function M.client_config(root)
   return {
     name = M.NAME,
@@ -142,7 +269,12 @@ function M.client_config(root)
     end,
     handlers = { ["workspace/configuration"] = configuration_handler },
     capabilities = M.config.capabilities or vim.lsp.protocol.make_client_capabilities(),
-    on_attach = M.config.on_attach,
+    on_attach = M.on_attach,
+    -- Neovim before 0.10 keeps no serverInfo; remember it for
+    -- is_resume_ls_client (and :checkhealth).
+    on_init = function(client, result)
+      if not client.server_info and result and result.serverInfo then client.server_info = result.serverInfo end
+    end,
     on_exit = function()
       if clients_by_root[root] then clients_by_root[root] = nil end
     end,
@@ -169,11 +301,20 @@ end
 -- Returns the client id, or nil when the server cannot be started.
 function M.attach(bufnr)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
-  if not executable_ok() then return nil end
   local root = M.root_dir(buf_path(bufnr))
+  -- A resume-ls client of this root started elsewhere (nvim-lspconfig's
+  -- "resume_ls"): attach it rather than start a second server.
+  for _, c in ipairs(our_clients(nil)) do
+    if c.config.root_dir == root and not call(c, "is_stopped") then
+      vim.lsp.buf_attach_client(bufnr, c.id)
+      return c.id
+    end
+  end
+  if not executable_ok() then return nil end
   local config = M.client_config(root)
-  if vim.lsp.start then
-    -- reuses a running client with the same name and root_dir
+  if vim.fn.has("nvim-0.9") == 1 then
+    -- bufnr is an option of vim.lsp.start from 0.9 on (0.8's attaches the
+    -- current buffer); it reuses a client of the same name and root.
     return vim.lsp.start(config, { bufnr = bufnr })
   end
   local id = clients_by_root[root]
@@ -213,7 +354,7 @@ end
 -- (workspace/didChangeConfiguration), so they apply without a restart.
 function M.update_settings(settings)
   M.config.settings = settings or {}
-  for _, client in ipairs(our_clients(nil)) do
+  for _, client in ipairs(own_clients()) do
     client.config.settings = { [M.SECTION] = settings_value() }
     call(client, "notify", "workspace/didChangeConfiguration", { settings = client.config.settings })
   end
@@ -257,7 +398,7 @@ function M.show_score()
 end
 
 function M.restart()
-  for _, client in ipairs(our_clients(nil)) do
+  for _, client in ipairs(own_clients()) do
     call(client, "stop")
   end
   clients_by_root = {}
@@ -268,8 +409,13 @@ function M.restart()
   end, 500)
 end
 
-function M.setup(opts)
+-- setup(opts): the plugin starts servers for resume buffers. The commands
+-- of plugin/resume_ls.lua call setup(opts, { attach = false }) when the
+-- user never did: they then use whatever resume-ls client is running
+-- (nvim-lspconfig's) and start none on their own, except :ResumeCheck.
+function M.setup(opts, internal)
   opts = opts or {}
+  local autostart = not (internal and internal.attach == false)
   M.config = vim.tbl_deep_extend("force", {}, defaults, opts)
   -- tbl_deep_extend merges lists index by index ({ "a", "b" } + { "x" } =
   -- { "x", "b" }): take the user's lists as given.
@@ -279,6 +425,7 @@ function M.setup(opts)
   if opts.settings ~= nil then M.config.settings = opts.settings end
   if type(M.config.cmd) == "string" then M.config.cmd = { M.config.cmd, "--stdio" } end
   local group = vim.api.nvim_create_augroup("resume_ls", { clear = true })
+  if not autostart then return M end
   vim.api.nvim_create_autocmd("FileType", {
     group = group,
     pattern = M.config.filetypes,
