@@ -7,6 +7,7 @@
 #                          bundled server with nothing on PATH, score title, rule docs
 #   editor/vscode-package  the generic and the linux-x64 .vsix: manifest, contents, no vsce warning
 #   editor/nvim            headless Neovim loads editors/nvim and talks to the real server
+#   editor/helix-globs     the Helix file-types of docs/editors.md agree with the file rule
 #   editor/server-log-levels  the server is silent on stderr unless --log-level info
 #
 # The npm packages come from `npm ci --ignore-scripts` (scripts/deps.sh). Tests
@@ -42,7 +43,11 @@ if(RLS_NODE AND RLS_NPM)
            COMMAND ${CMAKE_COMMAND} -E env "RLS_BIN=$<TARGET_FILE:resume-ls>"
                    "${RLS_NODE}" --test test/package.test.js
            WORKING_DIRECTORY "${RLS_VSCODE_DIR}")
-  set_tests_properties(editor/vscode-unit editor/vscode-client editor/vscode-extension editor/vscode-package PROPERTIES
+  # The Helix globs of docs/editors.md against the extension's file rule.
+  add_test(NAME editor/helix-globs
+           COMMAND "${RLS_NODE}" --test "${RLS_EDITOR_TESTS}/helix_globs.test.js"
+           WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(editor/vscode-unit editor/vscode-client editor/vscode-extension editor/vscode-package editor/helix-globs PROPERTIES
     LABELS editor TIMEOUT 180 FIXTURES_REQUIRED rls_vscode_out)
   # The client test skips (node's "# SKIP") only while the server is the placeholder.
   set_tests_properties(editor/vscode-client PROPERTIES SKIP_REGULAR_EXPRESSION "# SKIP server at ")
