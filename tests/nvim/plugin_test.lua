@@ -341,8 +341,10 @@ local function run_nvim08()
 end
 
 local runs = { defaults = run_defaults, nokeymaps = run_nokeymaps, lspconfig = run_lspconfig, nvim08 = run_nvim08 }
-local ok, err = xpcall(assert(runs[MODE], "unknown RLS_TEST_MODE " .. MODE), debug.traceback)
-if not ok then check("test script ran to the end", false, err) end
+if check("the server binary exists", vim.fn.executable(BIN) == 1, "no resume-ls at " .. BIN .. ": build it first (make build)") then
+  local ok, err = xpcall(assert(runs[MODE], "unknown RLS_TEST_MODE " .. MODE), debug.traceback)
+  if not ok then check("test script ran to the end", false, err) end
+end
 for _, c in ipairs(all_clients()) do
   c.stop()
 end

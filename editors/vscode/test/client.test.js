@@ -65,6 +65,10 @@ function diagnosticsFor(doc) {
     return undefined;
 }
 
+test('the server binary the test starts exists', () => {
+    assert.ok(fs.existsSync(BIN), `no resume-ls binary at ${BIN}: build it first (make build, or cmake --build build), or set RLS_BIN`);
+});
+
 test('the extension client against the real server', { skip: SKIP, timeout: 60000 }, async (t) => {
     const work = fs.mkdtempSync(path.join(require('os').tmpdir(), 'rls-vscode-'));
     vscode.__test.setFolders([work]);
