@@ -264,6 +264,8 @@ class Extension {
             void vscode.window.showWarningMessage('resume-ls is turned off (resumeLs.enable).');
             return;
         }
+        // Asked for in so many words: say again why there is no server.
+        this.missingShown = false;
         if (!this.rc) await this.ensureStarted();
         await this.rc?.reconcile([doc]);
         this.scheduleStatus(400);

@@ -138,6 +138,12 @@ test('a workspace without resumes: activation starts nothing and shows nothing, 
         assert.equal(state.messages.length, 1, JSON.stringify(state.messages));
         assert.equal(state.messages[0].level, 'error');
         assert.match(state.messages[0].msg, /"resume-ls" was not found on PATH/);
+
+        // "Check this file as a resume" is an explicit request: it says why again.
+        vscode.window.activeTextEditor = { document: state.documents[1], selection: new vscode.Range(0, 0, 0, 0) };
+        await vscode.commands.executeCommand('resumeLs.checkAsResume');
+        assert.equal(state.messages.length, 2, JSON.stringify(state.messages));
+        assert.match(state.messages[1].msg, /was not found on PATH/);
     } finally {
         await s.cleanup();
     }
