@@ -160,24 +160,42 @@ def pair_score(t, p):
 
 
 def match(truth, pred):
-    """Bipartite matching, greedy on the best pair first: pairs of (true
-    index, predicted index). Ties go to the pair closest in reading order,
-    so repeated titles ("Research Assistant") pair in order."""
-    cands = []
-    for i, t in enumerate(truth):
-        for j, p in enumerate(pred):
-            s = pair_score(t, p)
-            if s is not None:
-                order = abs(i / max(len(truth), 1) - j / max(len(pred), 1))
-                cands.append((-s, order, i, j))
-    cands.sort()
-    used_t, used_p, pairs = set(), set(), []
-    for _, _, i, j in cands:
-        if i in used_t or j in used_p:
+    """Bipartite matching of true to predicted entries: pairs of (true
+    index, predicted index). Both lists are in reading order, so the main
+    pass is an order-preserving alignment with the highest total score (a
+    weighted longest common subsequence): repeated titles ("Analista de
+    Sistemas Pleno" four times) pair in order rather than by accident. Then
+    the entries left over pair greedily, best pair first, for a reader that
+    emits an entry out of order (a sidebar read after the main column)."""
+    n, m = len(truth), len(pred)
+    score = [[pair_score(t, p) for p in pred] for t in truth]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            b = max(best[i + 1][j], best[i][j + 1])
+            if score[i][j] is not None:
+                b = max(b, score[i][j] + best[i + 1][j + 1])
+            best[i][j] = b
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        s = score[i][j]
+        if s is not None and abs(best[i][j] - (s + best[i + 1][j + 1])) < 1e-9:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif abs(best[i][j] - best[i + 1][j]) < 1e-9:
+            i += 1
+        else:
+            j += 1
+    used_t = {a for a, _ in pairs}
+    used_p = {b for _, b in pairs}
+    rest = sorted((-score[a][b], a, b) for a in range(n) for b in range(m)
+                  if score[a][b] is not None and a not in used_t and b not in used_p)
+    for _, a, b in rest:
+        if a in used_t or b in used_p:
             continue
-        used_t.add(i)
-        used_p.add(j)
-        pairs.append((i, j))
+        used_t.add(a)
+        used_p.add(b)
+        pairs.append((a, b))
     return sorted(pairs)
 
 
