@@ -331,6 +331,15 @@ def main(argv):
         if verbose:
             for kind, exp, got in wrong:
                 print("    %-22s expected: %s\n    %-22s      got: %s" % (kind, exp or "-", "", got or "-"))
+    print()
+    for fmt in ("md", "tex"):
+        part = [c for name, c, _ in rows if name.startswith(fmt + "/")]
+        if part:
+            sub = {k: sum(c[k] for c in part) for k in part[0]}
+            g = figures(sub)
+            print("%-4s %2d files: entries right %5.1f%%  dates right %5.1f%%  bullets attached %5.1f%%"
+                  "  invented %d  missing %d" % (fmt, len(part), g["entries_right"], g["dates_right"],
+                                                 g["bullets_attached"], sub["invented"], sub["missing"]))
     f = figures(total)
     print()
     print("corpus: %d files, %d true entries (%d dated, %d bullets), %d predicted unmatched" % (
