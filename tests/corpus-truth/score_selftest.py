@@ -73,6 +73,18 @@ def case_repeated_titles_pair_in_reading_order():
     expect(score.match(t, p) == [(0, 0), (1, 1), (2, 2)], "identical titles: %r" % score.match(t, p))
 
 
+def case_a_shared_start_month_pairs_but_a_shared_year_does_not():
+    t = score.Entry("Ingeniero en automatización IA", "Vidext", "2025-12", "present", 4)
+    p = score.Entry("Valencia", "dotgreen", "2025-12", "", 4)
+    expect(score.match([t], [p]) == [(0, 0)], "garbled text, same start month: pairs")
+    c, _ = score.score_file([t], [p])
+    expect(c["entries_right"] == 0 and c["invented"] == 0 and c["missing"] == 0 and c["bullets_attached"] == 4,
+           "paired as a wrong entry: %r" % c)
+    t = score.Entry("Research Intern", "Bosch", "2011", "", 0)
+    p = score.Entry("Speaker", "PyCon", "2011", "", 0)
+    expect(score.match([t], [p]) == [], "a shared bare year with no text in common does not pair")
+
+
 def case_folding_ignores_case_accents_punctuation_and_spaces():
     expect(score.fold("  Société\u00a0Générale. ") == "societe generale", score.fold("  Société\u00a0Générale. "))
     expect(score.fold("Ph.D.") == "ph d", score.fold("Ph.D."))
@@ -163,6 +175,20 @@ def case_the_baseline_is_a_ratchet():
         rc, out = run_main([binary, truth_dir, corpus, base])
         expect(rc == 1, "below the baseline: exit %d" % rc)
         expect("FAIL: entries_right fell to 62.5%" in out, out)
+        # Raising the baseline writes today's figures, rounded down, keeping comments.
+        with open(base, "w", encoding="utf-8") as fh:
+            fh.write("# kept\nentries_right 1.0\n")
+        os.environ["RLS_TRUTH_WRITE_BASELINE"] = "1"
+        try:
+            rc, out = run_main([binary, truth_dir, corpus, base])
+        finally:
+            del os.environ["RLS_TRUTH_WRITE_BASELINE"]
+        with open(base, encoding="utf-8") as fh:
+            written = fh.read()
+        expect(rc == 0 and written.startswith("# kept\n") and "entries_right 62.5\n" in written
+               and "dates_right 75.0\n" in written, "written baseline:\n" + written)
+        rc, out = run_main([binary, truth_dir, corpus, base])
+        expect(rc == 0, "a freshly written baseline holds: exit %d" % rc)
         os.environ["RLS_TRUTH_VERBOSE"] = "1"
         try:
             rc, out = run_main([binary, truth_dir, corpus])

@@ -20,6 +20,7 @@ set(_truth_scorer_cases
     counts_on_the_sample_pair_are_the_hand_counted_ones
     swapped_title_and_organisation_pair_but_count_wrong
     repeated_titles_pair_in_reading_order
+    a_shared_start_month_pairs_but_a_shared_year_does_not
     folding_ignores_case_accents_punctuation_and_spaces
     a_single_date_compares_equal_in_its_three_forms
     a_resume_with_roles_that_yields_no_entry_is_flagged
