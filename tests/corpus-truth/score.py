@@ -343,6 +343,15 @@ def main(argv):
     if total is None:
         print("FAIL: no .truth files under %s" % truth_dir)
         return 1
+    if not only:
+        # A resume added to the corpus is not measured until someone writes
+        # its truth: say so rather than let the figures silently cover less.
+        scored = {name.split("/", 1)[1] for name, _, _ in rows}
+        untruthed = ["%s/%s" % (fmt, n) for fmt in ("md", "tex")
+                     for n in sorted(os.listdir(os.path.join(corpus, fmt)))
+                     if os.path.splitext(n)[0] not in scored and "SYNTHETIC" not in n]
+        if untruthed:
+            print("note: corpus files with no .truth (not measured): " + ", ".join(untruthed))
 
     print("%-58s %5s %6s %6s %6s %4s %4s" % ("file", "true", "right%", "dates%", "bull%", "inv", "miss"))
     for name, c, wrong in rows:

@@ -15,6 +15,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import score  # noqa: E402  (the module under test sits beside this file)
 
 SAMPLE_TRUTH = os.path.join(HERE, "selftest", "sample.truth")
