@@ -423,6 +423,11 @@ static void cmd_fix__print_lines(const RlsBuf *buf) {
  * --config's (NULL otherwise). */
 static int cmd_fix__file(const char *path, const FixOptions *opts, const RlsConfig *explicit_config,
                          bool many) {
+    if (opts->write && strcmp(path, "-") == 0) {
+        fprintf(stderr, "resume-ls fix: --write cannot write back to standard input; leave out "
+                        "--write to print the fixed text\n");
+        return 2;
+    }
     /* The bytes as they are (no UTF-8 repair): what --write puts back must
      * differ from the original only where a fix applies. */
     char *src = NULL;
@@ -436,11 +441,15 @@ static int cmd_fix__file(const char *path, const FixOptions *opts, const RlsConf
         return 2;
     }
     uint32_t len = (uint32_t)src_len;
-    RlsFormat format;
-    if (opts->have_lang)
-        format = opts->lang;
-    else
-        rls_format_from_path(path, &format);
+    /* As check decides it: --lang, the extension, Markdown for standard
+     * input; anything else is an error that says to pass --lang. */
+    RlsFormat format = RLS_FORMAT_MARKDOWN;
+    if (rls_cli_format_for(path, opts->have_lang, opts->lang, &format, &err) != 0) {
+        cmd_fix__print_lines(&err);
+        rls_buf_close(&err);
+        rls_free(src);
+        return 2;
+    }
     RlsParser *parser = rls_parser_new(format);
     /* The configuration `check` would use, so that fix fixes what check
      * reports: a rule turned off is not fixed. A broken file is reported

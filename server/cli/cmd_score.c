@@ -135,7 +135,14 @@ int rls_cmd_score(int argc, char **argv) {
                 return score__usage("--lang is markdown or latex");
         }
     } else {
-        rls_format_from_path(path, &fmt);
+        /* As check decides it (Markdown for standard input); an unknown
+         * extension asks for --lang instead of guessing. */
+        RlsBuf why;
+        rls_buf_init(&why);
+        int frc = rls_cli_format_for(path, false, fmt, &fmt, &why);
+        score__print_lines(&why);
+        rls_buf_close(&why);
+        if (frc != 0) return 2;
     }
     if (role && rls_kw_profile_find(role) < 0) {
         fprintf(stderr, "resume-ls score: unknown role '%s'; known:", role);

@@ -773,6 +773,23 @@ def case_fix_help_describes_how_write_keeps_files_safe():
         expect(words in out, "fix --help mentions %s" % words, out)
 
 
+def case_fix_and_score_pick_the_format_as_check_does():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv.txt": FIXABLE_MD})
+        for cmd in (["fix", "--no-config"], ["score", "--no-config"]):
+            rc, out, err = run_quick(*cmd, "cv.txt", cwd=d)
+            expect(rc == 2 and "pass --lang markdown or --lang latex" in err,
+                   "%s on an unknown extension asks for --lang" % cmd[0], out, err)
+            rc, out, err = run_quick(*cmd, "--lang", "markdown", "cv.txt", cwd=d)
+            expect_rc(rc, 0, out, err)
+        # Standard input: fixed text on stdout; --write has nowhere to write.
+        rc, out, err = run("fix", "--no-config", "-", stdin=FIXABLE_MD)
+        expect(rc == 0 and out != FIXABLE_MD and "Dana Reyes" in out, "fix - prints", out, err)
+        rc, out, err = run("fix", "--write", "--no-config", "-", stdin=FIXABLE_MD)
+        expect(rc == 2 and "--write cannot write back to standard input" in err, "fix --write -",
+               out, err)
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":
