@@ -459,8 +459,9 @@ static bool config__looks_like_path(const char *s) {
 static bool config__job_allowed(const char *confine_dir, const char *real, RlsBuf *why) {
     size_t n = strlen(confine_dir);
     bool root = n == 1 && confine_dir[0] == '/';
-    /* A prefix on a whole path component: /cv2 is not inside /cv. */
-    if (!root && (strncmp(real, confine_dir, n) != 0 || real[n] != '/')) {
+    /* A prefix on a whole path component: /cv2 is not inside /cv. An empty
+     * confine_dir (the folder could not be resolved) contains nothing. */
+    if (n == 0 || (!root && (strncmp(real, confine_dir, n) != 0 || real[n] != '/'))) {
         rls_buf_printf(why,
                        "it is outside '%s', the folder of the configuration file; a "
                        "configuration file may only name a job description in its own folder or "
@@ -747,8 +748,9 @@ int rls_config_merge_json(RlsConfig *config, const cJSON *json, const char *orig
     char confine[PATH_MAX];
     if (origin && config__is_regular_file(origin)) {
         base = config__dirname(origin);
-        /* The content of a file: confined to its folder, as when loaded. */
-        if (realpath(base, confine)) ctx.confine_dir = confine;
+        /* The content of a file: confined to its folder, as when loaded
+         * (to nothing when the folder cannot be resolved). */
+        ctx.confine_dir = realpath(base, confine) ? confine : "";
     }
     ctx.base_dir = base;
     int rc = config__merge(&ctx, json);
