@@ -15,7 +15,8 @@
  * put brackets into every bullet that lacks a figure.
  *
  * Exit status: 0 done (whether or not anything changed), 2 usage or I/O
- * error (the other files are still processed).
+ * error, or a file --write refused (read-only without --force, changed
+ * since it was read); the other files are still processed.
  */
 #define _GNU_SOURCE /* O_CLOEXEC, O_DIRECTORY, st_mtim */
 #include <limits.h>
@@ -95,10 +96,10 @@ static int cmd_fix__write_all(int fd, const char *data, size_t len) {
     return 0;
 }
 
-/* True when nobody may write the file by its mode bits, as `ls -l` shows it:
- * for root, no write bit at all (root could write anyway, which is exactly
- * why the bits, not access(2), decide); for others, the bit of the class
- * they fall in. */
+/* True when the file's mode bits, as `ls -l` shows them, deny writing to
+ * whoever runs this: for root, no write bit at all (root could write anyway,
+ * which is exactly why the bits, not access(2), decide); for others, the bit
+ * of the class they fall in (owner, primary group, others). */
 static bool cmd_fix__read_only(const struct stat *st) {
     uid_t me = geteuid();
     if (me == 0) return (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
