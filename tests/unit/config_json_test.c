@@ -658,7 +658,7 @@ static void test_a_job_description_that_is_a_fifo_is_refused_without_blocking(vo
     RlsBuf problems;
     rls_buf_init(&problems);
     /* Before the fix, opening the FIFO waited for a writer forever. */
-    alarm(10);
+    alarm(60);
     load_job("\"jd.txt\"", &cfg, &problems);
     alarm(0);
     EXPECT_TRUE(contains(&problems, "jd.txt': a named pipe (FIFO), not a regular file"));
