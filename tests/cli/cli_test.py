@@ -494,7 +494,7 @@ B.S. Computer Science, State University, 2020
 SECRET = "hunter2Xq9SecretZ"
 
 
-def run_quick(*args, seconds=10, **kw):
+def run_quick(*args, seconds=30, **kw):
     """run() that fails the test, instead of hanging it, when the binary
     blocks (a FIFO opened for reading waits for a writer forever)."""
     try:
