@@ -743,7 +743,7 @@ def case_fix_write_does_not_lose_a_save_made_while_it_runs():
         tree(d, {"cv.md": FIXABLE_MD})
         path = os.path.join(d, "cv.md")
         saved = FIXABLE_MD + "\n- Saved by the editor while fix ran.\n"
-        e = dict(os.environ, NO_COLOR="1", RESUME_LS_TEST_FIX_PAUSE_MS="3000")
+        e = dict(os.environ, NO_COLOR="1", RESUME_LS_TEST_FIX_PAUSE_MS="5000")
         p = subprocess.Popen([BIN, "fix", "--write", "--no-config", "cv.md"], cwd=d, env=e,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         # The temporary file appears once fix has read and fixed the text.
