@@ -10,7 +10,9 @@ set(_cli_cases
     help check_help version usage_errors missing_file directory_walk lang_override stdin
     invalid_utf8_is_not_fatal json_shape sarif_shape config_problems_are_reported_not_fatal
     explicit_config examples_have_findings fail_level_semantics text_format_lines
-    jobs_do_not_change_the_report outline_text_and_json)
+    jobs_do_not_change_the_report outline_text_and_json
+    deep_markdown_nesting_is_checked_without_crashing
+    rare_code_points_after_digits_are_checked_without_crashing)
 foreach(case IN LISTS _cli_cases)
   add_test(NAME cli/${case}
            COMMAND ${Python3_EXECUTABLE} "${CMAKE_CURRENT_LIST_DIR}/cli_test.py" "${RLS_BIN}"
