@@ -9,7 +9,9 @@
 // was 28.5 MB before the bound (539 MB for 1000 larger replies), 12.6-13.1
 // MB with it (about 8 MB for the document, plus the 4 MB backlog) -> bound
 // 20 MB. Under the sanitizer and valgrind builds (RESUME_LS_TIME_SCALE > 1)
-// the RSS bound is four times larger, as in hostile.test.mjs.
+// RSS says nothing of the bound (ASan keeps freed memory in quarantine: 119
+// MB with the bound), so there the test checks only that the held replies
+// all arrive and the server serves on, under the sanitizers' eyes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -65,7 +67,7 @@ test('a client that does not read its replies cannot grow the server without bou
   for (let i = 0; i < n; i++) c.send({ id: c.nextId++, method: 'textDocument/documentSymbol', params: { textDocument: { uri } } });
   await untilIdle(c, scaled(1000), scaled(60000));
   const peak = procStatus(c, 'VmHWM');
-  const bound = 20 * (TIME_SCALE > 1 ? 4 : 1);
+  const bound = TIME_SCALE > 1 ? Infinity : 20;
   t.diagnostic(`peak RSS ${peak.toFixed(1)} MB, ${n} replies of ${replyBytes} bytes unread`);
   assert.ok(peak <= bound,
     `peak RSS ${peak.toFixed(0)} MB with ${(n * replyBytes / 1e6).toFixed(0)} MB of replies unread, bound ${bound} MB`);
