@@ -100,6 +100,12 @@ bool rls_date_slot_parse(const char *text, size_t len, RlsDateRange *out);
  * argument from a place. */
 bool rls_date_text_looks_dated(const char *text, size_t len);
 
+/* True when the number at text[start_byte, end_byte) is part of a date
+ * written around it, so it is no quantity: a date read by the grammar that
+ * covers it ("March 12, 2021", "12 mars 2020", "2021年3月"), or an English
+ * month word next to a bare day ("March 12", "12 March"). Borrows text. */
+bool rls_date_number_in_date(const char *text, size_t len, size_t start_byte, size_t end_byte);
+
 /* Style of the first date range in text[0..len); RLS_DATE_STYLE_NONE when
  * there is none ("Present" alone). */
 RlsDateStyle rls_date_style(const char *text, size_t len);

@@ -32,7 +32,7 @@ typedef struct {
 /* Words are matched whole, so the order does not matter. Abbreviations are
  * listed without their dot; the dot is read after the word. */
 static const DateWord dates__words[] = {
-    /* English */
+    /* English: DATES__N_ENGLISH entries, first */
     {"january", 1},
     {"jan", 1},
     {"february", 2},
@@ -166,6 +166,11 @@ static const DateWord dates__words[] = {
     {"invierno", 16},
     {"inverno", 16},
 };
+
+/* The English months open the table: next to a bare day ("March 12") they
+ * make a date on their own, where other languages' short forms are English
+ * words ("set", "out", "ago") and need a year to be read as a month. */
+#define DATES__N_ENGLISH 24
 
 static const int8_t dates__season_month[4] = {3, 6, 9, 12};
 
@@ -907,4 +912,52 @@ const char *rls_date_style_example(RlsDateStyle style) {
     default:
         return "";
     }
+}
+
+/* ---- Numbers inside dates ------------------------------------------------------ */
+
+static bool dates__english_month(const char *w, size_t n) {
+    for (size_t i = 0; i < DATES__N_ENGLISH; i++)
+        if (dates__word_eq(w, n, dates__words[i].word)) return true;
+    return false;
+}
+
+static bool dates__covers(const char *text, size_t len, size_t from, size_t end_byte) {
+    DateScan s = {text + from, text + len, 1900, false};
+    RlsDateRange r;
+    /* A year alone is left to the caller: "2019 units" may be a count. */
+    return dates__range(&s, &r) && !r.start.present && (r.start.month || r.end.month) &&
+           s.p >= text + end_byte;
+}
+
+bool rls_date_number_in_date(const char *text, size_t len, size_t start_byte, size_t end_byte) {
+    /* A date that covers the number, starting at it or up to four words
+     * before it: "12 March 2021", "March 12, 2021", "12 de marzo de 2021". */
+    if (dates__covers(text, len, start_byte, end_byte)) return true;
+    size_t from = start_byte;
+    for (int words = 0; words < 4 && from > 0; words++) {
+        while (from > 0 && text[from - 1] == ' ')
+            from--;
+        while (from > 0 && text[from - 1] != ' ')
+            from--;
+        if (dates__covers(text, len, from, end_byte)) return true;
+    }
+    /* An English month beside a bare day: "March 12", "Sep. 12". */
+    size_t k = start_byte;
+    while (k > 0 && text[k - 1] == ' ')
+        k--;
+    size_t we = k > 0 && k < start_byte && text[k - 1] == '.' ? k - 1 : k;
+    size_t ws = we;
+    while (ws > 0 && isalpha((unsigned char)text[ws - 1]))
+        ws--;
+    bool prev = ws < we && k < start_byte;
+    if (prev && dates__english_month(text + ws, we - ws)) return true;
+    /* The word after it: "12 March" with the year left out. */
+    size_t ns = end_byte;
+    while (ns < len && text[ns] == ' ')
+        ns++;
+    size_t ne = ns;
+    while (ne < len && isalpha((unsigned char)text[ne]))
+        ne++;
+    return ns > end_byte && ne > ns && dates__english_month(text + ns, ne - ns);
 }

@@ -464,6 +464,35 @@ static void test_dated_looking_text_is_told_from_places(void) {
             RLS__FAIL("\"%s\" should not look dated", no[i]);
 }
 
+/* no-metric asks whether a number is a date's day or year. */
+static void test_a_number_inside_a_date_is_told_from_a_quantity(void) {
+    static const struct {
+        const char *text, *number;
+        bool in_date;
+    } cases[] = {
+        {"Launched on March 12, 2021 with the team", "12", true},
+        {"Launched on March 12, 2021 with the team", "2021", true},
+        {"Launched on Sept. 12 with the team", "12", true},
+        {"Launched on 12 March with the team", "12", true},
+        {"Lancé le 12 mars 2021", "12", true},
+        {"Lancé en mars 2021", "2021", true},
+        {"Released 2021年3月", "2021", true},
+        {"Set 3 sales records", "3", false},
+        {"Closed 5 out of 6 deals", "5", false},
+        {"Sold 2019 units", "2019", false},
+        {"Cut costs by 12 percent", "12", false},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        const char *t = cases[i].text;
+        const char *at = strstr(t, cases[i].number);
+        ASSERT_TRUE(at != NULL);
+        size_t s = (size_t)(at - t), e = s + strlen(cases[i].number);
+        if (rls_date_number_in_date(t, strlen(t), s, e) != cases[i].in_date)
+            RLS__FAIL("\"%s\" in \"%s\": expected %s", cases[i].number, t,
+                      cases[i].in_date ? "a date" : "a quantity");
+    }
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_english_month_ranges_parse),
@@ -474,6 +503,7 @@ int main(void) {
         RLS_TEST(test_numbers_that_are_not_dates_are_never_found),
         RLS_TEST(test_each_date_carries_the_style_it_is_written_in),
         RLS_TEST(test_dated_looking_text_is_told_from_places),
+        RLS_TEST(test_a_number_inside_a_date_is_told_from_a_quantity),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

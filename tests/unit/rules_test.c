@@ -489,6 +489,21 @@ static void test_open_ranges_in_any_form_keep_a_role_current(void) {
     EXPECT_EQ_INT(real_count(src, RLS_FORMAT_MARKDOWN, "tense-mismatch", "ended in 2020"), 2);
 }
 
+/* A date is no result in any language: "le 12 mars 2021" is a day, so a
+ * bullet whose only numbers are that date still lacks a metric; "12
+ * services" is one (the near miss). */
+static void test_a_date_in_another_language_is_no_metric(void) {
+    EXPECT_EQ_INT(fx_rule_count("## Expérience\n### Ingénieur | Acme | 2019 - 2021\n"
+                                "- Lancement du service de paiement le 12 mars 2021 avec les "
+                                "équipes.\n",
+                                "no-metric"),
+                  1);
+    EXPECT_EQ_INT(fx_rule_count("## Expérience\n### Ingénieur | Acme | 2019 - 2021\n"
+                                "- Lancement de 12 services de paiement avec les équipes.\n",
+                                "no-metric"),
+                  0);
+}
+
 static void test_english_rules_stay_silent_on_other_languages(void) {
     const char *fr =
         "## Expériences professionnelles\n### Ingénieur | Acme | 2018 - 2020\n"
@@ -717,6 +732,7 @@ int main(void) {
         RLS_TEST(test_suppression_comments),
         RLS_TEST(test_findings_are_sorted_and_the_run_is_repeatable),
         RLS_TEST(test_open_ranges_in_any_form_keep_a_role_current),
+        RLS_TEST(test_a_date_in_another_language_is_no_metric),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
