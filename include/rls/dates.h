@@ -54,7 +54,7 @@ typedef enum {
     RLS_DATE_STYLE_ISO,        /* "2021-01", "2021/01" */
     RLS_DATE_STYLE_DOTTED,     /* "2021.01", "2018.9" */
     RLS_DATE_STYLE_YEAR,       /* "2021" */
-    RLS_DATE_STYLE_CJK,        /* "2021年3月", "2021년 3월" */
+    RLS_DATE_STYLE_CJK,        /* "2021年3月", "2021년 3월" ("2021年" alone is YEAR) */
     RLS_DATE_STYLE_SEASON,     /* "Summer 2020"; stays the last style */
     RLS_DATE_STYLE_COUNT
 } RlsDateStyle;

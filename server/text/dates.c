@@ -451,7 +451,8 @@ static void dates__after_year(DateScan *t, int year, RlsDate *out) {
     if (dates__at(&q, "年") || dates__at(&q, "년")) {
         q.p += 3;
         *t = q;
-        out->style = RLS_DATE_STYLE_CJK;
+        /* "2023年" is a year alone like "2023"; the CJK style is the month
+         * form, so "2023--2024年" and "2023年" read as the same style. */
         while (q.p < q.end && *q.p == ' ')
             q.p++;
         int mm = 0;
@@ -464,6 +465,7 @@ static void dates__after_year(DateScan *t, int year, RlsDate *out) {
             q.p += 3;
             out->month = (int8_t)mm;
             out->kind = RLS_DATE_EXACT;
+            out->style = RLS_DATE_STYLE_CJK;
             *t = q;
             /* A day ("2021年3月12日", "2021년 3월 12일") belongs to the date. */
             while (q.p < q.end && *q.p == ' ')

@@ -435,6 +435,7 @@ static void test_each_date_carries_the_style_it_is_written_in(void) {
         {"Jan 2021 – 2022", RLS_DATE_STYLE_MONTH_NAME, RLS_DATE_STYLE_YEAR},
         {"2019年3月 – 至今", RLS_DATE_STYLE_CJK, RLS_DATE_STYLE_NONE},
         {"2021년 3월", RLS_DATE_STYLE_CJK, RLS_DATE_STYLE_CJK},
+        {"2023--2024年", RLS_DATE_STYLE_YEAR, RLS_DATE_STYLE_YEAR},
         {"Summer 2020", RLS_DATE_STYLE_SEASON, RLS_DATE_STYLE_SEASON},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
