@@ -342,8 +342,12 @@ static bool dates__day(DateScan *s) {
     s->p += k;
     size_t sfx = dates__word_len(s->p, s->end);
     static const char *const ordinals[] = {"st", "nd", "rd", "th", "er"};
-    for (size_t i = 0; i < RLS_ARRAY_LEN(ordinals); i++)
-        if (dates__word_eq(s->p, sfx, ordinals[i])) s->p += sfx;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(ordinals); i++) {
+        if (dates__word_eq(s->p, sfx, ordinals[i])) {
+            s->p += sfx;
+            break;
+        }
+    }
     return true;
 }
 
@@ -769,7 +773,7 @@ static bool dates__parse_whole(DateScan *s, RlsDateRange *out) {
     bool since = dates__since_word(s);
     if (s->p < s->end && (*s->p == '(' || *s->p == '[')) s->p++;
     if (!dates__range(s, &r)) return false;
-    while (s->p < s->end && strchr(" \t\r\n)].,;:", *s->p))
+    while (s->p < s->end && *s->p && strchr(" \t\r\n)].,;:", *s->p))
         s->p++;
     if (s->p != s->end) return false;
     if (since) dates__open(&r);
@@ -805,7 +809,7 @@ static bool dates__starts_token(const char *text, const char *p, const char *end
         uint32_t pc = dates__decode(q, end, &m);
         if (dates__is_letter(pc) && pc < 0x3040) return false;
     }
-    if (isdigit((unsigned char)*p)) {
+    if (p < end && isdigit((unsigned char)*p) && prev) {
         if (strchr("+#$", prev)) return false;
         if (strchr("-./:,", prev) && p - text >= 2 && isdigit((unsigned char)p[-2])) return false;
     }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rls/alloc.h"
 #include "rls/dates.h"
 #include "test.h"
 
@@ -494,6 +495,40 @@ static void test_a_number_inside_a_date_is_told_from_a_quantity(void) {
     }
 }
 
+/* Every prefix of every table string, in a buffer of exactly its length:
+ * the scanner never reads past the bytes it is given (the sanitizer build
+ * caught an ordinal "1st" at the end of the text and a since-word at the
+ * very end being read one byte too far). */
+static void test_dates_are_read_within_the_bytes_given(void) {
+    for (size_t i = 0; i < RLS_ARRAY_LEN(find_cases); i++) {
+        const char *t = find_cases[i].text;
+        size_t n = strlen(t);
+        for (size_t cut = 1; cut <= n; cut++) {
+            char *b = rls_malloc(cut);
+            memcpy(b, t, cut);
+            RlsDateRange r;
+            size_t s, e;
+            if (rls_date_range_find(b, cut, &r, &s, &e)) EXPECT_TRUE(s < e && e <= cut);
+            rls_date_range_parse(b, cut, &r);
+            rls_date_slot_parse(b, cut, &r);
+            rls_date_text_looks_dated(b, cut);
+            for (size_t k = 0; k + 1 <= cut; k++)
+                rls_date_number_in_date(b, cut, k, k + 1);
+            rls_free(b);
+        }
+    }
+    static const char *const ends[] = {"Jan 1st", "12th", "Since", "since ", "3."};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(ends); i++) {
+        size_t n = strlen(ends[i]);
+        char *b = rls_malloc(n);
+        memcpy(b, ends[i], n);
+        RlsDateRange r;
+        size_t s, e;
+        EXPECT_TRUE(!rls_date_range_find(b, n, &r, &s, &e));
+        rls_free(b);
+    }
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_english_month_ranges_parse),
@@ -505,6 +540,7 @@ int main(void) {
         RLS_TEST(test_each_date_carries_the_style_it_is_written_in),
         RLS_TEST(test_dated_looking_text_is_told_from_places),
         RLS_TEST(test_a_number_inside_a_date_is_told_from_a_quantity),
+        RLS_TEST(test_dates_are_read_within_the_bytes_given),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
