@@ -330,6 +330,24 @@ static void test_suppression_comments_in_markdown_respect_front_matter_and_crlf(
     rls_resume_delete(m);
 }
 
+/* Hugo's TOML front matter ("+++") is front matter to the grammar too: a
+ * file-level comment above it would turn it into a header section of text. */
+static void test_a_file_level_comment_goes_below_toml_front_matter(void) {
+    const char *src = "+++\ntitle = \"CV\"\n+++\n\n## Experience\n\n- Worked on X.\n";
+    RlsResume *m = fake_model(src, RLS_FORMAT_MARKDOWN, "- ", "Experience");
+    RlsDiag d = fake_diag(m, 0, "weak-opener", "Worked on");
+    RlsActionList list;
+    rls_action_list_init(&list);
+    rls_actions_suppress(m, src, (uint32_t)strlen(src), &d, &list);
+    ASSERT_EQ_INT(list.len, 2);
+    char *file = apply(src, &list.items[1]);
+    EXPECT_STR_EQ(file, "+++\ntitle = \"CV\"\n+++\n<!-- resume-ls-disable weak-opener -->\n"
+                        "\n## Experience\n\n- Worked on X.\n");
+    rls_free(file);
+    rls_action_list_close(&list);
+    rls_resume_delete(m);
+}
+
 static void test_suppression_comments_in_latex(void) {
     const char *src = "\\section{Experience}\n\\item Worked on X.\n";
     RlsResume *m = fake_model(src, RLS_FORMAT_LATEX, "\\item ", "Experience");
@@ -1123,6 +1141,7 @@ int main(void) {
         RLS_TEST(test_fix_all_with_nothing_to_fix_offers_nothing),
         RLS_TEST(test_a_nonstandard_heading_is_renamed_in_its_own_case_style),
         RLS_TEST(test_suppression_comments_in_markdown_respect_front_matter_and_crlf),
+        RLS_TEST(test_a_file_level_comment_goes_below_toml_front_matter),
         RLS_TEST(test_suppression_comments_in_latex),
         RLS_TEST(test_overlapping_or_out_of_range_edits_are_rejected),
         RLS_TEST(test_a_model_of_another_text_is_refused),
