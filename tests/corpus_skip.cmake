@@ -1,7 +1,8 @@
 # Checks that corpus tests skip cleanly on a fresh clone: runs each command
 # (separated by "--") with RLS_CORPUS_DIR pointing nowhere and
 # RLS_TEST_GROUP=corpus, and fails unless every one exits 77 (CTest's
-# SKIP_RETURN_CODE for the label corpus) and says why.
+# SKIP_RETURN_CODE for the label corpus) and says why; and, with
+# RLS_REQUIRE_CORPUS=1 (.ci/run), exits 1: in CI a missing corpus fails.
 #   cmake -P corpus_skip.cmake -- CMD ARGS... -- CMD ARGS...
 set(nowhere "${CMAKE_CURRENT_BINARY_DIR}/no-such-corpus")
 set(cmds "")
@@ -35,14 +36,20 @@ endif()
 set(failed 0)
 foreach(c IN LISTS cmds)
   string(REPLACE "|" ";" argv "${c}")
-  execute_process(COMMAND ${CMAKE_COMMAND} -E env "RLS_CORPUS_DIR=${nowhere}" RLS_TEST_GROUP=corpus
-                          ${argv}
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=RLS_REQUIRE_CORPUS
+                          "RLS_CORPUS_DIR=${nowhere}" RLS_TEST_GROUP=corpus ${argv}
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env RLS_REQUIRE_CORPUS=1
+                          "RLS_CORPUS_DIR=${nowhere}" RLS_TEST_GROUP=corpus ${argv}
+                  RESULT_VARIABLE rc_ci OUTPUT_VARIABLE out_ci ERROR_VARIABLE err_ci)
   if(NOT rc EQUAL 77 OR NOT out MATCHES "skipped: \\.\\./shared/corpus not found")
     message(SEND_ERROR "not ok - ${argv}: exit ${rc}, output:\n${out}${err}")
     math(EXPR failed "${failed} + 1")
+  elseif(NOT rc_ci EQUAL 1)
+    message(SEND_ERROR "not ok - ${argv} with RLS_REQUIRE_CORPUS=1: exit ${rc_ci}, want 1:\n${out_ci}${err_ci}")
+    math(EXPR failed "${failed} + 1")
   else()
-    message(STATUS "ok - ${argv} skips")
+    message(STATUS "ok - ${argv} skips, and fails when the corpus is required")
   endif()
 endforeach()
 if(failed GREATER 0)

@@ -102,10 +102,7 @@ static inline int rls_test_run(const RlsTestCase *cases, size_t n) {
     size_t planned = 0;
     for (size_t i = 0; i < n; i++)
         planned += cases[i].corpus ? !only_fixtures : !only_corpus;
-    if (only_corpus && !have_corpus) {
-        printf("%s\n", RLS_TEST_CORPUS_MISSING);
-        return RLS_TEST_SKIP;
-    }
+    if (only_corpus) rls_test_require_corpus(); /* skips, or fails under RLS_REQUIRE_CORPUS */
     int failed = 0;
     size_t k = 0;
     printf("1..%zu\n", planned + 1);

@@ -9,9 +9,10 @@
  * it prints RLS_TEST_CORPUS_MISSING and exits RLS_TEST_SKIP, which
  * tests/CMakeLists.txt (rls_corpus_test) declares as SKIP_RETURN_CODE.
  *
- * The build defines RLS_TEST_DATA_DIR and RLS_CORPUS_DIR
- * (rls_test_executable in tests/CMakeLists.txt); the environment variable
- * RLS_CORPUS_DIR overrides the latter (the skip test points it nowhere).
+ * The build defines RLS_TEST_DATA_DIR and RLS_CORPUS_DIR (for every
+ * program under tests/, tests/CMakeLists.txt); the environment variable
+ * RLS_CORPUS_DIR overrides the latter (the skip test points it nowhere),
+ * and RLS_REQUIRE_CORPUS=1 turns the skip into a failure (.ci/run).
  *
  * It needs no more than the allocator, so tests/fuzz/replay.c uses it too.
  */
@@ -50,11 +51,18 @@ static inline const char *rls_test_corpus_dir(void) {
     return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? dir : NULL;
 }
 
-/* Ends the process as skipped when the corpus is missing. For a program
- * that reads nothing but the corpus; a unit test marks its corpus cases
- * RLS_CORPUS_TEST instead. */
+/* Ends the process as skipped when the corpus is missing, or as failed
+ * when RLS_REQUIRE_CORPUS is set (.ci/run: CI has the corpus, and its tests
+ * must run there, not skip). For a program that reads nothing but the
+ * corpus; a unit test marks its corpus cases RLS_CORPUS_TEST instead. */
 static inline void rls_test_require_corpus(void) {
     if (rls_test_corpus_dir()) return;
+    const char *require = getenv("RLS_REQUIRE_CORPUS");
+    if (require && *require && strcmp(require, "0") != 0) {
+        printf("not ok - ../shared/corpus not found, and RLS_REQUIRE_CORPUS is set\n");
+        fflush(stdout);
+        exit(1);
+    }
     printf("%s\n", RLS_TEST_CORPUS_MISSING);
     fflush(stdout);
     exit(RLS_TEST_SKIP);
