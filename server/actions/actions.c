@@ -422,18 +422,24 @@ static const char *actions__eol(const char *src, uint32_t len) {
     return "\n";
 }
 
-/* Where a file-level comment goes: the top, after YAML front matter. */
+/* Where a file-level comment goes: the top, after front matter. The
+ * Markdown grammar takes YAML ("---") and TOML ("+++", Hugo) front matter,
+ * each closed by the same three characters, only at the very start: a
+ * comment above it would turn it into text. */
 static uint32_t actions__file_top(const RlsResume *model, const char *src, uint32_t len) {
-    if (model->format != RLS_FORMAT_MARKDOWN || len < 4 || memcmp(src, "---", 3) != 0 ||
+    if (model->format != RLS_FORMAT_MARKDOWN || len < 4 ||
+        (memcmp(src, "---", 3) != 0 && memcmp(src, "+++", 3) != 0) ||
         (src[3] != '\n' && src[3] != '\r'))
         return 0;
+    bool yaml = src[0] == '-';
     uint32_t i = 3;
     while (i < len) {
         while (i < len && src[i] != '\n')
             i++;
         if (i >= len) return 0;
         i++; /* start of the next line */
-        if (i + 3 <= len && (memcmp(src + i, "---", 3) == 0 || memcmp(src + i, "...", 3) == 0)) {
+        if (i + 3 <= len && (memcmp(src + i, yaml ? "---" : "+++", 3) == 0 ||
+                             (yaml && memcmp(src + i, "...", 3) == 0))) {
             uint32_t j = i + 3;
             while (j < len && (src[j] == ' ' || src[j] == '\t'))
                 j++;

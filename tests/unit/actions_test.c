@@ -330,6 +330,24 @@ static void test_suppression_comments_in_markdown_respect_front_matter_and_crlf(
     rls_resume_delete(m);
 }
 
+/* Hugo's TOML front matter ("+++") is front matter to the grammar too: a
+ * file-level comment above it would turn it into a header section of text. */
+static void test_a_file_level_comment_goes_below_toml_front_matter(void) {
+    const char *src = "+++\ntitle = \"CV\"\n+++\n\n## Experience\n\n- Worked on X.\n";
+    RlsResume *m = fake_model(src, RLS_FORMAT_MARKDOWN, "- ", "Experience");
+    RlsDiag d = fake_diag(m, 0, "weak-opener", "Worked on");
+    RlsActionList list;
+    rls_action_list_init(&list);
+    rls_actions_suppress(m, src, (uint32_t)strlen(src), &d, &list);
+    ASSERT_EQ_INT(list.len, 2);
+    char *file = apply(src, &list.items[1]);
+    EXPECT_STR_EQ(file, "+++\ntitle = \"CV\"\n+++\n<!-- resume-ls-disable weak-opener -->\n"
+                        "\n## Experience\n\n- Worked on X.\n");
+    rls_free(file);
+    rls_action_list_close(&list);
+    rls_resume_delete(m);
+}
+
 static void test_suppression_comments_in_latex(void) {
     const char *src = "\\section{Experience}\n\\item Worked on X.\n";
     RlsResume *m = fake_model(src, RLS_FORMAT_LATEX, "\\item ", "Experience");
@@ -450,7 +468,7 @@ static char *apply_all(const char *src, const RlsActionList *list) {
 
 static void test_rewrites_tsv_rows_are_rewritten_inside_markdown_and_latex_resumes(void) {
     char path[512];
-    snprintf(path, sizeof path, "%s/bullets/rewrites.tsv", RLS_SHARED_DIR);
+    snprintf(path, sizeof path, "%s/bullets/rewrites.tsv", RLS_TEST_DATA_DIR);
     char *tsv = rls_test_read_file(path, NULL);
     ASSERT_TRUE(tsv != NULL);
     size_t rows = 0, exact = 0, equivalent = 0;
@@ -702,7 +720,7 @@ static void check_document(const char *name, const char *src, RlsFormat format, 
 
 static void test_every_labelled_bullet_in_both_formats_takes_its_fixes_cleanly(void) {
     char path[512];
-    snprintf(path, sizeof path, "%s/bullets/labeled.tsv", RLS_SHARED_DIR);
+    snprintf(path, sizeof path, "%s/bullets/labeled.tsv", RLS_TEST_DATA_DIR);
     char *tsv = rls_test_read_file(path, NULL);
     ASSERT_TRUE(tsv != NULL);
     PropStats st = {0};
@@ -725,35 +743,41 @@ static void test_every_labelled_bullet_in_both_formats_takes_its_fixes_cleanly(v
     rls_free(tsv);
 }
 
-static void test_every_corpus_bullet_takes_its_fixes_cleanly(void) {
-    PropStats st = {0};
-    size_t docs = 0, seen = 0;
-    static const char *const dirs[] = {"md", "tex"};
-    for (size_t d = 0; d < 2; d++) {
-        char dir[512];
-        snprintf(dir, sizeof dir, "%s/corpus/%s", RLS_SHARED_DIR, dirs[d]);
-        DIR *dp = opendir(dir);
-        if (!dp) continue;
-        struct dirent *e;
-        while ((e = readdir(dp)) != NULL) {
-            RlsFormat format;
-            if (e->d_name[0] == '.' || !rls_format_from_path(e->d_name, &format)) continue;
-            char path[1024];
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-            if (!rls_test_sampled(seen++)) continue;
-            char *src = rls_test_read_file(path, NULL);
-            if (!src) continue;
-            docs++;
-            check_document(e->d_name, src, format, &st);
-            rls_free(src);
-        }
-        closedir(dp);
-    }
-    printf("# corpus: %zu documents, %zu bullets, %zu actions applied and re-parsed, "
+typedef struct {
+    PropStats st;
+    size_t docs, seen;
+} EachDoc;
+
+static void fixes_clean_file(const char *name, const char *path, bool latex, void *ctx) {
+    EachDoc *each = ctx;
+    if (!rls_test_sampled(each->seen++)) return;
+    char *src = rls_test_read_file(path, NULL);
+    if (!src) return;
+    each->docs++;
+    check_document(name, src, latex ? RLS_FORMAT_LATEX : RLS_FORMAT_MARKDOWN, &each->st);
+    rls_free(src);
+}
+
+/* Every bullet of every resume under root takes its fixes cleanly; fix-all
+ * is a fixed point. */
+static void every_bullet_takes_its_fixes_cleanly(const char *root, const char *what,
+                                                 size_t min_docs) {
+    EachDoc each = {0};
+    rls_test_each_resume(root, fixes_clean_file, &each);
+    printf("# %s: %zu documents, %zu bullets, %zu actions applied and re-parsed, "
            "%zu suppressions, %zu fix-all fixed points\n",
-           docs, st.bullets, st.actions, st.suppressions, st.fixed_point_docs);
-    EXPECT_TRUE(docs >= (rls_test_sampled(1) ? 20u : 2u));
-    EXPECT_EQ_INT(st.fixed_point_docs, docs);
+           what, each.docs, each.st.bullets, each.st.actions, each.st.suppressions,
+           each.st.fixed_point_docs);
+    EXPECT_TRUE(each.docs >= (rls_test_sampled(1) ? min_docs : 2u));
+    EXPECT_EQ_INT(each.st.fixed_point_docs, each.docs);
+}
+
+static void test_every_fixture_bullet_takes_its_fixes_cleanly(void) {
+    every_bullet_takes_its_fixes_cleanly(RLS_TEST_RESUMES, "fixtures", 14);
+}
+
+static void test_every_corpus_bullet_takes_its_fixes_cleanly(void) {
+    every_bullet_takes_its_fixes_cleanly(rls_test_corpus_dir(), "corpus", 20);
 }
 
 /* ---- With the rule engine's own findings ---------------------------------------------------- */
@@ -837,11 +861,11 @@ static void check_real(const char *name, const char *src, RlsFormat format, Real
     rls_analysis_close(&an);
 }
 
-static void test_fix_all_with_real_findings_removes_them_and_is_a_fixed_point(void) {
+static void test_fix_all_with_real_findings_of_labelled_bullets_removes_them(void) {
     RealStats st = {0};
     size_t seen = 0;
     char path[512];
-    snprintf(path, sizeof path, "%s/bullets/labeled.tsv", RLS_SHARED_DIR);
+    snprintf(path, sizeof path, "%s/bullets/labeled.tsv", RLS_TEST_DATA_DIR);
     char *tsv = rls_test_read_file(path, NULL);
     ASSERT_TRUE(tsv != NULL);
     for (char *line = tsv, *next; line && *line; line = next) {
@@ -857,30 +881,42 @@ static void test_fix_all_with_real_findings_removes_them_and_is_a_fixed_point(vo
         }
     }
     rls_free(tsv);
-    static const char *const dirs[] = {"md", "tex"};
-    for (size_t d = 0; d < 2; d++) {
-        char dir[512];
-        snprintf(dir, sizeof dir, "%s/corpus/%s", RLS_SHARED_DIR, dirs[d]);
-        DIR *dp = opendir(dir);
-        if (!dp) continue;
-        struct dirent *e;
-        while ((e = readdir(dp)) != NULL) {
-            RlsFormat format;
-            if (e->d_name[0] == '.' || !rls_format_from_path(e->d_name, &format)) continue;
-            char file[1024];
-            snprintf(file, sizeof file, "%s/%s", dir, e->d_name);
-            if (!rls_test_sampled(seen++)) continue;
-            char *src = rls_test_read_file(file, NULL);
-            if (!src) continue;
-            check_real(e->d_name, src, format, &st);
-            rls_free(src);
-        }
-        closedir(dp);
-    }
     printf("# real findings: %zu documents, %zu findings fixed, %zu still reported, "
            "%zu fixed points\n",
            st.docs, st.fixed, st.still, st.fixed_points);
     EXPECT_EQ_INT(st.fixed_points, st.docs);
+}
+
+typedef struct {
+    RealStats st;
+    size_t seen;
+} EachReal;
+
+static void real_findings_file(const char *name, const char *path, bool latex, void *ctx) {
+    EachReal *each = ctx;
+    if (!rls_test_sampled(each->seen++)) return;
+    char *src = rls_test_read_file(path, NULL);
+    if (!src) return;
+    check_real(name, src, latex ? RLS_FORMAT_LATEX : RLS_FORMAT_MARKDOWN, &each->st);
+    rls_free(src);
+}
+
+static void real_findings_are_fixed(const char *root, const char *what) {
+    EachReal each = {0};
+    rls_test_each_resume(root, real_findings_file, &each);
+    printf("# real findings, %s: %zu documents, %zu findings fixed, %zu still reported, "
+           "%zu fixed points\n",
+           what, each.st.docs, each.st.fixed, each.st.still, each.st.fixed_points);
+    EXPECT_TRUE(each.st.docs > 0);
+    EXPECT_EQ_INT(each.st.fixed_points, each.st.docs);
+}
+
+static void test_fix_all_with_real_findings_of_the_fixtures_removes_them(void) {
+    real_findings_are_fixed(RLS_TEST_RESUMES, "fixtures");
+}
+
+static void test_fix_all_with_real_findings_of_the_corpus_removes_them(void) {
+    real_findings_are_fixed(rls_test_corpus_dir(), "corpus");
 }
 
 /* A rewritten verb takes its role's tense: a current role told in the past
@@ -1123,13 +1159,17 @@ int main(void) {
         RLS_TEST(test_fix_all_with_nothing_to_fix_offers_nothing),
         RLS_TEST(test_a_nonstandard_heading_is_renamed_in_its_own_case_style),
         RLS_TEST(test_suppression_comments_in_markdown_respect_front_matter_and_crlf),
+        RLS_TEST(test_a_file_level_comment_goes_below_toml_front_matter),
         RLS_TEST(test_suppression_comments_in_latex),
         RLS_TEST(test_overlapping_or_out_of_range_edits_are_rejected),
         RLS_TEST(test_a_model_of_another_text_is_refused),
         RLS_TEST(test_rewrites_tsv_rows_are_rewritten_inside_markdown_and_latex_resumes),
         RLS_TEST(test_every_labelled_bullet_in_both_formats_takes_its_fixes_cleanly),
-        RLS_TEST(test_every_corpus_bullet_takes_its_fixes_cleanly),
-        RLS_TEST(test_fix_all_with_real_findings_removes_them_and_is_a_fixed_point),
+        RLS_TEST(test_every_fixture_bullet_takes_its_fixes_cleanly),
+        RLS_CORPUS_TEST(test_every_corpus_bullet_takes_its_fixes_cleanly),
+        RLS_TEST(test_fix_all_with_real_findings_of_labelled_bullets_removes_them),
+        RLS_TEST(test_fix_all_with_real_findings_of_the_fixtures_removes_them),
+        RLS_CORPUS_TEST(test_fix_all_with_real_findings_of_the_corpus_removes_them),
         RLS_TEST(test_rewritten_verbs_follow_the_tense_of_their_role),
         RLS_TEST(test_repeated_verb_offers_only_verbs_no_other_bullet_opens_with),
         RLS_TEST(test_fix_prints_the_fixed_text_and_leaves_the_file_alone),

@@ -404,8 +404,8 @@ static const char *const corpus_files[] = {
 };
 
 static char *read_corpus(const char *name, size_t *len) {
-    char path[512];
-    snprintf(path, sizeof(path), "%s/corpus/tex/%s.tex", RLS_SHARED_DIR, name);
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/tex/%s.tex", rls_test_corpus_dir(), name);
     return rls_test_read_file(path, len);
 }
 
@@ -448,6 +448,59 @@ static void test_corpus_parses_and_maps_back(void) {
         rls_resume_delete(m);
         rls_free(src);
     }
+}
+
+static void fixture_parses_and_maps_back(const char *name, const char *path, bool latex,
+                                         void *ctx) {
+    if (!latex) return;
+    size_t *n = ctx;
+    char *src = rls_test_read_file(path, NULL);
+    ASSERT_TRUE(src != NULL);
+    RlsResume *m = parse(src, NULL);
+    check_source_maps(m, name);
+    /* Every fixture is a whole resume: sections, entries and bullets. */
+    if (m->n_sections < 3 || m->n_entries < 2 || m->n_bullets < 4)
+        RLS__FAIL("%s: %u sections, %u entries, %u bullets", name, m->n_sections, m->n_entries,
+                  m->n_bullets);
+    (*n)++;
+    rls_resume_delete(m);
+    rls_free(src);
+}
+
+static void test_fixtures_parse_and_map_back(void) {
+    size_t n = 0;
+    rls_test_each_resume(RLS_TEST_RESUMES, fixture_parses_and_maps_back, &n);
+    EXPECT_TRUE(n >= 8); /* one per template family in tests/data/resumes/tex */
+}
+
+/* 40 Jake's-style entries of 4 items each, every item distinct. */
+static void test_a_generated_large_file_parses_every_item(void) {
+    RlsBuf b;
+    rls_buf_init(&b);
+    rls_buf_puts(&b, "\\documentclass{article}\n\\begin{document}\n\\section{Experience}\n"
+                     "\\resumeSubHeadingListStart\n");
+    for (int e = 0; e < 40; e++) {
+        rls_buf_printf(&b,
+                       "\\resumeSubheading{Engineer %d}{Jan 2001 -- Dec 2002}{Firm %d}{Town}\n"
+                       "\\resumeItemListStart\n",
+                       e, e);
+        for (int i = 0; i < 4; i++)
+            rls_buf_printf(&b, "\\resumeItem{Cut cost %d of firm %d by %d\\%%}\n", i, e, i + e);
+        rls_buf_puts(&b, "\\resumeItemListEnd\n");
+    }
+    rls_buf_puts(&b, "\\resumeSubHeadingListEnd\n\\end{document}\n");
+    RlsParser *p = rls_parser_new(RLS_FORMAT_LATEX);
+    RlsResume *m = rls_parser_parse(p, b.data, (uint32_t)b.len, NULL);
+    RlsResume *again = rls_parser_parse(p, b.data, (uint32_t)b.len, NULL);
+    EXPECT_EQ_INT(m->n_entries, 40);
+    EXPECT_EQ_INT(m->n_bullets, 160);
+    EXPECT_EQ_INT(again->n_bullets, m->n_bullets);
+    if (m->n_bullets == 160)
+        EXPECT_STR_EQ(m->bullets[159].plain.text, "Cut cost 3 of firm 39 by 42%");
+    rls_resume_delete(again);
+    rls_resume_delete(m);
+    rls_parser_delete(p);
+    rls_buf_close(&b);
 }
 
 static void test_large_file_parses_every_item(void) {
@@ -506,8 +559,10 @@ int main(void) {
         RLS_TEST(test_broken_input_is_data),
         RLS_TEST(test_incremental_reparse_matches_fresh_parse),
         RLS_TEST(test_project_heading_title_leaves_out_the_stack),
-        RLS_TEST(test_corpus_parses_and_maps_back),
-        RLS_TEST(test_large_file_parses_every_item),
+        RLS_TEST(test_fixtures_parse_and_map_back),
+        RLS_TEST(test_a_generated_large_file_parses_every_item),
+        RLS_CORPUS_TEST(test_corpus_parses_and_maps_back),
+        RLS_CORPUS_TEST(test_large_file_parses_every_item),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));

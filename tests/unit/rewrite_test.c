@@ -1,5 +1,5 @@
 /* Tests for the plain-text rewrites (server/actions/rewrite.c, fixes.c):
- * every row of shared/bullets/rewrites.tsv, the labelled weak bullets, and
+ * every row of tests/data/bullets/rewrites.tsv, the labelled weak bullets, and
  * the never-invent-a-fact properties over every labelled bullet. */
 #include <ctype.h>
 #include <string.h>
@@ -8,7 +8,8 @@
 #include "rls/actions.h"
 #include "test.h"
 
-/* ---- Reading the shared TSV files ----------------------------------------------- */
+/* ---- Reading the TSV files of tests/data/bullets -----------------------------------------------
+ */
 
 typedef struct {
     char *data;
@@ -19,7 +20,7 @@ typedef struct {
 /* Splits a TSV file in place: non-comment rows, up to three columns. */
 static bool tsv_load(Tsv *self, const char *name) {
     char path[512];
-    snprintf(path, sizeof path, "%s/bullets/%s", RLS_SHARED_DIR, name);
+    snprintf(path, sizeof path, "%s/bullets/%s", RLS_TEST_DATA_DIR, name);
     self->data = rls_test_read_file(path, NULL);
     self->n = 0;
     if (!self->data) return false;
