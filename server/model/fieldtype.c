@@ -122,6 +122,9 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
     size_t i = 0;
     while (i < len) {
         if (!ft__word_char(p + i)) {
+            /* A run of CJK text counts as one word: "Acme 東京" is two. */
+            if (p[i] >= 0xE3 && (i == 0 || p[i - 1] < 0x80))
+                (*n_words)++;
             i++;
             continue;
         }

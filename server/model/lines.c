@@ -91,6 +91,15 @@ static bool lines__is_org(Field f) {
     return s.score[RLS_FIELD_ORG] >= 1.0f;
 }
 
+/* A field that reads as dates or a place ("2020", "Lyon, France") is no
+ * title whatever the other field says. */
+static bool lines__may_be_title(Field f) {
+    RlsFieldScores s;
+    rls_field_type_score(f.p, f.n, &s);
+    RlsFieldType best = rls_field_type_best(&s);
+    return best != RLS_FIELD_DATE && best != RLS_FIELD_LOCATION;
+}
+
 /* How much more a field reads as the entry's title (a role, or a degree
  * in education) than as its organisation. */
 static float lines__title_lean(Field f, RlsSectionKind kind) {
@@ -587,7 +596,9 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
      * organisation, they swap ("Acme GmbH - Engineer" as "Engineer - Acme
      * GmbH"). The field after " at " is the organisation whatever it says. */
     bool at_pair = at_index > 0 && title == at_index - 1 && org == at_index;
-    if (title >= 0 && org >= 0 && !at_pair &&
+    bool roles = kind == RLS_SECTION_EXPERIENCE || kind == RLS_SECTION_EDUCATION ||
+                 kind == RLS_SECTION_VOLUNTEERING;
+    if (title >= 0 && org >= 0 && !at_pair && roles && lines__may_be_title(fields[org]) &&
         lines__title_lean(fields[org], kind) > lines__title_lean(fields[title], kind)) {
         int t = title;
         title = org;

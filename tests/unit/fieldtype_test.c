@@ -154,6 +154,10 @@ static const TypedCase typed_cases[] = {
     {"Chargé d'études | Banque de France | Paris", EXP, "Chargé d'études", "Banque de France",
      "Paris"},
     {"Banque de France | Chargé d'études", EXP, "Chargé d'études", "Banque de France", NULL},
+    /* A city inside a name is no place; a year beside a role is no title. */
+    {"Ingénieur | Acme 東京", EXP, "Ingénieur", "Acme 東京", NULL},
+    {"ETH Zürich | Doktorand", EXP, "Doktorand", "ETH Zürich", NULL},
+    {"Acme Corp | DBA", EXP, "DBA", "Acme Corp", NULL},
 };
 
 static bool typed__same(const char *got, const char *want) {
