@@ -39,8 +39,11 @@ static int ft__kind(const char *p, size_t n) {
     static const struct {
         const char *name;
         int kind;
-    } kinds[] = {{"title", RLS_FIELD_TITLE}, {"degree", RLS_FIELD_DEGREE}, {"study", FT_STUDY},
-                 {"org", RLS_FIELD_ORG},     {"place", FT_PLACE_WORD}};
+    } kinds[] = {{"title", RLS_FIELD_TITLE},
+                 {"degree", RLS_FIELD_DEGREE},
+                 {"study", FT_STUDY},
+                 {"org", RLS_FIELD_ORG},
+                 {"place", FT_PLACE_WORD}};
     for (size_t i = 0; i < RLS_ARRAY_LEN(kinds); i++)
         if (strlen(kinds[i].name) == n && !memcmp(kinds[i].name, p, n)) return kinds[i].kind;
     return -1;
@@ -123,8 +126,7 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
     while (i < len) {
         if (!ft__word_char(p + i)) {
             /* A run of CJK text counts as one word: "Acme 東京" is two. */
-            if (p[i] >= 0xE3 && (i == 0 || p[i - 1] < 0x80))
-                (*n_words)++;
+            if (p[i] >= 0xE3 && (i == 0 || p[i - 1] < 0x80)) (*n_words)++;
             i++;
             continue;
         }

@@ -24,8 +24,8 @@ static const TypedCase typed_cases[] = {
     {"Softwareentwickler - Acme GmbH", EXP, "Softwareentwickler", "Acme GmbH", NULL},
     {"Ingénieure logiciel — Société Générale, Paris", EXP, "Ingénieure logiciel",
      "Société Générale", "Paris"},
-    {"Universität Bochum, Bochum — M.Sc. Informatik", EDU, "M.Sc. Informatik",
-     "Universität Bochum", "Bochum"},
+    {"Universität Bochum, Bochum — M.Sc. Informatik", EDU, "M.Sc. Informatik", "Universität Bochum",
+     "Bochum"},
     {"Senior Developer at Foo GmbH (Remote)", EXP, "Senior Developer", "Foo GmbH", "Remote"},
     {"Consultant, Deloitte", EXP, "Consultant", "Deloitte", NULL},
     {"Deloitte, Consultant", EXP, "Consultant", "Deloitte", NULL},
@@ -38,8 +38,8 @@ static const TypedCase typed_cases[] = {
      "Desarrollador Backend", "Mercado Libre S.A.", "Buenos Aires, Argentina"},
     {"Engenheira de Software - Itaú Unibanco S.A., São Paulo", EXP, "Engenheira de Software",
      "Itaú Unibanco S.A.", "São Paulo"},
-    {"Sviluppatore Java | Accenture Italia | Milano", EXP, "Sviluppatore Java",
-     "Accenture Italia", "Milano"},
+    {"Sviluppatore Java | Accenture Italia | Milano", EXP, "Sviluppatore Java", "Accenture Italia",
+     "Milano"},
     {"Инженер-программист | ООО Яндекс | Москва", EXP, "Инженер-программист", "ООО Яндекс",
      "Москва"},
     {"ООО Ромашка — Ведущий разработчик", EXP, "Ведущий разработчик", "ООО Ромашка", NULL},
@@ -51,8 +51,8 @@ static const TypedCase typed_cases[] = {
     {"東京大学 | 修士（情報理工学）", EDU, "修士（情報理工学）", "東京大学", NULL},
     {"株式会社メルカリ | バックエンドエンジニア | 東京", EXP, "バックエンドエンジニア",
      "株式会社メルカリ", "東京"},
-    {"バックエンドエンジニア | 株式会社メルカリ", EXP, "バックエンドエンジニア",
-     "株式会社メルカリ", NULL},
+    {"バックエンドエンジニア | 株式会社メルカリ", EXP, "バックエンドエンジニア", "株式会社メルカリ",
+     NULL},
     {"네이버 주식회사 | 백엔드 개발자 | 서울", EXP, "백엔드 개발자", "네이버 주식회사", "서울"},
     {"백엔드 개발자 | 네이버 주식회사", EXP, "백엔드 개발자", "네이버 주식회사", NULL},
     {"서울대학교 | 컴퓨터공학 학사", EDU, "컴퓨터공학 학사", "서울대학교", NULL},
@@ -137,8 +137,8 @@ static const TypedCase typed_cases[] = {
      "Institut Pasteur", "Paris"},
     {"Institut Pasteur, Paris — Postdoctoral Researcher", EXP, "Postdoctoral Researcher",
      "Institut Pasteur", "Paris"},
-    {"B.Sc. Informatik — Universität Bochum, Bochum", EDU, "B.Sc. Informatik",
-     "Universität Bochum", "Bochum"},
+    {"B.Sc. Informatik — Universität Bochum, Bochum", EDU, "B.Sc. Informatik", "Universität Bochum",
+     "Bochum"},
     {"Université de Reims, Reims | Licence Informatique", EDU, "Licence Informatique",
      "Université de Reims", "Reims"},
     {"Licence Informatique | Université de Reims, Reims", EDU, "Licence Informatique",
@@ -147,10 +147,8 @@ static const TypedCase typed_cases[] = {
      "Berlin, Germany"},
     {"Lehrerin | Goethe-Gymnasium | Hamburg", EXP, "Lehrerin", "Goethe-Gymnasium", "Hamburg"},
     {"Goethe-Gymnasium | Lehrerin", EXP, "Lehrerin", "Goethe-Gymnasium", NULL},
-    {"Infirmière — Hôpital Saint-Louis, Paris", EXP, "Infirmière", "Hôpital Saint-Louis",
-     "Paris"},
-    {"Hôpital Saint-Louis, Paris — Infirmière", EXP, "Infirmière", "Hôpital Saint-Louis",
-     "Paris"},
+    {"Infirmière — Hôpital Saint-Louis, Paris", EXP, "Infirmière", "Hôpital Saint-Louis", "Paris"},
+    {"Hôpital Saint-Louis, Paris — Infirmière", EXP, "Infirmière", "Hôpital Saint-Louis", "Paris"},
     {"Chargé d'études | Banque de France | Paris", EXP, "Chargé d'études", "Banque de France",
      "Paris"},
     {"Banque de France | Chargé d'études", EXP, "Chargé d'études", "Banque de France", NULL},
@@ -173,8 +171,7 @@ static void test_entry_lines_in_many_languages_are_assigned_by_type(void) {
         if (!typed__same(f.title, c->title) || !typed__same(f.org, c->org) ||
             !typed__same(f.location, c->location)) {
             fprintf(stderr, "  %s\n    got title=%s org=%s location=%s\n", c->line,
-                    f.title ? f.title : "-", f.org ? f.org : "-",
-                    f.location ? f.location : "-");
+                    f.title ? f.title : "-", f.org ? f.org : "-", f.location ? f.location : "-");
             wrong++;
         }
         rls_entry_fields_close(&f);
@@ -218,8 +215,7 @@ static void test_short_texts_are_typed_by_what_they_say(void) {
         if (rls_field_type_best(&s) != cases[i].type)
             fprintf(stderr, "  %s typed %d\n", cases[i].text, (int)rls_field_type_best(&s));
         EXPECT_EQ_INT(rls_field_type_best(&s), cases[i].type);
-        EXPECT_TRUE(rls_field_type_is_clearly(cases[i].text, strlen(cases[i].text),
-                                              cases[i].type));
+        EXPECT_TRUE(rls_field_type_is_clearly(cases[i].text, strlen(cases[i].text), cases[i].type));
     }
     RlsFieldScores s;
     rls_field_type_score("Pathfinder", 10, &s);
