@@ -488,8 +488,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
                 Field glued = lines__glued_place(&fields[i], kind);
                 out->org = lines__dup(fields[i]), found++;
                 if (glued.n && !out->location) out->location = lines__dup(glued), found++;
-            }
-            else
+            } else
                 left[i] = true, n_left++;
         }
         /* Two names beside the dates are the company and its place
