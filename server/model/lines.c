@@ -433,6 +433,33 @@ static char *lines__dup(Field f) {
     return f.n ? rls_strndup(f.p, f.n) : NULL;
 }
 
+/* "Tsinghua University: Ph.D. in Economics", "Back-End Developer: GFT
+ * Technologies": a colon parts a name from a role when one side types as
+ * an organisation and the other as a role or degree. A colon after a
+ * label ("Period: 2019") parts nothing. */
+static size_t lines__split_colons(Field *fields, size_t n, RlsSectionKind kind) {
+    for (size_t i = 0; i < n && n < LINES_MAX_FIELDS; i++) {
+        const char *colon = NULL;
+        for (size_t k = 0; k + 1 < fields[i].n && !colon; k++)
+            if (fields[i].p[k] == ':' && fields[i].p[k + 1] == ' ') colon = fields[i].p + k;
+        if (!colon) continue;
+        Field head = lines__trim((Field){fields[i].p, (size_t)(colon - fields[i].p)});
+        Field tail =
+            lines__trim((Field){colon + 1, fields[i].n - (size_t)(colon + 1 - fields[i].p)});
+        if (!head.n || !tail.n) continue;
+        float lh = lines__title_lean(head, kind), lt = lines__title_lean(tail, kind);
+        bool parted =
+            (lh < 0 && lines__is_org(head) && lt > 0) || (lt < 0 && lines__is_org(tail) && lh > 0);
+        if (!parted) continue;
+        memmove(fields + i + 2, fields + i + 1, (n - i - 1) * sizeof(Field));
+        fields[i] = head;
+        fields[i + 1] = tail;
+        n++;
+        i++;
+    }
+    return n;
+}
+
 int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
                            RlsEntryFields *out) {
     memset(out, 0, sizeof(*out));
@@ -471,6 +498,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         n = lines__split(whole, fields, LINES_MAX_FIELDS, &at_index);
     }
     if (n == 0) return found;
+    n = lines__split_colons(fields, n, kind);
 
     if (date_line) {
         /* Title and organisation usually came from the heading above: what

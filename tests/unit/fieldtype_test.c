@@ -156,6 +156,11 @@ static const TypedCase typed_cases[] = {
     {"Ingénieur | Acme 東京", EXP, "Ingénieur", "Acme 東京", NULL},
     {"ETH Zürich | Doktorand", EXP, "Doktorand", "ETH Zürich", NULL},
     {"Acme Corp | DBA", EXP, "DBA", "Acme Corp", NULL},
+    /* A colon between a name and a role parts them; after a label it does not. */
+    {"Tsinghua University: Ph.D. in Economics", EDU, "Ph.D. in Economics", "Tsinghua University",
+     NULL},
+    {"Desenvolvedor Back-End: Foo Ltda", EXP, "Desenvolvedor Back-End", "Foo Ltda", NULL},
+    {"Project: Senior Engineer", EXP, "Project: Senior Engineer", NULL, NULL},
 };
 
 static bool typed__same(const char *got, const char *want) {
