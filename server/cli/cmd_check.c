@@ -193,7 +193,7 @@ static const RlsConfig *check__config_for(CheckConfigCache *cache, const char *r
     RlsBuf found;
     rls_buf_init(&found);
     /* Standard input has no folder; look from the working directory. */
-    int rc = rls_config_find_for_file(strcmp(resume, "-") == 0 ? "./-" : resume, &found);
+    int rc = rls_config_find_for_file(strcmp(resume, "-") == 0 ? "./-" : resume, NULL, &found);
     const RlsConfig *out = NULL;
     if (rc == 0) {
         for (size_t i = 0; i < cache->len && !out; i++)
@@ -208,7 +208,7 @@ static const RlsConfig *check__config_for(CheckConfigCache *cache, const char *r
                 rls_config_init(&c.config);
                 RlsBuf problems;
                 rls_buf_init(&problems);
-                int lr = rls_config_load_file(&c.config, found.data, &problems);
+                int lr = rls_config_load_file(&c.config, found.data, RLS_CONFIG_FOUND, &problems);
                 /* A broken file is reported and the defaults apply: the same
                  * as in the editor, where configuration never stops work. */
                 c.usable = lr == 0 || lr == RLS_EINVAL;
@@ -352,7 +352,8 @@ int rls_cmd_check(int argc, char **argv) {
     if (opts.config_path) {
         RlsBuf problems;
         rls_buf_init(&problems);
-        int rc = rls_config_load_file(&explicit_config, opts.config_path, &problems);
+        int rc =
+            rls_config_load_file(&explicit_config, opts.config_path, RLS_CONFIG_NAMED, &problems);
         check__print_lines(&problems);
         rls_buf_close(&problems);
         /* Asked for by name, a configuration that cannot be used is a usage

@@ -1,34 +1,39 @@
 /*
- * cmd_fix.c - `resume-ls fix [--write | --diff] [--rewrite] [--placeholders]
+ * cmd_fix.c - `resume-ls fix [--write [--force] | --diff] [--rewrite] [--placeholders]
  *                 [--lang L] [--config FILE | --no-config] FILE...`
  *
  * Checks each file with the same analysis and configuration as `check`
  * (the nearest .resume-ls.json, or --config's, or none), applies the
  * preferred fix of every finding (rls_fix_all_actions, the server's
  * source.fixAll) and prints the fixed text to
- * stdout, writes it back in place (--write: a temporary file in the same
- * folder, flushed, given the original's permissions, then renamed over it,
- * so a crash never leaves half a resume), or prints a unified diff (--diff).
+ * stdout, writes it back (--write; cmd_fix__replace says how it keeps
+ * symbolic links, hard links, mode, owner and a save made meanwhile, and
+ * never loses the original), or prints a unified diff (--diff).
  * --rewrite also moves every bullet's result to the front. Fixes that only
  * insert placeholders to fill in ("[N]", "[metric]") are left out unless
  * --placeholders asks for them: a command run over a whole resume should not
  * put brackets into every bullet that lacks a figure.
  *
  * Exit status: 0 done (whether or not anything changed), 2 usage or I/O
- * error (the other files are still processed).
+ * error, or a file --write refused (read-only without --force, changed
+ * since it was read); the other files are still processed.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* O_CLOEXEC, O_DIRECTORY, st_mtim */
+#include <limits.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/files.h"
 #include "lsp/code_action_fix.h"
 #include "lsp/config_json.h"
+#include "lsp/file_read.h"
 #include "rls/actions.h"
 #include "rls/alloc.h"
 #include "rls/analysis.h"
@@ -37,6 +42,7 @@
 
 typedef struct {
     bool write;
+    bool force; /* --write even read-only files */
     bool diff;
     bool rewrite;
     bool placeholders;
@@ -47,11 +53,21 @@ typedef struct {
 } FixOptions;
 
 static void cmd_fix__usage(FILE *to) {
-    fputs("usage: resume-ls fix [--write | --diff] [--rewrite] [--placeholders]\n"
+    fputs("usage: resume-ls fix [--write [--force] | --diff] [--rewrite] [--placeholders]\n"
           "                     [--lang markdown|latex] [--config FILE | --no-config] FILE...\n"
           "  Applies the preferred fix of every finding.\n"
           "  (default)        print the fixed text to stdout\n"
-          "  --write          rewrite each file in place (atomically)\n"
+          "  --write          write the fixes back into each file, safely:\n"
+          "                     - through a symbolic link, into the file it points to;\n"
+          "                     - a new file beside it, flushed, renamed over the old\n"
+          "                       one, with its mode (and, as root, its owner) kept;\n"
+          "                     - a file with hard links, or one you do not own, is\n"
+          "                       overwritten in place, keeping links and owner;\n"
+          "                     - not written if it changed since it was read (an\n"
+          "                       editor saved it): run fix again;\n"
+          "                     - read-only files are refused, unless --force;\n"
+          "                     - on any error the original stays as it was\n"
+          "  --force          with --write, also write read-only files (keeping their mode)\n"
           "  --diff           print a unified diff of the changes\n"
           "  --rewrite        also move every bullet's result to the front\n"
           "  --placeholders   also apply fixes that insert placeholders to fill in\n"
@@ -64,66 +80,198 @@ static void cmd_fix__usage(FILE *to) {
           to);
 }
 
-/* Reads a whole file; returns an owned buffer or NULL with errno set. */
-static char *cmd_fix__read(const char *path, uint32_t *len_out) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    RlsBuf b;
-    rls_buf_init(&b);
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + got > RLS_TEXT_MAX_BYTES) {
-            fclose(f);
-            rls_buf_close(&b);
-            errno = EFBIG;
-            return NULL;
-        }
-        rls_buf_append(&b, chunk, got);
-    }
-    bool bad = ferror(f) != 0;
-    fclose(f);
-    if (bad) {
-        rls_buf_close(&b);
-        errno = EIO;
-        return NULL;
-    }
-    *len_out = (uint32_t)b.len;
-    return rls_buf_detach(&b);
-}
+/* ---- Writing back ------------------------------------------------------------------------- */
 
-/* Replaces path with data atomically, keeping its permissions. */
-static int cmd_fix__write(const char *path, const char *data, size_t len) {
-    struct stat st;
-    if (stat(path, &st) != 0) return -1;
-    size_t plen = strlen(path);
-    char *tmp = rls_malloc(plen + 32);
-    snprintf(tmp, plen + 32, "%s.resume-ls-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        rls_free(tmp);
-        return -1;
-    }
-    int rc = 0;
-    for (size_t off = 0; off < len && rc == 0;) {
+/* Writes all of data to fd at its current offset. Returns 0 or -1 (errno). */
+static int cmd_fix__write_all(int fd, const char *data, size_t len) {
+    for (size_t off = 0; off < len;) {
         ssize_t n = write(fd, data + off, len - off);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0)
-            rc = -1;
-        else
-            off += (size_t)n;
+        if (n <= 0) {
+            if (n == 0) errno = EIO;
+            return -1;
+        }
+        off += (size_t)n;
     }
-    if (rc == 0 && fchmod(fd, st.st_mode & 07777) != 0) rc = -1;
-    if (rc == 0 && fsync(fd) != 0) rc = -1;
-    if (close(fd) != 0) rc = -1;
-    if (rc == 0 && rename(tmp, path) != 0) rc = -1;
+    return 0;
+}
+
+/* True when the file's mode bits, as `ls -l` shows them, deny writing to
+ * whoever runs this: for root, no write bit at all (root could write anyway,
+ * which is exactly why the bits, not access(2), decide); for others, the bit
+ * of the class they fall in (owner, primary group, others). */
+static bool cmd_fix__read_only(const struct stat *st) {
+    uid_t me = geteuid();
+    if (me == 0) return (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+    if (me == st->st_uid) return (st->st_mode & S_IWUSR) == 0;
+    if (getegid() == st->st_gid) return (st->st_mode & S_IWGRP) == 0;
+    return (st->st_mode & S_IWOTH) == 0;
+}
+
+/* Sleeps for RESUME_LS_TEST_FIX_PAUSE_MS milliseconds when set: a test seam
+ * that widens the window between reading a file and replacing it, so that
+ * tests/cli can save the file meanwhile, as an editor would. */
+static void cmd_fix__test_pause(void) {
+    const char *v = getenv("RESUME_LS_TEST_FIX_PAUSE_MS");
+    long ms = v ? strtol(v, NULL, 10) : 0;
+    if (ms <= 0 || ms > 60000) return;
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+
+/* True when target is still the file that was read (same inode, size,
+ * modification time and bytes); otherwise appends why to err. Comparing the
+ * bytes as well catches a save within the file system's mtime granularity. */
+static bool cmd_fix__unchanged(const char *target, const struct stat *was, const char *orig,
+                               size_t orig_len, RlsBuf *err) {
+    char *now = NULL;
+    size_t now_len = 0;
+    struct stat st;
+    int rc = rls_file_read(target, RLS_TEXT_MAX_BYTES, 0, &now, &now_len, &st, NULL);
+    bool same = rc == 0 && st.st_dev == was->st_dev && st.st_ino == was->st_ino &&
+                st.st_size == was->st_size && st.st_mtim.tv_sec == was->st_mtim.tv_sec &&
+                st.st_mtim.tv_nsec == was->st_mtim.tv_nsec && now_len == orig_len &&
+                memcmp(now, orig, orig_len) == 0;
+    rls_free(now);
+    if (!same)
+        rls_buf_puts(err, "it changed on disk while resume-ls was fixing it (saved from an "
+                          "editor?), so it was not written; run resume-ls fix again");
+    return same;
+}
+
+/* Creates a temporary file beside target holding data, with target's mode
+ * and (as root) owner, flushed to disk. Returns its owned path, or NULL with
+ * errno set and nothing left behind. */
+static char *cmd_fix__temp(const char *target, const struct stat *st, const char *data,
+                           size_t len) {
+    size_t plen = strlen(target);
+    char *tmp = rls_malloc(plen + 32);
+    snprintf(tmp, plen + 32, "%s.resume-ls-XXXXXX", target);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int saved = errno;
+        rls_free(tmp);
+        errno = saved;
+        return NULL;
+    }
+    int rc = cmd_fix__write_all(fd, data, len);
+    /* Root can give the file back to its owner; anyone else keeps at least
+     * the group when they belong to it (chown to it is allowed then). */
+    if (rc == 0 && geteuid() == 0) rc = fchown(fd, st->st_uid, st->st_gid);
+    if (rc == 0 && geteuid() != 0) (void)!fchown(fd, (uid_t)-1, st->st_gid);
+    if (rc == 0) rc = fchmod(fd, st->st_mode & 07777);
+    if (rc == 0) rc = fsync(fd);
+    int saved = errno;
+    if (close(fd) != 0 && rc == 0) {
+        rc = -1;
+        saved = errno;
+    }
+    if (rc != 0) {
+        unlink(tmp);
+        rls_free(tmp);
+        errno = saved;
+        return NULL;
+    }
+    return tmp;
+}
+
+/* Flushes the folder of path, so that a rename survives a crash. */
+static void cmd_fix__sync_dir(const char *path) {
+    const char *slash = strrchr(path, '/');
+    char *dir =
+        slash ? rls_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : rls_strdup(".");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+    rls_free(dir);
+}
+
+/* Overwrites target with data in place (keeping its inode, so every hard
+ * link sees the change, and its owner). backup holds the original; when the
+ * write fails it is copied back, and when even that fails the backup stays
+ * and err names it. Returns 0 or -1. */
+static int cmd_fix__overwrite(const char *target, const char *backup, const char *orig,
+                              size_t orig_len, const char *data, size_t len, RlsBuf *err) {
+    int fd = open(target, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        rls_buf_printf(err, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    int rc = cmd_fix__write_all(fd, data, len);
+    if (rc == 0) rc = ftruncate(fd, (off_t)len);
+    if (rc == 0) rc = fsync(fd);
     if (rc != 0) {
         int saved = errno;
-        unlink(tmp);
-        errno = saved;
+        bool restored = lseek(fd, 0, SEEK_SET) == 0 &&
+                        cmd_fix__write_all(fd, orig, orig_len) == 0 &&
+                        ftruncate(fd, (off_t)orig_len) == 0 && fsync(fd) == 0;
+        if (restored)
+            rls_buf_printf(err, "cannot write: %s; the original is unchanged", strerror(saved));
+        else
+            rls_buf_printf(err, "cannot write: %s; the original is kept in '%s'", strerror(saved),
+                           backup);
+        close(fd);
+        return restored ? -1 : -2;
     }
+    close(fd);
+    return 0;
+}
+
+/* Replaces the file at path, read earlier as orig with fstat was, by data:
+ * through symbolic links (the link stays, its target changes), refusing
+ * read-only files unless force, and refusing when the file changed since it
+ * was read. A single link is replaced by renaming a flushed temporary file
+ * over it (all or nothing, mode and, as root, owner kept); a file with hard
+ * links, or one the user does not own, is overwritten in place (renaming
+ * would split the links or change the owner), with a backup beside it until
+ * the new text is on disk. Returns 0, or -1 with the reason appended to
+ * err; the original is never lost. */
+static int cmd_fix__replace(const char *path, const struct stat *was, const char *orig,
+                            size_t orig_len, const char *data, size_t len, bool force,
+                            RlsBuf *err) {
+    char target[PATH_MAX];
+    if (!realpath(path, target)) {
+        rls_buf_printf(err, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    if (!force && cmd_fix__read_only(was)) {
+        rls_buf_printf(err,
+                       "read-only (mode %04o), so it was not written; to write it anyway, keeping "
+                       "that mode, add --force",
+                       (unsigned)(was->st_mode & 07777));
+        return -1;
+    }
+    bool in_place = was->st_nlink > 1 || (geteuid() != 0 && geteuid() != was->st_uid);
+    /* In place the temporary file is a backup of the original; otherwise
+     * it is the new text, renamed over the original. */
+    char *tmp = in_place ? cmd_fix__temp(target, was, orig, orig_len)
+                         : cmd_fix__temp(target, was, data, len);
+    if (!tmp) {
+        rls_buf_printf(err, "cannot write a temporary file beside '%s': %s", target,
+                       strerror(errno));
+        return -1;
+    }
+    cmd_fix__test_pause();
+    int rc = 0;
+    if (!cmd_fix__unchanged(target, was, orig, orig_len, err)) {
+        rc = -1;
+    } else if (in_place) {
+        rc = cmd_fix__overwrite(target, tmp, orig, orig_len, data, len, err);
+    } else if (rename(tmp, target) != 0) {
+        rls_buf_printf(err, "cannot write: %s", strerror(errno));
+        rc = -1;
+    } else {
+        cmd_fix__sync_dir(target);
+        rls_free(tmp);
+        return 0;
+    }
+    /* -2: the backup is the only copy of the original left; keep it. */
+    if (rc != -2) unlink(tmp);
     rls_free(tmp);
-    return rc;
+    return rc == 0 ? 0 : -1;
 }
 
 /* ---- Unified diff ------------------------------------------------------------------------- */
@@ -276,17 +424,33 @@ static void cmd_fix__print_lines(const RlsBuf *buf) {
  * --config's (NULL otherwise). */
 static int cmd_fix__file(const char *path, const FixOptions *opts, const RlsConfig *explicit_config,
                          bool many) {
-    uint32_t len = 0;
-    char *src = cmd_fix__read(path, &len);
-    if (!src) {
-        fprintf(stderr, "resume-ls fix: %s: %s\n", path, strerror(errno));
+    if (opts->write && strcmp(path, "-") == 0) {
+        fprintf(stderr, "resume-ls fix: --write cannot write back to standard input; leave out "
+                        "--write to print the fixed text\n");
         return 2;
     }
-    RlsFormat format;
-    if (opts->have_lang)
-        format = opts->lang;
-    else
-        rls_format_from_path(path, &format);
+    /* The bytes as they are (no UTF-8 repair): what --write puts back must
+     * differ from the original only where a fix applies. */
+    char *src = NULL;
+    size_t src_len = 0;
+    struct stat st;
+    RlsBuf err;
+    rls_buf_init(&err);
+    if (rls_cli_read_bytes(path, RLS_TEXT_MAX_BYTES, &src, &src_len, &st, &err) != 0) {
+        cmd_fix__print_lines(&err);
+        rls_buf_close(&err);
+        return 2;
+    }
+    uint32_t len = (uint32_t)src_len;
+    /* As check decides it: --lang, the extension, Markdown for standard
+     * input; anything else is an error that says to pass --lang. */
+    RlsFormat format = RLS_FORMAT_MARKDOWN;
+    if (rls_cli_format_for(path, opts->have_lang, opts->lang, &format, &err) != 0) {
+        cmd_fix__print_lines(&err);
+        rls_buf_close(&err);
+        rls_free(src);
+        return 2;
+    }
     RlsParser *parser = rls_parser_new(format);
     /* The configuration `check` would use, so that fix fixes what check
      * reports: a rule turned off is not fixed. A broken file is reported
@@ -297,7 +461,7 @@ static int cmd_fix__file(const char *path, const FixOptions *opts, const RlsConf
     if (!explicit_config && !opts->no_config) {
         RlsBuf problems;
         rls_buf_init(&problems);
-        int lr = rls_config_load_for_file(&found_config, path, &problems);
+        int lr = rls_config_load_for_file(&found_config, path, NULL, &problems);
         cmd_fix__print_lines(&problems);
         rls_buf_close(&problems);
         config = lr == 0 || lr == RLS_EINVAL ? &found_config : NULL;
@@ -335,14 +499,16 @@ static int cmd_fix__file(const char *path, const FixOptions *opts, const RlsConf
             rls_buf_close(&d);
         }
     } else if (opts->write) {
-        if (changed && cmd_fix__write(path, out, fixed.len) != 0) {
-            fprintf(stderr, "resume-ls fix: %s: cannot write: %s\n", path, strerror(errno));
+        if (changed &&
+            cmd_fix__replace(path, &st, src, len, out, fixed.len, opts->force, &err) != 0) {
+            fprintf(stderr, "resume-ls fix: %s: %s\n", path, err.data);
             rc = 2;
         }
     } else {
         if (many) printf("==> %s <==\n", path);
         fwrite(out, 1, fixed.len, stdout);
     }
+    rls_buf_close(&err);
     rls_buf_close(&fixed);
     rls_action_list_close(&actions);
     rls_analysis_close(&an);
@@ -368,6 +534,8 @@ int rls_cmd_fix(int argc, char **argv) {
             options = false;
         } else if (!strcmp(a, "--write") || !strcmp(a, "-w")) {
             opts.write = true;
+        } else if (!strcmp(a, "--force")) {
+            opts.force = true;
         } else if (!strcmp(a, "--diff")) {
             opts.diff = true;
         } else if (!strcmp(a, "--rewrite")) {
@@ -406,6 +574,11 @@ int rls_cmd_fix(int argc, char **argv) {
             goto out;
         }
     }
+    if (opts.force && !opts.write) {
+        fprintf(stderr, "resume-ls fix: --force only applies with --write\n");
+        status = 2;
+        goto out;
+    }
     if (opts.write && opts.diff) {
         fprintf(stderr, "resume-ls fix: --write and --diff exclude each other\n");
         status = 2;
@@ -424,7 +597,8 @@ int rls_cmd_fix(int argc, char **argv) {
     if (opts.config_path) {
         RlsBuf problems;
         rls_buf_init(&problems);
-        int lr = rls_config_load_file(&explicit_config, opts.config_path, &problems);
+        int lr =
+            rls_config_load_file(&explicit_config, opts.config_path, RLS_CONFIG_NAMED, &problems);
         cmd_fix__print_lines(&problems);
         rls_buf_close(&problems);
         /* Asked for by name, a configuration that cannot be used is a usage

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/files.h"
 #include "cli/outline.h"
 #include "rls/alloc.h"
 #include "rls/parse.h"
@@ -328,32 +329,17 @@ int rls_cmd_outline(int argc, char **argv) {
     if (!path) return outline__usage();
     if (!lang_given) rls_format_from_path(path, &format);
 
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        fprintf(stderr, "resume-ls outline: cannot open %s\n", path);
+    char *src = NULL;
+    uint32_t src_len = 0;
+    RlsBuf err;
+    rls_buf_init(&err);
+    if (rls_cli_read_resume(path, &src, &src_len, &err) != 0) {
+        fprintf(stderr, "resume-ls outline: %s", err.data);
+        rls_buf_close(&err);
         return 2;
     }
-    RlsBuf src;
-    rls_buf_init(&src);
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        if (src.len + got > RLS_TEXT_MAX_BYTES) {
-            fprintf(stderr, "resume-ls outline: %s is too large\n", path);
-            if (f != stdin) fclose(f);
-            rls_buf_close(&src);
-            return 2;
-        }
-        rls_buf_append(&src, chunk, got);
-    }
-    bool read_error = ferror(f);
-    if (f != stdin) fclose(f);
-    if (read_error) {
-        fprintf(stderr, "resume-ls outline: cannot read %s\n", path);
-        rls_buf_close(&src);
-        return 2;
-    }
-    RlsText *text = rls_text_new(src.data ? src.data : "", src.len);
+    rls_buf_close(&err);
+    RlsText *text = rls_text_new(src, src_len);
     RlsParser *parser = rls_parser_new(format);
     RlsResume *model = rls_parser_parse(parser, rls_text_data(text), rls_text_len(text), NULL);
     RlsBuf out;
@@ -364,6 +350,6 @@ int rls_cmd_outline(int argc, char **argv) {
     rls_resume_delete(model);
     rls_parser_delete(parser);
     rls_text_delete(text);
-    rls_buf_close(&src);
+    rls_free(src);
     return 0;
 }

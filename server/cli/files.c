@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lsp/config_json.h"
+#include "lsp/file_read.h"
 #include "rls/alloc.h"
 #include "rls/parse.h"
 #include "rls/text.h"
@@ -129,14 +129,14 @@ int rls_cli_collect(const char *arg, RlsPathList *out, RlsBuf *err) {
     return rc;
 }
 
-/* Reads standard input up to the limit. */
-static int files__read_stdin(char **data, size_t *len) {
+/* Reads standard input up to max_bytes. */
+static int files__read_stdin(size_t max_bytes, char **data, size_t *len) {
     RlsBuf b;
     rls_buf_init(&b);
     char chunk[65536];
     size_t got;
     while ((got = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
-        if (b.len + got > RLS_TEXT_MAX_BYTES) {
+        if (b.len + got > max_bytes) {
             rls_buf_close(&b);
             return RLS_ETOOBIG;
         }
@@ -147,8 +147,32 @@ static int files__read_stdin(char **data, size_t *len) {
         return RLS_EIO;
     }
     *len = b.len;
-    *data = rls_buf_detach(&b);
+    *data = b.data ? rls_buf_detach(&b) : rls_strdup("");
     return 0;
+}
+
+int rls_cli_read_bytes(const char *path, size_t max_bytes, char **data, size_t *len,
+                       struct stat *st, RlsBuf *err) {
+    *data = NULL;
+    *len = 0;
+    if (st) memset(st, 0, sizeof(*st));
+    RlsBuf why;
+    rls_buf_init(&why);
+    int rc;
+    if (strcmp(path, "-") == 0) {
+        /* Standard input is whatever the user connected: a pipe is the
+         * point, so it is not held to the regular-file rule. */
+        rc = files__read_stdin(max_bytes, data, len);
+        if (rc == RLS_ETOOBIG) rls_file_too_big_reason(max_bytes, &why);
+        if (rc == RLS_EIO) rls_buf_puts(&why, strerror(errno ? errno : EIO));
+    } else {
+        rc = rls_file_read(path, max_bytes, 0, data, len, st, &why);
+    }
+    if (rc != 0)
+        rls_buf_printf(err, "cannot read '%s': %s\n", strcmp(path, "-") == 0 ? "<stdin>" : path,
+                       why.data);
+    rls_buf_close(&why);
+    return rc;
 }
 
 int rls_cli_read_resume(const char *path, char **text, uint32_t *len, RlsBuf *err) {
@@ -156,21 +180,8 @@ int rls_cli_read_resume(const char *path, char **text, uint32_t *len, RlsBuf *er
     *len = 0;
     char *raw = NULL;
     size_t raw_len = 0;
-    int sys_errno = 0;
-    bool is_stdin = strcmp(path, "-") == 0;
-    int rc = is_stdin ? files__read_stdin(&raw, &raw_len)
-                      : rls_read_file_bounded(path, RLS_TEXT_MAX_BYTES, &raw, &raw_len, &sys_errno);
-    const char *shown = is_stdin ? "<stdin>" : path;
-    if (rc == RLS_ETOOBIG) {
-        rls_buf_printf(err, "cannot read '%s': larger than %u MB, the most resume-ls accepts\n",
-                       shown, RLS_TEXT_MAX_BYTES / (1024u * 1024u));
-        return rc;
-    }
-    if (rc != 0) {
-        rls_buf_printf(err, "cannot read '%s': %s\n", shown,
-                       sys_errno ? strerror(sys_errno) : rls_strerror(rc));
-        return rc;
-    }
+    int rc = rls_cli_read_bytes(path, RLS_TEXT_MAX_BYTES, &raw, &raw_len, NULL, err);
+    if (rc != 0) return rc;
     RlsBuf clean;
     rls_buf_init(&clean);
     rls_utf8_sanitize(raw, raw_len, &clean);
@@ -178,12 +189,13 @@ int rls_cli_read_resume(const char *path, char **text, uint32_t *len, RlsBuf *er
     /* Replacements can grow the text by up to 3x; re-check the limit. */
     if (clean.len > RLS_TEXT_MAX_BYTES) {
         rls_buf_close(&clean);
-        rls_buf_printf(err, "cannot read '%s': larger than %u MB, the most resume-ls accepts\n",
-                       shown, RLS_TEXT_MAX_BYTES / (1024u * 1024u));
+        rls_buf_printf(err, "cannot read '%s': ", strcmp(path, "-") == 0 ? "<stdin>" : path);
+        rls_file_too_big_reason(RLS_TEXT_MAX_BYTES, err);
+        rls_buf_putc(err, '\n');
         return RLS_ETOOBIG;
     }
     *len = (uint32_t)clean.len;
-    *text = rls_buf_detach(&clean);
+    *text = clean.data ? rls_buf_detach(&clean) : rls_strdup("");
     return 0;
 }
 

@@ -5,6 +5,8 @@
 #ifndef RLS_CLI_FILES_H_
 #define RLS_CLI_FILES_H_
 
+#include <sys/stat.h>
+
 #include "rls/buf.h"
 #include "rls/common.h"
 #include "rls/model.h"
@@ -33,10 +35,23 @@ bool rls_cli_is_resume_name(const char *name);
  * reason"); when a sub-folder is unreadable the rest is still collected. */
 int rls_cli_collect(const char *arg, RlsPathList *out, RlsBuf *err);
 
-/* Reads a resume ("-": standard input) into *text (owned, NUL-terminated,
- * valid UTF-8: invalid bytes become U+FFFD; free with rls_free), at most
- * RLS_TEXT_MAX_BYTES. Returns 0, or an RLS_E* code with a one-line reason
- * appended to err ("cannot read 'x.md': No such file or directory"). */
+/* The one reader of the subcommands. Reads path ("-": standard input) into
+ * *data (owned, NUL-terminated; free with rls_free), its bytes as they are,
+ * at most max_bytes. A path must name a regular file (rls_file_read,
+ * lsp/file_read.h: a FIFO, a folder or a device is refused before a byte is
+ * read, so nothing blocks); standard input may be anything. When st is not
+ * NULL it receives the file's fstat (zeroed for standard input). Returns 0,
+ * or an RLS_E* code with one line appended to err naming the file, what is
+ * wrong and, where there is one, the fix ("cannot read 'x.md': No such file
+ * or directory\n"). */
+int rls_cli_read_bytes(const char *path, size_t max_bytes, char **data, size_t *len,
+                       struct stat *st, RlsBuf *err);
+
+/* Reads a resume ("-": standard input) with rls_cli_read_bytes into *text
+ * (owned, NUL-terminated, valid UTF-8: invalid bytes become U+FFFD; free with
+ * rls_free), at most RLS_TEXT_MAX_BYTES. Returns 0, or an RLS_E* code with a
+ * one-line reason appended to err ("cannot read 'x.md': No such file or
+ * directory"). */
 int rls_cli_read_resume(const char *path, char **text, uint32_t *len, RlsBuf *err);
 
 /* Picks the format of path: lang when has_lang, else from the extension.

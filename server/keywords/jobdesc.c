@@ -12,6 +12,7 @@
 
 #include "keywords/kw_internal.h"
 #include "rls/alloc.h"
+#include "rls/hash.h"
 
 void rls_jd_init(RlsJdKeywords *self) {
     memset(self, 0, sizeof(*self));
@@ -146,15 +147,65 @@ static int jd__cmp(const void *a, const void *b) {
     return strcmp(x->text, y->text);
 }
 
-static RlsJdKeyword *jd__find_token(RlsJdKeywords *self, const char *t, size_t len) {
+/* The longest token kept; longer runs are not words a posting asks for. */
+#define JD__TOKEN_MAX_BYTES 32
+
+static bool jd__same_token(const char *a, const char *t, size_t len) {
+    if (strlen(a) != len) return false;
+    for (size_t j = 0; j < len; j++)
+        if (rls_kw__lower((unsigned char)a[j]) != rls_kw__lower((unsigned char)t[j])) return false;
+    return true;
+}
+
+/* The tokens seen so far, by case-folded text: a job description may hold up
+ * to RLS_JOB_MAX_BYTES of distinct tokens (a hostile one does), and looking
+ * each up in a list was quadratic: 100 s for 1 MB, on every analysis. */
+typedef struct {
+    uint64_t hash; /* 0: empty slot */
+    uint32_t item; /* index into RlsJdKeywords.items */
+    uint32_t pad;
+} JdSlot;
+
+typedef struct {
+    JdSlot *slots;
+    uint32_t cap, used; /* cap a power of two, at most half full */
+} JdIndex;
+
+static uint64_t jd__hash(const char *t, size_t len) {
+    char folded[JD__TOKEN_MAX_BYTES];
+    for (size_t j = 0; j < len; j++)
+        folded[j] = (char)rls_kw__lower((unsigned char)t[j]);
+    return rls_hash_key(rls_hash_mix(RLS_HASH_SEED, folded, len));
+}
+
+static void jd__index_put(JdIndex *ix, uint64_t hash, uint32_t item) {
+    if ((ix->used + 1) * 2 > ix->cap) {
+        JdIndex bigger = {rls_calloc(ix->cap ? ix->cap * 2 : 256, sizeof(JdSlot)),
+                          ix->cap ? ix->cap * 2 : 256, 0};
+        for (uint32_t i = 0; i < ix->cap; i++)
+            if (ix->slots[i].hash) jd__index_put(&bigger, ix->slots[i].hash, ix->slots[i].item);
+        rls_free(ix->slots);
+        *ix = bigger;
+    }
+    uint32_t at = rls_hash_probe(ix->slots, sizeof(JdSlot), ix->cap, hash);
+    if (ix->slots[at].hash) return; /* a colliding token stays unindexed */
+    ix->slots[at].hash = hash;
+    ix->slots[at].item = item;
+    ix->used++;
+}
+
+static RlsJdKeyword *jd__find_token(RlsJdKeywords *self, const JdIndex *ix, uint64_t hash,
+                                    const char *t, size_t len) {
+    if (ix->cap) {
+        uint32_t at = rls_hash_probe(ix->slots, sizeof(JdSlot), ix->cap, hash);
+        if (ix->slots[at].hash == 0) return NULL;
+        RlsJdKeyword *k = &self->items[ix->slots[at].item];
+        if (jd__same_token(k->text, t, len)) return k;
+    }
+    /* Two tokens with one 64-bit hash: so rare that a scan is fine. */
     for (size_t i = 0; i < self->len; i++) {
         RlsJdKeyword *k = &self->items[i];
-        if (k->term >= 0 || strlen(k->text) != len) continue;
-        size_t j = 0;
-        while (j < len &&
-               rls_kw__lower((unsigned char)k->text[j]) == rls_kw__lower((unsigned char)t[j]))
-            j++;
-        if (j == len) return k;
+        if (k->term < 0 && jd__same_token(k->text, t, len)) return k;
     }
     return NULL;
 }
@@ -176,6 +227,7 @@ int rls_jd_extract(RlsJdKeywords *self, const char *text, size_t len) {
     size_t next_cov = 0;
     uint32_t *strong = NULL; /* parallel to items: 1 when seen looking strong */
     size_t cap_strong = 0, n_strong = 0;
+    JdIndex index = {NULL, 0, 0};
     for (size_t i = 0; i < n_catalogue; i++)
         RLS_PUSH(strong, n_strong, cap_strong, 1u);
     size_t i = 0;
@@ -194,19 +246,21 @@ int rls_jd_extract(RlsJdKeywords *self, const char *text, size_t len) {
         while (s < e && (text[s] == '.' || text[s] == '/' || text[s] == '_' || text[s] == '#' ||
                          text[s] == '+'))
             s++;
-        if (e <= s || e - s > 32) continue;
+        if (e <= s || e - s > JD__TOKEN_MAX_BYTES) continue;
         while (next_cov < ctx.n_covered && ctx.covered[next_cov].end_byte <= s)
             next_cov++;
         if (next_cov < ctx.n_covered && ctx.covered[next_cov].start_byte < e) continue;
         JdLook look = jd__look(text + s, e - s);
         if (look == JD_PLAIN) continue;
-        RlsJdKeyword *k = jd__find_token(self, text + s, e - s);
+        uint64_t hash = jd__hash(text + s, e - s);
+        RlsJdKeyword *k = jd__find_token(self, &index, hash, text + s, e - s);
         if (k) {
             k->count++;
             if (strong && look == JD_STRONG) strong[k - self->items] = 1;
             continue;
         }
         RlsJdKeyword nk = {rls_strndup(text + s, e - s), -1, 1};
+        jd__index_put(&index, hash, (uint32_t)self->len);
         RLS_PUSH(self->items, self->len, self->cap, nk);
         RLS_PUSH(strong, n_strong, cap_strong, look == JD_STRONG ? 1u : 0u);
     }
@@ -220,6 +274,7 @@ int rls_jd_extract(RlsJdKeywords *self, const char *text, size_t len) {
         self->items[w++] = self->items[r];
     }
     self->len = w;
+    rls_free(index.slots);
     rls_free(strong);
     rls_free(ctx.term_count);
     rls_free(ctx.covered);

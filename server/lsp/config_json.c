@@ -10,6 +10,7 @@
 #define _XOPEN_SOURCE 700
 
 #include "lsp/config_json.h"
+#include "lsp/file_read.h"
 #include "lsp/log.h"
 
 #include <errno.h>
@@ -37,7 +38,11 @@ typedef struct {
     RlsConfig *config;
     const char *origin;
     const char *base_dir; /* NULL: current directory */
-    RlsBuf *problems;     /* may be NULL */
+    /* The folder a configuration file's job description must stay in
+     * (symbolic links resolved), or NULL for editor settings and the
+     * command line, which the user controls. */
+    const char *confine_dir;
+    RlsBuf *problems; /* may be NULL */
     int n_problems;
 } ConfigJsonCtx;
 
@@ -319,29 +324,63 @@ static void config__lexicons(ConfigJsonCtx *ctx, const cJSON *lexicons) {
 
 /* ---- thresholds ----------------------------------------------------------------- */
 
+/* Every threshold a rule reads (rls_config_threshold), with the values that
+ * mean something. The rules convert them to integers (word and character
+ * counts), so an unbounded value such as 1e300 would be undefined behaviour
+ * there: the range is checked here, once, before anything reaches the core.
+ * A rule that gains a threshold adds it here and in docs/rules.md. */
+typedef struct {
+    const char *name;
+    double min, max;
+} ConfigThreshold;
+
+static const ConfigThreshold config__thresholds_known[] = {
+    {"bullet-length.maxWords", 0, 1000},  /* 0 turns the check off */
+    {"bullet-length.maxChars", 0, 10000}, /* 0 turns the check off */
+    {"bullet-length.minWords", 0, 100},   /* 0 turns the check off */
+    {"repeated-verb.maxRepeats", 1, 100}, {"resume-length.maxWords", 1, 100000},
+};
+
 static void config__thresholds(ConfigJsonCtx *ctx, const cJSON *thresholds) {
     if (!cJSON_IsObject(thresholds)) {
         config__expected(ctx, "thresholds", "an object of threshold names to numbers", thresholds);
         return;
     }
-    RlsBuf path;
+    const char *names[RLS_ARRAY_LEN(config__thresholds_known)];
+    for (size_t i = 0; i < RLS_ARRAY_LEN(config__thresholds_known); i++)
+        names[i] = config__thresholds_known[i].name;
+    RlsBuf path, what;
     rls_buf_init(&path);
+    rls_buf_init(&what);
     const cJSON *t;
     cJSON_ArrayForEach(t, thresholds) {
         const char *name = t->string ? t->string : "";
         config__path(&path, "thresholds", name);
-        /* TODO(#4): check names against the rules' declared thresholds once
-         * the engine exports them. */
-        if (!*name || strlen(name) > CONFIG__NAME_MAX_BYTES) {
-            config__problem(ctx, path.data, "expected a threshold name");
+        const ConfigThreshold *known = NULL;
+        for (size_t i = 0; i < RLS_ARRAY_LEN(config__thresholds_known) && !known; i++)
+            if (strcmp(name, names[i]) == 0) known = &config__thresholds_known[i];
+        if (!known) {
+            const char *hint = rls_config_suggest(name, names, RLS_ARRAY_LEN(names));
+            rls_buf_clear(&what);
+            config__one_of(&what, names, RLS_ARRAY_LEN(names));
+            if (hint)
+                config__problem(ctx, path.data, "unknown threshold (did you mean \"%s\"?)", hint);
+            else
+                config__problem(ctx, path.data, "unknown threshold; expected %s", what.data);
             continue;
         }
-        if (!cJSON_IsNumber(t) || !isfinite(t->valuedouble) || t->valuedouble < 0) {
-            config__expected(ctx, path.data, "a number >= 0", t);
+        /* Compared as doubles, never converted, until known to be in range:
+         * NaN and infinities fail every comparison below. */
+        double v = cJSON_IsNumber(t) ? t->valuedouble : NAN;
+        if (!(v >= known->min && v <= known->max) || v != floor(v)) {
+            rls_buf_clear(&what);
+            rls_buf_printf(&what, "a whole number from %.0f to %.0f", known->min, known->max);
+            config__expected(ctx, path.data, what.data, t);
             continue;
         }
-        rls_config_set_threshold(ctx->config, name, t->valuedouble);
+        rls_config_set_threshold(ctx->config, name, v);
     }
+    rls_buf_close(&what);
     rls_buf_close(&path);
 }
 
@@ -393,31 +432,87 @@ static bool config__ends_with(const char *s, const char *suffix) {
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* The extensions of a job description named by a configuration file: plain
+ * text, as people save a posting. Anything else (.env, id_rsa, .json, .yml)
+ * is more likely a secret than a job, and its words would end up in
+ * diagnostics, the score and SARIF reports that CI uploads. */
+static const char *const config__job_exts[] = {".txt", ".md", ".markdown", ".text", ".tex", ".rst"};
+
+static bool config__has_job_ext(const char *s) {
+    for (size_t i = 0; i < RLS_ARRAY_LEN(config__job_exts); i++)
+        if (config__ends_with(s, config__job_exts[i])) return true;
+    return false;
+}
+
 /* A string that names no existing file is still taken as a path (and so
  * reported as missing) when it looks like one: a typo in a file name must not
  * silently become a one-line "job description". */
 static bool config__looks_like_path(const char *s) {
-    static const char *const exts[] = {".txt", ".md", ".markdown", ".text", ".tex", ".rst"};
-    for (size_t i = 0; i < RLS_ARRAY_LEN(exts); i++)
-        if (config__ends_with(s, exts[i])) return true;
-    return strchr(s, '/') && !strpbrk(s, " \t");
+    return config__has_job_ext(s) || (strchr(s, '/') && !strpbrk(s, " \t"));
+}
+
+/* Checks that real (a job description named by a configuration file, with
+ * symbolic links resolved) is a plain text file inside confine_dir and not
+ * hidden on the way: a repository's .resume-ls.json must not make resume-ls
+ * read ~/.ssh, /etc/passwd or the .env beside it. Returns true, or false
+ * with the reason and the fix appended to why. */
+static bool config__job_allowed(const char *confine_dir, const char *real, RlsBuf *why) {
+    size_t n = strlen(confine_dir);
+    bool root = n == 1 && confine_dir[0] == '/';
+    /* A prefix on a whole path component: /cv2 is not inside /cv. An empty
+     * confine_dir (the folder could not be resolved) contains nothing. */
+    if (n == 0 || (!root && (strncmp(real, confine_dir, n) != 0 || real[n] != '/'))) {
+        rls_buf_printf(why,
+                       "it is outside '%s', the folder of the configuration file; a "
+                       "configuration file may only name a job description in its own folder or "
+                       "below (to use this one anyway: resume-ls score --job FILE)",
+                       confine_dir);
+        return false;
+    }
+    const char *rel = real + (root ? 1 : n + 1);
+    for (const char *c = rel; c; c = strchr(c, '/')) {
+        if (*c == '/') c++;
+        if (*c == '.') {
+            rls_buf_puts(why, "hidden files and folders (names that start with '.') are never "
+                              "read as a job description; rename it, e.g. to job.txt");
+            return false;
+        }
+    }
+    if (!config__has_job_ext(rel)) {
+        rls_buf_puts(why, "a job description must be a text file ending in .txt, .md, "
+                          ".markdown, .text, .tex or .rst; rename it, e.g. to job.txt");
+        return false;
+    }
+    return true;
 }
 
 static void config__read_job(ConfigJsonCtx *ctx, const char *key_path, const char *rel) {
     char *full = config__resolve(ctx->base_dir, rel);
     char *data = NULL;
     size_t len = 0;
-    int sys_errno = 0;
-    int rc = rls_read_file_bounded(full, RLS_JOB_MAX_BYTES, &data, &len, &sys_errno);
-    if (rc == RLS_ETOOBIG) {
-        config__problem(ctx, key_path, "cannot use '%s': larger than %u bytes", full,
-                        RLS_JOB_MAX_BYTES);
-    } else if (rc != 0) {
-        config__problem(ctx, key_path, "cannot read '%s': %s", full,
-                        sys_errno ? strerror(sys_errno) : rls_strerror(rc));
-    } else {
-        rls_config_set_job_text(ctx->config, data);
+    RlsBuf why;
+    rls_buf_init(&why);
+    char real[PATH_MAX];
+    const char *read_path = full;
+    if (ctx->confine_dir) {
+        /* Checked before the file is opened, on the path with every link
+         * resolved, which is then the one read: nothing outside is opened. */
+        if (!realpath(full, real)) {
+            config__problem(ctx, key_path, "cannot read '%s': %s", full, strerror(errno));
+            goto done;
+        }
+        if (!config__job_allowed(ctx->confine_dir, real, &why)) {
+            config__problem(ctx, key_path, "not reading '%s': %s", full, why.data);
+            goto done;
+        }
+        read_path = real;
     }
+    if (rls_file_read(read_path, RLS_JOB_MAX_BYTES, 0, &data, &len, NULL, &why) != 0)
+        config__problem(ctx, key_path, "cannot read '%s': %s", full, why.data);
+    else
+        rls_config_set_job_text(ctx->config, data);
+done:
+    rls_buf_close(&why);
     rls_free(data);
     rls_free(full);
 }
@@ -599,30 +694,29 @@ static char *config__dirname(const char *path) {
     return rls_strndup(path, (size_t)(slash - path));
 }
 
-int rls_config_merge_json_in(RlsConfig *config, const cJSON *json, const char *origin,
-                             const char *base_dir, RlsBuf *problems) {
-    ConfigJsonCtx ctx = {config, origin, base_dir, problems, 0};
+/* Merges json under ctx (its config, origin, base and confine folders). */
+static int config__merge(ConfigJsonCtx *ctx, const cJSON *json) {
     if (!cJSON_IsObject(json)) {
-        config__expected(&ctx, NULL, "a JSON object", json);
+        config__expected(ctx, NULL, "a JSON object", json);
         return RLS_EINVAL;
     }
     const cJSON *item;
     cJSON_ArrayForEach(item, json) {
         const char *key = item->string ? item->string : "";
         if (strcmp(key, "rules") == 0) {
-            config__rules(&ctx, item);
+            config__rules(ctx, item);
         } else if (strcmp(key, "lexicons") == 0) {
-            config__lexicons(&ctx, item);
+            config__lexicons(ctx, item);
         } else if (strcmp(key, "thresholds") == 0) {
-            config__thresholds(&ctx, item);
+            config__thresholds(ctx, item);
         } else if (strcmp(key, "role") == 0) {
-            config__role(&ctx, item);
+            config__role(ctx, item);
         } else if (strcmp(key, "jobDescription") == 0) {
-            config__job(&ctx, item);
+            config__job(ctx, item);
         } else if (strcmp(key, "macros") == 0) {
-            config__macros(&ctx, item);
+            config__macros(ctx, item);
         } else if (strcmp(key, "logLevel") == 0) {
-            config__log_level(&ctx, item);
+            config__log_level(ctx, item);
         } else if (strcmp(key, "$schema") == 0) {
             /* Editors use it for completion; nothing to apply. */
         } else {
@@ -632,79 +726,36 @@ int rls_config_merge_json_in(RlsConfig *config, const cJSON *json, const char *o
             rls_buf_init(&what);
             config__one_of(&what, config__top_keys, RLS_ARRAY_LEN(config__top_keys));
             if (hint)
-                config__problem(&ctx, key, "unknown key (did you mean \"%s\"?)", hint);
+                config__problem(ctx, key, "unknown key (did you mean \"%s\"?)", hint);
             else
-                config__problem(&ctx, key, "unknown key; expected %s", what.data);
+                config__problem(ctx, key, "unknown key; expected %s", what.data);
             rls_buf_close(&what);
         }
     }
-    return ctx.n_problems ? RLS_EINVAL : 0;
+    return ctx->n_problems ? RLS_EINVAL : 0;
+}
+
+int rls_config_merge_json_in(RlsConfig *config, const cJSON *json, const char *origin,
+                             const char *base_dir, RlsBuf *problems) {
+    ConfigJsonCtx ctx = {config, origin, base_dir, NULL, problems, 0};
+    return config__merge(&ctx, json);
 }
 
 int rls_config_merge_json(RlsConfig *config, const cJSON *json, const char *origin,
                           RlsBuf *problems) {
+    ConfigJsonCtx ctx = {config, origin, NULL, NULL, problems, 0};
     char *base = NULL;
-    if (origin && config__is_regular_file(origin)) base = config__dirname(origin);
-    int rc = rls_config_merge_json_in(config, json, origin, base, problems);
+    char confine[PATH_MAX];
+    if (origin && config__is_regular_file(origin)) {
+        base = config__dirname(origin);
+        /* The content of a file: confined to its folder, as when loaded
+         * (to nothing when the folder cannot be resolved). */
+        ctx.confine_dir = realpath(base, confine) ? confine : "";
+    }
+    ctx.base_dir = base;
+    int rc = config__merge(&ctx, json);
     rls_free(base);
     return rc;
-}
-
-int rls_read_file_bounded(const char *path, size_t max_bytes, char **data, size_t *len,
-                          int *sys_errno) {
-    *data = NULL;
-    *len = 0;
-    if (sys_errno) *sys_errno = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (sys_errno) *sys_errno = errno;
-        return errno == ENOENT ? RLS_ENOENT : RLS_EIO;
-    }
-    struct stat st;
-    int rc = 0;
-    if (fstat(fileno(f), &st) != 0) {
-        if (sys_errno) *sys_errno = errno;
-        rc = RLS_EIO;
-    } else if (S_ISDIR(st.st_mode)) {
-        if (sys_errno) *sys_errno = EISDIR;
-        rc = RLS_EIO;
-    } else if (!S_ISREG(st.st_mode)) {
-        if (sys_errno) *sys_errno = EINVAL;
-        rc = RLS_EIO;
-    } else if ((unsigned long long)st.st_size > max_bytes) {
-        rc = RLS_ETOOBIG;
-    }
-    if (rc) {
-        fclose(f);
-        return rc;
-    }
-    /* Read in chunks rather than trusting st_size: the file may change. */
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    char *buf = rls_malloc(cap);
-    for (;;) {
-        if (n + 1 >= cap) {
-            if (cap > max_bytes + 1) break;
-            rls_grow((void **)&buf, &cap, cap + 4096, 1);
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) break;
-    }
-    if (ferror(f)) {
-        if (sys_errno) *sys_errno = errno ? errno : EIO;
-        rc = RLS_EIO;
-    } else if (n > max_bytes) {
-        rc = RLS_ETOOBIG;
-    }
-    fclose(f);
-    if (rc) {
-        rls_free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return 0;
 }
 
 /* Reports where cJSON stopped, as 1-based line and column (in bytes). */
@@ -724,43 +775,83 @@ static void config__parse_error(ConfigJsonCtx *ctx, const char *data, size_t len
                     line, col);
 }
 
-int rls_config_load_file(RlsConfig *config, const char *config_path, RlsBuf *problems) {
-    ConfigJsonCtx ctx = {config, config_path, NULL, problems, 0};
-    char *data = NULL;
+int rls_config_load_file(RlsConfig *config, const char *config_path, RlsConfigSource source,
+                         RlsBuf *problems) {
+    ConfigJsonCtx ctx = {config, config_path, NULL, NULL, problems, 0};
+    char *data = NULL, *base = NULL;
     size_t len = 0;
-    int sys_errno = 0;
-    int rc = rls_read_file_bounded(config_path, RLS_CONFIG_MAX_BYTES, &data, &len, &sys_errno);
-    if (rc == RLS_ETOOBIG) {
-        config__problem(&ctx, NULL, "larger than %u bytes; ignoring the file",
-                        RLS_CONFIG_MAX_BYTES);
-        return rc;
-    }
-    if (rc != 0) {
-        config__problem(&ctx, NULL, "cannot read: %s",
-                        sys_errno ? strerror(sys_errno) : rls_strerror(rc));
-        return rc;
-    }
+    struct stat st;
+    cJSON *json = NULL;
     const char *stop = NULL;
-    cJSON *json = cJSON_ParseWithLengthOpts(data, len, &stop, false);
-    if (!json) {
-        config__parse_error(&ctx, data, len, stop);
-        rls_free(data);
-        return RLS_EPARSE;
+    char confine[PATH_MAX];
+    RlsBuf why;
+    rls_buf_init(&why);
+    unsigned flags = source == RLS_CONFIG_FOUND ? RLS_FILE_OWNED_BY_USER : 0;
+    int rc = rls_file_read(config_path, RLS_CONFIG_MAX_BYTES, flags, &data, &len, &st, &why);
+    if (rc != 0) {
+        bool refused = rc == RLS_EINVAL && S_ISREG(st.st_mode);
+        config__problem(&ctx, NULL, "%s: %s; ignoring the file",
+                        refused ? "not using it" : "cannot read", why.data);
+        /* Not a regular file is unreadable, as a missing one is; a file
+         * refused for its owner is a problem reported, not a failure. */
+        if (rc == RLS_EINVAL && !refused) rc = RLS_EIO;
+        goto done;
     }
-    char *base = config__dirname(config_path);
-    rc = rls_config_merge_json_in(config, json, config_path, base, problems);
-    rls_free(base);
+    json = cJSON_ParseWithLengthOpts(data, len, &stop, false);
+    /* Text after the value ("{...} }" from a bad merge, two objects pasted
+     * together) means the file is not what its author thinks: ignore it
+     * whole, as any other invalid JSON, rather than guess. */
+    size_t at = json && stop ? (size_t)(stop - data) : len;
+    while (json && at < len &&
+           (data[at] == ' ' || data[at] == '\t' || data[at] == '\n' || data[at] == '\r'))
+        at++;
+    if (!json || at < len) {
+        config__parse_error(&ctx, data, len, json ? data + at : stop);
+        rc = RLS_EPARSE;
+        goto done;
+    }
+    base = config__dirname(config_path);
+    ctx.base_dir = base;
+    /* Without a resolvable folder nothing can be shown to be inside it:
+     * confine to "" and every job description path is refused. */
+    ctx.confine_dir = realpath(base, confine) ? confine : "";
+    rc = config__merge(&ctx, json);
+done:
     cJSON_Delete(json);
+    rls_buf_close(&why);
+    rls_free(base);
     rls_free(data);
     return rc;
 }
 
-int rls_config_find_for_file(const char *path, RlsBuf *found) {
+/* True when dir holds an entry named name (of any kind); scratch is reused. */
+static bool config__has_entry(const char *dir, const char *name, RlsBuf *scratch) {
+    rls_buf_clear(scratch);
+    bool root = dir[0] == '/' && dir[1] == '\0';
+    rls_buf_printf(scratch, "%s/%s", root ? "" : dir, name);
+    struct stat st;
+    return lstat(scratch->data, &st) == 0;
+}
+
+/* Resolves path to an absolute path without symbolic links into out
+ * (cleared first); false when there is none to resolve. */
+static bool config__real(const char *path, RlsBuf *out) {
+    rls_buf_clear(out);
+    char real[PATH_MAX];
+    if (!path || !*path || !realpath(path, real)) return false;
+    rls_buf_puts(out, real);
+    return true;
+}
+
+int rls_config_find_for_file(const char *path, const char *workspace_root, RlsBuf *found) {
     rls_buf_clear(found);
     char *dir = config__dirname(path);
     char resolved[PATH_MAX];
-    RlsBuf abs;
+    RlsBuf abs, root, home, candidate;
     rls_buf_init(&abs);
+    rls_buf_init(&root);
+    rls_buf_init(&home);
+    rls_buf_init(&candidate);
     if (realpath(dir, resolved)) {
         rls_buf_puts(&abs, resolved);
     } else if (dir[0] == '/') {
@@ -775,34 +866,43 @@ int rls_config_find_for_file(const char *path, RlsBuf *found) {
             rls_buf_puts(&abs, dir);
     }
     rls_free(dir);
+    /* Where the search ends, that folder included: the folders a user calls
+     * "my project" or "mine". Above them folders are shared (/tmp, /home, a
+     * team drive), and a .resume-ls.json there may be anyone's. */
+    bool have_root = config__real(workspace_root, &root);
+    bool have_home = config__real(getenv("HOME"), &home);
     int rc = RLS_ENOENT;
-    RlsBuf candidate;
-    rls_buf_init(&candidate);
     for (;;) {
-        rls_buf_clear(&candidate);
-        bool root = abs.len == 1 && abs.data[0] == '/';
-        rls_buf_printf(&candidate, "%s/%s", root ? "" : abs.data, RLS_CONFIG_FILE_NAME);
-        if (config__is_regular_file(candidate.data)) {
+        bool is_root = abs.len == 1 && abs.data[0] == '/';
+        if (config__has_entry(abs.data, RLS_CONFIG_FILE_NAME, &candidate) &&
+            config__is_regular_file(candidate.data)) {
             rls_buf_puts(found, candidate.data);
             rc = 0;
             break;
         }
+        if ((have_root && strcmp(abs.data, root.data) == 0) ||
+            (have_home && strcmp(abs.data, home.data) == 0) ||
+            config__has_entry(abs.data, ".git", &candidate))
+            break;
         char *slash = strrchr(abs.data, '/');
-        if (!slash || root) break;
+        if (!slash || is_root) break;
         abs.len = slash == abs.data ? 1 : (size_t)(slash - abs.data);
         abs.data[abs.len] = '\0';
     }
     rls_buf_close(&candidate);
+    rls_buf_close(&home);
+    rls_buf_close(&root);
     rls_buf_close(&abs);
     return rc;
 }
 
-int rls_config_load_for_file(RlsConfig *config, const char *path, RlsBuf *problems) {
+int rls_config_load_for_file(RlsConfig *config, const char *path, const char *workspace_root,
+                             RlsBuf *problems) {
     RlsBuf found;
     rls_buf_init(&found);
-    int rc = rls_config_find_for_file(path, &found);
+    int rc = rls_config_find_for_file(path, workspace_root, &found);
     if (rc == 0)
-        rc = rls_config_load_file(config, found.data, problems);
+        rc = rls_config_load_file(config, found.data, RLS_CONFIG_FOUND, problems);
     else
         rc = 0;
     rls_buf_close(&found);

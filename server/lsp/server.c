@@ -198,7 +198,7 @@ const RlsAnalysis *rls_document_analysis(RlsServer *self, RlsDocument *doc) {
 void rls_server_doc_configure(RlsServer *self, RlsDocument *doc, RlsBuf *problems) {
     rls_config_close(&doc->config);
     rls_config_init(&doc->config);
-    if (doc->path) rls_config_load_for_file(&doc->config, doc->path, problems);
+    if (doc->path) rls_config_load_for_file(&doc->config, doc->path, self->root_path, problems);
     if (self->init_options)
         rls_config_merge_json_in(&doc->config, self->init_options, "initializationOptions",
                                  self->root_path, problems);

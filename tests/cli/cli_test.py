@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 BIN, SRC, VERSION, CASE = sys.argv[1:5]
 
@@ -467,6 +468,385 @@ def case_outline_text_and_json():
         rc, out, err = run("outline", path, path)
         expect_rc(rc, 2, out, err)
         expect("usage: resume-ls outline" in err, "a second FILE is a usage error", err)
+
+
+# ---- untrusted files and configuration (issue #17) -------------------------------------
+
+WEAK_MD = """# Dana Reyes
+dana@example.com
+
+## Experience
+
+### Engineer, Example Corp (2021 - Present)
+
+- Worked on the checkout service using Kafka and Go.
+- Responsible for the billing team.
+
+## Skills
+
+Go, PostgreSQL
+
+## Education
+
+B.S. Computer Science, State University, 2020
+"""
+
+SECRET = "hunter2Xq9SecretZ"
+
+
+def run_quick(*args, seconds=30, **kw):
+    """run() that fails the test, instead of hanging it, when the binary
+    blocks (a FIFO opened for reading waits for a writer forever)."""
+    try:
+        e = dict(os.environ)
+        e["NO_COLOR"] = "1"
+        e.update(kw.pop("env", None) or {})
+        p = subprocess.run([BIN, *args], capture_output=True, text=True, timeout=seconds,
+                           env=e, stdin=subprocess.DEVNULL, **kw)
+    except subprocess.TimeoutExpired:
+        fail("resume-ls %s hung for %d s (a FIFO opened before its type was checked?)"
+             % (" ".join(args), seconds))
+    return p.returncode, p.stdout, p.stderr
+
+
+def rule_ids(out):
+    return [d["rule"] for d in json.loads(out)["diagnostics"]]
+
+
+def case_a_fifo_named_as_job_description_does_not_hang_check():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv/resume.md": WEAK_MD, "cv/.resume-ls.json": '{"jobDescription": "jd.txt"}'})
+        os.mkfifo(os.path.join(d, "cv", "jd.txt"))
+        rc, out, err = run_quick("check", "cv/resume.md", cwd=d)
+        expect(rc in (0, 1), "the check still runs (rc %d)" % rc, out, err)
+        expect("jobDescription: cannot read '" in err and
+               "jd.txt': a named pipe (FIFO), not a regular file" in err,
+               "the FIFO is named and refused", err)
+
+
+def case_every_subcommand_refuses_fifos_folders_and_huge_files_alike():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"ok.md": WEAK_MD, "folder.md/x": ""})
+        os.mkfifo(os.path.join(d, "pipe.md"))
+        with open(os.path.join(d, "huge.md"), "wb") as f:
+            f.truncate(64 * 1024 * 1024 + 1)  # sparse: costs no disk
+        reasons = {"pipe.md": "a named pipe (FIFO), not a regular file",
+                   "folder.md": "Is a directory",
+                   "huge.md": "larger than 64 MB, the most resume-ls accepts"}
+        for name, reason in reasons.items():
+            for cmd in (["check", "--no-config"], ["score", "--no-config"],
+                        ["fix", "--no-config"], ["outline"]):
+                if cmd[0] == "check" and name == "folder.md":
+                    continue  # check walks folders: a feature
+                rc, out, err = run_quick(*cmd, name, cwd=d)
+                expect_rc(rc, 2, out, err)
+                expect("cannot read '%s': %s" % (name, reason) in err,
+                       "%s %s says why" % (cmd[0], name), err)
+        # The files a command names besides the resume go through the same reader.
+        rc, out, err = run_quick("score", "--no-config", "--job", "pipe.md", "ok.md", cwd=d)
+        expect_rc(rc, 2, out, err)
+        expect("cannot read 'pipe.md': a named pipe (FIFO)" in err, "score --job FIFO", err)
+        rc, out, err = run_quick("check", "--config", "pipe.md", "ok.md", cwd=d)
+        expect_rc(rc, 2, out, err)
+        expect("pipe.md: cannot read: a named pipe (FIFO)" in err, "check --config FIFO", err)
+        # Standard input still works where it worked.
+        rc, out, err = run("check", "--no-config", "-", stdin=WEAK_MD)
+        expect(rc == 1 and "weak-opener" in out, "check - reads stdin", out, err)
+        rc, out, err = run("outline", "-", stdin=WEAK_MD)
+        expect(rc == 0 and "Engineer" in out, "outline - reads stdin", out, err)
+
+
+def case_a_config_cannot_make_check_read_files_outside_its_folder():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv/resume.md": WEAK_MD,
+                 "cv/.env": "PASSWORD=%s\nTOKEN=AKIA%s\n" % (SECRET, SECRET.upper()),
+                 "cv/secrets.json": '{"key": "%s"}' % SECRET,
+                 "elsewhere/job.txt": "Kafka %s\n" % SECRET})
+        os.symlink("../elsewhere/job.txt", os.path.join(d, "cv", "link.txt"))
+        for job, why in ((".env", "hidden files and folders"),
+                         ("/etc/passwd", "it is outside '"),
+                         ("../elsewhere/job.txt", "it is outside '"),
+                         ("link.txt", "it is outside '"),
+                         ("secrets.json", "must be a text file ending in .txt")):
+            tree(d, {"cv/.resume-ls.json": json.dumps({"jobDescription": job})})
+            rc, out, err = run_quick("check", "--format", "sarif", "cv/resume.md", cwd=d)
+            expect(rc in (0, 1), "%s: still checked (rc %d)" % (job, rc), out, err)
+            for leaked in (SECRET, SECRET.upper(), "/bin/bash", "nologin", "/usr/sbin"):
+                expect(leaked not in out, "%s: %s must not reach the SARIF report" % (job, leaked),
+                       out)
+            expect("jobDescription: not reading '" in err and why in err,
+                   "%s: the problem says what and why" % job, err)
+        # A job description beside the configuration is read as before.
+        tree(d, {"cv/jobs/acme.txt": "We need Terraform and Kubernetes experts.\n",
+                 "cv/.resume-ls.json": '{"jobDescription": "jobs/acme.txt"}'})
+        rc, out, err = run_quick("score", "--format", "json", "cv/resume.md", cwd=d)
+        expect_rc(rc, 0, out, err)
+        expect("jobDescription" not in err and "Terraform" in out,
+               "an allowed job description is used", out, err)
+
+
+def case_the_config_search_stops_at_the_repository_and_home():
+    with tempfile.TemporaryDirectory() as d:
+        # A configuration someone left higher up turns weak-opener off and
+        # has a typo that would be reported if it were read.
+        tree(d, {".resume-ls.json": '{"rules": {"weak-opener": "off"}, "ruels": 1}',
+                 "repo/.git/HEAD": "ref: refs/heads/main\n",
+                 "repo/cv/resume.md": WEAK_MD,
+                 "home/cv/resume.md": WEAK_MD,
+                 "plain/cv/resume.md": WEAK_MD})
+        # Sanity: with no boundary in the way it does apply.
+        rc, out, err = run_quick("check", "--format", "json", "plain/cv/resume.md", cwd=d)
+        expect("weak-opener" not in rule_ids(out) and "ruels" in err, "sanity", out, err)
+        for where, env in (("repo", None), ("home", {"HOME": os.path.join(d, "home")})):
+            rc, out, err = run_quick("check", "--format", "json", "%s/cv/resume.md" % where,
+                                     cwd=d, env=env)
+            expect("weak-opener" in rule_ids(out), "%s: the file above is not used" % where,
+                   out, err)
+            expect("ruels" not in err, "%s: nor read" % where, err)
+
+
+def case_a_found_config_of_another_user_or_writable_by_others_is_ignored():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv/resume.md": WEAK_MD,
+                 "cv/.resume-ls.json": '{"rules": {"weak-opener": "off"}}'})
+        cfg = os.path.join(d, "cv", ".resume-ls.json")
+        os.chmod(cfg, 0o646)
+        rc, out, err = run_quick("check", "--format", "json", "cv/resume.md", cwd=d)
+        expect("weak-opener" in rule_ids(out), "a world-writable config is not used", out, err)
+        expect("not using it: writable by every user (mode 0646)" in err and "chmod go-w" in err,
+               "and the problem says why and the fix", err)
+        os.chmod(cfg, 0o644)
+        if os.geteuid() != 0:
+            fail("this case needs root, to give the file to another user")
+        os.chown(cfg, 65534, 65534)
+        rc, out, err = run_quick("check", "--format", "json", "cv/resume.md", cwd=d)
+        expect("weak-opener" in rule_ids(out), "another user's config is not used", out, err)
+        expect("not using it: owned by user 65534" in err, "and the problem says so", err)
+        # Named with --config, the user chose it: it applies.
+        rc, out, err = run_quick("check", "--format", "json", "--config", cfg, "cv/resume.md",
+                                 cwd=d)
+        expect("weak-opener" not in rule_ids(out) and err.count("not using it") == 0,
+               "--config is the user's choice", out, err)
+
+
+def case_huge_thresholds_are_refused_and_change_nothing():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv/resume.md": WEAK_MD})
+        rc, want, err = run_quick("check", "--format", "json", "--no-config", "cv/resume.md",
+                                  cwd=d)
+        tree(d, {"cv/.resume-ls.json": json.dumps({"thresholds": {
+            "repeated-verb.maxRepeats": 1e300, "bullet-length.maxWords": 1e300,
+            "bullet-length.maxChars": -5}})})
+        rc, out, err = run_quick("check", "--format", "json", "cv/resume.md", cwd=d)
+        for key, rng in (("repeated-verb.maxRepeats", "from 1 to 100"),
+                         ("bullet-length.maxWords", "from 0 to 1000"),
+                         ("bullet-length.maxChars", "from 0 to 10000")):
+            expect("thresholds.%s: expected a whole number %s" % (key, rng) in err,
+                   "%s is refused with its range" % key, err)
+        expect(json.loads(out)["diagnostics"] == json.loads(want)["diagnostics"],
+               "refused thresholds leave the defaults", out, want)
+
+
+def case_text_after_the_json_value_ignores_the_whole_config():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv/resume.md": WEAK_MD,
+                 "cv/.resume-ls.json": '{"rules": {"weak-opener": "off"}}\n}\n'})
+        rc, out, err = run_quick("check", "--format", "json", "cv/resume.md", cwd=d)
+        expect("not valid JSON (stopped at line 2, column 1); ignoring the file" in err,
+               "trailing text is reported", err)
+        expect("weak-opener" in rule_ids(out), "and nothing of the file applies", out)
+
+
+def case_score_reads_the_configuration_as_check_does():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv/resume.md": WEAK_MD,
+                 "cv/.resume-ls.json": '{"role": "frontend", "rules": {"weak-opener": "off"}}'})
+        rc, out, err = run_quick("score", "--format", "json", "cv/resume.md", cwd=d)
+        expect_rc(rc, 0, out, err)
+        doc = json.loads(out)
+        expect(doc["role"] == "frontend" and doc["roleInferred"] is False,
+               "the configured role is used", doc)
+        rc, out2, err = run_quick("score", "--format", "json", "--no-config", "cv/resume.md",
+                                  cwd=d)
+        expect(json.loads(out2)["role"] != "frontend", "--no-config skips it", out2)
+        rc, out3, err = run_quick("score", "--format", "json", "--role", "devops-sre",
+                                  "cv/resume.md", cwd=d)
+        expect(json.loads(out3)["role"] == "devops-sre", "--role overrides it", out3)
+
+
+FIXABLE_MD = WEAK_MD.replace("- Responsible for the billing team.",
+                             "- Increased sign-ups by thirty percent with a new flow.")
+
+
+def fixed_text(d, name):
+    rc, out, err = run_quick("fix", "--no-config", name, cwd=d)
+    expect(rc == 0 and out != FIXABLE_MD, "fix has something to change", out, err)
+    return out
+
+
+def case_fix_write_keeps_symlinks_hard_links_owner_and_mode():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"real.md": FIXABLE_MD, "h1.md": FIXABLE_MD, "own.md": FIXABLE_MD})
+        want = fixed_text(d, "real.md")
+        # A symbolic link stays a link; the file it points to is written.
+        os.symlink("real.md", os.path.join(d, "link.md"))
+        os.chmod(os.path.join(d, "real.md"), 0o640)
+        rc, out, err = run_quick("fix", "--write", "--no-config", "link.md", cwd=d)
+        expect_rc(rc, 0, out, err)
+        expect(os.path.islink(os.path.join(d, "link.md")), "link.md is still a link", err)
+        expect(open(os.path.join(d, "real.md")).read() == want, "its target was fixed")
+        expect(os.stat(os.path.join(d, "real.md")).st_mode & 0o7777 == 0o640, "mode kept")
+        # Hard links stay one file.
+        os.link(os.path.join(d, "h1.md"), os.path.join(d, "h2.md"))
+        ino = os.stat(os.path.join(d, "h1.md")).st_ino
+        rc, out, err = run_quick("fix", "--write", "--no-config", "h1.md", cwd=d)
+        expect_rc(rc, 0, out, err)
+        s1, s2 = os.stat(os.path.join(d, "h1.md")), os.stat(os.path.join(d, "h2.md"))
+        expect(s1.st_ino == s2.st_ino == ino and s1.st_nlink == 2, "hard links kept")
+        expect(open(os.path.join(d, "h2.md")).read() == want, "both names see the fix")
+        # As root, the owner is kept.
+        if os.geteuid() != 0:
+            fail("this case needs root, to give the file to another user")
+        os.chown(os.path.join(d, "own.md"), 65534, 65534)
+        rc, out, err = run_quick("fix", "--write", "--no-config", "own.md", cwd=d)
+        expect_rc(rc, 0, out, err)
+        st = os.stat(os.path.join(d, "own.md"))
+        expect((st.st_uid, st.st_gid) == (65534, 65534), "owner kept: %d:%d" % (st.st_uid,
+                                                                               st.st_gid))
+        expect(open(os.path.join(d, "own.md")).read() == want, "and the file fixed")
+        expect(sorted(os.listdir(d)) == ["h1.md", "h2.md", "link.md", "own.md", "real.md"],
+               "no temporary file left", os.listdir(d))
+
+
+def case_fix_write_refuses_read_only_files_unless_force():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"ro.md": FIXABLE_MD})
+        want = fixed_text(d, "ro.md")
+        path = os.path.join(d, "ro.md")
+        # Root may write a 0444 file; the mode bits, not access(), decide.
+        os.chmod(path, 0o444)
+        rc, out, err = run_quick("fix", "--write", "--no-config", "ro.md", cwd=d)
+        expect_rc(rc, 2, out, err)
+        expect("ro.md: read-only (mode 0444), so it was not written" in err and "--force" in err,
+               "the refusal says why and how", err)
+        expect(open(path).read() == FIXABLE_MD, "the file is untouched")
+        rc, out, err = run_quick("fix", "--write", "--force", "--no-config", "ro.md", cwd=d)
+        expect_rc(rc, 0, out, err)
+        expect(open(path).read() == want, "--force writes it")
+        expect(os.stat(path).st_mode & 0o7777 == 0o444, "and keeps it read-only")
+        rc, out, err = run_quick("fix", "--force", "ro.md", cwd=d)
+        expect(rc == 2 and "--force only applies with --write" in err, "--force alone", err)
+
+
+def case_fix_write_does_not_lose_a_save_made_while_it_runs():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv.md": FIXABLE_MD})
+        path = os.path.join(d, "cv.md")
+        saved = FIXABLE_MD + "\n- Saved by the editor while fix ran.\n"
+        e = dict(os.environ, NO_COLOR="1", RESUME_LS_TEST_FIX_PAUSE_MS="5000")
+        p = subprocess.Popen([BIN, "fix", "--write", "--no-config", "cv.md"], cwd=d, env=e,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # The temporary file appears once fix has read and fixed the text.
+        deadline = time.time() + 20
+        while time.time() < deadline and not any(".resume-ls-" in n for n in os.listdir(d)):
+            if p.poll() is not None:
+                break
+            time.sleep(0.02)
+        with open(path, "w") as f:  # the editor saves, in place
+            f.write(saved)
+        try:
+            out, err = p.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            fail("fix --write hung")
+        expect(open(path).read() == saved, "the editor's save survives", open(path).read())
+        expect(p.returncode == 2 and "cv.md: it changed on disk while resume-ls was fixing it"
+               in err, "and fix says it did not write (rc %d)" % p.returncode, err)
+        expect(os.listdir(d) == ["cv.md"], "no temporary file left", os.listdir(d))
+
+
+def case_fix_help_describes_how_write_keeps_files_safe():
+    rc, out, err = run("fix", "--help")
+    expect_rc(rc, 0, out, err)
+    for words in ("--force", "symbolic link", "hard links", "owner", "changed since it was read",
+                  "read-only", "the original stays"):
+        expect(words in out, "fix --help mentions %s" % words, out)
+
+
+def case_fix_and_score_pick_the_format_as_check_does():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv.txt": FIXABLE_MD})
+        for cmd in (["fix", "--no-config"], ["score", "--no-config"]):
+            rc, out, err = run_quick(*cmd, "cv.txt", cwd=d)
+            expect(rc == 2 and "pass --lang markdown or --lang latex" in err,
+                   "%s on an unknown extension asks for --lang" % cmd[0], out, err)
+            rc, out, err = run_quick(*cmd, "--lang", "markdown", "cv.txt", cwd=d)
+            expect_rc(rc, 0, out, err)
+        # Standard input: fixed text on stdout; --write has nowhere to write.
+        rc, out, err = run("fix", "--no-config", "-", stdin=FIXABLE_MD)
+        expect(rc == 0 and out != FIXABLE_MD and "Dana Reyes" in out, "fix - prints", out, err)
+        rc, out, err = run("fix", "--write", "--no-config", "-", stdin=FIXABLE_MD)
+        expect(rc == 2 and "--write cannot write back to standard input" in err, "fix --write -",
+               out, err)
+
+
+# ---- grammar scanner crashes (grammars/patches) ------------------------------------
+
+def check_survives(name, text):
+    """`check` on a generated Markdown document exits as for any resume (0 or 1),
+    not by a signal, and reports it as Markdown."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, name)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        rc, out, err = run("check", "--format", "json", path)
+        expect(rc in (0, 1), "%s: check exits 0 or 1, not %d (negative: killed by a signal)"
+               % (name, rc), err)
+        doc = json.loads(out)
+        expect(doc["files"][0].get("format") == "markdown", "%s is checked as Markdown" % name,
+               doc, err)
+        return doc
+
+
+def case_deep_markdown_nesting_is_checked_without_crashing():
+    # 256 nested blocks overflowed the block scanner's 1024-byte serialization
+    # buffer (exit 139); the patched scanner records at most 128 levels.
+    for depth in (255, 256, 1000):
+        shapes = {
+            "quotes-bare": ">" * depth,
+            "quotes-spaced": "> " * depth + "x\n",
+            # One line per level is quadratic in size: 300 levels cross the limit.
+            "quotes-per-line": "".join(">" * i + " a\n" for i in range(1, min(depth, 300) + 1)),
+            "minus-items": "- " * depth + "x\n",
+            "star-items": "* " * depth + "x\n",
+            "plus-items": "+ " * depth + "x\n",
+            "ordered-items": "1. " * depth + "x\n",
+            "quote-list-mix": "> - " * (depth // 2 + 1) + "x\n",
+            "indented-items": "".join("  " * i + "- a\n" for i in range(depth)),
+            "fence-in-quotes": "> " * depth + "```\ncode\n```\n",
+            "html-in-quotes": "> " * depth + "<div>\n",
+        }
+        for shape, body in shapes.items():
+            check_survives("%s-%d.md" % (shape, depth), body)
+    # The resume around a deep block is still understood: its findings come
+    # from the sections after it as they do without it.
+    plain = check_survives("plain.md", STRONG_MD)
+    deep = check_survives("deep.md", "> " * 300 + "x\n\n" + STRONG_MD)
+    rules = sorted(d["rule"] for d in plain["diagnostics"])
+    expect(sorted(d["rule"] for d in deep["diagnostics"]) == rules,
+           "the same findings after a 300-level quote", plain, deep)
+
+
+def case_rare_code_points_after_digits_are_checked_without_crashing():
+    # The block scanner called isdigit() on whole code points: a digit before
+    # U+F02A4 (a Nerd Font icon) read far outside glibc's table (exit 139).
+    points = ["\U000F02A4", "\U00090000", "\U000FFFFD", "\U0010FFFF", "\u0663", "\uFF11"]
+    for cp in points:
+        body = ("1%s x\n" % cp + "12%s. item\n" % cp + "# 1%s Dana Reyes\n" % cp
+                + "- 2%s) item\n" % cp + "<d%siv>\n\n<div a%s=1>\n\n" % (cp, cp)
+                + "**bold**%s *a*%sb\n" % (cp, cp))
+        check_survives("cp-%x.md" % ord(cp), body)
+        check_survives("cp-%x-resume.md" % ord(cp), STRONG_MD.replace("# Dana", "# 1%s Dana" % cp))
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}

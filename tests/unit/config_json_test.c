@@ -62,7 +62,7 @@ static size_t lexicon_edits(const RlsConfig *cfg, const char *lexicon, const cha
 
 /* A temporary folder tree removed at the end of each test that uses it. */
 static char tmp_root[PATH_MAX];
-static char *tmp_paths[32];
+static char *tmp_paths[64];
 static size_t n_tmp_paths;
 
 static const char *tmp_path(const char *rel) {
@@ -240,8 +240,10 @@ static void test_wrong_types_are_reported_per_key(void) {
         {"{\"rules\": [\"weak-opener\"]}",
          "rules: expected an object of rule ids to severities; got an array"},
         {"{\"thresholds\": {\"bullet-length.maxWords\": \"forty\"}}",
-         "thresholds.bullet-length.maxWords: expected a number >= 0; got \"forty\""},
-        {"{\"thresholds\": {\"x\": -3}}", "thresholds.x: expected a number >= 0; got -3"},
+         "thresholds.bullet-length.maxWords: expected a whole number from 0 to 1000; got "
+         "\"forty\""},
+        {"{\"thresholds\": {\"x\": 3}}", "thresholds.x: unknown threshold; expected one of "
+                                         "bullet-length.maxWords, bullet-length.maxChars"},
         {"{\"lexicons\": {\"buzzword\": {\"add\": \"synergy\"}}}",
          "lexicons.buzzword.add: expected an array of words or phrases; got \"synergy\""},
         {"{\"lexicons\": {\"buzzword\": {\"add\": [\"ok\", 7, \"  \"]}}}",
@@ -307,7 +309,8 @@ static void test_a_job_description_is_read_relative_to_the_config_file(void) {
     rls_config_init(&cfg);
     RlsBuf problems;
     rls_buf_init(&problems);
-    EXPECT_EQ_INT(rls_config_load_file(&cfg, tmp_path(".resume-ls.json"), &problems), 0);
+    EXPECT_EQ_INT(
+        rls_config_load_file(&cfg, tmp_path(".resume-ls.json"), RLS_CONFIG_NAMED, &problems), 0);
     EXPECT_STR_EQ(cfg.job_text, "Senior backend engineer: Go, Kafka, PostgreSQL.\n");
     EXPECT_EQ_INT(problems.len, 0);
     rls_buf_close(&problems);
@@ -325,7 +328,9 @@ static void test_a_missing_job_description_file_is_a_problem_not_a_crash(void) {
     RlsBuf problems, want;
     rls_buf_init(&problems);
     rls_buf_init(&want);
-    EXPECT_EQ_INT(rls_config_load_file(&cfg, tmp_path(".resume-ls.json"), &problems), RLS_EINVAL);
+    EXPECT_EQ_INT(
+        rls_config_load_file(&cfg, tmp_path(".resume-ls.json"), RLS_CONFIG_NAMED, &problems),
+        RLS_EINVAL);
     rls_buf_printf(&want, "%s: jobDescription: cannot read '%s': No such file or directory\n",
                    tmp_path(".resume-ls.json"), tmp_path("jobs/missing.txt"));
     EXPECT_STR_EQ(problems.data, want.data);
@@ -373,24 +378,24 @@ static void test_the_nearest_config_above_a_file_is_found_and_loaded(void) {
     rls_buf_init(&found);
     rls_buf_init(&problems);
     /* The resume need not exist (an unsaved editor buffer). */
-    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("a/b/c/resume.md"), &found), 0);
+    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("a/b/c/resume.md"), NULL, &found), 0);
     EXPECT_STR_EQ(found.data, tmp_path("a/.resume-ls.json"));
     RlsConfig cfg;
     rls_config_init(&cfg);
-    EXPECT_EQ_INT(rls_config_load_for_file(&cfg, tmp_path("a/b/c/resume.md"), &problems), 0);
+    EXPECT_EQ_INT(rls_config_load_for_file(&cfg, tmp_path("a/b/c/resume.md"), NULL, &problems), 0);
     EXPECT_EQ_INT(rls_config_severity(&cfg, "weak-opener", RLS_SEV_WARNING), RLS_SEV_ERROR);
     /* A closer file wins; it replaces, it does not cascade. */
     tmp_write("a/b/.resume-ls.json", "{\"role\": \"ml\"}");
-    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("a/b/c/resume.md"), &found), 0);
+    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("a/b/c/resume.md"), NULL, &found), 0);
     EXPECT_STR_EQ(found.data, tmp_path("a/b/.resume-ls.json"));
     rls_config_close(&cfg);
     rls_config_init(&cfg);
-    EXPECT_EQ_INT(rls_config_load_for_file(&cfg, tmp_path("a/b/c/resume.md"), &problems), 0);
+    EXPECT_EQ_INT(rls_config_load_for_file(&cfg, tmp_path("a/b/c/resume.md"), NULL, &problems), 0);
     EXPECT_STR_EQ(cfg.role, "ml");
     EXPECT_EQ_INT(cfg.n_rules, 0);
     /* A folder named like the file is not a config. */
     tmp_mkdir("a/b/c/.resume-ls.json");
-    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("a/b/c/resume.md"), &found), 0);
+    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("a/b/c/resume.md"), NULL, &found), 0);
     EXPECT_STR_EQ(found.data, tmp_path("a/b/.resume-ls.json"));
     EXPECT_EQ_INT(problems.len, 0);
     rls_config_close(&cfg);
@@ -404,14 +409,14 @@ static void test_no_config_anywhere_is_fine(void) {
     RlsBuf found, problems;
     rls_buf_init(&found);
     rls_buf_init(&problems);
-    int rc = rls_config_find_for_file(tmp_path("resume.md"), &found);
+    int rc = rls_config_find_for_file(tmp_path("resume.md"), NULL, &found);
     /* Nothing in the temporary folder; a file above it (unlikely) is not ours. */
     EXPECT_TRUE(rc == RLS_ENOENT ||
                 (found.data && strncmp(found.data, tmp_root, strlen(tmp_root)) != 0));
     RlsConfig cfg;
     rls_config_init(&cfg);
     if (rc == RLS_ENOENT) {
-        EXPECT_EQ_INT(rls_config_load_for_file(&cfg, tmp_path("resume.md"), &problems), 0);
+        EXPECT_EQ_INT(rls_config_load_for_file(&cfg, tmp_path("resume.md"), NULL, &problems), 0);
         EXPECT_EQ_INT(cfg.n_rules + cfg.n_thresholds + cfg.n_lexicon_edits, 0);
         EXPECT_EQ_INT(problems.len, 0);
     }
@@ -429,7 +434,9 @@ static void test_invalid_json_names_the_file_and_where_it_stopped(void) {
     RlsBuf problems, want;
     rls_buf_init(&problems);
     rls_buf_init(&want);
-    EXPECT_EQ_INT(rls_config_load_file(&cfg, tmp_path(".resume-ls.json"), &problems), RLS_EPARSE);
+    EXPECT_EQ_INT(
+        rls_config_load_file(&cfg, tmp_path(".resume-ls.json"), RLS_CONFIG_NAMED, &problems),
+        RLS_EPARSE);
     rls_buf_printf(&want, "%s: not valid JSON (stopped at line 3, column 20); ignoring the file\n",
                    tmp_path(".resume-ls.json"));
     EXPECT_STR_EQ(problems.data, want.data);
@@ -454,12 +461,283 @@ static void test_an_oversized_or_missing_config_file_is_refused(void) {
     rls_config_init(&cfg);
     RlsBuf problems;
     rls_buf_init(&problems);
-    EXPECT_EQ_INT(rls_config_load_file(&cfg, tmp_path("big.json"), &problems), RLS_ETOOBIG);
-    EXPECT_TRUE(contains(&problems, "big.json: larger than 1048576 bytes; ignoring the file"));
+    EXPECT_EQ_INT(rls_config_load_file(&cfg, tmp_path("big.json"), RLS_CONFIG_NAMED, &problems),
+                  RLS_ETOOBIG);
+    EXPECT_TRUE(contains(&problems, "big.json: cannot read: larger than 1 MB, the most resume-ls "
+                                    "accepts; ignoring the file"));
     EXPECT_TRUE(cfg.role == NULL);
     rls_buf_clear(&problems);
-    EXPECT_EQ_INT(rls_config_load_file(&cfg, tmp_path("nope.json"), &problems), RLS_ENOENT);
-    EXPECT_TRUE(contains(&problems, "nope.json: cannot read: No such file or directory"));
+    EXPECT_EQ_INT(rls_config_load_file(&cfg, tmp_path("nope.json"), RLS_CONFIG_NAMED, &problems),
+                  RLS_ENOENT);
+    EXPECT_TRUE(contains(&problems, "nope.json: cannot read: No such file or directory; ignoring "
+                                    "the file"));
+    rls_buf_close(&problems);
+    rls_config_close(&cfg);
+    tmp_end();
+}
+
+/* ---- untrusted configuration (issue #17) ------------------------------------------ */
+
+/* Remembers rel (made by the test) for tmp_end to remove. */
+static void tmp_track(const char *rel) {
+    tmp_paths[n_tmp_paths++] = rls_strdup(tmp_path(rel));
+}
+
+static void test_thresholds_out_of_range_are_refused_with_the_allowed_range(void) {
+    static const struct {
+        const char *json;
+        const char *problem;
+    } bad[] = {
+        /* 1e300 reached (size_t) conversions in the rules: undefined. */
+        {"{\"thresholds\": {\"repeated-verb.maxRepeats\": 1e300}}",
+         "thresholds.repeated-verb.maxRepeats: expected a whole number from 1 to 100; got 1e+300"},
+        {"{\"thresholds\": {\"bullet-length.maxWords\": 1e300}}",
+         "thresholds.bullet-length.maxWords: expected a whole number from 0 to 1000; got 1e+300"},
+        {"{\"thresholds\": {\"bullet-length.maxChars\": 1e999}}",
+         "thresholds.bullet-length.maxChars: expected a whole number from 0 to 10000; got inf"},
+        {"{\"thresholds\": {\"bullet-length.minWords\": -1}}",
+         "thresholds.bullet-length.minWords: expected a whole number from 0 to 100; got -1"},
+        {"{\"thresholds\": {\"bullet-length.minWords\": 2.5}}",
+         "thresholds.bullet-length.minWords: expected a whole number from 0 to 100; got 2.5"},
+        {"{\"thresholds\": {\"repeated-verb.maxRepeats\": 0}}",
+         "expected a whole number from 1 to 100; got 0"},
+        {"{\"thresholds\": {\"resume-length.maxWords\": 100001}}",
+         "thresholds.resume-length.maxWords: expected a whole number from 1 to 100000; got 100001"},
+        {"{\"thresholds\": {\"bullet-length.maxWord\": 40}}",
+         "thresholds.bullet-length.maxWord: unknown threshold (did you mean "
+         "\"bullet-length.maxWords\"?)"},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(bad); i++) {
+        RlsConfig cfg;
+        rls_config_init(&cfg);
+        RlsBuf problems;
+        rls_buf_init(&problems);
+        int rc = merge_text(&cfg, bad[i].json, &problems);
+        if (rc != RLS_EINVAL || !contains(&problems, bad[i].problem) || count_lines(&problems) != 1)
+            RLS__FAIL("case %zu %s:\n#     got rc %d, \"%s\"\n#     expected \"%s\"", i,
+                      bad[i].json, rc, problems.data ? problems.data : "", bad[i].problem);
+        EXPECT_EQ_INT(cfg.n_thresholds, 0);
+        rls_buf_close(&problems);
+        rls_config_close(&cfg);
+    }
+    /* The ends of each range are accepted as they are. */
+    RlsConfig cfg;
+    rls_config_init(&cfg);
+    RlsBuf problems;
+    rls_buf_init(&problems);
+    EXPECT_EQ_INT(
+        merge_text(&cfg,
+                   "{\"thresholds\": {\"bullet-length.maxWords\": 0, "
+                   "\"bullet-length.maxChars\": 10000, \"bullet-length.minWords\": 100, "
+                   "\"repeated-verb.maxRepeats\": 1, \"resume-length.maxWords\": 100000}}",
+                   &problems),
+        0);
+    EXPECT_EQ_INT(problems.len, 0);
+    EXPECT_TRUE(rls_config_threshold(&cfg, "bullet-length.maxWords", 40) == 0);
+    EXPECT_TRUE(rls_config_threshold(&cfg, "bullet-length.maxChars", 240) == 10000);
+    EXPECT_TRUE(rls_config_threshold(&cfg, "repeated-verb.maxRepeats", 2) == 1);
+    EXPECT_TRUE(rls_config_threshold(&cfg, "resume-length.maxWords", 1100) == 100000);
+    rls_buf_close(&problems);
+    rls_config_close(&cfg);
+}
+
+static void test_text_after_the_json_value_ignores_the_whole_file(void) {
+    tmp_begin();
+    tmp_write(".resume-ls.json", "{\"role\": \"ml\"}\n{\"role\": \"sre\"}\n");
+    RlsConfig cfg;
+    rls_config_init(&cfg);
+    RlsBuf problems, want;
+    rls_buf_init(&problems);
+    rls_buf_init(&want);
+    EXPECT_EQ_INT(
+        rls_config_load_file(&cfg, tmp_path(".resume-ls.json"), RLS_CONFIG_NAMED, &problems),
+        RLS_EPARSE);
+    rls_buf_printf(&want, "%s: not valid JSON (stopped at line 2, column 1); ignoring the file\n",
+                   tmp_path(".resume-ls.json"));
+    EXPECT_STR_EQ(problems.data, want.data);
+    EXPECT_TRUE(cfg.role == NULL);
+    /* Trailing white space is not text after the value. */
+    rls_buf_clear(&problems);
+    tmp_write("ok.json", "{\"role\": \"ml\"}\n\n  \t\r\n");
+    EXPECT_EQ_INT(rls_config_load_file(&cfg, tmp_path("ok.json"), RLS_CONFIG_NAMED, &problems), 0);
+    EXPECT_STR_EQ(cfg.role, "ml");
+    rls_buf_close(&want);
+    rls_buf_close(&problems);
+    rls_config_close(&cfg);
+    tmp_end();
+}
+
+/* Writes a config naming job (a JSON string) in cv/, loads it, and returns
+ * the problems (job_text must stay NULL unless allowed). */
+static void load_job(const char *job_json, RlsConfig *cfg, RlsBuf *problems) {
+    char json[PATH_MAX + 64];
+    snprintf(json, sizeof(json), "{\"jobDescription\": %s}", job_json);
+    FILE *f = fopen(tmp_path("cv/.resume-ls.json"), "wb");
+    if (!f) abort();
+    fputs(json, f);
+    fclose(f);
+    rls_config_close(cfg);
+    rls_config_init(cfg);
+    rls_buf_clear(problems);
+    rls_config_load_file(cfg, tmp_path("cv/.resume-ls.json"), RLS_CONFIG_FOUND, problems);
+}
+
+static void test_a_job_description_must_be_a_text_file_inside_the_config_folder(void) {
+    tmp_begin();
+    tmp_write("outside.txt", "root:x:0:0:root:/root:/bin/bash\n");
+    tmp_mkdir("cv");
+    tmp_mkdir("cv2");
+    tmp_write("cv2/job.txt", "Kafka\n");
+    tmp_mkdir("cv/jobs");
+    tmp_write("cv/jobs/acme.txt", "Go, Kafka\n");
+    tmp_write("cv/.env", "PASSWORD=hunter2\n");
+    tmp_write("cv/secrets.json", "{\"token\": \"abc\"}\n");
+    ASSERT_EQ_INT(symlink("../outside.txt", tmp_path("cv/link.txt")), 0);
+    tmp_track("cv/link.txt");
+    ASSERT_EQ_INT(symlink("jobs/acme.txt", tmp_path("cv/inner.txt")), 0);
+    tmp_track("cv/inner.txt");
+    ASSERT_EQ_INT(symlink(".env", tmp_path("cv/env.txt")), 0);
+    tmp_track("cv/env.txt");
+    tmp_track("cv/.resume-ls.json");
+    char abs_json[PATH_MAX + 4];
+    snprintf(abs_json, sizeof(abs_json), "\"%s\"", tmp_path("outside.txt"));
+    const struct {
+        const char *json;
+        const char *problem;
+    } refused[] = {
+        {"\"../outside.txt\"", "it is outside '"},
+        {abs_json, "it is outside '"},
+        {"\"/etc/passwd\"", "it is outside '"},
+        {"\"link.txt\"", "it is outside '"},
+        /* A sibling folder whose name starts with the same letters. */
+        {"\"../cv2/job.txt\"", "it is outside '"},
+        {"\".env\"", "hidden files and folders"},
+        {"{\"path\": \".env\"}", "hidden files and folders"},
+        {"\"env.txt\"", "hidden files and folders"},
+        {"\"secrets.json\"", "must be a text file ending in .txt"},
+    };
+    RlsConfig cfg;
+    rls_config_init(&cfg);
+    RlsBuf problems;
+    rls_buf_init(&problems);
+    for (size_t i = 0; i < RLS_ARRAY_LEN(refused); i++) {
+        load_job(refused[i].json, &cfg, &problems);
+        if (!contains(&problems, "jobDescription") || !contains(&problems, "not reading '") ||
+            !contains(&problems, refused[i].problem) || cfg.job_text != NULL)
+            RLS__FAIL("case %zu %s: got \"%s\", job text %s", i, refused[i].json,
+                      problems.data ? problems.data : "", cfg.job_text ? cfg.job_text : "(none)");
+    }
+    load_job("\"jobs/acme.txt\"", &cfg, &problems);
+    EXPECT_STR_EQ(cfg.job_text, "Go, Kafka\n");
+    EXPECT_EQ_INT(problems.len, 0);
+    load_job("\"inner.txt\"", &cfg, &problems);
+    EXPECT_STR_EQ(cfg.job_text, "Go, Kafka\n");
+    /* Editor settings are the user's own, as the command line is. */
+    rls_config_close(&cfg);
+    rls_config_init(&cfg);
+    cJSON *json = cJSON_CreateObject();
+    cJSON_AddStringToObject(json, "jobDescription", tmp_path("cv2/job.txt"));
+    EXPECT_EQ_INT(
+        rls_config_merge_json_in(&cfg, json, "initializationOptions", tmp_path("cv"), &problems),
+        0);
+    EXPECT_STR_EQ(cfg.job_text, "Kafka\n");
+    cJSON_Delete(json);
+    rls_buf_close(&problems);
+    rls_config_close(&cfg);
+    tmp_end();
+}
+
+static void test_a_job_description_that_is_a_fifo_is_refused_without_blocking(void) {
+    tmp_begin();
+    tmp_mkdir("cv");
+    ASSERT_EQ_INT(mkfifo(tmp_path("cv/jd.txt"), 0600), 0);
+    tmp_track("cv/jd.txt");
+    tmp_track("cv/.resume-ls.json");
+    RlsConfig cfg;
+    rls_config_init(&cfg);
+    RlsBuf problems;
+    rls_buf_init(&problems);
+    /* Before the fix, opening the FIFO waited for a writer forever. */
+    alarm(60);
+    load_job("\"jd.txt\"", &cfg, &problems);
+    alarm(0);
+    EXPECT_TRUE(contains(&problems, "jd.txt': a named pipe (FIFO), not a regular file"));
+    EXPECT_TRUE(cfg.job_text == NULL);
+    rls_buf_close(&problems);
+    rls_config_close(&cfg);
+    tmp_end();
+}
+
+static void test_the_search_stops_at_the_repository_the_workspace_and_home(void) {
+    tmp_begin();
+    tmp_write(".resume-ls.json", "{\"role\": \"ml\"}");
+    tmp_mkdir("repo");
+    tmp_mkdir("repo/.git");
+    tmp_mkdir("repo/cv");
+    tmp_mkdir("ws");
+    tmp_mkdir("ws/cv");
+    tmp_mkdir("home");
+    tmp_mkdir("home/cv");
+    tmp_mkdir("plain");
+    RlsBuf found;
+    rls_buf_init(&found);
+    /* Sanity: with nothing in the way, the file above is found. */
+    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("plain/resume.md"), NULL, &found), 0);
+    EXPECT_STR_EQ(found.data, tmp_path(".resume-ls.json"));
+    /* Not above a repository's root... */
+    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("repo/cv/resume.md"), NULL, &found),
+                  RLS_ENOENT);
+    /* ...which itself is searched. */
+    tmp_write("repo/.resume-ls.json", "{}");
+    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("repo/cv/resume.md"), NULL, &found), 0);
+    EXPECT_STR_EQ(found.data, tmp_path("repo/.resume-ls.json"));
+    /* Not above the editor's workspace folder. */
+    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("ws/cv/resume.md"), tmp_path("ws"), &found),
+                  RLS_ENOENT);
+    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("ws/cv/resume.md"), NULL, &found), 0);
+    /* Not above the home directory. */
+    char *home = getenv("HOME") ? rls_strdup(getenv("HOME")) : NULL;
+    setenv("HOME", tmp_path("home"), 1);
+    EXPECT_EQ_INT(rls_config_find_for_file(tmp_path("home/cv/resume.md"), NULL, &found),
+                  RLS_ENOENT);
+    if (home)
+        setenv("HOME", home, 1);
+    else
+        unsetenv("HOME");
+    rls_free(home);
+    rls_buf_close(&found);
+    tmp_end();
+}
+
+static void test_a_found_config_of_another_user_or_writable_by_others_is_not_used(void) {
+    tmp_begin();
+    tmp_mkdir("cv");
+    tmp_write(".resume-ls.json", "{\"rules\": {\"weak-opener\": \"error\"}}");
+    RlsConfig cfg;
+    rls_config_init(&cfg);
+    RlsBuf problems;
+    rls_buf_init(&problems);
+    const char *resume = tmp_path("cv/resume.md");
+    ASSERT_EQ_INT(chmod(tmp_path(".resume-ls.json"), 0646), 0);
+    EXPECT_EQ_INT(rls_config_load_for_file(&cfg, resume, NULL, &problems), RLS_EINVAL);
+    EXPECT_TRUE(contains(&problems, ".resume-ls.json: not using it: writable by every user (mode "
+                                    "0646)"));
+    EXPECT_EQ_INT(cfg.n_rules, 0);
+    ASSERT_EQ_INT(chmod(tmp_path(".resume-ls.json"), 0644), 0);
+    if (chown(tmp_path(".resume-ls.json"), 65534, 65534) != 0) {
+        printf("# skipped the owner case: chown needs root\n");
+    } else {
+        rls_buf_clear(&problems);
+        EXPECT_EQ_INT(rls_config_load_for_file(&cfg, resume, NULL, &problems), RLS_EINVAL);
+        EXPECT_TRUE(contains(&problems, ".resume-ls.json: not using it: owned by user 65534"));
+        EXPECT_EQ_INT(cfg.n_rules, 0);
+        /* Named by the user (--config), it is read whoever owns it. */
+        rls_buf_clear(&problems);
+        EXPECT_EQ_INT(
+            rls_config_load_file(&cfg, tmp_path(".resume-ls.json"), RLS_CONFIG_NAMED, &problems),
+            0);
+        EXPECT_EQ_INT(rls_config_severity(&cfg, "weak-opener", RLS_SEV_WARNING), RLS_SEV_ERROR);
+    }
     rls_buf_close(&problems);
     rls_config_close(&cfg);
     tmp_end();
@@ -492,6 +770,12 @@ int main(void) {
         RLS_TEST(test_invalid_json_names_the_file_and_where_it_stopped),
         RLS_TEST(test_an_oversized_or_missing_config_file_is_refused),
         RLS_TEST(test_suggestions_only_for_near_misses),
+        RLS_TEST(test_thresholds_out_of_range_are_refused_with_the_allowed_range),
+        RLS_TEST(test_text_after_the_json_value_ignores_the_whole_file),
+        RLS_TEST(test_a_job_description_must_be_a_text_file_inside_the_config_folder),
+        RLS_TEST(test_a_job_description_that_is_a_fifo_is_refused_without_blocking),
+        RLS_TEST(test_the_search_stops_at_the_repository_the_workspace_and_home),
+        RLS_TEST(test_a_found_config_of_another_user_or_writable_by_others_is_not_used),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

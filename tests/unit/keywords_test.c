@@ -269,6 +269,38 @@ static void test_job_description_keywords_are_extracted(void) {
     rls_free(text);
 }
 
+static void test_a_megabyte_of_distinct_tokens_is_extracted_in_linear_time(void) {
+    /* A job description is read from a configuration file of up to 1 MB;
+     * a hostile one is all distinct technical-looking tokens. Looking each
+     * up in a list took 40 s of CPU (100 s wall) per analysis; the bound
+     * below is far above the linear cost (about 0.2 s) and far below that.
+     * Under valgrind (RLS_TEST_SAMPLE) a slice is run, unbounded. */
+    bool memcheck = getenv("RLS_TEST_SAMPLE") != NULL;
+    size_t want = memcheck ? 64 * 1024 : 1024 * 1024;
+    RlsBuf text;
+    rls_buf_init(&text);
+    for (unsigned i = 0; text.len < want; i++)
+        rls_buf_printf(&text, "Kx%u ", i);
+    RlsJdKeywords jd;
+    rls_jd_init(&jd);
+    clock_t t0 = clock();
+    rls_jd_extract(&jd, text.data, text.len);
+    double cpu_s = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    if (!memcheck && cpu_s > 5.0) RLS__FAIL("extracting took %.1f s of CPU", cpu_s);
+    /* Every token is distinct and used once, so the kept ones are the
+     * first by text, and there are as many as the list holds. */
+    EXPECT_EQ_INT(jd.len, RLS_JD_MAX_KEYWORDS);
+    EXPECT_EQ_INT(jd.items[0].count, 1);
+    /* Case-insensitive: the same token in other cases counts as one. */
+    rls_jd_extract(&jd, "Kx1 KX1 Zq7", strlen("Kx1 KX1 Zq7"));
+    const RlsJdKeyword *kx = jd_get(&jd, "Kx1");
+    ASSERT_TRUE(kx != NULL);
+    EXPECT_EQ_INT(kx->count, 2);
+    EXPECT_TRUE(jd_get(&jd, "KX1") == NULL);
+    rls_jd_close(&jd);
+    rls_buf_close(&text);
+}
+
 static void test_job_description_coverage_against_resume(void) {
     char *text = read_jd();
     ASSERT_TRUE(text != NULL);
@@ -636,6 +668,7 @@ int main(void) {
         RLS_TEST(test_hits_record_where_and_source_span),
         RLS_TEST(test_role_from_config_marks_profile_terms),
         RLS_TEST(test_job_description_keywords_are_extracted),
+        RLS_TEST(test_a_megabyte_of_distinct_tokens_is_extracted_in_linear_time),
         RLS_TEST(test_job_description_coverage_against_resume),
         RLS_TEST(test_skill_backing_diagnostics),
         RLS_TEST(test_configured_severity_and_off_are_respected),
