@@ -21,6 +21,7 @@
 #include "parse/formats.h"
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
+#include "rls/fieldtype.h"
 
 extern const unsigned char rls_data_latex_structure_scm[];
 extern const size_t rls_data_latex_structure_scm_len;
@@ -453,6 +454,12 @@ static bool tex__has_any(const char *text, const char *const *words, size_t n) {
  * next to a logo is the place, not the employer ("(92230)"); a degree in
  * the organisation slot of an education entry is its title. */
 static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
+    /* Template arguments out of order: typed by content (fieldtype.h). */
+    char *date_text = NULL;
+    if (rls_field_type_settle(&e->title, &e->org, &e->location, e->dates.valid, &date_text) &&
+        date_text)
+        tex__dates(date_text, e->span, &e->dates);
+    rls_free(date_text);
     if (!e->org) return;
     size_t digits = 0, other = 0;
     for (const char *c = e->org; *c; c++) {

@@ -212,6 +212,33 @@ static void test_moderncv(void) {
     rls_resume_delete(m);
 }
 
+/* Template arguments out of order are read by what they say: an employer
+ * in moderncv's title slot and a role in its employer slot swap; dates in
+ * the place slot of an entry without dates are its dates. */
+static void test_template_arguments_out_of_order_are_typed(void) {
+    const char *src =
+        "\\documentclass{moderncv}\n"
+        "\\begin{document}\n"
+        "\\section{Experience}\n"
+        "\\cventry{2019--2021}{Initech GmbH}{Data Engineer}{Berlin}{}{Owned it.}\n"
+        "\\cventry{}{Ingénieure logiciel}{Société Générale}{March 2016 -- May 2018}{}{Ran it.}\n"
+        "\\cventry{2012--2014}{Pathfinder}{Northwind}{Lyon}{}{Kept it.}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Data Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Initech GmbH");
+    EXPECT_STR_EQ(m->entries[1].title, "Ingénieure logiciel");
+    EXPECT_STR_EQ(m->entries[1].org, "Société Générale");
+    EXPECT_TRUE(m->entries[1].dates.valid);
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2016);
+    EXPECT_TRUE(m->entries[1].location == NULL);
+    /* Nothing typed: the template's order stands. */
+    EXPECT_STR_EQ(m->entries[2].title, "Pathfinder");
+    EXPECT_STR_EQ(m->entries[2].org, "Northwind");
+    rls_resume_delete(m);
+}
+
 static void test_user_macros(void) {
     const char *src = "\\mysec{Work History}\n"
                       "\\job{2020 -- Present}{Staff Engineer}{Globex}\n"
@@ -552,6 +579,7 @@ int main(void) {
         RLS_TEST(test_sb2nov_two_argument_items),
         RLS_TEST(test_awesome_cv),
         RLS_TEST(test_moderncv),
+        RLS_TEST(test_template_arguments_out_of_order_are_typed),
         RLS_TEST(test_user_macros),
         RLS_TEST(test_macros_inferred_from_newcommand),
         RLS_TEST(test_a_place_containing_now_is_not_read_as_dates),
