@@ -283,7 +283,7 @@ static void test_fix_all_with_nothing_to_fix_offers_nothing(void) {
     rls_action_list_init(&list);
     rls_actions_fix_all(m, src, (uint32_t)strlen(src), &diags, NULL, &list);
     EXPECT_EQ_INT(list.len, 0);
-    RlsFixOptions opts = {true};
+    RlsFixOptions opts = {true, false};
     rls_actions_fix_all(m, src, (uint32_t)strlen(src), &diags, &opts, &list);
     EXPECT_EQ_INT(list.len, 0);
     rls_action_list_close(&list);
