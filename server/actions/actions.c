@@ -336,7 +336,8 @@ int rls_actions_for_bullet(const RlsResume *model, const char *src, uint32_t src
     RlsTextEdit *edits;
     size_t n;
     char *text = NULL;
-    if (actions__bullet_edits(model, src, src_len, bullet, diags, true, false, &text, &edits, &n) !=
+    /* Picked from the menu, the rewrite may leave placeholders to fill. */
+    if (actions__bullet_edits(model, src, src_len, bullet, diags, true, true, &text, &edits, &n) !=
         0)
         return 0;
     if (n == 0) {

@@ -239,10 +239,12 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
  * emphasised title ("..." “...” *...* _..._ \emph{} \textit{} ``...''),
  * a code span (`...`, \texttt{}, \verb), link text or a URL ([..](..),
  * <http..>, bare http(s):// and www., \href{}{}, \url{}). An insertion
- * (start == end) touches a span when it falls strictly inside it. Fixes
- * never edit such text. */
+ * (start == end) touches a span when it falls strictly inside it. An edit
+ * that replaces a whole span with text holding it verbatim (new_text, may
+ * be NULL) only moves it, and does not touch it. Fixes never edit such
+ * text. */
 bool rls_edits_touch_protected(const char *src, uint32_t from, uint32_t to, RlsFormat format,
-                               uint32_t start, uint32_t end);
+                               uint32_t start, uint32_t end, const char *new_text);
 /* Appends text escaped for format (LaTeX specials; Markdown emphasis and
  * code markers). at_item_start: the text begins right after a LaTeX \item,
  * where a "[" would start an optional argument. */

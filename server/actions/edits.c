@@ -305,10 +305,19 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
             from--;
         while (to < src_len && src[to] != '\n')
             to++;
+        /* A span deleted by one edit may be re-inserted by another (the
+         * outcome-first move): every new text counts. */
+        RlsBuf all;
+        rls_buf_init(&all);
+        for (size_t e = 0; e < n_edits; e++) {
+            rls_buf_puts(&all, edits[e].new_text);
+            rls_buf_putc(&all, '\n');
+        }
         for (size_t e = 0; e < n_edits && rc == 0; e++)
             if (rls_edits_touch_protected(src, from, to, format, edits[e].span.start_byte,
-                                          edits[e].span.end_byte))
+                                          edits[e].span.end_byte, all.data))
                 rc = RLS_EREFUSED;
+        rls_buf_close(&all);
     }
     rls_free(gaps);
     rls_buf_close(&text);
@@ -352,6 +361,12 @@ static uint32_t edits__find(const char *src, uint32_t at, uint32_t to, const cha
     for (uint32_t i = at; i < to; i++)
         if (edits__starts(src, i, to, lit)) return i;
     return to;
+}
+
+static bool edits__contains(const char *hay, const char *needle, size_t n) {
+    for (const char *p = hay; *p; p++)
+        if (strncmp(p, needle, n) == 0) return true;
+    return false;
 }
 
 static bool edits__word_char(char c) {
@@ -472,7 +487,7 @@ static uint32_t edits__protected_end(const char *src, uint32_t from, uint32_t to
 }
 
 bool rls_edits_touch_protected(const char *src, uint32_t from, uint32_t to, RlsFormat format,
-                               uint32_t start, uint32_t end) {
+                               uint32_t start, uint32_t end, const char *new_text) {
     if (!src) return false;
     for (uint32_t i = from; i < to; i++) {
         if (format == RLS_FORMAT_MARKDOWN && src[i] == '\\') {
@@ -482,7 +497,11 @@ bool rls_edits_touch_protected(const char *src, uint32_t from, uint32_t to, RlsF
         uint32_t e = edits__protected_end(src, from, to, format, i);
         if (e == i) continue;
         bool touch = start == end ? start > i && start < e : start < e && i < end;
-        if (touch) return true;
+        /* Moved whole, markers and all ("by adding an index on `x`"), the
+         * quoted text is unchanged. */
+        bool moved = start <= i && e <= end && new_text && e - i < 512 &&
+                     edits__contains(new_text, src + i, e - i);
+        if (touch && !moved) return true;
         i = e - 1;
     }
     return false;

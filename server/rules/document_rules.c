@@ -462,11 +462,17 @@ void rls_rules_nonstandard_heading(RlsRulesCtx *ctx) {
         /* A heading we cannot place ("Interests", "Languages") is left
          * alone: guessing a name for it would be a false alarm. */
         if (!name) continue;
-        /* The resume has that section already: renaming this one would
-         * make two. */
-        if (doc__heading_taken(m, s, name, name_len)) continue;
         RlsSpan span = rls_plain_cover(&sec->heading, 0, sec->heading.len);
-        if (known)
+        /* The resume has that section already: renaming this one would
+         * make two (and the fix is not offered). */
+        if (doc__heading_taken(m, s, name, name_len))
+            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, "nonstandard-heading"),
+                          "nonstandard-heading",
+                          "Applicant tracking systems may not recognise the heading \"%s\" and "
+                          "can drop or misfile what is under it. The resume has a \"%.*s\" "
+                          "section already: move what belongs there under it.",
+                          sec->heading.text, (int)name_len, name);
+        else if (known)
             rls_diag_push(ctx->out, span, rls_rules_severity(ctx, "nonstandard-heading"),
                           "nonstandard-heading",
                           "Applicant tracking systems may not recognise the heading \"%s\" and "

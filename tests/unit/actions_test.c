@@ -109,23 +109,25 @@ static char *apply(const char *src, const RlsAction *a) {
 /* ---- Quick fixes ------------------------------------------------------------------------- */
 
 static void test_a_weak_opener_fix_edits_only_the_opener_and_keeps_bold(void) {
-    const char *src = "## Experience\n\n- Worked on the **payments integration** with Stripe.\n";
+    const char *src =
+        "## Experience\n\n- Responsible for migrating the **payments integration** to Stripe.\n";
     RlsResume *m = fake_model(src, RLS_FORMAT_MARKDOWN, "- ", "Experience");
-    RlsDiag d = fake_diag(m, 0, "weak-opener", "Worked on");
+    RlsDiag d = fake_diag(m, 0, "weak-opener", "Responsible for");
     RlsActionList list;
     rls_action_list_init(&list);
     ASSERT_EQ_INT(rls_actions_for_diag(m, src, (uint32_t)strlen(src), &d, &list), 0);
-    ASSERT_EQ_INT(list.len, 3);
+    ASSERT_EQ_INT(list.len, 1);
     EXPECT_TRUE(list.items[0].preferred);
+    EXPECT_EQ_INT(list.items[0].applicability, RLS_APPLY_SAFE);
     EXPECT_STR_EQ(list.items[0].rule, "weak-opener");
     EXPECT_EQ_INT(list.items[0].diag_span.start_byte, d.span.start_byte);
     EXPECT_EQ_INT(list.items[0].n_edits, 1);
     char *fixed = apply(src, &list.items[0]);
-    EXPECT_STR_EQ(fixed, "## Experience\n\n- Built the **payments integration** with Stripe.\n");
-    EXPECT_STR_EQ(list.items[0].title, "Replace “Worked on” with “Built”");
+    EXPECT_STR_EQ(fixed, "## Experience\n\n- Migrated the **payments integration** to Stripe.\n");
+    EXPECT_STR_EQ(list.items[0].title, "Replace “Responsible for migrating” with “Migrated”");
     /* The edit is the opener, not the bullet. */
     EXPECT_EQ_INT(list.items[0].edits[0].span.end_byte - list.items[0].edits[0].span.start_byte,
-                  strlen("Worked on"));
+                  strlen("Responsible for migrating"));
     rls_free(fixed);
     rls_action_list_close(&list);
     rls_resume_delete(m);
@@ -255,15 +257,19 @@ static void test_fix_all_composes_fixes_per_bullet_without_overlaps(void) {
     }
     RlsActionList list;
     rls_action_list_init(&list);
-    ASSERT_EQ_INT(rls_actions_fix_all(m, src, (uint32_t)strlen(src), &diags, NULL, &list), 0);
+    /* With placeholders, as `fix --placeholders`. */
+    RlsFixOptions opts = {false, true};
+    ASSERT_EQ_INT(rls_actions_fix_all(m, src, (uint32_t)strlen(src), &diags, &opts, &list), 0);
     ASSERT_EQ_INT(list.len, 1);
     EXPECT_EQ_INT(list.items[0].kind, RLS_ACTION_FIX_ALL);
     for (size_t i = 1; i < list.items[0].n_edits; i++)
         EXPECT_TRUE(list.items[0].edits[i - 1].span.end_byte <=
                     list.items[0].edits[i].span.start_byte);
     char *fixed = apply(src, &list.items[0]);
+    /* Was "- Cut onboarding time by 40%.": dropping "helped" claims the
+     * whole cut, a choice for the writer; "I" still goes. */
     EXPECT_STR_EQ(fixed, "## Experience\n\n"
-                         "- Cut onboarding time by 40%.\n"
+                         "- Helped cut onboarding time by 40%.\n"
                          "- Managed a team of 4 engineers.\n"
                          /* The count placeholder is the metric to fill in: no second one. */
                          "- Built [N] internal tools for the operations team.\n"
@@ -453,7 +459,7 @@ static void test_rewrites_tsv_rows_are_rewritten_inside_markdown_and_latex_resum
     snprintf(path, sizeof path, "%s/bullets/rewrites.tsv", RLS_SHARED_DIR);
     char *tsv = rls_test_read_file(path, NULL);
     ASSERT_TRUE(tsv != NULL);
-    size_t rows = 0, exact = 0, equivalent = 0;
+    size_t rows = 0, exact = 0, equivalent = 0, downgraded = 0;
     for (char *line = tsv, *next; line && *line; line = next) {
         next = strchr(line, '\n');
         if (next) *next++ = '\0';
@@ -501,14 +507,18 @@ static void test_rewrites_tsv_rows_are_rewritten_inside_markdown_and_latex_resum
                  * no-metric on this row, so the rewrite keeps the file's
                  * sentence and leaves the missing figure as placeholders. */
                 const char *expect = want;
-                if (real && !strcmp(in, "Worked on the payments integration with Stripe."))
-                    expect = "Built the payments integration with Stripe, used by [N] [users].";
+                /* The file's rewrite claims more than the row says: a
+                 * choice in the editor, left alone here. */
+                bool choice = !strcmp(in, "Worked on the payments integration with Stripe.") ||
+                              !strcmp(in, "Helped cut onboarding time by 40%.");
+                if (choice) expect = in;
+                if (choice && real) downgraded++;
                 if (m2->n_bullets == 1) {
                     const char *got = m2->bullets[0].plain.text;
                     bool ok = same_text(expect, strlen(expect), got, format);
                     if (!ok) EXPECT_STR_EQ(got, expect);
                     if (real && !strcmp(got, want)) exact++;
-                    if (real && ok && strcmp(got, want)) equivalent++;
+                    if (real && ok && strcmp(got, want) && !choice) equivalent++;
                 } else {
                     EXPECT_EQ_INT(m2->n_bullets, 1);
                 }
@@ -522,9 +532,9 @@ static void test_rewrites_tsv_rows_are_rewritten_inside_markdown_and_latex_resum
         }
     }
     printf("# rewrites.tsv in Markdown and LaTeX with the rules' findings: %zu of %zu exact, "
-           "%zu equivalent\n",
-           exact, rows, equivalent);
-    EXPECT_EQ_INT(exact + equivalent, rows);
+           "%zu equivalent, %zu left for the writer's choice\n",
+           exact, rows, equivalent, downgraded);
+    EXPECT_EQ_INT(exact + equivalent + downgraded, rows);
     EXPECT_TRUE(rows >= 22);
     rls_free(tsv);
 }
@@ -892,7 +902,7 @@ static void test_rewritten_verbs_follow_the_tense_of_their_role(void) {
         "- Cut p99 latency of the routing API from 1.4s to 260ms by adding a Redis cache.\n"
         "- Built a Kafka ingestion pipeline that processes 8M events/day.\n"
         "- Responsible for maintaining the payments reconciliation service.\n"
-        "- Worked on various internal tools for the support team.\n\n"
+        "- Responsible for building various internal tools for the support team.\n\n"
         "### Staff Engineer, Brightloom\n*Jan 2020 – Present*\n\n"
         "- Lead the platform group of 6 engineers across 2 sites.\n"
         "- Own the deployment pipeline that ships 40 releases a week.\n"
@@ -908,7 +918,8 @@ static void test_rewritten_verbs_follow_the_tense_of_their_role(void) {
     EXPECT_TRUE(!rls_actions_entry_present(an.model, 2));
     RlsActionList list;
     rls_action_list_init(&list);
-    rls_actions_fix_all(an.model, src, (uint32_t)strlen(src), &an.diags, NULL, &list);
+    RlsFixOptions with_placeholders = {false, true};
+    rls_actions_fix_all(an.model, src, (uint32_t)strlen(src), &an.diags, &with_placeholders, &list);
     ASSERT_EQ_INT(list.len, 1);
     char *fixed = apply(src, &list.items[0]);
     static const char *const want[] = {
