@@ -952,9 +952,7 @@ bool rls_rewrite_tense(const RlsStepIn *in, RlsStepOut *out) {
         RlsTok t2 = w.items[second];
         rls_tracked_copy(o, src, tok.end, t2.start);
         rls_tracked_lit_cap(o, form2, false);
-        rls_tracked_copy(o, src, drop_of ? w.items[drop_of + 1 < w.len ? drop_of + 1 : drop_of].start
-                                         : t2.end,
-                         n);
+        rls_tracked_copy(o, src, drop_of ? w.items[drop_of].end : t2.end, n);
     } else {
         rls_tracked_copy(o, src, tok.end, n);
     }

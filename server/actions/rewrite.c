@@ -43,7 +43,8 @@ char *rls_title_replace(const char *old, size_t old_len, const char *new_text, s
     return rls_buf_detach(&b);
 }
 
-static char *rewrite__title_as(const char *text, size_t len) {
+/* "Rewrite as “…”"; a choice adds "if you did it yourself". */
+static char *rewrite__title_as(const char *text, size_t len, bool choice) {
     RlsBuf b;
     rls_buf_init(&b);
     const size_t max = 70;
@@ -56,6 +57,7 @@ static char *rewrite__title_as(const char *text, size_t len) {
     rls_buf_puts(&b, "Rewrite as “");
     rls_buf_append(&b, text, n);
     rls_buf_puts(&b, n < len ? "…”" : "”");
+    if (choice) rls_buf_puts(&b, " if you did it yourself");
     return rls_buf_detach(&b);
 }
 
@@ -87,7 +89,7 @@ static void rewrite__verb_first(const RlsStepIn *in, RlsStepOut *out, const RlsV
     rls_tracked_puts(o, connector);
     rls_tracked_copy(o, src, who_start, who_end);
     rls_tracked_copy(o, src, body_end, src->text.len);
-    out->title = rewrite__title_as(o->text.data, o->text.len);
+    out->title = rewrite__title_as(o->text.data, o->text.len, applicability == RLS_APPLY_CHOICE);
     out->applicability = applicability;
 }
 
@@ -265,7 +267,7 @@ bool rls_rewrite_outcome_first(const RlsStepIn *in, RlsStepOut *out) {
     rls_tracked_copy(o, src, at, w.items[lever_end_tok].end);
     rls_tracked_copy(o, src, clause_end, body_end);
     rls_tracked_copy(o, src, body_end, n);
-    out->title = rewrite__title_as(o->text.data, o->text.len);
+    out->title = rewrite__title_as(o->text.data, o->text.len, false);
     out->applicability = RLS_APPLY_SAFE;
     ok = true;
 done:
@@ -503,18 +505,24 @@ static bool rewrite__emit(const RlsStepIn *in, RlsStepOut *out, size_t old_end,
     return true;
 }
 
+/* The strongest class a choice may offer for a phrase of class source:
+ * leadership only for ownership phrases, ownership only for phrases that
+ * claim the work itself ("Tasked with"), else execution. */
+static RlsStrength rewrite__choice_cap(RlsStrength source) {
+    return source >= RLS_STRENGTH_OWNERSHIP  ? RLS_STRENGTH_LEADERSHIP
+           : source == RLS_STRENGTH_EXECUTION ? RLS_STRENGTH_OWNERSHIP
+                                              : RLS_STRENGTH_EXECUTION;
+}
+
+/* Whether verb may be offered at all for a phrase of class source. */
+static bool rewrite__offerable(const char *verb, RlsStrength source) {
+    return rls_strength_of_written(verb) <= rewrite__choice_cap(source);
+}
+
 /* SAFE when the verb written claims no more than the phrase it replaces
  * (data/verb-strength.tsv), else a CHOICE. */
 static RlsApplicability rewrite__grade(const char *verb, RlsStrength source) {
     return rls_strength_of_written(verb) <= source ? RLS_APPLY_SAFE : RLS_APPLY_CHOICE;
-}
-
-/* "Helped the team move X" -> "Moved X with the team": the helped party
- * stays in the sentence, so the credit stays shared; safe as long as the
- * verb itself claims no ownership or leadership ("Helped the team lead X"
- * is a choice). */
-static RlsApplicability rewrite__shared(const RlsVerb *v) {
-    return rewrite__grade(v->base, RLS_STRENGTH_EXECUTION);
 }
 
 bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
@@ -565,7 +573,7 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             /* "Responsible for migrating X" -> "Migrated X": the verb is
              * the bullet's own; safe unless it claims more than the phrase
              * ("Worked on migrating X" -> "Migrated X" is a choice). */
-            if (alt != 0) goto done;
+            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
             rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
             ok = rewrite__emit(in, out, nt.end, rewrite__grade(v.base, source), false);
             goto done;
@@ -591,8 +599,7 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             equiv = head == HEAD_OUTCOME ? "drove" : "owned";
         if (equiv) candidates[count++] = equiv;
         static const char *const outcome[] = {"drove", "delivered", "contributed to", NULL};
-        static const char *const project[] = {"implemented", "delivered", "drove", "led",
-                                              "contributed to", NULL};
+        static const char *const project[] = {"delivered", "drove", "led", "contributed to", NULL};
         static const char *const artifact[] = {"built", "developed", "designed", "shipped",
                                                "contributed to", NULL};
         static const char *const activity[] = {"conducted", "ran", "led", "contributed to", NULL};
@@ -617,11 +624,8 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             verbs = activity;
         else if (head == HEAD_MEETING)
             verbs = meeting;
-        RlsStrength cap = source >= RLS_STRENGTH_OWNERSHIP  ? RLS_STRENGTH_LEADERSHIP
-                          : source == RLS_STRENGTH_EXECUTION ? RLS_STRENGTH_OWNERSHIP
-                                                             : RLS_STRENGTH_EXECUTION;
         for (size_t c = 0; verbs[c] && count < RLS_ARRAY_LEN(candidates); c++) {
-            if (rls_strength_of_written(verbs[c]) > cap) continue;
+            if (!rewrite__offerable(verbs[c], source)) continue;
             if (equiv && !strcmp(verbs[c], equiv)) continue;
             /* "Contributed to X" for "Contributed to X" changes nothing. */
             if (!strncmp(verbs[c], "contributed to", 14) && op->kind == OPENER_CONTRIB) continue;
@@ -660,7 +664,7 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
         if (help && rls_verb_as(t + nt.start, nt.end - nt.start, RLS_VFORM_BASE, false, &v) &&
             !rewrite__gerund(t, &w, next, &(RlsVerb){0})) {
             if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) goto done;
-            if (alt != 0) goto done;
+            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
             /* "Helped cut X" -> "Cut X" drops the help: the whole result
              * becomes the writer's, a stronger claim. */
             rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
@@ -687,9 +691,9 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
                 RlsTok vt = w.items[m];
                 rls_verb_as(t + vt.start, vt.end - vt.start, RLS_VFORM_BASE, false, &v);
                 if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) goto done;
-                if (alt != 0) goto done;
+                if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
                 rewrite__verb_first(in, out, &v, vt.end, body_end, " with ", nt.start,
-                                    w.items[m - 1].end, rewrite__shared(&v));
+                                    w.items[m - 1].end, rewrite__grade(v.base, source));
                 ok = true;
                 goto done;
             }
@@ -702,9 +706,9 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
                 if (rewrite__comma_before(t, &w, m + 1)) break;
                 continue;
             }
-            if (alt != 0) goto done;
+            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
             rewrite__verb_first(in, out, &v, w.items[m + 1].end, body_end, " with ", nt.start,
-                                w.items[m - 1].end, rewrite__shared(&v));
+                                w.items[m - 1].end, rewrite__grade(v.base, source));
             ok = true;
             goto done;
         }
@@ -716,7 +720,7 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             RlsTok nx = w.items[m + 1];
             if (!rls_tok_is(t, w.items[m], "to")) continue;
             if (!rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) break;
-            if (alt != 0) goto done;
+            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
             /* "Used X to develop Y": developing is the bullet's own claim. */
             rewrite__verb_first(in, out, &v, nx.end, body_end, " using ", nt.start,
                                 w.items[m - 1].end, rewrite__grade(v.base, source));
@@ -750,7 +754,7 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             rls_tracked_puts(o, ", partnering with ");
             rls_tracked_copy(o, src, nt.start, w.items[to - 1].end);
             rls_tracked_copy(o, src, body_end, n);
-            out->title = rewrite__title_as(o->text.data, o->text.len);
+            out->title = rewrite__title_as(o->text.data, o->text.len, true);
             out->applicability = RLS_APPLY_CHOICE; /* the shared work becomes the writer's */
             ok = true;
         }
@@ -769,8 +773,13 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
         (void)head;
         const char *const *verbs = fixing ? (const char *const[]){"resolved", "triaged", NULL}
                                           : (const char *const[]){"managed", "owned", NULL};
-        if (alt < 0 || alt > 1) goto done;
-        const char *verb = verbs[alt];
+        /* "Handled" is execution: no "Managed" among the choices. */
+        const char *kept[2];
+        int n_kept = 0;
+        for (size_t c = 0; verbs[c]; c++)
+            if (rewrite__offerable(verbs[c], source)) kept[n_kept++] = verbs[c];
+        if (alt < 0 || alt >= n_kept) goto done;
+        const char *verb = kept[alt];
         RlsVerb pv;
         if (in->present && rls_verb_as(verb, strlen(verb), RLS_VFORM_PAST, false, &pv))
             verb = pv.base;

@@ -931,7 +931,8 @@ static void test_rewritten_verbs_follow_the_tense_of_their_role(void) {
         "- Maintain the payments reconciliation service, serving [N] [requests/day] at "
         "[metric] uptime.\n",
         /* Past role. */
-        "- Moved [N] services from Python to Go with the team.\n",
+        /* Was "Moved [N] services ... with the team": helping is not moving. */
+        "- Helped the team move [N] services from Python to Go.\n",
         "- Rewrote deployment scripts to reduce errors by [N]%.\n",
         "- Built reports using Python and SQL, used by [N] [users].\n",
     };
