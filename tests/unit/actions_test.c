@@ -312,6 +312,62 @@ static void test_a_nonstandard_heading_is_renamed_in_its_own_case_style(void) {
     rls_resume_delete(m);
 }
 
+static RlsResume *parse(const char *src, RlsFormat format);
+
+/* The heading fix of the section headed `heading` in src, applied; NULL
+ * when none is offered. */
+static char *heading_fix(const char *src, const char *heading) {
+    RlsResume *m = parse(src, RLS_FORMAT_MARKDOWN);
+    char *fixed = NULL;
+    for (uint32_t s = 0; s < m->n_sections; s++) {
+        if (!m->sections[s].heading.text || strcmp(m->sections[s].heading.text, heading) != 0)
+            continue;
+        RlsDiag d = {m->sections[s].heading_span, RLS_SEV_INFO, "nonstandard-heading", NULL, -1,
+                     0, 0};
+        RlsActionList list;
+        rls_action_list_init(&list);
+        rls_actions_for_diag(m, src, (uint32_t)strlen(src), &d, &list);
+        if (list.len == 1) {
+            EXPECT_TRUE(list.items[0].preferred);
+            EXPECT_EQ_INT(list.items[0].applicability, RLS_APPLY_SAFE);
+            fixed = apply(src, &list.items[0]);
+        }
+        EXPECT_TRUE(list.len <= 1);
+        rls_action_list_close(&list);
+    }
+    rls_resume_delete(m);
+    return fixed;
+}
+
+/* Was: "Patents" and "Invited Talks" -> "Publications", "Courses" ->
+ * "Certifications", even beside an existing "Certifications". Only a known
+ * synonym is renamed, and never into a second section of the same name. */
+static void test_a_heading_fix_renames_only_synonyms_and_never_makes_a_duplicate(void) {
+    char *fixed = heading_fix("## Occupation\n\n- Built things.\n", "Occupation");
+    EXPECT_STR_EQ(fixed, "## Experience\n\n- Built things.\n");
+    rls_free(fixed);
+    fixed = heading_fix("## Berufserfahrung\n\n- Built things.\n", "Berufserfahrung");
+    EXPECT_STR_EQ(fixed, "## Experience\n\n- Built things.\n");
+    rls_free(fixed);
+    static const struct {
+        const char *src, *heading;
+    } kept[] = {
+        {"## Experience\n\n- Built things.\n\n## Patents\n\n- US 123: a method\n", "Patents"},
+        {"## Experience\n\n- Built things.\n\n## Invited Talks\n\n- Go at scale\n",
+         "Invited Talks"},
+        {"## Certifications\n\n- CKA\n\n## Courses\n\n- Distributed Systems\n", "Courses"},
+        {"## Experience\n\n- Built things.\n\n## Occupation\n\n- Built more.\n", "Occupation"},
+        {"## Languages\n\n- German\n", "Languages"},
+        {"## Open Source Impact\n\n- Built things.\n", "Open Source Impact"},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(kept); i++) {
+        fixed = heading_fix(kept[i].src, kept[i].heading);
+        if (fixed) printf("#     \"%s\" renamed: %s", kept[i].heading, fixed);
+        EXPECT_TRUE(fixed == NULL);
+        rls_free(fixed);
+    }
+}
+
 /* ---- Suppression -------------------------------------------------------------------------- */
 
 static void test_suppression_comments_in_markdown_respect_front_matter_and_crlf(void) {
@@ -1134,6 +1190,7 @@ int main(void) {
         RLS_TEST(test_fix_all_composes_fixes_per_bullet_without_overlaps),
         RLS_TEST(test_fix_all_with_nothing_to_fix_offers_nothing),
         RLS_TEST(test_a_nonstandard_heading_is_renamed_in_its_own_case_style),
+        RLS_TEST(test_a_heading_fix_renames_only_synonyms_and_never_makes_a_duplicate),
         RLS_TEST(test_suppression_comments_in_markdown_respect_front_matter_and_crlf),
         RLS_TEST(test_suppression_comments_in_latex),
         RLS_TEST(test_overlapping_or_out_of_range_edits_are_rejected),
