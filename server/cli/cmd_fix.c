@@ -4,8 +4,8 @@
  *
  * Checks each file with the same analysis and configuration as `check`
  * (the nearest .resume-ls.json, or --config's, or none), applies the
- * preferred fix of every finding (rls_fix_all_actions, the server's
- * source.fixAll) and prints the fixed text to
+ * SAFE fix of every finding (rls_fix_all_actions, the server's
+ * source.fixAll; RlsApplicability in rls/actions.h) and prints the fixed text to
  * stdout, writes it back in place (--write: a temporary file in the same
  * folder, flushed, given the original's permissions, then renamed over it,
  * so a crash never leaves half a resume), or prints a unified diff (--diff).
@@ -49,13 +49,18 @@ typedef struct {
 static void cmd_fix__usage(FILE *to) {
     fputs("usage: resume-ls fix [--write | --diff] [--rewrite] [--placeholders]\n"
           "                     [--lang markdown|latex] [--config FILE | --no-config] FILE...\n"
-          "  Applies the preferred fix of every finding.\n"
+          "  Applies the safe fix of every finding: one that keeps the meaning and claims\n"
+          "  no more than the text does (\"Responsible for migrating X\" -> \"Migrated X\").\n"
+          "  Fixes that need the writer's choice (a stronger verb for \"Worked on X\") are\n"
+          "  offered in the editor only.\n"
           "  (default)        print the fixed text to stdout\n"
           "  --write          rewrite each file in place (atomically)\n"
           "  --diff           print a unified diff of the changes\n"
           "  --rewrite        also move every bullet's result to the front\n"
           "  --placeholders   also apply fixes that insert placeholders to fill in\n"
           "                   (\"[N]\", \"[metric]\"), e.g. for bullets without a number\n"
+          "  (quoted or emphasised titles, link text, code, URLs and publication lines\n"
+          "   are never edited)\n"
           "  --lang L         treat the files as markdown or latex, whatever their extension\n"
           "  --config FILE    use this configuration file instead of the nearest\n"
           "                   .resume-ls.json\n"
