@@ -48,8 +48,29 @@ static bool fixes__sentence_before(const char *t, uint32_t at) {
     return false;
 }
 
+/* Alternative 0 drops the person as subject ("I", "We", "by me") and turns
+ * "our X" into "the X": SAFE. "my X" -> "the X" loses whose X it was ("my
+ * Master's thesis", "my proof of concept"), so it comes as a CHOICE: with
+ * the rest as alternative 1, or alone as alternative 0 when nothing else
+ * changes. */
+static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine);
+
 bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
-    if (in->alt != 0) return false;
+    if (in->alt < 0 || in->alt > 1) return false;
+    RlsTracked probe;
+    rls_tracked_init(&probe);
+    RlsStepOut tmp = {&probe, NULL, RLS_APPLY_SAFE};
+    bool safe = fixes__first_person(in, &tmp, false);
+    rls_free(tmp.title);
+    rls_tracked_close(&probe);
+    if (in->alt == 0) {
+        if (safe) return fixes__first_person(in, out, false);
+        return fixes__first_person(in, out, true);
+    }
+    return safe && fixes__first_person(in, out, true);
+}
+
+static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine) {
     const RlsTracked *src = in->text;
     const char *t = src->text.data;
     size_t n = src->text.len;
@@ -78,6 +99,17 @@ bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
         did = true;
         break;
     }
+    /* A first-person subject that stays ("where I describe my process",
+     * "we needed to upgrade our system"): "the" beside it reads worse, and
+     * the bullet needs rewording, not a word swapped. */
+    bool subject_left = false;
+    for (size_t k = i; k < w.len; k++) {
+        bool pronoun = rls_tok_is(t, w.items[k], "i") || rls_tok_is(t, w.items[k], "we");
+        bool dropped = k > 0 && rls_tok_is(t, w.items[k - 1], "and") && k + 1 < w.len &&
+                       !fixes__sentence_before(t, w.items[k].start);
+        if (pronoun && !dropped) subject_left = true;
+    }
+    bool changed_mine = false;
     /* Then, wherever they are: "our X"/"my X" -> "the X", "by me" (an
      * agent) and a subject "I"/"we" after "and" go. */
     for (; i < w.len; i++) {
@@ -125,14 +157,16 @@ bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
         bool activity = i + 1 < w.len && w.items[i + 1].end - w.items[i + 1].start > 4 &&
                         strncasecmp(t + w.items[i + 1].end - 3, "ing", 3) == 0;
         if ((rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) &&
-            (sentence_start || activity ||
+            (sentence_start || activity || subject_left ||
              (i + 1 < w.len && rls_tok_in(t, w.items[i + 1], personal))))
             continue;
+        if (rls_tok_is(t, tok, "my") && !mine) continue;
         if (rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) {
             fixes__copy(o, src, at, tok.start);
             rls_tracked_lit_cap(o, "the", o->text.len == 0);
             at = tok.end;
             did = true;
+            changed_mine = changed_mine || rls_tok_is(t, tok, "my");
         } else if ((rls_tok_is(t, tok, "me") || rls_tok_is(t, tok, "us") ||
                     rls_tok_is(t, tok, "myself")) &&
                    i > 0 && rls_tok_is(t, w.items[i - 1], "by")) {
@@ -159,8 +193,9 @@ bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
         rls_tracked_clear(o);
         return false;
     }
-    out->title = rls_strdup("Drop the first person");
-    out->applicability = RLS_APPLY_SAFE;
+    out->title = rls_strdup(changed_mine ? "Drop the first person (“my” → “the”)"
+                                         : "Drop the first person");
+    out->applicability = changed_mine ? RLS_APPLY_CHOICE : RLS_APPLY_SAFE;
     return true;
 }
 
@@ -932,6 +967,12 @@ bool rls_rewrite_tense(const RlsStepIn *in, RlsStepOut *out) {
     const char *form2 = NULL;
     size_t second = 0, drop_of = 0;
     if (i + 1 < w.len && rls_tok_is(t, w.items[i + 1], "of")) goto done;
+    /* "Support to the external team" is a noun; "Help to implement X" a
+     * verb and its infinitive. */
+    if (i + 2 < w.len && rls_tok_is(t, w.items[i + 1], "to")) {
+        RlsTok nx = w.items[i + 2];
+        if (!rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v2)) goto done;
+    }
     if (i + 2 < w.len &&
         (rls_tok_is(t, w.items[i + 1], "and") || rls_tok_is(t, w.items[i + 1], "&"))) {
         second = i + 2;

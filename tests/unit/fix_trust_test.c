@@ -362,12 +362,52 @@ static void test_a_tense_fix_never_turns_a_noun_phrase_into_a_broken_verb(void) 
          "Designed and built the billing service in Go."},
         {"Build the billing service in Go.", SAFE, "Built the billing service in Go."},
         {"Maintains the payments API.", SAFE, "Maintained the payments API."},
+        /* Was "Supported to Pythian's External Profile". */
+        {"Support to Pythian's External Profile.", NONE, NULL},
+        {"Help to implement the web service.", SAFE, "Helped to implement the web service."},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(rows); i++) {
         RlsRewriteList l;
         rls_rewrite_list_init(&l);
         size_t len = strlen(rows[i].in);
         rls_rewrite_rule("tense-mismatch", rows[i].in, len, 0, 6, &l);
+        int got = l.len ? (int)l.items[0].applicability : NONE;
+        if (got != rows[i].first)
+            printf("#     \"%s\" -> \"%s\"\n", rows[i].in, l.len ? l.items[0].text : "(none)");
+        EXPECT_EQ_INT(got, rows[i].first);
+        if (rows[i].text && l.len) EXPECT_STR_EQ(l.items[0].text, rows[i].text);
+        rls_rewrite_list_close(&l);
+    }
+}
+
+/* ---- First person --------------------------------------------------------------------------- */
+
+/* "our X" -> "the X" keeps the meaning; "my thesis" -> "the thesis" does
+ * not (whose thesis?), and "where I describe my process" keeps its "I". */
+static void test_first_person_fixes_keep_whose_work_it_was(void) {
+    static const struct {
+        const char *in;
+        int first;
+        const char *text;
+    } rows[] = {
+        {"I designed our billing layer.", SAFE, "Designed the billing layer."},
+        /* "our teaching", "my caching work": an -ing word may be an activity
+         * of the person, left as written. */
+        {"I improved our hiring process.", SAFE, "Improved our hiring process."},
+        {"Deployed changes for our web apps.", SAFE, "Deployed changes for the web apps."},
+        /* Was "..., which became the Master's thesis." */
+        {"Proposed an odometry system, which became my Master's thesis.", CHOICE,
+         "Proposed an odometry system, which became the Master's thesis."},
+        /* Was "... where I describe the process and goals." */
+        {"Wrote blog posts where I describe my process and goals.", NONE, NULL},
+        {"In order to upgrade our system, we needed to migrate servers.", NONE, NULL},
+        {"I built my first compiler.", SAFE, "Built my first compiler."},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(rows); i++) {
+        RlsRewriteList l;
+        rls_rewrite_list_init(&l);
+        size_t len = strlen(rows[i].in);
+        rls_rewrite_rule("first-person", rows[i].in, len, 0, (uint32_t)len, &l);
         int got = l.len ? (int)l.items[0].applicability : NONE;
         if (got != rows[i].first)
             printf("#     \"%s\" -> \"%s\"\n", rows[i].in, l.len ? l.items[0].text : "(none)");
@@ -386,6 +426,7 @@ int main(void) {
         RLS_TEST(test_a_fix_outside_a_quoted_title_still_applies),
         RLS_TEST(test_a_publication_line_containing_my_is_never_fixed),
         RLS_TEST(test_a_tense_fix_never_turns_a_noun_phrase_into_a_broken_verb),
+        RLS_TEST(test_first_person_fixes_keep_whose_work_it_was),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
