@@ -390,7 +390,7 @@ static void test_first_person_fixes_keep_whose_work_it_was(void) {
         int first;
         const char *text;
     } rows[] = {
-        {"I designed our billing layer.", SAFE, "Designed the billing layer."},
+        {"I designed our payments layer.", SAFE, "Designed the payments layer."},
         /* "our teaching", "my caching work": an -ing word may be an activity
          * of the person, left as written. */
         {"I improved our hiring process.", SAFE, "Improved our hiring process."},
