@@ -305,7 +305,10 @@ bool rls_rewrite_passive(const RlsStepIn *in, RlsStepOut *out) {
         RlsVerb v;
         if (p >= w.len) break;
         RlsTok pt = w.items[p];
-        if (!rls_verb_as(t + pt.start, pt.end - pt.start, RLS_VFORM_PARTICIPLE, true, &v)) break;
+        /* A listed verb only: the active voice of a guessed one ("Some
+         * machines was enlaced" -> "Enlaced some machines") turns a word
+         * that may be no English verb into the bullet's opening claim. */
+        if (!rls_verb_as(t + pt.start, pt.end - pt.start, RLS_VFORM_PARTICIPLE, false, &v)) break;
         size_t last = p;
         /* "automated and documented". */
         while (last + 2 < w.len && rls_tok_is(t, w.items[last + 1], "and")) {
