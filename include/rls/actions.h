@@ -130,11 +130,12 @@ typedef struct {
 } RlsFixOptions;
 
 /* One FIX_ALL action holding the SAFE fix (and, with opts->placeholders,
- * the PLACEHOLDER fix) of every diagnostic in diags, composed per bullet (so "I helped cut X" gets both the
- * first-person and the weak-opener fix), with non-overlapping edits.
- * opts may be NULL (defaults). Appends nothing when there is nothing to
- * fix. Applying it and re-checking gives a document on which fix-all
- * changes nothing more (a fixed point). */
+ * the PLACEHOLDER fix) of every diagnostic in diags, composed per bullet
+ * (so "I was responsible for migrating X" gets both the first-person and
+ * the weak-opener fix), with non-overlapping edits; never a CHOICE. opts
+ * may be NULL (defaults). Appends nothing when there is nothing to fix.
+ * Applying it and re-checking gives a document on which fix-all changes
+ * nothing more (a fixed point). */
 int rls_actions_fix_all(const RlsResume *model, const char *src, uint32_t src_len,
                         const RlsDiagList *diags, const RlsFixOptions *opts, RlsActionList *out);
 
@@ -160,8 +161,8 @@ int rls_edits_apply(const char *src, uint32_t src_len, const RlsTextEdit *edits,
  * the source actions above. */
 
 typedef struct {
-    char *text;  /* owned; the whole rewritten bullet */
-    char *title; /* owned; e.g. "Replace “Responsible for migrating” with “Migrated”" */
+    char *text;     /* owned; the whole rewritten bullet */
+    char *title;    /* owned; e.g. "Replace “Responsible for migrating” with “Migrated”" */
     bool preferred; /* the first SAFE rewrite */
     RlsApplicability applicability;
 } RlsRewrite;

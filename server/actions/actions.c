@@ -169,7 +169,7 @@ int rls_rewrite_rule(const char *rule, const char *plain, size_t len, uint32_t p
     return count;
 }
 
-/* ---- Text that is not the writer's prose --------------------------------------------------------- */
+/* ---- Text that is not the writer's prose ---------------------------------------------- */
 
 /* Whether a bullet is the writer's prose. A publication, talk or patent line
  * is a citation: its title, venue and authors are quoted from elsewhere,
@@ -178,9 +178,9 @@ static bool actions__prose(const RlsResume *model, const RlsBullet *b) {
     if (b->section >= model->n_sections) return true;
     const RlsSection *sec = &model->sections[b->section];
     if (sec->kind == RLS_SECTION_PUBLICATIONS) return false;
-    static const char *const cited[] = {"publication", "publications", "talk",   "talks",
-                                        "patent",      "patents",      "papers", "presentations",
-                                        "bibliography"};
+    static const char *const cited[] = {"publication", "publications",  "talk",
+                                        "talks",       "patent",        "patents",
+                                        "papers",      "presentations", "bibliography"};
     const char *h = sec->heading.text;
     for (uint32_t i = 0; h && i < sec->heading.len;) {
         while (i < sec->heading.len && !isalpha((unsigned char)h[i]))
@@ -212,7 +212,8 @@ static void actions__heading(const RlsResume *model, const char *src, const RlsD
         if (sec->heading.len == 0 || rls_heading_own_kind(sec->heading.text, sec->heading.len))
             return;
         size_t name_len = 0;
-        const char *name = rls_heading_synonym(sec->heading.text, sec->heading.len, NULL, &name_len);
+        const char *name =
+            rls_heading_synonym(sec->heading.text, sec->heading.len, NULL, &name_len);
         if (!name) return;
         for (uint32_t k = 0; k < model->n_sections; k++) {
             const RlsSection *o = &model->sections[k];
@@ -512,8 +513,7 @@ int rls_actions_suppress(const RlsResume *model, const char *src, uint32_t src_l
         e->span = (RlsSpan){line, line};
         e->new_text = rls_buf_detach(&b);
         actions__push(out, rls_strfmt("Disable %s for this line", diag->rule), diag->rule,
-                      diag->span, diag->bullet, RLS_ACTION_SUPPRESS, false, RLS_APPLY_CHOICE, e,
-                      1);
+                      diag->span, diag->bullet, RLS_ACTION_SUPPRESS, false, RLS_APPLY_CHOICE, e, 1);
     }
     RlsTextEdit *e = rls_malloc(sizeof *e);
     e->span = (RlsSpan){top, top};

@@ -381,8 +381,9 @@ static uint32_t edits__protected_end(const char *src, uint32_t from, uint32_t to
     char c = src[i];
     bool word_start = i == from || !edits__word_char(src[i - 1]);
     /* Bare URLs, in both formats. */
-    if (word_start && (edits__starts(src, i, to, "http://") ||
-                       edits__starts(src, i, to, "https://") || edits__starts(src, i, to, "www."))) {
+    if (word_start &&
+        (edits__starts(src, i, to, "http://") || edits__starts(src, i, to, "https://") ||
+         edits__starts(src, i, to, "www."))) {
         uint32_t e = i;
         while (e < to && src[e] != ' ' && src[e] != '\n' && src[e] != '\r' && src[e] != '\t' &&
                src[e] != ')' && src[e] != '}' && src[e] != '>')
@@ -406,9 +407,9 @@ static uint32_t edits__protected_end(const char *src, uint32_t from, uint32_t to
         if (c == '{' && (edits__starts(src, i, to, "{\\em") || edits__starts(src, i, to, "{\\it")))
             return edits__group_end(src, i, to);
         if (c != '\\') return i;
-        static const char *const one_arg[] = {"\\emph{",  "\\textit{", "\\textsl{",
+        static const char *const one_arg[] = {"\\emph{",   "\\textit{", "\\textsl{",
                                               "\\texttt{", "\\url{",    "\\path{",
-                                              "\\cite{",  "\\citep{",  "\\citet{"};
+                                              "\\cite{",   "\\citep{",  "\\citet{"};
         for (size_t k = 0; k < RLS_ARRAY_LEN(one_arg); k++)
             if (edits__starts(src, i, to, one_arg[k]))
                 return edits__group_end(src, i + (uint32_t)strlen(one_arg[k]) - 1, to);

@@ -193,8 +193,8 @@ static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine)
         rls_tracked_clear(o);
         return false;
     }
-    out->title = rls_strdup(changed_mine ? "Drop the first person (“my” → “the”)"
-                                         : "Drop the first person");
+    out->title =
+        rls_strdup(changed_mine ? "Drop the first person (“my” → “the”)" : "Drop the first person");
     out->applicability = changed_mine ? RLS_APPLY_CHOICE : RLS_APPLY_SAFE;
     return true;
 }
@@ -539,9 +539,9 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
     }
     /* Dropping a closing "etc." keeps what the bullet says; a count
      * placeholder is for the writer to fill in. */
-    out->title = rls_strdup(placeholder
-                                ? "Replace the vague quantity with a count placeholder ([N])"
-                                : "Remove the closing “etc.”");
+    out->title =
+        rls_strdup(placeholder ? "Replace the vague quantity with a count placeholder ([N])"
+                               : "Remove the closing “etc.”");
     out->applicability = placeholder ? RLS_APPLY_PLACEHOLDER : RLS_APPLY_SAFE;
     return true;
 }
@@ -908,7 +908,7 @@ static bool fixes__verb_of_noun(const char *s, size_t len, RlsVerb *v) {
     char base[RLS_VERB_MAX];
     static const struct {
         const char *suffix, *repl;
-    } nouns[] = {{"ment", ""}, {"ation", ""}, {"ation", "ate"}, {"ation", "e"},
+    } nouns[] = {{"ment", ""},   {"ation", ""}, {"ation", "ate"}, {"ation", "e"},
                  {"tion", "te"}, {"ance", ""},  {"sion", "de"},   {"ing", ""}};
     for (size_t k = 0; k < RLS_ARRAY_LEN(nouns); k++) {
         size_t sl = strlen(nouns[k].suffix), rl = strlen(nouns[k].repl);
@@ -986,7 +986,8 @@ bool rls_rewrite_tense(const RlsStepIn *in, RlsStepOut *out) {
                 goto done;
             form2 = v2.past;
             grade = RLS_APPLY_CHOICE;
-            if (second + 1 < w.len && rls_tok_is(t, w.items[second + 1], "of")) drop_of = second + 1;
+            if (second + 1 < w.len && rls_tok_is(t, w.items[second + 1], "of"))
+                drop_of = second + 1;
         }
     }
     RlsTracked *o = out->text;

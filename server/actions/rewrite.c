@@ -115,9 +115,9 @@ static bool rewrite__gerund(const char *t, const RlsToks *w, size_t i, RlsVerb *
         NULL};
     if (!rls_tok_in(t, tok, nounish)) return true;
     /* A noun-like gerund is a verb when an object phrase follows it. */
-    static const char *const det[] = {"the",  "a",     "an",  "our", "their",   "all",     "new",
-                                      "each", "every", "its", "his", "her",     "my",      "various",
-                                      "several", "multiple", "many", "numerous", "some", NULL};
+    static const char *const det[] = {
+        "the", "a",   "an", "our",     "their",   "all",      "new",  "each",     "every", "its",
+        "his", "her", "my", "various", "several", "multiple", "many", "numerous", "some",  NULL};
     return i + 1 < w->len &&
            (rls_tok_in(t, w->items[i + 1], det) || rls_tok_has_digit(t, w->items[i + 1]));
 }
@@ -496,10 +496,11 @@ static bool rewrite__emit(const RlsStepIn *in, RlsStepOut *out, size_t old_end,
             a--;
         while (b > 0 && out->text->text.data[b - 1] == ' ')
             b--;
-        out->title = chosen ? rls_strfmt("Replace “%.*s” with a verb that says what you did: “%.*s”",
-                                         (int)a, t, (int)b, out->text->text.data)
-                            : rls_strfmt("Replace “%.*s” with “%.*s” if you did it yourself",
-                                         (int)a, t, (int)b, out->text->text.data);
+        out->title = chosen
+                         ? rls_strfmt("Replace “%.*s” with a verb that says what you did: “%.*s”",
+                                      (int)a, t, (int)b, out->text->text.data)
+                         : rls_strfmt("Replace “%.*s” with “%.*s” if you did it yourself", (int)a,
+                                      t, (int)b, out->text->text.data);
     }
     out->applicability = applicability;
     return true;
@@ -509,7 +510,7 @@ static bool rewrite__emit(const RlsStepIn *in, RlsStepOut *out, size_t old_end,
  * leadership only for ownership phrases, ownership only for phrases that
  * claim the work itself ("Tasked with"), else execution. */
 static RlsStrength rewrite__choice_cap(RlsStrength source) {
-    return source >= RLS_STRENGTH_OWNERSHIP  ? RLS_STRENGTH_LEADERSHIP
+    return source >= RLS_STRENGTH_OWNERSHIP   ? RLS_STRENGTH_LEADERSHIP
            : source == RLS_STRENGTH_EXECUTION ? RLS_STRENGTH_OWNERSHIP
                                               : RLS_STRENGTH_EXECUTION;
 }
@@ -600,8 +601,8 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
         if (equiv) candidates[count++] = equiv;
         static const char *const outcome[] = {"drove", "delivered", "contributed to", NULL};
         static const char *const project[] = {"delivered", "drove", "led", "contributed to", NULL};
-        static const char *const artifact[] = {"built", "developed", "designed", "shipped",
-                                               "contributed to", NULL};
+        static const char *const artifact[] = {"built",   "developed",      "designed",
+                                               "shipped", "contributed to", NULL};
         static const char *const activity[] = {"conducted", "ran", "led", "contributed to", NULL};
         static const char *const meeting[] = {"facilitated", "led", "contributed to", NULL};
         static const char *const contrib[] = {"shipped [N] [changes] to", "built [features] for",
@@ -832,7 +833,7 @@ static bool rewrite__apply(RlsRewriteStep step, RlsTracked *cur, uint32_t hs, ui
         bool apply = sout.applicability == RLS_APPLY_SAFE ||
                      (placeholders && sout.applicability == RLS_APPLY_PLACEHOLDER);
         if (apply && (next.text.len != cur->text.len ||
-                               memcmp(next.text.data, cur->text.data, cur->text.len) != 0)) {
+                      memcmp(next.text.data, cur->text.data, cur->text.len) != 0)) {
             rls_tracked_move(cur, &next);
             changed = true;
         }

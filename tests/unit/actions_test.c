@@ -322,8 +322,8 @@ static char *heading_fix(const char *src, const char *heading) {
     for (uint32_t s = 0; s < m->n_sections; s++) {
         if (!m->sections[s].heading.text || strcmp(m->sections[s].heading.text, heading) != 0)
             continue;
-        RlsDiag d = {m->sections[s].heading_span, RLS_SEV_INFO, "nonstandard-heading", NULL, -1,
-                     0, 0};
+        RlsDiag d = {
+            m->sections[s].heading_span, RLS_SEV_INFO, "nonstandard-heading", NULL, -1, 0, 0};
         RlsActionList list;
         rls_action_list_init(&list);
         rls_actions_for_diag(m, src, (uint32_t)strlen(src), &d, &list);

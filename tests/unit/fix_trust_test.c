@@ -25,17 +25,14 @@ typedef struct {
 static const OpenerRow opener_rows[] = {
     {"Responsible for migrating the billing service to Kubernetes.", SAFE,
      "Migrated the billing service to Kubernetes."},
-    {"Responsible for the CI pipeline.", SAFE,
-     "Owned the CI pipeline."},
+    {"Responsible for the CI pipeline.", SAFE, "Owned the CI pipeline."},
     {"Responsible for a 40% reduction in build times.", SAFE,
      "Drove a 40% reduction in build times."},
     {"Responsible for leading the platform team.", CHOICE, NULL},
-    {"Was responsible for maintaining the internal APIs.", SAFE,
-     "Maintained the internal APIs."},
+    {"Was responsible for maintaining the internal APIs.", SAFE, "Maintained the internal APIs."},
     {"Accountable for on-call rotations for the payments API.", SAFE,
      "Owned on-call rotations for the payments API."},
-    {"In charge of the team's CI pipeline.", SAFE,
-     "Owned the team's CI pipeline."},
+    {"In charge of the team's CI pipeline.", SAFE, "Owned the team's CI pipeline."},
     {"In charge of hiring for the data team.", CHOICE, NULL},
     {"Worked on the payments integration with Stripe.", CHOICE, NULL},
     {"Worked on migrating the reporting jobs to Spark.", CHOICE, NULL},
@@ -75,16 +72,14 @@ static const OpenerRow opener_rows[] = {
     {"Tasked with improving the reliability of the platform.", SAFE,
      "Improved the reliability of the platform."},
     {"Tasked with the Python 3 upgrade.", CHOICE, NULL},
-    {"Charged with reducing cloud spend.", SAFE,
-     "Reduced cloud spend."},
+    {"Charged with reducing cloud spend.", SAFE, "Reduced cloud spend."},
     {"Assigned to the payments squad.", NONE, NULL},
     {"Duties included writing unit tests and documentation.", SAFE,
      "Wrote unit tests and documentation."},
     {"Duties included: Daily editorial and journalistic work.", NONE, NULL},
     {"Responsibilities included maintaining the build system.", SAFE,
      "Maintained the build system."},
-    {"Responsibilities include reviewing pull requests.", SAFE,
-     "Reviewed pull requests."},
+    {"Responsibilities include reviewing pull requests.", SAFE, "Reviewed pull requests."},
     {"Used Java, Spring and MySQL to develop features.", SAFE,
      "Developed features using Java, Spring and MySQL."},
     {"Used Terraform to provision the staging cluster.", SAFE,
@@ -269,7 +264,8 @@ static void test_no_fix_edits_a_quoted_or_emphasised_title_a_link_or_code(void) 
         RlsFormat format;
         const char *src, *kept;
     } rows[] = {
-        {RLS_FORMAT_MARKDOWN, "## Experience\n\n- Gave a talk, \"Why my tests fail\", at our meetup.\n",
+        {RLS_FORMAT_MARKDOWN,
+         "## Experience\n\n- Gave a talk, \"Why my tests fail\", at our meetup.\n",
          "\"Why my tests fail\""},
         {RLS_FORMAT_MARKDOWN,
          "## Experience\n\n- Wrote “Lessons from my first outage” for our blog.\n",
@@ -335,7 +331,7 @@ static void test_a_publication_line_containing_my_is_never_fixed(void) {
     /* And nothing is offered there at all. */
     RlsResume *m = parse(srcs[0], RLS_FORMAT_MARKDOWN);
     ASSERT_TRUE(m && m->n_bullets == 1);
-    RlsDiag d = {m->bullets[0].span, RLS_SEV_WARNING, "first-person", NULL, 0, 0,
+    RlsDiag d = {m->bullets[0].span,     RLS_SEV_WARNING, "first-person", NULL, 0, 0,
                  m->bullets[0].plain.len};
     RlsActionList list;
     rls_action_list_init(&list);

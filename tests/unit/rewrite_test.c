@@ -246,8 +246,7 @@ static void test_each_rule_fix_gives_the_expected_preferred_rewrite(void) {
         const char *pref = NULL;
         size_t n_pref = 0;
         for (size_t k = 0; k < list.len; k++) {
-            if (list.items[k].applicability != RLS_APPLY_CHOICE && !pref)
-                pref = list.items[k].text;
+            if (list.items[k].applicability != RLS_APPLY_CHOICE && !pref) pref = list.items[k].text;
             if (list.items[k].preferred) {
                 /* Only a SAFE fix is ever preferred. */
                 EXPECT_TRUE(list.items[k].applicability == RLS_APPLY_SAFE);
