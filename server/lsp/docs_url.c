@@ -59,7 +59,7 @@ void rls_docs_rules_url_for(RlsBuf *out, const char *exe_path, bool (*exists)(co
             rls_buf_puts(&path, "share/doc/resume-ls/rules.md");
         }
     }
-    if (path.len && exe_path[0] == '/' && exists(path.data))
+    if (path.len && exe_path && exe_path[0] == '/' && exists(path.data))
         rls_uri_append_file(out, path.data);
     else
         rls_buf_puts(out, "docs/rules.md"); /* the repository's copy, relative */
