@@ -58,9 +58,9 @@ RlsResume *rls_parser_parse(RlsParser *self, const char *src, uint32_t len,
                             const RlsParseOptions *opts);
 
 /* How long the grammars may take over one rls_parser_parse call, all
- * tree-sitter parses of it together (microseconds of wall time): a base,
- * plus a share per MiB of text so that a large but ordinary document on a
- * loaded machine still parses. A real resume parses in milliseconds; past
+ * tree-sitter parses of it together (microseconds of the thread's CPU
+ * time): a base, plus a share per MiB of text so that a large but ordinary
+ * document still parses. A real resume parses in milliseconds; past
  * this the input is pathological (a line of brackets, binary read as text).
  * RLS_PARSE_SLOW (parse/formats.h) says the base in words. */
 #define RLS_PARSE_BUDGET_MICROS 2000000u

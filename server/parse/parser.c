@@ -71,9 +71,12 @@ const char *rls_parser_gave_up(const RlsParser *self) {
 
 /* ---- The parse budget ------------------------------------------------------ */
 
+/* CPU time of the calling thread: the budget is work, so that a parse on
+ * a loaded machine (or a CLI worker sharing cores) is not cut short by
+ * time it spent waiting. */
 static uint64_t parser__now_us(void) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
@@ -82,21 +85,24 @@ RlsParseBudget rls_parse_budget_start(uint32_t len) {
     return (RlsParseBudget){parser__now_us() + RLS_PARSE_BUDGET_MICROS + share, false, NULL};
 }
 
+/* tree-sitter's timeout counts wall time; a parse runs in slices of this
+ * much, resumed (the parser keeps its state when it halts) while CPU
+ * budget is left. */
+#define PARSER_SLICE_MICROS 20000u
+
 TSTree *rls_parse_budgeted(RlsParseBudget *budget, TSParser *parser, const TSTree *old,
                            const char *src, uint32_t len) {
-    uint64_t now = parser__now_us();
-    if (now >= budget->deadline_us) {
-        budget->timed_out = true;
-        return NULL;
+    ts_parser_set_timeout_micros(parser, PARSER_SLICE_MICROS);
+    for (;;) {
+        if (parser__now_us() >= budget->deadline_us) {
+            /* A halted parse resumes on the next call unless reset. */
+            ts_parser_reset(parser);
+            budget->timed_out = true;
+            return NULL;
+        }
+        TSTree *tree = ts_parser_parse_string(parser, old, src, len);
+        if (tree) return tree;
     }
-    ts_parser_set_timeout_micros(parser, budget->deadline_us - now);
-    TSTree *tree = ts_parser_parse_string(parser, old, src, len);
-    if (!tree) {
-        /* A halted parse resumes on the next call unless reset. */
-        ts_parser_reset(parser);
-        budget->timed_out = true;
-    }
-    return tree;
 }
 
 bool rls_format_from_path(const char *path, RlsFormat *out) {
