@@ -63,8 +63,8 @@ RlsResume *rls_parser_parse(RlsParser *self, const char *src, uint32_t len,
  * document still parses. A real resume parses in milliseconds; past
  * this the input is pathological (a line of brackets, binary read as text).
  * RLS_PARSE_SLOW (parse/formats.h) says the base in words. */
-#define RLS_PARSE_BUDGET_MICROS 2000000u
-#define RLS_PARSE_BUDGET_MICROS_PER_MIB 2000000u
+#define RLS_PARSE_BUDGET_MICROS 1000000u
+#define RLS_PARSE_BUDGET_MICROS_PER_MIB 1000000u
 
 /* Why the last rls_parser_parse gave up and returned an empty model (a
  * static phrase: "reading its markup took longer than 2 s", "it is nested

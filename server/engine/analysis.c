@@ -40,11 +40,10 @@ void rls_analysis_trim(RlsAnalysis *self) {
  * count as invalid bytes here. */
 static const char *analysis__not_text(const char *src, uint32_t len) {
     const unsigned char *p = (const unsigned char *)src;
-    /* A UTF-16 byte-order mark, raw or already replaced by U+FFFD twice. */
+    /* A UTF-16 byte-order mark (the command line has replaced it by two
+     * U+FFFD already; the NUL bytes of UTF-16 text give it away then). */
     if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
         return "it starts with a UTF-16 byte-order mark";
-    if (len >= 6 && !memcmp(src, "\xEF\xBF\xBD\xEF\xBF\xBD", 6))
-        return "it starts with a byte-order mark that is not UTF-8 (UTF-16?)";
     if (memchr(src, '\0', len)) return "it holds NUL bytes";
     uint32_t chars = 0, bad = 0;
     for (uint32_t at = 0; at < len; chars++) {
@@ -101,8 +100,8 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
         RlsSeverity sev = analysis__refuse(self, src, len, config, &span);
         if (sev != RLS_SEV_OFF)
             rls_diag_push(&self->diags, span, sev, RLS_RULE_NOT_ANALYSED,
-                          "This document is %u bytes, more than the %.0f checked at most "
-                          "(threshold %s.maxBytes), so it was not checked.",
+                          "This document is too large to check: %u bytes, more than the "
+                          "%.0f checked at most (threshold %s.maxBytes).",
                           len, max_bytes, RLS_RULE_NOT_ANALYSED);
         return 0;
     }

@@ -140,7 +140,11 @@ typedef struct {
     size_t n_envs, cap_envs;
     char *skill_cat; /* owned: the label line ("Familiar:") over the skills lines after it */
     bool stopped;
+    uint32_t n_sibling_walks; /* tex__args */
 } TexWalk;
+
+/* Macros whose detached optional arguments are looked for (tex__args). */
+#define TEX_MAX_SIBLING_WALKS 512u
 
 static bool tex__eq(const char *s, size_t len, const char *lit) {
     return strlen(lit) == len && memcmp(s, lit, len) == 0;
@@ -1040,6 +1044,11 @@ static unsigned tex__args(TexWalk *w, TSNode cmd, TSNode *args, unsigned max, ui
     if (n > max) n = max;
     *end = ts_node_end_byte(cmd);
     if (n || *end >= w->len || w->src[*end] != '[') return n;
+    /* ts_node_next_sibling finds the parent by walking down from the root,
+     * a pass over the document's top level each time: a megabyte of
+     * "\x[" spent seconds here. A resume has a few dozen such macros. */
+    if (w->n_sibling_walks >= TEX_MAX_SIBLING_WALKS) return n;
+    w->n_sibling_walks++;
     TSNode sib = ts_node_next_sibling(cmd);
     while (!ts_node_is_null(sib) && !strcmp(ts_node_type(sib), "[") &&
            ts_node_start_byte(sib) == *end) {
