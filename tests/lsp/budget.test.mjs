@@ -16,10 +16,10 @@ import { Client, docUri, scaled, TIME_SCALE } from './client.mjs';
 const shrink = (n) => Math.max(1, Math.floor(n / TIME_SCALE));
 let opened = 0;
 
-async function open(t, name, text, lang = 'markdown', caps = {}) {
+async function open(t, name, text, lang = 'markdown', caps = {}, extra = {}) {
   const c = new Client();
   t.after(() => c.kill());
-  await c.initialize(caps);
+  await c.initialize(caps, extra);
   const uri = docUri(`budget-${opened++}-${name}`);
   const from = c.messages.length;
   c.notify('textDocument/didOpen', { textDocument: { uri, languageId: lang, version: 1, text } });
@@ -75,4 +75,17 @@ test('text that is not UTF-8, and LaTeX nested too deep to parse, get one error 
     const again = await c.diagnostics(uri, 2);
     assert.ok(again.params.diagnostics.some((x) => x.code === 'weak-opener'), `${name}: analysed once it is text`);
   }
+});
+
+test('the size limit is a threshold the editor can set', async (t) => {
+  const text = '# Jane\n\n## Experience\n\n' + '- Responsible for billing\n'.repeat(10);
+  const init = { initializationOptions: { thresholds: { 'not-analysed.maxBytes': 100 } } };
+  const { pub } = await open(t, 'limit.md', text, 'markdown', {}, init);
+  const d = pub.params.diagnostics;
+  assert.equal(d.length, 1, JSON.stringify(d.slice(0, 3)));
+  assert.equal(d[0].code, 'not-analysed');
+  assert.ok(d[0].message.includes('too large'), d[0].message);
+  const { pub: fine } = await open(t, 'limit.md', text, 'markdown', {},
+    { initializationOptions: { thresholds: { 'not-analysed.maxBytes': 1000 } } });
+  assert.ok(fine.params.diagnostics.some((x) => x.code === 'weak-opener'));
 });
