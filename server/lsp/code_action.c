@@ -251,7 +251,7 @@ static bool code_action__suppression_works(RlsDocument *doc, const RlsAnalysis *
 /* The suppressions already emitted, by a hash of title and edits: one per
  * finding of a whole-document selection, so not a list searched for each. */
 typedef struct {
-    uint64_t hash; /* 0: empty */
+    uint64_t hash;  /* 0: empty */
     uint32_t index; /* in the list of copies */
 } CaSeenSlot;
 

@@ -23,7 +23,8 @@ typedef struct {
 } RlsParseBudget;
 
 /* The reason given when the grammar ran out of budget. */
-#define RLS_PARSE_SLOW "reading its markup took longer than the parse budget (1 s, plus 1 s per MiB)"
+#define RLS_PARSE_SLOW                                                                             \
+    "reading its markup took longer than the parse budget (1 s, plus 1 s per MiB)"
 
 /* A budget for parsing len bytes, starting now (parse.h). */
 RlsParseBudget rls_parse_budget_start(uint32_t len);

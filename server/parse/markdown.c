@@ -191,7 +191,7 @@ typedef struct {
     int markup_depth;
     uint32_t markup_start;
     uint32_t walk_depth; /* md__walk calls, one inside the other */
-    MdEvent *rec; /* steps of the run being walked */
+    MdEvent *rec;        /* steps of the run being walked */
     uint32_t n_rec;
     size_t cap_rec;
     uint32_t rec_base; /* the run's first byte */
@@ -205,7 +205,7 @@ typedef struct {
     size_t cap_labels;
     RlsParseBudget *budget; /* shared by the block parse and every inline run */
     MdRun once;             /* a run that timed out: replayed, not kept */
-    uint32_t *item_paras; /* start bytes of paragraphs read as part of an item */
+    uint32_t *item_paras;   /* start bytes of paragraphs read as part of an item */
     uint32_t n_item_paras, next_item_para;
     size_t cap_item_paras;
 } Md;
