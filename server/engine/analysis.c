@@ -61,10 +61,10 @@ static const char *analysis__not_text(const char *src, uint32_t len) {
 /* Leaves the analysis empty but for the one finding that says why (pushed
  * by the caller, at the returned span: the first line, up to 200 bytes).
  * Returns the severity to give it; RLS_SEV_OFF: push nothing. */
-static RlsSeverity analysis__refuse(RlsAnalysis *self, const char *src, uint32_t len,
-                                    const RlsConfig *config, RlsSpan *span) {
+static RlsSeverity analysis__refuse(RlsAnalysis *self, RlsFormat format, const char *src,
+                                    uint32_t len, const RlsConfig *config, RlsSpan *span) {
     RlsModelBuilder mb;
-    rls_model_builder_init(&mb, RLS_FORMAT_MARKDOWN, len);
+    rls_model_builder_init(&mb, format, len);
     self->model = rls_model_builder_finish(&mb);
     uint32_t line_end = 0;
     while (line_end < len && line_end < 200 && src[line_end] != '\n' && src[line_end] != '\r')
@@ -88,7 +88,8 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
     const char *why = analysis__not_text(src, len);
     RlsSpan span;
     if (why) {
-        RlsSeverity sev = analysis__refuse(self, src, len, config, &span);
+        RlsSeverity sev =
+            analysis__refuse(self, rls_parser_format(parser), src, len, config, &span);
         if (sev != RLS_SEV_OFF)
             rls_diag_push(&self->diags, span, sev, RLS_RULE_NOT_ANALYSED,
                           "This file is not UTF-8 text (%s), so it was not checked: save it as "
@@ -97,7 +98,8 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
         return 0;
     }
     if ((double)len > max_bytes) {
-        RlsSeverity sev = analysis__refuse(self, src, len, config, &span);
+        RlsSeverity sev =
+            analysis__refuse(self, rls_parser_format(parser), src, len, config, &span);
         if (sev != RLS_SEV_OFF)
             rls_diag_push(&self->diags, span, sev, RLS_RULE_NOT_ANALYSED,
                           "This document is too large to check: %u bytes, more than the "
@@ -115,7 +117,8 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
     if (gave_up) {
         rls_resume_delete(self->model);
         self->model = NULL;
-        RlsSeverity sev = analysis__refuse(self, src, len, config, &span);
+        RlsSeverity sev =
+            analysis__refuse(self, rls_parser_format(parser), src, len, config, &span);
         if (sev != RLS_SEV_OFF)
             rls_diag_push(&self->diags, span, sev, RLS_RULE_NOT_ANALYSED,
                           "This document was not checked: %s.", gave_up);
