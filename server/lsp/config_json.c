@@ -339,6 +339,8 @@ static const ConfigThreshold config__thresholds_known[] = {
     {"bullet-length.maxChars", 0, 10000}, /* 0 turns the check off */
     {"bullet-length.minWords", 0, 100},   /* 0 turns the check off */
     {"repeated-verb.maxRepeats", 1, 100}, {"resume-length.maxWords", 1, 100000},
+    /* Up to the largest document the server holds (RLS_TEXT_MAX_BYTES). */
+    {"not-analysed.maxBytes", 1, 64.0 * 1024 * 1024},
 };
 
 static void config__thresholds(ConfigJsonCtx *ctx, const cJSON *thresholds) {

@@ -142,7 +142,11 @@ typedef struct {
     size_t n_envs, cap_envs;
     char *skill_cat; /* owned: the label line ("Familiar:") over the skills lines after it */
     bool stopped;
+    uint32_t n_sibling_walks; /* tex__args */
 } TexWalk;
+
+/* Macros whose detached optional arguments are looked for (tex__args). */
+#define TEX_MAX_SIBLING_WALKS 512u
 
 static bool tex__eq(const char *s, size_t len, const char *lit) {
     return strlen(lit) == len && memcmp(s, lit, len) == 0;
@@ -532,27 +536,33 @@ static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t l
  * or with a location amendment that holds a date. */
 static bool tex__heading_is_entry(TexWalk *w, TSNode node, TSNode text) {
     uint32_t after = ts_node_end_byte(text);
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(node, i);
+    bool entry = false;
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    while (rls_kids_next(&kids, &c)) {
         if (ts_node_start_byte(c) < after) continue;
         const char *type = ts_node_type(c);
         if (!strcmp(type, "line_comment") || !strcmp(type, "block_comment")) continue;
-        if (strcmp(type, "generic_command") != 0) return false;
+        if (strcmp(type, "generic_command") != 0) break;
         size_t len;
         const char *name = rls_tex_command_name(w->src, c, &len);
         TSNode args[2];
         unsigned n = rls_tex_curly_args(c, args, 2);
         RlsTexMacro m;
         if (!n || !rls_tex_macros_lookup(&w->macros, name, len, n, &m) || m.role != RLS_TEX_AMEND)
-            return false;
-        if (m.title_arg) return true;
+            break;
+        if (m.title_arg) {
+            entry = true;
+            break;
+        }
         char *t = tex__node_string(w, args[0]);
-        bool date = rls_date_text_looks_dated(t, strlen(t));
+        entry = rls_date_text_looks_dated(t, strlen(t));
         rls_free(t);
-        return date;
+        break;
     }
-    return false;
+    rls_kids_close(&kids);
+    return entry;
 }
 
 static void tex__section_node(TexWalk *w, TSNode node) {
@@ -1012,6 +1022,11 @@ static unsigned tex__args(TexWalk *w, TSNode cmd, TSNode *args, unsigned max, ui
     if (n > max) n = max;
     *end = ts_node_end_byte(cmd);
     if (n || *end >= w->len || w->src[*end] != '[') return n;
+    /* ts_node_next_sibling finds the parent by walking down from the root,
+     * a pass over the document's top level each time: a megabyte of
+     * "\x[" spent seconds here. A resume has a few dozen such macros. */
+    if (w->n_sibling_walks >= TEX_MAX_SIBLING_WALKS) return n;
+    w->n_sibling_walks++;
     TSNode sib = ts_node_next_sibling(cmd);
     while (!ts_node_is_null(sib) && !strcmp(ts_node_type(sib), "[") &&
            ts_node_start_byte(sib) == *end) {
@@ -1203,10 +1218,10 @@ static void tex__item(TexWalk *w, TSNode node) {
         t.pb = &w->para;
     }
     char *label = NULL;
-    RlsTexKids kids;
-    rls_tex_kids_init(&kids, node);
+    RlsKids kids;
+    rls_kids_init(&kids, node);
     TSNode c;
-    while (rls_tex_kids_next(&kids, &c)) {
+    while (rls_kids_next(&kids, &c)) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "\\item")) {
             rls_tex_text_skip_to(&t, ts_node_end_byte(c));
@@ -1217,11 +1232,12 @@ static void tex__item(TexWalk *w, TSNode node) {
                 /* The bracket group itself is no text node: read its parts. */
                 RlsPlainBuilder lpb;
                 rls_plain_builder_init(&lpb);
-                uint32_t nk = ts_node_child_count(c);
-                for (uint32_t k = 0; k < nk; k++) {
-                    TSNode g = ts_node_child(c, k);
-                    if (ts_node_is_named(g)) tex__walk_into(w, &lpb, g);
-                }
+                RlsKids parts;
+                rls_kids_init_named(&parts, c);
+                TSNode g;
+                while (rls_kids_next(&parts, &g))
+                    tex__walk_into(w, &lpb, g);
+                rls_kids_close(&parts);
                 RlsPlain lp;
                 rls_plain_builder_finish(&lpb, &lp);
                 rls_plain_builder_close(&lpb);
@@ -1238,18 +1254,19 @@ static void tex__item(TexWalk *w, TSNode node) {
                 }
             } else {
                 /* description lists: "\item[Label] text" reads "Label text". */
-                uint32_t count2 = ts_node_child_count(c);
-                for (uint32_t k = 0; k < count2; k++) {
-                    TSNode g = ts_node_child(c, k);
-                    if (ts_node_is_named(g)) rls_tex_text_node(&t, g);
-                }
+                RlsKids parts;
+                rls_kids_init_named(&parts, c);
+                TSNode g;
+                while (rls_kids_next(&parts, &g))
+                    rls_tex_text_node(&t, g);
+                rls_kids_close(&parts);
             }
             rls_tex_text_skip_to(&t, ts_node_end_byte(c));
             continue;
         }
         rls_tex_text_node(&t, c);
     }
-    rls_tex_kids_close(&kids);
+    rls_kids_close(&kids);
     if (skills) {
         if (label) {
             RlsPlain p;
@@ -1288,17 +1305,18 @@ static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len
     TSNode begin = ts_node_child_by_field_name(node, "begin", 5);
     TSNode end = ts_node_child_by_field_name(node, "end", 3);
     if (ts_node_is_null(begin) || ts_node_is_null(end)) return false;
-    uint32_t count = ts_node_named_child_count(node);
     TSNode dates_arg = {0};
     uint32_t body_start = ts_node_end_byte(begin);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(node, i);
-        if (!strcmp(ts_node_type(c), "curly_group") && kind == 2 &&
-            ts_node_start_byte(c) == body_start) {
-            dates_arg = c;
-            body_start = ts_node_end_byte(c);
+    RlsKids args;
+    rls_kids_init_named(&args, node);
+    TSNode arg;
+    while (kind == 2 && rls_kids_next(&args, &arg)) {
+        if (!strcmp(ts_node_type(arg), "curly_group") && ts_node_start_byte(arg) == body_start) {
+            dates_arg = arg;
+            body_start = ts_node_end_byte(arg);
         }
     }
+    rls_kids_close(&args);
     uint32_t body_end = ts_node_start_byte(end);
     const char *body = w->src + body_start;
     size_t blen = body_end > body_start ? body_end - body_start : 0;
@@ -1314,13 +1332,13 @@ static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len
     RlsTexText t;
     rls_tex_text_init(&t, w->src, w->len, &pb, &w->macros);
     /* All children: the grammar leaves some punctuation (",") outside text. */
-    RlsTexKids kids;
-    rls_tex_kids_init(&kids, node);
+    RlsKids kids;
+    rls_kids_init(&kids, node);
     TSNode c;
-    while (rls_tex_kids_next(&kids, &c))
+    while (rls_kids_next(&kids, &c))
         if (ts_node_start_byte(c) >= body_start && ts_node_end_byte(c) <= body_end)
             rls_tex_text_node(&t, c);
-    rls_tex_kids_close(&kids);
+    rls_kids_close(&kids);
     RlsPlain header;
     rls_plain_builder_finish(&pb, &header);
     rls_plain_builder_close(&pb);
@@ -1389,11 +1407,12 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
     tex__entry_env(w, node, name, len);
     /* tabular's column spec and minipage's width are not text. */
     unsigned skip = rls_tex_env_arg_count(name, len);
-    uint32_t count = ts_node_named_child_count(node);
     TexRange pending[4];
     unsigned np = 0;
-    for (uint32_t i = 0; i < count && skip; i++) {
-        TSNode c = ts_node_named_child(node, i);
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    while (skip && rls_kids_next(&kids, &c)) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "begin") || !strcmp(type, "brack_group")) continue;
         if (strcmp(type, "curly_group") != 0) break;
@@ -1401,6 +1420,7 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
             pending[np++] = (TexRange){ts_node_start_byte(c), ts_node_end_byte(c), true, false};
         skip--;
     }
+    rls_kids_close(&kids);
     /* Push the later range first so that the stack stays ordered. */
     while (np)
         tex__push_range(w, pending[np - 1].start, pending[np - 1].end, true), np--;
@@ -1436,18 +1456,16 @@ static void tex__comment(TexWalk *w, TSNode node) {
     rls_model_builder_comment(&w->mb, (RlsSpan){s, e}, w->src + ts, te - ts);
 }
 
+static bool tex__missing_cb(void *data, TSNode node) {
+    TexWalk *w = data;
+    if (!ts_node_is_missing(node)) return true;
+    uint32_t s = ts_node_start_byte(node);
+    rls_model_builder_error(&w->mb, (RlsSpan){s, ts_node_end_byte(node)});
+    return false;
+}
+
 static void tex__missing(TexWalk *w, TSNode node) {
-    if (ts_node_is_missing(node)) {
-        uint32_t s = ts_node_start_byte(node);
-        rls_model_builder_error(&w->mb, (RlsSpan){s, ts_node_end_byte(node)});
-        return;
-    }
-    RlsTexKids kids;
-    rls_tex_kids_init(&kids, node);
-    TSNode c;
-    while (rls_tex_kids_next(&kids, &c))
-        if (ts_node_has_error(c)) tex__missing(w, c);
-    rls_tex_kids_close(&kids);
+    rls_ts_visit_errors(node, tex__missing_cb, w);
 }
 
 /* The body is what \begin{document} holds; a fragment without one (an
@@ -1455,9 +1473,10 @@ static void tex__missing(TexWalk *w, TSNode node) {
 static void tex__find_body(TexWalk *w, TSNode root) {
     w->body_start = 0;
     w->body_end = w->len;
-    uint32_t count = ts_node_named_child_count(root);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(root, i);
+    RlsKids kids;
+    rls_kids_init_named(&kids, root);
+    TSNode c;
+    while (rls_kids_next(&kids, &c)) {
         if (strcmp(ts_node_type(c), "generic_environment") != 0) continue;
         TSNode begin = ts_node_child_by_field_name(c, "begin", 5);
         TSNode nm = ts_node_is_null(begin) ? begin : ts_node_child_by_field_name(begin, "name", 4);
@@ -1466,9 +1485,11 @@ static void tex__find_body(TexWalk *w, TSNode root) {
         if (e > s && tex__eq(w->src + s, e - s, "document")) {
             w->body_start = ts_node_end_byte(begin);
             w->body_end = ts_node_end_byte(c);
+            rls_kids_close(&kids);
             return;
         }
     }
+    rls_kids_close(&kids);
     /* A syntax error in the preamble can nest the document environment
      * elsewhere: fall back to the text of the first uncommented
      * \begin{document} and the last \end{document}. */
@@ -1590,11 +1611,53 @@ static uint32_t tex__on_struct(void *ud, TSNode node) {
     return w->own_end;
 }
 
+/* The tree-sitter runtime (0.20.7) frees an interior pointer when its
+ * error recovery at the end of the input wraps 65 536 subtrees into one
+ * node: 16 383 "\begin{enumerate}\item {" before an unclosed "$x^{" abort
+ * the process (valgrind: an invalid free 524 288 bytes, 65 536 subtrees,
+ * into the array ts_stack_pop_all built), 16 382 do not. Every level of
+ * nesting keeps a few subtrees on the parse stack until it closes, so a
+ * document nested deeper than this, which no resume is, never reaches the
+ * grammar. */
+#define TEX_MAX_NESTING 2000u
+#define TEX_TOO_DEEP "it is nested more than 2000 levels deep (groups and environments)"
+
+static bool tex__too_deep(const char *src, uint32_t len) {
+    uint32_t depth = 0;
+    for (uint32_t i = 0; i < len; i++) {
+        char c = src[i];
+        if (c == '%') {
+            while (i + 1 < len && src[i + 1] != '\n')
+                i++;
+        } else if (c == '\\') {
+            if (i + 6 <= len && !memcmp(src + i + 1, "begin", 5)) {
+                depth++;
+            } else if (i + 4 <= len && !memcmp(src + i + 1, "end", 3)) {
+                depth -= depth > 0;
+            }
+            i++; /* an escaped brace or percent sign is a character */
+        } else if (c == '{') {
+            depth++;
+        } else if (c == '}') {
+            depth -= depth > 0;
+        }
+        if (depth > TEX_MAX_NESTING) return true;
+    }
+    return false;
+}
+
 RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t len,
-                                const RlsParseOptions *opts) {
-    TSTree *tree = ts_parser_parse_string(self->ts, self->tree, src, len);
+                                const RlsParseOptions *opts, RlsParseBudget *budget) {
+    bool too_deep = tex__too_deep(src, len);
+    TSTree *tree = too_deep ? NULL : rls_parse_budgeted(budget, self->ts, self->tree, src, len);
     if (self->tree) ts_tree_delete(self->tree);
     self->tree = tree;
+    if (!tree) {
+        budget->gave_up = too_deep ? TEX_TOO_DEEP : RLS_PARSE_SLOW;
+        RlsModelBuilder mb;
+        rls_model_builder_init(&mb, RLS_FORMAT_LATEX, len);
+        return rls_model_builder_finish(&mb);
+    }
 
     TexWalk w;
     memset(&w, 0, sizeof(w));

@@ -46,6 +46,9 @@ if(NOT RLS_FUZZ)
   file(GLOB _analyze_md "${_fuzz_dir}/seeds/analyze/*.md")
   add_test(NAME fuzz/replay_analyze_seeds
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix b ${_analyze_md})
+  file(GLOB _analyze_tex "${_fuzz_dir}/seeds/analyze/*.tex")
+  add_test(NAME fuzz/replay_analyze_seeds_latex
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix a ${_analyze_tex})
   add_test(NAME fuzz/replay_rpc COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rpc> "${_fuzz_dir}/seeds/rpc")
   add_test(NAME fuzz/replay_actions COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> "${_fuzz_dir}/seeds/actions")
   add_test(NAME fuzz/replay_actions_markdown
@@ -57,7 +60,7 @@ if(NOT RLS_FUZZ)
   add_test(NAME fuzz/replay_actions_latex/corpus
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix a --corpus tex)
   set_tests_properties(fuzz/replay_text fuzz/replay_analyze_markdown fuzz/replay_analyze_latex
-                       fuzz/replay_analyze_seeds fuzz/replay_rpc fuzz/replay_actions fuzz/replay_actions_markdown
+                       fuzz/replay_analyze_seeds fuzz/replay_analyze_seeds_latex fuzz/replay_rpc fuzz/replay_actions fuzz/replay_actions_markdown
                        fuzz/replay_actions_latex fuzz/replay_analyze_markdown/corpus
                        fuzz/replay_analyze_latex/corpus fuzz/replay_actions_markdown/corpus
                        fuzz/replay_actions_latex/corpus
