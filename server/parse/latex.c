@@ -141,7 +141,7 @@ typedef struct {
     size_t n_envs, cap_envs;
     char *skill_cat; /* owned: the label line ("Familiar:") over the skills lines after it */
     bool stopped;
-    int32_t line_entry; /* the entry a dated line just made (its next line may add to it), or -1 */
+    int32_t line_entry;  /* the entry a dated line just made (its next line may add to it), or -1 */
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
 } TexWalk;
 
@@ -456,7 +456,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         if (last < 0 || last != w->mb.current_entry || p->len > 120 || k == RLS_SECTION_PROJECTS)
             return false;
         RlsEntry *e = &w->mb.model->entries[last];
-        if (w->mb.model->n_bullets && w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
+        if (w->mb.model->n_bullets &&
+            w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
             return false;
         if (rls_entry_fields_split(p->text, p->len, k, true, &f) == 0) {
             rls_entry_fields_close(&f);
@@ -1605,10 +1606,7 @@ static void tex__dispatch(TexWalk *w, TSNode node, TexCapture kind) {
     if (consumed == 2) return;
     bool in_body = !w->stopped && s >= w->body_start && e <= w->body_end;
     switch (kind) {
-    case CAP_MACRO:
-        /* A definition is no text; its calls were expanded (tex_expand.h). */
-        tex__push_node(w, node, true);
-        break;
+    case CAP_MACRO: /* a definition is no text; its calls were expanded (tex_expand.h) */
     case CAP_SKIP:
         tex__push_node(w, node, true);
         break;

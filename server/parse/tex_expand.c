@@ -206,10 +206,10 @@ static void exp__rehash(ExpState *st, uint32_t cap) {
 /* Names whose meaning the reader takes from the grammar or from LaTeX
  * itself: a document that redefines how \section looks still has sections. */
 static bool exp__reserved(const char *name, size_t len, bool env) {
-    static const char *const cmds[] = {
-        "part",  "chapter", "section", "subsection", "subsubsection", "paragraph", "subparagraph",
-        "item",  "begin",   "end",     "par",        "href",          "url",       "input",
-        "include"};
+    static const char *const cmds[] = {"part",          "chapter",   "section",      "subsection",
+                                       "subsubsection", "paragraph", "subparagraph", "item",
+                                       "begin",         "end",       "par",          "href",
+                                       "url",           "input",     "include"};
     static const char *const envs[] = {"document", "center", "flushleft", "flushright", "table"};
     if (memchr(name, '@', len)) return true;
     const char *const *list = env ? envs : cmds;
@@ -350,11 +350,10 @@ static uint32_t exp__definition(ExpState *st, uint32_t i, uint32_t j, uint32_t e
     bool latex = exp__is(st, i + 1, j, "newcommand") || exp__is(st, i + 1, j, "renewcommand") ||
                  exp__is(st, i + 1, j, "providecommand");
     bool env = exp__is(st, i + 1, j, "newenvironment") || exp__is(st, i + 1, j, "renewenvironment");
-    bool xparse =
-        exp__is(st, i + 1, j, "NewDocumentCommand") ||
-        exp__is(st, i + 1, j, "RenewDocumentCommand") ||
-        exp__is(st, i + 1, j, "ProvideDocumentCommand") ||
-        exp__is(st, i + 1, j, "DeclareDocumentCommand");
+    bool xparse = exp__is(st, i + 1, j, "NewDocumentCommand") ||
+                  exp__is(st, i + 1, j, "RenewDocumentCommand") ||
+                  exp__is(st, i + 1, j, "ProvideDocumentCommand") ||
+                  exp__is(st, i + 1, j, "DeclareDocumentCommand");
     bool def = exp__is(st, i + 1, j, "def") || exp__is(st, i + 1, j, "gdef");
     if (!latex && !env && !xparse && !def) return j;
     if ((latex || env) && p < end && st->src[p] == '*') p++;
@@ -452,8 +451,8 @@ static void exp__scan(ExpState *st, uint32_t a, uint32_t b, unsigned depth);
 /* Writes a definition's text with the arguments in place. Comments in the
  * definition ("{%" at a line's end) vanish with their line break and the
  * next line's indentation, as in TeX. */
-static void exp__body(ExpState *st, RlsSpan body, const ExpArg *args, unsigned n_args,
-                      RlsSpan call, unsigned depth) {
+static void exp__body(ExpState *st, RlsSpan body, const ExpArg *args, unsigned n_args, RlsSpan call,
+                      unsigned depth) {
     const char *s = st->src;
     uint32_t run = body.start_byte;
     for (uint32_t i = body.start_byte; i < body.end_byte;) {
@@ -558,7 +557,8 @@ static void exp__scan(ExpState *st, uint32_t a, uint32_t b, unsigned depth) {
             }
             continue;
         }
-        ExpDef *d = over || depth >= EXP_MAX_DEPTH ? NULL : exp__find(st, s + i + 1, j - i - 1, false);
+        ExpDef *d =
+            over || depth >= EXP_MAX_DEPTH ? NULL : exp__find(st, s + i + 1, j - i - 1, false);
         uint32_t e = d ? exp__call_args(st, d, j, b, args) : UINT32_MAX;
         if (e == UINT32_MAX) {
             i = j;

@@ -259,7 +259,8 @@ static void test_configured_macro_wins_over_the_definition(void) {
                       "\\job{Analyst}{2019 -- 2020}\n\\end{document}\n";
     RlsParseOptions opts;
     memset(&opts, 0, sizeof(opts));
-    RlsMacroSpec mc = {.name = (char *)"job", .role = RLS_MACRO_ENTRY, .title_arg = 1, .dates_arg = 2};
+    RlsMacroSpec mc = {
+        .name = (char *)"job", .role = RLS_MACRO_ENTRY, .title_arg = 1, .dates_arg = 2};
     opts.macros = &mc;
     opts.n_macros = 1;
     EXPECT_TRUE(rls_tex_expand(src, (uint32_t)strlen(src), &opts) == NULL);
