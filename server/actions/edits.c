@@ -160,6 +160,8 @@ static bool edits__balanced(const RlsPlain *plain, const char *src, uint32_t s, 
 static int edits__old_span(const RlsPlain *plain, const char *src, RlsFormat format, size_t a,
                            size_t b, RlsSpan *span) {
     if (rls_plain_to_source(plain, (uint32_t)a, (uint32_t)b, span) == 0) return 0;
+    /* Text a macro definition wrote has no source of its own to replace. */
+    if (rls_plain_is_generated(plain, (uint32_t)a, (uint32_t)b)) return RLS_EREFUSED;
     *span = rls_plain_cover(plain, (uint32_t)a, (uint32_t)b);
     return edits__balanced(plain, src, span->start_byte, span->end_byte, format) ? 0 : RLS_EREFUSED;
 }
@@ -268,8 +270,10 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
             while (j < d && t->origin[j] == t->origin[j - 1] + 1)
                 j++;
             uint32_t os = (uint32_t)t->origin[i], oe = (uint32_t)t->origin[j - 1] + 1;
-            RlsSpan moved;
-            if (rls_plain_to_source(plain, os, oe, &moved) != 0) {
+            RlsSpan moved = {0, 0};
+            if (rls_plain_is_generated(plain, os, oe)) {
+                rc = RLS_EREFUSED;
+            } else if (rls_plain_to_source(plain, os, oe, &moved) != 0) {
                 moved = rls_plain_cover(plain, os, oe);
                 uint32_t ext_s = os > 0 ? plain->src_end[os - 1] : moved.start_byte;
                 uint32_t ext_e = oe < plain->len ? plain->src_start[oe] : moved.end_byte;

@@ -19,6 +19,7 @@
 #include "rls/dates.h"
 #include "parse/captures.h"
 #include "parse/formats.h"
+#include "parse/tex_expand.h"
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
 #include "rls/fieldtype.h"
@@ -143,6 +144,8 @@ typedef struct {
     char *skill_cat; /* owned: the label line ("Familiar:") over the skills lines after it */
     bool stopped;
     uint32_t n_sibling_walks; /* tex__args */
+    int32_t line_entry;  /* the entry a dated line just made (its next line may add to it), or -1 */
+    int32_t dated_entry; /* the last entry a dated line made, or -1 */
 } TexWalk;
 
 /* Macros whose detached optional arguments are looked for (tex__args). */
@@ -401,12 +404,124 @@ static void tex__trim_residue(RlsPlain *p) {
     p->text[p->len] = '\0';
 }
 
+/* A line of its own that holds a date range, in a section of roles,
+ * degrees or projects, heads an entry as a reader sees it ("Tech Lead
+ * \\hfill Jun 2021 -- Present", however the document's own macros wrote
+ * it); the undated line right under it ("Acme \\hfill Remote") adds the
+ * fields it lacks. Returns true when the line was taken. */
+static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
+    int32_t last = w->line_entry;
+    w->line_entry = -1;
+    RlsSectionKind k = w->kind;
+    if (k != RLS_SECTION_EXPERIENCE && k != RLS_SECTION_EDUCATION && k != RLS_SECTION_PROJECTS &&
+        k != RLS_SECTION_VOLUNTEERING)
+        return false;
+    /* A sentence or a label ("Master's Thesis, Completed in 2016:") is no header. */
+    if (p->len > 200 || p->text[p->len - 1] == '.' || p->text[p->len - 1] == ':') return false;
+    RlsDateRange dates;
+    size_t ds, de;
+    bool dated = rls_date_range_find(p->text, p->len, &dates, &ds, &de);
+    const RlsResume *m = w->mb.model;
+    int32_t ce = w->mb.current_entry;
+    if (dated && ce >= 0 && ce != w->dated_entry &&
+        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
+        /* Right under an entry a template macro made, a dated line ("expected
+         * March 2016") details it. */
+        return false;
+    RlsEntryFields f;
+    if (!dated) {
+        /* A project's next line is what it is about, not a field. */
+        if (last < 0 || last != w->mb.current_entry || p->len > 120 || k == RLS_SECTION_PROJECTS)
+            return false;
+        RlsEntry *e = &w->mb.model->entries[last];
+        if (w->mb.model->n_bullets &&
+            w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
+            return false;
+        if (rls_entry_fields_split(p->text, p->len, k, true, &f) == 0) {
+            rls_entry_fields_close(&f);
+            return false;
+        }
+        bool used = false;
+        char **mine[] = {&e->title, &e->org, &e->location};
+        char **theirs[] = {&f.title, &f.org, &f.location};
+        for (size_t i = 0; i < RLS_ARRAY_LEN(mine); i++)
+            if (!*mine[i] && *theirs[i]) {
+                *mine[i] = *theirs[i];
+                *theirs[i] = NULL;
+                used = true;
+            }
+        rls_entry_fields_close(&f);
+        if (!used) return false;
+        RlsSpan span = tex__plain_span(p);
+        if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
+        rls_plain_free(p);
+        return true;
+    }
+    /* Text right of the dates is the right-hand column ("2021 -- Present
+     * \\hfill Remote"): the place; the name fields are left of the dates. */
+    size_t ta = de, tb = p->len, na = 0, nb = ds;
+    while (ta < tb && strchr(" |,", p->text[ta]))
+        ta++;
+    while (nb > na && strchr(" |,:-", p->text[nb - 1]))
+        nb--;
+    if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
+        rls_entry_fields_split(p->text + na, nb - na, k, false, &f);
+        if (!f.location) f.location = rls_strndup(p->text + ta, tb - ta);
+        f.dates = dates;
+        f.date_start_byte = ds;
+        f.date_end_byte = de;
+    } else {
+        rls_entry_fields_split(p->text, p->len, k, false, &f);
+    }
+    if (k == RLS_SECTION_PROJECTS) {
+        /* A project's name is the line without its dates, commas and all. */
+        size_t a = 0, b = ds;
+        if (nb <= na) a = de, b = p->len;
+        while (a < b && strchr(" |,:-", p->text[a]))
+            a++;
+        while (b > a && strchr(" |,:-", p->text[b - 1]))
+            b--;
+        rls_entry_fields_close(&f);
+        memset(&f, 0, sizeof(f));
+        if (b > a) f.title = rls_strndup(p->text + a, b - a);
+        if (nb > na && tb > ta) f.location = rls_strndup(p->text + ta, tb - ta);
+        f.date_start_byte = ds;
+        f.date_end_byte = de;
+        f.dates = dates;
+    }
+    if (f.title && !f.org && k != RLS_SECTION_PROJECTS && strchr(f.title, ',')) {
+        /* "Tech Lead, Incubyte | Jun 2021 -- Present": the name part alone
+         * splits into role and employer. */
+        RlsEntryFields g;
+        rls_entry_fields_split(f.title, strlen(f.title), k, false, &g);
+        if (g.title && g.org) {
+            rls_free(f.title);
+            f.title = g.title;
+            f.org = g.org;
+            g.title = g.org = NULL;
+        }
+        rls_entry_fields_close(&g);
+    }
+    f.dates.span = rls_plain_cover(p, (uint32_t)f.date_start_byte, (uint32_t)f.date_end_byte);
+    if (!f.dates.valid) {
+        f.dates = dates;
+        f.dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
+    }
+    rls_model_builder_entry(&w->mb, tex__plain_span(p), f.title, f.org, f.location, &f.dates);
+    rls_entry_fields_close(&f);
+    w->line_entry = w->mb.current_entry;
+    w->dated_entry = w->mb.current_entry;
+    rls_plain_free(p);
+    return true;
+}
+
 static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
     tex__trim_residue(p);
     if (p->len == 0) {
         rls_plain_free(p);
         return;
     }
+    if (tex__dated_line(w, p)) return;
     if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
         /* "Over 5000 lines:" alone on its line labels the lines below it. */
         uint32_t n = p->len;
@@ -588,6 +703,14 @@ static void tex__section_node(TexWalk *w, TSNode node) {
     RlsPlain heading;
     rls_plain_builder_finish(&pb, &heading);
     rls_plain_builder_close(&pb);
+    size_t ds, de;
+    RlsDateRange dates;
+    if (level >= 2 && heading.len &&
+        rls_date_range_find(heading.text, heading.len, &dates, &ds, &de)) {
+        /* "\\subsection*{Acme \\hfill 2016 -- 2019}": an entry, not a section. */
+        tex__flush_para(w);
+        if (tex__dated_line(w, &heading)) return;
+    }
     if (level >= 2 && heading.len && tex__heading_is_entry(w, node, text)) {
         tex__flush_para(w);
         rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, NULL, heading.text, NULL, NULL);
@@ -948,70 +1071,6 @@ static void tex__contact_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TS
         rls_free(text);
     }
     tex__push_node(w, node, false);
-}
-
-/* Learns what a document's own \newcommand does: a body that drops an
- * argument hides it (\zh{..}); a body with \item before #1 is a bullet; a
- * body with a list around #N is an entry whose bullets are argument N. */
-static void tex__infer_macro(TexWalk *w, TSNode def) {
-    TSNode decl = ts_node_child_by_field_name(def, "declaration", 11);
-    TSNode impl = ts_node_child_by_field_name(def, "implementation", 14);
-    TSNode argc = ts_node_child_by_field_name(def, "argc", 4);
-    if (ts_node_is_null(decl) || ts_node_is_null(impl)) return;
-    uint32_t ds = ts_node_start_byte(decl), de = ts_node_end_byte(decl);
-    while (ds < de && (w->src[ds] == '{' || w->src[ds] == '\\' || tex__is_space(w->src[ds])))
-        ds++;
-    while (de > ds && (w->src[de - 1] == '}' || tex__is_space(w->src[de - 1])))
-        de--;
-    if (de <= ds) return;
-    unsigned nargs = 0;
-    if (!ts_node_is_null(argc)) {
-        for (uint32_t i = ts_node_start_byte(argc); i < ts_node_end_byte(argc); i++)
-            if (w->src[i] >= '0' && w->src[i] <= '9')
-                nargs = nargs * 10 + (unsigned)(w->src[i] - '0');
-    }
-    const char *name = w->src + ds;
-    size_t name_len = de - ds;
-    /* Known template macros keep their table meaning. */
-    if (rls_tex_builtin_macro(name, name_len, nargs)) return;
-    uint32_t is = ts_node_start_byte(impl), ie = ts_node_end_byte(impl);
-    const char *body = w->src + is;
-    size_t blen = ie - is;
-    RlsTexMacro m = {0};
-    uint32_t item_at = UINT32_MAX, list_at = UINT32_MAX;
-    uint32_t used = 0, first_arg_at[10] = {0};
-    for (size_t i = 0; i + 1 < blen; i++) {
-        if (body[i] == '#' && body[i + 1] >= '1' && body[i + 1] <= '9') {
-            unsigned a = (unsigned)(body[i + 1] - '0');
-            if (!(used & (1u << a))) first_arg_at[a] = (uint32_t)i;
-            used |= 1u << a;
-        } else if (body[i] == '\\') {
-            if (blen - i >= 5 && !memcmp(body + i, "\\item", 5) && item_at == UINT32_MAX)
-                item_at = (uint32_t)i;
-            if (blen - i >= 7 && !memcmp(body + i, "\\begin{", 7) && list_at == UINT32_MAX) {
-                size_t s = i + 7, e = s;
-                while (e < blen && body[e] != '}')
-                    e++;
-                if (rls_tex_env_is_list(body + s, e - s)) list_at = (uint32_t)i;
-            }
-        }
-    }
-    if (nargs == 0) return;
-    if (used == 0) {
-        m.role = RLS_TEX_DROP;
-        m.arity = (uint8_t)nargs;
-    } else if (list_at != UINT32_MAX) {
-        m.role = RLS_TEX_ENTRY;
-        m.flags = RLS_TEX_F_GUESS;
-        for (unsigned a = 1; a <= nargs && a < 10; a++)
-            if ((used & (1u << a)) && first_arg_at[a] > list_at) m.body_arg = (uint8_t)a;
-        if (!m.body_arg) return;
-    } else if (item_at != UINT32_MAX) {
-        m.role = RLS_TEX_BULLET;
-    } else {
-        return;
-    }
-    rls_tex_macros_add(&w->macros, &m, name, name_len);
 }
 
 /* The grammar does not attach optional arguments to macros: in
@@ -1546,10 +1605,7 @@ static void tex__dispatch(TexWalk *w, TSNode node, TexCapture kind) {
     if (consumed == 2) return;
     bool in_body = !w->stopped && s >= w->body_start && e <= w->body_end;
     switch (kind) {
-    case CAP_MACRO:
-        tex__infer_macro(w, node);
-        tex__push_node(w, node, true);
-        break;
+    case CAP_MACRO: /* a definition is no text; its calls were expanded (tex_expand.h) */
     case CAP_SKIP:
         tex__push_node(w, node, true);
         break;
@@ -1648,14 +1704,24 @@ static bool tex__too_deep(const char *src, uint32_t len) {
 
 RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t len,
                                 const RlsParseOptions *opts, RlsParseBudget *budget) {
+    /* A document that calls its own macros is read expanded (tex_expand.h),
+     * parsed afresh: the old tree's bytes are not the expanded text's. */
+    const uint32_t src_len = len;
+    RlsTexExpansion *expansion = rls_tex_expand(src, len, opts);
+    if (expansion) {
+        if (self->tree) ts_tree_delete(self->tree);
+        self->tree = NULL;
+        src = rls_tex_expansion_text(expansion, &len);
+    }
     bool too_deep = tex__too_deep(src, len);
     TSTree *tree = too_deep ? NULL : rls_parse_budgeted(budget, self->ts, self->tree, src, len);
     if (self->tree) ts_tree_delete(self->tree);
     self->tree = tree;
     if (!tree) {
         budget->gave_up = too_deep ? TEX_TOO_DEEP : RLS_PARSE_SLOW;
+        rls_tex_expansion_delete(expansion);
         RlsModelBuilder mb;
-        rls_model_builder_init(&mb, RLS_FORMAT_LATEX, len);
+        rls_model_builder_init(&mb, RLS_FORMAT_LATEX, src_len);
         return rls_model_builder_finish(&mb);
     }
 
@@ -1671,6 +1737,8 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     w.para_text.on_struct = tex__on_struct;
     w.para_text.ud = &w;
     w.kind = RLS_SECTION_HEADER;
+    w.line_entry = -1;
+    w.dated_entry = -1;
     w.top_kind = RLS_SECTION_HEADER;
 
     TSNode root = ts_tree_root_node(tree);
@@ -1706,5 +1774,14 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     rls_free(w.done);
     rls_free(w.envs);
     rls_free(w.skill_cat);
-    return rls_model_builder_finish(&w.mb);
+    RlsResume *model = rls_model_builder_finish(&w.mb);
+    if (expansion) {
+        rls_tex_expansion_remap(expansion, model);
+        rls_tex_expansion_delete(expansion);
+        /* The next edit comes in source bytes: no tree of the expanded text
+         * may be reused. */
+        ts_tree_delete(self->tree);
+        self->tree = NULL;
+    }
+    return model;
 }

@@ -644,7 +644,7 @@ void rls_rules_acronym_undefined(RlsRulesCtx *ctx) {
         if (!sk->text) continue;
         /* Skills carry no source map: point at the whole skill. */
         size_t before = n;
-        RlsPlain p = {sk->text, (uint32_t)strlen(sk->text), NULL, NULL};
+        RlsPlain p = {sk->text, (uint32_t)strlen(sk->text), NULL, NULL, NULL};
         AcronymHit *tmp = NULL;
         size_t tn = 0, tcap = 0;
         doc__scan_acronyms(ctx, &p, -1, &tmp, &tn, &tcap);

@@ -86,6 +86,10 @@ static void corpus__check_file(const char *path, RlsFormat format) {
                       b->span.end_byte);
         for (uint32_t i = 0; i < b->plain.len && reported < 5; i++) {
             uint32_t s = b->plain.src_start[i], e = b->plain.src_end[i];
+            /* Text a document's own macro definition wrote (tex_expand.h) has
+             * no source bytes of its own: it maps to the whole call and is
+             * not editable, by design. */
+            if (rls_plain_is_generated(&b->plain, i, i + 1)) continue;
             /* Text the parser adds between macro arguments (moderncv's
              * "title: description") maps to an empty span at its place. */
             bool inside = s >= b->span.start_byte && e <= b->span.end_byte && s <= e;
