@@ -2085,6 +2085,25 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         }
         if (!f.org && g->org) f.org = rls_strdup(g->org);
     }
+    /* "### Business Analyst" straight over "#### [Antadis] – *2022*": the
+     * deeper heading names the role's organisation and dates, one cluster
+     * with the heading above. */
+    if (was_fresh >= 0 && md->fresh_entry_level != 0xFFFF && level > md->fresh_entry_level &&
+        f.dates.valid) {
+        RlsEntry *e = md__entry_at(md, was_fresh);
+        bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+        if (e->title && !e->org && !e->dates.valid && !names_role) {
+            e->org = rls_strdup(f.title ? f.title : f.org);
+            if (!e->location && f.location) e->location = rls_strdup(f.location);
+            e->dates = f.dates;
+            e->span.end_byte = RLS_MAX(e->span.end_byte, hspan.end_byte);
+            md->fresh_entry = was_fresh;
+            rls_entry_fields_close(&f);
+            rls_free(fs);
+            md__text_close(&t);
+            return;
+        }
+    }
     rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;

@@ -408,6 +408,21 @@ static void test_stacked_org_and_role_lines_are_one_entry_in_either_order(void) 
     rls_resume_delete(m);
 }
 
+static void test_a_dated_org_heading_under_a_role_heading_completes_it(void) {
+    RlsResume *m =
+        parse("# Cécile\n\n## Expérience\n\n### Business Analyst\n\n"
+              "#### [Antadis](https://a.example) – *2021 – 2022*\n\n- Rédigé 40 specs\n\n"
+              "### Architecte IoT\n\n#### Dooh It – *2014 – 2015*\n\n- Conçu un capteur\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Business Analyst");
+    EXPECT_STR_EQ(opt(e->org), "Antadis");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2021 && e->dates.end.year == 2022);
+    EXPECT_EQ_INT(e->n_bullets, 1);
+    EXPECT_STR_EQ(opt(m->entries[1].org), "Dooh It");
+    rls_resume_delete(m);
+}
+
 static void test_a_bold_label_over_entry_headings_is_no_entry(void) {
     RlsResume *m = parse("## Experience\n\n**Earlier roles**\n\n### Engineer | Globex | 2015 - "
                          "2019\n\n- Shipped 12 releases.\n");
@@ -426,6 +441,7 @@ int main(void) {
         RLS_TEST(test_html_inside_headings_does_not_hide_section_words),
         RLS_TEST(test_sub_headings_under_a_role_label_its_bullets),
         RLS_TEST(test_stacked_org_and_role_lines_are_one_entry_in_either_order),
+        RLS_TEST(test_a_dated_org_heading_under_a_role_heading_completes_it),
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
         RLS_TEST(test_a_statement_under_an_org_stays_a_bullet),
         RLS_TEST(test_dated_citations_are_one_title_and_groups_are_labels),
