@@ -1489,6 +1489,60 @@ static bool md__bold_label(const MdText *t) {
            !memchr(p->text, '|', p->len) && !rls_date_range_find(p->text, p->len, &r, &ds, &de);
 }
 
+/* Bytes of a symbol used as a list marker at p ("👉 ", "• ", "▪ ", "➤ ",
+ * "✔ ", "→ "), its variation selector and the spaces after it included,
+ * or 0. Emoji are U+1F000..U+1FFFF (F0 9F ..); the others are bullets,
+ * geometric shapes, dingbats and arrows (E2 80 A2, E2 96/97, E2 9C..9E,
+ * E2 86). */
+static uint32_t md__symbol_marker(const char *p, size_t n) {
+    const unsigned char *u = (const unsigned char *)p;
+    uint32_t len = 0;
+    if (n >= 4 && u[0] == 0xF0 && u[1] == 0x9F)
+        len = 4;
+    else if (n >= 3 && u[0] == 0xE2 &&
+             ((u[1] == 0x80 && u[2] == 0xA2) || u[1] == 0x96 || u[1] == 0x97 ||
+              (u[1] >= 0x9C && u[1] <= 0x9E) || u[1] == 0x86))
+        len = 3;
+    if (!len) return 0;
+    if (n >= len + 3 && !memcmp(p + len, "\xEF\xB8\x8F", 3)) len += 3;
+    if (len >= n || p[len] != ' ') return 0;
+    while (len < n && p[len] == ' ')
+        len++;
+    return len < n ? len : 0;
+}
+
+/* "👉 Built the API" lines in a paragraph: each line opening with a symbol
+ * marker is a bullet, as a reader of the rendered page sees it; the
+ * paragraph's other lines stay prose. Returns false (nothing done) when
+ * the paragraph's first line has no such marker. */
+static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
+    if (!md__entry_section(md->kind) || n == 0) return false;
+    MdLine lines[64];
+    uint32_t k = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
+    if (k == 0 || k == RLS_ARRAY_LEN(lines) ||
+        !md__symbol_marker(md->src + lines[0].start_byte, lines[0].end_byte - lines[0].start_byte))
+        return false;
+    for (uint32_t i = 0; i < k; i++) {
+        uint32_t ls = lines[i].start_byte, le = lines[i].end_byte;
+        uint32_t marker = md__symbol_marker(md->src + ls, le - ls);
+        TSRange fr[MD_MAX_RANGES];
+        uint32_t c = md__clip(md, r, n, ls + marker, le, fr, RLS_ARRAY_LEN(fr));
+        MdText t;
+        md__text_begin(md, &t);
+        md__text_add(md, &t, fr, c);
+        md__text_end(md, &t);
+        if (!marker || t.plain.len == 0) {
+            md__prose(md, &t, false);
+            continue;
+        }
+        RlsSpan item_span = {ls, md__trim_end(md, ls, le)};
+        rls_model_builder_item(&md->mb, t.span, item_span, &t.plain, 0);
+        md__text_close(&t);
+        md->fresh_entry = -1;
+    }
+    return true;
+}
+
 static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
@@ -1496,6 +1550,7 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
     uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
     if (md__simple_table(md, r, n)) return;
     if (md__deflist(md, r, n)) return;
+    if (md__symbol_items(md, r, n)) return;
     MdText t;
     md__text_begin(md, &t);
     md__text_add(md, &t, r, n);

@@ -423,6 +423,17 @@ static void test_a_dated_org_heading_under_a_role_heading_completes_it(void) {
     rls_resume_delete(m);
 }
 
+static void test_emoji_led_lines_are_bullets(void) {
+    RlsResume *m = parse("# Ana\n\n## Expérience\n\n### Consultante | Clever Age | 2022 – 2024\n\n"
+                         "👉 Piloté 12 ateliers à 東京  \nClients : Casino, Bic  \n"
+                         "• Réduit les coûts de 20 %\n\nJe suis curieuse 🙂 et patiente.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    ASSERT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Piloté 12 ateliers à 東京");
+    EXPECT_STR_EQ(m->bullets[1].plain.text, "Réduit les coûts de 20 %");
+    rls_resume_delete(m);
+}
+
 static void test_a_bold_label_over_entry_headings_is_no_entry(void) {
     RlsResume *m = parse("## Experience\n\n**Earlier roles**\n\n### Engineer | Globex | 2015 - "
                          "2019\n\n- Shipped 12 releases.\n");
@@ -442,6 +453,7 @@ int main(void) {
         RLS_TEST(test_sub_headings_under_a_role_label_its_bullets),
         RLS_TEST(test_stacked_org_and_role_lines_are_one_entry_in_either_order),
         RLS_TEST(test_a_dated_org_heading_under_a_role_heading_completes_it),
+        RLS_TEST(test_emoji_led_lines_are_bullets),
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
         RLS_TEST(test_a_statement_under_an_org_stays_a_bullet),
         RLS_TEST(test_dated_citations_are_one_title_and_groups_are_labels),
