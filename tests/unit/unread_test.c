@@ -17,7 +17,7 @@ static int unread(RlsFormat format, const char *src, char *msg, size_t cap, uint
     int n = 0;
     msg[0] = '\0';
     for (size_t i = 0; i < out.len; i++) {
-        if (strcmp(out.items[i].rule, "unread-structure")) continue;
+        if (strcmp(out.items[i].rule, "unread-structure") != 0) continue;
         if (n++ == 0) {
             snprintf(msg, cap, "%s", out.items[i].message);
             *at = out.items[i].span.start_byte;
