@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # clang-format-14, clang-tidy-14 and cppcheck (2.10 on Debian 12) are the
-# versions scripts/lint.sh is pinned to.
-APT_PACKAGES=(build-essential cmake pkg-config libuv1-dev libcjson-dev libtree-sitter-dev
+# versions scripts/lint.sh is pinned to. `patch` applies grammars/patches at
+# configure time (build-essential brings it through dpkg-dev; named to be sure).
+APT_PACKAGES=(build-essential patch cmake pkg-config libuv1-dev libcjson-dev libtree-sitter-dev
               nodejs npm neovim valgrind clang libclang-rt-14-dev python3
               clang-format-14 clang-tidy-14 cppcheck)
 

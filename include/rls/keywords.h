@@ -184,20 +184,6 @@ int rls_keywords_check(const RlsResume *model, const char *src, uint32_t src_len
 int rls_keywords_check_report(const RlsResume *model, const RlsKwReport *report, const char *src,
                               uint32_t src_len, const RlsConfig *config, RlsDiagList *out);
 
-/* Date styles, for date-format and the formatting score. */
-typedef enum {
-    RLS_DATE_STYLE_NONE = 0,   /* not recognised */
-    RLS_DATE_STYLE_MONTH_NAME, /* "Jan 2021", "January 2021", "Sep. 2020" */
-    RLS_DATE_STYLE_NUMERIC,    /* "01/2021", "1/2021" */
-    RLS_DATE_STYLE_ISO,        /* "2021-01" */
-    RLS_DATE_STYLE_DOTTED,     /* "2021.01", "2018.9" */
-    RLS_DATE_STYLE_YEAR,       /* "2021" */
-    RLS_DATE_STYLE_SEASON,     /* "Summer 2020" */
-} RlsDateStyle;
-
-/* Style of the first date in text[0..len) ("Present" is skipped). */
-RlsDateStyle rls_date_style(const char *text, size_t len);
-const char *rls_date_style_example(RlsDateStyle style);
 /* Number of entries whose date style differs from the most common style of
  * the entries of the same section kind; entries listed in *odd (owned; free
  * with rls_free; may be NULL to only count). */

@@ -17,6 +17,7 @@
 #define RLS_MODEL_H_
 
 #include "rls/common.h"
+#include "rls/dates.h" /* RlsDate, RlsDateRange: the one date grammar */
 
 typedef enum {
     RLS_FORMAT_MARKDOWN = 0,
@@ -50,26 +51,6 @@ RlsSpan rls_plain_cover(const RlsPlain *self, uint32_t plain_start, uint32_t pla
  * (e.g. half of "**bold**"), and RLS_ERANGE for an out-of-range request. */
 int rls_plain_to_source(const RlsPlain *self, uint32_t plain_start, uint32_t plain_end,
                         RlsSpan *out);
-
-/* ---- Dates ---------------------------------------------------------------- */
-
-typedef struct {
-    int16_t year; /* 0 when unknown */
-    int8_t month; /* 1..12, 0 when the text gives only a year */
-    bool present; /* "Present", "Current", "Now", "Today", "至今", ... */
-} RlsDate;
-
-typedef struct {
-    RlsDate start;
-    RlsDate end;  /* equals start for a single date */
-    bool valid;   /* false when no date range was recognised */
-    RlsSpan span; /* where the date text is in the source */
-} RlsDateRange;
-
-/* Parses "Jan 2021 – Present", "2019-2021", "03/2020 - 11/2022",
- * "Sep. 2020 -- Jun 2021", "2018.9 ~ 2019.1", "Summer 2020", ... from
- * text[0..len). Returns true and fills *out (span left zero) on success. */
-bool rls_date_range_parse(const char *text, size_t len, RlsDateRange *out);
 
 /* ---- Sections -------------------------------------------------------------- */
 

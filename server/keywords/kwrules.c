@@ -273,99 +273,6 @@ static void kwrules__contact(const RlsResume *model, const char *src, uint32_t l
 
 /* ---- Dates --------------------------------------------------------------- */
 
-static const char *const kwrules__months[] = {"january",   "february", "march",    "april",
-                                              "may",       "june",     "july",     "august",
-                                              "september", "october",  "november", "december"};
-static const char *const kwrules__seasons[] = {"spring", "summer", "fall", "autumn", "winter"};
-
-static size_t kwrules__alpha_run(const char *t, size_t len, size_t i) {
-    size_t e = i;
-    while (e < len && ((t[e] | 32) >= 'a' && (t[e] | 32) <= 'z'))
-        e++;
-    return e - i;
-}
-
-static bool kwrules__prefix_eq(const char *t, const char *word, size_t n) {
-    for (size_t j = 0; j < n; j++)
-        if (rls_kw__lower((unsigned char)t[j]) != (unsigned char)word[j]) return false;
-    return true;
-}
-
-static bool kwrules__word_in(const char *t, size_t n, const char *const *set, size_t count) {
-    for (size_t k = 0; k < count; k++)
-        if (strlen(set[k]) == n && kwrules__prefix_eq(t, set[k], n)) return true;
-    return false;
-}
-
-/* "Jan", "Sept", "January" (a word of exactly those letters). */
-static bool kwrules__is_month(const char *t, size_t n) {
-    for (size_t k = 0; k < 12; k++) {
-        const char *m = kwrules__months[k];
-        if ((n == 3 || n == strlen(m)) && kwrules__prefix_eq(t, m, n)) return true;
-        if (k == 8 && n == 4 && kwrules__prefix_eq(t, "sept", 4)) return true;
-    }
-    return false;
-}
-
-static size_t kwrules__digits(const char *t, size_t len, size_t i) {
-    size_t e = i;
-    while (e < len && t[e] >= '0' && t[e] <= '9')
-        e++;
-    return e - i;
-}
-
-RlsDateStyle rls_date_style(const char *text, size_t len) {
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        size_t n = kwrules__alpha_run(text, len, i);
-        if (n > 0) {
-            /* Other words ("Present", "since") are skipped. */
-            if (kwrules__is_month(text + i, n)) return RLS_DATE_STYLE_MONTH_NAME;
-            if (kwrules__word_in(text + i, n, kwrules__seasons, 5)) return RLS_DATE_STYLE_SEASON;
-            i += n;
-            continue;
-        }
-        if (c >= '0' && c <= '9') {
-            size_t d1 = kwrules__digits(text, len, i);
-            char sep = i + d1 < len ? text[i + d1] : '\0';
-            size_t d2 = (sep == '/' || sep == '-' || sep == '.')
-                            ? kwrules__digits(text, len, i + d1 + 1)
-                            : 0;
-            if (d1 <= 2 && d2 == 4 && (sep == '/' || sep == '-' || sep == '.'))
-                return RLS_DATE_STYLE_NUMERIC;
-            if (d1 == 4 && (d2 == 1 || d2 == 2)) {
-                if (sep == '.') return RLS_DATE_STYLE_DOTTED;
-                return RLS_DATE_STYLE_ISO;
-            }
-            if (d1 == 4) return RLS_DATE_STYLE_YEAR;
-            i += d1;
-            continue;
-        }
-        i++;
-    }
-    return RLS_DATE_STYLE_NONE;
-}
-
-const char *rls_date_style_example(RlsDateStyle style) {
-    switch (style) {
-    case RLS_DATE_STYLE_MONTH_NAME:
-        return "Jan 2021";
-    case RLS_DATE_STYLE_NUMERIC:
-        return "01/2021";
-    case RLS_DATE_STYLE_ISO:
-        return "2021-01";
-    case RLS_DATE_STYLE_DOTTED:
-        return "2021.01";
-    case RLS_DATE_STYLE_YEAR:
-        return "2021";
-    case RLS_DATE_STYLE_SEASON:
-        return "Summer 2021";
-    default:
-        return "";
-    }
-}
-
 /* Seasons read as words, like month names: "Summer 2020" next to
  * "Jan 2021" is not an inconsistency a reader notices. */
 static RlsDateStyle kwrules__style_class(RlsDateStyle s) {
@@ -376,8 +283,7 @@ static RlsDateStyle kwrules__entry_style(const RlsEntry *e, const char *src, uin
     if (!e->dates.valid || e->dates.span.end_byte <= e->dates.span.start_byte ||
         e->dates.span.end_byte > src_len)
         return RLS_DATE_STYLE_NONE;
-    return kwrules__style_class(rls_date_style(src + e->dates.span.start_byte,
-                                               e->dates.span.end_byte - e->dates.span.start_byte));
+    return kwrules__style_class((RlsDateStyle)e->dates.start.style);
 }
 
 /* "Jan 2021 – 2022": one range, two styles. */

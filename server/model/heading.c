@@ -198,6 +198,11 @@ static const struct {
     const char *text;
     RlsSectionKind kind;
 } heading__foreign[] = {
+    /* Education first: "教育经历" (education history) holds "经历" too. */
+    {"教育", RLS_SECTION_EDUCATION},
+    {"学历", RLS_SECTION_EDUCATION},
+    {"교육", RLS_SECTION_EDUCATION},
+    {"학력", RLS_SECTION_EDUCATION},
     {"经历", RLS_SECTION_EXPERIENCE},
     {"經歷", RLS_SECTION_EXPERIENCE},
     {"经验", RLS_SECTION_EXPERIENCE},
@@ -206,10 +211,6 @@ static const struct {
     {"项目", RLS_SECTION_PROJECTS},
     {"프로젝트", RLS_SECTION_PROJECTS},
     {"오픈소스", RLS_SECTION_PROJECTS},
-    {"教育", RLS_SECTION_EDUCATION},
-    {"学历", RLS_SECTION_EDUCATION},
-    {"교육", RLS_SECTION_EDUCATION},
-    {"학력", RLS_SECTION_EDUCATION},
     {"技能", RLS_SECTION_SKILLS},
     {"기술", RLS_SECTION_SKILLS},
     {"获奖", RLS_SECTION_AWARDS},

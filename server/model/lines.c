@@ -180,65 +180,6 @@ static bool lines__is_location(Field f) {
     return lines__has_word(last, lines__countries, RLS_ARRAY_LEN(lines__countries)) && last.n < 24;
 }
 
-/* ---- Date slots ------------------------------------------------------------ */
-
-bool rls_date_slot_parse(const char *text, size_t len, RlsDateRange *out) {
-    memset(out, 0, sizeof(*out));
-    if (rls_date_range_parse(text, len, out)) return true;
-    /* Years before 1900 ("1654-1660", "June 1661 - now") are no dates in
-     * running text, where a lone number is more often a count; in a slot
-     * they are. Each such year reads as 2000 so that the range grammar
-     * decides the shape, then gets its own value back. */
-    char buf[64];
-    if (len >= sizeof(buf)) return false;
-    int years[2], n_years = 0;
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        size_t j = i;
-        while (j < len && isdigit((unsigned char)text[j]))
-            j++;
-        bool word_edge = (i == 0 || !isalnum((unsigned char)text[i - 1])) &&
-                         (j == len || !isalnum((unsigned char)text[j]));
-        if (j - i == 4 && word_edge) {
-            int y = (text[i] - '0') * 1000 + (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 +
-                    (text[i + 3] - '0');
-            if (y < 1000 || y >= 1900 || n_years == 2) return false;
-            years[n_years++] = y;
-            // NOLINTNEXTLINE(bugprone-not-null-terminated-result): buf is length-counted (n)
-            memcpy(buf + n, "2000", 4);
-            n += 4;
-            i = j;
-        } else if (j > i) {
-            memcpy(buf + n, text + i, j - i);
-            n += j - i;
-            i = j;
-        } else {
-            buf[n++] = text[i++];
-        }
-    }
-    if (n_years == 0) return false;
-    /* "1667 - death": the start is known, the end is not. */
-    bool open_end = false;
-    if (!rls_date_range_parse(buf, n, out)) {
-        const char *dash = NULL;
-        for (size_t i = 4; i < n && !dash; i++)
-            if (buf[i] == '-' || buf[i] == ':' ||
-                (i + 2 < n && !memcmp(buf + i, "\xE2\x80", 2) &&
-                 (buf[i + 2] == '\x93' || buf[i + 2] == '\x94')))
-                dash = buf + i;
-        if (!dash || n_years != 1) return false;
-        size_t cut = (size_t)(dash - buf);
-        if (!rls_date_range_parse(buf, cut, out)) return false;
-        open_end = true;
-    }
-    out->start.year = (int16_t)years[0];
-    if (open_end)
-        out->end = (RlsDate){0};
-    else if (!out->end.present)
-        out->end.year = (int16_t)years[n_years - 1];
-    return out->valid;
-}
-
 /* ---- Splitting ------------------------------------------------------------- */
 
 static Field lines__trim(Field f) {

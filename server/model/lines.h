@@ -1,7 +1,8 @@
 /*
- * lines.h - format-neutral helpers for reading resume lines: finding a date
- * range inside a line, splitting an entry line into role, organisation and
- * location, and spotting contact items (email, phone, link) in text.
+ * lines.h - format-neutral helpers for reading resume lines: splitting an
+ * entry line into role, organisation and location, and spotting contact
+ * items (email, phone, link) in text. Dates are read by the one date
+ * grammar, rls/dates.h.
  *
  * Both parsers use these on plain text (model.h RlsPlain), so the Markdown
  * and LaTeX models agree on what an entry line means. Nothing here
@@ -11,24 +12,6 @@
 #define RLS_MODEL_LINES_H_
 
 #include "rls/model.h"
-
-/* ---- Dates ---------------------------------------------------------------- */
-
-/* Finds the first date range inside text[0..len) ("Acme — Jan 2021 – Present"
- * finds "Jan 2021 – Present"). On success fills *out (span left zero) and
- * sets [*start_byte, *end_byte) to where the dates are in text. A lone
- * number is never a date: the match needs a year (1900-2099, or a two-digit
- * year glued to a month as in "Aug19" or "10/15") or a season/month plus a
- * year. */
-bool rls_date_range_find(const char *text, size_t len, RlsDateRange *out, size_t *start_byte,
-                         size_t *end_byte);
-
-/* Reads text that the layout marks as the dates of an entry, such as a code
- * span alone on the line above it ("`2012`", "`June 1661 - now`"). Unlike
- * rls_date_range_find it takes years before 1900 (a historical CV), and
- * "1667 - death" as a start with an unknown end (year 0). The whole text
- * must be the dates. */
-bool rls_date_slot_parse(const char *text, size_t len, RlsDateRange *out);
 
 /* ---- Entry lines ---------------------------------------------------------- */
 

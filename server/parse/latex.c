@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "model/lines.h"
+#include "rls/dates.h"
 #include "parse/captures.h"
 #include "parse/formats.h"
 #include "parse/tex_internal.h"
@@ -212,34 +213,6 @@ static RlsSpan tex__plain_span(const RlsPlain *p) {
 
 static bool tex__is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* A date-looking argument: a 4-digit year, a 'yy year, or a word for now. */
-static bool tex__looks_like_date(const char *t, size_t n) {
-    for (size_t i = 0; i + 4 <= n; i++) {
-        if ((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) {
-            bool digits = t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9';
-            bool left = i == 0 || !(t[i - 1] >= '0' && t[i - 1] <= '9');
-            bool right = i + 4 == n || !(t[i + 4] >= '0' && t[i + 4] <= '9');
-            if (digits && left && right) return true;
-        }
-    }
-    static const char *const words[] = {"present", "current", "now",   "ongoing", "today",
-                                        "至今",    "aujourd", "atual", "heute"};
-    for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < RLS_ARRAY_LEN(words); k++) {
-            size_t wl = strlen(words[k]);
-            if (i + wl > n) continue;
-            bool eq = true;
-            for (size_t j = 0; j < wl && eq; j++) {
-                char c = t[i + j];
-                if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-                eq = c == words[k][j];
-            }
-            if (eq) return true;
-        }
-    }
-    return false;
 }
 
 /* Dates from an entry's date argument. Arguments often carry more than the
@@ -546,8 +519,6 @@ static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t l
     w->kind = s->kind;
 }
 
-static bool tex__looks_like_date(const char *t, size_t n);
-
 /* Deedy's education: "\\subsection{School} \\descript{Degree} \\location{Dec
  * 2014 | Ithaca, NY}" is an entry, as \\runsubsection is, not a section. A
  * sub-heading reads as an entry when its body opens with a title amendment,
@@ -570,7 +541,7 @@ static bool tex__heading_is_entry(TexWalk *w, TSNode node, TSNode text) {
             return false;
         if (m.title_arg) return true;
         char *t = tex__node_string(w, args[0]);
-        bool date = tex__looks_like_date(t, strlen(t));
+        bool date = rls_date_text_looks_dated(t, strlen(t));
         rls_free(t);
         return date;
     }
@@ -650,10 +621,10 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     for (unsigned k = 1; k <= n && k <= 16; k++)
         if (k != m->body_arg && k != m->skills_arg) strs[k - 1] = tex__arg_string(w, args, n, k);
     if ((m->flags & RLS_TEX_F_SWAP_EDU) && n >= 4) {
-        bool d2 =
-            tex__str(strs, 2) && tex__looks_like_date(tex__str(strs, 2), strlen(tex__str(strs, 2)));
-        bool d4 =
-            tex__str(strs, 4) && tex__looks_like_date(tex__str(strs, 4), strlen(tex__str(strs, 4)));
+        bool d2 = tex__str(strs, 2) &&
+                  rls_date_text_looks_dated(tex__str(strs, 2), strlen(tex__str(strs, 2)));
+        bool d4 = tex__str(strs, 4) &&
+                  rls_date_text_looks_dated(tex__str(strs, 4), strlen(tex__str(strs, 4)));
         if (!d2 && d4) { /* {school}{place}{degree}{dates} */
             org = 1;
             loc = 2;
@@ -674,7 +645,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         unsigned rest[16], nrest = 0;
         for (unsigned k = 1; k <= n && k <= 16; k++) {
             if (k == m->body_arg || !tex__str(strs, k)) continue;
-            if (!dates && tex__looks_like_date(tex__str(strs, k), strlen(tex__str(strs, k))))
+            if (!dates && rls_date_text_looks_dated(tex__str(strs, k), strlen(tex__str(strs, k))))
                 dates = k;
             else
                 rest[nrest++] = k;
@@ -839,7 +810,7 @@ static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned 
             while (x > s && t[x - 1] == ' ')
                 x--;
             if (s == x) continue;
-            if (tex__looks_like_date(t + s, x - s) && !e->dates.span.end_byte) {
+            if (rls_date_text_looks_dated(t + s, x - s) && !e->dates.span.end_byte) {
                 RlsDateRange range;
                 size_t from, to;
                 memset(&range, 0, sizeof(range));

@@ -25,6 +25,7 @@
 
 #include "model/builder.h"
 #include "model/lines.h"
+#include "rls/dates.h"
 #include "parse/captures.h"
 #include "parse/formats.h"
 #include "rls/alloc.h"

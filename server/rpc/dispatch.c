@@ -208,6 +208,7 @@ static void dispatch__notification(RlsDispatch *self, const RlsRpcMessage *msg) 
 void rls_dispatch_run(RlsDispatch *self) {
     if (self->state == RLS_LIFECYCLE_RUNNING) rls_server_batch_begin(self->server);
     while (self->head < self->len && self->state != RLS_LIFECYCLE_EXITED) {
+        if (self->hold_cb && self->hold_cb(self->hold_data)) break;
         RlsQueued q = self->queue[self->head++];
         if (q.reject_code) {
             dispatch__error(self, q.reject_id, q.reject_code, q.reject_message);
@@ -230,6 +231,15 @@ void rls_dispatch_run(RlsDispatch *self) {
     if (self->state == RLS_LIFECYCLE_RUNNING) rls_server_idle(self->server);
     if (self->state == RLS_LIFECYCLE_EXITED) rls_dispatch_close(self);
     if (self->head == self->len) self->head = self->len = 0;
+}
+
+void rls_dispatch_set_hold(RlsDispatch *self, RlsDispatchHoldCb hold_cb, void *data) {
+    self->hold_cb = hold_cb;
+    self->hold_data = data;
+}
+
+size_t rls_dispatch_queued(const RlsDispatch *self) {
+    return self->len - self->head;
 }
 
 bool rls_dispatch_exited(const RlsDispatch *self, int *code) {

@@ -47,12 +47,18 @@ typedef struct {
     const char *reject_message;
 } RlsQueued;
 
+/* Asked before each queued message: true holds the rest of the queue for
+ * a later rls_dispatch_run (the transport's output backpressure). */
+typedef bool (*RlsDispatchHoldCb)(void *data);
+
 typedef struct {
     RlsServer *server; /* borrowed */
     RlsLifecycle state;
     int exit_code; /* valid once state is EXITED */
     RlsQueued *queue;
-    size_t head, len, cap; /* queue[head..len) waits to run */
+    size_t head, len, cap;     /* queue[head..len) waits to run */
+    RlsDispatchHoldCb hold_cb; /* NULL: never hold */
+    void *hold_data;
 } RlsDispatch;
 
 /* Initialises a dispatcher the caller owns; server is borrowed. */
@@ -68,8 +74,15 @@ void rls_dispatch_feed(RlsDispatch *self, const char *body, size_t len);
 void rls_dispatch_too_big(RlsDispatch *self, size_t declared_len);
 
 /* Runs every queued message in order, then lets the server push what the
- * batch changed (rls_server_idle). Stops at exit. */
+ * batch changed (rls_server_idle). Stops at exit, and before any message
+ * for which hold_cb (when set) returns true: those wait for the next run. */
 void rls_dispatch_run(RlsDispatch *self);
+
+/* Sets the hold callback (NULL to clear). */
+void rls_dispatch_set_hold(RlsDispatch *self, RlsDispatchHoldCb hold_cb, void *data);
+
+/* How many messages wait in the queue. */
+size_t rls_dispatch_queued(const RlsDispatch *self);
 
 /* True once exit was received; *code gets the process status. */
 bool rls_dispatch_exited(const RlsDispatch *self, int *code);

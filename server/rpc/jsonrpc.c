@@ -136,9 +136,125 @@ static bool jsonrpc__valid_id(const cJSON *id) {
     return id && (cJSON_IsString(id) || cJSON_IsNumber(id));
 }
 
+/* ---- The JSON text of a number id ------------------------------------------
+ * cJSON keeps numbers as doubles, which hold integers exactly only up to
+ * 2^53: id 9007199254740993 would come back as 9007199254740992, and
+ * 9007199254740991 as 9.00719925474099e+15. So the text of a number id is
+ * found in the body (already accepted by cJSON, so well formed) and kept.
+ * The walk below only needs to find where each top-level member's value
+ * starts and ends; which member is the id comes from cJSON (members are in
+ * document order in both), so keys are never decoded here. */
+
+static const char *jsonrpc__skip_ws(const char *p, const char *end) {
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+    return p;
+}
+
+/* p is at a '"': returns the position after the closing quote. */
+static const char *jsonrpc__skip_string(const char *p, const char *end) {
+    for (p++; p < end && *p != '"'; p++) {
+        if (*p == '\\') p++;
+    }
+    return p < end ? p + 1 : end;
+}
+
+/* Returns the end of the value at p. */
+static const char *jsonrpc__skip_value(const char *p, const char *end) {
+    if (p >= end) return end;
+    if (*p == '"') return jsonrpc__skip_string(p, end);
+    if (*p == '{' || *p == '[') {
+        size_t depth = 0;
+        while (p < end) {
+            if (*p == '"') {
+                p = jsonrpc__skip_string(p, end);
+                continue;
+            }
+            if (*p == '{' || *p == '[') depth++;
+            if ((*p == '}' || *p == ']') && --depth == 0) return p + 1;
+            p++;
+        }
+        return end;
+    }
+    /* A number, true, false or null. */
+    while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\t' &&
+           *p != '\r' && *p != '\n')
+        p++;
+    return p;
+}
+
+/* True when s[0..n) is a JSON number as RFC 8259 writes it. cJSON also
+ * takes some that are not ("01", "1."): those are not echoed as text. */
+static bool jsonrpc__is_json_number(const char *s, size_t n) {
+    size_t i = 0;
+    if (i < n && s[i] == '-') i++;
+    if (i < n && s[i] == '0') {
+        i++;
+    } else {
+        if (i >= n || s[i] < '1' || s[i] > '9') return false;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    if (i < n && s[i] == '.') {
+        i++;
+        if (i >= n || s[i] < '0' || s[i] > '9') return false;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-')) i++;
+        if (i >= n || s[i] < '0' || s[i] > '9') return false;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    return i == n;
+}
+
+/* Keeps the JSON text of root's number member `id` in id->valuestring
+ * (see jsonrpc.h). text[0..len) is the body cJSON parsed into root. */
+static void jsonrpc__keep_id_text(cJSON *root, cJSON *id, const char *text, size_t len) {
+    size_t index = 0;
+    const cJSON *member = root->child;
+    while (member && member != id) {
+        member = member->next;
+        index++;
+    }
+    if (!member) return;
+    const char *p = text, *end = text + len;
+    p = jsonrpc__skip_ws(p, end);
+    if (p >= end || *p != '{') return;
+    p++;
+    for (size_t i = 0;; i++) {
+        p = jsonrpc__skip_ws(p, end);
+        if (p >= end || *p != '"') return;
+        p = jsonrpc__skip_ws(jsonrpc__skip_string(p, end), end);
+        if (p >= end || *p != ':') return;
+        p = jsonrpc__skip_ws(p + 1, end);
+        const char *value = p;
+        p = jsonrpc__skip_value(p, end);
+        if (i == index) {
+            size_t n = (size_t)(p - value);
+            if (!jsonrpc__is_json_number(value, n)) return;
+            char *copy = cJSON_malloc(n + 1);
+            memcpy(copy, value, n);
+            copy[n] = '\0';
+            id->valuestring = copy; /* cJSON_Delete and cJSON_Duplicate handle it */
+            return;
+        }
+        p = jsonrpc__skip_ws(p, end);
+        if (p >= end || *p != ',') return;
+        p++;
+    }
+}
+
 int rls_rpc_decode(const char *body, size_t len, RlsRpcMessage *out, cJSON **bad_id) {
     memset(out, 0, sizeof(*out));
     if (bad_id) *bad_id = NULL;
+    /* A raw NUL is not JSON (a control character in a string must be
+     * escaped) and cJSON would end the string there, cutting a document
+     * short without a word: refuse the message instead. */
+    if (memchr(body, '\0', len)) return RLS_EPARSE;
     RlsBuf clean;
     rls_buf_init(&clean);
     rls_rpc_sanitize(body, len, &clean);
@@ -154,6 +270,10 @@ int rls_rpc_decode(const char *body, size_t len, RlsRpcMessage *out, cJSON **bad
             cJSON_Delete(root);
             root = NULL;
         }
+    }
+    if (root && cJSON_IsObject(root)) {
+        cJSON *number_id = cJSON_GetObjectItemCaseSensitive(root, "id");
+        if (cJSON_IsNumber(number_id)) jsonrpc__keep_id_text(root, number_id, text, clean.len);
     }
     rls_buf_close(&clean);
     if (!root) return RLS_EPARSE;
@@ -226,7 +346,14 @@ static char *jsonrpc__print(cJSON *msg, size_t *len_out) {
 }
 
 static void jsonrpc__add_id(cJSON *msg, const cJSON *id) {
-    rls_json_add(msg, "id", id ? cJSON_Duplicate(id, true) : cJSON_CreateNull());
+    cJSON *copy;
+    if (!id)
+        copy = cJSON_CreateNull();
+    else if (cJSON_IsNumber(id) && id->valuestring)
+        copy = cJSON_CreateRaw(id->valuestring); /* the id exactly as the client wrote it */
+    else
+        copy = cJSON_Duplicate(id, true);
+    rls_json_add(msg, "id", copy);
 }
 
 char *rls_rpc_encode_result(const cJSON *id, cJSON *result, size_t *len_out) {

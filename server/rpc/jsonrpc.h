@@ -57,11 +57,17 @@ typedef struct {
 
 /* Decodes one message body. On success returns 0 and *out owns the parsed
  * tree (release with rls_rpc_message_close). On failure returns
- *   RLS_EPARSE  - not JSON (reply ParseError, id null), or
+ *   RLS_EPARSE  - not JSON, or a raw NUL byte anywhere in it (reply
+ *                 ParseError, id null), or
  *   RLS_EINVAL  - JSON but not a JSON-RPC 2.0 message (reply InvalidRequest;
  *                 *bad_id is set to a copy of the id when one could be read,
  *                 else NULL; free it with cJSON_Delete).
- * bad_id may be NULL. Never keeps body. */
+ * bad_id may be NULL. Never keeps body.
+ *
+ * Request ids are echoed exactly as sent: a number id (a double in cJSON,
+ * exact only up to 2^53) carries its JSON text in id->valuestring, which
+ * cJSON_Duplicate copies and cJSON_Delete frees, and the encoders below
+ * write that text rather than the double. */
 int rls_rpc_decode(const char *body, size_t len, RlsRpcMessage *out, cJSON **bad_id);
 void rls_rpc_message_close(RlsRpcMessage *self);
 

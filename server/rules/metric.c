@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rls/dates.h"
 #include "rules/rules_internal.h"
 
 static bool metric__alpha(char c) {
@@ -19,18 +20,6 @@ static bool metric__alpha(char c) {
 }
 static bool metric__digit(char c) {
     return isdigit((unsigned char)c) != 0;
-}
-
-static const char *const metric__months[] = {
-    "jan",  "january", "feb",     "february", "mar",      "march", "apr",      "april",
-    "may",  "jun",     "june",    "jul",      "july",     "aug",   "august",   "sep",
-    "sept", "oct",     "october", "nov",      "november", "dec",   "december", "september",
-};
-
-static bool metric__is_month(const char *w, uint32_t n) {
-    for (size_t i = 0; i < RLS_ARRAY_LEN(metric__months); i++)
-        if (rls_rules_word_is(w, n, metric__months[i])) return true;
-    return false;
 }
 
 /* Words before a number that make it a label, not a quantity. */
@@ -144,8 +133,7 @@ static bool metric__number_counts(RlsRulesCtx *ctx, const char *t, uint32_t n, u
     uint32_t pws, pwe, nws, nwe;
     bool has_prev = metric__prev_word(t, i, &pws, &pwe);
     bool has_next = metric__next_word(t, n, after, &nws, &nwe);
-    if (has_prev && metric__is_month(t + pws, pwe - pws)) return false;
-    if (has_next && metric__is_month(t + nws, nwe - nws)) return false;
+    if (rls_date_number_in_date(t, n, i, j)) return false;
     if (year_like) {
         if (metric__unit_after(ctx, t, n, after)) return true;
         /* "2000 users": a lower-case plural right after makes it a count. */

@@ -14,6 +14,17 @@
 
 #define STDIO__READ_CHUNK 65536
 
+/* Output backpressure. While more than STDIO__OUTPUT_HIGH bytes of framed
+ * output wait to be written (a client that does not read its replies),
+ * the dispatcher holds its queue and input is not read; both resume once
+ * the client has read enough that at most STDIO__OUTPUT_LOW bytes wait.
+ * So a slow client costs at most about HIGH plus one reply of memory, and
+ * the pipe's own buffer makes the client's writes block, as they should.
+ * Reading also pauses while STDIO__MAX_QUEUED messages wait to run. */
+#define STDIO__OUTPUT_HIGH (4u * 1024u * 1024u)
+#define STDIO__OUTPUT_LOW (1u * 1024u * 1024u)
+#define STDIO__MAX_QUEUED 1024
+
 typedef union {
     uv_handle_t handle;
     uv_stream_t stream;
@@ -42,6 +53,8 @@ struct RlsStdio {
     RlsDispatch *dispatch;
     RlsBuf pending; /* framed output waiting for the next flush */
     size_t writes_in_flight;
+    bool output_full; /* over STDIO__OUTPUT_HIGH, not yet back to LOW */
+    bool reading;     /* the stream read is started / a file read is wanted */
 
     bool eof;     /* no more input */
     bool closing; /* handles are being closed */
@@ -57,6 +70,13 @@ void rls_stdio_send(void *data, const char *body, size_t len) {
 
 static void stdio__close_all(RlsStdio *self, bool force);
 
+/* Nothing more will be read or run: input ended and every message read
+ * has run (held ones included), or exit. */
+static bool stdio__done(const RlsStdio *self) {
+    return (self->eof && rls_dispatch_queued(self->dispatch) == 0) ||
+           rls_dispatch_exited(self->dispatch, NULL);
+}
+
 static void stdio__write_cb(uv_write_t *req, int status) {
     StdioWrite *w = (StdioWrite *)req;
     RlsStdio *self = req->data;
@@ -68,8 +88,7 @@ static void stdio__write_cb(uv_write_t *req, int status) {
         rls_log_error("write failed: %s", uv_strerror(status));
         self->eof = true;
     }
-    if (self->eof || (self->dispatch && rls_dispatch_exited(self->dispatch, NULL)))
-        stdio__close_all(self, false);
+    if (self->dispatch && stdio__done(self)) stdio__close_all(self, false);
 }
 
 static void stdio__flush(RlsStdio *self) {
@@ -108,6 +127,62 @@ static void stdio__flush(RlsStdio *self) {
         return;
     }
     self->writes_in_flight++;
+}
+
+/* Bytes of output not yet handed to the kernel: the pending buffer and
+ * what libuv still queues for the stream. */
+static size_t stdio__output_waiting(const RlsStdio *self) {
+    size_t n = self->pending.len;
+    if (!self->out_is_file) n += uv_stream_get_write_queue_size(&self->out.stream);
+    return n;
+}
+
+/* The backpressure state, with hysteresis between HIGH and LOW. */
+static bool stdio__output_is_full(RlsStdio *self) {
+    size_t waiting = stdio__output_waiting(self);
+    if (!self->output_full && waiting >= STDIO__OUTPUT_HIGH) {
+        self->output_full = true;
+        rls_log_debug("output backlog %zu bytes: holding input until the client reads", waiting);
+    } else if (self->output_full && waiting <= STDIO__OUTPUT_LOW) {
+        self->output_full = false;
+        rls_log_debug("output backlog %zu bytes: reading input again", waiting);
+    }
+    return self->output_full;
+}
+
+static bool stdio__hold_cb(void *data) {
+    return stdio__output_is_full(data);
+}
+
+static bool stdio__may_read(RlsStdio *self) {
+    return !self->eof && !self->closing && !rls_dispatch_exited(self->dispatch, NULL) &&
+           !stdio__output_is_full(self) && rls_dispatch_queued(self->dispatch) < STDIO__MAX_QUEUED;
+}
+
+static void stdio__file_read(RlsStdio *self);
+static void stdio__alloc_cb(uv_handle_t *handle, size_t suggested, uv_buf_t *buf);
+static void stdio__read_cb(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf);
+
+/* Starts or stops reading input as stdio__may_read says. */
+static void stdio__update_reading(RlsStdio *self) {
+    bool want = stdio__may_read(self);
+    if (want == self->reading) return;
+    self->reading = want;
+    if (self->in_is_file) {
+        if (want && !self->in_req_busy) stdio__file_read(self);
+        return; /* a read in flight ends on its own; its callback asks again */
+    }
+    if (uv_is_closing(&self->in.handle)) return;
+    if (!want) {
+        uv_read_stop(&self->in.stream);
+        return;
+    }
+    int rc = uv_read_start(&self->in.stream, stdio__alloc_cb, stdio__read_cb);
+    if (rc < 0) {
+        rls_log_error("cannot read input: %s", uv_strerror(rc));
+        self->eof = true;
+        self->reading = false;
+    }
 }
 
 /* ---- Input --------------------------------------------------------------------- */
@@ -152,10 +227,10 @@ static void stdio__read_cb(uv_stream_t *stream, ssize_t nread, const uv_buf_t *b
     /* nread == 0 is EAGAIN: nothing happened. */
     if (nread != 0) stdio__input(self, buf->base, nread);
     rls_free(buf->base);
-    if (self->eof && !self->closing) uv_read_stop(stream);
+    /* libuv reads a stream up to 32 times per loop iteration: stop here
+     * when the queue is long enough, before the check callback runs it. */
+    stdio__update_reading(self);
 }
-
-static void stdio__file_read(RlsStdio *self);
 
 static void stdio__fs_read_cb(uv_fs_t *req) {
     RlsStdio *self = req->data;
@@ -163,8 +238,8 @@ static void stdio__fs_read_cb(uv_fs_t *req) {
     uv_fs_req_cleanup(req);
     self->in_req_busy = false;
     stdio__input(self, self->in_buf, n);
-    if (!self->eof && !self->closing && !rls_dispatch_exited(self->dispatch, NULL))
-        stdio__file_read(self);
+    self->reading = false;
+    stdio__update_reading(self);
 }
 
 static void stdio__file_read(RlsStdio *self) {
@@ -203,15 +278,14 @@ static void stdio__close_all(RlsStdio *self, bool force) {
     if (!self->out_is_file) stdio__close(self, &self->out.handle);
 }
 
-/* After each poll: run what was read, then write what it produced. */
+/* After each poll: run what was read (up to the output backlog), write
+ * what it produced, and read on only while the backlog allows. */
 static void stdio__check_cb(uv_check_t *check) {
     RlsStdio *self = check->data;
     rls_dispatch_run(self->dispatch);
     stdio__flush(self);
-    if (self->eof || rls_dispatch_exited(self->dispatch, NULL)) {
-        if (!self->in_is_file && !uv_is_closing(&self->in.handle)) uv_read_stop(&self->in.stream);
-        stdio__close_all(self, false);
-    }
+    stdio__update_reading(self);
+    if (stdio__done(self)) stdio__close_all(self, false);
 }
 
 static int stdio__open(RlsStdio *self, StdioStream *s, int fd, bool readable, bool *is_file) {
@@ -285,19 +359,13 @@ void rls_stdio_delete(RlsStdio *self) {
 
 int rls_stdio_run(RlsStdio *self, RlsDispatch *dispatch) {
     self->dispatch = dispatch;
+    rls_dispatch_set_hold(dispatch, stdio__hold_cb, self);
     uv_check_start(&self->check, stdio__check_cb);
-    if (self->in_is_file) {
-        stdio__file_read(self);
-    } else {
-        int rc = uv_read_start(&self->in.stream, stdio__alloc_cb, stdio__read_cb);
-        if (rc < 0) {
-            rls_log_error("cannot read input: %s", uv_strerror(rc));
-            self->eof = true;
-        }
-    }
+    stdio__update_reading(self);
     uv_run(&self->loop, UV_RUN_DEFAULT);
     /* A file read can finish after the handles closed: drain it. */
     if (self->in_req_busy) uv_run(&self->loop, UV_RUN_DEFAULT);
+    rls_dispatch_set_hold(dispatch, NULL, NULL);
     int code = 0;
     rls_dispatch_exited(dispatch, &code);
     return code;

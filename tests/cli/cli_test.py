@@ -790,6 +790,65 @@ def case_fix_and_score_pick_the_format_as_check_does():
                out, err)
 
 
+# ---- grammar scanner crashes (grammars/patches) ------------------------------------
+
+def check_survives(name, text):
+    """`check` on a generated Markdown document exits as for any resume (0 or 1),
+    not by a signal, and reports it as Markdown."""
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, name)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        rc, out, err = run("check", "--format", "json", path)
+        expect(rc in (0, 1), "%s: check exits 0 or 1, not %d (negative: killed by a signal)"
+               % (name, rc), err)
+        doc = json.loads(out)
+        expect(doc["files"][0].get("format") == "markdown", "%s is checked as Markdown" % name,
+               doc, err)
+        return doc
+
+
+def case_deep_markdown_nesting_is_checked_without_crashing():
+    # 256 nested blocks overflowed the block scanner's 1024-byte serialization
+    # buffer (exit 139); the patched scanner records at most 128 levels.
+    for depth in (255, 256, 1000):
+        shapes = {
+            "quotes-bare": ">" * depth,
+            "quotes-spaced": "> " * depth + "x\n",
+            # One line per level is quadratic in size: 300 levels cross the limit.
+            "quotes-per-line": "".join(">" * i + " a\n" for i in range(1, min(depth, 300) + 1)),
+            "minus-items": "- " * depth + "x\n",
+            "star-items": "* " * depth + "x\n",
+            "plus-items": "+ " * depth + "x\n",
+            "ordered-items": "1. " * depth + "x\n",
+            "quote-list-mix": "> - " * (depth // 2 + 1) + "x\n",
+            "indented-items": "".join("  " * i + "- a\n" for i in range(depth)),
+            "fence-in-quotes": "> " * depth + "```\ncode\n```\n",
+            "html-in-quotes": "> " * depth + "<div>\n",
+        }
+        for shape, body in shapes.items():
+            check_survives("%s-%d.md" % (shape, depth), body)
+    # The resume around a deep block is still understood: its findings come
+    # from the sections after it as they do without it.
+    plain = check_survives("plain.md", STRONG_MD)
+    deep = check_survives("deep.md", "> " * 300 + "x\n\n" + STRONG_MD)
+    rules = sorted(d["rule"] for d in plain["diagnostics"])
+    expect(sorted(d["rule"] for d in deep["diagnostics"]) == rules,
+           "the same findings after a 300-level quote", plain, deep)
+
+
+def case_rare_code_points_after_digits_are_checked_without_crashing():
+    # The block scanner called isdigit() on whole code points: a digit before
+    # U+F02A4 (a Nerd Font icon) read far outside glibc's table (exit 139).
+    points = ["\U000F02A4", "\U00090000", "\U000FFFFD", "\U0010FFFF", "\u0663", "\uFF11"]
+    for cp in points:
+        body = ("1%s x\n" % cp + "12%s. item\n" % cp + "# 1%s Dana Reyes\n" % cp
+                + "- 2%s) item\n" % cp + "<d%siv>\n\n<div a%s=1>\n\n" % (cp, cp)
+                + "**bold**%s *a*%sb\n" % (cp, cp))
+        check_survives("cp-%x.md" % ord(cp), body)
+        check_survives("cp-%x-resume.md" % ord(cp), STRONG_MD.replace("# Dana", "# 1%s Dana" % cp))
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":

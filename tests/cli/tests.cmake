@@ -19,7 +19,9 @@ set(_cli_cases
     huge_thresholds_are_refused_and_change_nothing text_after_the_json_value_ignores_the_whole_config
     score_reads_the_configuration_as_check_does fix_write_keeps_symlinks_hard_links_owner_and_mode
     fix_write_refuses_read_only_files_unless_force fix_write_does_not_lose_a_save_made_while_it_runs
-    fix_help_describes_how_write_keeps_files_safe fix_and_score_pick_the_format_as_check_does)
+    fix_help_describes_how_write_keeps_files_safe fix_and_score_pick_the_format_as_check_does
+    deep_markdown_nesting_is_checked_without_crashing
+    rare_code_points_after_digits_are_checked_without_crashing)
 foreach(case IN LISTS _cli_cases)
   add_test(NAME cli/${case}
            COMMAND ${Python3_EXECUTABLE} "${CMAKE_CURRENT_LIST_DIR}/cli_test.py" "${RLS_BIN}"

@@ -42,6 +42,7 @@ static void test_headings_classify_with_their_standard_flag(void) {
         {"교육", RLS_SECTION_EDUCATION, false},
         {"42 Seoul 팀 프로젝트", RLS_SECTION_PROJECTS, false},
         {"工作经历", RLS_SECTION_EXPERIENCE, false},
+        {"教育经历", RLS_SECTION_EDUCATION, false},
         {"专业技能", RLS_SECTION_SKILLS, false},
         {"Expérience professionnelle", RLS_SECTION_EXPERIENCE, false},
         {"Formação Acadêmica", RLS_SECTION_EDUCATION, false},

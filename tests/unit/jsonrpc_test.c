@@ -162,6 +162,89 @@ static void test_encoded_messages_have_the_envelope_the_spec_requires(void) {
     cJSON_Delete(id);
 }
 
+/* A request's reply carries the id exactly as the request wrote it, past
+ * what a double holds (2^53 + 1), in exponent form, with spaces around it,
+ * after escaped keys, and on the error paths (an invalid request). */
+static void test_number_ids_are_echoed_exactly_as_sent(void) {
+    static const struct {
+        const char *body, *reply_id;
+    } cases[] = {
+        {"{\"jsonrpc\":\"2.0\",\"id\":9007199254740991,\"method\":\"m\"}", "9007199254740991"},
+        {"{\"jsonrpc\":\"2.0\",\"id\":9007199254740993,\"method\":\"m\"}", "9007199254740993"},
+        {"{\"jsonrpc\":\"2.0\",\"id\":-12345678901234567890,\"method\":\"m\"}",
+         "-12345678901234567890"},
+        {"{\"jsonrpc\":\"2.0\",\"id\":1e2,\"method\":\"m\"}", "1e2"},
+        {"{\"jsonrpc\":\"2.0\",\"id\":1.5E+300,\"method\":\"m\"}", "1.5E+300"},
+        {"{\"jsonrpc\":\"2.0\",\"id\":1e999,\"method\":\"m\"}", "1e999"},
+        {"{\"params\":{\"id\":3,\"x\":[1,\"}\",{\"id\":4}]},\"jsonrpc\":\"2.0\",\"s\":\"\\\"\","
+         "\"id\" :\t 77777777777777777 ,\"method\":\"m\"}",
+         "77777777777777777"},
+        {"{\"jsonrpc\":\"2.0\",\"\\u0069d\":123456789012345678,\"method\":\"m\"}",
+         "123456789012345678"},
+        {"{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"m\"}", "7"},
+        {"{\"jsonrpc\":\"2.0\",\"id\":\"9007199254740993\",\"method\":\"m\"}",
+         "\"9007199254740993\""},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsRpcMessage m;
+        ASSERT_EQ_INT(decode(cases[i].body, &m, NULL), 0);
+        char want[128];
+        snprintf(want, sizeof want, "{\"jsonrpc\":\"2.0\",\"id\":%s,\"result\":null}",
+                 cases[i].reply_id);
+        char *s = rls_rpc_encode_result(m.id, NULL, NULL);
+        EXPECT_STR_EQ(s, want);
+        rls_free(s);
+        /* A copy (the dispatcher's queue, an invalid request's id) keeps it. */
+        cJSON *copy = cJSON_Duplicate(m.id, true);
+        snprintf(want, sizeof want,
+                 "{\"jsonrpc\":\"2.0\",\"id\":%s,\"error\":{\"code\":-32601,"
+                 "\"message\":\"x\"}}",
+                 cases[i].reply_id);
+        s = rls_rpc_encode_error(copy, RLS_RPC_METHOD_NOT_FOUND, "x", NULL, NULL);
+        EXPECT_STR_EQ(s, want);
+        rls_free(s);
+        cJSON_Delete(copy);
+        rls_rpc_message_close(&m);
+    }
+    RlsRpcMessage m;
+    cJSON *bad_id = NULL;
+    EXPECT_EQ_INT(
+        decode("{\"jsonrpc\":\"1.0\",\"id\":9007199254740993,\"method\":\"m\"}", &m, &bad_id),
+        RLS_EINVAL);
+    ASSERT_TRUE(bad_id != NULL);
+    char *s = rls_rpc_encode_error(bad_id, RLS_RPC_INVALID_REQUEST, "x", NULL, NULL);
+    EXPECT_STR_EQ(s, "{\"jsonrpc\":\"2.0\",\"id\":9007199254740993,\"error\":{\"code\":-32600,"
+                     "\"message\":\"x\"}}");
+    rls_free(s);
+    cJSON_Delete(bad_id);
+    /* cJSON takes "01" and "1." though JSON does not: echoed as the number. */
+    ASSERT_EQ_INT(decode("{\"jsonrpc\":\"2.0\",\"id\":01,\"method\":\"m\"}", &m, NULL), 0);
+    s = rls_rpc_encode_result(m.id, NULL, NULL);
+    EXPECT_STR_EQ(s, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":null}");
+    rls_free(s);
+    rls_rpc_message_close(&m);
+}
+
+/* A raw NUL byte inside a string would end it for cJSON, cutting the
+ * document short without a word: the message is refused as not JSON. An
+ * escaped one (\u0000) is JSON and is kept (as U+001A, see sanitize). */
+static void test_a_raw_nul_byte_is_a_parse_error_not_a_cut(void) {
+    static const char body[] =
+        "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":"
+        "{\"text\":\"before\0after\"}}";
+    RlsRpcMessage m;
+    EXPECT_EQ_INT(rls_rpc_decode(body, sizeof(body) - 1, &m, NULL), RLS_EPARSE);
+    static const char tail[] = "{\"jsonrpc\":\"2.0\",\"method\":\"n\"}\0";
+    EXPECT_EQ_INT(rls_rpc_decode(tail, sizeof(tail) - 1, &m, NULL), RLS_EPARSE);
+    ASSERT_EQ_INT(
+        decode("{\"jsonrpc\":\"2.0\",\"method\":\"n\",\"params\":{\"text\":\"a\\u0000b\"}}", &m,
+               NULL),
+        0);
+    EXPECT_STR_EQ(cJSON_GetObjectItemCaseSensitive(m.params, "text")->valuestring, "a\x1A"
+                                                                                   "b");
+    rls_rpc_message_close(&m);
+}
+
 int main(void) {
     rls_hooks_install();
     static const RlsTestCase cases[] = {
@@ -174,6 +257,8 @@ int main(void) {
         RLS_TEST(test_decoded_strings_are_always_valid_utf8),
         RLS_TEST(test_rls_errors_map_to_protocol_codes),
         RLS_TEST(test_encoded_messages_have_the_envelope_the_spec_requires),
+        RLS_TEST(test_number_ids_are_echoed_exactly_as_sent),
+        RLS_TEST(test_a_raw_nul_byte_is_a_parse_error_not_a_cut),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

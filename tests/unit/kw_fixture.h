@@ -51,9 +51,9 @@ static inline RlsResume *build(const char *src) {
             uint32_t title_end = at ? (uint32_t)(at - src) : le;
             if (at) {
                 uint32_t ds = (uint32_t)(at - src) + 1;
-                /* rls_date_range_parse lands with the parser (#3); the style
-                 * checks read the source text, so the span is enough. */
-                d.valid = true;
+                /* The dates as the parsers read them: the date grammar's
+                 * reading (style included) and the span of the text. */
+                rls_date_range_parse(src + ds, le - ds, &d);
                 d.span = (RlsSpan){ds, le};
             }
             char title[128];

@@ -266,6 +266,29 @@ static void test_macros_inferred_from_newcommand(void) {
     rls_resume_delete(m);
 }
 
+/* A place that merely contains "now" ("Knowledge Park") is a place, not
+ * the dates of the entry; the date grammar decides, not a substring. */
+static void test_a_place_containing_now_is_not_read_as_dates(void) {
+    const char *src = "\\documentclass{article}\n\\begin{document}\n\\section{Experience}\n"
+                      "\\runsubsection{Acme Corp}\n\\descript{| Software Engineer}\n"
+                      "\\location{Knowledge Park, Bangalore}\n"
+                      "\\begin{tightemize}\n\\item Built the billing API used by 40 teams.\n"
+                      "\\end{tightemize}\n"
+                      "\\runsubsection{Initech}\n\\descript{| Engineer}\n"
+                      "\\location{Jan 2019 – Present | Ithaca, NY}\n"
+                      "\\begin{tightemize}\n\\item Built the ledger used by 4 teams.\n"
+                      "\\end{tightemize}\n\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_TRUE(m->entries[0].location != NULL);
+    if (m->entries[0].location) EXPECT_STR_EQ(m->entries[0].location, "Knowledge Park, Bangalore");
+    EXPECT_TRUE(!m->entries[0].dates.valid);
+    EXPECT_STR_EQ(m->entries[1].location, "Ithaca, NY");
+    EXPECT_TRUE(m->entries[1].dates.valid && m->entries[1].dates.start.year == 2019 &&
+                m->entries[1].dates.end.present);
+    rls_resume_delete(m);
+}
+
 static void test_layout(void) {
     const char *src = "\\documentclass{article}\n"
                       "\\fancyfoot[C]{Page \\thepage}\n"
@@ -478,6 +501,7 @@ int main(void) {
         RLS_TEST(test_moderncv),
         RLS_TEST(test_user_macros),
         RLS_TEST(test_macros_inferred_from_newcommand),
+        RLS_TEST(test_a_place_containing_now_is_not_read_as_dates),
         RLS_TEST(test_layout),
         RLS_TEST(test_broken_input_is_data),
         RLS_TEST(test_incremental_reparse_matches_fresh_parse),

@@ -463,6 +463,47 @@ static size_t fx_rule_count(const char *src, const char *rule) {
     return n;
 }
 
+/* A current role written as "Since May 2020", with a U+2011 dash, or with a
+ * Spanish open end is current: its present-tense bullets are right. A role
+ * that ended is still told so (the near miss). */
+static void test_open_ranges_in_any_form_keep_a_role_current(void) {
+    static const char *const current[] = {"Since May 2020", "Jan 2021\u2011Present",
+                                          "Abr 2024 \u2013 Actualidad", "2021Present",
+                                          "depuis mars 2019"};
+    char src[512];
+    for (size_t i = 0; i < RLS_ARRAY_LEN(current); i++) {
+        snprintf(src, sizeof(src),
+                 "# Jane Doe\njane@example.com\n\n## Experience\n\n"
+                 "### Staff Engineer, Acme Corp | %s\n\n"
+                 "- Lead the payments platform team of 8 engineers.\n"
+                 "- Design the ledger service used by 40 teams.\n",
+                 current[i]);
+        size_t n = real_count(src, RLS_FORMAT_MARKDOWN, "tense-mismatch", NULL);
+        if (n != 0) RLS__FAIL("\"%s\": %zu tense-mismatch findings, expected 0", current[i], n);
+    }
+    snprintf(src, sizeof(src),
+             "# Jane Doe\njane@example.com\n\n## Experience\n\n"
+             "### Staff Engineer, Acme Corp | May 2018 \u2011 May 2020\n\n"
+             "- Lead the payments platform team of 8 engineers.\n"
+             "- Design the ledger service used by 40 teams.\n");
+    EXPECT_EQ_INT(real_count(src, RLS_FORMAT_MARKDOWN, "tense-mismatch", "ended in 2020"), 2);
+}
+
+/* A date is no result in any language: "le 12 mars 2021" is a day, so a
+ * bullet whose only numbers are that date still lacks a metric; "12
+ * services" is one (the near miss). */
+static void test_a_date_in_another_language_is_no_metric(void) {
+    EXPECT_EQ_INT(fx_rule_count("## Expérience\n### Ingénieur | Acme | 2019 - 2021\n"
+                                "- Lancement du service de paiement le 12 mars 2021 avec les "
+                                "équipes.\n",
+                                "no-metric"),
+                  1);
+    EXPECT_EQ_INT(fx_rule_count("## Expérience\n### Ingénieur | Acme | 2019 - 2021\n"
+                                "- Lancement de 12 services de paiement avec les équipes.\n",
+                                "no-metric"),
+                  0);
+}
+
 static void test_english_rules_stay_silent_on_other_languages(void) {
     const char *fr =
         "## Expériences professionnelles\n### Ingénieur | Acme | 2018 - 2020\n"
@@ -690,6 +731,8 @@ int main(void) {
         RLS_TEST(test_configuration_edits_lexicons_and_thresholds),
         RLS_TEST(test_suppression_comments),
         RLS_TEST(test_findings_are_sorted_and_the_run_is_repeatable),
+        RLS_TEST(test_open_ranges_in_any_form_keep_a_role_current),
+        RLS_TEST(test_a_date_in_another_language_is_no_metric),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

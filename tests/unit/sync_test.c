@@ -306,6 +306,131 @@ static void test_code_action_data_out_of_range_matches_nothing(void) {
     test_client_close(&c);
 }
 
+/* Opens URI (version 1) with a text of é, CJK, emoji and CRLF lines. */
+#define SYNC_TEXT "## Experience\r\n- Led é\r\n- Built 中文 😀\r\n"
+static void open_mixed(TestClient *c) {
+    test_client_open(c);
+    test_client_initialize(c, "{}");
+    test_client_send(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{"
+                        "\"textDocument\":{\"uri\":\"" URI "\",\"languageId\":\"markdown\","
+                        "\"version\":1,\"text\":\"" SYNC_TEXT "\"}}}");
+}
+
+/* After a refused didChange, the next change applies to the text as it was
+ * and the document parses as a fresh one with that text: the parser was
+ * not told of the undone edits. */
+static void expect_unchanged_then_editable(TestClient *c) {
+    RlsDocument *doc = rls_server_document(c->server, URI);
+    ASSERT_TRUE(doc != NULL);
+    ASSERT_EQ_INT(rls_text_len(doc->text), strlen(SYNC_TEXT)); /* never print 64 MiB */
+    EXPECT_STR_EQ(rls_text_data(doc->text), SYNC_TEXT);
+    EXPECT_EQ_INT(doc->version, 1);
+    /* Line 2, UTF-16 character 13 is after the emoji (two units). */
+    test_client_send(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{"
+                        "\"textDocument\":{\"uri\":\"" URI "\",\"version\":3},\"contentChanges\":["
+                        "{\"range\":{\"start\":{\"line\":2,\"character\":13},\"end\":{\"line\":2,"
+                        "\"character\":13}},\"text\":\"!\"}]}}");
+    EXPECT_STR_EQ(rls_text_data(doc->text), "## Experience\r\n- Led é\r\n- Built 中文 😀!\r\n");
+    EXPECT_EQ_INT(doc->version, 3);
+    RlsResume *fresh = NULL;
+    RlsParser *parser = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    fresh = rls_parser_parse(parser, rls_text_data(doc->text), rls_text_len(doc->text), NULL);
+    RlsResume *incremental =
+        rls_parser_parse(doc->parser, rls_text_data(doc->text), rls_text_len(doc->text), NULL);
+    ASSERT_TRUE(fresh != NULL && incremental != NULL);
+    EXPECT_EQ_INT(incremental->n_bullets, fresh->n_bullets);
+    EXPECT_EQ_INT(fresh->n_bullets, 2);
+    rls_resume_delete(fresh);
+    rls_resume_delete(incremental);
+    rls_parser_delete(parser);
+}
+
+/* A didChange whose second change cannot apply (a range with a negative
+ * line) applies none of its changes and keeps the version. */
+static void test_a_refused_change_undoes_the_changes_before_it(void) {
+    TestClient c;
+    open_mixed(&c);
+    test_client_send(&c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{"
+                         "\"textDocument\":{\"uri\":\"" URI "\",\"version\":2},\"contentChanges\":["
+                         "{\"range\":{\"start\":{\"line\":0,\"character\":2},\"end\":{\"line\":0,"
+                         "\"character\":5}},\"text\":\"Ran\"},"
+                         "{\"range\":{\"start\":{\"line\":1,\"character\":0},\"end\":{\"line\":1,"
+                         "\"character\":0}},\"text\":\"é中😀\\r\\n\"},"
+                         "{\"text\":\"whole new text\"},"
+                         "{\"range\":{\"start\":{\"line\":-1,\"character\":0},\"end\":{\"line\":0,"
+                         "\"character\":0}},\"text\":\"x\"}]}}");
+    expect_unchanged_then_editable(&c);
+    test_client_close(&c);
+}
+
+/* The same when the last change would take the document over 64 MiB: the
+ * earlier changes (one of which makes it almost that large) are undone. */
+static void test_a_change_over_the_size_limit_undoes_the_changes_before_it(void) {
+    TestClient c;
+    open_mixed(&c);
+    RlsBuf body;
+    rls_buf_init(&body);
+    rls_buf_puts(&body, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{"
+                        "\"textDocument\":{\"uri\":\"" URI "\",\"version\":2},\"contentChanges\":["
+                        "{\"range\":{\"start\":{\"line\":0,\"character\":6},\"end\":{\"line\":0,"
+                        "\"character\":7}},\"text\":\"");
+    static char chunk[4096];
+    memset(chunk, 'x', sizeof chunk);
+    for (size_t left = RLS_TEXT_MAX_BYTES - 64; left > 0;) {
+        size_t n = RLS_MIN(left, sizeof chunk);
+        rls_buf_append(&body, chunk, n);
+        left -= n;
+    }
+    rls_buf_puts(&body, "\"},{\"range\":{\"start\":{\"line\":1,\"character\":0},\"end\":{"
+                        "\"line\":1,\"character\":0}},\"text\":\"");
+    for (size_t i = 0; i < 100; i++)
+        rls_buf_putc(&body, 'y');
+    rls_buf_puts(&body, "\"}]}}");
+    rls_dispatch_feed(&c.dispatch, body.data, body.len);
+    rls_dispatch_run(&c.dispatch);
+    rls_buf_close(&body);
+    /* The person is told, once. */
+    EXPECT_EQ_INT(test_client_count(&c, "window/showMessage"), 1);
+    expect_unchanged_then_editable(&c);
+    test_client_close(&c);
+}
+
+/* LSP versions are 32-bit signed integers. One that does not fit is
+ * refused, never published as a negative number. */
+static void test_versions_beyond_32_bits_are_refused(void) {
+    TestClient c;
+    open_mixed(&c);
+    static const char *const bad[] = {"2147483648", "4294967295", "-2147483649"};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(bad); i++) {
+        test_client_sendf(&c,
+                          "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{"
+                          "\"textDocument\":{\"uri\":\"" URI "\",\"version\":%s},"
+                          "\"contentChanges\":[{\"text\":\"- Gone\\n\"}]}}",
+                          bad[i]);
+        RlsDocument *doc = rls_server_document(c.server, URI);
+        EXPECT_STR_EQ(rls_text_data(doc->text), SYNC_TEXT);
+        EXPECT_EQ_INT(doc->version, 1);
+    }
+    /* The largest version is taken and published as itself. */
+    test_client_send(&c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{"
+                         "\"textDocument\":{\"uri\":\"" URI "\",\"version\":2147483647},"
+                         "\"contentChanges\":[{\"text\":\"- Kept\\n\"}]}}");
+    const cJSON *pub = test_client_last(&c, "textDocument/publishDiagnostics");
+    ASSERT_TRUE(pub != NULL);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(pub, "params"), "version");
+    EXPECT_TRUE(cJSON_IsNumber(v) && v->valuedouble == 2147483647.0);
+    /* A didOpen with such a version opens nothing. */
+    static const char other[] = "file:///tmp/sync-test-other.md";
+    test_client_sendf(&c,
+                      "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{"
+                      "\"textDocument\":{\"uri\":\"%s\",\"languageId\":\"markdown\","
+                      "\"version\":3000000000,\"text\":\"- x\\n\"}}}",
+                      other);
+    EXPECT_TRUE(rls_server_document(c.server, other) == NULL);
+    test_client_close(&c);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_code_action_data_out_of_range_matches_nothing),
@@ -315,6 +440,9 @@ int main(void) {
         RLS_TEST(test_out_of_range_changes_are_clamped),
         RLS_TEST(test_a_malformed_change_leaves_the_document_untouched),
         RLS_TEST(test_invalid_utf8_and_nul_reach_the_store_sanitised),
+        RLS_TEST(test_a_refused_change_undoes_the_changes_before_it),
+        RLS_TEST(test_a_change_over_the_size_limit_undoes_the_changes_before_it),
+        RLS_TEST(test_versions_beyond_32_bits_are_refused),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
