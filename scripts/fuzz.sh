@@ -25,17 +25,18 @@ art=build-fuzz/fuzz-artifacts
 rm -rf "$work"; mkdir -p "$work" "$art"
 shared=${RLS_SHARED_DIR:-../shared}
 
-# Seeds: the checked-in ones, plus every corpus resume with its mode byte.
+# Seeds: the checked-in ones and the fixture resumes, plus every corpus
+# resume (when ../shared is there) with its mode byte.
 mkdir -p "$work/text" "$work/analyze" "$work/rpc" "$work/actions"
 cp tests/fuzz/seeds/text/* "$work/text/" 2>/dev/null || true
 cp tests/fuzz/seeds/rpc/* "$work/rpc/"
 cp tests/fuzz/seeds/actions/* "$work/actions/"
-for f in "$shared"/corpus/md/*.md examples/*.md tests/fuzz/seeds/analyze/*.md; do
+for f in "$shared"/corpus/md/*.md tests/data/resumes/md/*.md examples/*.md tests/fuzz/seeds/analyze/*.md; do
     [ -f "$f" ] || continue
     { printf 'b'; cat "$f"; } > "$work/analyze/md-$(basename "$f")"
     cp "$work/analyze/md-$(basename "$f")" "$work/actions/"
 done
-for f in "$shared"/corpus/tex/*.tex examples/*.tex tests/fuzz/seeds/analyze/*.tex; do
+for f in "$shared"/corpus/tex/*.tex tests/data/resumes/tex/*.tex examples/*.tex tests/fuzz/seeds/analyze/*.tex; do
     [ -f "$f" ] || continue
     { printf 'a'; cat "$f"; } > "$work/analyze/tex-$(basename "$f")"
     cp "$work/analyze/tex-$(basename "$f")" "$work/actions/"

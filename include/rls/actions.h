@@ -56,13 +56,34 @@ typedef enum {
 /* The LSP CodeActionKind string for a kind ("quickfix", ...). Static. */
 const char *rls_action_kind_name(RlsActionKind kind);
 
+/* How sure a fix is, as compilers grade their suggestions (rustc's
+ * MachineApplicable / MaybeIncorrect / HasPlaceholders, ESLint's fix versus
+ * suggestion). Only SAFE fixes are applied without asking: `resume-ls fix`,
+ * fix-all (source.fixAll.resume-ls) and isPreferred. */
+typedef enum {
+    /* Keeps the meaning and the strength of the claim: "Responsible for
+     * migrating X" -> "Migrated X", "thirty percent" -> "30%", dropping "I". */
+    RLS_APPLY_SAFE = 0,
+    /* Inserts slots for the writer to fill ("[N]%", "[metric]"): applied by
+     * `fix --placeholders`, otherwise only when picked from the menu. */
+    RLS_APPLY_PLACEHOLDER,
+    /* Says more than the source does, or picks one of several readings (a
+     * verb for "Worked on X"): the writer must choose; never applied by fix
+     * or fix-all, never preferred. */
+    RLS_APPLY_CHOICE,
+} RlsApplicability;
+
+/* "safe", "placeholder" or "needs-choice". Static. */
+const char *rls_applicability_name(RlsApplicability a);
+
 typedef struct {
     char *title;       /* owned; what a person reads in a lightbulb menu */
     const char *rule;  /* static rule id this action answers, or NULL */
     RlsSpan diag_span; /* span of the diagnostic it answers ({0,0} if none) */
     int32_t bullet;    /* bullet index in the model, or -1 */
     RlsActionKind kind;
-    bool preferred;     /* the one fix to apply without asking */
+    bool preferred; /* the one fix to apply without asking (always a SAFE one) */
+    RlsApplicability applicability;
     RlsTextEdit *edits; /* owned; sorted by span, never overlapping */
     size_t n_edits;
 } RlsAction;
@@ -103,14 +124,18 @@ typedef struct {
     /* Also restructure every bullet outcome-first (what
      * rls_actions_for_bullet offers), not only fix diagnostics. */
     bool restructure;
+    /* Also apply PLACEHOLDER fixes (SAFE ones are always applied; CHOICE
+     * ones never are). */
+    bool placeholders;
 } RlsFixOptions;
 
-/* One FIX_ALL action holding the preferred fix of every diagnostic in
- * diags, composed per bullet (so "I helped cut X" gets both the
- * first-person and the weak-opener fix), with non-overlapping edits.
- * opts may be NULL (defaults). Appends nothing when there is nothing to
- * fix. Applying it and re-checking gives a document on which fix-all
- * changes nothing more (a fixed point). */
+/* One FIX_ALL action holding the SAFE fix (and, with opts->placeholders,
+ * the PLACEHOLDER fix) of every diagnostic in diags, composed per bullet
+ * (so "I was responsible for migrating X" gets both the first-person and
+ * the weak-opener fix), with non-overlapping edits; never a CHOICE. opts
+ * may be NULL (defaults). Appends nothing when there is nothing to fix.
+ * Applying it and re-checking gives a document on which fix-all changes
+ * nothing more (a fixed point). */
 int rls_actions_fix_all(const RlsResume *model, const char *src, uint32_t src_len,
                         const RlsDiagList *diags, const RlsFixOptions *opts, RlsActionList *out);
 
@@ -136,9 +161,10 @@ int rls_edits_apply(const char *src, uint32_t src_len, const RlsTextEdit *edits,
  * the source actions above. */
 
 typedef struct {
-    char *text;  /* owned; the whole rewritten bullet */
-    char *title; /* owned; e.g. "Replace “Worked on” with “Built”" */
-    bool preferred;
+    char *text;     /* owned; the whole rewritten bullet */
+    char *title;    /* owned; e.g. "Replace “Responsible for migrating” with “Migrated”" */
+    bool preferred; /* the first SAFE rewrite */
+    RlsApplicability applicability;
 } RlsRewrite;
 
 typedef struct {

@@ -11,6 +11,12 @@
 #include "rls/model.h"
 #include "rls/parse.h"
 
+/* The one finding of a document that was not analysed: not UTF-8 text,
+ * larger than the threshold "not-analysed.maxBytes" (default
+ * RLS_ANALYSIS_MAX_BYTES), or past the parse budget (parse.h). */
+#define RLS_RULE_NOT_ANALYSED "not-analysed"
+#define RLS_ANALYSIS_MAX_BYTES (4u * 1024u * 1024u)
+
 struct RlsRulesCache;
 struct RlsKwScanCache;
 
@@ -34,7 +40,10 @@ void rls_analysis_trim(RlsAnalysis *self);
 /* Parses src[0..len) with parser (whose tree has been told of every edit
  * since its last parse) and runs the rules under config (NULL: defaults).
  * Replaces whatever *self held, reusing its caches: the findings are
- * exactly those of a fresh analysis of the same text. Returns 0. */
+ * exactly those of a fresh analysis of the same text. A document that is
+ * not text, too large, or too complex to parse within the budget gets an
+ * empty model and one RLS_RULE_NOT_ANALYSED finding on its first line.
+ * Returns 0. */
 int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t len,
                 const RlsConfig *config);
 

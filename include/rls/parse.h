@@ -57,6 +57,22 @@ void rls_parser_trim(RlsParser *self);
 RlsResume *rls_parser_parse(RlsParser *self, const char *src, uint32_t len,
                             const RlsParseOptions *opts);
 
+/* How long the grammars may take over one rls_parser_parse call, all
+ * tree-sitter parses of it together (microseconds of the thread's CPU
+ * time): a base, plus a share per MiB of text so that a large but ordinary
+ * document still parses. A real resume parses in milliseconds; past
+ * this the input is pathological (a line of brackets, binary read as text).
+ * RLS_PARSE_SLOW (parse/formats.h) says the base in words. */
+#define RLS_PARSE_BUDGET_MICROS 1000000u
+#define RLS_PARSE_BUDGET_MICROS_PER_MIB 1000000u
+
+/* Why the last rls_parser_parse gave up and returned an empty model (a
+ * static phrase: "reading its markup took longer than 2 s", "it is nested
+ * more than 2000 levels deep"), or NULL. The document should then be
+ * reported as not analysed. A Markdown paragraph whose inline markup runs
+ * out of budget is read as plain text instead and does not count. */
+const char *rls_parser_gave_up(const RlsParser *self);
+
 /* Format from a path's extension: .md/.markdown -> Markdown, .tex/.latex/.ltx
  * -> LaTeX. Returns false when the extension is neither (then *out is
  * Markdown). */

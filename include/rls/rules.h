@@ -54,4 +54,20 @@ void rls_rules_cache_stats(const RlsRulesCache *self, uint64_t *hits, uint64_t *
 int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const char *src,
                          uint32_t src_len, const RlsConfig *config, RlsDiagList *out);
 
+/* ---- Section headings (data/heading-synonyms.tsv) ------------------------ */
+
+/* The standard heading of which `heading` (a section heading's plain text,
+ * compared whole, case and punctuation aside) is a known synonym in language
+ * lang ("en", "de", ...; NULL: any): "Work History" -> "Experience",
+ * "Berufserfahrung" -> "Experience". Returns a pointer into static data that
+ * is NOT NUL-terminated, its length in *name_len; NULL when the heading is
+ * no listed synonym. */
+const char *rls_heading_synonym(const char *heading, size_t len, const char *lang,
+                                size_t *name_len);
+
+/* Whether a word of heading names a kind of section of its own ("Patents",
+ * "Invited Talks", "Courses", "Languages"): such a heading is never renamed
+ * to another kind. */
+bool rls_heading_own_kind(const char *heading, size_t len);
+
 #endif /* RLS_RULES_H_ */

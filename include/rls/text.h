@@ -87,6 +87,12 @@ RlsLspRange rls_text_range_of(const RlsText *self, RlsSpan span, RlsEncoding enc
 RlsSpan rls_text_span_of(const RlsText *self, RlsLspRange range, RlsEncoding enc);
 RlsPoint rls_text_point_at(const RlsText *self, uint32_t byte);
 
+/* Length of the UTF-8 sequence at p (limit > 0 bytes available) and its
+ * code point in *cp. An invalid, overlong, surrogate or truncated sequence
+ * is one byte of U+FFFD, so that every byte belongs to exactly one
+ * character. */
+uint32_t rls_utf8_decode(const unsigned char *p, uint32_t limit, uint32_t *cp);
+
 /* ---- Editing -------------------------------------------------------------- */
 
 /* Replaces bytes [start_byte, end_byte) with data[0..len). Offsets must be in

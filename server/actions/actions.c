@@ -5,9 +5,11 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "actions/actions_internal.h"
 #include "rls/alloc.h"
+#include "rls/rules.h"
 
 /* ---- Lists ------------------------------------------------------------------- */
 
@@ -23,6 +25,18 @@ const char *rls_action_kind_name(RlsActionKind kind) {
         return "quickfix";
     }
     return "quickfix";
+}
+
+const char *rls_applicability_name(RlsApplicability a) {
+    switch (a) {
+    case RLS_APPLY_SAFE:
+        return "safe";
+    case RLS_APPLY_PLACEHOLDER:
+        return "placeholder";
+    case RLS_APPLY_CHOICE:
+        return "needs-choice";
+    }
+    return "needs-choice";
 }
 
 void rls_action_list_init(RlsActionList *self) {
@@ -65,9 +79,9 @@ void rls_rewrite_list_close(RlsRewriteList *self) {
 
 /* Takes ownership of title and edits. */
 static void actions__push(RlsActionList *out, char *title, const char *rule, RlsSpan diag_span,
-                          int32_t bullet, RlsActionKind kind, bool preferred, RlsTextEdit *edits,
-                          size_t n_edits) {
-    RlsAction a = {title, rule, diag_span, bullet, kind, preferred, edits, n_edits};
+                          int32_t bullet, RlsActionKind kind, bool preferred,
+                          RlsApplicability applicability, RlsTextEdit *edits, size_t n_edits) {
+    RlsAction a = {title, rule, diag_span, bullet, kind, preferred, applicability, edits, n_edits};
     RLS_PUSH(out->items, out->len, out->cap, a);
 }
 
@@ -138,11 +152,12 @@ int rls_rewrite_rule(const char *rule, const char *plain, size_t len, uint32_t p
         RlsTracked next;
         rls_tracked_init(&next);
         RlsStepIn sin = {&in, plain_start, plain_end, alt, false, NULL};
-        RlsStepOut sout = {&next, NULL, false};
+        RlsStepOut sout = {&next, NULL, RLS_APPLY_CHOICE};
         bool got = step(&sin, &sout);
         if (got) {
+            bool safe = sout.applicability == RLS_APPLY_SAFE;
             RlsRewrite r = {rls_strndup(next.text.data ? next.text.data : "", next.text.len),
-                            sout.title, sout.preferred && !have_preferred};
+                            sout.title, safe && !have_preferred, sout.applicability};
             have_preferred = have_preferred || r.preferred;
             RLS_PUSH(out->items, out->len, out->cap, r);
             count++;
@@ -154,43 +169,58 @@ int rls_rewrite_rule(const char *rule, const char *plain, size_t len, uint32_t p
     return count;
 }
 
-/* ---- Headings ---------------------------------------------------------------------------- */
+/* ---- Text that is not the writer's prose ---------------------------------------------- */
 
-static const char *actions__standard_heading(RlsSectionKind kind) {
-    switch (kind) {
-    case RLS_SECTION_SUMMARY:
-        return "Summary";
-    case RLS_SECTION_EXPERIENCE:
-        return "Experience";
-    case RLS_SECTION_PROJECTS:
-        return "Projects";
-    case RLS_SECTION_EDUCATION:
-        return "Education";
-    case RLS_SECTION_SKILLS:
-        return "Skills";
-    case RLS_SECTION_CERTIFICATIONS:
-        return "Certifications";
-    case RLS_SECTION_AWARDS:
-        return "Awards";
-    case RLS_SECTION_PUBLICATIONS:
-        return "Publications";
-    case RLS_SECTION_VOLUNTEERING:
-        return "Volunteering";
-    default:
-        return NULL;
+/* Whether a bullet is the writer's prose. A publication, talk or patent line
+ * is a citation: its title, venue and authors are quoted from elsewhere,
+ * and "My" in "My Way to Go" is a title's word, not the first person. */
+static bool actions__prose(const RlsResume *model, const RlsBullet *b) {
+    if (b->section >= model->n_sections) return true;
+    const RlsSection *sec = &model->sections[b->section];
+    if (sec->kind == RLS_SECTION_PUBLICATIONS) return false;
+    static const char *const cited[] = {"publication", "publications",  "talk",
+                                        "talks",       "patent",        "patents",
+                                        "papers",      "presentations", "bibliography"};
+    const char *h = sec->heading.text;
+    for (uint32_t i = 0; h && i < sec->heading.len;) {
+        while (i < sec->heading.len && !isalpha((unsigned char)h[i]))
+            i++;
+        uint32_t s0 = i;
+        while (i < sec->heading.len && isalpha((unsigned char)h[i]))
+            i++;
+        for (size_t k = 0; k < RLS_ARRAY_LEN(cited) && i > s0; k++)
+            if (strlen(cited[k]) == i - s0 && strncasecmp(h + s0, cited[k], i - s0) == 0)
+                return false;
     }
+    return true;
 }
 
+/* ---- Headings ---------------------------------------------------------------------------- */
+
+/* The nonstandard-heading fix: only for a heading that is a known synonym
+ * of the standard one ("Work History" -> "Experience"), never for a kind of
+ * its own ("Patents" stays), and never when another section has the name. */
 static void actions__heading(const RlsResume *model, const char *src, const RlsDiag *diag,
                              RlsActionList *out) {
+    (void)src;
     for (uint32_t s = 0; s < model->n_sections; s++) {
         const RlsSection *sec = &model->sections[s];
         if (diag->span.start_byte < sec->heading_span.start_byte ||
             diag->span.start_byte >=
                 RLS_MAX(sec->heading_span.end_byte, sec->heading_span.start_byte + 1))
             continue;
-        const char *name = actions__standard_heading(sec->kind);
-        if (!name || sec->heading.len == 0) return;
+        if (sec->heading.len == 0 || rls_heading_own_kind(sec->heading.text, sec->heading.len))
+            return;
+        size_t name_len = 0;
+        const char *name =
+            rls_heading_synonym(sec->heading.text, sec->heading.len, NULL, &name_len);
+        if (!name) return;
+        for (uint32_t k = 0; k < model->n_sections; k++) {
+            const RlsSection *o = &model->sections[k];
+            if (k != s && o->heading.text && o->heading.len == name_len &&
+                strncasecmp(o->heading.text, name, name_len) == 0)
+                return;
+        }
         RlsSpan span;
         if (rls_plain_to_source(&sec->heading, 0, sec->heading.len, &span) != 0) return;
         /* Keep the heading's case style: "WORK HISTORY" -> "EXPERIENCE". */
@@ -199,18 +229,18 @@ static void actions__heading(const RlsResume *model, const char *src, const RlsD
             if (islower((unsigned char)sec->heading.text[i])) upper = false;
         RlsBuf b;
         rls_buf_init(&b);
-        for (const char *p = name; *p; p++)
-            rls_buf_putc(&b, upper ? (char)toupper((unsigned char)*p) : *p);
+        for (size_t i = 0; i < name_len; i++)
+            rls_buf_putc(&b, upper ? (char)toupper((unsigned char)name[i]) : name[i]);
         if (b.len == sec->heading.len && memcmp(b.data, sec->heading.text, b.len) == 0) {
             rls_buf_close(&b);
             return;
         }
-        (void)src;
         char *title = rls_strfmt("Rename the heading to “%s”", b.data);
         RlsTextEdit *e = rls_malloc(sizeof *e);
         e->span = span;
         e->new_text = rls_buf_detach(&b);
-        actions__push(out, title, diag->rule, diag->span, -1, RLS_ACTION_QUICKFIX, true, e, 1);
+        actions__push(out, title, diag->rule, diag->span, -1, RLS_ACTION_QUICKFIX, true,
+                      RLS_APPLY_SAFE, e, 1);
         return;
     }
 }
@@ -227,6 +257,7 @@ int rls_actions_for_diag(const RlsResume *model, const char *src, uint32_t src_l
     RlsRewriteStep step = rls_rewrite_step_for(diag->rule);
     if (!step) return 0;
     const RlsBullet *b = &model->bullets[diag->bullet];
+    if (!actions__prose(model, b)) return 0;
     uint32_t ps = RLS_MIN(diag->plain_start, b->plain.len);
     uint32_t pe = RLS_MIN(RLS_MAX(diag->plain_end, ps), b->plain.len);
     RlsTracked in;
@@ -236,7 +267,7 @@ int rls_actions_for_diag(const RlsResume *model, const char *src, uint32_t src_l
         RlsTracked next;
         rls_tracked_init(&next);
         RlsStepIn sin = {&in, ps, pe, alt, actions__present(model, b), model};
-        RlsStepOut sout = {&next, NULL, false};
+        RlsStepOut sout = {&next, NULL, RLS_APPLY_CHOICE};
         bool got = step(&sin, &sout);
         if (got) {
             RlsTextEdit *edits = NULL;
@@ -244,10 +275,10 @@ int rls_actions_for_diag(const RlsResume *model, const char *src, uint32_t src_l
             if (rls_edits_from_tracked(&b->plain, src, src_len, model->format, &next, &edits, &n) ==
                     0 &&
                 n > 0) {
-                bool pref = sout.preferred && !have_preferred;
+                bool pref = sout.applicability == RLS_APPLY_SAFE && !have_preferred;
                 have_preferred = have_preferred || pref;
                 actions__push(out, sout.title, diag->rule, diag->span, diag->bullet,
-                              RLS_ACTION_QUICKFIX, pref, edits, n);
+                              RLS_ACTION_QUICKFIX, pref, sout.applicability, edits, n);
                 sout.title = NULL;
             } else {
                 actions__free_edits(edits, n);
@@ -265,8 +296,13 @@ int rls_actions_for_diag(const RlsResume *model, const char *src, uint32_t src_l
  * 0 and owned edits (possibly none), or RLS_EREFUSED. */
 static int actions__bullet_edits(const RlsResume *model, const char *src, uint32_t src_len,
                                  uint32_t bullet, const RlsDiagList *diags, bool restructure,
-                                 char **text_out, RlsTextEdit **edits, size_t *n_edits) {
+                                 bool placeholders, char **text_out, RlsTextEdit **edits,
+                                 size_t *n_edits) {
     const RlsBullet *b = &model->bullets[bullet];
+    *edits = NULL;
+    *n_edits = 0;
+    if (text_out) *text_out = NULL;
+    if (!actions__prose(model, b)) return 0;
     RlsFixRequest *reqs = NULL;
     size_t n_reqs = 0, cap_reqs = 0;
     for (size_t i = 0; diags && i < diags->len; i++) {
@@ -276,16 +312,13 @@ static int actions__bullet_edits(const RlsResume *model, const char *src, uint32
                            RLS_MIN(d->plain_end, b->plain.len)};
         RLS_PUSH(reqs, n_reqs, cap_reqs, r);
     }
-    *edits = NULL;
-    *n_edits = 0;
-    if (text_out) *text_out = NULL;
     int rc = 0;
     if (n_reqs > 0 || restructure) {
         RlsTracked in, res;
         rls_tracked_init_plain(&in, b->plain.text, b->plain.len);
         rls_tracked_init(&res);
         if (rls_rewrite_pipeline(&in, reqs, n_reqs, restructure, actions__present(model, b),
-                                 &res)) {
+                                 placeholders, &res)) {
             rc = rls_edits_from_tracked(&b->plain, src, src_len, model->format, &res, edits,
                                         n_edits);
             if (rc == 0 && text_out)
@@ -304,7 +337,9 @@ int rls_actions_for_bullet(const RlsResume *model, const char *src, uint32_t src
     RlsTextEdit *edits;
     size_t n;
     char *text = NULL;
-    if (actions__bullet_edits(model, src, src_len, bullet, diags, true, &text, &edits, &n) != 0)
+    /* Picked from the menu, the rewrite may leave placeholders to fill. */
+    if (actions__bullet_edits(model, src, src_len, bullet, diags, true, true, &text, &edits, &n) !=
+        0)
         return 0;
     if (n == 0) {
         rls_free(text);
@@ -323,7 +358,7 @@ int rls_actions_for_bullet(const RlsResume *model, const char *src, uint32_t src
     rls_buf_puts(&title, cut < len ? "…”" : "”");
     rls_free(text);
     actions__push(out, rls_buf_detach(&title), NULL, model->bullets[bullet].span, (int32_t)bullet,
-                  RLS_ACTION_REWRITE, false, edits, n);
+                  RLS_ACTION_REWRITE, false, RLS_APPLY_SAFE, edits, n);
     return 0;
 }
 
@@ -360,6 +395,7 @@ int rls_actions_fix_all(const RlsResume *model, const char *src, uint32_t src_le
                         const RlsDiagList *diags, const RlsFixOptions *opts, RlsActionList *out) {
     if (!actions__valid(model, src, src_len, out)) return RLS_EINVAL;
     bool restructure = opts && opts->restructure;
+    bool placeholders = opts && opts->placeholders;
     RlsTextEdit *all = NULL;
     size_t n_all = 0, cap_all = 0;
     /* Bullets: every finding on a bullet is fixed by one pipeline run, so
@@ -367,8 +403,8 @@ int rls_actions_fix_all(const RlsResume *model, const char *src, uint32_t src_le
     for (uint32_t b = 0; b < model->n_bullets; b++) {
         RlsTextEdit *edits;
         size_t n;
-        if (actions__bullet_edits(model, src, src_len, b, diags, restructure, NULL, &edits, &n) !=
-            0)
+        if (actions__bullet_edits(model, src, src_len, b, diags, restructure, placeholders, NULL,
+                                  &edits, &n) != 0)
             continue;
         if (!actions__overlaps(all, n_all, edits, n)) {
             for (size_t i = 0; i < n; i++)
@@ -402,7 +438,7 @@ int rls_actions_fix_all(const RlsResume *model, const char *src, uint32_t src_le
     }
     qsort(all, n_all, sizeof *all, actions__span_cmp);
     actions__push(out, rls_strdup("Fix all resume-ls findings"), NULL, (RlsSpan){0, 0}, -1,
-                  RLS_ACTION_FIX_ALL, true, all, n_all);
+                  RLS_ACTION_FIX_ALL, true, RLS_APPLY_SAFE, all, n_all);
     return 0;
 }
 
@@ -422,18 +458,24 @@ static const char *actions__eol(const char *src, uint32_t len) {
     return "\n";
 }
 
-/* Where a file-level comment goes: the top, after YAML front matter. */
+/* Where a file-level comment goes: the top, after front matter. The
+ * Markdown grammar takes YAML ("---") and TOML ("+++", Hugo) front matter,
+ * each closed by the same three characters, only at the very start: a
+ * comment above it would turn it into text. */
 static uint32_t actions__file_top(const RlsResume *model, const char *src, uint32_t len) {
-    if (model->format != RLS_FORMAT_MARKDOWN || len < 4 || memcmp(src, "---", 3) != 0 ||
+    if (model->format != RLS_FORMAT_MARKDOWN || len < 4 ||
+        (memcmp(src, "---", 3) != 0 && memcmp(src, "+++", 3) != 0) ||
         (src[3] != '\n' && src[3] != '\r'))
         return 0;
+    bool yaml = src[0] == '-';
     uint32_t i = 3;
     while (i < len) {
         while (i < len && src[i] != '\n')
             i++;
         if (i >= len) return 0;
         i++; /* start of the next line */
-        if (i + 3 <= len && (memcmp(src + i, "---", 3) == 0 || memcmp(src + i, "...", 3) == 0)) {
+        if (i + 3 <= len && (memcmp(src + i, yaml ? "---" : "+++", 3) == 0 ||
+                             (yaml && memcmp(src + i, "...", 3) == 0))) {
             uint32_t j = i + 3;
             while (j < len && (src[j] == ' ' || src[j] == '\t'))
                 j++;
@@ -477,7 +519,7 @@ int rls_actions_suppress(const RlsResume *model, const char *src, uint32_t src_l
         e->span = (RlsSpan){line, line};
         e->new_text = rls_buf_detach(&b);
         actions__push(out, rls_strfmt("Disable %s for this line", diag->rule), diag->rule,
-                      diag->span, diag->bullet, RLS_ACTION_SUPPRESS, false, e, 1);
+                      diag->span, diag->bullet, RLS_ACTION_SUPPRESS, false, RLS_APPLY_CHOICE, e, 1);
     }
     RlsTextEdit *e = rls_malloc(sizeof *e);
     e->span = (RlsSpan){top, top};
@@ -486,6 +528,6 @@ int rls_actions_suppress(const RlsResume *model, const char *src, uint32_t src_l
                                   diag->rule, eol)
                      : rls_strfmt("%% resume-ls-disable %s%s", diag->rule, eol);
     actions__push(out, rls_strfmt("Disable %s for this file", diag->rule), diag->rule, diag->span,
-                  diag->bullet, RLS_ACTION_SUPPRESS, false, e, 1);
+                  diag->bullet, RLS_ACTION_SUPPRESS, false, RLS_APPLY_CHOICE, e, 1);
     return 0;
 }

@@ -132,8 +132,10 @@ typedef struct {
 
 typedef struct {
     RlsTracked *text;
-    char *title;    /* owned by the caller after a true return */
-    bool preferred; /* safe to apply without asking (fix-all) */
+    char *title; /* owned by the caller after a true return */
+    /* SAFE: fix-all may apply it; PLACEHOLDER: only when placeholders are
+     * asked for; CHOICE: only when the writer picks it (rls/actions.h). */
+    RlsApplicability applicability;
 } RlsStepOut;
 
 typedef bool (*RlsRewriteStep)(const RlsStepIn *in, RlsStepOut *out);
@@ -162,12 +164,38 @@ typedef struct {
 } RlsFixRequest;
 
 /* The whole-bullet pipeline behind rls_rewrite_bullet, the REWRITE action
- * and fix-all: applies the preferred fix of each request in rule order
- * (passive, first person, weak opener, numbers, vague words, buzzwords,
- * tense), then outcome-first when `restructure`, then a no-metric
- * placeholder if requested. Returns true when the text changed. */
+ * and fix-all: applies the first alternative of each request in rule order
+ * (passive, first person, tense, weak opener, numbers, vague words,
+ * buzzwords), then outcome-first when `restructure`, then a no-metric
+ * placeholder if requested, each only when it is SAFE (or, when
+ * `placeholders`, a PLACEHOLDER fix). Returns true when the text changed. */
 bool rls_rewrite_pipeline(const RlsTracked *in, const RlsFixRequest *reqs, size_t n_reqs,
-                          bool restructure, bool present, RlsTracked *out);
+                          bool restructure, bool present, bool placeholders, RlsTracked *out);
+
+/* ---- Claim strength (strength.c, data/verb-strength.tsv) ---------------------
+ * How much a verb or a duty phrase claims, in five ordered classes. A SAFE
+ * fix never writes a verb of a higher class than the phrase it replaces
+ * ("Worked on" is participation, "Built" execution: a choice, never safe);
+ * a choice never offers leadership for less than an ownership phrase. */
+typedef enum {
+    RLS_STRENGTH_UNKNOWN = 0,
+    RLS_STRENGTH_PARTICIPATION = 1, /* worked on, participated in, part of */
+    RLS_STRENGTH_CONTRIBUTION = 2,  /* helped, assisted, contributed to, partnered */
+    RLS_STRENGTH_EXECUTION = 3,     /* built, migrated, wrote, used, tasked with */
+    RLS_STRENGTH_OWNERSHIP = 4,     /* owned, drove, delivered, responsible for */
+    RLS_STRENGTH_LEADERSHIP = 5,    /* led, managed, directed, headed */
+} RlsStrength;
+
+/* The class of a lower- or mixed-case phrase ("in charge of") or verb in any
+ * form ("led", "leads", "leading", "lead"); RLS_STRENGTH_UNKNOWN when the
+ * lexicon does not list it. */
+RlsStrength rls_strength_of(const char *words, size_t len);
+/* The class of a verb a fix writes: unlisted verbs do something
+ * (RLS_STRENGTH_EXECUTION). Takes a past or base form, optionally followed
+ * by a preposition ("contributed to", "partnered with"). */
+RlsStrength rls_strength_of_written(const char *verb);
+/* "participation", "contribution", ... Static. */
+const char *rls_strength_name(RlsStrength s);
 
 /* Whether verbs of the bullets of entry go to the present (base form):
  * the role is current and most of its bullets open in the present tense.
@@ -205,6 +233,18 @@ char *rls_strfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_len,
                            RlsFormat format, const RlsTracked *t, RlsTextEdit **edits,
                            size_t *n_edits);
+
+/* Whether source bytes [start, end) of src, inside the bullet spanning
+ * [from, to), touch text that is not the writer's prose: a quoted or
+ * emphasised title ("..." “...” *...* _..._ \emph{} \textit{} ``...''),
+ * a code span (`...`, \texttt{}, \verb), link text or a URL ([..](..),
+ * <http..>, bare http(s):// and www., \href{}{}, \url{}). An insertion
+ * (start == end) touches a span when it falls strictly inside it. An edit
+ * that replaces a whole span with text holding it verbatim (new_text, may
+ * be NULL) only moves it, and does not touch it. Fixes never edit such
+ * text. */
+bool rls_edits_touch_protected(const char *src, uint32_t from, uint32_t to, RlsFormat format,
+                               uint32_t start, uint32_t end, const char *new_text);
 /* Appends text escaped for format (LaTeX specials; Markdown emphasis and
  * code markers). at_item_start: the text begins right after a LaTeX \item,
  * where a "[" would start an optional argument. */

@@ -160,6 +160,8 @@ static bool edits__balanced(const RlsPlain *plain, const char *src, uint32_t s, 
 static int edits__old_span(const RlsPlain *plain, const char *src, RlsFormat format, size_t a,
                            size_t b, RlsSpan *span) {
     if (rls_plain_to_source(plain, (uint32_t)a, (uint32_t)b, span) == 0) return 0;
+    /* Text a macro definition wrote has no source of its own to replace. */
+    if (rls_plain_is_generated(plain, (uint32_t)a, (uint32_t)b)) return RLS_EREFUSED;
     *span = rls_plain_cover(plain, (uint32_t)a, (uint32_t)b);
     return edits__balanced(plain, src, span->start_byte, span->end_byte, format) ? 0 : RLS_EREFUSED;
 }
@@ -268,8 +270,10 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
             while (j < d && t->origin[j] == t->origin[j - 1] + 1)
                 j++;
             uint32_t os = (uint32_t)t->origin[i], oe = (uint32_t)t->origin[j - 1] + 1;
-            RlsSpan moved;
-            if (rls_plain_to_source(plain, os, oe, &moved) != 0) {
+            RlsSpan moved = {0, 0};
+            if (rls_plain_is_generated(plain, os, oe)) {
+                rc = RLS_EREFUSED;
+            } else if (rls_plain_to_source(plain, os, oe, &moved) != 0) {
                 moved = rls_plain_cover(plain, os, oe);
                 uint32_t ext_s = os > 0 ? plain->src_end[os - 1] : moved.start_byte;
                 uint32_t ext_e = oe < plain->len ? plain->src_start[oe] : moved.end_byte;
@@ -296,6 +300,29 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
         RlsTextEdit e = {span, rls_strndup(text.data ? text.data : "", text.len)};
         RLS_PUSH(edits, n_edits, cap_edits, e);
     }
+    /* The writer's prose only: a quoted title, link text, a URL or a code
+     * span is quoted from elsewhere, and a fix inside it would misquote. The
+     * scan covers the bullet's lines, where their markers are. */
+    if (rc == 0 && plain->len > 0 && n_edits > 0) {
+        uint32_t from = plain->src_start[0], to = plain->src_end[plain->len - 1];
+        while (from > 0 && src[from - 1] != '\n')
+            from--;
+        while (to < src_len && src[to] != '\n')
+            to++;
+        /* A span deleted by one edit may be re-inserted by another (the
+         * outcome-first move): every new text counts. */
+        RlsBuf all;
+        rls_buf_init(&all);
+        for (size_t e = 0; e < n_edits; e++) {
+            rls_buf_puts(&all, edits[e].new_text);
+            rls_buf_putc(&all, '\n');
+        }
+        for (size_t e = 0; e < n_edits && rc == 0; e++)
+            if (rls_edits_touch_protected(src, from, to, format, edits[e].span.start_byte,
+                                          edits[e].span.end_byte, all.data))
+                rc = RLS_EREFUSED;
+        rls_buf_close(&all);
+    }
     rls_free(gaps);
     rls_buf_close(&text);
     rls_free(runs);
@@ -309,6 +336,180 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
     *edits_out = edits;
     *n_out = n_edits;
     return 0;
+}
+
+/* ---- Text that is not the writer's prose ---------------------------------------------------- */
+
+static bool edits__starts(const char *src, uint32_t at, uint32_t to, const char *lit) {
+    size_t n = strlen(lit);
+    return at + n <= to && memcmp(src + at, lit, n) == 0;
+}
+
+/* The byte after the brace group opening at src[at] == '{' (nested groups
+ * counted, escaped braces skipped), or `to` when it does not close. */
+static uint32_t edits__group_end(const char *src, uint32_t at, uint32_t to) {
+    int depth = 0;
+    for (uint32_t i = at; i < to; i++) {
+        if (src[i] == '\\') {
+            i++;
+            continue;
+        }
+        if (src[i] == '{') depth++;
+        if (src[i] == '}' && --depth == 0) return i + 1;
+    }
+    return to;
+}
+
+/* The first occurrence of lit in src[at, to), or `to`. */
+static uint32_t edits__find(const char *src, uint32_t at, uint32_t to, const char *lit) {
+    for (uint32_t i = at; i < to; i++)
+        if (edits__starts(src, i, to, lit)) return i;
+    return to;
+}
+
+static bool edits__contains(const char *hay, const char *needle, size_t n) {
+    for (const char *p = hay; *p; p++)
+        if (strncmp(p, needle, n) == 0) return true;
+    return false;
+}
+
+static bool edits__word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+/* The end of the protected construct starting at src[i], or i when none
+ * starts there. */
+static uint32_t edits__protected_end(const char *src, uint32_t from, uint32_t to, RlsFormat format,
+                                     uint32_t i) {
+    char c = src[i];
+    bool word_start = i == from || !edits__word_char(src[i - 1]);
+    /* Bare URLs, in both formats. */
+    if (word_start &&
+        (edits__starts(src, i, to, "http://") || edits__starts(src, i, to, "https://") ||
+         edits__starts(src, i, to, "www."))) {
+        uint32_t e = i;
+        while (e < to && src[e] != ' ' && src[e] != '\n' && src[e] != '\r' && src[e] != '\t' &&
+               src[e] != ')' && src[e] != '}' && src[e] != '>')
+            e++;
+        return e;
+    }
+    /* Quotation marks: a quoted title or phrase. */
+    if (edits__starts(src, i, to, "\xe2\x80\x9c")) {
+        uint32_t e = edits__find(src, i + 3, to, "\xe2\x80\x9d");
+        return e < to ? e + 3 : i;
+    }
+    if (c == '"' && !(i > from && src[i - 1] == '\\')) { /* \"u is an umlaut */
+        uint32_t e = edits__find(src, i + 1, to, "\"");
+        return e < to ? e + 1 : i;
+    }
+    if (format == RLS_FORMAT_LATEX) {
+        if (edits__starts(src, i, to, "``")) {
+            uint32_t e = edits__find(src, i + 2, to, "''");
+            return e < to ? e + 2 : i;
+        }
+        if (c == '{' && (edits__starts(src, i, to, "{\\em") || edits__starts(src, i, to, "{\\it")))
+            return edits__group_end(src, i, to);
+        if (c != '\\') return i;
+        static const char *const one_arg[] = {"\\emph{",   "\\textit{", "\\textsl{",
+                                              "\\texttt{", "\\url{",    "\\path{",
+                                              "\\cite{",   "\\citep{",  "\\citet{"};
+        for (size_t k = 0; k < RLS_ARRAY_LEN(one_arg); k++)
+            if (edits__starts(src, i, to, one_arg[k]))
+                return edits__group_end(src, i + (uint32_t)strlen(one_arg[k]) - 1, to);
+        if (edits__starts(src, i, to, "\\href{")) {
+            uint32_t e = edits__group_end(src, i + 5, to);
+            return e < to && src[e] == '{' ? edits__group_end(src, e, to) : e;
+        }
+        if (edits__starts(src, i, to, "\\verb") && i + 5 < to) {
+            uint32_t e = edits__find(src, i + 6, to, (char[]){src[i + 5], 0});
+            return e < to ? e + 1 : i;
+        }
+        return i;
+    }
+    /* Markdown. Code spans: a run of backticks to the same run. */
+    if (c == '`') {
+        uint32_t k = i;
+        while (k < to && src[k] == '`')
+            k++;
+        uint32_t run = k - i;
+        for (uint32_t j = k; j < to; j++) {
+            if (src[j] != '`') continue;
+            uint32_t m = j;
+            while (m < to && src[m] == '`')
+                m++;
+            if (m - j == run) return m;
+            j = m;
+        }
+        return i;
+    }
+    /* Links "[text](url)", "[text][ref]" and autolinks "<https://...>".
+     * A bracket not followed by a target is text ("[N]"). */
+    if (c == '[') {
+        int depth = 0;
+        for (uint32_t j = i; j < to; j++) {
+            if (src[j] == '\\') {
+                j++;
+                continue;
+            }
+            if (src[j] == '[') depth++;
+            if (src[j] == ']' && --depth == 0) {
+                if (j + 1 < to && src[j + 1] == '(') {
+                    uint32_t e = edits__find(src, j + 1, to, ")");
+                    return e < to ? e + 1 : i;
+                }
+                if (j + 1 < to && src[j + 1] == '[') {
+                    uint32_t e = edits__find(src, j + 1, to, "]");
+                    return e < to ? e + 1 : i;
+                }
+                return i;
+            }
+        }
+        return i;
+    }
+    if (c == '<' && (edits__starts(src, i, to, "<http") || edits__starts(src, i, to, "<mailto:"))) {
+        uint32_t e = edits__find(src, i, to, ">");
+        return e < to ? e + 1 : i;
+    }
+    /* Emphasis with one delimiter, "*Title*" or "_Title_" (a title, as
+     * citations set it); "**bold**" marks the writer's own words. An
+     * underscore inside a word ("snake_case") is no delimiter. */
+    if ((c == '*' || c == '_') && (i + 1 >= to || src[i + 1] != c) &&
+        (i == from || src[i - 1] != c) && i + 1 < to && src[i + 1] != ' ' &&
+        (c == '*' || word_start)) {
+        for (uint32_t j = i + 2; j < to; j++) {
+            if (src[j] == '\n' && j + 1 < to && src[j + 1] == '\n') break;
+            if (src[j] != c || src[j - 1] == ' ' || src[j - 1] == '\\') continue;
+            if (j + 1 < to && src[j + 1] == c) {
+                j++;
+                continue;
+            }
+            if (c == '_' && j + 1 < to && edits__word_char(src[j + 1])) continue;
+            return j + 1;
+        }
+    }
+    return i;
+}
+
+bool rls_edits_touch_protected(const char *src, uint32_t from, uint32_t to, RlsFormat format,
+                               uint32_t start, uint32_t end, const char *new_text) {
+    if (!src) return false;
+    for (uint32_t i = from; i < to; i++) {
+        if (format == RLS_FORMAT_MARKDOWN && src[i] == '\\') {
+            i++; /* an escaped character starts nothing */
+            continue;
+        }
+        uint32_t e = edits__protected_end(src, from, to, format, i);
+        if (e == i) continue;
+        bool touch = start == end ? start > i && start < e : start < e && i < end;
+        /* Moved whole, markers and all ("by adding an index on `x`"), the
+         * quoted text is unchanged. */
+        bool moved = start <= i && e <= end && new_text && e - i < 512 &&
+                     edits__contains(new_text, src + i, e - i);
+        if (touch && !moved) return true;
+        i = e - 1;
+    }
+    return false;
 }
 
 typedef struct {

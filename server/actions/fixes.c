@@ -41,8 +41,36 @@ static bool fixes__changed(const RlsStepIn *in, RlsStepOut *out) {
 
 /* ---- first-person -------------------------------------------------------------- */
 
+/* Whether a sentence ends somewhere in t[0, at): ". ", "! ", "? ", "; ". */
+static bool fixes__sentence_before(const char *t, uint32_t at) {
+    for (uint32_t c = 0; c + 1 < at; c++)
+        if (strchr(".!?;", t[c]) && t[c + 1] == ' ') return true;
+    return false;
+}
+
+/* Alternative 0 drops the person as subject ("I", "We", "by me") and turns
+ * "our X" into "the X": SAFE. "my X" -> "the X" loses whose X it was ("my
+ * Master's thesis", "my proof of concept"), so it comes as a CHOICE: with
+ * the rest as alternative 1, or alone as alternative 0 when nothing else
+ * changes. */
+static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine);
+
 bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
-    if (in->alt != 0) return false;
+    if (in->alt < 0 || in->alt > 1) return false;
+    RlsTracked probe;
+    rls_tracked_init(&probe);
+    RlsStepOut tmp = {&probe, NULL, RLS_APPLY_SAFE};
+    bool safe = fixes__first_person(in, &tmp, false);
+    rls_free(tmp.title);
+    rls_tracked_close(&probe);
+    if (in->alt == 0) {
+        if (safe) return fixes__first_person(in, out, false);
+        return fixes__first_person(in, out, true);
+    }
+    return safe && fixes__first_person(in, out, true);
+}
+
+static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine) {
     const RlsTracked *src = in->text;
     const char *t = src->text.data;
     size_t n = src->text.len;
@@ -71,6 +99,17 @@ bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
         did = true;
         break;
     }
+    /* A first-person subject that stays ("where I describe my process",
+     * "we needed to upgrade our system"): "the" beside it reads worse, and
+     * the bullet needs rewording, not a word swapped. */
+    bool subject_left = false;
+    for (size_t k = i; k < w.len; k++) {
+        bool pronoun = rls_tok_is(t, w.items[k], "i") || rls_tok_is(t, w.items[k], "we");
+        bool dropped = k > 0 && rls_tok_is(t, w.items[k - 1], "and") && k + 1 < w.len &&
+                       !fixes__sentence_before(t, w.items[k].start);
+        if (pronoun && !dropped) subject_left = true;
+    }
+    bool changed_mine = false;
     /* Then, wherever they are: "our X"/"my X" -> "the X", "by me" (an
      * agent) and a subject "I"/"we" after "and" go. */
     for (; i < w.len; i++) {
@@ -113,14 +152,21 @@ bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
                 c--;
             sentence_start = c > 0 && strchr(".:;!?", t[c - 1]) != NULL;
         }
+        /* "my teaching", "our hiring": an activity of the person's own;
+         * "the teaching" would say it was someone else's. */
+        bool activity = i + 1 < w.len && w.items[i + 1].end - w.items[i + 1].start > 4 &&
+                        strncasecmp(t + w.items[i + 1].end - 3, "ing", 3) == 0;
         if ((rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) &&
-            (sentence_start || (i + 1 < w.len && rls_tok_in(t, w.items[i + 1], personal))))
+            (sentence_start || activity || subject_left ||
+             (i + 1 < w.len && rls_tok_in(t, w.items[i + 1], personal))))
             continue;
+        if (rls_tok_is(t, tok, "my") && !mine) continue;
         if (rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) {
             fixes__copy(o, src, at, tok.start);
             rls_tracked_lit_cap(o, "the", o->text.len == 0);
             at = tok.end;
             did = true;
+            changed_mine = changed_mine || rls_tok_is(t, tok, "my");
         } else if ((rls_tok_is(t, tok, "me") || rls_tok_is(t, tok, "us") ||
                     rls_tok_is(t, tok, "myself")) &&
                    i > 0 && rls_tok_is(t, w.items[i - 1], "by")) {
@@ -130,7 +176,12 @@ bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
             at = b;
             did = true;
         } else if ((rls_tok_is(t, tok, "i") || rls_tok_is(t, tok, "we")) && i > 0 &&
-                   rls_tok_is(t, w.items[i - 1], "and") && i + 1 < w.len) {
+                   rls_tok_is(t, w.items[i - 1], "and") && i + 1 < w.len &&
+                   !fixes__sentence_before(t, tok.start)) {
+            /* "Built X and I ran Y" -> "Built X and ran Y": the bullet's
+             * implied subject is the person. After a sentence break ("The
+             * idea was born and I will ...") the "and" joins another
+             * subject's clause, which dropping "I" would make its own. */
             fixes__copy(o, src, at, tok.start);
             at = w.items[i + 1].start;
             did = true;
@@ -142,8 +193,9 @@ bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
         rls_tracked_clear(o);
         return false;
     }
-    out->title = rls_strdup("Drop the first person");
-    out->preferred = true;
+    out->title =
+        rls_strdup(changed_mine ? "Drop the first person (“my” → “the”)" : "Drop the first person");
+    out->applicability = changed_mine ? RLS_APPLY_CHOICE : RLS_APPLY_SAFE;
     return true;
 }
 
@@ -253,7 +305,10 @@ bool rls_rewrite_passive(const RlsStepIn *in, RlsStepOut *out) {
         RlsVerb v;
         if (p >= w.len) break;
         RlsTok pt = w.items[p];
-        if (!rls_verb_as(t + pt.start, pt.end - pt.start, RLS_VFORM_PARTICIPLE, true, &v)) break;
+        /* A listed verb only: the active voice of a guessed one ("Some
+         * machines was enlaced" -> "Enlaced some machines") turns a word
+         * that may be no English verb into the bullet's opening claim. */
+        if (!rls_verb_as(t + pt.start, pt.end - pt.start, RLS_VFORM_PARTICIPLE, false, &v)) break;
         size_t last = p;
         /* "automated and documented". */
         while (last + 2 < w.len && rls_tok_is(t, w.items[last + 1], "and")) {
@@ -303,7 +358,7 @@ bool rls_rewrite_passive(const RlsStepIn *in, RlsStepOut *out) {
     rls_tracked_copy(o, src, body_end, n);
     out->title = rls_strfmt("Rewrite in the active voice: “%.60s%s”", o->text.data,
                             o->text.len > 60 ? "…" : "");
-    out->preferred = true;
+    out->applicability = RLS_APPLY_SAFE;
     ok = true;
 done:
     rls_toks_close(&w);
@@ -391,7 +446,7 @@ bool rls_rewrite_numbers(const RlsStepIn *in, RlsStepOut *out) {
         return false;
     }
     out->title = rls_buf_detach(&title);
-    out->preferred = true;
+    out->applicability = RLS_APPLY_SAFE;
     return true;
 }
 
@@ -407,7 +462,7 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
     rls_words_split(t, n, &w);
     RlsTracked *o = out->text;
     size_t at = 0;
-    bool did = false;
+    bool did = false, placeholder = false;
     /* Phrases that stand for a count: replaced by the count placeholder. */
     static const char *const phrases[][4] = {
         {"a", "lot", "of", NULL},        {"lots", "of", NULL, NULL},
@@ -471,6 +526,7 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
             rls_tracked_puts(o, RLS_PLACEHOLDER_COUNT);
             at = w.items[i + k - 1].end;
             did = true;
+            placeholder = true;
             i += k - 1;
             break;
         }
@@ -481,8 +537,12 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
         rls_tracked_clear(o);
         return false;
     }
-    out->title = rls_strdup("Replace the vague quantity with a count placeholder ([N])");
-    out->preferred = true;
+    /* Dropping a closing "etc." keeps what the bullet says; a count
+     * placeholder is for the writer to fill in. */
+    out->title =
+        rls_strdup(placeholder ? "Replace the vague quantity with a count placeholder ([N])"
+                               : "Remove the closing “etc.”");
+    out->applicability = placeholder ? RLS_APPLY_PLACEHOLDER : RLS_APPLY_SAFE;
     return true;
 }
 
@@ -654,7 +714,9 @@ bool rls_rewrite_buzzword(const RlsStepIn *in, RlsStepOut *out) {
     RlsToks w2 = {0};
     rls_words_split(o->text.data, o->text.len, &w2);
     RlsVerb v;
-    out->preferred = w2.len > 0 && rls_word_past(o->text.data, w2.items[0], true, &v);
+    out->applicability = w2.len > 0 && rls_word_past(o->text.data, w2.items[0], true, &v)
+                             ? RLS_APPLY_SAFE
+                             : RLS_APPLY_CHOICE;
     rls_toks_close(&w2);
     return true;
 }
@@ -830,7 +892,7 @@ place:;
     rls_tracked_copy(o, src, insert_at, n);
     out->title =
         rls_strfmt("Add a result to fill in: “%s”", clause[0] == ',' ? clause + 2 : clause + 1);
-    out->preferred = true;
+    out->applicability = RLS_APPLY_PLACEHOLDER;
     ok = true;
 done:
     rls_toks_close(&w);
@@ -838,6 +900,42 @@ done:
 }
 
 /* ---- tense-mismatch --------------------------------------------------------------------- */
+
+/* The verb a noun names, for "development" -> "develop", "implementation"
+ * -> "implement", "integration" -> "integrate"; false when the word is no
+ * listed verb's noun. */
+static bool fixes__verb_of_noun(const char *s, size_t len, RlsVerb *v) {
+    char base[RLS_VERB_MAX];
+    static const struct {
+        const char *suffix, *repl;
+    } nouns[] = {{"ment", ""},   {"ation", ""}, {"ation", "ate"}, {"ation", "e"},
+                 {"tion", "te"}, {"ance", ""},  {"sion", "de"},   {"ing", ""}};
+    for (size_t k = 0; k < RLS_ARRAY_LEN(nouns); k++) {
+        size_t sl = strlen(nouns[k].suffix), rl = strlen(nouns[k].repl);
+        if (len <= sl + 2 || len - sl + rl >= sizeof base ||
+            strncasecmp(s + len - sl, nouns[k].suffix, sl) != 0)
+            continue;
+        for (size_t c = 0; c < len - sl; c++)
+            base[c] = (char)tolower((unsigned char)s[c]);
+        memcpy(base + len - sl, nouns[k].repl, rl + 1);
+        if (rls_verb_is_known_base(base, strlen(base)) && rls_verb_from_base(base, strlen(base), v))
+            return true;
+    }
+    return false;
+}
+
+/* The form a tense fix writes for the verb tok, or NULL when tok is not a
+ * verb in the wrong tense. */
+static const char *fixes__tense_form(const char *t, RlsTok tok, bool present, RlsVerb *v) {
+    const char *s = t + tok.start;
+    size_t len = tok.end - tok.start;
+    if (present) return rls_verb_as(s, len, RLS_VFORM_PAST, true, v) ? v->base : NULL;
+    if (rls_verb_as(s, len, RLS_VFORM_THIRD, true, v) ||
+        rls_verb_as(s, len, RLS_VFORM_GERUND, true, v) ||
+        rls_verb_as(s, len, RLS_VFORM_BASE, false, v))
+        return v->past;
+    return NULL;
+}
 
 bool rls_rewrite_tense(const RlsStepIn *in, RlsStepOut *out) {
     if (in->alt != 0) return false;
@@ -859,25 +957,59 @@ bool rls_rewrite_tense(const RlsStepIn *in, RlsStepOut *out) {
     RlsTok tok = w.items[i];
     const char *s = t + tok.start;
     size_t len = tok.end - tok.start;
-    RlsVerb v;
-    const char *form = NULL;
-    if (in->present) {
-        if (rls_verb_as(s, len, RLS_VFORM_PAST, true, &v)) form = v.base;
-    } else if (rls_verb_as(s, len, RLS_VFORM_THIRD, true, &v) ||
-               rls_verb_as(s, len, RLS_VFORM_GERUND, true, &v) ||
-               rls_verb_as(s, len, RLS_VFORM_BASE, false, &v)) {
-        form = v.past;
-    }
+    RlsVerb v, v2;
+    const char *form = fixes__tense_form(t, tok, in->present, &v);
     if (!form || (strlen(form) == len && strncasecmp(form, s, len) == 0)) goto done;
+    /* Only a verb takes a tense. "Design of X", "Design and development of
+     * X" are noun phrases: "Designed of X" and "Designed and development of
+     * X" are not English. A verb coordinated with a verb ("Design and build
+     * X") changes with it; one coordinated with a noun that names a verb
+     * ("development") gives a rewrite that says more than the noun phrase
+     * did, offered as a choice only. */
+    RlsApplicability grade = RLS_APPLY_SAFE;
+    const char *form2 = NULL;
+    size_t second = 0, drop_of = 0;
+    if (i + 1 < w.len && rls_tok_is(t, w.items[i + 1], "of")) goto done;
+    /* "Support to the external team" is a noun; "Help to implement X" a
+     * verb and its infinitive. */
+    if (i + 2 < w.len && rls_tok_is(t, w.items[i + 1], "to")) {
+        RlsTok nx = w.items[i + 2];
+        if (!rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v2)) goto done;
+    }
+    if (i + 2 < w.len &&
+        (rls_tok_is(t, w.items[i + 1], "and") || rls_tok_is(t, w.items[i + 1], "&"))) {
+        second = i + 2;
+        RlsTok t2 = w.items[second];
+        form2 = fixes__tense_form(t, t2, in->present, &v2);
+        if (!form2) {
+            if (in->present || !fixes__verb_of_noun(t + t2.start, t2.end - t2.start, &v2))
+                goto done;
+            form2 = v2.past;
+            grade = RLS_APPLY_CHOICE;
+            if (second + 1 < w.len && rls_tok_is(t, w.items[second + 1], "of"))
+                drop_of = second + 1;
+        }
+    }
     RlsTracked *o = out->text;
     rls_tracked_copy(o, src, 0, tok.start);
     rls_tracked_lit_cap(o, form, isupper((unsigned char)s[0]) != 0);
-    rls_tracked_copy(o, src, tok.end, n);
-    char cap[RLS_VERB_MAX];
-    snprintf(cap, sizeof cap, "%s", form);
+    if (form2) {
+        RlsTok t2 = w.items[second];
+        rls_tracked_copy(o, src, tok.end, t2.start);
+        rls_tracked_lit_cap(o, form2, false);
+        rls_tracked_copy(o, src, drop_of ? w.items[drop_of].end : t2.end, n);
+    } else {
+        rls_tracked_copy(o, src, tok.end, n);
+    }
+    char cap[2 * RLS_VERB_MAX + 8];
+    if (form2)
+        snprintf(cap, sizeof cap, "%s and %s", form, form2);
+    else
+        snprintf(cap, sizeof cap, "%s", form);
     if (isupper((unsigned char)s[0])) cap[0] = (char)toupper((unsigned char)cap[0]);
-    out->title = rls_title_replace(s, len, cap, strlen(cap));
-    out->preferred = true;
+    size_t old_len = form2 ? w.items[drop_of ? drop_of : second].end - tok.start : len;
+    out->title = rls_title_replace(s, old_len, cap, strlen(cap));
+    out->applicability = grade;
     ok = true;
 done:
     rls_toks_close(&w);
@@ -972,7 +1104,7 @@ bool rls_rewrite_repeated_verb(const RlsStepIn *in, RlsStepOut *out) {
     if (isupper((unsigned char)s[0])) cap[0] = (char)toupper((unsigned char)cap[0]);
     out->title = rls_title_replace(s, len, cap, strlen(cap));
     /* Fix-all would give every repeated bullet the same synonym. */
-    out->preferred = false;
+    out->applicability = RLS_APPLY_CHOICE;
     ok = true;
 done:
     rls_toks_close(&w);

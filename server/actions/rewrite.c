@@ -43,7 +43,8 @@ char *rls_title_replace(const char *old, size_t old_len, const char *new_text, s
     return rls_buf_detach(&b);
 }
 
-static char *rewrite__title_as(const char *text, size_t len) {
+/* "Rewrite as “…”"; a choice adds "if you did it yourself". */
+static char *rewrite__title_as(const char *text, size_t len, bool choice) {
     RlsBuf b;
     rls_buf_init(&b);
     const size_t max = 70;
@@ -56,6 +57,7 @@ static char *rewrite__title_as(const char *text, size_t len) {
     rls_buf_puts(&b, "Rewrite as “");
     rls_buf_append(&b, text, n);
     rls_buf_puts(&b, n < len ? "…”" : "”");
+    if (choice) rls_buf_puts(&b, " if you did it yourself");
     return rls_buf_detach(&b);
 }
 
@@ -79,7 +81,7 @@ void rls_tracked_copy_cap(RlsTracked *out, const RlsTracked *in, size_t start, s
  * -> "Moved X with the team", "Used X to build Y" -> "Built Y using X"). */
 static void rewrite__verb_first(const RlsStepIn *in, RlsStepOut *out, const RlsVerb *v,
                                 size_t verb_end, size_t body_end, const char *connector,
-                                size_t who_start, size_t who_end) {
+                                size_t who_start, size_t who_end, RlsApplicability applicability) {
     RlsTracked *o = out->text;
     const RlsTracked *src = in->text;
     rls_tracked_lit_cap(o, rls_verb_out(v, in->present), true);
@@ -87,8 +89,8 @@ static void rewrite__verb_first(const RlsStepIn *in, RlsStepOut *out, const RlsV
     rls_tracked_puts(o, connector);
     rls_tracked_copy(o, src, who_start, who_end);
     rls_tracked_copy(o, src, body_end, src->text.len);
-    out->title = rewrite__title_as(o->text.data, o->text.len);
-    out->preferred = true;
+    out->title = rewrite__title_as(o->text.data, o->text.len, applicability == RLS_APPLY_CHOICE);
+    out->applicability = applicability;
 }
 
 static size_t rewrite__body_end(const char *t, size_t n) {
@@ -113,8 +115,9 @@ static bool rewrite__gerund(const char *t, const RlsToks *w, size_t i, RlsVerb *
         NULL};
     if (!rls_tok_in(t, tok, nounish)) return true;
     /* A noun-like gerund is a verb when an object phrase follows it. */
-    static const char *const det[] = {"the",  "a",     "an",  "our", "their", "all", "new",
-                                      "each", "every", "its", "his", "her",   "my",  NULL};
+    static const char *const det[] = {
+        "the", "a",   "an", "our",     "their",   "all",      "new",  "each",     "every", "its",
+        "his", "her", "my", "various", "several", "multiple", "many", "numerous", "some",  NULL};
     return i + 1 < w->len &&
            (rls_tok_in(t, w->items[i + 1], det) || rls_tok_has_digit(t, w->items[i + 1]));
 }
@@ -264,8 +267,8 @@ bool rls_rewrite_outcome_first(const RlsStepIn *in, RlsStepOut *out) {
     rls_tracked_copy(o, src, at, w.items[lever_end_tok].end);
     rls_tracked_copy(o, src, clause_end, body_end);
     rls_tracked_copy(o, src, body_end, n);
-    out->title = rewrite__title_as(o->text.data, o->text.len);
-    out->preferred = true;
+    out->title = rewrite__title_as(o->text.data, o->text.len, false);
+    out->applicability = RLS_APPLY_SAFE;
     ok = true;
 done:
     rls_toks_close(&w);
@@ -477,12 +480,50 @@ static void rewrite__verb_then(RlsTracked *o, const RlsTracked *src, const char 
     rls_tracked_copy(o, src, from, src->text.len);
 }
 
-static bool rewrite__emit(const RlsStepIn *in, RlsStepOut *out, size_t old_end, bool preferred) {
+/* Titles the rewrite in out and grades it. A CHOICE says it is one: a verb
+ * chosen for a noun phrase ("Replace “Worked on” with a verb that says what
+ * you did: “Built”"), or a verb of the bullet's own that claims more than
+ * the phrase it loses ("… with “Cut” if you did it yourself"). */
+static bool rewrite__emit(const RlsStepIn *in, RlsStepOut *out, size_t old_end,
+                          RlsApplicability applicability, bool chosen) {
     const char *t = in->text->text.data;
-    out->title = rls_title_replace(t, old_end, out->text->text.data,
-                                   out->text->text.len - (in->text->text.len - old_end));
-    out->preferred = preferred;
+    size_t new_len = out->text->text.len - (in->text->text.len - old_end);
+    if (applicability != RLS_APPLY_CHOICE) {
+        out->title = rls_title_replace(t, old_end, out->text->text.data, new_len);
+    } else {
+        size_t a = old_end, b = new_len;
+        while (a > 0 && t[a - 1] == ' ')
+            a--;
+        while (b > 0 && out->text->text.data[b - 1] == ' ')
+            b--;
+        out->title = chosen
+                         ? rls_strfmt("Replace “%.*s” with a verb that says what you did: “%.*s”",
+                                      (int)a, t, (int)b, out->text->text.data)
+                         : rls_strfmt("Replace “%.*s” with “%.*s” if you did it yourself", (int)a,
+                                      t, (int)b, out->text->text.data);
+    }
+    out->applicability = applicability;
     return true;
+}
+
+/* The strongest class a choice may offer for a phrase of class source:
+ * leadership only for ownership phrases, ownership only for phrases that
+ * claim the work itself ("Tasked with"), else execution. */
+static RlsStrength rewrite__choice_cap(RlsStrength source) {
+    return source >= RLS_STRENGTH_OWNERSHIP   ? RLS_STRENGTH_LEADERSHIP
+           : source == RLS_STRENGTH_EXECUTION ? RLS_STRENGTH_OWNERSHIP
+                                              : RLS_STRENGTH_EXECUTION;
+}
+
+/* Whether verb may be offered at all for a phrase of class source. */
+static bool rewrite__offerable(const char *verb, RlsStrength source) {
+    return rls_strength_of_written(verb) <= rewrite__choice_cap(source);
+}
+
+/* SAFE when the verb written claims no more than the phrase it replaces
+ * (data/verb-strength.tsv), else a CHOICE. */
+static RlsApplicability rewrite__grade(const char *verb, RlsStrength source) {
+    return rls_strength_of_written(verb) <= source ? RLS_APPLY_SAFE : RLS_APPLY_CHOICE;
 }
 
 bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
@@ -517,59 +558,83 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
     RlsVerb v;
     int alt = in->alt;
     RlsTracked *o = out->text;
+    /* What the phrase claims: the ceiling of a SAFE fix. Unlisted phrases
+     * claim the least. */
+    RlsStrength source = rls_strength_of(op->phrase, strlen(op->phrase));
+    if (source == RLS_STRENGTH_UNKNOWN) source = RLS_STRENGTH_PARTICIPATION;
+    /* "Duties included: Working with X": the phrase is a label, not the
+     * start of a sentence a verb could replace. */
+    if (w.items[next - 1].end + 1 != nt.start || t[w.items[next - 1].end] != ' ') goto done;
     switch (op->kind) {
     case OPENER_OWN:
     case OPENER_PART:
     case OPENER_ASSIST:
     case OPENER_CONTRIB: {
         if (rewrite__gerund(t, &w, next, &v)) {
-            if (alt != 0) goto done;
+            /* "Responsible for migrating X" -> "Migrated X": the verb is
+             * the bullet's own; safe unless it claims more than the phrase
+             * ("Worked on migrating X" -> "Migrated X" is a choice). */
+            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
             rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
-            ok = rewrite__emit(in, out, nt.end, true);
+            ok = rewrite__emit(in, out, nt.end, rewrite__grade(v.base, source), false);
             goto done;
         }
         RewriteHead head = rewrite__head(t, &w, next, body_end);
-        const char *const *verbs = NULL;
-        bool preferred = true;
-        static const char *const own[] = {"owned", "led", "managed", NULL};
-        static const char *const outcome[] = {"drove", "delivered", NULL};
-        static const char *const project[] = {"led", "drove", "delivered", NULL};
-        static const char *const assist_project[] = {"delivered", "drove", "led", NULL};
-        static const char *const artifact[] = {"built", "developed", "shipped", NULL};
-        static const char *const activity[] = {"conducted", "led", "ran", NULL};
-        static const char *const meeting[] = {"led", "facilitated", NULL};
+        if (head == HEAD_PEOPLE) goto done; /* "Was part of the team": nothing to claim */
+        if (op->kind == OPENER_CONTRIB && head == HEAD_PROJECT)
+            goto done; /* "Shipped [N] changes to the migration" reads as nonsense */
+        /* A noun phrase follows: any verb is chosen, not read. The one
+         * verb that restates an ownership phrase ("In charge of X" ->
+         * "Owned X", "Responsible for a 40% reduction" -> "Drove a 40%
+         * reduction") comes first and is safe; the rest are choices, and
+         * never claim leadership for less than ownership, nor ownership
+         * for mere participation. */
+        const char *candidates[8];
+        size_t count = 0;
+        const char *equiv = NULL;
+        /* Not before an "-ing" word ("Responsible for testing"): "Owned
+         * testing" may not be what the phrase meant. */
+        RlsVerb ger;
+        bool ing = rls_verb_as(t + nt.start, nt.end - nt.start, RLS_VFORM_GERUND, true, &ger);
+        if (source == RLS_STRENGTH_OWNERSHIP && !ing)
+            equiv = head == HEAD_OUTCOME ? "drove" : "owned";
+        if (equiv) candidates[count++] = equiv;
+        static const char *const outcome[] = {"drove", "delivered", "contributed to", NULL};
+        static const char *const project[] = {"delivered", "drove", "led", "contributed to", NULL};
+        static const char *const artifact[] = {"built",   "developed",      "designed",
+                                               "shipped", "contributed to", NULL};
+        static const char *const activity[] = {"conducted", "ran", "led", "contributed to", NULL};
+        static const char *const meeting[] = {"facilitated", "led", "contributed to", NULL};
         static const char *const contrib[] = {"shipped [N] [changes] to", "built [features] for",
                                               NULL};
-        static const char *const other[] = {"delivered", "built", "led", NULL};
-        if (head == HEAD_PEOPLE) goto done; /* "Was part of the team": nothing to claim */
+        static const char *const other[] = {"built", "developed", "delivered", "contributed to",
+                                            NULL};
+        static const char *const own[] = {"led", "managed", NULL};
+        const char *const *verbs = other;
         if (head == HEAD_OUTCOME)
             verbs = outcome;
-        else if (op->kind == OPENER_OWN)
-            verbs = own;
-        else if (op->kind == OPENER_CONTRIB && head == HEAD_PROJECT)
-            goto done; /* "Shipped [N] changes to the migration" reads as nonsense */
         else if (op->kind == OPENER_CONTRIB)
             verbs = contrib;
+        else if (source == RLS_STRENGTH_OWNERSHIP)
+            verbs = own;
         else if (head == HEAD_PROJECT)
-            verbs = op->kind == OPENER_ASSIST ? assist_project : project;
+            verbs = project;
         else if (head == HEAD_ARTIFACT)
             verbs = artifact;
         else if (head == HEAD_ACTIVITY)
             verbs = activity;
-        else if (head == HEAD_MEETING) {
-            /* Taking part in a discussion is not leading it: offered, never
-             * applied without asking. */
+        else if (head == HEAD_MEETING)
             verbs = meeting;
-            preferred = false;
-        } else {
-            verbs = other;
-            preferred = false; /* nothing says which verb is true */
+        for (size_t c = 0; verbs[c] && count < RLS_ARRAY_LEN(candidates); c++) {
+            if (!rewrite__offerable(verbs[c], source)) continue;
+            if (equiv && !strcmp(verbs[c], equiv)) continue;
+            /* "Contributed to X" for "Contributed to X" changes nothing. */
+            if (!strncmp(verbs[c], "contributed to", 14) && op->kind == OPENER_CONTRIB) continue;
+            candidates[count++] = verbs[c];
         }
-        size_t count = 0;
-        while (verbs[count])
-            count++;
         if (alt < 0 || (size_t)alt >= count) goto done;
-        const char *verb = verbs[alt];
+        const char *verb = candidates[alt];
+        bool safe = equiv && alt == 0 && rewrite__grade(verb, source) == RLS_APPLY_SAFE;
         char form[64];
         if (in->present) {
             /* "owned" -> "own", keeping a trailing preposition phrase. */
@@ -584,7 +649,7 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
         rls_tracked_lit_cap(o, verb, true);
         rls_tracked_lit(o, " ", 1);
         rls_tracked_copy(o, src, nt.start, n);
-        ok = rewrite__emit(in, out, nt.start, preferred && alt == 0);
+        ok = rewrite__emit(in, out, nt.start, safe ? RLS_APPLY_SAFE : RLS_APPLY_CHOICE, true);
         goto done;
     }
     case OPENER_HELP: {
@@ -600,9 +665,11 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
         if (help && rls_verb_as(t + nt.start, nt.end - nt.start, RLS_VFORM_BASE, false, &v) &&
             !rewrite__gerund(t, &w, next, &(RlsVerb){0})) {
             if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) goto done;
-            if (alt != 0) goto done;
+            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
+            /* "Helped cut X" -> "Cut X" drops the help: the whole result
+             * becomes the writer's, a stronger claim. */
             rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
-            ok = rewrite__emit(in, out, nt.end, true);
+            ok = rewrite__emit(in, out, nt.end, rewrite__grade(v.base, source), false);
             goto done;
         }
         /* "Assisted senior engineers in debugging X" -> "Debugged X with
@@ -625,9 +692,9 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
                 RlsTok vt = w.items[m];
                 rls_verb_as(t + vt.start, vt.end - vt.start, RLS_VFORM_BASE, false, &v);
                 if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) goto done;
-                if (alt != 0) goto done;
+                if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
                 rewrite__verb_first(in, out, &v, vt.end, body_end, " with ", nt.start,
-                                    w.items[m - 1].end);
+                                    w.items[m - 1].end, rewrite__grade(v.base, source));
                 ok = true;
                 goto done;
             }
@@ -640,9 +707,9 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
                 if (rewrite__comma_before(t, &w, m + 1)) break;
                 continue;
             }
-            if (alt != 0) goto done;
+            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
             rewrite__verb_first(in, out, &v, w.items[m + 1].end, body_end, " with ", nt.start,
-                                w.items[m - 1].end);
+                                w.items[m - 1].end, rewrite__grade(v.base, source));
             ok = true;
             goto done;
         }
@@ -654,9 +721,10 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             RlsTok nx = w.items[m + 1];
             if (!rls_tok_is(t, w.items[m], "to")) continue;
             if (!rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) break;
-            if (alt != 0) goto done;
+            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
+            /* "Used X to develop Y": developing is the bullet's own claim. */
             rewrite__verb_first(in, out, &v, nx.end, body_end, " using ", nt.start,
-                                w.items[m - 1].end);
+                                w.items[m - 1].end, rewrite__grade(v.base, source));
             ok = true;
             goto done;
         }
@@ -676,9 +744,10 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             }
         }
         if (alt == 0) {
+            /* "Partnered with" restates "worked with" (both contribution). */
             rls_tracked_puts(o, in->present ? "Partner with " : "Partnered with ");
             rls_tracked_copy(o, src, nt.start, n);
-            ok = rewrite__emit(in, out, nt.start, true);
+            ok = rewrite__emit(in, out, nt.start, rewrite__grade("partnered", source), false);
         } else if (alt == 1 && to) {
             RlsTok vt = w.items[to + 1];
             rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), true);
@@ -686,8 +755,8 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
             rls_tracked_puts(o, ", partnering with ");
             rls_tracked_copy(o, src, nt.start, w.items[to - 1].end);
             rls_tracked_copy(o, src, body_end, n);
-            out->title = rewrite__title_as(o->text.data, o->text.len);
-            out->preferred = false;
+            out->title = rewrite__title_as(o->text.data, o->text.len, true);
+            out->applicability = RLS_APPLY_CHOICE; /* the shared work becomes the writer's */
             ok = true;
         }
         goto done;
@@ -705,15 +774,22 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
         (void)head;
         const char *const *verbs = fixing ? (const char *const[]){"resolved", "triaged", NULL}
                                           : (const char *const[]){"managed", "owned", NULL};
-        if (alt < 0 || alt > 1) goto done;
-        const char *verb = verbs[alt];
+        /* "Handled" is execution: no "Managed" among the choices. */
+        const char *kept[2];
+        int n_kept = 0;
+        for (size_t c = 0; verbs[c]; c++)
+            if (rewrite__offerable(verbs[c], source)) kept[n_kept++] = verbs[c];
+        if (alt < 0 || alt >= n_kept) goto done;
+        const char *verb = kept[alt];
         RlsVerb pv;
         if (in->present && rls_verb_as(verb, strlen(verb), RLS_VFORM_PAST, false, &pv))
             verb = pv.base;
         rls_tracked_lit_cap(o, verb, true);
         rls_tracked_lit(o, " ", 1);
         rls_tracked_copy(o, src, nt.start, n);
-        ok = rewrite__emit(in, out, nt.start, fixing && alt == 0);
+        /* "Handled" does not say how: resolving, triaging and owning are
+         * the writer's to choose. */
+        ok = rewrite__emit(in, out, nt.start, RLS_APPLY_CHOICE, true);
         goto done;
     }
     }
@@ -744,17 +820,20 @@ RlsRewriteStep rls_rewrite_step_for(const char *rule) {
     return NULL;
 }
 
-/* Applies the preferred alternative of one step; true when it changed cur. */
+/* Applies the first alternative of one step when it is SAFE (or, when
+ * `placeholders`, a PLACEHOLDER fix); true when it changed cur. */
 static bool rewrite__apply(RlsRewriteStep step, RlsTracked *cur, uint32_t hs, uint32_t he,
-                           bool present) {
+                           bool present, bool placeholders) {
     RlsTracked next;
     rls_tracked_init(&next);
     RlsStepIn sin = {cur, hs, he, 0, present, NULL};
-    RlsStepOut sout = {&next, NULL, false};
+    RlsStepOut sout = {&next, NULL, RLS_APPLY_CHOICE};
     bool changed = false;
     if (step(&sin, &sout)) {
-        if (sout.preferred && (next.text.len != cur->text.len ||
-                               memcmp(next.text.data, cur->text.data, cur->text.len) != 0)) {
+        bool apply = sout.applicability == RLS_APPLY_SAFE ||
+                     (placeholders && sout.applicability == RLS_APPLY_PLACEHOLDER);
+        if (apply && (next.text.len != cur->text.len ||
+                      memcmp(next.text.data, cur->text.data, cur->text.len) != 0)) {
             rls_tracked_move(cur, &next);
             changed = true;
         }
@@ -765,7 +844,7 @@ static bool rewrite__apply(RlsRewriteStep step, RlsTracked *cur, uint32_t hs, ui
 }
 
 bool rls_rewrite_pipeline(const RlsTracked *in, const RlsFixRequest *reqs, size_t n_reqs,
-                          bool restructure, bool present, RlsTracked *out) {
+                          bool restructure, bool present, bool placeholders, RlsTracked *out) {
     RlsTracked cur;
     rls_tracked_init(&cur);
     rls_tracked_copy(&cur, in, 0, in->text.len);
@@ -775,7 +854,8 @@ bool rls_rewrite_pipeline(const RlsTracked *in, const RlsFixRequest *reqs, size_
         bool metric = strcmp(rule, "no-metric") == 0;
         if (metric && restructure) {
             /* The result moves to the front before a placeholder is added. */
-            if (rewrite__apply(rls_rewrite_outcome_first, &cur, 0, (uint32_t)cur.text.len, present))
+            if (rewrite__apply(rls_rewrite_outcome_first, &cur, 0, (uint32_t)cur.text.len, present,
+                               placeholders))
                 changed = true;
         }
         RlsRewriteStep step = rls_rewrite_step_for(rule);
@@ -786,7 +866,7 @@ bool rls_rewrite_pipeline(const RlsTracked *in, const RlsFixRequest *reqs, size_
             bool whole = reqs[i].plain_start == 0 && reqs[i].plain_end >= in->text.len;
             if (!whole && !rls_tracked_find(&cur, reqs[i].plain_start, reqs[i].plain_end, &hs, &he))
                 continue; /* its words were rewritten already */
-            if (rewrite__apply(step, &cur, hs, he, present)) {
+            if (rewrite__apply(step, &cur, hs, he, present, placeholders)) {
                 changed = true;
                 /* A verb put in the right tense can reveal a weak opener
                  * the rules could not see ("Help to build" -> "Helped to
@@ -796,7 +876,8 @@ bool rls_rewrite_pipeline(const RlsTracked *in, const RlsFixRequest *reqs, size_
         }
         if (retense && !strcmp(rule, "weak-opener")) {
             retense = false;
-            if (rewrite__apply(step, &cur, 0, (uint32_t)cur.text.len, present)) changed = true;
+            if (rewrite__apply(step, &cur, 0, (uint32_t)cur.text.len, present, placeholders))
+                changed = true;
         }
     }
     rls_tracked_move(out, &cur);
@@ -813,7 +894,7 @@ char *rls_rewrite_bullet(const char *plain, size_t len) {
     RlsFixRequest reqs[RLS_ARRAY_LEN(rules)];
     for (size_t i = 0; i < RLS_ARRAY_LEN(rules); i++)
         reqs[i] = (RlsFixRequest){rules[i], 0, (uint32_t)len};
-    bool changed = rls_rewrite_pipeline(&in, reqs, RLS_ARRAY_LEN(reqs), true, false, &out);
+    bool changed = rls_rewrite_pipeline(&in, reqs, RLS_ARRAY_LEN(reqs), true, false, false, &out);
     char *res = NULL;
     if (changed && (out.text.len != len || memcmp(out.text.data, plain, len) != 0))
         res = rls_strndup(out.text.data, out.text.len);

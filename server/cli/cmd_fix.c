@@ -4,11 +4,11 @@
  *
  * Checks each file with the same analysis and configuration as `check`
  * (the nearest .resume-ls.json, or --config's, or none), applies the
- * preferred fix of every finding (rls_fix_all_actions, the server's
- * source.fixAll) and prints the fixed text to
- * stdout, writes it back (--write; cmd_fix__replace says how it keeps
- * symbolic links, hard links, mode, owner and a save made meanwhile, and
- * never loses the original), or prints a unified diff (--diff).
+ * SAFE fix of every finding (rls_fix_all_actions, the server's
+ * source.fixAll; RlsApplicability in rls/actions.h) and prints the fixed
+ * text to stdout, writes it back (--write; cmd_fix__replace says how it
+ * keeps symbolic links, hard links, mode, owner and a save made meanwhile,
+ * and never loses the original), or prints a unified diff (--diff).
  * --rewrite also moves every bullet's result to the front. Fixes that only
  * insert placeholders to fill in ("[N]", "[metric]") are left out unless
  * --placeholders asks for them: a command run over a whole resume should not
@@ -55,7 +55,10 @@ typedef struct {
 static void cmd_fix__usage(FILE *to) {
     fputs("usage: resume-ls fix [--write [--force] | --diff] [--rewrite] [--placeholders]\n"
           "                     [--lang markdown|latex] [--config FILE | --no-config] FILE...\n"
-          "  Applies the preferred fix of every finding.\n"
+          "  Applies the safe fix of every finding: one that keeps the meaning and claims\n"
+          "  no more than the text does (\"Responsible for migrating X\" -> \"Migrated X\").\n"
+          "  Fixes that need the writer's choice (a stronger verb for \"Worked on X\") are\n"
+          "  offered in the editor only.\n"
           "  (default)        print the fixed text to stdout\n"
           "  --write          write the fixes back into each file, safely:\n"
           "                     - through a symbolic link, into the file it points to;\n"
@@ -72,6 +75,8 @@ static void cmd_fix__usage(FILE *to) {
           "  --rewrite        also move every bullet's result to the front\n"
           "  --placeholders   also apply fixes that insert placeholders to fill in\n"
           "                   (\"[N]\", \"[metric]\"), e.g. for bullets without a number\n"
+          "  (quoted or emphasised titles, link text, code, URLs and publication lines\n"
+          "   are never edited)\n"
           "  --lang L         treat the files as markdown or latex, whatever their extension\n"
           "  --config FILE    use this configuration file instead of the nearest\n"
           "                   .resume-ls.json\n"

@@ -164,10 +164,7 @@ uint32_t rls_text_line_of(const RlsText *self, uint32_t byte) {
 
 /* ---- Characters -------------------------------------------------------------- */
 
-/* Length of the UTF-8 sequence at p (limit bytes available) and its code
- * point. Invalid or truncated sequences count as one byte of U+FFFD, so
- * that every byte belongs to exactly one character. */
-static uint32_t text__decode(const unsigned char *p, uint32_t limit, uint32_t *cp) {
+uint32_t rls_utf8_decode(const unsigned char *p, uint32_t limit, uint32_t *cp) {
     unsigned char c = p[0];
     uint32_t need;
     uint32_t value;
@@ -228,7 +225,7 @@ uint32_t rls_text_offset_at(const RlsText *self, RlsLspPos pos, RlsEncoding enc)
     const unsigned char *p = (const unsigned char *)self->data;
     while (at < end && units < pos.character) {
         uint32_t cp;
-        uint32_t n = text__decode(p + at, end - at, &cp);
+        uint32_t n = rls_utf8_decode(p + at, end - at, &cp);
         uint32_t u = text__units(cp, n, enc);
         /* A position inside a character (half a surrogate pair, a byte
          * inside a UTF-8 sequence) snaps back to its start. */
@@ -249,7 +246,7 @@ RlsLspPos rls_text_pos_at(const RlsText *self, uint32_t byte, RlsEncoding enc) {
     const unsigned char *p = (const unsigned char *)self->data;
     while (at < byte) {
         uint32_t cp;
-        uint32_t n = text__decode(p + at, end - at, &cp);
+        uint32_t n = rls_utf8_decode(p + at, end - at, &cp);
         if (at + n > byte) break; /* byte is inside this character */
         units += text__units(cp, n, enc);
         at += n;

@@ -27,6 +27,7 @@
 #include "rls/actions.h"
 #include "rls/alloc.h"
 #include "rls/common.h"
+#include "rls/hash.h"
 #include "rpc/jsonrpc.h"
 
 /* Rewrites offered for at most this many bullets under one range, so that
@@ -128,9 +129,21 @@ static bool code_action__wanted(const cJSON *only, const char *kind) {
  * when bullet >= -1), or NULL. */
 static const RlsDiag *code_action__find(const RlsAnalysis *an, const char *rule, RlsSpan span,
                                         int64_t bullet) {
-    for (size_t i = 0; i < an->diags.len; i++) {
+    /* The findings are sorted by span (rls_analyze): a select-all request
+     * brings every finding of the document, so no linear scan per one. */
+    size_t lo = 0, hi = an->diags.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        RlsSpan m = an->diags.items[mid].span;
+        if (m.start_byte < span.start_byte ||
+            (m.start_byte == span.start_byte && m.end_byte < span.end_byte))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < an->diags.len; i++) {
         const RlsDiag *d = &an->diags.items[i];
-        if (d->span.start_byte != span.start_byte || d->span.end_byte != span.end_byte) continue;
+        if (d->span.start_byte != span.start_byte || d->span.end_byte != span.end_byte) break;
         if (!d->rule || strcmp(d->rule, rule) != 0) continue;
         if (bullet >= -1 && d->bullet != bullet) continue;
         return d;
@@ -235,20 +248,73 @@ static bool code_action__suppression_works(RlsDocument *doc, const RlsAnalysis *
     return works;
 }
 
+/* The suppressions already emitted, by a hash of title and edits: one per
+ * finding of a whole-document selection, so not a list searched for each. */
+typedef struct {
+    uint64_t hash;  /* 0: empty */
+    uint32_t index; /* in the list of copies */
+} CaSeenSlot;
+
+typedef struct {
+    RlsActionList copies;
+    CaSeenSlot *slots;
+    uint32_t cap; /* a power of two, at most 3/4 full */
+} CaSeen;
+
+static uint64_t code_action__hash(const RlsAction *a) {
+    uint64_t h = rls_hash_mix(RLS_HASH_SEED, a->title, strlen(a->title));
+    for (size_t e = 0; e < a->n_edits; e++) {
+        uint32_t at[2] = {a->edits[e].span.start_byte, a->edits[e].span.end_byte};
+        h = rls_hash_mix(h, at, sizeof at);
+        h = rls_hash_mix(h, a->edits[e].new_text, strlen(a->edits[e].new_text) + 1);
+    }
+    return rls_hash_key(h);
+}
+
+static bool code_action__same(const RlsAction *s, const RlsAction *a) {
+    if (strcmp(s->title, a->title) != 0 || s->n_edits != a->n_edits) return false;
+    bool same = true;
+    for (size_t e = 0; e < a->n_edits && same; e++)
+        same = s->edits[e].span.start_byte == a->edits[e].span.start_byte &&
+               s->edits[e].span.end_byte == a->edits[e].span.end_byte &&
+               strcmp(s->edits[e].new_text, a->edits[e].new_text) == 0;
+    return same;
+}
+
 /* Whether an equal suppression (same title and edit) was already emitted:
  * two findings of one rule on one line, or anywhere for "this file". */
-static bool code_action__seen(const RlsActionList *seen, const RlsAction *a) {
-    for (size_t i = 0; i < seen->len; i++) {
-        const RlsAction *s = &seen->items[i];
-        if (strcmp(s->title, a->title) != 0 || s->n_edits != a->n_edits) continue;
-        bool same = true;
-        for (size_t e = 0; e < a->n_edits && same; e++)
-            same = s->edits[e].span.start_byte == a->edits[e].span.start_byte &&
-                   s->edits[e].span.end_byte == a->edits[e].span.end_byte &&
-                   strcmp(s->edits[e].new_text, a->edits[e].new_text) == 0;
-        if (same) return true;
+static bool code_action__seen(const CaSeen *seen, const RlsAction *a) {
+    if (!seen->cap) return false;
+    const CaSeenSlot *slot =
+        &seen->slots[rls_hash_probe(seen->slots, sizeof *slot, seen->cap, code_action__hash(a))];
+    return slot->hash && code_action__same(&seen->copies.items[slot->index], a);
+}
+
+/* Keeps a copy of a (the list it came from is cleared next). */
+static void code_action__remember(CaSeen *seen, const RlsAction *a) {
+    if ((seen->copies.len + 1) * 4 > (size_t)seen->cap * 3) {
+        uint32_t cap = seen->cap ? seen->cap * 2 : 64;
+        CaSeenSlot *slots = rls_calloc(cap, sizeof *slots);
+        for (uint32_t i = 0; i < seen->cap; i++)
+            if (seen->slots[i].hash)
+                slots[rls_hash_probe(slots, sizeof *slots, cap, seen->slots[i].hash)] =
+                    seen->slots[i];
+        rls_free(seen->slots);
+        seen->slots = slots;
+        seen->cap = cap;
     }
-    return false;
+    RlsAction copy = *a;
+    copy.title = rls_strdup(copy.title);
+    copy.edits = rls_calloc(copy.n_edits ? copy.n_edits : 1, sizeof *copy.edits);
+    for (size_t e = 0; e < copy.n_edits; e++) {
+        copy.edits[e].span = a->edits[e].span;
+        copy.edits[e].new_text = rls_strdup(a->edits[e].new_text);
+    }
+    RLS_PUSH(seen->copies.items, seen->copies.len, seen->copies.cap, copy);
+    uint64_t hash = code_action__hash(a);
+    CaSeenSlot *slot = &seen->slots[rls_hash_probe(seen->slots, sizeof *slot, seen->cap, hash)];
+    /* Same hash, other content: the first one keeps the slot. */
+    if (!slot->hash) *slot = (CaSeenSlot){hash, (uint32_t)(seen->copies.len - 1)};
 }
 
 int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
@@ -284,16 +350,16 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
     // NOLINTNEXTLINE(bugprone-sizeof-expression): sizeof one pointer, for an array of them
     const cJSON **found_json = rls_calloc(n_in ? n_in : 1, sizeof *found_json);
     size_t n_found = 0;
+    bool *taken = rls_calloc(ctx.an->diags.len ? ctx.an->diags.len : 1, sizeof *taken);
     const cJSON *dj;
     cJSON_ArrayForEach(dj, diagnostics) {
         const RlsDiag *d = code_action__match(&ctx, dj);
-        bool dup = false;
-        for (size_t i = 0; i < n_found && !dup; i++)
-            dup = found[i] == d;
-        if (!d || dup) continue;
+        if (!d || taken[d - ctx.an->diags.items]) continue;
+        taken[d - ctx.an->diags.items] = true;
         found[n_found] = d;
         found_json[n_found++] = dj;
     }
+    rls_free(taken);
 
     RlsActionList list;
     rls_action_list_init(&list);
@@ -322,8 +388,8 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
         }
     }
     if (want_suppress) {
-        RlsActionList seen;
-        rls_action_list_init(&seen);
+        CaSeen seen = {0};
+        rls_action_list_init(&seen.copies);
         for (size_t i = 0; i < n_found; i++) {
             rls_action_list_clear(&list);
             code_action__make(doc, ctx.an, CA_SUPPRESS, found[i], -1, &list);
@@ -334,18 +400,11 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
                 if (!code_action__suppression_works(doc, ctx.an, found[i], &list.items[k]))
                     continue;
                 code_action__emit(&ctx, &list.items[k], CA_SUPPRESS, k, found_json[i], found[i]);
-                /* Keep a copy to compare with; the list is cleared next. */
-                RlsAction copy = list.items[k];
-                copy.title = rls_strdup(copy.title);
-                copy.edits = rls_calloc(copy.n_edits ? copy.n_edits : 1, sizeof *copy.edits);
-                for (size_t e = 0; e < copy.n_edits; e++) {
-                    copy.edits[e].span = list.items[k].edits[e].span;
-                    copy.edits[e].new_text = rls_strdup(list.items[k].edits[e].new_text);
-                }
-                RLS_PUSH(seen.items, seen.len, seen.cap, copy);
+                code_action__remember(&seen, &list.items[k]);
             }
         }
-        rls_action_list_close(&seen);
+        rls_action_list_close(&seen.copies);
+        rls_free(seen.slots);
     }
     if (want_all) {
         rls_action_list_clear(&list);

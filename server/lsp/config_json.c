@@ -12,6 +12,7 @@
 #include "lsp/config_json.h"
 #include "lsp/file_read.h"
 #include "lsp/log.h"
+#include "rls/text.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -339,6 +340,7 @@ static const ConfigThreshold config__thresholds_known[] = {
     {"bullet-length.maxChars", 0, 10000}, /* 0 turns the check off */
     {"bullet-length.minWords", 0, 100},   /* 0 turns the check off */
     {"repeated-verb.maxRepeats", 1, 100}, {"resume-length.maxWords", 1, 100000},
+    {"not-analysed.maxBytes", 1, RLS_TEXT_MAX_BYTES},
 };
 
 static void config__thresholds(ConfigJsonCtx *ctx, const cJSON *thresholds) {

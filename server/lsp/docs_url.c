@@ -14,11 +14,6 @@
 #include "rls/alloc.h"
 #include "rls/common.h"
 
-/* Set by server/CMakeLists.txt; the fallbacks keep other builds compiling. */
-#ifndef RLS_DOC_DIR
-#define RLS_DOC_DIR "/usr/local/share/doc/resume-ls"
-#endif
-
 /* A static copy rather than an allocation: it lives as long as the process
  * and must not show up in the tests' leak count. */
 static char docs__url[3 * PATH_MAX + 64];
@@ -48,48 +43,44 @@ static bool docs__exists(const char *path) {
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* PREFIX/share/doc/resume-ls/rules.md for the running executable, into out;
- * false when the executable's path is unknown. Linux-specific: elsewhere
- * the later fallbacks apply. */
-static bool docs__beside_binary(RlsBuf *out) {
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    if (n <= 0) return false;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/'); /* .../bin/resume-ls -> .../bin */
-    if (!slash) return false;
-    *slash = '\0';
-    slash = strrchr(exe, '/'); /* .../bin -> ... */
-    if (!slash) return false;
-    *slash = '\0';
-    rls_buf_printf(out, "%s/share/doc/resume-ls/rules.md", exe);
-    return true;
+void rls_docs_rules_url_for(RlsBuf *out, const char *exe_path, bool (*exists)(const char *path)) {
+    RlsBuf path;
+    rls_buf_init(&path);
+    const char *slash = exe_path ? strrchr(exe_path, '/') : NULL;
+    if (slash) {
+        /* .../bin/resume-ls -> .../bin/../share/doc/resume-ls/rules.md,
+         * written without the "..": .../share/doc/resume-ls/rules.md. */
+        size_t dir = (size_t)(slash - exe_path);
+        size_t up = dir;
+        while (up > 0 && exe_path[up - 1] != '/')
+            up--;
+        if (up > 0) {
+            rls_buf_append(&path, exe_path, up);
+            rls_buf_puts(&path, "share/doc/resume-ls/rules.md");
+        }
+    }
+    if (path.len && exe_path && exe_path[0] == '/' && exists(path.data))
+        rls_uri_append_file(out, path.data);
+    else
+        rls_buf_puts(out, "docs/rules.md"); /* the repository's copy, relative */
+    rls_buf_close(&path);
 }
 
 const char *rls_docs_rules_url(void) {
     if (docs__url[0]) return docs__url;
-    RlsBuf url, path;
+    RlsBuf url;
     rls_buf_init(&url);
-    rls_buf_init(&path);
     const char *env = getenv("RESUME_LS_DOCS_URL");
     if (env && *env) {
         rls_buf_puts(&url, env);
     } else {
-        if (!docs__beside_binary(&path) || !docs__exists(path.data)) {
-            rls_buf_clear(&path);
-#ifdef RLS_SOURCE_DIR
-            rls_buf_puts(&path, RLS_SOURCE_DIR "/docs/rules.md");
-            if (!docs__exists(path.data)) {
-                rls_buf_clear(&path);
-                rls_buf_puts(&path, RLS_DOC_DIR "/rules.md");
-            }
-#else
-            rls_buf_puts(&path, RLS_DOC_DIR "/rules.md");
-#endif
-        }
-        rls_uri_append_file(&url, path.data);
+        /* Linux names the running executable; elsewhere the relative
+         * fallback applies. Never a path of the machine that built it. */
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+        exe[n > 0 ? n : 0] = '\0';
+        rls_docs_rules_url_for(&url, n > 0 ? exe : NULL, docs__exists);
     }
-    rls_buf_close(&path);
     size_t n = RLS_MIN(url.len, sizeof(docs__url) - 1);
     memcpy(docs__url, url.data, n);
     docs__url[n] = '\0';

@@ -1,20 +1,21 @@
 /*
  * docs_url.h - where a rule's documentation lives, as a URL.
  *
- * Used for LSP codeDescription.href and for SARIF helpUri, so that the
- * server and `resume-ls check` point at the same place. resume-ls works
- * offline, so the URL is a file:// URI to docs/rules.md, anchored at the
- * rule id (the headings in docs/rules.md are the rule ids):
+ * Used for LSP codeDescription.href, SARIF helpUri and the JSON output's
+ * "docs", so that the server and `resume-ls check` point at the same place,
+ * anchored at the rule id (the headings in docs/rules.md are the rule ids).
+ * Resolved at run time, never a path of the machine the binary was built on:
  *   1. $RESUME_LS_DOCS_URL when set (a packager's web copy, for instance),
  *      used as given;
- *   2. PREFIX/share/doc/resume-ls/rules.md next to the running binary
- *      (PREFIX = the folder above the executable's bin/), when it exists;
- *   3. the source tree's docs/rules.md, when it exists (a build that was
- *      not installed);
- *   4. the configured install location, whether or not it exists yet.
+ *   2. file:// of PREFIX/share/doc/resume-ls/rules.md, the installed docs
+ *      beside the running binary (PREFIX = the folder above its bin/), when
+ *      that file exists;
+ *   3. otherwise the repository's relative "docs/rules.md".
  */
 #ifndef RLS_LSP_DOCS_URL_H_
 #define RLS_LSP_DOCS_URL_H_
+
+#include <stdbool.h>
 
 #include "rls/buf.h"
 
@@ -22,6 +23,10 @@
  * and cached for the life of the process; returns a static string. The first
  * call must not race another (call it once at start-up in threaded code). */
 const char *rls_docs_rules_url(void);
+
+/* Steps 2 and 3 above for an executable at exe_path (NULL: unknown), with
+ * exists() telling whether a file is there; appends the URL to out. */
+void rls_docs_rules_url_for(RlsBuf *out, const char *exe_path, bool (*exists)(const char *path));
 
 /* Appends "<rls_docs_rules_url()>#<rule_id>" to out. Borrows rule_id. */
 void rls_docs_rule_url(RlsBuf *out, const char *rule_id);

@@ -103,6 +103,7 @@ uint32_t rls_plain_builder_len(const RlsPlainBuilder *self) {
 void rls_plain_builder_finish(RlsPlainBuilder *self, RlsPlain *out) {
     out->len = (uint32_t)self->text.len;
     out->text = rls_buf_detach(&self->text);
+    out->generated = NULL;
     if (self->src_start) {
         out->src_start = self->src_start;
         out->src_end = self->src_end;
@@ -120,6 +121,7 @@ void rls_plain_free(RlsPlain *plain) {
     rls_free(plain->text);
     rls_free(plain->src_start);
     rls_free(plain->src_end);
+    rls_free(plain->generated);
     memset(plain, 0, sizeof(*plain));
 }
 

@@ -13,6 +13,7 @@
 
 #include "model/lines.h"
 #include "rls/alloc.h"
+#include "rls/fieldtype.h"
 #include "rls/hash.h"
 
 #define LINES_MAX_FIELDS 8
@@ -29,49 +30,6 @@ static bool lines__prefix_ci(const char *p, const char *word, size_t n) {
 }
 
 /* ---- Keyword tests --------------------------------------------------------- */
-
-static const char *const lines__role_words[] = {
-    "engineer",   "developer",   "programmer", "lead",          "manager",    "intern",
-    "internship", "scientist",   "analyst",    "consultant",    "architect",  "director",
-    "designer",   "head",        "officer",    "principal",     "specialist", "researcher",
-    "professor",  "fellow",      "tutor",      "founder",       "cofounder",  "maintainer",
-    "speaker",    "creator",     "mentor",     "administrator", "sre",        "cto",
-    "ceo",        "cfo",         "vp",         "president",     "assistant",  "technician",
-    "owner",      "contributor", "volunteer",  "member",        "teacher",    "instructor",
-    "chair",      "organizer",   "editor",     "writer",        "advisor",    "coordinator",
-    "executive",  "partner",     "freelance",  "freelancer",    "contractor", "apprentice",
-    "trainee",    "sizar",       "warden",     "devops",        "staff",      "senior",
-    "junior",     "associate",   "postdoc",    "postdoctoral",  "lecturer",   "ta",
-    "ra",         "employed",    "self",       "selfemployed",  "organiser",  "treasurer",
-    "secretary",  "captain",
-};
-
-static const char *const lines__degree_words[] = {
-    "bsc",    "bs",      "ba",     "beng",       "meng",    "msc",          "ms",
-    "ma",     "mba",     "phd",    "mres",       "mphil",   "bachelor",     "bachelors",
-    "master", "masters", "doctor", "doctorate",  "diploma", "degree",       "certificate",
-    "minor",  "major",   "btech",  "mtech",      "be",      "me",           "bba",
-    "hnd",    "gcse",    "levels", "coursework", "licence", "licenciatura", "magister",
-};
-
-static const char *const lines__org_words[] = {
-    "inc",        "ltd",       "llc",          "llp",         "corp",      "corporation",
-    "company",    "co",        "group",        "gmbh",        "ag",        "plc",
-    "labs",       "lab",       "technologies", "technology",  "solutions", "systems",
-    "university", "universit", "college",      "school",      "institute", "academy",
-    "bank",       "capital",   "partners",     "consulting",  "agency",    "foundation",
-    "studio",     "studios",   "ventures",     "services",    "software",  "department",
-    "ministry",   "hospital",  "council",      "society",     "center",    "centre",
-    "google",     "microsoft", "amazon",       "meta",        "apple",     "netflix",
-    "github",     "gitlab",    "mint",         "investments", "incubyte",  "wipro",
-};
-
-static const char *const lines__countries[] = {
-    "usa",         "us",          "uk",        "india",     "germany", "france",
-    "japan",       "china",       "canada",    "korea",     "brazil",  "spain",
-    "italy",       "netherlands", "australia", "singapore", "ireland", "israel",
-    "switzerland", "sweden",      "poland",    "portugal",  "mexico",  "remote",
-};
 
 /* Fields of study: "Computer Science", "Mathematics of Planet Earth". */
 static const char *const lines__study_words[] = {
@@ -118,14 +76,37 @@ static bool lines__has_word(Field f, const char *const *words, size_t n_words) {
     return false;
 }
 
+/* Role and degree words, organisation words: the scored lexicon of
+ * fieldtype.c (several languages), read as yes or no here. */
 static bool lines__is_title(Field f, RlsSectionKind kind) {
-    if (kind == RLS_SECTION_EDUCATION)
-        return lines__has_word(f, lines__degree_words, RLS_ARRAY_LEN(lines__degree_words));
-    return lines__has_word(f, lines__role_words, RLS_ARRAY_LEN(lines__role_words));
+    RlsFieldScores s;
+    rls_field_type_score(f.p, f.n, &s);
+    if (kind == RLS_SECTION_EDUCATION) return s.score[RLS_FIELD_DEGREE] >= 1.0f;
+    return s.score[RLS_FIELD_TITLE] >= 1.0f;
 }
 
 static bool lines__is_org(Field f) {
-    return lines__has_word(f, lines__org_words, RLS_ARRAY_LEN(lines__org_words));
+    RlsFieldScores s;
+    rls_field_type_score(f.p, f.n, &s);
+    return s.score[RLS_FIELD_ORG] >= 1.0f;
+}
+
+/* A field that reads as dates or a place ("2020", "Lyon, France") is no
+ * title whatever the other field says. */
+static bool lines__may_be_title(Field f) {
+    RlsFieldScores s;
+    rls_field_type_score(f.p, f.n, &s);
+    RlsFieldType best = rls_field_type_best(&s);
+    return best != RLS_FIELD_DATE && best != RLS_FIELD_LOCATION;
+}
+
+/* How much more a field reads as the entry's title (a role, or a degree
+ * in education) than as its organisation. */
+static float lines__title_lean(Field f, RlsSectionKind kind) {
+    RlsFieldScores s;
+    rls_field_type_score(f.p, f.n, &s);
+    float t = kind == RLS_SECTION_EDUCATION ? s.score[RLS_FIELD_DEGREE] : s.score[RLS_FIELD_TITLE];
+    return t - s.score[RLS_FIELD_ORG];
 }
 
 /* A field a reader takes for the grade of a degree: short, with an honour
@@ -172,12 +153,25 @@ static bool lines__is_location(Field f) {
         last.n = f.n - (size_t)(last.p - f.p);
         while (last.n && last.p[0] == ' ')
             last.p++, last.n--;
+        /* "Acme GmbH, Bochum" is a company with its place, not a place. */
+        Field head = {f.p, (size_t)(comma - f.p)};
+        if (lines__is_org(head) || lines__is_title(head, RLS_SECTION_EXPERIENCE) ||
+            lines__is_title(head, RLS_SECTION_EDUCATION))
+            return false;
         if (last.n == 2 && isupper((unsigned char)last.p[0]) && isupper((unsigned char)last.p[1]))
             return true;
     } else if (f.n > 24) {
         return false;
     }
-    return lines__has_word(last, lines__countries, RLS_ARRAY_LEN(lines__countries)) && last.n < 24;
+    if (last.n >= 24) return false;
+    /* "New York, NY, USA" is a place; "Hooli, Palo Alto, CA" a name first. */
+    const char *second = memchr(last.p, ',', last.n);
+    if (second && !(second - last.p == 2 && isupper((unsigned char)last.p[0]) &&
+                    isupper((unsigned char)last.p[1])))
+        return false;
+    RlsFieldScores s;
+    rls_field_type_score(last.p, last.n, &s);
+    return s.score[RLS_FIELD_LOCATION] > 0.0f;
 }
 
 /* ---- Splitting ------------------------------------------------------------- */
@@ -343,9 +337,68 @@ static bool lines__description(Field f) {
     return true;
 }
 
+/* "Acme GmbH, Bochum", "Université de Reims, Reims": a place glued to an
+ * organisation by a comma. Returns the place (empty when there is none)
+ * and shortens *org to the name. */
+static Field lines__glued_place(Field *org, RlsSectionKind kind) {
+    const char *comma = NULL;
+    int depth = 0;
+    for (size_t i = 0; i < org->n; i++) {
+        if (org->p[i] == '(') depth++;
+        if (org->p[i] == ')' && depth > 0) depth--;
+        if (org->p[i] == ',' && !depth) comma = org->p + i;
+    }
+    if (!comma) return (Field){NULL, 0};
+    Field head = lines__trim((Field){org->p, (size_t)(comma - org->p)});
+    Field tail = lines__trim((Field){comma + 1, org->n - (size_t)(comma + 1 - org->p)});
+    if (!head.n || !tail.n || !lines__is_org(head) || lines__is_org(tail) ||
+        lines__is_title(tail, kind) || lines__is_honour(tail))
+        return (Field){NULL, 0};
+    /* "Acme GmbH, Berlin, Germany": the place may have parts of its own. */
+    const char *first = memchr(head.p, ',', head.n);
+    if (first && lines__is_location(tail)) {
+        Field name = lines__trim((Field){head.p, (size_t)(first - head.p)});
+        Field city = lines__trim((Field){first + 1, head.n - (size_t)(first + 1 - head.p)});
+        if (name.n && lines__is_org(name) && !lines__is_org(city) && lines__place_name(city)) {
+            *org = name;
+            return lines__trim((Field){city.p, (size_t)(tail.p + tail.n - city.p)});
+        }
+    }
+    if (!lines__is_location(tail) && !lines__place_name(tail)) return (Field){NULL, 0};
+    *org = head;
+    return tail;
+}
+
 static char *lines__dup(Field f) {
     if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') f.p++, f.n -= 2;
     return f.n ? rls_strndup(f.p, f.n) : NULL;
+}
+
+/* "Tsinghua University: Ph.D. in Economics", "Back-End Developer: GFT
+ * Technologies": a colon parts a name from a role when one side types as
+ * an organisation and the other as a role or degree. A colon after a
+ * label ("Period: 2019") parts nothing. */
+static size_t lines__split_colons(Field *fields, size_t n, RlsSectionKind kind) {
+    for (size_t i = 0; i < n && n < LINES_MAX_FIELDS; i++) {
+        const char *colon = NULL;
+        for (size_t k = 0; k + 1 < fields[i].n && !colon; k++)
+            if (fields[i].p[k] == ':' && fields[i].p[k + 1] == ' ') colon = fields[i].p + k;
+        if (!colon) continue;
+        Field head = lines__trim((Field){fields[i].p, (size_t)(colon - fields[i].p)});
+        Field tail =
+            lines__trim((Field){colon + 1, fields[i].n - (size_t)(colon + 1 - fields[i].p)});
+        if (!head.n || !tail.n) continue;
+        float lh = lines__title_lean(head, kind), lt = lines__title_lean(tail, kind);
+        bool parted =
+            (lh < 0 && lines__is_org(head) && lt > 0) || (lt < 0 && lines__is_org(tail) && lh > 0);
+        if (!parted) continue;
+        memmove(fields + i + 2, fields + i + 1, (n - i - 1) * sizeof(Field));
+        fields[i] = head;
+        fields[i + 1] = tail;
+        n++;
+        i++;
+    }
+    return n;
 }
 
 int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
@@ -386,6 +439,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         n = lines__split(whole, fields, LINES_MAX_FIELDS, &at_index);
     }
     if (n == 0) return found;
+    n = lines__split_colons(fields, n, kind);
 
     if (date_line) {
         /* Title and organisation usually came from the heading above: what
@@ -399,9 +453,11 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
              * role word beats an org word, as in a whole entry line. */
             if (!out->title && !place && lines__is_title(fields[i], kind))
                 out->title = lines__dup(fields[i]), found++;
-            else if (!out->org && lines__is_org(fields[i]) && !place)
+            else if (!out->org && lines__is_org(fields[i]) && !place) {
+                Field glued = lines__glued_place(&fields[i], kind);
                 out->org = lines__dup(fields[i]), found++;
-            else
+                if (glued.n && !out->location) out->location = lines__dup(glued), found++;
+            } else
                 left[i] = true, n_left++;
         }
         /* Two names beside the dates are the company and its place
@@ -502,6 +558,23 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         else if (!out->location && i > 0 && lines__place_name(fields[i]) &&
                  !lines__is_title(fields[i], kind) && !lines__is_honour(fields[i]))
             out->location = lines__dup(fields[i]);
+    }
+    /* Position proposed; content decides: when the field taken for the
+     * title reads more as an organisation than the one taken for the
+     * organisation, they swap ("Acme GmbH - Engineer" as "Engineer - Acme
+     * GmbH"). The field after " at " is the organisation whatever it says. */
+    bool at_pair = at_index > 0 && title == at_index - 1 && org == at_index;
+    bool roles = kind == RLS_SECTION_EXPERIENCE || kind == RLS_SECTION_EDUCATION ||
+                 kind == RLS_SECTION_VOLUNTEERING;
+    if (title >= 0 && org >= 0 && !at_pair && roles && lines__may_be_title(fields[org]) &&
+        lines__title_lean(fields[org], kind) > lines__title_lean(fields[title], kind)) {
+        int t = title;
+        title = org;
+        org = t;
+    }
+    if (org >= 0 && !out->location) {
+        Field glued = lines__glued_place(&fields[org], kind);
+        if (glued.n) out->location = lines__dup(glued);
     }
     if (title >= 0) out->title = lines__dup(fields[title]), found++;
     if (org >= 0) out->org = lines__dup(fields[org]), found++;

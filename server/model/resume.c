@@ -43,6 +43,7 @@ static void resume__plain_free(RlsPlain *p) {
     rls_free(p->text);
     rls_free(p->src_start);
     rls_free(p->src_end);
+    rls_free(p->generated);
 }
 
 void rls_resume_delete(RlsResume *self) {

@@ -27,6 +27,7 @@ RlsSpan rls_plain_cover(const RlsPlain *self, uint32_t plain_start, uint32_t pla
 int rls_plain_to_source(const RlsPlain *self, uint32_t plain_start, uint32_t plain_end,
                         RlsSpan *out) {
     if (plain_start > plain_end || plain_end > self->len) return RLS_ERANGE;
+    if (rls_plain_is_generated(self, plain_start, plain_end)) return RLS_EREFUSED;
     if (plain_start == plain_end) {
         *out = rls_plain_cover(self, plain_start, plain_end);
         return 0;
@@ -41,4 +42,12 @@ int rls_plain_to_source(const RlsPlain *self, uint32_t plain_start, uint32_t pla
     }
     *out = (RlsSpan){self->src_start[plain_start], self->src_end[plain_end - 1]};
     return 0;
+}
+
+bool rls_plain_is_generated(const RlsPlain *self, uint32_t plain_start, uint32_t plain_end) {
+    if (!self->generated) return false;
+    if (plain_end > self->len) plain_end = self->len;
+    for (uint32_t i = plain_start; i < plain_end; i++)
+        if (self->generated[i]) return true;
+    return false;
 }

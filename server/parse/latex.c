@@ -19,8 +19,10 @@
 #include "rls/dates.h"
 #include "parse/captures.h"
 #include "parse/formats.h"
+#include "parse/tex_expand.h"
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
+#include "rls/fieldtype.h"
 
 extern const unsigned char rls_data_latex_structure_scm[];
 extern const size_t rls_data_latex_structure_scm_len;
@@ -141,7 +143,13 @@ typedef struct {
     size_t n_envs, cap_envs;
     char *skill_cat; /* owned: the label line ("Familiar:") over the skills lines after it */
     bool stopped;
+    uint32_t n_sibling_walks; /* tex__args */
+    int32_t line_entry;  /* the entry a dated line just made (its next line may add to it), or -1 */
+    int32_t dated_entry; /* the last entry a dated line made, or -1 */
 } TexWalk;
+
+/* Macros whose detached optional arguments are looked for (tex__args). */
+#define TEX_MAX_SIBLING_WALKS 512u
 
 static bool tex__eq(const char *s, size_t len, const char *lit) {
     return strlen(lit) == len && memcmp(s, lit, len) == 0;
@@ -396,12 +404,124 @@ static void tex__trim_residue(RlsPlain *p) {
     p->text[p->len] = '\0';
 }
 
+/* A line of its own that holds a date range, in a section of roles,
+ * degrees or projects, heads an entry as a reader sees it ("Tech Lead
+ * \\hfill Jun 2021 -- Present", however the document's own macros wrote
+ * it); the undated line right under it ("Acme \\hfill Remote") adds the
+ * fields it lacks. Returns true when the line was taken. */
+static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
+    int32_t last = w->line_entry;
+    w->line_entry = -1;
+    RlsSectionKind k = w->kind;
+    if (k != RLS_SECTION_EXPERIENCE && k != RLS_SECTION_EDUCATION && k != RLS_SECTION_PROJECTS &&
+        k != RLS_SECTION_VOLUNTEERING)
+        return false;
+    /* A sentence or a label ("Master's Thesis, Completed in 2016:") is no header. */
+    if (p->len > 200 || p->text[p->len - 1] == '.' || p->text[p->len - 1] == ':') return false;
+    RlsDateRange dates;
+    size_t ds, de;
+    bool dated = rls_date_range_find(p->text, p->len, &dates, &ds, &de);
+    const RlsResume *m = w->mb.model;
+    int32_t ce = w->mb.current_entry;
+    if (dated && ce >= 0 && ce != w->dated_entry &&
+        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
+        /* Right under an entry a template macro made, a dated line ("expected
+         * March 2016") details it. */
+        return false;
+    RlsEntryFields f;
+    if (!dated) {
+        /* A project's next line is what it is about, not a field. */
+        if (last < 0 || last != w->mb.current_entry || p->len > 120 || k == RLS_SECTION_PROJECTS)
+            return false;
+        RlsEntry *e = &w->mb.model->entries[last];
+        if (w->mb.model->n_bullets &&
+            w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
+            return false;
+        if (rls_entry_fields_split(p->text, p->len, k, true, &f) == 0) {
+            rls_entry_fields_close(&f);
+            return false;
+        }
+        bool used = false;
+        char **mine[] = {&e->title, &e->org, &e->location};
+        char **theirs[] = {&f.title, &f.org, &f.location};
+        for (size_t i = 0; i < RLS_ARRAY_LEN(mine); i++)
+            if (!*mine[i] && *theirs[i]) {
+                *mine[i] = *theirs[i];
+                *theirs[i] = NULL;
+                used = true;
+            }
+        rls_entry_fields_close(&f);
+        if (!used) return false;
+        RlsSpan span = tex__plain_span(p);
+        if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
+        rls_plain_free(p);
+        return true;
+    }
+    /* Text right of the dates is the right-hand column ("2021 -- Present
+     * \\hfill Remote"): the place; the name fields are left of the dates. */
+    size_t ta = de, tb = p->len, na = 0, nb = ds;
+    while (ta < tb && strchr(" |,", p->text[ta]))
+        ta++;
+    while (nb > na && strchr(" |,:-", p->text[nb - 1]))
+        nb--;
+    if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
+        rls_entry_fields_split(p->text + na, nb - na, k, false, &f);
+        if (!f.location) f.location = rls_strndup(p->text + ta, tb - ta);
+        f.dates = dates;
+        f.date_start_byte = ds;
+        f.date_end_byte = de;
+    } else {
+        rls_entry_fields_split(p->text, p->len, k, false, &f);
+    }
+    if (k == RLS_SECTION_PROJECTS) {
+        /* A project's name is the line without its dates, commas and all. */
+        size_t a = 0, b = ds;
+        if (nb <= na) a = de, b = p->len;
+        while (a < b && strchr(" |,:-", p->text[a]))
+            a++;
+        while (b > a && strchr(" |,:-", p->text[b - 1]))
+            b--;
+        rls_entry_fields_close(&f);
+        memset(&f, 0, sizeof(f));
+        if (b > a) f.title = rls_strndup(p->text + a, b - a);
+        if (nb > na && tb > ta) f.location = rls_strndup(p->text + ta, tb - ta);
+        f.date_start_byte = ds;
+        f.date_end_byte = de;
+        f.dates = dates;
+    }
+    if (f.title && !f.org && k != RLS_SECTION_PROJECTS && strchr(f.title, ',')) {
+        /* "Tech Lead, Incubyte | Jun 2021 -- Present": the name part alone
+         * splits into role and employer. */
+        RlsEntryFields g;
+        rls_entry_fields_split(f.title, strlen(f.title), k, false, &g);
+        if (g.title && g.org) {
+            rls_free(f.title);
+            f.title = g.title;
+            f.org = g.org;
+            g.title = g.org = NULL;
+        }
+        rls_entry_fields_close(&g);
+    }
+    f.dates.span = rls_plain_cover(p, (uint32_t)f.date_start_byte, (uint32_t)f.date_end_byte);
+    if (!f.dates.valid) {
+        f.dates = dates;
+        f.dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
+    }
+    rls_model_builder_entry(&w->mb, tex__plain_span(p), f.title, f.org, f.location, &f.dates);
+    rls_entry_fields_close(&f);
+    w->line_entry = w->mb.current_entry;
+    w->dated_entry = w->mb.current_entry;
+    rls_plain_free(p);
+    return true;
+}
+
 static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
     tex__trim_residue(p);
     if (p->len == 0) {
         rls_plain_free(p);
         return;
     }
+    if (tex__dated_line(w, p)) return;
     if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
         /* "Over 5000 lines:" alone on its line labels the lines below it. */
         uint32_t n = p->len;
@@ -453,6 +573,12 @@ static bool tex__has_any(const char *text, const char *const *words, size_t n) {
  * next to a logo is the place, not the employer ("(92230)"); a degree in
  * the organisation slot of an education entry is its title. */
 static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
+    /* Template arguments out of order: typed by content (fieldtype.h). */
+    char *date_text = NULL;
+    if (rls_field_type_settle(&e->title, &e->org, &e->location, e->dates.valid, &date_text) &&
+        date_text)
+        tex__dates(date_text, e->span, &e->dates);
+    rls_free(date_text);
     if (!e->org) return;
     size_t digits = 0, other = 0;
     for (const char *c = e->org; *c; c++) {
@@ -525,27 +651,33 @@ static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t l
  * or with a location amendment that holds a date. */
 static bool tex__heading_is_entry(TexWalk *w, TSNode node, TSNode text) {
     uint32_t after = ts_node_end_byte(text);
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(node, i);
+    bool entry = false;
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    while (rls_kids_next(&kids, &c)) {
         if (ts_node_start_byte(c) < after) continue;
         const char *type = ts_node_type(c);
         if (!strcmp(type, "line_comment") || !strcmp(type, "block_comment")) continue;
-        if (strcmp(type, "generic_command") != 0) return false;
+        if (strcmp(type, "generic_command") != 0) break;
         size_t len;
         const char *name = rls_tex_command_name(w->src, c, &len);
         TSNode args[2];
         unsigned n = rls_tex_curly_args(c, args, 2);
         RlsTexMacro m;
         if (!n || !rls_tex_macros_lookup(&w->macros, name, len, n, &m) || m.role != RLS_TEX_AMEND)
-            return false;
-        if (m.title_arg) return true;
+            break;
+        if (m.title_arg) {
+            entry = true;
+            break;
+        }
         char *t = tex__node_string(w, args[0]);
-        bool date = rls_date_text_looks_dated(t, strlen(t));
+        entry = rls_date_text_looks_dated(t, strlen(t));
         rls_free(t);
-        return date;
+        break;
     }
-    return false;
+    rls_kids_close(&kids);
+    return entry;
 }
 
 static void tex__section_node(TexWalk *w, TSNode node) {
@@ -571,6 +703,14 @@ static void tex__section_node(TexWalk *w, TSNode node) {
     RlsPlain heading;
     rls_plain_builder_finish(&pb, &heading);
     rls_plain_builder_close(&pb);
+    size_t ds, de;
+    RlsDateRange dates;
+    if (level >= 2 && heading.len &&
+        rls_date_range_find(heading.text, heading.len, &dates, &ds, &de)) {
+        /* "\\subsection*{Acme \\hfill 2016 -- 2019}": an entry, not a section. */
+        tex__flush_para(w);
+        if (tex__dated_line(w, &heading)) return;
+    }
     if (level >= 2 && heading.len && tex__heading_is_entry(w, node, text)) {
         tex__flush_para(w);
         rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, NULL, heading.text, NULL, NULL);
@@ -933,70 +1073,6 @@ static void tex__contact_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TS
     tex__push_node(w, node, false);
 }
 
-/* Learns what a document's own \newcommand does: a body that drops an
- * argument hides it (\zh{..}); a body with \item before #1 is a bullet; a
- * body with a list around #N is an entry whose bullets are argument N. */
-static void tex__infer_macro(TexWalk *w, TSNode def) {
-    TSNode decl = ts_node_child_by_field_name(def, "declaration", 11);
-    TSNode impl = ts_node_child_by_field_name(def, "implementation", 14);
-    TSNode argc = ts_node_child_by_field_name(def, "argc", 4);
-    if (ts_node_is_null(decl) || ts_node_is_null(impl)) return;
-    uint32_t ds = ts_node_start_byte(decl), de = ts_node_end_byte(decl);
-    while (ds < de && (w->src[ds] == '{' || w->src[ds] == '\\' || tex__is_space(w->src[ds])))
-        ds++;
-    while (de > ds && (w->src[de - 1] == '}' || tex__is_space(w->src[de - 1])))
-        de--;
-    if (de <= ds) return;
-    unsigned nargs = 0;
-    if (!ts_node_is_null(argc)) {
-        for (uint32_t i = ts_node_start_byte(argc); i < ts_node_end_byte(argc); i++)
-            if (w->src[i] >= '0' && w->src[i] <= '9')
-                nargs = nargs * 10 + (unsigned)(w->src[i] - '0');
-    }
-    const char *name = w->src + ds;
-    size_t name_len = de - ds;
-    /* Known template macros keep their table meaning. */
-    if (rls_tex_builtin_macro(name, name_len, nargs)) return;
-    uint32_t is = ts_node_start_byte(impl), ie = ts_node_end_byte(impl);
-    const char *body = w->src + is;
-    size_t blen = ie - is;
-    RlsTexMacro m = {0};
-    uint32_t item_at = UINT32_MAX, list_at = UINT32_MAX;
-    uint32_t used = 0, first_arg_at[10] = {0};
-    for (size_t i = 0; i + 1 < blen; i++) {
-        if (body[i] == '#' && body[i + 1] >= '1' && body[i + 1] <= '9') {
-            unsigned a = (unsigned)(body[i + 1] - '0');
-            if (!(used & (1u << a))) first_arg_at[a] = (uint32_t)i;
-            used |= 1u << a;
-        } else if (body[i] == '\\') {
-            if (blen - i >= 5 && !memcmp(body + i, "\\item", 5) && item_at == UINT32_MAX)
-                item_at = (uint32_t)i;
-            if (blen - i >= 7 && !memcmp(body + i, "\\begin{", 7) && list_at == UINT32_MAX) {
-                size_t s = i + 7, e = s;
-                while (e < blen && body[e] != '}')
-                    e++;
-                if (rls_tex_env_is_list(body + s, e - s)) list_at = (uint32_t)i;
-            }
-        }
-    }
-    if (nargs == 0) return;
-    if (used == 0) {
-        m.role = RLS_TEX_DROP;
-        m.arity = (uint8_t)nargs;
-    } else if (list_at != UINT32_MAX) {
-        m.role = RLS_TEX_ENTRY;
-        m.flags = RLS_TEX_F_GUESS;
-        for (unsigned a = 1; a <= nargs && a < 10; a++)
-            if ((used & (1u << a)) && first_arg_at[a] > list_at) m.body_arg = (uint8_t)a;
-        if (!m.body_arg) return;
-    } else if (item_at != UINT32_MAX) {
-        m.role = RLS_TEX_BULLET;
-    } else {
-        return;
-    }
-    rls_tex_macros_add(&w->macros, &m, name, name_len);
-}
-
 /* The grammar does not attach optional arguments to macros: in
  * "\\phone[mobile]{+1 234}" the brackets and the braces that follow are
  * siblings. Collects those braces as arguments and sets *end past them. */
@@ -1005,6 +1081,11 @@ static unsigned tex__args(TexWalk *w, TSNode cmd, TSNode *args, unsigned max, ui
     if (n > max) n = max;
     *end = ts_node_end_byte(cmd);
     if (n || *end >= w->len || w->src[*end] != '[') return n;
+    /* ts_node_next_sibling finds the parent by walking down from the root,
+     * a pass over the document's top level each time: a megabyte of
+     * "\x[" spent seconds here. A resume has a few dozen such macros. */
+    if (w->n_sibling_walks >= TEX_MAX_SIBLING_WALKS) return n;
+    w->n_sibling_walks++;
     TSNode sib = ts_node_next_sibling(cmd);
     while (!ts_node_is_null(sib) && !strcmp(ts_node_type(sib), "[") &&
            ts_node_start_byte(sib) == *end) {
@@ -1196,10 +1277,10 @@ static void tex__item(TexWalk *w, TSNode node) {
         t.pb = &w->para;
     }
     char *label = NULL;
-    RlsTexKids kids;
-    rls_tex_kids_init(&kids, node);
+    RlsKids kids;
+    rls_kids_init(&kids, node);
     TSNode c;
-    while (rls_tex_kids_next(&kids, &c)) {
+    while (rls_kids_next(&kids, &c)) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "\\item")) {
             rls_tex_text_skip_to(&t, ts_node_end_byte(c));
@@ -1210,11 +1291,12 @@ static void tex__item(TexWalk *w, TSNode node) {
                 /* The bracket group itself is no text node: read its parts. */
                 RlsPlainBuilder lpb;
                 rls_plain_builder_init(&lpb);
-                uint32_t nk = ts_node_child_count(c);
-                for (uint32_t k = 0; k < nk; k++) {
-                    TSNode g = ts_node_child(c, k);
-                    if (ts_node_is_named(g)) tex__walk_into(w, &lpb, g);
-                }
+                RlsKids parts;
+                rls_kids_init_named(&parts, c);
+                TSNode g;
+                while (rls_kids_next(&parts, &g))
+                    tex__walk_into(w, &lpb, g);
+                rls_kids_close(&parts);
                 RlsPlain lp;
                 rls_plain_builder_finish(&lpb, &lp);
                 rls_plain_builder_close(&lpb);
@@ -1231,18 +1313,19 @@ static void tex__item(TexWalk *w, TSNode node) {
                 }
             } else {
                 /* description lists: "\item[Label] text" reads "Label text". */
-                uint32_t count2 = ts_node_child_count(c);
-                for (uint32_t k = 0; k < count2; k++) {
-                    TSNode g = ts_node_child(c, k);
-                    if (ts_node_is_named(g)) rls_tex_text_node(&t, g);
-                }
+                RlsKids parts;
+                rls_kids_init_named(&parts, c);
+                TSNode g;
+                while (rls_kids_next(&parts, &g))
+                    rls_tex_text_node(&t, g);
+                rls_kids_close(&parts);
             }
             rls_tex_text_skip_to(&t, ts_node_end_byte(c));
             continue;
         }
         rls_tex_text_node(&t, c);
     }
-    rls_tex_kids_close(&kids);
+    rls_kids_close(&kids);
     if (skills) {
         if (label) {
             RlsPlain p;
@@ -1281,17 +1364,18 @@ static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len
     TSNode begin = ts_node_child_by_field_name(node, "begin", 5);
     TSNode end = ts_node_child_by_field_name(node, "end", 3);
     if (ts_node_is_null(begin) || ts_node_is_null(end)) return false;
-    uint32_t count = ts_node_named_child_count(node);
     TSNode dates_arg = {0};
     uint32_t body_start = ts_node_end_byte(begin);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(node, i);
-        if (!strcmp(ts_node_type(c), "curly_group") && kind == 2 &&
-            ts_node_start_byte(c) == body_start) {
-            dates_arg = c;
-            body_start = ts_node_end_byte(c);
+    RlsKids args;
+    rls_kids_init_named(&args, node);
+    TSNode arg;
+    while (kind == 2 && rls_kids_next(&args, &arg)) {
+        if (!strcmp(ts_node_type(arg), "curly_group") && ts_node_start_byte(arg) == body_start) {
+            dates_arg = arg;
+            body_start = ts_node_end_byte(arg);
         }
     }
+    rls_kids_close(&args);
     uint32_t body_end = ts_node_start_byte(end);
     const char *body = w->src + body_start;
     size_t blen = body_end > body_start ? body_end - body_start : 0;
@@ -1307,13 +1391,13 @@ static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len
     RlsTexText t;
     rls_tex_text_init(&t, w->src, w->len, &pb, &w->macros);
     /* All children: the grammar leaves some punctuation (",") outside text. */
-    RlsTexKids kids;
-    rls_tex_kids_init(&kids, node);
+    RlsKids kids;
+    rls_kids_init(&kids, node);
     TSNode c;
-    while (rls_tex_kids_next(&kids, &c))
+    while (rls_kids_next(&kids, &c))
         if (ts_node_start_byte(c) >= body_start && ts_node_end_byte(c) <= body_end)
             rls_tex_text_node(&t, c);
-    rls_tex_kids_close(&kids);
+    rls_kids_close(&kids);
     RlsPlain header;
     rls_plain_builder_finish(&pb, &header);
     rls_plain_builder_close(&pb);
@@ -1382,11 +1466,12 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
     tex__entry_env(w, node, name, len);
     /* tabular's column spec and minipage's width are not text. */
     unsigned skip = rls_tex_env_arg_count(name, len);
-    uint32_t count = ts_node_named_child_count(node);
     TexRange pending[4];
     unsigned np = 0;
-    for (uint32_t i = 0; i < count && skip; i++) {
-        TSNode c = ts_node_named_child(node, i);
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    while (skip && rls_kids_next(&kids, &c)) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "begin") || !strcmp(type, "brack_group")) continue;
         if (strcmp(type, "curly_group") != 0) break;
@@ -1394,6 +1479,7 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
             pending[np++] = (TexRange){ts_node_start_byte(c), ts_node_end_byte(c), true, false};
         skip--;
     }
+    rls_kids_close(&kids);
     /* Push the later range first so that the stack stays ordered. */
     while (np)
         tex__push_range(w, pending[np - 1].start, pending[np - 1].end, true), np--;
@@ -1429,18 +1515,16 @@ static void tex__comment(TexWalk *w, TSNode node) {
     rls_model_builder_comment(&w->mb, (RlsSpan){s, e}, w->src + ts, te - ts);
 }
 
+static bool tex__missing_cb(void *data, TSNode node) {
+    TexWalk *w = data;
+    if (!ts_node_is_missing(node)) return true;
+    uint32_t s = ts_node_start_byte(node);
+    rls_model_builder_error(&w->mb, (RlsSpan){s, ts_node_end_byte(node)});
+    return false;
+}
+
 static void tex__missing(TexWalk *w, TSNode node) {
-    if (ts_node_is_missing(node)) {
-        uint32_t s = ts_node_start_byte(node);
-        rls_model_builder_error(&w->mb, (RlsSpan){s, ts_node_end_byte(node)});
-        return;
-    }
-    RlsTexKids kids;
-    rls_tex_kids_init(&kids, node);
-    TSNode c;
-    while (rls_tex_kids_next(&kids, &c))
-        if (ts_node_has_error(c)) tex__missing(w, c);
-    rls_tex_kids_close(&kids);
+    rls_ts_visit_errors(node, tex__missing_cb, w);
 }
 
 /* The body is what \begin{document} holds; a fragment without one (an
@@ -1448,9 +1532,10 @@ static void tex__missing(TexWalk *w, TSNode node) {
 static void tex__find_body(TexWalk *w, TSNode root) {
     w->body_start = 0;
     w->body_end = w->len;
-    uint32_t count = ts_node_named_child_count(root);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(root, i);
+    RlsKids kids;
+    rls_kids_init_named(&kids, root);
+    TSNode c;
+    while (rls_kids_next(&kids, &c)) {
         if (strcmp(ts_node_type(c), "generic_environment") != 0) continue;
         TSNode begin = ts_node_child_by_field_name(c, "begin", 5);
         TSNode nm = ts_node_is_null(begin) ? begin : ts_node_child_by_field_name(begin, "name", 4);
@@ -1459,9 +1544,11 @@ static void tex__find_body(TexWalk *w, TSNode root) {
         if (e > s && tex__eq(w->src + s, e - s, "document")) {
             w->body_start = ts_node_end_byte(begin);
             w->body_end = ts_node_end_byte(c);
+            rls_kids_close(&kids);
             return;
         }
     }
+    rls_kids_close(&kids);
     /* A syntax error in the preamble can nest the document environment
      * elsewhere: fall back to the text of the first uncommented
      * \begin{document} and the last \end{document}. */
@@ -1518,10 +1605,7 @@ static void tex__dispatch(TexWalk *w, TSNode node, TexCapture kind) {
     if (consumed == 2) return;
     bool in_body = !w->stopped && s >= w->body_start && e <= w->body_end;
     switch (kind) {
-    case CAP_MACRO:
-        tex__infer_macro(w, node);
-        tex__push_node(w, node, true);
-        break;
+    case CAP_MACRO: /* a definition is no text; its calls were expanded (tex_expand.h) */
     case CAP_SKIP:
         tex__push_node(w, node, true);
         break;
@@ -1583,11 +1667,63 @@ static uint32_t tex__on_struct(void *ud, TSNode node) {
     return w->own_end;
 }
 
+/* The tree-sitter runtime (0.20.7) frees an interior pointer when its
+ * error recovery at the end of the input wraps 65 536 subtrees into one
+ * node: 16 383 "\begin{enumerate}\item {" before an unclosed "$x^{" abort
+ * the process (valgrind: an invalid free 524 288 bytes, 65 536 subtrees,
+ * into the array ts_stack_pop_all built), 16 382 do not. Every level of
+ * nesting keeps a few subtrees on the parse stack until it closes, so a
+ * document nested deeper than this, which no resume is, never reaches the
+ * grammar. */
+#define TEX_MAX_NESTING 2000u
+#define TEX_TOO_DEEP "it is nested more than 2000 levels deep (groups and environments)"
+
+static bool tex__too_deep(const char *src, uint32_t len) {
+    uint32_t depth = 0;
+    for (uint32_t i = 0; i < len; i++) {
+        char c = src[i];
+        if (c == '%') {
+            while (i + 1 < len && src[i + 1] != '\n')
+                i++;
+        } else if (c == '\\') {
+            if (i + 6 <= len && !memcmp(src + i + 1, "begin", 5)) {
+                depth++;
+            } else if (i + 4 <= len && !memcmp(src + i + 1, "end", 3)) {
+                depth -= depth > 0;
+            }
+            i++; /* an escaped brace or percent sign is a character */
+        } else if (c == '{') {
+            depth++;
+        } else if (c == '}') {
+            depth -= depth > 0;
+        }
+        if (depth > TEX_MAX_NESTING) return true;
+    }
+    return false;
+}
+
 RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t len,
-                                const RlsParseOptions *opts) {
-    TSTree *tree = ts_parser_parse_string(self->ts, self->tree, src, len);
+                                const RlsParseOptions *opts, RlsParseBudget *budget) {
+    /* A document that calls its own macros is read expanded (tex_expand.h),
+     * parsed afresh: the old tree's bytes are not the expanded text's. */
+    const uint32_t src_len = len;
+    RlsTexExpansion *expansion = rls_tex_expand(src, len, opts);
+    if (expansion) {
+        if (self->tree) ts_tree_delete(self->tree);
+        self->tree = NULL;
+        src = rls_tex_expansion_text(expansion, &len);
+    }
+    bool too_deep = tex__too_deep(src, len);
+    TSTree *tree = too_deep ? NULL : rls_parse_budgeted(budget, self->ts, self->tree, src, len);
     if (self->tree) ts_tree_delete(self->tree);
     self->tree = tree;
+    if (!tree) {
+        budget->gave_up = too_deep ? TEX_TOO_DEEP : RLS_PARSE_SLOW;
+        rls_tex_expansion_delete(expansion);
+        RlsModelBuilder mb;
+        rls_model_builder_init(&mb, RLS_FORMAT_LATEX, src_len);
+        return rls_model_builder_finish(&mb);
+    }
 
     TexWalk w;
     memset(&w, 0, sizeof(w));
@@ -1601,6 +1737,8 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     w.para_text.on_struct = tex__on_struct;
     w.para_text.ud = &w;
     w.kind = RLS_SECTION_HEADER;
+    w.line_entry = -1;
+    w.dated_entry = -1;
     w.top_kind = RLS_SECTION_HEADER;
 
     TSNode root = ts_tree_root_node(tree);
@@ -1636,5 +1774,14 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     rls_free(w.done);
     rls_free(w.envs);
     rls_free(w.skill_cat);
-    return rls_model_builder_finish(&w.mb);
+    RlsResume *model = rls_model_builder_finish(&w.mb);
+    if (expansion) {
+        rls_tex_expansion_remap(expansion, model);
+        rls_tex_expansion_delete(expansion);
+        /* The next edit comes in source bytes: no tree of the expanded text
+         * may be reused. */
+        ts_tree_delete(self->tree);
+        self->tree = NULL;
+    }
+    return model;
 }

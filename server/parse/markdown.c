@@ -153,6 +153,8 @@ static MdQuery *md__query(MdQuery *q, const TSLanguage *lang, const unsigned cha
 #define MD_MAX_BOUNDS 48
 #define MD_MAX_LINKS 16
 #define MD_MAX_RANGES 256
+/* Longest inline run (bytes) handed to the inline grammar; see md__run. */
+#define MD_INLINE_MAX_BYTES 4096u
 
 /* The text of one inline run, plus what the walk noticed about its markup. */
 typedef struct {
@@ -194,7 +196,8 @@ typedef struct {
     char *skill_category; /* owned */
     int markup_depth;
     uint32_t markup_start;
-    MdEvent *rec; /* steps of the run being walked */
+    uint32_t walk_depth; /* md__walk calls, one inside the other */
+    MdEvent *rec;        /* steps of the run being walked */
     uint32_t n_rec;
     size_t cap_rec;
     uint32_t rec_base; /* the run's first byte */
@@ -206,7 +209,9 @@ typedef struct {
     char **labels; /* link reference labels the document defines, as md__label_key */
     uint32_t n_labels;
     size_t cap_labels;
-    uint32_t *item_paras; /* start bytes of paragraphs read as part of an item */
+    RlsParseBudget *budget; /* shared by the block parse and every inline run */
+    MdRun once;             /* a run that timed out: replayed, not kept */
+    uint32_t *item_paras;   /* start bytes of paragraphs read as part of an item */
     uint32_t n_item_paras, next_item_para;
     size_t cap_item_paras;
 } Md;
@@ -242,12 +247,14 @@ static uint32_t md__trim_end(const Md *md, uint32_t start_byte, uint32_t end_byt
 static uint32_t md__inline_ranges(const Md *md, TSNode inl, TSRange *out, uint32_t cap) {
     uint32_t n = 0;
     uint32_t at = ts_node_start_byte(inl);
-    uint32_t count = ts_node_named_child_count(inl);
-    for (uint32_t i = 0; i < count && n + 1 < cap; i++) {
-        TSNode c = ts_node_named_child(inl, i);
+    RlsKids kids;
+    rls_kids_init_named(&kids, inl);
+    TSNode c;
+    while (n + 1 < cap && rls_kids_next(&kids, &c)) {
         if (ts_node_start_byte(c) > at) out[n++] = md__range(md, at, ts_node_start_byte(c));
         at = ts_node_end_byte(c);
     }
+    rls_kids_close(&kids);
     if (ts_node_end_byte(inl) > at && n < cap) out[n++] = md__range(md, at, ts_node_end_byte(inl));
     return n;
 }
@@ -449,16 +456,36 @@ static void md__child(Md *md, TSNode parent, TSNode c, const TSRange *r, uint32_
 }
 
 /* Text between children is the node's own text; children dispatch by type. */
+static void md__walk_children(Md *md, TSNode node, const TSRange *r, uint32_t nr);
+
+/* Inline markup nested deeper than this is read as its source text: the
+ * walk recurses once per level (a run is at most MD_INLINE_MAX_BYTES, but
+ * a stack must not overflow on any input). */
+#define MD_MAX_WALK_DEPTH 1000u
+
 static void md__walk(Md *md, TSNode node, const TSRange *r, uint32_t nr) {
+    if (md->walk_depth >= MD_MAX_WALK_DEPTH) {
+        md__source(md, r, nr, ts_node_start_byte(node), ts_node_end_byte(node));
+        return;
+    }
+    md->walk_depth++;
+    md__walk_children(md, node, r, nr);
+    md->walk_depth--;
+}
+
+static void md__walk_children(Md *md, TSNode node, const TSRange *r, uint32_t nr) {
     uint32_t at = ts_node_start_byte(node);
-    uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_child(node, i);
+    RlsKids kids;
+    rls_kids_init(&kids, node);
+    TSNode c, next;
+    bool have = rls_kids_next(&kids, &c);
+    while (have) {
+        bool have_next = rls_kids_next(&kids, &next);
         md__source(md, r, nr, at, ts_node_start_byte(c));
         /* "[text] [ref]" with "[ref]: url" defined: a reference link
          * written with a space (pandoc's old syntax), read as its text. */
-        if (i + 1 < count && md__is(c, "shortcut_link")) {
-            TSNode label = ts_node_child(node, i + 1);
+        if (have_next && md__is(c, "shortcut_link")) {
+            TSNode label = next;
             uint32_t gap_byte = ts_node_end_byte(c), label_byte = ts_node_start_byte(label);
             bool spaced = label_byte - gap_byte <= 2;
             for (uint32_t b = gap_byte; b < label_byte && spaced; b++)
@@ -466,17 +493,23 @@ static void md__walk(Md *md, TSNode node, const TSRange *r, uint32_t nr) {
             if (spaced && md__is(label, "shortcut_link") &&
                 !md__label_defined(md, ts_node_start_byte(c), ts_node_end_byte(c)) &&
                 md__label_defined(md, label_byte, ts_node_end_byte(label))) {
-                uint32_t n_children = ts_node_named_child_count(c);
-                for (uint32_t k = 0; k < n_children; k++)
-                    md__walk(md, ts_node_named_child(c, k), r, nr);
+                RlsKids text;
+                rls_kids_init_named(&text, c);
+                TSNode g;
+                while (rls_kids_next(&text, &g))
+                    md__walk(md, g, r, nr);
+                rls_kids_close(&text);
                 at = ts_node_end_byte(label);
-                i++;
+                have = rls_kids_next(&kids, &c);
                 continue;
             }
         }
         md__child(md, node, c, r, nr);
         at = ts_node_end_byte(c);
+        c = next;
+        have = have_next;
     }
+    rls_kids_close(&kids);
     md__source(md, r, nr, at, ts_node_end_byte(node));
 }
 
@@ -548,7 +581,12 @@ static void md__runs_rehash(RlsMdParser *p, uint32_t cap, bool keep_all) {
     rls_free(old);
 }
 
-/* Finds or makes the run for ranges r[0..n); a new run is parsed and walked. */
+/* Finds or makes the run for ranges r[0..n); a new run is parsed and walked.
+ * A run longer than MD_INLINE_MAX_BYTES is plain text: the inline grammar's
+ * time grows faster than linearly on bracket soup ("![[" x 4 000 took 4 s),
+ * and no real bullet or paragraph is that long. A run whose parse ran out
+ * of the budget is plain text too, and is not kept, so that the next parse
+ * (with a fresh budget) tries it again. */
 static const MdRun *md__run(Md *md, const TSRange *r, uint32_t n) {
     RlsMdParser *p = md->parser;
     uint64_t hash = md__run_hash(md, r, n);
@@ -566,12 +604,31 @@ static const MdRun *md__run(Md *md, const TSRange *r, uint32_t n) {
     }
     md->n_rec = 0;
     md->rec_base = r[0].start_byte;
-    ts_parser_set_included_ranges(p->inl, r, n);
-    TSTree *tree = ts_parser_parse_string(p->inl, NULL, md->src, md->len);
+    uint32_t run_bytes = 0;
+    for (uint32_t i = 0; i < n; i++)
+        run_bytes += r[i].end_byte - r[i].start_byte;
+    TSTree *tree = NULL;
+    bool timed_out = false;
+    if (run_bytes <= MD_INLINE_MAX_BYTES) {
+        ts_parser_set_included_ranges(p->inl, r, n);
+        tree = rls_parse_budgeted(md->budget, p->inl, NULL, md->src, md->len);
+        timed_out = !tree;
+    }
     if (tree) {
         md__walk(md, ts_tree_root_node(tree), r, n);
         md__collect(md, tree);
         ts_tree_delete(tree);
+    } else {
+        md__source(md, r, n, r[0].start_byte, r[n - 1].end_byte);
+    }
+    if (timed_out) {
+        /* Replayed once from a run that is not kept. */
+        MdRun *once = &md->once;
+        md__run_free(once);
+        once->n_events = md->n_rec;
+        once->events = rls_malloc((md->n_rec ? md->n_rec : 1) * sizeof(MdEvent));
+        memcpy(once->events, md->rec, md->n_rec * sizeof(MdEvent));
+        return once;
     }
     run->hash = hash;
     run->generation = p->generation;
@@ -1620,9 +1677,14 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     if (!md__entry_section(md->kind) || t->n_lines > 1 || p->len > 120 || t->n_bounds == 0 ||
         t->bounds[0] != 0 || !md__looks_like_entry(t))
         return false;
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; i++)
-        if (md__is(ts_node_named_child(node, i), "list")) return true;
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    bool has_list = false;
+    while (!has_list && rls_kids_next(&kids, &c))
+        has_list = md__is(c, "list");
+    rls_kids_close(&kids);
+    if (has_list) return true;
     RlsDateRange dr;
     size_t ds, de;
     if (!rls_date_range_find(p->text, p->len, &dr, &ds, &de)) return false;
@@ -1640,9 +1702,10 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
 static void md__item(Md *md, TSNode node) {
     MdText t;
     md__text_begin(md, &t);
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(node, i);
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    while (rls_kids_next(&kids, &c)) {
         if (!md__is(c, "paragraph")) continue;
         RLS_PUSH(md->item_paras, md->n_item_paras, md->cap_item_paras, ts_node_start_byte(c));
         TSNode inl = ts_node_named_child(c, 0);
@@ -1651,6 +1714,7 @@ static void md__item(Md *md, TSNode node) {
         uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
         md__text_add(md, &t, r, n);
     }
+    rls_kids_close(&kids);
     md__text_end(md, &t);
     if (t.plain.len == 0) {
         md__text_close(&t);
@@ -1768,23 +1832,27 @@ static void md__table(Md *md, TSNode node) {
         rls_model_builder_end_entry(&md->mb);
         md->fresh_entry = -1;
     }
-    uint32_t rows = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < rows; i++) {
-        TSNode row = ts_node_named_child(node, i);
+    RlsKids rows;
+    rls_kids_init_named(&rows, node);
+    TSNode row;
+    while (rls_kids_next(&rows, &row)) {
         if (!md__is(row, "pipe_table_header") && !md__is(row, "pipe_table_row")) continue;
         MdText t;
         md__text_begin(md, &t);
-        uint32_t cells = ts_node_named_child_count(row);
-        for (uint32_t c = 0; c < cells; c++) {
-            TSNode cell = ts_node_named_child(row, c);
+        RlsKids cells;
+        rls_kids_init_named(&cells, row);
+        TSNode cell;
+        for (uint32_t c = 0; rls_kids_next(&cells, &cell); c++) {
             if (!md__is(cell, "pipe_table_cell")) continue;
             TSRange r = md__range(md, ts_node_start_byte(cell), ts_node_end_byte(cell));
             if (c > 0) md__bound(md, &t);
             md__text_add(md, &t, &r, 1);
         }
+        rls_kids_close(&cells);
         md__text_end(md, &t);
         md__prose(md, &t, md__is(row, "pipe_table_row"));
     }
+    rls_kids_close(&rows);
 }
 
 /* An indented block in a resume is almost never code: it is the body of a
@@ -1839,24 +1907,37 @@ static void md__indented(Md *md, TSNode node) {
 /* ---- Headings ------------------------------------------------------------------ */
 
 static uint16_t md__heading_level(TSNode node) {
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; i++) {
-        const char *t = ts_node_type(ts_node_named_child(node, i));
-        if (!strncmp(t, "atx_h", 5) && t[5] >= '1' && t[5] <= '6') return (uint16_t)(t[5] - '0');
-        if (!strcmp(t, "setext_h1_underline")) return 1;
-        if (!strcmp(t, "setext_h2_underline")) return 2;
+    uint16_t level = 0;
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    while (!level && rls_kids_next(&kids, &c)) {
+        const char *t = ts_node_type(c);
+        if (!strncmp(t, "atx_h", 5) && t[5] >= '1' && t[5] <= '6') level = (uint16_t)(t[5] - '0');
+        if (!strcmp(t, "setext_h1_underline")) level = 1;
+        if (!strcmp(t, "setext_h2_underline")) level = 2;
     }
-    return 1;
+    rls_kids_close(&kids);
+    return level ? level : 1;
 }
 
 static TSNode md__heading_inline(TSNode node) {
-    uint32_t count = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(node, i);
-        if (md__is(c, "inline")) return c;
-        if (md__is(c, "paragraph")) return ts_node_named_child(c, 0);
+    TSNode found = {{0}, NULL, NULL};
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    while (rls_kids_next(&kids, &c)) {
+        if (md__is(c, "inline")) {
+            found = c;
+            break;
+        }
+        if (md__is(c, "paragraph")) {
+            found = ts_node_named_child(c, 0);
+            break;
+        }
     }
-    return (TSNode){{0}, NULL, NULL};
+    rls_kids_close(&kids);
+    return found;
 }
 
 typedef struct {
@@ -2174,16 +2255,18 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     md__text_close(&t);
 }
 
-static void md__errors(Md *md, TSNode node) {
-    if (!ts_node_has_error(node)) return;
+static bool md__error_cb(void *data, TSNode node) {
+    Md *md = data;
     if (ts_node_is_missing(node) || md__is(node, "ERROR")) {
         rls_model_builder_error(&md->mb,
                                 (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
-        return;
+        return false;
     }
-    uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; i++)
-        md__errors(md, ts_node_child(node, i));
+    return true;
+}
+
+static void md__errors(Md *md, TSNode node) {
+    rls_ts_visit_errors(node, md__error_cb, md);
 }
 
 /* The labels of the document's link reference definitions. A walked run
@@ -2194,9 +2277,10 @@ static void md__collect_labels(Md *md, const MdCapture *caps, uint32_t n) {
     for (uint32_t i = 0; i < n; i++) {
         if (caps[i].cap != MD_CAP_SKIP || !md__is(caps[i].node, "link_reference_definition"))
             continue;
-        uint32_t count = ts_node_named_child_count(caps[i].node);
-        for (uint32_t k = 0; k < count; k++) {
-            TSNode c = ts_node_named_child(caps[i].node, k);
+        RlsKids kids;
+        rls_kids_init_named(&kids, caps[i].node);
+        TSNode c;
+        while (rls_kids_next(&kids, &c)) {
             if (!md__is(c, "link_label")) continue;
             char key[128];
             size_t len =
@@ -2207,6 +2291,7 @@ static void md__collect_labels(Md *md, const MdCapture *caps, uint32_t n) {
             RLS_PUSH(md->labels, md->n_labels, md->cap_labels, copy);
             h = rls_hash_mix(h, key, len);
         }
+        rls_kids_close(&kids);
     }
     RlsMdParser *p = md->parser;
     if (h != p->labels_hash && p->n_runs) {
@@ -2253,18 +2338,24 @@ void rls_md_queries_release(void) {
 }
 
 RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
-                               const RlsParseOptions *opts) {
+                               const RlsParseOptions *opts, RlsParseBudget *budget) {
     (void)opts;
-    Md md = {.src = src, .len = len, .parser = self, .fresh_entry = -1, .group_entry = -1};
+    Md md = {.src = src,
+             .len = len,
+             .parser = self,
+             .fresh_entry = -1,
+             .group_entry = -1,
+             .budget = budget};
     self->generation++;
     self->used_runs = 0;
     rls_model_builder_init(&md.mb, RLS_FORMAT_MARKDOWN, len);
     rls_plain_builder_init(&md.pb);
 
-    TSTree *tree = ts_parser_parse_string(self->block, self->tree, src, len);
+    TSTree *tree = rls_parse_budgeted(budget, self->block, self->tree, src, len);
     if (self->tree) ts_tree_delete(self->tree);
     self->tree = tree;
     if (!tree) {
+        budget->gave_up = RLS_PARSE_SLOW;
         rls_plain_builder_close(&md.pb);
         return rls_model_builder_finish(&md.mb);
     }
@@ -2363,6 +2454,7 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     rls_free(md.rec);
     rls_free(md.list_ends);
     rls_free(md.item_paras);
+    md__run_free(&md.once);
     for (uint32_t i = 0; i < md.n_labels; i++)
         rls_free(md.labels[i]);
     rls_free(md.labels);

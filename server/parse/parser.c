@@ -1,10 +1,12 @@
 /*
  * parser.c - one entry point over the Markdown and LaTeX parsers (parse.h).
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime, for the parse budget */
 #include "rls/parse.h"
 
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "parse/formats.h"
 #include "parse/tex_internal.h"
@@ -14,6 +16,7 @@ struct RlsParser {
     RlsFormat format;
     RlsMdParser *md;
     RlsTexParser *tex;
+    const char *gave_up; /* why the last parse's model is empty, or NULL */
 };
 
 RlsParser *rls_parser_new(RlsFormat format) {
@@ -55,8 +58,51 @@ RlsResume *rls_parser_parse(RlsParser *self, const char *src, uint32_t len,
                             const RlsParseOptions *opts) {
     if (self->format == RLS_FORMAT_LATEX && !self->tex) self->tex = rls_tex_parser_new();
     if (self->format != RLS_FORMAT_LATEX && !self->md) self->md = rls_md_parser_new();
-    if (self->tex) return rls_tex_parser_parse(self->tex, src, len, opts);
-    return rls_md_parser_parse(self->md, src, len, opts);
+    RlsParseBudget budget = rls_parse_budget_start(len);
+    RlsResume *model = self->tex ? rls_tex_parser_parse(self->tex, src, len, opts, &budget)
+                                 : rls_md_parser_parse(self->md, src, len, opts, &budget);
+    self->gave_up = budget.gave_up;
+    return model;
+}
+
+const char *rls_parser_gave_up(const RlsParser *self) {
+    return self->gave_up;
+}
+
+/* ---- The parse budget ------------------------------------------------------ */
+
+/* CPU time of the calling thread: the budget is work, so that a parse on
+ * a loaded machine (or a CLI worker sharing cores) is not cut short by
+ * time it spent waiting. */
+static uint64_t parser__now_us(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+RlsParseBudget rls_parse_budget_start(uint32_t len) {
+    uint64_t share = (uint64_t)RLS_PARSE_BUDGET_MICROS_PER_MIB * len / (1024u * 1024u);
+    return (RlsParseBudget){parser__now_us() + RLS_PARSE_BUDGET_MICROS + share, false, NULL};
+}
+
+/* tree-sitter's timeout counts wall time; a parse runs in slices of this
+ * much, resumed (the parser keeps its state when it halts) while CPU
+ * budget is left. */
+#define PARSER_SLICE_MICROS 20000u
+
+TSTree *rls_parse_budgeted(RlsParseBudget *budget, TSParser *parser, const TSTree *old,
+                           const char *src, uint32_t len) {
+    ts_parser_set_timeout_micros(parser, PARSER_SLICE_MICROS);
+    for (;;) {
+        if (parser__now_us() >= budget->deadline_us) {
+            /* A halted parse resumes on the next call unless reset. */
+            ts_parser_reset(parser);
+            budget->timed_out = true;
+            return NULL;
+        }
+        TSTree *tree = ts_parser_parse_string(parser, old, src, len);
+        if (tree) return tree;
+    }
 }
 
 bool rls_format_from_path(const char *path, RlsFormat *out) {
@@ -105,4 +151,23 @@ TSInputEdit rls_ts_input_edit(const RlsByteEdit *edit) {
         .new_end_point = {edit->new_end_point.row, edit->new_end_point.col_byte},
     };
     return e;
+}
+
+void rls_ts_visit_errors(TSNode root, bool (*visit_cb)(void *data, TSNode node), void *data) {
+    if (!ts_node_has_error(root)) return;
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        bool descend = ts_node_has_error(n) && visit_cb(data, n);
+        if (descend && ts_tree_cursor_goto_first_child(&cur)) continue;
+        bool up = true;
+        while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+            if (!ts_tree_cursor_goto_parent(&cur)) {
+                up = false;
+                break;
+            }
+        }
+        if (!up) break;
+    }
+    ts_tree_cursor_delete(&cur);
 }

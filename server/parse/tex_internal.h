@@ -9,6 +9,7 @@
 #include <tree_sitter/api.h>
 
 #include "model/builder.h"
+#include "parse/formats.h"
 #include "rls/parse.h"
 
 const TSLanguage *tree_sitter_latex(void);
@@ -130,7 +131,12 @@ struct RlsTexText {
     bool obey_lines;
     uint32_t consumed_to; /* bytes already turned into text by a ligature/accent */
     uint32_t last_end;    /* end of the last node seen, for word breaks */
+    uint32_t depth;       /* nodes being walked, one inside the other */
 };
+
+/* Nodes nested deeper than this are read as their source text: the walk
+ * recurses once per level, and a stack must not overflow on any input. */
+#define RLS_TEX_TEXT_MAX_DEPTH 1000u
 
 void rls_tex_text_init(RlsTexText *self, const char *src, uint32_t src_len, RlsPlainBuilder *pb,
                        const RlsTexMacros *macros);
@@ -153,47 +159,5 @@ void rls_tex_unescape(const char *src, uint32_t len, RlsPlain *out);
 /* Releases the process-wide compiled queries (tests call it before their
  * leak check; the parser recompiles lazily afterwards). */
 void rls_tex_queries_release(void);
-
-/* ---- Children ----------------------------------------------------------------
- * ts_node_child(node, i) walks from the first child on every call in this
- * tree-sitter, so a loop over it is quadratic: an itemize of a thousand
- * \items cost seconds. Many children go through a tree cursor instead (one
- * allocation per loop); a few stay on ts_node_child, which allocates
- * nothing. */
-typedef struct {
-    TSNode node;
-    uint32_t i, n;
-    bool use_cursor;
-    TSTreeCursor cursor;
-} RlsTexKids;
-
-static inline void rls_tex_kids_init(RlsTexKids *k, TSNode node) {
-    k->node = node;
-    k->i = 0;
-    k->n = ts_node_child_count(node);
-    k->use_cursor = k->n > 16;
-    if (k->use_cursor) k->cursor = ts_tree_cursor_new(node);
-}
-
-static inline bool rls_tex_kids_next(RlsTexKids *k, TSNode *out) {
-    if (k->i >= k->n) return false;
-    if (!k->use_cursor) {
-        *out = ts_node_child(k->node, k->i++);
-        return true;
-    }
-    bool ok = k->i++ == 0 ? ts_tree_cursor_goto_first_child(&k->cursor)
-                          : ts_tree_cursor_goto_next_sibling(&k->cursor);
-    if (!ok) {
-        k->i = k->n;
-        return false;
-    }
-    *out = ts_tree_cursor_current_node(&k->cursor);
-    return true;
-}
-
-static inline void rls_tex_kids_close(RlsTexKids *k) {
-    if (k->use_cursor) ts_tree_cursor_delete(&k->cursor);
-    k->use_cursor = false;
-}
 
 #endif /* RLS_PARSE_TEX_INTERNAL_H_ */

@@ -83,6 +83,8 @@ static const RlsTexMacro tex__builtin[] = {
     ROW("scalebox", RLS_TEX_KEEP_LAST),
     /* No text at all. */
     {.name = "vspace", .role = RLS_TEX_DROP, .arity = 1},
+    {.name = "addvspace", .role = RLS_TEX_DROP, .arity = 1},
+    {.name = "setcolumnwidth", .role = RLS_TEX_DROP, .arity = 1},
     {.name = "hspace", .role = RLS_TEX_DROP, .arity = 1},
     {.name = "setlength", .role = RLS_TEX_DROP, .arity = 2},
     {.name = "addtolength", .role = RLS_TEX_DROP, .arity = 2},

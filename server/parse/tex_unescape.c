@@ -21,6 +21,7 @@
  */
 #include <string.h>
 
+#include "parse/formats.h"
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
 
@@ -45,13 +46,15 @@ const char *rls_tex_command_name(const char *src, TSNode cmd, size_t *len) {
 
 unsigned rls_tex_curly_args(TSNode cmd, TSNode *args, unsigned max) {
     unsigned n = 0;
-    uint32_t count = ts_node_named_child_count(cmd);
-    for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(cmd, i);
+    RlsKids kids;
+    rls_kids_init_named(&kids, cmd);
+    TSNode c;
+    while (rls_kids_next(&kids, &c)) {
         if (strcmp(ts_node_type(c), "curly_group") != 0) continue;
         if (n < max && args) args[n] = c;
         n++;
     }
+    rls_kids_close(&kids);
     return n;
 }
 
@@ -606,10 +609,10 @@ static void text__environment(RlsTexText *self, TSNode node) {
         return;
     }
     unsigned skip_args = rls_tex_env_arg_count(name, len);
-    RlsTexKids kids;
-    rls_tex_kids_init(&kids, node);
+    RlsKids kids;
+    rls_kids_init(&kids, node);
     TSNode c;
-    while (rls_tex_kids_next(&kids, &c)) {
+    while (rls_kids_next(&kids, &c)) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "begin") || !strcmp(type, "end") || !strcmp(type, "brack_group")) {
             text__skip(self, c);
@@ -623,19 +626,35 @@ static void text__environment(RlsTexText *self, TSNode node) {
         skip_args = 0;
         rls_tex_text_node(self, c);
     }
-    rls_tex_kids_close(&kids);
+    rls_kids_close(&kids);
 }
 
 static void text__children(RlsTexText *self, TSNode node) {
-    RlsTexKids kids;
-    rls_tex_kids_init(&kids, node);
+    RlsKids kids;
+    rls_kids_init(&kids, node);
     TSNode c;
-    while (rls_tex_kids_next(&kids, &c))
+    while (rls_kids_next(&kids, &c))
         rls_tex_text_node(self, c);
-    rls_tex_kids_close(&kids);
+    rls_kids_close(&kids);
 }
 
+static void text__node(RlsTexText *self, TSNode node);
+
 void rls_tex_text_node(RlsTexText *self, TSNode node) {
+    if (self->depth >= RLS_TEX_TEXT_MAX_DEPTH) {
+        uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+        if (e <= self->consumed_to) return;
+        if (s < self->consumed_to) s = self->consumed_to;
+        text__gap(self, s);
+        text__source(self, s, e);
+        return;
+    }
+    self->depth++;
+    text__node(self, node);
+    self->depth--;
+}
+
+static void text__node(RlsTexText *self, TSNode node) {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
     if (e <= self->consumed_to) return;
     const char *type = ts_node_type(node);
@@ -783,17 +802,20 @@ void rls_tex_text_node(RlsTexText *self, TSNode node) {
 void rls_tex_unescape(const char *src, uint32_t len, RlsPlain *out) {
     TSParser *parser = ts_parser_new();
     ts_parser_set_language(parser, tree_sitter_latex());
-    TSTree *tree = ts_parser_parse_string(parser, NULL, src, len);
+    RlsParseBudget budget = rls_parse_budget_start(len);
+    TSTree *tree = rls_parse_budgeted(&budget, parser, NULL, src, len);
     RlsPlainBuilder pb;
     rls_plain_builder_init(&pb);
     RlsTexMacros macros;
     rls_tex_macros_init(&macros, NULL);
     RlsTexText t;
     rls_tex_text_init(&t, src, len, &pb, &macros);
-    text__children(&t, ts_tree_root_node(tree));
+    if (tree) {
+        text__children(&t, ts_tree_root_node(tree));
+        ts_tree_delete(tree);
+    }
     rls_tex_macros_close(&macros);
     rls_plain_builder_finish(&pb, out);
     rls_plain_builder_close(&pb);
-    ts_tree_delete(tree);
     ts_parser_delete(parser);
 }

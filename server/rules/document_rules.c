@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rls/alloc.h"
 #include "rls/buf.h"
@@ -401,6 +402,18 @@ static uint16_t doc__top_level(const RlsResume *m) {
     return top;
 }
 
+/* Whether a section other than `self` is headed name already (case aside). */
+static bool doc__heading_taken(const RlsResume *m, uint32_t self, const char *name,
+                               size_t name_len) {
+    for (uint32_t s = 0; s < m->n_sections; s++) {
+        const RlsSection *sec = &m->sections[s];
+        if (s == self || !sec->heading.text) continue;
+        if (sec->heading.len == name_len && strncasecmp(sec->heading.text, name, name_len) == 0)
+            return true;
+    }
+    return false;
+}
+
 void rls_rules_nonstandard_heading(RlsRulesCtx *ctx) {
     const RlsResume *m = ctx->model;
     if (!ctx->english) return;
@@ -424,12 +437,21 @@ void rls_rules_nonstandard_heading(RlsRulesCtx *ctx) {
                     rls_rules_word_is(sec->heading.text + words[w].start,
                                       words[w].end - words[w].start, doc__standard_words[k]);
         if (has_standard) continue;
-        const char *name = NULL;
+        /* "Patents", "Invited Talks", "Courses" are kinds of their own: an
+         * ATS files them as such or as "other", and calling them
+         * Publications or Certifications would say something untrue. */
+        if (rls_heading_own_kind(sec->heading.text, sec->heading.len)) continue;
         size_t name_len = 0;
-        if (sec->kind != RLS_SECTION_OTHER && doc__standard_names[sec->kind]) {
+        /* A known synonym ("Work History") has a name to use and a fix;
+         * anything else is a guess from the model's kind or a keyword, said
+         * as one, with no fix. */
+        const char *name =
+            rls_heading_synonym(sec->heading.text, sec->heading.len, "en", &name_len);
+        bool known = name != NULL;
+        if (!name && sec->kind != RLS_SECTION_OTHER && doc__standard_names[sec->kind]) {
             name = doc__standard_names[sec->kind];
             name_len = strlen(name);
-        } else {
+        } else if (!name) {
             for (size_t w = 0; w < nw && !name; w++) {
                 const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(RLS_LEX_HEADING_KEYWORD),
                                                         sec->heading.text + words[w].start,
@@ -441,11 +463,29 @@ void rls_rules_nonstandard_heading(RlsRulesCtx *ctx) {
          * alone: guessing a name for it would be a false alarm. */
         if (!name) continue;
         RlsSpan span = rls_plain_cover(&sec->heading, 0, sec->heading.len);
-        rls_diag_push(ctx->out, span, rls_rules_severity(ctx, "nonstandard-heading"),
-                      "nonstandard-heading",
-                      "Applicant tracking systems may not recognise the heading \"%s\" and can "
-                      "drop or misfile what is under it. Use the standard heading \"%.*s\".",
-                      sec->heading.text, (int)name_len, name);
+        /* The resume has that section already: renaming this one would
+         * make two (and the fix is not offered). */
+        if (doc__heading_taken(m, s, name, name_len))
+            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, "nonstandard-heading"),
+                          "nonstandard-heading",
+                          "Applicant tracking systems may not recognise the heading \"%s\" and "
+                          "can drop or misfile what is under it. The resume has a \"%.*s\" "
+                          "section already: move what belongs there under it.",
+                          sec->heading.text, (int)name_len, name);
+        else if (known)
+            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, "nonstandard-heading"),
+                          "nonstandard-heading",
+                          "Applicant tracking systems may not recognise the heading \"%s\" and "
+                          "can drop or misfile what is under it. Use the standard heading "
+                          "\"%.*s\".",
+                          sec->heading.text, (int)name_len, name);
+        else
+            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, "nonstandard-heading"),
+                          "nonstandard-heading",
+                          "Applicant tracking systems may not recognise the heading \"%s\" and "
+                          "can drop or misfile what is under it. If this section is what they "
+                          "file as \"%.*s\", use that heading.",
+                          sec->heading.text, (int)name_len, name);
     }
 }
 
@@ -604,7 +644,7 @@ void rls_rules_acronym_undefined(RlsRulesCtx *ctx) {
         if (!sk->text) continue;
         /* Skills carry no source map: point at the whole skill. */
         size_t before = n;
-        RlsPlain p = {sk->text, (uint32_t)strlen(sk->text), NULL, NULL};
+        RlsPlain p = {sk->text, (uint32_t)strlen(sk->text), NULL, NULL, NULL};
         AcronymHit *tmp = NULL;
         size_t tn = 0, tcap = 0;
         doc__scan_acronyms(ctx, &p, -1, &tmp, &tn, &tcap);

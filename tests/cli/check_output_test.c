@@ -146,7 +146,9 @@ static void test_json_has_human_and_utf16_lsp_positions(void) {
     const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(d0, "bytes");
     EXPECT_EQ_INT(num(bytes, "start"), byte_of("Worked"));
     const char *docs = str(d0, "docs");
-    EXPECT_TRUE(strncmp(docs, "file://", 7) == 0);
+    /* The installed docs, or the repository's relative path when the
+     * binary is not installed: never a path of the build machine. */
+    EXPECT_TRUE(strncmp(docs, "file:///", 8) == 0 || strncmp(docs, "docs/rules.md#", 14) == 0);
     EXPECT_TRUE(strstr(docs, "rules.md#weak-opener") != NULL);
     /* After a lone CR the next line starts. */
     const cJSON *d1 = cJSON_GetArrayItem(diags, 1);
@@ -242,7 +244,7 @@ static void test_uri_paths_are_percent_encoded(void) {
     EXPECT_STR_EQ(b.data, "file:///home/a%20b/C%23v/r%C3%A9sum%C3%A9.md");
     rls_buf_clear(&b);
     rls_docs_rule_url(&b, "no-metric");
-    EXPECT_TRUE(strncmp(b.data, "file:///", 8) == 0);
+    EXPECT_TRUE(strncmp(b.data, "file:///", 8) == 0 || strncmp(b.data, "docs/rules.md#", 14) == 0);
     EXPECT_TRUE(strstr(b.data, "rules.md#no-metric") != NULL);
     rls_buf_close(&b);
 }

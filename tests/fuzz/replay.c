@@ -4,9 +4,11 @@
  * Every fuzz target is also an ordinary test: built with this main, it
  * replays the seed corpora (real resumes, fixtures, crashes found before),
  * so a regression shows up in every build, not only in fuzzing builds.
- *   fuzz_x [--prefix C] FILE|DIR...
+ *   fuzz_x [--prefix C] [--corpus] FILE|DIR...
  * --prefix puts the byte C before every input, for targets whose first
  * byte selects a mode (fuzz_analyze: even = Markdown, odd = LaTeX).
+ * --corpus reads the paths after it inside the real-resume corpus
+ * (test_data.h), and skips the run (exit 77) when there is no corpus.
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -14,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "test_data.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -64,12 +68,24 @@ static int replay__path(const char *path, int *count) {
 
 int main(int argc, char **argv) {
     int rc = 0, count = 0;
+    const char *root = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--prefix") == 0 && i + 1 < argc) {
             replay__prefix = (unsigned char)argv[++i][0];
             continue;
         }
-        rc |= replay__path(argv[i], &count);
+        if (strcmp(argv[i], "--corpus") == 0) {
+            rls_test_require_corpus();
+            root = rls_test_corpus_dir();
+            continue;
+        }
+        if (root) {
+            char path[4096];
+            snprintf(path, sizeof(path), "%s/%s", root, argv[i]);
+            rc |= replay__path(path, &count);
+        } else {
+            rc |= replay__path(argv[i], &count);
+        }
     }
     printf("replayed %d inputs\n", count);
     if (count == 0) {

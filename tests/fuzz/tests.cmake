@@ -1,11 +1,14 @@
 # Fuzz targets (issue 8). Each target is built twice over:
 #   - always, with tests/fuzz/replay.c as main: replays the seed corpora as
-#     an ordinary test (label fuzz), so regressions show in every build;
+#     an ordinary test (label fuzz), so regressions show in every build: the
+#     committed seeds (tests/fuzz/seeds) and fixture resumes (tests/data)
+#     everywhere, the real resumes of ../shared/corpus in the tests labelled
+#     corpus too (skipped without it);
 #   - with RLS_FUZZ=ON (clang), linked with libFuzzer: a bounded fuzzing run
 #     of RLS_FUZZ_SECONDS per target (scripts/fuzz.sh; `make fuzz`).
 set(RLS_FUZZ_SECONDS 60 CACHE STRING "Seconds per target in the bounded fuzz run")
 set(_fuzz_dir "${CMAKE_CURRENT_LIST_DIR}")
-set(_corpus "${RLS_SHARED_DIR}/corpus")
+set(_fixtures "${RLS_TEST_DATA_DIR}/resumes")
 
 function(rls_fuzz_target name)
   if(RLS_FUZZ)
@@ -15,6 +18,7 @@ function(rls_fuzz_target name)
     add_executable(${name} "${_fuzz_dir}/${name}.c" "${_fuzz_dir}/replay.c")
   endif()
   target_link_libraries(${name} PRIVATE rls_shell)
+  target_include_directories(${name} PRIVATE "${RLS_TESTS_DIR}/unit")
   rls_warnings(${name})
 endfunction()
 
@@ -31,21 +35,37 @@ target_include_directories(fuzz_rpc PRIVATE "${PROJECT_SOURCE_DIR}/server")
 if(NOT RLS_FUZZ)
   add_test(NAME fuzz/replay_text COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_text> "${_fuzz_dir}/seeds/text")
   add_test(NAME fuzz/replay_analyze_markdown
-           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix b "${_corpus}/md")
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix b "${_fixtures}/md")
   add_test(NAME fuzz/replay_analyze_latex
-           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix a "${_corpus}/tex")
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix a "${_fixtures}/tex")
+  add_test(NAME fuzz/replay_analyze_markdown/corpus
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix b --corpus md)
+  add_test(NAME fuzz/replay_analyze_latex/corpus
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix a --corpus tex)
   # Crashes fuzz_analyze found, as Markdown (.md) or LaTeX (.tex) documents.
   file(GLOB _analyze_md "${_fuzz_dir}/seeds/analyze/*.md")
   add_test(NAME fuzz/replay_analyze_seeds
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix b ${_analyze_md})
+  file(GLOB _analyze_tex "${_fuzz_dir}/seeds/analyze/*.tex")
+  add_test(NAME fuzz/replay_analyze_seeds_latex
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_analyze> --prefix a ${_analyze_tex})
   add_test(NAME fuzz/replay_rpc COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rpc> "${_fuzz_dir}/seeds/rpc")
   add_test(NAME fuzz/replay_actions COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> "${_fuzz_dir}/seeds/actions")
   add_test(NAME fuzz/replay_actions_markdown
-           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix b "${_corpus}/md")
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix b "${_fixtures}/md")
   add_test(NAME fuzz/replay_actions_latex
-           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix a "${_corpus}/tex")
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix a "${_fixtures}/tex")
+  add_test(NAME fuzz/replay_actions_markdown/corpus
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix b --corpus md)
+  add_test(NAME fuzz/replay_actions_latex/corpus
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix a --corpus tex)
   set_tests_properties(fuzz/replay_text fuzz/replay_analyze_markdown fuzz/replay_analyze_latex
-                       fuzz/replay_analyze_seeds fuzz/replay_rpc fuzz/replay_actions fuzz/replay_actions_markdown
-                       fuzz/replay_actions_latex
+                       fuzz/replay_analyze_seeds fuzz/replay_analyze_seeds_latex fuzz/replay_rpc fuzz/replay_actions fuzz/replay_actions_markdown
+                       fuzz/replay_actions_latex fuzz/replay_analyze_markdown/corpus
+                       fuzz/replay_analyze_latex/corpus fuzz/replay_actions_markdown/corpus
+                       fuzz/replay_actions_latex/corpus
                        PROPERTIES LABELS fuzz TIMEOUT 600)
+  foreach(_t analyze_markdown analyze_latex actions_markdown actions_latex)
+    rls_corpus_test(fuzz/replay_${_t}/corpus)
+  endforeach()
 endif()

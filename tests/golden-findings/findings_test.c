@@ -1,16 +1,19 @@
 /*
- * findings_test.c - golden findings: the reviewed diagnostics of real
- * resumes from ../shared/corpus.
+ * findings_test.c - golden findings: the reviewed diagnostics of the
+ * fixture resumes (tests/data/resumes) and of real resumes from
+ * ../shared/corpus (with --corpus; skipped when the corpus is missing).
  *
- * Each tests/golden-findings/<file>.expected (e.g. "01-jakegut-jakes-resume.tex.expected")
- * holds, one line per finding, what rls_analyze reports on
- * corpus/<md|tex>/<file> with the default configuration:
+ * Each tests/golden-findings/fixtures/<file>.expected (e.g.
+ * "awesome-cv.tex.expected") holds, one line per finding, what rls_analyze
+ * reports on tests/data/resumes/<md|tex>/<file> with the default
+ * configuration; each tests/golden-findings/<file>.expected does for
+ * corpus/<md|tex>/<file>:
  *
  *     line:col-line:col severity rule-id message
  *
  * 1-based lines (LF, CRLF and lone CR end a line), columns in code points.
- * Only the expected outputs are committed, never the corpus files; the
- * review of each is in REVIEW.md. RLS_REGEN=1 rewrites the existing
+ * Only the expected outputs of the corpus are committed, never the corpus
+ * files; the review of each is in REVIEW.md. RLS_REGEN=1 rewrites the existing
  * .expected files: read every changed line against the source before
  * committing.
  *
@@ -79,17 +82,20 @@ static int findings__dump(const char *path) {
     return 0;
 }
 
+/* Sources and goldens of this run: the fixtures, or the corpus. */
+static const char *findings__src_root, *findings__exp_dir;
+
 static int findings__one(const char *file) {
     RlsFormat format;
     rls_format_from_path(file, &format);
     const char *fmt = format == RLS_FORMAT_LATEX ? "tex" : "md";
     char src_path[1024], exp_path[1024];
-    snprintf(src_path, sizeof(src_path), "%s/corpus/%s/%s", RLS_SHARED_DIR, fmt, file);
-    snprintf(exp_path, sizeof(exp_path), "%s/%s.expected", RLS_GOLDEN_FINDINGS_DIR, file);
+    snprintf(src_path, sizeof(src_path), "%s/%s/%s", findings__src_root, fmt, file);
+    snprintf(exp_path, sizeof(exp_path), "%s/%s.expected", findings__exp_dir, file);
     size_t len;
     char *src = rls_test_read_file(src_path, &len);
     if (!src) {
-        printf("not ok - %s: corpus file %s is missing\n", file, src_path);
+        printf("not ok - %s: %s is missing\n", file, src_path);
         return 1;
     }
     char *got = findings__render(format, src, len, false);
@@ -143,7 +149,15 @@ int main(int argc, char **argv) {
         rls_parse_release_globals();
         return rc;
     }
-    DIR *d = opendir(RLS_GOLDEN_FINDINGS_DIR);
+    if (argc > 1 && strcmp(argv[1], "--corpus") == 0) {
+        rls_test_require_corpus();
+        findings__src_root = rls_test_corpus_dir();
+        findings__exp_dir = RLS_GOLDEN_FINDINGS_DIR;
+    } else {
+        findings__src_root = RLS_TEST_RESUMES;
+        findings__exp_dir = RLS_GOLDEN_FINDINGS_DIR "/fixtures";
+    }
+    DIR *d = opendir(findings__exp_dir);
     char **names = NULL;
     size_t n = 0, cap = 0;
     if (d) {
@@ -167,7 +181,7 @@ int main(int argc, char **argv) {
     rls_parse_release_globals();
     printf("# %zu golden findings files, %d failed\n", n, failed);
     if (n == 0) {
-        printf("not ok - no .expected files under %s\n", RLS_GOLDEN_FINDINGS_DIR);
+        printf("not ok - no .expected files under %s\n", findings__exp_dir);
         return 1;
     }
     long live = rls_alloc_live();

@@ -176,7 +176,9 @@ test('ranges in UTF-16 and UTF-8 after é, CJK and emoji on a CRLF line', async 
     assert.equal(slice(RESUME, d.range, enc), 'various');
     const i = RESUME.indexOf('various');
     assert.deepEqual(d.range.start, positionAt(RESUME, i, enc));
-    const fix = linked(await actions(c, uri, d.range, [d]), d).find((a) => a.isPreferred);
+    // A placeholder fix: offered, never preferred (only safe fixes are).
+    const fix = linked(await actions(c, uri, d.range, [d]), d).find((a) => a.title.includes('[N]'));
+    assert.ok(!fix.isPreferred, 'a placeholder fix is not preferred');
     const edits = editsOf(fix.edit, uri);
     assert.equal(edits.length, 1);
     assert.equal(slice(RESUME, edits[0].range, enc), 'various', `${enc}: the edit replaces exactly the word`);

@@ -46,10 +46,10 @@ function slowRequest(c, method, params, ms) {
 
 let opened = 0;
 // Opens text in a fresh server and checks it is answered within bounds.
-async function hostile(t, { name, text, lang = 'markdown', openMs, requestMs = openMs, rss = 512, edit = true }) {
+async function hostile(t, { name, text, lang = 'markdown', openMs, requestMs = openMs, rss = 512, edit = true, init = {} }) {
   const c = new Client();
   t.after(() => c.kill());
-  await c.initialize({ textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } });
+  await c.initialize({ textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } }, init);
   const uri = docUri(`hostile-${opened++}-${name}`);
   const bound = scaled(openMs), reqBound = scaled(requestMs);
   const from = c.messages.length;
@@ -93,7 +93,10 @@ test('a 10 MB resume: answered, bounded', { timeout: scaled(400000) }, async (t)
   const n = shrink(Math.ceil(10 * MB / entry(0).length) * 0.88); // ~8.8 MB of dense findings
   const text = '# Jane Doe\n\n## Experience\n\n' + Array.from({ length: n }, (_, i) => entry(i)).join('');
   // The edit re-analyses all of it (44 s measured): left to the smaller documents.
-  const { pub, mem } = await hostile(t, { name: 'big.md', text, openMs: 300000, requestMs: 120000, rss: 2560, edit: false });
+  // Above the default size limit (4 MiB, which would refuse it at once):
+  // this measures what analysing that much costs.
+  const init = { initializationOptions: { thresholds: { 'not-analysed.maxBytes': 64 * MB } } };
+  const { pub, mem } = await hostile(t, { name: 'big.md', text, openMs: 300000, requestMs: 120000, rss: 2560, edit: false, init });
   assert.ok(pub.params.diagnostics.length > n, 'every entry has findings');
   t.diagnostic(`${(text.length / MB).toFixed(1)} MB: RSS ${mem.toFixed(0)} MB`);
 });

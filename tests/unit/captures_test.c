@@ -309,10 +309,11 @@ static void captures__read_dir(const char *dir) {
     closedir(d);
 }
 
+/* The inputs of the random slices and edits: the repository's own
+ * resumes and fuzz seeds, so that a fresh clone runs the same cases as CI. */
 static void captures__load_inputs(void) {
     if (captures__n_inputs) return;
-    captures__read_dir(RLS_SHARED_DIR "/corpus/md");
-    captures__read_dir(RLS_SHARED_DIR "/corpus/tex");
+    captures__read_dir(RLS_TEST_RESUMES);
     captures__read_dir(RLS_TESTS_DIR "/fuzz/seeds");
     captures__read_dir(RLS_SOURCE_DIR "/examples");
 }
@@ -356,9 +357,9 @@ static void test_embedded_queries_match_ts_query_ids(void) {
     }
 }
 
-static void test_corpus_and_seeds(void) {
+static void test_fixtures_and_seeds(void) {
     captures__load_inputs();
-    ASSERT_TRUE(captures__n_inputs >= 20); /* the shared corpus is there */
+    ASSERT_TRUE(captures__n_inputs >= 30); /* tests/data/resumes, the seeds, examples/ */
     long before = captures__checks;
     for (size_t i = 0; i < captures__n_inputs; i++)
         if (rls_test_sampled(i))
@@ -366,6 +367,26 @@ static void test_corpus_and_seeds(void) {
                                  captures__inputs[i].name);
     printf("# %zu files, %ld trees compared, %ld captures so far\n", captures__n_inputs,
            captures__checks - before, captures__captures);
+}
+
+static void captures__corpus_file(const char *name, const char *path, bool latex, void *ctx) {
+    size_t *n = ctx;
+    size_t len = 0;
+    char *text = rls_test_read_file(path, &len);
+    if (text && rls_test_sampled((*n)++)) captures__check_text(text, (uint32_t)len, name);
+    rls_free(text);
+}
+
+/* Runs last, alone in the corpus group: it sets up and tears down itself. */
+static void test_corpus(void) {
+    size_t n = 0;
+    long before = captures__checks, mismatches = captures__mismatches;
+    rls_test_each_resume(rls_test_corpus_dir(), captures__corpus_file, &n);
+    EXPECT_TRUE(n >= 20);
+    EXPECT_EQ_INT(captures__mismatches - mismatches, 0);
+    printf("# %zu corpus files, %ld trees compared, %ld mismatching\n", n,
+           captures__checks - before, captures__mismatches - mismatches);
+    captures__teardown();
 }
 
 static void test_handwritten_edges(void) {
@@ -612,12 +633,13 @@ int main(void) {
         RLS_TEST(test_refuses_what_it_does_not_support),
         RLS_TEST(test_accepts_the_subset),
         RLS_TEST(test_embedded_queries_match_ts_query_ids),
-        RLS_TEST(test_corpus_and_seeds),
+        RLS_TEST(test_fixtures_and_seeds),
         RLS_TEST(test_handwritten_edges),
         RLS_TEST(test_deep_nesting),
         RLS_TEST(test_random_slices),
         RLS_TEST(test_random_edits),
         RLS_TEST(test_no_mismatch_overall),
+        RLS_CORPUS_TEST(test_corpus),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

@@ -1,5 +1,5 @@
 /*
- * The quality bar of issue 4 on ../shared/bullets/labeled.tsv: every weak
+ * The quality bar of issue 4 on tests/data/bullets/labeled.tsv: every weak
  * bullet gets every rule listed for it, and no strong bullet gets any
  * content rule. Each bullet is checked in a hand-built model (exact control
  * of the section and dates), and through the real parsers inside a small
@@ -22,7 +22,7 @@ static size_t labeled__n;
 
 static void labeled__load(void) {
     if (labeled__n) return;
-    char *data = rls_test_read_file(RLS_SHARED_DIR "/bullets/labeled.tsv", NULL);
+    char *data = rls_test_read_file(RLS_TEST_DATA_DIR "/bullets/labeled.tsv", NULL);
     if (!data) return;
     char *save = NULL;
     for (char *line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {

@@ -212,6 +212,33 @@ static void test_moderncv(void) {
     rls_resume_delete(m);
 }
 
+/* Template arguments out of order are read by what they say: an employer
+ * in moderncv's title slot and a role in its employer slot swap; dates in
+ * the place slot of an entry without dates are its dates. */
+static void test_template_arguments_out_of_order_are_typed(void) {
+    const char *src =
+        "\\documentclass{moderncv}\n"
+        "\\begin{document}\n"
+        "\\section{Experience}\n"
+        "\\cventry{2019--2021}{Initech GmbH}{Data Engineer}{Berlin}{}{Owned it.}\n"
+        "\\cventry{}{Ingénieure logiciel}{Société Générale}{March 2016 -- May 2018}{}{Ran it.}\n"
+        "\\cventry{2012--2014}{Pathfinder}{Northwind}{Lyon}{}{Kept it.}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Data Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Initech GmbH");
+    EXPECT_STR_EQ(m->entries[1].title, "Ingénieure logiciel");
+    EXPECT_STR_EQ(m->entries[1].org, "Société Générale");
+    EXPECT_TRUE(m->entries[1].dates.valid);
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2016);
+    EXPECT_TRUE(m->entries[1].location == NULL);
+    /* Nothing typed: the template's order stands. */
+    EXPECT_STR_EQ(m->entries[2].title, "Pathfinder");
+    EXPECT_STR_EQ(m->entries[2].org, "Northwind");
+    rls_resume_delete(m);
+}
+
 static void test_user_macros(void) {
     const char *src = "\\mysec{Work History}\n"
                       "\\job{2020 -- Present}{Staff Engineer}{Globex}\n"
@@ -404,8 +431,8 @@ static const char *const corpus_files[] = {
 };
 
 static char *read_corpus(const char *name, size_t *len) {
-    char path[512];
-    snprintf(path, sizeof(path), "%s/corpus/tex/%s.tex", RLS_SHARED_DIR, name);
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/tex/%s.tex", rls_test_corpus_dir(), name);
     return rls_test_read_file(path, len);
 }
 
@@ -448,6 +475,59 @@ static void test_corpus_parses_and_maps_back(void) {
         rls_resume_delete(m);
         rls_free(src);
     }
+}
+
+static void fixture_parses_and_maps_back(const char *name, const char *path, bool latex,
+                                         void *ctx) {
+    if (!latex) return;
+    size_t *n = ctx;
+    char *src = rls_test_read_file(path, NULL);
+    ASSERT_TRUE(src != NULL);
+    RlsResume *m = parse(src, NULL);
+    check_source_maps(m, name);
+    /* Every fixture is a whole resume: sections, entries and bullets. */
+    if (m->n_sections < 3 || m->n_entries < 2 || m->n_bullets < 4)
+        RLS__FAIL("%s: %u sections, %u entries, %u bullets", name, m->n_sections, m->n_entries,
+                  m->n_bullets);
+    (*n)++;
+    rls_resume_delete(m);
+    rls_free(src);
+}
+
+static void test_fixtures_parse_and_map_back(void) {
+    size_t n = 0;
+    rls_test_each_resume(RLS_TEST_RESUMES, fixture_parses_and_maps_back, &n);
+    EXPECT_TRUE(n >= 8); /* one per template family in tests/data/resumes/tex */
+}
+
+/* 40 Jake's-style entries of 4 items each, every item distinct. */
+static void test_a_generated_large_file_parses_every_item(void) {
+    RlsBuf b;
+    rls_buf_init(&b);
+    rls_buf_puts(&b, "\\documentclass{article}\n\\begin{document}\n\\section{Experience}\n"
+                     "\\resumeSubHeadingListStart\n");
+    for (int e = 0; e < 40; e++) {
+        rls_buf_printf(&b,
+                       "\\resumeSubheading{Engineer %d}{Jan 2001 -- Dec 2002}{Firm %d}{Town}\n"
+                       "\\resumeItemListStart\n",
+                       e, e);
+        for (int i = 0; i < 4; i++)
+            rls_buf_printf(&b, "\\resumeItem{Cut cost %d of firm %d by %d\\%%}\n", i, e, i + e);
+        rls_buf_puts(&b, "\\resumeItemListEnd\n");
+    }
+    rls_buf_puts(&b, "\\resumeSubHeadingListEnd\n\\end{document}\n");
+    RlsParser *p = rls_parser_new(RLS_FORMAT_LATEX);
+    RlsResume *m = rls_parser_parse(p, b.data, (uint32_t)b.len, NULL);
+    RlsResume *again = rls_parser_parse(p, b.data, (uint32_t)b.len, NULL);
+    EXPECT_EQ_INT(m->n_entries, 40);
+    EXPECT_EQ_INT(m->n_bullets, 160);
+    EXPECT_EQ_INT(again->n_bullets, m->n_bullets);
+    if (m->n_bullets == 160)
+        EXPECT_STR_EQ(m->bullets[159].plain.text, "Cut cost 3 of firm 39 by 42%");
+    rls_resume_delete(again);
+    rls_resume_delete(m);
+    rls_parser_delete(p);
+    rls_buf_close(&b);
 }
 
 static void test_large_file_parses_every_item(void) {
@@ -499,6 +579,7 @@ int main(void) {
         RLS_TEST(test_sb2nov_two_argument_items),
         RLS_TEST(test_awesome_cv),
         RLS_TEST(test_moderncv),
+        RLS_TEST(test_template_arguments_out_of_order_are_typed),
         RLS_TEST(test_user_macros),
         RLS_TEST(test_macros_inferred_from_newcommand),
         RLS_TEST(test_a_place_containing_now_is_not_read_as_dates),
@@ -506,8 +587,10 @@ int main(void) {
         RLS_TEST(test_broken_input_is_data),
         RLS_TEST(test_incremental_reparse_matches_fresh_parse),
         RLS_TEST(test_project_heading_title_leaves_out_the_stack),
-        RLS_TEST(test_corpus_parses_and_maps_back),
-        RLS_TEST(test_large_file_parses_every_item),
+        RLS_TEST(test_fixtures_parse_and_map_back),
+        RLS_TEST(test_a_generated_large_file_parses_every_item),
+        RLS_CORPUS_TEST(test_corpus_parses_and_maps_back),
+        RLS_CORPUS_TEST(test_large_file_parses_every_item),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));

@@ -63,6 +63,7 @@ static void test_every_rule_is_registered_with_a_severity_and_summary(void) {
         "acronym-undefined", "unread-structure",    "missing-keyword",
         "skill-unbacked",    "skill-unlisted",      "ats-layout",
         "contact-missing",   "date-format",         "resume-length",
+        "not-analysed",
     };
     size_t n;
     const RlsRuleInfo *all = rls_rules_all(&n);
@@ -315,6 +316,32 @@ static void test_nonstandard_heading_names_the_standard_one(void) {
     }
     EXPECT_TRUE(career);
     EXPECT_TRUE(toolbox);
+    rls_diag_list_close(&l);
+}
+
+/* "Patents", "Invited Talks", "Courses" are kinds of their own: calling
+ * them Publications or Certifications would be untrue. */
+static void test_a_heading_of_its_own_kind_is_never_renamed_to_another(void) {
+    const char *src = "## Experience\n- Cut costs 40%.\n"
+                      "## Patents\n- US 1234567: a method\n"
+                      "## Invited Talks\n- Scaling Go, GopherCon 2021\n"
+                      "## Courses\n- Distributed Systems\n"
+                      "## Activities\n- Chess club\n"
+                      "## Occupation\n- Cut costs 40%.\n"
+                      "## Education\nBSc\n## Skills\nGo\n";
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    size_t n = 0;
+    for (size_t i = 0; i < l.len; i++) {
+        if (strcmp(l.items[i].rule, "nonstandard-heading") != 0) continue;
+        n++;
+        const char *at = src + l.items[i].span.start_byte;
+        /* Only "Occupation", a synonym of a heading the resume already
+         * has, and said so. */
+        EXPECT_TRUE(strncmp(at, "Occupation", 10) == 0);
+        EXPECT_TRUE(strstr(l.items[i].message, "already") != NULL);
+    }
+    EXPECT_EQ_INT(n, 1);
     rls_diag_list_close(&l);
 }
 
@@ -724,6 +751,7 @@ int main(void) {
         RLS_TEST(test_passive_with_a_named_agent_or_recognition),
         RLS_TEST(test_repeated_verb_leaves_weak_openers_to_their_rule),
         RLS_TEST(test_nonstandard_heading_names_the_standard_one),
+        RLS_TEST(test_a_heading_of_its_own_kind_is_never_renamed_to_another),
         RLS_TEST(test_missing_section_on_the_first_line),
         RLS_TEST(test_acronym_undefined_until_spelled_out_once),
         RLS_TEST(test_skills_and_summary_paragraphs_are_not_judged_as_bullets),

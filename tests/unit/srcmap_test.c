@@ -8,7 +8,7 @@ static RlsPlain make_plain(void) {
     static char text[] = "Cut p99 %x";
     static uint32_t start[] = {2, 3, 4, 7, 8, 9, 10, 11, 12, 14};
     static uint32_t end[] = {3, 4, 5, 8, 9, 10, 11, 12, 14, 15};
-    RlsPlain p = {text, 10, start, end};
+    RlsPlain p = {text, 10, start, end, NULL};
     return p;
 }
 

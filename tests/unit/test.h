@@ -10,6 +10,14 @@
  *
  * EXPECT_* record a failure and go on; ASSERT_* also return from the case.
  * Assertions stay on in release builds.
+ *
+ * A case that reads the real-resume corpus (test_data.h) is listed with
+ * RLS_CORPUS_TEST instead of RLS_TEST. CTest runs such a program twice
+ * (tests/CMakeLists.txt): RLS_TEST_GROUP=fixtures runs the other cases,
+ * everywhere; RLS_TEST_GROUP=corpus runs the corpus cases, labelled
+ * "corpus", and skips (RLS_TEST_SKIP) when the corpus is missing. Run by
+ * hand without the variable, a program runs every case and reports the
+ * corpus ones "# SKIP" when there is no corpus.
  */
 #ifndef RLS_TEST_H_
 #define RLS_TEST_H_
@@ -21,14 +29,18 @@
 
 #include "rls/alloc.h"
 #include "rls/common.h"
+#include "test_data.h"
 
 typedef struct {
     const char *name;
     void (*fn)(void);
+    bool corpus; /* reads ../shared/corpus */
 } RlsTestCase;
 
 #define RLS_TEST(fn)                                                                               \
-    { #fn, fn }
+    { #fn, fn, false }
+#define RLS_CORPUS_TEST(fn)                                                                        \
+    { #fn, fn, true }
 
 static int rls_test__failures;
 
@@ -78,24 +90,41 @@ static int rls_test__failures;
         if (rls_test__failures != before_) return;                                                 \
     } while (0)
 
-/* Runs the cases in order, prints TAP, checks the allocator is balanced at
- * the end, and returns the process exit status. */
+/* Runs the cases of the group RLS_TEST_GROUP selects ("fixtures",
+ * "corpus", unset: all) in order, prints TAP, checks the allocator is
+ * balanced at the end, and returns the process exit status: RLS_TEST_SKIP
+ * for the corpus group without a corpus. */
 static inline int rls_test_run(const RlsTestCase *cases, size_t n) {
+    const char *group = getenv("RLS_TEST_GROUP");
+    bool only_corpus = group && strcmp(group, "corpus") == 0;
+    bool only_fixtures = group && strcmp(group, "fixtures") == 0;
+    bool have_corpus = rls_test_corpus_dir() != NULL;
+    size_t planned = 0;
+    for (size_t i = 0; i < n; i++)
+        planned += cases[i].corpus ? !only_fixtures : !only_corpus;
+    if (only_corpus) rls_test_require_corpus(); /* skips, or fails under RLS_REQUIRE_CORPUS */
     int failed = 0;
-    printf("1..%zu\n", n + 1);
+    size_t k = 0;
+    printf("1..%zu\n", planned + 1);
     for (size_t i = 0; i < n; i++) {
+        if (cases[i].corpus ? only_fixtures : only_corpus) continue;
+        k++;
+        if (cases[i].corpus && !have_corpus) {
+            printf("ok %zu - %s # SKIP ../shared/corpus not found\n", k, cases[i].name);
+            continue;
+        }
         int before = rls_test__failures;
         cases[i].fn();
         bool ok = rls_test__failures == before;
         if (!ok) failed++;
-        printf("%s %zu - %s\n", ok ? "ok" : "not ok", i + 1, cases[i].name);
+        printf("%s %zu - %s\n", ok ? "ok" : "not ok", k, cases[i].name);
         fflush(stdout);
     }
     long live = rls_alloc_live();
     printf("%s %zu - no allocation outlives the tests (%ld live)\n", live == 0 ? "ok" : "not ok",
-           n + 1, live);
+           planned + 1, live);
     if (live != 0) failed++;
-    printf("# %zu passed, %d failed\n", n + 1 - (size_t)failed, failed);
+    printf("# %zu passed, %d failed\n", planned + 1 - (size_t)failed, failed);
     return failed ? 1 : 0;
 }
 

@@ -1,0 +1,32 @@
+# The licence is stated once and everywhere the same: LICENSE is the MIT
+# licence of "the resume-ls authors", and every package.json of ours (not
+# those under node_modules) says "license": "MIT" (SPDX), as does the root
+# entry of its package-lock.json.
+#   cmake -DROOT=<source dir> -P licence_check.cmake
+file(READ "${ROOT}/LICENSE" licence)
+if(NOT licence MATCHES "^MIT License\n\nCopyright \\(c\\) 2026 the resume-ls authors\n")
+  message(FATAL_ERROR "LICENSE does not start with the MIT licence of the resume-ls authors")
+endif()
+file(GLOB manifests "${ROOT}/*/package.json" "${ROOT}/*/*/package.json")
+list(FILTER manifests EXCLUDE REGEX "/node_modules/|^${ROOT}/build")
+set(checked 0)
+foreach(m IN LISTS manifests)
+  file(READ "${m}" json)
+  string(JSON lic ERROR_VARIABLE err GET "${json}" license)
+  if(NOT lic STREQUAL "MIT")
+    message(SEND_ERROR "${m}: license is \"${lic}\", want \"MIT\" ${err}")
+  endif()
+  get_filename_component(dir "${m}" DIRECTORY)
+  if(EXISTS "${dir}/package-lock.json")
+    file(READ "${dir}/package-lock.json" lock)
+    string(JSON lock_lic ERROR_VARIABLE err GET "${lock}" packages "" license)
+    if(NOT lock_lic STREQUAL "MIT")
+      message(SEND_ERROR "${dir}/package-lock.json: root license is \"${lock_lic}\", want \"MIT\"")
+    endif()
+  endif()
+  math(EXPR checked "${checked} + 1")
+endforeach()
+if(checked LESS 3)
+  message(FATAL_ERROR "found ${checked} package.json files of ours, expected grammars, tests/lsp, editors/vscode")
+endif()
+message(STATUS "LICENSE and ${checked} package.json files say MIT")

@@ -1,0 +1,262 @@
+/* Tests for typing fields by content (server/model/fieldtype.c) and for
+ * entry lines split by those types (server/model/lines.c). */
+#include <stdio.h>
+
+#include "model/lines.h"
+#include "rls/alloc.h"
+#include "rls/fieldtype.h"
+#include "test.h"
+
+typedef struct {
+    const char *line;
+    RlsSectionKind kind;
+    const char *title, *org, *location;
+} TypedCase;
+
+#define EXP RLS_SECTION_EXPERIENCE
+#define EDU RLS_SECTION_EDUCATION
+
+/* Invented lines in several languages, in both orders. */
+static const TypedCase typed_cases[] = {
+    {"Acme Corp | Senior Engineer | 2021 – Present", EXP, "Senior Engineer", "Acme Corp", NULL},
+    {"Senior Engineer | Acme Corp", EXP, "Senior Engineer", "Acme Corp", NULL},
+    {"Acme GmbH - Softwareentwickler", EXP, "Softwareentwickler", "Acme GmbH", NULL},
+    {"Softwareentwickler - Acme GmbH", EXP, "Softwareentwickler", "Acme GmbH", NULL},
+    {"Ingénieure logiciel — Société Générale, Paris", EXP, "Ingénieure logiciel",
+     "Société Générale", "Paris"},
+    {"Universität Bochum, Bochum — M.Sc. Informatik", EDU, "M.Sc. Informatik", "Universität Bochum",
+     "Bochum"},
+    {"Senior Developer at Foo GmbH (Remote)", EXP, "Senior Developer", "Foo GmbH", "Remote"},
+    {"Consultant, Deloitte", EXP, "Consultant", "Deloitte", NULL},
+    {"Deloitte, Consultant", EXP, "Consultant", "Deloitte", NULL},
+    {"Nurse | Charité Hospital | Berlin, Germany", EXP, "Nurse", "Charité Hospital",
+     "Berlin, Germany"},
+    {"Teacher — Lycée Victor Hugo, Besançon", EXP, "Teacher", "Lycée Victor Hugo", "Besançon"},
+    {"Data Analyst · Banco Santander · Madrid, Spain", EXP, "Data Analyst", "Banco Santander",
+     "Madrid, Spain"},
+    {"Desarrollador Backend | Mercado Libre S.A. | Buenos Aires, Argentina", EXP,
+     "Desarrollador Backend", "Mercado Libre S.A.", "Buenos Aires, Argentina"},
+    {"Engenheira de Software - Itaú Unibanco S.A., São Paulo", EXP, "Engenheira de Software",
+     "Itaú Unibanco S.A.", "São Paulo"},
+    {"Sviluppatore Java | Accenture Italia | Milano", EXP, "Sviluppatore Java", "Accenture Italia",
+     "Milano"},
+    {"Инженер-программист | ООО Яндекс | Москва", EXP, "Инженер-программист", "ООО Яндекс",
+     "Москва"},
+    {"ООО Ромашка — Ведущий разработчик", EXP, "Ведущий разработчик", "ООО Ромашка", NULL},
+    {"Разработчик | АО Сбербанк", EXP, "Разработчик", "АО Сбербанк", NULL},
+    {"软件工程师 | 腾讯科技有限公司 | 深圳", EXP, "软件工程师", "腾讯科技有限公司", "深圳"},
+    {"腾讯科技有限公司 | 软件工程师", EXP, "软件工程师", "腾讯科技有限公司", NULL},
+    {"北京大学 | 计算机科学 学士", EDU, "计算机科学 学士", "北京大学", NULL},
+    {"计算机科学 学士 | 北京大学", EDU, "计算机科学 学士", "北京大学", NULL},
+    {"東京大学 | 修士（情報理工学）", EDU, "修士（情報理工学）", "東京大学", NULL},
+    {"株式会社メルカリ | バックエンドエンジニア | 東京", EXP, "バックエンドエンジニア",
+     "株式会社メルカリ", "東京"},
+    {"バックエンドエンジニア | 株式会社メルカリ", EXP, "バックエンドエンジニア", "株式会社メルカリ",
+     NULL},
+    {"네이버 주식회사 | 백엔드 개발자 | 서울", EXP, "백엔드 개발자", "네이버 주식회사", "서울"},
+    {"백엔드 개발자 | 네이버 주식회사", EXP, "백엔드 개발자", "네이버 주식회사", NULL},
+    {"서울대학교 | 컴퓨터공학 학사", EDU, "컴퓨터공학 학사", "서울대학교", NULL},
+    {"컴퓨터공학 학사 | 서울대학교", EDU, "컴퓨터공학 학사", "서울대학교", NULL},
+    {"Analyst | Goldman Sachs | New York, NY", EXP, "Analyst", "Goldman Sachs", "New York, NY"},
+    {"Goldman Sachs Group | Analyst", EXP, "Analyst", "Goldman Sachs Group", NULL},
+    {"Stanford University | BSc Computer Science | 2015 – 2019", EDU, "BSc Computer Science",
+     "Stanford University", NULL},
+    {"MSc Data Science — University of Amsterdam, Amsterdam", EDU, "MSc Data Science",
+     "University of Amsterdam", "Amsterdam"},
+    {"University of Oxford, DPhil in Physics", EDU, "DPhil in Physics", "University of Oxford",
+     NULL},
+    {"Universidad de Buenos Aires | Licenciatura en Ciencias de la Computación", EDU,
+     "Licenciatura en Ciencias de la Computación", "Universidad de Buenos Aires", NULL},
+    {"Universidade de São Paulo - Bacharelado em Ciência da Computação", EDU,
+     "Bacharelado em Ciência da Computação", "Universidade de São Paulo", NULL},
+    {"Politecnico di Milano — Laurea Magistrale in Ingegneria Informatica", EDU,
+     "Laurea Magistrale in Ingegneria Informatica", "Politecnico di Milano", NULL},
+    {"École Polytechnique, Palaiseau | Diplôme d'ingénieur", EDU, "Diplôme d'ingénieur",
+     "École Polytechnique", "Palaiseau"},
+    {"Technische Universität München | Master of Science Informatik", EDU,
+     "Master of Science Informatik", "Technische Universität München", NULL},
+    {"Master of Science Informatik | Technische Universität München", EDU,
+     "Master of Science Informatik", "Technische Universität München", NULL},
+    {"Fachhochschule Aachen, Aachen | Bachelor Elektrotechnik", EDU, "Bachelor Elektrotechnik",
+     "Fachhochschule Aachen", "Aachen"},
+    {"Московский государственный университет | Магистр прикладной математики", EDU,
+     "Магистр прикладной математики", "Московский государственный университет", NULL},
+    {"Магистр прикладной математики | Московский государственный университет", EDU,
+     "Магистр прикладной математики", "Московский государственный университет", NULL},
+    {"Senior Consultant | Thoughtworks | Remote", EXP, "Senior Consultant", "Thoughtworks",
+     "Remote"},
+    {"Product Manager, Spotify AB, Stockholm", EXP, "Product Manager", "Spotify AB", "Stockholm"},
+    {"Research Assistant | Max Planck Institut für Informatik | Saarbrücken", EXP,
+     "Research Assistant", "Max Planck Institut für Informatik", "Saarbrücken"},
+    {"Werkstudent Softwareentwicklung - SAP SE, Walldorf", EXP, "Werkstudent Softwareentwicklung",
+     "SAP SE", "Walldorf"},
+    {"Consultant | Capgemini | Paris, France", EXP, "Consultant", "Capgemini", "Paris, France"},
+    {"Acme Corp, Berlin | Software Engineer", EXP, "Software Engineer", "Acme Corp", "Berlin"},
+    {"Foo Labs — Senior Developer (Remote)", EXP, "Senior Developer", "Foo Labs", "Remote"},
+    {"Lead Teacher at Springfield High School", EXP, "Lead Teacher", "Springfield High School",
+     NULL},
+    {"Registered Nurse | Mayo Clinic | Rochester, MN", EXP, "Registered Nurse", "Mayo Clinic",
+     "Rochester, MN"},
+    {"Mayo Clinic | Registered Nurse", EXP, "Registered Nurse", "Mayo Clinic", NULL},
+    {"Financial Analyst | JPMorgan Chase & Co. | London, UK", EXP, "Financial Analyst",
+     "JPMorgan Chase & Co.", "London, UK"},
+    {"Deutsche Bank AG | Entwickler | Frankfurt", EXP, "Entwickler", "Deutsche Bank AG",
+     "Frankfurt"},
+    {"Ingeniero de Software | Telefónica S.A. | Madrid", EXP, "Ingeniero de Software",
+     "Telefónica S.A.", "Madrid"},
+    {"Telefónica S.A. | Ingeniero de Software", EXP, "Ingeniero de Software", "Telefónica S.A.",
+     NULL},
+    {"Analista de Dados — Banco do Brasil", EXP, "Analista de Dados", "Banco do Brasil", NULL},
+    {"Banco do Brasil — Analista de Dados", EXP, "Analista de Dados", "Banco do Brasil", NULL},
+    {"Consulente IT | Reply S.p.A. | Torino", EXP, "Consulente IT", "Reply S.p.A.", "Torino"},
+    {"Reply S.p.A. - Consulente IT", EXP, "Consulente IT", "Reply S.p.A.", NULL},
+    {"顾问 | 麦肯锡公司", EXP, "顾问", "麦肯锡公司", NULL},
+    {"麦肯锡公司 | 顾问", EXP, "顾问", "麦肯锡公司", NULL},
+    {"エンジニア | ソニー株式会社", EXP, "エンジニア", "ソニー株式会社", NULL},
+    {"ソニー株式会社 | エンジニア", EXP, "エンジニア", "ソニー株式会社", NULL},
+    {"카카오 주식회사 — 개발자", EXP, "개발자", "카카오 주식회사", NULL},
+    {"개발자 — 카카오 주식회사", EXP, "개발자", "카카오 주식회사", NULL},
+    {"Company Inc. - Software Engineer Intern", EXP, "Software Engineer Intern", "Company Inc.",
+     NULL},
+    {"Software Engineer Intern - Company Inc.", EXP, "Software Engineer Intern", "Company Inc.",
+     NULL},
+    {"Teaching Assistant | University of Toronto | Toronto, ON", EXP, "Teaching Assistant",
+     "University of Toronto", "Toronto, ON"},
+    {"University of Toronto | Teaching Assistant", EXP, "Teaching Assistant",
+     "University of Toronto", NULL},
+    {"Marketing Manager — Unilever PLC, London", EXP, "Marketing Manager", "Unilever PLC",
+     "London"},
+    {"Unilever PLC, London — Marketing Manager", EXP, "Marketing Manager", "Unilever PLC",
+     "London"},
+    {"Acme Hospital | Nurse", EXP, "Nurse", "Acme Hospital", NULL},
+    {"Cloud Architect @ Contoso Ltd", EXP, "Cloud Architect", "Contoso Ltd", NULL},
+    {"Contoso Ltd // Cloud Architect", EXP, "Cloud Architect", "Contoso Ltd", NULL},
+    {"Volunteer Teacher · Teach For All Foundation · Remote", EXP, "Volunteer Teacher",
+     "Teach For All Foundation", "Remote"},
+    {"Postdoctoral Researcher, Institut Pasteur, Paris", EXP, "Postdoctoral Researcher",
+     "Institut Pasteur", "Paris"},
+    {"Institut Pasteur, Paris — Postdoctoral Researcher", EXP, "Postdoctoral Researcher",
+     "Institut Pasteur", "Paris"},
+    {"B.Sc. Informatik — Universität Bochum, Bochum", EDU, "B.Sc. Informatik", "Universität Bochum",
+     "Bochum"},
+    {"Université de Reims, Reims | Licence Informatique", EDU, "Licence Informatique",
+     "Université de Reims", "Reims"},
+    {"Licence Informatique | Université de Reims, Reims", EDU, "Licence Informatique",
+     "Université de Reims", "Reims"},
+    {"Senior Engineer | Acme Corp, Berlin, Germany", EXP, "Senior Engineer", "Acme Corp",
+     "Berlin, Germany"},
+    {"Lehrerin | Goethe-Gymnasium | Hamburg", EXP, "Lehrerin", "Goethe-Gymnasium", "Hamburg"},
+    {"Goethe-Gymnasium | Lehrerin", EXP, "Lehrerin", "Goethe-Gymnasium", NULL},
+    {"Infirmière — Hôpital Saint-Louis, Paris", EXP, "Infirmière", "Hôpital Saint-Louis", "Paris"},
+    {"Hôpital Saint-Louis, Paris — Infirmière", EXP, "Infirmière", "Hôpital Saint-Louis", "Paris"},
+    {"Chargé d'études | Banque de France | Paris", EXP, "Chargé d'études", "Banque de France",
+     "Paris"},
+    {"Banque de France | Chargé d'études", EXP, "Chargé d'études", "Banque de France", NULL},
+    /* A city inside a name is no place; a year beside a role is no title. */
+    {"Ingénieur | Acme 東京", EXP, "Ingénieur", "Acme 東京", NULL},
+    {"ETH Zürich | Doktorand", EXP, "Doktorand", "ETH Zürich", NULL},
+    {"Acme Corp | DBA", EXP, "DBA", "Acme Corp", NULL},
+    /* A colon between a name and a role parts them; after a label it does not. */
+    {"Tsinghua University: Ph.D. in Economics", EDU, "Ph.D. in Economics", "Tsinghua University",
+     NULL},
+    {"Desenvolvedor Back-End: Foo Ltda", EXP, "Desenvolvedor Back-End", "Foo Ltda", NULL},
+    {"Project: Senior Engineer", EXP, "Project: Senior Engineer", NULL, NULL},
+};
+
+static bool typed__same(const char *got, const char *want) {
+    return want ? got && !strcmp(got, want) : got == NULL;
+}
+
+static void test_entry_lines_in_many_languages_are_assigned_by_type(void) {
+    size_t wrong = 0;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(typed_cases); i++) {
+        const TypedCase *c = &typed_cases[i];
+        RlsEntryFields f;
+        rls_entry_fields_split(c->line, strlen(c->line), c->kind, false, &f);
+        if (!typed__same(f.title, c->title) || !typed__same(f.org, c->org) ||
+            !typed__same(f.location, c->location)) {
+            fprintf(stderr, "  %s\n    got title=%s org=%s location=%s\n", c->line,
+                    f.title ? f.title : "-", f.org ? f.org : "-", f.location ? f.location : "-");
+            wrong++;
+        }
+        rls_entry_fields_close(&f);
+    }
+    EXPECT_EQ_INT(wrong, 0);
+}
+
+static void test_a_place_glued_to_an_organisation_beside_dates_is_split_off(void) {
+    RlsEntryFields f;
+    const char *line = "Acme GmbH, Bochum | 2019 – 2021";
+    rls_entry_fields_split(line, strlen(line), EXP, true, &f);
+    EXPECT_STR_EQ(f.org, "Acme GmbH");
+    EXPECT_STR_EQ(f.location, "Bochum");
+    rls_entry_fields_close(&f);
+}
+
+static void test_short_texts_are_typed_by_what_they_say(void) {
+    static const struct {
+        const char *text;
+        RlsFieldType type;
+    } cases[] = {
+        {"Senior Engineer", RLS_FIELD_TITLE},
+        {"Ingénieure logiciel", RLS_FIELD_TITLE},
+        {"Entwicklerin", RLS_FIELD_TITLE},
+        {"工程师", RLS_FIELD_TITLE},
+        {"개발자", RLS_FIELD_TITLE},
+        {"Acme GmbH", RLS_FIELD_ORG},
+        {"UNIVERSITÄT BONN", RLS_FIELD_ORG},
+        {"МОСКОВСКИЙ УНИВЕРСИТЕТ", RLS_FIELD_ORG},
+        {"株式会社サンプル", RLS_FIELD_ORG},
+        {"Houston, TX", RLS_FIELD_LOCATION},
+        {"Remote", RLS_FIELD_LOCATION},
+        {"Lyon, France", RLS_FIELD_LOCATION},
+        {"M.Sc. Informatik", RLS_FIELD_DEGREE},
+        {"硕士", RLS_FIELD_DEGREE},
+        {"Jan 2021 – Present", RLS_FIELD_DATE},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsFieldScores s;
+        rls_field_type_score(cases[i].text, strlen(cases[i].text), &s);
+        if (rls_field_type_best(&s) != cases[i].type)
+            fprintf(stderr, "  %s typed %d\n", cases[i].text, (int)rls_field_type_best(&s));
+        EXPECT_EQ_INT(rls_field_type_best(&s), cases[i].type);
+        EXPECT_TRUE(rls_field_type_is_clearly(cases[i].text, strlen(cases[i].text), cases[i].type));
+    }
+    RlsFieldScores s;
+    rls_field_type_score("Pathfinder", 10, &s);
+    EXPECT_EQ_INT(rls_field_type_best(&s), RLS_FIELD_N_TYPES);
+}
+
+static void test_template_slots_out_of_order_are_settled(void) {
+    /* moderncv given {employer}{title}: the two swap. */
+    char *title = rls_strdup("Acme GmbH"), *org = rls_strdup("Senior Engineer");
+    char *loc = NULL, *date_text = NULL;
+    EXPECT_TRUE(rls_field_type_settle(&title, &org, &loc, true, &date_text));
+    EXPECT_STR_EQ(title, "Senior Engineer");
+    EXPECT_STR_EQ(org, "Acme GmbH");
+    EXPECT_TRUE(date_text == NULL);
+    /* Nothing clear: position stands. */
+    char *a = rls_strdup("Pathfinder"), *b = rls_strdup("Northwind");
+    EXPECT_TRUE(!rls_field_type_settle(&a, &b, &loc, true, &date_text));
+    EXPECT_STR_EQ(a, "Pathfinder");
+    rls_free(a);
+    rls_free(b);
+    /* The dates in the place slot when the dates slot had none. */
+    loc = rls_strdup("Jan 2019 – Mar 2021");
+    EXPECT_TRUE(rls_field_type_settle(&title, &org, &loc, false, &date_text));
+    EXPECT_TRUE(loc == NULL);
+    EXPECT_STR_EQ(date_text, "Jan 2019 – Mar 2021");
+    rls_free(date_text);
+    rls_free(title);
+    rls_free(org);
+}
+
+int main(void) {
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_entry_lines_in_many_languages_are_assigned_by_type),
+        RLS_TEST(test_a_place_glued_to_an_organisation_beside_dates_is_split_off),
+        RLS_TEST(test_short_texts_are_typed_by_what_they_say),
+        RLS_TEST(test_template_slots_out_of_order_are_settled),
+    };
+    return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+}
