@@ -57,7 +57,8 @@ static void test_latex_items_without_a_recognised_role_name_the_macros_setting(v
     char msg[512];
     uint32_t at = 99;
     const char *src = "\\documentclass{article}\n\\begin{document}\n\\section{Experience}\n"
-                      "\\myrole{Engineer}{Acme}{2019 -- 2021}\n\\begin{itemize}\n"
+                      "Engineer at Acme, a firm I joined in 2019 and left in 2021 for good "
+                      "reasons.\n\n\\begin{itemize}\n"
                       "\\item Built the API\n\\end{itemize}\n\\end{document}\n";
     int n = unread(RLS_FORMAT_LATEX, src, msg, sizeof(msg), &at);
     ASSERT_EQ_INT(n, 1);
