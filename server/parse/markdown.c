@@ -178,6 +178,7 @@ typedef struct {
     uint32_t n_lines;
     uint16_t section_level;
     bool has_name;
+    bool header_above; /* headings above the section level, before it, are the header */
     uint32_t name_start_byte;
     RlsSectionKind kind;          /* of the current section */
     int32_t fresh_entry;          /* entry with nothing under it yet, or -1 */
@@ -188,6 +189,10 @@ typedef struct {
     int32_t group_entry;          /* an employer's heading over role headings, or -1 */
     uint16_t group_level;
     uint16_t fresh_entry_level;
+    /* The level of the heading that opened the current role (0: the role
+     * came from a line, or there is none): a deeper undated heading under
+     * it ("#### Responsibilities", "#### Stack") labels the role's items. */
+    uint16_t role_level;
     char *skill_category; /* owned */
     int markup_depth;
     uint32_t markup_start;
@@ -999,13 +1004,24 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
         /* "*Staff Engineer*" under "### Initech": the role of the entry
          * above, dated or not. */
         bool from_heading = md->fresh_entry_level != 0xFFFF;
-        bool role_line = from_heading && f.title && !f.org && !md__entry_has_role(e);
+        /* Lines stacked without a heading are one cluster too:
+         * "**Acme, Singapore (2022-2024)**" over "*Senior Engineer*", in
+         * either order, is one role. A line joins the line above when it
+         * names a role the entry lacks. */
+        bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+        bool role_line =
+            (from_heading || names_role) && f.title && !f.org && !md__entry_has_role(e);
         if (short_rest && ((f.dates.valid && !e->dates.valid) || (!f.dates.valid && role_line))) {
             if (f.dates.valid) {
                 e->dates = f.dates;
                 e->dates.span = rls_plain_cover(&t->plain, 0, t->plain.len);
             }
-            if (f.title) md__entry_take_title(e, f.title, from_heading);
+            /* The role came first: the dated line's leading name is the
+             * organisation. */
+            if (f.title && !f.org && !names_role && md__entry_has_role(e) && !e->org)
+                e->org = rls_strdup(f.title);
+            else if (f.title)
+                md__entry_take_title(e, f.title, from_heading || role_line);
             if (!e->location && f.location) e->location = rls_strdup(f.location);
             if (!e->org && f.org) e->org = rls_strdup(f.org);
             e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
@@ -1034,6 +1050,7 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
     md->group_entry = -1; /* an entry line of its own ends an employer's roles */
+    md->role_level = 0;
     rls_entry_fields_close(&f);
     rls_free(fs);
 }
@@ -1461,6 +1478,7 @@ static void md__section(Md *md, RlsSpan heading_span, MdText *t, uint16_t level)
     md->slot_layout = false;
     md->group_entry = -1;
     md->fresh_entry = -1;
+    md->role_level = 0;
     rls_free(md->skill_category);
     md->skill_category = NULL;
     md__text_close(t);
@@ -1529,6 +1547,60 @@ static bool md__bold_label(const MdText *t) {
            !memchr(p->text, '|', p->len) && !rls_date_range_find(p->text, p->len, &r, &ds, &de);
 }
 
+/* Bytes of a symbol used as a list marker at p ("👉 ", "• ", "▪ ", "➤ ",
+ * "✔ ", "→ "), its variation selector and the spaces after it included,
+ * or 0. Emoji are U+1F000..U+1FFFF (F0 9F ..); the others are bullets,
+ * geometric shapes, dingbats and arrows (E2 80 A2, E2 96/97, E2 9C..9E,
+ * E2 86). */
+static uint32_t md__symbol_marker(const char *p, size_t n) {
+    const unsigned char *u = (const unsigned char *)p;
+    uint32_t len = 0;
+    if (n >= 4 && u[0] == 0xF0 && u[1] == 0x9F)
+        len = 4;
+    else if (n >= 3 && u[0] == 0xE2 &&
+             ((u[1] == 0x80 && u[2] == 0xA2) || u[1] == 0x96 || u[1] == 0x97 ||
+              (u[1] >= 0x9C && u[1] <= 0x9E) || u[1] == 0x86))
+        len = 3;
+    if (!len) return 0;
+    if (n >= len + 3 && !memcmp(p + len, "\xEF\xB8\x8F", 3)) len += 3;
+    if (len >= n || p[len] != ' ') return 0;
+    while (len < n && p[len] == ' ')
+        len++;
+    return len < n ? len : 0;
+}
+
+/* "👉 Built the API" lines in a paragraph: each line opening with a symbol
+ * marker is a bullet, as a reader of the rendered page sees it; the
+ * paragraph's other lines stay prose. Returns false (nothing done) when
+ * the paragraph's first line has no such marker. */
+static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
+    if (!md__entry_section(md->kind) || n == 0) return false;
+    MdLine lines[64];
+    uint32_t k = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
+    if (k == 0 || k == RLS_ARRAY_LEN(lines) ||
+        !md__symbol_marker(md->src + lines[0].start_byte, lines[0].end_byte - lines[0].start_byte))
+        return false;
+    for (uint32_t i = 0; i < k; i++) {
+        uint32_t ls = lines[i].start_byte, le = lines[i].end_byte;
+        uint32_t marker = md__symbol_marker(md->src + ls, le - ls);
+        TSRange fr[MD_MAX_RANGES];
+        uint32_t c = md__clip(md, r, n, ls + marker, le, fr, RLS_ARRAY_LEN(fr));
+        MdText t;
+        md__text_begin(md, &t);
+        md__text_add(md, &t, fr, c);
+        md__text_end(md, &t);
+        if (!marker || t.plain.len == 0) {
+            md__prose(md, &t, false);
+            continue;
+        }
+        RlsSpan item_span = {ls, md__trim_end(md, ls, le)};
+        rls_model_builder_item(&md->mb, t.span, item_span, &t.plain, 0);
+        md__text_close(&t);
+        md->fresh_entry = -1;
+    }
+    return true;
+}
+
 static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
@@ -1536,6 +1608,7 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
     uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
     if (md__simple_table(md, r, n)) return;
     if (md__deflist(md, r, n)) return;
+    if (md__symbol_items(md, r, n)) return;
     MdText t;
     md__text_begin(md, &t);
     md__text_add(md, &t, r, n);
@@ -1872,6 +1945,100 @@ typedef struct {
     MdCap cap;
 } MdCapture;
 
+/* The words of a heading as a reader sees them, for classifying it: HTML
+ * tags, images ("![photo](me.jpg)"), emphasis and link markup dropped.
+ * Writes at most cap-1 bytes to out; returns the length. */
+static size_t md__heading_words(const Md *md, TSNode inl, char *out, size_t cap) {
+    size_t n = 0;
+    if (ts_node_is_null(inl) || cap == 0) return 0;
+    uint32_t s = ts_node_start_byte(inl), e = ts_node_end_byte(inl);
+    for (uint32_t i = s; i < e && n + 1 < cap; i++) {
+        char c = md->src[i];
+        if (c == '<') { /* a tag: to its '>' */
+            const char *gt = memchr(md->src + i, '>', e - i);
+            if (gt) {
+                i = (uint32_t)(gt - md->src);
+                continue;
+            }
+        }
+        if (c == '!' && i + 1 < e && md->src[i + 1] == '[') { /* an image: to its ')' */
+            const char *close = memchr(md->src + i, ')', e - i);
+            if (close) {
+                i = (uint32_t)(close - md->src);
+                continue;
+            }
+        }
+        if (c == '{' && i + 1 < e && (md->src[i + 1] == '{' || md->src[i + 1] == '%')) {
+            const char *close = memchr(md->src + i, '}', e - i); /* Liquid */
+            if (close) {
+                i = (uint32_t)(close - md->src);
+                if (i + 1 < e && md->src[i + 1] == '}') i++;
+                continue;
+            }
+        }
+        if (strchr("*_`[]#", c)) continue;
+        if (c == ' ' && (n == 0 || out[n - 1] == ' ')) continue;
+        out[n++] = c;
+    }
+    while (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+    return n;
+}
+
+/* Whether a heading has any word at all (a photo heading has none). */
+static bool md__heading_has_words(const Md *md, TSNode inl) {
+    char buf[256];
+    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)buf[i] >= 0x80 || isalnum((unsigned char)buf[i])) return true;
+    return false;
+}
+
+static bool md__heading_is_section(const Md *md, TSNode inl) {
+    char buf[256];
+    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
+    return n > 0 && n < 80 && rls_section_classify(buf, n, NULL) != RLS_SECTION_OTHER;
+}
+
+/* Heading levels are relative: the section level is the one whose headings
+ * are section words ("## Experience", "## Formation"), whatever its count
+ * of '#'. Headings above it before the first section are the header (a
+ * photo, a project title, the name). Returns false when no level has two
+ * section headings or the plan already agrees. */
+static bool md__plan_section_words(Md *md, const MdCapture *caps, uint32_t n) {
+    uint32_t known[7] = {0}, all[7] = {0};
+    for (uint32_t i = 0; i < n; i++) {
+        if (caps[i].cap != MD_CAP_HEADING) continue;
+        uint16_t level = md__heading_level(caps[i].node);
+        all[level]++;
+        if (md__heading_is_section(md, md__heading_inline(caps[i].node))) known[level]++;
+    }
+    /* Most of the level's headings are section words: roles mixed in at
+     * the same level ("## Tech Lead, Acme (2021 - 2023)") keep the plan. */
+    uint16_t best = 0;
+    for (uint16_t l = 1; l <= 6; l++)
+        if (known[l] >= 2 && known[l] * 2 > all[l] && (best == 0 || known[l] > known[best]))
+            best = l;
+    /* The plan's level holds section words already: keep it (a role
+     * wording like "IT Project Manager" can read as a section word). */
+    if (best == 0 || best == md->section_level || known[md->section_level] >= 2) return false;
+    md->section_level = best;
+    md->has_name = false;
+    for (uint32_t i = 0; i < n; i++) {
+        if (caps[i].cap != MD_CAP_HEADING) continue;
+        uint16_t level = md__heading_level(caps[i].node);
+        TSNode inl = md__heading_inline(caps[i].node);
+        if (level >= best) break;
+        if (!md__heading_has_words(md, inl) || md__heading_is_section(md, inl)) continue;
+        md->has_name = true;
+        md->name_start_byte = ts_node_start_byte(caps[i].node);
+        break;
+    }
+    md->header_above = true;
+    return true;
+}
+
 /* Decides which heading level starts sections. The common shapes are an
  * H1 name over H2 sections over H3 roles, and H1 sections with H2 roles.
  * The first heading is the person's name when it is the only one at its
@@ -1954,6 +2121,17 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
     return !rls_date_range_find(md->src + s, line_end_byte - s, &dr, &ds, &de);
 }
 
+/* A heading deeper than the one that opened the current role, undated and
+ * short, naming no role ("#### Responsibilities", "#### Stack", "####
+ * Tecnologías"): a label inside the role. The items under it stay the
+ * role's bullets. */
+static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *f, uint16_t level) {
+    if (md->role_level == 0 || level <= md->role_level || f->dates.valid) return false;
+    const RlsPlain *p = &t->plain;
+    if (p->len == 0 || md__words(p) > 4 || memchr(p->text, '|', p->len)) return false;
+    return !rls_entry_field_is_role(p->text, p->len);
+}
+
 static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     uint16_t level = md__heading_level(node);
     TSNode inl = md__heading_inline(node);
@@ -1979,6 +2157,16 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         md__text_close(&t);
         return;
     }
+    if (level < md->section_level && md->header_above && md->kind == RLS_SECTION_HEADER &&
+        !md__heading_is_section(md, inl)) {
+        if (!md__heading_has_words(md, inl)) { /* a photo: nothing to read */
+            md__text_close(&t);
+            return;
+        }
+        md__contacts(md, &t, true);
+        md__paragraph_text(md, &t);
+        return;
+    }
     if (level <= md->section_level) {
         md__section(md, hspan, &t, level);
         return;
@@ -1998,6 +2186,13 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     char *fs = md__field_string(&t);
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    if (md__role_label(md, &t, &f, level)) {
+        rls_entry_fields_close(&f);
+        rls_free(fs);
+        md__paragraph_text(md, &t);
+        md__text_close(&t);
+        return;
+    }
     if (md__group_label(md, &f, next)) {
         rls_entry_fields_close(&f);
         rls_free(fs);
@@ -2019,6 +2214,7 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
             g->span.end_byte = RLS_MAX(g->span.end_byte, hspan.end_byte);
             md->fresh_entry = md->group_entry;
             md->fresh_entry_level = level;
+            md->role_level = level;
             rls_entry_fields_close(&f);
             rls_free(fs);
             md__text_close(&t);
@@ -2026,10 +2222,30 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         }
         if (!f.org && g->org) f.org = rls_strdup(g->org);
     }
+    /* "### Business Analyst" straight over "#### [Antadis] – *2022*": the
+     * deeper heading names the role's organisation and dates, one cluster
+     * with the heading above. */
+    if (was_fresh >= 0 && md->fresh_entry_level != 0xFFFF && level > md->fresh_entry_level &&
+        f.dates.valid) {
+        RlsEntry *e = md__entry_at(md, was_fresh);
+        bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+        if (e->title && !e->org && !e->dates.valid && !names_role) {
+            e->org = rls_strdup(f.title ? f.title : f.org);
+            if (!e->location && f.location) e->location = rls_strdup(f.location);
+            e->dates = f.dates;
+            e->span.end_byte = RLS_MAX(e->span.end_byte, hspan.end_byte);
+            md->fresh_entry = was_fresh;
+            rls_entry_fields_close(&f);
+            rls_free(fs);
+            md__text_close(&t);
+            return;
+        }
+    }
     rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
+    md->role_level = level;
     if (md->group_entry < 0 && !f.title && f.org && !f.dates.valid) {
         md->group_entry = md->fresh_entry;
         md->group_level = level;
@@ -2169,6 +2385,7 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     md__collect_labels(&md, caps, n_caps);
     md.kind = RLS_SECTION_HEADER;
     md__plan_levels(&md, caps, n_caps);
+    md__plan_section_words(&md, caps, n_caps);
     uint32_t consumed_end = 0;
     for (uint32_t i = 0; i < n_caps; i++) {
         TSNode node = caps[i].node;

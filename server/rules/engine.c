@@ -34,6 +34,8 @@ static const RlsRuleInfo engine__rules[] = {
      "A section heading an applicant tracking system may not recognise."},
     {"missing-section", RLS_SEV_WARNING, false, "No Experience, Skills or Education section."},
     {"acronym-undefined", RLS_SEV_INFO, false, "A known acronym is never spelled out."},
+    {"unread-structure", RLS_SEV_INFO, false,
+     "The file has dated lines, list items or a code block but no role or bullet was read."},
     /* Keyword and format rules: run by server/keywords/kwrules.c after the
      * rules above, registered here so that configuration, documentation and
      * SARIF see one table. */
@@ -478,6 +480,8 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
     if (rls_rules_severity(&ctx, "missing-section") != RLS_SEV_OFF) rls_rules_missing_section(&ctx);
     if (rls_rules_severity(&ctx, "acronym-undefined") != RLS_SEV_OFF)
         rls_rules_acronym_undefined(&ctx);
+    if (rls_rules_severity(&ctx, "unread-structure") != RLS_SEV_OFF)
+        rls_rules_unread_structure(&ctx);
 
     rls_rules_apply_suppressions(&ctx, from);
     rls_diag_list_sort(out);

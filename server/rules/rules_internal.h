@@ -228,6 +228,8 @@ void rls_rules_tense_mismatch(RlsRulesCtx *ctx);
 void rls_rules_nonstandard_heading(RlsRulesCtx *ctx);
 void rls_rules_missing_section(RlsRulesCtx *ctx);
 void rls_rules_acronym_undefined(RlsRulesCtx *ctx);
+/* read_rules.c: the reader found material of roles but no role. */
+void rls_rules_unread_structure(RlsRulesCtx *ctx);
 
 /* Drops findings suppressed by resume-ls-disable comments from out[from..]. */
 void rls_rules_apply_suppressions(RlsRulesCtx *ctx, size_t from);

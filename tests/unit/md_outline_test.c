@@ -345,6 +345,95 @@ static void test_a_bold_name_over_a_list_is_its_entry(void) {
 
 /* A short bold line right above an entry heading labels the entries below
  * it; directly under an entry heading it is that entry's role. */
+static void test_a_photo_heading_above_the_name_leaves_sections_sections(void) {
+    /* Two "#" headings (a photo, then the name) over "##" sections: the
+     * section level is the one whose headings are section words. */
+    RlsResume *m = parse("# ![photo](me.jpg)\n\n# Zoë Martín\n\nzoe@example.com\n\n"
+                         "## Experience\n\n### Senior Engineer | Acme | 2020 – Present\n\n"
+                         "- Built the billing pipeline 🚀\n\n## Education\n\n"
+                         "### BSc Physics | 東京大学 | 2014 – 2018\n\n## Skills\n\nGo, C\n");
+    ASSERT_EQ_INT(m->n_sections, 4);
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_EXPERIENCE);
+    EXPECT_EQ_INT(m->sections[2].kind, RLS_SECTION_EDUCATION);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Senior Engineer");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    EXPECT_STR_EQ(opt(m->entries[1].org), "東京大学");
+    rls_resume_delete(m);
+}
+
+static void test_html_inside_headings_does_not_hide_section_words(void) {
+    /* A project title over the name, icons and anchors in the headings. */
+    RlsResume *m = parse("# cv-site\n\n# Ana Souza\n\n## <img src=\"i/work.svg\"> Experiência\n\n"
+                         "### Engenheira de Dados | Nubank | 2021 – 2023\n\n- Migrei 40 jobs\n\n"
+                         "## Formação <a id=\"edu\"></a>\n\n### Bacharelado | USP | 2016 – 2020\n");
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_EXPERIENCE);
+    EXPECT_EQ_INT(m->sections[2].kind, RLS_SECTION_EDUCATION);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
+static void test_sub_headings_under_a_role_label_its_bullets(void) {
+    RlsResume *m = parse("# Ada\r\n\r\n## Experience\r\n\r\n"
+                         "### Backend Engineer — Globex — 2019 – 2022\r\n\r\n"
+                         "#### Responsibilities\r\n\r\n- Ran the payments API\r\n\r\n"
+                         "#### Stack\r\n\r\n- Go, Postgres\r\n\r\n"
+                         "### Intern — Initech — 2018\r\n\r\n- Wrote tests\r\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Backend Engineer");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 1);
+    EXPECT_TRUE(m->entries[1].dates.valid && m->entries[1].dates.start.year == 2018);
+    rls_resume_delete(m);
+}
+
+static void test_stacked_org_and_role_lines_are_one_entry_in_either_order(void) {
+    RlsResume *m = parse("# Ada\n\n## Work Experience\n\n**Acme Labs, Singapore (2022-2024)**\n\n"
+                         "*Senior Research Engineer*\n\n- Trained detectors\n- Shipped a robot\n\n"
+                         "*Research Assistant*\n\n**Fraunhofer FKIE, Germany (2019-2021)**\n\n"
+                         "- Built drones\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Senior Research Engineer");
+    /* Which piece of the line is the place is the field split's call. */
+    EXPECT_TRUE(e->org && !strncmp(e->org, "Acme Labs", 9));
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2022 && e->dates.end.year == 2024);
+    EXPECT_EQ_INT(e->n_bullets, 2);
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Research Assistant");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2019);
+    EXPECT_EQ_INT(e->n_bullets, 1);
+    rls_resume_delete(m);
+}
+
+static void test_a_dated_org_heading_under_a_role_heading_completes_it(void) {
+    RlsResume *m =
+        parse("# Cécile\n\n## Expérience\n\n### Business Analyst\n\n"
+              "#### [Antadis](https://a.example) – *2021 – 2022*\n\n- Rédigé 40 specs\n\n"
+              "### Architecte IoT\n\n#### Dooh It – *2014 – 2015*\n\n- Conçu un capteur\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Business Analyst");
+    EXPECT_STR_EQ(opt(e->org), "Antadis");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2021 && e->dates.end.year == 2022);
+    EXPECT_EQ_INT(e->n_bullets, 1);
+    EXPECT_STR_EQ(opt(m->entries[1].org), "Dooh It");
+    rls_resume_delete(m);
+}
+
+static void test_emoji_led_lines_are_bullets(void) {
+    RlsResume *m = parse("# Ana\n\n## Expérience\n\n### Consultante | Clever Age | 2022 – 2024\n\n"
+                         "👉 Piloté 12 ateliers à 東京  \nClients : Casino, Bic  \n"
+                         "• Réduit les coûts de 20 %\n\nJe suis curieuse 🙂 et patiente.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    ASSERT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Piloté 12 ateliers à 東京");
+    EXPECT_STR_EQ(m->bullets[1].plain.text, "Réduit les coûts de 20 %");
+    rls_resume_delete(m);
+}
+
 static void test_a_bold_label_over_entry_headings_is_no_entry(void) {
     RlsResume *m = parse("## Experience\n\n**Earlier roles**\n\n### Engineer | Globex | 2015 - "
                          "2019\n\n- Shipped 12 releases.\n");
@@ -359,6 +448,12 @@ static void test_a_bold_label_over_entry_headings_is_no_entry(void) {
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
+        RLS_TEST(test_a_photo_heading_above_the_name_leaves_sections_sections),
+        RLS_TEST(test_html_inside_headings_does_not_hide_section_words),
+        RLS_TEST(test_sub_headings_under_a_role_label_its_bullets),
+        RLS_TEST(test_stacked_org_and_role_lines_are_one_entry_in_either_order),
+        RLS_TEST(test_a_dated_org_heading_under_a_role_heading_completes_it),
+        RLS_TEST(test_emoji_led_lines_are_bullets),
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
         RLS_TEST(test_a_statement_under_an_org_stays_a_bullet),
         RLS_TEST(test_dated_citations_are_one_title_and_groups_are_labels),

@@ -60,9 +60,10 @@ static void test_every_rule_is_registered_with_a_severity_and_summary(void) {
         "passive-voice",     "first-person",        "spelled-out-number",
         "buzzword",          "bullet-length",       "repeated-verb",
         "tense-mismatch",    "nonstandard-heading", "missing-section",
-        "acronym-undefined", "missing-keyword",     "skill-unbacked",
-        "skill-unlisted",    "ats-layout",          "contact-missing",
-        "date-format",       "resume-length",       "not-analysed",
+        "acronym-undefined", "unread-structure",    "missing-keyword",
+        "skill-unbacked",    "skill-unlisted",      "ats-layout",
+        "contact-missing",   "date-format",         "resume-length",
+        "not-analysed",
     };
     size_t n;
     const RlsRuleInfo *all = rls_rules_all(&n);
