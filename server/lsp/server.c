@@ -28,7 +28,10 @@ RlsServer *rls_server_new(RlsSendCb send, void *data) {
     self->send = send;
     self->send_data = data;
     self->encoding = RLS_ENC_UTF16;
-    self->rules_doc_uri = rls_strdup(rls_docs_rules_url());
+    /* LSP's codeDescription.href is a URI: a relative fallback path
+     * (docs_url.h) is no link an editor can open, so it is left out. */
+    const char *docs = rls_docs_rules_url();
+    self->rules_doc_uri = strstr(docs, "://") ? rls_strdup(docs) : NULL;
     self->next_request_id = 1;
     return self;
 }
@@ -321,11 +324,14 @@ void rls_lsp_diagnostic_write(const RlsServer *srv, const RlsDocument *doc, cons
     server__json_u32(out, diag->severity ? diag->severity : RLS_SEV_INFO);
     rls_buf_puts(out, ",\"code\":");
     server__json_str(out, diag->rule);
-    rls_buf_puts(out, ",\"codeDescription\":{\"href\":\"");
-    server__json_chars(out, srv->rules_doc_uri);
-    rls_buf_putc(out, '#');
-    server__json_chars(out, diag->rule);
-    rls_buf_puts(out, "\"},\"source\":\"resume-ls\",\"message\":");
+    if (srv->rules_doc_uri) {
+        rls_buf_puts(out, ",\"codeDescription\":{\"href\":\"");
+        server__json_chars(out, srv->rules_doc_uri);
+        rls_buf_putc(out, '#');
+        server__json_chars(out, diag->rule);
+        rls_buf_puts(out, "\"}");
+    }
+    rls_buf_puts(out, ",\"source\":\"resume-ls\",\"message\":");
     server__json_str(out, diag->message ? diag->message : diag->rule);
     rls_buf_puts(out, ",\"data\":{\"bullet\":");
     server__json_u32(out, diag->bullet);
@@ -470,12 +476,14 @@ cJSON *rls_lsp_diagnostic_to_json(const RlsServer *srv, const RlsDocument *doc,
     rls_json_add(obj, "range", rls_lsp_range_to_json(srv, doc, diag->span));
     cJSON_AddNumberToObject(obj, "severity", diag->severity ? diag->severity : RLS_SEV_INFO);
     cJSON_AddStringToObject(obj, "code", diag->rule);
-    RlsBuf href;
-    rls_buf_init(&href);
-    rls_buf_printf(&href, "%s#%s", srv->rules_doc_uri, diag->rule);
-    cJSON *desc = rls_json_add(obj, "codeDescription", cJSON_CreateObject());
-    cJSON_AddStringToObject(desc, "href", href.data);
-    rls_buf_close(&href);
+    if (srv->rules_doc_uri) {
+        RlsBuf href;
+        rls_buf_init(&href);
+        rls_buf_printf(&href, "%s#%s", srv->rules_doc_uri, diag->rule);
+        cJSON *desc = rls_json_add(obj, "codeDescription", cJSON_CreateObject());
+        cJSON_AddStringToObject(desc, "href", href.data);
+        rls_buf_close(&href);
+    }
     cJSON_AddStringToObject(obj, "source", "resume-ls");
     cJSON_AddStringToObject(obj, "message", diag->message ? diag->message : diag->rule);
     cJSON *data = rls_json_add(obj, "data", cJSON_CreateObject());

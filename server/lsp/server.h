@@ -114,8 +114,10 @@ const RlsClientCaps *rls_server_caps(const RlsServer *self);
 /* The position encoding every position in and out is counted in: utf-8
  * when the client offered it in general.positionEncodings, else utf-16. */
 RlsEncoding rls_server_encoding(const RlsServer *self);
-/* The file:// URI of the rules documentation (docs/rules.md), without an
- * anchor; a diagnostic's codeDescription.href is this + "#" + rule id. */
+/* The URI of the rules documentation (installed rules.md, or
+ * RESUME_LS_DOCS_URL), without an anchor, or NULL when there is none: a
+ * diagnostic's codeDescription.href is this + "#" + rule id, and is left out
+ * when this is NULL. */
 const char *rls_server_rules_doc_uri(const RlsServer *self);
 
 /* ---- Documents ------------------------------------------------------------------ */

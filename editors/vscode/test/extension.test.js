@@ -199,12 +199,13 @@ test('serverPath unset, nothing on PATH: the bundled server starts, with --log-l
         });
 
         await t.test('"Open rule documentation" opens the bundled page in the Markdown preview, nothing outside', async () => {
-            // The cursor on a problem whose codeDescription is a file:// link
-            // (the server's local docs): the link must not go to the OS.
+            // The cursor on a problem (with a codeDescription file:// link when
+            // the server's docs are installed, none from a build tree): the
+            // page opens in VS Code, nothing goes to the OS.
             const alone = (x) => !diags.some((y) => y !== x && y.range.contains(x.range.start));
-            const d = diags.find((x) => typeof x.code === 'object' && x.code.target && alone(x));
-            assert.ok(d, 'a diagnostic with a documentation link, alone under the cursor');
-            t.diagnostic(`codeDescription: ${d.code.target.toString()}`);
+            const d = diags.find((x) => x.code !== undefined && alone(x));
+            assert.ok(d, 'a diagnostic with a rule id, alone under the cursor');
+            if (typeof d.code === 'object' && d.code.target) t.diagnostic(`codeDescription: ${d.code.target.toString()}`);
             vscode.window.activeTextEditor = { document: md, selection: { active: d.range.start } };
             await vscode.commands.executeCommand('resumeLs.openRuleDocs');
             const preview = state.executed.find((e) => e.id === 'markdown.showPreview');
