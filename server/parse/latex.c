@@ -404,6 +404,25 @@ static void tex__trim_residue(RlsPlain *p) {
     p->text[p->len] = '\0';
 }
 
+/* p's text with each space that stands for a table's column break ("Acme
+ * & Engineer & 2019 -- 2021") made a '|', byte for byte the same length so
+ * that plain offsets still hold: the fields splitter reads the cells apart
+ * instead of running them into one name. Owned by the caller. */
+static char *tex__cells_text(const TexWalk *w, const RlsPlain *p) {
+    char *t = rls_strndup(p->text, p->len);
+    for (uint32_t i = 1; i + 1 < p->len; i++) {
+        if (t[i] != ' ') continue;
+        uint32_t a = p->src_end[i - 1], b = p->src_start[i + 1];
+        if (b > w->len || a >= b) continue;
+        for (uint32_t j = a; j < b; j++)
+            if (w->src[j] == '&' && (j == 0 || w->src[j - 1] != '\\')) {
+                t[i] = '|';
+                break;
+            }
+    }
+    return t;
+}
+
 /* A line of its own that holds a date range, in a section of roles,
  * degrees or projects, heads an entry as a reader sees it ("Tech Lead
  * \\hfill Jun 2021 -- Present", however the document's own macros wrote
@@ -464,15 +483,17 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         ta++;
     while (nb > na && strchr(" |,:-", p->text[nb - 1]))
         nb--;
+    char *cells = tex__cells_text(w, p);
     if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
-        rls_entry_fields_split(p->text + na, nb - na, k, false, &f);
+        rls_entry_fields_split(cells + na, nb - na, k, false, &f);
         if (!f.location) f.location = rls_strndup(p->text + ta, tb - ta);
         f.dates = dates;
         f.date_start_byte = ds;
         f.date_end_byte = de;
     } else {
-        rls_entry_fields_split(p->text, p->len, k, false, &f);
+        rls_entry_fields_split(cells, p->len, k, false, &f);
     }
+    rls_free(cells);
     if (k == RLS_SECTION_PROJECTS) {
         /* A project's name is the line without its dates, commas and all. */
         size_t a = 0, b = ds;

@@ -87,6 +87,27 @@ static void test_description_item_outside_a_section_of_roles_is_no_entry(void) {
     rls_resume_delete(m);
 }
 
+static void test_table_row_with_dates_reads_its_cells_as_fields(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n\\begin{tabular}{lll}\n"
+                      "\\textbf{Acme Corp} & Senior Engineer & 2019 -- 2021 \\\\\n"
+                      "Lab Ümlaut & Research Assistant & Mar 2022 -- Present \\\\\n"
+                      "\\end{tabular}\n\\section{Education}\n\\begin{tabular}{ll}\n"
+                      "2010--2014 & B.Sc. Physics & Université de Lyon \\\\\n"
+                      "\\end{tabular}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Senior Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Acme Corp");
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "2019 -- 2021"));
+    EXPECT_STR_EQ(m->entries[1].title, "Research Assistant");
+    EXPECT_STR_EQ(m->entries[1].org, "Lab Ümlaut");
+    EXPECT_TRUE(m->entries[1].dates.end.present);
+    EXPECT_STR_EQ(m->entries[2].title, "B.Sc. Physics");
+    EXPECT_STR_EQ(m->entries[2].org, "Université de Lyon");
+    EXPECT_EQ_INT(m->entries[2].dates.start.year, 2010);
+    rls_resume_delete(m);
+}
+
 static void test_subsection_of_plain_lines_stays_a_heading(void) {
     const char *src = "\\begin{document}\n\\section{Coursework}\n\\subsection{Graduate}\n"
                       "Machine Learning \\\\\nCompilers \\\\\n\\end{document}\n";
@@ -466,6 +487,7 @@ int main(void) {
         RLS_TEST(test_name_and_tagline_are_lines_of_their_own),
         RLS_TEST(test_description_item_with_dates_is_an_entry_and_its_text_the_bullet),
         RLS_TEST(test_description_item_outside_a_section_of_roles_is_no_entry),
+        RLS_TEST(test_table_row_with_dates_reads_its_cells_as_fields),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
