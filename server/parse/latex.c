@@ -404,6 +404,25 @@ static void tex__trim_residue(RlsPlain *p) {
     p->text[p->len] = '\0';
 }
 
+/* p's text with each space that stands for a table's column break ("Acme
+ * & Engineer & 2019 -- 2021") made a '|', byte for byte the same length so
+ * that plain offsets still hold: the fields splitter reads the cells apart
+ * instead of running them into one name. Owned by the caller. */
+static char *tex__cells_text(const TexWalk *w, const RlsPlain *p) {
+    char *t = rls_strndup(p->text, p->len);
+    for (uint32_t i = 1; i + 1 < p->len; i++) {
+        if (t[i] != ' ') continue;
+        uint32_t a = p->src_end[i - 1], b = p->src_start[i + 1];
+        if (b > w->len || a >= b) continue;
+        for (uint32_t j = a; j < b; j++)
+            if (w->src[j] == '&' && (j == 0 || w->src[j - 1] != '\\')) {
+                t[i] = '|';
+                break;
+            }
+    }
+    return t;
+}
+
 /* A line of its own that holds a date range, in a section of roles,
  * degrees or projects, heads an entry as a reader sees it ("Tech Lead
  * \\hfill Jun 2021 -- Present", however the document's own macros wrote
@@ -464,15 +483,17 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         ta++;
     while (nb > na && strchr(" |,:-", p->text[nb - 1]))
         nb--;
+    char *cells = tex__cells_text(w, p);
     if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
-        rls_entry_fields_split(p->text + na, nb - na, k, false, &f);
+        rls_entry_fields_split(cells + na, nb - na, k, false, &f);
         if (!f.location) f.location = rls_strndup(p->text + ta, tb - ta);
         f.dates = dates;
         f.date_start_byte = ds;
         f.date_end_byte = de;
     } else {
-        rls_entry_fields_split(p->text, p->len, k, false, &f);
+        rls_entry_fields_split(cells, p->len, k, false, &f);
     }
+    rls_free(cells);
     if (k == RLS_SECTION_PROJECTS) {
         /* A project's name is the line without its dates, commas and all. */
         size_t a = 0, b = ds;
@@ -1258,6 +1279,82 @@ static bool tex__item_is_lines(TexWalk *w, TSNode item) {
     return false;
 }
 
+/* Where the first hard line break of a description item falls in its
+ * plain text: the item's header line ends there. */
+typedef struct {
+    RlsPlainBuilder *pb;
+    uint32_t first_break;
+    bool seen;
+} TexItemBreak;
+
+static void tex__on_item_break(void *ud, uint32_t start, uint32_t end) {
+    TexItemBreak *b = ud;
+    if (!b->seen) {
+        b->first_break = rls_plain_builder_len(b->pb);
+        b->seen = true;
+    }
+    rls_plain_builder_break(b->pb, start, end);
+}
+
+/* Copies plain bytes [a, b) of p, trimmed of spaces, with their source
+ * map, into *out (owned by the caller). */
+static void tex__plain_slice(const RlsPlain *p, uint32_t a, uint32_t b, RlsPlain *out) {
+    while (a < b && p->text[a] == ' ')
+        a++;
+    while (b > a && p->text[b - 1] == ' ')
+        b--;
+    out->len = b - a;
+    out->text = rls_malloc(out->len + 1);
+    memcpy(out->text, p->text + a, out->len);
+    out->text[out->len] = '\0';
+    out->src_start = rls_malloc((out->len + 1) * sizeof(uint32_t));
+    out->src_end = rls_malloc((out->len + 1) * sizeof(uint32_t));
+    memcpy(out->src_start, p->src_start + a, out->len * sizeof(uint32_t));
+    memcpy(out->src_end, p->src_end + a, out->len * sizeof(uint32_t));
+    out->generated = NULL;
+}
+
+/* A description item in a section of roles ("\\item[2019--2021]
+ * \\textbf{Research Assistant}, Lab X \\\\ did things") whose header (the
+ * label with the rest of its first line, or the label alone when the item
+ * has no line break) holds a date range is an entry: the header goes
+ * through the dated-line rule and the text after it is the entry's bullet.
+ * Returns true when the item was taken (p is consumed). */
+static bool tex__description_entry(TexWalk *w, TSNode node, RlsPlain *p, uint32_t label_end,
+                                   const TexItemBreak *brk, uint16_t depth) {
+    RlsSectionKind k = w->kind;
+    if (k != RLS_SECTION_EXPERIENCE && k != RLS_SECTION_EDUCATION && k != RLS_SECTION_PROJECTS &&
+        k != RLS_SECTION_VOLUNTEERING)
+        return false;
+    /* The first line is the whole item when it has no break; a sentence
+     * there ("...for the lab.") is no header, and then the label alone is. */
+    uint32_t ends[2] = {brk->seen ? brk->first_break : p->len, brk->seen ? 0 : label_end};
+    uint32_t head_end = 0;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(ends) && !head_end; i++) {
+        if (ends[i] == 0 || ends[i] > p->len) continue;
+        RlsDateRange dates;
+        size_t ds, de;
+        if (!rls_date_range_find(p->text, ends[i], &dates, &ds, &de)) continue;
+        RlsPlain head;
+        tex__plain_slice(p, 0, ends[i], &head);
+        if (head.len && tex__dated_line(w, &head))
+            head_end = ends[i];
+        else
+            rls_plain_free(&head);
+    }
+    if (!head_end) return false;
+    RlsPlain rest;
+    tex__plain_slice(p, head_end, p->len, &rest);
+    if (rest.len)
+        rls_model_builder_item(&w->mb, tex__plain_span(&rest),
+                               (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &rest,
+                               depth);
+    else
+        rls_plain_free(&rest);
+    rls_plain_free(p);
+    return true;
+}
+
 static void tex__item(TexWalk *w, TSNode node) {
     tex__flush_para(w);
     uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
@@ -1276,6 +1373,12 @@ static void tex__item(TexWalk *w, TSNode node) {
         /* Route the lines through the paragraph builder. */
         t.pb = &w->para;
     }
+    TexItemBreak brk = {&pb, 0, false};
+    if (!skills && !lines) {
+        t.on_line = tex__on_item_break;
+        t.ud = &brk;
+    }
+    uint32_t label_end = 0;
     char *label = NULL;
     RlsKids kids;
     rls_kids_init(&kids, node);
@@ -1319,6 +1422,7 @@ static void tex__item(TexWalk *w, TSNode node) {
                 while (rls_kids_next(&parts, &g))
                     rls_tex_text_node(&t, g);
                 rls_kids_close(&parts);
+                label_end = rls_plain_builder_len(&pb);
             }
             rls_tex_text_skip_to(&t, ts_node_end_byte(c));
             continue;
@@ -1340,7 +1444,9 @@ static void tex__item(TexWalk *w, TSNode node) {
     } else {
         RlsPlain p;
         rls_plain_builder_finish(&pb, &p);
-        if (p.len) {
+        if (p.len && label_end && tex__description_entry(w, node, &p, label_end, &brk, depth)) {
+            /* taken as an entry */
+        } else if (p.len) {
             rls_model_builder_item(&w->mb, tex__plain_span(&p),
                                    (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
                                    depth);

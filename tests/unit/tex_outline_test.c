@@ -47,6 +47,67 @@ static void test_subsection_with_amendments_is_an_entry(void) {
     rls_resume_delete(m);
 }
 
+static void test_description_item_with_dates_is_an_entry_and_its_text_the_bullet(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n\\begin{description}\n"
+                      "\\item[2019--2021] \\textbf{Research Assistant}, Lab Ümlaut \\\\ "
+                      "Built 数据 pipelines.\n"
+                      "\\item[Mar 2022 -- Present] Engineer, Acme\n"
+                      "\\item[Mentoring] Coached new hires.\n"
+                      "\\end{description}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Research Assistant");
+    EXPECT_STR_EQ(m->entries[0].org, "Lab Ümlaut");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2019);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2021);
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "2019--2021"));
+    /* Without a line break the whole item is the header. */
+    EXPECT_STR_EQ(m->entries[1].title, "Engineer");
+    EXPECT_STR_EQ(m->entries[1].org, "Acme");
+    EXPECT_TRUE(m->entries[1].dates.end.present);
+    /* The text after the header line is the first entry's bullet; an
+     * undated item stays a bullet of the entry above it. */
+    ASSERT_EQ_INT(m->n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Built 数据 pipelines.");
+    EXPECT_EQ_INT(m->bullets[0].entry, 0);
+    EXPECT_TRUE(span_is(src, m->bullets[0].span, "Built 数据 pipelines."));
+    EXPECT_STR_EQ(m->bullets[1].plain.text, "Mentoring Coached new hires.");
+    EXPECT_EQ_INT(m->bullets[1].entry, 1);
+    rls_resume_delete(m);
+}
+
+static void test_description_item_outside_a_section_of_roles_is_no_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Awards}\n\\begin{description}\n"
+                      "\\item[2019--2021] Dean's list, Lycée Fénelon\n"
+                      "\\end{description}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    EXPECT_EQ_INT(m->n_entries, 0);
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "2019\u20132021 Dean's list, Lycée Fénelon");
+    rls_resume_delete(m);
+}
+
+static void test_table_row_with_dates_reads_its_cells_as_fields(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n\\begin{tabular}{lll}\n"
+                      "\\textbf{Acme Corp} & Senior Engineer & 2019 -- 2021 \\\\\n"
+                      "Lab Ümlaut & Research Assistant & Mar 2022 -- Present \\\\\n"
+                      "\\end{tabular}\n\\section{Education}\n\\begin{tabular}{ll}\n"
+                      "2010--2014 & B.Sc. Physics & Université de Lyon \\\\\n"
+                      "\\end{tabular}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Senior Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Acme Corp");
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "2019 -- 2021"));
+    EXPECT_STR_EQ(m->entries[1].title, "Research Assistant");
+    EXPECT_STR_EQ(m->entries[1].org, "Lab Ümlaut");
+    EXPECT_TRUE(m->entries[1].dates.end.present);
+    EXPECT_STR_EQ(m->entries[2].title, "B.Sc. Physics");
+    EXPECT_STR_EQ(m->entries[2].org, "Université de Lyon");
+    EXPECT_EQ_INT(m->entries[2].dates.start.year, 2010);
+    rls_resume_delete(m);
+}
+
 static void test_subsection_of_plain_lines_stays_a_heading(void) {
     const char *src = "\\begin{document}\n\\section{Coursework}\n\\subsection{Graduate}\n"
                       "Machine Learning \\\\\nCompilers \\\\\n\\end{document}\n";
@@ -424,6 +485,9 @@ int main(void) {
         RLS_TEST(test_fields_settle_by_what_they_say),
         RLS_TEST(test_jakes_heading_role_is_the_argument_naming_one),
         RLS_TEST(test_name_and_tagline_are_lines_of_their_own),
+        RLS_TEST(test_description_item_with_dates_is_an_entry_and_its_text_the_bullet),
+        RLS_TEST(test_description_item_outside_a_section_of_roles_is_no_entry),
+        RLS_TEST(test_table_row_with_dates_reads_its_cells_as_fields),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
