@@ -150,7 +150,7 @@ typedef struct {
 } MorphLine;
 
 static struct {
-    MorphLine lines[MORPH_MAX_LINES]; /* data lines, in file order */
+    MorphLine lines[MORPH_MAX_LINES];  /* data lines, in file order */
     uint32_t by_base[MORPH_MAX_LINES]; /* line numbers sorted by base, then line */
     RlsVerb conj[MORPH_MAX_LINES];     /* rls_verb_from_base of each line's base */
     bool conj_ok[MORPH_MAX_LINES];
@@ -245,8 +245,8 @@ static void morph__build(void) {
     }
     qsort(morph__table.by_base, morph__table.n, sizeof *morph__table.by_base, morph__line_cmp);
     for (uint32_t i = 0; i < morph__table.n; i++)
-        morph__table.conj_ok[i] = morph__lookup(morph__table.lines[i].p, morph__table.lines[i].bn,
-                                                &morph__table.conj[i]);
+        morph__table.conj_ok[i] =
+            morph__lookup(morph__table.lines[i].p, morph__table.lines[i].bn, &morph__table.conj[i]);
 }
 
 uint32_t rls_verb_table_size(void) {
