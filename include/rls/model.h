@@ -171,6 +171,13 @@ typedef struct {
     RlsSpan span;
 } RlsLayout;
 
+/* The opening word of a bullet (its leading run of ASCII letters), a view
+ * into the bullet's plain text. */
+typedef struct {
+    const char *text;
+    uint32_t len;
+} RlsOpenerWord;
+
 typedef struct RlsResume {
     RlsFormat format;
     uint32_t src_len;
@@ -192,6 +199,12 @@ typedef struct RlsResume {
     uint32_t n_layout;
     RlsSpan *errors; /* syntax ERROR/MISSING nodes: data, never a failure */
     uint32_t n_errors;
+    /* The opening words of the bullets, sorted case-insensitively, built
+     * once by the builder: a rewrite asks "does any bullet open with X?"
+     * once per finding, and a scan of every bullet each time is quadratic
+     * over a whole-document codeAction (issue #17). */
+    RlsOpenerWord *openers;
+    uint32_t n_openers;
 } RlsResume;
 
 /* Where a finding about the whole document goes: the source line holding
@@ -199,6 +212,10 @@ typedef struct RlsResume {
  * is never placed inside YAML front matter, a preamble or a comment block.
  * Falls back to the first non-blank line; {0, 0} for a blank document. */
 RlsSpan rls_resume_top_line(const RlsResume *self, const char *src, uint32_t src_len);
+
+/* Whether some bullet opens with the word s[0..len), compared ASCII
+ * case-insensitively with the bullet's leading run of letters. */
+bool rls_resume_opens_with(const RlsResume *self, const char *s, size_t len);
 
 /* Frees a model and everything it owns; NULL is allowed. */
 void rls_resume_delete(RlsResume *self);

@@ -49,6 +49,8 @@ bool rls_verb_from_base(const char *word, size_t len, RlsVerb *out);
 bool rls_verb_as(const char *word, size_t len, RlsVerbForm form, bool guess, RlsVerb *out);
 /* True when word is a listed verb's base form. */
 bool rls_verb_is_known_base(const char *word, size_t len);
+/* How many lines of data/verbs.tsv are indexed (tests: none is dropped). */
+uint32_t rls_verb_table_size(void);
 
 /* ---- Words (words.c) ------------------------------------------------------ */
 

@@ -10,6 +10,8 @@
  * rewrite deciding whether a word is a verb at all) pass guess=false.
  */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "actions/actions_internal.h"
@@ -135,49 +137,126 @@ static void morph__regular(RlsVerb *v, const char *base, size_t n) {
     morph__suffixes(v, doubles);
 }
 
-bool rls_verb_from_base(const char *word, size_t len, RlsVerb *out) {
+/* The listed verbs, indexed once per process: a lookup scanned the table,
+ * and rls_verb_as looked every line up again, so one call cost the square
+ * of the table; a whole-document codeAction makes thousands (issue #17). */
+#define MORPH_MAX_LINES 4096
+
+typedef struct {
+    const char *p;   /* the line */
+    const char *tab; /* its first tab, or NULL */
+    const char *eol;
+    size_t bn; /* length of the base column */
+} MorphLine;
+
+static struct {
+    MorphLine lines[MORPH_MAX_LINES];  /* data lines, in file order */
+    uint32_t by_base[MORPH_MAX_LINES]; /* line numbers sorted by base, then line */
+    RlsVerb conj[MORPH_MAX_LINES];     /* rls_verb_from_base of each line's base */
+    bool conj_ok[MORPH_MAX_LINES];
+    uint32_t n;
+} morph__table;
+
+static pthread_once_t morph__once = PTHREAD_ONCE_INIT;
+
+static int morph__base_cmp(const char *s, size_t sl, const char *t, size_t tl) {
+    int c = memcmp(s, t, sl < tl ? sl : tl);
+    if (c) return c;
+    return sl == tl ? 0 : sl < tl ? -1 : 1;
+}
+
+static int morph__line_cmp(const void *x, const void *y) {
+    uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+    const MorphLine *a = &morph__table.lines[i], *b = &morph__table.lines[j];
+    int c = morph__base_cmp(a->p, a->bn, b->p, b->bn);
+    if (c) return c;
+    return i < j ? -1 : i > j;
+}
+
+/* The first line (in file order) whose base is base[0..len), or -1. */
+static int64_t morph__find(const char *base, size_t len) {
+    size_t lo = 0, hi = morph__table.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const MorphLine *l = &morph__table.lines[morph__table.by_base[mid]];
+        if (morph__base_cmp(l->p, l->bn, base, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == morph__table.n) return -1;
+    const MorphLine *l = &morph__table.lines[morph__table.by_base[lo]];
+    return morph__base_cmp(l->p, l->bn, base, len) == 0 ? (int64_t)morph__table.by_base[lo] : -1;
+}
+
+/* Conjugates the lower-case base[0..len) as line l lists it. */
+static bool morph__from_line(const MorphLine *l, const char *base, size_t len, RlsVerb *out) {
+    if (!l->tab) {
+        morph__regular(out, base, len);
+    } else {
+        const char *tab = l->tab, *eol = l->eol;
+        const char *t2 = memchr(tab + 1, '\t', (size_t)(eol - tab - 1));
+        if (!t2) return false;
+        size_t pn = (size_t)(t2 - tab - 1), qn = (size_t)(eol - t2 - 1);
+        if (pn >= RLS_VERB_MAX || qn >= RLS_VERB_MAX) return false;
+        memcpy(out->base, base, len + 1);
+        memcpy(out->past, tab + 1, pn);
+        out->past[pn] = '\0';
+        memcpy(out->participle, t2 + 1, qn);
+        out->participle[qn] = '\0';
+        /* Irregular verbs ending in a stressed consonant-vowel-
+         * consonant double it ("running", "beginning"); listed
+         * regular ones show it in their past ("committed"). */
+        bool regular_ed = pn == len + 2 && memcmp(out->past, base, len) == 0 &&
+                          memcmp(out->past + len, "ed", 2) == 0;
+        bool doubled = pn == len + 3 && out->past[len] == base[len - 1];
+        bool doubles = doubled || (!regular_ed && morph__cvc(base, len));
+        morph__suffixes(out, doubles);
+    }
+    out->known = true;
+    return true;
+}
+
+static bool morph__lookup(const char *word, size_t len, RlsVerb *out) {
     char base[RLS_VERB_MAX];
     if (!morph__lower(word, len, base)) return false;
     memset(out, 0, sizeof *out);
     /* A listed verb wins: it may be irregular. */
+    int64_t i = morph__find(base, len);
+    if (i >= 0) return morph__from_line(&morph__table.lines[i], base, len, out);
+    morph__regular(out, base, len);
+    return true;
+}
+
+static void morph__build(void) {
     const char *p = (const char *)rls_data_verbs_tsv;
     const char *end = p + rls_data_verbs_tsv_len;
-    while (p < end) {
+    while (p < end && morph__table.n < MORPH_MAX_LINES) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol) eol = end;
         if (*p != '#' && eol > p) {
             const char *tab = memchr(p, '\t', (size_t)(eol - p));
-            size_t bn = (size_t)((tab ? tab : eol) - p);
-            if (bn == len && memcmp(p, base, len) == 0) {
-                if (!tab) {
-                    morph__regular(out, base, len);
-                } else {
-                    const char *t2 = memchr(tab + 1, '\t', (size_t)(eol - tab - 1));
-                    if (!t2) return false;
-                    size_t pn = (size_t)(t2 - tab - 1), qn = (size_t)(eol - t2 - 1);
-                    if (pn >= RLS_VERB_MAX || qn >= RLS_VERB_MAX) return false;
-                    memcpy(out->base, base, len + 1);
-                    memcpy(out->past, tab + 1, pn);
-                    out->past[pn] = '\0';
-                    memcpy(out->participle, t2 + 1, qn);
-                    out->participle[qn] = '\0';
-                    /* Irregular verbs ending in a stressed consonant-vowel-
-                     * consonant double it ("running", "beginning"); listed
-                     * regular ones show it in their past ("committed"). */
-                    bool regular_ed = pn == len + 2 && memcmp(out->past, base, len) == 0 &&
-                                      memcmp(out->past + len, "ed", 2) == 0;
-                    bool doubled = pn == len + 3 && out->past[len] == base[len - 1];
-                    bool doubles = doubled || (!regular_ed && morph__cvc(base, len));
-                    morph__suffixes(out, doubles);
-                }
-                out->known = true;
-                return true;
-            }
+            morph__table.lines[morph__table.n] =
+                (MorphLine){p, tab, eol, (size_t)((tab ? tab : eol) - p)};
+            morph__table.by_base[morph__table.n] = morph__table.n;
+            morph__table.n++;
         }
         p = eol + 1;
     }
-    morph__regular(out, base, len);
-    return true;
+    qsort(morph__table.by_base, morph__table.n, sizeof *morph__table.by_base, morph__line_cmp);
+    for (uint32_t i = 0; i < morph__table.n; i++)
+        morph__table.conj_ok[i] =
+            morph__lookup(morph__table.lines[i].p, morph__table.lines[i].bn, &morph__table.conj[i]);
+}
+
+uint32_t rls_verb_table_size(void) {
+    pthread_once(&morph__once, morph__build);
+    return morph__table.n;
+}
+
+bool rls_verb_from_base(const char *word, size_t len, RlsVerb *out) {
+    pthread_once(&morph__once, morph__build);
+    return morph__lookup(word, len, out);
 }
 
 bool rls_verb_is_known_base(const char *word, size_t len) {
@@ -330,27 +409,16 @@ bool rls_verb_as(const char *word, size_t len, RlsVerbForm form, bool guess, Rls
     char w[RLS_VERB_MAX];
     if (!morph__lower(word, len, w)) return false;
     /* Exact match against every listed verb's forms. */
-    const char *p = (const char *)rls_data_verbs_tsv;
-    const char *end = p + rls_data_verbs_tsv_len;
-    while (p < end) {
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        if (!eol) eol = end;
-        if (*p != '#' && eol > p) {
-            const char *tab = memchr(p, '\t', (size_t)(eol - p));
-            size_t bn = (size_t)((tab ? tab : eol) - p);
-            /* Every form shares the base's first letter except a few. */
-            bool maybe = p[0] == w[0] || (form & (RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE));
-            if (maybe) {
-                RlsVerb v;
-                if (rls_verb_from_base(p, bn, &v)) {
-                    if (strcmp(morph__form(&v, form), w) == 0) {
-                        *out = v;
-                        return true;
-                    }
-                }
-            }
+    pthread_once(&morph__once, morph__build);
+    for (uint32_t i = 0; i < morph__table.n; i++) {
+        const char *p = morph__table.lines[i].p;
+        /* Every form shares the base's first letter except a few. */
+        bool maybe = p[0] == w[0] || (form & (RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE));
+        if (maybe && morph__table.conj_ok[i] &&
+            strcmp(morph__form(&morph__table.conj[i], form), w) == 0) {
+            *out = morph__table.conj[i];
+            return true;
         }
-        p = eol + 1;
     }
     if (!guess) return false;
     char base[RLS_VERB_MAX];

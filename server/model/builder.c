@@ -294,6 +294,7 @@ void rls_model_builder_error(RlsModelBuilder *self, RlsSpan span) {
 RlsResume *rls_model_builder_finish(RlsModelBuilder *self) {
     RlsResume *m = self->model;
     model__close_section(self, m->src_len);
+    rls_resume_index_openers(m);
     self->model = NULL;
     return m;
 }

@@ -94,4 +94,8 @@ void rls_model_builder_error(RlsModelBuilder *self, RlsSpan span);
  * rls_resume_delete). The builder is empty afterwards. */
 RlsResume *rls_model_builder_finish(RlsModelBuilder *self);
 
+/* Fills self->openers from the bullets (resume.c); the builder calls it
+ * once the bullets are final. */
+void rls_resume_index_openers(RlsResume *self);
+
 #endif /* RLS_MODEL_BUILDER_H_ */

@@ -3,7 +3,55 @@
  */
 #include "rls/model.h"
 
+#include <ctype.h>
+#include <stdlib.h>
+
+#include "model/builder.h"
 #include "rls/alloc.h"
+
+/* ASCII case-insensitive order of two words, shorter first on a tie of
+ * their common prefix. */
+static int resume__word_cmp(const char *s, size_t sl, const char *t, size_t tl) {
+    for (size_t i = 0; i < sl && i < tl; i++) {
+        int c = tolower((unsigned char)s[i]) - tolower((unsigned char)t[i]);
+        if (c) return c;
+    }
+    return sl == tl ? 0 : sl < tl ? -1 : 1;
+}
+
+static int resume__opener_cmp(const void *x, const void *y) {
+    const RlsOpenerWord *a = x, *b = y;
+    return resume__word_cmp(a->text, a->len, b->text, b->len);
+}
+
+void rls_resume_index_openers(RlsResume *self) {
+    if (!self->n_bullets) return;
+    self->openers = rls_calloc(self->n_bullets, sizeof *self->openers);
+    for (uint32_t b = 0; b < self->n_bullets; b++) {
+        const char *t = self->bullets[b].plain.text;
+        uint32_t n = 0;
+        while (n < self->bullets[b].plain.len && isalpha((unsigned char)t[n]))
+            n++;
+        if (n) self->openers[self->n_openers++] = (RlsOpenerWord){t, n};
+    }
+    if (self->n_openers)
+        qsort(self->openers, self->n_openers, sizeof *self->openers, resume__opener_cmp);
+}
+
+bool rls_resume_opens_with(const RlsResume *self, const char *s, size_t len) {
+    size_t lo = 0, hi = self->n_openers;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const RlsOpenerWord *o = &self->openers[mid];
+        int c = resume__word_cmp(o->text, o->len, s, len);
+        if (c == 0) return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
 
 static void resume__earliest(uint32_t *best, RlsSpan span) {
     if (span.end_byte > span.start_byte && span.start_byte < *best) *best = span.start_byte;
@@ -76,5 +124,6 @@ void rls_resume_delete(RlsResume *self) {
     rls_free(self->comments);
     rls_free(self->layout);
     rls_free(self->errors);
+    rls_free(self->openers);
     rls_free(self);
 }
