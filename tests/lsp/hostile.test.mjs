@@ -97,7 +97,12 @@ test('a 10 MB resume: answered, bounded', { timeout: scaled(400000) }, async (t)
   // this measures what analysing that much costs.
   const init = { initializationOptions: { thresholds: { 'not-analysed.maxBytes': 64 * MB } } };
   const { pub, mem } = await hostile(t, { name: 'big.md', text, openMs: 300000, requestMs: 120000, rss: 2560, edit: false, init });
-  assert.ok(pub.params.diagnostics.length > n, 'every entry has findings');
+  // Under valgrind (TIME_SCALE > 1) the parse runs tens of times slower than
+  // the CPU-time parse budget assumes: the budget running out (one
+  // not-analysed error, no crash, bounded memory) is then the right answer.
+  const budgetRanOut = pub.params.diagnostics.some((d) => d.code === 'not-analysed');
+  if (TIME_SCALE > 1 && budgetRanOut) t.diagnostic('the parse budget ran out under the instrumented build');
+  else assert.ok(pub.params.diagnostics.length > n, 'every entry has findings');
   t.diagnostic(`${(text.length / MB).toFixed(1)} MB: RSS ${mem.toFixed(0)} MB`);
 });
 
