@@ -490,6 +490,9 @@ static uint32_t actions__file_top(const RlsResume *model, const char *src, uint3
 int rls_actions_suppress(const RlsResume *model, const char *src, uint32_t src_len,
                          const RlsDiag *diag, RlsActionList *out) {
     if (!actions__valid(model, src, src_len, diag) || !out || !diag->rule) return RLS_EINVAL;
+    /* A document refused as not text (rls/analysis.h RLS_RULE_NOT_ANALYSED)
+     * has no place where a comment would be read as one. */
+    if (strcmp(diag->rule, "not-analysed") == 0) return 0;
     bool md = model->format == RLS_FORMAT_MARKDOWN;
     const char *eol = actions__eol(src, src_len);
     uint32_t at = RLS_MIN(diag->span.start_byte, src_len);
