@@ -85,23 +85,27 @@ RlsParseBudget rls_parse_budget_start(uint32_t len) {
     return (RlsParseBudget){parser__now_us() + RLS_PARSE_BUDGET_MICROS + share, false, NULL};
 }
 
-/* tree-sitter's timeout counts wall time; a parse runs in slices of this
- * much, resumed (the parser keeps its state when it halts) while CPU
- * budget is left. */
-#define PARSER_SLICE_MICROS 20000u
-
+/* tree-sitter's timeout counts wall time, which is never less than the
+ * CPU time the parse spends, so a timeout of the CPU budget left halts the
+ * parse no later than the budget. A halted parse is never resumed: with
+ * tree-sitter 0.20.7 a resumed parse of the inline grammar can end in a
+ * different tree than an uninterrupted one (emphasis soup read as
+ * delimiters once and as text the other time), which made one document's
+ * findings depend on the machine's speed. It restarts from scratch while
+ * CPU budget is left (the wall time went to waiting on a loaded machine),
+ * so the answer is the whole parse or nothing. */
 TSTree *rls_parse_budgeted(RlsParseBudget *budget, TSParser *parser, const TSTree *old,
                            const char *src, uint32_t len) {
-    ts_parser_set_timeout_micros(parser, PARSER_SLICE_MICROS);
     for (;;) {
-        if (parser__now_us() >= budget->deadline_us) {
-            /* A halted parse resumes on the next call unless reset. */
-            ts_parser_reset(parser);
+        uint64_t now = parser__now_us();
+        if (now >= budget->deadline_us) {
             budget->timed_out = true;
             return NULL;
         }
+        ts_parser_set_timeout_micros(parser, budget->deadline_us - now);
         TSTree *tree = ts_parser_parse_string(parser, old, src, len);
         if (tree) return tree;
+        ts_parser_reset(parser);
     }
 }
 
