@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "lsp/hooks.h"
-#include "lsp/log.h"
+#include "config/hooks.h"
+#include "config/log.h"
 #include "lsp/server.h"
 #include "rls/parse.h"
 #include "rls/alloc.h"

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lsp/file_read.h"
+#include "config/file_read.h"
 #include "rls/alloc.h"
 #include "rls/parse.h"
 #include "rls/text.h"

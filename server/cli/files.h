@@ -38,7 +38,7 @@ int rls_cli_collect(const char *arg, RlsPathList *out, RlsBuf *err);
 /* The one reader of the subcommands. Reads path ("-": standard input) into
  * *data (owned, NUL-terminated; free with rls_free), its bytes as they are,
  * at most max_bytes. A path must name a regular file (rls_file_read,
- * lsp/file_read.h: a FIFO, a folder or a device is refused before a byte is
+ * config/file_read.h: a FIFO, a folder or a device is refused before a byte is
  * read, so nothing blocks); standard input may be anything. When st is not
  * NULL it receives the file's fstat (zeroed for standard input). Returns 0,
  * or an RLS_E* code with one line appended to err naming the file, what is

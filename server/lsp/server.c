@@ -14,12 +14,12 @@
 #include <unistd.h>
 #include <uv.h>
 
-#include "lsp/log.h"
+#include "config/log.h"
 #include "rls/alloc.h"
 #include "rpc/jsonrpc.h"
 
-#include "lsp/config_json.h"
-#include "lsp/docs_url.h"
+#include "config/config_json.h"
+#include "config/docs_url.h"
 
 /* ---- Lifetime --------------------------------------------------------------------- */
 

@@ -8,7 +8,7 @@
 
 #include "lsp/features.h"
 #include "lsp/handlers.h"
-#include "lsp/log.h"
+#include "config/log.h"
 #include "rls/alloc.h"
 
 /* shutdown and exit change the lifecycle and are handled here as well. */

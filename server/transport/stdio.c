@@ -8,7 +8,7 @@
 #include <string.h>
 #include <uv.h>
 
-#include "lsp/log.h"
+#include "config/log.h"
 #include "rls/alloc.h"
 #include "transport/framing.h"
 

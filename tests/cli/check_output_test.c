@@ -1,5 +1,5 @@
 /* Tests for `resume-ls check` output (server/cli/check_output.c) and the
- * file helpers behind it (server/cli/files.c, server/lsp/docs_url.c), on
+ * file helpers behind it (server/cli/files.c, server/config/docs_url.c), on
  * findings built by hand so that they do not depend on the rules. */
 #define _XOPEN_SOURCE 700
 
@@ -10,8 +10,8 @@
 
 #include "cli/check.h"
 #include "cli/files.h"
-#include "lsp/docs_url.h"
-#include "lsp/hooks.h"
+#include "config/docs_url.h"
+#include "config/hooks.h"
 #include "rls/buf.h"
 #include "rls/rules.h"
 #include "test.h"

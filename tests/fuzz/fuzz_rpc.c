@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lsp/hooks.h"
-#include "lsp/log.h"
+#include "config/hooks.h"
+#include "config/log.h"
 #include "lsp/server.h"
 #include "rls/alloc.h"
 #include "rpc/dispatch.h"

@@ -9,7 +9,7 @@
 #include <cjson/cJSON.h>
 #include <stdarg.h>
 
-#include "lsp/hooks.h"
+#include "config/hooks.h"
 #include "rls/parse.h"
 #include "lsp/server.h"
 #include "rpc/dispatch.h"
