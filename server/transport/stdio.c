@@ -10,6 +10,7 @@
 
 #include "config/log.h"
 #include "rls/alloc.h"
+#include "rls/common.h"
 #include "transport/framing.h"
 
 #define STDIO__READ_CHUNK 65536
