@@ -12,6 +12,7 @@ b; "rls" is the core's public API, include/rls/). It fails when:
     core's API (include/rls/);
   - a public header (include/rls/) includes anything but include/rls/ and
     system headers;
+  - a file includes another folder's *_internal.h (a folder's own);
   - a folder under server/ is in no layer (say where it goes, below).
 
 The build refuses most of these already (each shell layer is a library that
@@ -126,6 +127,9 @@ def check(root):
         elif ld == ls and ls > 0:
             faults.append("%s -> %s: side-by-side layers include each other: %s"
                           % (src, dst, where[0]))
+        elif any(w.rstrip('"').endswith("_internal.h") for w in where):
+            faults.append("%s -> %s: a folder's *_internal.h is its own: %s"
+                          % (src, dst, [w for w in where if w.rstrip('"').endswith("_internal.h")][0]))
         elif ls > 0 and dst in CORE:
             faults.append("%s -> %s: the shell reaches the core through include/rls/ only: %s"
                           % (src, dst, where[0]))
