@@ -59,9 +59,4 @@ int rls_cli_read_resume(const char *path, char **text, uint32_t *len, RlsBuf *er
 int rls_cli_format_for(const char *path, bool has_lang, RlsFormat lang, RlsFormat *out,
                        RlsBuf *err);
 
-/* Appends src[0..len) to out with every invalid UTF-8 sequence (overlong,
- * surrogate, above U+10FFFF, truncated) replaced by U+FFFD, one per maximal
- * invalid subpart. Returns how many replacements were made. */
-size_t rls_utf8_sanitize(const char *src, size_t len, RlsBuf *out);
-
 #endif /* RLS_CLI_FILES_H_ */
