@@ -7,7 +7,8 @@
 #             gcc finds some warnings (maybe-uninitialized) only when it
 #             optimises harder than the tested build, and a Release build
 #             (`make bench`, a packager's) must not fail on them
-# Usage: scripts/lint.sh [format|tidy|cppcheck|release]...   (default: all four)
+#   layers    the include graph between folders is one-way (scripts/layers.py)
+# Usage: scripts/lint.sh [format|tidy|cppcheck|release|layers]...   (default: all five)
 # LINT_FILES="a.c b.c" limits clang-tidy and cppcheck to those files.
 # Exits 0 when clean, 1 on any finding (each printed as file:line with how to
 # fix it), 2 when a tool is missing or the build has not been configured.
@@ -27,7 +28,7 @@ CLANG_TIDY=${CLANG_TIDY:-clang-tidy-14}
 CPPCHECK=${CPPCHECK:-cppcheck}
 
 steps=("$@")
-((${#steps[@]})) || steps=(format tidy cppcheck release)
+((${#steps[@]})) || steps=(format tidy cppcheck release layers)
 
 die() {
     echo "lint: $*" >&2
@@ -163,13 +164,19 @@ PY
     fi
 }
 
+lint_layers() {
+    echo "lint: include graph between folders"
+    python3 scripts/layers.py . | sed 's/^/  /' || status=1
+}
+
 for step in "${steps[@]}"; do
     case "$step" in
     format) lint_format ;;
     tidy) lint_tidy ;;
     cppcheck) lint_cppcheck ;;
     release) lint_release ;;
-    *) die "unknown step '$step' (format, tidy, cppcheck or release)" ;;
+    layers) lint_layers ;;
+    *) die "unknown step '$step' (format, tidy, cppcheck, release or layers)" ;;
     esac
 done
 [ $status = 0 ] && echo "lint: clean"

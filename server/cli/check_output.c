@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "cli/check.h"
-#include "lsp/docs_url.h"
+#include "config/docs_url.h"
 #include "rls/alloc.h"
 #include "rls/buf.h"
 #include "rls/rules.h"

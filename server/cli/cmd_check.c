@@ -17,7 +17,7 @@
 #include "cli/check.h"
 #include "cli/commands.h"
 #include "cli/files.h"
-#include "lsp/config_json.h"
+#include "config/config_json.h"
 #include "rls/alloc.h"
 #include "rls/analysis.h"
 

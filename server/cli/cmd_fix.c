@@ -31,9 +31,9 @@
 
 #include "cli/commands.h"
 #include "cli/files.h"
-#include "lsp/code_action_fix.h"
-#include "lsp/config_json.h"
-#include "lsp/file_read.h"
+#include "rls/fix_all.h"
+#include "config/config_json.h"
+#include "config/file_read.h"
 #include "rls/actions.h"
 #include "rls/alloc.h"
 #include "rls/analysis.h"

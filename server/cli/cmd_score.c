@@ -4,7 +4,7 @@
  * and its breakdown, from the same analysis and the same configuration as
  * `check` and the server, so that the three agree.
  *
- * rls_score_to_json (lsp/score_json.h) is the one JSON form of a score: the
+ * rls_score_to_json (config/score_json.h) is the one JSON form of a score: the
  * `resume-ls.score` command of the server returns the same object.
  */
 #include <cjson/cJSON.h>
@@ -13,8 +13,8 @@
 
 #include "cli/commands.h"
 #include "cli/files.h"
-#include "lsp/config_json.h"
-#include "lsp/score_json.h"
+#include "config/config_json.h"
+#include "config/score_json.h"
 #include "rls/alloc.h"
 #include "rls/analysis.h"
 #include "rls/buf.h"

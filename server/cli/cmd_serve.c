@@ -10,8 +10,9 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "lsp/hooks.h"
-#include "lsp/log.h"
+#include "config/hooks.h"
+#include "config/log.h"
+#include "lsp/methods.h"
 #include "lsp/server.h"
 #include "rls/parse.h"
 #include "rls/alloc.h"
@@ -97,7 +98,7 @@ int rls_cmd_serve(int argc, char **argv) {
     if (!io) return 2;
     RlsServer *server = rls_server_new(rls_stdio_send, io);
     RlsDispatch dispatch;
-    rls_dispatch_init(&dispatch, server);
+    rls_lsp_dispatch_init(&dispatch, server);
     ServeLogSink sink = {server, &dispatch};
     rls_log_set_sink(serve__log_cb, &sink);
     rls_log_debug("resume-ls %s serving on stdio", RLS_VERSION);

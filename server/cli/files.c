@@ -12,10 +12,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lsp/file_read.h"
+#include "config/file_read.h"
 #include "rls/alloc.h"
 #include "rls/parse.h"
 #include "rls/text.h"
+#include "rls/utf8.h"
 
 /* Deeper than any real folder of resumes; guards against bind-mount loops. */
 #define FILES__MAX_DEPTH 64
@@ -216,72 +217,4 @@ int rls_cli_format_for(const char *path, bool has_lang, RlsFormat lang, RlsForma
                    ".markdown or .tex); pass --lang markdown or --lang latex\n",
                    path);
     return RLS_EINVAL;
-}
-
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is invalid
- * (Unicode 15, table 3-7: no overlongs, no surrogates, nothing past
- * U+10FFFF). */
-static size_t files__utf8_seq(const unsigned char *s, size_t n) {
-    unsigned char c = s[0];
-    if (c < 0x80) return 1;
-    size_t need;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (n < need) return 0;
-    if (s[1] < lo || s[1] > hi) return 0;
-    for (size_t i = 2; i < need; i++)
-        if ((s[i] & 0xC0) != 0x80) return 0;
-    return need;
-}
-
-/* How many bytes an invalid sequence at s spans: the lead byte plus the
- * continuation bytes that could still have belonged to it (the W3C/WHATWG
- * "maximal subpart" practice), so that one broken character gives one
- * U+FFFD. */
-static size_t files__invalid_len(const unsigned char *s, size_t n) {
-    size_t i = 1;
-    unsigned char c = s[0];
-    size_t want = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 ? 2 : 1;
-    while (i < want && i < n && (s[i] & 0xC0) == 0x80 && files__utf8_seq(s, i + 1) == 0) {
-        /* Stop where the prefix already went wrong on its second byte. */
-        if (i == 1) {
-            unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-            unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-            if (s[1] < lo || s[1] > hi) break;
-        }
-        i++;
-    }
-    return i;
-}
-
-size_t rls_utf8_sanitize(const char *src, size_t len, RlsBuf *out) {
-    const unsigned char *s = (const unsigned char *)src;
-    size_t replaced = 0, i = 0, run = 0;
-    while (i < len) {
-        size_t n = files__utf8_seq(s + i, len - i);
-        if (n) {
-            i += n;
-            continue;
-        }
-        /* Flush the valid run before the bad bytes in one append. */
-        rls_buf_append(out, src + run, i - run);
-        rls_buf_puts(out, "\xEF\xBF\xBD");
-        replaced++;
-        i += files__invalid_len(s + i, len - i);
-        run = i;
-    }
-    rls_buf_append(out, src + run, len - run);
-    return replaced;
 }

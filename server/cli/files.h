@@ -38,7 +38,7 @@ int rls_cli_collect(const char *arg, RlsPathList *out, RlsBuf *err);
 /* The one reader of the subcommands. Reads path ("-": standard input) into
  * *data (owned, NUL-terminated; free with rls_free), its bytes as they are,
  * at most max_bytes. A path must name a regular file (rls_file_read,
- * lsp/file_read.h: a FIFO, a folder or a device is refused before a byte is
+ * config/file_read.h: a FIFO, a folder or a device is refused before a byte is
  * read, so nothing blocks); standard input may be anything. When st is not
  * NULL it receives the file's fstat (zeroed for standard input). Returns 0,
  * or an RLS_E* code with one line appended to err naming the file, what is
@@ -58,10 +58,5 @@ int rls_cli_read_resume(const char *path, char **text, uint32_t *len, RlsBuf *er
  * Returns 0, or RLS_EINVAL with a message that says how to fix it. */
 int rls_cli_format_for(const char *path, bool has_lang, RlsFormat lang, RlsFormat *out,
                        RlsBuf *err);
-
-/* Appends src[0..len) to out with every invalid UTF-8 sequence (overlong,
- * surrogate, above U+10FFFF, truncated) replaced by U+FFFD, one per maximal
- * invalid subpart. Returns how many replacements were made. */
-size_t rls_utf8_sanitize(const char *src, size_t len, RlsBuf *out);
 
 #endif /* RLS_CLI_FILES_H_ */

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "lsp/config_json.h"
-#include "lsp/hooks.h"
+#include "config/config_json.h"
+#include "config/hooks.h"
 
 typedef struct {
     const char *name;

@@ -22,7 +22,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "lsp/code_action_fix.h"
+#include "rls/fix_all.h"
 #include "lsp/features.h"
 #include "rls/actions.h"
 #include "rls/alloc.h"

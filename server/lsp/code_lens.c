@@ -4,7 +4,7 @@
  * resume-ls.score with the document's uri, returns the breakdown.
  */
 #include "lsp/features.h"
-#include "lsp/score_json.h"
+#include "lsp/score.h"
 #include "rls/alloc.h"
 #include "rls/common.h"
 

@@ -1,12 +1,13 @@
 /*
  * execute_command.c - workspace/executeCommand: resume-ls.score returns the
  * ATS score breakdown as JSON (issue #6), the same object `resume-ls score
- * --format json` prints (lsp/score_json.h), with "uri" in place of "file".
+ * --format json` prints (config/score_json.h), with "uri" in place of "file".
  */
 #include <string.h>
 
 #include "lsp/features.h"
-#include "lsp/score_json.h"
+#include "config/score_json.h"
+#include "lsp/score.h"
 #include "rls/common.h"
 
 const char *const rls_lsp_commands[] = {"resume-ls.score", NULL};

@@ -1,13 +1,13 @@
 /*
- * features.h - the seams for the features that later work fills in:
- * hover and completion (issue #6), code actions and their resolution
- * (issue #5), code lens and workspace commands (issue #6).
+ * features.h - the handlers of the features built on the server API
+ * (server.h): hover, completion, code actions and their resolution, code
+ * lens and workspace commands, one file each.
  *
  * Each is an RlsHandler (server.h: params borrowed, *result owned, return 0
- * or a negative RLS_E*) already listed in the dispatch table and advertised
- * in the initialize result, and each lives in its own file. Until its issue
- * lands, each returns the empty answer the protocol allows (null or []), so
- * clients see a quiet server rather than errors.
+ * or a negative RLS_E*), listed in the method table (methods.c) and
+ * advertised in the initialize result (lifecycle.c). A handler converts the
+ * params, asks the document's analysis (rls_document_analysis) or the core
+ * API, and converts the answer back.
  */
 #ifndef RLS_LSP_FEATURES_H_
 #define RLS_LSP_FEATURES_H_

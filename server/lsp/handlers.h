@@ -1,6 +1,6 @@
 /*
  * handlers.h - the handlers of the lsp module's own methods (lifecycle, text
- * sync, diagnostics, symbols), referenced by the dispatch table. The
+ * sync, diagnostics, symbols), referenced by the method table (methods.c). The
  * signature and contract are RlsHandler's (server.h). Feature handlers
  * written by other modules are in features.h.
  */

@@ -8,7 +8,7 @@
 
 #include "lsp/features.h"
 #include "lsp/handlers.h"
-#include "lsp/log.h"
+#include "config/log.h"
 #include "lsp/server_internal.h"
 #include "rls/alloc.h"
 #include "rpc/jsonrpc.h"

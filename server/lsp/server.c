@@ -14,12 +14,12 @@
 #include <unistd.h>
 #include <uv.h>
 
-#include "lsp/log.h"
+#include "config/log.h"
 #include "rls/alloc.h"
 #include "rpc/jsonrpc.h"
 
-#include "lsp/config_json.h"
-#include "lsp/docs_url.h"
+#include "config/config_json.h"
+#include "config/docs_url.h"
 
 /* ---- Lifetime --------------------------------------------------------------------- */
 
@@ -590,14 +590,6 @@ char *rls_uri_to_path(const char *uri) {
 char *rls_path_to_uri(const char *path) {
     RlsBuf out;
     rls_buf_init(&out);
-    rls_buf_puts(&out, "file://");
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                     (*p >= '0' && *p <= '9') || strchr("/-._~", *p);
-        if (plain)
-            rls_buf_putc(&out, (char)*p);
-        else
-            rls_buf_printf(&out, "%%%02X", *p);
-    }
+    rls_uri_append_file(&out, path); /* the one URI encoder (config/docs_url.h) */
     return rls_buf_detach(&out);
 }

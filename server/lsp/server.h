@@ -46,11 +46,12 @@
 typedef struct RlsServer RlsServer;
 
 /* ---- Handlers ---------------------------------------------------------------
- * Every method in the dispatch table (rpc/dispatch.c) is one of these.
+ * Every method in the method table (lsp/methods.c) is one of these.
  * params is borrowed and may be NULL (absent). For a request, on success set
  * *result to an owned cJSON (NULL is sent as null) and return 0; on failure
  * return a negative RLS_E* code and, optionally, put a human-readable reason
  * in *error (rpc/jsonrpc.c maps the code: RLS_EINVAL -> InvalidParams, ...).
+ * The contract is rpc/dispatch.h's RlsRpcHandler, with the server typed.
  * For a notification result is NULL and a failure is only logged. */
 typedef int (*RlsHandler)(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 

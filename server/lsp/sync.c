@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "lsp/handlers.h"
-#include "lsp/log.h"
+#include "config/log.h"
 #include "lsp/server_internal.h"
 #include "rls/alloc.h"
 

@@ -6,49 +6,23 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lsp/features.h"
-#include "lsp/handlers.h"
-#include "lsp/log.h"
+#include "config/log.h"
 #include "rls/alloc.h"
+#include "rls/common.h"
 
-/* shutdown and exit change the lifecycle and are handled here as well. */
-static const RlsMethod dispatch__methods[] = {
-    {"initialize", rls_lsp_initialize, RLS_METHOD_REQUEST},
-    {"initialized", rls_lsp_initialized, RLS_METHOD_NOTIFICATION},
-    {"shutdown", rls_lsp_shutdown, RLS_METHOD_REQUEST},
-    {"textDocument/didOpen", rls_lsp_did_open, RLS_METHOD_NOTIFICATION},
-    {"textDocument/didChange", rls_lsp_did_change, RLS_METHOD_NOTIFICATION},
-    {"textDocument/didClose", rls_lsp_did_close, RLS_METHOD_NOTIFICATION},
-    {"textDocument/didSave", rls_lsp_did_save, RLS_METHOD_NOTIFICATION},
-    {"textDocument/diagnostic", rls_lsp_pull_diagnostics, RLS_METHOD_REQUEST},
-    {"textDocument/documentSymbol", rls_lsp_document_symbol, RLS_METHOD_REQUEST},
-    {"textDocument/foldingRange", rls_lsp_folding_range, RLS_METHOD_REQUEST},
-    {"textDocument/hover", rls_lsp_hover, RLS_METHOD_REQUEST},
-    {"textDocument/codeAction", rls_lsp_code_action, RLS_METHOD_REQUEST},
-    {"codeAction/resolve", rls_lsp_code_action_resolve, RLS_METHOD_REQUEST},
-    {"textDocument/completion", rls_lsp_completion, RLS_METHOD_REQUEST},
-    {"textDocument/codeLens", rls_lsp_code_lens, RLS_METHOD_REQUEST},
-    {"workspace/executeCommand", rls_lsp_execute_command, RLS_METHOD_REQUEST},
-    {"workspace/didChangeConfiguration", rls_lsp_did_change_configuration, RLS_METHOD_NOTIFICATION},
-    {"resume-ls/stats", rls_lsp_stats, RLS_METHOD_REQUEST},
-};
-
-const RlsMethod *rls_dispatch_methods(size_t *count) {
-    *count = RLS_ARRAY_LEN(dispatch__methods);
-    return dispatch__methods;
-}
-
-static const RlsMethod *dispatch__find(const char *method, RlsMethodKind kind) {
-    for (size_t i = 0; i < RLS_ARRAY_LEN(dispatch__methods); i++) {
-        if (dispatch__methods[i].kind == kind && strcmp(dispatch__methods[i].method, method) == 0)
-            return &dispatch__methods[i];
+static const RlsMethod *dispatch__find(const RlsDispatch *self, const char *method,
+                                       RlsMethodKind kind) {
+    const RlsRpcService *sv = &self->service;
+    for (size_t i = 0; i < sv->n_methods; i++) {
+        if (sv->methods[i].kind == kind && strcmp(sv->methods[i].method, method) == 0)
+            return &sv->methods[i];
     }
     return NULL;
 }
 
-void rls_dispatch_init(RlsDispatch *self, RlsServer *server) {
+void rls_dispatch_init(RlsDispatch *self, const RlsRpcService *service) {
     memset(self, 0, sizeof(*self));
-    self->server = server;
+    self->service = *service;
     self->state = RLS_LIFECYCLE_UNINITIALIZED;
 }
 
@@ -65,7 +39,7 @@ void rls_dispatch_close(RlsDispatch *self) {
 static void dispatch__error(RlsDispatch *self, const cJSON *id, int code, const char *message) {
     size_t len;
     char *body = rls_rpc_encode_error(id, code, message, NULL, &len);
-    rls_server_send_owned(self->server, body, len);
+    self->service.send_owned(self->service.ctx, body, len);
 }
 
 static bool dispatch__same_id(const cJSON *a, const cJSON *b) {
@@ -126,7 +100,7 @@ static int dispatch__call(RlsDispatch *self, const RlsRpcMessage *msg, const Rls
     rls_buf_init(&error);
     cJSON *result = NULL;
     bool request = msg->kind == RLS_RPC_REQUEST;
-    int rc = m->handler(self->server, msg->params, request ? &result : NULL, &error);
+    int rc = m->handler(self->service.ctx, msg->params, request ? &result : NULL, &error);
     if (request) {
         size_t len;
         char *body;
@@ -137,7 +111,7 @@ static int dispatch__call(RlsDispatch *self, const RlsRpcMessage *msg, const Rls
         } else {
             body = rls_rpc_encode_result(msg->id, result, &len);
         }
-        rls_server_send_owned(self->server, body, len);
+        self->service.send_owned(self->service.ctx, body, len);
     } else if (rc < 0) {
         rls_log_warn("%s: %s", msg->method, error.len ? error.data : rls_strerror(rc));
     }
@@ -172,7 +146,7 @@ static void dispatch__request(RlsDispatch *self, const RlsQueued *q) {
                         "Invalid Request: the server is shut down");
         return;
     }
-    const RlsMethod *m = dispatch__find(msg->method, RLS_METHOD_REQUEST);
+    const RlsMethod *m = dispatch__find(self, msg->method, RLS_METHOD_REQUEST);
     if (!m) {
         RlsBuf text;
         rls_buf_init(&text);
@@ -197,7 +171,7 @@ static void dispatch__notification(RlsDispatch *self, const RlsRpcMessage *msg) 
         rls_log_debug("dropped %s: server not running", msg->method);
         return;
     }
-    const RlsMethod *m = dispatch__find(msg->method, RLS_METHOD_NOTIFICATION);
+    const RlsMethod *m = dispatch__find(self, msg->method, RLS_METHOD_NOTIFICATION);
     if (!m) {
         rls_log_debug("ignored notification %s", msg->method);
         return;
@@ -206,7 +180,7 @@ static void dispatch__notification(RlsDispatch *self, const RlsRpcMessage *msg) 
 }
 
 void rls_dispatch_run(RlsDispatch *self) {
-    if (self->state == RLS_LIFECYCLE_RUNNING) rls_server_batch_begin(self->server);
+    if (self->state == RLS_LIFECYCLE_RUNNING) self->service.batch_begin(self->service.ctx);
     while (self->head < self->len && self->state != RLS_LIFECYCLE_EXITED) {
         if (self->hold_cb && self->hold_cb(self->hold_data)) break;
         RlsQueued q = self->queue[self->head++];
@@ -223,12 +197,12 @@ void rls_dispatch_run(RlsDispatch *self) {
             dispatch__notification(self, &q.msg);
             break;
         case RLS_RPC_RESPONSE:
-            rls_server_on_response(self->server, q.msg.id, q.msg.result, q.msg.error);
+            self->service.on_response(self->service.ctx, q.msg.id, q.msg.result, q.msg.error);
             break;
         }
         rls_rpc_message_close(&q.msg);
     }
-    if (self->state == RLS_LIFECYCLE_RUNNING) rls_server_idle(self->server);
+    if (self->state == RLS_LIFECYCLE_RUNNING) self->service.idle(self->service.ctx);
     if (self->state == RLS_LIFECYCLE_EXITED) rls_dispatch_close(self);
     if (self->head == self->len) self->head = self->len = 0;
 }

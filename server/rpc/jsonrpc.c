@@ -8,6 +8,7 @@
 
 #include "rls/alloc.h"
 #include "rls/common.h"
+#include "rls/utf8.h"
 
 int rls_rpc_code_of(int rls_err) {
     switch (rls_err) {
@@ -28,35 +29,6 @@ int rls_rpc_code_of(int rls_err) {
 }
 
 /* ---- Sanitising ------------------------------------------------------------- */
-
-/* Length of the valid UTF-8 sequence at p (at most n bytes), or, when it is
- * invalid, minus the length of its maximal invalid subpart (at least 1). */
-static int jsonrpc__utf8_seq(const unsigned char *p, size_t n) {
-    unsigned char c = p[0];
-    if (c < 0x80) return 1;
-    int need;
-    unsigned char lo = 0x80, hi = 0xBF; /* range of the second byte */
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F; /* no encoded surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return -1;
-    }
-    for (int i = 1; i <= need; i++) {
-        if ((size_t)i >= n) return -i;
-        unsigned char b = p[i];
-        bool ok = i == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
-        if (!ok) return -i;
-    }
-    return need + 1;
-}
 
 static int jsonrpc__hex4(const char *p, size_t n) {
     if (n < 4) return -1;
@@ -115,7 +87,7 @@ bool rls_rpc_sanitize(const char *body, size_t len, RlsBuf *out) {
             i++;
             continue;
         }
-        int seq = jsonrpc__utf8_seq((const unsigned char *)body + i, len - i);
+        int seq = rls_utf8_seq((const unsigned char *)body + i, len - i);
         if (seq > 0) {
             i += (size_t)seq;
             continue;

@@ -8,8 +8,9 @@
 #include <string.h>
 #include <uv.h>
 
-#include "lsp/log.h"
+#include "config/log.h"
 #include "rls/alloc.h"
+#include "rls/common.h"
 #include "transport/framing.h"
 
 #define STDIO__READ_CHUNK 65536

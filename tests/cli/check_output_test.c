@@ -1,5 +1,5 @@
 /* Tests for `resume-ls check` output (server/cli/check_output.c) and the
- * file helpers behind it (server/cli/files.c, server/lsp/docs_url.c), on
+ * file helpers behind it (server/cli/files.c, server/config/docs_url.c), on
  * findings built by hand so that they do not depend on the rules. */
 #define _XOPEN_SOURCE 700
 
@@ -10,10 +10,11 @@
 
 #include "cli/check.h"
 #include "cli/files.h"
-#include "lsp/docs_url.h"
-#include "lsp/hooks.h"
+#include "config/docs_url.h"
+#include "config/hooks.h"
 #include "rls/buf.h"
 #include "rls/rules.h"
+#include "rls/utf8.h"
 #include "test.h"
 
 /* Line 3 has é, ï (2 bytes each) and an emoji (4 bytes, 2 UTF-16 units)
@@ -226,6 +227,10 @@ static void test_utf8_sanitize_replaces_each_broken_sequence_once(void) {
         {"\xed\xa0\x80", 3, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", 3}, /* surrogate */
         {"\xf4\x90\x80\x80", 4, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", 4},
         {"\xe2\x82x", 3, "\xef\xbf\xbdx", 1},
+        /* F5..FF start no sequence: each byte is its own maximal subpart, so
+         * a continuation byte after one is replaced on its own too. */
+        {"\xf5\x80", 2, "\xef\xbf\xbd\xef\xbf\xbd", 2},
+        {"\xff\xbf\xbfz", 4, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdz", 3},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         RlsBuf b;

@@ -22,8 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lsp/hooks.h"
-#include "lsp/log.h"
+#include "config/hooks.h"
+#include "config/log.h"
+#include "lsp/methods.h"
 #include "lsp/server.h"
 #include "rls/alloc.h"
 #include "rpc/dispatch.h"
@@ -114,7 +115,7 @@ static void fuzz__prelude(FuzzSession *s, RlsFramer *framer, bool exercise) {
 static void fuzz__session(const uint8_t *data, size_t size, bool prelude, bool exercise) {
     FuzzSession s = {0};
     RlsServer *srv = rls_server_new(fuzz__send, &s);
-    rls_dispatch_init(&s.dispatch, srv);
+    rls_lsp_dispatch_init(&s.dispatch, srv);
     RlsFramer framer;
     rls_framer_init(&framer, FUZZ__MAX_BODY);
     if (prelude) fuzz__prelude(&s, &framer, exercise);

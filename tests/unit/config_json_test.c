@@ -1,4 +1,4 @@
-/* Tests for configuration from JSON (server/lsp/config_json.c): what is
+/* Tests for configuration from JSON (server/config/config_json.c): what is
  * applied, what is reported and how, and where .resume-ls.json is found. */
 #define _XOPEN_SOURCE 700
 
@@ -7,8 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "lsp/config_json.h"
-#include "lsp/hooks.h"
+#include "config/config_json.h"
+#include "config/hooks.h"
 #include "rls/buf.h"
 #include "rls/rules.h"
 #include "test.h"

@@ -1,4 +1,4 @@
-/* Tests for where rule documentation links point (server/lsp/docs_url.c):
+/* Tests for where rule documentation links point (server/config/docs_url.c):
  * the installed docs beside the running binary, else the repository's
  * relative docs/rules.md; never a path of the machine the binary was built
  * on. */
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lsp/docs_url.h"
+#include "config/docs_url.h"
 #include "test.h"
 
 static bool installed(const char *path) {

@@ -1,4 +1,4 @@
-/* Tests for the one whole-file reader (server/lsp/file_read.c): only regular
+/* Tests for the one whole-file reader (server/config/file_read.c): only regular
  * files, never blocking, never past the cap, and the owner check used for
  * configuration files resume-ls finds on its own. */
 #define _GNU_SOURCE
@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "lsp/file_read.h"
-#include "lsp/hooks.h"
+#include "config/file_read.h"
+#include "config/hooks.h"
 #include "rls/alloc.h"
 #include "rls/buf.h"
 #include "test.h"

@@ -3,7 +3,7 @@
  * request, a notification, a response or an error; how bodies are cleaned
  * before parsing; how RLS_E* codes become protocol codes.
  */
-#include "lsp/hooks.h"
+#include "config/hooks.h"
 #include "rpc/jsonrpc.h"
 #include "test.h"
 

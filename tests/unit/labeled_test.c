@@ -180,9 +180,10 @@ static void labeled__run_parser(RlsFormat fmt, const char *tmpl, const char *whe
         problems += p;
     }
     printf("# %s: %zu of %zu bullets parsed, %d problems\n", where, parsed, labeled__n, problems);
-    /* TODO(#3): until the parsers land, a parser that finds no bullet makes
-     * this check vacuous; once they do, every row must parse. */
-    if (parsed > 0) EXPECT_EQ_INT(parsed, labeled__n);
+    /* Every row must reach the rules as a bullet: a parser that finds none
+     * would otherwise pass with no problems. */
+    EXPECT_TRUE(labeled__n > 0);
+    EXPECT_EQ_INT(parsed, labeled__n);
     EXPECT_EQ_INT(problems, 0);
 }
 

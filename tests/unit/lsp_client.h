@@ -9,8 +9,9 @@
 #include <cjson/cJSON.h>
 #include <stdarg.h>
 
-#include "lsp/hooks.h"
+#include "config/hooks.h"
 #include "rls/parse.h"
+#include "lsp/methods.h"
 #include "lsp/server.h"
 #include "rpc/dispatch.h"
 #include "test.h"
@@ -35,7 +36,7 @@ static inline void test_client_open(TestClient *c) {
     rls_hooks_install();
     c->sent = cJSON_CreateArray();
     c->server = rls_server_new(test_client__send, c);
-    rls_dispatch_init(&c->dispatch, c->server);
+    rls_lsp_dispatch_init(&c->dispatch, c->server);
 }
 
 static inline void test_client_close(TestClient *c) {

@@ -158,7 +158,7 @@ export function findServer(
     return onPath;
 }
 
-/** The values the server's --log-level accepts (server/lsp/log.c; it also
+/** The values the server's --log-level accepts (server/config/log.c; it also
  *  takes the aliases warning, information and verbose). */
 export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 

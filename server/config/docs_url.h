@@ -12,8 +12,8 @@
  *      that file exists;
  *   3. otherwise the repository's relative "docs/rules.md".
  */
-#ifndef RLS_LSP_DOCS_URL_H_
-#define RLS_LSP_DOCS_URL_H_
+#ifndef RLS_CONFIG_DOCS_URL_H_
+#define RLS_CONFIG_DOCS_URL_H_
 
 #include <stdbool.h>
 
@@ -39,4 +39,4 @@ void rls_uri_append_path(RlsBuf *out, const char *path);
 /* Appends the file:// URI of an absolute path to out. */
 void rls_uri_append_file(RlsBuf *out, const char *abs_path);
 
-#endif /* RLS_LSP_DOCS_URL_H_ */
+#endif /* RLS_CONFIG_DOCS_URL_H_ */

@@ -1,5 +1,5 @@
 /*
- * code_action_fix.h - fix-all as both the language server
+ * fix_all.h - fix-all as both the language server
  * (source.fixAll.resume-ls) and `resume-ls fix` apply it: the SAFE fix of
  * every finding, with or without the fixes that insert placeholders, and
  * never a fix the writer must choose (rls/actions.h, RlsApplicability).
@@ -10,8 +10,8 @@
  * hook or a command, they put brackets into every bullet that lacks a
  * figure. So fix-all leaves them out unless asked (`fix --placeholders`).
  */
-#ifndef RLS_LSP_CODE_ACTION_FIX_H_
-#define RLS_LSP_CODE_ACTION_FIX_H_
+#ifndef RLS_FIX_ALL_H_
+#define RLS_FIX_ALL_H_
 
 #include "rls/actions.h"
 
@@ -27,4 +27,4 @@ typedef struct {
 int rls_fix_all_actions(const RlsResume *model, const char *src, uint32_t src_len,
                         const RlsDiagList *diags, const RlsFixAllOptions *opts, RlsActionList *out);
 
-#endif /* RLS_LSP_CODE_ACTION_FIX_H_ */
+#endif /* RLS_FIX_ALL_H_ */

@@ -16,8 +16,8 @@
  * Failures come back as an RLS_E* code plus a reason for people, without the
  * path, so that each caller frames it ("cannot read 'x.md': <reason>").
  */
-#ifndef RLS_LSP_FILE_READ_H_
-#define RLS_LSP_FILE_READ_H_
+#ifndef RLS_CONFIG_FILE_READ_H_
+#define RLS_CONFIG_FILE_READ_H_
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -70,4 +70,4 @@ void rls_file_kind(const struct stat *st, RlsBuf *out);
  * to why (may be NULL). */
 bool rls_file_owned_by_user(const struct stat *st, RlsBuf *why);
 
-#endif /* RLS_LSP_FILE_READ_H_ */
+#endif /* RLS_CONFIG_FILE_READ_H_ */

@@ -3,7 +3,7 @@
  */
 #define _XOPEN_SOURCE 700
 
-#include "lsp/docs_url.h"
+#include "config/docs_url.h"
 
 #include <limits.h>
 #include <stdlib.h>

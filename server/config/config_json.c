@@ -9,9 +9,9 @@
  */
 #define _XOPEN_SOURCE 700
 
-#include "lsp/config_json.h"
-#include "lsp/file_read.h"
-#include "lsp/log.h"
+#include "config/config_json.h"
+#include "config/file_read.h"
+#include "config/log.h"
 #include "rls/text.h"
 
 #include <errno.h>
@@ -51,7 +51,7 @@ static const char *const config__top_keys[] = {
     "rules", "lexicons", "thresholds", "role", "jobDescription", "macros", "logLevel",
 };
 static const char *const config__severity_words[] = {"error", "warning", "info", "hint", "off"};
-/* The names listed in messages; lsp/log.c also accepts a few synonyms. */
+/* The names listed in messages; config/log.c also accepts a few synonyms. */
 static const char *const config__log_levels[] = {"error", "warn", "info", "debug", "trace", "off"};
 static const char *const config__macro_keys[] = {"role",     "text",  "title", "org",
                                                  "location", "dates", "name"};

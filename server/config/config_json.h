@@ -13,11 +13,11 @@
  *
  * These functions read files (the config itself, a job description) but
  * never execute anything, and read them through rls_file_read
- * (lsp/file_read.h): regular files only, opened without blocking, bounded
+ * (config/file_read.h): regular files only, opened without blocking, bounded
  * (RLS_CONFIG_MAX_BYTES, RLS_JOB_MAX_BYTES).
  */
-#ifndef RLS_LSP_CONFIG_JSON_H_
-#define RLS_LSP_CONFIG_JSON_H_
+#ifndef RLS_CONFIG_CONFIG_JSON_H_
+#define RLS_CONFIG_CONFIG_JSON_H_
 
 #include <cjson/cJSON.h>
 
@@ -100,4 +100,4 @@ int rls_config_load_for_file(RlsConfig *config, const char *path, const char *wo
  * Borrows everything; returns one of candidates. */
 const char *rls_config_suggest(const char *word, const char *const *candidates, size_t n);
 
-#endif /* RLS_LSP_CONFIG_JSON_H_ */
+#endif /* RLS_CONFIG_CONFIG_JSON_H_ */

@@ -2,7 +2,7 @@
  * hooks.c - points cJSON and tree-sitter at the project allocator, so that
  * one live-allocation count covers the whole process (include/rls/alloc.h).
  */
-#include "lsp/hooks.h"
+#include "config/hooks.h"
 
 #include <cjson/cJSON.h>
 #include <tree_sitter/api.h>

@@ -4,7 +4,7 @@
  */
 #define _GNU_SOURCE /* O_CLOEXEC, getpwuid_r, getgrgid_r */
 
-#include "lsp/file_read.h"
+#include "config/file_read.h"
 
 #include <errno.h>
 #include <fcntl.h>

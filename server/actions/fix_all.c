@@ -1,8 +1,8 @@
 /*
- * code_action_fix.c - fix-all as the language server and `resume-ls fix`
- * apply it (see code_action_fix.h).
+ * fix_all.c - fix-all as the language server and `resume-ls fix`
+ * apply it (see rls/fix_all.h).
  */
-#include "lsp/code_action_fix.h"
+#include "rls/fix_all.h"
 
 int rls_fix_all_actions(const RlsResume *model, const char *src, uint32_t src_len,
                         const RlsDiagList *diags, const RlsFixAllOptions *opts,

@@ -1,9 +1,10 @@
 /*
  * score_json.c - the one JSON form of an ATS score (score_json.h), used by
  * `resume-ls score --format json` and by the server's resume-ls.score
- * command and code lens, so that all three agree.
+ * command and code lens, so that all three agree. The score of an open
+ * document is computed in lsp/score.c.
  */
-#include "lsp/score_json.h"
+#include "config/score_json.h"
 
 #include "rls/alloc.h"
 
@@ -59,11 +60,4 @@ cJSON *rls_score_to_json(const RlsScore *score, const RlsKwReport *report) {
         cJSON_AddNullToObject(root, "job");
     }
     return root;
-}
-
-int rls_lsp_document_score(RlsServer *srv, RlsDocument *doc, RlsScore *score, RlsKwReport *report) {
-    const RlsAnalysis *an = rls_document_analysis(srv, doc);
-    rls_kw_analyze(report, an->model, &doc->config);
-    return rls_score_compute(score, an->model, rls_text_data(doc->text), rls_text_len(doc->text),
-                             &an->diags, report, &doc->config);
 }

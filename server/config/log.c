@@ -1,7 +1,7 @@
 /*
  * log.c - stderr plus window/logMessage (log.h).
  */
-#include "lsp/log.h"
+#include "config/log.h"
 
 #include <stdarg.h>
 #include <stdio.h>

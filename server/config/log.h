@@ -7,8 +7,8 @@
  * "warn", so that a normal start writes nothing on stderr. The log is
  * process-wide, like stderr itself: one server per process.
  */
-#ifndef RLS_LSP_LOG_H_
-#define RLS_LSP_LOG_H_
+#ifndef RLS_CONFIG_LOG_H_
+#define RLS_CONFIG_LOG_H_
 
 #include <stdbool.h>
 
@@ -40,4 +40,4 @@ void rls_log(RlsLogLevel level, const char *fmt, ...) __attribute__((format(prin
 #define rls_log_info(...) rls_log(RLS_LOG_INFO, __VA_ARGS__)
 #define rls_log_debug(...) rls_log(RLS_LOG_DEBUG, __VA_ARGS__)
 
-#endif /* RLS_LSP_LOG_H_ */
+#endif /* RLS_CONFIG_LOG_H_ */

@@ -1,0 +1,2 @@
+/* the core API. */
+#include <stddef.h>

@@ -1,0 +1,2 @@
+/* the shell reaching a core folder instead of include/rls/. */
+#include "model/builder.h"

@@ -1,0 +1,2 @@
+/* lsp on rpc: allowed alone. */
+#include "rpc/dispatch.h"

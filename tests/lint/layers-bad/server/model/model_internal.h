@@ -1,0 +1,2 @@
+/* the model's own. */
+#include "rls/model.h"

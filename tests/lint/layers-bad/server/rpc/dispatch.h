@@ -1,0 +1,2 @@
+/* the dispatcher. */
+#include "rls/model.h"

@@ -1,0 +1,15 @@
+# The one-way rule between folders (docs/architecture.md, "Layers"):
+# scripts/layers.py over the sources, and over a small tree that breaks it
+# four ways (tests/lint/layers-bad: an arrow up, a cycle, the shell
+# reaching into a core folder, a folder reading another's *_internal.h),
+# so that the check is seen to fail.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+add_test(NAME lint/layers COMMAND ${Python3_EXECUTABLE} "${PROJECT_SOURCE_DIR}/scripts/layers.py"
+                                  "${PROJECT_SOURCE_DIR}")
+add_test(NAME lint/layers_refuses_a_cycle_and_an_arrow_up
+         COMMAND ${Python3_EXECUTABLE} "${PROJECT_SOURCE_DIR}/scripts/layers.py"
+                 "${CMAKE_CURRENT_LIST_DIR}/layers-bad")
+set_tests_properties(lint/layers lint/layers_refuses_a_cycle_and_an_arrow_up
+                     PROPERTIES LABELS unit TIMEOUT 60)
+set_tests_properties(lint/layers_refuses_a_cycle_and_an_arrow_up PROPERTIES
+                     PASS_REGULAR_EXPRESSION "layers: 4 fault\\(s\\)")
