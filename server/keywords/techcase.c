@@ -16,7 +16,9 @@
  *     "android", "flutter"), outside skills lists: it is an English word;
  *   - code spans, URLs, e-mail addresses, file and domain names, LaTeX
  *     command names and the arguments of \texttt, \url, \verb, \href's
- *     target, and the contact details of the header.
+ *     target and icon commands (\simpleicon{python}), lower-case
+ *     kebab-case names ("python-pandas": a package's), and the contact
+ *     details of the header.
  */
 #include <string.h>
 
@@ -144,6 +146,9 @@ static bool techcase__in_verbatim_arg(const char *src, uint32_t s) {
         if (a == 0 || src[a - 1] != '\\') return false;
         for (size_t k = 0; k < RLS_ARRAY_LEN(cmds); k++)
             if (strlen(cmds[k]) == e - a && memcmp(src + a, cmds[k], e - a) == 0) return true;
+        /* \simpleicon{python}, \faicon{github}: an icon's name. */
+        for (uint32_t k = a; k + 4 <= e; k++)
+            if (memcmp(src + k, "icon", 4) == 0 || memcmp(src + k, "Icon", 4) == 0) return true;
         return false;
     }
     return false;
@@ -160,6 +165,14 @@ static bool techcase__not_prose(const RlsResume *m, const char *src, uint32_t le
         return true;
     uint32_t ts, te;
     techcase__token(src, len, s, e, &ts, &te);
+    /* "python-pandas", "react-rpg": a lower-case kebab-case name is a
+     * package's or a repository's, written as its owner spells it. */
+    bool kebab = false, upper = false;
+    for (uint32_t i = ts; i < te; i++) {
+        kebab = kebab || (src[i] == '-' && i > ts && i + 1 < te);
+        upper = upper || (src[i] >= 'A' && src[i] <= 'Z');
+    }
+    if (kebab && !upper) return true;
     if (techcase__contains(src + ts, te - ts, "://") ||
         techcase__contains(src + ts, te - ts, "www.") || memchr(src + ts, '@', te - ts))
         return true;
