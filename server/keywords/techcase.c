@@ -79,7 +79,7 @@ const char *rls_kw_official_form(const char *text, size_t len, bool in_list) {
     int32_t t = rls_kw_find(text, len);
     if (t < 0) return NULL;
     const RlsKeyword *kw = rls_kw_get((uint32_t)t);
-    if (!rls_kw_category_listable(kw->category)) return NULL;
+    if (!kw->category || strcmp(kw->category, "practice") == 0) return NULL;
     bool exact;
     const char *form = techcase__official(kw, text, len, &exact);
     if (!form || exact) return NULL;
