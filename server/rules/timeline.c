@@ -19,6 +19,9 @@
 #include "rls/buf.h"
 #include "rules/rules_internal.h"
 
+/* Entries of one section beyond which no order is read. */
+#define TIMELINE_MAX_ORDERED 256
+
 /* Months since year 0: year * 12 + month - 1. */
 typedef struct {
     int32_t lo, hi; /* the earliest and latest month the date can mean */
@@ -314,6 +317,9 @@ static bool timeline__list(const RlsResume *m, uint32_t s, TlList *l) {
     memset(l, 0, sizeof(*l));
     const RlsSection *sec = &m->sections[s];
     if (!timeline__ordered_kind(sec->kind) || timeline__mixed_heading(sec)) return false;
+    /* The order is read in quadratic time; no resume lists this many
+     * entries in one section, a generated document may. */
+    if (sec->n_entries > TIMELINE_MAX_ORDERED) return false;
     /* Order never reads an open end's month: two open ends are equal. */
     l->n = timeline__section_entries(m, s, INT32_MAX / 2, &l->idx, &l->rng, &l->group);
     size_t cap = l->n ? l->n : 1;

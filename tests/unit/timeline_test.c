@@ -379,6 +379,35 @@ static void test_tech_casing_in_latex_spares_commands_and_verbatim(void) {
     rls_config_close(&c);
 }
 
+static void test_disable_comments_cover_tech_casing(void) {
+    const char *md = "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
+                     "### Développeuse, Café Ünïcode — 2020 – Present\n\n"
+                     "<!-- resume-ls-disable-next-line tech-casing -->\n"
+                     "- Built a Javascript client, cutting load by 30%\n"
+                     "- Built a Typescript client, cutting load by 20%\n";
+    Run r;
+    run_open(&r, md, RLS_FORMAT_MARKDOWN, NULL);
+    EXPECT_EQ_INT(count(&r, "tech-casing"), 1);
+    EXPECT_TRUE(covers(&r, find(&r, "tech-casing", 0), "Typescript"));
+    run_close(&r);
+}
+
+static void test_a_long_generated_section_is_read_in_time(void) {
+    /* 3000 entries in one section, in no order: the order is not read
+     * (quadratic), the rest is linear. */
+    RlsBuf b;
+    rls_buf_init(&b);
+    rls_buf_puts(&b, "# Zoë\n\nzoe@example.com\n\n## Experience\n\n");
+    for (int i = 0; i < 3000; i++)
+        rls_buf_printf(&b, "### Role %d, Acme — %d – %d\n\n- Cut costs by %d%%\n\n", i,
+                       1950 + (i * 7) % 70, 1951 + (i * 7) % 70, i % 90 + 1);
+    Run r;
+    run_open(&r, b.data, RLS_FORMAT_MARKDOWN, NULL);
+    EXPECT_EQ_INT(count(&r, "timeline-order"), 0);
+    run_close(&r);
+    rls_buf_close(&b);
+}
+
 static void test_the_bullet_hover_lists_tech_casing(void) {
     Run r;
     run_open(&r, casing_md, RLS_FORMAT_MARKDOWN, NULL);
@@ -407,6 +436,8 @@ int main(void) {
         RLS_TEST(test_tech_casing_flags_official_names_written_wrong),
         RLS_TEST(test_tech_casing_fix_is_safe_and_fix_all_applies_it),
         RLS_TEST(test_tech_casing_in_latex_spares_commands_and_verbatim),
+        RLS_TEST(test_disable_comments_cover_tech_casing),
+        RLS_TEST(test_a_long_generated_section_is_read_in_time),
         RLS_TEST(test_the_bullet_hover_lists_tech_casing),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
