@@ -159,6 +159,7 @@ static void check_move(const char *src, RlsFormat fmt, const char *markup) {
     /* The same bytes, give or take the blank line that closed the list. */
     EXPECT_TRUE(strlen(out.data) >= strlen(src) && strlen(out.data) <= strlen(src) + 2);
     EXPECT_TRUE(strstr(out.data, markup) != NULL);
+    if (strchr(src, '\r')) EXPECT_TRUE(strstr(out.data, "\n\n") == NULL);
     EXPECT_EQ_INT(again.an.model->n_errors, r.an.model->n_errors);
     run_close(&again);
     rls_buf_close(&out);
@@ -168,6 +169,17 @@ static void check_move(const char *src, RlsFormat fmt, const char *markup) {
 
 static void test_timeline_order_moves_the_entry_whole_in_markdown(void) {
     check_move(order_md, RLS_FORMAT_MARKDOWN, "**billing**");
+}
+
+static void test_timeline_order_moves_the_entry_whole_with_crlf(void) {
+    RlsBuf b;
+    rls_buf_init(&b);
+    for (const char *p = order_md; *p; p++) {
+        if (*p == '\n') rls_buf_putc(&b, '\r');
+        rls_buf_putc(&b, *p);
+    }
+    check_move(b.data, RLS_FORMAT_MARKDOWN, "**billing**");
+    rls_buf_close(&b);
 }
 
 static void test_timeline_order_moves_the_entry_whole_in_latex(void) {
@@ -427,6 +439,7 @@ int main(void) {
         RLS_TEST(test_date_invalid_end_before_start_future_start_and_month_13),
         RLS_TEST(test_date_invalid_says_nothing_of_normal_timelines),
         RLS_TEST(test_timeline_order_moves_the_entry_whole_in_markdown),
+        RLS_TEST(test_timeline_order_moves_the_entry_whole_with_crlf),
         RLS_TEST(test_timeline_order_moves_the_entry_whole_in_latex),
         RLS_TEST(test_timeline_order_spares_overlaps_year_only_and_undated_entries),
         RLS_TEST(test_timeline_order_said_once_for_a_list_oldest_first),
