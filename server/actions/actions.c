@@ -645,6 +645,19 @@ int rls_actions_suppress(const RlsResume *model, const char *src, uint32_t src_l
          * bullet: only the bullet's first line takes one. */
         const RlsBullet *b = &model->bullets[diag->bullet];
         line_ok = actions__line_start(src, b->item_span.start_byte) == line;
+    } else if (md) {
+        /* A finding placed by its span (tech-casing, in any text): the
+         * same for the bullet or the paragraph that holds it. */
+        for (uint32_t i = 0; i < model->n_bullets && line_ok; i++) {
+            RlsSpan is = model->bullets[i].item_span;
+            if (at >= is.start_byte && at < is.end_byte)
+                line_ok = actions__line_start(src, is.start_byte) == line;
+        }
+        for (uint32_t i = 0; i < model->n_paragraphs && line_ok; i++) {
+            RlsSpan ps = model->paragraphs[i].span;
+            if (at >= ps.start_byte && at < ps.end_byte)
+                line_ok = actions__line_start(src, ps.start_byte) == line;
+        }
     }
     /* A comment above YAML front matter would turn it into text. */
     uint32_t top = actions__file_top(model, src, src_len);
