@@ -10,6 +10,7 @@
 #include "rls/alloc.h"
 #include "rls/analysis.h"
 #include "rls/buf.h"
+#include "rls/dates.h"
 #include "rls/hover.h"
 #include "test.h"
 
@@ -106,6 +107,34 @@ static void test_date_invalid_says_nothing_of_normal_timelines(void) {
     run_open(&r, md, RLS_FORMAT_MARKDOWN, NULL);
     EXPECT_EQ_INT(count(&r, "date-invalid"), 0);
     run_close(&r);
+}
+
+static void test_the_date_grammar_finds_months_that_do_not_exist(void) {
+    static const struct {
+        const char *text;
+        const char *bad; /* NULL: none */
+    } cases[] = {
+        {"13/2020 – 05/2021", "13/2020"},
+        {"Analyst — 00/2021", "00/2021"},
+        {"2021-13 – 2022-01", "2021-13"},
+        {"2020/00", "2020/00"},
+        {"2019-20", NULL},           /* a short range */
+        {"2015-19", NULL},           /* a short range too */
+        {"15.03.2021", NULL},        /* a day */
+        {"2002-05-11", NULL},        /* a day */
+        {"12/2020 – 01/2021", NULL}, /* real months */
+        {"ISO 9001:2015, v13/2020x", NULL},
+        {"東京 13/2020", "13/2020"},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        size_t s = 0, e = 0;
+        bool got = rls_date_bad_month_find(cases[i].text, strlen(cases[i].text), &s, &e);
+        EXPECT_TRUE(got == (cases[i].bad != NULL));
+        if (got && cases[i].bad) {
+            EXPECT_EQ_INT(e - s, strlen(cases[i].bad));
+            EXPECT_TRUE(memcmp(cases[i].text + s, cases[i].bad, e - s) == 0);
+        }
+    }
 }
 
 /* ---- timeline-order -------------------------------------------------------------- */
@@ -438,6 +467,7 @@ int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_date_invalid_end_before_start_future_start_and_month_13),
         RLS_TEST(test_date_invalid_says_nothing_of_normal_timelines),
+        RLS_TEST(test_the_date_grammar_finds_months_that_do_not_exist),
         RLS_TEST(test_timeline_order_moves_the_entry_whole_in_markdown),
         RLS_TEST(test_timeline_order_moves_the_entry_whole_with_crlf),
         RLS_TEST(test_timeline_order_moves_the_entry_whole_in_latex),
