@@ -38,6 +38,9 @@ typedef struct RlsConfig {
     size_t n_macros, cap_macros;
     char *role;     /* keyword profile name, or NULL */
     char *job_text; /* job description text (already read), or NULL */
+    /* "Today" for the timeline rules, as year * 12 + month - 1 (a start in
+     * the future, an open end); 0: the system clock. Tests set it. */
+    int32_t today_months;
 } RlsConfig;
 
 void rls_config_init(RlsConfig *self);

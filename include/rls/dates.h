@@ -106,6 +106,13 @@ bool rls_date_text_looks_dated(const char *text, size_t len);
  * month word next to a bare day ("March 12", "12 March"). Borrows text. */
 bool rls_date_number_in_date(const char *text, size_t len, size_t start_byte, size_t end_byte);
 
+/* Finds the first numeric date whose month does not exist: "13/2020",
+ * "00/2021", "2021-13", "2020/00" (a four-digit year, 1900-2099, beside a
+ * two-digit month). "2019-20" and "2015-19" are short ranges, not months,
+ * and "15.03.2021" is a day. Sets [*start_byte, *end_byte) to the date
+ * text. Borrows text. */
+bool rls_date_bad_month_find(const char *text, size_t len, size_t *start_byte, size_t *end_byte);
+
 /* Style of the first date range in text[0..len); RLS_DATE_STYLE_NONE when
  * there is none ("Present" alone). */
 RlsDateStyle rls_date_style(const char *text, size_t len);

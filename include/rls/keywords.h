@@ -36,6 +36,10 @@ typedef struct {
     const char *category;  /* "language", "database", "practice", ... */
     const char *expansion; /* spelled-out form of an acronym, or NULL */
     RlsKwCase case_rule;
+    /* Case "word" in the data: matched in any case, but the lower-case
+     * form is also an English word ("airflow", "android"): tech-casing
+     * judges it only in skills lists. */
+    bool common_word;
     uint32_t profiles; /* bit p set: the term belongs to profile p */
     uint32_t first_alias, n_aliases;
 } RlsKeyword;
@@ -46,6 +50,19 @@ uint32_t rls_kw_count(void);
 const RlsKeyword *rls_kw_get(uint32_t id);
 /* Alias i (< n_aliases) of a term, as written in the data (without "="). */
 const char *rls_kw_alias(const RlsKeyword *kw, uint32_t i);
+/* Whether alias i is marked "+" in the data: an accepted spelling of the
+ * name in its own right ("Postgres" for PostgreSQL), which tech-casing
+ * holds to its own case and counts as a choice to keep throughout. */
+bool rls_kw_alias_accepted(const RlsKeyword *kw, uint32_t i);
+/* tech-casing: the official form (the name, or a "+" alias) that
+ * text[0..len) is a mis-cased or mis-punctuated variant of ("Javascript"
+ * -> "JavaScript", "nodejs" -> "Node.js", "MacOS" -> "macOS"); NULL when
+ * text is written officially, is another alias, is in capitals
+ * throughout, or names a term written all in lower case. A lower-case
+ * English word ("airflow") is judged only when in_list (a skills list).
+ * Static storage. */
+const char *rls_kw_official_form(const char *text, size_t len, bool in_list);
+
 /* The term whose canonical name, alias or expansion equals name (ASCII case
  * ignored, spaces and hyphens equivalent), or -1. */
 int32_t rls_kw_find(const char *name, size_t len);
@@ -172,6 +189,11 @@ bool rls_kw_category_listable(const char *category);
 /* The keyword and format rules (missing-keyword, skill-unbacked,
  * skill-unlisted, ats-layout, contact-missing, date-format, resume-length)
  * are registered in the one rule table, rls_rules_all (rules.h). */
+
+/* tech-casing (techcase.c): appends its findings to out. Called by
+ * rls_keywords_check_report. */
+void rls_kw__tech_casing(const RlsResume *model, const RlsKwReport *report, const char *src,
+                         uint32_t src_len, const RlsConfig *config, RlsDiagList *out);
 
 /* Runs the rules above over a model (with src, the text it was built from)
  * and appends findings to out under config's severities (NULL: defaults;

@@ -54,6 +54,18 @@ void rls_rules_cache_stats(const RlsRulesCache *self, uint64_t *hits, uint64_t *
 int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const char *src,
                          uint32_t src_len, const RlsConfig *config, RlsDiagList *out);
 
+/* ---- The timeline ----------------------------------------------------------
+ * timeline-order reads the dated entries of each experience and education
+ * section; an entry is misplaced when it is left out of the longest run of
+ * entries in which none is surely newer (starts and ends later) than one
+ * above it. */
+
+/* Whether timeline-order reports entry (an index into model->entries) as
+ * one to move; *before (may be NULL) gets the entry it belongs above, or
+ * -1, and then *after (may be NULL) gets the entry it belongs below. */
+bool rls_timeline_misplaced(const RlsResume *model, uint32_t entry, int32_t *before,
+                            int32_t *after);
+
 /* ---- Section headings (data/heading-synonyms.tsv) ------------------------ */
 
 /* The standard heading of which `heading` (a section heading's plain text,

@@ -9,6 +9,7 @@
 
 #include "actions/actions_internal.h"
 #include "rls/alloc.h"
+#include "rls/keywords.h"
 #include "rls/rules.h"
 
 /* ---- Lists ------------------------------------------------------------------- */
@@ -245,6 +246,144 @@ static void actions__heading(const RlsResume *model, const char *src, const RlsD
     }
 }
 
+/* ---- Technology names ------------------------------------------------------------------ */
+
+/* The tech-casing fix: the official form in place of the words, safe (it
+ * changes only how a name is written). The "pick one" finding has none:
+ * which form to keep is the writer's choice. */
+static void actions__tech_casing(const char *src, const RlsDiag *diag, RlsActionList *out) {
+    RlsSpan sp = diag->span;
+    const char *official =
+        rls_kw_official_form(src + sp.start_byte, sp.end_byte - sp.start_byte, true);
+    if (!official) return;
+    RlsTextEdit *e = rls_malloc(sizeof *e);
+    e->span = sp;
+    e->new_text = rls_strdup(official);
+    actions__push(out,
+                  rls_strfmt("Write \xe2\x80\x9c%.*s\xe2\x80\x9d as \xe2\x80\x9c%s\xe2\x80\x9d",
+                             (int)(sp.end_byte - sp.start_byte), src + sp.start_byte, official),
+                  diag->rule, sp, -1, RLS_ACTION_QUICKFIX, true, RLS_APPLY_SAFE, e, 1);
+}
+
+/* ---- Moving an entry (timeline-order) ----------------------------------------------------- */
+
+static uint32_t actions__line_start(const char *src, uint32_t at);
+static const char *actions__eol(const char *src, uint32_t len);
+
+/* The line after the one holding byte at (its start), or len. */
+static uint32_t actions__next_line(const char *src, uint32_t len, uint32_t at) {
+    while (at < len && src[at] != '\n')
+        at++;
+    return at < len ? at + 1 : len;
+}
+
+static int actions__count(const char *src, uint32_t s, uint32_t e, const char *needle) {
+    int n = 0;
+    size_t k = strlen(needle);
+    for (uint32_t i = s; i + k <= e; i++)
+        if (memcmp(src + i, needle, k) == 0) n++;
+    return n;
+}
+
+/* LaTeX groups opened in src[s, e) and not closed there: environments and
+ * the list macros of resume templates (\resumeItemListStart ... End). */
+static int actions__open_groups(const RlsResume *m, const char *src, uint32_t s, uint32_t e) {
+    if (m->format != RLS_FORMAT_LATEX) return 0;
+    return actions__count(src, s, e, "\\begin{") - actions__count(src, s, e, "\\end{") +
+           actions__count(src, s, e, "ListStart") - actions__count(src, s, e, "ListEnd");
+}
+
+/* The whole of entry i in the source, header, prose and bullets, as whole
+ * lines: from its first line to the next entry of its section, or for the
+ * last entry to the end of its last line and the groups it opened. */
+static bool actions__entry_block(const RlsResume *m, const char *src, uint32_t len, uint32_t i,
+                                 uint32_t *bs, uint32_t *be) {
+    const RlsEntry *e = &m->entries[i];
+    if (e->section >= m->n_sections) return false;
+    const RlsSection *sec = &m->sections[e->section];
+    uint32_t start = RLS_MIN(e->span.start_byte,
+                             e->dates.valid && e->dates.span.end_byte > e->dates.span.start_byte
+                                 ? e->dates.span.start_byte
+                                 : e->span.start_byte);
+    *bs = actions__line_start(src, start);
+    if (i + 1 < m->n_entries && m->entries[i + 1].section == e->section) {
+        const RlsEntry *n = &m->entries[i + 1];
+        *be = actions__line_start(
+            src, RLS_MIN(n->span.start_byte,
+                         n->dates.valid && n->dates.span.end_byte > n->dates.span.start_byte
+                             ? n->dates.span.start_byte
+                             : n->span.start_byte));
+        return *be > *bs && actions__open_groups(m, src, *bs, *be) == 0;
+    }
+    uint32_t end = RLS_MAX(e->span.end_byte, e->dates.span.end_byte);
+    for (uint32_t b = 0; b < e->n_bullets; b++)
+        end = RLS_MAX(end, m->bullets[e->first_bullet + b].item_span.end_byte);
+    for (uint32_t p = 0; p < m->n_paragraphs; p++)
+        if (m->paragraphs[p].entry == (int32_t)i)
+            end = RLS_MAX(end, m->paragraphs[p].span.end_byte);
+    if (end == 0 || end > len) return false;
+    *be = actions__next_line(src, len, end - 1);
+    uint32_t limit = RLS_MIN(sec->span.end_byte, len);
+    while (actions__open_groups(m, src, *bs, *be) > 0 && *be < limit)
+        *be = actions__next_line(src, len, *be);
+    return *be > *bs && actions__open_groups(m, src, *bs, *be) == 0;
+}
+
+static const char *actions__entry_name(const RlsEntry *e) {
+    return e->title ? e->title : e->org ? e->org : "the entry";
+}
+
+/* The timeline-order fix: the entry's lines, markup and all, moved where
+ * the order puts them. A choice: the writer may keep an order on purpose. */
+static void actions__timeline_move(const RlsResume *m, const char *src, const RlsDiag *diag,
+                                   RlsActionList *out) {
+    uint32_t len = m->src_len;
+    for (uint32_t i = 0; i < m->n_entries; i++) {
+        const RlsEntry *e = &m->entries[i];
+        RlsSpan at = e->dates.span.end_byte > e->dates.span.start_byte ? e->dates.span : e->span;
+        if (at.start_byte != diag->span.start_byte || at.end_byte != diag->span.end_byte) continue;
+        int32_t before = -1, after = -1;
+        if (!rls_timeline_misplaced(m, i, &before, &after)) return;
+        uint32_t bs, be, ts, te;
+        int32_t target = before >= 0 ? before : after;
+        if (target < 0 || !actions__entry_block(m, src, len, i, &bs, &be) ||
+            !actions__entry_block(m, src, len, (uint32_t)target, &ts, &te))
+            return;
+        uint32_t ins = before >= 0 ? ts : te;
+        if (ins > bs && ins < be) return;
+        const char *eol = actions__eol(src, len);
+        bool md = m->format == RLS_FORMAT_MARKDOWN;
+        /* The block without its trailing blank lines, then the separator
+         * the place it goes needs. */
+        uint32_t ce = be;
+        while (ce > bs && (src[ce - 1] == '\n' || src[ce - 1] == '\r' || src[ce - 1] == ' '))
+            ce--;
+        RlsBuf b;
+        rls_buf_init(&b);
+        if (before < 0 && (te == 0 || src[te - 1] != '\n')) rls_buf_puts(&b, eol);
+        bool blank_before =
+            te >= 2 && src[te - 1] == '\n' &&
+            (src[te - 2] == '\n' || (src[te - 2] == '\r' && te >= 3 && src[te - 3] == '\n'));
+        if (before < 0 && md && !blank_before) rls_buf_puts(&b, eol);
+        rls_buf_append(&b, src + bs, ce - bs);
+        rls_buf_puts(&b, eol);
+        if (before >= 0 && md) rls_buf_puts(&b, eol);
+        RlsTextEdit *edits = rls_malloc(2 * sizeof *edits);
+        RlsTextEdit del = {{bs, be}, rls_strdup("")};
+        RlsTextEdit add = {{ins, ins}, rls_buf_detach(&b)};
+        edits[0] = ins <= bs ? add : del;
+        edits[1] = ins <= bs ? del : add;
+        const RlsEntry *t = &m->entries[target];
+        char *title = before >= 0 ? rls_strfmt("Move this entry above \xe2\x80\x9c%s\xe2\x80\x9d",
+                                               actions__entry_name(t))
+                                  : rls_strfmt("Move this entry below \xe2\x80\x9c%s\xe2\x80\x9d",
+                                               actions__entry_name(t));
+        actions__push(out, title, diag->rule, diag->span, -1, RLS_ACTION_QUICKFIX, false,
+                      RLS_APPLY_CHOICE, edits, 2);
+        return;
+    }
+}
+
 /* ---- Per-finding fixes ------------------------------------------------------------------- */
 
 int rls_actions_for_diag(const RlsResume *model, const char *src, uint32_t src_len,
@@ -252,6 +391,9 @@ int rls_actions_for_diag(const RlsResume *model, const char *src, uint32_t src_l
     if (!actions__valid(model, src, src_len, diag) || !out || !diag->rule) return RLS_EINVAL;
     if (diag->bullet < 0 || (uint32_t)diag->bullet >= model->n_bullets) {
         if (strcmp(diag->rule, "nonstandard-heading") == 0) actions__heading(model, src, diag, out);
+        if (strcmp(diag->rule, "tech-casing") == 0) actions__tech_casing(src, diag, out);
+        if (strcmp(diag->rule, "timeline-order") == 0)
+            actions__timeline_move(model, src, diag, out);
         return 0;
     }
     RlsRewriteStep step = rls_rewrite_step_for(diag->rule);
@@ -503,6 +645,19 @@ int rls_actions_suppress(const RlsResume *model, const char *src, uint32_t src_l
          * bullet: only the bullet's first line takes one. */
         const RlsBullet *b = &model->bullets[diag->bullet];
         line_ok = actions__line_start(src, b->item_span.start_byte) == line;
+    } else if (md) {
+        /* A finding placed by its span (tech-casing, in any text): the
+         * same for the bullet or the paragraph that holds it. */
+        for (uint32_t i = 0; i < model->n_bullets && line_ok; i++) {
+            RlsSpan is = model->bullets[i].item_span;
+            if (at >= is.start_byte && at < is.end_byte)
+                line_ok = actions__line_start(src, is.start_byte) == line;
+        }
+        for (uint32_t i = 0; i < model->n_paragraphs && line_ok; i++) {
+            RlsSpan ps = model->paragraphs[i].span;
+            if (at >= ps.start_byte && at < ps.end_byte)
+                line_ok = actions__line_start(src, ps.start_byte) == line;
+        }
     }
     /* A comment above YAML front matter would turn it into text. */
     uint32_t top = actions__file_top(model, src, src_len);

@@ -339,9 +339,8 @@ static const ConfigThreshold config__thresholds_known[] = {
     {"bullet-length.maxWords", 0, 1000},  /* 0 turns the check off */
     {"bullet-length.maxChars", 0, 10000}, /* 0 turns the check off */
     {"bullet-length.minWords", 0, 100},   /* 0 turns the check off */
-    {"repeated-verb.maxRepeats", 1, 100},
-    {"resume-length.maxWords", 1, 100000},
-    {"not-analysed.maxBytes", 1, RLS_TEXT_MAX_BYTES},
+    {"repeated-verb.maxRepeats", 1, 100}, {"resume-length.maxWords", 1, 100000},
+    {"timeline-gap.months", 1, 120},      {"not-analysed.maxBytes", 1, RLS_TEXT_MAX_BYTES},
 };
 
 static void config__thresholds(ConfigJsonCtx *ctx, const cJSON *thresholds) {

@@ -59,6 +59,7 @@ static struct {
     uint32_t n_terms;
     const char *aliases[CAT_MAX_ALIASES];
     bool alias_exact[CAT_MAX_ALIASES];
+    bool alias_accepted[CAT_MAX_ALIASES]; /* "+": an official spelling of its own */
     uint32_t n_aliases;
     CatForm forms[CAT_MAX_FORMS];
     uint32_t n_forms;
@@ -260,6 +261,8 @@ static void cat__load_line(const char *s, const char *e, uint32_t profile) {
     kw->category = cat__intern(field[1][0], (size_t)(field[1][1] - field[1][0]));
     if (nf > 2 && field[2][1] - field[2][0] == 5 && memcmp(field[2][0], "exact", 5) == 0)
         kw->case_rule = RLS_KW_CASE_EXACT;
+    if (nf > 2 && field[2][1] - field[2][0] == 4 && memcmp(field[2][0], "word", 4) == 0)
+        kw->common_word = true;
     kw->first_alias = cat.n_aliases;
     if (nf > 3) {
         const char *a = field[3][0];
@@ -267,12 +270,15 @@ static void cat__load_line(const char *s, const char *e, uint32_t profile) {
             if (p != field[3][1] && *p != ',') continue;
             const char *as = a, *ae = p;
             cat__trim(&as, &ae);
+            bool accepted = as < ae && *as == '+';
+            if (accepted) as++;
             bool exact = as < ae && *as == '=';
             if (exact) as++;
             if (as < ae && cat.n_aliases < CAT_MAX_ALIASES) {
                 const char *alias = cat__intern(as, (size_t)(ae - as));
                 if (alias) {
                     cat.alias_exact[cat.n_aliases] = exact;
+                    cat.alias_accepted[cat.n_aliases] = accepted;
                     cat.aliases[cat.n_aliases++] = alias;
                     kw->n_aliases++;
                 }
@@ -339,6 +345,11 @@ const RlsKeyword *rls_kw_get(uint32_t id) {
 const char *rls_kw_alias(const RlsKeyword *kw, uint32_t i) {
     if (!kw || i >= kw->n_aliases) return NULL;
     return cat.aliases[kw->first_alias + i];
+}
+
+bool rls_kw_alias_accepted(const RlsKeyword *kw, uint32_t i) {
+    if (!kw || i >= kw->n_aliases) return false;
+    return cat.alias_accepted[kw->first_alias + i];
 }
 
 static bool cat__same_name(const char *a, size_t alen, const char *b) {

@@ -430,6 +430,7 @@ int rls_keywords_check_report(const RlsResume *model, const RlsKwReport *report,
     kwrules__contact(model, src, src_len, config, out);
     kwrules__dates(model, src, src_len, config, out);
     kwrules__length(model, src, src_len, config, out);
+    rls_kw__tech_casing(model, report, src, src_len, config, out);
     rls_diag_list_sort(out);
     return 0;
 }

@@ -334,7 +334,9 @@ const RlsKwHit *rls_kw_report_hit_at(const RlsKwReport *self, uint32_t at_byte) 
 }
 
 bool rls_kw_category_listable(const char *category) {
-    return category && strcmp(category, "practice") != 0;
+    /* A practice (code review) is done, not listed; a site (GitHub) is
+     * where work is published, not a skill. */
+    return category && strcmp(category, "practice") != 0 && strcmp(category, "site") != 0;
 }
 
 bool rls_kw__listed_via_parent(const RlsKwReport *report, uint32_t term) {

@@ -51,6 +51,7 @@ void rls_config_copy(RlsConfig *dst, const RlsConfig *src) {
         rls_config_add_macro(dst, &src->macros[i]);
     rls_config_set_role(dst, src->role);
     rls_config_set_job_text(dst, src->job_text);
+    dst->today_months = src->today_months;
 }
 
 void rls_config_set_severity(RlsConfig *self, const char *rule, int severity) {

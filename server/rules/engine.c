@@ -50,6 +50,15 @@ static const RlsRuleInfo engine__rules[] = {
     {"contact-missing", RLS_SEV_INFO, false, "No email address (or phone) a recruiter can use."},
     {"date-format", RLS_SEV_INFO, false, "Dates written in different styles across entries."},
     {"resume-length", RLS_SEV_INFO, false, "More text than fits on about two pages."},
+    {"tech-casing", RLS_SEV_WARNING, true,
+     "A technology name not written the official way (Javascript, Github, nodejs)."},
+    /* The timeline rules (timeline.c): read from the entries' dates. */
+    {"date-invalid", RLS_SEV_WARNING, false,
+     "A date that cannot be right: an end before its start, a start in the future, month 13."},
+    {"timeline-order", RLS_SEV_INFO, false,
+     "Entries of experience or education not listed most recent first."},
+    {"timeline-gap", RLS_SEV_INFO, false,
+     "More than 6 months (configurable) between two jobs with nothing listed."},
     /* Emitted by rls_analyze (analysis.h) instead of every other finding. */
     {"not-analysed", RLS_SEV_ERROR, false,
      "The file is not UTF-8 text, or too large or too complex to check."},
@@ -482,6 +491,9 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
         rls_rules_acronym_undefined(&ctx);
     if (rls_rules_severity(&ctx, "unread-structure") != RLS_SEV_OFF)
         rls_rules_unread_structure(&ctx);
+    if (rls_rules_severity(&ctx, "date-invalid") != RLS_SEV_OFF) rls_rules_date_invalid(&ctx);
+    if (rls_rules_severity(&ctx, "timeline-order") != RLS_SEV_OFF) rls_rules_timeline_order(&ctx);
+    if (rls_rules_severity(&ctx, "timeline-gap") != RLS_SEV_OFF) rls_rules_timeline_gap(&ctx);
 
     rls_rules_apply_suppressions(&ctx, from);
     rls_diag_list_sort(out);

@@ -230,6 +230,10 @@ void rls_rules_missing_section(RlsRulesCtx *ctx);
 void rls_rules_acronym_undefined(RlsRulesCtx *ctx);
 /* read_rules.c: the reader found material of roles but no role. */
 void rls_rules_unread_structure(RlsRulesCtx *ctx);
+/* timeline.c: date-invalid, timeline-order, timeline-gap. */
+void rls_rules_date_invalid(RlsRulesCtx *ctx);
+void rls_rules_timeline_order(RlsRulesCtx *ctx);
+void rls_rules_timeline_gap(RlsRulesCtx *ctx);
 
 /* Drops findings suppressed by resume-ls-disable comments from out[from..]. */
 void rls_rules_apply_suppressions(RlsRulesCtx *ctx, size_t from);

@@ -967,3 +967,43 @@ bool rls_date_number_in_date(const char *text, size_t len, size_t start_byte, si
         ne++;
     return ns > end_byte && ne > ns && dates__english_month(text + ns, ne - ns);
 }
+
+/* ---- A month that does not exist -------------------------------------------- */
+
+bool rls_date_bad_month_find(const char *text, size_t len, size_t *start_byte, size_t *end_byte) {
+    if (!text) return false;
+    const char *end = text + len;
+    DateScan s = {text, end, 1900, false};
+    for (const char *p = text; p < end; p++) {
+        if (!isdigit((unsigned char)*p) || !dates__starts_token(text, p, end)) continue;
+        int a, b;
+        size_t n = dates__digits(p, end, &a);
+        if (n == 0 || p + n + 1 >= end) continue;
+        char sep = p[n];
+        if (sep != '/' && sep != '.' && sep != '-') continue;
+        size_t k = dates__digits(p + n + 1, end, &b);
+        const char *q = p + n + 1 + k;
+        /* Exactly two parts: "15.03.2021" and "2002-05-11" are days. */
+        if (k == 0 || (q < end && (*q == sep || isdigit((unsigned char)*q))) ||
+            !dates__ends_token(text, q, end))
+            continue;
+        int month, year;
+        if (n == 4 && k == 2 && sep != '.') {
+            /* "2021-13", "2021/00"; "2019-20" is a short range, and so is
+             * any "YYYY-NN" whose NN can be the end year. */
+            year = a;
+            month = b;
+            if (sep == '-' && b > a % 100) continue;
+        } else if (n == 2 && k == 4 && sep != '-') {
+            month = a; /* "13/2020", "00.2021" */
+            year = b;
+        } else {
+            continue;
+        }
+        if (!dates__plausible_year(&s, year) || (month >= 1 && month <= 12)) continue;
+        *start_byte = (size_t)(p - text);
+        *end_byte = (size_t)(q - text);
+        return true;
+    }
+    return false;
+}

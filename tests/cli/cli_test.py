@@ -790,6 +790,81 @@ def case_fix_and_score_pick_the_format_as_check_does():
                out, err)
 
 
+# ---- issue 18: technology names and the timeline ----------------------------------
+
+TIMELINE_MD = """# Zoë Ångström
+
+zoe@example.com · github.com/zoe
+
+## Experience
+
+### Développeuse, Café Ünïcode — Jun 2019 – Present
+
+- Built a Javascript client and a nodejs API, cutting load by 30% 🚀
+- Wrote `nodejs` scripts; I go to meetups and react to incidents in 5 minutes
+
+### Ingénieure, Société Générale — Jan 2016 – Sep 2018
+
+- Moved 12 services to kubernetes, saving 4 hours a week
+
+### Analyste, 東京 Labs — Nov 2018 – Mar 2017
+
+- Cut costs by 10%
+"""
+
+TIMELINE_TEX = r"""\documentclass{article}
+\begin{document}
+zoe@example.com
+\section{Experience}
+\resumeSubHeadingListStart
+  \resumeSubheading{Ingénieure}{Jan 2016 -- Sep 2018}{Société Générale}{Paris}
+  \resumeItemListStart
+    \resumeItem{Moved 12 services to kubernetes with \texttt{nodejs}, saving 4 hours a week}
+  \resumeItemListEnd
+  \resumeSubheading{Développeuse}{Jun 2019 -- Present}{Café Ünïcode}{Zürich}
+  \resumeItemListStart
+    \resumeItem{Built a Javascript client, cutting load by 30\%}
+  \resumeItemListEnd
+\resumeSubHeadingListEnd
+\end{document}
+"""
+
+
+def case_technology_names_and_the_timeline_in_both_formats():
+    with tempfile.TemporaryDirectory() as d:
+        tree(d, {"cv.md": TIMELINE_MD, "cv.tex": TIMELINE_TEX})
+        rc, doc, err = json_run("--no-config", os.path.join(d, "cv.md"))
+        got = sorted((x["rule"], x["line"]) for x in doc["diagnostics"]
+                     if x["rule"] in ("tech-casing", "date-invalid", "timeline-order",
+                                      "timeline-gap"))
+        expect(got == [("date-invalid", 16), ("tech-casing", 9), ("tech-casing", 9),
+                       ("tech-casing", 14), ("timeline-gap", 7)],
+               "Markdown: tech-casing ×3, the gap and the reversed range", got, err)
+        rc, doc, err = json_run("--no-config", os.path.join(d, "cv.tex"))
+        got = sorted((x["rule"], x["line"]) for x in doc["diagnostics"]
+                     if x["rule"] in ("tech-casing", "date-invalid", "timeline-order",
+                                      "timeline-gap"))
+        expect(got == [("tech-casing", 8), ("tech-casing", 12), ("timeline-gap", 10),
+                       ("timeline-order", 10)],
+               "LaTeX: tech-casing ×2 (not in \\texttt), the gap, the order", got, err)
+        # The safe fix writes the official names; code stays as written.
+        rc, out, err = run("fix", "--no-config", os.path.join(d, "cv.md"))
+        expect(rc == 0 and "a JavaScript client and a Node.js API" in out and
+               "Moved 12 services to Kubernetes" in out and "`nodejs` scripts" in out and
+               "react to incidents" in out, "fix applies tech-casing", out, err)
+        # Severity off and a longer gap threshold, from the configuration.
+        tree(d, {".resume-ls.json": json.dumps({"rules": {"tech-casing": "off"},
+                                                 "thresholds": {"timeline-gap.months": 12}})})
+        rc, doc, err = json_run(os.path.join(d, "cv.md"))
+        rules = {x["rule"] for x in doc["diagnostics"]}
+        expect("tech-casing" not in rules and "timeline-gap" not in rules and
+               "date-invalid" in rules, "configuration turns them off", rules, err)
+        tree(d, {".resume-ls.json": json.dumps({"thresholds": {"timeline-gap.months": 500}})})
+        rc, doc, err = json_run(os.path.join(d, "cv.md"))
+        expect("timeline-gap.months" in err + json.dumps(doc), "an out-of-range gap threshold "
+               "is reported", doc, err)
+
+
 # ---- grammar scanner crashes (grammars/patches) ------------------------------------
 
 def check_survives(name, text):

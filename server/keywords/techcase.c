@@ -1,0 +1,280 @@
+/*
+ * techcase.c - the tech-casing rule: a technology name written in a form
+ * that is not its official one ("Javascript", "Github", "nodejs", "aws"),
+ * and one name written two accepted ways in one resume ("Postgres" and
+ * "PostgreSQL").
+ *
+ * The official forms are the catalogue's (data/<profile>.txt): a term's
+ * name and its aliases marked "+" (accepted spellings of their own). A
+ * surface form is wrong when it equals one of them once case, dots,
+ * hyphens and spaces are ignored, but is not written like any of them.
+ * What is never judged:
+ *   - an all-lower-case official form ("dbt", "networking"): its only
+ *     variants are capitals at a sentence start;
+ *   - a form in capitals throughout ("GITHUB"): a heading's style;
+ *   - the lower-case form of a term marked "word" in the data ("airflow",
+ *     "android", "flutter"), outside skills lists: it is an English word;
+ *   - code spans, URLs, e-mail addresses, file and domain names, LaTeX
+ *     command names and the arguments of \texttt, \url, \verb, \href's
+ *     target and icon commands (\simpleicon{python}), lower-case
+ *     kebab-case names ("python-pandas": a package's), and the contact
+ *     details of the header.
+ */
+#include <string.h>
+
+#include "keywords/kw_internal.h"
+#include "rls/alloc.h"
+#include "rls/buf.h"
+
+/* ASCII-lower-cased letters and digits of s[0..n): "Node.js" -> "nodejs". */
+static size_t techcase__fold(const char *s, size_t n, char *out, size_t cap) {
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '.' || c == '-' || c == ' ' || c == '_') continue;
+        out[k++] = (char)rls_kw__lower(c);
+    }
+    out[k] = '\0';
+    return k;
+}
+
+static bool techcase__has_lower(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z') return true;
+    return false;
+}
+
+static bool techcase__has_upper(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'A' && s[i] <= 'Z') return true;
+    return false;
+}
+
+/* The official form of term kw that text[0..len) is a variant of: its name
+ * or a "+" alias with the same fold. Sets *exact when text is written
+ * exactly so. NULL when text is another alias ("k8s", "RESTful"). */
+static const char *techcase__official(const RlsKeyword *kw, const char *text, size_t len,
+                                      bool *exact) {
+    char a[96], b[96];
+    if (len >= sizeof(a)) return NULL;
+    size_t fa = techcase__fold(text, len, a, sizeof(a));
+    const char *found = NULL;
+    *exact = false;
+    for (uint32_t i = 0; i <= kw->n_aliases; i++) {
+        const char *form = i == 0 ? kw->name : rls_kw_alias(kw, i - 1);
+        if (i > 0 && !rls_kw_alias_accepted(kw, i - 1)) continue;
+        size_t fl = strlen(form);
+        if (fl == len && memcmp(form, text, len) == 0) {
+            *exact = true;
+            return form;
+        }
+        size_t fb = techcase__fold(form, fl, b, sizeof(b));
+        if (!found && fa == fb && memcmp(a, b, fa) == 0) found = form;
+    }
+    return found;
+}
+
+const char *rls_kw_official_form(const char *text, size_t len, bool in_list) {
+    if (!text || len == 0 || len > 64) return NULL;
+    int32_t t = rls_kw_find(text, len);
+    if (t < 0) return NULL;
+    const RlsKeyword *kw = rls_kw_get((uint32_t)t);
+    if (!kw->category || strcmp(kw->category, "practice") == 0) return NULL;
+    bool exact;
+    const char *form = techcase__official(kw, text, len, &exact);
+    if (!form || exact) return NULL;
+    size_t fl = strlen(form);
+    /* An all-lower-case official form, and a form in capitals throughout. */
+    if (!techcase__has_upper(form, fl)) return NULL;
+    if (!techcase__has_lower(text, len) && len > 1) return NULL;
+    if (kw->common_word && !techcase__has_upper(text, len) && !in_list) return NULL;
+    return form;
+}
+
+/* ---- Where a name is not prose --------------------------------------------- */
+
+static bool techcase__space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The run of src around [s, e) up to white space or a bracket. */
+static void techcase__token(const char *src, uint32_t len, uint32_t s, uint32_t e, uint32_t *ts,
+                            uint32_t *te) {
+    static const char stops[] = "()<>{}[]\"'|,;";
+    uint32_t a = s, b = e;
+    while (a > 0 && !techcase__space((unsigned char)src[a - 1]) && !strchr(stops, src[a - 1]))
+        a--;
+    while (b < len && !techcase__space((unsigned char)src[b]) && !strchr(stops, src[b]))
+        b++;
+    *ts = a;
+    *te = b;
+}
+
+static bool techcase__contains(const char *s, uint32_t n, const char *needle) {
+    size_t k = strlen(needle);
+    for (uint32_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0) return true;
+    return false;
+}
+
+/* Inside `code` on its line (Markdown): an odd number of backticks before. */
+static bool techcase__in_code_span(const char *src, uint32_t s) {
+    uint32_t ticks = 0;
+    for (uint32_t i = s; i > 0 && src[i - 1] != '\n'; i--)
+        ticks += src[i - 1] == '`';
+    return ticks % 2 == 1;
+}
+
+/* Inside the braces of a LaTeX command whose argument is not prose. */
+static bool techcase__in_verbatim_arg(const char *src, uint32_t s) {
+    static const char *const cmds[] = {"texttt", "url",       "verb",  "href",       "code",
+                                       "path",   "lstinline", "email", "mintinline", "detokenize"};
+    int depth = 0;
+    for (uint32_t i = s; i > 0; i--) {
+        char c = src[i - 1];
+        if (c == '\n' && i > 1 && src[i - 2] == '\n') return false; /* a paragraph break */
+        if (c == '}') depth++;
+        if (c != '{') continue;
+        if (depth > 0) {
+            depth--;
+            continue;
+        }
+        /* The command before this brace: "\href{" (its first argument). */
+        uint32_t e = i - 1, a = e;
+        while (a > 0 && ((src[a - 1] | 32) >= 'a' && (src[a - 1] | 32) <= 'z'))
+            a--;
+        if (a == 0 || src[a - 1] != '\\') return false;
+        for (size_t k = 0; k < RLS_ARRAY_LEN(cmds); k++)
+            if (strlen(cmds[k]) == e - a && memcmp(src + a, cmds[k], e - a) == 0) return true;
+        /* \simpleicon{python}, \faicon{github}: an icon's name. */
+        for (uint32_t k = a; k + 4 <= e; k++)
+            if (memcmp(src + k, "icon", 4) == 0 || memcmp(src + k, "Icon", 4) == 0) return true;
+        return false;
+    }
+    return false;
+}
+
+static bool techcase__not_prose(const RlsResume *m, const char *src, uint32_t len, uint32_t s,
+                                uint32_t e) {
+    if (s > 0 && (src[s - 1] == '\\' || src[s - 1] == '/' || src[s - 1] == '@' ||
+                  src[s - 1] == '#' || src[s - 1] == '$'))
+        return true;
+    /* "github.com", "kubernetes.io", "pandas.DataFrame", "Postgres_URL". */
+    if (e + 1 < len && (src[e] == '.' || src[e] == '_' || src[e] == '@') &&
+        ((src[e + 1] | 32) >= 'a' && (src[e + 1] | 32) <= 'z'))
+        return true;
+    uint32_t ts, te;
+    techcase__token(src, len, s, e, &ts, &te);
+    /* "python-pandas", "react-rpg": a lower-case kebab-case name is a
+     * package's or a repository's, written as its owner spells it. */
+    bool kebab = false, upper = false;
+    for (uint32_t i = ts; i < te; i++) {
+        kebab = kebab || (src[i] == '-' && i > ts && i + 1 < te);
+        upper = upper || (src[i] >= 'A' && src[i] <= 'Z');
+    }
+    if (kebab && !upper) return true;
+    if (techcase__contains(src + ts, te - ts, "://") ||
+        techcase__contains(src + ts, te - ts, "www.") || memchr(src + ts, '@', te - ts))
+        return true;
+    if (m->format == RLS_FORMAT_MARKDOWN ? techcase__in_code_span(src, s)
+                                         : techcase__in_verbatim_arg(src, s))
+        return true;
+    /* A Markdown link's target: "](" before without ")" between. */
+    for (uint32_t i = s; i > 1 && src[i - 1] != '\n' && src[i - 1] != ')'; i--)
+        if (src[i - 1] == '(' && src[i - 2] == ']') return true;
+    for (uint32_t c = 0; c < m->n_contacts; c++) {
+        RlsSpan sp = m->contacts[c].span;
+        if (s >= sp.start_byte && e <= sp.end_byte && m->contacts[c].kind != RLS_CONTACT_PHONE)
+            return true;
+    }
+    return false;
+}
+
+/* ---- The rule ----------------------------------------------------------------- */
+
+typedef struct {
+    const RlsResume *model;
+    const char *src;
+    uint32_t len;
+    uint32_t base; /* offset of the scanned region in src */
+    uint32_t term;
+    bool in_list;
+    RlsSeverity sev;
+    RlsDiagList *out;
+    const char **used; /* per term: the first official form seen, or NULL */
+    RlsSpan *used_at;
+    bool *told; /* per term: "pick one" said already */
+} TechCtx;
+
+static bool techcase__reported(const RlsDiagList *out, RlsSpan sp) {
+    for (size_t i = out->len; i-- > 0;) {
+        const RlsDiag *d = &out->items[i];
+        if (d->span.start_byte == sp.start_byte && d->span.end_byte == sp.end_byte && d->rule &&
+            strcmp(d->rule, "tech-casing") == 0)
+            return true;
+    }
+    return false;
+}
+
+static void techcase__on_match(const RlsKwMatch *mt, void *data) {
+    TechCtx *c = data;
+    if (mt->term != c->term) return;
+    RlsSpan sp = {c->base + mt->start_byte, c->base + mt->end_byte};
+    const char *text = c->src + sp.start_byte;
+    size_t n = sp.end_byte - sp.start_byte;
+    if (techcase__not_prose(c->model, c->src, c->len, sp.start_byte, sp.end_byte)) return;
+    if (techcase__reported(c->out, sp)) return;
+    const RlsKeyword *kw = rls_kw_get(mt->term);
+    bool exact;
+    const char *official = techcase__official(kw, text, n, &exact);
+    if (!official) return;
+    const char *fix = rls_kw_official_form(text, n, c->in_list);
+    if (fix) {
+        RlsDiag *d = rls_diag_push(c->out, sp, c->sev, "tech-casing",
+                                   "\"%.*s\" is written \"%s\"; recruiters notice a tool name "
+                                   "written the wrong way.",
+                                   (int)n, text, fix);
+        (void)d;
+        official = fix;
+    } else if (!exact) {
+        return; /* a variant left alone: it says nothing about the choice */
+    }
+    /* One name, two accepted forms ("Postgres" and "PostgreSQL"). */
+    if (!c->used[mt->term]) {
+        c->used[mt->term] = official;
+        c->used_at[mt->term] = sp;
+    } else if (strcmp(c->used[mt->term], official) != 0 && !c->told[mt->term]) {
+        c->told[mt->term] = true;
+        RlsSeverity sev = c->sev > RLS_SEV_INFO ? c->sev : RLS_SEV_INFO;
+        rls_diag_push(c->out, sp, sev, "tech-casing",
+                      "%s is written both \"%s\" and \"%s\" in this resume; pick one and use it "
+                      "throughout.",
+                      kw->name, c->used[mt->term], official);
+    }
+}
+
+void rls_kw__tech_casing(const RlsResume *model, const RlsKwReport *report, const char *src,
+                         uint32_t src_len, const RlsConfig *config, RlsDiagList *out) {
+    const RlsRuleInfo *info = rls_rule_find("tech-casing");
+    RlsSeverity sev = rls_config_severity(config, "tech-casing", info->default_severity);
+    if (sev == RLS_SEV_OFF || !src || !report || report->n_hits == 0) return;
+    uint32_t n_terms = rls_kw_count();
+    TechCtx c = {model, src, src_len, 0, 0, false, sev, out, NULL, NULL, NULL};
+    c.used = rls_calloc(n_terms, sizeof(*c.used));
+    c.used_at = rls_calloc(n_terms, sizeof(*c.used_at));
+    c.told = rls_calloc(n_terms, sizeof(*c.told));
+    /* Hits in document order; each is looked for again in its source bytes
+     * (a skill's hit covers the whole skill), so the finding is exact. */
+    for (size_t i = 0; i < report->n_hits; i++) {
+        const RlsKwHit *h = &report->hits[i];
+        if (h->span.end_byte > src_len || h->span.end_byte <= h->span.start_byte) continue;
+        c.base = h->span.start_byte;
+        c.term = h->term;
+        c.in_list = h->where == RLS_KW_IN_SKILLS;
+        rls_kw_scan(src + h->span.start_byte, h->span.end_byte - h->span.start_byte,
+                    techcase__on_match, &c);
+    }
+    rls_free(c.used);
+    rls_free(c.used_at);
+    rls_free(c.told);
+}
