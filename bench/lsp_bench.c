@@ -486,6 +486,8 @@ static void probe_requests(Server *s, Doc *d, size_t n, Series *hover, Series *a
 
 /* Runs argv to completion with output discarded; returns wall milliseconds. */
 static double run_ms(char *const argv[]) {
+    /* The child's freopen would otherwise flush our pending output too. */
+    fflush(stdout);
     double t0 = now_ms();
     pid_t pid = fork();
     if (pid < 0) die("fork failed");
