@@ -21,6 +21,7 @@
 #include "rls/keywords.h"
 #include "rls/rules.h"
 #include "rls/text.h"
+#include "rules/rules_internal.h"
 
 static uint64_t rng_state;
 static uint32_t rng(void) {
@@ -218,7 +219,15 @@ static void check_core(const char *name, const char *src, size_t len, bool latex
      * template the parser finds no headings in never consults the cache, so
      * "some hit whenever there are bullets" does not hold. The generated
      * resumes below check that the cache is consulted.) */
+    uint64_t doc_hits = 0, doc_misses = 0;
+    rls_rules_cache_doc_stats(inc.rules_cache, &doc_hits, &doc_misses);
     rls_analyze(&inc, parser, rls_text_data(text), rls_text_len(text), &config);
+    /* Nor is a document rule run again: its inputs did not change. */
+    uint64_t doc_hits_again = 0, doc_misses_again = 0;
+    rls_rules_cache_doc_stats(inc.rules_cache, &doc_hits_again, &doc_misses_again);
+    EXPECT_EQ_INT(doc_misses_again, doc_misses);
+    /* Most random edits touch no opening verb: repeated-verb is replayed. */
+    if (many_bullets) EXPECT_TRUE(doc_hits > (uint64_t)edits / 4);
     uint64_t hits_again = 0, misses_again = 0;
     rls_rules_cache_stats(inc.rules_cache, &hits_again, &misses_again);
     if (misses_again != misses)
@@ -527,7 +536,6 @@ static void test_moved_findings_are_encoded_again_in_the_clients_units(void) {
         wire_open(&c, caps[v], uri);
         Held held = {0};
         EXPECT_TRUE(held_check(&c, &held, uri, 200, "opened"));
-        int n = cJSON_GetArraySize(held.pushed);
         /* Before "various" on the first bullet line ("Responsible for ..."). */
         RlsDocument *doc = rls_server_document(c.server, uri);
         const char *at = strstr(rls_text_data(doc->text), "various");
@@ -549,7 +557,7 @@ static void test_moved_findings_are_encoded_again_in_the_clients_units(void) {
         test_client_clear(&c);
         send_change(&c, uri, 9, (RlsSpan){0, 0}, "\r\n");
         EXPECT_TRUE(held_check(&c, &held, uri, 209, "line break"));
-        n = cJSON_GetArraySize(held.pushed);
+        int n = cJSON_GetArraySize(held.pushed);
         EXPECT_EQ_INT(c.server->diag_encoded - encoded, (uint64_t)n);
         held_close(&held);
         test_client_close(&c);
