@@ -196,6 +196,8 @@ static RlsDiagWire *wire__update(RlsServer *srv, RlsDocument *doc) {
         while (cap * 3 < self->used * 4 + 4)
             cap *= 2;
         wire__rehash(self, cap * 2, false);
+        /* Finding the slots again reuses what was just counted. */
+        uint64_t reused = srv->diag_reused;
         self->n_order = 0;
         for (size_t i = 0; i < an->diags.len; i++) {
             const RlsDiag *d = &an->diags.items[i];
@@ -203,6 +205,7 @@ static RlsDiagWire *wire__update(RlsServer *srv, RlsDocument *doc) {
             uint32_t at = wire__lookup(srv, doc, self, d, r);
             RLS_PUSH(self->order, self->n_order, self->cap_order, at);
         }
+        srv->diag_reused = reused;
     }
     return self;
 }
