@@ -38,6 +38,9 @@ typedef struct {
     int from_fd;
     RlsBuf in; /* bytes read, not yet consumed */
     int next_id;
+    /* Bytes on the wire from the server (message bodies): all, and those of
+     * publishDiagnostics notifications. */
+    uint64_t bytes_in, pub_bytes, pub_n;
 } Server;
 
 static double now_ms(void) {
@@ -103,6 +106,13 @@ static cJSON *server_recv(Server *s, double timeout_ms) {
             size_t hdr_len = (size_t)(hdr_end - s->in.data) + 4;
             if (s->in.len >= hdr_len + body_len) {
                 cJSON *msg = cJSON_ParseWithLength(s->in.data + hdr_len, body_len);
+                s->bytes_in += body_len;
+                const cJSON *method = cJSON_GetObjectItemCaseSensitive(msg, "method");
+                if (cJSON_IsString(method) &&
+                    strcmp(method->valuestring, "textDocument/publishDiagnostics") == 0) {
+                    s->pub_bytes += body_len;
+                    s->pub_n++;
+                }
                 memmove(s->in.data, s->in.data + hdr_len + body_len,
                         s->in.len - hdr_len - body_len + 1);
                 s->in.len -= hdr_len + body_len;
@@ -347,26 +357,36 @@ static cJSON *doc_params(const Doc *d, uint32_t line, uint32_t ch) {
 
 /* ---- Scenarios ---------------------------------------------------------------- */
 
-static cJSON *initialize_params(void) {
+/* versions: the client interprets publishDiagnostics versions (and is sent
+ * a set per version, which the typing scenarios wait for); without it, it
+ * is VS Code's client: no versionSupport, pull diagnostics. */
+static cJSON *initialize_params(bool versions) {
     cJSON *p = cJSON_CreateObject();
     cJSON_AddNumberToObject(p, "processId", getpid());
     cJSON_AddNullToObject(p, "rootUri");
     cJSON *caps = cJSON_AddObjectToObject(p, "capabilities");
-    cJSON *pd = cJSON_AddObjectToObject(cJSON_AddObjectToObject(caps, "textDocument"),
-                                        "publishDiagnostics");
-    cJSON_AddBoolToObject(pd, "versionSupport", 1);
+    cJSON *td = cJSON_AddObjectToObject(caps, "textDocument");
+    cJSON *pd = cJSON_AddObjectToObject(td, "publishDiagnostics");
+    cJSON_AddBoolToObject(pd, "versionSupport", versions);
+    if (!versions) cJSON_AddObjectToObject(td, "diagnostic");
     return p;
 }
 
-static void start_and_init(Server *s, const char *path, Series *startup, Series *init) {
+static void start_and_init_as(Server *s, const char *path, Series *startup, Series *init,
+                              bool versions) {
     double t0 = now_ms();
+    memset(s, 0, sizeof(*s));
     server_start(s, path);
     double t1 = now_ms();
-    cJSON_Delete(server_request(s, "initialize", initialize_params()));
+    cJSON_Delete(server_request(s, "initialize", initialize_params(versions)));
     double t2 = now_ms();
     if (startup) series_add(startup, t2 - t0);
     if (init) series_add(init, t2 - t1);
     server_notify(s, "initialized", cJSON_CreateObject());
+}
+
+static void start_and_init(Server *s, const char *path, Series *startup, Series *init) {
+    start_and_init_as(s, path, startup, init, true);
 }
 
 /* The server's own measure of the edits since the last call (read, parse,
@@ -391,18 +411,56 @@ static void server_stats(Server *s, const char *name, cJSON *out) {
     cJSON_Delete(r);
 }
 
-static void typing(Server *s, Doc *d, size_t edits, Series *first, Series *per_edit) {
+/* Returns the bytes of publishDiagnostics received per edit. */
+static double typing(Server *s, Doc *d, size_t edits, Series *first, Series *per_edit) {
     double t0 = now_ms();
     doc_open(s, d);
     server_wait_diags(s, d->uri, d->version);
     if (first) series_add(first, now_ms() - t0);
     server_stats(s, NULL, NULL); /* start counting from the first edit */
+    uint64_t bytes0 = s->pub_bytes;
     for (size_t k = 0; k < edits; k++) {
         double t = now_ms();
         doc_edit(s, d, k);
         server_wait_diags(s, d->uri, d->version);
         series_add(per_edit, now_ms() - t);
     }
+    return edits ? (double)(s->pub_bytes - bytes0) / (double)edits : 0;
+}
+
+/* The same keystrokes from a client that does not interpret versions and
+ * pulls (VS Code's way): each edit is followed by textDocument/diagnostic
+ * with the last resultId, timed to its answer. A push the edit caused
+ * arrives before that answer (the server pushes at the end of the batch
+ * holding the edit, and the pull is read after it). Sets the bytes per edit
+ * of the pushes and of the pull answers, and the number of pushes. */
+static void typing_pulled(Server *s, Doc *d, size_t edits, Series *per_edit, double *push_bytes,
+                          double *pull_bytes, uint64_t *pushes) {
+    doc_open(s, d);
+    char result_id[64] = "";
+    uint64_t bytes0 = 0, pub0 = 0, pub_bytes0 = 0;
+    for (size_t k = 0; k <= edits; k++) {
+        if (k == 1) {
+            bytes0 = s->bytes_in;
+            pub0 = s->pub_n;
+            pub_bytes0 = s->pub_bytes;
+        }
+        double t = now_ms();
+        if (k) doc_edit(s, d, k - 1);
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddStringToObject(cJSON_AddObjectToObject(p, "textDocument"), "uri", d->uri);
+        if (result_id[0]) cJSON_AddStringToObject(p, "previousResultId", result_id);
+        cJSON *r = server_request(s, "textDocument/diagnostic", p);
+        if (k) series_add(per_edit, now_ms() - t);
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetObjectItemCaseSensitive(r, "result"), "resultId");
+        if (cJSON_IsString(id)) snprintf(result_id, sizeof(result_id), "%s", id->valuestring);
+        cJSON_Delete(r);
+    }
+    double n = edits ? (double)edits : 1;
+    *pushes = s->pub_n - pub0;
+    *push_bytes = (double)(s->pub_bytes - pub_bytes0) / n;
+    *pull_bytes = (double)(s->bytes_in - bytes0 - (s->pub_bytes - pub_bytes0)) / n;
 }
 
 static void probe_requests(Server *s, Doc *d, size_t n, Series *hover, Series *action) {
@@ -428,6 +486,8 @@ static void probe_requests(Server *s, Doc *d, size_t n, Series *hover, Series *a
 
 /* Runs argv to completion with output discarded; returns wall milliseconds. */
 static double run_ms(char *const argv[]) {
+    /* The child's freopen would otherwise flush our pending output too. */
+    fflush(stdout);
     double t0 = now_ms();
     pid_t pid = fork();
     if (pid < 0) die("fork failed");
@@ -575,7 +635,9 @@ int main(int argc, char **argv) {
     doc_make(&d, "file:///bench/resume.md", 60, 1);
     Series first = {.name = "first_diagnostics_2page"},
            edit = {.name = "edit_to_diagnostics_2page"};
-    typing(&s, &d, edits, &first, &edit);
+    cJSON *wire = cJSON_AddObjectToObject(out, "wire");
+    double per_edit_bytes = typing(&s, &d, edits, &first, &edit);
+    cJSON_AddNumberToObject(wire, "publish_bytes_per_edit_2page_versioned", per_edit_bytes);
     cJSON *inside = cJSON_AddObjectToObject(out, "in_server");
     server_stats(&s, "in_server_edit_2page", inside);
     Series hover = {.name = "hover_2page"}, action = {.name = "code_action_2page"};
@@ -602,13 +664,33 @@ int main(int argc, char **argv) {
     server_stop(&s);
     doc_free(&d);
 
+    /* The same typing from a client without versionSupport that pulls. */
+    start_and_init_as(&s, server, NULL, NULL, false);
+    doc_make(&d, "file:///bench/resume.md", 60, 1);
+    Series pulled = {.name = "edit_to_pull_2page"};
+    uint64_t pushes = 0;
+    double push_bytes = 0, pull_bytes = 0;
+    typing_pulled(&s, &d, edits, &pulled, &push_bytes, &pull_bytes, &pushes);
+    cJSON_AddNumberToObject(wire, "publish_bytes_per_edit_2page_unversioned", push_bytes);
+    cJSON_AddNumberToObject(wire, "pull_bytes_per_edit_2page", pull_bytes);
+    cJSON_AddNumberToObject(wire, "pushes_2page_unversioned", (double)pushes);
+    cJSON_AddNumberToObject(wire, "edits_2page", (double)edits);
+    server_stats(&s, "in_server_edit_2page_unversioned", inside);
+    series_report(&pulled, lat);
+    server_stop(&s);
+    doc_free(&d);
+    printf("wire per edit: %.0f bytes pushed to a client with versions; without versions "
+           "%.0f bytes pushed (%llu pushes for %zu edits), %.0f bytes of pull answers\n",
+           per_edit_bytes, push_bytes, (unsigned long long)pushes, edits, pull_bytes);
+
     /* A 1 MB resume. */
     start_and_init(&s, server, NULL, NULL);
     Doc big;
     doc_make(&big, "file:///bench/big.md", 11000, 7);
     cJSON_AddNumberToObject(out, "big_doc_bytes", (double)big.text.len);
     Series bfirst = {.name = "first_diagnostics_1mb"}, bedit = {.name = "edit_to_diagnostics_1mb"};
-    typing(&s, &big, big_edits, &bfirst, &bedit);
+    cJSON_AddNumberToObject(wire, "publish_bytes_per_edit_1mb_versioned",
+                            typing(&s, &big, big_edits, &bfirst, &bedit));
     server_stats(&s, "in_server_edit_1mb", inside);
     series_report(&bfirst, lat);
     series_report(&bedit, lat);
@@ -623,7 +705,19 @@ int main(int argc, char **argv) {
             char *cargv[] = {(char *)server, "check", "--no-config", (char *)one_file, NULL};
             series_add(&one, run_ms(cargv));
         }
+        series_sort(&one);
+        double one_median = pct(&one, 50);
         series_report(&one, lat);
+        /* Process start is the floor: `--version` timed the same way. */
+        Series ver = {.name = "version_process"};
+        for (int r = 0; r < 200; r++) {
+            char *vargv[] = {(char *)server, "--version", NULL};
+            series_add(&ver, run_ms(vargv));
+        }
+        series_sort(&ver);
+        cJSON_AddNumberToObject(cli, "check_over_version_median",
+                                pct(&ver, 50) > 0 ? one_median / pct(&ver, 50) : 0);
+        series_report(&ver, lat);
     }
     if (corpus) cli_throughput(server, "corpus", corpus, 10, cli);
     if (generated) cli_throughput(server, "generated_1000", generated, 3, cli);

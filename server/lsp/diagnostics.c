@@ -1,22 +1,269 @@
 /*
- * diagnostics.c - pull diagnostics (textDocument/diagnostic, LSP 3.17).
- * Pushed diagnostics are sent by rls_server_idle (server.c); both paths
- * build each Diagnostic with rls_lsp_diagnostic_to_json, so they agree.
+ * diagnostics.c - what the findings of a document look like on the wire:
+ * the encoded Diagnostic of each finding, kept between versions, and the
+ * pull request (textDocument/diagnostic, LSP 3.17). Pushed diagnostics are
+ * sent by rls_server_idle (server.c) from the same encoding, so push and
+ * pull agree byte for byte.
+ *
+ * A keystroke changes a few findings at most, but every finding used to be
+ * encoded again and the whole set re-sent (issue 16: 41 KB per keystroke on
+ * a 2-page resume with 84 findings). Here each finding's encoded JSON is
+ * kept in a table keyed by everything it is written from: rule, severity,
+ * message, the data fields and its LSP range. A finding whose range did not
+ * move and whose text did not change is copied from the table; only the
+ * others are encoded (rls_lsp_diagnostic_write). The LSP range is always
+ * recomputed from the current text, so an edit above a finding (a line
+ * break, a CRLF, a multi-unit character) that moves it shows as a new key,
+ * never as a stale range.
+ *
+ * The set as a whole is named by a 64-bit hash chained over its findings'
+ * keys, in order. It is the resultId of pull diagnostics (a client that
+ * sends it back as previousResultId gets kind "unchanged"), and a push is
+ * skipped when the set equals the last one pushed, unless the client
+ * interprets versions (publishDiagnostics.versionSupport): such a client
+ * ties a set to the version it names, and is told that the set still holds
+ * for the new version.
  */
 #include "lsp/handlers.h"
 #include "lsp/server_internal.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rls/alloc.h"
+#include "rls/hash.h"
 #include "rpc/jsonrpc.h"
+
+typedef struct {
+    uint64_t hash; /* of the key below; 0: empty slot */
+    uint32_t generation;
+    /* The key: what the Diagnostic is written from. */
+    const char *rule; /* static rule id */
+    char *message;    /* owned copy; NULL when the finding had none */
+    RlsSeverity severity;
+    int32_t bullet;
+    uint32_t plain_start, plain_end;
+    RlsLspRange range;
+    /* The encoded Diagnostic object, owned. */
+    char *json;
+    uint32_t json_len;
+} WireEntry;
+
+struct RlsDiagWire {
+    WireEntry *items; /* open addressing, cap a power of two */
+    uint32_t cap, n;
+    uint32_t generation;
+    uint32_t used;   /* entries the current set uses */
+    uint64_t seq;    /* the analysis (RlsDocument.changed_seq) the set encodes */
+    bool current;    /* set below encodes the document's analysis numbered seq */
+    uint32_t *order; /* slots of the set's findings, in order */
+    size_t n_order, cap_order;
+    uint64_t set_hash;
+};
+
+static void wire__entry_free(WireEntry *e) {
+    rls_free(e->message);
+    rls_free(e->json);
+    memset(e, 0, sizeof(*e));
+}
+
+void rls_diag_wire_delete(RlsDiagWire *self) {
+    if (!self) return;
+    for (uint32_t i = 0; i < self->cap; i++)
+        if (self->items[i].hash) wire__entry_free(&self->items[i]);
+    rls_free(self->items);
+    rls_free(self->order);
+    rls_free(self);
+}
+
+static uint64_t wire__key(const RlsDiag *d, RlsLspRange r) {
+    const char *msg = d->message ? d->message : "";
+    uint64_t h = rls_hash_mix(RLS_HASH_SEED, d->rule, strlen(d->rule) + 1);
+    h = rls_hash_mix(h, msg, strlen(msg) + 1);
+    uint32_t nums[9] = {(uint32_t)d->severity, (uint32_t)d->bullet, d->plain_start, d->plain_end,
+                        r.start.line,          r.start.character,   r.end.line,     r.end.character,
+                        d->message != NULL};
+    return rls_hash_key(rls_hash_mix(h, nums, sizeof(nums)));
+}
+
+static bool wire__same(const WireEntry *e, const RlsDiag *d, RlsLspRange r) {
+    return e->severity == d->severity && e->bullet == d->bullet &&
+           e->plain_start == d->plain_start && e->plain_end == d->plain_end &&
+           e->range.start.line == r.start.line && e->range.start.character == r.start.character &&
+           e->range.end.line == r.end.line && e->range.end.character == r.end.character &&
+           (e->rule == d->rule || strcmp(e->rule, d->rule) == 0) &&
+           (e->message && d->message ? strcmp(e->message, d->message) == 0
+                                     : e->message == d->message);
+}
+
+/* Rebuilds the table at cap slots, keeping every entry (grow) or only
+ * those the current set uses (sweep). Slot numbers change: callers rebuild
+ * the order afterwards or call this before filling it. */
+static void wire__rehash(RlsDiagWire *self, uint32_t cap, bool keep_all) {
+    WireEntry *old = self->items;
+    uint32_t old_cap = self->cap;
+    self->items = rls_calloc(cap, sizeof(WireEntry));
+    self->cap = cap;
+    self->n = 0;
+    for (uint32_t i = 0; i < old_cap; i++) {
+        if (!old[i].hash) continue;
+        if (!keep_all && old[i].generation != self->generation) {
+            wire__entry_free(&old[i]);
+            continue;
+        }
+        uint32_t at = rls_hash_probe(self->items, sizeof(WireEntry), cap, old[i].hash);
+        if (self->items[at].hash) {
+            wire__entry_free(&old[i]);
+            continue;
+        }
+        self->items[at] = old[i];
+        self->n++;
+    }
+    rls_free(old);
+}
+
+/* The slot holding d's encoding at range r, encoding it first when no
+ * slot does. */
+static uint32_t wire__lookup(RlsServer *srv, const RlsDocument *doc, RlsDiagWire *self,
+                             const RlsDiag *d, RlsLspRange r) {
+    uint64_t hash = wire__key(d, r);
+    uint32_t at = rls_hash_probe(self->items, sizeof(WireEntry), self->cap, hash);
+    WireEntry *e = &self->items[at];
+    if (e->hash && wire__same(e, d, r)) {
+        if (e->generation != self->generation) self->used++;
+        e->generation = self->generation;
+        srv->diag_reused++;
+        return at;
+    }
+    if (e->hash) { /* another finding with the same hash: the newer one wins */
+        wire__entry_free(e);
+        self->n--;
+    }
+    RlsBuf json;
+    rls_buf_init(&json);
+    rls_lsp_diagnostic_write(srv, doc, d, &json);
+    e->hash = hash;
+    e->generation = self->generation;
+    e->rule = d->rule;
+    e->message = d->message ? rls_strdup(d->message) : NULL;
+    e->severity = d->severity;
+    e->bullet = d->bullet;
+    e->plain_start = d->plain_start;
+    e->plain_end = d->plain_end;
+    e->range = r;
+    e->json_len = (uint32_t)json.len;
+    e->json = rls_buf_detach(&json);
+    self->n++;
+    self->used++;
+    srv->diag_encoded++;
+    return at;
+}
+
+/* Brings doc's wire set up to date with its analysis. */
+static RlsDiagWire *wire__update(RlsServer *srv, RlsDocument *doc) {
+    const RlsAnalysis *an = rls_document_analysis(srv, doc);
+    if (!doc->wire) doc->wire = rls_calloc(1, sizeof(RlsDiagWire));
+    RlsDiagWire *self = doc->wire;
+    if (self->current && self->seq == doc->changed_seq) return self;
+    /* Room for every finding first, so no slot moves while the order is
+     * being filled. */
+    uint32_t need = self->n + (uint32_t)an->diags.len;
+    if (need * 4 >= self->cap * 3) {
+        uint32_t cap = self->cap ? self->cap : 64;
+        while (need * 4 >= cap * 3)
+            cap *= 2;
+        wire__rehash(self, cap, true);
+    }
+    self->generation++;
+    self->used = 0;
+    self->n_order = 0;
+    uint64_t set = RLS_HASH_SEED;
+    for (size_t i = 0; i < an->diags.len; i++) {
+        const RlsDiag *d = &an->diags.items[i];
+        RlsLspRange r = rls_text_range_of(doc->text, d->span, srv->encoding);
+        uint32_t at = wire__lookup(srv, doc, self, d, r);
+        RLS_PUSH(self->order, self->n_order, self->cap_order, at);
+        set = rls_hash_mix(set, &self->items[at].hash, sizeof(uint64_t));
+    }
+    self->set_hash = rls_hash_mix(set, &self->n_order, sizeof(self->n_order));
+    self->seq = doc->changed_seq;
+    self->current = true;
+    /* Findings that are gone pile up one or two per keystroke; drop them
+     * once they outnumber the live ones (the order is rebuilt after). */
+    if (self->n > 2 * self->used + 64) {
+        uint32_t cap = 64;
+        while (cap * 3 < self->used * 4 + 4)
+            cap *= 2;
+        wire__rehash(self, cap * 2, false);
+        /* Finding the slots again reuses what was just counted. */
+        uint64_t reused = srv->diag_reused;
+        self->n_order = 0;
+        for (size_t i = 0; i < an->diags.len; i++) {
+            const RlsDiag *d = &an->diags.items[i];
+            RlsLspRange r = rls_text_range_of(doc->text, d->span, srv->encoding);
+            uint32_t at = wire__lookup(srv, doc, self, d, r);
+            RLS_PUSH(self->order, self->n_order, self->cap_order, at);
+        }
+        srv->diag_reused = reused;
+    }
+    return self;
+}
+
+uint64_t rls_diag_wire_write(RlsServer *srv, RlsDocument *doc, RlsBuf *out) {
+    RlsDiagWire *self = wire__update(srv, doc);
+    rls_buf_putc(out, '[');
+    for (size_t i = 0; i < self->n_order; i++) {
+        const WireEntry *e = &self->items[self->order[i]];
+        if (i) rls_buf_putc(out, ',');
+        rls_buf_append(out, e->json, e->json_len);
+    }
+    rls_buf_putc(out, ']');
+    return self->set_hash;
+}
+
+uint64_t rls_diag_wire_hash(RlsServer *srv, RlsDocument *doc) {
+    return wire__update(srv, doc)->set_hash;
+}
+
+void rls_diag_wire_trim(RlsDocument *doc) {
+    rls_diag_wire_delete(doc->wire);
+    doc->wire = NULL;
+}
+
+/* ---- Pull ------------------------------------------------------------------------- */
+
+/* A resultId: the set's hash in hex (LSP 3.17 leaves its form to the server). */
+static void diagnostics__result_id(uint64_t hash, char out[24]) {
+    snprintf(out, 24, "%016" PRIx64, hash);
+}
 
 int rls_lsp_pull_diagnostics(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
     RlsDocument *doc = NULL;
     int rc = rls_server_document_param(srv, params, &doc, error);
     if (rc != 0) return rc;
-    const RlsAnalysis *an = rls_document_analysis(srv, doc);
+    const char *previous = NULL;
+    rc = rls_json_get_string(params, "previousResultId", false, &previous, error);
+    if (rc != 0) return rc;
+    char id[24];
     cJSON *report = cJSON_CreateObject();
+    if (previous) {
+        diagnostics__result_id(rls_diag_wire_hash(srv, doc), id);
+        if (strcmp(previous, id) == 0) {
+            cJSON_AddStringToObject(report, "kind", "unchanged");
+            cJSON_AddStringToObject(report, "resultId", id);
+            *result = report;
+            return 0;
+        }
+    }
+    RlsBuf items;
+    rls_buf_init(&items);
+    diagnostics__result_id(rls_diag_wire_write(srv, doc, &items), id);
     cJSON_AddStringToObject(report, "kind", "full");
-    cJSON *items = rls_json_add(report, "items", cJSON_CreateArray());
-    for (size_t i = 0; i < an->diags.len; i++)
-        cJSON_AddItemToArray(items, rls_lsp_diagnostic_to_json(srv, doc, &an->diags.items[i]));
+    cJSON_AddStringToObject(report, "resultId", id);
+    /* The items are already JSON: printed as they are. */
+    cJSON_AddRawToObject(report, "items", items.data);
+    rls_buf_close(&items);
     *result = report;
     return 0;
 }

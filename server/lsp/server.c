@@ -158,6 +158,7 @@ void rls_server_doc_remove(RlsServer *self, RlsDocument *doc) {
 void rls_document_delete(RlsDocument *doc) {
     if (!doc) return;
     rls_analysis_close(&doc->analysis);
+    rls_diag_wire_delete(doc->wire);
     rls_config_close(&doc->config);
     rls_parser_delete(doc->parser);
     rls_text_delete(doc->text);
@@ -374,6 +375,7 @@ static void server__trim_cold(RlsServer *self) {
         if (!d->warm || d->changed_seq >= cutoff) continue;
         rls_parser_trim(d->parser);
         rls_analysis_trim(&d->analysis);
+        rls_diag_wire_trim(d);
         d->warm = false;
     }
 }
@@ -387,20 +389,27 @@ void rls_server_idle(RlsServer *self) {
         if (!doc->publish) continue;
         published = true;
         doc->publish = false;
-        const RlsAnalysis *an = rls_document_analysis(self, doc);
         rls_buf_clear(&msg);
         rls_buf_puts(&msg, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\","
                            "\"params\":{\"uri\":");
         server__json_str(&msg, doc->uri);
         rls_buf_puts(&msg, ",\"version\":");
         server__json_u32(&msg, doc->version);
-        rls_buf_puts(&msg, ",\"diagnostics\":[");
-        for (size_t k = 0; k < an->diags.len; k++) {
-            if (k) rls_buf_putc(&msg, ',');
-            rls_lsp_diagnostic_write(self, doc, &an->diags.items[k], &msg);
+        rls_buf_puts(&msg, ",\"diagnostics\":");
+        uint64_t set = rls_diag_wire_write(self, doc, &msg);
+        /* The client shows this very set already (LSP 3.17 asks for a new
+         * push when the diagnostics change, not per version). A client that
+         * interprets versions is told the set holds for the new one. */
+        if (doc->pushed && doc->pushed_hash == set && !self->caps.diagnostic_version) {
+            self->publish_skipped++;
+            continue;
         }
-        rls_buf_puts(&msg, "]}}");
+        doc->pushed = true;
+        doc->pushed_hash = set;
+        rls_buf_puts(&msg, "}}");
         size_t len = msg.len;
+        self->publish_bytes += len;
+        self->publish_sent++;
         rls_server_send_owned(self, rls_buf_detach(&msg), len);
     }
     rls_buf_close(&msg);

@@ -143,6 +143,12 @@ typedef struct RlsDocument {
      * RLS_WARM_DOCS most recently changed documents do. */
     uint64_t changed_seq;
     bool warm;
+    /* The findings as encoded for the wire, kept between versions, and the
+     * set last pushed (diagnostics.c). Owned; NULL until first encoded and
+     * again once the document is trimmed. */
+    struct RlsDiagWire *wire;
+    uint64_t pushed_hash;
+    bool pushed;
 } RlsDocument;
 
 /* The open document with this uri, or NULL. Borrowed. */

@@ -35,6 +35,12 @@ struct RlsServer {
     uint64_t batch_start_ns;
     uint32_t *publish_ns; /* ring of samples, allocated on first use */
     size_t n_publish;
+    /* What reached the wire since the last stats reset (stats.c). */
+    uint64_t publish_bytes;   /* bodies of publishDiagnostics sent */
+    uint64_t publish_sent;    /* publishDiagnostics sent */
+    uint64_t publish_skipped; /* not sent: the set equals the last one pushed */
+    uint64_t diag_encoded;    /* findings encoded as JSON */
+    uint64_t diag_reused;     /* findings whose earlier encoding was reused */
 
     uint64_t change_seq; /* counts analyses after a change (RlsDocument.changed_seq) */
 
@@ -56,6 +62,20 @@ void rls_server_report_problems(RlsServer *self, const RlsBuf *problems);
 void rls_server_doc_add(RlsServer *self, RlsDocument *doc);
 void rls_server_doc_remove(RlsServer *self, RlsDocument *doc);
 void rls_document_delete(RlsDocument *doc);
+
+/* ---- The findings on the wire (diagnostics.c) ---------------------------------------
+ * Each document keeps its findings' encoded Diagnostic objects between
+ * versions (RlsDocument.wire) and names the set by a 64-bit hash. */
+typedef struct RlsDiagWire RlsDiagWire;
+/* Appends the JSON array of doc's current Diagnostics to out (analysing
+ * first when stale) and returns the set's hash; findings whose key (rule,
+ * severity, message, data, LSP range) was encoded before are copied. */
+uint64_t rls_diag_wire_write(RlsServer *srv, RlsDocument *doc, RlsBuf *out);
+/* The hash rls_diag_wire_write would return, without writing. */
+uint64_t rls_diag_wire_hash(RlsServer *srv, RlsDocument *doc);
+/* Frees doc's kept encodings (a cold document: see server__trim_cold). */
+void rls_diag_wire_trim(RlsDocument *doc);
+void rls_diag_wire_delete(RlsDiagWire *self);
 
 /* The moment the diagnostics of a batch were queued (stats.c). */
 void rls_server_batch_published(RlsServer *self);

@@ -4,8 +4,8 @@
  *
  * The benchmark (bench/lsp_bench.c) reads it with the "resume-ls/stats"
  * request, so that in-server time can be told apart from pipe and client
- * time. Recording costs two clock reads per batch; samples live in a ring
- * of RLS_STATS_MAX entries, allocated on first use.
+ * time, and the bytes the diagnostics cost on the wire beside it. Recording costs two clock reads
+ * per batch; samples live in a ring of RLS_STATS_MAX entries, allocated on first use.
  */
 #define _POSIX_C_SOURCE 200809L /* uv.h needs POSIX types */
 #include <stdlib.h>
@@ -59,9 +59,21 @@ int rls_lsp_stats(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *e
         cJSON_AddNumberToObject(pub, "max_us", stats__pct(sorted, n, 100));
         rls_free(sorted);
     }
+    /* What went on the wire: bytes of the publishDiagnostics bodies sent,
+     * the publishes sent and those skipped (the set was the one pushed
+     * last), and how many findings were encoded afresh or copied. */
+    cJSON_AddNumberToObject(pub, "bytes", (double)srv->publish_bytes);
+    cJSON_AddNumberToObject(pub, "sent", (double)srv->publish_sent);
+    cJSON_AddNumberToObject(pub, "skipped", (double)srv->publish_skipped);
+    cJSON_AddNumberToObject(pub, "encoded", (double)srv->diag_encoded);
+    cJSON_AddNumberToObject(pub, "reused", (double)srv->diag_reused);
     cJSON_AddNumberToObject(out, "liveAllocations", (double)rls_alloc_live());
     const cJSON *reset = params ? cJSON_GetObjectItemCaseSensitive(params, "reset") : NULL;
-    if (cJSON_IsTrue(reset)) srv->n_publish = 0;
+    if (cJSON_IsTrue(reset)) {
+        srv->n_publish = 0;
+        srv->publish_bytes = srv->publish_sent = srv->publish_skipped = 0;
+        srv->diag_encoded = srv->diag_reused = 0;
+    }
     *result = out;
     return 0;
 }

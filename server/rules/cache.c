@@ -14,6 +14,7 @@
  * A change of configuration (severities, thresholds, lexicon edits) changes
  * the fingerprint and empties the cache.
  */
+#include <assert.h>
 #include <string.h>
 
 #include "rls/alloc.h"
@@ -39,7 +40,19 @@ typedef struct {
     RlsOpener opener; /* bullet field unused */
 } CacheEntry;
 
+/* The last run of one document rule: the hash of its inputs and what it
+ * found, each finding in a bullet's plain offsets. */
+typedef struct {
+    bool valid;
+    uint64_t key;
+    CacheDiag *diags;
+    int32_t *bullets;
+    uint32_t n_diags;
+} CacheDocRule;
+
 struct RlsRulesCache {
+    CacheDocRule doc[RLS_RULES_DOC_COUNT];
+    uint64_t doc_hits, doc_misses;
     CacheEntry *items; /* open addressing, cap a power of two */
     uint32_t cap, n;
     uint32_t generation;
@@ -60,10 +73,20 @@ static void cache__entry_free(CacheEntry *e) {
     memset(e, 0, sizeof(*e));
 }
 
+static void cache__doc_free(CacheDocRule *r) {
+    for (uint32_t i = 0; i < r->n_diags; i++)
+        rls_free(r->diags[i].message);
+    rls_free(r->diags);
+    rls_free(r->bullets);
+    memset(r, 0, sizeof(*r));
+}
+
 static void cache__clear(RlsRulesCache *self) {
     for (uint32_t i = 0; i < self->cap; i++)
         if (self->items[i].hash) cache__entry_free(&self->items[i]);
     self->n = 0;
+    for (int r = 0; r < RLS_RULES_DOC_COUNT; r++)
+        cache__doc_free(&self->doc[r]);
 }
 
 void rls_rules_cache_delete(RlsRulesCache *self) {
@@ -200,4 +223,54 @@ void rls_rules_cache_store(RlsRulesCache *self, const RlsBullet *b, uint8_t fact
     if (opener) e->opener = *opener;
     self->n++;
     self->used++;
+}
+
+/* ---- Document rules --------------------------------------------------------------
+ * A document rule reads a little of every bullet (repeated-verb: the
+ * opening words and the lines they are on), so a keystroke in a bullet's
+ * later words leaves its inputs as they were. The rule hashes what it reads
+ * (document_rules.c); an equal hash replays the last run's findings. */
+
+bool rls_rules_cache_doc_replay(RlsRulesCache *self, RlsRulesCtx *ctx, RlsRulesDocRule rule,
+                                uint64_t key) {
+    CacheDocRule *r = &self->doc[rule];
+    if (!r->valid || r->key != key) {
+        self->doc_misses++;
+        return false;
+    }
+    self->doc_hits++;
+    for (uint32_t i = 0; i < r->n_diags; i++) {
+        const CacheDiag *cd = &r->diags[i];
+        const RlsBullet *b = &ctx->model->bullets[r->bullets[i]];
+        RlsSpan span = rls_plain_cover(&b->plain, cd->plain_start, cd->plain_end);
+        RlsDiag *d =
+            rls_rules_push_owned(ctx->out, span, cd->severity, cd->rule, rls_strdup(cd->message));
+        d->bullet = r->bullets[i];
+        d->plain_start = cd->plain_start;
+        d->plain_end = cd->plain_end;
+    }
+    return true;
+}
+
+void rls_rules_cache_doc_store(RlsRulesCache *self, RlsRulesDocRule rule, uint64_t key,
+                               const RlsDiag *diags, size_t n_diags) {
+    CacheDocRule *r = &self->doc[rule];
+    cache__doc_free(r);
+    r->valid = true;
+    r->key = key;
+    r->n_diags = (uint32_t)n_diags;
+    r->diags = n_diags ? rls_malloc(n_diags * sizeof(CacheDiag)) : NULL;
+    r->bullets = n_diags ? rls_malloc(n_diags * sizeof(int32_t)) : NULL;
+    for (size_t i = 0; i < n_diags; i++) {
+        /* Pre-condition: every finding sits in a bullet. */
+        assert(diags[i].bullet >= 0);
+        r->diags[i] = (CacheDiag){diags[i].rule, diags[i].severity, rls_strdup(diags[i].message),
+                                  diags[i].plain_start, diags[i].plain_end};
+        r->bullets[i] = diags[i].bullet;
+    }
+}
+
+void rls_rules_cache_doc_stats(const RlsRulesCache *self, uint64_t *hits, uint64_t *misses) {
+    *hits = self ? self->doc_hits : 0;
+    *misses = self ? self->doc_misses : 0;
 }

@@ -10,6 +10,7 @@
 
 #include "rls/alloc.h"
 #include "rls/buf.h"
+#include "rls/hash.h"
 #include "rules/rules_internal.h"
 
 static const char *doc__opener_text(const RlsRulesCtx *ctx, const RlsOpener *o) {
@@ -112,9 +113,53 @@ static void doc__unused_alts(const char *alts, size_t len, const VerbStem *stems
 
 /* Openers reported by weak-opener ("Worked on") are left out: that finding
  * already asks for a new verb, and a second one on the same word nags. */
+/* Everything repeated-verb reads, hashed: the threshold, its severity, and
+ * per opener its bullet, offsets, flags, text, the word after it and the
+ * line its bullet starts on (the messages name earlier lines). The
+ * configuration's lexicon edits are in the cache's fingerprint. */
+static uint64_t doc__repeated_verb_key(RlsRulesCtx *ctx, size_t max) {
+    uint64_t h = rls_hash_mix(RLS_HASH_SEED, &max, sizeof(max));
+    RlsSeverity sev = rls_rules_severity(ctx, "repeated-verb");
+    h = rls_hash_mix(h, &sev, sizeof(sev));
+    for (size_t i = 0; i < ctx->n_openers; i++) {
+        const RlsOpener *o = &ctx->openers[i];
+        const RlsBullet *b = &ctx->model->bullets[o->bullet];
+        uint32_t nums[8] = {(uint32_t)o->bullet,
+                            o->start_byte,
+                            o->end_byte,
+                            o->next_start_byte,
+                            o->next_end_byte,
+                            (uint32_t)o->is_list | (uint32_t)o->weak << 1,
+                            rls_rules_line_of(ctx, b->item_span.start_byte),
+                            0};
+        h = rls_hash_mix(h, nums, sizeof(nums));
+        h = rls_hash_mix(h, b->plain.text + o->start_byte, o->end_byte - o->start_byte);
+        if (o->next_end_byte)
+            h = rls_hash_mix(h, b->plain.text + o->next_start_byte,
+                             o->next_end_byte - o->next_start_byte);
+    }
+    return h;
+}
+
+static void doc__repeated_verb_run(RlsRulesCtx *ctx, size_t max);
+
 void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
     double max_d = rls_config_threshold(ctx->config, "repeated-verb.maxRepeats", 2);
     size_t max = max_d < 1 ? 1 : (size_t)max_d;
+    uint64_t key = 0;
+    if (ctx->cache) {
+        key = doc__repeated_verb_key(ctx, max);
+        if (rls_rules_cache_doc_replay(ctx->cache, ctx, RLS_RULES_DOC_REPEATED_VERB, key)) return;
+    }
+    size_t from = ctx->out->len;
+    doc__repeated_verb_run(ctx, max);
+    if (ctx->cache)
+        rls_rules_cache_doc_store(ctx->cache, RLS_RULES_DOC_REPEATED_VERB, key,
+                                  ctx->out->len > from ? ctx->out->items + from : NULL,
+                                  ctx->out->len - from);
+}
+
+static void doc__repeated_verb_run(RlsRulesCtx *ctx, size_t max) {
     VerbRef *refs = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < ctx->n_openers; i++) {

@@ -459,6 +459,7 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
     ctx.max_chars = rls_config_threshold(config, "bullet-length.maxChars", 240);
     ctx.min_words = rls_config_threshold(config, "bullet-length.minWords", 4);
 
+    ctx.cache = cache;
     if (cache) rls_rules_cache_begin(cache, &ctx);
     for (uint32_t i = 0; i < model->n_bullets; i++) {
         const RlsBullet *b = &model->bullets[i];

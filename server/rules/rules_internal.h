@@ -161,6 +161,9 @@ typedef struct {
     /* Thresholds read once per run (configuration lookups are string
      * compares; a keystroke runs the bullet rules ~60 times). */
     double max_words, max_chars, min_words;
+    /* The run's cache, or NULL for an uncached run: document rules replay
+     * their findings from it when their inputs are unchanged. */
+    struct RlsRulesCache *cache;
 } RlsRulesCtx;
 
 /* True when the document's prose reads as English: few letters outside the
@@ -257,5 +260,19 @@ bool rls_rules_cache_replay(RlsRulesCache *self, RlsRulesCtx *ctx, const RlsBull
  * none). Copies everything. */
 void rls_rules_cache_store(RlsRulesCache *self, const RlsBullet *b, uint8_t facts,
                            const RlsDiag *diags, size_t n_diags, const RlsOpener *opener);
+
+/* Document rules whose findings are kept between runs (cache.c). */
+typedef enum { RLS_RULES_DOC_REPEATED_VERB, RLS_RULES_DOC_COUNT } RlsRulesDocRule;
+/* When the last run of rule had inputs hashing to key, pushes its findings
+ * again (spans recomputed from each bullet's current source map) and
+ * returns true. Every finding of these rules sits in a bullet (bullet index
+ * and plain offsets). Borrows everything. */
+bool rls_rules_cache_doc_replay(RlsRulesCache *self, RlsRulesCtx *ctx, RlsRulesDocRule rule,
+                                uint64_t key);
+/* Keeps the findings rule just pushed (diags[0..n_diags), copied) under key. */
+void rls_rules_cache_doc_store(RlsRulesCache *self, RlsRulesDocRule rule, uint64_t key,
+                               const RlsDiag *diags, size_t n_diags);
+/* Replays and runs of the document rules since the cache was made. */
+void rls_rules_cache_doc_stats(const RlsRulesCache *self, uint64_t *hits, uint64_t *misses);
 
 #endif /* RLS_RULES_RULES_INTERNAL_H_ */

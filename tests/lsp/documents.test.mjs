@@ -179,6 +179,41 @@ test('diagnostics are pushed per version, pulled alike, and cleared on close', a
   assert.ok(after.error, 'a closed document is no longer known');
 });
 
+// A client that does not interpret versions (VS Code's) is not sent a set
+// equal to the one it shows: typing a line break after the last line and
+// deleting it again changes no finding, so nothing is pushed for either
+// version, and a pull with the last resultId is answered "unchanged".
+// Checked over real pipes: a request sent after the change is answered
+// after the change's batch, so a push would have come before the answer.
+test('an edit that changes no finding pushes nothing; pull answers unchanged', async (t) => {
+  for (const text of [RESUME_LF, RESUME_CRLF]) {
+    const c = await session(t, 'utf-16', { textDocument: { publishDiagnostics: {}, diagnostic: {} } });
+    const uri = docUri(text === RESUME_LF ? 'noop-lf.md' : 'noop-crlf.md');
+    const first = await open(c, uri, text);
+    assert.ok(first.length > 0);
+    const pull = await c.request('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(pull.result.kind, 'full');
+    assert.deepEqual(pull.result.items, first);
+    const eol = text === RESUME_LF ? '\n' : '\r\n';
+    const end = positionAt(text, text.length, 'utf-16');
+    const afterEol = positionAt(text + eol, text.length + eol.length, 'utf-16');
+    const from = c.messages.length;
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: end, end }, text: eol }] });
+    const again = await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: pull.result.resultId });
+    assert.deepEqual(again.result, { kind: 'unchanged', resultId: pull.result.resultId });
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: end, end: afterEol }, text: '' }] });
+    const third = await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: pull.result.resultId });
+    assert.equal(third.result.kind, 'unchanged');
+    // An edit that does change a finding is pushed.
+    const at = positionAt(text, text.indexOf('- Worked'), 'utf-16');
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] });
+    const moved = await c.diagnostics(uri, 4, from);
+    assert.notDeepEqual(moved.params.diagnostics, first);
+    const pushes = c.messages.slice(from).filter((m) => m.method === 'textDocument/publishDiagnostics');
+    assert.deepEqual(pushes.map((m) => m.params.version), [4]);
+  }
+});
+
 test('many documents stay separate', async (t) => {
   const c = await session(t, 'utf-16');
   const uris = Array.from({ length: 20 }, (_, i) => docUri(`many-${i}.md`));

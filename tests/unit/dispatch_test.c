@@ -291,7 +291,11 @@ static void test_a_diagnostic_carries_code_source_docs_link_and_data(void) {
 static void test_settings_are_pulled_after_initialized_and_reapplied(void) {
     TestClient c;
     test_client_open(&c);
-    test_client_initialize(&c, "{\"workspace\":{\"configuration\":true}}");
+    /* A client that interprets versions: it is sent every re-analysis,
+     * even one whose findings did not change. */
+    test_client_initialize(&c,
+                           "{\"workspace\":{\"configuration\":true},"
+                           "\"textDocument\":{\"publishDiagnostics\":{\"versionSupport\":true}}}");
     const cJSON *req = test_client_last(&c, "workspace/configuration");
     ASSERT_TRUE(req != NULL);
     const cJSON *items =
