@@ -50,6 +50,9 @@ static const RlsRuleInfo engine__rules[] = {
     {"contact-missing", RLS_SEV_INFO, false, "No email address (or phone) a recruiter can use."},
     {"date-format", RLS_SEV_INFO, false, "Dates written in different styles across entries."},
     {"resume-length", RLS_SEV_INFO, false, "More text than fits on about two pages."},
+    /* Run by server/spell/spelling.c when the shell provides a dictionary. */
+    {"spelling", RLS_SEV_WARNING, false,
+     "A word the dictionary of the resume's language does not know: a likely typo."},
     /* Emitted by rls_analyze (analysis.h) instead of every other finding. */
     {"not-analysed", RLS_SEV_ERROR, false,
      "The file is not UTF-8 text, or too large or too complex to check."},
