@@ -135,7 +135,7 @@ static void config__one_of(RlsBuf *out, const char *const *words, size_t n) {
 /* Edit distance counting a swap of neighbours as one edit ("chekc" ->
  * "check"), the common typo (optimal string alignment). Long words are not
  * compared: only small distances matter for "did you mean". */
-static size_t config__distance(const char *a, const char *b) {
+size_t rls_config_distance(const char *a, const char *b) {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64) return SIZE_MAX;
     size_t d[65][65];
@@ -160,7 +160,7 @@ const char *rls_config_suggest(const char *word, const char *const *candidates, 
     const char *best = NULL;
     size_t best_d = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
-        size_t d = config__distance(word, candidates[i]);
+        size_t d = rls_config_distance(word, candidates[i]);
         if (d < best_d) {
             best_d = d;
             best = candidates[i];
