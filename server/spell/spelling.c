@@ -182,6 +182,25 @@ static bool spell__british(const SpellCtx *ctx, const char *lower, uint32_t n) {
     return false;
 }
 
+/* A loanword with its accents ("café", "résumé", "naïve"): right when the
+ * dictionary knows it without them, as English dictionaries list most. */
+static bool spell__folded_ok(const SpellCtx *ctx, const char *w, uint32_t n) {
+    static const char fold[] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYPsaaaaaaaceeeeiiiidnooooo/ouuuuypy";
+    char out[RLS_SPELL_MAX_WORD + 1];
+    uint32_t o = 0;
+    for (uint32_t i = 0; i < n;) {
+        uint32_t cl, cp = spell__cp(w, n, i, &cl);
+        if (cp < 0x80)
+            out[o++] = (char)cp;
+        else if (cp >= 0xC0 && cp <= 0xFF && fold[cp - 0xC0] != 'x' && fold[cp - 0xC0] != '/')
+            out[o++] = fold[cp - 0xC0];
+        else
+            return false;
+        i += cl;
+    }
+    return ctx->speller->check_cb(ctx->speller->data, out, o);
+}
+
 /* ---- Source context ---------------------------------------------------------------- */
 
 static uint32_t spell__line_start(const SpellCtx *ctx, uint32_t at) {
@@ -404,6 +423,7 @@ static void spell__word(SpellCtx *ctx, const RlsPlain *p, int32_t bullet, uint32
         lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     if (ascii && (spell__resume_word(lower, wn) || spell__british(ctx, lower, wn))) return;
+    if (!ascii && spell__folded_ok(ctx, word, wn)) return;
     /* "PyMC3, pyhf, sktime": an item of a list of tools is a tool name. */
     if (tech_list) return;
     /* "or\-patterns": a LaTeX discretionary hyphen inside the word. */
