@@ -232,12 +232,15 @@ void rls_speller_load(RlsSpellerDict *d) {
         rls_buf_printf(&name, "no hunspell dictionary for language '%s' at '%s'", d->lang,
                        d->path);
         d->why = rls_strdup(name.data);
+    } else if (!*d->lang) {
+        rls_buf_puts(&name, "the resume's language is not one with a known dictionary");
+        d->why = rls_strdup(name.data);
     } else {
         rls_buf_printf(&name,
                        "no hunspell dictionary for language '%s' in $DICPATH, "
                        "/usr/share/hunspell or /usr/share/myspell/dicts (Debian: apt-get install "
                        "hunspell-%s)",
-                       *d->lang ? d->lang : "unknown", *d->lang ? d->lang : "LANG");
+                       d->lang, d->lang);
         d->why = rls_strdup(name.data);
     }
     d->load_ms = speller__now_ms() - t0;
