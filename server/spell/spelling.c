@@ -256,6 +256,27 @@ static bool spell__in_tex_code(const SpellCtx *ctx, uint32_t at) {
     return false;
 }
 
+/* The word (lower-cased ASCII) is part of a URL on the same source line:
+ * the text of a link that names its own address ("\href{https://github.com/x}
+ * {github}", "[instagram/savgthread](https://instagram.com/savgthread)"). */
+static bool spell__in_line_url(const SpellCtx *ctx, uint32_t at, const char *lower, uint32_t n) {
+    if (at >= ctx->src_len) return false;
+    uint32_t ls = spell__line_start(ctx, at), le = at;
+    while (le < ctx->src_len && ctx->src[le] != '\n' && ctx->src[le] != '\r')
+        le++;
+    const char *s = ctx->src;
+    for (uint32_t i = ls; i + 3 < le; i++) {
+        if (memcmp(s + i, "://", 3) != 0) continue;
+        uint32_t e = i + 3;
+        while (e < le && !strchr(" \t)}>\"'", s[e]))
+            e++;
+        for (uint32_t k = i + 3; k + n <= e; k++)
+            if (spell__same(s + k, n, lower, n)) return true;
+        i = e;
+    }
+    return false;
+}
+
 static bool spell__in_code(const SpellCtx *ctx, uint32_t src_at) {
     if (src_at >= ctx->src_len) return false;
     return ctx->model->format == RLS_FORMAT_MARKDOWN ? spell__in_md_code(ctx, src_at)
@@ -434,6 +455,7 @@ static void spell__word(SpellCtx *ctx, const RlsPlain *p, int32_t bullet, uint32
     }
     /* The costly checks last: only for words the dictionary refuses. */
     if (p->src_start && spell__in_code(ctx, p->src_start[ws])) return;
+    if (ascii && p->src_start && spell__in_line_url(ctx, p->src_start[ws], lower, wn)) return;
     spell__report(ctx, p, bullet, ws, we);
 }
 
