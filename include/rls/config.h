@@ -48,9 +48,9 @@ typedef struct RlsConfig {
     char *job_text; /* job description text (already read), or NULL */
     /* Spelling (spell.h): the resume dictionary's words are lexicon edits
      * of lexicon "spelling". */
-    RlsSpellSource spell;    /* speller_cb NULL: no spelling findings */
-    char *spell_path;        /* dictionary folder or file, or NULL: standard folders */
-    bool spell_capitalized;  /* also check capitalised words in mid-sentence */
+    RlsSpellSource spell;   /* speller_cb NULL: no spelling findings */
+    char *spell_path;       /* dictionary folder or file, or NULL: standard folders */
+    bool spell_capitalized; /* also check capitalised words in mid-sentence */
 } RlsConfig;
 
 void rls_config_init(RlsConfig *self);

@@ -344,8 +344,8 @@ static size_t check__run(CheckWork *w, unsigned jobs) {
 }
 
 int rls_cmd_check(int argc, char **argv) {
-    CheckOptions opts = {RLS_CHECK_TEXT, RLS_SEV_WARNING, false, RLS_FORMAT_MARKDOWN, NULL, false,
-                         false,          0,               {0}};
+    CheckOptions opts = {
+        RLS_CHECK_TEXT, RLS_SEV_WARNING, false, RLS_FORMAT_MARKDOWN, NULL, false, false, 0, {0}};
     rls_path_list_init(&opts.inputs);
     RlsPathList paths;
     rls_path_list_init(&paths);

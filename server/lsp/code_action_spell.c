@@ -114,8 +114,7 @@ typedef struct {
 /* Once the client applied the edit, the word counts at once in every open
  * document that reads that configuration file (the file on disk may not
  * be saved yet: the editor may hold the edit in a buffer). */
-static void spell__applied_cb(RlsServer *srv, void *data, const cJSON *result,
-                              const cJSON *error) {
+static void spell__applied_cb(RlsServer *srv, void *data, const cJSON *result, const cJSON *error) {
     SpellAddWord *add = data;
     const cJSON *applied = cJSON_GetObjectItemCaseSensitive(result, "applied");
     if (!error && cJSON_IsTrue(applied)) {
@@ -163,7 +162,8 @@ static char *spell__config_with_word(const char *old_text, size_t len, const cha
     }
     bool present = false;
     const cJSON *w;
-    cJSON_ArrayForEach(w, dict) present = present || (cJSON_IsString(w) && !strcmp(w->valuestring, word));
+    cJSON_ArrayForEach(w, dict) present =
+        present || (cJSON_IsString(w) && !strcmp(w->valuestring, word));
     if (!present) cJSON_AddItemToArray(dict, cJSON_CreateString(word));
     char *printed = cJSON_Print(json);
     cJSON_Delete(json);
@@ -207,8 +207,8 @@ int rls_lsp_add_word(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf
         rls_buf_printf(error, "cannot read %s: %s", found.data, why.data);
         rc = RLS_EIO;
     }
-    char *new_text = rc == 0 ? spell__config_with_word(exists ? old_text : NULL, old_len, word)
-                             : NULL;
+    char *new_text =
+        rc == 0 ? spell__config_with_word(exists ? old_text : NULL, old_len, word) : NULL;
     if (rc == 0 && !new_text) {
         rls_buf_printf(error, "%s is not a JSON object; add \"dictionary\" by hand", found.data);
         rc = RLS_EINVAL;

@@ -49,8 +49,8 @@ typedef struct {
 } ConfigJsonCtx;
 
 static const char *const config__top_keys[] = {
-    "rules", "lexicons", "thresholds", "role", "jobDescription", "macros", "logLevel",
-    "spelling", "dictionary",
+    "rules",  "lexicons", "thresholds", "role",       "jobDescription",
+    "macros", "logLevel", "spelling",   "dictionary",
 };
 static const char *const config__spelling_keys[] = {"enabled", "dictionaryPath",
                                                     "checkCapitalized"};

@@ -131,7 +131,7 @@ static bool spell__resume_word(const char *lower, uint32_t len) {
  * "license", "centre" -> "center", "analysed" -> "analyzed", "programme" ->
  * "program". Either spelling is right; a resume is written in one. */
 static bool spell__british(const SpellCtx *ctx, const char *lower, uint32_t n) {
-    static const char *const is_suffixes[] = {"e",   "ed",   "es",    "er",     "ers",
+    static const char *const is_suffixes[] = {"e",   "ed",    "es",     "er",   "ers",
                                               "ing", "ation", "ations", "able", "ational"};
     char v[RLS_SPELL_MAX_WORD + 4];
     if (n < 4 || n > RLS_SPELL_MAX_WORD) return false;
@@ -169,9 +169,9 @@ static bool spell__british(const SpellCtx *ctx, const char *lower, uint32_t n) {
      * -mme -> -m. */
     static const struct {
         const char *gb, *us;
-    } ends[] = {{"tre", "ter"},   {"tres", "ters"}, {"ence", "ense"}, {"ences", "enses"},
-                {"ogue", "og"},   {"ogues", "ogs"}, {"mme", "m"},     {"mmes", "ms"},
-                {"yse", "yze"},   {"ysed", "yzed"}, {"ysing", "yzing"}};
+    } ends[] = {{"tre", "ter"}, {"tres", "ters"}, {"ence", "ense"},  {"ences", "enses"},
+                {"ogue", "og"}, {"ogues", "ogs"}, {"mme", "m"},      {"mmes", "ms"},
+                {"yse", "yze"}, {"ysed", "yzed"}, {"ysing", "yzing"}};
     for (size_t k = 0; k < RLS_ARRAY_LEN(ends); k++) {
         size_t gl = strlen(ends[k].gb), ul = strlen(ends[k].us);
         if (n <= gl + 1 || memcmp(lower + n - gl, ends[k].gb, gl) != 0) continue;
@@ -221,11 +221,13 @@ static bool spell__in_md_code(const SpellCtx *ctx, uint32_t at) {
 /* Inside the argument of a LaTeX command that sets code or a path
  * (\texttt{...}, \code{...}, \verb|...|, \lstinline|...|, \path{...}). */
 static bool spell__in_tex_code(const SpellCtx *ctx, uint32_t at) {
-    static const char *const cmds[] = {
-        "\\texttt",    "\\code",     "\\verb",         "\\lstinline",     "\\path",
-        "\\mintinline", "\\url",      "\\nolinkurl",    "\\printbib",      "\\cite",
-        "\\ref",        "\\label",    "\\input",        "\\include",       "\\bibliography",
-        "\\nocite",     "\\usepackage", "\\includegraphics", "\\addbibresource"};
+    static const char *const cmds[] = {"\\texttt",        "\\code",       "\\verb",
+                                       "\\lstinline",     "\\path",       "\\mintinline",
+                                       "\\url",           "\\nolinkurl",  "\\printbib",
+                                       "\\cite",          "\\ref",        "\\label",
+                                       "\\input",         "\\include",    "\\bibliography",
+                                       "\\nocite",        "\\usepackage", "\\includegraphics",
+                                       "\\addbibresource"};
     uint32_t ls = spell__line_start(ctx, at);
     const char *s = ctx->src;
     for (uint32_t c = ls; c < at; c++) {
@@ -322,11 +324,10 @@ static bool spell__token_is_code(const char *t, uint32_t n) {
 /* Prefixes written with a hyphen that dictionaries do not list alone:
  * "co-founded", "re-architected", "pre-sales". */
 static bool spell__is_prefix(const char *w, uint32_t n) {
-    static const char *const prefixes[] = {"co",   "re",    "pre",   "non",  "multi", "anti",
-                                           "sub",  "cross", "semi",  "inter", "micro", "post",
-                                           "de",   "un",    "bi",    "tri",  "mid",   "ex",
-                                           "mis",  "over",  "under", "hyper", "auto",  "ultra",
-                                           "mega", "meta",  "intra", "uni"};
+    static const char *const prefixes[] = {
+        "co",    "re",    "pre",  "non",   "multi", "anti", "sub",   "cross", "semi", "inter",
+        "micro", "post",  "de",   "un",    "bi",    "tri",  "mid",   "ex",    "mis",  "over",
+        "under", "hyper", "auto", "ultra", "mega",  "meta", "intra", "uni"};
     for (size_t i = 0; i < RLS_ARRAY_LEN(prefixes); i++)
         if (rls_rules_word_is(w, n, prefixes[i])) return true;
     return false;
@@ -395,8 +396,8 @@ static bool spell__name_like_start(const char *t, uint32_t n, uint32_t we) {
 
 /* Looks up the word t[ws..we) unless a skip applies. hyphen_after: a hyphen
  * joins it to the next word ("co-founded"). */
-static void spell__word(SpellCtx *ctx, const RlsPlain *p, int32_t bullet, uint32_t ws,
-                        uint32_t we, bool hyphen_after, bool tech_list) {
+static void spell__word(SpellCtx *ctx, const RlsPlain *p, int32_t bullet, uint32_t ws, uint32_t we,
+                        bool hyphen_after, bool tech_list) {
     const char *t = p->text;
     uint32_t len = we - ws;
     if (len > RLS_SPELL_MAX_WORD) return;
@@ -653,8 +654,7 @@ size_t rls_spell_check(const RlsResume *model, const char *src, uint32_t src_len
 
 /* ---- The word of a finding ---------------------------------------------------------- */
 
-static size_t spell__copy_word(const RlsPlain *p, uint32_t ps, uint32_t pe, char *buf,
-                               size_t cap) {
+static size_t spell__copy_word(const RlsPlain *p, uint32_t ps, uint32_t pe, char *buf, size_t cap) {
     if (pe > p->len || ps >= pe || cap == 0) return 0;
     size_t n = 0;
     for (uint32_t i = ps; i < pe;) {

@@ -119,8 +119,8 @@ int rls_speller_find(const char *lang, const char *dict_path, RlsBuf *aff, RlsBu
             return speller__in_dir(dict_path, lang, aff, dic, name) ? 0 : RLS_ENOENT;
         /* A file: "x/en_US.dic", "x/en_US.aff" or the stem "x/en_US". */
         size_t n = strlen(dict_path);
-        if (n > 4 && (strcmp(dict_path + n - 4, ".dic") == 0 ||
-                      strcmp(dict_path + n - 4, ".aff") == 0))
+        if (n > 4 &&
+            (strcmp(dict_path + n - 4, ".dic") == 0 || strcmp(dict_path + n - 4, ".aff") == 0))
             n -= 4;
         const char *slash = memchr(dict_path, '/', n) ? strrchr(dict_path, '/') : NULL;
         char *dir = slash ? rls_strndup(dict_path, (size_t)(slash - dict_path)) : rls_strdup(".");
@@ -229,8 +229,7 @@ void rls_speller_load(RlsSpellerDict *d) {
             d->why = rls_strdup(name.data);
         }
     } else if (d->path && *d->path) {
-        rls_buf_printf(&name, "no hunspell dictionary for language '%s' at '%s'", d->lang,
-                       d->path);
+        rls_buf_printf(&name, "no hunspell dictionary for language '%s' at '%s'", d->lang, d->path);
         d->why = rls_strdup(name.data);
     } else if (!*d->lang) {
         rls_buf_puts(&name, "the resume's language is not one with a known dictionary");

@@ -133,6 +133,7 @@ static int findings__one(const char *file) {
                 a++, b++;
             }
             /* Back up to the start of the differing line. */
+            // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): a > want here
             while (a > (want ? want : "") && a[-1] != '\n')
                 a--, b--;
             printf("#   first difference at line %d\n#   expected: %.160s\n#   got:      %.160s\n",
