@@ -432,10 +432,12 @@ static void spell__word(SpellCtx *ctx, const RlsPlain *p, int32_t bullet, uint32
         if (!spell__sentence_start(t, ws) || spell__name_like_start(t, p->len, we)) return;
     }
     if (hyphen_after && spell__is_prefix(word, wn)) return;
+    /* The dictionary first: most words are in it, and its answer is cached
+     * per word; every skip below costs more and matters only for refusals. */
+    if (ctx->speller->check_cb(ctx->speller->data, word, wn)) return;
     if (rls_kw_find(word, wn) >= 0) return;
     if (spell__is_name(ctx, word, wn) || spell__in_dictionary(ctx, word, wn)) return;
     if (p->generated && rls_plain_is_generated(p, ws, we)) return;
-    if (ctx->speller->check_cb(ctx->speller->data, word, wn)) return;
     /* Refused: the resume's own vocabulary, then British spelling. */
     char lower[RLS_SPELL_MAX_WORD + 1];
     bool ascii = true;
@@ -510,7 +512,11 @@ static void spell__token(SpellCtx *ctx, const RlsPlain *p, int32_t bullet, uint3
     while (b > a && strchr(")]}\"'.,;:!?", t[b - 1]))
         b--;
     if (a == b || spell__token_is_code(t + a, b - a)) return;
-    if (rls_kw_find(t + a, b - a) >= 0) return;
+    /* "C#", "Node.js", "CI/CD": a catalogue name with punctuation, whole. */
+    bool punct = false;
+    for (uint32_t i = a; i < b && !punct; i++)
+        punct = !rls_rules_ascii_alnum((unsigned char)t[i]) && (unsigned char)t[i] < 0x80;
+    if (punct && rls_kw_find(t + a, b - a) >= 0) return;
     /* "add-ons", "e-mail": a hyphenated word the dictionary lists whole. */
     if (memchr(t + a, '-', b - a) && b - a <= RLS_SPELL_MAX_WORD) {
         char whole[RLS_SPELL_MAX_WORD + 1];
