@@ -21,7 +21,8 @@ set(_cli_cases
     fix_write_refuses_read_only_files_unless_force fix_write_does_not_lose_a_save_made_while_it_runs
     fix_help_describes_how_write_keeps_files_safe fix_and_score_pick_the_format_as_check_does
     deep_markdown_nesting_is_checked_without_crashing
-    rare_code_points_after_digits_are_checked_without_crashing)
+    rare_code_points_after_digits_are_checked_without_crashing
+    spelling_is_checked_unless_no_spell_or_off)
 foreach(case IN LISTS _cli_cases)
   add_test(NAME cli/${case}
            COMMAND ${Python3_EXECUTABLE} "${CMAKE_CURRENT_LIST_DIR}/cli_test.py" "${RLS_BIN}"

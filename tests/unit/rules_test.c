@@ -63,7 +63,7 @@ static void test_every_rule_is_registered_with_a_severity_and_summary(void) {
         "acronym-undefined", "unread-structure",    "missing-keyword",
         "skill-unbacked",    "skill-unlisted",      "ats-layout",
         "contact-missing",   "date-format",         "resume-length",
-        "not-analysed",
+        "spelling",          "not-analysed",
     };
     size_t n;
     const RlsRuleInfo *all = rls_rules_all(&n);
