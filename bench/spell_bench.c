@@ -4,7 +4,7 @@
  *   spell_bench [--runs N] FILE
  *
  * Prints the median of N runs of: loading the en_US dictionary (a fresh
- * library each time, as a process start does), one rls_analyze of FILE
+ * library each time, as a process start does) and freeing it, one rls_analyze of FILE
  * with spelling off, with spelling on and a warm per-word cache (the
  * server's keystroke case), and with a cold cache (the first check after
  * the load). Milliseconds. A benchmark, not a test.
@@ -74,6 +74,7 @@ int main(int argc, char **argv) {
     double *off = calloc((size_t)runs, sizeof(double));
     double *warm = calloc((size_t)runs, sizeof(double));
     double *cold = calloc((size_t)runs, sizeof(double));
+    double *unload = calloc((size_t)runs, sizeof(double));
     RlsConfig cfg;
     rls_config_init(&cfg);
     for (int r = 0; r < runs; r++) {
@@ -87,10 +88,13 @@ int main(int argc, char **argv) {
         warm[r] = bench__analyze(src, len, fmt, &cfg);
         cfg.spell = (RlsSpellSource){NULL, NULL};
         off[r] = bench__analyze(src, len, fmt, &cfg);
+        t0 = bench__now_ms();
         rls_speller_lib_delete(lib);
+        unload[r] = bench__now_ms() - t0;
     }
     printf("spelling on %s (median of %d):\n", file, runs);
     printf("  dictionary load (en_US)      %8.2f ms\n", bench__median(load, runs));
+    printf("  dictionary free              %8.2f ms\n", bench__median(unload, runs));
     printf("  check, spelling off          %8.3f ms\n", bench__median(off, runs));
     printf("  check, spelling on, warm     %8.3f ms\n", bench__median(warm, runs));
     printf("  check, spelling on, cold     %8.3f ms\n", bench__median(cold, runs));
@@ -99,6 +103,7 @@ int main(int argc, char **argv) {
     free(off);
     free(warm);
     free(cold);
+    free(unload);
     rls_parse_release_globals();
     return 0;
 }
