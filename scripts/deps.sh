@@ -10,9 +10,10 @@ cd "$(dirname "$0")/.."
 # clang-format-14, clang-tidy-14 and cppcheck (2.10 on Debian 12) are the
 # versions scripts/lint.sh is pinned to. `patch` applies grammars/patches at
 # configure time (build-essential brings it through dpkg-dev; named to be sure).
+# libhunspell-dev and hunspell-en-us: the `spelling` rule and its tests.
 APT_PACKAGES=(build-essential patch cmake pkg-config libuv1-dev libcjson-dev libtree-sitter-dev
               nodejs npm neovim valgrind clang libclang-rt-14-dev python3
-              clang-format-14 clang-tidy-14 cppcheck)
+              clang-format-14 clang-tidy-14 cppcheck libhunspell-dev hunspell-en-us)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -33,7 +33,7 @@ import sys
 # another's headers as long as no cycle forms.
 CORE = {"util", "text", "doc", "parse", "model", "rules", "actions", "keywords", "hover", "engine"}
 # Shell layers, from the bottom; folders on one line sit side by side.
-SHELL = [["config"], ["rpc"], ["lsp", "transport"], ["cli"]]
+SHELL = [["config"], ["speller", "rpc"], ["lsp", "transport"], ["cli"]]
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 

@@ -27,6 +27,14 @@ typedef struct {
     double value;
 } RlsThreshold;
 
+/* Where the spelling rule gets its dictionaries (spell.h): owned by the
+ * shell, borrowed here; copied as is by rls_config_copy. */
+struct RlsSpeller;
+typedef struct {
+    const struct RlsSpeller *(*speller_cb)(void *data, const char *lang, const char *dict_path);
+    void *data;
+} RlsSpellSource;
+
 typedef struct RlsConfig {
     RlsRuleSetting *rules;
     size_t n_rules, cap_rules;
@@ -41,6 +49,11 @@ typedef struct RlsConfig {
     /* "Today" for the timeline rules, as year * 12 + month - 1 (a start in
      * the future, an open end); 0: the system clock. Tests set it. */
     int32_t today_months;
+    /* Spelling (spell.h): the resume dictionary's words are lexicon edits
+     * of lexicon "spelling". */
+    RlsSpellSource spell;   /* speller_cb NULL: no spelling findings */
+    char *spell_path;       /* dictionary folder or file, or NULL: standard folders */
+    bool spell_capitalized; /* also check capitalised words in mid-sentence */
 } RlsConfig;
 
 void rls_config_init(RlsConfig *self);
@@ -55,6 +68,7 @@ void rls_config_edit_lexicon(RlsConfig *self, const char *lexicon, const char *w
 void rls_config_add_macro(RlsConfig *self, const RlsMacroSpec *spec);
 void rls_config_set_role(RlsConfig *self, const char *role);
 void rls_config_set_job_text(RlsConfig *self, const char *text);
+void rls_config_set_spell_path(RlsConfig *self, const char *path);
 
 /* The configured severity of a rule, or def when not configured. */
 RlsSeverity rls_config_severity(const RlsConfig *self, const char *rule, RlsSeverity def);

@@ -66,6 +66,12 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
 bool rls_timeline_misplaced(const RlsResume *model, uint32_t entry, int32_t *before,
                             int32_t *after);
 
+/* The language of the document's prose as an ISO 639-1 code: "en", "fr",
+ * "de", "es", "pt", "da", "nl" or "it" from its function words, "en" when too short to tell
+ * (the product's default), NULL for prose mostly in another script or
+ * language. Static strings. The spelling rule picks its dictionary by it. */
+const char *rls_rules_language(const RlsResume *model);
+
 /* ---- Section headings (data/heading-synonyms.tsv) ------------------------ */
 
 /* The standard heading of which `heading` (a section heading's plain text,

@@ -20,6 +20,7 @@
 #include "config/config_json.h"
 #include "rls/alloc.h"
 #include "rls/analysis.h"
+#include "speller/speller.h"
 
 static const char check__help[] =
     "Usage: resume-ls check [options] FILE|DIR...\n"
@@ -43,6 +44,7 @@ static const char check__help[] =
     "  --config FILE             use this configuration file instead of the\n"
     "                            .resume-ls.json found beside or above each resume\n"
     "  --no-config               use the built-in defaults only\n"
+    "  --no-spell                skip the spelling rule (and loading its dictionary)\n"
     "  -j, --jobs N              check up to N files at once (default: one per\n"
     "                            processor)\n"
     "  -h, --help                show this help\n"
@@ -68,6 +70,7 @@ typedef struct {
     RlsFormat lang;
     const char *config_path;
     bool no_config;
+    bool no_spell;
     unsigned jobs; /* 0: one per processor */
     RlsPathList inputs;
 } CheckOptions;
@@ -126,6 +129,10 @@ static int check__parse(int argc, char **argv, CheckOptions *opts) {
         }
         if (strcmp(a, "--no-config") == 0) {
             opts->no_config = true;
+            continue;
+        }
+        if (strcmp(a, "--no-spell") == 0) {
+            opts->no_spell = true;
             continue;
         }
         bool missing = false;
@@ -337,14 +344,18 @@ static size_t check__run(CheckWork *w, unsigned jobs) {
 }
 
 int rls_cmd_check(int argc, char **argv) {
-    CheckOptions opts = {RLS_CHECK_TEXT, RLS_SEV_WARNING, false, RLS_FORMAT_MARKDOWN,
-                         NULL,           false,           0,     {0}};
+    CheckOptions opts = {
+        RLS_CHECK_TEXT, RLS_SEV_WARNING, false, RLS_FORMAT_MARKDOWN, NULL, false, false, 0, {0}};
     rls_path_list_init(&opts.inputs);
     RlsPathList paths;
     rls_path_list_init(&paths);
     CheckConfigCache cache = {0};
-    RlsConfig explicit_config;
+    RlsConfig explicit_config, default_config;
     rls_config_init(&explicit_config);
+    rls_config_init(&default_config);
+    /* Dictionaries load when first asked for, and the check waits: a
+     * command has no later moment to publish spelling findings at. */
+    RlsSpellerLib *spell = rls_speller_lib_new(NULL, NULL);
     RlsCheckReport report = {0};
     int status = check__parse(argc, argv, &opts);
     if (status >= 0) goto done;
@@ -390,6 +401,14 @@ int rls_cmd_check(int argc, char **argv) {
         work.configs[i] = opts.config_path ? &explicit_config
                           : opts.no_config ? NULL
                                            : check__config_for(&cache, file->path);
+        if (!work.configs[i]) work.configs[i] = &default_config;
+    }
+    if (!opts.no_spell) {
+        RlsSpellSource source = rls_speller_lib_source(spell);
+        explicit_config.spell = source;
+        default_config.spell = source;
+        for (size_t i = 0; i < cache.len; i++)
+            cache.items[i].config.spell = source;
     }
     size_t unreadable = check__run(&work, opts.jobs ? opts.jobs : check__default_jobs());
     rls_free(work.configs);
@@ -414,7 +433,9 @@ done:
     }
     rls_free(report.files);
     rls_config_close(&explicit_config);
+    rls_config_close(&default_config);
     check__cache_close(&cache);
+    rls_speller_lib_delete(spell);
     rls_path_list_close(&paths);
     rls_path_list_close(&opts.inputs);
     return status;

@@ -97,6 +97,8 @@ int rls_cmd_serve(int argc, char **argv) {
     RlsStdio *io = rls_stdio_new(0, 1, 0);
     if (!io) return 2;
     RlsServer *server = rls_server_new(rls_stdio_send, io);
+    /* Dictionaries load on the loop's thread pool, not in a handler. */
+    rls_server_set_loop(server, rls_stdio_loop(io));
     RlsDispatch dispatch;
     rls_lsp_dispatch_init(&dispatch, server);
     ServeLogSink sink = {server, &dispatch};

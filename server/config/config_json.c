@@ -25,6 +25,7 @@
 
 #include "rls/alloc.h"
 #include "rls/rules.h"
+#include "rls/spell.h"
 
 /* A job description given inline is usually long or multi-line; a short
  * single line is a path when it names a file or looks like one. */
@@ -48,8 +49,11 @@ typedef struct {
 } ConfigJsonCtx;
 
 static const char *const config__top_keys[] = {
-    "rules", "lexicons", "thresholds", "role", "jobDescription", "macros", "logLevel",
+    "rules",  "lexicons", "thresholds", "role",       "jobDescription",
+    "macros", "logLevel", "spelling",   "dictionary",
 };
+static const char *const config__spelling_keys[] = {"enabled", "dictionaryPath",
+                                                    "checkCapitalized"};
 static const char *const config__severity_words[] = {"error", "warning", "info", "hint", "off"};
 /* The names listed in messages; config/log.c also accepts a few synonyms. */
 static const char *const config__log_levels[] = {"error", "warn", "info", "debug", "trace", "off"};
@@ -131,7 +135,7 @@ static void config__one_of(RlsBuf *out, const char *const *words, size_t n) {
 /* Edit distance counting a swap of neighbours as one edit ("chekc" ->
  * "check"), the common typo (optimal string alignment). Long words are not
  * compared: only small distances matter for "did you mean". */
-static size_t config__distance(const char *a, const char *b) {
+size_t rls_config_distance(const char *a, const char *b) {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64) return SIZE_MAX;
     size_t d[65][65];
@@ -156,7 +160,7 @@ const char *rls_config_suggest(const char *word, const char *const *candidates, 
     const char *best = NULL;
     size_t best_d = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
-        size_t d = config__distance(word, candidates[i]);
+        size_t d = rls_config_distance(word, candidates[i]);
         if (d < best_d) {
             best_d = d;
             best = candidates[i];
@@ -559,6 +563,101 @@ static void config__job(ConfigJsonCtx *ctx, const cJSON *job) {
         rls_config_set_job_text(ctx->config, s);
 }
 
+/* ---- spelling, dictionary ---------------------------------------------------------- */
+
+static void config__spelling_enabled(ConfigJsonCtx *ctx, bool on) {
+    /* The rule's severity: "off" is the same as rules.spelling = "off", and
+     * "on" brings back the default after a file turned it off. */
+    rls_config_set_severity(ctx->config, RLS_RULE_SPELLING, on ? RLS_SEV_DEFAULT : RLS_SEV_OFF);
+}
+
+static void config__spelling(ConfigJsonCtx *ctx, const cJSON *sp) {
+    static const char *const words[] = {"on", "off"};
+    if (cJSON_IsString(sp) || cJSON_IsBool(sp)) {
+        if (cJSON_IsBool(sp)) {
+            config__spelling_enabled(ctx, cJSON_IsTrue(sp));
+        } else if (config__in(sp->valuestring, words, RLS_ARRAY_LEN(words))) {
+            config__spelling_enabled(ctx, strcmp(sp->valuestring, "on") == 0);
+        } else {
+            config__not_one_of(ctx, "spelling", words, RLS_ARRAY_LEN(words), sp);
+        }
+        return;
+    }
+    if (!cJSON_IsObject(sp)) {
+        config__expected(ctx, "spelling",
+                         "\"on\", \"off\" or an object with enabled, dictionaryPath, "
+                         "checkCapitalized",
+                         sp);
+        return;
+    }
+    RlsBuf path;
+    rls_buf_init(&path);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, sp) {
+        const char *key = item->string ? item->string : "";
+        config__path(&path, "spelling", key);
+        if (strcmp(key, "enabled") == 0 || strcmp(key, "checkCapitalized") == 0) {
+            if (!cJSON_IsBool(item)) {
+                config__expected(ctx, path.data, "true or false", item);
+            } else if (key[0] == 'e') {
+                config__spelling_enabled(ctx, cJSON_IsTrue(item));
+            } else {
+                ctx->config->spell_capitalized = cJSON_IsTrue(item);
+            }
+        } else if (strcmp(key, "dictionaryPath") == 0) {
+            if (cJSON_IsNull(item)) {
+                rls_config_set_spell_path(ctx->config, NULL);
+                continue;
+            }
+            char *p = cJSON_IsString(item) ? config__trimmed(item->valuestring) : NULL;
+            if (!p || strlen(p) > PATH_MAX) {
+                config__expected(ctx, path.data,
+                                 "a folder holding LANG.aff and LANG.dic, a .dic file, or null",
+                                 item);
+            } else {
+                /* Relative to the configuration file, as jobDescription. */
+                char *full = config__resolve(ctx->base_dir, p);
+                rls_config_set_spell_path(ctx->config, full);
+                rls_free(full);
+            }
+            rls_free(p);
+        } else {
+            const char *hint = rls_config_suggest(key, config__spelling_keys,
+                                                  RLS_ARRAY_LEN(config__spelling_keys));
+            if (hint)
+                config__problem(ctx, path.data, "unknown key (did you mean \"%s\"?)", hint);
+            else
+                config__problem(ctx, path.data,
+                                "unknown key; expected enabled, dictionaryPath or "
+                                "checkCapitalized");
+        }
+    }
+    rls_buf_close(&path);
+}
+
+/* The resume dictionary: words the spelling rule accepts. */
+static void config__dictionary(ConfigJsonCtx *ctx, const cJSON *list) {
+    if (!cJSON_IsArray(list)) {
+        config__expected(ctx, "dictionary", "an array of words", list);
+        return;
+    }
+    RlsBuf path;
+    rls_buf_init(&path);
+    int index = 0;
+    const cJSON *w;
+    cJSON_ArrayForEach(w, list) {
+        rls_buf_clear(&path);
+        rls_buf_printf(&path, "dictionary[%d]", index++);
+        char *word = cJSON_IsString(w) ? config__trimmed(w->valuestring) : NULL;
+        if (!word || strlen(word) > RLS_SPELL_MAX_WORD || strchr(word, ' '))
+            config__expected(ctx, path.data, "one word of at most 64 bytes", w);
+        else
+            rls_config_edit_lexicon(ctx->config, RLS_SPELL_LEXICON, word, false);
+        rls_free(word);
+    }
+    rls_buf_close(&path);
+}
+
 /* ---- macros ------------------------------------------------------------------------ */
 
 static bool config__macro_name_ok(const char *name) {
@@ -719,6 +818,10 @@ static int config__merge(ConfigJsonCtx *ctx, const cJSON *json) {
             config__macros(ctx, item);
         } else if (strcmp(key, "logLevel") == 0) {
             config__log_level(ctx, item);
+        } else if (strcmp(key, "spelling") == 0) {
+            config__spelling(ctx, item);
+        } else if (strcmp(key, "dictionary") == 0) {
+            config__dictionary(ctx, item);
         } else if (strcmp(key, "$schema") == 0) {
             /* Editors use it for completion; nothing to apply. */
         } else {

@@ -98,6 +98,9 @@ int rls_config_load_for_file(RlsConfig *config, const char *path, const char *wo
 /* The candidate closest to word (edit distance at most a third of word's
  * length, 1 to 3), for "did you mean" hints; NULL when none is close.
  * Borrows everything; returns one of candidates. */
+/* Edit distance between two strings (bytes), a swap of neighbours counting
+ * as one edit; SIZE_MAX for strings over 64 bytes. */
+size_t rls_config_distance(const char *a, const char *b);
 const char *rls_config_suggest(const char *word, const char *const *candidates, size_t n);
 
 #endif /* RLS_CONFIG_CONFIG_JSON_H_ */

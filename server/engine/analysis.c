@@ -8,6 +8,7 @@
 #include "model/builder.h"
 #include "rls/keywords.h"
 #include "rls/rules.h"
+#include "rls/spell.h"
 #include "rls/text.h"
 
 /* Text with one bad character in this many or more is not text. */
@@ -126,6 +127,7 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
     }
     rls_rules_run_cached(self->rules_cache, self->model, src, len, config, &self->diags);
     rls_keywords_check_cached(self->kw_cache, self->model, src, len, config, &self->diags);
+    rls_spell_check(self->model, src, len, config, &self->diags);
     /* From 0, not from the first keyword finding: rls_keywords_check sorts
      * the whole list, so keyword findings can land among the rules' ones.
      * The rules' findings that are left passed suppression already, so a

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "rls/fix_all.h"
+#include "lsp/code_action_spell.h"
 #include "lsp/features.h"
 #include "rls/actions.h"
 #include "rls/alloc.h"
@@ -370,6 +371,10 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
         code_action__make(doc, ctx.an, CA_FIX, found[i], -1, &list);
         for (size_t k = 0; k < list.len; k++)
             code_action__emit(&ctx, &list.items[k], CA_FIX, k, found_json[i], found[i]);
+        /* Spelling fixes come from the server's dictionary, with their
+         * edits (or command) inline: nothing to resolve. */
+        if (strcmp(found[i]->rule, "spelling") == 0)
+            rls_lsp_spell_actions(srv, doc, ctx.an, found[i], found_json[i], *result);
     }
     if (want_rewrite) {
         size_t offered = 0;

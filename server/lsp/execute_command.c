@@ -5,12 +5,13 @@
  */
 #include <string.h>
 
+#include "lsp/code_action_spell.h"
 #include "lsp/features.h"
 #include "config/score_json.h"
 #include "lsp/score.h"
 #include "rls/common.h"
 
-const char *const rls_lsp_commands[] = {"resume-ls.score", NULL};
+const char *const rls_lsp_commands[] = {"resume-ls.score", RLS_LSP_ADD_WORD_COMMAND, NULL};
 
 /* arguments: [uri] as the code lens sends it; [{"uri": ...}] is accepted
  * too, as clients that build the call by hand tend to send that. */
@@ -49,6 +50,9 @@ int rls_lsp_execute_command(RlsServer *srv, const cJSON *params, cJSON **result,
     int rc = rls_json_get_string(params, "command", true, &command, error);
     if (rc != 0) return rc;
     if (strcmp(command, "resume-ls.score") == 0) return execute__score(srv, params, result, error);
-    rls_buf_printf(error, "unknown command: %s (known: resume-ls.score)", command);
+    if (strcmp(command, RLS_LSP_ADD_WORD_COMMAND) == 0)
+        return rls_lsp_add_word(srv, params, result, error);
+    rls_buf_printf(error, "unknown command: %s (known: resume-ls.score, %s)", command,
+                   RLS_LSP_ADD_WORD_COMMAND);
     return RLS_EINVAL;
 }

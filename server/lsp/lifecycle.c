@@ -214,6 +214,9 @@ int rls_lsp_initialized(RlsServer *srv, const cJSON *params, cJSON **result, Rls
         rls_server_request(srv, "client/registerCapability", reg, NULL, NULL);
     }
     if (srv->caps.configuration) lifecycle__pull_configuration(srv);
+    /* Most resumes are English: start loading its dictionary now, off the
+     * loop, so that it is usually ready by the first didOpen. */
+    rls_server_spell_prefetch(srv, "en", NULL);
     return 0;
 }
 

@@ -20,6 +20,73 @@
 
 #include "config/config_json.h"
 #include "config/docs_url.h"
+#include "speller/speller.h"
+
+/* ---- Spelling dictionaries ----------------------------------------------------------
+ * A dictionary takes ~50-60 ms to load: never in a handler. The first
+ * request for one queues the load on libuv's thread pool; analyses meanwhile
+ * have no speller (the spelling rule reports nothing), and when the load
+ * finishes every document is analysed again and republished. */
+
+typedef struct {
+    uv_work_t req;
+    RlsServer *server;
+    RlsSpellerDict *dict;
+} ServerSpellLoad;
+
+static void server__spell_work_cb(uv_work_t *req) {
+    ServerSpellLoad *load = req->data;
+    rls_speller_load(load->dict);
+}
+
+static void server__spell_ready(RlsServer *self, RlsSpellerDict *dict) {
+    self->n_spell_loads--;
+    if (!rls_speller_lib_finish(self->spell, dict)) return;
+    for (size_t i = 0; i < self->n_docs; i++) {
+        self->docs[i]->stale = true;
+        self->docs[i]->publish = true;
+    }
+}
+
+static void server__spell_after_cb(uv_work_t *req, int status) {
+    ServerSpellLoad *load = req->data;
+    /* Cancelled or not, the load ran or never will: finish it either way
+     * (a cancelled one finishes as missing). */
+    if (status != 0) rls_log_warn("spelling: dictionary load did not run: %s", uv_strerror(status));
+    server__spell_ready(load->server, load->dict);
+    rls_free(load);
+}
+
+static void server__spell_request_cb(void *data, RlsSpellerLib *lib, RlsSpellerDict *dict) {
+    (void)lib;
+    RlsServer *self = data;
+    self->n_spell_loads++;
+    if (self->loop) {
+        ServerSpellLoad *load = rls_calloc(1, sizeof(*load));
+        load->server = self;
+        load->dict = dict;
+        load->req.data = load;
+        if (uv_queue_work(self->loop, &load->req, server__spell_work_cb, server__spell_after_cb) ==
+            0)
+            return;
+        rls_free(load);
+    }
+    rls_speller_load(dict);
+    server__spell_ready(self, dict);
+}
+
+void rls_server_set_loop(RlsServer *self, struct uv_loop_s *loop) {
+    self->loop = loop;
+}
+
+struct RlsSpellerLib *rls_server_speller(RlsServer *self) {
+    return self->spell;
+}
+
+void rls_server_spell_prefetch(RlsServer *self, const char *lang, const char *dict_path) {
+    RlsSpellSource src = rls_speller_lib_source(self->spell);
+    src.speller_cb(src.data, lang, dict_path);
+}
 
 /* ---- Lifetime --------------------------------------------------------------------- */
 
@@ -33,6 +100,7 @@ RlsServer *rls_server_new(RlsSendCb send, void *data) {
     const char *docs = rls_docs_rules_url();
     self->rules_doc_uri = strstr(docs, "://") ? rls_strdup(docs) : NULL;
     self->next_request_id = 1;
+    self->spell = rls_speller_lib_new(server__spell_request_cb, self);
     return self;
 }
 
@@ -54,6 +122,7 @@ void rls_server_delete(RlsServer *self) {
     rls_free(self->rules_doc_uri);
     rls_free(self->publish_ns);
     rls_free(self->root_path);
+    rls_speller_lib_delete(self->spell);
     rls_free(self);
 }
 
@@ -209,6 +278,7 @@ void rls_server_doc_configure(RlsServer *self, RlsDocument *doc, RlsBuf *problem
     if (self->settings)
         rls_config_merge_json_in(&doc->config, self->settings, "workspace/configuration",
                                  self->root_path, problems);
+    doc->config.spell = rls_speller_lib_source(self->spell);
     doc->stale = true;
     doc->publish = true;
 }

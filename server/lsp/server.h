@@ -66,6 +66,19 @@ RlsServer *rls_server_new(RlsSendCb send, void *data);
 /* Closes every document and frees everything the server owns. */
 void rls_server_delete(RlsServer *self);
 
+/* The event loop whose thread pool loads spelling dictionaries (borrowed;
+ * must outlive the server's pending loads). Without one (unit tests) a
+ * dictionary is loaded synchronously when first wanted. */
+struct uv_loop_s;
+void rls_server_set_loop(RlsServer *self, struct uv_loop_s *loop);
+/* The server's spelling dictionaries (speller/speller.h). Borrowed. */
+struct RlsSpellerLib;
+struct RlsSpellerLib *rls_server_speller(RlsServer *self);
+/* Asks for the dictionary of lang (and dict_path) ahead of any document:
+ * called at `initialized` for English so that it is usually ready when the
+ * first resume opens. */
+void rls_server_spell_prefetch(RlsServer *self, const char *lang, const char *dict_path);
+
 /* Sends a notification; params is consumed (NULL omits it). */
 void rls_server_notify(RlsServer *self, const char *method, cJSON *params);
 

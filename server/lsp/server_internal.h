@@ -44,6 +44,12 @@ struct RlsServer {
 
     uint64_t change_seq; /* counts analyses after a change (RlsDocument.changed_seq) */
 
+    /* Spelling dictionaries, and the loop that loads them (NULL: load
+     * synchronously). n_spell_loads counts loads in flight. */
+    struct RlsSpellerLib *spell;
+    struct uv_loop_s *loop;
+    size_t n_spell_loads;
+
     long next_request_id;
     RlsPendingRequest *pending;
     size_t n_pending, cap_pending;

@@ -35,6 +35,7 @@ void rls_config_close(RlsConfig *self) {
     rls_free(self->macros);
     rls_free(self->role);
     rls_free(self->job_text);
+    rls_free(self->spell_path);
     rls_config_init(self);
 }
 
@@ -52,6 +53,9 @@ void rls_config_copy(RlsConfig *dst, const RlsConfig *src) {
     rls_config_set_role(dst, src->role);
     rls_config_set_job_text(dst, src->job_text);
     dst->today_months = src->today_months;
+    rls_config_set_spell_path(dst, src->spell_path);
+    dst->spell = src->spell;
+    dst->spell_capitalized = src->spell_capitalized;
 }
 
 void rls_config_set_severity(RlsConfig *self, const char *rule, int severity) {
@@ -102,6 +106,11 @@ void rls_config_set_role(RlsConfig *self, const char *role) {
 void rls_config_set_job_text(RlsConfig *self, const char *text) {
     rls_free(self->job_text);
     self->job_text = rls_strdup(text);
+}
+
+void rls_config_set_spell_path(RlsConfig *self, const char *path) {
+    rls_free(self->spell_path);
+    self->spell_path = rls_strdup(path);
 }
 
 RlsSeverity rls_config_severity(const RlsConfig *self, const char *rule, RlsSeverity def) {

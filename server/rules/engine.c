@@ -59,6 +59,9 @@ static const RlsRuleInfo engine__rules[] = {
      "Entries of experience or education not listed most recent first."},
     {"timeline-gap", RLS_SEV_INFO, false,
      "More than 6 months (configurable) between two jobs with nothing listed."},
+    /* Run by spelling.c when the shell provides a dictionary. */
+    {"spelling", RLS_SEV_WARNING, false,
+     "A word the dictionary of the resume's language does not know: a likely typo."},
     /* Emitted by rls_analyze (analysis.h) instead of every other finding. */
     {"not-analysed", RLS_SEV_ERROR, false,
      "The file is not UTF-8 text, or too large or too complex to check."},

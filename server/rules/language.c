@@ -115,3 +115,81 @@ bool rls_rules_is_fragment(const RlsResume *m, const char *src, uint32_t len) {
     return !language__has(src, len, "\\documentclass") &&
            !language__has(src, len, "\\begin{document}");
 }
+
+/* ---- Which language ---------------------------------------------------------
+ * The lists above lump the other languages together; picking a dictionary
+ * needs them apart. Words two of them share ("de", "que", "por") are left
+ * out, so each count is telling on its own. */
+
+static const char *const language__codes[] = {"en", "fr", "de", "es", "pt", "da", "nl", "it"};
+#define LANGUAGE__N RLS_ARRAY_LEN(language__codes)
+static const char *const *const language__words[] = {
+    (const char *const[]){"the", "and",  "of",  "to",   "for",  "with",  "on",
+                          "by",  "from", "at",  "an",   "is",   "was",   "that",
+                          "as",  "into", "our", "this", "over", "using", NULL},
+    (const char *const[]){"le", "la", "les", "des", "du", "et", "pour", "avec", "une", "au", "aux",
+                          "dans", "sur", "par", "est", NULL},
+    (const char *const[]){"und", "der", "die", "mit", "von", "zu", "ein", "eine", "den", "im",
+                          "auf", "für", "das", "bei", NULL},
+    (const char *const[]){"el", "los", "las", "y", "con", "del", "para", "una", "en", "un", NULL},
+    (const char *const[]){"da", "do", "dos", "das", "em", "com", "uma", "um", "e", "na", "no",
+                          NULL},
+    (const char *const[]){"og", "jeg", "er", "det", "som", "med", "af", "på", "til", "har", "ikke",
+                          "vores", "mig", NULL},
+    (const char *const[]){"het", "een", "voor", "met", "op", "zijn", "ik", "niet", "naar", "bij",
+                          "ook", NULL},
+    (const char *const[]){"il", "della", "delle", "nel", "gli", "sono", "degli", "alla", "dei",
+                          "nella", NULL},
+};
+
+static void language__count_words(const RlsPlain *p, uint32_t *count, uint32_t *latin,
+                                  uint32_t *nonlatin) {
+    const char *t = p->text;
+    uint32_t n = p->len;
+    if (!t) return;
+    uint32_t i = 0;
+    while (i < n) {
+        uint32_t cl = 1, cp = rls_rules_cp_at(t, n, i, &cl);
+        if (!rls_rules_is_word_cp(cp)) {
+            i += cl;
+            continue;
+        }
+        uint32_t start = i;
+        while (i < n && rls_rules_is_word_cp(cp = rls_rules_cp_at(t, n, i, &cl))) {
+            if (cp >= 0x250)
+                (*nonlatin)++;
+            else if (cp > '9')
+                (*latin)++;
+            i += cl;
+        }
+        uint32_t len = i - start;
+        if (len > 5) continue;
+        for (size_t l = 0; l < RLS_ARRAY_LEN(language__codes); l++) {
+            /* "für" is the one non-ASCII function word: compare bytes. */
+            for (const char *const *w = language__words[l]; *w; w++) {
+                if (strlen(*w) == len && rls_rules_word_is(t + start, len, *w)) count[l]++;
+            }
+        }
+    }
+}
+
+const char *rls_rules_language(const RlsResume *m) {
+    uint32_t count[LANGUAGE__N] = {0}, latin = 0, nonlatin = 0;
+    for (uint32_t b = 0; b < m->n_bullets && b < 64; b++)
+        language__count_words(&m->bullets[b].plain, count, &latin, &nonlatin);
+    for (uint32_t p = 0; p < m->n_paragraphs && p < 16; p++)
+        language__count_words(&m->paragraphs[p].plain, count, &latin, &nonlatin);
+    if (nonlatin * 2 > latin) return NULL;
+    size_t best = 1;
+    for (size_t l = 2; l < RLS_ARRAY_LEN(language__codes); l++)
+        if (count[l] > count[best]) best = l;
+    /* English unless another language clearly leads (tool names and
+     * English loan phrases are common in any resume). */
+    if (count[best] >= 3 && count[best] > count[0]) return language__codes[best];
+    /* Too little text to tell: the product's default. */
+    if (latin < 200) return "en";
+    /* Prose of some length with few English function words (one in 40
+     * letters is far below any English text, terse bullets included) is in
+     * a language not listed here: Danish, Dutch, Italian, ... */
+    return count[0] * 40 >= latin / 6 ? "en" : NULL;
+}

@@ -358,6 +358,10 @@ void rls_stdio_delete(RlsStdio *self) {
     rls_free(self);
 }
 
+uv_loop_t *rls_stdio_loop(RlsStdio *self) {
+    return &self->loop;
+}
+
 int rls_stdio_run(RlsStdio *self, RlsDispatch *dispatch) {
     self->dispatch = dispatch;
     rls_dispatch_set_hold(dispatch, stdio__hold_cb, self);

@@ -35,6 +35,10 @@ void rls_stdio_delete(RlsStdio *self);
  * flush. data is the RlsStdio. */
 void rls_stdio_send(void *data, const char *body, size_t len);
 
+/* The transport's event loop (borrowed): the server queues work on its
+ * thread pool (the spelling dictionary's load). */
+struct uv_loop_s *rls_stdio_loop(RlsStdio *self);
+
 /* Runs the loop until exit or end of input. Returns the process status:
  * the dispatcher's exit code after `exit`, 0 at end of input. */
 int rls_stdio_run(RlsStdio *self, RlsDispatch *dispatch);

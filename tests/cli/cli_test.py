@@ -924,6 +924,39 @@ def case_rare_code_points_after_digits_are_checked_without_crashing():
         check_survives("cp-%x-resume.md" % ord(cp), STRONG_MD.replace("# Dana", "# 1%s Dana" % cp))
 
 
+def case_spelling_is_checked_unless_no_spell_or_off():
+    body = STRONG_MD + "\n- Recieved the teh award for managment of the billing team.\n"
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "cv.md")
+        with open(path, "w") as f:
+            f.write(body)
+
+        def words(*extra):
+            rc, out, err = run("check", "--format", "json", *extra, path)
+            spelled = [x["message"].split("'")[1] for x in json.loads(out)["diagnostics"]
+                       if x["rule"] == "spelling"]
+            return spelled, out, err
+
+        got, out, err = words()
+        expect(got == ["Recieved", "teh", "managment"], "three typos found", out, err)
+        got, out, err = words("--no-spell")
+        expect(got == [], "--no-spell: no spelling finding", out, err)
+        with open(os.path.join(d, ".resume-ls.json"), "w") as f:
+            f.write('{"spelling": "off"}')
+        got, out, err = words()
+        expect(got == [], '"spelling": "off": no spelling finding', out, err)
+        with open(os.path.join(d, ".resume-ls.json"), "w") as f:
+            f.write('{"dictionary": ["teh"], "spelling": {"checkCapitalized": false}}')
+        got, out, err = words()
+        expect(got == ["Recieved", "managment"], "dictionary words are accepted", out, err)
+        with open(os.path.join(d, ".resume-ls.json"), "w") as f:
+            f.write('{"spelling": {"dictionaryPath": "nowhere"}}')
+        rc, out, err = run("check", "--format", "json", path)
+        expect("no hunspell dictionary for language 'en' at" in err and
+               not any(x["rule"] == "spelling" for x in json.loads(out)["diagnostics"]),
+               "a missing dictionary is said once, and nothing is flagged", out, err)
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":

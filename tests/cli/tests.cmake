@@ -22,7 +22,9 @@ set(_cli_cases
     fix_help_describes_how_write_keeps_files_safe fix_and_score_pick_the_format_as_check_does
     deep_markdown_nesting_is_checked_without_crashing
     rare_code_points_after_digits_are_checked_without_crashing
-    technology_names_and_the_timeline_in_both_formats)
+    technology_names_and_the_timeline_in_both_formats
+
+    spelling_is_checked_unless_no_spell_or_off)
 foreach(case IN LISTS _cli_cases)
   add_test(NAME cli/${case}
            COMMAND ${Python3_EXECUTABLE} "${CMAKE_CURRENT_LIST_DIR}/cli_test.py" "${RLS_BIN}"

@@ -26,7 +26,11 @@
 #include "rls/analysis.h"
 #include "rls/buf.h"
 #include "rls/parse.h"
+#include "speller/speller.h"
 #include "test.h"
+
+/* The spelling rule's dictionaries, as `check` loads them (synchronously). */
+static RlsSpellerLib *findings__spell;
 
 /* Renders the findings of src in the golden format (dump: with the bullet
  * text after each finding). Owned; free with rls_free. */
@@ -35,7 +39,12 @@ static char *findings__render(RlsFormat format, const char *src, size_t len, boo
     RlsParser *parser = rls_parser_new(format);
     RlsAnalysis an;
     rls_analysis_init(&an);
-    rls_analyze(&an, parser, rls_text_data(text), rls_text_len(text), NULL);
+    RlsConfig cfg;
+    rls_config_init(&cfg);
+    if (!findings__spell) findings__spell = rls_speller_lib_new(NULL, NULL);
+    cfg.spell = rls_speller_lib_source(findings__spell);
+    rls_analyze(&an, parser, rls_text_data(text), rls_text_len(text), &cfg);
+    rls_config_close(&cfg);
     RlsBuf out;
     rls_buf_init(&out);
     for (size_t i = 0; i < an.diags.len; i++) {
@@ -124,6 +133,7 @@ static int findings__one(const char *file) {
                 a++, b++;
             }
             /* Back up to the start of the differing line. */
+            // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): a > want here
             while (a > (want ? want : "") && a[-1] != '\n')
                 a--, b--;
             printf("#   first difference at line %d\n#   expected: %.160s\n#   got:      %.160s\n",
@@ -147,6 +157,7 @@ int main(int argc, char **argv) {
         for (int i = 2; i < argc; i++)
             rc |= findings__dump(argv[i]);
         rls_parse_release_globals();
+        rls_speller_lib_delete(findings__spell);
         return rc;
     }
     if (argc > 1 && strcmp(argv[1], "--corpus") == 0) {
@@ -179,6 +190,8 @@ int main(int argc, char **argv) {
     }
     rls_free(names);
     rls_parse_release_globals();
+    rls_speller_lib_delete(findings__spell);
+    findings__spell = NULL;
     printf("# %zu golden findings files, %d failed\n", n, failed);
     if (n == 0) {
         printf("not ok - no .expected files under %s\n", findings__exp_dir);

@@ -107,6 +107,23 @@ export class Client {
       `diagnostics for ${uri} v${version}`, WAIT_MS, from);
   }
 
+  // Resolves once the server's English spelling dictionary is loaded (it
+  // loads off the event loop after initialize): opens a one-typo document,
+  // waits for its spelling finding, closes it. For tests that compare
+  // servers or count allocations, which must not race the load.
+  async spellingReady() {
+    const uri = 'file:///tmp/resume-ls-tests/spelling-ready.md';
+    const from = this.messages.length;
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1,
+      text: '# A\n\n## Experience\n\n- Built a tool and recieved praise.\n' } });
+    await this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri &&
+      m.params.diagnostics.some((d) => d.code === 'spelling'), 'the spelling dictionary', scaled(60000), from);
+    const closed = this.messages.length;
+    this.notify('textDocument/didClose', { textDocument: { uri } });
+    await this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri &&
+      m.params.diagnostics.length === 0, 'the close of the spelling probe', scaled(60000), closed);
+  }
+
   async shutdownAndExit() {
     const res = await this.request('shutdown');
     this.notify('exit');

@@ -94,7 +94,7 @@ test('capabilities: hover, completion, code lens and the resume-ls.score command
   assert.equal(caps.hoverProvider, true);
   assert.ok(caps.completionProvider.triggerCharacters.includes(','));
   assert.ok(caps.codeLensProvider);
-  assert.deepEqual(caps.executeCommandProvider.commands, ['resume-ls.score']);
+  assert.deepEqual(caps.executeCommandProvider.commands, ['resume-ls.score', 'resume-ls.addToDictionary']);
 });
 
 test('hover on a keyword after é, CJK and emoji (CRLF): term, alias, hits, range in UTF-16', async (t) => {

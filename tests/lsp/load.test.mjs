@@ -76,6 +76,8 @@ test('1 000 open documents: memory returns to its baseline after they close', { 
   // Process-wide state built on first use (compiled queries, catalogues)
   // is part of the baseline: one document of each format first.
   await openAndClose(c, 2, 'warm');
+  // So is the spelling dictionary, loaded off the loop after initialize.
+  await c.spellingReady();
   const base = await live(c);
   const n = shrink(1000);
   const t0 = performance.now();
@@ -123,6 +125,8 @@ test('10 000 rapid edits: the server\'s text equals the client\'s after every on
   const ref = new Client();
   t.after(() => Promise.all([inc.kill(), ref.kill()]));
   await Promise.all([inc.initialize({}), ref.initialize({})]);
+  // Both with their spelling dictionary, or they would disagree while one loads.
+  await Promise.all([inc.spellingReady(), ref.spellingReady()]);
   const uri = docUri('edits.md');
   let text = resume(7, 'markdown');
   for (const c of [inc, ref]) c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });

@@ -64,7 +64,7 @@ static void test_every_rule_is_registered_with_a_severity_and_summary(void) {
         "skill-unbacked",    "skill-unlisted",      "ats-layout",
         "contact-missing",   "date-format",         "resume-length",
         "tech-casing",       "date-invalid",        "timeline-order",
-        "timeline-gap",      "not-analysed",
+        "timeline-gap",      "spelling",          "not-analysed",
     };
     size_t n;
     const RlsRuleInfo *all = rls_rules_all(&n);
