@@ -119,7 +119,7 @@ void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < ctx->n_openers; i++) {
         const RlsOpener *o = &ctx->openers[i];
-        if (o->is_list || o->weak) continue;
+        if (o->is_list || o->weak || !rls_rules_opener_applies(o, "repeated-verb")) continue;
         const char *s = doc__opener_text(ctx, o);
         uint32_t l = o->end_byte - o->start_byte;
         /* Only verbs count: three bullets opening with "The" are not a
@@ -240,7 +240,7 @@ static const char *const doc__event_verbs[] = {
     "received", "accepted", "featured", "hired",   "appointed",  "admitted"};
 
 static RlsTense doc__tense(const RlsRulesCtx *ctx, const RlsOpener *o) {
-    if (o->is_list) return RLS_TENSE_NONE;
+    if (o->is_list || !rls_rules_opener_applies(o, "tense-mismatch")) return RLS_TENSE_NONE;
     const char *t = ctx->model->bullets[o->bullet].plain.text;
     uint32_t len = ctx->model->bullets[o->bullet].plain.len;
     /* "use-list-state hook": a word joined by a hyphen to the next is part

@@ -115,3 +115,33 @@ bool rls_rules_is_fragment(const RlsResume *m, const char *src, uint32_t len) {
     return !language__has(src, len, "\\documentclass") &&
            !language__has(src, len, "\\begin{document}");
 }
+
+bool rls_rules_plain_foreign_script(const RlsPlain *p) {
+    LanguageCount c = {0, 0, 0, 0};
+    language__scan(p, &c);
+    return c.nonlatin > c.latin;
+}
+
+bool rls_rules_section_english(const RlsResume *m, uint32_t section, bool doc_english) {
+    if (section >= m->n_sections) return doc_english;
+    const RlsSection *s = &m->sections[section];
+    LanguageCount c = {0, 0, 0, 0};
+    language__scan(&s->heading, &c);
+    /* A section states its language within its first few dozen lines. */
+    for (uint32_t k = 0; k < s->n_bullets && k < 48; k++) {
+        uint32_t b = s->first_bullet + k;
+        if (b < m->n_bullets && m->bullets[b].section == section)
+            language__scan(&m->bullets[b].plain, &c);
+    }
+    uint32_t seen = 0;
+    for (uint32_t p = 0; p < m->n_paragraphs && seen < 16; p++) {
+        if (m->paragraphs[p].section != section) continue;
+        seen++;
+        language__scan(&m->paragraphs[p].plain, &c);
+    }
+    if (c.nonlatin * 2 > c.latin && c.nonlatin >= 8) return false;
+    /* Enough function words to tell: they decide; else the document's
+     * language stands (a skills list, a few short lines). */
+    if (c.en + c.other >= 6) return c.other * 2 <= c.en;
+    return doc_english;
+}
