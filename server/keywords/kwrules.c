@@ -279,10 +279,30 @@ static RlsDateStyle kwrules__style_class(RlsDateStyle s) {
     return s == RLS_DATE_STYLE_SEASON ? RLS_DATE_STYLE_MONTH_NAME : s;
 }
 
+/* Sections of dated roles, where a reader compares one entry's dates with
+ * the next. Awards, publications, talks and the like are dated by a year
+ * or a day by nature: their dates are no style to match (issue #14). */
+static bool kwrules__dated_roles(RlsSectionKind k) {
+    return k == RLS_SECTION_EXPERIENCE || k == RLS_SECTION_EDUCATION ||
+           k == RLS_SECTION_PROJECTS || k == RLS_SECTION_VOLUNTEERING;
+}
+
 static RlsDateStyle kwrules__entry_style(const RlsEntry *e, const char *src, uint32_t src_len) {
     if (!e->dates.valid || e->dates.span.end_byte <= e->dates.span.start_byte ||
         e->dates.span.end_byte > src_len)
         return RLS_DATE_STYLE_NONE;
+    /* A date span over emphasis markers or a line break was misread with
+     * the text around it: no style can be told from it. */
+    for (uint32_t i = e->dates.span.start_byte; i < e->dates.span.end_byte; i++)
+        if (src[i] == '*' || src[i] == '\n') return RLS_DATE_STYLE_NONE;
+    /* A range within one month ("July 2 - 4, 2025") dates an event (a
+     * conference, a course), not a tenure; a season names a term. Neither
+     * is a style a role's dates should match. */
+    const RlsDateRange *d = &e->dates;
+    if (!d->end.present && d->start.month != 0 && d->start.year == d->end.year &&
+        d->start.month == d->end.month)
+        return RLS_DATE_STYLE_NONE;
+    if (d->start.style == RLS_DATE_STYLE_SEASON) return RLS_DATE_STYLE_NONE;
     return kwrules__style_class((RlsDateStyle)e->dates.start.style);
 }
 
@@ -320,7 +340,9 @@ uint32_t rls_date_inconsistencies(const RlsResume *model, const char *src, uint3
         major[k] = kwrules__major_style(model, src, src_len, (RlsSectionKind)k);
     for (uint32_t i = 0; i < model->n_entries; i++) {
         const RlsEntry *e = &model->entries[i];
-        if (e->section >= model->n_sections) continue;
+        if (e->section >= model->n_sections ||
+            !kwrules__dated_roles(model->sections[e->section].kind))
+            continue;
         RlsDateStyle st = kwrules__entry_style(e, src, src_len);
         if (st == RLS_DATE_STYLE_NONE) continue;
         if (st != major[model->sections[e->section].kind] || kwrules__mixed_range(e)) {

@@ -247,18 +247,28 @@ static bool bullet__url_like(const char *t, uint32_t n, uint32_t a, uint32_t b) 
     return false;
 }
 
-/* Inside quotation marks before byte a: a title ("We Are the 18 Percent")
- * quotes someone else's words. */
+/* Inside quotation marks before byte a: a title ("We Are the 18 Percent",
+ * 'Why isn't our word enough?') quotes someone else's words. A single
+ * quote opens after a space or bracket and closes before one; an
+ * apostrophe inside a word ("isn't") does neither. */
 static bool bullet__quoted(const char *t, uint32_t a) {
-    int straight = 0, curly = 0;
+    int straight = 0, curly = 0, single = 0;
     for (uint32_t i = 0; i < a; i++) {
+        if (t[i] == '\'') {
+            bool after_space = i == 0 || t[i - 1] == ' ' || t[i - 1] == '(';
+            bool before_word = i + 1 < a && rls_rules_ascii_alnum((unsigned char)t[i + 1]);
+            if (!single && after_space && before_word)
+                single = 1;
+            else if (single && !before_word)
+                single = 0;
+        }
         if (t[i] == '"') straight ^= 1;
         if (i + 2 < a && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80) {
             if ((unsigned char)t[i + 2] == 0x9C) curly = 1;
             if ((unsigned char)t[i + 2] == 0x9D) curly = 0;
         }
     }
-    return straight || curly;
+    return straight || curly || single;
 }
 
 static void bullet__first_person(RlsRulesCtx *ctx) {
@@ -309,6 +319,23 @@ static void bullet__first_person(RlsRulesCtx *ctx) {
                 w - 1 != ctx->opener && w - 1 != 0 &&
                 (w + 1 >= ctx->n_words || !islower((unsigned char)WORD_TEXT(ctx, w + 1)[0])))
                 continue;
+        }
+        if (ctx->summary) {
+            /* A summary told in the first person says "I" in every
+             * sentence: one finding for the paragraph, not one per word. */
+            size_t more = 0;
+            for (size_t k = w + 1; k < ctx->n_words; k++)
+                for (size_t i = 0; i < RLS_ARRAY_LEN(pronouns); i++)
+                    if (bullet__is(ctx, k, pronouns[i]) &&
+                        !(WORD_LEN(ctx, k) >= 2 && isupper((unsigned char)WORD_TEXT(ctx, k)[1])) &&
+                        !(WORD_LEN(ctx, k) == 1 && WORD_TEXT(ctx, k)[0] != 'I'))
+                        more++;
+            rls_rules_report(ctx, "first-person", a, b,
+                             "Drop \"%.*s\"%s: a summary reads best in the implied first "
+                             "person, e.g. \"I am a backend engineer who builds payment "
+                             "systems\" -> \"Backend engineer building payment systems\".",
+                             (int)l, s, more ? " and the other first-person words" : "");
+            return;
         }
         rls_rules_report(ctx, "first-person", a, b,
                          "Drop \"%.*s\": resume bullets leave the subject implied and start "

@@ -335,8 +335,15 @@ static bool engine__list_item(const RlsResume *m, int32_t index) {
         uint32_t n = p->plain.len;
         while (n > 0 && p->plain.text[n - 1] == ' ')
             n--;
-        return n > 0 && p->plain.text[n - 1] == ':' &&
-               engine__ends_with_preposition(p->plain.text, n - 1);
+        if (n == 0 || p->plain.text[n - 1] != ':') return false;
+        /* "Main contributions:" over "increasing test coverage;": the
+         * items continue the parent's sentence (lower-case, ending with a
+         * semicolon or comma); the list is judged as one, not per item. */
+        const RlsPlain *c = &b->plain;
+        char last = c->len ? c->text[c->len - 1] : 0;
+        if ((c->len && c->text[0] >= 'a' && c->text[0] <= 'z') || last == ';' || last == ',')
+            return true;
+        return engine__ends_with_preposition(p->plain.text, n - 1);
     }
     return false;
 }
@@ -391,7 +398,30 @@ static bool engine__not_a_claim(const RlsRulesCtx *ctx) {
             !value_states)
             return true;
     }
-    if (ctx->n_words == 0 || ctx->n_words > 8 || engine__verb(ctx, ctx->opener)) return false;
+    if (ctx->n_words == 0 || engine__verb(ctx, ctx->opener)) return false;
+    /* "Clients include the LA Times, Nature, ...", "Courses include ...":
+     * a list of facts (a duty phrase, "Duties included", is weak-opener's). */
+    if (ctx->n_words > 2 &&
+        (engine__word_is(ctx, 1, "include") || engine__word_is(ctx, 1, "includes") ||
+         engine__word_is(ctx, 1, "included")) &&
+        !rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n, ctx->words[0].start_byte,
+                         NULL))
+        return true;
+    /* A name or a title ("Lead Database Consultant T73", "CoderDojo Silicon
+     * Valley"): most words capitalised, none a verb. And a run of nouns
+     * between commas ("Backups, Replication, HA, Monitoring, ..."). */
+    size_t caps = 0, commas = 0, verbs = 0;
+    for (size_t w = 0; w < ctx->n_words; w++) {
+        unsigned char c0 = (unsigned char)t[ctx->words[w].start_byte];
+        caps += isupper(c0) || isdigit(c0);
+        verbs += w > 0 && w < 24 && engine__verb(ctx, w);
+    }
+    for (uint32_t i = 0; i < n; i++)
+        commas += t[i] == ',';
+    if (ctx->n_words >= 2 && ctx->n_words <= 10 && caps * 3 >= ctx->n_words * 2 && verbs == 0)
+        return true;
+    if (commas >= 3 && verbs == 0 && ctx->n_words <= 30) return true;
+    if (ctx->n_words > 8) return false;
     for (size_t w = 0; w < ctx->n_words; w++) {
         const char *s = t + ctx->words[w].start_byte;
         uint32_t l = ctx->words[w].end_byte - ctx->words[w].start_byte;
