@@ -327,6 +327,19 @@ static bool engine__ends_with_preposition(const char *t, uint32_t n) {
 
 static bool engine__list_item(const RlsResume *m, int32_t index) {
     const RlsBullet *b = &m->bullets[index];
+    /* "My contributions include: - increasing test coverage; - fixing
+     * bugs;": items that end with a semicolon or comma, or open in lower
+     * case after one that does, continue one sentence (introduced by a
+     * paragraph as often as by a parent bullet): judged as one list. */
+    const RlsPlain *c = &b->plain;
+    char last = c->len ? c->text[c->len - 1] : 0;
+    if (last == ';' || last == ',') return true;
+    if (index > 0 && c->len && c->text[0] >= 'a' && c->text[0] <= 'z') {
+        const RlsPlain *prev = &m->bullets[index - 1].plain;
+        if (m->bullets[index - 1].section == b->section && prev->len &&
+            (prev->text[prev->len - 1] == ';' || prev->text[prev->len - 1] == ','))
+            return true;
+    }
     if (b->depth == 0) return false;
     for (int32_t i = index - 1; i >= 0; i--) {
         const RlsBullet *p = &m->bullets[i];
@@ -336,13 +349,9 @@ static bool engine__list_item(const RlsResume *m, int32_t index) {
         while (n > 0 && p->plain.text[n - 1] == ' ')
             n--;
         if (n == 0 || p->plain.text[n - 1] != ':') return false;
-        /* "Main contributions:" over "increasing test coverage;": the
-         * items continue the parent's sentence (lower-case, ending with a
-         * semicolon or comma); the list is judged as one, not per item. */
-        const RlsPlain *c = &b->plain;
-        char last = c->len ? c->text[c->len - 1] : 0;
-        if ((c->len && c->text[0] >= 'a' && c->text[0] <= 'z') || last == ';' || last == ',')
-            return true;
+        /* "Main contributions:" over "contributing new features": the
+         * items continue the parent's sentence in lower case. */
+        if (c->len && c->text[0] >= 'a' && c->text[0] <= 'z') return true;
         return engine__ends_with_preposition(p->plain.text, n - 1);
     }
     return false;
@@ -434,6 +443,34 @@ static bool engine__not_a_claim(const RlsRulesCtx *ctx) {
         if (year || ordinal) return true;
     }
     return false;
+}
+
+/* Text with no result to measure, though it may be weak in other ways: a
+ * line that introduces a list ("My contributions included:"), a few words
+ * with no verb ("Google Cloud as partner.", "Algorithms and infrastructure
+ * for vector search"), a sentence that says how the writer came to a role
+ * ("Transferred from the data team to the kernel team."). */
+static bool engine__states_no_work(const RlsRulesCtx *ctx) {
+    const char *t = ctx->bullet->plain.text;
+    uint32_t n = ctx->bullet->plain.len;
+    while (n > 0 && t[n - 1] == ' ')
+        n--;
+    /* "Web scraping: the project involved ... My contributions included:"
+     * (a claim that opens with a verb, "Rebuilt the model. My work
+     * included:", is still judged). */
+    if (n > 0 && t[n - 1] == ':' && !engine__verb(ctx, ctx->opener)) return true;
+    /* In a role told in prose, the sentence saying how the writer came to
+     * it; a bullet "Joined the team to rebuild billing" is still a claim. */
+    static const char *const moves[] = {"joined", "transferred", "moved", "relocated",
+                                        "rejoined"};
+    for (size_t i = 0; ctx->prose_role && i < RLS_ARRAY_LEN(moves); i++)
+        if (engine__word_is(ctx, ctx->opener, moves[i])) return true;
+    if (ctx->n_words < 3 || ctx->n_words > 8) return false;
+    for (size_t w = 0; w < ctx->n_words; w++)
+        if (engine__verb(ctx, w)) return false;
+    return !rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n,
+                            ctx->words[ctx->opener < ctx->n_words ? ctx->opener : 0].start_byte,
+                            NULL);
 }
 
 /* A section where bullets state results (scope.c's achievement kinds). */
@@ -528,6 +565,7 @@ void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) 
     ctx->is_achievement = engine__achievement_scope(ctx->scope);
     ctx->has_metric = rls_rules_has_metric(ctx, t, n);
     ctx->is_list_item = index >= 0 && engine__list_item(ctx->model, index);
+    ctx->states_no_work = engine__states_no_work(ctx);
     /* A paragraph leaves no opener: the document rules index bullets. */
     if (ctx->paragraph) return;
 
@@ -558,6 +596,9 @@ static bool engine__profile_prose(const RlsPlain *p) {
         char c = p->text[i];
         if (c == ' ') words++;
         if (c == '|' || c == '@') return false;
+        /* "For professional contact, email me at ...": a contact line. */
+        if ((c | 32) == 'c' && i + 7 <= p->len && rls_rules_word_is(p->text + i, 7, "contact"))
+            return false;
         if ((c | 32) >= 'a' && (c | 32) <= 'z') letters++;
         if (c == '.' && (i + 1 == p->len || p->text[i + 1] == ' ')) stop = true;
     }

@@ -24,7 +24,11 @@ static const char *const language__other[] = {
     "da", "do", "dos", "das", "em", "para", "com", "uma", "os", "el", "los", "las", "y", "con",
     "por", "del", "e", "um", "que",
     /* German */
-    "und", "der", "die", "mit", "von", "zu", "ein", "eine", "den", "im", "auf"};
+    "und", "der", "die", "mit", "von", "zu", "ein", "eine", "den", "im", "auf",
+    /* Danish, Norwegian and Swedish */
+    "og", "jeg", "er", "til", "af", "det", "som", "ikke", "har", "med", "och", "att", "av",
+    /* Italian and Dutch */
+    "il", "di", "della", "nel", "het", "een", "van", "voor"};
 
 static bool language__in(const char *w, uint32_t n, const char *const *set, size_t count) {
     for (size_t i = 0; i < count; i++)

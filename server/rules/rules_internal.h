@@ -196,6 +196,8 @@ typedef struct {
     bool is_list;        /* "Technologies: A, B, C": a list, not an achievement */
     bool is_achievement; /* in a section where bullets state results */
     bool is_list_item;   /* an item of a list its parent bullet introduces ("...on:") */
+    bool states_no_work; /* no verb and few words, or a list intro ("...included:"): no
+                          * result to measure (no-metric only) */
     /* Per document, decided once per run by the engine. */
     bool english;  /* the prose is English: the English-only rules apply */
     bool fragment; /* a LaTeX file \input by another (no \documentclass) */

@@ -106,6 +106,9 @@ static const struct {
     const char *word;
     RlsScope scope;
 } scope__words[] = {
+    /* An academic's roles: "Academic Positions", "Appointments". */
+    {"appointments", RLS_SCOPE_EXPERIENCE},
+    {"positions", RLS_SCOPE_EXPERIENCE},
     {"patent", RLS_SCOPE_PATENTS},        {"patents", RLS_SCOPE_PATENTS},
     {"talks", RLS_SCOPE_TALKS},           {"talk", RLS_SCOPE_TALKS},
     {"presentations", RLS_SCOPE_TALKS},   {"speaking", RLS_SCOPE_TALKS},

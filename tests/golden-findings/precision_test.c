@@ -6,13 +6,14 @@
  * default configuration on every resume of ../shared/corpus, judged by
  * reading it against the source:
  *
- *     verdict <TAB> file <TAB> rule <TAB> line <TAB> excerpt [<TAB> note]
+ *     verdict <TAB> file <TAB> rule <TAB> line <TAB> excerpt <TAB> what [<TAB> note]
  *
  * verdict is `true` (a reader would agree), `false` (a false alarm, also on
  * a good bullet) or `debatable`; file is the corpus file's name, line the
  * 1-based line the finding starts on, excerpt the source text it covers
- * (whitespace folded, at most 60 bytes): together they name the finding and
- * survive unrelated changes elsewhere in the program.
+ * (whitespace folded, at most 60 bytes), what the first three words of its
+ * message: together they name the finding and survive unrelated changes
+ * elsewhere in the program.
  *
  *   precision_test --corpus     per-rule precision over the corpus; fails
  *                               when a judged rule with >= 10 findings is
@@ -102,6 +103,18 @@ static void precision__excerpt(const char *src, RlsSpan sp, char *out) {
     out[n] = '\0';
 }
 
+/* The first three words of a message: tells apart findings of one rule
+ * on one span ("No Skills section" and "No Education section" both sit on
+ * the top line) and survives rewording of the rest. */
+static void precision__what(const char *msg, char *out, size_t cap) {
+    size_t n = 0, words = 0;
+    for (const char *p = msg ? msg : ""; *p && n + 1 < cap; p++) {
+        if (*p == ' ' && ++words == 3) break;
+        out[n++] = *p == '\t' ? ' ' : *p;
+    }
+    out[n] = '\0';
+}
+
 static void precision__load(Table *t, const char *path) {
     char *data = rls_test_read_file(path, NULL);
     if (!data) return;
@@ -109,20 +122,20 @@ static void precision__load(Table *t, const char *path) {
         char *nl = strchr(line, '\n');
         if (nl) *nl = '\0';
         if (*line && *line != '#') {
-            /* verdict \t file \t rule \t line \t excerpt [\t note] */
-            char *f[6] = {0};
+            /* verdict \t file \t rule \t line \t excerpt \t what [\t note] */
+            char *f[7] = {0};
             size_t nf = 0;
-            for (char *p = line; nf < 6;) {
+            for (char *p = line; nf < 7;) {
                 f[nf++] = p;
                 char *tab = strchr(p, '\t');
                 if (!tab) break;
                 *tab = '\0';
                 p = tab + 1;
             }
-            if (nf >= 5) {
+            if (nf >= 6) {
                 RlsBuf key;
                 rls_buf_init(&key);
-                rls_buf_printf(&key, "%s\t%s\t%s\t%s", f[1], f[2], f[3], f[4]);
+                rls_buf_printf(&key, "%s\t%s\t%s\t%s\t%s", f[1], f[2], f[3], f[4], f[5]);
                 Judgement j = {rls_buf_detach(&key), f[0][0], false};
                 RLS_PUSH(t->items, t->n, t->cap, j);
             }
@@ -179,8 +192,12 @@ static void precision__file(Table *t, Mode mode, const char *dir, const char *na
         precision__excerpt(data, d->span, ex);
         RlsBuf key;
         rls_buf_init(&key);
-        rls_buf_printf(&key, "%s\t%s\t%u\t%s", name, d->rule, r.start.line + 1, ex);
+        char what[40];
+        precision__what(d->message, what, sizeof(what));
+        rls_buf_printf(&key, "%s\t%s\t%u\t%s\t%s", name, d->rule, r.start.line + 1, ex, what);
         Judgement *j = precision__find(t, key.data);
+        for (size_t k = 0; j && k < t->n; k++)
+            if (strcmp(t->items[k].key, key.data) == 0) t->items[k].used = true;
         RuleStats *s = precision__rule(d->rule);
         s->gated = precision__rule_in_table(t, d->rule);
         if (j) {
