@@ -466,11 +466,14 @@ static bool engine__states_no_work(const RlsRulesCtx *ctx) {
     for (size_t i = 0; ctx->prose_role && i < RLS_ARRAY_LEN(moves); i++)
         if (engine__word_is(ctx, ctx->opener, moves[i])) return true;
     if (ctx->n_words < 3 || ctx->n_words > 8) return false;
-    for (size_t w = 0; w < ctx->n_words; w++)
+    for (size_t w = 0; w < ctx->n_words; w++) {
         if (engine__verb(ctx, w)) return false;
-    return !rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n,
-                            ctx->words[ctx->opener < ctx->n_words ? ctx->opener : 0].start_byte,
-                            NULL);
+        /* "Tooling: Responsible for the scripts": a duty, after a label. */
+        if (w < 4 && rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n,
+                                     ctx->words[w].start_byte, NULL))
+            return false;
+    }
+    return true;
 }
 
 /* A section where bullets state results (scope.c's achievement kinds). */

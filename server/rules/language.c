@@ -147,5 +147,7 @@ bool rls_rules_section_english(const RlsResume *m, uint32_t section, bool doc_en
     /* Enough function words to tell: they decide; else the document's
      * language stands (a skills list, a few short lines). */
     if (c.en + c.other >= 6) return c.other * 2 <= c.en;
+    if (c.en >= 3 && c.other == 0) return true;
+    if (c.other >= 3 && c.en == 0) return false;
     return doc_english;
 }
