@@ -392,6 +392,11 @@ bool rls_rules_opens_with_verb(const RlsRulesCtx *ctx) {
 static bool engine__not_a_claim(const RlsRulesCtx *ctx) {
     const char *t = ctx->bullet->plain.text;
     uint32_t n = ctx->bullet->plain.len;
+    /* A duty phrase ("Responsible for X in 2019") always states work. */
+    if (ctx->opener < ctx->n_words &&
+        rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n,
+                        ctx->words[ctx->opener].start_byte, NULL))
+        return false;
     const char *colon = memchr(t, ':', n);
     if (colon && ctx->n_words > 0) {
         uint32_t at = (uint32_t)(colon - t);
