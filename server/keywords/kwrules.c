@@ -305,8 +305,8 @@ static RlsDateStyle kwrules__style_class(RlsDateStyle s) {
  * the next. Awards, publications, talks and the like are dated by a year
  * or a day by nature: their dates are no style to match (issue #14). */
 static bool kwrules__dated_roles(RlsSectionKind k) {
-    return k == RLS_SECTION_EXPERIENCE || k == RLS_SECTION_EDUCATION ||
-           k == RLS_SECTION_PROJECTS || k == RLS_SECTION_VOLUNTEERING;
+    return k == RLS_SECTION_EXPERIENCE || k == RLS_SECTION_EDUCATION || k == RLS_SECTION_PROJECTS ||
+           k == RLS_SECTION_VOLUNTEERING;
 }
 
 static RlsDateStyle kwrules__entry_style(const RlsEntry *e, const char *src, uint32_t src_len) {

@@ -65,8 +65,8 @@ static bool bullet__link_only(const char *t, uint32_t n) {
 
 static void bullet__no_metric(RlsRulesCtx *ctx) {
     if (!ctx->is_achievement || ctx->is_list || ctx->is_list_item || ctx->has_metric ||
-        ctx->states_no_work ||
-        ctx->n_words < 3 || bullet__link_only(ctx->bullet->plain.text, ctx->bullet->plain.len))
+        ctx->states_no_work || ctx->n_words < 3 ||
+        bullet__link_only(ctx->bullet->plain.text, ctx->bullet->plain.len))
         return;
     /* In a role told in prose, a sentence that does not open with a verb
      * sets the scene ("The team builds payroll software."): no claim. */

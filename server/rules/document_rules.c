@@ -539,8 +539,8 @@ void rls_rules_missing_section(RlsRulesCtx *ctx) {
      * none, and asking for one is a false alarm (issue #14). */
     bool academic = seen[RLS_SECTION_PUBLICATIONS];
     for (uint32_t s = 0; s < m->n_sections; s++) {
-        RlsScope sc = ctx->section_scope ? (RlsScope)ctx->section_scope[s]
-                                         : rls_rules_scope_of(m, s);
+        RlsScope sc =
+            ctx->section_scope ? (RlsScope)ctx->section_scope[s] : rls_rules_scope_of(m, s);
         academic = academic || sc == RLS_SCOPE_TALKS || sc == RLS_SCOPE_PUBLICATIONS;
         /* "Academic Positions", "Appointments": the roles, by their name. */
         if (sc == RLS_SCOPE_EXPERIENCE) seen[RLS_SECTION_EXPERIENCE] = true;

@@ -393,9 +393,8 @@ static bool engine__not_a_claim(const RlsRulesCtx *ctx) {
     const char *t = ctx->bullet->plain.text;
     uint32_t n = ctx->bullet->plain.len;
     /* A duty phrase ("Responsible for X in 2019") always states work. */
-    if (ctx->opener < ctx->n_words &&
-        rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n,
-                        ctx->words[ctx->opener].start_byte, NULL))
+    if (ctx->opener < ctx->n_words && rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n,
+                                                      ctx->words[ctx->opener].start_byte, NULL))
         return false;
     const char *colon = memchr(t, ':', n);
     if (colon && ctx->n_words > 0) {
@@ -466,8 +465,7 @@ static bool engine__states_no_work(const RlsRulesCtx *ctx) {
     if (n > 0 && t[n - 1] == ':' && !engine__verb(ctx, ctx->opener)) return true;
     /* In a role told in prose, the sentence saying how the writer came to
      * it; a bullet "Joined the team to rebuild billing" is still a claim. */
-    static const char *const moves[] = {"joined", "transferred", "moved", "relocated",
-                                        "rejoined"};
+    static const char *const moves[] = {"joined", "transferred", "moved", "relocated", "rejoined"};
     for (size_t i = 0; ctx->prose_role && i < RLS_ARRAY_LEN(moves); i++)
         if (engine__word_is(ctx, ctx->opener, moves[i])) return true;
     if (ctx->n_words < 3 || ctx->n_words > 8) return false;

@@ -44,7 +44,7 @@
 #define PRECISION_ALL_MIN 0.90
 
 typedef struct {
-    char *key; /* file \t rule \t line \t excerpt */
+    char *key;    /* file \t rule \t line \t excerpt */
     char verdict; /* 't', 'f', 'd' */
     bool used;
 } Judgement;
@@ -164,8 +164,7 @@ typedef enum { MODE_GATE, MODE_UNJUDGED, MODE_RANGES } Mode;
 
 /* Analyses one file; checks ranges, and in the gate modes looks every
  * finding up in the table. */
-static void precision__file(Table *t, Mode mode, const char *dir, const char *name,
-                            bool judged) {
+static void precision__file(Table *t, Mode mode, const char *dir, const char *name, bool judged) {
     char path[1024];
     snprintf(path, sizeof(path), "%s/%s", dir, name);
     RlsFormat format;

@@ -12,6 +12,15 @@
     "## Experience\n### Engineer | Acme | 2019 - 2021\n" bullets "## Skills\nGo, Kafka\n"          \
     "## Education\nBSc, 2015\n"
 
+/* Appends s to the NUL-terminated buf of cap bytes, cutting what does not fit. */
+static void buf_append(char *buf, size_t cap, const char *s) {
+    size_t n = strlen(buf), k = strlen(s);
+    if (n + 1 >= cap) return;
+    if (k > cap - n - 1) k = cap - n - 1;
+    memcpy(buf + n, s, k);
+    buf[n + k] = '\0';
+}
+
 /* Does rule fire on a single bullet in a finished Experience role? */
 static bool fires(const char *rule, const char *bullet) {
     char src[1024];
@@ -226,7 +235,7 @@ static void test_buzzwords_match_across_hyphens_and_spaces(void) {
 static void test_bullet_length_points_past_the_limit(void) {
     char longb[600] = "Built";
     for (int i = 0; i < 45; i++)
-        strcat(longb, " word");
+        buf_append(longb, sizeof(longb), " word");
     EXPECT_TRUE(fires("bullet-length", longb));
     /* Words 41..46 are flagged: the squiggle starts at the 41st word. */
     const char *c = covered("bullet-length", longb);
@@ -681,18 +690,17 @@ static void test_list_items_links_cjk_and_long_bullets(void) {
     EXPECT_TRUE(fires("bullet-length", "xxx"));
     char cjk[1024] = "";
     for (int i = 0; i < 130; i++)
-        strcat(cjk, "数");
+        buf_append(cjk, sizeof(cjk), "数");
     EXPECT_TRUE(fires("bullet-length", cjk));
     /* About two rendered lines: 228 characters in 31 words is not too long. */
     char two_lines[400] = "Decreased build and deploy time for a backoffice banking app by 87%";
     while (strlen(two_lines) < 220)
-        strcat(two_lines, " infrastructure");
+        buf_append(two_lines, sizeof(two_lines), " infrastructure");
     EXPECT_TRUE(!fires("bullet-length", two_lines));
     while (strlen(two_lines) < 250)
-        strcat(two_lines, " infrastructure");
+        buf_append(two_lines, sizeof(two_lines), " infrastructure");
     EXPECT_TRUE(fires("bullet-length", two_lines));
 }
-
 
 /* ---- Where rules apply (issue #14) ---------------------------------------- */
 
@@ -707,10 +715,9 @@ static void test_achievement_rules_run_by_section_kind(void) {
         const char *heading;
         size_t want; /* weak-opener + no-metric findings on the two bullets */
     } cases[] = {
-        {"Experience", 4},     {"Projects", 4},       {"Leadership", 4},
-        {"Volunteering", 4},   {"Awards", 0},         {"Publications", 0},
-        {"Invited Talks", 0},  {"Patents", 0},        {"Relevant Courses", 0},
-        {"Certifications", 0}, {"Languages", 0},      {"Interests", 0},
+        {"Experience", 4},       {"Projects", 4},       {"Leadership", 4},    {"Volunteering", 4},
+        {"Awards", 0},           {"Publications", 0},   {"Invited Talks", 0}, {"Patents", 0},
+        {"Relevant Courses", 0}, {"Certifications", 0}, {"Languages", 0},     {"Interests", 0},
         {"Skills", 0},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
@@ -736,10 +743,8 @@ static void test_achievement_rules_run_by_section_kind(void) {
  * a placing and a year, a client list. */
 static void test_fact_lines_are_not_judged_as_achievements(void) {
     static const char *const facts[] = {
-        "Manager: Jane Doe",
-        "1st place, 2021",
-        "Dean's List 2019",
-        "Clients include the Los Angeles Times, Nature and ESPN",
+        "Manager: Jane Doe",        "1st place, 2021",
+        "Dean's List 2019",         "Clients include the Los Angeles Times, Nature and ESPN",
         "CoderDojo Silicon Valley",
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(facts); i++) {
@@ -772,7 +777,7 @@ static void test_cjk_length_counts_characters_with_a_range(void) {
                                         "고객 문의를 줄였으며 배포 시간을 단축했습니다"));
     char zh[1024] = "";
     for (int i = 0; i < 110; i++)
-        strcat(zh, "优化");
+        buf_append(zh, sizeof(zh), "优化");
     char src[2048];
     snprintf(src, sizeof(src), RESUME("- %s\n"), zh);
     RlsDiagList l;
