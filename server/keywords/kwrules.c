@@ -138,6 +138,15 @@ static void kwrules__unbacked(const RlsKwReport *r, const RlsConfig *config, Rls
     rls_free(cand);
 }
 
+/* A named tool, language or product ("Redis", "iOS", ".NET", "C++"), not a
+ * field of work written in lower case ("machine learning", "networking",
+ * "service mesh"): a skills list names tools; a field shown in the bullets
+ * needs no second mention (issue #14). */
+static bool kwrules__named_tool(const char *name) {
+    unsigned char c = (unsigned char)name[0];
+    return !(c >= 'a' && c <= 'z') || (name[1] >= 'A' && name[1] <= 'Z');
+}
+
 static void kwrules__skills(const RlsResume *model, const RlsKwReport *r, const RlsConfig *config,
                             RlsDiagList *out) {
     bool has_skills = model->n_skills > 0 || kwrules__skills_section(model) >= 0;
@@ -147,7 +156,8 @@ static void kwrules__skills(const RlsResume *model, const RlsKwReport *r, const 
         const RlsKwTermStat *st = &r->terms[t];
         const RlsKeyword *kw = rls_kw_get(t);
         if (has_skills && st->n_bullet > 0 && st->n_skills == 0 &&
-            rls_kw_category_listable(kw->category) && !rls_kw__listed_via_parent(r, t)) {
+            rls_kw_category_listable(kw->category) && !rls_kw__listed_via_parent(r, t) &&
+            kwrules__named_tool(kw->name)) {
             const RlsKwHit *h = kwrules__first_hit(r, t, RLS_KW_IN_BULLET);
             kwrules__emit(out, config, "skill-unlisted", h->span,
                           "%s appears in your bullets but not in the Skills section; ATS keyword "
@@ -196,10 +206,12 @@ static void kwrules__layout(const RlsResume *model, const char *src, uint32_t le
                             const RlsConfig *config, RlsDiagList *out) {
     /* Icons come in sets (one per contact line, one per heading): one
      * finding at the first says it once, with the count. */
-    uint32_t n_icons = 0;
-    for (uint32_t i = 0; i < model->n_layout; i++)
+    uint32_t n_icons = 0, n_images = 0;
+    for (uint32_t i = 0; i < model->n_layout; i++) {
         n_icons += model->layout[i].kind == RLS_LAYOUT_ICON;
-    bool icon_said = false;
+        n_images += model->layout[i].kind == RLS_LAYOUT_IMAGE;
+    }
+    bool icon_said = false, image_said = false;
     for (uint32_t i = 0; i < model->n_layout; i++) {
         RlsLayoutKind k = model->layout[i].kind;
         RlsSpan sp = model->layout[i].span;
@@ -213,6 +225,16 @@ static void kwrules__layout(const RlsResume *model, const char *src, uint32_t le
             if (n_icons > 1) {
                 kwrules__emit(out, config, "ats-layout", sp, "%s (%u icons in this file.)",
                               kwrules__layout_msg[k], n_icons);
+                continue;
+            }
+        }
+        /* Images too (a logo per employer): said once, with the count. */
+        if (k == RLS_LAYOUT_IMAGE) {
+            if (image_said) continue;
+            image_said = true;
+            if (n_images > 1) {
+                kwrules__emit(out, config, "ats-layout", sp, "%s (%u images in this file.)",
+                              kwrules__layout_msg[k], n_images);
                 continue;
             }
         }
@@ -279,10 +301,30 @@ static RlsDateStyle kwrules__style_class(RlsDateStyle s) {
     return s == RLS_DATE_STYLE_SEASON ? RLS_DATE_STYLE_MONTH_NAME : s;
 }
 
+/* Sections of dated roles, where a reader compares one entry's dates with
+ * the next. Awards, publications, talks and the like are dated by a year
+ * or a day by nature: their dates are no style to match (issue #14). */
+static bool kwrules__dated_roles(RlsSectionKind k) {
+    return k == RLS_SECTION_EXPERIENCE || k == RLS_SECTION_EDUCATION || k == RLS_SECTION_PROJECTS ||
+           k == RLS_SECTION_VOLUNTEERING;
+}
+
 static RlsDateStyle kwrules__entry_style(const RlsEntry *e, const char *src, uint32_t src_len) {
     if (!e->dates.valid || e->dates.span.end_byte <= e->dates.span.start_byte ||
         e->dates.span.end_byte > src_len)
         return RLS_DATE_STYLE_NONE;
+    /* A date span over emphasis markers or a line break was misread with
+     * the text around it: no style can be told from it. */
+    for (uint32_t i = e->dates.span.start_byte; i < e->dates.span.end_byte; i++)
+        if (src[i] == '*' || src[i] == '\n') return RLS_DATE_STYLE_NONE;
+    /* A range within one month ("July 2 - 4, 2025") dates an event (a
+     * conference, a course), not a tenure; a season names a term. Neither
+     * is a style a role's dates should match. */
+    const RlsDateRange *d = &e->dates;
+    if (!d->end.present && d->start.month != 0 && d->start.year == d->end.year &&
+        d->start.month == d->end.month)
+        return RLS_DATE_STYLE_NONE;
+    if (d->start.style == RLS_DATE_STYLE_SEASON) return RLS_DATE_STYLE_NONE;
     return kwrules__style_class((RlsDateStyle)e->dates.start.style);
 }
 
@@ -320,7 +362,9 @@ uint32_t rls_date_inconsistencies(const RlsResume *model, const char *src, uint3
         major[k] = kwrules__major_style(model, src, src_len, (RlsSectionKind)k);
     for (uint32_t i = 0; i < model->n_entries; i++) {
         const RlsEntry *e = &model->entries[i];
-        if (e->section >= model->n_sections) continue;
+        if (e->section >= model->n_sections ||
+            !kwrules__dated_roles(model->sections[e->section].kind))
+            continue;
         RlsDateStyle st = kwrules__entry_style(e, src, src_len);
         if (st == RLS_DATE_STYLE_NONE) continue;
         if (st != major[model->sections[e->section].kind] || kwrules__mixed_range(e)) {

@@ -19,7 +19,7 @@ static bool bullet__is(RlsRulesCtx *ctx, size_t w, const char *s) {
 }
 
 static bool bullet__on(RlsRulesCtx *ctx, const char *rule) {
-    return rls_rules_severity(ctx, rule) != RLS_SEV_OFF;
+    return rls_rules_on(ctx, rule);
 }
 
 /* ---- weak-opener --------------------------------------------------------------------- */
@@ -65,8 +65,12 @@ static bool bullet__link_only(const char *t, uint32_t n) {
 
 static void bullet__no_metric(RlsRulesCtx *ctx) {
     if (!ctx->is_achievement || ctx->is_list || ctx->is_list_item || ctx->has_metric ||
-        ctx->n_words < 3 || bullet__link_only(ctx->bullet->plain.text, ctx->bullet->plain.len))
+        ctx->states_no_work || ctx->n_words < 3 ||
+        bullet__link_only(ctx->bullet->plain.text, ctx->bullet->plain.len))
         return;
+    /* In a role told in prose, a sentence that does not open with a verb
+     * sets the scene ("The team builds payroll software."): no claim. */
+    if (ctx->prose_role && !rls_rules_opens_with_verb(ctx)) return;
     rls_rules_report(ctx, "no-metric", 0, ctx->bullet->plain.len,
                      "No measurable result: add a number a reader can weigh (%%, time, money, "
                      "scale), e.g. \"Optimized queries\" -> \"Cut p95 query time from 2s to "
@@ -244,18 +248,28 @@ static bool bullet__url_like(const char *t, uint32_t n, uint32_t a, uint32_t b) 
     return false;
 }
 
-/* Inside quotation marks before byte a: a title ("We Are the 18 Percent")
- * quotes someone else's words. */
+/* Inside quotation marks before byte a: a title ("We Are the 18 Percent",
+ * 'Why isn't our word enough?') quotes someone else's words. A single
+ * quote opens after a space or bracket and closes before one; an
+ * apostrophe inside a word ("isn't") does neither. */
 static bool bullet__quoted(const char *t, uint32_t a) {
-    int straight = 0, curly = 0;
+    int straight = 0, curly = 0, single = 0;
     for (uint32_t i = 0; i < a; i++) {
+        if (t[i] == '\'') {
+            bool after_space = i == 0 || t[i - 1] == ' ' || t[i - 1] == '(';
+            bool before_word = i + 1 < a && rls_rules_ascii_alnum((unsigned char)t[i + 1]);
+            if (!single && after_space && before_word)
+                single = 1;
+            else if (single && !before_word)
+                single = 0;
+        }
         if (t[i] == '"') straight ^= 1;
         if (i + 2 < a && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80) {
             if ((unsigned char)t[i + 2] == 0x9C) curly = 1;
             if ((unsigned char)t[i + 2] == 0x9D) curly = 0;
         }
     }
-    return straight || curly;
+    return straight || curly || single;
 }
 
 static void bullet__first_person(RlsRulesCtx *ctx) {
@@ -306,6 +320,23 @@ static void bullet__first_person(RlsRulesCtx *ctx) {
                 w - 1 != ctx->opener && w - 1 != 0 &&
                 (w + 1 >= ctx->n_words || !islower((unsigned char)WORD_TEXT(ctx, w + 1)[0])))
                 continue;
+        }
+        if (ctx->summary) {
+            /* A summary told in the first person says "I" in every
+             * sentence: one finding for the paragraph, not one per word. */
+            size_t more = 0;
+            for (size_t k = w + 1; k < ctx->n_words; k++)
+                for (size_t i = 0; i < RLS_ARRAY_LEN(pronouns); i++)
+                    if (bullet__is(ctx, k, pronouns[i]) &&
+                        !(WORD_LEN(ctx, k) >= 2 && isupper((unsigned char)WORD_TEXT(ctx, k)[1])) &&
+                        !(WORD_LEN(ctx, k) == 1 && WORD_TEXT(ctx, k)[0] != 'I'))
+                        more++;
+            rls_rules_report(ctx, "first-person", a, b,
+                             "Drop \"%.*s\"%s: a summary reads best in the implied first "
+                             "person, e.g. \"I am a backend engineer who builds payment "
+                             "systems\" -> \"Backend engineer building payment systems\".",
+                             (int)l, s, more ? " and the other first-person words" : "");
+            return;
         }
         rls_rules_report(ctx, "first-person", a, b,
                          "Drop \"%.*s\": resume bullets leave the subject implied and start "
@@ -375,48 +406,81 @@ static void bullet__length(RlsRulesCtx *ctx) {
     const char *t = ctx->bullet->plain.text;
     uint32_t n = ctx->bullet->plain.len;
     double max_words = ctx->max_words, max_chars = ctx->max_chars, min_words = ctx->min_words;
-    /* Words as a reader counts them: whitespace-separated chunks, plus one
-     * per wide character after the first of a chunk (CJK runs have no
-     * spaces). Width in Latin-letter columns: a wide character counts two.
+    double max_wide = ctx->max_wide_chars;
+    if (ctx->summary) {
+        /* A summary paragraph holds a few sentences: about four lines. */
+        max_words = ctx->max_summary_words;
+        max_chars = max_words * 7;
+        max_wide = max_words * 2;
+        min_words = 0;
+    }
+    /* Words are counted where words are spaced: Latin, Cyrillic, Greek.
+     * Han, kana and Hangul are counted by characters against their own
+     * budget (about two rendered lines: a wide character takes the room of
+     * two Latin letters), never as words. Width is in Latin-letter columns.
      * Plain text is already folded to single spaces. */
-    uint32_t words = n ? 1 : 0, chars = 0;
-    uint32_t over_word_byte = n, over_char_byte = n;
-    bool chunk_wide = false;
+    uint32_t words = 0, chars = 0, wide = 0;
+    uint32_t over_word_byte = n, over_char_byte = n, over_wide_byte = n;
+    bool in_word = false;
     for (uint32_t i = 0; i < n;) {
         unsigned char c = (unsigned char)t[i];
         uint32_t cl = 1, cp = c;
         if (c >= 0x80) cp = rls_rules_cp_at(t, n, i, &cl);
-        uint32_t before = chars;
         if (bullet__wide_cp(cp)) {
             chars += 2;
-            if (chunk_wide) words++;
-            chunk_wide = true;
+            wide++;
+            in_word = false;
+            if (max_wide > 0 && wide == (uint32_t)max_wide + 1) over_wide_byte = i;
         } else {
             chars++;
+            if (c == ' ') {
+                in_word = false;
+            } else if (!in_word) {
+                in_word = true;
+                words++;
+                if (max_words > 0 && words == (uint32_t)max_words + 1) over_word_byte = i;
+            }
         }
-        if (max_chars > 0 && before <= (uint32_t)max_chars && chars > (uint32_t)max_chars &&
-            over_char_byte == n)
-            over_char_byte = i;
-        if (c == ' ') {
-            chunk_wide = false;
-            words++;
-            if (words == (uint32_t)max_words + 1 && max_words > 0) over_word_byte = i + 1;
-        }
+        if (max_chars > 0 && chars > (uint32_t)max_chars && over_char_byte == n) over_char_byte = i;
         i += cl;
     }
-    bool too_long = (max_words > 0 && words > max_words) || (max_chars > 0 && chars > max_chars);
+    bool cjk = wide > 0 && wide * 2 >= chars / 2; /* half the width is wide text */
+    bool too_long;
+    uint32_t from;
+    if (cjk) {
+        too_long = max_wide > 0 && wide > max_wide;
+        from = over_wide_byte;
+    } else {
+        too_long = (max_words > 0 && words > max_words) || (max_chars > 0 && chars > max_chars);
+        from = over_word_byte < over_char_byte ? over_word_byte : over_char_byte;
+    }
     if (too_long) {
-        uint32_t from = over_word_byte < over_char_byte ? over_word_byte : over_char_byte;
-        /* Start the squiggle at a word, not mid-word. */
-        while (from > 0 && from < n && t[from - 1] != ' ')
+        /* Start the squiggle at a word, not mid-word; never an empty range. */
+        while (!cjk && from > 0 && from < n && t[from - 1] != ' ')
             from--;
-        rls_rules_report(ctx, "bullet-length", from, n,
-                         "Bullet is %u words / %u characters, more than about two lines: "
-                         "readers skim past it. Keep one result per bullet (at most %g words "
-                         "or %g characters); split it or cut the detail from here on.",
-                         words, chars, max_words, max_chars);
-    } else if (ctx->is_achievement && !ctx->is_list_item && min_words > 0 && words < min_words &&
-               !bullet__link_only(t, n)) {
+        if (from >= n) from = 0;
+        const char *what = ctx->summary ? "Summary" : "Bullet";
+        if (cjk)
+            rls_rules_report(ctx, "bullet-length", from, n,
+                             "%s is %u characters, more than about two lines: readers skim "
+                             "past it. Keep one result per %s (at most %g characters); split "
+                             "it or cut the detail from here on.",
+                             what, wide, ctx->summary ? "paragraph" : "bullet", max_wide);
+        else if (ctx->summary)
+            rls_rules_report(ctx, "bullet-length", from, n,
+                             "Summary is %u words, more than about four lines: a reader "
+                             "skims it in seconds. Keep the two or three claims that matter "
+                             "most (at most %g words); cut from here on.",
+                             words, max_words);
+        else
+            rls_rules_report(ctx, "bullet-length", from, n,
+                             "Bullet is %u words / %u characters, more than about two lines: "
+                             "readers skim past it. Keep one result per bullet (at most %g "
+                             "words or %g characters); split it or cut the detail from here "
+                             "on.",
+                             words, chars, max_words, max_chars);
+    } else if (ctx->is_achievement && !ctx->is_list_item && min_words > 0 && !cjk && wide == 0 &&
+               words < min_words && !bullet__link_only(t, n)) {
         rls_rules_report(ctx, "bullet-length", 0, n,
                          "Bullet is only %u word%s: say what you did and what came of it, e.g. "
                          "\"Testing\" -> \"Added integration tests that caught 12 regressions "

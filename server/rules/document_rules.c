@@ -164,7 +164,7 @@ static void doc__repeated_verb_run(RlsRulesCtx *ctx, size_t max) {
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < ctx->n_openers; i++) {
         const RlsOpener *o = &ctx->openers[i];
-        if (o->is_list || o->weak) continue;
+        if (o->is_list || o->weak || !rls_rules_opener_applies(o, "repeated-verb")) continue;
         const char *s = doc__opener_text(ctx, o);
         uint32_t l = o->end_byte - o->start_byte;
         /* Only verbs count: three bullets opening with "The" are not a
@@ -285,7 +285,7 @@ static const char *const doc__event_verbs[] = {
     "received", "accepted", "featured", "hired",   "appointed",  "admitted"};
 
 static RlsTense doc__tense(const RlsRulesCtx *ctx, const RlsOpener *o) {
-    if (o->is_list) return RLS_TENSE_NONE;
+    if (o->is_list || !rls_rules_opener_applies(o, "tense-mismatch")) return RLS_TENSE_NONE;
     const char *t = ctx->model->bullets[o->bullet].plain.text;
     uint32_t len = ctx->model->bullets[o->bullet].plain.len;
     /* "use-list-state hook": a word joined by a hyphen to the next is part
@@ -507,6 +507,17 @@ void rls_rules_nonstandard_heading(RlsRulesCtx *ctx) {
         /* A heading we cannot place ("Interests", "Languages") is left
          * alone: guessing a name for it would be a false alarm. */
         if (!name) continue;
+        /* A guess is worth saying only where an ATS fills fields from the
+         * section (roles, degrees, skills): a project or volunteering list
+         * under its own heading ("Open Source Impact") is filed as other
+         * text and loses nothing (issue #14). */
+        if (!known) {
+            static const char *const fielded[] = {"Experience", "Education", "Skills"};
+            bool maps = false;
+            for (size_t k = 0; k < RLS_ARRAY_LEN(fielded) && !maps; k++)
+                maps = strlen(fielded[k]) == name_len && memcmp(fielded[k], name, name_len) == 0;
+            if (!maps) continue;
+        }
         RlsSpan span = rls_plain_cover(&sec->heading, 0, sec->heading.len);
         /* The resume has that section already: renaming this one would
          * make two (and the fix is not offered). */
@@ -568,8 +579,20 @@ void rls_rules_missing_section(RlsRulesCtx *ctx) {
         {RLS_SECTION_EDUCATION, "Education",
          "applicant tracking systems fill degree and school fields from it"},
     };
+    /* An academic CV (publications, talks, grants, teaching) lists its
+     * methods in its papers, not in a skills list: by convention it has
+     * none, and asking for one is a false alarm (issue #14). */
+    bool academic = seen[RLS_SECTION_PUBLICATIONS];
+    for (uint32_t s = 0; s < m->n_sections; s++) {
+        RlsScope sc =
+            ctx->section_scope ? (RlsScope)ctx->section_scope[s] : rls_rules_scope_of(m, s);
+        academic = academic || sc == RLS_SCOPE_TALKS || sc == RLS_SCOPE_PUBLICATIONS;
+        /* "Academic Positions", "Appointments": the roles, by their name. */
+        if (sc == RLS_SCOPE_EXPERIENCE) seen[RLS_SECTION_EXPERIENCE] = true;
+    }
     for (size_t i = 0; i < RLS_ARRAY_LEN(needed); i++) {
         if (seen[needed[i].kind]) continue;
+        if (academic && needed[i].kind == RLS_SECTION_SKILLS) continue;
         const char *example = m->format == RLS_FORMAT_LATEX ? "\\section{%s}" : "## %s";
         char ex[64];
         snprintf(ex, sizeof(ex), example, needed[i].name);

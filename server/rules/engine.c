@@ -100,6 +100,12 @@ RlsDiag *rls_rules_report(RlsRulesCtx *ctx, const char *rule, uint32_t plain_sta
     va_start(ap, fmt);
     rls_rules_vformat(&msg, fmt, ap);
     va_end(ap);
+    /* No finding has an empty range: an editor draws nothing for it and a
+     * reader cannot tell what it is about. The whole text stands in. */
+    if (plain_end <= plain_start && ctx->bullet->plain.len > 0) {
+        plain_start = 0;
+        plain_end = ctx->bullet->plain.len;
+    }
     RlsSpan span = rls_plain_cover(&ctx->bullet->plain, plain_start, plain_end);
     RlsDiag *d = rls_rules_push_owned(ctx->out, span, rls_rules_severity(ctx, rule), rule,
                                       rls_buf_detach(&msg));
@@ -333,6 +339,19 @@ static bool engine__ends_with_preposition(const char *t, uint32_t n) {
 
 static bool engine__list_item(const RlsResume *m, int32_t index) {
     const RlsBullet *b = &m->bullets[index];
+    /* "My contributions include: - increasing test coverage; - fixing
+     * bugs;": items that end with a semicolon or comma, or open in lower
+     * case after one that does, continue one sentence (introduced by a
+     * paragraph as often as by a parent bullet): judged as one list. */
+    const RlsPlain *c = &b->plain;
+    char last = c->len ? c->text[c->len - 1] : 0;
+    if (last == ';' || last == ',') return true;
+    if (index > 0 && c->len && c->text[0] >= 'a' && c->text[0] <= 'z') {
+        const RlsPlain *prev = &m->bullets[index - 1].plain;
+        if (m->bullets[index - 1].section == b->section && prev->len &&
+            (prev->text[prev->len - 1] == ';' || prev->text[prev->len - 1] == ','))
+            return true;
+    }
     if (b->depth == 0) return false;
     for (int32_t i = index - 1; i >= 0; i--) {
         const RlsBullet *p = &m->bullets[i];
@@ -341,18 +360,181 @@ static bool engine__list_item(const RlsResume *m, int32_t index) {
         uint32_t n = p->plain.len;
         while (n > 0 && p->plain.text[n - 1] == ' ')
             n--;
-        return n > 0 && p->plain.text[n - 1] == ':' &&
-               engine__ends_with_preposition(p->plain.text, n - 1);
+        if (n == 0 || p->plain.text[n - 1] != ':') return false;
+        /* "Main contributions:" over "contributing new features": the
+         * items continue the parent's sentence in lower case. */
+        if (c->len && c->text[0] >= 'a' && c->text[0] <= 'z') return true;
+        return engine__ends_with_preposition(p->plain.text, n - 1);
     }
     return false;
 }
 
-/* A bullet in a section where bullets state results. */
-static bool engine__achievement(const RlsResume *m, const RlsBullet *b) {
-    RlsSectionKind kind = RLS_SECTION_OTHER;
-    if (b->section < m->n_sections) kind = m->sections[b->section].kind;
-    return kind == RLS_SECTION_EXPERIENCE || kind == RLS_SECTION_PROJECTS ||
-           kind == RLS_SECTION_VOLUNTEERING;
+/* Whether word w of the current text is a verb a statement of work opens
+ * with: a listed action verb, or a past or present form. */
+static bool engine__verb(const RlsRulesCtx *ctx, size_t w) {
+    if (w >= ctx->n_words) return false;
+    const char *t = ctx->bullet->plain.text;
+    const RlsWord *wd = &ctx->words[w];
+    uint32_t l = wd->end_byte - wd->start_byte;
+    const RlsLexicon *verbs = rls_lexicon_get(RLS_LEX_ACTION_VERB);
+    if (rls_lexicon_find(verbs, t + wd->start_byte, l)) return true;
+    /* "Developing", "Writing", "Running": the -ing form of a listed verb
+     * (stem, stem + e, or the doubled consonant undone). */
+    if (l > 5 && l < 40 && rls_rules_word_is(t + wd->start_byte + l - 3, 3, "ing")) {
+        char stem[48];
+        size_t sl = l - 3;
+        for (size_t i = 0; i < sl; i++)
+            stem[i] = (char)tolower((unsigned char)t[wd->start_byte + i]);
+        if (rls_lexicon_find(verbs, stem, sl)) return true;
+        stem[sl] = 'e';
+        if (rls_lexicon_find(verbs, stem, sl + 1)) return true;
+        if (sl > 2 && stem[sl - 1] == stem[sl - 2] && rls_lexicon_find(verbs, stem, sl - 1))
+            return true;
+    }
+    const RlsWord *nx = w + 1 < ctx->n_words ? &ctx->words[w + 1] : NULL;
+    return rls_rules_tense_of(t + wd->start_byte, l, nx ? t + nx->start_byte : NULL,
+                              nx ? nx->end_byte - nx->start_byte : 0) != RLS_TENSE_NONE;
+}
+
+bool rls_rules_opens_with_verb(const RlsRulesCtx *ctx) {
+    size_t o = ctx->opener;
+    if (o >= ctx->n_words) return false;
+    const char *t = ctx->bullet->plain.text;
+    uint32_t n = ctx->bullet->plain.len;
+    if (engine__word_is(ctx, o, "am") || engine__word_is(ctx, o, "was") ||
+        engine__word_is(ctx, o, "were"))
+        o++;
+    if (o >= ctx->n_words) return false;
+    RlsRulesCtx *mut = (RlsRulesCtx *)ctx; /* rls_rules_match reads only the edits */
+    return engine__verb(ctx, o) ||
+           rls_rules_match(mut, RLS_LEX_WEAK_OPENER, t, n, ctx->words[o].start_byte, NULL) > 0;
+}
+
+/* A line that names a fact rather than states a piece of work, though it
+ * sits among bullets: "Manager: Jane Doe" or "Advisor: Prof. Li" (a short
+ * label, a colon, a short value), "1st place, 2021" or "Dean's List 2019"
+ * (a few words with a year or a placing and no verb). The achievement
+ * rules do not judge it. */
+static bool engine__not_a_claim(const RlsRulesCtx *ctx) {
+    const char *t = ctx->bullet->plain.text;
+    uint32_t n = ctx->bullet->plain.len;
+    /* A duty phrase ("Responsible for X in 2019") always states work. */
+    if (ctx->opener < ctx->n_words && rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n,
+                                                      ctx->words[ctx->opener].start_byte, NULL))
+        return false;
+    const char *colon = memchr(t, ':', n);
+    if (colon && ctx->n_words > 0) {
+        uint32_t at = (uint32_t)(colon - t);
+        size_t before = 0;
+        while (before < ctx->n_words && ctx->words[before].end_byte <= at)
+            before++;
+        /* "Tooling: Responsible for the scripts" labels a statement: judged. */
+        bool value_states =
+            before < ctx->n_words && (engine__verb(ctx, before) ||
+                                      rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n,
+                                                      ctx->words[before].start_byte, NULL) > 0);
+        if (before >= 1 && before <= 3 && ctx->n_words - before <= 6 && !engine__verb(ctx, 0) &&
+            !value_states)
+            return true;
+    }
+    if (ctx->n_words == 0 || engine__verb(ctx, ctx->opener)) return false;
+    /* "Clients include the LA Times, Nature, ...", "Courses include ...":
+     * a list of facts (a duty phrase, "Duties included", is weak-opener's). */
+    if (ctx->n_words > 2 &&
+        (engine__word_is(ctx, 1, "include") || engine__word_is(ctx, 1, "includes") ||
+         engine__word_is(ctx, 1, "included")) &&
+        !rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n, ctx->words[0].start_byte,
+                         NULL))
+        return true;
+    /* A name or a title ("Lead Database Consultant T73", "CoderDojo Silicon
+     * Valley"): most words capitalised, none a verb. And a run of nouns
+     * between commas ("Backups, Replication, HA, Monitoring, ..."). */
+    size_t caps = 0, commas = 0, verbs = 0;
+    for (size_t w = 0; w < ctx->n_words; w++) {
+        unsigned char c0 = (unsigned char)t[ctx->words[w].start_byte];
+        caps += isupper(c0) || isdigit(c0);
+        verbs += w > 0 && w < 24 && engine__verb(ctx, w);
+    }
+    for (uint32_t i = 0; i < n; i++)
+        commas += t[i] == ',';
+    if (ctx->n_words >= 2 && ctx->n_words <= 10 && caps * 3 >= ctx->n_words * 2 && verbs == 0)
+        return true;
+    if (commas >= 3 && verbs == 0 && ctx->n_words <= 30) return true;
+    if (ctx->n_words > 8) return false;
+    for (size_t w = 0; w < ctx->n_words; w++) {
+        const char *s = t + ctx->words[w].start_byte;
+        uint32_t l = ctx->words[w].end_byte - ctx->words[w].start_byte;
+        bool year = l == 4 && (s[0] == '1' || s[0] == '2') && isdigit((unsigned char)s[1]) &&
+                    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]);
+        bool ordinal =
+            l >= 3 && l <= 4 && isdigit((unsigned char)s[0]) &&
+            (rls_rules_word_is(s + l - 2, 2, "st") || rls_rules_word_is(s + l - 2, 2, "nd") ||
+             rls_rules_word_is(s + l - 2, 2, "rd") || rls_rules_word_is(s + l - 2, 2, "th"));
+        if (year || ordinal) return true;
+    }
+    return false;
+}
+
+/* Text with no result to measure, though it may be weak in other ways: a
+ * line that introduces a list ("My contributions included:"), a few words
+ * with no verb ("Google Cloud as partner.", "Algorithms and infrastructure
+ * for vector search"), a sentence that says how the writer came to a role
+ * ("Transferred from the data team to the kernel team."). */
+static bool engine__states_no_work(const RlsRulesCtx *ctx) {
+    const char *t = ctx->bullet->plain.text;
+    uint32_t n = ctx->bullet->plain.len;
+    while (n > 0 && t[n - 1] == ' ')
+        n--;
+    /* "Web scraping: the project involved ... My contributions included:"
+     * (a claim that opens with a verb, "Rebuilt the model. My work
+     * included:", is still judged). */
+    if (n > 0 && t[n - 1] == ':' && !engine__verb(ctx, ctx->opener)) return true;
+    /* In a role told in prose, the sentence saying how the writer came to
+     * it; a bullet "Joined the team to rebuild billing" is still a claim. */
+    static const char *const moves[] = {"joined", "transferred", "moved", "relocated", "rejoined"};
+    for (size_t i = 0; ctx->prose_role && i < RLS_ARRAY_LEN(moves); i++)
+        if (engine__word_is(ctx, ctx->opener, moves[i])) return true;
+    if (ctx->n_words < 3 || ctx->n_words > 8) return false;
+    for (size_t w = 0; w < ctx->n_words; w++) {
+        if (engine__verb(ctx, w)) return false;
+        /* "Tooling: Responsible for the scripts": a duty, after a label. */
+        if (w < 4 && rls_rules_match((RlsRulesCtx *)ctx, RLS_LEX_WEAK_OPENER, t, n,
+                                     ctx->words[w].start_byte, NULL))
+            return false;
+    }
+    return true;
+}
+
+/* A section where bullets state results (scope.c's achievement kinds). */
+static bool engine__achievement_scope(RlsScope s) {
+    return s == RLS_SCOPE_EXPERIENCE || s == RLS_SCOPE_PROJECTS || s == RLS_SCOPE_LEADERSHIP ||
+           s == RLS_SCOPE_VOLUNTEERING;
+}
+
+static RlsScope engine__scope(const RlsRulesCtx *ctx, uint32_t section) {
+    if (ctx->section_scope && section < ctx->model->n_sections)
+        return (RlsScope)ctx->section_scope[section];
+    return rls_rules_scope_of(ctx->model, section);
+}
+
+static bool engine__english(const RlsRulesCtx *ctx, uint32_t section, const RlsPlain *p) {
+    bool sec = ctx->section_english && section < ctx->model->n_sections
+                   ? ctx->section_english[section]
+                   : ctx->english;
+    return sec && !rls_rules_plain_foreign_script(p);
+}
+
+bool rls_rules_opener_applies(const RlsOpener *o, const char *rule) {
+    return rls_rules_scope_applies(rule, (RlsScope)o->scope, o->english);
+}
+
+bool rls_rules_on(const RlsRulesCtx *ctx, const char *rule) {
+    /* A role told in prose: the narrative may say "I" and describe its
+     * context; only duty openers and unmeasured claims are judged. */
+    if (ctx->prose_role && strcmp(rule, "weak-opener") != 0 && strcmp(rule, "no-metric") != 0)
+        return false;
+    return rls_rules_severity(ctx, rule) != RLS_SEV_OFF &&
+           rls_rules_scope_applies(rule, ctx->scope, ctx->text_english);
 }
 
 void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) {
@@ -409,13 +591,21 @@ void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) 
         o = 1;
     }
     ctx->opener = (uint32_t)(o < ctx->n_words ? o : ctx->n_words);
-    ctx->is_list = engine__is_list(&b->plain);
-    ctx->is_achievement = engine__achievement(ctx->model, b);
+    ctx->is_list = engine__is_list(&b->plain) || engine__not_a_claim(ctx);
+    ctx->scope = ctx->summary ? RLS_SCOPE_SUMMARY : engine__scope(ctx, b->section);
+    ctx->text_english = engine__english(ctx, b->section, &b->plain);
+    ctx->is_achievement = engine__achievement_scope(ctx->scope);
     ctx->has_metric = rls_rules_has_metric(ctx, t, n);
-    ctx->is_list_item = engine__list_item(ctx->model, index);
+    ctx->is_list_item = index >= 0 && engine__list_item(ctx->model, index);
+    ctx->states_no_work = engine__states_no_work(ctx);
+    /* A paragraph leaves no opener: the document rules index bullets. */
+    if (ctx->paragraph) return;
 
-    RlsOpener op = {
-        .bullet = index, .is_list = ctx->is_list, .is_achievement = ctx->is_achievement};
+    RlsOpener op = {.bullet = index,
+                    .is_list = ctx->is_list,
+                    .is_achievement = ctx->is_achievement,
+                    .scope = (uint8_t)ctx->scope,
+                    .english = ctx->text_english};
     if (ctx->opener < ctx->n_words) {
         op.start_byte = ctx->words[ctx->opener].start_byte;
         op.end_byte = ctx->words[ctx->opener].end_byte;
@@ -424,6 +614,93 @@ void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index) 
             op.next_end_byte = ctx->words[ctx->opener + 1].end_byte;
         }
         RLS_PUSH(ctx->openers, ctx->n_openers, ctx->cap_openers, op);
+    }
+}
+
+/* ---- Paragraphs: the summary, roles told in prose ---------------------------- */
+
+/* A paragraph of the header block that reads as a profile: a few sentences
+ * of prose (words, a full stop), not a tagline or a contact line. */
+static bool engine__profile_prose(const RlsPlain *p) {
+    uint32_t words = 1, letters = 0;
+    bool stop = false;
+    for (uint32_t i = 0; i < p->len; i++) {
+        char c = p->text[i];
+        if (c == ' ') words++;
+        if (c == '|' || c == '@') return false;
+        /* "For professional contact, email me at ...": a contact line. */
+        if ((c | 32) == 'c' && i + 7 <= p->len && rls_rules_word_is(p->text + i, 7, "contact"))
+            return false;
+        if ((c | 32) >= 'a' && (c | 32) <= 'z') letters++;
+        if (c == '.' && (i + 1 == p->len || p->text[i + 1] == ' ')) stop = true;
+    }
+    return stop && words >= 15 && letters * 2 > p->len;
+}
+
+/* Judges plain text p (of section `section`, entry `entry`) as one piece:
+ * a stand-in bullet carries it through the bullet rules, which read only
+ * the text, its place and the run's configuration. Findings have no bullet
+ * index (no bullet fix applies to a paragraph). */
+static void engine__judge_text(RlsRulesCtx *ctx, const RlsPlain *p, RlsSpan span, uint32_t section,
+                               int32_t entry) {
+    RlsBullet fake;
+    memset(&fake, 0, sizeof(fake));
+    fake.span = span;
+    fake.item_span = span;
+    fake.plain = *p;
+    fake.section = section;
+    fake.entry = entry;
+    ctx->paragraph = true;
+    rls_rules_scan_bullet(ctx, &fake, -1);
+    rls_rules_bullet_checks(ctx);
+    ctx->paragraph = false;
+    ctx->bullet = NULL;
+}
+
+/* The sentences of a role told in prose ("I was responsible for the
+ * payroll system. Worked across a number of projects."): a full stop, ! or
+ * ? then a space and a capital ends one; "e.g. The" and "Inc. Our" are rare
+ * enough in resumes to accept. */
+static void engine__prose_role(RlsRulesCtx *ctx, const RlsParagraph *para) {
+    const RlsPlain *p = &para->plain;
+    uint32_t start = 0;
+    for (uint32_t i = 0; i <= p->len; i++) {
+        bool end = i == p->len;
+        if (!end && (p->text[i] == '.' || p->text[i] == '!' || p->text[i] == '?') &&
+            i + 2 < p->len && p->text[i + 1] == ' ' && isupper((unsigned char)p->text[i + 2]))
+            end = true;
+        if (!end) continue;
+        uint32_t stop = i < p->len ? i + 1 : i;
+        if (stop > start) {
+            RlsPlain sub = *p;
+            sub.text = p->text + start;
+            sub.len = stop - start;
+            sub.src_start = p->src_start + start;
+            sub.src_end = p->src_end + start;
+            sub.generated = p->generated ? p->generated + start : NULL;
+            ctx->prose_role = true;
+            engine__judge_text(ctx, &sub, rls_plain_cover(p, start, stop), para->section,
+                               para->entry);
+            ctx->prose_role = false;
+        }
+        start = i + 2;
+    }
+}
+
+static void engine__paragraphs(RlsRulesCtx *ctx) {
+    const RlsResume *m = ctx->model;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++) {
+        const RlsParagraph *para = &m->paragraphs[i];
+        if (!para->plain.text || para->plain.len == 0) continue;
+        RlsScope scope = engine__scope(ctx, para->section);
+        if (scope == RLS_SCOPE_SUMMARY ||
+            (scope == RLS_SCOPE_HEADER && engine__profile_prose(&para->plain))) {
+            ctx->summary = true;
+            engine__judge_text(ctx, &para->plain, para->span, para->section, para->entry);
+            ctx->summary = false;
+        } else if (engine__achievement_scope(scope) && para->entry >= 0) {
+            engine__prose_role(ctx, para);
+        }
     }
 }
 
@@ -461,6 +738,16 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
     ctx.max_words = rls_config_threshold(config, "bullet-length.maxWords", 40);
     ctx.max_chars = rls_config_threshold(config, "bullet-length.maxChars", 240);
     ctx.min_words = rls_config_threshold(config, "bullet-length.minWords", 4);
+    ctx.max_wide_chars = rls_config_threshold(config, "bullet-length.maxWideChars", 100);
+    ctx.max_summary_words = rls_config_threshold(config, "bullet-length.maxSummaryWords", 90);
+    if (model->n_sections) {
+        ctx.section_scope = rls_malloc(model->n_sections * sizeof(*ctx.section_scope));
+        ctx.section_english = rls_malloc(model->n_sections * sizeof(*ctx.section_english));
+        for (uint32_t s = 0; s < model->n_sections; s++) {
+            ctx.section_scope[s] = (uint8_t)rls_rules_scope_of(model, s);
+            ctx.section_english[s] = rls_rules_section_english(model, s, ctx.english);
+        }
+    }
 
     ctx.cache = cache;
     if (cache) rls_rules_cache_begin(cache, &ctx);
@@ -474,8 +761,12 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
         }
         /* The bullet rules read the text, these two facts and the
          * configuration, nothing else (rules_internal.h, cache.c). */
-        uint8_t facts = (engine__achievement(model, b) ? RLS_RULES_FACT_ACHIEVEMENT : 0) |
-                        (engine__list_item(model, (int32_t)i) ? RLS_RULES_FACT_LIST_ITEM : 0);
+        RlsScope scope = engine__scope(&ctx, b->section);
+        uint8_t facts =
+            (uint8_t)((engine__achievement_scope(scope) ? RLS_RULES_FACT_ACHIEVEMENT : 0) |
+                      (engine__list_item(model, (int32_t)i) ? RLS_RULES_FACT_LIST_ITEM : 0) |
+                      ((unsigned)scope << RLS_RULES_FACT_SCOPE_SHIFT) |
+                      (engine__english(&ctx, b->section, &b->plain) ? RLS_RULES_FACT_ENGLISH : 0));
         if (rls_rules_cache_replay(cache, &ctx, b, (int32_t)i, facts)) continue;
         size_t d0 = out->len, o0 = ctx.n_openers;
         rls_rules_scan_bullet(&ctx, b, (int32_t)i);
@@ -485,6 +776,7 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
                               out->len - d0, ctx.n_openers > o0 ? &ctx.openers[o0] : NULL);
     }
     if (cache) rls_rules_cache_end(cache);
+    engine__paragraphs(&ctx);
     ctx.bullet = NULL;
     if (rls_rules_severity(&ctx, "repeated-verb") != RLS_SEV_OFF) rls_rules_repeated_verb(&ctx);
     if (rls_rules_severity(&ctx, "tense-mismatch") != RLS_SEV_OFF) rls_rules_tense_mismatch(&ctx);
@@ -506,6 +798,8 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
     rls_free(ctx.words);
     rls_free(ctx.openers);
     rls_free(ctx.line_starts);
+    rls_free(ctx.section_scope);
+    rls_free(ctx.section_english);
     return 0;
 }
 

@@ -24,7 +24,11 @@ static const char *const language__other[] = {
     "da", "do", "dos", "das", "em", "para", "com", "uma", "os", "el", "los", "las", "y", "con",
     "por", "del", "e", "um", "que",
     /* German */
-    "und", "der", "die", "mit", "von", "zu", "ein", "eine", "den", "im", "auf"};
+    "und", "der", "die", "mit", "von", "zu", "ein", "eine", "den", "im", "auf",
+    /* Danish, Norwegian and Swedish */
+    "og", "jeg", "er", "til", "af", "det", "som", "ikke", "har", "med", "och", "att", "av",
+    /* Italian and Dutch */
+    "il", "di", "della", "nel", "het", "een", "van", "voor"};
 
 static bool language__in(const char *w, uint32_t n, const char *const *set, size_t count) {
     for (size_t i = 0; i < count; i++)
@@ -192,4 +196,36 @@ const char *rls_rules_language(const RlsResume *m) {
      * letters is far below any English text, terse bullets included) is in
      * a language not listed here: Danish, Dutch, Italian, ... */
     return count[0] * 40 >= latin / 6 ? "en" : NULL;
+}
+
+bool rls_rules_plain_foreign_script(const RlsPlain *p) {
+    LanguageCount c = {0, 0, 0, 0};
+    language__scan(p, &c);
+    return c.nonlatin > c.latin;
+}
+
+bool rls_rules_section_english(const RlsResume *m, uint32_t section, bool doc_english) {
+    if (section >= m->n_sections) return doc_english;
+    const RlsSection *s = &m->sections[section];
+    LanguageCount c = {0, 0, 0, 0};
+    language__scan(&s->heading, &c);
+    /* A section states its language within its first few dozen lines. */
+    for (uint32_t k = 0; k < s->n_bullets && k < 48; k++) {
+        uint32_t b = s->first_bullet + k;
+        if (b < m->n_bullets && m->bullets[b].section == section)
+            language__scan(&m->bullets[b].plain, &c);
+    }
+    uint32_t seen = 0;
+    for (uint32_t p = 0; p < m->n_paragraphs && seen < 16; p++) {
+        if (m->paragraphs[p].section != section) continue;
+        seen++;
+        language__scan(&m->paragraphs[p].plain, &c);
+    }
+    if (c.nonlatin * 2 > c.latin && c.nonlatin >= 8) return false;
+    /* Enough function words to tell: they decide; else the document's
+     * language stands (a skills list, a few short lines). */
+    if (c.en + c.other >= 6) return c.other * 2 <= c.en;
+    if (c.en >= 3 && c.other == 0) return true;
+    if (c.other >= 3 && c.en == 0) return false;
+    return doc_english;
 }

@@ -113,6 +113,41 @@ static inline bool rls_rules_word_is(const char *text, uint32_t len, const char 
 uint32_t rls_rules_phrase_at(const char *key, size_t key_len, bool fold, const char *text,
                              uint32_t len, uint32_t pos);
 
+/* ---- Where rules apply (scope.c) --------------------------------------------
+ * The kind of a section as the rules see it: the model's kinds, with the
+ * lists it files under broader ones (talks, patents, courses, languages,
+ * interests) and leadership split out. */
+
+typedef enum {
+    RLS_SCOPE_HEADER = 0,
+    RLS_SCOPE_SUMMARY,
+    RLS_SCOPE_EXPERIENCE,
+    RLS_SCOPE_PROJECTS,
+    RLS_SCOPE_LEADERSHIP,
+    RLS_SCOPE_VOLUNTEERING,
+    RLS_SCOPE_EDUCATION,
+    RLS_SCOPE_PUBLICATIONS,
+    RLS_SCOPE_TALKS,
+    RLS_SCOPE_PATENTS,
+    RLS_SCOPE_AWARDS,
+    RLS_SCOPE_CERTIFICATIONS,
+    RLS_SCOPE_COURSES,
+    RLS_SCOPE_SKILLS,
+    RLS_SCOPE_LANGUAGES,
+    RLS_SCOPE_INTERESTS,
+    RLS_SCOPE_OTHER,
+    RLS_SCOPE_COUNT
+} RlsScope;
+
+/* The kind of model section `section` (heading words and model kind). */
+RlsScope rls_rules_scope_of(const RlsResume *model, uint32_t section);
+/* Lower-case name of a scope ("talks"), for tests and documentation. */
+const char *rls_rules_scope_name(RlsScope scope);
+/* Whether rule judges text in a section of this kind, in English (english)
+ * or not. Rules the table does not list (document and keyword rules)
+ * apply everywhere. */
+bool rls_rules_scope_applies(const char *rule, RlsScope scope, bool english);
+
 /* ---- The per-run context ----------------------------------------------------- */
 
 /* Words added or removed by configuration for one lexicon, for this run. */
@@ -130,8 +165,14 @@ typedef struct {
     uint32_t next_start_byte, next_end_byte; /* the word after it (empty if none) */
     bool is_list;
     bool is_achievement;
-    bool weak; /* weak-opener reported it */
+    bool weak;     /* weak-opener reported it */
+    uint8_t scope; /* RlsScope of the bullet's section */
+    bool english;  /* the bullet reads as English */
 } RlsOpener;
+
+/* Whether the document rule `rule` judges the bullet of opener o (the
+ * scope table, scope.c, for its section and language). */
+bool rls_rules_opener_applies(const RlsOpener *o, const char *rule);
 
 typedef struct {
     const RlsResume *model;
@@ -155,12 +196,27 @@ typedef struct {
     bool is_list;        /* "Technologies: A, B, C": a list, not an achievement */
     bool is_achievement; /* in a section where bullets state results */
     bool is_list_item;   /* an item of a list its parent bullet introduces ("...on:") */
+    bool states_no_work; /* no verb and few words, or a list intro ("...included:"): no
+                          * result to measure (no-metric only) */
     /* Per document, decided once per run by the engine. */
     bool english;  /* the prose is English: the English-only rules apply */
     bool fragment; /* a LaTeX file \input by another (no \documentclass) */
+    /* Per section, filled once per run: its scope and whether its prose
+     * reads as English. */
+    uint8_t *section_scope;
+    bool *section_english;
+    /* The text being judged: its section's scope, whether it is English
+     * (its section is, and its own letters are mostly Latin), and whether
+     * it is a paragraph (a summary, a role told in prose) rather than a
+     * bullet: paragraphs leave no opener for the document rules. */
+    RlsScope scope;
+    bool text_english;
+    bool paragraph;
+    bool summary;    /* a summary paragraph (also a profile in the header block) */
+    bool prose_role; /* a sentence of a role told in prose */
     /* Thresholds read once per run (configuration lookups are string
      * compares; a keystroke runs the bullet rules ~60 times). */
-    double max_words, max_chars, min_words;
+    double max_words, max_chars, min_words, max_wide_chars, max_summary_words;
     /* The run's cache, or NULL for an uncached run: document rules replay
      * their findings from it when their inputs are unchanged. */
     struct RlsRulesCache *cache;
@@ -171,6 +227,14 @@ typedef struct {
  * Spanish and German ones. The heading table, tenses and acronym
  * expansions are English; other languages' resumes are not judged by them. */
 bool rls_rules_is_english(const RlsResume *model);
+/* Whether section `section` reads as English: its own headings, bullets
+ * and paragraphs decide when they hold enough function words or another
+ * script; a section too short to tell takes doc_english. */
+bool rls_rules_section_english(const RlsResume *model, uint32_t section, bool doc_english);
+/* True when most letters of p are not Latin (Han, kana, Hangul, Cyrillic,
+ * ...): such text is never judged by the English wording rules, whatever
+ * its section. */
+bool rls_rules_plain_foreign_script(const RlsPlain *p);
 /* True for a LaTeX file without \documentclass or \begin{document}: a
  * part \input into a main file, which holds the other sections. */
 bool rls_rules_is_fragment(const RlsResume *model, const char *src, uint32_t len);
@@ -195,12 +259,19 @@ void rls_rules_format(RlsBuf *buf, const char *fmt, ...) __attribute__((format(p
 RlsDiag *rls_rules_push_owned(RlsDiagList *list, RlsSpan span, RlsSeverity sev, const char *rule,
                               char *message);
 
+/* Whether rule judges the current text: enabled, and the scope table
+ * (scope.c) lets it judge ctx->scope in ctx->text_english. */
+bool rls_rules_on(const RlsRulesCtx *ctx, const char *rule);
 /* Severity of a rule under the run's configuration (RLS_SEV_OFF: skip). */
 RlsSeverity rls_rules_severity(const RlsRulesCtx *ctx, const char *rule);
 /* Reports plain bytes [plain_start, plain_end) of the current bullet. */
 RlsDiag *rls_rules_report(RlsRulesCtx *ctx, const char *rule, uint32_t plain_start,
                           uint32_t plain_end, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* Whether the current text opens (after pronouns and "was"/"am") with a
+ * verb: a listed action verb, a past or present form, or a weak opener. */
+bool rls_rules_opens_with_verb(const RlsRulesCtx *ctx);
 
 /* Splits the bullet into words and fills the per-bullet fields of ctx. */
 void rls_rules_scan_bullet(RlsRulesCtx *ctx, const RlsBullet *b, int32_t index);
@@ -246,6 +317,9 @@ void rls_rules_apply_suppressions(RlsRulesCtx *ctx, size_t from);
 /* Facts about a bullet's place that its findings depend on, besides text. */
 #define RLS_RULES_FACT_ACHIEVEMENT 1u
 #define RLS_RULES_FACT_LIST_ITEM 2u
+/* Bits 2-6: the scope; bit 7: the text is English. */
+#define RLS_RULES_FACT_SCOPE_SHIFT 2u
+#define RLS_RULES_FACT_ENGLISH 128u
 
 /* Starts a run: empties the cache when ctx's configuration differs from the
  * last run's. */

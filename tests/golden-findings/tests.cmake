@@ -19,3 +19,16 @@ add_executable(rules_bench "${CMAKE_CURRENT_LIST_DIR}/rules_bench.c"
 target_include_directories(rules_bench PRIVATE "${CMAKE_SOURCE_DIR}/bench")
 target_link_libraries(rules_bench PRIVATE rls_core)
 rls_warnings(rules_bench)
+
+# Precision on real resumes (issue #14): every finding of the corpus judged
+# in judgements.tsv; per-rule precision printed, gated at 85% per rule with
+# >= 10 findings and 90% overall. And no finding of any fixture or corpus
+# file has an empty range. See precision_test.c.
+add_executable(precision_test "${CMAKE_CURRENT_LIST_DIR}/precision_test.c")
+rls_test_executable(precision_test)
+target_compile_definitions(precision_test PRIVATE RLS_GOLDEN_FINDINGS_DIR="${CMAKE_CURRENT_LIST_DIR}")
+add_test(NAME golden/findings/ranges COMMAND precision_test --ranges)
+add_test(NAME golden/findings/precision COMMAND precision_test --corpus)
+set_tests_properties(golden/findings/ranges golden/findings/precision PROPERTIES LABELS golden
+                     TIMEOUT 300)
+rls_corpus_test(golden/findings/precision)

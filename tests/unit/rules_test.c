@@ -2,6 +2,7 @@
  * misses, exact spans through markup and non-ASCII text, configuration and
  * suppression comments. Models are built with rules_fixture.h. */
 #include "rules_fixture.h"
+#include "rules/rules_internal.h"
 #include "rls/analysis.h"
 #include "rls/config.h"
 #include "rls/parse.h"
@@ -10,6 +11,15 @@
 #define RESUME(bullets)                                                                            \
     "## Experience\n### Engineer | Acme | 2019 - 2021\n" bullets "## Skills\nGo, Kafka\n"          \
     "## Education\nBSc, 2015\n"
+
+/* Appends s to the NUL-terminated buf of cap bytes, cutting what does not fit. */
+static void buf_append(char *buf, size_t cap, const char *s) {
+    size_t n = strlen(buf), k = strlen(s);
+    if (n + 1 >= cap) return;
+    if (k > cap - n - 1) k = cap - n - 1;
+    memcpy(buf + n, s, k);
+    buf[n + k] = '\0';
+}
 
 /* Does rule fire on a single bullet in a finished Experience role? */
 static bool fires(const char *rule, const char *bullet) {
@@ -226,7 +236,7 @@ static void test_buzzwords_match_across_hyphens_and_spaces(void) {
 static void test_bullet_length_points_past_the_limit(void) {
     char longb[600] = "Built";
     for (int i = 0; i < 45; i++)
-        strcat(longb, " word");
+        buf_append(longb, sizeof(longb), " word");
     EXPECT_TRUE(fires("bullet-length", longb));
     /* Words 41..46 are flagged: the squiggle starts at the 41st word. */
     const char *c = covered("bullet-length", longb);
@@ -379,16 +389,21 @@ static void test_acronym_undefined_until_spelled_out_once(void) {
     rls_diag_list_close(&l);
 }
 
-static void test_skills_and_summary_paragraphs_are_not_judged_as_bullets(void) {
+/* Issue #14: the summary paragraph is judged for self-description
+ * (buzzwords, "I"), never as an achievement; a skills list not at all. */
+static void test_summary_paragraph_gets_self_description_rules_skills_none(void) {
     const char *src = "## Summary\nI am a results-driven team player.\n"
                       "## Skills\n- Responsible for various things\n"
                       "## Experience\n- Cut costs 40% across 3 teams.\n## Education\nBSc\n";
     RlsDiagList l;
     fx_check(src, NULL, &l);
-    EXPECT_EQ_INT(fx_count(&l, "buzzword"), 0);
-    EXPECT_EQ_INT(fx_count(&l, "first-person"), 0);
+    EXPECT_EQ_INT(fx_count(&l, "buzzword"), 2);
+    EXPECT_EQ_INT(fx_count(&l, "first-person"), 1);
     EXPECT_EQ_INT(fx_count(&l, "weak-opener"), 0);
+    EXPECT_EQ_INT(fx_count(&l, "no-metric"), 0);
     EXPECT_EQ_INT(fx_count(&l, "vague-quantifier"), 0);
+    for (size_t i = 0; i < l.len; i++)
+        EXPECT_TRUE(l.items[i].span.end_byte > l.items[i].span.start_byte);
     rls_diag_list_close(&l);
 }
 
@@ -517,17 +532,23 @@ static void test_open_ranges_in_any_form_keep_a_role_current(void) {
     EXPECT_EQ_INT(real_count(src, RLS_FORMAT_MARKDOWN, "tense-mismatch", "ended in 2020"), 2);
 }
 
-/* A date is no result in any language: "le 12 mars 2021" is a day, so a
- * bullet whose only numbers are that date still lacks a metric; "12
- * services" is one (the near miss). */
-static void test_a_date_in_another_language_is_no_metric(void) {
+/* A date is no result: "on 12 March 2021" is a day, so a bullet whose
+ * only numbers are that date still lacks a metric; "12 services" is one
+ * (the near miss). no-metric is an English wording rule (issue #14): the
+ * French bullet, date or not, is not judged by it. */
+static void test_a_date_is_no_metric_and_french_is_not_judged(void) {
+    EXPECT_EQ_INT(fx_rule_count("## Experience\n### Engineer | Acme | 2019 - 2021\n"
+                                "- Launched the payment service on 12 March 2021 with the "
+                                "teams.\n",
+                                "no-metric"),
+                  1);
+    EXPECT_EQ_INT(fx_rule_count("## Experience\n### Engineer | Acme | 2019 - 2021\n"
+                                "- Launched 12 payment services with the teams.\n",
+                                "no-metric"),
+                  0);
     EXPECT_EQ_INT(fx_rule_count("## Expérience\n### Ingénieur | Acme | 2019 - 2021\n"
                                 "- Lancement du service de paiement le 12 mars 2021 avec les "
                                 "équipes.\n",
-                                "no-metric"),
-                  1);
-    EXPECT_EQ_INT(fx_rule_count("## Expérience\n### Ingénieur | Acme | 2019 - 2021\n"
-                                "- Lancement de 12 services de paiement avec les équipes.\n",
                                 "no-metric"),
                   0);
 }
@@ -664,21 +685,124 @@ static void test_list_items_links_cjk_and_long_bullets(void) {
     EXPECT_TRUE(!fires("no-metric", "instagram.com/jane_builds"));
     EXPECT_TRUE(fires("no-metric", "Built the jane builds site"));
     EXPECT_TRUE(fires("bullet-length", "Testing stuff"));
-    /* CJK runs have no spaces: characters count as words, twice as wide. */
+    /* CJK text is counted by characters against its own budget, never as
+     * words (issue #14). */
     EXPECT_TRUE(!fires("bullet-length", "后台资源占用率减少8%"));
     EXPECT_TRUE(fires("bullet-length", "xxx"));
     char cjk[1024] = "";
     for (int i = 0; i < 130; i++)
-        strcat(cjk, "数");
+        buf_append(cjk, sizeof(cjk), "数");
     EXPECT_TRUE(fires("bullet-length", cjk));
     /* About two rendered lines: 228 characters in 31 words is not too long. */
     char two_lines[400] = "Decreased build and deploy time for a backoffice banking app by 87%";
     while (strlen(two_lines) < 220)
-        strcat(two_lines, " infrastructure");
+        buf_append(two_lines, sizeof(two_lines), " infrastructure");
     EXPECT_TRUE(!fires("bullet-length", two_lines));
     while (strlen(two_lines) < 250)
-        strcat(two_lines, " infrastructure");
+        buf_append(two_lines, sizeof(two_lines), " infrastructure");
     EXPECT_TRUE(fires("bullet-length", two_lines));
+}
+
+/* ---- Where rules apply (issue #14) ---------------------------------------- */
+
+static size_t md_count(const char *src, const char *rule) {
+    return real_count(src, RLS_FORMAT_MARKDOWN, rule, NULL);
+}
+
+/* Achievement rules judge experience, projects, leadership and volunteering;
+ * awards, publications, talks, courses and skills lists get none of them. */
+static void test_achievement_rules_run_by_section_kind(void) {
+    static const struct {
+        const char *heading;
+        size_t want; /* weak-opener + no-metric findings on the two bullets */
+    } cases[] = {
+        {"Experience", 4},       {"Projects", 4},       {"Leadership", 4},    {"Volunteering", 4},
+        {"Awards", 0},           {"Publications", 0},   {"Invited Talks", 0}, {"Patents", 0},
+        {"Relevant Courses", 0}, {"Certifications", 0}, {"Languages", 0},     {"Interests", 0},
+        {"Skills", 0},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        char src[512];
+        snprintf(src, sizeof(src),
+                 "# Jane Doe\njane@example.com\n## %s\n"
+                 "- Responsible for the billing service and its on-call rota.\n"
+                 "- Helped with the migration of the reporting stack.\n",
+                 cases[i].heading);
+        size_t got = md_count(src, "weak-opener") + md_count(src, "no-metric");
+        if (got != cases[i].want)
+            RLS__FAIL("\"%s\": %zu weak-opener + no-metric findings, expected %zu",
+                      cases[i].heading, got, cases[i].want);
+    }
+    EXPECT_TRUE(!rls_rules_scope_applies("no-metric", RLS_SCOPE_AWARDS, true));
+    EXPECT_TRUE(rls_rules_scope_applies("buzzword", RLS_SCOPE_SUMMARY, true));
+    EXPECT_TRUE(!rls_rules_scope_applies("weak-opener", RLS_SCOPE_EXPERIENCE, false));
+    EXPECT_TRUE(rls_rules_scope_applies("bullet-length", RLS_SCOPE_EXPERIENCE, false));
+    EXPECT_TRUE(rls_rules_scope_applies("missing-section", RLS_SCOPE_AWARDS, false));
+}
+
+/* Lines among bullets that name a fact are not achievements: a supervisor,
+ * a placing and a year, a client list. */
+static void test_fact_lines_are_not_judged_as_achievements(void) {
+    static const char *const facts[] = {
+        "Manager: Jane Doe",        "1st place, 2021",
+        "Dean's List 2019",         "Clients include the Los Angeles Times, Nature and ESPN",
+        "CoderDojo Silicon Valley",
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(facts); i++) {
+        if (fires("no-metric", facts[i])) RLS__FAIL("no-metric on \"%s\"", facts[i]);
+        if (fires("bullet-length", facts[i])) RLS__FAIL("bullet-length on \"%s\"", facts[i]);
+    }
+    /* The near misses: a label over a statement, a verb with a year. */
+    EXPECT_TRUE(fires("no-metric", "Tooling: Responsible for the annotation scripts"));
+    EXPECT_TRUE(fires("no-metric", "Launched the payments app in 2021 with the team"));
+}
+
+/* A role told in prose: weak-opener and no-metric per sentence; a sentence
+ * that sets the scene is no claim; "I" in a narrative is not nagged. */
+static void test_prose_role_is_judged_per_sentence(void) {
+    const char *src = "# Jane Doe\njane@example.com\n## Experience\n"
+                      "### Engineer | Acme | 2019 - 2021\n\n"
+                      "I was responsible for the payroll system. The company builds HR "
+                      "software for banks. Migrated the ledger to Postgres for 40 clients.\n";
+    EXPECT_EQ_INT(md_count(src, "weak-opener"), 1);
+    EXPECT_EQ_INT(md_count(src, "no-metric"), 1);
+    EXPECT_EQ_INT(md_count(src, "first-person"), 0);
+    EXPECT_EQ_INT(real_count(src, RLS_FORMAT_MARKDOWN, "weak-opener", "responsible for"), 1);
+}
+
+/* Length counts CJK, kana and Hangul by characters: a one-line Korean
+ * bullet is not "43 words"; a very long Chinese one is reported in
+ * characters, over a range that is never empty. */
+static void test_cjk_length_counts_characters_with_a_range(void) {
+    EXPECT_TRUE(!fires("bullet-length", "사용자 인증 모듈을 재설계하여 로그인 실패율을 낮추고 "
+                                        "고객 문의를 줄였으며 배포 시간을 단축했습니다"));
+    char zh[1024] = "";
+    for (int i = 0; i < 110; i++)
+        buf_append(zh, sizeof(zh), "优化");
+    char src[2048];
+    snprintf(src, sizeof(src), RESUME("- %s\n"), zh);
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    const RlsDiag *d = fx_find(&l, "bullet-length");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_TRUE(strstr(d->message, "220 characters") != NULL);
+    EXPECT_TRUE(strstr(d->message, "words") == NULL);
+    for (size_t i = 0; i < l.len; i++)
+        EXPECT_TRUE(l.items[i].span.end_byte > l.items[i].span.start_byte);
+    rls_diag_list_close(&l);
+}
+
+/* English wording rules judge English sections only: a French section of a
+ * bilingual resume is left alone, its English one is judged. */
+static void test_wording_rules_follow_each_sections_language(void) {
+    const char *src = "# Jane Doe\njane@example.com\n"
+                      "## Experience\n### Engineer | Acme | 2019 - 2021\n"
+                      "- Responsible for the billing service of the company.\n"
+                      "## Expérience associative\n### Trésorière | Club | 2015 - 2018\n"
+                      "- Responsable de la trésorerie et des comptes pour les membres du club.\n"
+                      "- Gestion des adhésions avec les bénévoles et la mairie.\n";
+    EXPECT_EQ_INT(md_count(src, "weak-opener"), 1);
+    EXPECT_EQ_INT(md_count(src, "no-metric"), 1);
 }
 
 static void test_passive_with_a_named_agent_or_recognition(void) {
@@ -755,13 +879,18 @@ int main(void) {
         RLS_TEST(test_a_heading_of_its_own_kind_is_never_renamed_to_another),
         RLS_TEST(test_missing_section_on_the_first_line),
         RLS_TEST(test_acronym_undefined_until_spelled_out_once),
-        RLS_TEST(test_skills_and_summary_paragraphs_are_not_judged_as_bullets),
+        RLS_TEST(test_summary_paragraph_gets_self_description_rules_skills_none),
         RLS_TEST(test_configuration_severity_off_and_override),
         RLS_TEST(test_configuration_edits_lexicons_and_thresholds),
         RLS_TEST(test_suppression_comments),
         RLS_TEST(test_findings_are_sorted_and_the_run_is_repeatable),
         RLS_TEST(test_open_ranges_in_any_form_keep_a_role_current),
-        RLS_TEST(test_a_date_in_another_language_is_no_metric),
+        RLS_TEST(test_a_date_is_no_metric_and_french_is_not_judged),
+        RLS_TEST(test_achievement_rules_run_by_section_kind),
+        RLS_TEST(test_fact_lines_are_not_judged_as_achievements),
+        RLS_TEST(test_prose_role_is_judged_per_sentence),
+        RLS_TEST(test_cjk_length_counts_characters_with_a_range),
+        RLS_TEST(test_wording_rules_follow_each_sections_language),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
