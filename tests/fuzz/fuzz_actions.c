@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_model.h"
 #include "rls/actions.h"
 #include "rls/alloc.h"
 #include "rls/analysis.h"
@@ -47,11 +48,12 @@ static void fuzz__fail(const FuzzDoc *d, const RlsAction *a, const char *what) {
     abort();
 }
 
+/* One parser per format for the re-parses after actions: building one per
+ * action was much of a run (fuzz_model.h). */
+static FuzzParser fuzz__parsers[2];
+
 static RlsResume *fuzz__parse(RlsFormat format, const char *src, uint32_t len) {
-    RlsParser *p = rls_parser_new(format);
-    RlsResume *m = rls_parser_parse(p, src, len, NULL);
-    rls_parser_delete(p);
-    return m;
+    return fuzz_model_parse(&fuzz__parsers[format == RLS_FORMAT_LATEX], format, src, len);
 }
 
 static void fuzz__check_action(FuzzDoc *d, const RlsAction *a, bool reparse) {
