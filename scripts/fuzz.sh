@@ -78,14 +78,15 @@ for target in $targets; do
     esac
     dict=()
     [ -f "tests/fuzz/$target.dict" ] && dict=(-dict="tests/fuzz/$target.dict")
-    # -timeout is wall time: generous, since CI machines are shared.
+    # -timeout is wall time: generous, since CI machines are shared (a 10-
+    # minute run beside six others on 2 loaded cores saw a 20 s unit).
     # A smaller quarantine reuses freed memory instead of faulting in new
     # pages for every allocation (tree-sitter allocates per parse; 1500
     # runs of fuzz_parse_md took a quarter less CPU); use-after-free within
     # the last 32 MB of frees is still caught.
     if ! ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=32:malloc_context_size=10 build-fuzz/tests/fuzz_$target "$work/$target" "${dict[@]}" \
             -seed="$seed" -max_total_time="$secs" -rss_limit_mb=2048 -max_len="$max_len" \
-            -timeout=25 -artifact_prefix="$art/$target-" -print_final_stats=1 \
+            -timeout=60 -artifact_prefix="$art/$target-" -print_final_stats=1 \
             >"$work/$target.log" 2>&1; then
         echo "fuzz: fuzz_$target FAILED; see $work/$target.log and $art/"
         tail -30 "$work/$target.log"
@@ -98,7 +99,7 @@ for target in $targets; do
     else
         # exec/s, units run, peak RSS and coverage (edges, features) at the end.
         awk '/^stat::number_of_executed_units/ {u=$2} /^stat::average_exec_per_sec/ {e=$2}
-             /^stat::peak_rss_mb/ {r=$2} / DONE / || / pulse / || / NEW / || / REDUCE / {
+             /^stat::peak_rss_mb/ {r=$2} /(DONE|pulse|NEW|REDUCE) / {
                for (i = 1; i <= NF; i++) { if ($i == "cov:") c=$(i+1); if ($i == "ft:") f=$(i+1) } }
              END { printf "fuzz:   %s exec/s, %s units, peak RSS %s MB, cov %s, ft %s\n", e, u, r, c, f }' \
             "$work/$target.log"
