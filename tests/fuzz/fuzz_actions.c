@@ -57,18 +57,19 @@ static uint32_t fuzz__plain_bullets(const RlsResume *m) {
     return n;
 }
 
-/* Whether after holds the items of before. In an Education section a short
- * item (eight words or fewer, no final period) is read as a fact about the
- * degree ("GPA 3.9", "Thesis: ..."), a paragraph, and a longer one as a
- * bullet (model/builder.c): a fix that shortens an item there ("Responsible
- * for the on-call rotation of the payments team" -> "Owned the on-call
- * rotation of the payments team") moves it from bullets to paragraphs
- * without changing the document's structure. Everywhere else the number of
- * bullets must stay; in Education, bullets and paragraphs together. */
+/* Whether after holds the items of before. In an Education section lines
+ * are read by what they say (model/builder.c, latex.c): a short item
+ * (eight words or fewer, no final period) is a fact about the degree
+ * ("GPA 3.9"), a paragraph, and a longer one a bullet, and an undated line
+ * right under an entry with no bullet yet fills the entry's empty fields.
+ * A fix that shortens an item there ("Responsible for the on-call rotation
+ * of the payments team" -> "Owned the on-call rotation of the payments
+ * team") so moves it from bullets to paragraphs, and the line below it
+ * may become the entry's place: the same document, read by its words.
+ * Outside Education the number of bullets must stay. */
 static bool fuzz__same_items(const RlsResume *before, const RlsResume *after) {
-    if (after->n_bullets == before->n_bullets) return true;
-    return fuzz__plain_bullets(after) == fuzz__plain_bullets(before) &&
-           after->n_bullets + after->n_paragraphs == before->n_bullets + before->n_paragraphs;
+    return after->n_bullets == before->n_bullets ||
+           fuzz__plain_bullets(after) == fuzz__plain_bullets(before);
 }
 
 /* One parser per format for the re-parses after actions: building one per
