@@ -220,17 +220,45 @@ static size_t code_action__count_like(const RlsDiagList *list, const RlsDiag *d)
     return n;
 }
 
-/* Whether applying a (a "disable" action) really silences d. A
- * document-level finding (missing section, no contact, length) sits on the
- * document's first line, whatever that line is: a comment inserted above it
- * becomes the new first line and the finding moves onto it, and a
- * "disable for this file" placed after YAML front matter comes after it.
- * Only findings outside bullets on the first line can do that, and there
- * are a handful per document, so the edit is tried on a copy and the copy
- * re-checked. */
-static bool code_action__suppression_works(RlsDocument *doc, const RlsAnalysis *an,
-                                           const RlsDiag *d, const RlsAction *a) {
-    if (d->bullet >= 0 || rls_text_line_of(doc->text, d->span.start_byte) != 0) return true;
+/* What the suppression check needs to know about the document's top,
+ * worked out once per request (each part is a pass over the model). */
+typedef struct {
+    bool ready;
+    bool model_empty;       /* no section, paragraph, entry, bullet or contact */
+    uint32_t first_comment; /* start of the earliest model comment, UINT32_MAX: none */
+    RlsSpan top;            /* rls_resume_top_line */
+} CaTop;
+
+static void code_action__top(CaTop *top, const RlsDocument *doc, const RlsResume *m) {
+    if (top->ready) return;
+    uint32_t len = rls_text_len(doc->text);
+    bool empty = true;
+#define CA_NONEMPTY(span) ((span).end_byte > (span).start_byte && (span).start_byte < len)
+    for (uint32_t i = 0; empty && i < m->n_sections; i++)
+        empty = !CA_NONEMPTY(m->sections[i].heading_span);
+    for (uint32_t i = 0; empty && i < m->n_paragraphs; i++)
+        empty = !CA_NONEMPTY(m->paragraphs[i].span);
+    for (uint32_t i = 0; empty && i < m->n_entries; i++)
+        empty = !CA_NONEMPTY(m->entries[i].span);
+    for (uint32_t i = 0; empty && i < m->n_bullets; i++)
+        empty = !CA_NONEMPTY(m->bullets[i].item_span);
+    for (uint32_t i = 0; empty && i < m->n_contacts; i++)
+        empty = !CA_NONEMPTY(m->contacts[i].span);
+#undef CA_NONEMPTY
+    top->model_empty = empty;
+    top->first_comment = UINT32_MAX;
+    for (uint32_t i = 0; i < m->n_comments; i++)
+        top->first_comment = RLS_MIN(top->first_comment, m->comments[i].span.start_byte);
+    top->top = rls_resume_top_line(m, code_action__src(doc), len);
+    top->ready = true;
+}
+
+/* Whether applying a (a "disable" action) really silences d: the old
+ * answer, by trying the edit on a copy and re-checking the copy. A whole
+ * analysis per suppression, so only the shapes code_action__predict leaves
+ * open come here (a comment on the first line before the finding). */
+static bool code_action__reanalyse(RlsDocument *doc, const RlsAnalysis *an, const RlsDiag *d,
+                                   const RlsAction *a) {
     RlsBuf edited;
     rls_buf_init(&edited);
     bool works = false;
@@ -247,6 +275,71 @@ static bool code_action__suppression_works(RlsDocument *doc, const RlsAnalysis *
     }
     rls_buf_close(&edited);
     return works;
+}
+
+/* The answer of the suppression logic (rules/engine.c) for d once a's
+ * comment is in: 1 silenced, 0 not, -1 when this shape is not worked out
+ * here. Pre-condition: d is outside bullets, on the first line.
+ *
+ * a inserts one comment line at a line start p: "disable-next-line R"
+ * above the first line (p = 0), or "disable R" at the file's top (0, or
+ * after front matter). The comment shifts every model span at or after p
+ * by its length, and a finding on the top line (rls_resume_top_line) goes
+ * where the earliest model span goes; with no model span at all it goes to
+ * the first non-blank byte, which is then the comment itself: the comment
+ * takes the finding's place. Then:
+ *   - disable-next-line covers the line below the comment and decides
+ *     alone (engine: a line directive is checked before ranges);
+ *   - disable at p covers what starts at or after p, unless a directive
+ *     between p and the finding decides for it: such a directive is a
+ *     comment on the first line before the finding, left to the re-check.
+ * A comment the Markdown grammar does not read as one (indented four
+ * columns or more: a code block) silences nothing. Findings that depend
+ * on the bytes of the file, not only on its model, are left to the
+ * re-check too. */
+static int code_action__predict(CaTop *top, const RlsDocument *doc, const RlsAnalysis *an,
+                                const RlsDiag *d, const RlsAction *a) {
+    if (a->n_edits != 1 || a->edits[0].span.start_byte != a->edits[0].span.end_byte) return -1;
+    const char *t = a->edits[0].new_text;
+    uint32_t p = a->edits[0].span.start_byte;
+    bool next_line = strstr(t, "resume-ls-disable-next-line") != NULL;
+    if (!next_line && !strstr(t, "resume-ls-disable ")) return -1;
+    /* unread-structure weighs fenced bytes against the file's size, so a
+     * comment's bytes can decide it as much as the comment does. */
+    if (d->rule && strcmp(d->rule, "unread-structure") == 0) return -1;
+    code_action__top(top, doc, an->model);
+    if (top->first_comment <= d->span.start_byte) return -1;
+    bool md = doc->format == RLS_FORMAT_MARKDOWN;
+    uint32_t col = 0;
+    const char *c = t;
+    for (; *c == ' ' || *c == '\t'; c++)
+        col = *c == '\t' ? (col / 4 + 1) * 4 : col + 1;
+    if (md && col >= 4) return 0;
+    /* Only the trailing line break: a comment put after a last line
+     * without one (front matter alone) is left to the re-check. */
+    if (*c == '\r' || *c == '\n') return -1;
+    bool before = p <= d->span.start_byte; /* d shifts with the spans after p */
+    if (!next_line) return before;         /* at its place, d is at the comment: covered too */
+    bool on_top =
+        d->span.start_byte == top->top.start_byte && d->span.end_byte == top->top.end_byte;
+    bool takes_place = before && on_top && top->model_empty;
+    return before && !takes_place;
+}
+
+/* Whether applying a (a "disable" action) really silences d. A
+ * document-level finding (missing section, no contact, length) sits on the
+ * document's first line, whatever that line is: a comment inserted above it
+ * may become the new first line and take the finding's place, and a
+ * "disable for this file" placed after YAML front matter comes after it.
+ * Findings in bullets or below the first line are not moved by the comment.
+ * The suppression logic decides the rest (code_action__predict) without
+ * analysing the document again: a select-all request brings every finding,
+ * and a re-analysis each made it quadratic (issue #17). */
+static bool code_action__suppression_works(CaTop *top, RlsDocument *doc, const RlsAnalysis *an,
+                                           const RlsDiag *d, const RlsAction *a) {
+    if (d->bullet >= 0 || rls_text_line_of(doc->text, d->span.start_byte) != 0) return true;
+    int works = code_action__predict(top, doc, an, d, a);
+    return works >= 0 ? works == 1 : code_action__reanalyse(doc, an, d, a);
 }
 
 /* The suppressions already emitted, by a hash of title and edits: one per
@@ -394,6 +487,7 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
     }
     if (want_suppress) {
         CaSeen seen = {0};
+        CaTop top = {0};
         rls_action_list_init(&seen.copies);
         for (size_t i = 0; i < n_found; i++) {
             rls_action_list_clear(&list);
@@ -402,7 +496,7 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
                 if (code_action__seen(&seen, &list.items[k])) continue;
                 /* A suppression that would not silence the finding is not
                  * offered. */
-                if (!code_action__suppression_works(doc, ctx.an, found[i], &list.items[k]))
+                if (!code_action__suppression_works(&top, doc, ctx.an, found[i], &list.items[k]))
                     continue;
                 code_action__emit(&ctx, &list.items[k], CA_SUPPRESS, k, found_json[i], found[i]);
                 code_action__remember(&seen, &list.items[k]);

@@ -152,11 +152,20 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
             kinds[k] += best[k];
         if (best[FT_PLACE_WORD] > 0) (*n_place)++;
     }
+    /* CJK words are found anywhere in the text, not word by word. They all
+     * open with a byte >= 0xE3: text without one holds none of them, and
+     * only where that byte matches is a comparison worth making (a scan
+     * of every lexicon word at every offset was most of a parse). */
+    const char *cjk = NULL;
+    for (size_t j = 0; j < len && !cjk; j++)
+        if (p[j] >= 0xE3) cjk = text + j;
+    if (!cjk) return;
+    size_t from = (size_t)(cjk - text);
     for (size_t k = 0; k < ft__n_words; k++) {
         const FtWord *x = &ft__words[k];
         if (!x->cjk || x->n > len) continue;
-        for (size_t j = 0; j + x->n <= len; j++)
-            if (!memcmp(text + j, x->word, x->n)) {
+        for (size_t j = from; j + x->n <= len; j++)
+            if (text[j] == x->word[0] && !memcmp(text + j, x->word, x->n)) {
                 kinds[x->kind] += x->weight;
                 if (x->kind == FT_PLACE_WORD) (*n_place)++;
                 break;

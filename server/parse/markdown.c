@@ -1349,8 +1349,11 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
                 md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : d->plain.len);
             rls_buf_printf(&b, " | %s", df);
             rls_free(df);
-            span.end_byte =
+            /* An empty definition (": " at the end of the file) has an empty
+             * span at 0: the entry never ends before it starts. */
+            uint32_t end =
                 honour_plain[k] ? d->plain.src_start[honour_plain[k] - 1] : d->span.end_byte;
+            if (end > span.end_byte) span.end_byte = end;
         }
         RlsEntryFields f;
         rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);

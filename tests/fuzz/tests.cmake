@@ -14,6 +14,8 @@ function(rls_fuzz_target name)
   if(RLS_FUZZ)
     add_executable(${name} "${_fuzz_dir}/${name}.c")
     target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+    # Under libFuzzer: checks that double a run's cost stay in the replays.
+    target_compile_definitions(${name} PRIVATE RLS_FUZZING)
   else()
     add_executable(${name} "${_fuzz_dir}/${name}.c" "${_fuzz_dir}/replay.c")
   endif()
@@ -26,6 +28,11 @@ rls_fuzz_target(fuzz_text)
 rls_fuzz_target(fuzz_analyze)
 rls_fuzz_target(fuzz_rpc)
 rls_fuzz_target(fuzz_actions)
+# Parse and rules apart from the whole pipeline, on small inputs, with the
+# parsers built once (issue #17: hundreds of runs a second, not tens).
+rls_fuzz_target(fuzz_parse_md)
+rls_fuzz_target(fuzz_parse_tex)
+rls_fuzz_target(fuzz_rules)
 if(RLS_FUZZ)
   target_compile_definitions(fuzz_actions PRIVATE RLS_FUZZ_SAMPLE)
 endif()
@@ -59,6 +66,24 @@ if(NOT RLS_FUZZ)
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix b --corpus md)
   add_test(NAME fuzz/replay_actions_latex/corpus
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_actions> --prefix a --corpus tex)
+  # The parse and rules targets: their seeds (crashes found and inputs that
+  # reach deep nesting, rare code points, front matter, macros), the
+  # fixtures, and the seeds of the whole-pipeline target.
+  add_test(NAME fuzz/replay_parse_md
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_parse_md> "${_fuzz_dir}/seeds/parse_md"
+                   "${_fixtures}/md" ${_analyze_md})
+  add_test(NAME fuzz/replay_parse_tex
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_parse_tex> "${_fuzz_dir}/seeds/parse_tex"
+                   "${_fixtures}/tex" ${_analyze_tex})
+  add_test(NAME fuzz/replay_rules
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> "${_fuzz_dir}/seeds/rules")
+  add_test(NAME fuzz/replay_rules_markdown
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> --prefix b "${_fixtures}/md")
+  add_test(NAME fuzz/replay_rules_latex
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> --prefix a "${_fixtures}/tex")
+  set_tests_properties(fuzz/replay_parse_md fuzz/replay_parse_tex fuzz/replay_rules
+                       fuzz/replay_rules_markdown fuzz/replay_rules_latex
+                       PROPERTIES LABELS fuzz TIMEOUT 600)
   set_tests_properties(fuzz/replay_text fuzz/replay_analyze_markdown fuzz/replay_analyze_latex
                        fuzz/replay_analyze_seeds fuzz/replay_analyze_seeds_latex fuzz/replay_rpc fuzz/replay_actions fuzz/replay_actions_markdown
                        fuzz/replay_actions_latex fuzz/replay_analyze_markdown/corpus
