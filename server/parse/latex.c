@@ -428,13 +428,32 @@ static char *tex__cells_text(const TexWalk *w, const RlsPlain *p) {
  * \\hfill Jun 2021 -- Present", however the document's own macros wrote
  * it); the undated line right under it ("Acme \\hfill Remote") adds the
  * fields it lacks. Returns true when the line was taken. */
+/* Sections whose entries are roles, degrees or projects. */
+static bool tex__roles(RlsSectionKind k) {
+    return k == RLS_SECTION_EXPERIENCE || k == RLS_SECTION_EDUCATION || k == RLS_SECTION_PROJECTS ||
+           k == RLS_SECTION_VOLUNTEERING;
+}
+
+/* Fills the fields entry e lacks from a line's fields; returns whether any
+ * was taken. */
+static bool tex__complete(RlsEntry *e, RlsEntryFields *f) {
+    bool used = false;
+    char **mine[] = {&e->title, &e->org, &e->location};
+    char **theirs[] = {&f->title, &f->org, &f->location};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(mine); i++)
+        if (!*mine[i] && *theirs[i]) {
+            *mine[i] = *theirs[i];
+            *theirs[i] = NULL;
+            used = true;
+        }
+    return used;
+}
+
 static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     int32_t last = w->line_entry;
     w->line_entry = -1;
     RlsSectionKind k = w->kind;
-    if (k != RLS_SECTION_EXPERIENCE && k != RLS_SECTION_EDUCATION && k != RLS_SECTION_PROJECTS &&
-        k != RLS_SECTION_VOLUNTEERING)
-        return false;
+    if (!tex__roles(k)) return false;
     /* A sentence or a label ("Master's Thesis, Completed in 2016:") is no header. */
     if (p->len > 200 || p->text[p->len - 1] == '.' || p->text[p->len - 1] == ':') return false;
     RlsDateRange dates;
@@ -443,10 +462,25 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     const RlsResume *m = w->mb.model;
     int32_t ce = w->mb.current_entry;
     if (dated && ce >= 0 && ce != w->dated_entry &&
-        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
+        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce)) {
         /* Right under an entry a template macro made, a dated line ("expected
-         * March 2016") details it. */
-        return false;
+         * March 2016") details it. Under a role heading that has no dates
+         * yet, it is the role's line: its dates and the fields the heading
+         * lacks ("\\subsection{Engineer} \\cvline{2017 -- 2018}{Acme}"). */
+        RlsEntry *e = &w->mb.model->entries[ce];
+        if (e->dates.valid || e->n_bullets) return false;
+        RlsEntryFields f;
+        rls_entry_fields_split(p->text, p->len, k, false, &f);
+        tex__complete(e, &f);
+        e->dates = dates;
+        e->dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
+        rls_entry_fields_close(&f);
+        RlsSpan span = tex__plain_span(p);
+        if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
+        w->dated_entry = ce;
+        rls_plain_free(p);
+        return true;
+    }
     RlsEntryFields f;
     if (!dated) {
         /* A project's next line is what it is about, not a field. */
@@ -460,15 +494,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
             rls_entry_fields_close(&f);
             return false;
         }
-        bool used = false;
-        char **mine[] = {&e->title, &e->org, &e->location};
-        char **theirs[] = {&f.title, &f.org, &f.location};
-        for (size_t i = 0; i < RLS_ARRAY_LEN(mine); i++)
-            if (!*mine[i] && *theirs[i]) {
-                *mine[i] = *theirs[i];
-                *theirs[i] = NULL;
-                used = true;
-            }
+        bool used = tex__complete(e, &f);
         rls_entry_fields_close(&f);
         if (!used) return false;
         RlsSpan span = tex__plain_span(p);
@@ -686,6 +712,16 @@ static bool tex__heading_is_entry(TexWalk *w, TSNode node, TSNode text) {
         TSNode args[2];
         unsigned n = rls_tex_curly_args(c, args, 2);
         RlsTexMacro m;
+        if (n && !rls_tex_macros_lookup(&w->macros, name, len, n, &m) && tex__roles(w->kind)) {
+            /* A macro of unknown meaning whose first argument is the dates
+             * (moderncv's "\\cvline{seit 9.2020}{Employer ...}" under the
+             * role's sub-heading) makes the heading a role in a section of
+             * roles, whatever the macro is called. */
+            char *t = tex__node_string(w, args[0]);
+            entry = rls_date_text_looks_dated(t, strlen(t));
+            rls_free(t);
+            break;
+        }
         if (!n || !rls_tex_macros_lookup(&w->macros, name, len, n, &m) || m.role != RLS_TEX_AMEND)
             break;
         if (m.title_arg) {
@@ -734,7 +770,13 @@ static void tex__section_node(TexWalk *w, TSNode node) {
     }
     if (level >= 2 && heading.len && tex__heading_is_entry(w, node, text)) {
         tex__flush_para(w);
-        rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, NULL, heading.text, NULL, NULL);
+        /* The heading is the role or the employer: its content says which. */
+        RlsFieldScores sc;
+        rls_field_type_score(heading.text, heading.len, &sc);
+        RlsFieldType own = w->kind == RLS_SECTION_EDUCATION ? RLS_FIELD_DEGREE : RLS_FIELD_TITLE;
+        bool role = sc.score[own] >= 1.0f && sc.score[own] > sc.score[RLS_FIELD_ORG];
+        rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, role ? heading.text : NULL,
+                                role ? NULL : heading.text, NULL, NULL);
         rls_plain_free(&heading);
         return;
     }
