@@ -13,6 +13,7 @@
  * it, such as a nested list or a contact macro, is still visited).
  */
 #include <pthread.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "model/lines.h"
@@ -146,6 +147,8 @@ typedef struct {
     uint32_t n_sibling_walks; /* tex__args */
     int32_t line_entry;  /* the entry a dated line just made (its next line may add to it), or -1 */
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
+    uint32_t n_macro_sections; /* sections made by \\section or a heading macro */
+    bool line_section;         /* the section being made comes from a line (tex__line_heading) */
 } TexWalk;
 
 /* Macros whose detached optional arguments are looked for (tex__args). */
@@ -449,6 +452,32 @@ static bool tex__complete(RlsEntry *e, RlsEntryFields *f) {
     return used;
 }
 
+/* The line a dated line may complete from above: the last paragraph of
+ * the current section, short, undated, no label or sentence, with no bullet
+ * or entry after it, ending before `before_byte`. Returns NULL if none. */
+static RlsParagraph *tex__name_line(TexWalk *w, uint32_t before_byte) {
+    RlsResume *m = w->mb.model;
+    if (!m->n_paragraphs || !m->n_sections) return NULL;
+    RlsParagraph *para = &m->paragraphs[m->n_paragraphs - 1];
+    uint32_t section = m->n_sections - 1;
+    if (para->section != section || para->span.end_byte > before_byte) return NULL;
+    if (m->n_bullets && m->bullets[m->n_bullets - 1].span.start_byte > para->span.start_byte)
+        return NULL;
+    if (m->n_entries && m->entries[m->n_entries - 1].span.end_byte > para->span.start_byte)
+        return NULL;
+    if (m->sections[section].heading_span.end_byte > para->span.start_byte) return NULL;
+    const RlsPlain *t = &para->plain;
+    if (!t->len || t->len > 60 || strchr(".:", t->text[t->len - 1]) || memchr(t->text, ':', t->len))
+        return NULL;
+    if (rls_date_text_looks_dated(t->text, t->len)) return NULL;
+    /* A name has letters: "2 c" is what a layout macro left behind. */
+    uint32_t letters = 0;
+    for (uint32_t i = 0; i < t->len; i++)
+        if (isalpha((unsigned char)t->text[i]) || (unsigned char)t->text[i] >= 0xC0) letters++;
+    if (letters < 2) return NULL;
+    return para;
+}
+
 static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     int32_t last = w->line_entry;
     w->line_entry = -1;
@@ -519,7 +548,6 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     } else {
         rls_entry_fields_split(cells, p->len, k, false, &f);
     }
-    rls_free(cells);
     if (k == RLS_SECTION_PROJECTS) {
         /* A project's name is the line without its dates, commas and all. */
         size_t a = 0, b = ds;
@@ -554,11 +582,59 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         f.dates = dates;
         f.dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
     }
-    rls_model_builder_entry(&w->mb, tex__plain_span(p), f.title, f.org, f.location, &f.dates);
+    RlsSpan span = tex__plain_span(p);
+    RlsParagraph *head = k == RLS_SECTION_PROJECTS ? NULL : tex__name_line(w, span.start_byte);
+    if (head && nb > na) {
+        /* "\\textbf{Avito} \\\\ Backend Engineer, LLM team \\hfill 2023 --
+         * now": the line above names the employer (or the role, when it
+         * reads as one and this line does not), and this line's name part
+         * is the other field whole. */
+        RlsEntryFields g;
+        rls_entry_fields_split(head->plain.text, head->plain.len, k, false, &g);
+        char *above = g.org ? g.org : g.title;
+        char *name = rls_strndup(cells + na, nb - na);
+        bool above_is_role = g.title && !g.org &&
+                             rls_entry_field_is_role(g.title, strlen(g.title)) &&
+                             !rls_entry_field_is_role(name, strlen(name));
+        if (above) {
+            rls_free(f.title);
+            rls_free(f.org);
+            f.title = above_is_role ? rls_strdup(above) : name;
+            f.org = above_is_role ? name : rls_strdup(above);
+            name = NULL;
+            if (g.location && !f.location) f.location = rls_strdup(g.location);
+            span.start_byte = RLS_MIN(span.start_byte, head->span.start_byte);
+            head->entry = (int32_t)w->mb.model->n_entries;
+        }
+        rls_free(name);
+        rls_entry_fields_close(&g);
+    }
+    rls_model_builder_entry(&w->mb, span, f.title, f.org, f.location, &f.dates);
     rls_entry_fields_close(&f);
+    rls_free(cells);
     w->line_entry = w->mb.current_entry;
     w->dated_entry = w->mb.current_entry;
     rls_plain_free(p);
+    return true;
+}
+
+static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t level);
+
+/* A document that makes its headings with its own formatting
+ * ("\\newcommand{\\header}[1]{\\textsc{#1} \\hrulefill}", a bold line)
+ * rather than \\section: a short line of its own whose whole text is a
+ * section wording in any supported language ("Опыт работы", "Education")
+ * heads a section, as long as the document has made no section with a
+ * sectioning macro. Takes *p when it does. */
+static bool tex__line_heading(TexWalk *w, RlsPlain *p) {
+    if (w->n_macro_sections || p->len == 0 || p->len > 48) return false;
+    for (uint32_t i = 0; i < p->len; i++)
+        if (strchr("0123456789:@|.,;", p->text[i])) return false;
+    RlsSectionKind kind = rls_section_classify(p->text, p->len, NULL);
+    if (kind == RLS_SECTION_OTHER || kind == RLS_SECTION_HEADER) return false;
+    w->line_section = true;
+    tex__section(w, p, tex__plain_span(p), 1);
+    w->line_section = false;
     return true;
 }
 
@@ -568,6 +644,7 @@ static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
         rls_plain_free(p);
         return;
     }
+    if (tex__line_heading(w, p)) return;
     if (tex__dated_line(w, p)) return;
     if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
         /* "Over 5000 lines:" alone on its line labels the lines below it. */
@@ -678,7 +755,10 @@ static void tex__refine_section(TexWalk *w) {
 }
 
 static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t level) {
-    tex__flush_para(w);
+    if (!w->line_section) {
+        tex__flush_para(w);
+        w->n_macro_sections++;
+    }
     tex__refine_section(w);
     rls_free(w->skill_cat);
     w->skill_cat = NULL;
