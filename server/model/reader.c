@@ -12,6 +12,7 @@
 
 #include "rls/alloc.h"
 #include "rls/fieldtype.h"
+#include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
 
 #define READER_MAX_PARTS 8
 
@@ -148,8 +149,45 @@ static void reader__location_name(RlsEntry *e) {
     e->location = rest;
 }
 
+/* "Database Kernel R&D(Golang/Rust)", "Vitest 기여 (React, TypeScript)":
+ * a trailing bracket that lists only technologies of the keyword catalogue
+ * is the stack of the role or project, not part of its name; it is cut.
+ * Acronyms, departments and notes stay ("(IfADo)", "(Hons)", "(part time
+ * job)"): they are no catalogue technology. */
+static void reader__cut_stack(char *field) {
+    if (!field) return;
+    size_t n = strlen(field);
+    while (n && field[n - 1] == ' ')
+        n--;
+    if (n < 3 || field[n - 1] != ')') return;
+    char *open = NULL;
+    for (size_t i = n - 1; i-- > 0 && !open;)
+        if (field[i] == '(') open = field + i;
+    if (!open || open == field) return;
+    const char *p = open + 1, *end = field + n - 1;
+    size_t items = 0;
+    while (p < end) {
+        const char *q = p;
+        while (q < end && !strchr(",/+&", *q))
+            q++;
+        Part item = reader__trim((Part){p, (size_t)(q - p)});
+        /* "C++": the pluses belong to the name. */
+        while (q < end && *q == '+' && item.n && item.p[item.n - 1] != ' ')
+            q++, item.n++;
+        if (item.n && rls_kw_find(item.p, item.n) < 0) return;
+        items += item.n > 0;
+        p = q < end ? q + 1 : end;
+    }
+    if (!items) return;
+    while (open > field && open[-1] == ' ')
+        open--;
+    if (open > field) *open = '\0';
+}
+
 void rls_reader_settle_entry(RlsEntry *entry) {
     if (!entry) return;
+    reader__cut_stack(entry->title);
+    reader__cut_stack(entry->org);
     reader__location_name(entry);
     reader__org_place(entry);
 }

@@ -66,6 +66,25 @@ static void test_a_name_before_a_place_in_the_location_is_the_organisation(void)
     }
 }
 
+static void test_a_technology_stack_in_brackets_is_cut_from_the_name(void) {
+    static const char *const cases[][2] = {
+        {"Database Kernel R&D(Golang/Rust)", "Database Kernel R&D"},
+        {"핑퐁 및 채팅 서비스 개발 (React, TypeScript)", "핑퐁 및 채팅 서비스 개발"},
+        {"Game mod (C++, TypeScript)", "Game mod"},
+        /* Acronyms, subjects and notes are no stack. */
+        {"Leibniz Research Centre (IfADo)", "Leibniz Research Centre (IfADo)"},
+        {"BSc Biomedical Sciences (Neuroscience)", "BSc Biomedical Sciences (Neuroscience)"},
+        {"Consultante junior (part time job)", "Consultante junior (part time job)"},
+        {"(Python)", "(Python)"},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsEntry e = {.title = rls_strdup(cases[i][0])};
+        rls_reader_settle_entry(&e);
+        EXPECT_STR_EQ(e.title, cases[i][1]);
+        rls_free(e.title);
+    }
+}
+
 /* The pass runs for both formats: the same line gives the same fields. */
 static void test_both_formats_settle_alike(void) {
     const char *md = "# Ana\n\n## Experience\n\n### Engineer | Fraunhofer FKIE, Germany | 2019 – "
@@ -92,6 +111,7 @@ int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_place_glued_to_the_organisation_becomes_its_location),
         RLS_TEST(test_a_name_before_a_place_in_the_location_is_the_organisation),
+        RLS_TEST(test_a_technology_stack_in_brackets_is_cut_from_the_name),
         RLS_TEST(test_both_formats_settle_alike),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
