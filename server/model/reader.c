@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "model/lines.h" /* rls_entry_field_is_honour */
 #include "rls/alloc.h"
 #include "rls/fieldtype.h"
 #include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
@@ -184,9 +185,38 @@ static void reader__cut_stack(char *field) {
     if (open > field) *open = '\0';
 }
 
+/* "Master of Science; GPA: 4.00", "Diploma in Science (9.95/10.0)": a
+ * grade after the degree is no part of its title. Cuts, repeatedly, a last
+ * "; " segment that reads as an honour or grade, and a last bracket that
+ * holds only a score ("9.15/10.0"). */
+static void reader__cut_grade(char *title) {
+    if (!title) return;
+    for (;;) {
+        size_t n = strlen(title);
+        while (n && title[n - 1] == ' ')
+            title[--n] = '\0';
+        char *semi = NULL;
+        for (char *c = strstr(title, "; "); c; c = strstr(c + 1, "; "))
+            semi = c;
+        if (semi && semi > title && rls_entry_field_is_honour(semi + 2, strlen(semi + 2))) {
+            *semi = '\0';
+            continue;
+        }
+        if (n < 5 || title[n - 1] != ')') return;
+        char *open = strrchr(title, '(');
+        if (!open || open == title || !strchr(open, '/')) return;
+        for (const char *c = open + 1; c < title + n - 1; c++)
+            if (!strchr("0123456789./ ", *c)) return;
+        while (open > title && open[-1] == ' ')
+            open--;
+        *open = '\0';
+    }
+}
+
 void rls_reader_settle_entry(RlsEntry *entry) {
     if (!entry) return;
     reader__cut_stack(entry->title);
+    reader__cut_grade(entry->title);
     reader__cut_stack(entry->org);
     reader__location_name(entry);
     reader__org_place(entry);

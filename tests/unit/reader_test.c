@@ -66,7 +66,7 @@ static void test_a_name_before_a_place_in_the_location_is_the_organisation(void)
     }
 }
 
-static void test_a_technology_stack_in_brackets_is_cut_from_the_name(void) {
+static void test_a_stack_or_a_grade_is_cut_from_the_name(void) {
     static const char *const cases[][2] = {
         {"Database Kernel R&D(Golang/Rust)", "Database Kernel R&D"},
         {"핑퐁 및 채팅 서비스 개발 (React, TypeScript)", "핑퐁 및 채팅 서비스 개발"},
@@ -76,6 +76,13 @@ static void test_a_technology_stack_in_brackets_is_cut_from_the_name(void) {
         {"BSc Biomedical Sciences (Neuroscience)", "BSc Biomedical Sciences (Neuroscience)"},
         {"Consultante junior (part time job)", "Consultante junior (part time job)"},
         {"(Python)", "(Python)"},
+        /* A grade after a degree is no part of its title. */
+        {"Master of Science in Computer Science; GPA: 4.00",
+         "Master of Science in Computer Science"},
+        {"Bachelor of Engineering; GPA: 3.66 (9.15/10.0)", "Bachelor of Engineering"},
+        {"High School Diploma in Science, with Honors (9.95/10.0)",
+         "High School Diploma in Science, with Honors"},
+        {"MSc Physics; Thesis on lasers", "MSc Physics; Thesis on lasers"},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         RlsEntry e = {.title = rls_strdup(cases[i][0])};
@@ -111,7 +118,7 @@ int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_place_glued_to_the_organisation_becomes_its_location),
         RLS_TEST(test_a_name_before_a_place_in_the_location_is_the_organisation),
-        RLS_TEST(test_a_technology_stack_in_brackets_is_cut_from_the_name),
+        RLS_TEST(test_a_stack_or_a_grade_is_cut_from_the_name),
         RLS_TEST(test_both_formats_settle_alike),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
