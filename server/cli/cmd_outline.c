@@ -64,12 +64,72 @@ static void outline__json_str(cJSON *obj, const char *key, const char *value) {
         cJSON_AddNullToObject(obj, key);
 }
 
-static cJSON *outline__json_bullet(const RlsResume *m, const RlsText *text, uint32_t i) {
-    const RlsBullet *b = &m->bullets[i];
-    char range[64];
-    outline__range(text, b->span, range, sizeof(range));
+/* {"start":{"line","character"},"end":{...}}: 0-based, as LSP. */
+static cJSON *outline__json_lsp(const RlsText *text, RlsSpan span, RlsEncoding enc) {
+    RlsLspRange r = rls_text_range_of(text, span, enc);
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "range", range);
+    RlsLspPos ends[2] = {r.start, r.end};
+    const char *names[2] = {"start", "end"};
+    for (int i = 0; i < 2; i++) {
+        cJSON *p = cJSON_AddObjectToObject(o, names[i]);
+        cJSON_AddNumberToObject(p, "line", ends[i].line);
+        cJSON_AddNumberToObject(p, "character", ends[i].character);
+    }
+    return o;
+}
+
+/* "range" (1-based, for people) and, with opts->lsp, "lsp_range". */
+static void outline__json_range(cJSON *obj, const RlsText *text, RlsSpan span,
+                                const RlsOutlineOptions *opts) {
+    char range[64];
+    outline__range(text, span, range, sizeof(range));
+    cJSON_AddStringToObject(obj, "range", range);
+    if (opts && opts->lsp)
+        cJSON_AddItemToObject(obj, "lsp_range", outline__json_lsp(text, span, opts->encoding));
+}
+
+/* Where a field's text sits in the entry's header: the first verbatim
+ * occurrence inside the header span. Returns false when there is none
+ * (a macro wrote it, or markup splits it). */
+static bool outline__field_span(const RlsText *text, RlsSpan header, const char *field,
+                                RlsSpan *out) {
+    if (!field || !*field) return false;
+    const char *src = rls_text_data(text);
+    size_t fl = strlen(field);
+    uint32_t end = RLS_MIN(header.end_byte, rls_text_len(text));
+    for (uint32_t i = header.start_byte; i + fl <= end; i++)
+        if (src[i] == field[0] && !memcmp(src + i, field, fl)) {
+            *out = (RlsSpan){i, i + (uint32_t)fl};
+            return true;
+        }
+    return false;
+}
+
+/* The entry's provenance: which source each field was read from. */
+static void outline__json_sources(cJSON *eo, const RlsText *text, const RlsEntry *e,
+                                  const RlsOutlineOptions *opts) {
+    cJSON *src = cJSON_AddObjectToObject(eo, "sources");
+    const char *keys[] = {"title", "org", "location"};
+    const char *vals[] = {e->title, e->org, e->location};
+    for (size_t k = 0; k < RLS_ARRAY_LEN(keys); k++) {
+        RlsSpan span;
+        if (!outline__field_span(text, e->span, vals[k], &span)) {
+            cJSON_AddNullToObject(src, keys[k]);
+            continue;
+        }
+        outline__json_range(cJSON_AddObjectToObject(src, keys[k]), text, span, opts);
+    }
+    if (e->dates.valid && e->dates.span.end_byte > e->dates.span.start_byte)
+        outline__json_range(cJSON_AddObjectToObject(src, "dates"), text, e->dates.span, opts);
+    else
+        cJSON_AddNullToObject(src, "dates");
+}
+
+static cJSON *outline__json_bullet(const RlsResume *m, const RlsText *text, uint32_t i,
+                                   const RlsOutlineOptions *opts) {
+    const RlsBullet *b = &m->bullets[i];
+    cJSON *o = cJSON_CreateObject();
+    outline__json_range(o, text, b->span, opts);
     cJSON_AddNumberToObject(o, "depth", b->depth);
     cJSON_AddStringToObject(o, "text", b->plain.text);
     return o;
@@ -83,7 +143,8 @@ static void outline__json_paragraphs(const RlsResume *m, uint32_t si, int32_t en
             cJSON_AddItemToArray(paras, cJSON_CreateString(m->paragraphs[pi].plain.text));
 }
 
-static void outline__json(const RlsResume *m, const RlsText *text, const char *name, RlsBuf *out) {
+static void outline__json(const RlsResume *m, const RlsText *text, const char *name,
+                          const RlsOutlineOptions *opts, RlsBuf *out) {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "file", name);
     cJSON_AddStringToObject(root, "format", m->format == RLS_FORMAT_LATEX ? "latex" : "markdown");
@@ -95,6 +156,9 @@ static void outline__json(const RlsResume *m, const RlsText *text, const char *n
         cJSON_AddStringToObject(so, "heading", s->heading.text);
         cJSON_AddBoolToObject(so, "standard", s->standard_heading);
         cJSON_AddItemToObject(so, "lines", outline__json_lines(text, s->span));
+        if (opts && opts->lsp)
+            cJSON_AddItemToObject(so, "lsp_range",
+                                  outline__json_lsp(text, s->span, opts->encoding));
         cJSON *entries = cJSON_AddArrayToObject(so, "entries");
         for (uint32_t ei = s->first_entry; ei < s->first_entry + s->n_entries; ei++) {
             const RlsEntry *e = &m->entries[ei];
@@ -113,9 +177,14 @@ static void outline__json(const RlsResume *m, const RlsText *text, const char *n
                 cJSON_AddNullToObject(eo, "dates");
             }
             cJSON_AddItemToObject(eo, "lines", outline__json_lines(text, e->span));
+            if (opts && opts->lsp) {
+                cJSON_AddItemToObject(eo, "lsp_range",
+                                      outline__json_lsp(text, e->span, opts->encoding));
+                outline__json_sources(eo, text, e, opts);
+            }
             cJSON *bullets = cJSON_AddArrayToObject(eo, "bullets");
             for (uint32_t bi = e->first_bullet; bi < e->first_bullet + e->n_bullets; bi++)
-                cJSON_AddItemToArray(bullets, outline__json_bullet(m, text, bi));
+                cJSON_AddItemToArray(bullets, outline__json_bullet(m, text, bi, opts));
             outline__json_paragraphs(m, si, (int32_t)ei, eo);
             cJSON_AddItemToArray(entries, eo);
         }
@@ -123,7 +192,7 @@ static void outline__json(const RlsResume *m, const RlsText *text, const char *n
         cJSON *loose = cJSON_AddArrayToObject(so, "bullets");
         for (uint32_t bi = s->first_bullet; bi < s->first_bullet + s->n_bullets; bi++)
             if (m->bullets[bi].entry < 0)
-                cJSON_AddItemToArray(loose, outline__json_bullet(m, text, bi));
+                cJSON_AddItemToArray(loose, outline__json_bullet(m, text, bi, opts));
         outline__json_paragraphs(m, si, -1, so);
         cJSON_AddItemToArray(sections, so);
     }
@@ -146,11 +215,9 @@ static void outline__json(const RlsResume *m, const RlsText *text, const char *n
         cJSON_AddItemToArray(comments, cJSON_CreateString(m->comments[i].text));
     cJSON *layout = cJSON_AddArrayToObject(root, "layout");
     for (uint32_t i = 0; i < m->n_layout; i++) {
-        char range[64];
-        outline__range(text, m->layout[i].span, range, sizeof(range));
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "kind", outline__layout_kind(m->layout[i].kind));
-        cJSON_AddStringToObject(o, "range", range);
+        outline__json_range(o, text, m->layout[i].span, opts);
         cJSON_AddItemToArray(layout, o);
     }
     cJSON *errors = cJSON_AddArrayToObject(root, "errors");
@@ -277,18 +344,24 @@ static void outline__text(const RlsResume *m, const RlsText *text, const char *n
     }
 }
 
-void rls_outline_render(const RlsResume *model, const RlsText *text, const char *name, bool json,
-                        RlsBuf *out) {
+void rls_outline_render_with(const RlsResume *model, const RlsText *text, const char *name,
+                             bool json, const RlsOutlineOptions *opts, RlsBuf *out) {
     if (json)
-        outline__json(model, text, name, out);
+        outline__json(model, text, name, opts, out);
     else
         outline__text(model, text, name, out);
+}
+
+void rls_outline_render(const RlsResume *model, const RlsText *text, const char *name, bool json,
+                        RlsBuf *out) {
+    rls_outline_render_with(model, text, name, json, NULL, out);
 }
 
 /* ---- The command ---------------------------------------------------------------- */
 
 static int outline__usage(void) {
-    fprintf(stderr, "usage: resume-ls outline FILE [--format text|json] [--lang markdown|latex]\n");
+    fprintf(stderr, "usage: resume-ls outline FILE [--format text|json] [--lang markdown|latex]\n"
+                    "                         [--encoding utf-16|utf-8|utf-32]\n");
     return 2;
 }
 
@@ -297,10 +370,12 @@ int rls_cmd_outline(int argc, char **argv) {
     bool json = false;
     bool lang_given = false;
     RlsFormat format = RLS_FORMAT_MARKDOWN;
+    RlsOutlineOptions opts = {.lsp = true, .encoding = RLS_ENC_UTF16};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
-        if (!strncmp(a, "--format", 8) || !strncmp(a, "--lang", 6)) {
+        if (!strncmp(a, "--format", 8) || !strncmp(a, "--lang", 6) ||
+            !strncmp(a, "--encoding", 10)) {
             const char *eq = strchr(a, '=');
             if (eq)
                 val = eq + 1;
@@ -308,7 +383,16 @@ int rls_cmd_outline(int argc, char **argv) {
                 val = argv[++i];
             else
                 return outline__usage();
-            if (!strncmp(a, "--format", 8)) {
+            if (!strncmp(a, "--encoding", 10)) {
+                if (!strcmp(val, "utf-16"))
+                    opts.encoding = RLS_ENC_UTF16;
+                else if (!strcmp(val, "utf-8"))
+                    opts.encoding = RLS_ENC_UTF8;
+                else if (!strcmp(val, "utf-32"))
+                    opts.encoding = RLS_ENC_UTF32;
+                else
+                    return outline__usage();
+            } else if (!strncmp(a, "--format", 8)) {
                 if (!strcmp(val, "json"))
                     json = true;
                 else if (!strcmp(val, "text"))
@@ -344,7 +428,7 @@ int rls_cmd_outline(int argc, char **argv) {
     RlsResume *model = rls_parser_parse(parser, rls_text_data(text), rls_text_len(text), NULL);
     RlsBuf out;
     rls_buf_init(&out);
-    rls_outline_render(model, text, path, json, &out);
+    rls_outline_render_with(model, text, path, json, &opts, &out);
     fwrite(out.data ? out.data : "", 1, out.len, stdout);
     rls_buf_close(&out);
     rls_resume_delete(model);

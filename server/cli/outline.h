@@ -18,4 +18,22 @@
 void rls_outline_render(const RlsResume *model, const RlsText *text, const char *name, bool json,
                         RlsBuf *out);
 
+/* What the JSON outline adds for tools (`resume-ls outline --format json`). */
+typedef struct {
+    /* Every "range" string gets an "lsp_range" object beside it,
+     * {"start":{"line","character"},"end":{...}}, 0-based as in LSP, the
+     * characters counted in `encoding`; every entry gets "sources": for its
+     * title, organisation, location and dates, the source range it was read
+     * from (null when the text is not found verbatim in the entry's header,
+     * e.g. written by a macro or across markup). */
+    bool lsp;
+    RlsEncoding encoding; /* RLS_ENC_UTF16 (the LSP default), _UTF8 or _UTF32 */
+} RlsOutlineOptions;
+
+/* rls_outline_render with options (NULL: none, as rls_outline_render; the
+ * golden outlines are written so, which keeps them short). Borrows
+ * everything. */
+void rls_outline_render_with(const RlsResume *model, const RlsText *text, const char *name,
+                             bool json, const RlsOutlineOptions *opts, RlsBuf *out);
+
 #endif /* RLS_CLI_OUTLINE_H_ */

@@ -2,6 +2,7 @@
  * builder.c - building a model while walking a syntax tree (builder.h).
  */
 #include "model/builder.h"
+#include "model/reader.h"
 
 #include <string.h>
 
@@ -294,6 +295,7 @@ void rls_model_builder_error(RlsModelBuilder *self, RlsSpan span) {
 RlsResume *rls_model_builder_finish(RlsModelBuilder *self) {
     RlsResume *m = self->model;
     model__close_section(self, m->src_len);
+    rls_reader_settle(m);
     rls_resume_index_openers(m);
     self->model = NULL;
     return m;

@@ -6,6 +6,7 @@
  * by keyword, then (for non-English resumes) by substring.
  */
 #include "rls/model.h"
+#include "rls/text.h" /* rls_utf8_decode */
 
 #include <ctype.h>
 #include <string.h>
@@ -192,55 +193,181 @@ static const HeadingSynonym heading__keywords[] = {
     {"objective", RLS_SECTION_SUMMARY, false},
 };
 
-/* Non-English headings seen in real resumes: matched as substrings of the
- * raw UTF-8, since the normaliser keeps only ASCII letters. */
+/* Section words in other languages, lower case (the heading is folded
+ * first: ASCII, Latin-1 and Cyrillic capitals lowered). A Latin or
+ * Cyrillic word matches at the start of a word of the heading, so that
+ * "Informationen" is not "formation" and "Berufserfahrung" needs its own
+ * line; a CJK word matches anywhere. The first match in this order decides:
+ * education before experience ("教育经历" holds "经历" too); a CJK
+ * experience word before projects ("实习/项目经历", internships and
+ * projects, lists roles); other projects and volunteering words before
+ * experience ("Ehrenamtliche Erfahrung" is volunteering). */
 static const struct {
     const char *text;
     RlsSectionKind kind;
 } heading__foreign[] = {
-    /* Education first: "教育经历" (education history) holds "经历" too. */
     {"教育", RLS_SECTION_EDUCATION},
     {"学历", RLS_SECTION_EDUCATION},
+    {"学歴", RLS_SECTION_EDUCATION},
     {"교육", RLS_SECTION_EDUCATION},
     {"학력", RLS_SECTION_EDUCATION},
+    {"formação", RLS_SECTION_EDUCATION},
+    {"educação", RLS_SECTION_EDUCATION},
+    {"formation", RLS_SECTION_EDUCATION},
+    {"études", RLS_SECTION_EDUCATION},
+    {"diplômes", RLS_SECTION_EDUCATION},
+    {"educación", RLS_SECTION_EDUCATION},
+    {"formación", RLS_SECTION_EDUCATION},
+    {"estudios", RLS_SECTION_EDUCATION},
+    {"istruzione", RLS_SECTION_EDUCATION},
+    {"formazione", RLS_SECTION_EDUCATION},
+    {"ausbildung", RLS_SECTION_EDUCATION},
+    {"studium", RLS_SECTION_EDUCATION},
+    {"bildung", RLS_SECTION_EDUCATION},
+    {"schulbildung", RLS_SECTION_EDUCATION},
+    {"akademische laufbahn", RLS_SECTION_EDUCATION},
+    {"akademischer werdegang", RLS_SECTION_EDUCATION},
+    {"opleiding", RLS_SECTION_EDUCATION},
+    {"uddannelse", RLS_SECTION_EDUCATION},
+    {"utdanning", RLS_SECTION_EDUCATION},
+    {"utbildning", RLS_SECTION_EDUCATION},
+    {"wykształcenie", RLS_SECTION_EDUCATION},
+    {"edukacja", RLS_SECTION_EDUCATION},
+    {"образование", RLS_SECTION_EDUCATION},
+    {"освіта", RLS_SECTION_EDUCATION},
     {"经历", RLS_SECTION_EXPERIENCE},
     {"經歷", RLS_SECTION_EXPERIENCE},
     {"经验", RLS_SECTION_EXPERIENCE},
+    {"経歴", RLS_SECTION_EXPERIENCE},
+    {"職歴", RLS_SECTION_EXPERIENCE},
     {"경력", RLS_SECTION_EXPERIENCE},
     {"項目", RLS_SECTION_PROJECTS},
     {"项目", RLS_SECTION_PROJECTS},
     {"프로젝트", RLS_SECTION_PROJECTS},
     {"오픈소스", RLS_SECTION_PROJECTS},
+    {"projets", RLS_SECTION_PROJECTS},
+    {"projetos", RLS_SECTION_PROJECTS},
+    {"proyectos", RLS_SECTION_PROJECTS},
+    {"progetti", RLS_SECTION_PROJECTS},
+    {"projekte", RLS_SECTION_PROJECTS},
+    {"projekterfahrung", RLS_SECTION_PROJECTS},
+    {"projecten", RLS_SECTION_PROJECTS},
+    {"projekter", RLS_SECTION_PROJECTS},
+    {"projekty", RLS_SECTION_PROJECTS},
+    {"проекты", RLS_SECTION_PROJECTS},
+    {"вклад в проекты", RLS_SECTION_PROJECTS},
+    {"bénévolat", RLS_SECTION_VOLUNTEERING},
+    {"voluntariado", RLS_SECTION_VOLUNTEERING},
+    {"volontariato", RLS_SECTION_VOLUNTEERING},
+    {"ehrenamt", RLS_SECTION_VOLUNTEERING},
+    {"atividades", RLS_SECTION_VOLUNTEERING},
+    {"工作", RLS_SECTION_EXPERIENCE},
+    {"expérience", RLS_SECTION_EXPERIENCE},
+    {"parcours professionnel", RLS_SECTION_EXPERIENCE},
+    {"experiência", RLS_SECTION_EXPERIENCE},
+    {"experiencia", RLS_SECTION_EXPERIENCE},
+    {"esperienz", RLS_SECTION_EXPERIENCE},
+    {"erfahrung", RLS_SECTION_EXPERIENCE},
+    {"berufserfahrung", RLS_SECTION_EXPERIENCE},
+    {"praxiserfahrung", RLS_SECTION_EXPERIENCE},
+    {"arbeitserfahrung", RLS_SECTION_EXPERIENCE},
+    {"beruflicher werdegang", RLS_SECTION_EXPERIENCE},
+    {"werkervaring", RLS_SECTION_EXPERIENCE},
+    {"ervaring", RLS_SECTION_EXPERIENCE},
+    {"erfaring", RLS_SECTION_EXPERIENCE},
+    {"erhvervserfaring", RLS_SECTION_EXPERIENCE},
+    {"arbejdserfaring", RLS_SECTION_EXPERIENCE},
+    {"arbeidserfaring", RLS_SECTION_EXPERIENCE},
+    {"erfarenhet", RLS_SECTION_EXPERIENCE},
+    {"doświadczenie", RLS_SECTION_EXPERIENCE},
+    {"опыт", RLS_SECTION_EXPERIENCE},
+    {"досвід", RLS_SECTION_EXPERIENCE},
     {"技能", RLS_SECTION_SKILLS},
     {"기술", RLS_SECTION_SKILLS},
+    {"スキル", RLS_SECTION_SKILLS},
+    {"compétences", RLS_SECTION_SKILLS},
+    {"competências", RLS_SECTION_SKILLS},
+    {"conhecimentos", RLS_SECTION_SKILLS},
+    {"habilidades", RLS_SECTION_SKILLS},
+    {"conocimientos", RLS_SECTION_SKILLS},
+    {"competenze", RLS_SECTION_SKILLS},
+    {"kenntnisse", RLS_SECTION_SKILLS},
+    {"fähigkeiten", RLS_SECTION_SKILLS},
+    {"vaardigheden", RLS_SECTION_SKILLS},
+    {"kompetencer", RLS_SECTION_SKILLS},
+    {"færdigheder", RLS_SECTION_SKILLS},
+    {"umiejętności", RLS_SECTION_SKILLS},
+    {"idiomas", RLS_SECTION_SKILLS},
+    {"langues", RLS_SECTION_SKILLS},
+    {"lingue", RLS_SECTION_SKILLS},
+    {"sprachen", RLS_SECTION_SKILLS},
+    {"навыки", RLS_SECTION_SKILLS},
+    {"навички", RLS_SECTION_SKILLS},
+    {"языки", RLS_SECTION_SKILLS},
     {"获奖", RLS_SECTION_AWARDS},
     {"荣誉", RLS_SECTION_AWARDS},
     {"수상", RLS_SECTION_AWARDS},
+    {"auszeichnungen", RLS_SECTION_AWARDS},
+    {"premios", RLS_SECTION_AWARDS},
+    {"prêmios", RLS_SECTION_AWARDS},
+    {"награды", RLS_SECTION_AWARDS},
+    {"veröffentlichungen", RLS_SECTION_PUBLICATIONS},
+    {"publicaciones", RLS_SECTION_PUBLICATIONS},
+    {"publicações", RLS_SECTION_PUBLICATIONS},
+    {"pubblicazioni", RLS_SECTION_PUBLICATIONS},
+    {"публикации", RLS_SECTION_PUBLICATIONS},
     {"证书", RLS_SECTION_CERTIFICATIONS},
     {"자격", RLS_SECTION_CERTIFICATIONS},
+    {"資格", RLS_SECTION_CERTIFICATIONS},
+    {"cursos", RLS_SECTION_CERTIFICATIONS},
     {"소개", RLS_SECTION_SUMMARY},
     {"简介", RLS_SECTION_SUMMARY},
     {"自我评价", RLS_SECTION_SUMMARY},
-    {"Expérience", RLS_SECTION_EXPERIENCE},
-    {"Experiência", RLS_SECTION_EXPERIENCE},
-    {"Formação", RLS_SECTION_EDUCATION},
-    {"Compétences", RLS_SECTION_SKILLS},
-    {"Competências", RLS_SECTION_SKILLS},
-    {"Projets", RLS_SECTION_PROJECTS},
-    {"Projetos", RLS_SECTION_PROJECTS},
-    /* Portuguese, French and Chinese wordings of the corpus's resumes. */
-    {"Educação", RLS_SECTION_EDUCATION},
-    {"Formation", RLS_SECTION_EDUCATION},
-    {"Conhecimentos", RLS_SECTION_SKILLS},
-    {"Idiomas", RLS_SECTION_SKILLS},
-    {"Langues", RLS_SECTION_SKILLS},
-    {"Contactos", RLS_SECTION_HEADER},
-    {"Contatos", RLS_SECTION_HEADER},
-    {"Sobre", RLS_SECTION_SUMMARY},
-    {"Cursos", RLS_SECTION_CERTIFICATIONS},
-    {"Atividades", RLS_SECTION_VOLUNTEERING},
-    {"工作", RLS_SECTION_EXPERIENCE},
+    {"sobre", RLS_SECTION_SUMMARY},
+    {"о себе", RLS_SECTION_SUMMARY},
+    {"contactos", RLS_SECTION_HEADER},
+    {"contatos", RLS_SECTION_HEADER},
 };
+
+/* The heading lowered for heading__foreign: ASCII, Latin-1 (À-Þ) and
+ * Cyrillic (А-Я, Ѐ-Џ) capitals become small letters; other bytes are
+ * copied. Returns the folded length (at most cap - 1). */
+static size_t heading__fold(const char *heading, size_t len, char *out, size_t cap) {
+    size_t n = 0;
+    for (size_t i = 0; i < len && n + 4 < cap;) {
+        uint32_t cp = 0;
+        uint32_t k = rls_utf8_decode((const unsigned char *)heading + i, (uint32_t)(len - i), &cp);
+        if (k == 0) k = 1, cp = (unsigned char)heading[i];
+        bool ascii = cp >= 'A' && cp <= 'Z';
+        bool latin1 = cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
+        bool cyrillic = cp >= 0x410 && cp <= 0x42F;
+        if (ascii || latin1 || cyrillic)
+            cp += 32;
+        else if (cp >= 0x400 && cp <= 0x40F)
+            cp += 80;
+        if (k == 1) {
+            out[n++] = cp < 0x80 ? (char)cp : heading[i]; /* an invalid byte is kept */
+        } else if (cp < 0x800) {
+            out[n++] = (char)(0xC0 | (cp >> 6));
+            out[n++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            memcpy(out + n, heading + i, k);
+            n += k;
+        }
+        i += k;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Whether folded[k] starts a word: the text start, or after a byte that is
+ * no letter (ASCII other than a letter or digit). A UTF-8 continuation byte
+ * before k means a letter of another script. */
+static bool heading__word_start(const char *folded, size_t k) {
+    if (k == 0) return true;
+    unsigned char c = (unsigned char)folded[k - 1];
+    return c < 0x80 && !isalnum(c);
+}
 
 static bool heading__has_word(const char *norm, const char *word) {
     size_t wn = strlen(word);
@@ -289,11 +416,15 @@ RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *stand
     }
     for (size_t i = 0; i < RLS_ARRAY_LEN(heading__keywords); i++)
         if (heading__has_word(norm, heading__keywords[i].words)) return heading__keywords[i].kind;
+    char folded[4 * RLS_HEADING_NORM_LEN];
+    size_t fn = heading__fold(heading, len, folded, sizeof(folded));
     for (size_t i = 0; i < RLS_ARRAY_LEN(heading__foreign); i++) {
         const char *t = heading__foreign[i].text;
         size_t tn = strlen(t);
-        for (size_t k = 0; k + tn <= len; k++)
-            if (memcmp(heading + k, t, tn) == 0) return heading__foreign[i].kind;
+        bool anywhere = (unsigned char)t[0] >= 0xE0; /* CJK, Hangul, kana */
+        for (size_t k = 0; k + tn <= fn; k++)
+            if (memcmp(folded + k, t, tn) == 0 && (anywhere || heading__word_start(folded, k)))
+                return heading__foreign[i].kind;
     }
     return RLS_SECTION_OTHER;
 }

@@ -13,6 +13,7 @@
  * it, such as a nested list or a contact macro, is still visited).
  */
 #include <pthread.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "model/lines.h"
@@ -146,6 +147,8 @@ typedef struct {
     uint32_t n_sibling_walks; /* tex__args */
     int32_t line_entry;  /* the entry a dated line just made (its next line may add to it), or -1 */
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
+    uint32_t n_macro_sections; /* sections made by \\section or a heading macro */
+    bool line_section;         /* the section being made comes from a line (tex__line_heading) */
 } TexWalk;
 
 /* Macros whose detached optional arguments are looked for (tex__args). */
@@ -428,13 +431,58 @@ static char *tex__cells_text(const TexWalk *w, const RlsPlain *p) {
  * \\hfill Jun 2021 -- Present", however the document's own macros wrote
  * it); the undated line right under it ("Acme \\hfill Remote") adds the
  * fields it lacks. Returns true when the line was taken. */
+/* Sections whose entries are roles, degrees or projects. */
+static bool tex__roles(RlsSectionKind k) {
+    return k == RLS_SECTION_EXPERIENCE || k == RLS_SECTION_EDUCATION || k == RLS_SECTION_PROJECTS ||
+           k == RLS_SECTION_VOLUNTEERING;
+}
+
+/* Fills the fields entry e lacks from a line's fields; returns whether any
+ * was taken. */
+static bool tex__complete(RlsEntry *e, RlsEntryFields *f) {
+    bool used = false;
+    char **mine[] = {&e->title, &e->org, &e->location};
+    char **theirs[] = {&f->title, &f->org, &f->location};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(mine); i++)
+        if (!*mine[i] && *theirs[i]) {
+            *mine[i] = *theirs[i];
+            *theirs[i] = NULL;
+            used = true;
+        }
+    return used;
+}
+
+/* The line a dated line may complete from above: the last paragraph of
+ * the current section, short, undated, no label or sentence, with no bullet
+ * or entry after it, ending before `before_byte`. Returns NULL if none. */
+static RlsParagraph *tex__name_line(TexWalk *w, uint32_t before_byte) {
+    RlsResume *m = w->mb.model;
+    if (!m->n_paragraphs || !m->n_sections) return NULL;
+    RlsParagraph *para = &m->paragraphs[m->n_paragraphs - 1];
+    uint32_t section = m->n_sections - 1;
+    if (para->section != section || para->span.end_byte > before_byte) return NULL;
+    if (m->n_bullets && m->bullets[m->n_bullets - 1].span.start_byte > para->span.start_byte)
+        return NULL;
+    if (m->n_entries && m->entries[m->n_entries - 1].span.end_byte > para->span.start_byte)
+        return NULL;
+    if (m->sections[section].heading_span.end_byte > para->span.start_byte) return NULL;
+    const RlsPlain *t = &para->plain;
+    if (!t->len || t->len > 60 || strchr(".:", t->text[t->len - 1]) || memchr(t->text, ':', t->len))
+        return NULL;
+    if (rls_date_text_looks_dated(t->text, t->len)) return NULL;
+    /* A name has letters: "2 c" is what a layout macro left behind. */
+    uint32_t letters = 0;
+    for (uint32_t i = 0; i < t->len; i++)
+        if (isalpha((unsigned char)t->text[i]) || (unsigned char)t->text[i] >= 0xC0) letters++;
+    if (letters < 2) return NULL;
+    return para;
+}
+
 static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     int32_t last = w->line_entry;
     w->line_entry = -1;
     RlsSectionKind k = w->kind;
-    if (k != RLS_SECTION_EXPERIENCE && k != RLS_SECTION_EDUCATION && k != RLS_SECTION_PROJECTS &&
-        k != RLS_SECTION_VOLUNTEERING)
-        return false;
+    if (!tex__roles(k)) return false;
     /* A sentence or a label ("Master's Thesis, Completed in 2016:") is no header. */
     if (p->len > 200 || p->text[p->len - 1] == '.' || p->text[p->len - 1] == ':') return false;
     RlsDateRange dates;
@@ -443,10 +491,25 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     const RlsResume *m = w->mb.model;
     int32_t ce = w->mb.current_entry;
     if (dated && ce >= 0 && ce != w->dated_entry &&
-        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
+        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce)) {
         /* Right under an entry a template macro made, a dated line ("expected
-         * March 2016") details it. */
-        return false;
+         * March 2016") details it. Under a role heading that has no dates
+         * yet, it is the role's line: its dates and the fields the heading
+         * lacks ("\\subsection{Engineer} \\cvline{2017 -- 2018}{Acme}"). */
+        RlsEntry *e = &w->mb.model->entries[ce];
+        if (e->dates.valid || e->n_bullets) return false;
+        RlsEntryFields f;
+        rls_entry_fields_split(p->text, p->len, k, false, &f);
+        tex__complete(e, &f);
+        e->dates = dates;
+        e->dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
+        rls_entry_fields_close(&f);
+        RlsSpan span = tex__plain_span(p);
+        if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
+        w->dated_entry = ce;
+        rls_plain_free(p);
+        return true;
+    }
     RlsEntryFields f;
     if (!dated) {
         /* A project's next line is what it is about, not a field. */
@@ -460,15 +523,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
             rls_entry_fields_close(&f);
             return false;
         }
-        bool used = false;
-        char **mine[] = {&e->title, &e->org, &e->location};
-        char **theirs[] = {&f.title, &f.org, &f.location};
-        for (size_t i = 0; i < RLS_ARRAY_LEN(mine); i++)
-            if (!*mine[i] && *theirs[i]) {
-                *mine[i] = *theirs[i];
-                *theirs[i] = NULL;
-                used = true;
-            }
+        bool used = tex__complete(e, &f);
         rls_entry_fields_close(&f);
         if (!used) return false;
         RlsSpan span = tex__plain_span(p);
@@ -493,7 +548,6 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     } else {
         rls_entry_fields_split(cells, p->len, k, false, &f);
     }
-    rls_free(cells);
     if (k == RLS_SECTION_PROJECTS) {
         /* A project's name is the line without its dates, commas and all. */
         size_t a = 0, b = ds;
@@ -528,11 +582,59 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         f.dates = dates;
         f.dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
     }
-    rls_model_builder_entry(&w->mb, tex__plain_span(p), f.title, f.org, f.location, &f.dates);
+    RlsSpan span = tex__plain_span(p);
+    RlsParagraph *head = k == RLS_SECTION_PROJECTS ? NULL : tex__name_line(w, span.start_byte);
+    if (head && nb > na) {
+        /* "\\textbf{Avito} \\\\ Backend Engineer, LLM team \\hfill 2023 --
+         * now": the line above names the employer (or the role, when it
+         * reads as one and this line does not), and this line's name part
+         * is the other field whole. */
+        RlsEntryFields g;
+        rls_entry_fields_split(head->plain.text, head->plain.len, k, false, &g);
+        char *above = g.org ? g.org : g.title;
+        char *name = rls_strndup(cells + na, nb - na);
+        bool above_is_role = g.title && !g.org &&
+                             rls_entry_field_is_role(g.title, strlen(g.title)) &&
+                             !rls_entry_field_is_role(name, strlen(name));
+        if (above) {
+            rls_free(f.title);
+            rls_free(f.org);
+            f.title = above_is_role ? rls_strdup(above) : name;
+            f.org = above_is_role ? name : rls_strdup(above);
+            name = NULL;
+            if (g.location && !f.location) f.location = rls_strdup(g.location);
+            span.start_byte = RLS_MIN(span.start_byte, head->span.start_byte);
+            head->entry = (int32_t)w->mb.model->n_entries;
+        }
+        rls_free(name);
+        rls_entry_fields_close(&g);
+    }
+    rls_model_builder_entry(&w->mb, span, f.title, f.org, f.location, &f.dates);
     rls_entry_fields_close(&f);
+    rls_free(cells);
     w->line_entry = w->mb.current_entry;
     w->dated_entry = w->mb.current_entry;
     rls_plain_free(p);
+    return true;
+}
+
+static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t level);
+
+/* A document that makes its headings with its own formatting
+ * ("\\newcommand{\\header}[1]{\\textsc{#1} \\hrulefill}", a bold line)
+ * rather than \\section: a short line of its own whose whole text is a
+ * section wording in any supported language ("Опыт работы", "Education")
+ * heads a section, as long as the document has made no section with a
+ * sectioning macro. Takes *p when it does. */
+static bool tex__line_heading(TexWalk *w, RlsPlain *p) {
+    if (w->n_macro_sections || p->len == 0 || p->len > 48) return false;
+    for (uint32_t i = 0; i < p->len; i++)
+        if (strchr("0123456789:@|.,;", p->text[i])) return false;
+    RlsSectionKind kind = rls_section_classify(p->text, p->len, NULL);
+    if (kind == RLS_SECTION_OTHER || kind == RLS_SECTION_HEADER) return false;
+    w->line_section = true;
+    tex__section(w, p, tex__plain_span(p), 1);
+    w->line_section = false;
     return true;
 }
 
@@ -542,6 +644,7 @@ static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
         rls_plain_free(p);
         return;
     }
+    if (tex__line_heading(w, p)) return;
     if (tex__dated_line(w, p)) return;
     if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
         /* "Over 5000 lines:" alone on its line labels the lines below it. */
@@ -652,7 +755,10 @@ static void tex__refine_section(TexWalk *w) {
 }
 
 static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t level) {
-    tex__flush_para(w);
+    if (!w->line_section) {
+        tex__flush_para(w);
+        w->n_macro_sections++;
+    }
     tex__refine_section(w);
     rls_free(w->skill_cat);
     w->skill_cat = NULL;
@@ -686,6 +792,16 @@ static bool tex__heading_is_entry(TexWalk *w, TSNode node, TSNode text) {
         TSNode args[2];
         unsigned n = rls_tex_curly_args(c, args, 2);
         RlsTexMacro m;
+        if (n && !rls_tex_macros_lookup(&w->macros, name, len, n, &m) && tex__roles(w->kind)) {
+            /* A macro of unknown meaning whose first argument is the dates
+             * (moderncv's "\\cvline{seit 9.2020}{Employer ...}" under the
+             * role's sub-heading) makes the heading a role in a section of
+             * roles, whatever the macro is called. */
+            char *t = tex__node_string(w, args[0]);
+            entry = rls_date_text_looks_dated(t, strlen(t));
+            rls_free(t);
+            break;
+        }
         if (!n || !rls_tex_macros_lookup(&w->macros, name, len, n, &m) || m.role != RLS_TEX_AMEND)
             break;
         if (m.title_arg) {
@@ -734,7 +850,13 @@ static void tex__section_node(TexWalk *w, TSNode node) {
     }
     if (level >= 2 && heading.len && tex__heading_is_entry(w, node, text)) {
         tex__flush_para(w);
-        rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, NULL, heading.text, NULL, NULL);
+        /* The heading is the role or the employer: its content says which. */
+        RlsFieldScores sc;
+        rls_field_type_score(heading.text, heading.len, &sc);
+        RlsFieldType own = w->kind == RLS_SECTION_EDUCATION ? RLS_FIELD_DEGREE : RLS_FIELD_TITLE;
+        bool role = sc.score[own] >= 1.0f && sc.score[own] > sc.score[RLS_FIELD_ORG];
+        rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, role ? heading.text : NULL,
+                                role ? NULL : heading.text, NULL, NULL);
         rls_plain_free(&heading);
         return;
     }

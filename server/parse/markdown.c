@@ -989,6 +989,18 @@ static void md__entry_take_title(RlsEntry *e, const char *title, bool from_headi
 
 /* Makes an entry from a line, or, for a dated line right under an entry
  * heading ("**Jun 2021 – Present | Remote**"), completes that entry. */
+/* Where an entry line's dates are in the source: the date text of the
+ * field string fs located in the line's plain text, or `whole` when it is
+ * not found there. */
+static RlsSpan md__date_span(const MdText *t, const char *fs, const RlsEntryFields *f,
+                             RlsSpan whole) {
+    size_t dl = f->date_end_byte - f->date_start_byte;
+    for (uint32_t i = 0; dl && i + dl <= t->plain.len; i++)
+        if (!memcmp(t->plain.text + i, fs + f->date_start_byte, dl))
+            return rls_plain_cover(&t->plain, i, i + (uint32_t)dl);
+    return whole;
+}
+
 static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     char *fs = md__stacked_field_string(md, t);
     if (!fs) fs = md__field_string(t);
@@ -1033,18 +1045,7 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
         rls_entry_fields_close(&f);
     }
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
-    if (f.dates.valid) f.dates.span = t->span;
-    if (f.dates.valid) {
-        /* Narrow the span to the date text when its plain bytes are known. */
-        const char *hit = NULL;
-        size_t dl = f.date_end_byte - f.date_start_byte;
-        for (uint32_t i = 0; i + dl <= t->plain.len && !hit; i++)
-            if (!memcmp(t->plain.text + i, fs + f.date_start_byte, dl)) hit = t->plain.text + i;
-        if (hit) {
-            uint32_t ps = (uint32_t)(hit - t->plain.text);
-            f.dates.span = rls_plain_cover(&t->plain, ps, ps + (uint32_t)dl);
-        }
-    }
+    if (f.dates.valid) f.dates.span = md__date_span(t, fs, &f, t->span);
     rls_model_builder_entry(&md->mb, t->span, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
@@ -2203,7 +2204,7 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         md__paragraph_text(md, &t);
         return;
     }
-    if (f.dates.valid) f.dates.span = hspan;
+    if (f.dates.valid) f.dates.span = md__date_span(&t, fs, &f, hspan);
     /* "### Acme Corp" over "#### Senior Engineer (2020 – Present)" and
      * "#### Engineer (2018 – 2020)": roles held at one employer. The
      * first completes the employer's entry; the others name it too. */

@@ -126,6 +126,70 @@ static const DateWord dates__words[] = {
     {"out", 10},
     {"dezembro", 12},
     {"dez", 12},
+    /* Russian (nominative, genitive "1 марта 2020", abbreviations) */
+    {"январь", 1},
+    {"января", 1},
+    {"янв", 1},
+    {"февраль", 2},
+    {"февраля", 2},
+    {"фев", 2},
+    {"февр", 2},
+    {"март", 3},
+    {"марта", 3},
+    {"мар", 3},
+    {"апрель", 4},
+    {"апреля", 4},
+    {"апр", 4},
+    {"май", 5},
+    {"мая", 5},
+    {"июнь", 6},
+    {"июня", 6},
+    {"июн", 6},
+    {"июль", 7},
+    {"июля", 7},
+    {"июл", 7},
+    {"август", 8},
+    {"августа", 8},
+    {"авг", 8},
+    {"сентябрь", 9},
+    {"сентября", 9},
+    {"сен", 9},
+    {"сент", 9},
+    {"октябрь", 10},
+    {"октября", 10},
+    {"окт", 10},
+    {"ноябрь", 11},
+    {"ноября", 11},
+    {"ноя", 11},
+    {"нояб", 11},
+    {"декабрь", 12},
+    {"декабря", 12},
+    {"дек", 12},
+    /* Ukrainian (nominative, genitive) */
+    {"січень", 1},
+    {"січня", 1},
+    {"лютий", 2},
+    {"лютого", 2},
+    {"березень", 3},
+    {"березня", 3},
+    {"квітень", 4},
+    {"квітня", 4},
+    {"травень", 5},
+    {"травня", 5},
+    {"червень", 6},
+    {"червня", 6},
+    {"липень", 7},
+    {"липня", 7},
+    {"серпень", 8},
+    {"серпня", 8},
+    {"вересень", 9},
+    {"вересня", 9},
+    {"жовтень", 10},
+    {"жовтня", 10},
+    {"листопад", 11},
+    {"листопада", 11},
+    {"грудень", 12},
+    {"грудня", 12},
     /* Italian */
     {"gennaio", 1},
     {"gen", 1},
@@ -177,14 +241,63 @@ static const int8_t dates__season_month[4] = {3, 6, 9, 12};
 /* Words and phrases meaning "still going", lower case. Latin ones match
  * whole words only ("nowhere" is not "now"); CJK ones match anywhere. */
 static const char *const dates__present[] = {
-    "present",     "the present", "current",   "currently", "now",        "today",
-    "ongoing",     "to date",     "till date", "présent",   "maintenant", "aujourd'hui",
-    "aujourd’hui", "actuel",      "actuelle",  "en cours",  "ce jour",    "heute",
-    "jetzt",       "aktuell",     "dato",      "laufend",   "actualidad", "actualmente",
-    "actual",      "presente",    "hoy",       "la fecha",  "atual",      "atualmente",
-    "hoje",        "oggi",        "attuale",   "in corso",  "至今",       "迄今",
-    "现在",        "現在",        "今",        "현재",      "재직중",     "재학중",
-    "進行中",      "재직 중",
+    "present",
+    "the present",
+    "current",
+    "currently",
+    "now",
+    "today",
+    "ongoing",
+    "to date",
+    "till date",
+    "présent",
+    "maintenant",
+    "aujourd'hui",
+    "aujourd’hui",
+    "actuel",
+    "actuelle",
+    "en cours",
+    "ce jour",
+    "heute",
+    "jetzt",
+    "aktuell",
+    "dato",
+    "laufend",
+    "actualidad",
+    "actualmente",
+    "actual",
+    "presente",
+    "hoy",
+    "la fecha",
+    "atual",
+    "atualmente",
+    "hoje",
+    "oggi",
+    "attuale",
+    "in corso",
+    "至今",
+    "迄今",
+    "现在",
+    "現在",
+    "今",
+    "현재",
+    "재직중",
+    "재학중",
+    "進行中",
+    "재직 중",
+    /* Russian and Ukrainian: "Наст. время", "по настоящее время", "н.в." */
+    "по настоящее время",
+    "по наст. время",
+    "по н.в.",
+    "настоящее время",
+    "наст. время",
+    "наст.время",
+    "н.в.",
+    "н. в.",
+    "сейчас",
+    "теперішній час",
+    "дотепер",
+    "зараз",
 };
 
 /* Words before a date that leave its range open: "Since 2020". */
@@ -220,6 +333,7 @@ static uint32_t dates__decode(const char *p, const char *end, int *n_bytes) {
 static bool dates__is_letter(uint32_t cp) {
     if (cp < 0x80) return isalpha((int)cp) || cp == '\'';
     if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) return true;
+    if (cp >= 0x400 && cp <= 0x4FF) return true; /* Cyrillic */
     if (cp >= 0x3040 && cp <= 0x9FFF) return true;
     if (cp >= 0xAC00 && cp <= 0xD7AF) return true;
     return false;
@@ -257,17 +371,27 @@ static size_t dates__word_len(const char *p, const char *end) {
     return (size_t)(q - p);
 }
 
+/* A letter in lower case, for the scripts whose month names are listed:
+ * ASCII, Latin-1 (À..Þ) and Cyrillic (Ѐ..Я). Each keeps its UTF-8 length. */
+static uint32_t dates__lower(uint32_t cp) {
+    if (cp < 0x80) return (uint32_t)tolower((int)cp);
+    bool latin1 = cp >= 0xC0 && cp <= 0xDE && cp != 0xD7;
+    bool cyrillic = cp >= 0x410 && cp <= 0x42F;
+    if (latin1 || cyrillic) return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+    return cp;
+}
+
 /* Compares n bytes of text with a lower-case word, ignoring the case of
- * ASCII and Latin-1 letters ("FÉVR", "MÄRZ"). */
+ * ASCII, Latin-1 and Cyrillic letters ("FÉVR", "MÄRZ", "Июнь"). */
 static bool dates__prefix_eq(const char *p, size_t n, const char *word) {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char a = (unsigned char)p[i];
-        if (a < 0x80) a = (unsigned char)tolower(a);
-        /* Upper-case Latin-1 letters (À..Þ) differ from lower case by 0x20
-         * in their second UTF-8 byte. */
-        if (i > 0 && (unsigned char)p[i - 1] == 0xC3 && a >= 0x80 && a <= 0x9E && a != 0x97)
-            a += 0x20;
-        if (a != (unsigned char)word[i]) return false;
+    const char *end = p + n, *wend = word + n;
+    while (p < end) {
+        int a_n, b_n;
+        uint32_t a = dates__decode(p, end, &a_n), b = dates__decode(word, wend, &b_n);
+        if (a_n != b_n || dates__lower(a) != b) return false;
+        p += a_n;
+        word += b_n;
     }
     return true;
 }
@@ -602,8 +726,8 @@ static bool dates__separator(DateScan *s, bool *dash) {
     static const char *const others[] = {
         "~", "\xEF\xBD\x9E" /* ～ */, "\xE3\x80\x9C" /* 〜 */, "\xE2\x86\x92" /* → */, "至", "から",
     };
-    static const char *const words[] = {"to", "until", "till", "through", "thru", "bis",
-                                        "à",  "au",    "a",    "al",      "até",  "hasta"};
+    static const char *const words[] = {"to", "until", "till", "through", "thru",  "bis", "à",
+                                        "au", "a",     "al",   "até",     "hasta", "по"};
     DateScan t = *s;
     dates__skip_space(&t);
     *dash = false;

@@ -470,6 +470,46 @@ def case_outline_text_and_json():
         expect("usage: resume-ls outline" in err, "a second FILE is a usage error", err)
 
 
+
+def case_outline_json_gives_lsp_ranges_and_sources():
+    """outline --format json gives each range as an LSP object (0-based,
+    UTF-16 by default, --encoding to change it) beside the 1-based string,
+    and says where each entry's title, organisation and dates were read:
+    emoji and CJK before the fields count two and one UTF-16 units."""
+    src = ("# Zoë\r\n\r\n## Experience\r\n\r\n"
+           "### 🚀 Ingénieur | Acme 東京 | 2019 – Present\r\n\r\n"
+           "- Cut p99 latency from 1.2s to 240ms.\r\n")
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "cv.md")
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(src)
+        rc, out, err = run("outline", "--format", "json", path)
+        expect_rc(rc, 0, out, err)
+        exp = [s for s in json.loads(out)["sections"] if s["kind"] == "experience"][0]
+        e = exp["entries"][0]
+        expect(e["lsp_range"]["start"] == {"line": 4, "character": 0},
+               "the entry's LSP range starts at line 4 (0-based)", out)
+        src_ = e["sources"]
+        expect(src_["org"] is not None and src_["org"]["lsp_range"] == {
+            "start": {"line": 4, "character": 19}, "end": {"line": 4, "character": 26}},
+            "the organisation 'Acme 東京' is read from UTF-16 columns 19-26", out)
+        expect(src_["org"]["range"] == "5:19-5:26", "the 1-based string counts code points", out)
+        expect(src_["dates"] is not None and
+               src_["dates"]["lsp_range"]["start"] == {"line": 4, "character": 29},
+               "the dates are read from UTF-16 column 29", out)
+        b = e["bullets"][0]
+        expect(b["lsp_range"] == {"start": {"line": 6, "character": 2},
+                                  "end": {"line": 6, "character": 37}},
+               "a bullet's LSP range", out)
+        rc, out, err = run("outline", "--format", "json", "--encoding", "utf-8", path)
+        expect_rc(rc, 0, out, err)
+        exp = [s for s in json.loads(out)["sections"] if s["kind"] == "experience"][0]
+        org = exp["entries"][0]["sources"]["org"]["lsp_range"]
+        expect(org["start"]["character"] == len("### 🚀 Ingénieur | ".encode("utf-8")),
+               "--encoding utf-8 counts bytes", out)
+        rc, out, err = run("outline", "--format", "json", "--encoding", "utf-7", path)
+        expect_rc(rc, 2, out, err)
+
 # ---- untrusted files and configuration (issue #17) -------------------------------------
 
 WEAK_MD = """# Dana Reyes

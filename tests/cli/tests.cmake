@@ -10,7 +10,7 @@ set(_cli_cases
     help check_help version usage_errors missing_file directory_walk lang_override stdin
     invalid_utf8_is_not_fatal json_shape sarif_shape config_problems_are_reported_not_fatal
     explicit_config examples_have_findings fail_level_semantics text_format_lines
-    jobs_do_not_change_the_report outline_text_and_json
+    jobs_do_not_change_the_report outline_text_and_json outline_json_gives_lsp_ranges_and_sources
     a_fifo_named_as_job_description_does_not_hang_check
     every_subcommand_refuses_fifos_folders_and_huge_files_alike
     a_config_cannot_make_check_read_files_outside_its_folder

@@ -27,6 +27,68 @@ static const RlsSection *section_named(const RlsResume *m, const char *heading) 
     return NULL;
 }
 
+/* A sub-heading whose body opens with a macro of unknown meaning that
+ * takes the dates first (moderncv's \\cvline under \\subsection) is a
+ * role: the heading is its title (it types as a role), the macro's line its
+ * dates and employer, the items its bullets. */
+static void test_role_subheading_over_an_unknown_dated_macro(void) {
+    const char *src = "\\documentclass{article}\n"
+                      "\\begin{document}\n"
+                      "\\section{Berufserfahrung}\n"
+                      "\\subsection{Principal Software Engineer}\n"
+                      "\\mydatedline{seit 9.2020}{Telespazio Germany GmbH\n"
+                      "  \\begin{itemize}\\item Led the simulator team\\item Built the "
+                      "pipeline\\end{itemize}}\n"
+                      "\\subsection{Head of Mission Operations}\n"
+                      "\\mydatedline{7.2018~--~2.2020}{Planetary Systems GmbH}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Principal Software Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Telespazio Germany GmbH");
+    EXPECT_TRUE(m->entries[0].dates.valid);
+    EXPECT_TRUE(m->entries[0].dates.end.present);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_STR_EQ(m->entries[1].title, "Head of Mission Operations");
+    EXPECT_STR_EQ(m->entries[1].org, "Planetary Systems GmbH");
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2018);
+    EXPECT_EQ_INT(m->entries[1].dates.end.year, 2020);
+    rls_resume_delete(m);
+}
+
+/* A document that draws its own headings (a macro of its own around
+ * \\textsc and a rule, no \\section) still has sections: a short line that
+ * is a section wording heads one, in any supported language. A bold
+ * employer line over "Role, team \\hfill dates" gives the role its
+ * employer; Cyrillic months are dates. */
+static void test_home_made_headings_and_an_employer_line_above_the_dates(void) {
+    const char *src = "\\documentclass{article}\n"
+                      "\\newcommand{\\header}[1]{{\\textsc{#1}} \\hrulefill \\\\}\n"
+                      "\\begin{document}\n"
+                      "\\header{Опыт работы}\n"
+                      "\\textbf{Avito} \\\\\n"
+                      "\\text{Backend Engineer, LLM team} \\hfill Декабрь 2023 - Наст. время\\\\\n"
+                      "\\begin{itemize}\\item Built the model gateway\\end{itemize}\n"
+                      "\\header{Education}\n"
+                      "\\textbf{State University} \\\\\n"
+                      "BSc Computer Science \\hfill Сентябрь 2015 - Июнь 2019\\\\\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    const RlsSection *exp = section_named(m, "Опыт работы");
+    ASSERT_TRUE(exp != NULL);
+    EXPECT_EQ_INT(exp->kind, RLS_SECTION_EXPERIENCE);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Backend Engineer, LLM team");
+    EXPECT_STR_EQ(m->entries[0].org, "Avito");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2023);
+    EXPECT_EQ_INT(m->entries[0].dates.start.month, 12);
+    EXPECT_TRUE(m->entries[0].dates.end.present);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    EXPECT_STR_EQ(m->entries[1].org, "State University");
+    EXPECT_EQ_INT(m->entries[1].dates.end.month, 6);
+    rls_resume_delete(m);
+}
+
 static void test_jakes_resume(void) {
     const char *src =
         "\\documentclass{article}\n"
@@ -587,6 +649,8 @@ int main(void) {
         RLS_TEST(test_broken_input_is_data),
         RLS_TEST(test_incremental_reparse_matches_fresh_parse),
         RLS_TEST(test_project_heading_title_leaves_out_the_stack),
+        RLS_TEST(test_role_subheading_over_an_unknown_dated_macro),
+        RLS_TEST(test_home_made_headings_and_an_employer_line_above_the_dates),
         RLS_TEST(test_fixtures_parse_and_map_back),
         RLS_TEST(test_a_generated_large_file_parses_every_item),
         RLS_CORPUS_TEST(test_corpus_parses_and_maps_back),

@@ -1,0 +1,229 @@
+/*
+ * reader.c - the format-neutral reader's pass over entries (reader.h).
+ *
+ * Fields are judged by what they say (fieldtype.h scores: title, org,
+ * location, degree), never by the template or the format they came from,
+ * so a rule found here holds for Markdown and LaTeX alike.
+ */
+#include "model/reader.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "model/lines.h" /* rls_entry_field_is_honour */
+#include "rls/alloc.h"
+#include "rls/fieldtype.h"
+#include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
+
+#define READER_MAX_PARTS 8
+
+typedef struct {
+    const char *p;
+    size_t n;
+} Part;
+
+static Part reader__trim(Part s) {
+    while (s.n && (s.p[0] == ' ' || s.p[0] == ','))
+        s.p++, s.n--;
+    while (s.n && (s.p[s.n - 1] == ' ' || s.p[s.n - 1] == ','))
+        s.n--;
+    return s;
+}
+
+/* Splits text on commas outside brackets into at most `cap` trimmed parts;
+ * returns 0 when there are more. */
+static size_t reader__commas(const char *text, Part *out, size_t cap) {
+    size_t n = 0;
+    int depth = 0;
+    const char *start = text;
+    for (const char *c = text;; c++) {
+        if (*c == '(' || *c == '[') depth++;
+        if ((*c == ')' || *c == ']') && depth > 0) depth--;
+        if (*c && (*c != ',' || depth > 0)) continue;
+        if (n == cap) return 0;
+        out[n++] = reader__trim((Part){start, (size_t)(c - start)});
+        if (!*c) break;
+        start = c + 1;
+    }
+    return n;
+}
+
+/* "Paris 75009", "Villers-lès-Nancy 54600", "75009 Paris": a word and a
+ * postal code of four or five digits. */
+static bool reader__has_postcode(Part s) {
+    size_t run = 0;
+    bool letters = false;
+    for (size_t i = 0; i <= s.n; i++) {
+        unsigned char c = i < s.n ? (unsigned char)s.p[i] : ' ';
+        if (isdigit(c)) {
+            run++;
+            continue;
+        }
+        if (run == 4 || run == 5) {
+            if (c == ' ' || c == ',') return letters || i < s.n;
+        }
+        run = 0;
+        if (isalpha(c) || c >= 0x80) letters = true;
+    }
+    return false;
+}
+
+/* A part that reads as a place and as nothing else. */
+static bool reader__is_place(Part s) {
+    if (!s.n) return false;
+    RlsFieldScores sc;
+    rls_field_type_score(s.p, s.n, &sc);
+    bool other = sc.score[RLS_FIELD_ORG] >= 1.0f || sc.score[RLS_FIELD_TITLE] >= 1.0f ||
+                 sc.score[RLS_FIELD_DEGREE] >= 1.0f;
+    if (other) return false;
+    return sc.score[RLS_FIELD_LOCATION] >= 1.0f || reader__has_postcode(s);
+}
+
+static bool reader__is_org(Part s) {
+    RlsFieldScores sc;
+    rls_field_type_score(s.p, s.n, &sc);
+    return sc.score[RLS_FIELD_ORG] >= 1.0f;
+}
+
+/* Whether s holds a word of two or more capitals ("FKIE", "IBM"). */
+static bool reader__has_acronym(Part s) {
+    size_t run = 0;
+    for (size_t i = 0; i <= s.n; i++) {
+        if (i < s.n && isupper((unsigned char)s.p[i])) {
+            run++;
+            continue;
+        }
+        bool word_end = i == s.n || !isalpha((unsigned char)s.p[i]);
+        if (run >= 2 && word_end) return true;
+        run = 0;
+    }
+    return false;
+}
+
+/* The organisation without the place glued on after it. */
+static void reader__org_place(RlsEntry *e) {
+    if (!e->org || !strchr(e->org, ',')) return;
+    Part parts[READER_MAX_PARTS];
+    size_t n = reader__commas(e->org, parts, READER_MAX_PARTS);
+    if (n < 2) return;
+    /* The first place part after the name; every part after it must be a
+     * place too, or a region without an organisation word ("Île-de-France",
+     * "Lorraine"). */
+    size_t cut = 0;
+    for (size_t i = 1; i < n && !cut; i++)
+        if (reader__is_place(parts[i])) cut = i;
+    if (!cut) return;
+    for (size_t i = cut + 1; i < n; i++)
+        if (reader__is_org(parts[i]) || !parts[i].n) return;
+    const char *place = parts[cut].p;
+    size_t place_n = (size_t)(parts[n - 1].p + parts[n - 1].n - place);
+    size_t name_n = (size_t)(parts[cut - 1].p + parts[cut - 1].n - e->org);
+    if (!name_n) return;
+    if (!e->location) e->location = rls_strndup(place, place_n);
+    e->org[name_n] = '\0';
+}
+
+/* A location whose first part is a name, not a place ("Fraunhofer FKIE,
+ * Germany" taken whole for the place), names the organisation when the
+ * entry has none. */
+static void reader__location_name(RlsEntry *e) {
+    if (e->org || !e->location || !strchr(e->location, ',')) return;
+    Part parts[READER_MAX_PARTS];
+    size_t n = reader__commas(e->location, parts, READER_MAX_PARTS);
+    if (n < 2 || !parts[0].n || reader__is_place(parts[0])) return;
+    RlsFieldScores sc;
+    rls_field_type_score(parts[0].p, parts[0].n, &sc);
+    if (sc.score[RLS_FIELD_LOCATION] > 0.0f) return; /* "Houston, TX" */
+    /* "Palo Alto, CA, USA": a city before its state code. */
+    bool code = parts[1].n >= 2 && parts[1].n <= 3;
+    for (size_t i = 0; i < parts[1].n && code; i++)
+        code = isupper((unsigned char)parts[1].p[i]);
+    if (code) return;
+    /* An unknown city reads like a name: only a part that reads as an
+     * organisation, or carries an acronym ("Fraunhofer FKIE"), is one. */
+    if (sc.score[RLS_FIELD_ORG] < 1.0f && !reader__has_acronym(parts[0])) return;
+    for (size_t i = 1; i < n; i++)
+        if (!reader__is_place(parts[i])) return;
+    e->org = rls_strndup(parts[0].p, parts[0].n);
+    char *rest = rls_strdup(parts[1].p);
+    rls_free(e->location);
+    e->location = rest;
+}
+
+/* "Database Kernel R&D(Golang/Rust)", "Vitest 기여 (React, TypeScript)":
+ * a trailing bracket that lists only technologies of the keyword catalogue
+ * is the stack of the role or project, not part of its name; it is cut.
+ * Acronyms, departments and notes stay ("(IfADo)", "(Hons)", "(part time
+ * job)"): they are no catalogue technology. */
+static void reader__cut_stack(char *field) {
+    if (!field) return;
+    size_t n = strlen(field);
+    while (n && field[n - 1] == ' ')
+        n--;
+    if (n < 3 || field[n - 1] != ')') return;
+    char *open = NULL;
+    for (size_t i = n - 1; i-- > 0 && !open;)
+        if (field[i] == '(') open = field + i;
+    if (!open || open == field) return;
+    const char *p = open + 1, *end = field + n - 1;
+    size_t items = 0;
+    while (p < end) {
+        const char *q = p;
+        while (q < end && !strchr(",/+&", *q))
+            q++;
+        Part item = reader__trim((Part){p, (size_t)(q - p)});
+        /* "C++": the pluses belong to the name. */
+        while (q < end && *q == '+' && item.n && item.p[item.n - 1] != ' ')
+            q++, item.n++;
+        if (item.n && rls_kw_find(item.p, item.n) < 0) return;
+        items += item.n > 0;
+        p = q < end ? q + 1 : end;
+    }
+    if (!items) return;
+    while (open > field && open[-1] == ' ')
+        open--;
+    if (open > field) *open = '\0';
+}
+
+/* "Master of Science; GPA: 4.00", "Diploma in Science (9.95/10.0)": a
+ * grade after the degree is no part of its title. Cuts, repeatedly, a last
+ * "; " segment that reads as an honour or grade, and a last bracket that
+ * holds only a score ("9.15/10.0"). */
+static void reader__cut_grade(char *title) {
+    if (!title) return;
+    for (;;) {
+        size_t n = strlen(title);
+        while (n && title[n - 1] == ' ')
+            title[--n] = '\0';
+        char *semi = NULL;
+        for (char *c = strstr(title, "; "); c; c = strstr(c + 1, "; "))
+            semi = c;
+        if (semi && semi > title && rls_entry_field_is_honour(semi + 2, strlen(semi + 2))) {
+            *semi = '\0';
+            continue;
+        }
+        if (n < 5 || title[n - 1] != ')') return;
+        char *open = strrchr(title, '(');
+        if (!open || open == title || !strchr(open, '/')) return;
+        for (const char *c = open + 1; c < title + n - 1; c++)
+            if (!strchr("0123456789./ ", *c)) return;
+        while (open > title && open[-1] == ' ')
+            open--;
+        *open = '\0';
+    }
+}
+
+void rls_reader_settle_entry(RlsEntry *entry) {
+    if (!entry) return;
+    reader__cut_stack(entry->title);
+    reader__cut_grade(entry->title);
+    reader__cut_stack(entry->org);
+    reader__location_name(entry);
+    reader__org_place(entry);
+}
+
+void rls_reader_settle(RlsResume *model) {
+    if (!model) return;
+    for (uint32_t i = 0; i < model->n_entries; i++)
+        rls_reader_settle_entry(&model->entries[i]);
+}

@@ -1,0 +1,32 @@
+/*
+ * reader.h - the format-neutral reader (issue #13): what a resume's entries
+ * mean, decided once for every format.
+ *
+ * Today the parsers (server/parse/markdown.c, latex.c) still group their
+ * syntax into sections, entries and bullets; the reader takes the entries
+ * they made and settles their fields by content, the same code for
+ * Markdown and LaTeX. Heuristics move here from the parsers as the neutral
+ * block stream (docs/architecture.md, "How a resume is read") replaces
+ * their grouping code.
+ */
+#ifndef RLS_MODEL_READER_H_
+#define RLS_MODEL_READER_H_
+
+#include "rls/model.h"
+
+/* Settles every entry of `model` by content:
+ *   - an organisation with a place glued on by commas ("Lycée Jacques
+ *     Decour, Paris 75009, Île-de-France", "Fraunhofer FKIE, Germany")
+ *     keeps its name; the place parts become the location (when it has
+ *     none) and are dropped from the organisation. A part is a place when
+ *     it types as one (fieldtype.h) or carries a postcode; a department
+ *     and its institution stay together ("Department of Astronomy,
+ *     University of Maryland").
+ * Called by the model builder when a parse finishes (builder.h); safe to
+ * call again. Modifies strings of the model in place (owned by it). */
+void rls_reader_settle(RlsResume *model);
+
+/* The same for one entry (a section re-read alone). */
+void rls_reader_settle_entry(RlsEntry *entry);
+
+#endif /* RLS_MODEL_READER_H_ */

@@ -1,0 +1,125 @@
+/* Tests for the format-neutral reader's pass over entries
+ * (server/model/reader.c): the same settling for Markdown and LaTeX. */
+#include "model/reader.h"
+#include "rls/alloc.h"
+#include "rls/parse.h"
+#include "test.h"
+
+typedef struct {
+    const char *org;
+    const char *want_org;
+    const char *want_location; /* NULL: none set */
+} OrgCase;
+
+static void test_a_place_glued_to_the_organisation_becomes_its_location(void) {
+    static const OrgCase cases[] = {
+        {"Fraunhofer FKIE, Germany", "Fraunhofer FKIE", "Germany"},
+        {"Lycée Jacques Decour, Paris 75009, Île-de-France", "Lycée Jacques Decour",
+         "Paris 75009, Île-de-France"},
+        {"TELECOM Nancy, Université de Lorraine, Villers-lès-Nancy 54600, Lorraine",
+         "TELECOM Nancy, Université de Lorraine", "Villers-lès-Nancy 54600, Lorraine"},
+        {"Acme GmbH, Москва, Россия", "Acme GmbH", "Москва, Россия"},
+        /* A name unknown to the lexicon before a place keeps its place. */
+        {"한빛 Securities, Seoul", "한빛 Securities", "Seoul"},
+        /* A department and its institution stay together. */
+        {"Department of Astronomy, University of Maryland",
+         "Department of Astronomy, University of Maryland", NULL},
+        /* No place: nothing moves. */
+        {"Sam's Club, Computer Vision Group", "Sam's Club, Computer Vision Group", NULL},
+        {"Acme", "Acme", NULL},
+        /* A place first is no organisation with a place after it. */
+        {"Germany, Acme GmbH", "Germany, Acme GmbH", NULL},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsEntry e = {.org = rls_strdup(cases[i].org)};
+        rls_reader_settle_entry(&e);
+        if (cases[i].want_org)
+            EXPECT_STR_EQ(e.org, cases[i].want_org);
+        else
+            EXPECT_TRUE(e.org == NULL);
+        if (cases[i].want_location)
+            EXPECT_STR_EQ(e.location, cases[i].want_location);
+        else
+            EXPECT_TRUE(e.location == NULL);
+        rls_free(e.org);
+        rls_free(e.location);
+    }
+}
+
+/* A place taken whole for the location gives back the name before it, but
+ * a city with its state code is a place only. */
+static void test_a_name_before_a_place_in_the_location_is_the_organisation(void) {
+    RlsEntry e = {.location = rls_strdup("Fraunhofer FKIE, Germany")};
+    rls_reader_settle_entry(&e);
+    EXPECT_STR_EQ(e.org, "Fraunhofer FKIE");
+    EXPECT_STR_EQ(e.location, "Germany");
+    rls_free(e.org);
+    rls_free(e.location);
+    const char *places[] = {"Palo Alto, CA, USA", "Houston, TX", "Berlin, Germany",
+                            "Mainz, Germany"};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(places); i++) {
+        RlsEntry p = {.location = rls_strdup(places[i])};
+        rls_reader_settle_entry(&p);
+        EXPECT_TRUE(p.org == NULL);
+        EXPECT_STR_EQ(p.location, places[i]);
+        rls_free(p.location);
+    }
+}
+
+static void test_a_stack_or_a_grade_is_cut_from_the_name(void) {
+    static const char *const cases[][2] = {
+        {"Database Kernel R&D(Golang/Rust)", "Database Kernel R&D"},
+        {"핑퐁 및 채팅 서비스 개발 (React, TypeScript)", "핑퐁 및 채팅 서비스 개발"},
+        {"Game mod (C++, TypeScript)", "Game mod"},
+        /* Acronyms, subjects and notes are no stack. */
+        {"Leibniz Research Centre (IfADo)", "Leibniz Research Centre (IfADo)"},
+        {"BSc Biomedical Sciences (Neuroscience)", "BSc Biomedical Sciences (Neuroscience)"},
+        {"Consultante junior (part time job)", "Consultante junior (part time job)"},
+        {"(Python)", "(Python)"},
+        /* A grade after a degree is no part of its title. */
+        {"Master of Science in Computer Science; GPA: 4.00",
+         "Master of Science in Computer Science"},
+        {"Bachelor of Engineering; GPA: 3.66 (9.15/10.0)", "Bachelor of Engineering"},
+        {"High School Diploma in Science, with Honors (9.95/10.0)",
+         "High School Diploma in Science, with Honors"},
+        {"MSc Physics; Thesis on lasers", "MSc Physics; Thesis on lasers"},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsEntry e = {.title = rls_strdup(cases[i][0])};
+        rls_reader_settle_entry(&e);
+        EXPECT_STR_EQ(e.title, cases[i][1]);
+        rls_free(e.title);
+    }
+}
+
+/* The pass runs for both formats: the same line gives the same fields. */
+static void test_both_formats_settle_alike(void) {
+    const char *md = "# Ana\n\n## Experience\n\n### Engineer | Fraunhofer FKIE, Germany | 2019 – "
+                     "2021\n\n- Built the radar pipeline\n";
+    const char *tex = "\\documentclass{article}\\begin{document}\n\\section{Experience}\n"
+                      "Engineer | Fraunhofer FKIE, Germany \\hfill 2019 -- 2021\n"
+                      "\\begin{itemize}\\item Built the radar pipeline\\end{itemize}\n"
+                      "\\end{document}\n";
+    const char *srcs[] = {md, tex};
+    RlsFormat formats[] = {RLS_FORMAT_MARKDOWN, RLS_FORMAT_LATEX};
+    for (int k = 0; k < 2; k++) {
+        RlsParser *p = rls_parser_new(formats[k]);
+        RlsResume *m = rls_parser_parse(p, srcs[k], (uint32_t)strlen(srcs[k]), NULL);
+        ASSERT_EQ_INT(m->n_entries, 1);
+        EXPECT_STR_EQ(m->entries[0].title, "Engineer");
+        EXPECT_STR_EQ(m->entries[0].org, "Fraunhofer FKIE");
+        EXPECT_STR_EQ(m->entries[0].location, "Germany");
+        rls_resume_delete(m);
+        rls_parser_delete(p);
+    }
+}
+
+int main(void) {
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_place_glued_to_the_organisation_becomes_its_location),
+        RLS_TEST(test_a_name_before_a_place_in_the_location_is_the_organisation),
+        RLS_TEST(test_a_stack_or_a_grade_is_cut_from_the_name),
+        RLS_TEST(test_both_formats_settle_alike),
+    };
+    return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+}
