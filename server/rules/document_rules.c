@@ -114,8 +114,9 @@ static void doc__unused_alts(const char *alts, size_t len, const VerbStem *stems
 /* Openers reported by weak-opener ("Worked on") are left out: that finding
  * already asks for a new verb, and a second one on the same word nags. */
 /* Everything repeated-verb reads, hashed: the threshold, its severity, and
- * per opener its bullet, offsets, flags, text, the word after it and the
- * line its bullet starts on (the messages name earlier lines). The
+ * per opener its bullet, offsets, flags, scope and language, text, the word
+ * after it and the line its bullet starts on (the messages name earlier
+ * lines). The
  * configuration's lexicon edits are in the cache's fingerprint. */
 static uint64_t doc__repeated_verb_key(RlsRulesCtx *ctx, size_t max) {
     uint64_t h = rls_hash_mix(RLS_HASH_SEED, &max, sizeof(max));
@@ -124,14 +125,13 @@ static uint64_t doc__repeated_verb_key(RlsRulesCtx *ctx, size_t max) {
     for (size_t i = 0; i < ctx->n_openers; i++) {
         const RlsOpener *o = &ctx->openers[i];
         const RlsBullet *b = &ctx->model->bullets[o->bullet];
-        uint32_t nums[8] = {(uint32_t)o->bullet,
-                            o->start_byte,
-                            o->end_byte,
-                            o->next_start_byte,
-                            o->next_end_byte,
-                            (uint32_t)o->is_list | (uint32_t)o->weak << 1,
+        uint32_t nums[8] = {(uint32_t)o->bullet, o->start_byte, o->end_byte, o->next_start_byte,
+                            o->next_end_byte, (uint32_t)o->is_list | (uint32_t)o->weak << 1,
                             rls_rules_line_of(ctx, b->item_span.start_byte),
-                            0};
+                            /* Whether the opener counts at all: its
+                             * section's kind and language (a renamed
+                             * heading changes them, no opener). */
+                            (uint32_t)o->scope | (uint32_t)o->english << 8};
         h = rls_hash_mix(h, nums, sizeof(nums));
         h = rls_hash_mix(h, b->plain.text + o->start_byte, o->end_byte - o->start_byte);
         if (o->next_end_byte)

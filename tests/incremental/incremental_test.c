@@ -129,6 +129,9 @@ static void random_edit(const RlsText *text, bool latex, RlsBuf *buf, RlsSpan *s
 static bool same_diags(const RlsDiagList *a, const RlsDiagList *b, const char *what) {
     if (a->len != b->len) {
         fprintf(stdout, "#   %s: %zu findings, fresh analysis has %zu\n", what, a->len, b->len);
+        for (size_t i = 0; i < a->len || i < b->len; i++)
+            fprintf(stdout, "#     %-22s %-22s\n", i < a->len ? a->items[i].rule : "-",
+                    i < b->len ? b->items[i].rule : "-");
         return false;
     }
     for (size_t i = 0; i < a->len; i++) {
