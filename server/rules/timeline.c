@@ -421,8 +421,12 @@ void rls_rules_timeline_order(RlsRulesCtx *ctx) {
                                  "\" is out of order: recruiters and ATS read %s most recent "
                                  "first; ",
                                  what);
+                /* The place can be below the entry: it is older than one
+                 * kept below it; "above" alone would name an entry it is
+                 * already above. */
                 if (t >= 0)
-                    rls_rules_format(&msg, "move this entry above \"%s\".",
+                    rls_rules_format(&msg, "move this entry %sabove \"%s\".",
+                                     (uint32_t)t > j ? "down, " : "",
                                      timeline__name(&m->entries[l.idx[t]]));
                 else
                     rls_rules_format(&msg, "move this entry below \"%s\".",

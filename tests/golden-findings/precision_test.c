@@ -309,8 +309,11 @@ int main(int argc, char **argv) {
             failed = 1;
         }
         size_t stale = 0;
-        for (size_t i = 0; i < table.n; i++)
-            stale += !table.items[i].used;
+        for (size_t i = 0; i < table.n; i++) {
+            if (table.items[i].used) continue;
+            stale++;
+            printf("# stale row: %s\n", table.items[i].key);
+        }
         if (stale) printf("# %zu rows of judgements.tsv match no finding any more\n", stale);
     }
     for (size_t i = 0; i < table.n; i++)

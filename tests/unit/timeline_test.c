@@ -244,6 +244,24 @@ static void test_timeline_order_said_once_for_a_list_oldest_first(void) {
     run_close(&r);
 }
 
+/* An entry older than one kept below it belongs further down: the advice
+ * says so instead of "above" an entry it is already above. */
+static void test_timeline_order_says_down_when_the_place_is_below(void) {
+    const char *md = "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
+                     "### Lead, Acme — Jan 2023 – Present\n\n- Cut costs by 10%\n\n"
+                     "### Junior, Ünïcode — Jan 2018 – Dec 2019\n\n- Cut costs by 5%\n\n"
+                     "### Senior, Beta — Jan 2021 – Dec 2022\n\n- Cut costs by 5%\n\n"
+                     "### Mid, Gamma — Jan 2020 – Dec 2020\n\n- Cut costs by 5%\n\n"
+                     "### Intern, Delta — Jan 2016 – Dec 2016\n\n- Cut costs by 2%\n";
+    Run r;
+    run_open(&r, md, RLS_FORMAT_MARKDOWN, NULL);
+    ASSERT_EQ_INT(count(&r, "timeline-order"), 1);
+    const RlsDiag *d = find(&r, "timeline-order", 0);
+    EXPECT_TRUE(strstr(d->message, "\"Jan 2018 – Dec 2019\" is out of order") != NULL);
+    EXPECT_TRUE(strstr(d->message, "move this entry down, above \"Intern\"") != NULL);
+    run_close(&r);
+}
+
 /* ---- timeline-gap -------------------------------------------------------------- */
 
 static const char *gap_md = "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
@@ -473,6 +491,7 @@ int main(void) {
         RLS_TEST(test_timeline_order_moves_the_entry_whole_in_latex),
         RLS_TEST(test_timeline_order_spares_overlaps_year_only_and_undated_entries),
         RLS_TEST(test_timeline_order_said_once_for_a_list_oldest_first),
+        RLS_TEST(test_timeline_order_says_down_when_the_place_is_below),
         RLS_TEST(test_timeline_gap_over_six_months_as_information),
         RLS_TEST(test_timeline_gap_spares_studies_overlaps_and_year_only_dates),
         RLS_TEST(test_disable_comments_cover_the_timeline_rules),
