@@ -86,23 +86,28 @@ RlsParseBudget rls_parse_budget_start(uint32_t len) {
 }
 
 /* tree-sitter's timeout counts wall time, which is never less than the
- * CPU time the parse spends, so a timeout of the CPU budget left halts the
- * parse no later than the budget. A halted parse is never resumed: with
+ * CPU time the parse spends. A halted parse is never resumed: with
  * tree-sitter 0.20.7 a resumed parse of the inline grammar can end in a
  * different tree than an uninterrupted one (emphasis soup read as
  * delimiters once and as text the other time), which made one document's
- * findings depend on the machine's speed. It restarts from scratch while
- * CPU budget is left (the wall time went to waiting on a loaded machine),
- * so the answer is the whole parse or nothing. */
+ * findings depend on the machine's speed. So a halted parse starts over,
+ * while CPU budget is left, with a wall timeout of the CPU budget left or
+ * twice the last one, whichever is more: on an idle machine the first try
+ * has the whole budget; on a loaded one (wall time spent waiting) the
+ * tries grow until one completes, wasting at most about as much work as
+ * the last try did. The answer is the whole parse or nothing. */
 TSTree *rls_parse_budgeted(RlsParseBudget *budget, TSParser *parser, const TSTree *old,
                            const char *src, uint32_t len) {
+    uint64_t wall = 0;
     for (;;) {
         uint64_t now = parser__now_us();
         if (now >= budget->deadline_us) {
             budget->timed_out = true;
             return NULL;
         }
-        ts_parser_set_timeout_micros(parser, budget->deadline_us - now);
+        uint64_t left = budget->deadline_us - now;
+        wall = 2 * wall > left ? 2 * wall : left;
+        ts_parser_set_timeout_micros(parser, wall);
         TSTree *tree = ts_parser_parse_string(parser, old, src, len);
         if (tree) return tree;
         ts_parser_reset(parser);
