@@ -50,12 +50,12 @@ typedef struct {
 
 /* ---- Building CodeActions ------------------------------------------------------------------ */
 
-static cJSON *code_action__workspace_edit(RlsServer *srv, RlsDocument *doc, const RlsAction *a) {
+cJSON *rls_lsp_workspace_edit(RlsServer *srv, RlsDocument *doc, const RlsTextEdit *list, size_t n) {
     cJSON *edits = cJSON_CreateArray();
-    for (size_t i = 0; i < a->n_edits; i++) {
+    for (size_t i = 0; i < n; i++) {
         cJSON *e = cJSON_CreateObject();
-        rls_json_add(e, "range", rls_lsp_range_to_json(srv, doc, a->edits[i].span));
-        rls_json_add(e, "newText", cJSON_CreateString(a->edits[i].new_text));
+        rls_json_add(e, "range", rls_lsp_range_to_json(srv, doc, list[i].span));
+        rls_json_add(e, "newText", cJSON_CreateString(list[i].new_text));
         cJSON_AddItemToArray(edits, e);
     }
     cJSON *we = cJSON_CreateObject();
@@ -104,7 +104,8 @@ static void code_action__emit(CaCtx *ctx, const RlsAction *a, CaSource source, s
         }
         rls_json_add(data, "index", cJSON_CreateNumber((double)index));
     } else {
-        rls_json_add(ca, "edit", code_action__workspace_edit(ctx->srv, ctx->doc, a));
+        rls_json_add(ca, "edit",
+                     rls_lsp_workspace_edit(ctx->srv, ctx->doc, (a)->edits, (a)->n_edits));
     }
     cJSON_AddItemToArray(ctx->out, ca);
 }
@@ -593,7 +594,9 @@ int rls_lsp_code_action_resolve(RlsServer *srv, const cJSON *params, cJSON **res
     }
     *result = cJSON_Duplicate(params, true);
     cJSON_DeleteItemFromObjectCaseSensitive(*result, "edit");
-    rls_json_add(*result, "edit", code_action__workspace_edit(srv, doc, &list.items[index]));
+    rls_json_add(*result, "edit",
+                 rls_lsp_workspace_edit(srv, doc, (&list.items[index])->edits,
+                                        (&list.items[index])->n_edits));
     rls_action_list_close(&list);
     return 0;
 }

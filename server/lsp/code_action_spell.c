@@ -26,25 +26,8 @@
 #define SPELL_ACTION_MAX_SUGGESTIONS 5
 
 static cJSON *spell__edit(RlsServer *srv, RlsDocument *doc, RlsSpan span, const char *text) {
-    cJSON *edits = cJSON_CreateArray();
-    cJSON *e = cJSON_CreateObject();
-    rls_json_add(e, "range", rls_lsp_range_to_json(srv, doc, span));
-    rls_json_add(e, "newText", cJSON_CreateString(text));
-    cJSON_AddItemToArray(edits, e);
-    cJSON *we = cJSON_CreateObject();
-    if (rls_server_caps(srv)->document_changes) {
-        cJSON *tde = cJSON_CreateObject();
-        cJSON *id = rls_json_add(tde, "textDocument", cJSON_CreateObject());
-        rls_json_add(id, "uri", cJSON_CreateString(doc->uri));
-        rls_json_add(id, "version", cJSON_CreateNumber(doc->version));
-        rls_json_add(tde, "edits", edits);
-        cJSON *changes = rls_json_add(we, "documentChanges", cJSON_CreateArray());
-        cJSON_AddItemToArray(changes, tde);
-    } else {
-        cJSON *changes = rls_json_add(we, "changes", cJSON_CreateObject());
-        rls_json_add(changes, doc->uri, edits);
-    }
-    return we;
+    RlsTextEdit edit = {span, (char *)text};
+    return rls_lsp_workspace_edit(srv, doc, &edit, 1);
 }
 
 static cJSON *spell__action(const char *title, const cJSON *diag_json) {

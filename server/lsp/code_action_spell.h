@@ -8,6 +8,7 @@
 #define RLS_LSP_CODE_ACTION_SPELL_H_
 
 #include "lsp/server.h"
+#include "rls/actions.h"
 
 #define RLS_LSP_ADD_WORD_COMMAND "resume-ls.addToDictionary"
 
@@ -22,5 +23,9 @@ void rls_lsp_spell_actions(RlsServer *srv, RlsDocument *doc, const RlsAnalysis *
  * applied, the word is accepted in the open documents that read that
  * file. Result null. */
 int rls_lsp_add_word(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
+
+/* A WorkspaceEdit of edits on doc, in the form the client asked for
+ * (documentChanges with the version, or changes); code_action.c. */
+cJSON *rls_lsp_workspace_edit(RlsServer *srv, RlsDocument *doc, const RlsTextEdit *edits, size_t n);
 
 #endif /* RLS_LSP_CODE_ACTION_SPELL_H_ */
