@@ -35,6 +35,14 @@ RlsParseBudget rls_parse_budget_start(uint32_t len);
 TSTree *rls_parse_budgeted(RlsParseBudget *budget, TSParser *parser, const TSTree *old,
                            const char *src, uint32_t len);
 
+/* Whether an inline run (the ranges r[0..n) of src) may go to the
+ * tree-sitter-markdown inline grammar. Bracket soup ("![[" x 20 in 1.3 KB)
+ * sends that grammar into a phase that never looks at its timeout (minutes
+ * of CPU, found by fuzz_parse_md), so a run longer than any real paragraph
+ * or with more brackets than any run of real links is read as plain text
+ * (markdown.c). */
+bool rls_md_inline_fits(const char *src, const TSRange *r, uint32_t n);
+
 /* ---- Children ----------------------------------------------------------------
  * ts_node_child(node, i) walks from the first child on every call in this
  * tree-sitter, so a loop over it is quadratic: an itemize of a thousand

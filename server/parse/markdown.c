@@ -582,6 +582,17 @@ static void md__runs_rehash(RlsMdParser *p, uint32_t cap, bool keep_all) {
     rls_free(old);
 }
 
+bool rls_md_inline_fits(const char *src, const TSRange *r, uint32_t n) {
+    uint32_t run_bytes = 0, brackets = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        run_bytes += r[i].end_byte - r[i].start_byte;
+        if (run_bytes > MD_INLINE_MAX_BYTES) return false;
+        for (uint32_t b = r[i].start_byte; b < r[i].end_byte; b++)
+            brackets += src[b] == '[';
+    }
+    return brackets <= MD_INLINE_MAX_BRACKETS;
+}
+
 /* Finds or makes the run for ranges r[0..n); a new run is parsed and walked.
  * A run longer than MD_INLINE_MAX_BYTES is plain text: the inline grammar's
  * time grows faster than linearly on bracket soup ("![[" x 4 000 took 4 s),
@@ -605,18 +616,9 @@ static const MdRun *md__run(Md *md, const TSRange *r, uint32_t n) {
     }
     md->n_rec = 0;
     md->rec_base = r[0].start_byte;
-    uint32_t run_bytes = 0, brackets = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        run_bytes += r[i].end_byte - r[i].start_byte;
-        for (uint32_t b = r[i].start_byte; b < r[i].end_byte; b++)
-            brackets += md->src[b] == '[';
-    }
     TSTree *tree = NULL;
     bool timed_out = false;
-    /* Bracket soup ("![[" x 20 in 1.3 KB) sends the inline grammar into a
-     * phase that never looks at its timeout (minutes of CPU, fuzz_parse_md):
-     * a run with more brackets than any run of real links is plain text. */
-    if (run_bytes <= MD_INLINE_MAX_BYTES && brackets <= MD_INLINE_MAX_BRACKETS) {
+    if (rls_md_inline_fits(md->src, r, n)) {
         ts_parser_set_included_ranges(p->inl, r, n);
         tree = rls_parse_budgeted(md->budget, p->inl, NULL, md->src, md->len);
         timed_out = !tree;

@@ -18,6 +18,7 @@
 #include <tree_sitter/api.h>
 
 #include "parse/captures.h"
+#include "parse/formats.h"
 #include "test.h"
 
 const TSLanguage *tree_sitter_markdown(void);
@@ -235,7 +236,9 @@ static void captures__inline_ranges(QueryCase *c, TSTree *block, const char *tex
         if (down && !strcmp(ts_node_type(node), "inline")) {
             TSRange r = {ts_node_start_point(node), ts_node_end_point(node),
                          ts_node_start_byte(node), ts_node_end_byte(node)};
-            if (!n || ranges[n - 1].end_byte <= r.start_byte) RLS_PUSH(ranges, n, cap, r);
+            if ((!n || ranges[n - 1].end_byte <= r.start_byte) &&
+                rls_md_inline_fits(text, &r, 1))
+                RLS_PUSH(ranges, n, cap, r);
         }
         if (down && ts_tree_cursor_goto_first_child(&tc)) continue;
         if (ts_tree_cursor_goto_next_sibling(&tc)) {
@@ -257,12 +260,21 @@ static void captures__inline_ranges(QueryCase *c, TSTree *block, const char *tex
     rls_free(ranges);
 }
 
+/* Whether the reader would hand text, as one inline run, to the inline
+ * grammar: what it never does (bracket soup sends that grammar into a phase
+ * that never checks a timeout) is not compared. */
+static bool captures__inline_fits(const char *text, uint32_t len) {
+    TSRange r = {{0, 0}, {0, 0}, 0, len};
+    return rls_md_inline_fits(text, &r, 1);
+}
+
 /* Every query case whose grammar fits, over one text. */
 static void captures__check_text(const char *text, uint32_t len, const char *label) {
     captures__setup();
     for (size_t i = 0; i < captures__n_cases; i++) {
         QueryCase *c = &captures__cases[i];
         if (!c->ts || !c->ours) continue;
+        if (c->lang == tree_sitter_markdown_inline && !captures__inline_fits(text, len)) continue;
         TSTree *tree = ts_parser_parse_string(c->parser, NULL, text, len);
         if (!tree) continue;
         captures__compare(c, tree, label);
