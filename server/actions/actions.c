@@ -333,6 +333,16 @@ static const char *actions__entry_name(const RlsEntry *e) {
     return e->title ? e->title : e->org ? e->org : "the entry";
 }
 
+/* Whether a syntax error touches src[lo, hi): there the model may have
+ * missed a section heading (an unclosed group swallows the \section after
+ * it, fuzz_actions), and a move across it could carry an entry, and the
+ * heading, into another section. */
+static bool actions__broken_between(const RlsResume *m, uint32_t lo, uint32_t hi) {
+    for (uint32_t k = 0; k < m->n_errors; k++)
+        if (m->errors[k].start_byte < hi && m->errors[k].end_byte > lo) return true;
+    return false;
+}
+
 /* The timeline-order fix: the entry's lines, markup and all, moved where
  * the order puts them. A choice: the writer may keep an order on purpose. */
 static void actions__timeline_move(const RlsResume *m, const char *src, const RlsDiag *diag,
@@ -350,7 +360,9 @@ static void actions__timeline_move(const RlsResume *m, const char *src, const Rl
             !actions__entry_block(m, src, len, (uint32_t)target, &ts, &te))
             return;
         uint32_t ins = before >= 0 ? ts : te;
-        if (ins > bs && ins < be) return;
+        if ((ins > bs && ins < be) ||
+            actions__broken_between(m, RLS_MIN(bs, ins), RLS_MAX(be, ins)))
+            return;
         const char *eol = actions__eol(src, len);
         bool md = m->format == RLS_FORMAT_MARKDOWN;
         /* The block without its trailing blank lines, then the separator
