@@ -236,8 +236,7 @@ static void captures__inline_ranges(QueryCase *c, TSTree *block, const char *tex
         if (down && !strcmp(ts_node_type(node), "inline")) {
             TSRange r = {ts_node_start_point(node), ts_node_end_point(node),
                          ts_node_start_byte(node), ts_node_end_byte(node)};
-            if ((!n || ranges[n - 1].end_byte <= r.start_byte) &&
-                rls_md_inline_fits(text, &r, 1))
+            if ((!n || ranges[n - 1].end_byte <= r.start_byte) && rls_md_inline_fits(text, &r, 1))
                 RLS_PUSH(ranges, n, cap, r);
         }
         if (down && ts_tree_cursor_goto_first_child(&tc)) continue;
