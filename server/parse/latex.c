@@ -407,21 +407,32 @@ static void tex__trim_residue(RlsPlain *p) {
     p->text[p->len] = '\0';
 }
 
-/* p's text with each space that stands for a table's column break ("Acme
- * & Engineer & 2019 -- 2021") made a '|', byte for byte the same length so
- * that plain offsets still hold: the fields splitter reads the cells apart
- * instead of running them into one name. Owned by the caller. */
+/* Whether the source between two words, src[a, b), separates cells: a
+ * table's column break ("Acme & Engineer") or the boundary of two
+ * arguments of one macro or environment ("{Engineer}{Acme}"). */
+static bool tex__cell_gap(const char *src, uint32_t a, uint32_t b) {
+    for (uint32_t j = a; j < b; j++) {
+        if (src[j] == '&' && (j == 0 || src[j - 1] != '\\')) return true;
+        if (src[j] != '}' || (j > 0 && src[j - 1] == '\\')) continue;
+        uint32_t k = j + 1;
+        while (k < b && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r'))
+            k++;
+        if (k < b && src[k] == '{') return true;
+    }
+    return false;
+}
+
+/* p's text with each space that stands for a cell break (tex__cell_gap)
+ * made a '|', byte for byte the same length so that plain offsets still
+ * hold: the fields splitter reads the cells apart instead of running them
+ * into one name. Owned by the caller. */
 static char *tex__cells_text(const TexWalk *w, const RlsPlain *p) {
     char *t = rls_strndup(p->text, p->len);
     for (uint32_t i = 1; i + 1 < p->len; i++) {
         if (t[i] != ' ') continue;
         uint32_t a = p->src_end[i - 1], b = p->src_start[i + 1];
         if (b > w->len || a >= b) continue;
-        for (uint32_t j = a; j < b; j++)
-            if (w->src[j] == '&' && (j == 0 || w->src[j - 1] != '\\')) {
-                t[i] = '|';
-                break;
-            }
+        if (tex__cell_gap(w->src, a, b)) t[i] = '|';
     }
     return t;
 }
@@ -1668,6 +1679,32 @@ static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len
     return true;
 }
 
+/* The arguments of an environment the class defines and we do not know
+ * ("\\begin{cvsubsection}{2016 -- 2018}{Council Representative}{Baylor
+ * College}"): each is its own piece of text, as with an unknown macro's,
+ * instead of one run of words ("RepresentativeBaylor"). */
+static void tex__env_args(TexWalk *w, TSNode node) {
+    TSNode args[8];
+    unsigned n = 0;
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    while (n < RLS_ARRAY_LEN(args) && rls_kids_next(&kids, &c)) {
+        const char *type = ts_node_type(c);
+        if (!strcmp(type, "begin") || !strcmp(type, "brack_group")) continue;
+        if (strcmp(type, "curly_group") != 0) break;
+        args[n++] = c;
+    }
+    rls_kids_close(&kids);
+    if (n < 2) return;
+    for (unsigned k = 0; k < n; k++) {
+        uint32_t at = ts_node_start_byte(args[k]);
+        rls_plain_builder_break(&w->para, at, at);
+        rls_tex_text_node(&w->para_text, args[k]);
+    }
+    tex__push_range(w, ts_node_start_byte(args[0]), ts_node_end_byte(args[n - 1]), true);
+}
+
 static void tex__env(TexWalk *w, TSNode node, bool in_body) {
     TSNode begin = ts_node_child_by_field_name(node, "begin", 5);
     if (ts_node_is_null(begin)) return;
@@ -1711,6 +1748,7 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
     /* Push the later range first so that the stack stays ordered. */
     while (np)
         tex__push_range(w, pending[np - 1].start, pending[np - 1].end, true), np--;
+    if (rls_tex_env_arg_count(name, len) == 0) tex__env_args(w, node);
 }
 
 static void tex__link(TexWalk *w, TSNode node, bool consumed) {

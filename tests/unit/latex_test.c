@@ -635,8 +635,35 @@ static void test_project_heading_title_leaves_out_the_stack(void) {
     rls_resume_delete(m);
 }
 
+/* A class's own entry environment and an unknown macro, neither defined in
+ * the document: each argument is a cell of the dated line, in any order
+ * the class chose (dates first, then title, then employer and place). */
+static void test_arguments_of_unknown_environments_are_cells(void) {
+    const char *src = "\\documentclass{mcdowellcv}\n\\begin{document}\n"
+                      "\\begin{cvsection}{Employment}\n"
+                      "\\begin{cvsubsection}{Jan -- July 2014}{Math Tutor}{Café Étoile "
+                      "Learning Center, Pasadena TX}\n"
+                      "\\begin{itemize}\n\\item Tutored 30 students a week\n\\end{itemize}\n"
+                      "\\end{cvsubsection}\n"
+                      "\\begin{cvsubsection}{2010 -- 2013}{Student Researcher}\n"
+                      "  {Texas Health Science Center}\n"
+                      "\\end{cvsubsection}\n"
+                      "\\end{cvsection}\n\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Math Tutor");
+    EXPECT_STR_EQ(m->entries[0].org, "Café Étoile Learning Center, Pasadena TX");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2014);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    /* Arguments on lines of their own are cells too. */
+    EXPECT_STR_EQ(m->entries[1].title, "Student Researcher");
+    EXPECT_STR_EQ(m->entries[1].org, "Texas Health Science Center");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_arguments_of_unknown_environments_are_cells),
         RLS_TEST(test_jakes_resume),
         RLS_TEST(test_sb2nov_two_argument_items),
         RLS_TEST(test_awesome_cv),
