@@ -374,6 +374,27 @@ static char *lines__dup(Field f) {
     return f.n ? rls_strndup(f.p, f.n) : NULL;
 }
 
+/* How much more a field reads as a role or a degree, whatever the
+ * section, than as an organisation. */
+static float lines__role_lean(Field f) {
+    RlsFieldScores s;
+    rls_field_type_score(f.p, f.n, &s);
+    return RLS_MAX(s.score[RLS_FIELD_TITLE], s.score[RLS_FIELD_DEGREE]) - s.score[RLS_FIELD_ORG];
+}
+
+/* "2RP Net", "ZAX": a name of at most four words that starts with a capital
+ * or a digit and reads as no place, date or grade: after a role and a
+ * colon, its employer. */
+static bool lines__short_name(Field f) {
+    if (f.n == 0 || f.n > 40 || strchr(".:;", f.p[f.n - 1])) return false;
+    unsigned char c = (unsigned char)f.p[0];
+    if (!isupper(c) && !isdigit(c) && c < 0x80) return false;
+    int words = 1;
+    for (size_t i = 0; i < f.n; i++)
+        words += f.p[i] == ' ';
+    return words <= 4 && lines__may_be_title(f) && !lines__is_location(f) && !lines__is_honour(f);
+}
+
 /* "Tsinghua University: Ph.D. in Economics", "Back-End Developer: GFT
  * Technologies": a colon parts a name from a role when one side types as
  * an organisation and the other as a role or degree. A colon after a
@@ -381,16 +402,21 @@ static char *lines__dup(Field f) {
 static size_t lines__split_colons(Field *fields, size_t n, RlsSectionKind kind) {
     for (size_t i = 0; i < n && n < LINES_MAX_FIELDS; i++) {
         const char *colon = NULL;
-        for (size_t k = 0; k + 1 < fields[i].n && !colon; k++)
-            if (fields[i].p[k] == ':' && fields[i].p[k + 1] == ' ') colon = fields[i].p + k;
+        int depth = 0; /* "Consultant (client : Lafarge)": a note, not a part */
+        for (size_t k = 0; k + 1 < fields[i].n && !colon; k++) {
+            char ch = fields[i].p[k];
+            depth += (ch == '(') - (ch == ')' && depth > 0);
+            if (ch == ':' && fields[i].p[k + 1] == ' ' && !depth) colon = fields[i].p + k;
+        }
         if (!colon) continue;
         Field head = lines__trim((Field){fields[i].p, (size_t)(colon - fields[i].p)});
         Field tail =
             lines__trim((Field){colon + 1, fields[i].n - (size_t)(colon + 1 - fields[i].p)});
         if (!head.n || !tail.n) continue;
-        float lh = lines__title_lean(head, kind), lt = lines__title_lean(tail, kind);
-        bool parted =
-            (lh < 0 && lines__is_org(head) && lt > 0) || (lt < 0 && lines__is_org(tail) && lh > 0);
+        float lh = lines__role_lean(head), lt = lines__role_lean(tail);
+        bool parted = (lh < 0 && lines__is_org(head) && lt > 0) ||
+                      (lt < 0 && lines__is_org(tail) && lh > 0) ||
+                      (lines__is_title(head, kind) && lt <= 0 && lines__short_name(tail));
         if (!parted) continue;
         memmove(fields + i + 2, fields + i + 1, (n - i - 1) * sizeof(Field));
         fields[i] = head;

@@ -161,6 +161,16 @@ static const TypedCase typed_cases[] = {
      NULL},
     {"Desenvolvedor Back-End: Foo Ltda", EXP, "Desenvolvedor Back-End", "Foo Ltda", NULL},
     {"Project: Senior Engineer", EXP, "Project: Senior Engineer", NULL, NULL},
+    /* A degree parts from its school in any section; a role from a short
+     * name that types as nothing else; a note in parentheses stays. */
+    {"Tsinghua University: B.A. in Economics", EXP, "B.A. in Economics", "Tsinghua University",
+     NULL},
+    {"Desenvolvedor de Software FullStack Pleno: 2RP Net", EXP,
+     "Desenvolvedor de Software FullStack Pleno", "2RP Net", NULL},
+    {"Инженер-программист: Теком", EXP, "Инженер-программист", "Теком", NULL},
+    {"Consultante junior (client : LAFARGE)", EXP, "Consultante junior (client : LAFARGE)", NULL,
+     NULL},
+    {"Software Engineer: Berlin", EXP, "Software Engineer: Berlin", NULL, NULL}, /* no employer */
 };
 
 static bool typed__same(const char *got, const char *want) {
