@@ -280,8 +280,24 @@ static void test_education_detail_items_are_not_bullets(void) {
     rls_resume_delete(m);
 }
 
+/* Wide-space entities that align a date column are spaces: the line's
+ * fields are read apart, no "&emsp" left in a name. */
+static void test_wide_space_entities_align_columns(void) {
+    RlsResume *m = parse("# Zoë\n\n## Education\n\n"
+                         "2019 - 2024 &emsp; &ensp; Tsinghua University: Ph.D. in Economics\n\n"
+                         "## Experience\n\n"
+                         "2025 &thinsp; &emsp; Assistant Professor, 北京大学 University\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Ph.D. in Economics");
+    EXPECT_STR_EQ(m->entries[0].org, "Tsinghua University");
+    EXPECT_STR_EQ(m->entries[1].title, "Assistant Professor");
+    EXPECT_STR_EQ(m->entries[1].org, "北京大学 University");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_wide_space_entities_align_columns),
         RLS_TEST(test_sections_are_classified_from_their_headings),
         RLS_TEST(test_entries_come_from_headings_and_entry_lines),
         RLS_TEST(test_bullet_text_is_stripped_resolved_and_folded),
