@@ -2146,12 +2146,19 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
  * prose in a section of no roles ("### Research interests" under
  * "## Currently"). `next` is the block after the heading, or NULL. */
 static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCapture *next) {
-    if (f->dates.valid || f->org || f->location || !next || next->cap != MD_CAP_PARAGRAPH)
+    if (f->dates.valid || f->org || f->location || !next ||
+        (next->cap != MD_CAP_PARAGRAPH && next->cap != MD_CAP_HTML))
         return false;
     uint32_t s = ts_node_start_byte(next->node), e = ts_node_end_byte(next->node);
     uint32_t code_start_byte, code_end_byte;
     if (md__slot_line(md, s, e, &code_start_byte, &code_end_byte)) return true;
-    if (md->kind != RLS_SECTION_OTHER && md->kind != RLS_SECTION_SUMMARY) return false;
+    /* In a section of roles, degrees, projects or certificates an undated
+     * heading is an entry whose dates are missing; elsewhere (publications,
+     * awards, talks) it groups what follows. */
+    if (md->kind == RLS_SECTION_EXPERIENCE || md->kind == RLS_SECTION_EDUCATION ||
+        md->kind == RLS_SECTION_PROJECTS || md->kind == RLS_SECTION_VOLUNTEERING ||
+        md->kind == RLS_SECTION_CERTIFICATIONS)
+        return false;
     /* A heading naming a role, or a bold/italic line under it ("*Senior
      * Engineer*"), keeps it an entry in a section named oddly. */
     if (f->title && rls_entry_field_is_role(f->title, strlen(f->title))) return false;

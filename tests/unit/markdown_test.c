@@ -295,8 +295,27 @@ static void test_wide_space_entities_align_columns(void) {
     rls_resume_delete(m);
 }
 
+/* Outside the sections of roles, degrees, projects and certificates, an
+ * undated heading over a paragraph groups it; inside them it is an entry
+ * whose dates are missing. */
+static void test_undated_headings_group_outside_sections_of_entries(void) {
+    RlsResume *m = parse("# Zoë\n\n## Publications\n\n### Peer-reviewed articles\n\n"
+                         "Martín, Z. Séries temporelles. 東京 Journal, vol. 3.\n\n"
+                         "### Book reviews\n\nOne review of a book on 🚀 engines.\n\n"
+                         "## Education\n\n### Licence Informatique\n\nUniversité de Lyon\n\n"
+                         "## Certifications\n\n### Opquast\n\nQualité Web, niveau expert.\n");
+    ASSERT_EQ_INT(m->n_sections, 4);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_EQ_INT(m->entries[0].section, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Licence Informatique");
+    EXPECT_EQ_INT(m->entries[1].section, 3);
+    EXPECT_STR_EQ(m->entries[1].title, "Opquast");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_undated_headings_group_outside_sections_of_entries),
         RLS_TEST(test_wide_space_entities_align_columns),
         RLS_TEST(test_sections_are_classified_from_their_headings),
         RLS_TEST(test_entries_come_from_headings_and_entry_lines),
