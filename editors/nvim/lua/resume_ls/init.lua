@@ -255,12 +255,13 @@ local function lsp_col(client, bufnr, lnum, col)
   return enc == "utf-32" and u32 or u16
 end
 
--- Neovim before 0.10 builds a codeAction request's context from
--- vim.diagnostic, whose columns are bytes, and sends them as the LSP range.
--- The server knows a finding by its exact range, so after é, CJK or an
--- emoji on the line no fix would be offered. A context diagnostic at the
--- very byte columns of one of our diagnostics (same code and message) gets
--- its range back in the client's encoding; any other is left as it came.
+-- Neovim before 0.11 builds a codeAction request's context from
+-- vim.diagnostic, whose columns are bytes, and sends them as the LSP range
+-- (0.11 sends the diagnostic as published). The server knows a finding by
+-- its exact range, so after é, CJK or an emoji on the line no fix would be
+-- offered. A context diagnostic that is one of ours (same code and message)
+-- at its byte columns, and not at its range in the client's encoding, gets
+-- that range back; any other is left as it came.
 local function restore_context_ranges(client, params)
   local ctx = params.context
   local uri = params.textDocument and params.textDocument.uri
@@ -269,20 +270,27 @@ local function restore_context_ranges(client, params)
   local ns = vim.lsp.diagnostic.get_namespace(client.id)
   for _, d in ipairs(ctx.diagnostics) do
     local s, e = d.range and d.range.start, d.range and d.range["end"]
-    for _, vd in ipairs(s and e and vim.diagnostic.get(bufnr, { namespace = ns, lnum = s.line }) or {}) do
-      if vd.code == d.code and vd.message == d.message and vd.col == s.character and vd.end_lnum == e.line and vd.end_col == e.character then
-        d.range = {
-          start = { line = s.line, character = lsp_col(client, bufnr, s.line, s.character) },
-          ["end"] = { line = e.line, character = lsp_col(client, bufnr, e.line, e.character) },
+    local ours = s and e and vim.diagnostic.get(bufnr, { namespace = ns, lnum = s.line }) or {}
+    local restored
+    for _, vd in ipairs(ours) do
+      if vd.code == d.code and vd.message == d.message and vd.end_lnum == e.line then
+        local range = {
+          start = { line = s.line, character = lsp_col(client, bufnr, s.line, vd.col) },
+          ["end"] = { line = e.line, character = lsp_col(client, bufnr, e.line, vd.end_col) },
         }
-        break
+        if vim.deep_equal(range, d.range) then
+          restored = nil
+          break
+        end
+        if vd.col == s.character and vd.end_col == e.character then restored = restored or range end
       end
     end
+    if restored then d.range = restored end
   end
 end
 
 local function fix_code_action_context(client)
-  if vim.fn.has("nvim-0.10") == 1 or client.resume_ls_context_fixed then return end
+  if colon or client.resume_ls_context_fixed then return end
   client.resume_ls_context_fixed = true
   local request = client.request
   client.request = function(method, params, ...)
