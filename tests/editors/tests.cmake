@@ -7,6 +7,8 @@
 #                          bundled server with nothing on PATH, score title, rule docs
 #   editor/vscode-package  the generic and the linux-x64 .vsix: manifest, contents, no vsce warning
 #   editor/nvim            headless Neovim loads editors/nvim and talks to the real server
+#   editor/nvim-rules      the same, for spelling, tech-casing and the timeline rules (issue 18):
+#                          ranges after é/CJK/emoji, hover, fixes through vim.lsp.buf.code_action
 #   editor/helix-globs     the Helix file-types of docs/editors.md agree with the file rule
 #   editor/server-log-levels  the server is silent on stderr unless --log-level info
 #
@@ -68,6 +70,16 @@ if(RLS_NVIM)
   set_tests_properties(editor/nvim PROPERTIES
     LABELS editor TIMEOUT 120
     SKIP_REGULAR_EXPRESSION "# SKIP server at "
+    FAIL_REGULAR_EXPRESSION "not ok - ")
+  add_test(NAME editor/nvim-rules
+           COMMAND ${CMAKE_COMMAND} -E env "RLS_BIN=$<TARGET_FILE:resume-ls>" "RLS_REPO=${PROJECT_SOURCE_DIR}"
+                   "${RLS_NVIM}" --headless -u NONE -i NONE
+                   --cmd "set rtp^=${PROJECT_SOURCE_DIR}/editors/nvim"
+                   -c "filetype plugin on" -c "runtime plugin/resume_ls.lua"
+                   -c "luafile ${RLS_EDITOR_TESTS}/nvim_rules_test.lua"
+           WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
+  set_tests_properties(editor/nvim-rules PROPERTIES
+    LABELS editor TIMEOUT 120
     FAIL_REGULAR_EXPRESSION "not ok - ")
 else()
   message(STATUS "resume-ls: nvim not found, Neovim plugin test not registered (run scripts/deps.sh)")

@@ -13,7 +13,11 @@
  * - "Check this file as a resume" starts the server for any Markdown file;
  * - the score view is titled "Score of <file>" and shown as Markdown;
  * - "Open rule documentation" opens the bundled page in VS Code's Markdown
- *   preview and hands nothing to the operating system.
+ *   preview and hands nothing to the operating system;
+ * - issue 18's rules (spelling, tech-casing, date-invalid, timeline-order,
+ *   timeline-gap) on a Markdown and a LaTeX resume with é, CJK and emoji:
+ *   UTF-16 ranges, the bullet hover, and the spelling, tech-casing and
+ *   "Move this entry" fixes applied through the client's provider.
  *
  * RLS_BIN is the server binary (CMake passes it; else build/resume-ls).
  */
@@ -231,3 +235,145 @@ test('a resumeLs.serverPath that does not exist is an error, not a fallback to t
         await s.cleanup();
     }
 });
+
+/* Issue 18's rules through the shipped bundle: the findings on a Markdown
+ * and a LaTeX resume whose lines put é, CJK and emoji before them, at their
+ * UTF-16 ranges (what a JavaScript string index is); the bullet hover; and
+ * the quick fixes asked for and applied as VS Code does (the client's code
+ * action provider with the diagnostic under the cursor, resolve when the
+ * edit is lazy, workspace.applyEdit, then the change event). */
+const codeOf = (d) => (typeof d.code === 'object' ? d.code.value : d.code);
+
+/* The range of needle on the first line holding it, in VS Code's terms. */
+function rangeOf(doc, needle) {
+    const lines = doc.getText().split('\n');
+    const line = lines.findIndex((l) => l.includes(needle));
+    assert.ok(line >= 0, `the fixture has ${needle}`);
+    const ch = lines[line].indexOf(needle);
+    return { line, start: ch, end: ch + needle.length };
+}
+
+function findingOn(diags, rule, doc, needle) {
+    const r = rangeOf(doc, needle);
+    const d = diags.find((x) => codeOf(x) === rule && x.range.start.line === r.line && x.range.start.character === r.start);
+    const same = diags.filter((x) => codeOf(x) === rule).map((x) => `${x.range.start.line}:${x.range.start.character}-${x.range.end.character}`);
+    assert.ok(d, `${rule} on "${needle}" at ${r.line}:${r.start}; ${rule} found at: ${same.join(', ') || 'none'}`);
+    assert.deepEqual([d.range.end.line, d.range.end.character], [r.line, r.end], `${rule} ends after "${needle}"`);
+    return d;
+}
+
+async function codeActions(doc, d) {
+    const [{ provider }] = state.providers.CodeActionsProvider;
+    const token = new vscode.CancellationTokenSource().token;
+    const context = { diagnostics: [d], triggerKind: vscode.CodeActionTriggerKind.Invoke, only: undefined };
+    return (await provider.provideCodeActions(doc, d.range, context, token)) ?? [];
+}
+
+/* Applies an action's edit (resolving it first when the server sent it
+ * lazily) and tells the client, as VS Code's onDidChangeTextDocument would. */
+async function apply(doc, action) {
+    const [{ provider }] = state.providers.CodeActionsProvider;
+    if (!action.edit && provider.resolveCodeAction)
+        action = await provider.resolveCodeAction(action, new vscode.CancellationTokenSource().token);
+    assert.ok(action.edit, `"${action.title}" has an edit`);
+    const before = doc.getText();
+    const lines = before.split('\n');
+    await vscode.workspace.applyEdit(action.edit);
+    const whole = new vscode.Range(0, 0, lines.length - 1, lines[lines.length - 1].length);
+    vscode.__test.events.change.fire({
+        document: doc,
+        contentChanges: [{ range: whole, rangeOffset: 0, rangeLength: before.length, text: doc.getText() }],
+        reason: undefined,
+    });
+}
+
+for (const [file, dates] of [
+    ['zoe-resume.md', { invalid: 'Nov 2022 – Mar 2021', order: 'Jan 2016 – Dec 2019' }],
+    ['zoe-CV.tex', { invalid: 'Nov 2022 -- Mar 2021', order: 'Jan 2016 -- Dec 2019' }],
+]) {
+    test(`${file}: spelling, tech-casing and the timeline through the extension`, { timeout: 90000 }, async (t) => {
+        const s = setup({ settings: { serverPath: BIN } });
+        try {
+            const doc = s.open(file);
+            await s.ext.activate(s.context);
+            // Spelling findings follow the dictionary, loaded after initialize.
+            const diags = await waitFor(
+                'the spelling findings',
+                () => {
+                    const d = s.diagnosticsFor(doc);
+                    return d && d.filter((x) => codeOf(x) === 'spelling').length >= 2 ? d : undefined;
+                },
+                20000,
+            );
+            t.diagnostic(`${diags.length} diagnostics: ${[...new Set(diags.map(codeOf))].join(', ')}`);
+
+            const recieved = findingOn(diags, 'spelling', doc, 'Recieved');
+            const goverment = findingOn(diags, 'spelling', doc, 'goverment');
+            const javascript = findingOn(diags, 'tech-casing', doc, 'Javascript');
+            findingOn(diags, 'date-invalid', doc, dates.invalid);
+            const order = findingOn(diags, 'timeline-order', doc, dates.order);
+            findingOn(diags, 'timeline-gap', doc, dates.order);
+            assert.equal(diags.filter((x) => codeOf(x) === 'spelling').length, 2, 'no spelling finding on names, tools or CJK');
+
+            await t.test('the bullet hover lists the finding', async () => {
+                const [{ provider }] = state.providers.HoverProvider;
+                const token = new vscode.CancellationTokenSource().token;
+                const hover = await provider.provideHover(doc, new vscode.Position(recieved.range.start.line, recieved.range.start.character + 1), token);
+                const text = hover.contents.map((c) => c.value ?? c).join('\n');
+                const fails = text.split('**Passes**')[0];
+                assert.match(fails, /`spelling`: 'Recieved'/, text);
+            });
+
+            await t.test('spelling: several suggestions for Recieved, none preferred; the one for goverment is, and applies', async () => {
+                const forRecieved = (await codeActions(doc, recieved)).filter((a) => a.title.startsWith("Replace 'Recieved' with "));
+                assert.ok(forRecieved.some((a) => a.title === "Replace 'Recieved' with 'Received'"), forRecieved.map((a) => a.title).join(' | '));
+                assert.ok(forRecieved.length > 1 && forRecieved.every((a) => !a.isPreferred));
+                const actions = await codeActions(doc, goverment);
+                const replace = actions.filter((a) => a.title.startsWith("Replace 'goverment' with "));
+                assert.deepEqual(replace.map((a) => [a.title, a.isPreferred]), [["Replace 'goverment' with 'government'", true]]);
+                const line = doc.lineAt(goverment.range.start.line).text;
+                await apply(doc, replace[0]);
+                assert.equal(doc.lineAt(goverment.range.start.line).text, line.replace('goverment', 'government'));
+                await waitFor('the server to drop the goverment finding', () => {
+                    const d = s.diagnosticsFor(doc) ?? [];
+                    return d.some((x) => codeOf(x) === 'spelling') && !d.some((x) => codeOf(x) === 'spelling' && x.message.includes('goverment'));
+                });
+            });
+
+            await t.test('tech-casing: the official name, preferred, applies', async () => {
+                const actions = await codeActions(doc, javascript);
+                const fix = actions.find((a) => a.title === 'Write “Javascript” as “JavaScript”');
+                assert.ok(fix, actions.map((a) => a.title).join(' | '));
+                assert.equal(fix.isPreferred, true);
+                const line = doc.lineAt(javascript.range.start.line).text;
+                await apply(doc, fix);
+                assert.equal(doc.lineAt(javascript.range.start.line).text, line.replace('Javascript', 'JavaScript'));
+                await waitFor('the server to drop tech-casing', () => {
+                    const d = s.diagnosticsFor(doc) ?? [];
+                    return d.length > 0 && !d.some((x) => codeOf(x) === 'tech-casing');
+                });
+            });
+
+            await t.test('timeline-order: "Move this entry" moves its lines, markup kept', async () => {
+                const actions = await codeActions(doc, order);
+                const move = actions.find((a) => a.title === 'Move this entry above “Backend Engineer”');
+                assert.ok(move, actions.map((a) => a.title).join(' | '));
+                const prose = (text) => text.split('\n').filter((l) => l.trim() !== '');
+                const before = prose(doc.getText());
+                const header = before.findIndex((l) => l.includes(dates.order));
+                const next = before.findIndex((l, i) => i > header && /^(## |\\section)/.test(l));
+                const target = before.findIndex((l) => l.includes('Backend Engineer'));
+                const entry = before.slice(header, next);
+                const want = [...before.slice(0, target), ...entry, ...before.slice(target, header), ...before.slice(next)];
+                await apply(doc, move);
+                assert.deepEqual(prose(doc.getText()), want);
+                await waitFor('the server to drop timeline-order', () => {
+                    const d = s.diagnosticsFor(doc) ?? [];
+                    return d.length > 0 && !d.some((x) => codeOf(x) === 'timeline-order');
+                });
+            });
+        } finally {
+            await s.cleanup();
+        }
+    });
+}

@@ -92,6 +92,12 @@ test('npm run package builds a .vsix VS Code can load, without vsce warnings', {
         assert.equal(props['resumeLs.enable'].default, true);
         assert.equal(props['resumeLs.serverPath'].default, '', 'unset: PATH, then the bundled binary');
         assert.deepEqual(props['resumeLs.rules'].additionalProperties.enum, ['error', 'warning', 'info', 'hint', 'off']);
+        // Every rule of docs/rules.md is offered by name in the settings UI
+        // (not-analysed, reported in place of every other finding, never was).
+        const documented = [...fs.readFileSync(path.join(ROOT, '../../docs/rules.md'), 'utf8').matchAll(/^## ([a-z]+(?:-[a-z0-9]+)*)$/gm)].map((m) => m[1]);
+        assert.ok(documented.includes('spelling') && documented.includes('weak-opener'), documented.join(', '));
+        const offered = Object.keys(props['resumeLs.rules'].properties);
+        assert.deepEqual(documented.filter((id) => id !== 'not-analysed' && !offered.includes(id)), [], 'rules missing from resumeLs.rules');
         assert.deepEqual(props['resumeLs.macros'].additionalProperties.properties.role.enum, ['bullet', 'heading', 'entry']);
         assert.deepEqual(props['resumeLs.trace.server'].enum, ['off', 'messages', 'verbose']);
 

@@ -246,11 +246,65 @@ local function buffer_defaults(client, bufnr)
   end
 end
 
+-- A column of a buffer line in the client's position encoding.
+local function lsp_col(client, bufnr, lnum, col)
+  local enc = client.offset_encoding or "utf-16"
+  if enc == "utf-8" then return col end
+  local line = vim.api.nvim_buf_get_lines(bufnr, lnum, lnum + 1, false)[1] or ""
+  local u32, u16 = vim.str_utfindex(line, math.min(col, #line))
+  return enc == "utf-32" and u32 or u16
+end
+
+-- Neovim before 0.11 builds a codeAction request's context from
+-- vim.diagnostic, whose columns are bytes, and sends them as the LSP range
+-- (0.11 sends the diagnostic as published). The server knows a finding by
+-- its exact range, so after é, CJK or an emoji on the line no fix would be
+-- offered. A context diagnostic that is one of ours (same code and message)
+-- at its byte columns, and not at its range in the client's encoding, gets
+-- that range back; any other is left as it came.
+local function restore_context_ranges(client, params)
+  local ctx = params.context
+  local uri = params.textDocument and params.textDocument.uri
+  if type(ctx) ~= "table" or type(ctx.diagnostics) ~= "table" or not uri then return end
+  local bufnr = vim.uri_to_bufnr(uri)
+  local ns = vim.lsp.diagnostic.get_namespace(client.id)
+  for _, d in ipairs(ctx.diagnostics) do
+    local s, e = d.range and d.range.start, d.range and d.range["end"]
+    local ours = s and e and vim.diagnostic.get(bufnr, { namespace = ns, lnum = s.line }) or {}
+    local restored
+    for _, vd in ipairs(ours) do
+      if vd.code == d.code and vd.message == d.message and vd.end_lnum == e.line then
+        local range = {
+          start = { line = s.line, character = lsp_col(client, bufnr, s.line, vd.col) },
+          ["end"] = { line = e.line, character = lsp_col(client, bufnr, e.line, vd.end_col) },
+        }
+        if vim.deep_equal(range, d.range) then
+          restored = nil
+          break
+        end
+        if vd.col == s.character and vd.end_col == e.character then restored = restored or range end
+      end
+    end
+    if restored then d.range = restored end
+  end
+end
+
+local function fix_code_action_context(client)
+  if colon or client.resume_ls_context_fixed then return end
+  client.resume_ls_context_fixed = true
+  local request = client.request
+  client.request = function(method, params, ...)
+    if method == "textDocument/codeAction" and type(params) == "table" then restore_context_ranges(client, params) end
+    return request(method, params, ...)
+  end
+end
+
 -- What the plugin does when a resume-ls client attaches to a buffer. Called
 -- for the plugin's own clients; pass it as on_attach to nvim-lspconfig to
 -- get the same (docs/editors.md).
 function M.on_attach(client, bufnr)
   local cfg = M.config or defaults
+  fix_code_action_context(client)
   if cfg.rule_ids ~= false then show_rule_ids(client) end
   if cfg.keymaps ~= false then buffer_defaults(client, bufnr) end
   if cfg.on_attach then cfg.on_attach(client, bufnr) end
