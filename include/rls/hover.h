@@ -36,7 +36,7 @@ char *rls_hover_at(const RlsResume *model, const RlsDiagList *diags, const char 
 char *rls_hover_keyword(const RlsResume *model, const RlsKwReport *report, const char *src,
                         uint32_t src_len, const RlsKwHit *hit);
 char *rls_hover_bullet(const RlsResume *model, const RlsDiagList *diags, const RlsKwReport *report,
-                       const RlsScore *score, uint32_t bullet);
+                       const RlsScore *score, const RlsConfig *config, uint32_t bullet);
 char *rls_hover_heading(const RlsResume *model, const RlsKwReport *report, uint32_t section);
 
 /* 1-based line of a byte offset ("\n", "\r\n" and lone "\r" end lines). */

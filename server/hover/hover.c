@@ -87,7 +87,7 @@ static bool hover__on_bullet(const RlsResume *model, const RlsDiag *d, uint32_t 
 }
 
 char *rls_hover_bullet(const RlsResume *model, const RlsDiagList *diags, const RlsKwReport *report,
-                       const RlsScore *score, uint32_t bullet) {
+                       const RlsScore *score, const RlsConfig *config, uint32_t bullet) {
     const RlsBullet *bl = &model->bullets[bullet];
     RlsBuf b;
     rls_buf_init(&b);
@@ -111,7 +111,10 @@ char *rls_hover_bullet(const RlsResume *model, const RlsDiagList *diags, const R
     if (!fails) rls_buf_puts(&b, "No finding on this bullet.\n");
     uint32_t passes = 0;
     for (size_t r = 0; r < n_rules; r++) {
-        if (!rules[r].content) continue;
+        /* A rule the writer turned off checks nothing: it passes nothing. */
+        if (!rules[r].content ||
+            rls_config_severity(config, rules[r].id, rules[r].default_severity) == RLS_SEV_OFF)
+            continue;
         bool failed = false;
         for (size_t i = 0; diags && i < diags->len && !failed; i++)
             failed = strcmp(diags->items[i].rule, rules[r].id) == 0 &&
@@ -219,7 +222,7 @@ char *rls_hover_at(const RlsResume *model, const RlsDiagList *diags, const char 
             RlsScore score;
             rls_score_init(&score);
             rls_score_compute(&score, model, src, src_len, diags, &report, config);
-            out = rls_hover_bullet(model, diags, &report, &score, i);
+            out = rls_hover_bullet(model, diags, &report, &score, config, i);
             rls_score_close(&score);
             range = it;
         }

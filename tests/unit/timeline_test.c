@@ -471,13 +471,22 @@ static void test_the_bullet_hover_lists_tech_casing(void) {
     Run r;
     run_open(&r, casing_md, RLS_FORMAT_MARKDOWN, NULL);
     ASSERT_TRUE(r.an.model->n_bullets >= 3);
-    char *h0 = rls_hover_bullet(r.an.model, &r.an.diags, NULL, NULL, 0);
+    char *h0 = rls_hover_bullet(r.an.model, &r.an.diags, NULL, NULL, NULL, 0);
     EXPECT_TRUE(strstr(h0, "**Fails**") && strstr(h0, "`tech-casing`: \"Javascript\""));
     rls_free(h0);
-    char *h2 = rls_hover_bullet(r.an.model, &r.an.diags, NULL, NULL, 2);
+    char *h2 = rls_hover_bullet(r.an.model, &r.an.diags, NULL, NULL, NULL, 2);
     const char *passes = strstr(h2, "**Passes**");
     EXPECT_TRUE(passes && strstr(passes, "`tech-casing`"));
     rls_free(h2);
+    /* Turned off, it checks nothing, so the hover does not say it passes. */
+    RlsConfig off;
+    rls_config_init(&off);
+    rls_config_set_severity(&off, "tech-casing", RLS_SEV_OFF);
+    char *h2_off = rls_hover_bullet(r.an.model, &r.an.diags, NULL, NULL, &off, 2);
+    passes = strstr(h2_off, "**Passes**");
+    EXPECT_TRUE(passes && !strstr(passes, "`tech-casing`") && strstr(passes, "`weak-opener`"));
+    rls_free(h2_off);
+    rls_config_close(&off);
     run_close(&r);
 }
 
