@@ -343,6 +343,46 @@ static bool actions__broken_between(const RlsResume *m, uint32_t lo, uint32_t hi
     return false;
 }
 
+/* Whether entry i is followed by another entry of its section. */
+static bool actions__has_next(const RlsResume *m, uint32_t i) {
+    return i + 1 < m->n_entries && m->entries[i + 1].section == m->entries[i].section;
+}
+
+static bool actions__blank(const char *src, uint32_t s, uint32_t e) {
+    for (uint32_t k = s; k < e; k++)
+        if (!strchr(" \t\r\n", src[k])) return false;
+    return true;
+}
+
+/* The end of the last line of src[s, e) that holds more than blanks, past
+ * its line break (s when there is none). */
+static uint32_t actions__body_end(const char *src, uint32_t len, uint32_t s, uint32_t e) {
+    uint32_t c = e;
+    while (c > s && strchr(" \t\r\n", src[c - 1]))
+        c--;
+    return c > s ? RLS_MIN(actions__next_line(src, len, c - 1), e) : s;
+}
+
+/* The start of the blank lines right above line start s (s when none). */
+static uint32_t actions__gap_start(const char *src, uint32_t s) {
+    uint32_t g = s;
+    while (g > 0 && src[g - 1] == '\n') {
+        uint32_t p = g - 1;
+        while (p > 0 && src[p - 1] != '\n')
+            p--;
+        if (!actions__blank(src, p, g)) break;
+        g = p;
+    }
+    return g;
+}
+
+/* src[s, e) with a line break at its end (the last line of a file may
+ * have none). */
+static void actions__put_line(RlsBuf *b, const char *src, uint32_t s, uint32_t e, const char *eol) {
+    rls_buf_append(b, src + s, e - s);
+    if (e == s || src[e - 1] != '\n') rls_buf_puts(b, eol);
+}
+
 /* The timeline-order fix: the entry's lines, markup and all, moved where
  * the order puts them. A choice: the writer may keep an order on purpose. */
 static void actions__timeline_move(const RlsResume *m, const char *src, const RlsDiag *diag,
@@ -359,32 +399,37 @@ static void actions__timeline_move(const RlsResume *m, const char *src, const Rl
         if (target < 0 || !actions__entry_block(m, src, len, i, &bs, &be) ||
             !actions__entry_block(m, src, len, (uint32_t)target, &ts, &te))
             return;
-        uint32_t ins = before >= 0 ? ts : te;
-        if ((ins > bs && ins < be) ||
-            actions__broken_between(m, RLS_MIN(bs, ins), RLS_MAX(be, ins)))
-            return;
+        bool b_next = actions__has_next(m, i), t_next = actions__has_next(m, (uint32_t)target);
         const char *eol = actions__eol(src, len);
         bool md = m->format == RLS_FORMAT_MARKDOWN;
-        /* The block without its trailing blank lines, then the separator
-         * the place it goes needs. */
-        uint32_t ce = be;
-        while (ce > bs && (src[ce - 1] == '\n' || src[ce - 1] == '\r' || src[ce - 1] == ' '))
-            ce--;
+        /* Blocks are bodies (whole lines) and the gaps (blank lines) after
+         * them: the moved body takes the gap the section uses between its
+         * entries, and leaves one gap, not two, where it was. */
+        uint32_t bb = actions__body_end(src, len, bs, be), tb = actions__body_end(src, len, ts, te);
+        uint32_t ds = b_next ? bs : actions__gap_start(src, bs), de = b_next ? be : bb;
+        uint32_t ins = before >= 0 ? ts : t_next ? te : tb;
+        if ((ins > ds && ins < de) ||
+            actions__broken_between(m, RLS_MIN(ds, ins), RLS_MAX(de, ins)))
+            return;
         RlsBuf b;
         rls_buf_init(&b);
-        if (before < 0 && (te == 0 || src[te - 1] != '\n')) rls_buf_puts(&b, eol);
-        bool blank_before =
-            te >= 2 && src[te - 1] == '\n' &&
-            (src[te - 2] == '\n' || (src[te - 2] == '\r' && te >= 3 && src[te - 3] == '\n'));
-        if (before < 0 && md && !blank_before) rls_buf_puts(&b, eol);
-        rls_buf_append(&b, src + bs, ce - bs);
-        rls_buf_puts(&b, eol);
-        if (before >= 0 && md) rls_buf_puts(&b, eol);
+        if (before >= 0 || t_next) {
+            actions__put_line(&b, src, bs, bb, eol);
+            rls_buf_append(&b, src + tb, te - tb); /* the target's gap: the section's */
+        } else {
+            if (tb == 0 || src[tb - 1] != '\n') rls_buf_puts(&b, eol);
+            uint32_t gs = actions__gap_start(src, bs);
+            if (gs < bs)
+                rls_buf_append(&b, src + gs, bs - gs);
+            else if (md)
+                rls_buf_puts(&b, eol);
+            actions__put_line(&b, src, bs, bb, eol);
+        }
         RlsTextEdit *edits = rls_malloc(2 * sizeof *edits);
-        RlsTextEdit del = {{bs, be}, rls_strdup("")};
+        RlsTextEdit del = {{ds, de}, rls_strdup("")};
         RlsTextEdit add = {{ins, ins}, rls_buf_detach(&b)};
-        edits[0] = ins <= bs ? add : del;
-        edits[1] = ins <= bs ? del : add;
+        edits[0] = ins <= ds ? add : del;
+        edits[1] = ins <= ds ? del : add;
         const RlsEntry *t = &m->entries[target];
         char *title = before >= 0 ? rls_strfmt("Move this entry above \xe2\x80\x9c%s\xe2\x80\x9d",
                                                actions__entry_name(t))

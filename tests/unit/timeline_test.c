@@ -179,14 +179,16 @@ static void check_move(const char *src, RlsFormat fmt, const char *markup) {
     Run again;
     run_open(&again, out.data, fmt, NULL);
     EXPECT_EQ_INT(count(&again, "timeline-order"), 0);
-    ASSERT_EQ_INT(again.an.model->n_entries, 2);
+    ASSERT_EQ_INT(again.an.model->n_entries, r.an.model->n_entries);
     EXPECT_STR_EQ(again.an.model->entries[0].title, r.an.model->entries[1].title);
     EXPECT_STR_EQ(again.an.model->entries[1].title, r.an.model->entries[0].title);
     EXPECT_EQ_INT(again.an.model->n_bullets, r.an.model->n_bullets);
     EXPECT_EQ_INT(again.an.model->entries[0].n_bullets, 1);
     EXPECT_EQ_INT(again.an.model->entries[1].n_bullets, 1);
-    /* The same bytes, give or take the blank line that closed the list. */
-    EXPECT_TRUE(strlen(out.data) >= strlen(src) && strlen(out.data) <= strlen(src) + 2);
+    /* The same lines, blank ones too: one gap between entries, none lost
+     * or doubled where the entry was. */
+    EXPECT_EQ_INT(strlen(out.data), strlen(src));
+    EXPECT_TRUE(strstr(out.data, "\n\n\n") == NULL && strstr(out.data, "\n\r\n\r\n") == NULL);
     EXPECT_TRUE(strstr(out.data, markup) != NULL);
     if (strchr(src, '\r')) EXPECT_TRUE(strstr(out.data, "\n\n") == NULL);
     EXPECT_EQ_INT(again.an.model->n_errors, r.an.model->n_errors);
@@ -213,6 +215,29 @@ static void test_timeline_order_moves_the_entry_whole_with_crlf(void) {
 
 static void test_timeline_order_moves_the_entry_whole_in_latex(void) {
     check_move(order_tex, RLS_FORMAT_LATEX, "\\textbf{billing}");
+}
+
+/* Entries set apart by blank lines keep one blank line between them, and
+ * none is left doubled where the moved entry was. */
+static void test_timeline_order_move_keeps_the_blank_lines_between_entries(void) {
+    const char *tex =
+        "\\documentclass{article}\n\\begin{document}\nzoe@example.com\n"
+        "\\section{Experience}\n\\resumeSubHeadingListStart\n\n"
+        "  \\resumeSubheading{Ingénieure}{Jan 2018 -- Dec 2019}{Société Générale}{Paris}\n"
+        "  \\resumeItemListStart\n"
+        "    \\resumeItem{Built a \\textbf{billing} service used by 3 teams}\n"
+        "  \\resumeItemListEnd\n\n"
+        "  \\resumeSubheading{Développeuse}{Mar 2020 -- Present}{Café Ünïcode}{Zürich}\n"
+        "  \\resumeItemListStart\n"
+        "    \\resumeItem{Cut build times by 40\\% with \\texttt{ccache} 東京}\n"
+        "  \\resumeItemListEnd\n\n"
+        "\\resumeSubHeadingListEnd\n\\end{document}\n";
+    check_move(tex, RLS_FORMAT_LATEX, "\\textbf{billing}");
+    RlsBuf md;
+    rls_buf_init(&md);
+    rls_buf_printf(&md, "%s\n## Education\n\n### BSc, Lyon — 2014 – 2017\n", order_md);
+    check_move(md.data, RLS_FORMAT_MARKDOWN, "**billing**");
+    rls_buf_close(&md);
 }
 
 static void test_timeline_order_spares_overlaps_year_only_and_undated_entries(void) {
@@ -498,6 +523,7 @@ int main(void) {
         RLS_TEST(test_timeline_order_moves_the_entry_whole_in_markdown),
         RLS_TEST(test_timeline_order_moves_the_entry_whole_with_crlf),
         RLS_TEST(test_timeline_order_moves_the_entry_whole_in_latex),
+        RLS_TEST(test_timeline_order_move_keeps_the_blank_lines_between_entries),
         RLS_TEST(test_timeline_order_spares_overlaps_year_only_and_undated_entries),
         RLS_TEST(test_timeline_order_said_once_for_a_list_oldest_first),
         RLS_TEST(test_timeline_order_says_down_when_the_place_is_below),
