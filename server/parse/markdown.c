@@ -30,6 +30,7 @@
 #include "parse/formats.h"
 #include "rls/alloc.h"
 #include "rls/hash.h"
+#include "rls/text.h"
 
 const TSLanguage *tree_sitter_markdown(void);
 const TSLanguage *tree_sitter_markdown_inline(void);
@@ -218,15 +219,8 @@ typedef struct {
 } Md;
 
 static TSPoint md__point(const Md *md, uint32_t byte) {
-    uint32_t lo = 0, hi = md->n_lines;
-    while (hi - lo > 1) {
-        uint32_t mid = (lo + hi) / 2;
-        if (md->line_starts[mid] <= byte)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (TSPoint){lo, byte - md->line_starts[lo]};
+    uint32_t row = rls_line_find(md->line_starts, md->n_lines, byte);
+    return (TSPoint){row, byte - md->line_starts[row]};
 }
 
 static TSRange md__range(const Md *md, uint32_t start_byte, uint32_t end_byte) {
@@ -2373,10 +2367,7 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
         return rls_model_builder_finish(&md.mb);
     }
 
-    size_t cap_lines = 0;
-    RLS_PUSH(md.line_starts, md.n_lines, cap_lines, 0u);
-    for (uint32_t i = 0; i < len; i++)
-        if (src[i] == '\n') RLS_PUSH(md.line_starts, md.n_lines, cap_lines, i + 1);
+    md.line_starts = rls_line_starts(src, len, false, &md.n_lines);
 
     /* Every block capture in document order (parents before children). */
     MdQuery *q = md__query(&md__block_query, tree_sitter_markdown(), rls_data_markdown_scm,
