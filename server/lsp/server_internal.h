@@ -77,6 +77,9 @@ typedef struct RlsDiagWire RlsDiagWire;
  * first when stale) and returns the set's hash; findings whose key (rule,
  * severity, message, data, LSP range) was encoded before are copied. */
 uint64_t rls_diag_wire_write(RlsServer *srv, RlsDocument *doc, RlsBuf *out);
+/* Appends the whole publishDiagnostics notification of doc (uri, version,
+ * the set rls_diag_wire_write writes) to out; returns the set's hash. */
+uint64_t rls_diag_wire_publish(RlsServer *srv, RlsDocument *doc, RlsBuf *out);
 /* The hash rls_diag_wire_write would return, without writing. */
 uint64_t rls_diag_wire_hash(RlsServer *srv, RlsDocument *doc);
 /* Frees doc's kept encodings (a cold document: see server__trim_cold). */
