@@ -15,6 +15,7 @@
 #include "config/config_json.h"
 #include "config/file_read.h"
 #include "config/log.h"
+#include "config/uri.h"
 #include "lsp/server_internal.h"
 #include "rls/alloc.h"
 #include "rls/rules.h"

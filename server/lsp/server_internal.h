@@ -89,9 +89,4 @@ void rls_diag_wire_delete(RlsDiagWire *self);
 /* The moment the diagnostics of a batch were queued (stats.c). */
 void rls_server_batch_published(RlsServer *self);
 
-/* "file:///a/b%20c.md" -> "/a/b c.md" (owned), or NULL for other schemes. */
-char *rls_uri_to_path(const char *uri);
-/* "/a/b c.md" -> "file:///a/b%20c.md" (owned). */
-char *rls_path_to_uri(const char *path);
-
 #endif /* RLS_LSP_SERVER_INTERNAL_H_ */
