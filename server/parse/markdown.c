@@ -2344,6 +2344,120 @@ void rls_md_queries_release(void) {
     memset(&md__inline_query, 0, sizeof(md__inline_query));
 }
 
+/* Every block capture of tree in document order (parents before children).
+ * Returns owned; free with rls_free. */
+static MdCapture *md__block_captures(TSTree *tree, uint32_t *n_caps) {
+    MdQuery *q = md__query(&md__block_query, tree_sitter_markdown(), rls_data_markdown_scm,
+                           rls_data_markdown_scm_len);
+    MdCapture *caps = NULL;
+    *n_caps = 0;
+    size_t cap_caps = 0;
+    RlsCaptureCursor cur;
+    rls_capture_cursor_init(&cur);
+    rls_capture_cursor_exec(&cur, q->query, ts_tree_root_node(tree));
+    RlsCapture c;
+    while (rls_capture_cursor_next(&cur, &c)) {
+        MdCapture mc = {c.node,
+                        c.capture_id < MD_MAX_CAPTURES ? q->roles[c.capture_id] : MD_CAP_UNKNOWN};
+        RLS_PUSH(caps, *n_caps, cap_caps, mc);
+    }
+    rls_capture_cursor_close(&cur);
+    return caps;
+}
+
+/* Reads the captures into the model, in order: a capture inside one
+ * already read whole (a heading, an HTML block, a table) is skipped. */
+static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
+    uint32_t consumed_end = 0;
+    for (uint32_t i = 0; i < n_caps; i++) {
+        TSNode node = caps[i].node;
+        uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+        while (md->n_lists && md->list_ends[md->n_lists - 1] <= s)
+            md->n_lists--;
+        if (caps[i].cap == MD_CAP_LIST) {
+            RLS_PUSH(md->list_ends, md->n_lists, md->cap_lists, e);
+            continue;
+        }
+        if (s < consumed_end && e <= consumed_end) continue;
+        switch (caps[i].cap) {
+        case MD_CAP_HEADING: {
+            const MdCapture *next = NULL;
+            for (uint32_t j = i + 1; j < n_caps && !next; j++)
+                if (caps[j].cap != MD_CAP_LIST && ts_node_start_byte(caps[j].node) >= e)
+                    next = &caps[j];
+            md__heading(md, node, next);
+            consumed_end = e;
+            break;
+        }
+        case MD_CAP_PARAGRAPH: {
+            /* An item's own paragraphs were read with it (a setext
+             * heading's paragraph is inside consumed_end). */
+            while (md->next_item_para < md->n_item_paras && md->item_paras[md->next_item_para] < s)
+                md->next_item_para++;
+            if (md->next_item_para < md->n_item_paras && md->item_paras[md->next_item_para] == s) {
+                md->next_item_para++;
+                break;
+            }
+            bool list_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_LIST &&
+                             ts_node_start_byte(caps[i + 1].node) >= e;
+            bool heading_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_HEADING &&
+                                ts_node_start_byte(caps[i + 1].node) >= e;
+            md__paragraph(md, node, list_next, heading_next);
+            break;
+        }
+        case MD_CAP_ITEM:
+            md__item(md, node);
+            break;
+        case MD_CAP_HTML:
+            md__html(md, node);
+            consumed_end = e;
+            break;
+        case MD_CAP_TABLE:
+            md__table(md, node);
+            consumed_end = e;
+            break;
+        case MD_CAP_INDENTED:
+            md__indented(md, node);
+            consumed_end = e;
+            break;
+        case MD_CAP_SKIP:
+            consumed_end = e;
+            break;
+        case MD_CAP_ERROR:
+        default:
+            break;
+        }
+    }
+}
+
+/* Frees what one parse kept while reading (not the model). */
+static void md__close(Md *md) {
+    rls_free(md->line_starts);
+    rls_free(md->skill_category);
+    rls_free(md->rec);
+    rls_free(md->list_ends);
+    rls_free(md->item_paras);
+    md__run_free(&md->once);
+    for (uint32_t i = 0; i < md->n_labels; i++)
+        rls_free(md->labels[i]);
+    rls_free(md->labels);
+    rls_plain_builder_close(&md->pb);
+}
+
+/* Drops cached inline runs of text that is gone, and entry splits no
+ * longer used, after a parse. */
+static void md__sweep(RlsMdParser *self) {
+    /* Runs of text that is gone pile up one per keystroke; drop them once
+     * they outnumber the live ones. */
+    if (self->n_runs > 2 * self->used_runs + 64) {
+        uint32_t cap = 64;
+        while (cap * 3 < self->used_runs * 4 + 4)
+            cap *= 2;
+        md__runs_rehash(self, cap * 2, false);
+    }
+    rls_entry_split_cache_sweep(self->splits);
+}
+
 RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
                                const RlsParseOptions *opts, RlsParseBudget *budget) {
     (void)opts;
@@ -2369,108 +2483,16 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
 
     md.line_starts = rls_line_starts(src, len, false, &md.n_lines);
 
-    /* Every block capture in document order (parents before children). */
-    MdQuery *q = md__query(&md__block_query, tree_sitter_markdown(), rls_data_markdown_scm,
-                           rls_data_markdown_scm_len);
-    MdCapture *caps = NULL;
     uint32_t n_caps = 0;
-    size_t cap_caps = 0;
-    RlsCaptureCursor cur;
-    rls_capture_cursor_init(&cur);
-    rls_capture_cursor_exec(&cur, q->query, ts_tree_root_node(tree));
-    RlsCapture c;
-    while (rls_capture_cursor_next(&cur, &c)) {
-        MdCapture mc = {c.node,
-                        c.capture_id < MD_MAX_CAPTURES ? q->roles[c.capture_id] : MD_CAP_UNKNOWN};
-        RLS_PUSH(caps, n_caps, cap_caps, mc);
-    }
-    rls_capture_cursor_close(&cur);
-
+    MdCapture *caps = md__block_captures(tree, &n_caps);
     md__collect_labels(&md, caps, n_caps);
     md.kind = RLS_SECTION_HEADER;
     md__plan_levels(&md, caps, n_caps);
     md__plan_section_words(&md, caps, n_caps);
-    uint32_t consumed_end = 0;
-    for (uint32_t i = 0; i < n_caps; i++) {
-        TSNode node = caps[i].node;
-        uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
-        while (md.n_lists && md.list_ends[md.n_lists - 1] <= s)
-            md.n_lists--;
-        if (caps[i].cap == MD_CAP_LIST) {
-            RLS_PUSH(md.list_ends, md.n_lists, md.cap_lists, e);
-            continue;
-        }
-        if (s < consumed_end && e <= consumed_end) continue;
-        switch (caps[i].cap) {
-        case MD_CAP_HEADING: {
-            const MdCapture *next = NULL;
-            for (uint32_t j = i + 1; j < n_caps && !next; j++)
-                if (caps[j].cap != MD_CAP_LIST && ts_node_start_byte(caps[j].node) >= e)
-                    next = &caps[j];
-            md__heading(&md, node, next);
-            consumed_end = e;
-            break;
-        }
-        case MD_CAP_PARAGRAPH: {
-            /* An item's own paragraphs were read with it (a setext
-             * heading's paragraph is inside consumed_end). */
-            while (md.next_item_para < md.n_item_paras && md.item_paras[md.next_item_para] < s)
-                md.next_item_para++;
-            if (md.next_item_para < md.n_item_paras && md.item_paras[md.next_item_para] == s) {
-                md.next_item_para++;
-                break;
-            }
-            bool list_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_LIST &&
-                             ts_node_start_byte(caps[i + 1].node) >= e;
-            bool heading_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_HEADING &&
-                                ts_node_start_byte(caps[i + 1].node) >= e;
-            md__paragraph(&md, node, list_next, heading_next);
-            break;
-        }
-        case MD_CAP_ITEM:
-            md__item(&md, node);
-            break;
-        case MD_CAP_HTML:
-            md__html(&md, node);
-            consumed_end = e;
-            break;
-        case MD_CAP_TABLE:
-            md__table(&md, node);
-            consumed_end = e;
-            break;
-        case MD_CAP_INDENTED:
-            md__indented(&md, node);
-            consumed_end = e;
-            break;
-        case MD_CAP_SKIP:
-            consumed_end = e;
-            break;
-        case MD_CAP_ERROR:
-        default:
-            break;
-        }
-    }
+    md__read_captures(&md, caps, n_caps);
     md__errors(&md, ts_tree_root_node(tree));
-
     rls_free(caps);
-    rls_free(md.line_starts);
-    rls_free(md.skill_category);
-    rls_free(md.rec);
-    rls_free(md.list_ends);
-    rls_free(md.item_paras);
-    md__run_free(&md.once);
-    for (uint32_t i = 0; i < md.n_labels; i++)
-        rls_free(md.labels[i]);
-    rls_free(md.labels);
-    /* Runs of text that is gone pile up one per keystroke; drop them once
-     * they outnumber the live ones. */
-    if (self->n_runs > 2 * self->used_runs + 64) {
-        uint32_t cap = 64;
-        while (cap * 3 < self->used_runs * 4 + 4)
-            cap *= 2;
-        md__runs_rehash(self, cap * 2, false);
-    }
-    rls_entry_split_cache_sweep(self->splits);
-    rls_plain_builder_close(&md.pb);
+    md__close(&md);
+    md__sweep(self);
     return rls_model_builder_finish(&md.mb);
 }
