@@ -94,6 +94,10 @@ uint32_t rls_line_find(const uint32_t *starts, uint32_t n, uint32_t byte);
 /* The zero-based line of byte in src[0..len) (bytes past len count as len),
  * counted without building the starts: for a single lookup. */
 uint32_t rls_line_at(const char *src, uint32_t len, uint32_t byte, bool lsp);
+/* The LSP line of src[0..len) around byte (<= len), without its terminator:
+ * from just after the "\n" or "\r" before byte to the first one at or
+ * after it. */
+RlsSpan rls_line_span(const char *src, uint32_t len, uint32_t byte);
 
 /* ---- Position mapping (clamping, see the file comment) -------------------- */
 

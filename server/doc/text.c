@@ -97,6 +97,15 @@ uint32_t rls_line_find(const uint32_t *starts, uint32_t n, uint32_t byte) {
     return lo;
 }
 
+RlsSpan rls_line_span(const char *src, uint32_t len, uint32_t byte) {
+    uint32_t start = byte, end = byte;
+    while (start > 0 && src[start - 1] != '\n' && src[start - 1] != '\r')
+        start--;
+    while (end < len && src[end] != '\n' && src[end] != '\r')
+        end++;
+    return (RlsSpan){start, end};
+}
+
 uint32_t rls_line_at(const char *src, uint32_t len, uint32_t byte, bool lsp) {
     uint32_t line = 0;
     for (uint32_t i = 0; i < byte && i < len; i++)

@@ -159,6 +159,15 @@ static void test_lines_of_any_text_end_where_the_document_s_do(void) {
     EXPECT_EQ_INT(rows[2], 7);
     EXPECT_EQ_INT(rls_line_at(s, 8, 7, false), 2);
     rls_free(rows);
+    RlsSpan line = rls_line_span(s, 8, 4);
+    EXPECT_EQ_INT(line.start_byte, 3);
+    EXPECT_EQ_INT(line.end_byte, 4);
+    line = rls_line_span(s, 8, 8);
+    EXPECT_EQ_INT(line.start_byte, 7);
+    EXPECT_EQ_INT(line.end_byte, 8);
+    line = rls_line_span(s, 8, 1);
+    EXPECT_EQ_INT(line.start_byte, 0);
+    EXPECT_EQ_INT(line.end_byte, 1);
     /* Random texts: the starts, the lookup and the count agree with a
      * byte-by-byte count of the terminators, for both kinds of line. */
     static const char *pieces[] = {"a", "\n", "\r\n", "\r", "\r\r", "é", " "};
