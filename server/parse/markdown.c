@@ -1251,6 +1251,66 @@ static uint32_t md__trailing_honour(const RlsPlain *p) {
     return i;
 }
 
+/* A definition list under a term, in a section of roles or schools: the
+ * term and its leading short definitions are one entry ("12/2020-Present" /
+ * ": **VMware**, _Solutions Architect_" / ": Houston, TX"), a trailing grade
+ * of a definition a paragraph of it. Closes the texts it uses and returns
+ * how many groups that is; the rest are prose. */
+static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *gstart,
+                                  MdText *texts, uint32_t ng) {
+    uint32_t k;
+    RlsDateRange dr;
+    size_t ds, de;
+    const RlsPlain *tp = &texts[0].plain;
+    bool dated = rls_date_range_find(tp->text, tp->len, &dr, &ds, &de);
+    RlsBuf b;
+    rls_buf_init(&b);
+    char *tf = md__field_string(&texts[0]);
+    rls_buf_puts(&b, tf);
+    rls_free(tf);
+    RlsSpan span = texts[0].span;
+    uint32_t honour_plain[64]; /* where a trailing grade starts per definition, or 0 */
+    for (k = 1; k < ng; k++) {
+        const MdText *d = &texts[k];
+        bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
+        bool sentence = d->plain.len && d->plain.text[d->plain.len - 1] == '.' &&
+                        md__words(&d->plain) >= 4 && !starts_marked;
+        bool short_def = d->plain.len <= 100 && md__words(&d->plain) <= 14 && !sentence;
+        if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
+        /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
+        if (!lines[gstart[k]].def || md__label_prefix(d->plain.text, d->plain.len)) break;
+        honour_plain[k] = md__trailing_honour(&d->plain);
+        char *df = md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : d->plain.len);
+        rls_buf_printf(&b, " | %s", df);
+        rls_free(df);
+        /* An empty definition (": " at the end of the file) has an empty
+         * span at 0: the entry never ends before it starts. */
+        uint32_t end = honour_plain[k] ? d->plain.src_start[honour_plain[k] - 1] : d->span.end_byte;
+        if (end > span.end_byte) span.end_byte = end;
+    }
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);
+    if (f.dates.valid) f.dates.span = texts[0].span;
+    md->fresh_entry = -1;
+    rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
+                            f.dates.valid ? &f.dates : NULL);
+    rls_entry_fields_close(&f);
+    rls_buf_close(&b);
+    md__text_close(&texts[0]);
+    for (uint32_t j = 1; j < k; j++) {
+        /* "; Distinction": the grade is said of the entry, as prose. */
+        if (honour_plain[j]) {
+            RlsPlain grade;
+            const RlsPlain *dp = &texts[j].plain;
+            md__plain_sub(md, dp, honour_plain[j], dp->len, &grade);
+            RlsSpan gspan = rls_plain_cover(dp, honour_plain[j], dp->len);
+            rls_model_builder_paragraph(&md->mb, gspan, &grade);
+        }
+        md__text_close(&texts[j]);
+    }
+    return k;
+}
+
 /* Pandoc definition lists ("Term\n:   definition") are not CommonMark: the
  * block grammar sees one paragraph. Lines starting with ':' split it into
  * a term and its definitions (each with its continuation lines). In a
@@ -1327,61 +1387,10 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
             md__prose(md, &texts[k], true);
         return true;
     }
-    if (has_term && md__entry_section(md->kind)) {
-        RlsDateRange dr;
-        size_t ds, de;
-        const RlsPlain *tp = &texts[0].plain;
-        bool dated = rls_date_range_find(tp->text, tp->len, &dr, &ds, &de);
-        RlsBuf b;
-        rls_buf_init(&b);
-        char *tf = md__field_string(&texts[0]);
-        rls_buf_puts(&b, tf);
-        rls_free(tf);
-        RlsSpan span = texts[0].span;
-        uint32_t honour_plain[64]; /* where a trailing grade starts per definition, or 0 */
-        for (k = 1; k < ng; k++) {
-            const MdText *d = &texts[k];
-            bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
-            bool sentence = d->plain.len && d->plain.text[d->plain.len - 1] == '.' &&
-                            md__words(&d->plain) >= 4 && !starts_marked;
-            bool short_def = d->plain.len <= 100 && md__words(&d->plain) <= 14 && !sentence;
-            if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
-            /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
-            if (!lines[gstart[k]].def || md__label_prefix(d->plain.text, d->plain.len)) break;
-            honour_plain[k] = md__trailing_honour(&d->plain);
-            char *df =
-                md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : d->plain.len);
-            rls_buf_printf(&b, " | %s", df);
-            rls_free(df);
-            /* An empty definition (": " at the end of the file) has an empty
-             * span at 0: the entry never ends before it starts. */
-            uint32_t end =
-                honour_plain[k] ? d->plain.src_start[honour_plain[k] - 1] : d->span.end_byte;
-            if (end > span.end_byte) span.end_byte = end;
-        }
-        RlsEntryFields f;
-        rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);
-        if (f.dates.valid) f.dates.span = texts[0].span;
-        md->fresh_entry = -1;
-        rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
-                                f.dates.valid ? &f.dates : NULL);
-        rls_entry_fields_close(&f);
-        rls_buf_close(&b);
-        md__text_close(&texts[0]);
-        for (uint32_t j = 1; j < k; j++) {
-            /* "; Distinction": the grade is said of the entry, as prose. */
-            if (honour_plain[j]) {
-                RlsPlain grade;
-                const RlsPlain *dp = &texts[j].plain;
-                md__plain_sub(md, dp, honour_plain[j], dp->len, &grade);
-                RlsSpan gspan = rls_plain_cover(dp, honour_plain[j], dp->len);
-                rls_model_builder_paragraph(&md->mb, gspan, &grade);
-            }
-            md__text_close(&texts[j]);
-        }
-    } else {
+    if (has_term && md__entry_section(md->kind))
+        k = md__deflist_entry(md, lines, gstart, texts, ng);
+    else
         k = 0;
-    }
     for (; k < ng; k++)
         md__prose(md, &texts[k], false);
     return true;
