@@ -2148,6 +2148,84 @@ static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *
     return !rls_entry_field_is_role(p->text, p->len);
 }
 
+/* A heading below the section level in a section of entries: a label
+ * inside a role or over a group of roles, the employer's entry completed by
+ * its first role, the organisation and dates of the role above, or an entry
+ * of its own. Takes over t (closed or read as a paragraph). */
+static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, int32_t was_fresh,
+                              const MdCapture *next) {
+    char *fs = md__field_string(t);
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    if (md__role_label(md, t, &f, level)) {
+        rls_entry_fields_close(&f);
+        rls_free(fs);
+        md__paragraph_text(md, t);
+        md__text_close(t);
+        return;
+    }
+    if (md__group_label(md, &f, next)) {
+        rls_entry_fields_close(&f);
+        rls_free(fs);
+        rls_model_builder_end_entry(&md->mb);
+        md__paragraph_text(md, t);
+        return;
+    }
+    if (f.dates.valid) f.dates.span = md__date_span(t, fs, &f, hspan);
+    /* "### Acme Corp" over "#### Senior Engineer (2020 – Present)" and
+     * "#### Engineer (2018 – 2020)": roles held at one employer. The
+     * first completes the employer's entry; the others name it too. */
+    if (md->group_entry >= 0 && level <= md->group_level) md->group_entry = -1;
+    if (md->group_entry >= 0) {
+        RlsEntry *g = md__entry_at(md, md->group_entry);
+        if (was_fresh == md->group_entry && !g->title && !g->dates.valid && !f.org) {
+            g->title = f.title ? rls_strdup(f.title) : NULL;
+            if (f.dates.valid) g->dates = f.dates;
+            if (!g->location && f.location) g->location = rls_strdup(f.location);
+            g->span.end_byte = RLS_MAX(g->span.end_byte, hspan.end_byte);
+            md->fresh_entry = md->group_entry;
+            md->fresh_entry_level = level;
+            md->role_level = level;
+            rls_entry_fields_close(&f);
+            rls_free(fs);
+            md__text_close(t);
+            return;
+        }
+        if (!f.org && g->org) f.org = rls_strdup(g->org);
+    }
+    /* "### Business Analyst" straight over "#### [Antadis] – *2022*": the
+     * deeper heading names the role's organisation and dates, one cluster
+     * with the heading above. */
+    if (was_fresh >= 0 && md->fresh_entry_level != 0xFFFF && level > md->fresh_entry_level &&
+        f.dates.valid) {
+        RlsEntry *e = md__entry_at(md, was_fresh);
+        bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+        if (e->title && !e->org && !e->dates.valid && !names_role) {
+            e->org = rls_strdup(f.title ? f.title : f.org);
+            if (!e->location && f.location) e->location = rls_strdup(f.location);
+            e->dates = f.dates;
+            e->span.end_byte = RLS_MAX(e->span.end_byte, hspan.end_byte);
+            md->fresh_entry = was_fresh;
+            rls_entry_fields_close(&f);
+            rls_free(fs);
+            md__text_close(t);
+            return;
+        }
+    }
+    rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
+                            f.dates.valid ? &f.dates : NULL);
+    md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
+    md->fresh_entry_level = level;
+    md->role_level = level;
+    if (md->group_entry < 0 && !f.title && f.org && !f.dates.valid) {
+        md->group_entry = md->fresh_entry;
+        md->group_level = level;
+    }
+    rls_entry_fields_close(&f);
+    rls_free(fs);
+    md__text_close(t);
+}
+
 static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     uint16_t level = md__heading_level(node);
     TSNode inl = md__heading_inline(node);
@@ -2199,76 +2277,7 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         md__paragraph_text(md, &t);
         return;
     }
-    char *fs = md__field_string(&t);
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
-    if (md__role_label(md, &t, &f, level)) {
-        rls_entry_fields_close(&f);
-        rls_free(fs);
-        md__paragraph_text(md, &t);
-        md__text_close(&t);
-        return;
-    }
-    if (md__group_label(md, &f, next)) {
-        rls_entry_fields_close(&f);
-        rls_free(fs);
-        rls_model_builder_end_entry(&md->mb);
-        md__paragraph_text(md, &t);
-        return;
-    }
-    if (f.dates.valid) f.dates.span = md__date_span(&t, fs, &f, hspan);
-    /* "### Acme Corp" over "#### Senior Engineer (2020 – Present)" and
-     * "#### Engineer (2018 – 2020)": roles held at one employer. The
-     * first completes the employer's entry; the others name it too. */
-    if (md->group_entry >= 0 && level <= md->group_level) md->group_entry = -1;
-    if (md->group_entry >= 0) {
-        RlsEntry *g = md__entry_at(md, md->group_entry);
-        if (was_fresh == md->group_entry && !g->title && !g->dates.valid && !f.org) {
-            g->title = f.title ? rls_strdup(f.title) : NULL;
-            if (f.dates.valid) g->dates = f.dates;
-            if (!g->location && f.location) g->location = rls_strdup(f.location);
-            g->span.end_byte = RLS_MAX(g->span.end_byte, hspan.end_byte);
-            md->fresh_entry = md->group_entry;
-            md->fresh_entry_level = level;
-            md->role_level = level;
-            rls_entry_fields_close(&f);
-            rls_free(fs);
-            md__text_close(&t);
-            return;
-        }
-        if (!f.org && g->org) f.org = rls_strdup(g->org);
-    }
-    /* "### Business Analyst" straight over "#### [Antadis] – *2022*": the
-     * deeper heading names the role's organisation and dates, one cluster
-     * with the heading above. */
-    if (was_fresh >= 0 && md->fresh_entry_level != 0xFFFF && level > md->fresh_entry_level &&
-        f.dates.valid) {
-        RlsEntry *e = md__entry_at(md, was_fresh);
-        bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-        if (e->title && !e->org && !e->dates.valid && !names_role) {
-            e->org = rls_strdup(f.title ? f.title : f.org);
-            if (!e->location && f.location) e->location = rls_strdup(f.location);
-            e->dates = f.dates;
-            e->span.end_byte = RLS_MAX(e->span.end_byte, hspan.end_byte);
-            md->fresh_entry = was_fresh;
-            rls_entry_fields_close(&f);
-            rls_free(fs);
-            md__text_close(&t);
-            return;
-        }
-    }
-    rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
-                            f.dates.valid ? &f.dates : NULL);
-    md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
-    md->fresh_entry_level = level;
-    md->role_level = level;
-    if (md->group_entry < 0 && !f.title && f.org && !f.dates.valid) {
-        md->group_entry = md->fresh_entry;
-        md->group_level = level;
-    }
-    rls_entry_fields_close(&f);
-    rls_free(fs);
-    md__text_close(&t);
+    md__heading_entry(md, &t, hspan, level, was_fresh, next);
 }
 
 static bool md__error_cb(void *data, TSNode node) {
