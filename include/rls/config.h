@@ -7,7 +7,7 @@
 #define RLS_CONFIG_H_
 
 #include "rls/diag.h"
-#include "rls/parse.h"
+#include "rls/macro.h"
 
 #define RLS_SEV_DEFAULT (-1)
 

@@ -39,7 +39,4 @@ char *rls_hover_bullet(const RlsResume *model, const RlsDiagList *diags, const R
                        const RlsScore *score, const RlsConfig *config, uint32_t bullet);
 char *rls_hover_heading(const RlsResume *model, const RlsKwReport *report, uint32_t section);
 
-/* 1-based line of a byte offset ("\n", "\r\n" and lone "\r" end lines). */
-uint32_t rls_hover_line_of(const char *src, uint32_t src_len, uint32_t at_byte);
-
 #endif /* RLS_HOVER_H_ */

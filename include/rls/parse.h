@@ -9,26 +9,9 @@
 #ifndef RLS_PARSE_H_
 #define RLS_PARSE_H_
 
+#include "rls/macro.h"
 #include "rls/model.h"
 #include "rls/text.h"
-
-/* How a user-declared LaTeX macro maps onto the model (configuration
- * "macros"). Argument numbers are 1-based; 0 means "not given". */
-typedef enum {
-    RLS_MACRO_BULLET,  /* text_arg holds the bullet text */
-    RLS_MACRO_HEADING, /* text_arg holds the section heading */
-    RLS_MACRO_ENTRY,   /* title/org/location/dates args describe an entry */
-} RlsMacroRole;
-
-typedef struct {
-    char *name; /* without the backslash */
-    RlsMacroRole role;
-    uint8_t text_arg;
-    uint8_t title_arg;
-    uint8_t org_arg;
-    uint8_t location_arg;
-    uint8_t dates_arg;
-} RlsMacroSpec;
 
 typedef struct {
     const RlsMacroSpec *macros; /* borrowed */

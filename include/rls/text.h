@@ -78,6 +78,27 @@ uint32_t rls_text_line_end(const RlsText *self, uint32_t line);
 /* LSP line that contains byte offset `byte` (clamped). */
 uint32_t rls_text_line_of(const RlsText *self, uint32_t byte);
 
+/* ---- Lines of any text ------------------------------------------------------
+ * The one definition of a line for every caller, with or without an RlsText
+ * (the rules' line numbers, hover, the Markdown reader's tree-sitter points):
+ * when lsp, a line ends at "\n", "\r\n" or a lone "\r" (LSP lines, as above);
+ * otherwise at "\n" only (tree-sitter rows). */
+
+/* Returns the owned array of the byte offsets at which the lines of
+ * src[0..len) start, ascending, the first 0; *n gets their number (at least
+ * 1: one more than the line terminators). Free with rls_free. */
+uint32_t *rls_line_starts(const char *src, uint32_t len, bool lsp, uint32_t *n);
+/* The zero-based line that holds byte, in starts[0..n) from rls_line_starts
+ * (n >= 1): the last line starting at or before it. */
+uint32_t rls_line_find(const uint32_t *starts, uint32_t n, uint32_t byte);
+/* The zero-based line of byte in src[0..len) (bytes past len count as len),
+ * counted without building the starts: for a single lookup. */
+uint32_t rls_line_at(const char *src, uint32_t len, uint32_t byte, bool lsp);
+/* The LSP line of src[0..len) around byte (<= len), without its terminator:
+ * from just after the "\n" or "\r" before byte to the first one at or
+ * after it. */
+RlsSpan rls_line_span(const char *src, uint32_t len, uint32_t byte);
+
 /* ---- Position mapping (clamping, see the file comment) -------------------- */
 
 uint32_t rls_text_offset_at(const RlsText *self, RlsLspPos pos, RlsEncoding enc);

@@ -18,6 +18,7 @@
 
 #include "cli/check.h"
 #include "config/docs_url.h"
+#include "config/uri.h"
 #include "rls/alloc.h"
 #include "rls/buf.h"
 #include "rls/rules.h"

@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE 700
 
 #include "config/docs_url.h"
+#include "config/uri.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -17,26 +18,6 @@
 /* A static copy rather than an allocation: it lives as long as the process
  * and must not show up in the tests' leak count. */
 static char docs__url[3 * PATH_MAX + 64];
-
-void rls_uri_append_path(RlsBuf *out, const char *path) {
-    static const char hex[] = "0123456789ABCDEF";
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        unsigned char c = *p;
-        bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-        if (keep) {
-            rls_buf_putc(out, (char)c);
-        } else {
-            char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
-            rls_buf_append(out, esc, 3);
-        }
-    }
-}
-
-void rls_uri_append_file(RlsBuf *out, const char *abs_path) {
-    rls_buf_puts(out, "file://");
-    rls_uri_append_path(out, abs_path);
-}
 
 static bool docs__exists(const char *path) {
     struct stat st;

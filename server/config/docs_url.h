@@ -31,12 +31,4 @@ void rls_docs_rules_url_for(RlsBuf *out, const char *exe_path, bool (*exists)(co
 /* Appends "<rls_docs_rules_url()>#<rule_id>" to out. Borrows rule_id. */
 void rls_docs_rule_url(RlsBuf *out, const char *rule_id);
 
-/* Appends path to out percent-encoded for a URI path: unreserved characters
- * and "/" are kept, every other byte becomes %XX (so "my cv.md" becomes
- * "my%20cv.md", and UTF-8 names are encoded byte by byte). */
-void rls_uri_append_path(RlsBuf *out, const char *path);
-
-/* Appends the file:// URI of an absolute path to out. */
-void rls_uri_append_file(RlsBuf *out, const char *abs_path);
-
 #endif /* RLS_CONFIG_DOCS_URL_H_ */

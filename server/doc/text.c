@@ -36,17 +36,10 @@ static uint32_t text__start_after(const char *data, uint32_t len, uint32_t i, bo
     return 0;
 }
 
-/* First index whose start is > byte (upper bound). */
+/* First index whose start is > byte (upper bound): starts[0] is 0, so it
+ * is the line that holds byte, plus one. */
 static uint32_t text__upper(const LineIndex *ix, uint32_t byte) {
-    uint32_t lo = 0, hi = ix->len;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (ix->starts[mid] <= byte)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return rls_line_find(ix->starts, ix->len, byte) + 1;
 }
 
 /* First index whose start is >= byte (lower bound). */
@@ -63,12 +56,61 @@ static uint32_t text__lower(const LineIndex *ix, uint32_t byte) {
 }
 
 static void text__index_build(LineIndex *ix, const char *data, uint32_t len, bool lsp) {
-    ix->len = 0;
-    RLS_PUSH(ix->starts, ix->len, ix->cap, 0u);
-    for (uint32_t i = 0; i < len; i++) {
-        uint32_t start = text__start_after(data, len, i, lsp);
-        if (start) RLS_PUSH(ix->starts, ix->len, ix->cap, start);
+    rls_free(ix->starts);
+    ix->starts = rls_line_starts(data, len, lsp, &ix->len);
+    ix->cap = ix->len;
+}
+
+/* ---- Lines of any text --------------------------------------------------------- */
+
+uint32_t *rls_line_starts(const char *src, uint32_t len, bool lsp, uint32_t *n) {
+    size_t cap = len / 48 + 16, count = 0;
+    uint32_t *starts = rls_malloc(cap * sizeof(*starts));
+    starts[count++] = 0;
+    if (lsp && memchr(src, '\r', len)) {
+        for (uint32_t i = 0; i < len; i++) {
+            uint32_t start = text__start_after(src, len, i, true);
+            if (start) RLS_PUSH(starts, count, cap, start);
+        }
+    } else {
+        /* No "\r" to pair: memchr finds the line ends far faster than a
+         * loop over every byte (most documents). */
+        const char *p = src, *end = src + len, *nl;
+        while (p < end && (nl = memchr(p, '\n', (size_t)(end - p)))) {
+            RLS_PUSH(starts, count, cap, (uint32_t)(nl + 1 - src));
+            p = nl + 1;
+        }
     }
+    *n = (uint32_t)count;
+    return starts;
+}
+
+uint32_t rls_line_find(const uint32_t *starts, uint32_t n, uint32_t byte) {
+    uint32_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (starts[mid] <= byte)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+RlsSpan rls_line_span(const char *src, uint32_t len, uint32_t byte) {
+    uint32_t start = byte, end = byte;
+    while (start > 0 && src[start - 1] != '\n' && src[start - 1] != '\r')
+        start--;
+    while (end < len && src[end] != '\n' && src[end] != '\r')
+        end++;
+    return (RlsSpan){start, end};
+}
+
+uint32_t rls_line_at(const char *src, uint32_t len, uint32_t byte, bool lsp) {
+    uint32_t line = 0;
+    for (uint32_t i = 0; i < byte && i < len; i++)
+        line += text__start_after(src, len, i, lsp) != 0;
+    return line;
 }
 
 /* Updates the index after data[s, old_e) became data[s, s + new_len).

@@ -10,18 +10,10 @@
 #include "rls/alloc.h"
 #include "rls/buf.h"
 #include "rls/rules.h"
+#include "rls/text.h"
 
 /* Hits listed one per line at most; the rest are summed up. */
 #define HOVER_MAX_HITS 8
-
-uint32_t rls_hover_line_of(const char *src, uint32_t src_len, uint32_t at_byte) {
-    uint32_t line = 1;
-    for (uint32_t i = 0; i < at_byte && i < src_len; i++) {
-        if (src[i] == '\n') line++;
-        if (src[i] == '\r' && (i + 1 >= src_len || src[i + 1] != '\n')) line++;
-    }
-    return line;
-}
 
 static const char *hover__section_name(const RlsResume *model, uint32_t section) {
     if (section >= model->n_sections) return "document";
@@ -52,7 +44,7 @@ char *rls_hover_keyword(const RlsResume *model, const RlsKwReport *report, const
         if (h->term != hit->term) continue;
         if (shown++ >= HOVER_MAX_HITS) continue;
         rls_buf_printf(&b, "- %s, line %u (%s)\n", hover__section_name(model, h->section),
-                       rls_hover_line_of(src, src_len, h->span.start_byte),
+                       rls_line_at(src, src_len, h->span.start_byte, true) + 1,
                        hover__where_name[h->where]);
     }
     if (shown > HOVER_MAX_HITS) rls_buf_printf(&b, "- and %u more\n", shown - HOVER_MAX_HITS);

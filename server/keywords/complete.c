@@ -15,6 +15,7 @@
 #include "keywords/kw_internal.h"
 #include "rls/alloc.h"
 #include "rls/buf.h"
+#include "rls/text.h"
 
 extern const unsigned char rls_data_verbs_txt[];
 
@@ -346,12 +347,8 @@ int rls_complete_at(const RlsResume *model, const char *src, uint32_t src_len, u
                     const RlsConfig *config, RlsCompletionList *out) {
     rls_completion_list_close(out);
     if (!model || !src || at_byte > src_len) return 0;
-    uint32_t ls = at_byte;
-    while (ls > 0 && src[ls - 1] != '\n' && src[ls - 1] != '\r')
-        ls--;
-    uint32_t le = at_byte;
-    while (le < src_len && src[le] != '\n' && src[le] != '\r')
-        le++;
+    RlsSpan around = rls_line_span(src, src_len, at_byte);
+    uint32_t ls = around.start_byte, le = around.end_byte;
     int32_t section = complete__section_at(model, at_byte);
     bool in_skills = section >= 0 && model->sections[section].kind == RLS_SECTION_SKILLS;
     const char *line = src + ls;

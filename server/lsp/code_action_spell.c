@@ -15,10 +15,12 @@
 #include "config/config_json.h"
 #include "config/file_read.h"
 #include "config/log.h"
+#include "config/uri.h"
 #include "lsp/server_internal.h"
 #include "rls/alloc.h"
 #include "rls/rules.h"
 #include "rls/spell.h"
+#include "rls/text.h"
 #include "rpc/jsonrpc.h"
 #include "speller/speller.h"
 
@@ -216,9 +218,7 @@ int rls_lsp_add_word(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf
         cJSON *e = cJSON_CreateObject();
         /* The whole old text, replaced: a range past its end is clamped by
          * the client to the end of the file. */
-        uint32_t lines = 1;
-        for (size_t i = 0; i < old_len; i++)
-            lines += old_text[i] == '\n';
+        uint32_t lines = rls_line_at(old_text, (uint32_t)old_len, (uint32_t)old_len, false) + 1;
         cJSON *range = rls_json_add(e, "range", cJSON_CreateObject());
         cJSON *start = rls_json_add(range, "start", cJSON_CreateObject());
         cJSON_AddNumberToObject(start, "line", 0);

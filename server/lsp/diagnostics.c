@@ -1,7 +1,8 @@
 /*
  * diagnostics.c - what the findings of a document look like on the wire:
- * the encoded Diagnostic of each finding, kept between versions, and the
- * pull request (textDocument/diagnostic, LSP 3.17). Pushed diagnostics are
+ * the one encoder of a Diagnostic, the encoded Diagnostic of each finding
+ * kept between versions, the publishDiagnostics notification and the pull
+ * request (textDocument/diagnostic, LSP 3.17). Pushed diagnostics are
  * sent by rls_server_idle (server.c) from the same encoding, so push and
  * pull agree byte for byte.
  *
@@ -34,6 +35,130 @@
 #include "rls/alloc.h"
 #include "rls/hash.h"
 #include "rpc/jsonrpc.h"
+
+/* ---- One Diagnostic -------------------------------------------------------------- */
+
+/* The notification is written straight into one buffer rather than built
+ * as a cJSON tree and printed: on a keystroke that tree was most of the
+ * publish cost (an allocation per field, and a sprintf/sscanf round trip per
+ * number). The bytes are what cJSON prints of the same object
+ * (tests/incremental/incremental_test.c checks it), so one encoder serves
+ * callers that want a tree too (rls_lsp_diagnostic_to_json). */
+static void diagnostics__json_u32(RlsBuf *b, int64_t v) {
+    char tmp[24];
+    size_t n = 0;
+    bool neg = v < 0;
+    uint64_t u = neg ? (uint64_t)(-v) : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg) tmp[n++] = '-';
+    char out[24];
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    rls_buf_append(b, out, n);
+}
+
+/* A JSON string's contents, escaped as cJSON escapes: quote, backslash, the
+ * named control characters, other controls as \u00XX; UTF-8 passes through. */
+static void diagnostics__json_chars(RlsBuf *b, const char *s) {
+    static const char hex[] = "0123456789abcdef";
+    const char *run = s;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        rls_buf_append(b, run, (size_t)(p - run));
+        run = p + 1;
+        char esc[6] = {'\\', 0, '0', '0', 0, 0};
+        switch (c) {
+        case '"':
+            esc[1] = '"';
+            break;
+        case '\\':
+            esc[1] = '\\';
+            break;
+        case '\b':
+            esc[1] = 'b';
+            break;
+        case '\f':
+            esc[1] = 'f';
+            break;
+        case '\n':
+            esc[1] = 'n';
+            break;
+        case '\r':
+            esc[1] = 'r';
+            break;
+        case '\t':
+            esc[1] = 't';
+            break;
+        default:
+            esc[1] = 'u';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            rls_buf_append(b, esc, 6);
+            continue;
+        }
+        rls_buf_append(b, esc, 2);
+    }
+    rls_buf_append(b, run, strlen(run));
+}
+
+static void diagnostics__json_str(RlsBuf *b, const char *s) {
+    rls_buf_putc(b, '"');
+    diagnostics__json_chars(b, s);
+    rls_buf_putc(b, '"');
+}
+
+static void diagnostics__json_pos(RlsBuf *b, RlsLspPos pos) {
+    rls_buf_puts(b, "{\"line\":");
+    diagnostics__json_u32(b, pos.line);
+    rls_buf_puts(b, ",\"character\":");
+    diagnostics__json_u32(b, pos.character);
+    rls_buf_putc(b, '}');
+}
+
+void rls_lsp_diagnostic_write(const RlsServer *srv, const RlsDocument *doc, const RlsDiag *diag,
+                              RlsBuf *out) {
+    RlsLspRange r = rls_text_range_of(doc->text, diag->span, srv->encoding);
+    rls_buf_puts(out, "{\"range\":{\"start\":");
+    diagnostics__json_pos(out, r.start);
+    rls_buf_puts(out, ",\"end\":");
+    diagnostics__json_pos(out, r.end);
+    rls_buf_puts(out, "},\"severity\":");
+    diagnostics__json_u32(out, diag->severity ? diag->severity : RLS_SEV_INFO);
+    rls_buf_puts(out, ",\"code\":");
+    diagnostics__json_str(out, diag->rule);
+    if (srv->rules_doc_uri) {
+        rls_buf_puts(out, ",\"codeDescription\":{\"href\":\"");
+        diagnostics__json_chars(out, srv->rules_doc_uri);
+        rls_buf_putc(out, '#');
+        diagnostics__json_chars(out, diag->rule);
+        rls_buf_puts(out, "\"}");
+    }
+    rls_buf_puts(out, ",\"source\":\"resume-ls\",\"message\":");
+    diagnostics__json_str(out, diag->message ? diag->message : diag->rule);
+    rls_buf_puts(out, ",\"data\":{\"bullet\":");
+    diagnostics__json_u32(out, diag->bullet);
+    rls_buf_puts(out, ",\"plainStart\":");
+    diagnostics__json_u32(out, diag->plain_start);
+    rls_buf_puts(out, ",\"plainEnd\":");
+    diagnostics__json_u32(out, diag->plain_end);
+    rls_buf_puts(out, "}}");
+}
+
+cJSON *rls_lsp_diagnostic_to_json(const RlsServer *srv, const RlsDocument *doc,
+                                  const RlsDiag *diag) {
+    RlsBuf json;
+    rls_buf_init(&json);
+    rls_lsp_diagnostic_write(srv, doc, diag, &json);
+    cJSON *obj = cJSON_ParseWithLength(json.data, json.len);
+    rls_buf_close(&json);
+    return obj;
+}
+
+/* ---- The set, kept between versions ----------------------------------------------- */
 
 typedef struct {
     uint64_t hash; /* of the key below; 0: empty slot */
@@ -220,6 +345,18 @@ uint64_t rls_diag_wire_write(RlsServer *srv, RlsDocument *doc, RlsBuf *out) {
     }
     rls_buf_putc(out, ']');
     return self->set_hash;
+}
+
+uint64_t rls_diag_wire_publish(RlsServer *srv, RlsDocument *doc, RlsBuf *out) {
+    rls_buf_puts(out, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\","
+                      "\"params\":{\"uri\":");
+    diagnostics__json_str(out, doc->uri);
+    rls_buf_puts(out, ",\"version\":");
+    diagnostics__json_u32(out, doc->version);
+    rls_buf_puts(out, ",\"diagnostics\":");
+    uint64_t set = rls_diag_wire_write(srv, doc, out);
+    rls_buf_puts(out, "}}");
+    return set;
 }
 
 uint64_t rls_diag_wire_hash(RlsServer *srv, RlsDocument *doc) {

@@ -19,7 +19,7 @@ int rls_lsp_hover(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *e
 
 /* textDocument/codeAction (code_action.c): (Command | CodeAction)[] | null.
  * Quick fixes refer to diagnostics by their `data` (server.h,
- * rls_lsp_diagnostic_to_json). */
+ * rls_lsp_diagnostic_write). */
 int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);
 /* codeAction/resolve (code_action.c): the CodeAction with its edit filled in. */
 int rls_lsp_code_action_resolve(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error);

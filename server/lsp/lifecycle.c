@@ -9,6 +9,7 @@
 #include "lsp/features.h"
 #include "lsp/handlers.h"
 #include "config/log.h"
+#include "config/uri.h"
 #include "lsp/server_internal.h"
 #include "rls/alloc.h"
 #include "rpc/jsonrpc.h"

@@ -304,115 +304,6 @@ void rls_server_reconfigure_all(RlsServer *self) {
 
 /* ---- Publishing --------------------------------------------------------------------- */
 
-/* The notification is written straight into one buffer rather than built
- * as a cJSON tree and printed: on a keystroke that tree was most of the
- * publish cost (an allocation per field, and a sprintf/sscanf round trip per
- * number). The bytes parse to exactly what rls_lsp_diagnostic_to_json
- * builds (tests/unit/incremental_test.c checks it). */
-static void server__json_u32(RlsBuf *b, int64_t v) {
-    char tmp[24];
-    size_t n = 0;
-    bool neg = v < 0;
-    uint64_t u = neg ? (uint64_t)(-v) : (uint64_t)v;
-    do {
-        tmp[n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (neg) tmp[n++] = '-';
-    char out[24];
-    for (size_t i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    rls_buf_append(b, out, n);
-}
-
-/* A JSON string's contents, escaped as cJSON escapes: quote, backslash, the
- * named control characters, other controls as \u00XX; UTF-8 passes through. */
-static void server__json_chars(RlsBuf *b, const char *s) {
-    static const char hex[] = "0123456789abcdef";
-    const char *run = s;
-    for (const char *p = s; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        rls_buf_append(b, run, (size_t)(p - run));
-        run = p + 1;
-        char esc[6] = {'\\', 0, '0', '0', 0, 0};
-        switch (c) {
-        case '"':
-            esc[1] = '"';
-            break;
-        case '\\':
-            esc[1] = '\\';
-            break;
-        case '\b':
-            esc[1] = 'b';
-            break;
-        case '\f':
-            esc[1] = 'f';
-            break;
-        case '\n':
-            esc[1] = 'n';
-            break;
-        case '\r':
-            esc[1] = 'r';
-            break;
-        case '\t':
-            esc[1] = 't';
-            break;
-        default:
-            esc[1] = 'u';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            rls_buf_append(b, esc, 6);
-            continue;
-        }
-        rls_buf_append(b, esc, 2);
-    }
-    rls_buf_append(b, run, strlen(run));
-}
-
-static void server__json_str(RlsBuf *b, const char *s) {
-    rls_buf_putc(b, '"');
-    server__json_chars(b, s);
-    rls_buf_putc(b, '"');
-}
-
-static void server__json_pos(RlsBuf *b, RlsLspPos pos) {
-    rls_buf_puts(b, "{\"line\":");
-    server__json_u32(b, pos.line);
-    rls_buf_puts(b, ",\"character\":");
-    server__json_u32(b, pos.character);
-    rls_buf_putc(b, '}');
-}
-
-void rls_lsp_diagnostic_write(const RlsServer *srv, const RlsDocument *doc, const RlsDiag *diag,
-                              RlsBuf *out) {
-    RlsLspRange r = rls_text_range_of(doc->text, diag->span, srv->encoding);
-    rls_buf_puts(out, "{\"range\":{\"start\":");
-    server__json_pos(out, r.start);
-    rls_buf_puts(out, ",\"end\":");
-    server__json_pos(out, r.end);
-    rls_buf_puts(out, "},\"severity\":");
-    server__json_u32(out, diag->severity ? diag->severity : RLS_SEV_INFO);
-    rls_buf_puts(out, ",\"code\":");
-    server__json_str(out, diag->rule);
-    if (srv->rules_doc_uri) {
-        rls_buf_puts(out, ",\"codeDescription\":{\"href\":\"");
-        server__json_chars(out, srv->rules_doc_uri);
-        rls_buf_putc(out, '#');
-        server__json_chars(out, diag->rule);
-        rls_buf_puts(out, "\"}");
-    }
-    rls_buf_puts(out, ",\"source\":\"resume-ls\",\"message\":");
-    server__json_str(out, diag->message ? diag->message : diag->rule);
-    rls_buf_puts(out, ",\"data\":{\"bullet\":");
-    server__json_u32(out, diag->bullet);
-    rls_buf_puts(out, ",\"plainStart\":");
-    server__json_u32(out, diag->plain_start);
-    rls_buf_puts(out, ",\"plainEnd\":");
-    server__json_u32(out, diag->plain_end);
-    rls_buf_puts(out, "}}");
-}
-
 /* Each open document keeps a tree and caches (a few hundred KB for a
  * two-page resume) so that its next keystroke is cheap; a person types in
  * one or two at a time. Documents beyond the most recently changed few
@@ -460,13 +351,7 @@ void rls_server_idle(RlsServer *self) {
         published = true;
         doc->publish = false;
         rls_buf_clear(&msg);
-        rls_buf_puts(&msg, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\","
-                           "\"params\":{\"uri\":");
-        server__json_str(&msg, doc->uri);
-        rls_buf_puts(&msg, ",\"version\":");
-        server__json_u32(&msg, doc->version);
-        rls_buf_puts(&msg, ",\"diagnostics\":");
-        uint64_t set = rls_diag_wire_write(self, doc, &msg);
+        uint64_t set = rls_diag_wire_publish(self, doc, &msg);
         /* The client shows this very set already (LSP 3.17 asks for a new
          * push when the diagnostics change, not per version). A client that
          * interprets versions is told the set holds for the new one. */
@@ -476,7 +361,6 @@ void rls_server_idle(RlsServer *self) {
         }
         doc->pushed = true;
         doc->pushed_hash = set;
-        rls_buf_puts(&msg, "}}");
         size_t len = msg.len;
         self->publish_bytes += len;
         self->publish_sent++;
@@ -549,29 +433,6 @@ int rls_lsp_position_param(const RlsServer *srv, const RlsDocument *doc, const c
     return rc < 0 ? rc : rls_lsp_position_from_json(srv, doc, pos, byte, error);
 }
 
-cJSON *rls_lsp_diagnostic_to_json(const RlsServer *srv, const RlsDocument *doc,
-                                  const RlsDiag *diag) {
-    cJSON *obj = cJSON_CreateObject();
-    rls_json_add(obj, "range", rls_lsp_range_to_json(srv, doc, diag->span));
-    cJSON_AddNumberToObject(obj, "severity", diag->severity ? diag->severity : RLS_SEV_INFO);
-    cJSON_AddStringToObject(obj, "code", diag->rule);
-    if (srv->rules_doc_uri) {
-        RlsBuf href;
-        rls_buf_init(&href);
-        rls_buf_printf(&href, "%s#%s", srv->rules_doc_uri, diag->rule);
-        cJSON *desc = rls_json_add(obj, "codeDescription", cJSON_CreateObject());
-        cJSON_AddStringToObject(desc, "href", href.data);
-        rls_buf_close(&href);
-    }
-    cJSON_AddStringToObject(obj, "source", "resume-ls");
-    cJSON_AddStringToObject(obj, "message", diag->message ? diag->message : diag->rule);
-    cJSON *data = rls_json_add(obj, "data", cJSON_CreateObject());
-    cJSON_AddNumberToObject(data, "bullet", diag->bullet);
-    cJSON_AddNumberToObject(data, "plainStart", diag->plain_start);
-    cJSON_AddNumberToObject(data, "plainEnd", diag->plain_end);
-    return obj;
-}
-
 /* ---- Typed params ------------------------------------------------------------------- */
 
 static int server__get(const cJSON *obj, const char *key, bool required, const cJSON **item,
@@ -634,41 +495,4 @@ int rls_json_get_int(const cJSON *obj, const char *key, bool required, int64_t *
         return server__fail(key, "an integer", error);
     *out = (int64_t)v;
     return 0;
-}
-
-/* ---- URIs ------------------------------------------------------------------------- */
-
-static int server__hexval(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-char *rls_uri_to_path(const char *uri) {
-    if (strncmp(uri, "file://", 7) != 0) return NULL;
-    const char *p = uri + 7;
-    if (strncmp(p, "localhost/", 10) == 0) p += 9;
-    if (*p != '/') return NULL; /* a remote host: not a local path */
-    RlsBuf out;
-    rls_buf_init(&out);
-    for (; *p && *p != '?' && *p != '#'; p++) {
-        int hi, lo;
-        if (*p == '%' && (hi = server__hexval(p[1])) >= 0 && (lo = server__hexval(p[2])) >= 0) {
-            char c = (char)(hi * 16 + lo);
-            if (c == '\0') c = '_'; /* a NUL would cut the path: never trust it */
-            rls_buf_putc(&out, c);
-            p += 2;
-        } else {
-            rls_buf_putc(&out, *p);
-        }
-    }
-    return rls_buf_detach(&out);
-}
-
-char *rls_path_to_uri(const char *path) {
-    RlsBuf out;
-    rls_buf_init(&out);
-    rls_uri_append_file(&out, path); /* the one URI encoder (config/docs_url.h) */
-    return rls_buf_detach(&out);
 }

@@ -200,16 +200,19 @@ int rls_lsp_range_from_json(const RlsServer *srv, const RlsDocument *doc, const 
 int rls_lsp_position_param(const RlsServer *srv, const RlsDocument *doc, const cJSON *params,
                            const char *key, uint32_t *byte, RlsBuf *error);
 
-/* One finding as an LSP Diagnostic: range, severity, source "resume-ls",
- * code (the rule id), codeDescription.href, message, and data {"bullet",
- * "plainStart", "plainEnd"} so that code actions can find the bullet
- * again. Returns owned. */
-cJSON *rls_lsp_diagnostic_to_json(const RlsServer *srv, const RlsDocument *doc,
-                                  const RlsDiag *diag);
-/* Appends the same Diagnostic as JSON text to out, without building a cJSON
- * tree (the publish path, run on every keystroke). */
+/* ---- One finding as an LSP Diagnostic (diagnostics.c) -----------------------------
+ * range, severity, source "resume-ls", code (the rule id),
+ * codeDescription.href, message, and data {"bullet", "plainStart",
+ * "plainEnd"} so that code actions can find the bullet again. */
+
+/* Appends the Diagnostic as JSON text to out, without building a cJSON tree
+ * (the publish path, run on every keystroke): the one encoder. */
 void rls_lsp_diagnostic_write(const RlsServer *srv, const RlsDocument *doc, const RlsDiag *diag,
                               RlsBuf *out);
+/* The same Diagnostic as a tree (rls_lsp_diagnostic_write's bytes, parsed).
+ * Returns owned. */
+cJSON *rls_lsp_diagnostic_to_json(const RlsServer *srv, const RlsDocument *doc,
+                                  const RlsDiag *diag);
 
 /* Typed reads of params members. Each returns 0 and sets *out, or returns
  * RLS_EINVAL and writes "KEY: expected TYPE" to error (may be NULL). When

@@ -77,6 +77,9 @@ typedef struct RlsDiagWire RlsDiagWire;
  * first when stale) and returns the set's hash; findings whose key (rule,
  * severity, message, data, LSP range) was encoded before are copied. */
 uint64_t rls_diag_wire_write(RlsServer *srv, RlsDocument *doc, RlsBuf *out);
+/* Appends the whole publishDiagnostics notification of doc (uri, version,
+ * the set rls_diag_wire_write writes) to out; returns the set's hash. */
+uint64_t rls_diag_wire_publish(RlsServer *srv, RlsDocument *doc, RlsBuf *out);
 /* The hash rls_diag_wire_write would return, without writing. */
 uint64_t rls_diag_wire_hash(RlsServer *srv, RlsDocument *doc);
 /* Frees doc's kept encodings (a cold document: see server__trim_cold). */
@@ -85,10 +88,5 @@ void rls_diag_wire_delete(RlsDiagWire *self);
 
 /* The moment the diagnostics of a batch were queued (stats.c). */
 void rls_server_batch_published(RlsServer *self);
-
-/* "file:///a/b%20c.md" -> "/a/b c.md" (owned), or NULL for other schemes. */
-char *rls_uri_to_path(const char *uri);
-/* "/a/b c.md" -> "file:///a/b%20c.md" (owned). */
-char *rls_path_to_uri(const char *path);
 
 #endif /* RLS_LSP_SERVER_INTERNAL_H_ */

@@ -14,6 +14,7 @@
 
 #include "lsp/handlers.h"
 #include "config/log.h"
+#include "config/uri.h"
 #include "lsp/server_internal.h"
 #include "rls/alloc.h"
 

@@ -8,6 +8,7 @@
 
 #include "model/builder.h"
 #include "rls/alloc.h"
+#include "rls/text.h"
 
 /* ASCII case-insensitive order of two words, shorter first on a tie of
  * their common prefix. */
@@ -77,14 +78,11 @@ RlsSpan rls_resume_top_line(const RlsResume *self, const char *src, uint32_t src
         if (start >= src_len) return (RlsSpan){0, 0};
     }
     /* The whole line, indentation aside: the span reads as "this line". */
-    while (start > 0 && src[start - 1] != '\n' && src[start - 1] != '\r')
-        start--;
-    while (start < src_len && (src[start] == ' ' || src[start] == '\t'))
-        start++;
-    uint32_t end = start;
-    while (end < src_len && src[end] != '\n' && src[end] != '\r')
-        end++;
-    return (RlsSpan){start, end};
+    RlsSpan line = rls_line_span(src, src_len, start);
+    while (line.start_byte < line.end_byte &&
+           (src[line.start_byte] == ' ' || src[line.start_byte] == '\t'))
+        line.start_byte++;
+    return line;
 }
 
 static void resume__plain_free(RlsPlain *p) {

@@ -30,6 +30,7 @@
 #include "parse/formats.h"
 #include "rls/alloc.h"
 #include "rls/hash.h"
+#include "rls/text.h"
 
 const TSLanguage *tree_sitter_markdown(void);
 const TSLanguage *tree_sitter_markdown_inline(void);
@@ -218,15 +219,8 @@ typedef struct {
 } Md;
 
 static TSPoint md__point(const Md *md, uint32_t byte) {
-    uint32_t lo = 0, hi = md->n_lines;
-    while (hi - lo > 1) {
-        uint32_t mid = (lo + hi) / 2;
-        if (md->line_starts[mid] <= byte)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (TSPoint){lo, byte - md->line_starts[lo]};
+    uint32_t row = rls_line_find(md->line_starts, md->n_lines, byte);
+    return (TSPoint){row, byte - md->line_starts[row]};
 }
 
 static TSRange md__range(const Md *md, uint32_t start_byte, uint32_t end_byte) {
@@ -1288,6 +1282,66 @@ static uint32_t md__trailing_honour(const RlsPlain *p) {
     return i;
 }
 
+/* A definition list under a term, in a section of roles or schools: the
+ * term and its leading short definitions are one entry ("12/2020-Present" /
+ * ": **VMware**, _Solutions Architect_" / ": Houston, TX"), a trailing grade
+ * of a definition a paragraph of it. Closes the texts it uses and returns
+ * how many groups that is; the rest are prose. */
+static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *gstart,
+                                  MdText *texts, uint32_t ng) {
+    uint32_t k;
+    RlsDateRange dr;
+    size_t ds, de;
+    const RlsPlain *tp = &texts[0].plain;
+    bool dated = rls_date_range_find(tp->text, tp->len, &dr, &ds, &de);
+    RlsBuf b;
+    rls_buf_init(&b);
+    char *tf = md__field_string(&texts[0]);
+    rls_buf_puts(&b, tf);
+    rls_free(tf);
+    RlsSpan span = texts[0].span;
+    uint32_t honour_plain[64]; /* where a trailing grade starts per definition, or 0 */
+    for (k = 1; k < ng; k++) {
+        const MdText *d = &texts[k];
+        bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
+        bool sentence = d->plain.len && d->plain.text[d->plain.len - 1] == '.' &&
+                        md__words(&d->plain) >= 4 && !starts_marked;
+        bool short_def = d->plain.len <= 100 && md__words(&d->plain) <= 14 && !sentence;
+        if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
+        /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
+        if (!lines[gstart[k]].def || md__label_prefix(d->plain.text, d->plain.len)) break;
+        honour_plain[k] = md__trailing_honour(&d->plain);
+        char *df = md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : d->plain.len);
+        rls_buf_printf(&b, " | %s", df);
+        rls_free(df);
+        /* An empty definition (": " at the end of the file) has an empty
+         * span at 0: the entry never ends before it starts. */
+        uint32_t end = honour_plain[k] ? d->plain.src_start[honour_plain[k] - 1] : d->span.end_byte;
+        if (end > span.end_byte) span.end_byte = end;
+    }
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);
+    if (f.dates.valid) f.dates.span = texts[0].span;
+    md->fresh_entry = -1;
+    rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
+                            f.dates.valid ? &f.dates : NULL);
+    rls_entry_fields_close(&f);
+    rls_buf_close(&b);
+    md__text_close(&texts[0]);
+    for (uint32_t j = 1; j < k; j++) {
+        /* "; Distinction": the grade is said of the entry, as prose. */
+        if (honour_plain[j]) {
+            RlsPlain grade;
+            const RlsPlain *dp = &texts[j].plain;
+            md__plain_sub(md, dp, honour_plain[j], dp->len, &grade);
+            RlsSpan gspan = rls_plain_cover(dp, honour_plain[j], dp->len);
+            rls_model_builder_paragraph(&md->mb, gspan, &grade);
+        }
+        md__text_close(&texts[j]);
+    }
+    return k;
+}
+
 /* Pandoc definition lists ("Term\n:   definition") are not CommonMark: the
  * block grammar sees one paragraph. Lines starting with ':' split it into
  * a term and its definitions (each with its continuation lines). In a
@@ -1364,61 +1418,10 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
             md__prose(md, &texts[k], true);
         return true;
     }
-    if (has_term && md__entry_section(md->kind)) {
-        RlsDateRange dr;
-        size_t ds, de;
-        const RlsPlain *tp = &texts[0].plain;
-        bool dated = rls_date_range_find(tp->text, tp->len, &dr, &ds, &de);
-        RlsBuf b;
-        rls_buf_init(&b);
-        char *tf = md__field_string(&texts[0]);
-        rls_buf_puts(&b, tf);
-        rls_free(tf);
-        RlsSpan span = texts[0].span;
-        uint32_t honour_plain[64]; /* where a trailing grade starts per definition, or 0 */
-        for (k = 1; k < ng; k++) {
-            const MdText *d = &texts[k];
-            bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
-            bool sentence = d->plain.len && d->plain.text[d->plain.len - 1] == '.' &&
-                            md__words(&d->plain) >= 4 && !starts_marked;
-            bool short_def = d->plain.len <= 100 && md__words(&d->plain) <= 14 && !sentence;
-            if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
-            /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
-            if (!lines[gstart[k]].def || md__label_prefix(d->plain.text, d->plain.len)) break;
-            honour_plain[k] = md__trailing_honour(&d->plain);
-            char *df =
-                md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : d->plain.len);
-            rls_buf_printf(&b, " | %s", df);
-            rls_free(df);
-            /* An empty definition (": " at the end of the file) has an empty
-             * span at 0: the entry never ends before it starts. */
-            uint32_t end =
-                honour_plain[k] ? d->plain.src_start[honour_plain[k] - 1] : d->span.end_byte;
-            if (end > span.end_byte) span.end_byte = end;
-        }
-        RlsEntryFields f;
-        rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);
-        if (f.dates.valid) f.dates.span = texts[0].span;
-        md->fresh_entry = -1;
-        rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
-                                f.dates.valid ? &f.dates : NULL);
-        rls_entry_fields_close(&f);
-        rls_buf_close(&b);
-        md__text_close(&texts[0]);
-        for (uint32_t j = 1; j < k; j++) {
-            /* "; Distinction": the grade is said of the entry, as prose. */
-            if (honour_plain[j]) {
-                RlsPlain grade;
-                const RlsPlain *dp = &texts[j].plain;
-                md__plain_sub(md, dp, honour_plain[j], dp->len, &grade);
-                RlsSpan gspan = rls_plain_cover(dp, honour_plain[j], dp->len);
-                rls_model_builder_paragraph(&md->mb, gspan, &grade);
-            }
-            md__text_close(&texts[j]);
-        }
-    } else {
+    if (has_term && md__entry_section(md->kind))
+        k = md__deflist_entry(md, lines, gstart, texts, ng);
+    else
         k = 0;
-    }
     for (; k < ng; k++)
         md__prose(md, &texts[k], false);
     return true;
@@ -2183,6 +2186,84 @@ static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *
     return !rls_entry_field_is_role(p->text, p->len);
 }
 
+/* A heading below the section level in a section of entries: a label
+ * inside a role or over a group of roles, the employer's entry completed by
+ * its first role, the organisation and dates of the role above, or an entry
+ * of its own. Takes over t (closed or read as a paragraph). */
+static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, int32_t was_fresh,
+                              const MdCapture *next) {
+    char *fs = md__field_string(t);
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    if (md__role_label(md, t, &f, level)) {
+        rls_entry_fields_close(&f);
+        rls_free(fs);
+        md__paragraph_text(md, t);
+        md__text_close(t);
+        return;
+    }
+    if (md__group_label(md, &f, next)) {
+        rls_entry_fields_close(&f);
+        rls_free(fs);
+        rls_model_builder_end_entry(&md->mb);
+        md__paragraph_text(md, t);
+        return;
+    }
+    if (f.dates.valid) f.dates.span = md__date_span(t, fs, &f, hspan);
+    /* "### Acme Corp" over "#### Senior Engineer (2020 – Present)" and
+     * "#### Engineer (2018 – 2020)": roles held at one employer. The
+     * first completes the employer's entry; the others name it too. */
+    if (md->group_entry >= 0 && level <= md->group_level) md->group_entry = -1;
+    if (md->group_entry >= 0) {
+        RlsEntry *g = md__entry_at(md, md->group_entry);
+        if (was_fresh == md->group_entry && !g->title && !g->dates.valid && !f.org) {
+            g->title = f.title ? rls_strdup(f.title) : NULL;
+            if (f.dates.valid) g->dates = f.dates;
+            if (!g->location && f.location) g->location = rls_strdup(f.location);
+            g->span.end_byte = RLS_MAX(g->span.end_byte, hspan.end_byte);
+            md->fresh_entry = md->group_entry;
+            md->fresh_entry_level = level;
+            md->role_level = level;
+            rls_entry_fields_close(&f);
+            rls_free(fs);
+            md__text_close(t);
+            return;
+        }
+        if (!f.org && g->org) f.org = rls_strdup(g->org);
+    }
+    /* "### Business Analyst" straight over "#### [Antadis] – *2022*": the
+     * deeper heading names the role's organisation and dates, one cluster
+     * with the heading above. */
+    if (was_fresh >= 0 && md->fresh_entry_level != 0xFFFF && level > md->fresh_entry_level &&
+        f.dates.valid) {
+        RlsEntry *e = md__entry_at(md, was_fresh);
+        bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+        if (e->title && !e->org && !e->dates.valid && !names_role) {
+            e->org = rls_strdup(f.title ? f.title : f.org);
+            if (!e->location && f.location) e->location = rls_strdup(f.location);
+            e->dates = f.dates;
+            e->span.end_byte = RLS_MAX(e->span.end_byte, hspan.end_byte);
+            md->fresh_entry = was_fresh;
+            rls_entry_fields_close(&f);
+            rls_free(fs);
+            md__text_close(t);
+            return;
+        }
+    }
+    rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
+                            f.dates.valid ? &f.dates : NULL);
+    md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
+    md->fresh_entry_level = level;
+    md->role_level = level;
+    if (md->group_entry < 0 && !f.title && f.org && !f.dates.valid) {
+        md->group_entry = md->fresh_entry;
+        md->group_level = level;
+    }
+    rls_entry_fields_close(&f);
+    rls_free(fs);
+    md__text_close(t);
+}
+
 static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     uint16_t level = md__heading_level(node);
     TSNode inl = md__heading_inline(node);
@@ -2234,76 +2315,7 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         md__paragraph_text(md, &t);
         return;
     }
-    char *fs = md__field_string(&t);
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
-    if (md__role_label(md, &t, &f, level)) {
-        rls_entry_fields_close(&f);
-        rls_free(fs);
-        md__paragraph_text(md, &t);
-        md__text_close(&t);
-        return;
-    }
-    if (md__group_label(md, &f, next)) {
-        rls_entry_fields_close(&f);
-        rls_free(fs);
-        rls_model_builder_end_entry(&md->mb);
-        md__paragraph_text(md, &t);
-        return;
-    }
-    if (f.dates.valid) f.dates.span = md__date_span(&t, fs, &f, hspan);
-    /* "### Acme Corp" over "#### Senior Engineer (2020 – Present)" and
-     * "#### Engineer (2018 – 2020)": roles held at one employer. The
-     * first completes the employer's entry; the others name it too. */
-    if (md->group_entry >= 0 && level <= md->group_level) md->group_entry = -1;
-    if (md->group_entry >= 0) {
-        RlsEntry *g = md__entry_at(md, md->group_entry);
-        if (was_fresh == md->group_entry && !g->title && !g->dates.valid && !f.org) {
-            g->title = f.title ? rls_strdup(f.title) : NULL;
-            if (f.dates.valid) g->dates = f.dates;
-            if (!g->location && f.location) g->location = rls_strdup(f.location);
-            g->span.end_byte = RLS_MAX(g->span.end_byte, hspan.end_byte);
-            md->fresh_entry = md->group_entry;
-            md->fresh_entry_level = level;
-            md->role_level = level;
-            rls_entry_fields_close(&f);
-            rls_free(fs);
-            md__text_close(&t);
-            return;
-        }
-        if (!f.org && g->org) f.org = rls_strdup(g->org);
-    }
-    /* "### Business Analyst" straight over "#### [Antadis] – *2022*": the
-     * deeper heading names the role's organisation and dates, one cluster
-     * with the heading above. */
-    if (was_fresh >= 0 && md->fresh_entry_level != 0xFFFF && level > md->fresh_entry_level &&
-        f.dates.valid) {
-        RlsEntry *e = md__entry_at(md, was_fresh);
-        bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-        if (e->title && !e->org && !e->dates.valid && !names_role) {
-            e->org = rls_strdup(f.title ? f.title : f.org);
-            if (!e->location && f.location) e->location = rls_strdup(f.location);
-            e->dates = f.dates;
-            e->span.end_byte = RLS_MAX(e->span.end_byte, hspan.end_byte);
-            md->fresh_entry = was_fresh;
-            rls_entry_fields_close(&f);
-            rls_free(fs);
-            md__text_close(&t);
-            return;
-        }
-    }
-    rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
-                            f.dates.valid ? &f.dates : NULL);
-    md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
-    md->fresh_entry_level = level;
-    md->role_level = level;
-    if (md->group_entry < 0 && !f.title && f.org && !f.dates.valid) {
-        md->group_entry = md->fresh_entry;
-        md->group_level = level;
-    }
-    rls_entry_fields_close(&f);
-    rls_free(fs);
-    md__text_close(&t);
+    md__heading_entry(md, &t, hspan, level, was_fresh, next);
 }
 
 static bool md__error_cb(void *data, TSNode node) {
@@ -2388,6 +2400,120 @@ void rls_md_queries_release(void) {
     memset(&md__inline_query, 0, sizeof(md__inline_query));
 }
 
+/* Every block capture of tree in document order (parents before children).
+ * Returns owned; free with rls_free. */
+static MdCapture *md__block_captures(TSTree *tree, uint32_t *n_caps) {
+    MdQuery *q = md__query(&md__block_query, tree_sitter_markdown(), rls_data_markdown_scm,
+                           rls_data_markdown_scm_len);
+    MdCapture *caps = NULL;
+    *n_caps = 0;
+    size_t cap_caps = 0;
+    RlsCaptureCursor cur;
+    rls_capture_cursor_init(&cur);
+    rls_capture_cursor_exec(&cur, q->query, ts_tree_root_node(tree));
+    RlsCapture c;
+    while (rls_capture_cursor_next(&cur, &c)) {
+        MdCapture mc = {c.node,
+                        c.capture_id < MD_MAX_CAPTURES ? q->roles[c.capture_id] : MD_CAP_UNKNOWN};
+        RLS_PUSH(caps, *n_caps, cap_caps, mc);
+    }
+    rls_capture_cursor_close(&cur);
+    return caps;
+}
+
+/* Reads the captures into the model, in order: a capture inside one
+ * already read whole (a heading, an HTML block, a table) is skipped. */
+static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
+    uint32_t consumed_end = 0;
+    for (uint32_t i = 0; i < n_caps; i++) {
+        TSNode node = caps[i].node;
+        uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+        while (md->n_lists && md->list_ends[md->n_lists - 1] <= s)
+            md->n_lists--;
+        if (caps[i].cap == MD_CAP_LIST) {
+            RLS_PUSH(md->list_ends, md->n_lists, md->cap_lists, e);
+            continue;
+        }
+        if (s < consumed_end && e <= consumed_end) continue;
+        switch (caps[i].cap) {
+        case MD_CAP_HEADING: {
+            const MdCapture *next = NULL;
+            for (uint32_t j = i + 1; j < n_caps && !next; j++)
+                if (caps[j].cap != MD_CAP_LIST && ts_node_start_byte(caps[j].node) >= e)
+                    next = &caps[j];
+            md__heading(md, node, next);
+            consumed_end = e;
+            break;
+        }
+        case MD_CAP_PARAGRAPH: {
+            /* An item's own paragraphs were read with it (a setext
+             * heading's paragraph is inside consumed_end). */
+            while (md->next_item_para < md->n_item_paras && md->item_paras[md->next_item_para] < s)
+                md->next_item_para++;
+            if (md->next_item_para < md->n_item_paras && md->item_paras[md->next_item_para] == s) {
+                md->next_item_para++;
+                break;
+            }
+            bool list_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_LIST &&
+                             ts_node_start_byte(caps[i + 1].node) >= e;
+            bool heading_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_HEADING &&
+                                ts_node_start_byte(caps[i + 1].node) >= e;
+            md__paragraph(md, node, list_next, heading_next);
+            break;
+        }
+        case MD_CAP_ITEM:
+            md__item(md, node);
+            break;
+        case MD_CAP_HTML:
+            md__html(md, node);
+            consumed_end = e;
+            break;
+        case MD_CAP_TABLE:
+            md__table(md, node);
+            consumed_end = e;
+            break;
+        case MD_CAP_INDENTED:
+            md__indented(md, node);
+            consumed_end = e;
+            break;
+        case MD_CAP_SKIP:
+            consumed_end = e;
+            break;
+        case MD_CAP_ERROR:
+        default:
+            break;
+        }
+    }
+}
+
+/* Frees what one parse kept while reading (not the model). */
+static void md__close(Md *md) {
+    rls_free(md->line_starts);
+    rls_free(md->skill_category);
+    rls_free(md->rec);
+    rls_free(md->list_ends);
+    rls_free(md->item_paras);
+    md__run_free(&md->once);
+    for (uint32_t i = 0; i < md->n_labels; i++)
+        rls_free(md->labels[i]);
+    rls_free(md->labels);
+    rls_plain_builder_close(&md->pb);
+}
+
+/* Drops cached inline runs of text that is gone, and entry splits no
+ * longer used, after a parse. */
+static void md__sweep(RlsMdParser *self) {
+    /* Runs of text that is gone pile up one per keystroke; drop them once
+     * they outnumber the live ones. */
+    if (self->n_runs > 2 * self->used_runs + 64) {
+        uint32_t cap = 64;
+        while (cap * 3 < self->used_runs * 4 + 4)
+            cap *= 2;
+        md__runs_rehash(self, cap * 2, false);
+    }
+    rls_entry_split_cache_sweep(self->splits);
+}
+
 RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
                                const RlsParseOptions *opts, RlsParseBudget *budget) {
     (void)opts;
@@ -2411,113 +2537,18 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
         return rls_model_builder_finish(&md.mb);
     }
 
-    size_t cap_lines = 0;
-    RLS_PUSH(md.line_starts, md.n_lines, cap_lines, 0u);
-    for (uint32_t i = 0; i < len; i++)
-        if (src[i] == '\n') RLS_PUSH(md.line_starts, md.n_lines, cap_lines, i + 1);
+    md.line_starts = rls_line_starts(src, len, false, &md.n_lines);
 
-    /* Every block capture in document order (parents before children). */
-    MdQuery *q = md__query(&md__block_query, tree_sitter_markdown(), rls_data_markdown_scm,
-                           rls_data_markdown_scm_len);
-    MdCapture *caps = NULL;
     uint32_t n_caps = 0;
-    size_t cap_caps = 0;
-    RlsCaptureCursor cur;
-    rls_capture_cursor_init(&cur);
-    rls_capture_cursor_exec(&cur, q->query, ts_tree_root_node(tree));
-    RlsCapture c;
-    while (rls_capture_cursor_next(&cur, &c)) {
-        MdCapture mc = {c.node,
-                        c.capture_id < MD_MAX_CAPTURES ? q->roles[c.capture_id] : MD_CAP_UNKNOWN};
-        RLS_PUSH(caps, n_caps, cap_caps, mc);
-    }
-    rls_capture_cursor_close(&cur);
-
+    MdCapture *caps = md__block_captures(tree, &n_caps);
     md__collect_labels(&md, caps, n_caps);
     md.kind = RLS_SECTION_HEADER;
     md__plan_levels(&md, caps, n_caps);
     md__plan_section_words(&md, caps, n_caps);
-    uint32_t consumed_end = 0;
-    for (uint32_t i = 0; i < n_caps; i++) {
-        TSNode node = caps[i].node;
-        uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
-        while (md.n_lists && md.list_ends[md.n_lists - 1] <= s)
-            md.n_lists--;
-        if (caps[i].cap == MD_CAP_LIST) {
-            RLS_PUSH(md.list_ends, md.n_lists, md.cap_lists, e);
-            continue;
-        }
-        if (s < consumed_end && e <= consumed_end) continue;
-        switch (caps[i].cap) {
-        case MD_CAP_HEADING: {
-            const MdCapture *next = NULL;
-            for (uint32_t j = i + 1; j < n_caps && !next; j++)
-                if (caps[j].cap != MD_CAP_LIST && ts_node_start_byte(caps[j].node) >= e)
-                    next = &caps[j];
-            md__heading(&md, node, next);
-            consumed_end = e;
-            break;
-        }
-        case MD_CAP_PARAGRAPH: {
-            /* An item's own paragraphs were read with it (a setext
-             * heading's paragraph is inside consumed_end). */
-            while (md.next_item_para < md.n_item_paras && md.item_paras[md.next_item_para] < s)
-                md.next_item_para++;
-            if (md.next_item_para < md.n_item_paras && md.item_paras[md.next_item_para] == s) {
-                md.next_item_para++;
-                break;
-            }
-            bool list_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_LIST &&
-                             ts_node_start_byte(caps[i + 1].node) >= e;
-            bool heading_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_HEADING &&
-                                ts_node_start_byte(caps[i + 1].node) >= e;
-            md__paragraph(&md, node, list_next, heading_next);
-            break;
-        }
-        case MD_CAP_ITEM:
-            md__item(&md, node);
-            break;
-        case MD_CAP_HTML:
-            md__html(&md, node);
-            consumed_end = e;
-            break;
-        case MD_CAP_TABLE:
-            md__table(&md, node);
-            consumed_end = e;
-            break;
-        case MD_CAP_INDENTED:
-            md__indented(&md, node);
-            consumed_end = e;
-            break;
-        case MD_CAP_SKIP:
-            consumed_end = e;
-            break;
-        case MD_CAP_ERROR:
-        default:
-            break;
-        }
-    }
+    md__read_captures(&md, caps, n_caps);
     md__errors(&md, ts_tree_root_node(tree));
-
     rls_free(caps);
-    rls_free(md.line_starts);
-    rls_free(md.skill_category);
-    rls_free(md.rec);
-    rls_free(md.list_ends);
-    rls_free(md.item_paras);
-    md__run_free(&md.once);
-    for (uint32_t i = 0; i < md.n_labels; i++)
-        rls_free(md.labels[i]);
-    rls_free(md.labels);
-    /* Runs of text that is gone pile up one per keystroke; drop them once
-     * they outnumber the live ones. */
-    if (self->n_runs > 2 * self->used_runs + 64) {
-        uint32_t cap = 64;
-        while (cap * 3 < self->used_runs * 4 + 4)
-            cap *= 2;
-        md__runs_rehash(self, cap * 2, false);
-    }
-    rls_entry_split_cache_sweep(self->splits);
-    rls_plain_builder_close(&md.pb);
+    md__close(&md);
+    md__sweep(self);
     return rls_model_builder_finish(&md.mb);
 }

@@ -13,6 +13,7 @@
 #include "rls/alloc.h"
 #include "rls/buf.h"
 #include "rls/rules.h"
+#include "rls/text.h"
 #include "rules/rules_internal.h"
 
 static const RlsRuleInfo engine__rules[] = {
@@ -262,40 +263,10 @@ bool rls_rules_has_word(RlsRulesCtx *ctx, RlsLexId id, const char *word, size_t 
 }
 
 uint32_t rls_rules_line_of(RlsRulesCtx *ctx, uint32_t byte) {
-    if (!ctx->line_starts) {
-        /* Built once per run, only when a finding needs a line number.
-         * memchr finds the line ends; a lone CR is looked for only when the
-         * text has one at all. */
-        const char *src = ctx->src;
-        uint32_t len = ctx->src_len;
-        size_t cap = len / 48 + 16, n = 0;
-        uint32_t *starts = rls_malloc(cap * sizeof(*starts));
-        starts[n++] = 0;
-        bool cr = memchr(src, '\r', len) != NULL;
-        const char *p = src, *end = src + len;
-        while (p < end) {
-            const char *nl = memchr(p, cr ? '\r' : '\n', (size_t)(end - p));
-            if (cr) {
-                const char *lf = memchr(p, '\n', (size_t)(end - p));
-                if (!nl || (lf && lf < nl)) nl = lf;
-            }
-            if (!nl) break;
-            if (*nl == '\r' && nl + 1 < end && nl[1] == '\n') nl++;
-            RLS_PUSH(starts, n, cap, (uint32_t)(nl + 1 - src));
-            p = nl + 1;
-        }
-        ctx->line_starts = starts;
-        ctx->n_lines = (uint32_t)n;
-    }
-    uint32_t lo = 0, hi = ctx->n_lines;
-    while (hi - lo > 1) {
-        uint32_t mid = (lo + hi) / 2;
-        if (ctx->line_starts[mid] <= byte)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
+    /* Built once per run, only when a finding needs a line number. */
+    if (!ctx->line_starts)
+        ctx->line_starts = rls_line_starts(ctx->src, ctx->src_len, true, &ctx->n_lines);
+    return rls_line_find(ctx->line_starts, ctx->n_lines, byte);
 }
 
 /* ---- Scanning a bullet ----------------------------------------------------------- */

@@ -36,51 +36,77 @@ static bool language__in(const char *w, uint32_t n, const char *const *set, size
     return false;
 }
 
+/* ---- Words --------------------------------------------------------------
+ * The one scan both questions below share: words are runs of letters and
+ * digits (rls_rules_is_word_cp), and every letter is tallied as Latin
+ * (ASCII, Latin-1 and Latin Extended: é, ç, ã) or not. */
+
+typedef struct {
+    const char *text;
+    uint32_t len, at;
+    uint32_t latin, nonlatin; /* letters seen so far */
+} LanguageWords;
+
+/* The next word of w->text at or after w->at: its start in *start, its
+ * length in *len, whether it is all ASCII in *ascii. False at the end. */
+static bool language__next(LanguageWords *w, uint32_t *start, uint32_t *len, bool *ascii) {
+    const char *t = w->text;
+    uint32_t n = w->len, i = w->at, cl = 1;
+    while (i < n) {
+        unsigned char c0 = (unsigned char)t[i];
+        if (c0 < 0x80 ? rls_rules_ascii_alnum(c0)
+                      : rls_rules_is_word_cp(rls_rules_cp_at(t, n, i, &cl)))
+            break;
+        i += c0 < 0x80 ? 1 : cl;
+    }
+    if (i >= n) {
+        w->at = n;
+        return false;
+    }
+    *start = i;
+    *ascii = true;
+    while (i < n) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch < 0x80) {
+            if (!rls_rules_ascii_alnum(ch)) break;
+            w->latin += ch > '9';
+            i++;
+            continue;
+        }
+        uint32_t cp = rls_rules_cp_at(t, n, i, &cl);
+        if (!rls_rules_is_word_cp(cp)) break;
+        *ascii = false;
+        if (cp < 0x250)
+            w->latin++;
+        else
+            w->nonlatin++;
+        i += cl;
+    }
+    *len = i - *start;
+    w->at = i;
+    return true;
+}
+
 typedef struct {
     uint32_t en, other;       /* function words */
     uint32_t latin, nonlatin; /* letters */
 } LanguageCount;
 
 static void language__scan(const RlsPlain *p, LanguageCount *c) {
-    const char *t = p->text;
-    uint32_t n = p->len;
-    if (!t) return;
-    uint32_t i = 0;
-    while (i < n) {
-        uint32_t cl = 1;
-        unsigned char c0 = (unsigned char)t[i];
-        if (c0 < 0x80 ? !rls_rules_ascii_alnum(c0)
-                      : !rls_rules_is_word_cp(rls_rules_cp_at(t, n, i, &cl))) {
-            i += cl;
-            continue;
-        }
-        uint32_t start = i;
-        bool ascii = true;
-        while (i < n) {
-            unsigned char ch = (unsigned char)t[i];
-            if (ch < 0x80) {
-                if (!rls_rules_ascii_alnum(ch)) break;
-                c->latin += ch > '9';
-                i++;
-                continue;
-            }
-            uint32_t cp = rls_rules_cp_at(t, n, i, &cl);
-            if (!rls_rules_is_word_cp(cp)) break;
-            ascii = false;
-            /* Latin-1 and Latin Extended letters (é, ç, ã) are Latin. */
-            if (cp < 0x250)
-                c->latin++;
-            else
-                c->nonlatin++;
-            i += cl;
-        }
-        uint32_t len = i - start;
+    if (!p->text) return;
+    LanguageWords w = {p->text, p->len, 0, c->latin, c->nonlatin};
+    uint32_t start = 0, len = 0;
+    bool ascii = true;
+    while (language__next(&w, &start, &len, &ascii)) {
         if (!ascii || len > 5) continue;
-        if (language__in(t + start, len, language__en, RLS_ARRAY_LEN(language__en)))
+        if (language__in(p->text + start, len, language__en, RLS_ARRAY_LEN(language__en)))
             c->en++;
-        else if (language__in(t + start, len, language__other, RLS_ARRAY_LEN(language__other)))
+        else if (language__in(p->text + start, len, language__other,
+                              RLS_ARRAY_LEN(language__other)))
             c->other++;
     }
+    c->latin = w.latin;
+    c->nonlatin = w.nonlatin;
 }
 
 bool rls_rules_is_english(const RlsResume *m) {
@@ -148,33 +174,22 @@ static const char *const *const language__words[] = {
 
 static void language__count_words(const RlsPlain *p, uint32_t *count, uint32_t *latin,
                                   uint32_t *nonlatin) {
-    const char *t = p->text;
-    uint32_t n = p->len;
-    if (!t) return;
-    uint32_t i = 0;
-    while (i < n) {
-        uint32_t cl = 1, cp = rls_rules_cp_at(t, n, i, &cl);
-        if (!rls_rules_is_word_cp(cp)) {
-            i += cl;
-            continue;
-        }
-        uint32_t start = i;
-        while (i < n && rls_rules_is_word_cp(cp = rls_rules_cp_at(t, n, i, &cl))) {
-            if (cp >= 0x250)
-                (*nonlatin)++;
-            else if (cp > '9')
-                (*latin)++;
-            i += cl;
-        }
-        uint32_t len = i - start;
+    if (!p->text) return;
+    LanguageWords w = {p->text, p->len, 0, *latin, *nonlatin};
+    uint32_t start = 0, len = 0;
+    bool ascii = true;
+    while (language__next(&w, &start, &len, &ascii)) {
         if (len > 5) continue;
         for (size_t l = 0; l < RLS_ARRAY_LEN(language__codes); l++) {
             /* "für" is the one non-ASCII function word: compare bytes. */
-            for (const char *const *w = language__words[l]; *w; w++) {
-                if (strlen(*w) == len && rls_rules_word_is(t + start, len, *w)) count[l]++;
+            for (const char *const *word = language__words[l]; *word; word++) {
+                if (strlen(*word) == len && rls_rules_word_is(p->text + start, len, *word))
+                    count[l]++;
             }
         }
     }
+    *latin = w.latin;
+    *nonlatin = w.nonlatin;
 }
 
 const char *rls_rules_language(const RlsResume *m) {

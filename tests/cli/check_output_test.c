@@ -12,6 +12,7 @@
 #include "cli/files.h"
 #include "config/docs_url.h"
 #include "config/hooks.h"
+#include "config/uri.h"
 #include "rls/buf.h"
 #include "rls/rules.h"
 #include "rls/utf8.h"

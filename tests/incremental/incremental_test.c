@@ -658,13 +658,17 @@ static void test_published_json_escapes_like_cjson(void) {
     rls_lsp_diagnostic_write(c.server, doc, &d, &out);
     cJSON *got = cJSON_Parse(out.data);
     ASSERT_TRUE(got != NULL);
-    cJSON *want = rls_lsp_diagnostic_to_json(c.server, doc, &d);
-    EXPECT_TRUE(cJSON_Compare(got, want, true));
-    char *w = cJSON_PrintUnformatted(want);
+    /* Every character comes back, and the bytes are cJSON's own printing
+     * of them (one encoder: rls_lsp_diagnostic_to_json parses these). */
+    EXPECT_STR_EQ(cJSON_GetObjectItemCaseSensitive(got, "message")->valuestring, d.message);
+    EXPECT_EQ_INT(
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(got, "data"), "bullet")
+            ->valueint,
+        -1);
+    char *w = cJSON_PrintUnformatted(got);
     EXPECT_STR_EQ(out.data, w);
     rls_free(w);
     cJSON_Delete(got);
-    cJSON_Delete(want);
     rls_buf_close(&out);
     const cJSON *pub = test_client_last(&c, "textDocument/publishDiagnostics");
     ASSERT_TRUE(pub != NULL);

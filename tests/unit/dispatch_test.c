@@ -4,6 +4,7 @@
  * server behind it, driven in-process through an in-memory client.
  */
 #include "lsp/server_internal.h"
+#include "config/uri.h"
 #include "lsp_client.h"
 
 #define REQ(id, method, params)                                                                    \

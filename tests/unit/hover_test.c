@@ -31,14 +31,6 @@ static char *hover(const char *src, const RlsDiagList *diags, const RlsConfig *c
             RLS__FAIL("expected \"%s\" in:\n%s", (words), t_ ? t_ : "(null)");                     \
     } while (0)
 
-static void test_lines_count_crlf_and_lone_cr_once(void) {
-    const char *s = "a\r\nb\rc\nd";
-    EXPECT_EQ_INT(rls_hover_line_of(s, 8, 0), 1);
-    EXPECT_EQ_INT(rls_hover_line_of(s, 8, 3), 2);
-    EXPECT_EQ_INT(rls_hover_line_of(s, 8, 5), 3);
-    EXPECT_EQ_INT(rls_hover_line_of(s, 8, 7), 4);
-}
-
 static void test_keyword_hover_names_alias_hits_and_evidence(void) {
     RlsSpan range;
     char *md = hover(src_crlf, NULL, NULL, "Postgres", 2, &range);
@@ -147,7 +139,6 @@ static void test_nothing_to_say_gives_null(void) {
 
 int main(void) {
     static const RlsTestCase cases[] = {
-        RLS_TEST(test_lines_count_crlf_and_lone_cr_once),
         RLS_TEST(test_keyword_hover_names_alias_hits_and_evidence),
         RLS_TEST(test_keyword_hover_shows_expansion_and_job_description),
         RLS_TEST(test_bullet_hover_lists_failures_passes_and_worth),

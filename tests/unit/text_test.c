@@ -138,9 +138,65 @@ static void test_utf16_round_trips_on_every_character_boundary(void) {
     rls_text_delete(t);
 }
 
+static void test_lines_of_any_text_end_where_the_document_s_do(void) {
+    const char *s = "a\r\nb\rc\nd";
+    uint32_t n = 0;
+    uint32_t *lsp = rls_line_starts(s, 8, true, &n);
+    ASSERT_EQ_INT(n, 4);
+    EXPECT_EQ_INT(lsp[1], 3);
+    EXPECT_EQ_INT(lsp[2], 5);
+    EXPECT_EQ_INT(lsp[3], 7);
+    EXPECT_EQ_INT(rls_line_find(lsp, n, 2), 0); /* the "\n" of "\r\n" */
+    EXPECT_EQ_INT(rls_line_find(lsp, n, 5), 2);
+    EXPECT_EQ_INT(rls_line_at(s, 8, 0, true), 0);
+    EXPECT_EQ_INT(rls_line_at(s, 8, 2, true), 0);
+    EXPECT_EQ_INT(rls_line_at(s, 8, 3, true), 1);
+    EXPECT_EQ_INT(rls_line_at(s, 8, 7, true), 3);
+    EXPECT_EQ_INT(rls_line_at(s, 8, 99, true), 3);
+    rls_free(lsp);
+    uint32_t *rows = rls_line_starts(s, 8, false, &n);
+    ASSERT_EQ_INT(n, 3); /* a lone "\r" ends no tree-sitter row */
+    EXPECT_EQ_INT(rows[2], 7);
+    EXPECT_EQ_INT(rls_line_at(s, 8, 7, false), 2);
+    rls_free(rows);
+    RlsSpan line = rls_line_span(s, 8, 4);
+    EXPECT_EQ_INT(line.start_byte, 3);
+    EXPECT_EQ_INT(line.end_byte, 4);
+    line = rls_line_span(s, 8, 8);
+    EXPECT_EQ_INT(line.start_byte, 7);
+    EXPECT_EQ_INT(line.end_byte, 8);
+    line = rls_line_span(s, 8, 1);
+    EXPECT_EQ_INT(line.start_byte, 0);
+    EXPECT_EQ_INT(line.end_byte, 1);
+    /* Random texts: the starts, the lookup and the count agree with a
+     * byte-by-byte count of the terminators, for both kinds of line. */
+    static const char *pieces[] = {"a", "\n", "\r\n", "\r", "\r\r", "é", " "};
+    for (int round = 0; round < 300; round++) {
+        char t[128] = "";
+        uint32_t len = 0;
+        for (uint32_t k = rnd(24); k > 0; k--) {
+            const char *piece = pieces[rnd(RLS_ARRAY_LEN(pieces))];
+            memcpy(t + len, piece, strlen(piece) + 1);
+            len += (uint32_t)strlen(piece);
+        }
+        for (int kind = 0; kind < 2; kind++) {
+            uint32_t m = 0, want = 0;
+            uint32_t *st = rls_line_starts(t, len, kind, &m);
+            for (uint32_t at = 0; at <= len; at++) {
+                EXPECT_EQ_INT(rls_line_find(st, m, at), want);
+                EXPECT_EQ_INT(rls_line_at(t, len, at, kind), want);
+                if (at < len) want += t[at] == '\n' || (kind && t[at] == '\r' && t[at + 1] != '\n');
+            }
+            EXPECT_EQ_INT(m, want + 1);
+            rls_free(st);
+        }
+    }
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_lines_end_at_lf_crlf_and_lone_cr),
+        RLS_TEST(test_lines_of_any_text_end_where_the_document_s_do),
         RLS_TEST(test_utf16_counts_surrogate_pairs_as_two_units),
         RLS_TEST(test_positions_past_the_end_are_clamped),
         RLS_TEST(test_invalid_utf8_bytes_count_one_unit_each),
