@@ -6,11 +6,13 @@
  * Cyrillic) and dropping dots and hyphens inside a word, so "B.Sc." is
  * "bsc" and "Co." is "co". CJK words have no spaces around them and are
  * found anywhere in the text. The lexicon is read once from the embedded
- * field-words.tsv; a lexicon of a few hundred words needs no index beyond
- * a first-byte check.
+ * field-words.tsv and indexed by first byte: a word is compared with the
+ * few lexicon words that open like it, not with all of them (the scan of
+ * the whole lexicon for every word was a fifth of a fuzzed parse).
  */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "model/lines.h"
@@ -33,6 +35,13 @@ typedef struct {
 #define FT_MAX_WORDS 1024
 static FtWord ft__words[FT_MAX_WORDS];
 static size_t ft__n_words;
+/* Indices into ft__words: the alphabetic words by first byte (those
+ * opening with byte c are ft__by_first[ft__first[c] .. ft__first[c + 1])),
+ * and the CJK ones apart, both in lexicon order. */
+static uint16_t ft__by_first[FT_MAX_WORDS];
+static uint16_t ft__first[257];
+static uint16_t ft__cjk[FT_MAX_WORDS];
+static size_t ft__n_cjk;
 static pthread_once_t ft__once = PTHREAD_ONCE_INIT;
 
 static int ft__kind(const char *p, size_t n) {
@@ -73,6 +82,21 @@ static void ft__load_once(void) {
         }
         p = eol + 1;
     }
+    /* A counting sort on the first byte keeps lexicon order in a bucket. */
+    uint16_t count[256] = {0};
+    for (size_t k = 0; k < ft__n_words; k++) {
+        if (ft__words[k].cjk)
+            ft__cjk[ft__n_cjk++] = (uint16_t)k;
+        else
+            count[(unsigned char)ft__words[k].word[0]]++;
+    }
+    for (int c = 0; c < 256; c++)
+        ft__first[c + 1] = (uint16_t)(ft__first[c] + count[c]);
+    uint16_t next[256];
+    memcpy(next, ft__first, sizeof(next));
+    for (size_t k = 0; k < ft__n_words; k++)
+        if (!ft__words[k].cjk)
+            ft__by_first[next[(unsigned char)ft__words[k].word[0]]++] = (uint16_t)k;
 }
 
 static void ft__load(void) {
@@ -110,9 +134,10 @@ static bool ft__word_char(const unsigned char *p) {
 }
 
 static void ft__match_word(const char *w, size_t wn, float *kinds) {
-    for (size_t k = 0; k < ft__n_words; k++) {
-        const FtWord *x = &ft__words[k];
-        if (x->cjk || x->word[0] != w[0] || x->n > wn) continue;
+    unsigned char c = (unsigned char)w[0];
+    for (size_t k = ft__first[c]; k < ft__first[c + 1]; k++) {
+        const FtWord *x = &ft__words[ft__by_first[k]];
+        if (x->n > wn) continue;
         if ((x->n == wn || x->prefix) && !memcmp(x->word, w, x->n))
             if (x->weight > kinds[x->kind]) kinds[x->kind] = x->weight;
     }
@@ -161,9 +186,9 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
         if (p[j] >= 0xE3) cjk = text + j;
     if (!cjk) return;
     size_t from = (size_t)(cjk - text);
-    for (size_t k = 0; k < ft__n_words; k++) {
-        const FtWord *x = &ft__words[k];
-        if (!x->cjk || x->n > len) continue;
+    for (size_t k = 0; k < ft__n_cjk; k++) {
+        const FtWord *x = &ft__words[ft__cjk[k]];
+        if (x->n > len) continue;
         for (size_t j = from; j + x->n <= len; j++)
             if (text[j] == x->word[0] && !memcmp(text + j, x->word, x->n)) {
                 kinds[x->kind] += x->weight;

@@ -429,10 +429,22 @@ static bool dates__at(const DateScan *s, const char *lit) {
 
 /* ---- One date ------------------------------------------------------------- */
 
+/* Whether a lower-case word can match text opening with code point cp
+ * (lower case): an ASCII letter must be the word's first byte. A cheap
+ * test before the whole comparison, since every token of every line is
+ * tried against every month and "present" word. */
+static bool dates__may_open(uint32_t cp, const char *word) {
+    return cp >= 0x80 || (unsigned char)word[0] == cp;
+}
+
 /* Matches a word for "still going" at s->p. */
 static bool dates__present_at(DateScan *s) {
+    if (s->p >= s->end) return false;
+    int n0;
+    uint32_t first = dates__lower(dates__decode(s->p, s->end, &n0));
     for (size_t i = 0; i < RLS_ARRAY_LEN(dates__present); i++) {
         const char *w = dates__present[i];
+        if (!dates__may_open(first, w)) continue;
         size_t wn = strlen(w);
         if ((size_t)(s->end - s->p) < wn || !dates__prefix_eq(s->p, wn, w)) continue;
         if ((unsigned char)w[0] < 0x80 && s->p + wn < s->end) {
@@ -449,8 +461,11 @@ static bool dates__present_at(DateScan *s) {
 static int dates__month_word(DateScan *s) {
     size_t n = dates__word_len(s->p, s->end);
     if (n == 0) return 0;
+    int n0;
+    uint32_t first = dates__lower(dates__decode(s->p, s->end, &n0));
     for (size_t i = 0; i < RLS_ARRAY_LEN(dates__words); i++) {
-        if (dates__word_eq(s->p, n, dates__words[i].word)) {
+        if (dates__may_open(first, dates__words[i].word) &&
+            dates__word_eq(s->p, n, dates__words[i].word)) {
             s->p += n;
             return dates__words[i].month;
         }
