@@ -1531,6 +1531,42 @@ static void md__section(Md *md, RlsSpan heading_span, MdText *t, uint16_t level)
     md__text_close(t);
 }
 
+/* "**Tutor** (2017–2021)" over "University of Bath, Bath, UK" over what
+ * was done: the short undated line right under a dated entry line names
+ * the employer and place that line lacks. Returns whether it did. */
+static bool md__entry_detail(Md *md, const TSRange *r, uint32_t n, const MdLine *line) {
+    int32_t ce = md->mb.current_entry;
+    if (ce < 0) return false;
+    RlsEntry *e = md__entry_at(md, ce);
+    if (e->org || !e->dates.valid) return false;
+    TSRange fr[MD_MAX_RANGES];
+    uint32_t k = md__clip(md, r, n, line->start_byte, line->end_byte, fr, RLS_ARRAY_LEN(fr));
+    MdText t;
+    md__text_begin(md, &t);
+    md__text_add(md, &t, fr, k);
+    md__text_end(md, &t);
+    const RlsPlain *p = &t.plain;
+    RlsDateRange dr;
+    size_t ds, de;
+    bool taken = false;
+    if (p->len > 0 && p->len <= 80 && !strchr(".:;", p->text[p->len - 1]) &&
+        !rls_date_range_find(p->text, p->len, &dr, &ds, &de)) {
+        RlsEntryFields f;
+        rls_entry_fields_split(p->text, p->len, md->kind, true, &f);
+        bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+        char *org = f.org ? f.org : !role ? f.title : NULL;
+        if (org && (!f.org || !f.title)) {
+            e->org = rls_strdup(org);
+            if (!e->location && f.location) e->location = rls_strdup(f.location);
+            e->span.end_byte = RLS_MAX(e->span.end_byte, t.span.end_byte);
+            taken = true;
+        }
+        rls_entry_fields_close(&f);
+    }
+    md__text_close(&t);
+    return taken;
+}
+
 /* "**Mentor**, Code Club — 2018 – Present" over "Taught 30 kids to code."
  * with no blank line between: the first line, bold and dated, is an entry
  * and the rest its description. Returns false (nothing done) otherwise. */
@@ -1540,8 +1576,9 @@ static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdT
     if (!starts_marked || !md__entry_section(md->kind) || whole->n_lines < 2 ||
         md__looks_like_entry(whole) || md__date_slot(md, whole, &dr))
         return false;
-    MdLine lines[2];
-    if (md__lines(md, r, n, lines, 2) < 2) return false;
+    MdLine lines[3];
+    uint32_t n_lines = md__lines(md, r, n, lines, 3);
+    if (n_lines < 2) return false;
     TSRange fr[MD_MAX_RANGES];
     uint32_t k = md__clip(md, r, n, lines[0].start_byte, lines[0].end_byte, fr, RLS_ARRAY_LEN(fr));
     MdText first;
@@ -1557,7 +1594,9 @@ static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdT
     }
     md__entry_line(md, &first, 0xFFFF);
     md__text_close(&first);
-    k = md__clip(md, r, n, lines[1].start_byte, r[n - 1].end_byte, fr, RLS_ARRAY_LEN(fr));
+    uint32_t rest_start = lines[1].start_byte;
+    if (n_lines == 3 && md__entry_detail(md, r, n, &lines[1])) rest_start = lines[2].start_byte;
+    k = md__clip(md, r, n, rest_start, r[n - 1].end_byte, fr, RLS_ARRAY_LEN(fr));
     MdText rest;
     md__text_begin(md, &rest);
     md__text_add(md, &rest, fr, k);

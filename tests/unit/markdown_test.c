@@ -313,8 +313,27 @@ static void test_undated_headings_group_outside_sections_of_entries(void) {
     rls_resume_delete(m);
 }
 
+/* A dated entry line, the employer and place on the line under it, then
+ * what was done, with no blank line between: three lines of one entry. */
+static void test_the_line_under_a_dated_entry_line_names_its_employer(void) {
+    RlsResume *m = parse("# Zoë\n\n## Teaching\n\n"
+                         "**Tutor de mathématiques** (2017–2021)\n"
+                         "Université de Lyon, Lyon, France\n"
+                         "600+ hours of tutoring for 東京 and 🚀 students.\n\n"
+                         "**Private Tutor** (2018–2021)\n"
+                         "Taught physics to 30 students a year.\n"
+                         "Most passed their exams.\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].org, "Université de Lyon");
+    EXPECT_STR_EQ(m->entries[0].location, "Lyon, France");
+    /* A sentence under the line is what was done, not an employer. */
+    EXPECT_TRUE(m->entries[1].org == NULL);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_the_line_under_a_dated_entry_line_names_its_employer),
         RLS_TEST(test_undated_headings_group_outside_sections_of_entries),
         RLS_TEST(test_wide_space_entities_align_columns),
         RLS_TEST(test_sections_are_classified_from_their_headings),
