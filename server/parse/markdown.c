@@ -1193,6 +1193,21 @@ static void md__paragraph_text(Md *md, MdText *t) {
     md->fresh_entry = -1;
 }
 
+/* "**Cliente: Verisure**" over the list of a dated role: a labelled
+ * detail of that role (a label of one or two words, a colon), not a new
+ * entry that would take the role's bullets. */
+static bool md__detail_label(const Md *md, const MdText *t) {
+    int32_t ce = md->mb.current_entry;
+    if (ce < 0 || !md->mb.model->entries[ce].dates.valid) return false;
+    const RlsPlain *p = &t->plain;
+    uint32_t words = 1;
+    for (uint32_t i = 0; i + 1 < p->len && p->text[i] != ','; i++) {
+        if (p->text[i] == ':' && p->text[i + 1] == ' ') return words <= 2;
+        if (p->text[i] == ' ' && ++words > 2) return false;
+    }
+    return false;
+}
+
 /* Prose outside lists: header lines, skills lines, entry lines, or plain
  * paragraphs. Takes the text's plain (leaves t->plain empty or freed). */
 static void md__prose(Md *md, MdText *t, bool allow_entry) {
@@ -1213,7 +1228,7 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
         md__slot_entry(md, t, slot_from_plain, &slot_dates);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) &&
-               (md__looks_like_entry(t) || md__slot_sibling(md, t))) {
+               (md__looks_like_entry(t) || md__slot_sibling(md, t)) && !md__detail_label(md, t)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
     } else {
@@ -1716,7 +1731,7 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
         return;
     }
     if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
-        !md__looks_like_entry(&t) && md__names_a_list(&t)) {
+        !md__looks_like_entry(&t) && md__names_a_list(&t) && !md__detail_label(md, &t)) {
         md__entry_line(md, &t, 0xFFFF);
         md__text_close(&t);
         return;

@@ -331,8 +331,24 @@ static void test_the_line_under_a_dated_entry_line_names_its_employer(void) {
     rls_resume_delete(m);
 }
 
+/* "**Cliente: Verisure**" over the list of a dated role labels a detail
+ * of the role: the bullets stay the role's. A bold name over a list, with
+ * no label, is still an entry of its own. */
+static void test_a_labelled_bold_line_under_a_role_keeps_its_bullets(void) {
+    RlsResume *m = parse("# Zoë\n\n## Experiencia\n\n### Jefa de proyecto\n"
+                         "**Kairós Digital** — Madrid\n*Abr 2024 – Actualidad*\n\n"
+                         "**Cliente: Verisure**\n\n- Cut costs by 20% in 東京\n- Led 4 teams 🚀\n\n"
+                         "**resume-ls** — a language server\n\n- Wrote 12k lines of C\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_STR_EQ(m->entries[1].title, "resume-ls");
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_labelled_bold_line_under_a_role_keeps_its_bullets),
         RLS_TEST(test_the_line_under_a_dated_entry_line_names_its_employer),
         RLS_TEST(test_undated_headings_group_outside_sections_of_entries),
         RLS_TEST(test_wide_space_entities_align_columns),
