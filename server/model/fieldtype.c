@@ -6,33 +6,60 @@
  * Cyrillic) and dropping dots and hyphens inside a word, so "B.Sc." is
  * "bsc" and "Co." is "co". CJK words have no spaces around them and are
  * found anywhere in the text. The lexicon is read once from the embedded
- * field-words.tsv; a lexicon of a few hundred words needs no index beyond
- * a first-byte check.
+ * field-words.tsv into a hash table (util/hash.h) keyed by word and by
+ * whether it matches as a prefix: a word of the text costs one lookup, and
+ * one per length of prefix entry it could start with, where comparing it
+ * with every entry was the costliest function of `check` outside the parser.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <pthread.h>
 #include <string.h>
 
+#include "model/fieldtype_internal.h"
 #include "model/lines.h"
 #include "rls/alloc.h"
 #include "rls/fieldtype.h"
+#include "rls/hash.h"
 
 extern const unsigned char rls_data_field_words_tsv[];
 extern const size_t rls_data_field_words_tsv_len;
 
-enum { FT_STUDY = RLS_FIELD_N_TYPES, FT_PLACE_WORD, FT_N_KINDS };
+enum {
+    FT_STUDY = RLS_FIELD__STUDY,
+    FT_PLACE_WORD = RLS_FIELD__PLACE_WORD,
+    FT_N_KINDS = RLS_FIELD__N_KINDS
+};
 
+/* A CJK word, searched for as a substring. */
 typedef struct {
     const char *word; /* into the embedded data, not NUL-terminated */
     size_t n;
     unsigned char kind;
-    bool prefix, cjk;
     float weight;
 } FtWord;
 
+/* One distinct (word, prefix) pair of the lexicon, hash first as
+ * rls_hash_probe reads it. A word listed under several kinds, or twice,
+ * keeps the best weight per kind. */
+typedef struct {
+    uint64_t hash; /* 0: empty */
+    uint32_t word; /* offset of the word in the embedded data */
+    uint8_t n;
+    bool prefix;
+    float weight[FT_N_KINDS];
+} FtSlot;
+
+/* Entries read from the TSV, as before the table (the rest is ignored). */
 #define FT_MAX_WORDS 1024
-static FtWord ft__words[FT_MAX_WORDS];
-static size_t ft__n_words;
+/* A power of two, twice FT_MAX_WORDS: the table is never full, and most
+ * lookups are misses, which probe on to an empty slot. */
+#define FT_CAP 2048
+static FtSlot ft__slots[FT_CAP];
+/* Bit L set: some prefix entry is L bytes long. */
+static uint64_t ft__prefix_lens;
+static FtWord ft__cjk[FT_MAX_WORDS];
+static size_t ft__n_cjk;
 static pthread_once_t ft__once = PTHREAD_ONCE_INIT;
 
 static int ft__kind(const char *p, size_t n) {
@@ -49,27 +76,58 @@ static int ft__kind(const char *p, size_t n) {
     return -1;
 }
 
+static uint64_t ft__hash(const char *w, size_t n, bool prefix) {
+    return rls_hash_key(rls_hash_mix(prefix ? ~RLS_HASH_SEED : RLS_HASH_SEED, w, n));
+}
+
+static void ft__insert(const char *word, size_t n, bool prefix, int kind, float weight) {
+    /* The scanner cuts text words at RLS_FIELD__WORD_MAX bytes, so a longer
+     * entry matches nothing; an empty prefix ("*") matched nothing either. */
+    if (n == 0 || n > RLS_FIELD__WORD_MAX) return;
+    const char *data = (const char *)rls_data_field_words_tsv;
+    uint64_t hash = ft__hash(word, n, prefix);
+    FtSlot *s = &ft__slots[rls_hash_probe(ft__slots, sizeof(*s), FT_CAP, hash)];
+    if (!s->hash) {
+        s->hash = hash;
+        s->word = (uint32_t)(word - data);
+        s->n = (uint8_t)n;
+        s->prefix = prefix;
+        if (prefix) ft__prefix_lens |= 1ull << n;
+    }
+    /* NOTE: the table tells entries apart by their 64-bit hash alone. */
+    assert(s->n == n && s->prefix == prefix && !memcmp(data + s->word, word, n));
+    if (weight > s->weight[kind]) s->weight[kind] = weight;
+}
+
 /* Loads the lexicon, once per process (pthread_once: parsers may run on
  * worker threads). */
 static void ft__load_once(void) {
     const char *p = (const char *)rls_data_field_words_tsv;
     const char *end = p + rls_data_field_words_tsv_len;
-    while (p < end && ft__n_words < FT_MAX_WORDS) {
+    size_t n_words = 0;
+    while (p < end && n_words < FT_MAX_WORDS) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol) eol = end;
         const char *t1 = memchr(p, '\t', (size_t)(eol - p));
         const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(eol - t1 - 1)) : NULL;
         int kind = t1 && *p != '#' ? ft__kind(p, (size_t)(t1 - p)) : -1;
         if (kind >= 0 && t2 && eol > t2 + 1) {
-            FtWord *w = &ft__words[ft__n_words++];
-            w->word = t2 + 1;
-            w->n = (size_t)(eol - t2 - 1);
-            w->prefix = w->word[w->n - 1] == '*';
-            if (w->prefix) w->n--;
-            w->cjk = (unsigned char)w->word[0] >= 0xE3; /* U+3000 and up: kana, hanzi, hangul */
-            w->kind = (unsigned char)kind;
-            w->weight = (float)(t1[1] - '0');
-            if (t2 - t1 > 2 && t1[2] == '.') w->weight += (float)(t1[3] - '0') / 10.0f;
+            n_words++;
+            const char *word = t2 + 1;
+            size_t n = (size_t)(eol - t2 - 1);
+            bool prefix = word[n - 1] == '*';
+            if (prefix) n--;
+            float weight = (float)(t1[1] - '0');
+            if (t2 - t1 > 2 && t1[2] == '.') weight += (float)(t1[3] - '0') / 10.0f;
+            if ((unsigned char)word[0] >= 0xE3) { /* U+3000 and up: kana, hanzi, hangul */
+                FtWord *w = &ft__cjk[ft__n_cjk++];
+                w->word = word;
+                w->n = n;
+                w->kind = (unsigned char)kind;
+                w->weight = weight;
+            } else {
+                ft__insert(word, n, prefix, kind, weight);
+            }
         }
         p = eol + 1;
     }
@@ -109,13 +167,26 @@ static bool ft__word_char(const unsigned char *p) {
     return isalnum(p[0]) || (p[0] >= 0xC0 && p[0] < 0xE0);
 }
 
+static void ft__take(const char *w, size_t n, bool prefix, float *kinds) {
+    uint64_t hash = ft__hash(w, n, prefix);
+    const FtSlot *s = &ft__slots[rls_hash_probe(ft__slots, sizeof(*s), FT_CAP, hash)];
+    if (s->hash != hash || s->n != n || s->prefix != prefix ||
+        memcmp(rls_data_field_words_tsv + s->word, w, n) != 0)
+        return;
+    for (int k = 0; k < FT_N_KINDS; k++)
+        if (s->weight[k] > kinds[k]) kinds[k] = s->weight[k];
+}
+
+/* Pre-condition: the lexicon is loaded. */
 static void ft__match_word(const char *w, size_t wn, float *kinds) {
-    for (size_t k = 0; k < ft__n_words; k++) {
-        const FtWord *x = &ft__words[k];
-        if (x->cjk || x->word[0] != w[0] || x->n > wn) continue;
-        if ((x->n == wn || x->prefix) && !memcmp(x->word, w, x->n))
-            if (x->weight > kinds[x->kind]) kinds[x->kind] = x->weight;
-    }
+    ft__take(w, wn, false, kinds);
+    for (size_t n = 1; n <= wn; n++)
+        if (ft__prefix_lens >> n & 1) ft__take(w, n, true, kinds);
+}
+
+void rls_field__word_kinds(const char *w, size_t n, float *kinds) {
+    ft__load();
+    ft__match_word(w, n, kinds);
 }
 
 /* Sum over words of the best weight each word gives every kind. */
@@ -130,7 +201,7 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
             i++;
             continue;
         }
-        char w[48];
+        char w[RLS_FIELD__WORD_MAX + 1];
         size_t wn = 0;
         bool lower = islower(p[i]);
         while (i < len && (ft__word_char(p + i) || p[i] == '.' || p[i] == '-' || p[i] == '\'' ||
@@ -161,9 +232,9 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
         if (p[j] >= 0xE3) cjk = text + j;
     if (!cjk) return;
     size_t from = (size_t)(cjk - text);
-    for (size_t k = 0; k < ft__n_words; k++) {
-        const FtWord *x = &ft__words[k];
-        if (!x->cjk || x->n > len) continue;
+    for (size_t k = 0; k < ft__n_cjk; k++) {
+        const FtWord *x = &ft__cjk[k];
+        if (x->n > len) continue;
         for (size_t j = from; j + x->n <= len; j++)
             if (text[j] == x->word[0] && !memcmp(text + j, x->word, x->n)) {
                 kinds[x->kind] += x->weight;
