@@ -343,6 +343,13 @@ static size_t check__run(CheckWork *w, unsigned jobs) {
     return atomic_load(&w->failed);
 }
 
+/* The dictionaries of the last check, kept for the life of the process:
+ * the command ends it right after, and freeing hunspell's tables first
+ * (en_US: 25 M instructions, ~100 000 blocks) took 14 ms of CPU of a 52 ms
+ * check of a 2-page resume. Held here, they stay reachable, so neither
+ * LeakSanitizer nor valgrind counts them as lost. */
+static RlsSpellerLib *check__spell;
+
 int rls_cmd_check(int argc, char **argv) {
     CheckOptions opts = {
         RLS_CHECK_TEXT, RLS_SEV_WARNING, false, RLS_FORMAT_MARKDOWN, NULL, false, false, 0, {0}};
@@ -355,7 +362,8 @@ int rls_cmd_check(int argc, char **argv) {
     rls_config_init(&default_config);
     /* Dictionaries load when first asked for, and the check waits: a
      * command has no later moment to publish spelling findings at. */
-    RlsSpellerLib *spell = rls_speller_lib_new(NULL, NULL);
+    rls_speller_lib_delete(check__spell);
+    RlsSpellerLib *spell = check__spell = rls_speller_lib_new(NULL, NULL);
     RlsCheckReport report = {0};
     int status = check__parse(argc, argv, &opts);
     if (status >= 0) goto done;
@@ -435,7 +443,6 @@ done:
     rls_config_close(&explicit_config);
     rls_config_close(&default_config);
     check__cache_close(&cache);
-    rls_speller_lib_delete(spell);
     rls_path_list_close(&paths);
     rls_path_list_close(&opts.inputs);
     return status;

@@ -8,11 +8,14 @@
  * than the allocator because the catalogue outlives every document: it would
  * otherwise show up as a leak in every test that analyses a resume.
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "keywords/kw_internal.h"
+#include "rls/alloc.h"
+#include "rls/hash.h"
 
 extern const unsigned char rls_data_backend_txt[];
 extern const unsigned char rls_data_frontend_txt[];
@@ -222,15 +225,19 @@ static void cat__add_form(const char *text, bool exact, uint32_t term) {
     cat.forms[cat.n_forms++] = f;
 }
 
-static int32_t cat__term_by_name(const char *s, size_t len) {
-    for (uint32_t t = 0; t < cat.n_terms; t++)
-        if (strlen(cat.terms[t].name) == len && memcmp(cat.terms[t].name, s, len) == 0)
-            return (int32_t)t;
-    return -1;
-}
+/* Term names while the catalogue is built: every data line names its term,
+ * and finding it by scanning the terms made the build quadratic (half of
+ * its instructions, in every process). */
+typedef struct {
+    uint64_t hash; /* 0: empty */
+    uint32_t term;
+} CatNameSlot;
+
+/* A power of two over twice CAT_MAX_TERMS: never full. */
+#define CAT_NAME_SLOTS (2 * CAT_MAX_TERMS)
 
 /* One data line: name | category | case | aliases | expansion. */
-static void cat__load_line(const char *s, const char *e, uint32_t profile) {
+static void cat__load_line(CatNameSlot *names, const char *s, const char *e, uint32_t profile) {
     const char *field[5][2];
     size_t nf = 0;
     const char *f = s;
@@ -245,7 +252,12 @@ static void cat__load_line(const char *s, const char *e, uint32_t profile) {
     }
     if (nf == 0 || field[0][0] == field[0][1]) return;
     size_t name_len = (size_t)(field[0][1] - field[0][0]);
-    int32_t id = cat__term_by_name(field[0][0], name_len);
+    uint64_t hash = rls_hash_key(rls_hash_mix(RLS_HASH_SEED, field[0][0], name_len));
+    CatNameSlot *slot = &names[rls_hash_probe(names, sizeof(*names), CAT_NAME_SLOTS, hash)];
+    int32_t id = slot->hash ? (int32_t)slot->term : -1;
+    /* NOTE: names are told apart by their 64-bit hash alone. */
+    assert(id < 0 || (strlen(cat.terms[id].name) == name_len &&
+                      memcmp(cat.terms[id].name, field[0][0], name_len) == 0));
     if (id < 0) {
         if (cat.n_terms >= CAT_MAX_TERMS) return;
         const char *name = cat__intern(field[0][0], name_len);
@@ -253,6 +265,8 @@ static void cat__load_line(const char *s, const char *e, uint32_t profile) {
         id = (int32_t)cat.n_terms++;
         memset(&cat.terms[id], 0, sizeof(cat.terms[id]));
         cat.terms[id].name = name;
+        slot->hash = hash;
+        slot->term = (uint32_t)id;
     }
     RlsKeyword *kw = &cat.terms[id];
     if (!(kw->profiles & (1u << profile))) cat.profile_size[profile]++;
@@ -298,15 +312,18 @@ static int cat__form_cmp(const void *a, const void *b) {
 }
 
 static void cat__build(void) {
+    /* Freed once built: its pages go back to the heap for the analysis. */
+    CatNameSlot *names = rls_calloc(CAT_NAME_SLOTS, sizeof(*names));
     for (uint32_t p = 0; p < RLS_ARRAY_LEN(cat__profiles); p++) {
         const char *s = (const char *)cat__profiles[p].data;
         while (*s) {
             const char *e = strchr(s, '\n');
             if (!e) e = s + strlen(s);
-            if (*s != '#') cat__load_line(s, e, p);
+            if (*s != '#') cat__load_line(names, s, e, p);
             s = *e ? e + 1 : e;
         }
     }
+    rls_free(names);
     for (uint32_t t = 0; t < cat.n_terms; t++) {
         RlsKeyword *kw = &cat.terms[t];
         if (!kw->category) kw->category = "other"; /* referenced, never defined */

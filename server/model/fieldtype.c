@@ -6,41 +6,69 @@
  * Cyrillic) and dropping dots and hyphens inside a word, so "B.Sc." is
  * "bsc" and "Co." is "co". CJK words have no spaces around them and are
  * found anywhere in the text. The lexicon is read once from the embedded
- * field-words.tsv and indexed by first byte: a word is compared with the
- * few lexicon words that open like it, not with all of them (the scan of
- * the whole lexicon for every word was a fifth of a fuzzed parse).
+ * field-words.tsv into a hash table (util/hash.h) keyed by word and by
+ * whether it matches as a prefix: a word of the text costs one lookup, and
+ * one per length of prefix entry it could start with, where comparing it
+ * with every entry was the costliest function of `check` outside the parser.
  */
+#include <assert.h>
 #include <ctype.h>
 #include <pthread.h>
-#include <stdint.h>
 #include <string.h>
 
+#include "model/fieldtype_internal.h"
 #include "model/lines.h"
 #include "rls/alloc.h"
 #include "rls/fieldtype.h"
+#include "rls/hash.h"
 
 extern const unsigned char rls_data_field_words_tsv[];
 extern const size_t rls_data_field_words_tsv_len;
 
-enum { FT_STUDY = RLS_FIELD_N_TYPES, FT_PLACE_WORD, FT_N_KINDS };
+enum {
+    FT_STUDY = RLS_FIELD__STUDY,
+    FT_PLACE_WORD = RLS_FIELD__PLACE_WORD,
+    FT_N_KINDS = RLS_FIELD__N_KINDS
+};
 
+/* A CJK word, searched for as a substring. */
 typedef struct {
     const char *word; /* into the embedded data, not NUL-terminated */
     size_t n;
     unsigned char kind;
-    bool prefix, cjk;
     float weight;
 } FtWord;
 
+/* One distinct (word, prefix) pair of the lexicon. A word listed under
+ * several kinds, or twice, keeps the best weight per kind. */
+typedef struct {
+    uint32_t word; /* offset of the word in the embedded data */
+    uint8_t n;
+    bool prefix;
+    float weight[FT_N_KINDS];
+} FtEntry;
+
+/* The hash table's slot, hash first as rls_hash_probe reads it. Slots are
+ * kept apart from the entries and small: the table is spread over its
+ * pages at random, and each page is a page fault in every process (with
+ * the weights in the slots, 2048 of them cost `check` 46 more faults than
+ * the array the scan read; as they are, 18). */
+typedef struct {
+    uint64_t hash; /* 0: empty */
+    uint32_t entry;
+} FtSlot;
+
+/* Entries read from the TSV, as before the table (the rest is ignored). */
 #define FT_MAX_WORDS 1024
-static FtWord ft__words[FT_MAX_WORDS];
-static size_t ft__n_words;
-/* Indices into ft__words: the alphabetic words by first byte (those
- * opening with byte c are ft__by_first[ft__first[c] .. ft__first[c + 1])),
- * and the CJK ones apart, both in lexicon order. */
-static uint16_t ft__by_first[FT_MAX_WORDS];
-static uint16_t ft__first[257];
-static uint16_t ft__cjk[FT_MAX_WORDS];
+/* A power of two, twice FT_MAX_WORDS: the table is never full, and most
+ * lookups are misses, which probe on to an empty slot. */
+#define FT_CAP 2048
+static FtSlot ft__slots[FT_CAP];
+static FtEntry ft__entries[FT_MAX_WORDS];
+static uint32_t ft__n_entries;
+/* Bit L set: some prefix entry is L bytes long. */
+static uint64_t ft__prefix_lens;
+static FtWord ft__cjk[FT_MAX_WORDS];
 static size_t ft__n_cjk;
 static pthread_once_t ft__once = PTHREAD_ONCE_INIT;
 
@@ -58,45 +86,67 @@ static int ft__kind(const char *p, size_t n) {
     return -1;
 }
 
+static uint64_t ft__hash(const char *w, size_t n, bool prefix) {
+    return rls_hash_key(rls_hash_mix(prefix ? ~RLS_HASH_SEED : RLS_HASH_SEED, w, n));
+}
+
+static void ft__insert(const char *word, size_t n, bool prefix, int kind, float weight) {
+    /* The scanner cuts text words at RLS_FIELD__WORD_MAX bytes, so a longer
+     * entry matches nothing; an empty prefix ("*") matched nothing either. */
+    if (n == 0 || n > RLS_FIELD__WORD_MAX) return;
+    const char *data = (const char *)rls_data_field_words_tsv;
+    uint64_t hash = ft__hash(word, n, prefix);
+    FtSlot *s = &ft__slots[rls_hash_probe(ft__slots, sizeof(*s), FT_CAP, hash)];
+    if (!s->hash) {
+        FtEntry *e = &ft__entries[ft__n_entries];
+        e->word = (uint32_t)(word - data);
+        e->n = (uint8_t)n;
+        e->prefix = prefix;
+        s->hash = hash;
+        s->entry = ft__n_entries++;
+        if (prefix) ft__prefix_lens |= 1ull << n;
+    }
+    FtEntry *e = &ft__entries[s->entry];
+    /* NOTE: the table tells entries apart by their 64-bit hash alone. */
+    assert(e->n == n && e->prefix == prefix && !memcmp(data + e->word, word, n));
+    if (weight > e->weight[kind]) e->weight[kind] = weight;
+}
+
 /* Loads the lexicon, once per process (pthread_once: parsers may run on
  * worker threads). */
 static void ft__load_once(void) {
     const char *p = (const char *)rls_data_field_words_tsv;
     const char *end = p + rls_data_field_words_tsv_len;
-    while (p < end && ft__n_words < FT_MAX_WORDS) {
+    size_t n_words = 0;
+    /* Written before the probes read it: a page first read is mapped to
+     * the zero page and faults again when written. */
+    memset(ft__slots, 0, sizeof(ft__slots));
+    while (p < end && n_words < FT_MAX_WORDS) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol) eol = end;
         const char *t1 = memchr(p, '\t', (size_t)(eol - p));
         const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(eol - t1 - 1)) : NULL;
         int kind = t1 && *p != '#' ? ft__kind(p, (size_t)(t1 - p)) : -1;
         if (kind >= 0 && t2 && eol > t2 + 1) {
-            FtWord *w = &ft__words[ft__n_words++];
-            w->word = t2 + 1;
-            w->n = (size_t)(eol - t2 - 1);
-            w->prefix = w->word[w->n - 1] == '*';
-            if (w->prefix) w->n--;
-            w->cjk = (unsigned char)w->word[0] >= 0xE3; /* U+3000 and up: kana, hanzi, hangul */
-            w->kind = (unsigned char)kind;
-            w->weight = (float)(t1[1] - '0');
-            if (t2 - t1 > 2 && t1[2] == '.') w->weight += (float)(t1[3] - '0') / 10.0f;
+            n_words++;
+            const char *word = t2 + 1;
+            size_t n = (size_t)(eol - t2 - 1);
+            bool prefix = word[n - 1] == '*';
+            if (prefix) n--;
+            float weight = (float)(t1[1] - '0');
+            if (t2 - t1 > 2 && t1[2] == '.') weight += (float)(t1[3] - '0') / 10.0f;
+            if ((unsigned char)word[0] >= 0xE3) { /* U+3000 and up: kana, hanzi, hangul */
+                FtWord *w = &ft__cjk[ft__n_cjk++];
+                w->word = word;
+                w->n = n;
+                w->kind = (unsigned char)kind;
+                w->weight = weight;
+            } else {
+                ft__insert(word, n, prefix, kind, weight);
+            }
         }
         p = eol + 1;
     }
-    /* A counting sort on the first byte keeps lexicon order in a bucket. */
-    uint16_t count[256] = {0};
-    for (size_t k = 0; k < ft__n_words; k++) {
-        if (ft__words[k].cjk)
-            ft__cjk[ft__n_cjk++] = (uint16_t)k;
-        else
-            count[(unsigned char)ft__words[k].word[0]]++;
-    }
-    for (int c = 0; c < 256; c++)
-        ft__first[c + 1] = (uint16_t)(ft__first[c] + count[c]);
-    uint16_t next[256];
-    memcpy(next, ft__first, sizeof(next));
-    for (size_t k = 0; k < ft__n_words; k++)
-        if (!ft__words[k].cjk)
-            ft__by_first[next[(unsigned char)ft__words[k].word[0]]++] = (uint16_t)k;
 }
 
 static void ft__load(void) {
@@ -133,14 +183,27 @@ static bool ft__word_char(const unsigned char *p) {
     return isalnum(p[0]) || (p[0] >= 0xC0 && p[0] < 0xE0);
 }
 
+static void ft__take(const char *w, size_t n, bool prefix, float *kinds) {
+    uint64_t hash = ft__hash(w, n, prefix);
+    const FtSlot *s = &ft__slots[rls_hash_probe(ft__slots, sizeof(*s), FT_CAP, hash)];
+    if (s->hash != hash) return;
+    const FtEntry *e = &ft__entries[s->entry];
+    if (e->n != n || e->prefix != prefix || memcmp(rls_data_field_words_tsv + e->word, w, n) != 0)
+        return;
+    for (int k = 0; k < FT_N_KINDS; k++)
+        if (e->weight[k] > kinds[k]) kinds[k] = e->weight[k];
+}
+
+/* Pre-condition: the lexicon is loaded. */
 static void ft__match_word(const char *w, size_t wn, float *kinds) {
-    unsigned char c = (unsigned char)w[0];
-    for (size_t k = ft__first[c]; k < ft__first[c + 1]; k++) {
-        const FtWord *x = &ft__words[ft__by_first[k]];
-        if (x->n > wn) continue;
-        if ((x->n == wn || x->prefix) && !memcmp(x->word, w, x->n))
-            if (x->weight > kinds[x->kind]) kinds[x->kind] = x->weight;
-    }
+    ft__take(w, wn, false, kinds);
+    for (size_t n = 1; n <= wn; n++)
+        if (ft__prefix_lens >> n & 1) ft__take(w, n, true, kinds);
+}
+
+void rls_field__word_kinds(const char *w, size_t n, float *kinds) {
+    ft__load();
+    ft__match_word(w, n, kinds);
 }
 
 /* Sum over words of the best weight each word gives every kind. */
@@ -155,7 +218,7 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
             i++;
             continue;
         }
-        char w[48];
+        char w[RLS_FIELD__WORD_MAX + 1];
         size_t wn = 0;
         bool lower = islower(p[i]);
         while (i < len && (ft__word_char(p + i) || p[i] == '.' || p[i] == '-' || p[i] == '\'' ||
@@ -187,7 +250,7 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
     if (!cjk) return;
     size_t from = (size_t)(cjk - text);
     for (size_t k = 0; k < ft__n_cjk; k++) {
-        const FtWord *x = &ft__words[ft__cjk[k]];
+        const FtWord *x = &ft__cjk[k];
         if (x->n > len) continue;
         for (size_t j = from; j + x->n <= len; j++)
             if (text[j] == x->word[0] && !memcmp(text + j, x->word, x->n)) {

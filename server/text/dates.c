@@ -396,8 +396,20 @@ static bool dates__prefix_eq(const char *p, size_t n, const char *word) {
     return true;
 }
 
+/* Whether text opening with byte c may match the lower-case word, as
+ * dates__prefix_eq compares them: an ASCII byte lowers to an ASCII letter,
+ * anything else to a code point above ASCII. The tables below are tried
+ * in turn at every place a date may start, so this test, before any
+ * strlen or decoding, is most of what a place that holds no date costs. */
+static bool dates__may_open(unsigned char c, const char *word) {
+    unsigned char w = (unsigned char)word[0];
+    return c < 0x80 ? (unsigned char)tolower(c) == w : w >= 0x80;
+}
+
 static bool dates__word_eq(const char *p, size_t n, const char *word) {
-    return strlen(word) == n && dates__prefix_eq(p, n, word);
+    if (n == 0) return word[0] == '\0';
+    return dates__may_open((unsigned char)p[0], word) && strlen(word) == n &&
+           dates__prefix_eq(p, n, word);
 }
 
 /* Reads up to five digits; a longer run is a number, not a date part, and
@@ -429,22 +441,12 @@ static bool dates__at(const DateScan *s, const char *lit) {
 
 /* ---- One date ------------------------------------------------------------- */
 
-/* Whether a lower-case word can match text opening with code point cp
- * (lower case): an ASCII letter must be the word's first byte. A cheap
- * test before the whole comparison, since every token of every line is
- * tried against every month and "present" word. */
-static bool dates__may_open(uint32_t cp, const char *word) {
-    return cp >= 0x80 || (unsigned char)word[0] == cp;
-}
-
 /* Matches a word for "still going" at s->p. */
 static bool dates__present_at(DateScan *s) {
     if (s->p >= s->end) return false;
-    int n0;
-    uint32_t first = dates__lower(dates__decode(s->p, s->end, &n0));
     for (size_t i = 0; i < RLS_ARRAY_LEN(dates__present); i++) {
         const char *w = dates__present[i];
-        if (!dates__may_open(first, w)) continue;
+        if (!dates__may_open((unsigned char)*s->p, w)) continue;
         size_t wn = strlen(w);
         if ((size_t)(s->end - s->p) < wn || !dates__prefix_eq(s->p, wn, w)) continue;
         if ((unsigned char)w[0] < 0x80 && s->p + wn < s->end) {
@@ -461,11 +463,8 @@ static bool dates__present_at(DateScan *s) {
 static int dates__month_word(DateScan *s) {
     size_t n = dates__word_len(s->p, s->end);
     if (n == 0) return 0;
-    int n0;
-    uint32_t first = dates__lower(dates__decode(s->p, s->end, &n0));
     for (size_t i = 0; i < RLS_ARRAY_LEN(dates__words); i++) {
-        if (dates__may_open(first, dates__words[i].word) &&
-            dates__word_eq(s->p, n, dates__words[i].word)) {
+        if (dates__word_eq(s->p, n, dates__words[i].word)) {
             s->p += n;
             return dates__words[i].month;
         }

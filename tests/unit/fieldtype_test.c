@@ -2,6 +2,7 @@
  * entry lines split by those types (server/model/lines.c). */
 #include <stdio.h>
 
+#include "model/fieldtype_internal.h"
 #include "model/lines.h"
 #include "rls/alloc.h"
 #include "rls/fieldtype.h"
@@ -261,12 +262,148 @@ static void test_template_slots_out_of_order_are_settled(void) {
     rls_free(org);
 }
 
+/* ---- The lexicon lookup against the TSV, entry by entry ----------------- */
+
+extern const unsigned char rls_data_field_words_tsv[];
+extern const size_t rls_data_field_words_tsv_len;
+
+typedef struct {
+    const char *word;
+    size_t n;
+    bool prefix;
+    int kind;
+    float weight;
+} LexEntry;
+
+static int lex__kind(const char *p, size_t n) {
+    static const char *const names[] = {"title", "org", "degree", "study", "place"};
+    static const int kinds[] = {RLS_FIELD_TITLE, RLS_FIELD_ORG, RLS_FIELD_DEGREE, RLS_FIELD__STUDY,
+                                RLS_FIELD__PLACE_WORD};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(names); i++)
+        if (strlen(names[i]) == n && !memcmp(names[i], p, n)) return kinds[i];
+    return -1;
+}
+
+/* Every non-CJK entry of field-words.tsv ("kind<TAB>weight<TAB>word[*]"),
+ * read here independently of fieldtype.c. Returns how many. */
+static size_t lex__entries(LexEntry *out, size_t cap) {
+    const char *p = (const char *)rls_data_field_words_tsv;
+    const char *end = p + rls_data_field_words_tsv_len;
+    size_t n = 0;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        const char *t1 = memchr(p, '\t', (size_t)(eol - p));
+        const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(eol - t1 - 1)) : NULL;
+        if (*p != '#' && t2 && eol > t2 + 1 && (unsigned char)t2[1] < 0xE3 && n < cap) {
+            LexEntry *e = &out[n++];
+            e->kind = lex__kind(p, (size_t)(t1 - p));
+            e->weight = (float)strtod(t1 + 1, NULL);
+            e->word = t2 + 1;
+            e->n = (size_t)(eol - t2 - 1);
+            e->prefix = e->word[e->n - 1] == '*';
+            if (e->prefix) e->n--;
+        }
+        p = eol + 1;
+    }
+    return n;
+}
+
+/* What the lexicon should give a folded word: the best weight per kind of
+ * the entries equal to it, or, marked with '*', starting it. */
+static void lex__expected(const LexEntry *lex, size_t n_lex, const char *w, size_t wn,
+                          float *kinds) {
+    for (size_t i = 0; i < n_lex; i++) {
+        const LexEntry *e = &lex[i];
+        if (e->n == 0 || e->n > wn || (e->n < wn && !e->prefix)) continue;
+        if (memcmp(e->word, w, e->n) == 0 && e->weight > kinds[e->kind]) kinds[e->kind] = e->weight;
+    }
+}
+
+static void test_each_lexicon_word_gives_the_weights_its_entries_list(void) {
+    static LexEntry lex[2048];
+    size_t n_lex = lex__entries(lex, RLS_ARRAY_LEN(lex));
+    ASSERT_TRUE(n_lex > 500);
+    size_t probes = 0, wrong = 0, matched = 0, by_prefix = 0;
+    for (size_t i = 0; i < n_lex; i++) {
+        ASSERT_TRUE(lex[i].kind >= 0);
+        /* The word itself, longer (a prefix entry must take it, a whole
+         * word must not), and shorter (no entry but a shorter one). */
+        static const char *const tails[] = {"", "s", "ing", "in", "en", "xx", "-", "~"};
+        for (size_t t = 0; t < RLS_ARRAY_LEN(tails); t++) {
+            char w[RLS_FIELD__WORD_MAX + 1];
+            size_t wn = lex[i].n, tn = strlen(tails[t]);
+            if (!strcmp(tails[t], "-")) {
+                wn = wn > 1 ? wn - 1 : wn; /* one byte shorter */
+                tn = 0;
+            } else if (!strcmp(tails[t], "~")) {
+                wn = wn > 4 ? 4 : wn; /* the shortest prefix length */
+                tn = 0;
+            }
+            if (wn + tn > RLS_FIELD__WORD_MAX) continue;
+            memcpy(w, lex[i].word, wn);
+            memcpy(w + wn, tails[t], tn);
+            wn += tn;
+            float got[RLS_FIELD__N_KINDS] = {0}, want[RLS_FIELD__N_KINDS] = {0};
+            rls_field__word_kinds(w, wn, got);
+            lex__expected(lex, n_lex, w, wn, want);
+            probes++;
+            bool any = false;
+            for (int k = 0; k < RLS_FIELD__N_KINDS; k++) {
+                any |= want[k] > 0;
+                if (got[k] != want[k]) {
+                    if (wrong++ < 10)
+                        fprintf(stderr, "  %.*s kind %d: got %.1f, want %.1f\n", (int)wn, w, k,
+                                (double)got[k], (double)want[k]);
+                }
+            }
+            matched += any;
+            by_prefix += any && tn > 0;
+        }
+    }
+    EXPECT_EQ_INT(wrong, 0);
+    /* The probes reach both kinds of entry. */
+    EXPECT_TRUE(matched > n_lex);
+    EXPECT_TRUE(by_prefix > 100);
+    fprintf(stderr, "  %zu probes, %zu matched, %zu through a prefix entry\n", probes, matched,
+            by_prefix);
+}
+
+static void test_recognised_field_words(void) {
+    /* Weights as field-words.tsv lists them, through the lookup alone. */
+    static const struct {
+        const char *w;
+        int kind;
+        float weight;
+    } cases[] = {
+        {"engineer", RLS_FIELD_TITLE, 2.0f},    /* engineer* */
+        {"engineering", RLS_FIELD_TITLE, 2.0f}, /* engineer* as a prefix */
+        {"intern", RLS_FIELD_TITLE, 2.0f},      /* a whole word */
+        {"internal", RLS_FIELD_TITLE, 0.0f},    /* ... and not a prefix */
+        {"gmbh", RLS_FIELD_ORG, 3.0f},
+        {"bsc", RLS_FIELD_DEGREE, 3.0f}, /* "B.Sc." once folded */
+        {"informatik", RLS_FIELD__STUDY, 1.0f},
+        {"remote", RLS_FIELD__PLACE_WORD, 3.0f},
+        {"pathfinder", RLS_FIELD_TITLE, 0.0f},
+        {"разработчик", RLS_FIELD_TITLE, 2.0f}, /* Cyrillic, folded */
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        float kinds[RLS_FIELD__N_KINDS] = {0};
+        rls_field__word_kinds(cases[i].w, strlen(cases[i].w), kinds);
+        if (kinds[cases[i].kind] != cases[i].weight)
+            fprintf(stderr, "  %s: %.1f\n", cases[i].w, (double)kinds[cases[i].kind]);
+        EXPECT_TRUE(kinds[cases[i].kind] == cases[i].weight);
+    }
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_entry_lines_in_many_languages_are_assigned_by_type),
         RLS_TEST(test_a_place_glued_to_an_organisation_beside_dates_is_split_off),
         RLS_TEST(test_short_texts_are_typed_by_what_they_say),
         RLS_TEST(test_template_slots_out_of_order_are_settled),
+        RLS_TEST(test_each_lexicon_word_gives_the_weights_its_entries_list),
+        RLS_TEST(test_recognised_field_words),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
