@@ -195,6 +195,10 @@ typedef struct {
      * came from a line, or there is none): a deeper undated heading under
      * it ("#### Responsibilities", "#### Stack") labels the role's items. */
     uint16_t role_level;
+    /* A level below the plan's at which a section heading was met among
+     * roles ("### Awards" after "### Engineer, Acme (2019)"): the section
+     * words there start sections too. 0: none. */
+    uint16_t deep_section_level;
     char *skill_category; /* owned */
     int markup_depth;
     uint32_t markup_start;
@@ -2102,6 +2106,16 @@ static bool md__heading_is_section(const Md *md, TSNode inl) {
     return n > 0 && n < 80 && rls_section_classify(buf, n, NULL) != RLS_SECTION_OTHER;
 }
 
+/* A heading worded as an ATS names a section ("Awards", "Education"), not
+ * one that only holds a section's word ("Project Engineer | Wipro"). */
+static bool md__heading_is_standard_section(const Md *md, TSNode inl) {
+    char buf[256];
+    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
+    bool standard = false;
+    return n > 0 && n < 80 && rls_section_classify(buf, n, &standard) != RLS_SECTION_OTHER &&
+           standard;
+}
+
 /* Heading levels are relative: the section level is the one whose headings
  * are section words ("## Experience", "## Formation"), whatever its count
  * of '#'. Headings above it before the first section are the header (a
@@ -2354,6 +2368,15 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         return;
     }
     if (level <= md->section_level) {
+        md__section(md, hspan, &t, level);
+        return;
+    }
+    /* "### <i class="fa fa-trophy"></i> Awards" at the level of the role
+     * headings above it: a section set one level too deep, not a role that
+     * would take what follows. Deeper than the role it stays a label. */
+    if (((md->role_level && level <= md->role_level) || level == md->deep_section_level) &&
+        md__heading_is_standard_section(md, inl)) {
+        md->deep_section_level = level;
         md__section(md, hspan, &t, level);
         return;
     }

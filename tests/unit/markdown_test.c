@@ -346,8 +346,29 @@ static void test_a_labelled_bold_line_under_a_role_keeps_its_bullets(void) {
     rls_resume_delete(m);
 }
 
+/* "### <i …></i> Education" at the level of the role headings before it
+ * is a section, not a role that takes the degrees; a role heading holding
+ * a section's word ("### Project Engineer | Wipro") stays a role, and a
+ * label deeper than the role stays a label. */
+static void test_a_section_heading_at_the_level_of_the_roles_is_a_section(void) {
+    RlsResume *m = parse("# Zoë\n\n## Summary\n\nBackend engineer.\n\n"
+                         "## Experience\n\n### Ingénieur, Acme — 2019 – 2021\n\n"
+                         "#### Skills\n\n- Cut costs by 20% in 東京\n\n"
+                         "### Project Engineer | Wipro — 2017 – 2019\n\n- Led 4 teams 🚀\n\n"
+                         "### <i class=\"fa fa-graduation-cap\"></i> Education\n\n"
+                         "- BSc, Université de Lyon, 2013 – 2017\n");
+    ASSERT_EQ_INT(m->n_sections, 4);
+    EXPECT_EQ_INT(m->sections[3].kind, RLS_SECTION_EDUCATION);
+    ASSERT_TRUE(m->n_entries >= 2);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    EXPECT_STR_EQ(m->entries[1].title, "Project Engineer");
+    EXPECT_EQ_INT(m->entries[1].section, 2);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_section_heading_at_the_level_of_the_roles_is_a_section),
         RLS_TEST(test_a_labelled_bold_line_under_a_role_keeps_its_bullets),
         RLS_TEST(test_the_line_under_a_dated_entry_line_names_its_employer),
         RLS_TEST(test_undated_headings_group_outside_sections_of_entries),
