@@ -429,6 +429,31 @@ RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *stand
     return RLS_SECTION_OTHER;
 }
 
+/* Words a lead-in ends with: the list below it is their object. */
+static const char *const heading__prepositions[] = {
+    "with", "in", "on", "of", "to", "for", "at", "from", "by", "including", "using",
+};
+
+/* Subject pronouns that make the words before a final preposition a
+ * relative clause ("Tools We Build With"): then the line is a noun phrase
+ * with a head, which a heading is. */
+static const char *const heading__pronouns[] = {"i", "im", "we"};
+
+bool rls_section_is_lead_in(const char *text, size_t len) {
+    char norm[RLS_HEADING_NORM_LEN];
+    heading__normalise(text, len, norm);
+    const char *last = strrchr(norm, ' ');
+    if (!last) return false; /* one word ("About") is a heading or nothing */
+    last++;
+    bool prep = false;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(heading__prepositions) && !prep; i++)
+        prep = !strcmp(last, heading__prepositions[i]);
+    if (!prep) return false;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(heading__pronouns); i++)
+        if (heading__has_word(norm, heading__pronouns[i])) return false;
+    return true;
+}
+
 /* Wordings that name a field of work rather than a kind of section: what
  * the section holds decides. */
 static const char *const heading__field_words[] = {"research", "research work",

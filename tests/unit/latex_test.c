@@ -89,6 +89,41 @@ static void test_home_made_headings_and_an_employer_line_above_the_dates(void) {
     rls_resume_delete(m);
 }
 
+/* A class that sets its headings from an environment's argument
+ * (mcdowellcv's cvsection, unknown here) reads its headings from lines; a
+ * bold lead-in inside the skills ("Have Experience With", "Proficient In")
+ * is no heading even with a section word in it: it labels the list under
+ * it, whose skills stay skills. */
+static void test_a_bold_lead_in_under_skills_is_no_section(void) {
+    const char *src = "\\documentclass{mcdowellcv}\n"
+                      "\\begin{document}\n"
+                      "\\begin{cvsection}{Languages and Technologies}\n"
+                      "\\begin{cvsubsection}{}{}{}\n"
+                      "{\\bfseries Proficient In}\n"
+                      "\\begin{description}\\item [languages] Python, SQL\\end{description}\n"
+                      "\\end{cvsubsection}\n"
+                      "\\begin{cvsubsection}{}{}{}\n"
+                      "{\\bfseries Have Experience With}\n"
+                      "\\begin{description}\\item [technologies] Django, Nginx\\end{description}\n"
+                      "\\end{cvsubsection}\n"
+                      "\\end{cvsection}\n"
+                      "\\begin{cvsection}{Selected Projects}\n"
+                      "\\begin{itemize}\\item Built a retreat website in Django\\end{itemize}\n"
+                      "\\end{cvsection}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_SKILLS);
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_PROJECTS);
+    bool django = false;
+    for (uint32_t i = 0; i < m->n_skills; i++) {
+        EXPECT_TRUE(strcmp(m->skills[i].text, "Proficient In") != 0);
+        if (!strcmp(m->skills[i].text, "Django")) django = true;
+    }
+    EXPECT_TRUE(django);
+    rls_resume_delete(m);
+}
+
 static void test_jakes_resume(void) {
     const char *src =
         "\\documentclass{article}\n"
@@ -651,6 +686,7 @@ int main(void) {
         RLS_TEST(test_project_heading_title_leaves_out_the_stack),
         RLS_TEST(test_role_subheading_over_an_unknown_dated_macro),
         RLS_TEST(test_home_made_headings_and_an_employer_line_above_the_dates),
+        RLS_TEST(test_a_bold_lead_in_under_skills_is_no_section),
         RLS_TEST(test_fixtures_parse_and_map_back),
         RLS_TEST(test_a_generated_large_file_parses_every_item),
         RLS_CORPUS_TEST(test_corpus_parses_and_maps_back),
