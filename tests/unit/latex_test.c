@@ -124,6 +124,41 @@ static void test_a_bold_lead_in_under_skills_is_no_section(void) {
     rls_resume_delete(m);
 }
 
+/* A narrow dates column breaks a range over two lines with a spaced line
+ * break ("May 2020 -\\\\[-1pt] Aug 2020"): the length is spacing, not text,
+ * and the two halves are one range, not a role open to the present over
+ * a second one-month entry. Brackets after a break that hold no length are
+ * text. */
+static void test_a_range_broken_by_a_spaced_line_break_is_one_range(void) {
+    const char *src = "\\documentclass{article}\n"
+                      "\\begin{document}\n"
+                      "\\section{Experience}\n"
+                      "\\textbf{Engineer} \\hfill May 2020 -\\\\[-1pt] Aug 2020\\\\\n"
+                      "\\begin{itemize}\\item Built the billing service\\end{itemize}\n"
+                      "\\textbf{Intern} \\hfill Aug 2019 --\\\\*[\\baselineskip] Dec 2019\\\\\n"
+                      "\\begin{itemize}\\item Wrote the test harness\\end{itemize}\n"
+                      "\\section{Publications}\n"
+                      "Papers \\\\ [1] A study of caches\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Engineer");
+    EXPECT_EQ_INT(m->entries[0].dates.start.month, 5);
+    EXPECT_TRUE(!m->entries[0].dates.end.present);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2020);
+    EXPECT_EQ_INT(m->entries[0].dates.end.month, 8);
+    EXPECT_STR_EQ(m->entries[1].title, "Intern");
+    EXPECT_EQ_INT(m->entries[1].dates.end.month, 12);
+    EXPECT_TRUE(!m->entries[1].dates.end.present);
+    bool paper = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++) {
+        EXPECT_TRUE(strstr(m->paragraphs[i].plain.text, "pt]") == NULL);
+        if (strstr(m->paragraphs[i].plain.text, "1 A study of caches")) paper = true;
+    }
+    EXPECT_TRUE(paper);
+    rls_resume_delete(m);
+}
+
 static void test_jakes_resume(void) {
     const char *src =
         "\\documentclass{article}\n"
@@ -687,6 +722,7 @@ int main(void) {
         RLS_TEST(test_role_subheading_over_an_unknown_dated_macro),
         RLS_TEST(test_home_made_headings_and_an_employer_line_above_the_dates),
         RLS_TEST(test_a_bold_lead_in_under_skills_is_no_section),
+        RLS_TEST(test_a_range_broken_by_a_spaced_line_break_is_one_range),
         RLS_TEST(test_fixtures_parse_and_map_back),
         RLS_TEST(test_a_generated_large_file_parses_every_item),
         RLS_CORPUS_TEST(test_corpus_parses_and_maps_back),
