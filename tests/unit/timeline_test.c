@@ -415,6 +415,33 @@ static void test_tech_casing_flags_official_names_written_wrong(void) {
     run_close(&r);
 }
 
+/* A list of three or more names on one line, every one in lower case
+ * ("Tools: docker, kubernetes, jenkins", a table cell "& rust, python,
+ * golang \\\\"), is the writer's style, not a misspelling; a list that
+ * capitalises some names, and a sentence, are still judged. */
+static void test_tech_casing_leaves_a_lower_case_list_alone(void) {
+    const char *md = "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
+                     "### Engineer, Acme — 2019 – 2022\n\n"
+                     "- Moved 12 services to kubernetes, cutting costs by 20%\n"
+                     "- Stack: rust, python, golang\n\n"
+                     "## Skills\n\n"
+                     "- Tools: docker, kubernetes, jenkins\n"
+                     "- Cloud: Docker, Kubernetes, aws\n";
+    Run r;
+    run_open(&r, md, RLS_FORMAT_MARKDOWN, NULL);
+    size_t n = 0;
+    for (size_t i = 0; i < r.an.diags.len; i++) {
+        const RlsDiag *d = &r.an.diags.items[i];
+        if (strcmp(d->rule, "tech-casing") != 0 || strstr(d->message, "pick one")) continue;
+        EXPECT_TRUE(covers(&r, d, "kubernetes") || covers(&r, d, "aws"));
+        if (covers(&r, d, "kubernetes"))
+            EXPECT_TRUE(d->span.start_byte < (uint32_t)(strstr(md, "Stack") - md));
+        n++;
+    }
+    EXPECT_EQ_INT(n, 2);
+    run_close(&r);
+}
+
 static void test_tech_casing_fix_is_safe_and_fix_all_applies_it(void) {
     Run r;
     run_open(&r, casing_md, RLS_FORMAT_MARKDOWN, NULL);
@@ -537,6 +564,7 @@ int main(void) {
         RLS_TEST(test_timeline_gap_spares_studies_overlaps_and_year_only_dates),
         RLS_TEST(test_disable_comments_cover_the_timeline_rules),
         RLS_TEST(test_tech_casing_flags_official_names_written_wrong),
+        RLS_TEST(test_tech_casing_leaves_a_lower_case_list_alone),
         RLS_TEST(test_tech_casing_fix_is_safe_and_fix_all_applies_it),
         RLS_TEST(test_tech_casing_in_latex_spares_commands_and_verbatim),
         RLS_TEST(test_disable_comments_cover_tech_casing),
