@@ -159,6 +159,36 @@ static void test_a_range_broken_by_a_spaced_line_break_is_one_range(void) {
     rls_resume_delete(m);
 }
 
+/* europasscv, the Europass class: \\ecvsection heads a section and
+ * \\ecvtitle{dates}{role} / \\ecvtitlelevel{dates}{degree}{level} are
+ * entries, so the degrees count for the timeline. */
+static void test_europasscv_sections_and_entries(void) {
+    const char *src = "\\documentclass{europasscv}\n"
+                      "\\begin{document}\n"
+                      "\\begin{europasscv}\n"
+                      "\\ecvname{Mario Rossi}\n"
+                      "\\ecvsection{Istruzione e formazione}\n"
+                      "\\ecvtitlelevel{2013 -- 2017}{Laurea in Ingegneria Elettronica}{90/110}\n"
+                      "\\ecvitem{}{Universit\\`a degli studi di Udine}\n"
+                      "\\ecvsection{Esperienze lavorative}\n"
+                      "\\ecvtitle{Marzo 2017 -- Ottobre 2017}{Tirocinio per Tesi}\n"
+                      "\\ecvitem{}{Eurotech}\n"
+                      "\\end{europasscv}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    const RlsSection *edu = section_named(m, "Istruzione e formazione");
+    ASSERT_TRUE(edu != NULL);
+    EXPECT_EQ_INT(edu->kind, RLS_SECTION_EDUCATION);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Laurea in Ingegneria Elettronica");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2013);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2017);
+    EXPECT_STR_EQ(m->entries[1].title, "Tirocinio per Tesi");
+    EXPECT_EQ_INT(m->entries[1].dates.start.month, 3);
+    EXPECT_EQ_INT(m->entries[1].dates.end.month, 10);
+    rls_resume_delete(m);
+}
+
 static void test_jakes_resume(void) {
     const char *src =
         "\\documentclass{article}\n"
@@ -723,6 +753,7 @@ int main(void) {
         RLS_TEST(test_home_made_headings_and_an_employer_line_above_the_dates),
         RLS_TEST(test_a_bold_lead_in_under_skills_is_no_section),
         RLS_TEST(test_a_range_broken_by_a_spaced_line_break_is_one_range),
+        RLS_TEST(test_europasscv_sections_and_entries),
         RLS_TEST(test_fixtures_parse_and_map_back),
         RLS_TEST(test_a_generated_large_file_parses_every_item),
         RLS_CORPUS_TEST(test_corpus_parses_and_maps_back),
