@@ -730,6 +730,18 @@ static size_t md_count(const char *src, const char *rule) {
 /* A heading named by another language's word ("Bildungsweg") on a resume
  * whose bullets read as English is that language's heading, not an odd
  * English one; an odd English heading is still said (the near miss). */
+/* A bullet that speaks to the reader ("Please see ...", "Try it out at
+ * ...") points elsewhere and claims nothing: no result to ask for. The
+ * claim beside it is still judged (the near miss). */
+static void test_a_pointer_to_the_reader_is_no_claim(void) {
+    const char *md = "# Ana\n\nana@example.com\n\n## Projects\n\n"
+                     "### React RPG — 2019 – 2020\n\n"
+                     "- Try it out at react-rpg.com and on the app store\n"
+                     "- Please see the Teaching section for the courses I gave\n"
+                     "- Built a browser game with a randomly generated world\n";
+    EXPECT_EQ_INT(md_count(md, "no-metric"), 1);
+}
+
 static void test_a_foreign_heading_on_english_bullets_is_not_nonstandard(void) {
     const char *de = "# Jan Weber\n\njan@example.com\n\n"
                      "## Bildungsweg\n\n### BSc Informatik, TU Berlin — 2014 – 2018\n\n"
@@ -925,6 +937,7 @@ int main(void) {
         RLS_TEST(test_a_date_is_no_metric_and_french_is_not_judged),
         RLS_TEST(test_achievement_rules_run_by_section_kind),
         RLS_TEST(test_a_foreign_heading_on_english_bullets_is_not_nonstandard),
+        RLS_TEST(test_a_pointer_to_the_reader_is_no_claim),
         RLS_TEST(test_fact_lines_are_not_judged_as_achievements),
         RLS_TEST(test_prose_role_is_judged_per_sentence),
         RLS_TEST(test_cjk_length_counts_characters_with_a_range),
