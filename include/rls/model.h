@@ -83,6 +83,16 @@ const char *rls_section_kind_name(RlsSectionKind kind);
  * "Technical Skills" -> SKILLS, ...); unknown wording gives OTHER.
  * Sets *standard (may be NULL) when the wording is one an ATS recognises. */
 RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *standard);
+/* Whether a heading is named only by a word of another language
+ * ("Bildungsweg", "Formação"): its kind is known, but not from an English
+ * wording, so the English heading table has nothing to say about it. */
+bool rls_section_foreign_wording(const char *heading, size_t len);
+/* Whether a short line is a lead-in to what follows it rather than a
+ * heading: an unfinished phrase that ends in a preposition ("Have
+ * Experience With", "Proficient In") introduces the list under it, even
+ * when it holds a section word. A relative clause ("Skills I'm Proficient
+ * In") still heads. */
+bool rls_section_is_lead_in(const char *text, size_t len);
 /* Reclassifies a section once its content is known: a heading that names a
  * field ("Research") over entries that are mostly dated roles (a title or
  * organisation with dates) is experience, not publications. Returns kind

@@ -335,21 +335,28 @@ static bool kwrules__mixed_range(const RlsEntry *e) {
            (d->start.month == 0) != (d->end.month == 0);
 }
 
-/* The most common style among the entries of one section kind (ties go to
- * the style seen first). */
-static RlsDateStyle kwrules__major_style(const RlsResume *model, const char *src, uint32_t src_len,
-                                         RlsSectionKind kind) {
-    uint32_t counts[RLS_DATE_STYLE_SEASON + 1] = {0};
-    RlsDateStyle major = RLS_DATE_STYLE_NONE;
+/* The most common style among the entries of each section (ties go to the
+ * style seen first), into major[] (one per section; owned by the caller).
+ * A reader compares an entry's dates with those of the entries beside it:
+ * projects dated by the year in one section say nothing of the months of
+ * the jobs in another. */
+static void kwrules__major_styles(const RlsResume *model, const char *src, uint32_t src_len,
+                                  RlsDateStyle *major) {
+    uint32_t(*counts)[RLS_DATE_STYLE_SEASON + 1] =
+        rls_calloc(model->n_sections ? model->n_sections : 1, sizeof(*counts));
+    for (uint32_t s = 0; s < model->n_sections; s++)
+        major[s] = RLS_DATE_STYLE_NONE;
     for (uint32_t i = 0; i < model->n_entries; i++) {
         const RlsEntry *e = &model->entries[i];
-        if (e->section >= model->n_sections || model->sections[e->section].kind != kind) continue;
+        if (e->section >= model->n_sections) continue;
         RlsDateStyle st = kwrules__entry_style(e, src, src_len);
         if (st == RLS_DATE_STYLE_NONE) continue;
-        counts[st]++;
-        if (major == RLS_DATE_STYLE_NONE || counts[st] > counts[major]) major = st;
+        uint32_t *c = counts[e->section];
+        c[st]++;
+        RlsDateStyle *m = &major[e->section];
+        if (*m == RLS_DATE_STYLE_NONE || c[st] > c[*m]) *m = st;
     }
-    return major;
+    rls_free(counts);
 }
 
 uint32_t rls_date_inconsistencies(const RlsResume *model, const char *src, uint32_t src_len,
@@ -357,9 +364,8 @@ uint32_t rls_date_inconsistencies(const RlsResume *model, const char *src, uint3
     uint32_t n_odd = 0;
     size_t cap = 0;
     if (odd) *odd = NULL;
-    RlsDateStyle major[RLS_SECTION_KIND_COUNT];
-    for (int k = 0; k < RLS_SECTION_KIND_COUNT; k++)
-        major[k] = kwrules__major_style(model, src, src_len, (RlsSectionKind)k);
+    RlsDateStyle *major = rls_malloc((model->n_sections ? model->n_sections : 1) * sizeof(*major));
+    kwrules__major_styles(model, src, src_len, major);
     for (uint32_t i = 0; i < model->n_entries; i++) {
         const RlsEntry *e = &model->entries[i];
         if (e->section >= model->n_sections ||
@@ -367,13 +373,14 @@ uint32_t rls_date_inconsistencies(const RlsResume *model, const char *src, uint3
             continue;
         RlsDateStyle st = kwrules__entry_style(e, src, src_len);
         if (st == RLS_DATE_STYLE_NONE) continue;
-        if (st != major[model->sections[e->section].kind] || kwrules__mixed_range(e)) {
+        if (st != major[e->section] || kwrules__mixed_range(e)) {
             if (odd)
                 RLS_PUSH(*odd, n_odd, cap, i);
             else
                 n_odd++;
         }
     }
+    rls_free(major);
     return n_odd;
 }
 
@@ -381,16 +388,18 @@ static void kwrules__dates(const RlsResume *model, const char *src, uint32_t len
                            const RlsConfig *config, RlsDiagList *out) {
     uint32_t *odd = NULL;
     uint32_t n = rls_date_inconsistencies(model, src, len, &odd);
-    /* Once per kind, not per finding: each is a pass over every entry, and
-     * 20 000 entries took 40 s when asked again for each odd one. */
-    RlsDateStyle majors[RLS_SECTION_KIND_COUNT];
-    for (int k = 0; k < RLS_SECTION_KIND_COUNT && n; k++)
-        majors[k] = kwrules__major_style(model, src, len, (RlsSectionKind)k);
+    /* Once, not per finding: each is a pass over every entry, and 20 000
+     * entries took 40 s when asked again for each odd one. */
+    RlsDateStyle *majors = NULL;
+    if (n) {
+        majors = rls_malloc(model->n_sections * sizeof(*majors));
+        kwrules__major_styles(model, src, len, majors);
+    }
     for (uint32_t k = 0; k < n; k++) {
         const RlsEntry *e = &model->entries[odd[k]];
         RlsSpan sp = e->dates.span;
         RlsDateStyle st = kwrules__entry_style(e, src, len);
-        RlsDateStyle major = majors[model->sections[e->section].kind];
+        RlsDateStyle major = majors[e->section];
         if (major == st || kwrules__mixed_range(e))
             kwrules__emit(out, config, "date-format", sp,
                           "\"%.*s\" mixes date styles within one range; write both ends the same "
@@ -405,6 +414,7 @@ static void kwrules__dates(const RlsResume *model, const char *src, uint32_t len
                           rls_section_kind_name(model->sections[e->section].kind),
                           rls_date_style_example(major));
     }
+    rls_free(majors);
     rls_free(odd);
 }
 

@@ -18,7 +18,9 @@
  *     command names and the arguments of \texttt, \url, \verb, \href's
  *     target and icon commands (\simpleicon{python}), lower-case
  *     kebab-case names ("python-pandas": a package's), and the contact
- *     details of the header.
+ *     details of the header;
+ *   - a list of three or more items on one line, all set in lower case: a
+ *     style.
  */
 #include <string.h>
 
@@ -190,6 +192,36 @@ static bool techcase__not_prose(const RlsResume *m, const char *src, uint32_t le
     return false;
 }
 
+/* ---- Lists written in lower case ------------------------------------------- */
+
+/* Whether the name at [s, e) is an item of a list of three or more on its
+ * line, set off by a label, a cell or a group ("Tools & docker, k8s,
+ * jenkins \\\\", "{python, bash, c/c++}", "Stack: rust, python, golang"),
+ * whose every item opens with a small letter: the writer set the list in
+ * lower case on purpose, a style, not a misspelt name. A list that
+ * capitalises some names and not others, and a sentence, are still judged. */
+static bool techcase__lower_case_list(const char *src, uint32_t len, uint32_t s, uint32_t e) {
+    static const char *const open = "\n{}&:|";
+    static const char *const close = "\n{}&|\\";
+    uint32_t a = s, b = e;
+    while (a > 0 && !strchr(open, src[a - 1]))
+        a--;
+    while (b < len && !strchr(close, src[b]))
+        b++;
+    uint32_t items = 0;
+    for (uint32_t i = a; i < b;) {
+        while (i < b && (src[i] == ' ' || src[i] == '\t'))
+            i++;
+        if (i == b) break;
+        if (src[i] < 'a' || src[i] > 'z') return false;
+        items++;
+        while (i < b && src[i] != ',')
+            i++;
+        if (i < b) i++;
+    }
+    return items >= 3;
+}
+
 /* ---- The rule ----------------------------------------------------------------- */
 
 typedef struct {
@@ -224,6 +256,7 @@ static void techcase__on_match(const RlsKwMatch *mt, void *data) {
     size_t n = sp.end_byte - sp.start_byte;
     if (techcase__not_prose(c->model, c->src, c->len, sp.start_byte, sp.end_byte)) return;
     if (techcase__reported(c->out, sp)) return;
+    if (techcase__lower_case_list(c->src, c->len, sp.start_byte, sp.end_byte)) return;
     const RlsKeyword *kw = rls_kw_get(mt->term);
     bool exact;
     const char *official = techcase__official(kw, text, n, &exact);

@@ -404,7 +404,9 @@ static void heading__normalise(const char *heading, size_t len, char norm[RLS_HE
     norm[n] = '\0';
 }
 
-RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *standard) {
+/* The kind of a heading from its English wordings only (the table, then
+ * the keywords); OTHER when none matches. */
+static RlsSectionKind heading__english(const char *heading, size_t len, bool *standard) {
     char norm[RLS_HEADING_NORM_LEN];
     if (standard) *standard = false;
     heading__normalise(heading, len, norm);
@@ -416,6 +418,17 @@ RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *stand
     }
     for (size_t i = 0; i < RLS_ARRAY_LEN(heading__keywords); i++)
         if (heading__has_word(norm, heading__keywords[i].words)) return heading__keywords[i].kind;
+    return RLS_SECTION_OTHER;
+}
+
+bool rls_section_foreign_wording(const char *heading, size_t len) {
+    return heading__english(heading, len, NULL) == RLS_SECTION_OTHER &&
+           rls_section_classify(heading, len, NULL) != RLS_SECTION_OTHER;
+}
+
+RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *standard) {
+    RlsSectionKind english = heading__english(heading, len, standard);
+    if (english != RLS_SECTION_OTHER) return english;
     char folded[4 * RLS_HEADING_NORM_LEN];
     size_t fn = heading__fold(heading, len, folded, sizeof(folded));
     for (size_t i = 0; i < RLS_ARRAY_LEN(heading__foreign); i++) {
@@ -431,6 +444,31 @@ RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *stand
                 return heading__foreign[i].kind;
     }
     return RLS_SECTION_OTHER;
+}
+
+/* Words a lead-in ends with: the list below it is their object. */
+static const char *const heading__prepositions[] = {
+    "with", "in", "on", "of", "to", "for", "at", "from", "by", "including", "using",
+};
+
+/* Subject pronouns that make the words before a final preposition a
+ * relative clause ("Tools We Build With"): then the line is a noun phrase
+ * with a head, which a heading is. */
+static const char *const heading__pronouns[] = {"i", "im", "we"};
+
+bool rls_section_is_lead_in(const char *text, size_t len) {
+    char norm[RLS_HEADING_NORM_LEN];
+    heading__normalise(text, len, norm);
+    const char *last = strrchr(norm, ' ');
+    if (!last) return false; /* one word ("About") is a heading or nothing */
+    last++;
+    bool prep = false;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(heading__prepositions) && !prep; i++)
+        prep = !strcmp(last, heading__prepositions[i]);
+    if (!prep) return false;
+    for (size_t i = 0; i < RLS_ARRAY_LEN(heading__pronouns); i++)
+        if (heading__has_word(norm, heading__pronouns[i])) return false;
+    return true;
 }
 
 /* Wordings that name a field of work rather than a kind of section: what

@@ -805,12 +805,64 @@ static bool lines__is_phone(const char *p, size_t n) {
     return true;
 }
 
+/* Length of a bracketed spelled-out sign at p ("[at]", "(dot)", "{at}"),
+ * any case, or 0. */
+static size_t lines__spelled_sign(const char *p, size_t n, const char *word) {
+    size_t wn = strlen(word);
+    if (n < wn + 2 || !strchr("[({", p[0])) return 0;
+    char close = p[0] == '[' ? ']' : p[0] == '(' ? ')' : '}';
+    for (size_t k = 0; k < wn; k++)
+        if (tolower((unsigned char)p[1 + k]) != word[k]) return 0;
+    return p[1 + wn] == close ? wn + 2 : 0;
+}
+
+/* "jane [at] example [dot] com", "jane(at)example.com": an address spelled
+ * out against scrapers is still the writer's e-mail. i is where the local
+ * part starts; returns the end of the address (after its last label), or
+ * 0 when none starts there. */
+static size_t lines__spelled_email(const char *text, size_t len, size_t i) {
+    size_t e = i;
+    while (e < len && lines__email_local(text[e]))
+        e++;
+    if (e == i) return 0;
+    while (e < len && text[e] == ' ')
+        e++;
+    size_t at = lines__spelled_sign(text + e, len - e, "at");
+    if (!at) return 0;
+    e += at;
+    size_t labels = 0, end = 0;
+    for (;;) {
+        while (e < len && text[e] == ' ')
+            e++;
+        size_t l = e;
+        while (e < len && (isalnum((unsigned char)text[e]) || text[e] == '-'))
+            e++;
+        if (e == l) break;
+        labels++;
+        end = e;
+        size_t d = e;
+        while (d < len && text[d] == ' ')
+            d++;
+        size_t dot = d < len && text[d] == '.' ? 1 : lines__spelled_sign(text + d, len - d, "dot");
+        if (!dot) break;
+        e = d + dot;
+    }
+    return labels >= 2 ? end : 0;
+}
+
 size_t rls_contacts_scan(const char *text, size_t len, RlsContactHit *hits, size_t cap) {
     size_t n_hits = 0;
     size_t i = 0;
     while (i < len) {
         char c = text[i];
         bool boundary = i == 0 || !lines__url_char(text[i - 1]) || strchr("(<[:", text[i - 1]);
+        size_t spelled = boundary ? lines__spelled_email(text, len, i) : 0;
+        if (spelled) {
+            if (n_hits < cap) hits[n_hits] = (RlsContactHit){RLS_CONTACT_EMAIL, i, spelled};
+            n_hits++;
+            i = spelled;
+            continue;
+        }
         /* Links with a scheme or www. */
         if (boundary && (!strncmp(text + i, "http://", 7) || !strncmp(text + i, "https://", 8) ||
                          !strncmp(text + i, "www.", 4))) {

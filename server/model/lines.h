@@ -71,7 +71,8 @@ typedef struct {
     size_t start_byte, end_byte; /* in the text given */
 } RlsContactHit;
 
-/* Finds email addresses, phone numbers and links (http(s)://, www., and bare
+/* Finds email addresses (also spelled out: "jane [at] example [dot] com"),
+ * phone numbers and links (http(s)://, www., and bare
  * github.com/linkedin.com/... paths) in text[0..len). Writes at most `cap`
  * hits in text order and returns how many were found. Dates such as
  * "2002-05-11" or "2005-2010" are not phones. */

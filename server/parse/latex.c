@@ -643,6 +643,9 @@ static bool tex__line_heading(TexWalk *w, RlsPlain *p) {
         if (strchr("0123456789:@|.,;", p->text[i])) return false;
     RlsSectionKind kind = rls_section_classify(p->text, p->len, NULL);
     if (kind == RLS_SECTION_OTHER || kind == RLS_SECTION_HEADER) return false;
+    /* "{\bfseries Have Experience With}" over a list in the skills is a
+     * sub-heading of the section it sits in, not an experience section. */
+    if (rls_section_is_lead_in(p->text, p->len)) return false;
     w->line_section = true;
     tex__section(w, p, tex__plain_span(p), 1);
     w->line_section = false;
@@ -658,12 +661,15 @@ static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
     if (tex__line_heading(w, p)) return;
     if (tex__dated_line(w, p)) return;
     if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
-        /* "Over 5000 lines:" alone on its line labels the lines below it. */
+        /* "Over 5000 lines:" alone on its line labels the lines below it,
+         * and so does a lead-in ("Proficient In"): neither is a skill. */
         uint32_t n = p->len;
         while (n && p->text[n - 1] == ' ')
             n--;
-        if (n > 1 && n < 64 && p->text[n - 1] == ':' && !memchr(p->text, ',', n)) {
-            n--;
+        bool label = n > 1 && n < 64 && !memchr(p->text, ',', n);
+        bool colon = label && p->text[n - 1] == ':';
+        if (colon || (label && rls_section_is_lead_in(p->text, n))) {
+            if (colon) n--;
             while (n && p->text[n - 1] == ' ')
                 n--;
             rls_free(w->skill_cat);

@@ -162,6 +162,11 @@ static const RlsTexMacro tex__builtin[] = {
     HEAD("resumeSection", 1),
     HEAD("sectiontitle", 1),
     HEAD("mysection", 1),
+    /* europasscv, the Europass class: "\\ecvtitle{dates}{role}", and
+     * "\\ecvtitlelevel{dates}{degree}{level}" for a degree. */
+    HEAD("ecvsection", 1),
+    {.name = "ecvtitle", .role = RLS_TEX_ENTRY, .nargs = 2, .dates_arg = 1, .title_arg = 2},
+    {.name = "ecvtitlelevel", .role = RLS_TEX_ENTRY, .nargs = 3, .dates_arg = 1, .title_arg = 2},
     /* Jake's Resume / sb2nov. */
     {.name = "resumeSubheading",
      .role = RLS_TEX_ENTRY,

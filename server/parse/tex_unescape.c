@@ -24,6 +24,7 @@
 #include "parse/formats.h"
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
+#include "rls/dates.h"
 
 void rls_tex_text_init(RlsTexText *self, const char *src, uint32_t src_len, RlsPlainBuilder *pb,
                        const RlsTexMacros *macros) {
@@ -304,6 +305,82 @@ static const char *text__lookup(const TexSymbol *table, size_t n, const char *na
     return NULL;
 }
 
+/* The length in "\\\\[-1pt]" or "\\\\*[\\baselineskip]": the optional argument of a line
+ * break, spacing and not text. Returns the byte just past its ']', or `at`
+ * when none follows (or when the brackets hold no length: "\\\\ [1] A paper"
+ * is text). */
+static uint32_t text__break_length_end(const char *src, uint32_t src_len, uint32_t at) {
+    uint32_t i = at;
+    if (i < src_len && src[i] == '*') i++;
+    while (i < src_len && (src[i] == ' ' || src[i] == '\t'))
+        i++;
+    if (i >= src_len || src[i] != '[') return at;
+    uint32_t j = i + 1, end = RLS_MIN(src_len, i + 40);
+    while (j < end && (src[j] == ' ' || src[j] == '-' || src[j] == '+'))
+        j++;
+    uint32_t digits = j;
+    while (j < end && ((src[j] >= '0' && src[j] <= '9') || src[j] == '.'))
+        j++;
+    bool number = j > digits;
+    while (j < end && src[j] == ' ')
+        j++;
+    /* A unit ("pt", "em", "mm") after the number, or a length macro
+     * ("\\baselineskip", "0.5\\baselineskip", "\\subsectionvspace"). */
+    uint32_t unit = j;
+    if (j < end && src[j] == '\\') j++;
+    while (j < end && ((src[j] >= 'a' && src[j] <= 'z') || (src[j] >= 'A' && src[j] <= 'Z')))
+        j++;
+    bool macro = unit < end && src[unit] == '\\' && j > unit + 1;
+    bool length = macro || (number && j == unit + 2);
+    while (j < end && src[j] == ' ')
+        j++;
+    if (!length || j >= end || src[j] != ']') return at;
+    return j + 1;
+}
+
+/* "May 2020 -\\\\[-1pt] Aug 2020": a date range the writer broke over two
+ * lines of a narrow column. The break [brk, after) joins the range's two
+ * halves when the source before it ends in a dash after a digit and a date
+ * range read across the join reaches past it; the two halves are then one
+ * line, not an open range over a date of its own. */
+static bool text__breaks_a_range(const char *src, uint32_t src_len, uint32_t brk, uint32_t after) {
+    uint32_t k = brk;
+    while (k > 0 && text__is_space(src[k - 1]))
+        k--;
+    uint32_t dash_end = k;
+    while (k > 0 && src[k - 1] == '-')
+        k--;
+    if (k == dash_end && k >= 3 && (unsigned char)src[k - 3] == 0xE2 &&
+        (unsigned char)src[k - 2] == 0x80 &&
+        ((unsigned char)src[k - 1] == 0x93 || (unsigned char)src[k - 1] == 0x94))
+        k -= 3; /* – or — */
+    if (k == dash_end) return false;
+    while (k > 0 && text__is_space(src[k - 1]))
+        k--;
+    if (k == 0 || src[k - 1] < '0' || src[k - 1] > '9') return false;
+    /* The halves: back to the start of the line or of the group, on to
+     * the next break, group or cell. */
+    uint32_t a = dash_end, lim = dash_end > 40 ? dash_end - 40 : 0;
+    while (a > lim && !strchr("\n{}&", src[a - 1]))
+        a--;
+    uint32_t b = after;
+    while (b < src_len && text__is_space(src[b]))
+        b++;
+    uint32_t from = b, b_lim = RLS_MIN(src_len, b + 40);
+    while (b < b_lim && !strchr("\n{}&\\", src[b]))
+        b++;
+    if (b == from) return false;
+    char joined[96];
+    size_t left = dash_end - a, right = b - from;
+    memcpy(joined, src + a, left);
+    joined[left] = ' ';
+    memcpy(joined + left + 1, src + from, right);
+    RlsDateRange r;
+    size_t rs, re;
+    if (!rls_date_range_find(joined, left + 1 + right, &r, &rs, &re)) return false;
+    return rs < left && re > left + 1 && !r.end.present && r.end.year > 0;
+}
+
 static bool text__is_line_break(const char *name, size_t len) {
     return text__eq(name, len, "\\") || text__eq(name, len, "newline") ||
            text__eq(name, len, "par") || text__eq(name, len, "linebreak") ||
@@ -538,7 +615,14 @@ static void text__command(RlsTexText *self, TSNode node) {
         TSNode args[4];
         unsigned n = rls_tex_curly_args(node, args, 4);
         uint32_t break_end = n ? ts_node_start_byte(args[0]) : e;
-        text__hard_break(self, s, break_end);
+        if (!n && text__eq(name, len, "\\")) {
+            break_end = text__break_length_end(self->src, self->src_len, e);
+            if (break_end > self->consumed_to) self->consumed_to = break_end;
+        }
+        if (!n && text__breaks_a_range(self->src, self->src_len, s, break_end))
+            rls_plain_builder_break(self->pb, s, break_end);
+        else
+            text__hard_break(self, s, break_end);
         self->last_end = break_end;
         for (unsigned i = 0; i < n && i < 4; i++)
             rls_tex_text_node(self, args[i]);

@@ -475,6 +475,11 @@ void rls_rules_nonstandard_heading(RlsRulesCtx *ctx) {
         /* A heading in another script is another language's resume; the
          * English heading table has nothing useful to say about it. */
         if (!ascii) continue;
+        /* A heading in another language written in Latin letters
+         * ("Bildungsweg" on a German resume whose bullets read as English
+         * to the language guess) is that language's wording, not an odd
+         * English one. */
+        if (rls_section_foreign_wording(sec->heading.text, sec->heading.len)) continue;
         bool has_standard = false;
         for (size_t w = 0; w < nw && !has_standard; w++)
             for (size_t k = 0; k < RLS_ARRAY_LEN(doc__standard_words) && !has_standard; k++)

@@ -408,6 +408,11 @@ static bool engine__not_a_claim(const RlsRulesCtx *ctx) {
             !value_states)
             return true;
     }
+    /* "Please see the Teaching section", "Try it out at react-rpg.com": a
+     * line that speaks to the reader points elsewhere and claims nothing. */
+    static const char *const to_reader[] = {"please", "see", "try"};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(to_reader) && ctx->n_words > 1; i++)
+        if (engine__word_is(ctx, 0, to_reader[i])) return true;
     if (ctx->n_words == 0 || engine__verb(ctx, ctx->opener)) return false;
     /* "Clients include the LA Times, Nature, ...", "Courses include ...":
      * a list of facts (a duty phrase, "Duties included", is weak-opener's). */

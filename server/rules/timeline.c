@@ -218,22 +218,47 @@ static bool timeline__same(const char *a, const char *b) {
     return a && b && strcmp(a, b) == 0;
 }
 
+/* e is one more entry of the employer (or role) whose entries above it
+ * make up the unit with range *u, last of them `prev`: a role at the same
+ * organisation (a promotion; "Rambler&Co" over two roles, the second
+ * naming the department the first did), or an entry with one name only
+ * (no role and employer both) whose dates lie within the unit's (a
+ * project inside a role: moderncv's
+ * "\\cventry{}{CI/CD}{2019-2020}" under the role that holds it). Its
+ * order is the writer's way of telling that one role, not the order of
+ * the section's roles. */
+static bool timeline__joins(const RlsEntry *prev, const RlsEntry *e, const TlRange *u,
+                            const TlRange *r) {
+    if (timeline__same(prev->org, e->org)) return true;
+    if (e->org && strlen(e->org) >= 4 &&
+        ((prev->title && strstr(prev->title, e->org)) || (prev->org && strstr(prev->org, e->org))))
+        return true;
+    bool one_name = !e->org != !e->title;
+    return one_name && r->start.hi >= u->start.lo && r->end.lo <= u->end.hi;
+}
+
 /* The dated entries of section s, in document order, split into groups
  * listed each on its own: an undated entry with a name ("Selected
  * consultancies") heads a new group, and so does an entry that starts
  * after every entry of an in-order group of two or more above it (the
  * projects listed after the roles under one heading). An entry that
  * repeats another's title and organisation (a template's gallery of one
- * role) is left out. Returns the count; idx, rng, group (owned) get the
- * entry indices, ranges and group numbers. */
+ * role) is left out. Entries that join the one above (timeline__joins)
+ * are one unit with it, ranged over all of them, compared as one. Returns
+ * the count of units; idx, rng, group, merged (owned) get the index of
+ * each unit's first entry, the unit's range, its group number and whether
+ * it holds more than one entry. */
 static uint32_t timeline__section_entries(const RlsResume *m, uint32_t s, int32_t today,
-                                          uint32_t **idx, TlRange **rng, uint32_t **group) {
+                                          uint32_t **idx, TlRange **rng, uint32_t **group,
+                                          bool **merged) {
     const RlsSection *sec = &m->sections[s];
     uint32_t n = 0, g = 0, g_start = 0;
     size_t cap = sec->n_entries ? sec->n_entries : 1;
     *idx = rls_malloc(cap * sizeof(**idx));
     *rng = rls_malloc(cap * sizeof(**rng));
     *group = rls_malloc(cap * sizeof(**group));
+    *merged = rls_malloc(cap * sizeof(**merged));
+    const RlsEntry *last = NULL; /* the last entry of the unit being read */
     bool split = false;
     for (uint32_t k = 0; k < sec->n_entries; k++) {
         uint32_t i = sec->first_entry + k;
@@ -249,9 +274,19 @@ static uint32_t timeline__section_entries(const RlsResume *m, uint32_t s, int32_
         if (repeated) continue;
         TlRange r;
         if (!timeline__range(e, today, &r)) {
-            if (e->title || e->org) split = n > g_start;
+            if (e->title || e->org) split = n > g_start, last = NULL;
             continue;
         }
+        if (last && !split && n && timeline__joins(last, e, &(*rng)[n - 1], &r)) {
+            TlRange *u = &(*rng)[n - 1];
+            if (r.start.lo < u->start.lo) u->start = r.start;
+            if (r.end.hi > u->end.hi) u->end = r.end;
+            u->single = false;
+            (*merged)[n - 1] = true;
+            last = e;
+            continue;
+        }
+        last = e;
         if (!split && n - g_start >= 2) {
             bool in_order = true, restarts = true;
             for (uint32_t p = g_start; p < n; p++) {
@@ -268,6 +303,7 @@ static uint32_t timeline__section_entries(const RlsResume *m, uint32_t s, int32_
         (*idx)[n] = i;
         (*rng)[n] = r;
         (*group)[n] = g;
+        (*merged)[n] = false;
         n++;
     }
     return n;
@@ -310,6 +346,7 @@ typedef struct {
     bool *keep;
     bool *unordered; /* per entry: most of its group is out of place, so the
                         group follows another order (oldest first) */
+    bool *merged;    /* the unit holds several entries of one employer */
     uint32_t n;
 } TlList;
 
@@ -321,7 +358,7 @@ static bool timeline__list(const RlsResume *m, uint32_t s, TlList *l) {
      * entries in one section, a generated document may. */
     if (sec->n_entries > TIMELINE_MAX_ORDERED) return false;
     /* Order never reads an open end's month: two open ends are equal. */
-    l->n = timeline__section_entries(m, s, INT32_MAX / 2, &l->idx, &l->rng, &l->group);
+    l->n = timeline__section_entries(m, s, INT32_MAX / 2, &l->idx, &l->rng, &l->group, &l->merged);
     size_t cap = l->n ? l->n : 1;
     l->keep = rls_malloc(cap * sizeof(*l->keep));
     l->unordered = rls_malloc(cap * sizeof(*l->unordered));
@@ -346,6 +383,7 @@ static void timeline__list_close(TlList *l) {
     rls_free(l->group);
     rls_free(l->keep);
     rls_free(l->unordered);
+    rls_free(l->merged);
 }
 
 /* Position (into the list) of the entry misplaced entry j belongs above:
@@ -371,7 +409,9 @@ bool rls_timeline_misplaced(const RlsResume *model, uint32_t entry, int32_t *bef
     if (!timeline__list(model, e->section, &l)) return false;
     bool found = false;
     for (uint32_t j = 0; j < l.n; j++) {
-        if (l.idx[j] != entry || l.keep[j] || l.unordered[j]) continue;
+        /* A unit of several entries moves as a block of them all: no one
+         * entry's lines make the move. */
+        if (l.idx[j] != entry || l.keep[j] || l.unordered[j] || l.merged[j]) continue;
         uint32_t last = j;
         int32_t t = timeline__target_in(&l, j, &last);
         if (before) *before = t >= 0 ? (int32_t)l.idx[t] : -1;

@@ -104,7 +104,7 @@ static void test_kind_names_are_stable(void) {
 static void test_a_long_heading_does_not_overflow(void) {
     char big[600];
     memset(big, 'a', sizeof(big));
-    memcpy(big + 590, " skills", 7);
+    memcpy(big + 590, " skills", sizeof(" skills"));
     EXPECT_EQ_INT(rls_section_classify(big, 597, NULL), RLS_SECTION_OTHER);
 }
 
@@ -127,12 +127,27 @@ static void test_research_over_dated_roles_is_experience(void) {
     EXPECT_EQ_INT(rls_section_refine(RLS_SECTION_SKILLS, h, strlen(h), 2, 2), RLS_SECTION_SKILLS);
 }
 
+/* A line ending in a preposition introduces the list under it; a
+ * relative clause with a subject, or a plain section wording, heads. */
+static void test_lead_ins_are_told_from_headings(void) {
+    static const char *const lead_ins[] = {"Have Experience With", "Proficient In",
+                                           "Familiar with:", "Experience in"};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(lead_ins); i++)
+        EXPECT_TRUE(rls_section_is_lead_in(lead_ins[i], strlen(lead_ins[i])));
+    static const char *const headings[] = {
+        "Work Experience",     "Skills I'm Proficient In", "About", "Languages and Technologies",
+        "Tools We Build With", "Unix-like systems"};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(headings); i++)
+        EXPECT_TRUE(!rls_section_is_lead_in(headings[i], strlen(headings[i])));
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_headings_classify_with_their_standard_flag),
         RLS_TEST(test_kind_names_are_stable),
         RLS_TEST(test_a_long_heading_does_not_overflow),
         RLS_TEST(test_research_over_dated_roles_is_experience),
+        RLS_TEST(test_lead_ins_are_told_from_headings),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

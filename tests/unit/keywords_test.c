@@ -39,8 +39,8 @@ static const char *names(const char *text) {
     const char *s = scan(text);
     while (*s) {
         const char *at = strchr(s, '@');
-        strncat(out, s, (size_t)(at - s));
-        strcat(out, ",");
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof(out) - n, "%.*s,", (int)(at - s), s);
         s = strchr(at, ';') + 1;
     }
     return out;
@@ -163,7 +163,8 @@ static void test_scanning_a_page_counts_every_hit(void) {
     page[0] = '\0';
     size_t sentences = 0;
     while (strlen(page) < 6000) {
-        strcat(page, sentence);
+        size_t n = strlen(page);
+        snprintf(page + n, sizeof(page) - n, "%s", sentence);
         sentences++;
     }
     /* Each sentence names Redis, caching and Go. */
@@ -467,6 +468,32 @@ static void test_inconsistent_dates_are_reported_per_section_kind(void) {
     rls_resume_delete(m);
 }
 
+/* Styles are matched within a section, where entries sit side by side:
+ * jobs dated by the month are not odd because another section of the same
+ * kind (projects listed as roles, teaching) dates its entries by the year. */
+static void test_inconsistent_dates_are_judged_within_their_section(void) {
+    const char *src = "jane@example.com\n"
+                      "## Experience\n"
+                      "### Acme @Jan 2021 – Present\n"
+                      "### Initech @Mar 2019 – Dec 2020\n"
+                      "## Teaching\n"
+                      "### Lecturer, MIT @2020\n"
+                      "### Lecturer, MIT @2019\n"
+                      "### Tutor, MIT @2018\n"
+                      "## Research Experience\n"
+                      "### Assistant, Lab @2016 – 2017\n"
+                      "### Intern, Lab @Jun 2015 – Aug 2015\n"
+                      "### Intern, Other Lab @2014 – 2015\n";
+    RlsResume *m = build(src);
+    RlsDiagList d;
+    rls_diag_list_init(&d);
+    rls_keywords_check(m, src, (uint32_t)strlen(src), NULL, &d);
+    ASSERT_EQ_INT(count_rule(&d, "date-format"), 1);
+    EXPECT_TRUE(find_diag(&d, "date-format", "Jun 2015") != NULL);
+    rls_diag_list_close(&d);
+    rls_resume_delete(m);
+}
+
 static void test_keyword_rules_table_lists_every_rule(void) {
     const char *ids[] = {"missing-keyword", "skill-unbacked", "skill-unlisted", "ats-layout",
                          "contact-missing", "date-format",    "resume-length"};
@@ -484,8 +511,8 @@ static const char *top_labels(const RlsCompletionList *l, size_t n) {
     static char out[256];
     out[0] = '\0';
     for (size_t i = 0; i < l->len && i < n; i++) {
-        strcat(out, l->items[i].label);
-        strcat(out, ",");
+        size_t k = strlen(out);
+        snprintf(out + k, sizeof(out) - k, "%s,", l->items[i].label);
     }
     return out;
 }
@@ -675,6 +702,7 @@ int main(void) {
         RLS_TEST(test_layout_contact_and_length),
         RLS_TEST(test_date_styles_are_classified),
         RLS_TEST(test_inconsistent_dates_are_reported_per_section_kind),
+        RLS_TEST(test_inconsistent_dates_are_judged_within_their_section),
         RLS_TEST(test_keyword_rules_table_lists_every_rule),
         RLS_TEST(test_verbs_are_ranked_by_what_the_bullet_says),
         RLS_TEST(test_typed_prefix_filters_verbs),

@@ -89,6 +89,106 @@ static void test_home_made_headings_and_an_employer_line_above_the_dates(void) {
     rls_resume_delete(m);
 }
 
+/* A class that sets its headings from an environment's argument
+ * (mcdowellcv's cvsection, unknown here) reads its headings from lines; a
+ * bold lead-in inside the skills ("Have Experience With", "Proficient In")
+ * is no heading even with a section word in it: it labels the list under
+ * it, whose skills stay skills. */
+static void test_a_bold_lead_in_under_skills_is_no_section(void) {
+    const char *src = "\\documentclass{mcdowellcv}\n"
+                      "\\begin{document}\n"
+                      "\\begin{cvsection}{Languages and Technologies}\n"
+                      "\\begin{cvsubsection}{}{}{}\n"
+                      "{\\bfseries Proficient In}\n"
+                      "\\begin{description}\\item [languages] Python, SQL\\end{description}\n"
+                      "\\end{cvsubsection}\n"
+                      "\\begin{cvsubsection}{}{}{}\n"
+                      "{\\bfseries Have Experience With}\n"
+                      "\\begin{description}\\item [technologies] Django, Nginx\\end{description}\n"
+                      "\\end{cvsubsection}\n"
+                      "\\end{cvsection}\n"
+                      "\\begin{cvsection}{Selected Projects}\n"
+                      "\\begin{itemize}\\item Built a retreat website in Django\\end{itemize}\n"
+                      "\\end{cvsection}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_SKILLS);
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_PROJECTS);
+    bool django = false;
+    for (uint32_t i = 0; i < m->n_skills; i++) {
+        EXPECT_TRUE(strcmp(m->skills[i].text, "Proficient In") != 0);
+        if (!strcmp(m->skills[i].text, "Django")) django = true;
+    }
+    EXPECT_TRUE(django);
+    rls_resume_delete(m);
+}
+
+/* A narrow dates column breaks a range over two lines with a spaced line
+ * break ("May 2020 -\\\\[-1pt] Aug 2020"): the length is spacing, not text,
+ * and the two halves are one range, not a role open to the present over
+ * a second one-month entry. Brackets after a break that hold no length are
+ * text. */
+static void test_a_range_broken_by_a_spaced_line_break_is_one_range(void) {
+    const char *src = "\\documentclass{article}\n"
+                      "\\begin{document}\n"
+                      "\\section{Experience}\n"
+                      "\\textbf{Engineer} \\hfill May 2020 -\\\\[-1pt] Aug 2020\\\\\n"
+                      "\\begin{itemize}\\item Built the billing service\\end{itemize}\n"
+                      "\\textbf{Intern} \\hfill Aug 2019 --\\\\*[\\baselineskip] Dec 2019\\\\\n"
+                      "\\begin{itemize}\\item Wrote the test harness\\end{itemize}\n"
+                      "\\section{Publications}\n"
+                      "Papers \\\\ [1] A study of caches\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Engineer");
+    EXPECT_EQ_INT(m->entries[0].dates.start.month, 5);
+    EXPECT_TRUE(!m->entries[0].dates.end.present);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2020);
+    EXPECT_EQ_INT(m->entries[0].dates.end.month, 8);
+    EXPECT_STR_EQ(m->entries[1].title, "Intern");
+    EXPECT_EQ_INT(m->entries[1].dates.end.month, 12);
+    EXPECT_TRUE(!m->entries[1].dates.end.present);
+    bool paper = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++) {
+        EXPECT_TRUE(strstr(m->paragraphs[i].plain.text, "pt]") == NULL);
+        if (strstr(m->paragraphs[i].plain.text, "1 A study of caches")) paper = true;
+    }
+    EXPECT_TRUE(paper);
+    rls_resume_delete(m);
+}
+
+/* europasscv, the Europass class: \\ecvsection heads a section and
+ * \\ecvtitle{dates}{role} / \\ecvtitlelevel{dates}{degree}{level} are
+ * entries, so the degrees count for the timeline. */
+static void test_europasscv_sections_and_entries(void) {
+    const char *src = "\\documentclass{europasscv}\n"
+                      "\\begin{document}\n"
+                      "\\begin{europasscv}\n"
+                      "\\ecvname{Mario Rossi}\n"
+                      "\\ecvsection{Istruzione e formazione}\n"
+                      "\\ecvtitlelevel{2013 -- 2017}{Laurea in Ingegneria Elettronica}{90/110}\n"
+                      "\\ecvitem{}{Universit\\`a degli studi di Udine}\n"
+                      "\\ecvsection{Esperienze lavorative}\n"
+                      "\\ecvtitle{Marzo 2017 -- Ottobre 2017}{Tirocinio per Tesi}\n"
+                      "\\ecvitem{}{Eurotech}\n"
+                      "\\end{europasscv}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    const RlsSection *edu = section_named(m, "Istruzione e formazione");
+    ASSERT_TRUE(edu != NULL);
+    EXPECT_EQ_INT(edu->kind, RLS_SECTION_EDUCATION);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Laurea in Ingegneria Elettronica");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2013);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2017);
+    EXPECT_STR_EQ(m->entries[1].title, "Tirocinio per Tesi");
+    EXPECT_EQ_INT(m->entries[1].dates.start.month, 3);
+    EXPECT_EQ_INT(m->entries[1].dates.end.month, 10);
+    rls_resume_delete(m);
+}
+
 static void test_jakes_resume(void) {
     const char *src =
         "\\documentclass{article}\n"
@@ -678,6 +778,9 @@ int main(void) {
         RLS_TEST(test_project_heading_title_leaves_out_the_stack),
         RLS_TEST(test_role_subheading_over_an_unknown_dated_macro),
         RLS_TEST(test_home_made_headings_and_an_employer_line_above_the_dates),
+        RLS_TEST(test_a_bold_lead_in_under_skills_is_no_section),
+        RLS_TEST(test_a_range_broken_by_a_spaced_line_break_is_one_range),
+        RLS_TEST(test_europasscv_sections_and_entries),
         RLS_TEST(test_fixtures_parse_and_map_back),
         RLS_TEST(test_a_generated_large_file_parses_every_item),
         RLS_CORPUS_TEST(test_corpus_parses_and_maps_back),

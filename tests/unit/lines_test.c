@@ -175,6 +175,31 @@ static void test_contacts_are_found_and_dates_are_not_phones(void) {
     EXPECT_EQ_INT(rls_contacts_scan("Node.js, v1.2.3, 3.7/4.0, 12M events/day", 40, hits, 16), 0);
 }
 
+/* An address spelled out against scrapers is an e-mail; "(at)" in prose
+ * with no domain after it is not. */
+static void test_spelled_out_emails_are_emails(void) {
+    static const struct {
+        const char *text, *email;
+    } cases[] = {
+        {"or email me at 3manuek [at] 3manuek [dot] com.", "3manuek [at] 3manuek [dot] com"},
+        {"Mail: jane.doe(at)uni-bonn.de", "jane.doe(at)uni-bonn.de"},
+        {"jo {AT} mail {DOT} example {DOT} org", "jo {AT} mail {DOT} example {DOT} org"},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsContactHit hits[4];
+        const char *t = cases[i].text;
+        ASSERT_EQ_INT(rls_contacts_scan(t, strlen(t), hits, 4), 1);
+        char got[64];
+        snprintf(got, sizeof(got), "%.*s", (int)(hits[0].end_byte - hits[0].start_byte),
+                 t + hits[0].start_byte);
+        EXPECT_STR_EQ(got, cases[i].email);
+        EXPECT_EQ_INT(hits[0].kind, RLS_CONTACT_EMAIL);
+    }
+    RlsContactHit hits[4];
+    const char *prose = "Met the team (at) work [at] noon";
+    EXPECT_EQ_INT(rls_contacts_scan(prose, strlen(prose), hits, 4), 0);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_entry_lines_split_into_role_org_place_and_dates),
@@ -182,6 +207,7 @@ int main(void) {
         RLS_TEST(test_date_slots_take_any_era_and_open_ends),
         RLS_TEST(test_roles_and_honours_are_told_apart),
         RLS_TEST(test_contacts_are_found_and_dates_are_not_phones),
+        RLS_TEST(test_spelled_out_emails_are_emails),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

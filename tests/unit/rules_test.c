@@ -727,6 +727,37 @@ static size_t md_count(const char *src, const char *rule) {
     return real_count(src, RLS_FORMAT_MARKDOWN, rule, NULL);
 }
 
+/* A heading named by another language's word ("Bildungsweg") on a resume
+ * whose bullets read as English is that language's heading, not an odd
+ * English one; an odd English heading is still said (the near miss). */
+/* A bullet that speaks to the reader ("Please see ...", "Try it out at
+ * ...") points elsewhere and claims nothing: no result to ask for. The
+ * claim beside it is still judged (the near miss). */
+static void test_a_pointer_to_the_reader_is_no_claim(void) {
+    const char *md = "# Ana\n\nana@example.com\n\n## Projects\n\n"
+                     "### React RPG — 2019 – 2020\n\n"
+                     "- Try it out at react-rpg.com and on the app store\n"
+                     "- Please see the Teaching section for the courses I gave\n"
+                     "- Built a browser game with a randomly generated world\n";
+    EXPECT_EQ_INT(md_count(md, "no-metric"), 1);
+}
+
+static void test_a_foreign_heading_on_english_bullets_is_not_nonstandard(void) {
+    const char *de = "# Jan Weber\n\njan@example.com\n\n"
+                     "## Bildungsweg\n\n### BSc Informatik, TU Berlin — 2014 – 2018\n\n"
+                     "## Experience\n\n### Engineer, Acme — 2018 – 2022\n\n"
+                     "- Cut build times by 40% for 12 teams\n\n## Skills\n\n- Go, Rust\n";
+    EXPECT_EQ_INT(md_count(de, "nonstandard-heading"), 0);
+    const char *en = "# Jan Weber\n\njan@example.com\n\n"
+                     "## Academic Journey\n\n### BSc Informatik, TU Berlin — 2014 – 2018\n\n"
+                     "## Experience\n\n### Engineer, Acme — 2018 – 2022\n\n"
+                     "- Cut build times by 40% for 12 teams\n\n## Skills\n\n- Go, Rust\n";
+    EXPECT_EQ_INT(md_count(en, "nonstandard-heading"), 1);
+    EXPECT_TRUE(rls_section_foreign_wording("Bildungsweg", 11));
+    EXPECT_TRUE(!rls_section_foreign_wording("Work History", 12));
+    EXPECT_TRUE(!rls_section_foreign_wording("Hobbies", 7));
+}
+
 /* Achievement rules judge experience, projects, leadership and volunteering;
  * awards, publications, talks, courses and skills lists get none of them. */
 static void test_achievement_rules_run_by_section_kind(void) {
@@ -905,6 +936,8 @@ int main(void) {
         RLS_TEST(test_open_ranges_in_any_form_keep_a_role_current),
         RLS_TEST(test_a_date_is_no_metric_and_french_is_not_judged),
         RLS_TEST(test_achievement_rules_run_by_section_kind),
+        RLS_TEST(test_a_foreign_heading_on_english_bullets_is_not_nonstandard),
+        RLS_TEST(test_a_pointer_to_the_reader_is_no_claim),
         RLS_TEST(test_fact_lines_are_not_judged_as_achievements),
         RLS_TEST(test_prose_role_is_judged_per_sentence),
         RLS_TEST(test_cjk_length_counts_characters_with_a_range),

@@ -287,6 +287,46 @@ static void test_timeline_order_says_down_when_the_place_is_below(void) {
     run_close(&r);
 }
 
+/* Roles at one employer (a promotion listed under it, then side jobs
+ * that overlap it) and projects inside a role (one name, dates within the
+ * role's) are one unit: their own order is the writer's way of telling
+ * that role, and the unit is compared with the other roles as a whole. A
+ * unit out of order among the roles is still said. */
+static void test_timeline_order_reads_one_employer_as_one_unit(void) {
+    const char *promoted =
+        "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
+        "### Backend Engineer, Avito — Dec 2023 – Present\n\n- Cut costs by 8%\n\n"
+        "### Engineer, Rambler — Jun 2021 – Nov 2023\n\n- Cut costs by 10%\n\n"
+        "### Junior Engineer, Rambler — Apr 2020 – Jun 2021\n\n- Cut costs by 5%\n\n"
+        "### Lecturer, Stankin — Sep 2021 – Jan 2022\n\n- Taught 40 students\n\n"
+        "### Reviewer, Practicum — Sep 2020 – Sep 2021\n\n- Reviewed 300 apps\n\n"
+        "### Developer, Ostrovok — Jul 2019 – Mar 2020\n\n- Cut costs by 2%\n";
+    Run r;
+    run_open(&r, promoted, RLS_FORMAT_MARKDOWN, NULL);
+    EXPECT_EQ_INT(count(&r, "timeline-order"), 0);
+    run_close(&r);
+    const char *projects =
+        "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
+        "### Engineer, Itseez — Sep 2009 – Apr 2016\n\n- Cut costs by 10%\n\n"
+        "### CI — 2010 – 2011\n\n- Cut build time by 50%\n\n"
+        "### Agile — 2013 – 2015\n\n- Taught 40 students\n\n"
+        "### Optimisation — 2014 – 2016\n\n- Cut costs by 5%\n\n"
+        "### Teacher, School 91 — Jun 2005 – May 2010\n\n- Taught 200 students\n";
+    run_open(&r, projects, RLS_FORMAT_MARKDOWN, NULL);
+    EXPECT_EQ_INT(count(&r, "timeline-order"), 0);
+    run_close(&r);
+    const char *late = "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
+                       "### Principal, Delta — Jan 2023 – Present\n\n- Cut costs by 8%\n\n"
+                       "### Engineer, Acme — Jan 2015 – Dec 2017\n\n- Cut costs by 10%\n\n"
+                       "### Junior, Acme — Jan 2013 – Dec 2014\n\n- Cut costs by 5%\n\n"
+                       "### Lead, Beta — Jan 2019 – Dec 2022\n\n- Cut costs by 5%\n\n"
+                       "### Intern, Gamma — Jun 2012 – Aug 2012\n\n- Cut costs by 2%\n";
+    run_open(&r, late, RLS_FORMAT_MARKDOWN, NULL);
+    ASSERT_EQ_INT(count(&r, "timeline-order"), 1);
+    EXPECT_TRUE(covers(&r, find(&r, "timeline-order", 0), "Jan 2019 – Dec 2022"));
+    run_close(&r);
+}
+
 /* ---- timeline-gap -------------------------------------------------------------- */
 
 static const char *gap_md = "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
@@ -397,6 +437,33 @@ static void test_tech_casing_flags_official_names_written_wrong(void) {
         pick += strcmp(r.an.diags.items[i].rule, "tech-casing") == 0 &&
                 strstr(r.an.diags.items[i].message, "pick one") != NULL;
     EXPECT_EQ_INT(pick, 1);
+    run_close(&r);
+}
+
+/* A list of three or more names on one line, every one in lower case
+ * ("Tools: docker, kubernetes, jenkins", a table cell "& rust, python,
+ * golang \\\\"), is the writer's style, not a misspelling; a list that
+ * capitalises some names, and a sentence, are still judged. */
+static void test_tech_casing_leaves_a_lower_case_list_alone(void) {
+    const char *md = "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
+                     "### Engineer, Acme — 2019 – 2022\n\n"
+                     "- Moved 12 services to kubernetes, cutting costs by 20%\n"
+                     "- Stack: rust, python, golang\n\n"
+                     "## Skills\n\n"
+                     "- Tools: docker, kubernetes, jenkins\n"
+                     "- Cloud: Docker, Kubernetes, aws\n";
+    Run r;
+    run_open(&r, md, RLS_FORMAT_MARKDOWN, NULL);
+    size_t n = 0;
+    for (size_t i = 0; i < r.an.diags.len; i++) {
+        const RlsDiag *d = &r.an.diags.items[i];
+        if (strcmp(d->rule, "tech-casing") != 0 || strstr(d->message, "pick one")) continue;
+        EXPECT_TRUE(covers(&r, d, "kubernetes") || covers(&r, d, "aws"));
+        if (covers(&r, d, "kubernetes"))
+            EXPECT_TRUE(d->span.start_byte < (uint32_t)(strstr(md, "Stack") - md));
+        n++;
+    }
+    EXPECT_EQ_INT(n, 2);
     run_close(&r);
 }
 
@@ -527,10 +594,12 @@ int main(void) {
         RLS_TEST(test_timeline_order_spares_overlaps_year_only_and_undated_entries),
         RLS_TEST(test_timeline_order_said_once_for_a_list_oldest_first),
         RLS_TEST(test_timeline_order_says_down_when_the_place_is_below),
+        RLS_TEST(test_timeline_order_reads_one_employer_as_one_unit),
         RLS_TEST(test_timeline_gap_over_six_months_as_information),
         RLS_TEST(test_timeline_gap_spares_studies_overlaps_and_year_only_dates),
         RLS_TEST(test_disable_comments_cover_the_timeline_rules),
         RLS_TEST(test_tech_casing_flags_official_names_written_wrong),
+        RLS_TEST(test_tech_casing_leaves_a_lower_case_list_alone),
         RLS_TEST(test_tech_casing_fix_is_safe_and_fix_all_applies_it),
         RLS_TEST(test_tech_casing_in_latex_spares_commands_and_verbatim),
         RLS_TEST(test_disable_comments_cover_tech_casing),
