@@ -146,6 +146,8 @@ typedef struct {
     bool stopped;
     uint32_t n_sibling_walks; /* tex__args */
     int32_t line_entry;  /* the entry a dated line just made (its next line may add to it), or -1 */
+    bool line_org_only;  /* line_entry came from a template's macro: its next line may name the
+                            employer only */
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
     uint32_t n_macro_sections; /* sections made by \\section or a heading macro */
     bool line_section;         /* the section being made comes from a line (tex__line_heading) */
@@ -448,6 +450,24 @@ static bool tex__roles(RlsSectionKind k) {
            k == RLS_SECTION_VOLUNTEERING;
 }
 
+/* "Eurotech", "Union Glass", "Station Lernen": at most four words, each
+ * but short ones ("di", "per") capitalised; no sentence ("Built a tool"). */
+static bool tex__name_like(const char *s) {
+    unsigned words = 0;
+    for (const char *w = s; *w;) {
+        while (*w == ' ')
+            w++;
+        if (!*w) break;
+        const char *end = w;
+        while (*end && *end != ' ')
+            end++;
+        unsigned char c = (unsigned char)*w;
+        if (++words > 4 || (end - w > 3 && c < 0x80 && !isupper(c) && !isdigit(c))) return false;
+        w = end;
+    }
+    return words > 0;
+}
+
 /* Fills the fields entry e lacks from a line's fields; returns whether any
  * was taken. */
 static bool tex__complete(RlsEntry *e, RlsEntryFields *f) {
@@ -534,7 +554,22 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
             rls_entry_fields_close(&f);
             return false;
         }
-        bool used = tex__complete(e, &f);
+        bool used;
+        if (w->line_org_only) {
+            /* Under a template's role, one name that is no role is its
+             * employer ("Eurotech"); anything else is the role's text. */
+            int fields = (f.title != NULL) + (f.org != NULL) + (f.location != NULL);
+            bool typed = f.org && !f.title; /* "Sabanci University, Turchia" */
+            char *name = typed ? f.org : fields == 1 ? (f.title ? f.title : f.location) : NULL;
+            used = !e->org && name && (typed || tex__name_like(name)) &&
+                   !rls_entry_field_is_role(name, strlen(name));
+            if (used) {
+                e->org = rls_strdup(name);
+                if (typed && f.location && !e->location) e->location = rls_strdup(f.location);
+            }
+        } else {
+            used = tex__complete(e, &f);
+        }
         rls_entry_fields_close(&f);
         if (!used) return false;
         RlsSpan span = tex__plain_span(p);
@@ -624,6 +659,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     rls_entry_fields_close(&f);
     rls_free(cells);
     w->line_entry = w->mb.current_entry;
+    w->line_org_only = false;
     w->dated_entry = w->mb.current_entry;
     rls_plain_free(p);
     return true;
@@ -1048,6 +1084,13 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     if (m->note_arg && tex__str(strs, m->note_arg)) {
         rls_tex_text_node(&w->para_text, args[m->note_arg - 1]);
         tex__flush_para(w);
+    }
+    /* "\\ecvtitle{2015 -- 2016}{Erasmus}" over "\\ecvitem{}{Sabanci
+     * University}": a template's entry without its employer is completed
+     * by the line under it, as a dated line's is (tex__dated_line). */
+    if (!org_str) {
+        w->line_entry = w->mb.current_entry;
+        w->line_org_only = true;
     }
     /* Header arguments are used up; the body flows on through the walk. */
     for (unsigned k = 1; k <= n; k++) {

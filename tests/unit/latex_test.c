@@ -761,8 +761,26 @@ static void test_arguments_of_unknown_environments_are_cells(void) {
     rls_resume_delete(m);
 }
 
+/* A template's entry without its employer takes the name on the line
+ * under it; a sentence there stays what it is. */
+static void test_the_line_under_a_template_entry_names_its_employer(void) {
+    const char *src = "\\documentclass{europasscv}\n\\begin{document}\n"
+                      "\\ecvsection{Esperienza}\n"
+                      "\\ecvtitle{Marzo 2017 -- Ottobre 2017}{Tirocinio per Tesi}\n"
+                      "\\ecvitem{}{Eurotech Città}\n"
+                      "\\ecvtitle{2012 -- 2013}{Stagista}\n"
+                      "\\ecvitem{}{Built a test bench for 東京 clients}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src, NULL);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].org, "Eurotech Città");
+    EXPECT_TRUE(m->entries[1].org == NULL);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_the_line_under_a_template_entry_names_its_employer),
         RLS_TEST(test_arguments_of_unknown_environments_are_cells),
         RLS_TEST(test_jakes_resume),
         RLS_TEST(test_sb2nov_two_argument_items),
