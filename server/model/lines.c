@@ -48,6 +48,37 @@ static const char *const lines__honour_words[] = {
     "salutatorian", "dean",  "deans",   "summa",  "magna",
 };
 
+/* A unit of an organisation, first word of its name: "Department of
+ * Astronomy", "Center for Theoretical Physics", "Institut für …". */
+static const char *const lines__unit_words[] = {
+    "department", "dept",   "center",   "centre",      "institute",    "institut",
+    "instituto",  "school", "faculty",  "faculté",     "facultad",     "laboratory",
+    "lab",        "labs",   "division", "département", "departamento",
+};
+
+/* Whether only a comma and spaces stand between fields a and b. */
+static bool lines__comma_between(Field a, Field b) {
+    const char *x = a.p + a.n, *y = b.p;
+    if (x >= y) return false;
+    for (const char *c = x; c < y; c++)
+        if (*c != ',' && *c != ' ') return false;
+    return true;
+}
+
+/* The text from the start of a to the end of b. */
+static Field lines__span(Field a, Field b) {
+    return (Field){a.p, (size_t)(b.p + b.n - a.p)};
+}
+
+/* Whether f opens with a unit word (ASCII case folded). */
+static bool lines__opens_with_unit(Field f) {
+    for (size_t i = 0; i < RLS_ARRAY_LEN(lines__unit_words); i++) {
+        size_t n = strlen(lines__unit_words[i]);
+        if (f.n > n && f.p[n] == ' ' && lines__prefix_ci(f.p, lines__unit_words[i], n)) return true;
+    }
+    return false;
+}
+
 /* Whole-word, ASCII case-insensitive search for any of `words` in f. Dots
  * are ignored inside words so that "B.S." matches "bs" and "Co." "co". */
 static bool lines__has_word(Field f, const char *const *words, size_t n_words) {
@@ -597,6 +628,19 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         int t = title;
         title = org;
         org = t;
+    }
+    /* "Department of Astronomy, University of Maryland": a unit named as
+     * an organisation, and no role, before its organisation after a comma
+     * is part of one name, not a title. */
+    if (title >= 0 && org == title + 1 && lines__opens_with_unit(fields[title]) &&
+        !lines__is_title(fields[title], kind) && lines__title_lean(fields[title], kind) < 0 &&
+        lines__comma_between(fields[title], fields[org])) {
+        fields[org] = lines__span(fields[title], fields[org]);
+        title = -1;
+    } else if (org >= 0 && (size_t)org + 1 < n && !used[org + 1] && org + 1 != title &&
+               lines__opens_with_unit(fields[org]) && lines__is_org(fields[org + 1]) &&
+               lines__comma_between(fields[org], fields[org + 1])) {
+        fields[org] = lines__span(fields[org], fields[org + 1]);
     }
     if (org >= 0 && !out->location) {
         Field glued = lines__glued_place(&fields[org], kind);

@@ -172,6 +172,11 @@ static const TypedCase typed_cases[] = {
     {"Consultante junior (client : LAFARGE)", EXP, "Consultante junior (client : LAFARGE)", NULL,
      NULL},
     {"Software Engineer: Berlin", EXP, "Software Engineer: Berlin", NULL, NULL}, /* no employer */
+    /* A unit before its organisation is one name; a course before a school is not. */
+    {"Department of Astronomy, University of Maryland", EXP, NULL,
+     "Department of Astronomy, University of Maryland", NULL},
+    {"Research Assistant, Department of Astronomy, University of Maryland", EXP,
+     "Research Assistant", "Department of Astronomy, University of Maryland", NULL},
 };
 
 static bool typed__same(const char *got, const char *want) {
