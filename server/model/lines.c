@@ -255,6 +255,32 @@ static bool lines__paren_place(Field inner, Field before) {
     return true;
 }
 
+/* "HashiCorp (Multi-Cloud Infrastructure Automation)", "Laiblitz Inc (part
+ * time job)": a note of three words or more in parentheses after a name
+ * says what it is, and is no part of the name; an acronym ("(RDFZ)"), a
+ * place ("(Berlin)") or another name of the employer in them is. */
+static Field lines__without_note(Field f) {
+    if (f.n < 4 || f.p[f.n - 1] != ')') return f;
+    const char *open = NULL;
+    for (size_t i = f.n - 1; i-- > 0 && !open;)
+        if (f.p[i] == '(') open = f.p + i;
+    if (!open || open == f.p || open[-1] != ' ') return f;
+    Field inner = {open + 1, (size_t)(f.p + f.n - 1 - (open + 1))};
+    Field name = lines__trim((Field){f.p, (size_t)(open - f.p)});
+    unsigned words = 1;
+    for (size_t i = 0; i < inner.n; i++)
+        words += inner.p[i] == ' ';
+    /* "(ex 8kdata)", "(vormals PTS GmbH)", "(Express Scripts)": another
+     * name of the same employer, kept. */
+    static const char *const formerly[] = {"ex ", "formerly ", "vormals ", "now ", "ancien "};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(formerly); i++)
+        if (inner.n > strlen(formerly[i]) &&
+            lines__prefix_ci(inner.p, formerly[i], strlen(formerly[i])))
+            return f;
+    if (words < 3 || lines__is_location(inner) || lines__is_org(inner) || !name.n) return f;
+    return name;
+}
+
 /* Length of a strong separator at p, or 0. `at_word` reports " at ". */
 static size_t lines__separator(const char *p, const char *end, bool *at_word) {
     static const char *const seps[] = {
@@ -646,6 +672,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         Field glued = lines__glued_place(&fields[org], kind);
         if (glued.n) out->location = lines__dup(glued);
     }
+    if (org >= 0) fields[org] = lines__without_note(fields[org]);
     if (title >= 0) out->title = lines__dup(fields[title]), found++;
     if (org >= 0) out->org = lines__dup(fields[org]), found++;
     if (out->location) found++;

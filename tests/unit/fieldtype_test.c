@@ -177,6 +177,15 @@ static const TypedCase typed_cases[] = {
      "Department of Astronomy, University of Maryland", NULL},
     {"Research Assistant, Department of Astronomy, University of Maryland", EXP,
      "Research Assistant", "Department of Astronomy, University of Maryland", NULL},
+    /* A note of what the employer does is no part of its name; another
+     * name of the employer is. */
+    {"Tech Lead | HashiCorp (Multi-Cloud Infrastructure Automation)", EXP, "Tech Lead", "HashiCorp",
+     NULL},
+    {"Développeur | Laiblitz Inc (part time job)", EXP, "Développeur", "Laiblitz Inc", NULL},
+    {"Data-Engineer | Ongres Inc. (ex 8kdata)", EXP, "Data-Engineer", "Ongres Inc. (ex 8kdata)",
+     NULL},
+    {"Business Analyst | Medco (Express Scripts)", EXP, "Business Analyst",
+     "Medco (Express Scripts)", NULL},
 };
 
 static bool typed__same(const char *got, const char *want) {
