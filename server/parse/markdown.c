@@ -1151,6 +1151,21 @@ static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates
 /* An entry under a date slot. In publications the line is a citation, one
  * title as a reader says it ("Newton Sir I, De analysi ..."): it has no
  * role or organisation to split out. */
+/* The end (a plain offset) of the source line holding the first word at
+ * or after plain offset from. */
+static uint32_t md__plain_line_end(const Md *md, const RlsPlain *p, uint32_t from) {
+    uint32_t i = from;
+    while (i < p->len && p->text[i] == ' ')
+        i++;
+    if (i >= p->len) return p->len;
+    uint32_t eol = p->src_start[i];
+    while (eol < md->len && md->src[eol] != '\n')
+        eol++;
+    for (uint32_t k = i; k < p->len; k++)
+        if (p->src_start[k] > eol) return k;
+    return p->len;
+}
+
 static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
                            const RlsDateRange *dates) {
     RlsEntryFields f;
@@ -1160,8 +1175,24 @@ static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
         while (start_plain < t->plain.len && t->plain.text[start_plain] == ' ')
             start_plain++;
         f.title = rls_strndup(t->plain.text + start_plain, t->plain.len - start_plain);
-    } else {
-        char *fs = md__field_string_range(t, from_plain, t->plain.len);
+    }
+    uint32_t line_end = t->plain.len;
+    if (md->kind != RLS_SECTION_PUBLICATIONS) {
+        /* "`2016 - 2016`" over "__Trainee, GroupM__" over what was done:
+         * the line after the slot names the entry, the lines under it are
+         * its prose. */
+        line_end = md__plain_line_end(md, &t->plain, from_plain);
+        /* Short lines under it still name it ("<br> __American Statistical
+         * Association__, Alexandria, VA"); a sentence is prose. */
+        while (line_end < t->plain.len) {
+            uint32_t next = md__plain_line_end(md, &t->plain, line_end);
+            uint32_t last = next;
+            while (last > line_end && t->plain.text[last - 1] == ' ')
+                last--;
+            if (next - line_end > 80 || last == line_end || t->plain.text[last - 1] == '.') break;
+            line_end = next;
+        }
+        char *fs = md__field_string_range(t, from_plain, line_end);
         rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
         rls_free(fs);
     }
@@ -1170,6 +1201,15 @@ static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
     md->fresh_entry_level = 0xFFFF;
     md->slot_layout = true;
     rls_entry_fields_close(&f);
+    if (line_end < t->plain.len) {
+        RlsPlain rest;
+        md__plain_sub(md, &t->plain, line_end, t->plain.len, &rest);
+        if (rest.len)
+            rls_model_builder_paragraph(
+                &md->mb, (RlsSpan){rest.src_start[0], rest.src_end[rest.len - 1]}, &rest);
+        else
+            rls_plain_free(&rest);
+    }
 }
 
 /* Beside slot-dated entries, an undated line of the same shape is an entry

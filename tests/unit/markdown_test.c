@@ -366,8 +366,29 @@ static void test_a_section_heading_at_the_level_of_the_roles_is_a_section(void) 
     rls_resume_delete(m);
 }
 
+/* A date slot over the entry's name lines and its prose, with no blank
+ * line between: the short lines name the entry, the sentence is its prose. */
+static void test_a_date_slot_entry_keeps_its_prose_apart(void) {
+    RlsResume *m = parse("# Zoë\n\n## Erfaring\n\n"
+                         "`2016 - 2017`\n__Trainee (salgsmodellering), GroupM__ <br/>\n"
+                         "Som analytikertrainee i GroupM assisterede jeg primært med at forberede "
+                         "data til brug i salgsmodeller for 東京.\n\n"
+                         "`2019 - 2022`\n__Senior Advisor__\n<br>\n"
+                         "__American Statistical Association__, Alexandria, VA\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Trainee (salgsmodellering)");
+    EXPECT_STR_EQ(m->entries[0].org, "GroupM");
+    EXPECT_STR_EQ(m->entries[1].org, "American Statistical Association");
+    bool prose = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++)
+        prose |= m->paragraphs[i].entry == 0 && strstr(m->paragraphs[i].plain.text, "東京");
+    EXPECT_TRUE(prose);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_date_slot_entry_keeps_its_prose_apart),
         RLS_TEST(test_a_section_heading_at_the_level_of_the_roles_is_a_section),
         RLS_TEST(test_a_labelled_bold_line_under_a_role_keeps_its_bullets),
         RLS_TEST(test_the_line_under_a_dated_entry_line_names_its_employer),
