@@ -72,6 +72,16 @@ static bool fuzz__same_items(const RlsResume *before, const RlsResume *after) {
            fuzz__plain_bullets(after) == fuzz__plain_bullets(before);
 }
 
+/* Whether an edit of a starts inside a syntax error of m. */
+static bool fuzz__in_error(const RlsResume *m, const RlsAction *a) {
+    for (size_t i = 0; i < a->n_edits; i++)
+        for (uint32_t k = 0; k < m->n_errors; k++)
+            if (m->errors[k].start_byte <= a->edits[i].span.start_byte &&
+                a->edits[i].span.start_byte <= m->errors[k].end_byte)
+                return true;
+    return false;
+}
+
 /* One parser per format for the re-parses after actions: building one per
  * action was much of a run (fuzz_model.h). */
 static FuzzParser fuzz__parsers[2];
@@ -103,12 +113,18 @@ static void fuzz__check_action(FuzzDoc *d, const RlsAction *a, bool reparse) {
 
     RlsResume *after = fuzz__parse(d->format, out.data ? out.data : "", (uint32_t)out.len);
     const RlsResume *before = d->model;
-    if (a->kind == RLS_ACTION_SUPPRESS ? after->n_bullets != before->n_bullets
-                                       : !fuzz__same_items(before, after))
+    /* Inside a syntax error, tree-sitter's recovery depends on every byte:
+     * a disable comment there may change what the broken region reads as
+     * (a \cventry inside an ERROR read as a dated line, or, with the
+     * comment, as the macro with its items). Everywhere else it must not. */
+    bool broken = a->kind == RLS_ACTION_SUPPRESS && fuzz__in_error(before, a);
+    if (!broken && (a->kind == RLS_ACTION_SUPPRESS ? after->n_bullets != before->n_bullets
+                                                   : !fuzz__same_items(before, after)))
         fuzz__fail(d, a, "the number of bullets changed");
-    if (after->n_sections != before->n_sections) fuzz__fail(d, a, "the number of sections changed");
+    if (!broken && after->n_sections != before->n_sections)
+        fuzz__fail(d, a, "the number of sections changed");
     if (after->n_errors > before->n_errors) fuzz__fail(d, a, "new syntax errors");
-    if (a->kind == RLS_ACTION_SUPPRESS) {
+    if (a->kind == RLS_ACTION_SUPPRESS && !broken) {
         for (uint32_t i = 0; i < before->n_bullets; i++)
             if (strcmp(after->bullets[i].plain.text, before->bullets[i].plain.text) != 0)
                 fuzz__fail(d, a, "a suppression comment changed a bullet's text");
