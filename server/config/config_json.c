@@ -48,10 +48,6 @@ typedef struct {
     int n_problems;
 } ConfigJsonCtx;
 
-static const char *const config__top_keys[] = {
-    "rules",  "lexicons", "thresholds", "role",       "jobDescription",
-    "macros", "logLevel", "spelling",   "dictionary",
-};
 static const char *const config__spelling_keys[] = {"enabled", "dictionaryPath",
                                                     "checkCapitalized"};
 static const char *const config__severity_words[] = {"error", "warning", "info", "hint", "off"};
@@ -795,6 +791,36 @@ static char *config__dirname(const char *path) {
     return rls_strndup(path, (size_t)(slash - path));
 }
 
+/* The top-level keys and what reads each: the one list that the merge
+ * dispatches on and that an unknown key is compared with. */
+typedef void (*ConfigJsonKey)(ConfigJsonCtx *ctx, const cJSON *item);
+static const struct {
+    const char *key;
+    ConfigJsonKey read;
+} config__top[] = {
+    {"rules", config__rules},           {"lexicons", config__lexicons},
+    {"thresholds", config__thresholds}, {"role", config__role},
+    {"jobDescription", config__job},    {"macros", config__macros},
+    {"logLevel", config__log_level},    {"spelling", config__spelling},
+    {"dictionary", config__dictionary},
+};
+
+static void config__unknown_key(ConfigJsonCtx *ctx, const char *key) {
+    const char *keys[RLS_ARRAY_LEN(config__top)];
+    for (size_t i = 0; i < RLS_ARRAY_LEN(config__top); i++)
+        keys[i] = config__top[i].key;
+    const char *hint = rls_config_suggest(key, keys, RLS_ARRAY_LEN(keys));
+    if (hint) {
+        config__problem(ctx, key, "unknown key (did you mean \"%s\"?)", hint);
+        return;
+    }
+    RlsBuf what;
+    rls_buf_init(&what);
+    config__one_of(&what, keys, RLS_ARRAY_LEN(keys));
+    config__problem(ctx, key, "unknown key; expected %s", what.data);
+    rls_buf_close(&what);
+}
+
 /* Merges json under ctx (its config, origin, base and confine folders). */
 static int config__merge(ConfigJsonCtx *ctx, const cJSON *json) {
     if (!cJSON_IsObject(json)) {
@@ -804,38 +830,15 @@ static int config__merge(ConfigJsonCtx *ctx, const cJSON *json) {
     const cJSON *item;
     cJSON_ArrayForEach(item, json) {
         const char *key = item->string ? item->string : "";
-        if (strcmp(key, "rules") == 0) {
-            config__rules(ctx, item);
-        } else if (strcmp(key, "lexicons") == 0) {
-            config__lexicons(ctx, item);
-        } else if (strcmp(key, "thresholds") == 0) {
-            config__thresholds(ctx, item);
-        } else if (strcmp(key, "role") == 0) {
-            config__role(ctx, item);
-        } else if (strcmp(key, "jobDescription") == 0) {
-            config__job(ctx, item);
-        } else if (strcmp(key, "macros") == 0) {
-            config__macros(ctx, item);
-        } else if (strcmp(key, "logLevel") == 0) {
-            config__log_level(ctx, item);
-        } else if (strcmp(key, "spelling") == 0) {
-            config__spelling(ctx, item);
-        } else if (strcmp(key, "dictionary") == 0) {
-            config__dictionary(ctx, item);
-        } else if (strcmp(key, "$schema") == 0) {
-            /* Editors use it for completion; nothing to apply. */
-        } else {
-            const char *hint =
-                rls_config_suggest(key, config__top_keys, RLS_ARRAY_LEN(config__top_keys));
-            RlsBuf what;
-            rls_buf_init(&what);
-            config__one_of(&what, config__top_keys, RLS_ARRAY_LEN(config__top_keys));
-            if (hint)
-                config__problem(ctx, key, "unknown key (did you mean \"%s\"?)", hint);
-            else
-                config__problem(ctx, key, "unknown key; expected %s", what.data);
-            rls_buf_close(&what);
-        }
+        /* "$schema": editors use it for completion; nothing to apply. */
+        if (strcmp(key, "$schema") == 0) continue;
+        size_t k = 0;
+        while (k < RLS_ARRAY_LEN(config__top) && strcmp(key, config__top[k].key) != 0)
+            k++;
+        if (k < RLS_ARRAY_LEN(config__top))
+            config__top[k].read(ctx, item);
+        else
+            config__unknown_key(ctx, key);
     }
     return ctx->n_problems ? RLS_EINVAL : 0;
 }
