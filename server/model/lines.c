@@ -444,12 +444,44 @@ static float lines__role_lean(Field f) {
  * colon, its employer. */
 static bool lines__short_name(Field f) {
     if (f.n == 0 || f.n > 40 || strchr(".:;", f.p[f.n - 1])) return false;
+    /* At most four words, each but short ones ("di", "per") capitalised:
+     * no sentence ("Built a test bench"). */
+    int words = 0;
+    for (size_t i = 0; i < f.n;) {
+        while (i < f.n && f.p[i] == ' ')
+            i++;
+        size_t w = i;
+        while (i < f.n && f.p[i] != ' ')
+            i++;
+        if (i == w) break;
+        unsigned char c = (unsigned char)f.p[w];
+        if (++words > 4 || (i - w > 3 && c < 0x80 && !isupper(c) && !isdigit(c))) return false;
+    }
     unsigned char c = (unsigned char)f.p[0];
     if (!isupper(c) && !isdigit(c) && c < 0x80) return false;
-    int words = 1;
-    for (size_t i = 0; i < f.n; i++)
-        words += f.p[i] == ' ';
-    return words <= 4 && lines__may_be_title(f) && !lines__is_location(f) && !lines__is_honour(f);
+    return lines__may_be_title(f) && !lines__is_location(f) && !lines__is_honour(f);
+}
+
+bool rls_entry_employer_line(const char *text, size_t len, RlsSectionKind kind, char **org,
+                             char **location) {
+    RlsEntryFields f;
+    rls_entry_fields_split(text, len, kind, true, &f);
+    int fields = (f.title != NULL) + (f.org != NULL) + (f.location != NULL);
+    char **name = f.org && !f.title        ? &f.org
+                  : fields == 1 && f.title ? &f.title
+                  : fields == 1            ? &f.location
+                                           : NULL;
+    bool typed = name == &f.org; /* "University of Bath, Bath, UK" */
+    bool taken = name && (typed || lines__short_name((Field){*name, strlen(*name)})) &&
+                 !rls_entry_field_is_role(*name, strlen(*name));
+    if (taken) {
+        *org = *name;
+        *name = NULL;
+        *location = typed ? f.location : NULL;
+        if (typed) f.location = NULL;
+    }
+    rls_entry_fields_close(&f);
+    return taken;
 }
 
 /* "Tsinghua University: Ph.D. in Economics", "Back-End Developer: GFT

@@ -41,6 +41,14 @@ void rls_entry_fields_close(RlsEntryFields *self);
  * Engineer", "B.S. Computer Science"). */
 bool rls_entry_field_is_role(const char *text, size_t len);
 
+/* A line right under a role that lacks its employer ("University of Bath,
+ * Bath, UK", "Eurotech"): one organisation, typed as one or a short name
+ * that is no role, no place and no sentence. Sets *org and *location
+ * (owned; *location may be NULL) and returns true, or returns false and
+ * sets nothing. */
+bool rls_entry_employer_line(const char *text, size_t len, RlsSectionKind kind, char **org,
+                             char **location);
+
 /* True when text[0..len) holds a job word ("Founder and Organizer",
  * "Software Engineer"); degrees do not count. */
 bool rls_entry_field_names_job(const char *text, size_t len);

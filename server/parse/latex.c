@@ -450,24 +450,6 @@ static bool tex__roles(RlsSectionKind k) {
            k == RLS_SECTION_VOLUNTEERING;
 }
 
-/* "Eurotech", "Union Glass", "Station Lernen": at most four words, each
- * but short ones ("di", "per") capitalised; no sentence ("Built a tool"). */
-static bool tex__name_like(const char *s) {
-    unsigned words = 0;
-    for (const char *w = s; *w;) {
-        while (*w == ' ')
-            w++;
-        if (!*w) break;
-        const char *end = w;
-        while (*end && *end != ' ')
-            end++;
-        unsigned char c = (unsigned char)*w;
-        if (++words > 4 || (end - w > 3 && c < 0x80 && !isupper(c) && !isdigit(c))) return false;
-        w = end;
-    }
-    return words > 0;
-}
-
 /* Fills the fields entry e lacks from a line's fields; returns whether any
  * was taken. */
 static bool tex__complete(RlsEntry *e, RlsEntryFields *f) {
@@ -550,27 +532,20 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         if (w->mb.model->n_bullets &&
             w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
             return false;
-        if (rls_entry_fields_split(p->text, p->len, k, true, &f) == 0) {
-            rls_entry_fields_close(&f);
-            return false;
-        }
         bool used;
         if (w->line_org_only) {
-            /* Under a template's role, one name that is no role is its
-             * employer ("Eurotech"); anything else is the role's text. */
-            int fields = (f.title != NULL) + (f.org != NULL) + (f.location != NULL);
-            bool typed = f.org && !f.title; /* "Sabanci University, Turchia" */
-            char *name = typed ? f.org : fields == 1 ? (f.title ? f.title : f.location) : NULL;
-            used = !e->org && name && (typed || tex__name_like(name)) &&
-                   !rls_entry_field_is_role(name, strlen(name));
-            if (used) {
-                e->org = rls_strdup(name);
-                if (typed && f.location && !e->location) e->location = rls_strdup(f.location);
-            }
+            /* Under a template's role, the employer only ("Eurotech");
+             * anything else is the role's text. */
+            char *location = NULL;
+            used = !e->org && rls_entry_employer_line(p->text, p->len, k, &e->org, &location);
+            if (location && !e->location)
+                e->location = location;
+            else
+                rls_free(location);
         } else {
-            used = tex__complete(e, &f);
+            used = rls_entry_fields_split(p->text, p->len, k, true, &f) > 0 && tex__complete(e, &f);
+            rls_entry_fields_close(&f);
         }
-        rls_entry_fields_close(&f);
         if (!used) return false;
         RlsSpan span = tex__plain_span(p);
         if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;

@@ -1610,17 +1610,15 @@ static bool md__entry_detail(Md *md, const TSRange *r, uint32_t n, const MdLine 
     bool taken = false;
     if (p->len > 0 && p->len <= 80 && !strchr(".:;", p->text[p->len - 1]) &&
         !rls_date_range_find(p->text, p->len, &dr, &ds, &de)) {
-        RlsEntryFields f;
-        rls_entry_fields_split(p->text, p->len, md->kind, true, &f);
-        bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-        char *org = f.org ? f.org : !role ? f.title : NULL;
-        if (org && (!f.org || !f.title)) {
-            e->org = rls_strdup(org);
-            if (!e->location && f.location) e->location = rls_strdup(f.location);
+        char *location = NULL;
+        taken = rls_entry_employer_line(p->text, p->len, md->kind, &e->org, &location);
+        if (taken) {
+            if (!e->location)
+                e->location = location;
+            else
+                rls_free(location);
             e->span.end_byte = RLS_MAX(e->span.end_byte, t.span.end_byte);
-            taken = true;
         }
-        rls_entry_fields_close(&f);
     }
     md__text_close(&t);
     return taken;
@@ -2140,20 +2138,19 @@ static bool md__heading_has_words(const Md *md, TSNode inl) {
     return false;
 }
 
-static bool md__heading_is_section(const Md *md, TSNode inl) {
+/* Whether a heading's words name a section; with `standard`, only wording
+ * an ATS recognises ("Awards", "Education"), not one that only holds a
+ * section's word ("Project Engineer | Wipro"). */
+static bool md__heading_section(const Md *md, TSNode inl, bool standard) {
     char buf[256];
     size_t n = md__heading_words(md, inl, buf, sizeof(buf));
-    return n > 0 && n < 80 && rls_section_classify(buf, n, NULL) != RLS_SECTION_OTHER;
+    bool is_standard = false;
+    return n > 0 && n < 80 && rls_section_classify(buf, n, &is_standard) != RLS_SECTION_OTHER &&
+           (!standard || is_standard);
 }
 
-/* A heading worded as an ATS names a section ("Awards", "Education"), not
- * one that only holds a section's word ("Project Engineer | Wipro"). */
-static bool md__heading_is_standard_section(const Md *md, TSNode inl) {
-    char buf[256];
-    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
-    bool standard = false;
-    return n > 0 && n < 80 && rls_section_classify(buf, n, &standard) != RLS_SECTION_OTHER &&
-           standard;
+static bool md__heading_is_section(const Md *md, TSNode inl) {
+    return md__heading_section(md, inl, false);
 }
 
 /* Heading levels are relative: the section level is the one whose headings
@@ -2415,7 +2412,7 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
      * headings above it: a section set one level too deep, not a role that
      * would take what follows. Deeper than the role it stays a label. */
     if (((md->role_level && level <= md->role_level) || level == md->deep_section_level) &&
-        md__heading_is_standard_section(md, inl)) {
+        md__heading_section(md, inl, true)) {
         md->deep_section_level = level;
         md__section(md, hspan, &t, level);
         return;
