@@ -516,6 +516,25 @@ static size_t lines__split_colons(Field *fields, size_t n, RlsSectionKind kind) 
     return n;
 }
 
+/* "Department of Astronomy, University of Maryland": a unit named as an
+ * organisation, and no role, before its organisation after a comma is
+ * part of one name, whether position took the unit for the title or the
+ * organisation. */
+static void lines__join_unit(Field *fields, size_t n, const bool *used, RlsSectionKind kind,
+                             int *title, int *org) {
+    int t = *title, o = *org;
+    if (t >= 0 && o == t + 1 && lines__opens_with_unit(fields[t]) &&
+        !lines__is_title(fields[t], kind) && lines__title_lean(fields[t], kind) < 0 &&
+        lines__comma_between(fields[t], fields[o])) {
+        fields[o] = lines__span(fields[t], fields[o]);
+        *title = -1;
+    } else if (o >= 0 && (size_t)o + 1 < n && !used[o + 1] && o + 1 != t &&
+               lines__opens_with_unit(fields[o]) && lines__is_org(fields[o + 1]) &&
+               lines__comma_between(fields[o], fields[o + 1])) {
+        fields[o] = lines__span(fields[o], fields[o + 1]);
+    }
+}
+
 int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
                            RlsEntryFields *out) {
     memset(out, 0, sizeof(*out));
@@ -687,19 +706,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         title = org;
         org = t;
     }
-    /* "Department of Astronomy, University of Maryland": a unit named as
-     * an organisation, and no role, before its organisation after a comma
-     * is part of one name, not a title. */
-    if (title >= 0 && org == title + 1 && lines__opens_with_unit(fields[title]) &&
-        !lines__is_title(fields[title], kind) && lines__title_lean(fields[title], kind) < 0 &&
-        lines__comma_between(fields[title], fields[org])) {
-        fields[org] = lines__span(fields[title], fields[org]);
-        title = -1;
-    } else if (org >= 0 && (size_t)org + 1 < n && !used[org + 1] && org + 1 != title &&
-               lines__opens_with_unit(fields[org]) && lines__is_org(fields[org + 1]) &&
-               lines__comma_between(fields[org], fields[org + 1])) {
-        fields[org] = lines__span(fields[org], fields[org + 1]);
-    }
+    lines__join_unit(fields, n, used, kind, &title, &org);
     if (org >= 0 && !out->location) {
         Field glued = lines__glued_place(&fields[org], kind);
         if (glued.n) out->location = lines__dup(glued);
