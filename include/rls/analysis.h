@@ -10,11 +10,12 @@
 #include "rls/diag.h"
 #include "rls/model.h"
 #include "rls/parse.h"
+#include "rls/rules.h"
 
-/* The one finding of a document that was not analysed: not UTF-8 text,
- * larger than the threshold "not-analysed.maxBytes" (default
- * RLS_ANALYSIS_MAX_BYTES), or past the parse budget (parse.h). */
-#define RLS_RULE_NOT_ANALYSED "not-analysed"
+/* The one finding of a document that was not analysed (rule
+ * RLS_RULE_ID(NOT_ANALYSED), rules.h): not UTF-8 text, larger than the
+ * threshold "not-analysed.maxBytes" (default RLS_ANALYSIS_MAX_BYTES), or past
+ * the parse budget (parse.h). */
 #define RLS_ANALYSIS_MAX_BYTES (4u * 1024u * 1024u)
 
 struct RlsRulesCache;
@@ -42,7 +43,7 @@ void rls_analysis_trim(RlsAnalysis *self);
  * Replaces whatever *self held, reusing its caches: the findings are
  * exactly those of a fresh analysis of the same text. A document that is
  * not text, too large, or too complex to parse within the budget gets an
- * empty model and one RLS_RULE_NOT_ANALYSED finding on its first line.
+ * empty model and one not-analysed finding on its first line.
  * Returns 0. */
 int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t len,
                 const RlsConfig *config);

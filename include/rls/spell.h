@@ -23,9 +23,9 @@
 #include "rls/config.h"
 #include "rls/diag.h"
 #include "rls/model.h"
+#include "rls/rules.h"
 
-/* The rule id: the diagnostic code, the configuration key. */
-#define RLS_RULE_SPELLING "spelling"
+/* The rule is RLS_RULE_ID(SPELLING) (rules.h). */
 /* The lexicon name under which RlsConfig.lexicon_edits holds the words of
  * the resume dictionary (configuration key `dictionary`). */
 #define RLS_SPELL_LEXICON "spelling"

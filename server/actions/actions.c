@@ -447,9 +447,10 @@ int rls_actions_for_diag(const RlsResume *model, const char *src, uint32_t src_l
                          const RlsDiag *diag, RlsActionList *out) {
     if (!actions__valid(model, src, src_len, diag) || !out || !diag->rule) return RLS_EINVAL;
     if (diag->bullet < 0 || (uint32_t)diag->bullet >= model->n_bullets) {
-        if (strcmp(diag->rule, "nonstandard-heading") == 0) actions__heading(model, src, diag, out);
-        if (strcmp(diag->rule, "tech-casing") == 0) actions__tech_casing(src, diag, out);
-        if (strcmp(diag->rule, "timeline-order") == 0)
+        if (strcmp(diag->rule, RLS_RULE_ID(NONSTANDARD_HEADING)) == 0)
+            actions__heading(model, src, diag, out);
+        if (strcmp(diag->rule, RLS_RULE_ID(TECH_CASING)) == 0) actions__tech_casing(src, diag, out);
+        if (strcmp(diag->rule, RLS_RULE_ID(TIMELINE_ORDER)) == 0)
             actions__timeline_move(model, src, diag, out);
         return 0;
     }
@@ -689,9 +690,9 @@ static uint32_t actions__file_top(const RlsResume *model, const char *src, uint3
 int rls_actions_suppress(const RlsResume *model, const char *src, uint32_t src_len,
                          const RlsDiag *diag, RlsActionList *out) {
     if (!actions__valid(model, src, src_len, diag) || !out || !diag->rule) return RLS_EINVAL;
-    /* A document refused as not text (rls/analysis.h RLS_RULE_NOT_ANALYSED)
+    /* A document refused as not text (rls/analysis.h, rule not-analysed)
      * has no place where a comment would be read as one. */
-    if (strcmp(diag->rule, "not-analysed") == 0) return 0;
+    if (strcmp(diag->rule, RLS_RULE_ID(NOT_ANALYSED)) == 0) return 0;
     bool md = model->format == RLS_FORMAT_MARKDOWN;
     const char *eol = actions__eol(src, src_len);
     uint32_t at = RLS_MIN(diag->span.start_byte, src_len);

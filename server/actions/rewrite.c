@@ -15,6 +15,7 @@
 
 #include "actions/actions_internal.h"
 #include "rls/alloc.h"
+#include "rls/rules.h"
 
 /* ---- Shared helpers --------------------------------------------------------- */
 
@@ -803,20 +804,23 @@ done:
 const char *const rls_rewrite_rules[] = {
     /* Tense first, so "Contributing to" is seen as the opener
      * "Contributed to"; no-metric last, after the result moved. */
-    "passive-voice",    "first-person", "tense-mismatch", "weak-opener", "spelled-out-number",
-    "vague-quantifier", "buzzword",     "repeated-verb",  "no-metric",   NULL};
+    RLS_RULE_ID(PASSIVE_VOICE),      RLS_RULE_ID(FIRST_PERSON),
+    RLS_RULE_ID(TENSE_MISMATCH),     RLS_RULE_ID(WEAK_OPENER),
+    RLS_RULE_ID(SPELLED_OUT_NUMBER), RLS_RULE_ID(VAGUE_QUANTIFIER),
+    RLS_RULE_ID(BUZZWORD),           RLS_RULE_ID(REPEATED_VERB),
+    RLS_RULE_ID(NO_METRIC),          NULL};
 
 RlsRewriteStep rls_rewrite_step_for(const char *rule) {
     if (!rule) return NULL;
-    if (!strcmp(rule, "weak-opener")) return rls_rewrite_weak_opener;
-    if (!strcmp(rule, "first-person")) return rls_rewrite_first_person;
-    if (!strcmp(rule, "passive-voice")) return rls_rewrite_passive;
-    if (!strcmp(rule, "spelled-out-number")) return rls_rewrite_numbers;
-    if (!strcmp(rule, "vague-quantifier")) return rls_rewrite_vague;
-    if (!strcmp(rule, "buzzword")) return rls_rewrite_buzzword;
-    if (!strcmp(rule, "no-metric")) return rls_rewrite_no_metric;
-    if (!strcmp(rule, "tense-mismatch")) return rls_rewrite_tense;
-    if (!strcmp(rule, "repeated-verb")) return rls_rewrite_repeated_verb;
+    if (!strcmp(rule, RLS_RULE_ID(WEAK_OPENER))) return rls_rewrite_weak_opener;
+    if (!strcmp(rule, RLS_RULE_ID(FIRST_PERSON))) return rls_rewrite_first_person;
+    if (!strcmp(rule, RLS_RULE_ID(PASSIVE_VOICE))) return rls_rewrite_passive;
+    if (!strcmp(rule, RLS_RULE_ID(SPELLED_OUT_NUMBER))) return rls_rewrite_numbers;
+    if (!strcmp(rule, RLS_RULE_ID(VAGUE_QUANTIFIER))) return rls_rewrite_vague;
+    if (!strcmp(rule, RLS_RULE_ID(BUZZWORD))) return rls_rewrite_buzzword;
+    if (!strcmp(rule, RLS_RULE_ID(NO_METRIC))) return rls_rewrite_no_metric;
+    if (!strcmp(rule, RLS_RULE_ID(TENSE_MISMATCH))) return rls_rewrite_tense;
+    if (!strcmp(rule, RLS_RULE_ID(REPEATED_VERB))) return rls_rewrite_repeated_verb;
     return NULL;
 }
 
@@ -851,7 +855,7 @@ bool rls_rewrite_pipeline(const RlsTracked *in, const RlsFixRequest *reqs, size_
     bool changed = false, retense = false;
     for (size_t r = 0; rls_rewrite_rules[r]; r++) {
         const char *rule = rls_rewrite_rules[r];
-        bool metric = strcmp(rule, "no-metric") == 0;
+        bool metric = strcmp(rule, RLS_RULE_ID(NO_METRIC)) == 0;
         if (metric && restructure) {
             /* The result moves to the front before a placeholder is added. */
             if (rewrite__apply(rls_rewrite_outcome_first, &cur, 0, (uint32_t)cur.text.len, present,
@@ -871,10 +875,10 @@ bool rls_rewrite_pipeline(const RlsTracked *in, const RlsFixRequest *reqs, size_
                 /* A verb put in the right tense can reveal a weak opener
                  * the rules could not see ("Help to build" -> "Helped to
                  * build"): fix it now, or the next fix-all would. */
-                if (!strcmp(rule, "tense-mismatch")) retense = true;
+                if (!strcmp(rule, RLS_RULE_ID(TENSE_MISMATCH))) retense = true;
             }
         }
-        if (retense && !strcmp(rule, "weak-opener")) {
+        if (retense && !strcmp(rule, RLS_RULE_ID(WEAK_OPENER))) {
             retense = false;
             if (rewrite__apply(step, &cur, 0, (uint32_t)cur.text.len, present, placeholders))
                 changed = true;
@@ -889,8 +893,9 @@ char *rls_rewrite_bullet(const char *plain, size_t len) {
     RlsTracked in, out;
     rls_tracked_init_plain(&in, plain, len);
     rls_tracked_init(&out);
-    static const char *const rules[] = {"passive-voice", "first-person", "weak-opener",
-                                        "spelled-out-number", "vague-quantifier"};
+    static const char *const rules[] = {RLS_RULE_ID(PASSIVE_VOICE), RLS_RULE_ID(FIRST_PERSON),
+                                        RLS_RULE_ID(WEAK_OPENER), RLS_RULE_ID(SPELLED_OUT_NUMBER),
+                                        RLS_RULE_ID(VAGUE_QUANTIFIER)};
     RlsFixRequest reqs[RLS_ARRAY_LEN(rules)];
     for (size_t i = 0; i < RLS_ARRAY_LEN(rules); i++)
         reqs[i] = (RlsFixRequest){rules[i], 0, (uint32_t)len};

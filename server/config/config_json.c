@@ -564,7 +564,7 @@ static void config__job(ConfigJsonCtx *ctx, const cJSON *job) {
 static void config__spelling_enabled(ConfigJsonCtx *ctx, bool on) {
     /* The rule's severity: "off" is the same as rules.spelling = "off", and
      * "on" brings back the default after a file turned it off. */
-    rls_config_set_severity(ctx->config, RLS_RULE_SPELLING, on ? RLS_SEV_DEFAULT : RLS_SEV_OFF);
+    rls_config_set_severity(ctx->config, RLS_RULE_ID(SPELLING), on ? RLS_SEV_DEFAULT : RLS_SEV_OFF);
 }
 
 static void config__spelling(ConfigJsonCtx *ctx, const cJSON *sp) {

@@ -14,6 +14,7 @@
 
 #include "rls/alloc.h"
 #include "rls/common.h"
+#include "rls/rules.h"
 
 /* A static copy rather than an allocation: it lives as long as the process
  * and must not show up in the tests' leak count. */
@@ -70,5 +71,9 @@ const char *rls_docs_rules_url(void) {
 }
 
 void rls_docs_rule_url(RlsBuf *out, const char *rule_id) {
-    rls_buf_printf(out, "%s#%s", rls_docs_rules_url(), rule_id);
+    /* The anchor comes from the table of rules (rules.h); an id the table
+     * does not have (a finding of a newer server, say) still links to a
+     * section of its own name. */
+    const RlsRuleInfo *info = rls_rule_find(rule_id);
+    rls_buf_printf(out, "%s#%s", rls_docs_rules_url(), info ? info->anchor : rule_id);
 }

@@ -74,7 +74,7 @@ static RlsSeverity analysis__refuse(RlsAnalysis *self, RlsFormat format, const c
     while (line_end < len && ((unsigned char)src[line_end] & 0xC0) == 0x80)
         line_end++;
     *span = (RlsSpan){0, line_end};
-    return rls_config_severity(config, RLS_RULE_NOT_ANALYSED, RLS_SEV_ERROR);
+    return rls_config_severity(config, RLS_RULE_ID(NOT_ANALYSED), RLS_SEV_ERROR);
 }
 
 int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t len,
@@ -85,14 +85,14 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
     if (!self->rules_cache) self->rules_cache = rls_rules_cache_new();
     if (!self->kw_cache) self->kw_cache = rls_kw_scan_cache_new();
     double max_bytes =
-        rls_config_threshold(config, RLS_RULE_NOT_ANALYSED ".maxBytes", RLS_ANALYSIS_MAX_BYTES);
+        rls_config_threshold(config, "not-analysed.maxBytes", RLS_ANALYSIS_MAX_BYTES);
     const char *why = analysis__not_text(src, len);
     RlsSpan span;
     if (why) {
         RlsSeverity sev =
             analysis__refuse(self, rls_parser_format(parser), src, len, config, &span);
         if (sev != RLS_SEV_OFF)
-            rls_diag_push(&self->diags, span, sev, RLS_RULE_NOT_ANALYSED,
+            rls_diag_push(&self->diags, span, sev, RLS_RULE_ID(NOT_ANALYSED),
                           "This file is not UTF-8 text (%s), so it was not checked: save it as "
                           "UTF-8 text.",
                           why);
@@ -102,10 +102,10 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
         RlsSeverity sev =
             analysis__refuse(self, rls_parser_format(parser), src, len, config, &span);
         if (sev != RLS_SEV_OFF)
-            rls_diag_push(&self->diags, span, sev, RLS_RULE_NOT_ANALYSED,
+            rls_diag_push(&self->diags, span, sev, RLS_RULE_ID(NOT_ANALYSED),
                           "This document is too large to check: %u bytes, more than the "
                           "%.0f checked at most (threshold %s.maxBytes).",
-                          len, max_bytes, RLS_RULE_NOT_ANALYSED);
+                          len, max_bytes, RLS_RULE_ID(NOT_ANALYSED));
         return 0;
     }
     RlsParseOptions opts = {0};
@@ -121,7 +121,7 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
         RlsSeverity sev =
             analysis__refuse(self, rls_parser_format(parser), src, len, config, &span);
         if (sev != RLS_SEV_OFF)
-            rls_diag_push(&self->diags, span, sev, RLS_RULE_NOT_ANALYSED,
+            rls_diag_push(&self->diags, span, sev, RLS_RULE_ID(NOT_ANALYSED),
                           "This document was not checked: %s.", gave_up);
         return 0;
     }

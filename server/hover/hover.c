@@ -126,7 +126,7 @@ char *rls_hover_bullet(const RlsResume *model, const RlsDiagList *diags, const R
 
     if (score && score->n_bullets) {
         bool clean = !rls_score_bullet_flagged(model, diags, bullet, NULL);
-        bool metric = !rls_score_bullet_flagged(model, diags, bullet, "no-metric");
+        bool metric = !rls_score_bullet_flagged(model, diags, bullet, RLS_RULE_ID(NO_METRIC));
         double now = rls_score_bullet_points(score, clean, metric);
         double best = rls_score_bullet_points(score, true, true);
         rls_buf_printf(&b,

@@ -15,6 +15,7 @@
 #include "keywords/kw_internal.h"
 #include "rls/alloc.h"
 #include "rls/buf.h"
+#include "rls/rules.h"
 
 /* Job-description keywords reported at most: beyond this the list stops
  * being advice and becomes noise; the score still counts them all. */
@@ -63,13 +64,13 @@ static void kwrules__missing(const RlsResume *model, const RlsKwReport *r, const
         char times[32] = "";
         if (k->count > 1) snprintf(times, sizeof(times), " (%u mentions)", k->count);
         if (kw && kw->expansion)
-            kwrules__emit(out, config, "missing-keyword", at,
+            kwrules__emit(out, config, RLS_RULE_ID(MISSING_KEYWORD), at,
                           "The job description asks for %s%s, but the resume never mentions it. "
                           "If you have used it, show it in a bullet and list it in Skills, "
                           "writing both forms once: \"%s (%s)\".",
                           k->text, times, kw->name, kw->expansion);
         else
-            kwrules__emit(out, config, "missing-keyword", at,
+            kwrules__emit(out, config, RLS_RULE_ID(MISSING_KEYWORD), at,
                           "The job description asks for %s%s, but the resume never mentions it. "
                           "If you have used it, show it in a bullet with an outcome "
                           "(\"Built ... with %s, cutting ...\") and list it in Skills.",
@@ -128,7 +129,7 @@ static void kwrules__unbacked(const RlsKwReport *r, const RlsConfig *config, Rls
     }
     for (size_t k = 0; k < shown; k++) {
         const RlsKeyword *kw = rls_kw_get(cand[k]->term);
-        kwrules__emit(out, config, "skill-unbacked", cand[k]->span,
+        kwrules__emit(out, config, RLS_RULE_ID(SKILL_UNBACKED), cand[k]->span,
                       "%s is listed in Skills but no bullet shows it in use; recruiters trust "
                       "skills they see applied. Add it to a bullet with a result, e.g. "
                       "\"Built <what> with %s, cutting <metric> from A to B\".%s",
@@ -159,7 +160,7 @@ static void kwrules__skills(const RlsResume *model, const RlsKwReport *r, const 
             rls_kw_category_listable(kw->category) && !rls_kw__listed_via_parent(r, t) &&
             kwrules__named_tool(kw->name)) {
             const RlsKwHit *h = kwrules__first_hit(r, t, RLS_KW_IN_BULLET);
-            kwrules__emit(out, config, "skill-unlisted", h->span,
+            kwrules__emit(out, config, RLS_RULE_ID(SKILL_UNLISTED), h->span,
                           "%s appears in your bullets but not in the Skills section; ATS keyword "
                           "searches often read the skills list, so add %s there.",
                           kw->name, kw->name);
@@ -223,8 +224,8 @@ static void kwrules__layout(const RlsResume *model, const char *src, uint32_t le
             if (icon_said) continue;
             icon_said = true;
             if (n_icons > 1) {
-                kwrules__emit(out, config, "ats-layout", sp, "%s (%u icons in this file.)",
-                              kwrules__layout_msg[k], n_icons);
+                kwrules__emit(out, config, RLS_RULE_ID(ATS_LAYOUT), sp,
+                              "%s (%u icons in this file.)", kwrules__layout_msg[k], n_icons);
                 continue;
             }
         }
@@ -233,12 +234,12 @@ static void kwrules__layout(const RlsResume *model, const char *src, uint32_t le
             if (image_said) continue;
             image_said = true;
             if (n_images > 1) {
-                kwrules__emit(out, config, "ats-layout", sp, "%s (%u images in this file.)",
-                              kwrules__layout_msg[k], n_images);
+                kwrules__emit(out, config, RLS_RULE_ID(ATS_LAYOUT), sp,
+                              "%s (%u images in this file.)", kwrules__layout_msg[k], n_images);
                 continue;
             }
         }
-        kwrules__emit(out, config, "ats-layout", sp, "%s", kwrules__layout_msg[k]);
+        kwrules__emit(out, config, RLS_RULE_ID(ATS_LAYOUT), sp, "%s", kwrules__layout_msg[k]);
     }
 }
 
@@ -287,7 +288,7 @@ static void kwrules__contact(const RlsResume *model, const char *src, uint32_t l
     if (model->format == RLS_FORMAT_LATEX && !kwrules__contains(src, len, "\\documentclass") &&
         !kwrules__contains(src, len, "\\begin{document}"))
         return;
-    kwrules__emit(out, config, "contact-missing", rls_resume_top_line(model, src, len),
+    kwrules__emit(out, config, RLS_RULE_ID(CONTACT_MISSING), rls_resume_top_line(model, src, len),
                   "No email address found%s: recruiters and ATS forms need one. Add it to the "
                   "header as text, e.g. \"jane@example.com\".",
                   phone ? "" : " (and no phone number)");
@@ -401,12 +402,12 @@ static void kwrules__dates(const RlsResume *model, const char *src, uint32_t len
         RlsDateStyle st = kwrules__entry_style(e, src, len);
         RlsDateStyle major = majors[e->section];
         if (major == st || kwrules__mixed_range(e))
-            kwrules__emit(out, config, "date-format", sp,
+            kwrules__emit(out, config, RLS_RULE_ID(DATE_FORMAT), sp,
                           "\"%.*s\" mixes date styles within one range; write both ends the same "
                           "way, e.g. \"Jan 2021 – Mar 2023\" or \"2021 – 2023\".",
                           (int)(sp.end_byte - sp.start_byte), src + sp.start_byte);
         else
-            kwrules__emit(out, config, "date-format", sp,
+            kwrules__emit(out, config, RLS_RULE_ID(DATE_FORMAT), sp,
                           "\"%.*s\" is written like \"%s\" while the other %s entries use \"%s\"; "
                           "use one date style throughout so ATS date parsing stays consistent.",
                           (int)(sp.end_byte - sp.start_byte), src + sp.start_byte,
@@ -467,7 +468,7 @@ static void kwrules__length(const RlsResume *model, const char *src, uint32_t le
     double max_words = rls_config_threshold(config, "resume-length.maxWords", 1100);
     uint32_t words = rls_resume_word_count(model);
     if ((double)words <= max_words) return;
-    kwrules__emit(out, config, "resume-length", rls_resume_top_line(model, src, len),
+    kwrules__emit(out, config, RLS_RULE_ID(RESUME_LENGTH), rls_resume_top_line(model, src, len),
                   "About %u words: more than fits on two pages (about %.0f words). Recruiters "
                   "skim; cut older roles to one or two bullets and drop the weakest bullets.",
                   words, max_words);

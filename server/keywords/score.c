@@ -12,6 +12,7 @@
 #include "keywords/kw_internal.h"
 #include "rls/alloc.h"
 #include "rls/buf.h"
+#include "rls/rules.h"
 
 static const struct {
     const char *id;
@@ -27,8 +28,9 @@ static const struct {
 /* Content rules named by issue #4, so the score works whichever rule table
  * is linked in (the engine's own `content` flag is consulted first). */
 static const char *const score__content_rules[] = {
-    "weak-opener",  "no-metric", "vague-quantifier",   "passive-voice",
-    "first-person", "buzzword",  "spelled-out-number", "bullet-length",
+    RLS_RULE_ID(WEAK_OPENER),        RLS_RULE_ID(NO_METRIC),     RLS_RULE_ID(VAGUE_QUANTIFIER),
+    RLS_RULE_ID(PASSIVE_VOICE),      RLS_RULE_ID(FIRST_PERSON),  RLS_RULE_ID(BUZZWORD),
+    RLS_RULE_ID(SPELLED_OUT_NUMBER), RLS_RULE_ID(BULLET_LENGTH),
 };
 
 void rls_score_init(RlsScore *self) {
@@ -115,7 +117,7 @@ static void score__impact(RlsScore *self, const RlsResume *model, const RlsDiagL
         const RlsDiag *d = &diags->items[i];
         if (d->severity == RLS_SEV_OFF) continue;
         uint8_t f = (uint8_t)((score__is_content_rule(d->rule) ? CONTENT : 0) |
-                              (strcmp(d->rule, "no-metric") == 0 ? NO_METRIC : 0));
+                              (strcmp(d->rule, RLS_RULE_ID(NO_METRIC)) == 0 ? NO_METRIC : 0));
         if (!f) continue;
         if (d->bullet >= 0) {
             if ((uint32_t)d->bullet < model->n_bullets) flags[d->bullet] |= f;
@@ -295,7 +297,7 @@ static void score__formatting(RlsScore *self, const RlsResume *model, const char
     uint32_t spelled = 0;
     for (size_t i = 0; diags && i < diags->len; i++)
         spelled += diags->items[i].severity != RLS_SEV_OFF &&
-                   strcmp(diags->items[i].rule, "spelled-out-number") == 0;
+                   strcmp(diags->items[i].rule, RLS_RULE_ID(SPELLED_OUT_NUMBER)) == 0;
     if (spelled)
         score__deduct(c, RLS_MIN(2.0, 0.5 * spelled),
                       "%u number(s) spelled out in words instead of digits", spelled);

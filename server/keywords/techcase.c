@@ -27,6 +27,7 @@
 #include "keywords/kw_internal.h"
 #include "rls/alloc.h"
 #include "rls/buf.h"
+#include "rls/rules.h"
 
 /* ASCII-lower-cased letters and digits of s[0..n): "Node.js" -> "nodejs". */
 static size_t techcase__fold(const char *s, size_t n, char *out, size_t cap) {
@@ -242,7 +243,7 @@ static bool techcase__reported(const RlsDiagList *out, RlsSpan sp) {
     for (size_t i = out->len; i-- > 0;) {
         const RlsDiag *d = &out->items[i];
         if (d->span.start_byte == sp.start_byte && d->span.end_byte == sp.end_byte && d->rule &&
-            strcmp(d->rule, "tech-casing") == 0)
+            strcmp(d->rule, RLS_RULE_ID(TECH_CASING)) == 0)
             return true;
     }
     return false;
@@ -263,7 +264,7 @@ static void techcase__on_match(const RlsKwMatch *mt, void *data) {
     if (!official) return;
     const char *fix = rls_kw_official_form(text, n, c->in_list);
     if (fix) {
-        RlsDiag *d = rls_diag_push(c->out, sp, c->sev, "tech-casing",
+        RlsDiag *d = rls_diag_push(c->out, sp, c->sev, RLS_RULE_ID(TECH_CASING),
                                    "\"%.*s\" is written \"%s\"; recruiters notice a tool name "
                                    "written the wrong way.",
                                    (int)n, text, fix);
@@ -279,7 +280,7 @@ static void techcase__on_match(const RlsKwMatch *mt, void *data) {
     } else if (strcmp(c->used[mt->term], official) != 0 && !c->told[mt->term]) {
         c->told[mt->term] = true;
         RlsSeverity sev = c->sev > RLS_SEV_INFO ? c->sev : RLS_SEV_INFO;
-        rls_diag_push(c->out, sp, sev, "tech-casing",
+        rls_diag_push(c->out, sp, sev, RLS_RULE_ID(TECH_CASING),
                       "%s is written both \"%s\" and \"%s\" in this resume; pick one and use it "
                       "throughout.",
                       kw->name, c->used[mt->term], official);
@@ -288,8 +289,8 @@ static void techcase__on_match(const RlsKwMatch *mt, void *data) {
 
 void rls_kw__tech_casing(const RlsResume *model, const RlsKwReport *report, const char *src,
                          uint32_t src_len, const RlsConfig *config, RlsDiagList *out) {
-    const RlsRuleInfo *info = rls_rule_find("tech-casing");
-    RlsSeverity sev = rls_config_severity(config, "tech-casing", info->default_severity);
+    const RlsRuleInfo *info = rls_rule_find(RLS_RULE_ID(TECH_CASING));
+    RlsSeverity sev = rls_config_severity(config, RLS_RULE_ID(TECH_CASING), info->default_severity);
     if (sev == RLS_SEV_OFF || !src || !report || report->n_hits == 0) return;
     uint32_t n_terms = rls_kw_count();
     TechCtx c = {model, src, src_len, 0, 0, false, sev, out, NULL, NULL, NULL};

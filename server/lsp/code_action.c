@@ -29,6 +29,7 @@
 #include "rls/alloc.h"
 #include "rls/common.h"
 #include "rls/hash.h"
+#include "rls/rules.h"
 #include "rpc/jsonrpc.h"
 
 /* Rewrites offered for at most this many bullets under one range, so that
@@ -307,7 +308,7 @@ static int code_action__predict(CaTop *top, const RlsDocument *doc, const RlsAna
     if (!next_line && !strstr(t, "resume-ls-disable ")) return -1;
     /* unread-structure weighs fenced bytes against the file's size, so a
      * comment's bytes can decide it as much as the comment does. */
-    if (d->rule && strcmp(d->rule, "unread-structure") == 0) return -1;
+    if (d->rule && strcmp(d->rule, RLS_RULE_ID(UNREAD_STRUCTURE)) == 0) return -1;
     code_action__top(top, doc, an->model);
     if (top->first_comment <= d->span.start_byte) return -1;
     bool md = doc->format == RLS_FORMAT_MARKDOWN;
@@ -467,7 +468,7 @@ int rls_lsp_code_action(RlsServer *srv, const cJSON *params, cJSON **result, Rls
             code_action__emit(&ctx, &list.items[k], CA_FIX, k, found_json[i], found[i]);
         /* Spelling fixes come from the server's dictionary, with their
          * edits (or command) inline: nothing to resolve. */
-        if (strcmp(found[i]->rule, "spelling") == 0)
+        if (strcmp(found[i]->rule, RLS_RULE_ID(SPELLING)) == 0)
             rls_lsp_spell_actions(srv, doc, ctx.an, found[i], found_json[i], *result);
     }
     if (want_rewrite) {

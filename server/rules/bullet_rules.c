@@ -18,13 +18,9 @@ static bool bullet__is(RlsRulesCtx *ctx, size_t w, const char *s) {
     return w < ctx->n_words && rls_rules_word_is(WORD_TEXT(ctx, w), WORD_LEN(ctx, w), s);
 }
 
-static bool bullet__on(RlsRulesCtx *ctx, const char *rule) {
-    return rls_rules_on(ctx, rule);
-}
-
 /* ---- weak-opener --------------------------------------------------------------------- */
 
-static void bullet__weak_opener(RlsRulesCtx *ctx) {
+void rls_rules_weak_opener(RlsRulesCtx *ctx) {
     if (ctx->is_list || ctx->opener >= ctx->n_words) return;
     const char *t = ctx->bullet->plain.text;
     uint32_t n = ctx->bullet->plain.len;
@@ -43,7 +39,7 @@ static void bullet__weak_opener(RlsRulesCtx *ctx) {
     if (!end) return;
     if (ctx->n_openers && ctx->openers[ctx->n_openers - 1].bullet == ctx->bullet_index)
         ctx->openers[ctx->n_openers - 1].weak = true;
-    rls_rules_report(ctx, "weak-opener", start, end,
+    rls_rules_report(ctx, RLS_RULE_ID(WEAK_OPENER), start, end,
                      "\"%.*s\" describes a duty or activity, not a result. Open with a verb that "
                      "names what you achieved, e.g. \"Responsible for the billing API\" -> "
                      "\"Rebuilt the billing API, cutting failed payments by 30%%\".",
@@ -63,7 +59,7 @@ static bool bullet__link_only(const char *t, uint32_t n) {
 
 /* ---- no-metric ------------------------------------------------------------------------ */
 
-static void bullet__no_metric(RlsRulesCtx *ctx) {
+void rls_rules_no_metric(RlsRulesCtx *ctx) {
     if (!ctx->is_achievement || ctx->is_list || ctx->is_list_item || ctx->has_metric ||
         ctx->states_no_work || ctx->n_words < 3 ||
         bullet__link_only(ctx->bullet->plain.text, ctx->bullet->plain.len))
@@ -71,7 +67,7 @@ static void bullet__no_metric(RlsRulesCtx *ctx) {
     /* In a role told in prose, a sentence that does not open with a verb
      * sets the scene ("The team builds payroll software."): no claim. */
     if (ctx->prose_role && !rls_rules_opens_with_verb(ctx)) return;
-    rls_rules_report(ctx, "no-metric", 0, ctx->bullet->plain.len,
+    rls_rules_report(ctx, RLS_RULE_ID(NO_METRIC), 0, ctx->bullet->plain.len,
                      "No measurable result: add a number a reader can weigh (%%, time, money, "
                      "scale), e.g. \"Optimized queries\" -> \"Cut p95 query time from 2s to "
                      "300ms for 40K daily users\".");
@@ -79,7 +75,7 @@ static void bullet__no_metric(RlsRulesCtx *ctx) {
 
 /* ---- vague-quantifier -------------------------------------------------------------------- */
 
-static void bullet__vague(RlsRulesCtx *ctx) {
+void rls_rules_vague_quantifier(RlsRulesCtx *ctx) {
     const char *t = ctx->bullet->plain.text;
     uint32_t n = ctx->bullet->plain.len;
     for (size_t w = 0; w < ctx->n_words; w++) {
@@ -89,13 +85,13 @@ static void bullet__vague(RlsRulesCtx *ctx) {
         if (!end) continue;
         if (!((flags & RLS_LEX_FLAG_WEAK) && ctx->has_metric)) {
             if (flags & RLS_LEX_FLAG_WEAK)
-                rls_rules_report(ctx, "vague-quantifier", start, end,
+                rls_rules_report(ctx, RLS_RULE_ID(VAGUE_QUANTIFIER), start, end,
                                  "\"%.*s\" claims a big effect without showing it. Give the "
                                  "figure instead, e.g. \"significantly faster\" -> \"40%% "
                                  "faster (2.1s to 1.3s)\".",
                                  (int)(end - start), t + start);
             else
-                rls_rules_report(ctx, "vague-quantifier", start, end,
+                rls_rules_report(ctx, RLS_RULE_ID(VAGUE_QUANTIFIER), start, end,
                                  "\"%.*s\" is vague: say how many, e.g. \"various "
                                  "microservices\" -> \"6 microservices\".",
                                  (int)(end - start), t + start);
@@ -175,7 +171,7 @@ static bool bullet__named_agent(RlsRulesCtx *ctx, size_t p) {
     return false;
 }
 
-static void bullet__passive(RlsRulesCtx *ctx) {
+void rls_rules_passive_voice(RlsRulesCtx *ctx) {
     const char *t = ctx->bullet->plain.text;
     bool subordinate = false;
     size_t scanned = 0; /* words before this one already checked for boundaries */
@@ -221,7 +217,7 @@ static void bullet__passive(RlsRulesCtx *ctx) {
         if (p >= ctx->n_words || !bullet__participle(ctx, p)) continue;
         if (bullet__recognition(ctx, p) || bullet__named_agent(ctx, p)) continue;
         uint32_t start = ctx->words[w].start_byte, end = ctx->words[p].end_byte;
-        rls_rules_report(ctx, "passive-voice", start, end,
+        rls_rules_report(ctx, RLS_RULE_ID(PASSIVE_VOICE), start, end,
                          "\"%.*s\" is passive: it hides who did the work. Put yourself first "
                          "with an active verb, e.g. \"Bugs were fixed\" -> \"Fixed 40 bugs in "
                          "the billing service\".",
@@ -272,7 +268,7 @@ static bool bullet__quoted(const char *t, uint32_t a) {
     return straight || curly || single;
 }
 
-static void bullet__first_person(RlsRulesCtx *ctx) {
+void rls_rules_first_person(RlsRulesCtx *ctx) {
     static const char *const pronouns[] = {"i",  "me",  "my",   "mine", "myself",
                                            "we", "our", "ours", "us",   "ourselves"};
     const char *t = ctx->bullet->plain.text;
@@ -331,14 +327,14 @@ static void bullet__first_person(RlsRulesCtx *ctx) {
                         !(WORD_LEN(ctx, k) >= 2 && isupper((unsigned char)WORD_TEXT(ctx, k)[1])) &&
                         !(WORD_LEN(ctx, k) == 1 && WORD_TEXT(ctx, k)[0] != 'I'))
                         more++;
-            rls_rules_report(ctx, "first-person", a, b,
+            rls_rules_report(ctx, RLS_RULE_ID(FIRST_PERSON), a, b,
                              "Drop \"%.*s\"%s: a summary reads best in the implied first "
                              "person, e.g. \"I am a backend engineer who builds payment "
                              "systems\" -> \"Backend engineer building payment systems\".",
                              (int)l, s, more ? " and the other first-person words" : "");
             return;
         }
-        rls_rules_report(ctx, "first-person", a, b,
+        rls_rules_report(ctx, RLS_RULE_ID(FIRST_PERSON), a, b,
                          "Drop \"%.*s\": resume bullets leave the subject implied and start "
                          "with the verb, e.g. \"I designed the cache\" -> \"Designed the "
                          "cache\".",
@@ -348,7 +344,7 @@ static void bullet__first_person(RlsRulesCtx *ctx) {
 
 /* ---- spelled-out-number ---------------------------------------------------------------------- */
 
-static void bullet__spelled(RlsRulesCtx *ctx) {
+void rls_rules_spelled_out_number(RlsRulesCtx *ctx) {
     const char *t = ctx->bullet->plain.text;
     uint32_t n = ctx->bullet->plain.len;
     for (size_t w = 0; w < ctx->n_words; w++) {
@@ -361,7 +357,7 @@ static void bullet__spelled(RlsRulesCtx *ctx) {
             last++;
         bool pct = last > w && (bullet__is(ctx, last, "percent") || bullet__is(ctx, last, "pct") ||
                                 bullet__is(ctx, last, "cent"));
-        rls_rules_report(ctx, "spelled-out-number", start, end,
+        rls_rules_report(ctx, RLS_RULE_ID(SPELLED_OUT_NUMBER), start, end,
                          "Write \"%.*s\" as \"%ld%s\": digits stand out when a reader skims and "
                          "match what applicant tracking systems look for.",
                          (int)(end - start), t + start, v, pct ? "%" : "");
@@ -372,14 +368,14 @@ static void bullet__spelled(RlsRulesCtx *ctx) {
 
 /* ---- buzzword ------------------------------------------------------------------------------- */
 
-static void bullet__buzzword(RlsRulesCtx *ctx) {
+void rls_rules_buzzword(RlsRulesCtx *ctx) {
     const char *t = ctx->bullet->plain.text;
     uint32_t n = ctx->bullet->plain.len;
     for (size_t w = 0; w < ctx->n_words; w++) {
         uint32_t start = ctx->words[w].start_byte;
         uint32_t end = rls_rules_match(ctx, RLS_LEX_BUZZWORD, t, n, start, NULL);
         if (!end) continue;
-        rls_rules_report(ctx, "buzzword", start, end,
+        rls_rules_report(ctx, RLS_RULE_ID(BUZZWORD), start, end,
                          "\"%.*s\" is a claim readers skip. Show it with evidence instead, "
                          "e.g. \"team player\" -> \"Paired with 3 teams to ship SSO in 6 "
                          "weeks\".",
@@ -401,7 +397,7 @@ static bool bullet__wide_cp(uint32_t cp) {
            (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
-static void bullet__length(RlsRulesCtx *ctx) {
+void rls_rules_bullet_length(RlsRulesCtx *ctx) {
     if (ctx->is_list) return;
     const char *t = ctx->bullet->plain.text;
     uint32_t n = ctx->bullet->plain.len;
@@ -461,19 +457,19 @@ static void bullet__length(RlsRulesCtx *ctx) {
         if (from >= n) from = 0;
         const char *what = ctx->summary ? "Summary" : "Bullet";
         if (cjk)
-            rls_rules_report(ctx, "bullet-length", from, n,
+            rls_rules_report(ctx, RLS_RULE_ID(BULLET_LENGTH), from, n,
                              "%s is %u characters, more than about two lines: readers skim "
                              "past it. Keep one result per %s (at most %g characters); split "
                              "it or cut the detail from here on.",
                              what, wide, ctx->summary ? "paragraph" : "bullet", max_wide);
         else if (ctx->summary)
-            rls_rules_report(ctx, "bullet-length", from, n,
+            rls_rules_report(ctx, RLS_RULE_ID(BULLET_LENGTH), from, n,
                              "Summary is %u words, more than about four lines: a reader "
                              "skims it in seconds. Keep the two or three claims that matter "
                              "most (at most %g words); cut from here on.",
                              words, max_words);
         else
-            rls_rules_report(ctx, "bullet-length", from, n,
+            rls_rules_report(ctx, RLS_RULE_ID(BULLET_LENGTH), from, n,
                              "Bullet is %u words / %u characters, more than about two lines: "
                              "readers skim past it. Keep one result per bullet (at most %g "
                              "words or %g characters); split it or cut the detail from here "
@@ -481,21 +477,10 @@ static void bullet__length(RlsRulesCtx *ctx) {
                              words, chars, max_words, max_chars);
     } else if (ctx->is_achievement && !ctx->is_list_item && min_words > 0 && !cjk && wide == 0 &&
                words < min_words && !bullet__link_only(t, n)) {
-        rls_rules_report(ctx, "bullet-length", 0, n,
+        rls_rules_report(ctx, RLS_RULE_ID(BULLET_LENGTH), 0, n,
                          "Bullet is only %u word%s: say what you did and what came of it, e.g. "
                          "\"Testing\" -> \"Added integration tests that caught 12 regressions "
                          "before release\".",
                          words, words == 1 ? "" : "s");
     }
-}
-
-void rls_rules_bullet_checks(RlsRulesCtx *ctx) {
-    if (bullet__on(ctx, "weak-opener")) bullet__weak_opener(ctx);
-    if (bullet__on(ctx, "no-metric")) bullet__no_metric(ctx);
-    if (bullet__on(ctx, "vague-quantifier")) bullet__vague(ctx);
-    if (bullet__on(ctx, "passive-voice")) bullet__passive(ctx);
-    if (bullet__on(ctx, "first-person")) bullet__first_person(ctx);
-    if (bullet__on(ctx, "spelled-out-number")) bullet__spelled(ctx);
-    if (bullet__on(ctx, "buzzword")) bullet__buzzword(ctx);
-    if (bullet__on(ctx, "bullet-length")) bullet__length(ctx);
 }

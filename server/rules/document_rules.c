@@ -120,7 +120,7 @@ static void doc__unused_alts(const char *alts, size_t len, const VerbStem *stems
  * configuration's lexicon edits are in the cache's fingerprint. */
 static uint64_t doc__repeated_verb_key(RlsRulesCtx *ctx, size_t max) {
     uint64_t h = rls_hash_mix(RLS_HASH_SEED, &max, sizeof(max));
-    RlsSeverity sev = rls_rules_severity(ctx, "repeated-verb");
+    RlsSeverity sev = rls_rules_severity(ctx, RLS_RULE_ID(REPEATED_VERB));
     h = rls_hash_mix(h, &sev, sizeof(sev));
     for (size_t i = 0; i < ctx->n_openers; i++) {
         const RlsOpener *o = &ctx->openers[i];
@@ -164,7 +164,8 @@ static void doc__repeated_verb_run(RlsRulesCtx *ctx, size_t max) {
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < ctx->n_openers; i++) {
         const RlsOpener *o = &ctx->openers[i];
-        if (o->is_list || o->weak || !rls_rules_opener_applies(o, "repeated-verb")) continue;
+        if (o->is_list || o->weak || !rls_rules_opener_applies(o, RLS_RULE_ID(REPEATED_VERB)))
+            continue;
         const char *s = doc__opener_text(ctx, o);
         uint32_t l = o->end_byte - o->start_byte;
         /* Only verbs count: three bullets opening with "The" are not a
@@ -249,8 +250,8 @@ static void doc__repeated_verb_run(RlsRulesCtx *ctx, size_t max) {
                                      unused.data);
                 else
                     rls_buf_puts(&msg, "). Vary the verb so each bullet reads as its own result.");
-                doc__report_plain(ctx, "repeated-verb", o->bullet, o->start_byte, o->end_byte,
-                                  msg.data);
+                doc__report_plain(ctx, RLS_RULE_ID(REPEATED_VERB), o->bullet, o->start_byte,
+                                  o->end_byte, msg.data);
             }
         }
         g = e;
@@ -285,7 +286,8 @@ static const char *const doc__event_verbs[] = {
     "received", "accepted", "featured", "hired",   "appointed",  "admitted"};
 
 static RlsTense doc__tense(const RlsRulesCtx *ctx, const RlsOpener *o) {
-    if (o->is_list || !rls_rules_opener_applies(o, "tense-mismatch")) return RLS_TENSE_NONE;
+    if (o->is_list || !rls_rules_opener_applies(o, RLS_RULE_ID(TENSE_MISMATCH)))
+        return RLS_TENSE_NONE;
     const char *t = ctx->model->bullets[o->bullet].plain.text;
     uint32_t len = ctx->model->bullets[o->bullet].plain.len;
     /* "use-list-state hook": a word joined by a hyphen to the next is part
@@ -352,8 +354,8 @@ void rls_rules_tense_mismatch(RlsRulesCtx *ctx) {
                                  "role are in the present. Keep one tense per role: \"%s\".",
                                  (int)wl, w, fix);
             }
-            doc__report_plain(ctx, "tense-mismatch", o->bullet, o->start_byte, o->end_byte,
-                              msg.data);
+            doc__report_plain(ctx, RLS_RULE_ID(TENSE_MISMATCH), o->bullet, o->start_byte,
+                              o->end_byte, msg.data);
         }
     }
     rls_buf_close(&msg);
@@ -527,22 +529,22 @@ void rls_rules_nonstandard_heading(RlsRulesCtx *ctx) {
         /* The resume has that section already: renaming this one would
          * make two (and the fix is not offered). */
         if (doc__heading_taken(m, s, name, name_len))
-            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, "nonstandard-heading"),
-                          "nonstandard-heading",
+            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, RLS_RULE_ID(NONSTANDARD_HEADING)),
+                          RLS_RULE_ID(NONSTANDARD_HEADING),
                           "Applicant tracking systems may not recognise the heading \"%s\" and "
                           "can drop or misfile what is under it. The resume has a \"%.*s\" "
                           "section already: move what belongs there under it.",
                           sec->heading.text, (int)name_len, name);
         else if (known)
-            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, "nonstandard-heading"),
-                          "nonstandard-heading",
+            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, RLS_RULE_ID(NONSTANDARD_HEADING)),
+                          RLS_RULE_ID(NONSTANDARD_HEADING),
                           "Applicant tracking systems may not recognise the heading \"%s\" and "
                           "can drop or misfile what is under it. Use the standard heading "
                           "\"%.*s\".",
                           sec->heading.text, (int)name_len, name);
         else
-            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, "nonstandard-heading"),
-                          "nonstandard-heading",
+            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, RLS_RULE_ID(NONSTANDARD_HEADING)),
+                          RLS_RULE_ID(NONSTANDARD_HEADING),
                           "Applicant tracking systems may not recognise the heading \"%s\" and "
                           "can drop or misfile what is under it. If this section is what they "
                           "file as \"%.*s\", use that heading.",
@@ -601,7 +603,8 @@ void rls_rules_missing_section(RlsRulesCtx *ctx) {
         const char *example = m->format == RLS_FORMAT_LATEX ? "\\section{%s}" : "## %s";
         char ex[64];
         snprintf(ex, sizeof(ex), example, needed[i].name);
-        rls_diag_push(ctx->out, at, rls_rules_severity(ctx, "missing-section"), "missing-section",
+        rls_diag_push(ctx->out, at, rls_rules_severity(ctx, RLS_RULE_ID(MISSING_SECTION)),
+                      RLS_RULE_ID(MISSING_SECTION),
                       "No %s section: %s. Add one under a standard heading, e.g. \"%s\".",
                       needed[i].name, needed[i].why, ex);
     }
@@ -757,7 +760,8 @@ void rls_rules_acronym_undefined(RlsRulesCtx *ctx) {
         size_t shown_len;
         const char *shown = doc__display(h->key, h->key_len, first, first_len, &shown_len);
         RlsDiag *d = rls_diag_push(
-            ctx->out, h->span, rls_rules_severity(ctx, "acronym-undefined"), "acronym-undefined",
+            ctx->out, h->span, rls_rules_severity(ctx, RLS_RULE_ID(ACRONYM_UNDEFINED)),
+            RLS_RULE_ID(ACRONYM_UNDEFINED),
             "\"%.*s\" is never spelled out. Recruiters search for either form, and matching is "
             "literal: write both once, e.g. \"%.*s (%.*s)\".",
             (int)h->key_len, h->key, (int)shown_len, shown, (int)h->key_len, h->key);

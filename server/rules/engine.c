@@ -16,57 +16,19 @@
 #include "rls/text.h"
 #include "rules/rules_internal.h"
 
-static const RlsRuleInfo engine__rules[] = {
-    {"weak-opener", RLS_SEV_WARNING, true,
-     "Bullet opens with a duty or participation phrase or a weak verb."},
-    {"no-metric", RLS_SEV_WARNING, true, "Bullet states no quantified result."},
-    {"vague-quantifier", RLS_SEV_WARNING, true,
-     "A vague quantity (various, several, many, ...) where a number belongs."},
-    {"passive-voice", RLS_SEV_WARNING, true, "Passive voice hides who did the work."},
-    {"first-person", RLS_SEV_WARNING, true, "First-person pronoun (I, me, my, we, our, us)."},
-    {"spelled-out-number", RLS_SEV_INFO, true, "A number written in words where digits belong."},
-    {"buzzword", RLS_SEV_WARNING, true, "A buzzword or self-description instead of evidence."},
-    {"bullet-length", RLS_SEV_INFO, false,
-     "Bullet too long to scan, or too short to say anything."},
-    {"repeated-verb", RLS_SEV_INFO, false, "The same opening verb on three or more bullets."},
-    {"tense-mismatch", RLS_SEV_WARNING, false,
-     "Present tense in a finished role, or past tense in a current role written in the present."},
-    {"nonstandard-heading", RLS_SEV_WARNING, false,
-     "A section heading an applicant tracking system may not recognise."},
-    {"missing-section", RLS_SEV_WARNING, false, "No Experience, Skills or Education section."},
-    {"acronym-undefined", RLS_SEV_INFO, false, "A known acronym is never spelled out."},
-    {"unread-structure", RLS_SEV_INFO, false,
-     "The file has dated lines, list items or a code block but no role or bullet was read."},
-    /* Keyword and format rules: run by server/keywords/kwrules.c after the
-     * rules above, registered here so that configuration, documentation and
-     * SARIF see one table. */
-    {"missing-keyword", RLS_SEV_INFO, false,
-     "A keyword the job description asks for never appears in the resume."},
-    {"skill-unbacked", RLS_SEV_INFO, false,
-     "A skill listed in the Skills section that no bullet shows in use."},
-    {"skill-unlisted", RLS_SEV_INFO, false,
-     "A tool used in bullets but missing from the Skills section."},
-    {"ats-layout", RLS_SEV_INFO, false,
-     "Tables, columns, images, icons or header/footer text that ATS parsers lose."},
-    {"contact-missing", RLS_SEV_INFO, false, "No email address (or phone) a recruiter can use."},
-    {"date-format", RLS_SEV_INFO, false, "Dates written in different styles across entries."},
-    {"resume-length", RLS_SEV_INFO, false, "More text than fits on about two pages."},
-    {"tech-casing", RLS_SEV_WARNING, true,
-     "A technology name not written the official way (Javascript, Github, nodejs)."},
-    /* The timeline rules (timeline.c): read from the entries' dates. */
-    {"date-invalid", RLS_SEV_WARNING, false,
-     "A date that cannot be right: an end before its start, a start in the future, month 13."},
-    {"timeline-order", RLS_SEV_INFO, false,
-     "Entries of experience or education not listed most recent first."},
-    {"timeline-gap", RLS_SEV_INFO, false,
-     "More than 6 months (configurable) between two jobs with nothing listed."},
-    /* Run by spelling.c when the shell provides a dictionary. */
-    {"spelling", RLS_SEV_WARNING, false,
-     "A word the dictionary of the resume's language does not know: a likely typo."},
-    /* Emitted by rls_analyze (analysis.h) instead of every other finding. */
-    {"not-analysed", RLS_SEV_ERROR, false,
-     "The file is not UTF-8 text, or too large or too complex to check."},
-};
+#define ENGINE__ID(name, id, ...) const char rls__rule_id_##name[] = id;
+RLS_RULES(ENGINE__ID)
+#undef ENGINE__ID
+
+#define ENGINE__ROW(name, id, sev, scope, check, content, anchor, summary)                         \
+    [RLS_RULE_##name] = {RLS_RULE_ID(name), sev, scope, content, anchor, summary},
+static const RlsRuleInfo engine__rules[RLS_RULE_COUNT] = {RLS_RULES(ENGINE__ROW)};
+#undef ENGINE__ROW
+
+/* The checks the engine runs itself, by rule (NULL: run elsewhere). */
+#define ENGINE__CHECK(name, id, sev, scope, check, ...) [RLS_RULE_##name] = check,
+static void (*const engine__checks[RLS_RULE_COUNT])(RlsRulesCtx *) = {RLS_RULES(ENGINE__CHECK)};
+#undef ENGINE__CHECK
 
 const RlsRuleInfo *rls_rules_all(size_t *count) {
     *count = RLS_ARRAY_LEN(engine__rules);
@@ -80,6 +42,27 @@ const RlsRuleInfo *rls_rule_find(const char *id) {
     return NULL;
 }
 
+const RlsRuleInfo *rls_rule_info(RlsRule rule) {
+    return (unsigned)rule < RLS_RULE_COUNT ? &engine__rules[rule] : NULL;
+}
+
+/* Runs the engine's own checks of one scope, in table order: the bullet
+ * rules on the current bullet (those a bullet's place or language rules
+ * out skip it), the others once over the model. */
+static void engine__run_checks(RlsRulesCtx *ctx, bool bullet) {
+    for (size_t i = 0; i < RLS_RULE_COUNT; i++) {
+        if (!engine__checks[i] || (engine__rules[i].scope == RLS_RULE_ON_BULLET) != bullet)
+            continue;
+        bool on = bullet ? rls_rules_on(ctx, engine__rules[i].id)
+                         : rls_rules_severity(ctx, engine__rules[i].id) != RLS_SEV_OFF;
+        if (on) engine__checks[i](ctx);
+    }
+}
+
+void rls_rules_bullet_checks(RlsRulesCtx *ctx) {
+    engine__run_checks(ctx, true);
+}
+
 /* ---- Context helpers --------------------------------------------------------- */
 
 RlsSeverity rls_rules_severity(const RlsRulesCtx *ctx, const char *rule) {
@@ -90,8 +73,6 @@ RlsSeverity rls_rules_severity(const RlsRulesCtx *ctx, const char *rule) {
         if (strcmp(engine__rules[i].id, rule) == 0) return ctx->sev[i];
     return rls_config_severity(ctx->config, rule, RLS_SEV_WARNING);
 }
-
-_Static_assert(RLS_ARRAY_LEN(engine__rules) <= 32, "RlsRulesCtx.sev is too small");
 
 RlsDiag *rls_rules_report(RlsRulesCtx *ctx, const char *rule, uint32_t plain_start,
                           uint32_t plain_end, const char *fmt, ...) {
@@ -507,7 +488,8 @@ bool rls_rules_opener_applies(const RlsOpener *o, const char *rule) {
 bool rls_rules_on(const RlsRulesCtx *ctx, const char *rule) {
     /* A role told in prose: the narrative may say "I" and describe its
      * context; only duty openers and unmeasured claims are judged. */
-    if (ctx->prose_role && strcmp(rule, "weak-opener") != 0 && strcmp(rule, "no-metric") != 0)
+    if (ctx->prose_role && strcmp(rule, RLS_RULE_ID(WEAK_OPENER)) != 0 &&
+        strcmp(rule, RLS_RULE_ID(NO_METRIC)) != 0)
         return false;
     return rls_rules_severity(ctx, rule) != RLS_SEV_OFF &&
            rls_rules_scope_applies(rule, ctx->scope, ctx->text_english);
@@ -754,18 +736,7 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
     if (cache) rls_rules_cache_end(cache);
     engine__paragraphs(&ctx);
     ctx.bullet = NULL;
-    if (rls_rules_severity(&ctx, "repeated-verb") != RLS_SEV_OFF) rls_rules_repeated_verb(&ctx);
-    if (rls_rules_severity(&ctx, "tense-mismatch") != RLS_SEV_OFF) rls_rules_tense_mismatch(&ctx);
-    if (rls_rules_severity(&ctx, "nonstandard-heading") != RLS_SEV_OFF)
-        rls_rules_nonstandard_heading(&ctx);
-    if (rls_rules_severity(&ctx, "missing-section") != RLS_SEV_OFF) rls_rules_missing_section(&ctx);
-    if (rls_rules_severity(&ctx, "acronym-undefined") != RLS_SEV_OFF)
-        rls_rules_acronym_undefined(&ctx);
-    if (rls_rules_severity(&ctx, "unread-structure") != RLS_SEV_OFF)
-        rls_rules_unread_structure(&ctx);
-    if (rls_rules_severity(&ctx, "date-invalid") != RLS_SEV_OFF) rls_rules_date_invalid(&ctx);
-    if (rls_rules_severity(&ctx, "timeline-order") != RLS_SEV_OFF) rls_rules_timeline_order(&ctx);
-    if (rls_rules_severity(&ctx, "timeline-gap") != RLS_SEV_OFF) rls_rules_timeline_gap(&ctx);
+    engine__run_checks(&ctx, false);
 
     rls_rules_apply_suppressions(&ctx, from);
     rls_diag_list_sort(out);

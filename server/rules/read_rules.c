@@ -89,7 +89,8 @@ void rls_rules_unread_structure(RlsRulesCtx *ctx) {
         why = "its list items sit outside every role; see `resume-ls outline`";
     if (!why) return;
     RlsSpan at = rls_resume_top_line(m, ctx->src, ctx->src_len);
-    rls_diag_push(ctx->out, at, rls_rules_severity(ctx, "unread-structure"), "unread-structure",
+    rls_diag_push(ctx->out, at, rls_rules_severity(ctx, RLS_RULE_ID(UNREAD_STRUCTURE)),
+                  RLS_RULE_ID(UNREAD_STRUCTURE),
                   "resume-ls read %u roles and %u bullets in this file: %s.", m->n_entries,
                   owned_bullets, why);
 }

@@ -183,8 +183,8 @@ typedef struct {
     RlsLexEdits edits[RLS_LEX_COUNT];
     RlsWord *words; /* scratch for one bullet, reused */
     size_t n_words, cap_words;
-    RlsSeverity sev[32]; /* configured severity of each rule, by registry index */
-    RlsOpener *openers;  /* one per judged bullet, in bullet order */
+    RlsSeverity sev[RLS_RULE_COUNT]; /* configured severity of each rule, by RlsRule */
+    RlsOpener *openers;              /* one per judged bullet, in bullet order */
     size_t n_openers, cap_openers;
     uint32_t *line_starts; /* built on first use */
     uint32_t n_lines;
@@ -294,9 +294,20 @@ void rls_rules_base_of(const char *past, size_t len, char *buf, size_t cap);
 
 /* ---- Rules -------------------------------------------------------------------- */
 
-/* Each runs the named rules over the current bullet (after scan_bullet). */
+/* Runs the bullet rules of the table (rules.h) the current bullet is
+ * judged by (after scan_bullet). */
 void rls_rules_bullet_checks(RlsRulesCtx *ctx);
-/* Document rules run once over the model. */
+/* The checks of the table (RLS_RULES, rules.h). bullet_rules.c: each judges
+ * the current bullet (after scan_bullet). */
+void rls_rules_weak_opener(RlsRulesCtx *ctx);
+void rls_rules_no_metric(RlsRulesCtx *ctx);
+void rls_rules_vague_quantifier(RlsRulesCtx *ctx);
+void rls_rules_passive_voice(RlsRulesCtx *ctx);
+void rls_rules_first_person(RlsRulesCtx *ctx);
+void rls_rules_spelled_out_number(RlsRulesCtx *ctx);
+void rls_rules_buzzword(RlsRulesCtx *ctx);
+void rls_rules_bullet_length(RlsRulesCtx *ctx);
+/* document_rules.c: each runs once over the model. */
 void rls_rules_repeated_verb(RlsRulesCtx *ctx);
 void rls_rules_tense_mismatch(RlsRulesCtx *ctx);
 void rls_rules_nonstandard_heading(RlsRulesCtx *ctx);

@@ -33,16 +33,16 @@ typedef struct {
 /* The table docs/rules.md documents ("Where it applies"). A rule missing
  * here (document rules, keyword rules) is not judged per section. */
 static const ScopeRow scope__table[] = {
-    {"weak-opener", SCOPE_ACHIEVEMENT, true},
-    {"no-metric", SCOPE_ACHIEVEMENT, true},
-    {"passive-voice", SCOPE_ACHIEVEMENT, true},
-    {"bullet-length", SCOPE_ACHIEVEMENT | SCOPE_SUMMARY, false},
-    {"vague-quantifier", SCOPE_ACHIEVEMENT | SCOPE_SUMMARY, true},
-    {"tense-mismatch", SCOPE_ACHIEVEMENT, true},
-    {"repeated-verb", SCOPE_ACHIEVEMENT, true},
-    {"first-person", SCOPE_ACHIEVEMENT | SCOPE_SUMMARY | SCOPE_LOOSE, true},
-    {"buzzword", SCOPE_ACHIEVEMENT | SCOPE_SUMMARY | SCOPE_LOOSE, true},
-    {"spelled-out-number", SCOPE_ACHIEVEMENT | SCOPE_SUMMARY | SCOPE_LOOSE, true},
+    {RLS_RULE_ID(WEAK_OPENER), SCOPE_ACHIEVEMENT, true},
+    {RLS_RULE_ID(NO_METRIC), SCOPE_ACHIEVEMENT, true},
+    {RLS_RULE_ID(PASSIVE_VOICE), SCOPE_ACHIEVEMENT, true},
+    {RLS_RULE_ID(BULLET_LENGTH), SCOPE_ACHIEVEMENT | SCOPE_SUMMARY, false},
+    {RLS_RULE_ID(VAGUE_QUANTIFIER), SCOPE_ACHIEVEMENT | SCOPE_SUMMARY, true},
+    {RLS_RULE_ID(TENSE_MISMATCH), SCOPE_ACHIEVEMENT, true},
+    {RLS_RULE_ID(REPEATED_VERB), SCOPE_ACHIEVEMENT, true},
+    {RLS_RULE_ID(FIRST_PERSON), SCOPE_ACHIEVEMENT | SCOPE_SUMMARY | SCOPE_LOOSE, true},
+    {RLS_RULE_ID(BUZZWORD), SCOPE_ACHIEVEMENT | SCOPE_SUMMARY | SCOPE_LOOSE, true},
+    {RLS_RULE_ID(SPELLED_OUT_NUMBER), SCOPE_ACHIEVEMENT | SCOPE_SUMMARY | SCOPE_LOOSE, true},
 };
 
 static const char *const scope__names[RLS_SCOPE_COUNT] = {

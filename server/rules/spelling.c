@@ -357,7 +357,7 @@ static bool spell__sentence_start(const char *t, uint32_t ws) {
 static void spell__report(SpellCtx *ctx, const RlsPlain *p, int32_t bullet, uint32_t ws,
                           uint32_t we) {
     RlsSpan span = rls_plain_cover(p, ws, we);
-    RlsDiag *d = rls_diag_push(ctx->out, span, ctx->sev, RLS_RULE_SPELLING,
+    RlsDiag *d = rls_diag_push(ctx->out, span, ctx->sev, RLS_RULE_ID(SPELLING),
                                "'%.*s' is not in the %s dictionary: a typo?", (int)(we - ws),
                                p->text + ws, ctx->speller->name ? ctx->speller->name : "");
     d->bullet = bullet;
@@ -626,7 +626,7 @@ static bool spell__prose_section(const RlsResume *m, uint32_t section) {
 size_t rls_spell_check(const RlsResume *model, const char *src, uint32_t src_len,
                        const RlsConfig *config, RlsDiagList *out) {
     if (!model || !out || !config || !config->spell.speller_cb) return 0;
-    RlsSeverity sev = rls_config_severity(config, RLS_RULE_SPELLING, RLS_SEV_WARNING);
+    RlsSeverity sev = rls_config_severity(config, RLS_RULE_ID(SPELLING), RLS_SEV_WARNING);
     if (sev == RLS_SEV_OFF) return 0;
     const char *lang = rls_rules_language(model);
     if (!lang) lang = "";
@@ -679,7 +679,7 @@ static size_t spell__copy_word(const RlsPlain *p, uint32_t ps, uint32_t pe, char
 }
 
 size_t rls_spell_word_of(const RlsResume *model, const RlsDiag *d, char *buf, size_t cap) {
-    if (!model || !d || !d->rule || strcmp(d->rule, RLS_RULE_SPELLING) != 0) return 0;
+    if (!model || !d || !d->rule || strcmp(d->rule, RLS_RULE_ID(SPELLING)) != 0) return 0;
     const RlsPlain *p = NULL;
     if (d->bullet >= 0 && (uint32_t)d->bullet < model->n_bullets) {
         p = &model->bullets[d->bullet].plain;

@@ -157,8 +157,8 @@ void rls_rules_date_invalid(RlsRulesCtx *ctx) {
                              "\"%.*s\" names a month that does not exist (months run 01 to "
                              "12); ATS date parsing drops it.",
                              (int)(be - bs), ctx->src + hs + bs);
-            timeline__push(ctx, "date-invalid", (RlsSpan){hs + (uint32_t)bs, hs + (uint32_t)be},
-                           &msg);
+            timeline__push(ctx, RLS_RULE_ID(DATE_INVALID),
+                           (RlsSpan){hs + (uint32_t)bs, hs + (uint32_t)be}, &msg);
             continue;
         }
         TlRange r;
@@ -169,7 +169,7 @@ void rls_rules_date_invalid(RlsRulesCtx *ctx) {
             rls_rules_format(&msg, "\"");
             timeline__range_text(&msg, &e->dates);
             rls_rules_format(&msg, "\" ends before it starts; check the two dates.");
-            timeline__push(ctx, "date-invalid", at, &msg);
+            timeline__push(ctx, RLS_RULE_ID(DATE_INVALID), at, &msg);
             continue;
         }
         /* A single date is when something ended or is expected (a degree,
@@ -184,7 +184,7 @@ void rls_rules_date_invalid(RlsRulesCtx *ctx) {
             timeline__month_name(&msg, today);
             rls_rules_format(&msg, "); check the year, or say the role is upcoming "
                                    "(\"Incoming\").");
-            timeline__push(ctx, "date-invalid", at, &msg);
+            timeline__push(ctx, RLS_RULE_ID(DATE_INVALID), at, &msg);
         }
     }
 }
@@ -472,7 +472,7 @@ void rls_rules_timeline_order(RlsRulesCtx *ctx) {
                     rls_rules_format(&msg, "move this entry below \"%s\".",
                                      timeline__name(&m->entries[l.idx[last]]));
             }
-            timeline__push(ctx, "timeline-order", timeline__where(e), &msg);
+            timeline__push(ctx, RLS_RULE_ID(TIMELINE_ORDER), timeline__where(e), &msg);
         }
         timeline__list_close(&l);
     }
@@ -540,7 +540,7 @@ void rls_rules_timeline_gap(RlsRulesCtx *ctx) {
                                  "\": recruiters often ask about gaps over %d months; a line on "
                                  "what you did then helps.",
                                  (int)limit);
-                timeline__push(ctx, "timeline-gap", at, &msg);
+                timeline__push(ctx, RLS_RULE_ID(TIMELINE_GAP), at, &msg);
             }
         }
         /* Ties go to a job: a role ending with a degree still ends a job. */

@@ -108,6 +108,84 @@ static void test_every_rule_is_registered_with_a_severity_and_summary(void) {
     EXPECT_EQ_INT(rls_rule_find("acronym-undefined")->default_severity, RLS_SEV_INFO);
 }
 
+/* A heading's anchor as the page renders it: "## weak-opener" -> "weak-opener".
+ * Only headings that are a rule id (lower case, digits, hyphens) name a rule;
+ * "## Where each rule applies" does not. Returns the length, 0 for none. */
+static size_t docs_rule_heading(const char *line, size_t len, char *out, size_t cap) {
+    if (len < 4 || strncmp(line, "## ", 3) != 0) return 0;
+    size_t n = 0;
+    for (size_t i = 3; i < len; i++) {
+        char c = line[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') || n + 1 >= cap)
+            return 0;
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* An index row "| [id](#anchor) | default | ..." gives the anchor and the
+ * default column. Returns false for any other line. */
+static bool docs_index_row(const char *line, size_t len, char *anchor, size_t cap,
+                           const char **dflt) {
+    if (len < 8 || strncmp(line, "| [", 3) != 0) return false;
+    const char *hash = memchr(line, '#', len);
+    const char *close = hash ? memchr(hash, ')', len - (size_t)(hash - line)) : NULL;
+    if (!close || (size_t)(close - hash - 1) >= cap) return false;
+    memcpy(anchor, hash + 1, (size_t)(close - hash - 1));
+    anchor[close - hash - 1] = '\0';
+    *dflt = close + 1;
+    while (**dflt == ' ' || **dflt == '|')
+        (*dflt)++;
+    return true;
+}
+
+static void test_docs_rules_md_documents_exactly_the_rules_of_the_table(void) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/docs/rules.md", RLS_SOURCE_DIR);
+    size_t len = 0;
+    char *doc = rls_test_read_file(path, &len);
+    ASSERT_TRUE(doc != NULL);
+    size_t n_rules = 0;
+    const RlsRuleInfo *all = rls_rules_all(&n_rules);
+    bool sectioned[RLS_RULE_COUNT] = {false}, indexed[RLS_RULE_COUNT] = {false};
+    for (const char *line = doc; line < doc + len;) {
+        const char *nl = memchr(line, '\n', (size_t)(doc + len - line));
+        size_t ll = nl ? (size_t)(nl - line) : (size_t)(doc + len - line);
+        char name[64];
+        const char *dflt = NULL;
+        bool heading = docs_rule_heading(line, ll, name, sizeof name) > 0;
+        bool row = !heading && docs_index_row(line, ll, name, sizeof name, &dflt);
+        if (heading || row) {
+            size_t k = 0;
+            while (k < n_rules && strcmp(all[k].anchor, name) != 0)
+                k++;
+            if (k == n_rules) {
+                RLS__FAIL("docs/rules.md documents \"%s\", no rule of RLS_RULES", name);
+            } else if (heading) {
+                sectioned[k] = true;
+            } else {
+                indexed[k] = true;
+                const char *sev = rls_severity_name(all[k].default_severity);
+                if (strncmp(dflt, sev, strlen(sev)) != 0)
+                    RLS__FAIL("docs/rules.md gives %s the default \"%.12s\", the table %s", name,
+                              dflt, sev);
+            }
+        }
+        line += ll + 1;
+    }
+    for (size_t k = 0; k < n_rules; k++) {
+        if (!sectioned[k]) RLS__FAIL("docs/rules.md has no section \"## %s\"", all[k].anchor);
+        if (!indexed[k]) RLS__FAIL("the index of docs/rules.md has no row for %s", all[k].id);
+        EXPECT_TRUE(strcmp(all[k].id, rls_rule_info((RlsRule)k)->id) == 0);
+    }
+    /* The ids are one object each: the registry hands out the same pointer
+     * as RLS_RULE_ID, which the engine compares by address first. */
+    EXPECT_TRUE(rls_rule_find("weak-opener")->id == RLS_RULE_ID(WEAK_OPENER));
+    EXPECT_TRUE(rls_rule_info(RLS_RULE_NOT_ANALYSED)->id == RLS_RULE_ID(NOT_ANALYSED));
+    rls_free(doc);
+}
+
 /* ---- Bullet rules ------------------------------------------------------------- */
 
 static void test_weak_opener_matches_duty_phrases_after_pronouns_and_markup(void) {
@@ -903,6 +981,7 @@ static void test_findings_are_sorted_and_the_run_is_repeatable(void) {
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_every_rule_is_registered_with_a_severity_and_summary),
+        RLS_TEST(test_docs_rules_md_documents_exactly_the_rules_of_the_table),
         RLS_TEST(test_weak_opener_matches_duty_phrases_after_pronouns_and_markup),
         RLS_TEST(test_no_metric_counts_results_not_versions_or_dates),
         RLS_TEST(test_no_metric_judges_achievement_sections_only),

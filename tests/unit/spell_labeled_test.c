@@ -37,7 +37,7 @@ static char *spell__words(RlsFormat format, const char *text, const RlsConfig *c
     rls_buf_init(&out);
     for (size_t i = 0; i < an.diags.len; i++) {
         const RlsDiag *d = &an.diags.items[i];
-        if (strcmp(d->rule, RLS_RULE_SPELLING) != 0) continue;
+        if (strcmp(d->rule, RLS_RULE_ID(SPELLING)) != 0) continue;
         if (out.len) rls_buf_putc(&out, '|');
         rls_buf_append(&out, text + d->span.start_byte, d->span.end_byte - d->span.start_byte);
         if (keep) {
@@ -209,7 +209,7 @@ static void test_the_resume_dictionary_and_disable_comments_silence_a_word(void)
     EXPECT_STR_EQ(got, "recieved");
     rls_free(got);
     /* Off: nothing, and no dictionary is asked for. */
-    rls_config_set_severity(&cfg, RLS_RULE_SPELLING, RLS_SEV_OFF);
+    rls_config_set_severity(&cfg, RLS_RULE_ID(SPELLING), RLS_SEV_OFF);
     got = spell__words(RLS_FORMAT_MARKDOWN, text, &cfg, NULL);
     EXPECT_STR_EQ(got, "");
     rls_free(got);
@@ -257,7 +257,7 @@ static void spell__corpus_file(const char *name, const char *path, bool latex, v
     rls_analyze(&an, parser, src, (uint32_t)len, &cfg);
     for (size_t i = 0; i < an.diags.len; i++) {
         const RlsDiag *d = &an.diags.items[i];
-        if (strcmp(d->rule, RLS_RULE_SPELLING) != 0) continue;
+        if (strcmp(d->rule, RLS_RULE_ID(SPELLING)) != 0) continue;
         c->findings++;
         const char *w = src + d->span.start_byte;
         size_t wl = d->span.end_byte - d->span.start_byte;
