@@ -8,7 +8,9 @@
 #             optimises harder than the tested build, and a Release build
 #             (`make bench`, a packager's) must not fail on them
 #   layers    the include graph between folders is one-way (scripts/layers.py)
-# Usage: scripts/lint.sh [format|tidy|cppcheck|release|layers]...   (default: all five)
+#   funclen   no function of server/ over 120 lines but those of a list that
+#             only shrinks (scripts/funclen.py, scripts/funclen-allow.txt)
+# Usage: scripts/lint.sh [format|tidy|cppcheck|release|layers|funclen]...   (default: all six)
 # LINT_FILES="a.c b.c" limits clang-tidy and cppcheck to those files.
 # Exits 0 when clean, 1 on any finding (each printed as file:line with how to
 # fix it), 2 when a tool is missing or the build has not been configured.
@@ -28,7 +30,7 @@ CLANG_TIDY=${CLANG_TIDY:-clang-tidy-14}
 CPPCHECK=${CPPCHECK:-cppcheck}
 
 steps=("$@")
-((${#steps[@]})) || steps=(format tidy cppcheck release layers)
+((${#steps[@]})) || steps=(format tidy cppcheck release layers funclen)
 
 die() {
     echo "lint: $*" >&2
@@ -169,6 +171,11 @@ lint_layers() {
     python3 scripts/layers.py . | sed 's/^/  /' || status=1
 }
 
+lint_funclen() {
+    echo "lint: function length"
+    python3 scripts/funclen.py . | sed 's/^/  /' || status=1
+}
+
 for step in "${steps[@]}"; do
     case "$step" in
     format) lint_format ;;
@@ -176,7 +183,8 @@ for step in "${steps[@]}"; do
     cppcheck) lint_cppcheck ;;
     release) lint_release ;;
     layers) lint_layers ;;
-    *) die "unknown step '$step' (format, tidy, cppcheck, release or layers)" ;;
+    funclen) lint_funclen ;;
+    *) die "unknown step '$step' (format, tidy, cppcheck, release, layers or funclen)" ;;
     esac
 done
 [ $status = 0 ] && echo "lint: clean"

@@ -13,3 +13,17 @@ set_tests_properties(lint/layers lint/layers_refuses_a_cycle_and_an_arrow_up
                      PROPERTIES LABELS unit TIMEOUT 60)
 set_tests_properties(lint/layers_refuses_a_cycle_and_an_arrow_up PROPERTIES
                      PASS_REGULAR_EXPRESSION "layers: 4 fault\\(s\\)")
+
+# No function of server/ over 120 lines but those scripts/funclen-allow.txt
+# lists (scripts/funclen.py), and the check over a tree that breaks it four
+# ways (tests/lint/funclen-bad: a long function not listed, a listed one
+# that grew, a stale line, a line without its length).
+add_test(NAME lint/funclen COMMAND ${Python3_EXECUTABLE} "${PROJECT_SOURCE_DIR}/scripts/funclen.py"
+                                   "${PROJECT_SOURCE_DIR}")
+add_test(NAME lint/funclen_refuses_a_long_function_and_a_stale_line
+         COMMAND ${Python3_EXECUTABLE} "${PROJECT_SOURCE_DIR}/scripts/funclen.py"
+                 "${CMAKE_CURRENT_LIST_DIR}/funclen-bad")
+set_tests_properties(lint/funclen lint/funclen_refuses_a_long_function_and_a_stale_line
+                     PROPERTIES LABELS unit TIMEOUT 60)
+set_tests_properties(lint/funclen_refuses_a_long_function_and_a_stale_line PROPERTIES
+                     PASS_REGULAR_EXPRESSION "funclen: 4 fault\\(s\\)")
