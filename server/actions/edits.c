@@ -166,12 +166,10 @@ static int edits__old_span(const RlsPlain *plain, const char *src, RlsFormat for
     return edits__balanced(plain, src, span->start_byte, span->end_byte, format) ? 0 : RLS_EREFUSED;
 }
 
-int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_len,
-                           RlsFormat format, const RlsTracked *t, RlsTextEdit **edits_out,
-                           size_t *n_out) {
-    const char *nt = t->text.data ? t->text.data : "";
+/* The runs of t: stretches of consecutive characters copied in order from
+ * plain. Returns owned (free with rls_free); *n_out gets how many. */
+static EditsRun *edits__runs(const RlsPlain *plain, const RlsTracked *t, size_t *n_out) {
     size_t nn = t->text.len;
-    int rc = 0;
     EditsRun *runs = NULL;
     size_t n_runs = 0, cap_runs = 0;
     for (size_t i = 0; i < nn;) {
@@ -186,7 +184,13 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
         RLS_PUSH(runs, n_runs, cap_runs, r);
         i = j;
     }
-    /* Heaviest chain of runs increasing in both texts. */
+    *n_out = n_runs;
+    return runs;
+}
+
+/* The runs that stay where they are: the heaviest chain of runs increasing
+ * in both texts. Returns owned (free with rls_free): keep[r] for each run. */
+static bool *edits__kept_runs(const EditsRun *runs, size_t n_runs) {
     size_t *best = rls_calloc(n_runs + 1, sizeof(size_t));
     long *prev = rls_calloc(n_runs + 1, sizeof(long));
     bool *keep = rls_calloc(n_runs + 1, sizeof(bool));
@@ -209,13 +213,25 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
     }
     for (long r = top; r >= 0; r = prev[r])
         keep[r] = true;
+    rls_free(best);
+    rls_free(prev);
+    return keep;
+}
 
-    /* Pass 1: the gaps between kept runs, and the source each replaces. */
-    typedef struct {
-        size_t a, b, c, d; /* old plain [a, b) -> new tracked [c, d) */
-        RlsSpan span;
-    } Gap;
-    Gap *gaps = NULL;
+/* A stretch of the plain text a fix changes. */
+typedef struct {
+    size_t a, b, c, d; /* old plain [a, b) -> new tracked [c, d) */
+    RlsSpan span;      /* the source it replaces */
+} EditsGap;
+
+/* Pass 1: the gaps between kept runs, and the source each replaces, into
+ * *gaps_out (owned; free with rls_free). Returns 0, or RLS_EREFUSED when a
+ * gap's source cannot be replaced safely. */
+static int edits__gaps(const RlsPlain *plain, const char *src, RlsFormat format, const char *nt,
+                       size_t nn, const EditsRun *runs, size_t n_runs, const bool *keep,
+                       EditsGap **gaps_out, size_t *n_out) {
+    int rc = 0;
+    EditsGap *gaps = NULL;
     size_t n_gaps = 0, cap_gaps = 0;
     uint32_t prev_plain = 0, prev_t = 0;
     for (size_t r = 0; r <= n_runs && rc == 0; r++) {
@@ -240,94 +256,128 @@ int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_
                (d < nn && ((unsigned char)nt[d] & 0xC0) == 0x80))
             b++, d++;
         if (a == b && c == d) continue;
-        Gap g = {a, b, c, d, {0, 0}};
+        EditsGap g = {a, b, c, d, {0, 0}};
         if (edits__old_span(plain, src, format, a, b, &g.span) != 0) rc = RLS_EREFUSED;
         RLS_PUSH(gaps, n_gaps, cap_gaps, g);
     }
+    *gaps_out = gaps;
+    *n_out = n_gaps;
+    return rc;
+}
 
-    /* Pass 2: each gap's new text. A moved run takes the markup next to it
-     * along when that markup is being replaced anyway (it lies in a gap),
-     * so "`orders.created_at`" moves with its backticks. */
+/* The source of plain [os, oe), a run a fix moves: exact when it has one,
+ * else the covering span, widened over the markup next to it when that
+ * markup lies in a gap (replaced anyway), so "`orders.created_at`" moves
+ * with its backticks. Returns 0, or RLS_EREFUSED. */
+static int edits__moved_source(const RlsPlain *plain, const char *src, uint32_t src_len,
+                               RlsFormat format, const EditsGap *gaps, size_t n_gaps, uint32_t os,
+                               uint32_t oe, RlsSpan *moved) {
+    *moved = (RlsSpan){0, 0};
+    if (rls_plain_is_generated(plain, os, oe)) return RLS_EREFUSED;
+    if (rls_plain_to_source(plain, os, oe, moved) != 0) {
+        *moved = rls_plain_cover(plain, os, oe);
+        uint32_t ext_s = os > 0 ? plain->src_end[os - 1] : moved->start_byte;
+        uint32_t ext_e = oe < plain->len ? plain->src_start[oe] : moved->end_byte;
+        bool in_s = false, in_e = false;
+        for (size_t k = 0; k < n_gaps; k++) {
+            RlsSpan gs = gaps[k].span;
+            if (ext_s >= gs.start_byte && moved->start_byte <= gs.end_byte) in_s = true;
+            if (moved->end_byte >= gs.start_byte && ext_e <= gs.end_byte) in_e = true;
+        }
+        if (in_s && ext_s < moved->start_byte) moved->start_byte = ext_s;
+        if (in_e && ext_e > moved->end_byte) moved->end_byte = ext_e;
+        if (!edits__balanced(plain, src, moved->start_byte, moved->end_byte, format))
+            return RLS_EREFUSED;
+    }
+    return moved->end_byte > src_len ? RLS_EREFUSED : 0;
+}
+
+/* Pass 2: the new text of gap g into text (cleared first): new words
+ * escaped for the format, moved runs copied from their source. Returns 0,
+ * or RLS_EREFUSED. */
+static int edits__gap_text(const RlsPlain *plain, const char *src, uint32_t src_len,
+                           RlsFormat format, const RlsTracked *t, const EditsGap *gaps,
+                           size_t n_gaps, size_t g, RlsBuf *text) {
+    const char *nt = t->text.data ? t->text.data : "";
+    size_t c = gaps[g].c, d = gaps[g].d;
+    bool item_start = plain->len > 0 && gaps[g].span.start_byte == plain->src_start[0];
+    rls_buf_clear(text);
+    for (size_t i = c; i < d;) {
+        if (t->origin[i] < 0) {
+            size_t j = i;
+            while (j < d && t->origin[j] < 0)
+                j++;
+            rls_escape_append(text, format, nt + i, j - i, item_start && i == c);
+            i = j;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < d && t->origin[j] == t->origin[j - 1] + 1)
+            j++;
+        RlsSpan moved;
+        if (edits__moved_source(plain, src, src_len, format, gaps, n_gaps, (uint32_t)t->origin[i],
+                                (uint32_t)t->origin[j - 1] + 1, &moved) != 0)
+            return RLS_EREFUSED;
+        rls_buf_append(text, src + moved.start_byte, moved.end_byte - moved.start_byte);
+        i = j;
+    }
+    return 0;
+}
+
+/* The writer's prose only: a quoted title, link text, a URL or a code span
+ * is quoted from elsewhere, and a fix inside it would misquote. The scan
+ * covers the bullet's lines, where their markers are. Returns 0, or
+ * RLS_EREFUSED when an edit touches such text. */
+static int edits__spare_quoted(const RlsPlain *plain, const char *src, uint32_t src_len,
+                               RlsFormat format, const RlsTextEdit *edits, size_t n_edits) {
+    if (plain->len == 0 || n_edits == 0) return 0;
+    uint32_t from = plain->src_start[0], to = plain->src_end[plain->len - 1];
+    while (from > 0 && src[from - 1] != '\n')
+        from--;
+    while (to < src_len && src[to] != '\n')
+        to++;
+    /* A span deleted by one edit may be re-inserted by another (the
+     * outcome-first move): every new text counts. */
+    RlsBuf all;
+    rls_buf_init(&all);
+    for (size_t e = 0; e < n_edits; e++) {
+        rls_buf_puts(&all, edits[e].new_text);
+        rls_buf_putc(&all, '\n');
+    }
+    int rc = 0;
+    for (size_t e = 0; e < n_edits && rc == 0; e++)
+        if (rls_edits_touch_protected(src, from, to, format, edits[e].span.start_byte,
+                                      edits[e].span.end_byte, all.data))
+            rc = RLS_EREFUSED;
+    rls_buf_close(&all);
+    return rc;
+}
+
+int rls_edits_from_tracked(const RlsPlain *plain, const char *src, uint32_t src_len,
+                           RlsFormat format, const RlsTracked *t, RlsTextEdit **edits_out,
+                           size_t *n_out) {
+    const char *nt = t->text.data ? t->text.data : "";
+    size_t n_runs = 0, n_gaps = 0;
+    EditsRun *runs = edits__runs(plain, t, &n_runs);
+    bool *keep = edits__kept_runs(runs, n_runs);
+    EditsGap *gaps = NULL;
+    int rc = edits__gaps(plain, src, format, nt, t->text.len, runs, n_runs, keep, &gaps, &n_gaps);
     RlsTextEdit *edits = NULL;
     size_t n_edits = 0, cap_edits = 0;
     RlsBuf text;
     rls_buf_init(&text);
     for (size_t g = 0; g < n_gaps && rc == 0; g++) {
-        RlsSpan span = gaps[g].span;
-        size_t c = gaps[g].c, d = gaps[g].d;
-        bool item_start = plain->len > 0 && span.start_byte == plain->src_start[0];
-        rls_buf_clear(&text);
-        for (size_t i = c; i < d && rc == 0;) {
-            if (t->origin[i] < 0) {
-                size_t j = i;
-                while (j < d && t->origin[j] < 0)
-                    j++;
-                rls_escape_append(&text, format, nt + i, j - i, item_start && i == c);
-                i = j;
-                continue;
-            }
-            size_t j = i + 1;
-            while (j < d && t->origin[j] == t->origin[j - 1] + 1)
-                j++;
-            uint32_t os = (uint32_t)t->origin[i], oe = (uint32_t)t->origin[j - 1] + 1;
-            RlsSpan moved = {0, 0};
-            if (rls_plain_is_generated(plain, os, oe)) {
-                rc = RLS_EREFUSED;
-            } else if (rls_plain_to_source(plain, os, oe, &moved) != 0) {
-                moved = rls_plain_cover(plain, os, oe);
-                uint32_t ext_s = os > 0 ? plain->src_end[os - 1] : moved.start_byte;
-                uint32_t ext_e = oe < plain->len ? plain->src_start[oe] : moved.end_byte;
-                bool in_s = false, in_e = false;
-                for (size_t k = 0; k < n_gaps; k++) {
-                    RlsSpan gs = gaps[k].span;
-                    if (ext_s >= gs.start_byte && moved.start_byte <= gs.end_byte) in_s = true;
-                    if (moved.end_byte >= gs.start_byte && ext_e <= gs.end_byte) in_e = true;
-                }
-                if (in_s && ext_s < moved.start_byte) moved.start_byte = ext_s;
-                if (in_e && ext_e > moved.end_byte) moved.end_byte = ext_e;
-                if (!edits__balanced(plain, src, moved.start_byte, moved.end_byte, format))
-                    rc = RLS_EREFUSED;
-            }
-            if (rc != 0 || moved.end_byte > src_len) {
-                rc = RLS_EREFUSED;
-                break;
-            }
-            rls_buf_append(&text, src + moved.start_byte, moved.end_byte - moved.start_byte);
-            i = j;
-        }
+        rc = edits__gap_text(plain, src, src_len, format, t, gaps, n_gaps, g, &text);
         if (rc != 0) break;
+        RlsSpan span = gaps[g].span;
         if (span.start_byte == span.end_byte && text.len == 0) continue;
         RlsTextEdit e = {span, rls_strndup(text.data ? text.data : "", text.len)};
         RLS_PUSH(edits, n_edits, cap_edits, e);
     }
-    /* The writer's prose only: a quoted title, link text, a URL or a code
-     * span is quoted from elsewhere, and a fix inside it would misquote. The
-     * scan covers the bullet's lines, where their markers are. */
-    if (rc == 0 && plain->len > 0 && n_edits > 0) {
-        uint32_t from = plain->src_start[0], to = plain->src_end[plain->len - 1];
-        while (from > 0 && src[from - 1] != '\n')
-            from--;
-        while (to < src_len && src[to] != '\n')
-            to++;
-        /* A span deleted by one edit may be re-inserted by another (the
-         * outcome-first move): every new text counts. */
-        RlsBuf all;
-        rls_buf_init(&all);
-        for (size_t e = 0; e < n_edits; e++) {
-            rls_buf_puts(&all, edits[e].new_text);
-            rls_buf_putc(&all, '\n');
-        }
-        for (size_t e = 0; e < n_edits && rc == 0; e++)
-            if (rls_edits_touch_protected(src, from, to, format, edits[e].span.start_byte,
-                                          edits[e].span.end_byte, all.data))
-                rc = RLS_EREFUSED;
-        rls_buf_close(&all);
-    }
+    if (rc == 0) rc = edits__spare_quoted(plain, src, src_len, format, edits, n_edits);
     rls_free(gaps);
     rls_buf_close(&text);
     rls_free(runs);
-    rls_free(best);
-    rls_free(prev);
     rls_free(keep);
     if (rc != 0) {
         edits__free(edits, n_edits);

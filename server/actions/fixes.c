@@ -70,6 +70,90 @@ bool rls_rewrite_first_person(const RlsStepIn *in, RlsStepOut *out) {
     return safe && fixes__first_person(in, out, true);
 }
 
+/* The leading subject of words w ("I", "We", "My team and I", "Our
+ * team"), when the hint covers it: returns how many words it takes (0:
+ * none to drop). */
+static size_t fixes__leading_subject(const RlsStepIn *in, const char *t, const RlsToks *w) {
+    static const char *const subjects[][4] = {
+        {"my", "team", "and", "i"}, {"our", "team", "and", "i"}, {"the", "team", "and", "i"},
+        {"i", "and", "my", "team"}, {"me", "and", "my", "team"}, {"i", NULL, NULL, NULL},
+        {"we", NULL, NULL, NULL},
+    };
+    for (size_t s = 0; s < RLS_ARRAY_LEN(subjects); s++) {
+        size_t k = 0;
+        while (k < 4 && subjects[s][k] && k < w->len && rls_tok_is(t, w->items[k], subjects[s][k]))
+            k++;
+        if (k < 4 && subjects[s][k]) continue;
+        if (k >= w->len || !fixes__in_hint(in, (RlsTok){w->items[0].start, w->items[k - 1].end}))
+            return 0;
+        return k;
+    }
+    return 0;
+}
+
+/* Whether a first-person subject stays after word `from` ("where I
+ * describe my process", "we needed to upgrade our system"): "the" beside
+ * it reads worse, and the bullet needs rewording, not a word swapped. */
+static bool fixes__subject_left(const char *t, const RlsToks *w, size_t from) {
+    bool left = false;
+    for (size_t k = from; k < w->len; k++) {
+        bool pronoun = rls_tok_is(t, w->items[k], "i") || rls_tok_is(t, w->items[k], "we");
+        bool dropped = k > 0 && rls_tok_is(t, w->items[k - 1], "and") && k + 1 < w->len &&
+                       !fixes__sentence_before(t, w->items[k].start);
+        if (pronoun && !dropped) left = true;
+    }
+    return left;
+}
+
+/* Whether the possessive at word i ("our", "my") stays. "the" says "our
+ * services" ("migrated the services"), but not "my life", "my own", "my
+ * contributions included": words about the person, or a sentence about
+ * them, are left to rephrase. */
+static bool fixes__possessive_stays(const char *t, const RlsToks *w, size_t i, bool subject_left) {
+    static const char *const personal[] = {"own",
+                                           "life",
+                                           "willingness",
+                                           "passion",
+                                           "passions",
+                                           "interest",
+                                           "interests",
+                                           "career",
+                                           "goal",
+                                           "goals",
+                                           "role",
+                                           "work",
+                                           "contributions",
+                                           "contribution",
+                                           "experience",
+                                           "skills",
+                                           "knowledge",
+                                           "time",
+                                           "responsibilities",
+                                           "duties",
+                                           "job",
+                                           "free",
+                                           "spare",
+                                           "personal",
+                                           "favorite",
+                                           "favourite",
+                                           NULL};
+    RlsTok tok = w->items[i];
+    bool sentence_start = false;
+    if (i > 0) {
+        uint32_t c = tok.start;
+        while (c > 0 && t[c - 1] == ' ')
+            c--;
+        sentence_start = c > 0 && strchr(".:;!?", t[c - 1]) != NULL;
+    }
+    /* "my teaching", "our hiring": an activity of the person's own;
+     * "the teaching" would say it was someone else's. */
+    bool activity = i + 1 < w->len && w->items[i + 1].end - w->items[i + 1].start > 4 &&
+                    strncasecmp(t + w->items[i + 1].end - 3, "ing", 3) == 0;
+    return (rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) &&
+           (sentence_start || activity || subject_left ||
+            (i + 1 < w->len && rls_tok_in(t, w->items[i + 1], personal)));
+}
+
 static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine) {
     const RlsTracked *src = in->text;
     const char *t = src->text.data;
@@ -78,88 +162,18 @@ static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine)
     RlsToks w = {0};
     rls_words_split(t, n, &w);
     RlsTracked *o = out->text;
-    size_t at = 0; /* next input byte to copy */
-    size_t i = 0;
-    bool did = false;
     /* A leading subject goes: "I", "We", "My team and I", "Our team". */
-    static const char *const subjects[][4] = {
-        {"my", "team", "and", "i"}, {"our", "team", "and", "i"}, {"the", "team", "and", "i"},
-        {"i", "and", "my", "team"}, {"me", "and", "my", "team"}, {"i", NULL, NULL, NULL},
-        {"we", NULL, NULL, NULL},
-    };
-    for (size_t s = 0; s < RLS_ARRAY_LEN(subjects); s++) {
-        size_t k = 0;
-        while (k < 4 && subjects[s][k] && k < w.len && rls_tok_is(t, w.items[k], subjects[s][k]))
-            k++;
-        if (k < 4 && subjects[s][k]) continue;
-        if (k >= w.len || !fixes__in_hint(in, (RlsTok){w.items[0].start, w.items[k - 1].end}))
-            break;
-        at = w.items[k].start;
-        i = k;
-        did = true;
-        break;
-    }
-    /* A first-person subject that stays ("where I describe my process",
-     * "we needed to upgrade our system"): "the" beside it reads worse, and
-     * the bullet needs rewording, not a word swapped. */
-    bool subject_left = false;
-    for (size_t k = i; k < w.len; k++) {
-        bool pronoun = rls_tok_is(t, w.items[k], "i") || rls_tok_is(t, w.items[k], "we");
-        bool dropped = k > 0 && rls_tok_is(t, w.items[k - 1], "and") && k + 1 < w.len &&
-                       !fixes__sentence_before(t, w.items[k].start);
-        if (pronoun && !dropped) subject_left = true;
-    }
+    size_t i = fixes__leading_subject(in, t, &w);
+    size_t at = i ? w.items[i].start : 0; /* next input byte to copy */
+    bool did = i > 0;
+    bool subject_left = fixes__subject_left(t, &w, i);
     bool changed_mine = false;
     /* Then, wherever they are: "our X"/"my X" -> "the X", "by me" (an
      * agent) and a subject "I"/"we" after "and" go. */
     for (; i < w.len; i++) {
         RlsTok tok = w.items[i];
         if (!fixes__in_hint(in, tok)) continue;
-        /* "the" says "our services" ("migrated the services"), but not
-         * "my life", "my own", "my contributions included": words about
-         * the person, or a sentence about them, are left to rephrase. */
-        static const char *const personal[] = {"own",
-                                               "life",
-                                               "willingness",
-                                               "passion",
-                                               "passions",
-                                               "interest",
-                                               "interests",
-                                               "career",
-                                               "goal",
-                                               "goals",
-                                               "role",
-                                               "work",
-                                               "contributions",
-                                               "contribution",
-                                               "experience",
-                                               "skills",
-                                               "knowledge",
-                                               "time",
-                                               "responsibilities",
-                                               "duties",
-                                               "job",
-                                               "free",
-                                               "spare",
-                                               "personal",
-                                               "favorite",
-                                               "favourite",
-                                               NULL};
-        bool sentence_start = false;
-        if (i > 0) {
-            uint32_t c = tok.start;
-            while (c > 0 && t[c - 1] == ' ')
-                c--;
-            sentence_start = c > 0 && strchr(".:;!?", t[c - 1]) != NULL;
-        }
-        /* "my teaching", "our hiring": an activity of the person's own;
-         * "the teaching" would say it was someone else's. */
-        bool activity = i + 1 < w.len && w.items[i + 1].end - w.items[i + 1].start > 4 &&
-                        strncasecmp(t + w.items[i + 1].end - 3, "ing", 3) == 0;
-        if ((rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) &&
-            (sentence_start || activity || subject_left ||
-             (i + 1 < w.len && rls_tok_in(t, w.items[i + 1], personal))))
-            continue;
+        if (fixes__possessive_stays(t, &w, i, subject_left)) continue;
         if (rls_tok_is(t, tok, "my") && !mine) continue;
         if (rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) {
             fixes__copy(o, src, at, tok.start);
@@ -208,7 +222,7 @@ static const char *const fixes__be[] = {"was", "were", "is", "are", "been", "bei
  * unless it is a name: an acronym or a word with inner capitals ("AWS",
  * "PostgreSQL", "iOS") or a term of the keyword catalogue ("Kafka",
  * "Python"). */
-static void fixes__subject(RlsTracked *o, const RlsTracked *src, const char *t, RlsToks *w,
+static void fixes__subject(RlsTracked *o, const RlsTracked *src, const char *t, const RlsToks *w,
                            size_t first, size_t end) {
     RlsTok tok = w->items[first];
     bool inner_caps = false;
@@ -240,6 +254,129 @@ static bool fixes__plain_subject(const char *t, const RlsToks *w, size_t subj, s
     return true;
 }
 
+/* The byte before the spaces that end t[0..at). */
+static size_t fixes__trim_back(const char *t, size_t at) {
+    while (at > 0 && t[at - 1] == ' ')
+        at--;
+    return at;
+}
+
+/* A passive clause "<subject> was|were <participle>[ and <participle>]
+ * <rest>", by word index; rest_end is a byte. */
+typedef struct {
+    size_t subj, be, part_first, part_last, rest_end;
+} FixesClause;
+
+/* Finds the agent: "by me", "by us", "by myself" at the end moves
+ * *agent_start (a byte) to before "by". Returns false for a bullet too
+ * complex to turn: words after the person as agent, or another agent ("by
+ * the ops team") after a participle. */
+static bool fixes__passive_agent(const char *t, const RlsToks *w, size_t body_end,
+                                 size_t *agent_start) {
+    for (size_t k = 0; k + 1 < w->len; k++) {
+        if (!rls_tok_is(t, w->items[k], "by")) continue;
+        RlsTok a = w->items[k + 1];
+        bool mine = rls_tok_is(t, a, "me") || rls_tok_is(t, a, "us") || rls_tok_is(t, a, "myself");
+        if (mine && a.end >= body_end - 0 && k + 2 >= w->len) {
+            *agent_start = fixes__trim_back(t, w->items[k].start);
+        } else if (mine) {
+            *agent_start = fixes__trim_back(t, w->items[k].start);
+            if (a.end < body_end) return false; /* words after the agent: too complex */
+        } else if (k + 1 < w->len && w->items[k + 1].start < body_end) {
+            /* Another agent ("by the ops team") is not the person: skip. */
+            RlsVerb v;
+            RlsTok a2 = w->items[k + 1];
+            bool ger = rls_verb_as(t + a2.start, a2.end - a2.start, RLS_VFORM_GERUND, true, &v);
+            bool num = rls_tok_has_digit(t, a2);
+            if (!ger && !num && k > 0) {
+                RlsVerb pv;
+                RlsTok prev = w->items[k - 1];
+                if (rls_verb_as(t + prev.start, prev.end - prev.start, RLS_VFORM_PARTICIPLE, true,
+                                &pv))
+                    return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* Reads up to cap clauses joined by "and" into cl, the first opening the
+ * bullet, each ending at the next "and <subject> was|were" or at
+ * agent_start. Returns how many. */
+static size_t fixes__passive_clauses(const char *t, const RlsToks *w, size_t agent_start,
+                                     FixesClause *cl, size_t cap) {
+    size_t ncl = 0;
+    size_t i = 0;
+    while (i < w->len && ncl < cap) {
+        size_t subj = i, be = 0;
+        for (size_t k = i; k < w->len && k < i + 6; k++) {
+            if (rls_tok_in(t, w->items[k], fixes__be)) {
+                be = k;
+                break;
+            }
+        }
+        if (!be || be == subj || !fixes__plain_subject(t, w, subj, be)) break;
+        size_t p = be + 1;
+        RlsVerb v;
+        if (p >= w->len) break;
+        RlsTok pt = w->items[p];
+        /* A listed verb only: the active voice of a guessed one ("Some
+         * machines was enlaced" -> "Enlaced some machines") turns a word
+         * that may be no English verb into the bullet's opening claim. */
+        if (!rls_verb_as(t + pt.start, pt.end - pt.start, RLS_VFORM_PARTICIPLE, false, &v)) break;
+        size_t last = p;
+        /* "automated and documented". */
+        while (last + 2 < w->len && rls_tok_is(t, w->items[last + 1], "and")) {
+            RlsTok q = w->items[last + 2];
+            if (!rls_verb_as(t + q.start, q.end - q.start, RLS_VFORM_PARTICIPLE, true, &v)) break;
+            if (last + 3 < w->len && rls_tok_in(t, w->items[last + 3], fixes__be)) break;
+            last += 2;
+        }
+        /* The clause runs to the next "and <subject> was|were" or the end. */
+        size_t rest_end = agent_start, next = w->len;
+        for (size_t k = last + 1; k < w->len && w->items[k].start < agent_start; k++) {
+            if (!rls_tok_is(t, w->items[k], "and")) continue;
+            bool passive_next = false;
+            for (size_t m = k + 2; m < w->len && m < k + 6; m++)
+                if (rls_tok_in(t, w->items[m], fixes__be)) {
+                    passive_next = true;
+                    break;
+                }
+            if (passive_next) {
+                rest_end = fixes__trim_back(t, w->items[k].start);
+                next = k + 1;
+                break;
+            }
+        }
+        cl[ncl++] = (FixesClause){subj, be, p, last, rest_end};
+        i = next;
+    }
+    return ncl;
+}
+
+/* Writes the clauses in the active voice: the participles as past (or
+ * present) verbs, then the subject, then the rest of the clause. */
+static void fixes__passive_write(const RlsStepIn *in, RlsTracked *o, const char *t,
+                                 const RlsToks *w, const FixesClause *cl, size_t ncl) {
+    const RlsTracked *src = in->text;
+    for (size_t c = 0; c < ncl; c++) {
+        const FixesClause *k = &cl[c];
+        if (c > 0) rls_tracked_puts(o, " and ");
+        /* The participles, as past tense verbs ("written" -> "wrote"). */
+        for (size_t p = k->part_first; p <= k->part_last; p += 2) {
+            RlsTok pt = w->items[p];
+            RlsVerb v;
+            rls_verb_as(t + pt.start, pt.end - pt.start, RLS_VFORM_PARTICIPLE, true, &v);
+            if (p > k->part_first) rls_tracked_puts(o, " and ");
+            rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), o->text.len == 0);
+        }
+        rls_tracked_puts(o, " ");
+        size_t subj_end = w->items[k->be - 1].end;
+        fixes__subject(o, src, t, w, k->subj, subj_end);
+        rls_tracked_copy(o, src, w->items[k->part_last].end, k->rest_end);
+    }
+}
+
 bool rls_rewrite_passive(const RlsStepIn *in, RlsStepOut *out) {
     if (in->alt != 0) return false;
     const RlsTracked *src = in->text;
@@ -253,114 +390,20 @@ bool rls_rewrite_passive(const RlsStepIn *in, RlsStepOut *out) {
     size_t body_end = n;
     while (body_end > 0 && (t[body_end - 1] == '.' || t[body_end - 1] == ' '))
         body_end--;
-
-    /* Clauses "<subject> was|were <participle>[ and <participle>] <rest>",
-     * joined by "and"; the subject must open the bullet. */
-    typedef struct {
-        size_t subj, be, part_first, part_last, rest_end;
-    } Clause;
-    Clause cl[4];
-    size_t ncl = 0;
-    size_t i = 0;
     /* Agent: "by me", "by us", "by myself", "by my team". */
     size_t agent_start = body_end;
-    for (size_t k = 0; k + 1 < w.len; k++) {
-        if (!rls_tok_is(t, w.items[k], "by")) continue;
-        RlsTok a = w.items[k + 1];
-        bool mine = rls_tok_is(t, a, "me") || rls_tok_is(t, a, "us") || rls_tok_is(t, a, "myself");
-        if (mine && a.end >= body_end - 0 && k + 2 >= w.len) {
-            agent_start = w.items[k].start;
-            while (agent_start > 0 && t[agent_start - 1] == ' ')
-                agent_start--;
-        } else if (mine) {
-            agent_start = w.items[k].start;
-            while (agent_start > 0 && t[agent_start - 1] == ' ')
-                agent_start--;
-            if (a.end < body_end) goto done; /* words after the agent: too complex */
-        } else if (k + 1 < w.len && w.items[k + 1].start < body_end) {
-            /* Another agent ("by the ops team") is not the person: skip. */
-            RlsVerb v;
-            RlsTok a2 = w.items[k + 1];
-            bool ger = rls_verb_as(t + a2.start, a2.end - a2.start, RLS_VFORM_GERUND, true, &v);
-            bool num = rls_tok_has_digit(t, a2);
-            if (!ger && !num && k > 0) {
-                RlsVerb pv;
-                RlsTok prev = w.items[k - 1];
-                if (rls_verb_as(t + prev.start, prev.end - prev.start, RLS_VFORM_PARTICIPLE, true,
-                                &pv))
-                    goto done;
-            }
-        }
+    FixesClause cl[4];
+    size_t ncl = 0;
+    if (fixes__passive_agent(t, &w, body_end, &agent_start))
+        ncl = fixes__passive_clauses(t, &w, agent_start, cl, RLS_ARRAY_LEN(cl));
+    if (ncl > 0) {
+        fixes__passive_write(in, o, t, &w, cl, ncl);
+        rls_tracked_copy(o, src, body_end, n);
+        out->title = rls_strfmt("Rewrite in the active voice: “%.60s%s”", o->text.data,
+                                o->text.len > 60 ? "…" : "");
+        out->applicability = RLS_APPLY_SAFE;
+        ok = true;
     }
-    while (i < w.len && ncl < RLS_ARRAY_LEN(cl)) {
-        size_t subj = i, be = 0;
-        for (size_t k = i; k < w.len && k < i + 6; k++) {
-            if (rls_tok_in(t, w.items[k], fixes__be)) {
-                be = k;
-                break;
-            }
-        }
-        if (!be || be == subj || !fixes__plain_subject(t, &w, subj, be)) break;
-        size_t p = be + 1;
-        RlsVerb v;
-        if (p >= w.len) break;
-        RlsTok pt = w.items[p];
-        /* A listed verb only: the active voice of a guessed one ("Some
-         * machines was enlaced" -> "Enlaced some machines") turns a word
-         * that may be no English verb into the bullet's opening claim. */
-        if (!rls_verb_as(t + pt.start, pt.end - pt.start, RLS_VFORM_PARTICIPLE, false, &v)) break;
-        size_t last = p;
-        /* "automated and documented". */
-        while (last + 2 < w.len && rls_tok_is(t, w.items[last + 1], "and")) {
-            RlsTok q = w.items[last + 2];
-            if (!rls_verb_as(t + q.start, q.end - q.start, RLS_VFORM_PARTICIPLE, true, &v)) break;
-            if (last + 3 < w.len && rls_tok_in(t, w.items[last + 3], fixes__be)) break;
-            last += 2;
-        }
-        /* The clause runs to the next "and <subject> was|were" or the end. */
-        size_t rest_end = agent_start, next = w.len;
-        for (size_t k = last + 1; k < w.len && w.items[k].start < agent_start; k++) {
-            if (!rls_tok_is(t, w.items[k], "and")) continue;
-            bool passive_next = false;
-            for (size_t m = k + 2; m < w.len && m < k + 6; m++)
-                if (rls_tok_in(t, w.items[m], fixes__be)) {
-                    passive_next = true;
-                    break;
-                }
-            if (passive_next) {
-                rest_end = w.items[k].start;
-                while (rest_end > 0 && t[rest_end - 1] == ' ')
-                    rest_end--;
-                next = k + 1;
-                break;
-            }
-        }
-        cl[ncl++] = (Clause){subj, be, p, last, rest_end};
-        i = next;
-    }
-    if (ncl == 0) goto done;
-    for (size_t c = 0; c < ncl; c++) {
-        const Clause *k = &cl[c];
-        if (c > 0) rls_tracked_puts(o, " and ");
-        /* The participles, as past tense verbs ("written" -> "wrote"). */
-        for (size_t p = k->part_first; p <= k->part_last; p += 2) {
-            RlsTok pt = w.items[p];
-            RlsVerb v;
-            rls_verb_as(t + pt.start, pt.end - pt.start, RLS_VFORM_PARTICIPLE, true, &v);
-            if (p > k->part_first) rls_tracked_puts(o, " and ");
-            rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), o->text.len == 0);
-        }
-        rls_tracked_puts(o, " ");
-        size_t subj_end = w.items[k->be - 1].end;
-        fixes__subject(o, src, t, &w, k->subj, subj_end);
-        rls_tracked_copy(o, src, w.items[k->part_last].end, k->rest_end);
-    }
-    rls_tracked_copy(o, src, body_end, n);
-    out->title = rls_strfmt("Rewrite in the active voice: “%.60s%s”", o->text.data,
-                            o->text.len > 60 ? "…" : "");
-    out->applicability = RLS_APPLY_SAFE;
-    ok = true;
-done:
     rls_toks_close(&w);
     if (!ok) rls_tracked_clear(o);
     return ok;
@@ -728,50 +771,129 @@ static const char *const fixes__not_verbs[] = {
     "the", "a",    "an",   "all",   "each",  "every", "our",        "my",     "their", "its", "his",
     "her", "this", "that", "these", "those", "new",   "production", "market", "date",  NULL};
 
-bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
-    if (in->alt != 0) return false;
-    const RlsTracked *src = in->text;
-    const char *t = src->text.data;
-    size_t n = src->text.len;
-    if (!t || !n) return false;
-    /* Once a placeholder is there the person has something to fill in;
-     * adding another would never converge. */
-    if (strstr(t, RLS_PLACEHOLDER_COUNT) || strstr(t, RLS_PLACEHOLDER_METRIC)) return false;
-    RlsToks w = {0};
-    rls_words_split(t, n, &w);
-    bool ok = false;
+/* Whether a result clause can go at the end of the bullet: it opens with
+ * a verb (a past one, or a base one when the role is current, in *v), it
+ * is one sentence with no list, explanation or aside after a colon or a
+ * dash, and holds no placeholder yet. *body_end gets the end of its text
+ * before closing punctuation. */
+static bool fixes__metric_fits(const RlsStepIn *in, const char *t, size_t n, const RlsToks *w,
+                               RlsVerb *v, size_t *body_end) {
     /* NOTE: the LaTeX parser currently drops "[" and "]" from plain text,
      * so a placeholder written earlier reads back as "N" / "N%": a lone
      * capital N never occurs in a real bullet, so it counts as one too. */
-    for (size_t i = 0; i < w.len; i++)
-        if ((rls_tok_is(t, w.items[i], "N") || rls_tok_is(t, w.items[i], "N%")) &&
-            t[w.items[i].start] == 'N')
-            goto done;
-    RlsVerb v;
-    if (w.len < 2) goto done;
-    RlsTok v0 = w.items[0];
+    for (size_t i = 0; i < w->len; i++)
+        if ((rls_tok_is(t, w->items[i], "N") || rls_tok_is(t, w->items[i], "N%")) &&
+            t[w->items[i].start] == 'N')
+            return false;
+    if (w->len < 2) return false;
+    RlsTok v0 = w->items[0];
     bool verb =
-        rls_word_past(t, v0, true, &v) ||
-        (in->present && rls_verb_as(t + v0.start, v0.end - v0.start, RLS_VFORM_BASE, false, &v));
-    if (!verb) goto done; /* a summary line or a fragment: no clause fits */
-    size_t body_end = n;
-    while (body_end > 0 && strchr(". ;!", t[body_end - 1]))
-        body_end--;
+        rls_word_past(t, v0, true, v) ||
+        (in->present && rls_verb_as(t + v0.start, v0.end - v0.start, RLS_VFORM_BASE, false, v));
+    if (!verb) return false; /* a summary line or a fragment: no clause fits */
+    *body_end = n;
+    while (*body_end > 0 && strchr(". ;!", t[*body_end - 1]))
+        (*body_end)--;
     /* A clause appended to the last of several sentences would be chosen
      * by the first one's verb; a bullet ending in a colon introduces a
      * list; after "etc." nothing reads. */
-    if (body_end == 0 || t[body_end - 1] == ':' || rls_tok_is(t, w.items[w.len - 1], "etc"))
-        goto done;
+    if (*body_end == 0 || t[*body_end - 1] == ':' || rls_tok_is(t, w->items[w->len - 1], "etc"))
+        return false;
     /* "Rewrote X: an application that ...": a clause at the end would
      * belong to the explanation, not to the work. */
-    if (memchr(t, ':', body_end)) goto done;
+    if (memchr(t, ':', *body_end)) return false;
     /* The same with a dash: "Shipped Yoda - the admin interface for X". */
-    for (size_t c = 1; c + 1 < body_end; c++)
-        if (t[c - 1] == ' ' && t[c] == '-' && t[c + 1] == ' ') goto done;
-    if (strstr(t, " \xe2\x80\x93 ") || strstr(t, " \xe2\x80\x94 ")) goto done; /* en, em dash */
-    for (size_t c = 0; c + 1 < body_end; c++)
+    for (size_t c = 1; c + 1 < *body_end; c++)
+        if (t[c - 1] == ' ' && t[c] == '-' && t[c + 1] == ' ') return false;
+    if (strstr(t, " \xe2\x80\x93 ") || strstr(t, " \xe2\x80\x94 ")) return false; /* en, em dash */
+    for (size_t c = 0; c + 1 < *body_end; c++)
         if ((t[c] == '.' || t[c] == ';' || t[c] == '!' || t[c] == '?') && t[c + 1] == ' ')
-            goto done;
+            return false;
+    return true;
+}
+
+/* A result clause already there but without its figure: returns the
+ * figure to complete it with, *insert_at its byte ("..., reducing manual
+ * overhead" -> "... by [N]%"); NULL when there is none, and then
+ * *tail_clause tells whether another trailing clause already says what
+ * came of the work. */
+static const char *fixes__result_to_complete(const char *t, const RlsToks *w, size_t body_end,
+                                             size_t *insert_at, bool *tail_clause) {
+    static const char *const res[] = {"reduce",   "cut",        "lower", "decrease", "improve",
+                                      "increase", "boost",      "raise", "grow",     "shrink",
+                                      "speed",    "accelerate", "save",  "minimize", NULL};
+    /* A result clause without its figure is completed, not followed by a
+     * second one: ", reducing manual overhead" -> "... by [N]%", "to
+     * reduce errors" -> "to reduce errors by [N]%". Any other trailing
+     * ", <doing>" clause ("..., fostering a culture") already says what
+     * came of the work: a second one would only stack. */
+    for (size_t k = 1; k < w->len && w->items[k].start < body_end; k++) {
+        RlsVerb g;
+        RlsTok tk = w->items[k];
+        bool comma = false;
+        for (uint32_t c = w->items[k - 1].end; c < tk.start; c++)
+            if (t[c] == ',') comma = true;
+        /* ", greatly reducing X": the adverb belongs to the clause. */
+        if (comma && k + 1 < w->len && tk.end - tk.start > 3 && t[tk.end - 1] == 'y' &&
+            t[tk.end - 2] == 'l' && w->items[k + 1].start == tk.end + 1) {
+            tk = w->items[++k];
+        }
+        /* ", which greatly improved X" already tells what came of it. */
+        if (comma && (rls_tok_is(t, tk, "which") || rls_tok_is(t, tk, "that"))) *tail_clause = true;
+        bool to = !comma && k >= 2 && rls_tok_is(t, w->items[k - 1], "to") &&
+                  rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_BASE, false, &g);
+        /* A capital word after a comma is a name in a list ("Java,
+         * Spring and MySQL"), not a clause. */
+        bool ger = comma && islower((unsigned char)t[tk.start]) &&
+                   rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_GERUND, true, &g);
+        if (!to && !ger) continue;
+        RlsTok gb = {0, (uint32_t)strlen(g.base)};
+        if (!rls_tok_in(g.base, gb, res)) {
+            *tail_clause = *tail_clause || ger;
+            continue;
+        }
+        /* The clause ends at the next comma, parenthesis or the end. */
+        size_t end = body_end;
+        for (size_t c = tk.end; c < body_end; c++)
+            if (t[c] == ',' || t[c] == '(') {
+                end = c;
+                break;
+            }
+        while (end > tk.end && t[end - 1] == ' ')
+            end--;
+        /* "to speed up X" needs its object; "reducing X by" has a figure's
+         * slot already. */
+        if (end == tk.end) continue;
+        *insert_at = end;
+        return strcmp(g.base, "save") == 0 ? " ([N] hours per [week])" : " by [N]%";
+    }
+    return NULL;
+}
+
+/* "X that Y", "X to do Y": a clause placed at the end would hang off the
+ * last noun ("a game to test the dungeons, used by [N] [users]"). */
+static bool fixes__nested_clause(const char *t, const RlsToks *w) {
+    for (size_t k = 1; k + 1 < w->len; k++) {
+        RlsVerb g;
+        RlsTok nx = w->items[k + 1];
+        /* "by collaborating with designers": the lever is last. */
+        bool by_doing = rls_tok_is(t, w->items[k], "by") &&
+                        rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_GERUND, true, &g);
+        if (by_doing || rls_tok_is(t, w->items[k], "which") || rls_tok_is(t, w->items[k], "that") ||
+            rls_tok_is(t, w->items[k], "who") ||
+            (rls_tok_is(t, w->items[k], "to") && islower((unsigned char)t[nx.start]) &&
+             !rls_tok_in(t, nx, fixes__not_verbs) &&
+             rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, true, &g)))
+            return true;
+    }
+    return false;
+}
+
+/* The result clause the opening verb v calls for ("Improved X" -> " by
+ * [N]%", "Built X" -> ", used by [N] [users]"), *insert_at moved before a
+ * "by <doing>" lever; NULL for a verb no clause is sure to fit. */
+static const char *fixes__clause_for_verb(const char *t, const RlsToks *w, const RlsVerb *v,
+                                          size_t *insert_at) {
     static const char *const change[] = {"improve",  "increase",   "reduce", "cut",      "lower",
                                          "decrease", "boost",      "raise",  "grow",     "shrink",
                                          "speed",    "accelerate", "expand", "minimize", NULL};
@@ -787,116 +909,68 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
     static const char *const keep[] = {"maintain", "operate", "run", "administer", NULL};
     static const char *const people[] = {"lead", "manage",    "mentor",  "coach", "train",
                                          "hire", "supervise", "onboard", NULL};
-    static const char *const res[] = {"reduce",   "cut",        "lower", "decrease", "improve",
-                                      "increase", "boost",      "raise", "grow",     "shrink",
-                                      "speed",    "accelerate", "save",  "minimize", NULL};
-    const char *clause = NULL;
-    size_t insert_at = body_end;
-    /* A result clause without its figure is completed, not followed by a
-     * second one: ", reducing manual overhead" -> "... by [N]%", "to
-     * reduce errors" -> "to reduce errors by [N]%". Any other trailing
-     * ", <doing>" clause ("..., fostering a culture") already says what
-     * came of the work: a second one would only stack. */
-    bool tail_clause = false;
-    for (size_t k = 1; k < w.len && w.items[k].start < body_end; k++) {
-        RlsVerb g;
-        RlsTok tk = w.items[k];
-        bool comma = false;
-        for (uint32_t c = w.items[k - 1].end; c < tk.start; c++)
-            if (t[c] == ',') comma = true;
-        /* ", greatly reducing X": the adverb belongs to the clause. */
-        if (comma && k + 1 < w.len && tk.end - tk.start > 3 && t[tk.end - 1] == 'y' &&
-            t[tk.end - 2] == 'l' && w.items[k + 1].start == tk.end + 1) {
-            tk = w.items[++k];
-        }
-        /* ", which greatly improved X" already tells what came of it. */
-        if (comma && (rls_tok_is(t, tk, "which") || rls_tok_is(t, tk, "that"))) tail_clause = true;
-        bool to = !comma && k >= 2 && rls_tok_is(t, w.items[k - 1], "to") &&
-                  rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_BASE, false, &g);
-        /* A capital word after a comma is a name in a list ("Java,
-         * Spring and MySQL"), not a clause. */
-        bool ger = comma && islower((unsigned char)t[tk.start]) &&
-                   rls_verb_as(t + tk.start, tk.end - tk.start, RLS_VFORM_GERUND, true, &g);
-        if (!to && !ger) continue;
-        RlsTok gb = {0, (uint32_t)strlen(g.base)};
-        if (!rls_tok_in(g.base, gb, res)) {
-            tail_clause = tail_clause || ger;
-            continue;
-        }
-        /* The clause ends at the next comma, parenthesis or the end. */
-        size_t end = body_end;
-        for (size_t c = tk.end; c < body_end; c++)
-            if (t[c] == ',' || t[c] == '(') {
-                end = c;
-                break;
-            }
-        while (end > tk.end && t[end - 1] == ' ')
-            end--;
-        /* "to speed up X" needs its object; "reducing X by" has a figure's
-         * slot already. */
-        if (end == tk.end) continue;
-        insert_at = end;
-        clause = strcmp(g.base, "save") == 0 ? " ([N] hours per [week])" : " by [N]%";
-        goto place;
-    }
-    if (tail_clause) goto done;
-    /* "X that Y", "X to do Y": a clause placed at the end would hang off
-     * the last noun ("a game to test the dungeons, used by [N] [users]"). */
-    bool nested = false;
-    for (size_t k = 1; k + 1 < w.len; k++) {
-        RlsVerb g;
-        RlsTok nx = w.items[k + 1];
-        /* "by collaborating with designers": the lever is last. */
-        bool by_doing = rls_tok_is(t, w.items[k], "by") &&
-                        rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_GERUND, true, &g);
-        if (by_doing || rls_tok_is(t, w.items[k], "which") || rls_tok_is(t, w.items[k], "that") ||
-            rls_tok_is(t, w.items[k], "who") ||
-            (rls_tok_is(t, w.items[k], "to") && islower((unsigned char)t[nx.start]) &&
-             !rls_tok_in(t, nx, fixes__not_verbs) &&
-             rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, true, &g)))
-            nested = true;
-    }
-    RlsTok base = {0, (uint32_t)strlen(v.base)};
-    if (rls_tok_in(v.base, base, change)) {
+    bool nested = fixes__nested_clause(t, w);
+    RlsTok base = {0, (uint32_t)strlen(v->base)};
+    if (rls_tok_in(v->base, base, change)) {
         /* "Improved X" -> "Improved X by [N]%", before any "by <lever>". */
-        clause = " by [N]%";
-        for (size_t k = 1; k + 1 < w.len; k++) {
+        for (size_t k = 1; k + 1 < w->len; k++) {
             RlsVerb g;
-            RlsTok nx = w.items[k + 1];
-            if (rls_tok_is(t, w.items[k], "by") &&
+            RlsTok nx = w->items[k + 1];
+            if (rls_tok_is(t, w->items[k], "by") &&
                 rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_GERUND, true, &g)) {
-                insert_at = w.items[k].start;
-                while (insert_at > 0 && t[insert_at - 1] == ' ')
-                    insert_at--;
+                *insert_at = fixes__trim_back(t, w->items[k].start);
                 break;
             }
         }
-    } else if (rls_tok_in(v.base, base, build) && !nested) {
-        clause = ", used by [N] [users]";
-    } else if (rls_tok_in(v.base, base, tune)) {
-        clause = ", cutting [metric] by [N]%";
-    } else if (rls_tok_in(v.base, base, save)) {
-        clause = ", saving [N] hours per [week]";
-    } else if (rls_tok_in(v.base, base, keep) && !nested) {
-        clause = ", serving [N] [requests/day] at [metric] uptime";
-    } else if (rls_tok_in(v.base, base, people)) {
-        clause = ", improving [metric] by [N]%";
+        return " by [N]%";
+    } else if (rls_tok_in(v->base, base, build) && !nested) {
+        return ", used by [N] [users]";
+    } else if (rls_tok_in(v->base, base, tune)) {
+        return ", cutting [metric] by [N]%";
+    } else if (rls_tok_in(v->base, base, save)) {
+        return ", saving [N] hours per [week]";
+    } else if (rls_tok_in(v->base, base, keep) && !nested) {
+        return ", serving [N] [requests/day] at [metric] uptime";
+    } else if (rls_tok_in(v->base, base, people)) {
+        return ", improving [metric] by [N]%";
     }
-    /* Any other verb ("Advised", "Attended", "Worked on"): no result
-     * clause is sure to fit; the finding's message says what to add. */
-    if (!clause) goto done;
-place:;
-    RlsTracked *o = out->text;
-    rls_tracked_copy(o, src, 0, insert_at);
-    rls_tracked_puts(o, clause);
-    rls_tracked_copy(o, src, insert_at, n);
-    out->title =
-        rls_strfmt("Add a result to fill in: “%s”", clause[0] == ',' ? clause + 2 : clause + 1);
-    out->applicability = RLS_APPLY_PLACEHOLDER;
-    ok = true;
-done:
+    return NULL;
+}
+
+bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
+    if (in->alt != 0) return false;
+    const RlsTracked *src = in->text;
+    const char *t = src->text.data;
+    size_t n = src->text.len;
+    if (!t || !n) return false;
+    /* Once a placeholder is there the person has something to fill in;
+     * adding another would never converge. */
+    if (strstr(t, RLS_PLACEHOLDER_COUNT) || strstr(t, RLS_PLACEHOLDER_METRIC)) return false;
+    RlsToks w = {0};
+    rls_words_split(t, n, &w);
+    RlsVerb v;
+    size_t body_end = n;
+    const char *clause = NULL;
+    size_t insert_at = n;
+    if (fixes__metric_fits(in, t, n, &w, &v, &body_end)) {
+        insert_at = body_end;
+        bool tail_clause = false;
+        clause = fixes__result_to_complete(t, &w, body_end, &insert_at, &tail_clause);
+        /* Any other verb ("Advised", "Attended", "Worked on"): no result
+         * clause is sure to fit; the finding's message says what to add. */
+        if (!clause && !tail_clause) clause = fixes__clause_for_verb(t, &w, &v, &insert_at);
+    }
+    if (clause) {
+        RlsTracked *o = out->text;
+        rls_tracked_copy(o, src, 0, insert_at);
+        rls_tracked_puts(o, clause);
+        rls_tracked_copy(o, src, insert_at, n);
+        out->title =
+            rls_strfmt("Add a result to fill in: “%s”", clause[0] == ',' ? clause + 2 : clause + 1);
+        out->applicability = RLS_APPLY_PLACEHOLDER;
+    }
     rls_toks_close(&w);
-    return ok;
+    return clause != NULL;
 }
 
 /* ---- tense-mismatch --------------------------------------------------------------------- */

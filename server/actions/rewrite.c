@@ -154,6 +154,66 @@ static bool rewrite__comma_before(const char *t, const RlsToks *w, size_t i) {
     return false;
 }
 
+/* Where the result of a lever-first bullet is said: "..., which cut X by
+ * 40%", ", reducing X", "to speed up X", ", resulting in X" (drove: the
+ * rewrite opens "Drove X"). */
+typedef struct {
+    size_t res_verb;      /* the word of the result's verb */
+    size_t lever_end_tok; /* the last word of the lever */
+    size_t np_tok;        /* when drove: the first word of what was driven */
+    bool drove;
+    RlsVerb result; /* when not drove: the result's verb */
+} RewriteResult;
+
+/* Finds the result clause after the lever's words; false when there is
+ * none. */
+static bool rewrite__find_result(const char *t, const RlsToks *w, RewriteResult *r) {
+    for (size_t j = 1; j + 1 < w->len && !r->res_verb; j++) {
+        RlsTok tj = w->items[j];
+        bool comma = rewrite__comma_before(t, w, j);
+        RlsVerb v;
+        if (rls_tok_is(t, tj, "which") || rls_tok_is(t, tj, "that")) {
+            RlsTok nx = w->items[j + 1];
+            if ((rls_tok_is(t, nx, "resulted") && j + 2 < w->len &&
+                 rls_tok_is(t, w->items[j + 2], "in")) ||
+                (rls_tok_is(t, nx, "led") && j + 2 < w->len &&
+                 rls_tok_is(t, w->items[j + 2], "to"))) {
+                r->drove = true;
+                r->np_tok = j + 3;
+                r->res_verb = j + 1;
+                r->lever_end_tok = j - 1;
+            } else if (rls_word_past(t, nx, true, &v) && rewrite__is_result_base(v.base)) {
+                r->res_verb = j + 1;
+                r->lever_end_tok = j - 1;
+                r->result = v;
+            }
+        } else if (comma && (rls_tok_is(t, tj, "resulting") || rls_tok_is(t, tj, "leading"))) {
+            RlsTok nx = w->items[j + 1];
+            if (rls_tok_is(t, nx, "in") || rls_tok_is(t, nx, "to")) {
+                r->drove = true;
+                r->np_tok = j + 2;
+                r->res_verb = j;
+                r->lever_end_tok = j - 1;
+            }
+        } else if (comma &&
+                   rls_verb_as(t + tj.start, tj.end - tj.start, RLS_VFORM_GERUND, true, &v) &&
+                   rewrite__is_result_base(v.base)) {
+            r->res_verb = j;
+            r->lever_end_tok = j - 1;
+            r->result = v;
+        } else if (j >= 2 && rls_tok_is(t, tj, "to")) {
+            RlsTok nx = w->items[j + 1];
+            if (rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v) &&
+                rewrite__is_result_base(v.base)) {
+                r->res_verb = j + 1;
+                r->lever_end_tok = j - 1;
+                r->result = v;
+            }
+        }
+    }
+    return r->res_verb && r->lever_end_tok != 0 && !(r->drove && r->np_tok >= w->len);
+}
+
 bool rls_rewrite_outcome_first(const RlsStepIn *in, RlsStepOut *out) {
     if (in->alt != 0) return false;
     const RlsTracked *src = in->text;
@@ -163,7 +223,7 @@ bool rls_rewrite_outcome_first(const RlsStepIn *in, RlsStepOut *out) {
     RlsToks w = {0};
     rls_words_split(t, n, &w);
     bool ok = false;
-    RlsVerb lever, result;
+    RlsVerb lever;
     if (w.len < 4) goto done;
     /* The bullet opens with the lever's verb, which is not itself a result. */
     RlsTok v0 = w.items[0];
@@ -173,53 +233,10 @@ bool rls_rewrite_outcome_first(const RlsStepIn *in, RlsStepOut *out) {
     if (!opener || rewrite__is_result_base(lever.base)) goto done;
 
     size_t body_end = rewrite__body_end(t, n);
-    size_t res_verb = 0, lever_end_tok = 0;
-    bool drove = false; /* "resulting in NP" -> "Drove NP" */
-    size_t np_tok = 0;
-    for (size_t j = 1; j + 1 < w.len && !res_verb; j++) {
-        RlsTok tj = w.items[j];
-        bool comma = rewrite__comma_before(t, &w, j);
-        RlsVerb v;
-        if (rls_tok_is(t, tj, "which") || rls_tok_is(t, tj, "that")) {
-            RlsTok nx = w.items[j + 1];
-            if ((rls_tok_is(t, nx, "resulted") && j + 2 < w.len &&
-                 rls_tok_is(t, w.items[j + 2], "in")) ||
-                (rls_tok_is(t, nx, "led") && j + 2 < w.len &&
-                 rls_tok_is(t, w.items[j + 2], "to"))) {
-                drove = true;
-                np_tok = j + 3;
-                res_verb = j + 1;
-                lever_end_tok = j - 1;
-            } else if (rls_word_past(t, nx, true, &v) && rewrite__is_result_base(v.base)) {
-                res_verb = j + 1;
-                lever_end_tok = j - 1;
-                result = v;
-            }
-        } else if (comma && (rls_tok_is(t, tj, "resulting") || rls_tok_is(t, tj, "leading"))) {
-            RlsTok nx = w.items[j + 1];
-            if (rls_tok_is(t, nx, "in") || rls_tok_is(t, nx, "to")) {
-                drove = true;
-                np_tok = j + 2;
-                res_verb = j;
-                lever_end_tok = j - 1;
-            }
-        } else if (comma &&
-                   rls_verb_as(t + tj.start, tj.end - tj.start, RLS_VFORM_GERUND, true, &v) &&
-                   rewrite__is_result_base(v.base)) {
-            res_verb = j;
-            lever_end_tok = j - 1;
-            result = v;
-        } else if (j >= 2 && rls_tok_is(t, tj, "to")) {
-            RlsTok nx = w.items[j + 1];
-            if (rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v) &&
-                rewrite__is_result_base(v.base)) {
-                res_verb = j + 1;
-                lever_end_tok = j - 1;
-                result = v;
-            }
-        }
-    }
-    if (!res_verb || lever_end_tok == 0 || (drove && np_tok >= w.len)) goto done;
+    RewriteResult r = {0};
+    if (!rewrite__find_result(t, &w, &r)) goto done;
+    size_t res_verb = r.res_verb, lever_end_tok = r.lever_end_tok, np_tok = r.np_tok;
+    bool drove = r.drove;
 
     /* The result clause runs to the next ", <gerund>" or the end. */
     size_t clause_end = body_end;
@@ -249,7 +266,7 @@ bool rls_rewrite_outcome_first(const RlsStepIn *in, RlsStepOut *out) {
         rls_tracked_puts(o, in->present ? "Drive " : "Drove ");
         rls_tracked_copy(o, src, res_start, clause_end);
     } else {
-        rls_tracked_lit_cap(o, rls_verb_out(&result, in->present), true);
+        rls_tracked_lit_cap(o, rls_verb_out(&r.result, in->present), true);
         rls_tracked_copy(o, src, res_start, clause_end);
     }
     rls_tracked_puts(o, " by ");
@@ -527,6 +544,323 @@ static RlsApplicability rewrite__grade(const char *verb, RlsStrength source) {
     return rls_strength_of_written(verb) <= source ? RLS_APPLY_SAFE : RLS_APPLY_CHOICE;
 }
 
+/* A weak opener found in a bullet and what rewriting it reads. */
+typedef struct {
+    const RlsStepIn *in;
+    RlsStepOut *out;
+    const char *t;
+    const RlsToks *w;
+    const RewriteOpener *op;
+    size_t phrase;      /* the phrase's first word (an auxiliary before it: 1) */
+    size_t next;        /* the first word after the phrase */
+    size_t body_end;    /* the end of the text before closing punctuation */
+    RlsStrength source; /* what the phrase claims: the ceiling of a SAFE fix */
+} RewriteWeak;
+
+/* The listed opener that starts words w, at word 0 or after an auxiliary
+ * ("Was involved in"): *at gets its first word, *len its length in words;
+ * NULL when none does. */
+static const RewriteOpener *rewrite__find_opener(const char *t, const RlsToks *w, size_t *at,
+                                                 size_t *len) {
+    static const char *const aux[] = {"was", "were", "am", "is", "are", "been", NULL};
+    for (size_t start = 0; start < 2; start++) {
+        if (start == 1 && !rls_tok_in(t, w->items[0], aux)) break;
+        for (size_t p = 0; p < RLS_ARRAY_LEN(rewrite__openers); p++) {
+            size_t m = rewrite__match(t, w, start, rewrite__openers[p].phrase);
+            if (m) {
+                *at = start;
+                *len = m;
+                return &rewrite__openers[p];
+            }
+        }
+    }
+    return NULL;
+}
+
+/* "Responsible for", "Worked on", "Assisted with", "Contributed to": the
+ * bullet's own gerund becomes the verb ("Responsible for migrating X" ->
+ * "Migrated X"), else a verb is chosen for the noun phrase that follows. */
+static bool rewrite__weak_own(const RewriteWeak *wk) {
+    const RlsStepIn *in = wk->in;
+    RlsStepOut *out = wk->out;
+    const RlsTracked *src = in->text;
+    const char *t = wk->t;
+    const RlsToks *w = wk->w;
+    size_t next = wk->next, body_end = wk->body_end;
+    RlsTok nt = w->items[next];
+    RlsStrength source = wk->source;
+    int alt = in->alt;
+    RlsTracked *o = out->text;
+    RlsVerb v;
+    const RewriteOpener *op = wk->op;
+    size_t n = wk->in->text->text.len;
+    if (rewrite__gerund(t, w, next, &v)) {
+        /* "Responsible for migrating X" -> "Migrated X": the verb is
+         * the bullet's own; safe unless it claims more than the phrase
+         * ("Worked on migrating X" -> "Migrated X" is a choice). */
+        if (alt != 0 || !rewrite__offerable(v.base, source)) return false;
+        rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
+        return rewrite__emit(in, out, nt.end, rewrite__grade(v.base, source), false);
+    }
+    RewriteHead head = rewrite__head(t, w, next, body_end);
+    if (head == HEAD_PEOPLE) return false; /* "Was part of the team": nothing to claim */
+    if (op->kind == OPENER_CONTRIB && head == HEAD_PROJECT)
+        return false; /* "Shipped [N] changes to the migration" reads as nonsense */
+    /* A noun phrase follows: any verb is chosen, not read. The one
+     * verb that restates an ownership phrase ("In charge of X" ->
+     * "Owned X", "Responsible for a 40% reduction" -> "Drove a 40%
+     * reduction") comes first and is safe; the rest are choices, and
+     * never claim leadership for less than ownership, nor ownership
+     * for mere participation. */
+    const char *candidates[8];
+    size_t count = 0;
+    const char *equiv = NULL;
+    /* Not before an "-ing" word ("Responsible for testing"): "Owned
+     * testing" may not be what the phrase meant. */
+    RlsVerb ger;
+    bool ing = rls_verb_as(t + nt.start, nt.end - nt.start, RLS_VFORM_GERUND, true, &ger);
+    if (source == RLS_STRENGTH_OWNERSHIP && !ing) equiv = head == HEAD_OUTCOME ? "drove" : "owned";
+    if (equiv) candidates[count++] = equiv;
+    static const char *const outcome[] = {"drove", "delivered", "contributed to", NULL};
+    static const char *const project[] = {"delivered", "drove", "led", "contributed to", NULL};
+    static const char *const artifact[] = {"built",   "developed",      "designed",
+                                           "shipped", "contributed to", NULL};
+    static const char *const activity[] = {"conducted", "ran", "led", "contributed to", NULL};
+    static const char *const meeting[] = {"facilitated", "led", "contributed to", NULL};
+    static const char *const contrib[] = {"shipped [N] [changes] to", "built [features] for", NULL};
+    static const char *const other[] = {"built", "developed", "delivered", "contributed to", NULL};
+    static const char *const own[] = {"led", "managed", NULL};
+    const char *const *verbs = other;
+    if (head == HEAD_OUTCOME)
+        verbs = outcome;
+    else if (op->kind == OPENER_CONTRIB)
+        verbs = contrib;
+    else if (source == RLS_STRENGTH_OWNERSHIP)
+        verbs = own;
+    else if (head == HEAD_PROJECT)
+        verbs = project;
+    else if (head == HEAD_ARTIFACT)
+        verbs = artifact;
+    else if (head == HEAD_ACTIVITY)
+        verbs = activity;
+    else if (head == HEAD_MEETING)
+        verbs = meeting;
+    for (size_t c = 0; verbs[c] && count < RLS_ARRAY_LEN(candidates); c++) {
+        if (!rewrite__offerable(verbs[c], source)) continue;
+        if (equiv && !strcmp(verbs[c], equiv)) continue;
+        /* "Contributed to X" for "Contributed to X" changes nothing. */
+        if (!strncmp(verbs[c], "contributed to", 14) && op->kind == OPENER_CONTRIB) continue;
+        candidates[count++] = verbs[c];
+    }
+    if (alt < 0 || (size_t)alt >= count) return false;
+    const char *verb = candidates[alt];
+    bool safe = equiv && alt == 0 && rewrite__grade(verb, source) == RLS_APPLY_SAFE;
+    char form[64];
+    if (in->present) {
+        /* "owned" -> "own", keeping a trailing preposition phrase. */
+        const char *sp = strchr(verb, ' ');
+        size_t vn = sp ? (size_t)(sp - verb) : strlen(verb);
+        RlsVerb pv;
+        if (rls_verb_as(verb, vn, RLS_VFORM_PAST, false, &pv)) {
+            snprintf(form, sizeof form, "%s%s", pv.base, sp ? sp : "");
+            verb = form;
+        }
+    }
+    rls_tracked_lit_cap(o, verb, true);
+    rls_tracked_lit(o, " ", 1);
+    rls_tracked_copy(o, src, nt.start, n);
+    return rewrite__emit(in, out, nt.start, safe ? RLS_APPLY_SAFE : RLS_APPLY_CHOICE, true);
+}
+
+/* "Helped cut X" -> "Cut X"; "Assisted senior engineers in debugging X" ->
+ * "Debugged X with senior engineers". */
+static bool rewrite__weak_help(const RewriteWeak *wk) {
+    const RlsStepIn *in = wk->in;
+    RlsStepOut *out = wk->out;
+    const RlsTracked *src = in->text;
+    const char *t = wk->t;
+    const RlsToks *w = wk->w;
+    size_t next = wk->next, body_end = wk->body_end;
+    RlsTok nt = w->items[next];
+    RlsStrength source = wk->source;
+    int alt = in->alt;
+    RlsTracked *o = out->text;
+    RlsVerb v;
+    /* "Helped cut X" -> "Cut X" (help only: "supported release ..." is
+     * a noun phrase). */
+    bool help = rls_tok_in(t, w->items[wk->phrase],
+                           (const char *const[]){"helped", "helping", "helps", "help", NULL});
+    /* The verb it leaves must not be weak itself ("Helped support
+     * users" -> "Supported users" fixes nothing). */
+    static const char *const weak[] = {"support",    "assist",  "help", "handle",
+                                       "use",        "utilize", "work", "participate",
+                                       "contribute", "aid",     NULL};
+    if (help && rls_verb_as(t + nt.start, nt.end - nt.start, RLS_VFORM_BASE, false, &v) &&
+        !rewrite__gerund(t, w, next, &(RlsVerb){0})) {
+        if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) return false;
+        if (alt != 0 || !rewrite__offerable(v.base, source)) return false;
+        /* "Helped cut X" -> "Cut X" drops the help: the whole result
+         * becomes the writer's, a stronger claim. */
+        rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
+        return rewrite__emit(in, out, nt.end, rewrite__grade(v.base, source), false);
+    }
+    /* "Assisted senior engineers in debugging X" -> "Debugged X with
+     * senior engineers". Not for "supported": supporting users so
+     * that they can do something is not doing it. */
+    if (rls_tok_is(t, w->items[wk->phrase], "supported")) return false;
+    for (size_t m = next; m + 1 < w->len && m < next + 6; m++) {
+        RlsTok tm = w->items[m];
+        /* The helped party is a short noun phrase. */
+        if (m > next && rls_tok_in(t, tm, rewrite__stop) && !rls_tok_is(t, tm, "in") &&
+            !rls_tok_is(t, tm, "with") && !rls_tok_is(t, tm, "to"))
+            break;
+        /* "in debugging X", "with migrating X", "to move X": the verb
+         * follows the helped party. */
+        bool found = m > next && (rls_tok_is(t, tm, "in") || rls_tok_is(t, tm, "with")) &&
+                     rewrite__gerund(t, w, m + 1, &v);
+        if (!found && help && m > next && rewrite__bare_verb(t, w, m)) {
+            /* "Helped the team move X" -> "Moved X with the team":
+             * the bare infinitive after the helped party. */
+            RlsTok vt = w->items[m];
+            rls_verb_as(t + vt.start, vt.end - vt.start, RLS_VFORM_BASE, false, &v);
+            if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) return false;
+            if (alt != 0 || !rewrite__offerable(v.base, source)) return false;
+            rewrite__verb_first(in, out, &v, vt.end, body_end, " with ", nt.start,
+                                w->items[m - 1].end, rewrite__grade(v.base, source));
+            return true;
+        }
+        if (!found)
+            found =
+                m > next && rls_tok_is(t, tm, "to") &&
+                rls_verb_as(t + w->items[m + 1].start, w->items[m + 1].end - w->items[m + 1].start,
+                            RLS_VFORM_BASE, false, &v);
+        if (!found) {
+            if (rewrite__comma_before(t, w, m + 1)) break;
+            continue;
+        }
+        if (alt != 0 || !rewrite__offerable(v.base, source)) return false;
+        rewrite__verb_first(in, out, &v, w->items[m + 1].end, body_end, " with ", nt.start,
+                            w->items[m - 1].end, rewrite__grade(v.base, source));
+        return true;
+    }
+    return false;
+}
+
+/* "Used X to develop Y" -> "Developed Y using X". */
+static bool rewrite__weak_use(const RewriteWeak *wk) {
+    const RlsStepIn *in = wk->in;
+    RlsStepOut *out = wk->out;
+    const char *t = wk->t;
+    const RlsToks *w = wk->w;
+    size_t next = wk->next, body_end = wk->body_end;
+    RlsTok nt = w->items[next];
+    RlsStrength source = wk->source;
+    int alt = in->alt;
+    RlsVerb v;
+    /* "Used X to develop Y" -> "Developed Y using X". */
+    for (size_t m = next + 1; m + 1 < w->len && m < next + 12; m++) {
+        RlsTok nx = w->items[m + 1];
+        if (!rls_tok_is(t, w->items[m], "to")) continue;
+        if (!rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) break;
+        if (alt != 0 || !rewrite__offerable(v.base, source)) return false;
+        /* "Used X to develop Y": developing is the bullet's own claim. */
+        rewrite__verb_first(in, out, &v, nx.end, body_end, " using ", nt.start, w->items[m - 1].end,
+                            rewrite__grade(v.base, source));
+        return true;
+    }
+    return false;
+}
+
+/* "Worked closely with product to launch X": "Partnered with product to
+ * launch X", or the outcome first: "Launched X, partnering with product". */
+static bool rewrite__weak_with(const RewriteWeak *wk) {
+    const RlsStepIn *in = wk->in;
+    RlsStepOut *out = wk->out;
+    const RlsTracked *src = in->text;
+    const char *t = wk->t;
+    const RlsToks *w = wk->w;
+    size_t next = wk->next, body_end = wk->body_end;
+    RlsTok nt = w->items[next];
+    RlsStrength source = wk->source;
+    int alt = in->alt;
+    RlsTracked *o = out->text;
+    RlsVerb v;
+    size_t n = wk->in->text->text.len;
+    /* "Worked closely with product to launch X": "Partnered with
+     * product to launch X", or the outcome first: "Launched X,
+     * partnering with product". */
+    size_t to = 0;
+    for (size_t m = next + 1; m + 1 < w->len && m < next + 8; m++) {
+        if (rewrite__comma_before(t, w, m)) break;
+        if (rls_tok_is(t, w->items[m], "to")) {
+            RlsTok nx = w->items[m + 1];
+            if (rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) to = m;
+            break;
+        }
+    }
+    if (alt == 0) {
+        /* "Partnered with" restates "worked with" (both contribution). */
+        rls_tracked_puts(o, in->present ? "Partner with " : "Partnered with ");
+        rls_tracked_copy(o, src, nt.start, n);
+        return rewrite__emit(in, out, nt.start, rewrite__grade("partnered", source), false);
+    }
+    if (alt == 1 && to) {
+        RlsTok vt = w->items[to + 1];
+        rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), true);
+        rls_tracked_copy(o, src, vt.end, body_end);
+        rls_tracked_puts(o, ", partnering with ");
+        rls_tracked_copy(o, src, nt.start, w->items[to - 1].end);
+        rls_tracked_copy(o, src, body_end, n);
+        out->title = rewrite__title_as(o->text.data, o->text.len, true);
+        out->applicability = RLS_APPLY_CHOICE; /* the shared work becomes the writer's */
+        return true;
+    }
+    return false;
+}
+
+/* "Handled tickets" -> "Resolved tickets" or "Triaged tickets"; "Handled
+ * the budget" -> "Managed" or "Owned". */
+static bool rewrite__weak_handled(const RewriteWeak *wk) {
+    const RlsStepIn *in = wk->in;
+    RlsStepOut *out = wk->out;
+    const RlsTracked *src = in->text;
+    const char *t = wk->t;
+    const RlsToks *w = wk->w;
+    size_t next = wk->next, body_end = wk->body_end;
+    RlsTok nt = w->items[next];
+    RlsStrength source = wk->source;
+    int alt = in->alt;
+    RlsTracked *o = out->text;
+    size_t n = wk->in->text->text.len;
+    RewriteHead head = rewrite__head(t, w, next, body_end);
+    static const char *const fixes[] = {"ticket",  "issue",      "bug",       "incident",
+                                        "request", "escalation", "complaint", "report",
+                                        "outage",  "case",       NULL};
+    size_t last = next;
+    while (last + 1 < w->len && !rls_tok_in(t, w->items[last + 1], rewrite__stop) &&
+           w->items[last].end + 1 == w->items[last + 1].start)
+        last++;
+    bool fixing = rewrite__in_list(t, w->items[last], fixes);
+    (void)head;
+    const char *const *verbs = fixing ? (const char *const[]){"resolved", "triaged", NULL}
+                                      : (const char *const[]){"managed", "owned", NULL};
+    /* "Handled" is execution: no "Managed" among the choices. */
+    const char *kept[2];
+    int n_kept = 0;
+    for (size_t c = 0; verbs[c]; c++)
+        if (rewrite__offerable(verbs[c], source)) kept[n_kept++] = verbs[c];
+    if (alt < 0 || alt >= n_kept) return false;
+    const char *verb = kept[alt];
+    RlsVerb pv;
+    if (in->present && rls_verb_as(verb, strlen(verb), RLS_VFORM_PAST, false, &pv)) verb = pv.base;
+    rls_tracked_lit_cap(o, verb, true);
+    rls_tracked_lit(o, " ", 1);
+    rls_tracked_copy(o, src, nt.start, n);
+    /* "Handled" does not say how: resolving, triaging and owning are
+     * the writer's to choose. */
+    return rewrite__emit(in, out, nt.start, RLS_APPLY_CHOICE, true);
+}
+
 bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
     const RlsTracked *src = in->text;
     const char *t = src->text.data;
@@ -535,264 +869,38 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
     RlsToks w = {0};
     rls_words_split(t, n, &w);
     bool ok = false;
-    size_t body_end = rewrite__body_end(t, n);
     size_t i = 0, k = 0;
-    const RewriteOpener *op = NULL;
-    if (w.len < 2) goto done;
     /* An auxiliary before the phrase goes too: "Was involved in". */
-    static const char *const aux[] = {"was", "were", "am", "is", "are", "been", NULL};
-    for (size_t start = 0; start < 2 && !op; start++) {
-        if (start == 1 && !rls_tok_in(t, w.items[0], aux)) break;
-        for (size_t p = 0; p < RLS_ARRAY_LEN(rewrite__openers); p++) {
-            size_t m = rewrite__match(t, &w, start, rewrite__openers[p].phrase);
-            if (m) {
-                op = &rewrite__openers[p];
-                i = start;
-                k = m;
-                break;
-            }
-        }
-    }
+    const RewriteOpener *op = w.len < 2 ? NULL : rewrite__find_opener(t, &w, &i, &k);
     if (!op || i + k >= w.len) goto done;
-    size_t next = i + k; /* first word after the phrase */
-    RlsTok nt = w.items[next];
-    RlsVerb v;
-    int alt = in->alt;
-    RlsTracked *o = out->text;
+    RewriteWeak c = {in, out, t, &w, op, i, i + k, rewrite__body_end(t, n), RLS_STRENGTH_UNKNOWN};
+    RlsTok nt = w.items[c.next];
     /* What the phrase claims: the ceiling of a SAFE fix. Unlisted phrases
      * claim the least. */
-    RlsStrength source = rls_strength_of(op->phrase, strlen(op->phrase));
-    if (source == RLS_STRENGTH_UNKNOWN) source = RLS_STRENGTH_PARTICIPATION;
+    c.source = rls_strength_of(op->phrase, strlen(op->phrase));
+    if (c.source == RLS_STRENGTH_UNKNOWN) c.source = RLS_STRENGTH_PARTICIPATION;
     /* "Duties included: Working with X": the phrase is a label, not the
      * start of a sentence a verb could replace. */
-    if (w.items[next - 1].end + 1 != nt.start || t[w.items[next - 1].end] != ' ') goto done;
+    if (w.items[c.next - 1].end + 1 != nt.start || t[w.items[c.next - 1].end] != ' ') goto done;
     switch (op->kind) {
     case OPENER_OWN:
     case OPENER_PART:
     case OPENER_ASSIST:
-    case OPENER_CONTRIB: {
-        if (rewrite__gerund(t, &w, next, &v)) {
-            /* "Responsible for migrating X" -> "Migrated X": the verb is
-             * the bullet's own; safe unless it claims more than the phrase
-             * ("Worked on migrating X" -> "Migrated X" is a choice). */
-            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
-            rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
-            ok = rewrite__emit(in, out, nt.end, rewrite__grade(v.base, source), false);
-            goto done;
-        }
-        RewriteHead head = rewrite__head(t, &w, next, body_end);
-        if (head == HEAD_PEOPLE) goto done; /* "Was part of the team": nothing to claim */
-        if (op->kind == OPENER_CONTRIB && head == HEAD_PROJECT)
-            goto done; /* "Shipped [N] changes to the migration" reads as nonsense */
-        /* A noun phrase follows: any verb is chosen, not read. The one
-         * verb that restates an ownership phrase ("In charge of X" ->
-         * "Owned X", "Responsible for a 40% reduction" -> "Drove a 40%
-         * reduction") comes first and is safe; the rest are choices, and
-         * never claim leadership for less than ownership, nor ownership
-         * for mere participation. */
-        const char *candidates[8];
-        size_t count = 0;
-        const char *equiv = NULL;
-        /* Not before an "-ing" word ("Responsible for testing"): "Owned
-         * testing" may not be what the phrase meant. */
-        RlsVerb ger;
-        bool ing = rls_verb_as(t + nt.start, nt.end - nt.start, RLS_VFORM_GERUND, true, &ger);
-        if (source == RLS_STRENGTH_OWNERSHIP && !ing)
-            equiv = head == HEAD_OUTCOME ? "drove" : "owned";
-        if (equiv) candidates[count++] = equiv;
-        static const char *const outcome[] = {"drove", "delivered", "contributed to", NULL};
-        static const char *const project[] = {"delivered", "drove", "led", "contributed to", NULL};
-        static const char *const artifact[] = {"built",   "developed",      "designed",
-                                               "shipped", "contributed to", NULL};
-        static const char *const activity[] = {"conducted", "ran", "led", "contributed to", NULL};
-        static const char *const meeting[] = {"facilitated", "led", "contributed to", NULL};
-        static const char *const contrib[] = {"shipped [N] [changes] to", "built [features] for",
-                                              NULL};
-        static const char *const other[] = {"built", "developed", "delivered", "contributed to",
-                                            NULL};
-        static const char *const own[] = {"led", "managed", NULL};
-        const char *const *verbs = other;
-        if (head == HEAD_OUTCOME)
-            verbs = outcome;
-        else if (op->kind == OPENER_CONTRIB)
-            verbs = contrib;
-        else if (source == RLS_STRENGTH_OWNERSHIP)
-            verbs = own;
-        else if (head == HEAD_PROJECT)
-            verbs = project;
-        else if (head == HEAD_ARTIFACT)
-            verbs = artifact;
-        else if (head == HEAD_ACTIVITY)
-            verbs = activity;
-        else if (head == HEAD_MEETING)
-            verbs = meeting;
-        for (size_t c = 0; verbs[c] && count < RLS_ARRAY_LEN(candidates); c++) {
-            if (!rewrite__offerable(verbs[c], source)) continue;
-            if (equiv && !strcmp(verbs[c], equiv)) continue;
-            /* "Contributed to X" for "Contributed to X" changes nothing. */
-            if (!strncmp(verbs[c], "contributed to", 14) && op->kind == OPENER_CONTRIB) continue;
-            candidates[count++] = verbs[c];
-        }
-        if (alt < 0 || (size_t)alt >= count) goto done;
-        const char *verb = candidates[alt];
-        bool safe = equiv && alt == 0 && rewrite__grade(verb, source) == RLS_APPLY_SAFE;
-        char form[64];
-        if (in->present) {
-            /* "owned" -> "own", keeping a trailing preposition phrase. */
-            const char *sp = strchr(verb, ' ');
-            size_t vn = sp ? (size_t)(sp - verb) : strlen(verb);
-            RlsVerb pv;
-            if (rls_verb_as(verb, vn, RLS_VFORM_PAST, false, &pv)) {
-                snprintf(form, sizeof form, "%s%s", pv.base, sp ? sp : "");
-                verb = form;
-            }
-        }
-        rls_tracked_lit_cap(o, verb, true);
-        rls_tracked_lit(o, " ", 1);
-        rls_tracked_copy(o, src, nt.start, n);
-        ok = rewrite__emit(in, out, nt.start, safe ? RLS_APPLY_SAFE : RLS_APPLY_CHOICE, true);
-        goto done;
-    }
-    case OPENER_HELP: {
-        /* "Helped cut X" -> "Cut X" (help only: "supported release ..." is
-         * a noun phrase). */
-        bool help = rls_tok_in(t, w.items[i],
-                               (const char *const[]){"helped", "helping", "helps", "help", NULL});
-        /* The verb it leaves must not be weak itself ("Helped support
-         * users" -> "Supported users" fixes nothing). */
-        static const char *const weak[] = {"support",    "assist",  "help", "handle",
-                                           "use",        "utilize", "work", "participate",
-                                           "contribute", "aid",     NULL};
-        if (help && rls_verb_as(t + nt.start, nt.end - nt.start, RLS_VFORM_BASE, false, &v) &&
-            !rewrite__gerund(t, &w, next, &(RlsVerb){0})) {
-            if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) goto done;
-            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
-            /* "Helped cut X" -> "Cut X" drops the help: the whole result
-             * becomes the writer's, a stronger claim. */
-            rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
-            ok = rewrite__emit(in, out, nt.end, rewrite__grade(v.base, source), false);
-            goto done;
-        }
-        /* "Assisted senior engineers in debugging X" -> "Debugged X with
-         * senior engineers". Not for "supported": supporting users so
-         * that they can do something is not doing it. */
-        if (rls_tok_is(t, w.items[i], "supported")) goto done;
-        for (size_t m = next; m + 1 < w.len && m < next + 6; m++) {
-            RlsTok tm = w.items[m];
-            /* The helped party is a short noun phrase. */
-            if (m > next && rls_tok_in(t, tm, rewrite__stop) && !rls_tok_is(t, tm, "in") &&
-                !rls_tok_is(t, tm, "with") && !rls_tok_is(t, tm, "to"))
-                break;
-            /* "in debugging X", "with migrating X", "to move X": the verb
-             * follows the helped party. */
-            bool found = m > next && (rls_tok_is(t, tm, "in") || rls_tok_is(t, tm, "with")) &&
-                         rewrite__gerund(t, &w, m + 1, &v);
-            if (!found && help && m > next && rewrite__bare_verb(t, &w, m)) {
-                /* "Helped the team move X" -> "Moved X with the team":
-                 * the bare infinitive after the helped party. */
-                RlsTok vt = w.items[m];
-                rls_verb_as(t + vt.start, vt.end - vt.start, RLS_VFORM_BASE, false, &v);
-                if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) goto done;
-                if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
-                rewrite__verb_first(in, out, &v, vt.end, body_end, " with ", nt.start,
-                                    w.items[m - 1].end, rewrite__grade(v.base, source));
-                ok = true;
-                goto done;
-            }
-            if (!found)
-                found =
-                    m > next && rls_tok_is(t, tm, "to") &&
-                    rls_verb_as(t + w.items[m + 1].start, w.items[m + 1].end - w.items[m + 1].start,
-                                RLS_VFORM_BASE, false, &v);
-            if (!found) {
-                if (rewrite__comma_before(t, &w, m + 1)) break;
-                continue;
-            }
-            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
-            rewrite__verb_first(in, out, &v, w.items[m + 1].end, body_end, " with ", nt.start,
-                                w.items[m - 1].end, rewrite__grade(v.base, source));
-            ok = true;
-            goto done;
-        }
-        goto done;
-    }
-    case OPENER_USE: {
-        /* "Used X to develop Y" -> "Developed Y using X". */
-        for (size_t m = next + 1; m + 1 < w.len && m < next + 12; m++) {
-            RlsTok nx = w.items[m + 1];
-            if (!rls_tok_is(t, w.items[m], "to")) continue;
-            if (!rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) break;
-            if (alt != 0 || !rewrite__offerable(v.base, source)) goto done;
-            /* "Used X to develop Y": developing is the bullet's own claim. */
-            rewrite__verb_first(in, out, &v, nx.end, body_end, " using ", nt.start,
-                                w.items[m - 1].end, rewrite__grade(v.base, source));
-            ok = true;
-            goto done;
-        }
-        goto done;
-    }
-    case OPENER_WITH: {
-        /* "Worked closely with product to launch X": "Partnered with
-         * product to launch X", or the outcome first: "Launched X,
-         * partnering with product". */
-        size_t to = 0;
-        for (size_t m = next + 1; m + 1 < w.len && m < next + 8; m++) {
-            if (rewrite__comma_before(t, &w, m)) break;
-            if (rls_tok_is(t, w.items[m], "to")) {
-                RlsTok nx = w.items[m + 1];
-                if (rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) to = m;
-                break;
-            }
-        }
-        if (alt == 0) {
-            /* "Partnered with" restates "worked with" (both contribution). */
-            rls_tracked_puts(o, in->present ? "Partner with " : "Partnered with ");
-            rls_tracked_copy(o, src, nt.start, n);
-            ok = rewrite__emit(in, out, nt.start, rewrite__grade("partnered", source), false);
-        } else if (alt == 1 && to) {
-            RlsTok vt = w.items[to + 1];
-            rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), true);
-            rls_tracked_copy(o, src, vt.end, body_end);
-            rls_tracked_puts(o, ", partnering with ");
-            rls_tracked_copy(o, src, nt.start, w.items[to - 1].end);
-            rls_tracked_copy(o, src, body_end, n);
-            out->title = rewrite__title_as(o->text.data, o->text.len, true);
-            out->applicability = RLS_APPLY_CHOICE; /* the shared work becomes the writer's */
-            ok = true;
-        }
-        goto done;
-    }
-    case OPENER_HANDLED: {
-        RewriteHead head = rewrite__head(t, &w, next, body_end);
-        static const char *const fixes[] = {"ticket",  "issue",      "bug",       "incident",
-                                            "request", "escalation", "complaint", "report",
-                                            "outage",  "case",       NULL};
-        size_t last = next;
-        while (last + 1 < w.len && !rls_tok_in(t, w.items[last + 1], rewrite__stop) &&
-               w.items[last].end + 1 == w.items[last + 1].start)
-            last++;
-        bool fixing = rewrite__in_list(t, w.items[last], fixes);
-        (void)head;
-        const char *const *verbs = fixing ? (const char *const[]){"resolved", "triaged", NULL}
-                                          : (const char *const[]){"managed", "owned", NULL};
-        /* "Handled" is execution: no "Managed" among the choices. */
-        const char *kept[2];
-        int n_kept = 0;
-        for (size_t c = 0; verbs[c]; c++)
-            if (rewrite__offerable(verbs[c], source)) kept[n_kept++] = verbs[c];
-        if (alt < 0 || alt >= n_kept) goto done;
-        const char *verb = kept[alt];
-        RlsVerb pv;
-        if (in->present && rls_verb_as(verb, strlen(verb), RLS_VFORM_PAST, false, &pv))
-            verb = pv.base;
-        rls_tracked_lit_cap(o, verb, true);
-        rls_tracked_lit(o, " ", 1);
-        rls_tracked_copy(o, src, nt.start, n);
-        /* "Handled" does not say how: resolving, triaging and owning are
-         * the writer's to choose. */
-        ok = rewrite__emit(in, out, nt.start, RLS_APPLY_CHOICE, true);
-        goto done;
-    }
+    case OPENER_CONTRIB:
+        ok = rewrite__weak_own(&c);
+        break;
+    case OPENER_HELP:
+        ok = rewrite__weak_help(&c);
+        break;
+    case OPENER_USE:
+        ok = rewrite__weak_use(&c);
+        break;
+    case OPENER_WITH:
+        ok = rewrite__weak_with(&c);
+        break;
+    case OPENER_HANDLED:
+        ok = rewrite__weak_handled(&c);
+        break;
     }
 done:
     rls_toks_close(&w);
