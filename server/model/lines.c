@@ -481,7 +481,19 @@ bool rls_entry_employer_line(const char *text, size_t len, RlsSectionKind kind, 
         if (typed) f.location = NULL;
     }
     rls_entry_fields_close(&f);
-    return taken;
+    if (taken) return true;
+    /* "Glovo, Barcelona", "Auth0 / Okta, Remote": a short name before a
+     * place after a comma, the whole read as one place above. */
+    const char *comma = memchr(text, ',', len);
+    if (!comma) return false;
+    Field head = lines__trim((Field){text, (size_t)(comma - text)});
+    Field rest = lines__trim((Field){comma + 1, len - (size_t)(comma + 1 - text)});
+    if (!head.n || !rest.n || !lines__short_name(head) || rls_entry_field_is_role(head.p, head.n) ||
+        !(lines__is_location(rest) || lines__place_name(rest)))
+        return false;
+    *org = lines__dup(head);
+    *location = lines__dup(rest);
+    return true;
 }
 
 /* "Tsinghua University: Ph.D. in Economics", "Back-End Developer: GFT

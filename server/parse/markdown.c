@@ -1039,6 +1039,35 @@ static RlsSpan md__date_span(const MdText *t, const char *fs, const RlsEntryFiel
     return whole;
 }
 
+/* "Master Thesis in Mathematics, UOC, Barcelona" over "2018 - 2019", two
+ * paragraphs: a line of dates alone names nothing, so the short line
+ * right above it (read as prose, being undated and unmarked) names its
+ * entry. Moves that paragraph's fields into *f and widens *span over it. */
+static void md__name_above(Md *md, RlsEntryFields *f, RlsSpan *span) {
+    RlsResume *m = md->mb.model;
+    if (m->n_paragraphs == 0 || m->n_sections == 0) return;
+    RlsParagraph *para = &m->paragraphs[m->n_paragraphs - 1];
+    const RlsPlain *p = &para->plain;
+    if (para->section != m->n_sections - 1 || para->span.end_byte > span->start_byte ||
+        p->len == 0 || p->len > 100 || strchr(".:;", p->text[p->len - 1]))
+        return;
+    for (uint32_t b = para->span.end_byte; b < span->start_byte; b++)
+        if (!strchr(" \t\r\n*_", md->src[b])) return;
+    for (uint32_t b = para->span.start_byte; b < para->span.end_byte; b++)
+        if (md->src[b] == '\n') return;
+    RlsEntryFields above;
+    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &above);
+    bool named = above.title || above.org;
+    if (named && !above.dates.valid) {
+        f->title = above.title, f->org = above.org, f->location = above.location;
+        above.title = above.org = above.location = NULL;
+        span->start_byte = para->span.start_byte;
+        rls_plain_free(&para->plain);
+        m->n_paragraphs--;
+    }
+    rls_entry_fields_close(&above);
+}
+
 static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     char *fs = md__stacked_field_string(md, t);
     if (!fs) fs = md__field_string(t);
@@ -1084,7 +1113,9 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     }
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
     if (f.dates.valid) f.dates.span = md__date_span(t, fs, &f, t->span);
-    rls_model_builder_entry(&md->mb, t->span, f.title, f.org, f.location,
+    RlsSpan span = t->span;
+    if (f.dates.valid && !f.title && !f.org && !f.location) md__name_above(md, &f, &span);
+    rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
@@ -1252,6 +1283,39 @@ static bool md__detail_label(const Md *md, const MdText *t) {
     return false;
 }
 
+/* Gives entry e the employer and place named by t when t is one short
+ * undated line that reads as a name ("University of Bath, Bath, UK",
+ * "Auth0 / Okta, Remote"), not a sentence or a label. Returns whether it
+ * did. */
+static bool md__employer_of(Md *md, RlsEntry *e, const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    RlsDateRange dr;
+    size_t ds, de;
+    if (e->org || t->n_lines > 1 || p->len == 0 || p->len > 80 ||
+        strchr(".:;", p->text[p->len - 1]) || rls_date_range_find(p->text, p->len, &dr, &ds, &de))
+        return false;
+    char *location = NULL;
+    if (!rls_entry_employer_line(p->text, p->len, md->kind, &e->org, &location)) return false;
+    if (!e->location)
+        e->location = location;
+    else
+        rls_free(location);
+    e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
+    return true;
+}
+
+/* "**Staff Engineer**" / "Auth0 / Okta, Remote" / "Sep 2021 - Present",
+ * each a paragraph of its own: the name line right under a role (or a
+ * dated line) with nothing else under it yet is that entry's employer, as
+ * when the lines are stacked in one paragraph. */
+static bool md__fresh_employer(Md *md, const MdText *t) {
+    if (md->fresh_entry < 0 || !md__entry_section(md->kind)) return false;
+    RlsEntry *e = md__entry_at(md, md->fresh_entry);
+    /* "Link: https://...", "Stack: Go": a labelled detail names no employer. */
+    if (memchr(t->plain.text, ':', t->plain.len)) return false;
+    return (md__entry_has_role(e) || e->dates.valid) && md__employer_of(md, e, t);
+}
+
 /* Prose outside lists: header lines, skills lines, entry lines, or plain
  * paragraphs. Takes the text's plain (leaves t->plain empty or freed). */
 static void md__prose(Md *md, MdText *t, bool allow_entry) {
@@ -1274,6 +1338,10 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (allow_entry && md__entry_section(md->kind) &&
                (md__looks_like_entry(t) || md__slot_sibling(md, t)) && !md__detail_label(md, t)) {
         md__entry_line(md, t, 0xFFFF);
+        md__text_close(t);
+    } else if (allow_entry && md__fresh_employer(md, t)) {
+        /* The entry stays fresh: its dates may follow on a line of their
+         * own. */
         md__text_close(t);
     } else {
         /* Slot-dated entries keep their details in their own paragraph or
@@ -1604,22 +1672,7 @@ static bool md__entry_detail(Md *md, const TSRange *r, uint32_t n, const MdLine 
     md__text_begin(md, &t);
     md__text_add(md, &t, fr, k);
     md__text_end(md, &t);
-    const RlsPlain *p = &t.plain;
-    RlsDateRange dr;
-    size_t ds, de;
-    bool taken = false;
-    if (p->len > 0 && p->len <= 80 && !strchr(".:;", p->text[p->len - 1]) &&
-        !rls_date_range_find(p->text, p->len, &dr, &ds, &de)) {
-        char *location = NULL;
-        taken = rls_entry_employer_line(p->text, p->len, md->kind, &e->org, &location);
-        if (taken) {
-            if (!e->location)
-                e->location = location;
-            else
-                rls_free(location);
-            e->span.end_byte = RLS_MAX(e->span.end_byte, t.span.end_byte);
-        }
-    }
+    bool taken = md__employer_of(md, e, &t);
     md__text_close(&t);
     return taken;
 }

@@ -445,9 +445,40 @@ static void test_a_bold_label_over_entry_headings_is_no_entry(void) {
     rls_resume_delete(m);
 }
 
+static void test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry(void) {
+    RlsResume *m =
+        parse("# Jo\n\n## Experience\n\n**Data Engineer**\n\nInitrode / Hooli, "
+              "Remote\n\nMarch, 2019 - Present\n\n- Cut costs by 20%\n\n**Analyst**"
+              "\n\nGlobex, Lisbon\n\nMay 2016 - June 2018\n\n- Wrote 3 reports\n\n"
+              "## Education\n\nMSc in Statistics, Ruhr University Bochum, Germany\n\n"
+              "2014 - 2016\n\n- Wrote a thesis on forecasting energy demand with 3 models.\n");
+    ASSERT_EQ_INT(m->n_entries, 3);
+    static const struct {
+        const char *title, *org, *location;
+        int start_year, end_year; /* 0: open */
+    } want[] = {{"Data Engineer", "Initrode / Hooli", "Remote", 2019, 0},
+                {"Analyst", "Globex", "Lisbon", 2016, 2018},
+                {"MSc in Statistics", "Ruhr University Bochum", "Germany", 2014, 2016}};
+    for (uint32_t i = 0; i < 3; i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_STR_EQ(opt(e->location), want[i].location);
+        EXPECT_EQ_INT(e->dates.start.year, want[i].start_year);
+        EXPECT_EQ_INT(e->dates.end.present ? 0 : e->dates.end.year, want[i].end_year);
+        EXPECT_EQ_INT(e->n_bullets, 1);
+    }
+    /* The name line became the degree: no prose is left in the section. */
+    char got[256];
+    paragraphs_of(m, 2, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
+        RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_a_photo_heading_above_the_name_leaves_sections_sections),
         RLS_TEST(test_html_inside_headings_does_not_hide_section_words),
         RLS_TEST(test_sub_headings_under_a_role_label_its_bullets),
