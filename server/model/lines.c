@@ -235,10 +235,14 @@ static Field lines__trim(Field f) {
             f.n--;
     }
     /* The bracket a removed date leaves: "Acme Corp (" of "Acme Corp
-     * (2019–2021)". A bracket with its partner stays. */
+     * (2019–2021)". A bracket with its partner stays. The fullwidth
+     * brackets of CJK text ("硕士（2018.01 - 2019.12）") likewise. */
     if (f.n && (f.p[f.n - 1] == '(' || f.p[f.n - 1] == '['))
         return lines__trim((Field){f.p, f.n - 1});
     if (f.n && (f.p[0] == ')' || f.p[0] == ']')) return lines__trim((Field){f.p + 1, f.n - 1});
+    if (f.n >= 3 && !memcmp(f.p + f.n - 3, "\xEF\xBC\x88", 3))
+        return lines__trim((Field){f.p, f.n - 3});
+    if (f.n >= 3 && !memcmp(f.p, "\xEF\xBC\x89", 3)) return lines__trim((Field){f.p + 3, f.n - 3});
     return f;
 }
 
@@ -528,6 +532,45 @@ static size_t lines__split_colons(Field *fields, size_t n, RlsSectionKind kind) 
     return n;
 }
 
+/* "MCC Berlin (Researcher)", "R+V Versicherung AG (Intern, 2 months)": a
+ * role in parentheses after a name that is none is the entry's role, a
+ * field of its own; what follows it in the parentheses (a length of time)
+ * is a note and goes. */
+static size_t lines__paren_roles(Field *fields, size_t n, RlsSectionKind kind) {
+    for (size_t i = 0; i < n && n < LINES_MAX_FIELDS; i++) {
+        Field f = fields[i];
+        if (f.n < 4 || f.p[f.n - 1] != ')') continue;
+        const char *open = memchr(f.p, '(', f.n);
+        /* The parentheses may be a field of their own, split off the name
+         * before them ("Globex Labs", "(Researcher)"). */
+        bool alone = open == f.p && i > 0;
+        if (!open || (!alone && (open == f.p || open[-1] != ' '))) continue;
+        Field head = alone ? fields[i - 1] : lines__trim((Field){f.p, (size_t)(open - f.p)});
+        Field inner = {open + 1, (size_t)(f.p + f.n - 1 - (open + 1))};
+        const char *comma = memchr(inner.p, ',', inner.n);
+        Field role = lines__trim(comma ? (Field){inner.p, (size_t)(comma - inner.p)} : inner);
+        /* A role is named as on a card, capitalised and short: "(primary
+         * instructor unless otherwise noted)" is a note. */
+        size_t words = 1;
+        for (size_t k = 0; k < role.n; k++)
+            words += role.p[k] == ' ';
+        if (!head.n || !role.n || words > 4 || islower((unsigned char)role.p[0]) ||
+            memchr(role.p, '(', role.n) || !lines__is_title(role, kind) ||
+            rls_entry_field_is_role(head.p, head.n))
+            continue;
+        if (alone) {
+            fields[i] = role;
+            continue;
+        }
+        memmove(fields + i + 2, fields + i + 1, (n - i - 1) * sizeof(Field));
+        fields[i] = head;
+        fields[i + 1] = role;
+        n++;
+        i++;
+    }
+    return n;
+}
+
 /* "Department of Astronomy, University of Maryland": a unit named as an
  * organisation, and no role, before its organisation after a comma is
  * part of one name, whether position took the unit for the title or the
@@ -635,6 +678,8 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
             n = k;
         }
     }
+
+    n = lines__paren_roles(fields, n, kind);
 
     bool used[LINES_MAX_FIELDS] = {false};
     /* Places first, so that "Berlin, Germany" is never taken for a company. */

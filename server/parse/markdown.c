@@ -1316,6 +1316,29 @@ static bool md__fresh_employer(Md *md, const MdText *t) {
     return (md__entry_has_role(e) || e->dates.valid) && md__employer_of(md, e, t);
 }
 
+/* "## Zenni Optical (2023.06 ~ 2024.01)" over "数据科学家": the short line
+ * right under an entry heading that names no role, when the line names
+ * one and nothing else, is that entry's role, marked or not. */
+static bool md__fresh_role(Md *md, const MdText *t) {
+    if (md->fresh_entry < 0 || md->fresh_entry_level == 0xFFFF || !md__entry_section(md->kind))
+        return false;
+    RlsEntry *e = md__entry_at(md, md->fresh_entry);
+    const RlsPlain *p = &t->plain;
+    if (md__entry_has_role(e) || t->n_lines > 1 || p->len == 0 || p->len > 80 ||
+        strchr(".:;", p->text[p->len - 1]) || memchr(p->text, ':', p->len))
+        return false;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &f);
+    bool role =
+        f.title && !f.org && !f.dates.valid && rls_entry_field_is_role(f.title, strlen(f.title));
+    if (role) {
+        md__entry_take_title(e, f.title, true);
+        e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
+    }
+    rls_entry_fields_close(&f);
+    return role;
+}
+
 /* Prose outside lists: header lines, skills lines, entry lines, or plain
  * paragraphs. Takes the text's plain (leaves t->plain empty or freed). */
 static void md__prose(Md *md, MdText *t, bool allow_entry) {
@@ -1339,7 +1362,7 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
                (md__looks_like_entry(t) || md__slot_sibling(md, t)) && !md__detail_label(md, t)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
-    } else if (allow_entry && md__fresh_employer(md, t)) {
+    } else if (allow_entry && (md__fresh_role(md, t) || md__fresh_employer(md, t))) {
         /* The entry stays fresh: its dates may follow on a line of their
          * own. */
         md__text_close(t);
@@ -1864,15 +1887,53 @@ static bool md__item_is_role(Md *md, const MdText *t) {
     return one_field;
 }
 
+/* "- 佛罗里达大学" over "  - 电子与计算机工程硕士（2018.01 - 2019.12）": the
+ * text of the item that list item `node` is nested in, when it is a short
+ * undated name (a school or employer over its degrees or roles), or NULL.
+ * Owned. */
+static char *md__parent_name(Md *md, TSNode node) {
+    TSNode list = ts_node_parent(node);
+    TSNode item = ts_node_is_null(list) ? list : ts_node_parent(list);
+    if (ts_node_is_null(item) || !md__is(item, "list_item")) return NULL;
+    RlsKids kids;
+    rls_kids_init_named(&kids, item);
+    TSNode c, inl = {0};
+    while (ts_node_is_null(inl) && rls_kids_next(&kids, &c))
+        if (md__is(c, "paragraph")) inl = ts_node_named_child(c, 0);
+    rls_kids_close(&kids);
+    if (ts_node_is_null(inl) || !md__is(inl, "inline")) return NULL;
+    TSRange r[MD_MAX_RANGES];
+    uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
+    MdText t;
+    md__text_begin(md, &t);
+    md__text_add(md, &t, r, n);
+    md__text_end(md, &t);
+    const RlsPlain *p = &t.plain;
+    RlsDateRange dr;
+    size_t ds, de;
+    char *name = NULL;
+    if (t.n_lines == 1 && p->len > 0 && p->len <= 60 && !strchr(".:;", p->text[p->len - 1]) &&
+        !memchr(p->text, ':', p->len) && !rls_date_range_find(p->text, p->len, &dr, &ds, &de) &&
+        !rls_entry_field_is_role(p->text, p->len))
+        name = rls_strndup(p->text, p->len);
+    md__text_close(&t);
+    return name;
+}
+
 /* "- **Senior Engineer**, Acme Corp (2019 – 2021)": an entry written as a
  * list item, its bullets nested under it. A reader takes an item for an
  * entry when it opens in bold or italics and is dated or wholly marked,
- * and either has items under it or names a role and an organisation. */
+ * and either has items under it or names a role and an organisation.
+ * Unmarked, the item is an entry when its dates open or close it and the
+ * rest names it in a few words, over items of its own ("2021-present: MCC
+ * Berlin (Researcher)" over "- Duties included: ..."), or, in education,
+ * when it names a degree and its school ("M.Sc. in Economics, University
+ * of Nottingham, 2020"), the school maybe the item it is nested in. */
 static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (!md__entry_section(md->kind) || t->n_lines > 1 || p->len > 120 || t->n_bounds == 0 ||
-        t->bounds[0] != 0 || !md__looks_like_entry(t))
-        return false;
+    if (!md__entry_section(md->kind) || t->n_lines > 1 || p->len == 0 || p->len > 120) return false;
+    bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(t);
+    if (!marked && (p->text[p->len - 1] == '.' || md__words(p) > 14)) return false;
     RlsKids kids;
     rls_kids_init_named(&kids, node);
     TSNode c;
@@ -1880,7 +1941,7 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     while (!has_list && rls_kids_next(&kids, &c))
         has_list = md__is(c, "list");
     rls_kids_close(&kids);
-    if (has_list) return true;
+    if (marked && has_list) return true;
     RlsDateRange dr;
     size_t ds, de;
     if (!rls_date_range_find(p->text, p->len, &dr, &ds, &de)) return false;
@@ -1888,9 +1949,20 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
     rls_free(fs);
-    bool role_at_org = f.org && f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    bool role_at_org = f.org && role;
+    bool named = f.org || f.title;
     rls_entry_fields_close(&f);
-    return role_at_org;
+    if (marked) return role_at_org;
+    while (de < p->len && strchr(" .,;:)", p->text[de]))
+        de++;
+    bool dates_at_edge = ds == 0 || de == p->len;
+    if (has_list) return dates_at_edge && named;
+    if (md->kind != RLS_SECTION_EDUCATION || !role) return false;
+    if (role_at_org) return true;
+    char *school = md__parent_name(md, node);
+    rls_free(school);
+    return school != NULL;
 }
 
 /* A bullet: the item's own paragraphs, without its nested lists (which are
@@ -1931,6 +2003,8 @@ static void md__item(Md *md, TSNode node) {
     if (item_start >= md->entry_item_end_byte) md->entry_item_end_byte = 0;
     if (md->entry_item_end_byte == 0 && md__item_is_entry(md, node, &t)) {
         md__entry_line(md, &t, 0xFFFF);
+        RlsEntry *e = md__entry_at(md, (int32_t)md->mb.model->n_entries - 1);
+        if (!e->org) e->org = md__parent_name(md, node);
         md__text_close(&t);
         md->entry_item_end_byte = ts_node_end_byte(node);
         md->entry_item_depth = depth;

@@ -475,10 +475,54 @@ static void test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entr
     rls_resume_delete(m);
 }
 
+static void test_plain_list_items_can_be_entries(void) {
+    /* Unmarked items: dated over items of their own, degrees naming their
+     * school or nested under it, a role in parentheses after its employer. */
+    RlsResume *m = parse(
+        "# Lu\n\n## Education\n\n* M.Sc. in Physics, University of Leeds, 2020\n"
+        "* 同济大学\n    * 物理学学士（2011.09 - 2015.06）\n\n## Experience\n\n"
+        "* 2021-present: Globex Labs (Researcher)\n  * Duties included: modelling energy prices\n"
+        "* 2018: Initrode AG (Intern, 2 months)\n  * Duties included: writing reports\n"
+        "* Built a cache in 2019\n");
+    static const struct {
+        const char *title, *org;
+        int start_year;
+        uint32_t bullets;
+    } want[] = {{"M.Sc. in Physics", "University of Leeds", 2020, 0},
+                {"物理学学士", "同济大学", 2011, 0},
+                {"Researcher", "Globex Labs", 2021, 1},
+                {"Intern", "Initrode AG", 2018, 2}};
+    ASSERT_EQ_INT(m->n_entries, RLS_ARRAY_LEN(want));
+    for (uint32_t i = 0; i < RLS_ARRAY_LEN(want); i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_EQ_INT(e->dates.start.year, want[i].start_year);
+        EXPECT_EQ_INT(e->n_bullets, want[i].bullets);
+    }
+    rls_resume_delete(m);
+}
+
+static void test_a_role_line_under_an_entry_heading_is_its_title(void) {
+    RlsResume *m = parse("# Lu\n\n## 工作经历\n\n### Zenni Optical (2023.06 ~ 2024.01)\n数据科学家"
+                         "\n\n### Hooli (2019 - 2020)\nBuilt tools for 40 teams\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "数据科学家");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Zenni Optical");
+    /* A statement under the heading stays its prose. */
+    EXPECT_TRUE(m->entries[1].title == NULL);
+    char got[256];
+    paragraphs_of(m, 1, 1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Built tools for 40 teams");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
+        RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_a_role_line_under_an_entry_heading_is_its_title),
         RLS_TEST(test_a_photo_heading_above_the_name_leaves_sections_sections),
         RLS_TEST(test_html_inside_headings_does_not_hide_section_words),
         RLS_TEST(test_sub_headings_under_a_role_label_its_bullets),
