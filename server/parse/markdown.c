@@ -2265,15 +2265,29 @@ static bool md__heading_has_words(const Md *md, TSNode inl) {
     return false;
 }
 
+/* A heading in another language that is a section wording and nothing
+ * more ("项目经历", "Formation"): short, with no digit, separator or
+ * bracket that an entry heading carries ("自动处方解析项目（...）2023.09"). */
+static bool md__bare_foreign_section(const char *words, size_t n) {
+    if (n > 24 || !rls_section_foreign_wording(words, n)) return false;
+    uint32_t spaces = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)words[i];
+        if (isdigit(c) || strchr("|,()/:-", c) || (c == 0xEF && i + 1 < n)) return false;
+        spaces += c == ' ';
+    }
+    return spaces <= 2;
+}
+
 /* Whether a heading's words name a section; with `standard`, only wording
- * an ATS recognises ("Awards", "Education"), not one that only holds a
- * section's word ("Project Engineer | Wipro"). */
+ * an ATS recognises ("Awards", "Education") or a bare foreign one, not one
+ * that only holds a section's word ("Project Engineer | Wipro"). */
 static bool md__heading_section(const Md *md, TSNode inl, bool standard) {
     char buf[256];
     size_t n = md__heading_words(md, inl, buf, sizeof(buf));
     bool is_standard = false;
     return n > 0 && n < 80 && rls_section_classify(buf, n, &is_standard) != RLS_SECTION_OTHER &&
-           (!standard || is_standard);
+           (!standard || is_standard || md__bare_foreign_section(buf, n));
 }
 
 static bool md__heading_is_section(const Md *md, TSNode inl) {

@@ -517,11 +517,27 @@ static void test_a_role_line_under_an_entry_heading_is_its_title(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_bare_foreign_section_word_at_role_level_is_a_section(void) {
+    /* "## 项目经历" among the role headings of "# 工作经历", over "###"
+     * projects: a section set one level too deep, not a role. A role
+     * heading holding a section word ("项目") stays a role. */
+    RlsResume *m = parse("# 工作经历\n\n## Zenni Optical (2023.06 ~ 2024.01)\n\n- 调整现有模型\n\n"
+                         "## 项目经历\n\n### 自动解析项目 2023.09 ～ 2023.10\n\n- 增加用户输入\n");
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_STR_EQ(m->sections[1].heading.text, "项目经历");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_EQ_INT(m->entries[1].section, 1);
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2023);
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_a_bare_foreign_section_word_at_role_level_is_a_section),
         RLS_TEST(test_a_role_line_under_an_entry_heading_is_its_title),
         RLS_TEST(test_a_photo_heading_above_the_name_leaves_sections_sections),
         RLS_TEST(test_html_inside_headings_does_not_hide_section_words),
