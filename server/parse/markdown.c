@@ -200,6 +200,7 @@ typedef struct {
      * words there start sections too. 0: none. */
     uint16_t deep_section_level;
     char *skill_category; /* owned */
+    char *entry_heading;  /* text of the heading of the last entry made from one; owned */
     int markup_depth;
     uint32_t markup_start;
     uint32_t walk_depth; /* md__walk calls, one inside the other */
@@ -1789,16 +1790,20 @@ static uint32_t md__symbol_marker(const char *p, size_t n) {
 }
 
 /* "👉 Built the API" lines in a paragraph: each line opening with a symbol
- * marker is a bullet, as a reader of the rendered page sees it; the
+ * marker is a bullet, as a reader of the rendered page sees it, wherever
+ * in the paragraph it is ("Clients : ..." over "👉 ..." lines); the
  * paragraph's other lines stay prose. Returns false (nothing done) when
- * the paragraph's first line has no such marker. */
+ * no line of the paragraph has such a marker. */
 static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
     if (!md__entry_section(md->kind) || n == 0) return false;
     MdLine lines[64];
     uint32_t k = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
-    if (k == 0 || k == RLS_ARRAY_LEN(lines) ||
-        !md__symbol_marker(md->src + lines[0].start_byte, lines[0].end_byte - lines[0].start_byte))
-        return false;
+    if (k == 0 || k == RLS_ARRAY_LEN(lines)) return false;
+    bool any = false;
+    for (uint32_t i = 0; i < k && !any; i++)
+        any = md__symbol_marker(md->src + lines[i].start_byte,
+                                lines[i].end_byte - lines[i].start_byte) > 0;
+    if (!any) return false;
     for (uint32_t i = 0; i < k; i++) {
         uint32_t ls = lines[i].start_byte, le = lines[i].end_byte;
         uint32_t marker = md__symbol_marker(md->src + ls, le - ls);
@@ -1809,7 +1814,7 @@ static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
         md__text_add(md, &t, fr, c);
         md__text_end(md, &t);
         if (!marker || t.plain.len == 0) {
-            md__prose(md, &t, false);
+            md__prose(md, &t, i == 0); /* a first line may name the entry */
             continue;
         }
         RlsSpan item_span = {ls, md__trim_end(md, ls, le)};
@@ -2484,6 +2489,18 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
         f.dates.valid) {
         RlsEntry *e = md__entry_at(md, was_fresh);
         bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+        /* "### Consultant technique senior - Web, mobile & e-commerce" over
+         * "#### [Adfab] – *2015-2020*": the heading above split into a role
+         * and a name, but the name is below; the whole heading is the
+         * role. */
+        if (e->title && e->org && !e->dates.valid && !names_role && md__entry_has_role(e) &&
+            md->entry_heading && was_fresh == (int32_t)md->mb.model->n_entries - 1) {
+            rls_free(e->title);
+            rls_free(e->org);
+            e->title = md->entry_heading;
+            e->org = NULL;
+            md->entry_heading = NULL;
+        }
         if (e->title && !e->org && !e->dates.valid && !names_role) {
             e->org = rls_strdup(f.title ? f.title : f.org);
             if (!e->location && f.location) e->location = rls_strdup(f.location);
@@ -2498,6 +2515,8 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
     }
     rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
+    rls_free(md->entry_heading);
+    md->entry_heading = rls_strndup(t->plain.text, t->plain.len);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
     md->role_level = level;
@@ -2745,6 +2764,7 @@ static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
 static void md__close(Md *md) {
     rls_free(md->line_starts);
     rls_free(md->skill_category);
+    rls_free(md->entry_heading);
     rls_free(md->rec);
     rls_free(md->list_ends);
     rls_free(md->item_paras);

@@ -532,11 +532,32 @@ static void test_a_bare_foreign_section_word_at_role_level_is_a_section(void) {
     rls_resume_delete(m);
 }
 
+static void test_emoji_lines_after_a_prose_line_are_bullets_too(void) {
+    RlsResume *m = parse("# Ana\n\n## Expérience\n\n### Lead Developper - Spécialiste Magento\n\n"
+                         "#### [Baobaz](https://baobaz.com) – *2009-2012*\n\n"
+                         "Clients : Etam, Burton  \n👉 Conçu le catalogue  \n👉 Piloté 4 développeurs"
+                         "  \nOutils : Magento\n\nJe suis curieuse 🙂 et patiente.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    /* The heading above the employer's is the role, whole: its dash parts
+     * no role from an employer, who is named below. */
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Lead Developper - Spécialiste Magento");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Baobaz");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2009);
+    ASSERT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[1].plain.text, "Piloté 4 développeurs");
+    char got[256];
+    paragraphs_of(m, 1, 0, got, sizeof(got));
+    EXPECT_STR_EQ(got,
+                  "Clients : Etam, Burton / Outils : Magento / Je suis curieuse 🙂 et patiente.");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_emoji_lines_after_a_prose_line_are_bullets_too),
         RLS_TEST(test_a_bare_foreign_section_word_at_role_level_is_a_section),
         RLS_TEST(test_a_role_line_under_an_entry_heading_is_its_title),
         RLS_TEST(test_a_photo_heading_above_the_name_leaves_sections_sections),
