@@ -476,8 +476,9 @@ bool rls_entry_employer_line(const char *text, size_t len, RlsSectionKind kind, 
                   : fields == 1            ? &f.location
                                            : NULL;
     bool typed = name == &f.org; /* "University of Bath, Bath, UK" */
+    /* An untyped name with a comma is a name and its place, parted below. */
     bool taken = name && (typed || lines__short_name((Field){*name, strlen(*name)})) &&
-                 !rls_entry_field_is_role(*name, strlen(*name));
+                 !rls_entry_field_is_role(*name, strlen(*name)) && (typed || !strchr(*name, ','));
     if (taken) {
         *org = *name;
         *name = NULL;

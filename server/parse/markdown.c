@@ -1081,6 +1081,11 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
         bool short_rest = (!f.org || strlen(f.org) <= 40) &&
                           (!f.location || strlen(f.location) <= 40) &&
                           (!f.title || strlen(f.title) <= 60);
+        /* A line opening in bold or italics is set out as the entry's
+         * own line, however long the school's name ("**[Westphalian
+         * University of Applied Sciences](...), Recklinghausen** | *2017 -
+         * 2022*"). */
+        if (t->n_bounds > 0 && t->bounds[0] == 0 && t->n_lines <= 2) short_rest = true;
         /* "*Staff Engineer*" under "### Initech": the role of the entry
          * above, dated or not. */
         bool from_heading = md->fresh_entry_level != 0xFFFF;
@@ -1102,6 +1107,15 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
                 e->org = rls_strdup(f.title);
             else if (f.title)
                 md__entry_take_title(e, f.title, from_heading || role_line);
+            /* "[Bank11](...), Neuss" beside the dates read as one place:
+             * a name before a place is the employer. */
+            char *org = NULL, *place = NULL;
+            if (!e->org && !f.org && f.location &&
+                rls_entry_employer_line(f.location, strlen(f.location), md->kind, &org, &place)) {
+                e->org = org;
+                rls_free(f.location);
+                f.location = place;
+            }
             if (!e->location && f.location) e->location = rls_strdup(f.location);
             if (!e->org && f.org) e->org = rls_strdup(f.org);
             e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);

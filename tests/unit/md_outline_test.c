@@ -552,11 +552,45 @@ static void test_emoji_lines_after_a_prose_line_are_bullets_too(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_bold_employer_line_under_a_role_heading_completes_it(void) {
+    RlsResume *m = parse(
+        "# Cy\n\n## Education\n\n### B.Sc. in Molecular Biology\n**[Westphalian University of "
+        "Applied Sciences](https://w-hs.de), Recklinghausen** | *September 2017 - March 2022* | "
+        "Grade: 2.9\n\n### Apprenticeship as Chemical Technical Assistant (CTA)\n**Technische "
+        "Schule 1, Bochum** | *August 2014 - June 2017*\n\n## Academic Research Experience\n\n"
+        "### Scientific Research Assistant\n**[Department of Ergonomics](https://ifado.de), "
+        "Dortmund**  \n*February 2023 - Present*\n\n- Ran 40 sessions of a walking study\n\n"
+        "### Student Worker in IT\n**[Bank11](https://bank11.de), Neuss**  \n*July 2019 - August "
+        "2019*\n\n- Assisted 12 colleagues with IT support\n");
+    static const struct {
+        const char *title, *org, *location;
+        int start_year;
+    } want[] = {{"B.Sc. in Molecular Biology", "Westphalian University of Applied Sciences",
+                 "Recklinghausen", 2017},
+                {"Apprenticeship as Chemical Technical Assistant (CTA)", "Technische Schule 1",
+                 "Bochum", 2014},
+                {"Scientific Research Assistant", "Department of Ergonomics", "Dortmund", 2023},
+                {"Student Worker in IT", "Bank11", "Neuss", 2019}};
+    ASSERT_EQ_INT(m->n_entries, RLS_ARRAY_LEN(want));
+    for (uint32_t i = 0; i < RLS_ARRAY_LEN(want); i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_STR_EQ(opt(e->location), want[i].location);
+        EXPECT_EQ_INT(e->dates.start.year, want[i].start_year);
+    }
+    /* Research posts held at a university are experience, not schooling. */
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[2].kind, RLS_SECTION_EXPERIENCE);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_a_bold_employer_line_under_a_role_heading_completes_it),
         RLS_TEST(test_emoji_lines_after_a_prose_line_are_bullets_too),
         RLS_TEST(test_a_bare_foreign_section_word_at_role_level_is_a_section),
         RLS_TEST(test_a_role_line_under_an_entry_heading_is_its_title),
