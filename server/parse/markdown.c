@@ -2408,12 +2408,46 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
     md->section_level = at_min > 1 ? min_level : rest_min;
 }
 
+/* Whether a block is template code only ("{% for honor in honors %}",
+ * "{{ page.title }}"): what it renders is not in the file. */
+static bool md__template_only(const Md *md, TSNode node) {
+    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    bool any = false;
+    for (uint32_t i = s; i < e; i++) {
+        if (md->src[i] == '{' && i + 1 < e && (md->src[i + 1] == '%' || md->src[i + 1] == '{')) {
+            const char *close = memchr(md->src + i, '}', e - i);
+            if (!close) return false;
+            i = (uint32_t)(close - md->src);
+            if (i + 1 < e && md->src[i + 1] == '}') i++;
+            any = true;
+        } else if (!isspace((unsigned char)md->src[i])) {
+            return false;
+        }
+    }
+    return any;
+}
+
 /* A deeper heading that names no organisation, place or dates is a group
  * label inside its section, not an entry, when what follows is no entry
  * body: entries of their own ("### Journals" over "`1669`" date slots), or
  * prose in a section of no roles ("### Research interests" under
  * "## Currently"). `next` is the block after the heading, or NULL. */
-static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCapture *next) {
+static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCapture *next,
+                            uint16_t level) {
+    bool roles = md->kind == RLS_SECTION_EXPERIENCE || md->kind == RLS_SECTION_EDUCATION ||
+                 md->kind == RLS_SECTION_PROJECTS || md->kind == RLS_SECTION_VOLUNTEERING ||
+                 md->kind == RLS_SECTION_CERTIFICATIONS;
+    /* A heading with no text of its own under it ("### Invited talks" over
+     * the next "###", a template's heading over a loop that is not in the
+     * file), undated and naming no role, holds no entry: it is one only
+     * when it groups roles under an employer ("### Acme Corp" over
+     * "#### Engineer (2019 - 2021)"). */
+    bool holds_nothing = !next || next->cap == MD_CAP_HEADING ||
+                         (next->cap == MD_CAP_PARAGRAPH && md__template_only(md, next->node));
+    if (holds_nothing && !f->dates.valid &&
+        !(f->title && rls_entry_field_is_role(f->title, strlen(f->title))))
+        return !next || next->cap != MD_CAP_HEADING || md__heading_level(next->node) <= level ||
+               !roles;
     if (f->dates.valid || f->org || f->location || !next ||
         (next->cap != MD_CAP_PARAGRAPH && next->cap != MD_CAP_HTML))
         return false;
@@ -2423,10 +2457,7 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
     /* In a section of roles, degrees, projects or certificates an undated
      * heading is an entry whose dates are missing; elsewhere (publications,
      * awards, talks) it groups what follows. */
-    if (md->kind == RLS_SECTION_EXPERIENCE || md->kind == RLS_SECTION_EDUCATION ||
-        md->kind == RLS_SECTION_PROJECTS || md->kind == RLS_SECTION_VOLUNTEERING ||
-        md->kind == RLS_SECTION_CERTIFICATIONS)
-        return false;
+    if (roles) return false;
     /* A heading naming a role, or a bold/italic line under it ("*Senior
      * Engineer*"), keeps it an entry in a section named oddly. */
     if (f->title && rls_entry_field_is_role(f->title, strlen(f->title))) return false;
@@ -2467,7 +2498,7 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
         md__text_close(t);
         return;
     }
-    if (md__group_label(md, &f, next)) {
+    if (md__group_label(md, &f, next, level)) {
         rls_entry_fields_close(&f);
         rls_free(fs);
         rls_model_builder_end_entry(&md->mb);

@@ -585,11 +585,25 @@ static void test_a_bold_employer_line_under_a_role_heading_completes_it(void) {
     rls_resume_delete(m);
 }
 
+static void test_headings_that_hold_nothing_are_no_entries(void) {
+    /* A template's headings over the next heading or over a Liquid loop
+     * name no entry; an employer heading over its roles still does. */
+    RlsResume *m = parse("# Di\n\n## Research\n\n### Invited talks\n\n### Organized sessions\n\n"
+                         "## Honors and awards\n\n#### University of Pittsburgh\n\n"
+                         "{% for honor in honors %}\n\n## Experience\n\n### Acme Corp\n\n"
+                         "#### Engineer (2019 - 2021)\n\n- Cut costs by 20%\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Engineer");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Acme Corp");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_headings_that_hold_nothing_are_no_entries),
         RLS_TEST(test_a_bold_employer_line_under_a_role_heading_completes_it),
         RLS_TEST(test_emoji_lines_after_a_prose_line_are_bullets_too),
         RLS_TEST(test_a_bare_foreign_section_word_at_role_level_is_a_section),
