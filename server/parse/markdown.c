@@ -2574,6 +2574,25 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
     md__text_close(t);
 }
 
+/* "## Senior Software Engineer, Koombea, Medellin *(Jul 2024 - Present)*"
+ * at the level of the sections, after a section: a dated heading naming a
+ * role and its employer, and no section, is a role set without an
+ * Experience heading, not a section of its own. */
+static bool md__section_level_role(Md *md, const MdText *t, TSNode inl) {
+    if (md->mb.model->n_sections == 0 || md->kind == RLS_SECTION_HEADER ||
+        md__heading_is_section(md, inl))
+        return false;
+    char *fs = md__field_string(t);
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), RLS_SECTION_EXPERIENCE, false,
+                                  &f);
+    rls_free(fs);
+    bool role =
+        f.dates.valid && f.org && f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    rls_entry_fields_close(&f);
+    return role;
+}
+
 static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     uint16_t level = md__heading_level(node);
     TSNode inl = md__heading_inline(node);
@@ -2607,6 +2626,12 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         }
         md__contacts(md, &t, true);
         md__paragraph_text(md, &t);
+        return;
+    }
+    if (level == md->section_level && md__section_level_role(md, &t, inl)) {
+        /* What follows is read as roles, in the section above. */
+        md->kind = RLS_SECTION_EXPERIENCE;
+        md__heading_entry(md, &t, hspan, level, was_fresh, next);
         return;
     }
     if (level <= md->section_level) {

@@ -598,11 +598,31 @@ static void test_headings_that_hold_nothing_are_no_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_dated_role_headings_at_section_level_are_roles(void) {
+    RlsResume *m =
+        parse("# Lu\n\n## Introduction\n\nEngineer of 15 years.\n\n## Senior Software "
+              "Engineer, Koombea, Medellin *(Jul 2024 - Present)*\n  * Built a chat for 3 "
+              "teams\n\n## Tech Lead, Globex, Remote *(Oct 2021 - Nov 2023)*\n  * Led 4 "
+              "developers\n\n### Engineer, Globex *(2019 - 2021)*\n  * Wrote 3 APIs\n\n"
+              "## Awards\n\n- Won a prize in 2022\n");
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_STR_EQ(m->sections[2].heading.text, "Awards");
+    ASSERT_EQ_INT(m->n_entries, 3);
+    static const char *const titles[] = {"Senior Software Engineer", "Tech Lead", "Engineer"};
+    for (uint32_t i = 0; i < 3; i++) {
+        EXPECT_STR_EQ(opt(m->entries[i].title), titles[i]);
+        EXPECT_EQ_INT(m->entries[i].n_bullets, 1);
+    }
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Koombea");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_dated_role_headings_at_section_level_are_roles),
         RLS_TEST(test_headings_that_hold_nothing_are_no_entries),
         RLS_TEST(test_a_bold_employer_line_under_a_role_heading_completes_it),
         RLS_TEST(test_emoji_lines_after_a_prose_line_are_bullets_too),
