@@ -13,6 +13,7 @@
 
 #include "model/lines.h"
 #include "rls/alloc.h"
+#include "rls/buf.h"
 #include "rls/fieldtype.h"
 #include "rls/hash.h"
 
@@ -772,6 +773,24 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     if (org >= 0) fields[org] = lines__without_note(fields[org]);
     if (title >= 0) out->title = lines__dup(fields[title]), found++;
     if (org >= 0) out->org = lines__dup(fields[org]), found++;
+    /* "Ph.D. __Stanford University__, Statistics": a field of study after
+     * the school is the degree's subject, no place. */
+    if (kind == RLS_SECTION_EDUCATION && out->title && out->org && out->location &&
+        lines__is_title(fields[title], kind)) {
+        Field loc = {out->location, strlen(out->location)};
+        if (lines__has_word(loc, lines__study_words, RLS_ARRAY_LEN(lines__study_words)) &&
+            !lines__is_location(loc)) {
+            RlsBuf b;
+            rls_buf_init(&b);
+            rls_buf_puts(&b, out->title);
+            rls_buf_puts(&b, ", ");
+            rls_buf_puts(&b, out->location);
+            rls_free(out->title);
+            rls_free(out->location);
+            out->title = rls_buf_detach(&b);
+            out->location = NULL;
+        }
+    }
     if (out->location) found++;
     return found;
 }

@@ -617,11 +617,28 @@ static void test_dated_role_headings_at_section_level_are_roles(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_subject_after_the_school_and_long_slot_entries(void) {
+    RlsResume *m =
+        parse("# Re\n\n## Education\n\n`2003`\nPh.D. __Stanford University__, "
+              "Statistics\n\n## Experience\n\n`2006 - present`\n __Professor__\n<br>\n"
+              "Department of Mathematics\n <br>\n __Gallaudet University__, Washington DC"
+              "\n\n - Taught statistics to 300 students\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Ph.D, Statistics");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Stanford University");
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_STR_EQ(opt(m->entries[1].title), "Professor");
+    EXPECT_TRUE(m->entries[1].dates.valid && m->entries[1].dates.end.present);
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_a_subject_after_the_school_and_long_slot_entries),
         RLS_TEST(test_dated_role_headings_at_section_level_are_roles),
         RLS_TEST(test_headings_that_hold_nothing_are_no_entries),
         RLS_TEST(test_a_bold_employer_line_under_a_role_heading_completes_it),
