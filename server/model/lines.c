@@ -776,7 +776,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     /* "Ph.D. __Stanford University__, Statistics": a field of study after
      * the school is the degree's subject, no place. */
     if (kind == RLS_SECTION_EDUCATION && out->title && out->org && out->location &&
-        lines__is_title(fields[title], kind)) {
+        lines__is_title((Field){out->title, strlen(out->title)}, kind)) {
         Field loc = {out->location, strlen(out->location)};
         if (lines__has_word(loc, lines__study_words, RLS_ARRAY_LEN(lines__study_words)) &&
             !lines__is_location(loc)) {
