@@ -1374,6 +1374,8 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
         md__slot_entry(md, t, slot_from_plain, &slot_dates);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) &&
+               /* A dated citation is no entry ("Hart, A.G. (2025) ..."). */
+               (md->kind != RLS_SECTION_PUBLICATIONS || md->slot_layout) &&
                (md__looks_like_entry(t) || md__slot_sibling(md, t)) && !md__detail_label(md, t)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
@@ -2444,10 +2446,14 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
      * "#### Engineer (2019 - 2021)"). */
     bool holds_nothing = !next || next->cap == MD_CAP_HEADING ||
                          (next->cap == MD_CAP_PARAGRAPH && md__template_only(md, next->node));
-    if (holds_nothing && !f->dates.valid &&
+    /* Publications and awards hold no roles: an undated heading there that
+     * names none groups what follows ("### Academic Achievement" over a
+     * list of prizes, "### Selected Publications"). */
+    bool no_roles = md->kind == RLS_SECTION_PUBLICATIONS || md->kind == RLS_SECTION_AWARDS;
+    if ((holds_nothing || no_roles) && !f->dates.valid &&
         !(f->title && rls_entry_field_is_role(f->title, strlen(f->title))))
         return !next || next->cap != MD_CAP_HEADING || md__heading_level(next->node) <= level ||
-               !roles;
+               !roles || no_roles;
     if (f->dates.valid || f->org || f->location || !next ||
         (next->cap != MD_CAP_PARAGRAPH && next->cap != MD_CAP_HTML))
         return false;

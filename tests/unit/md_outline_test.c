@@ -633,11 +633,23 @@ static void test_a_subject_after_the_school_and_long_slot_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_publications_and_awards_hold_no_entries(void) {
+    RlsResume *m = parse("# Al\n\n## Publications\n\nHart, A.G. (2025). Generic embeddings in "
+                         "reservoir computers. Physica D.\n\n### Selected Publications\n\n- A "
+                         "paper, 2024.\n\n## Honors and Awards\n\n### Academic Achievement\n\n"
+                         "- Best thesis prize, 2023\n\n## Experience\n\n### Tutor, Acme (2019 - "
+                         "2021)\n\n- Taught 40 students\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Tutor");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_publications_and_awards_hold_no_entries),
         RLS_TEST(test_a_subject_after_the_school_and_long_slot_entries),
         RLS_TEST(test_dated_role_headings_at_section_level_are_roles),
         RLS_TEST(test_headings_that_hold_nothing_are_no_entries),
