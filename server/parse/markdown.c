@@ -26,6 +26,7 @@
 #include "model/builder.h"
 #include "model/lines.h"
 #include "rls/dates.h"
+#include "rls/fieldtype.h"
 #include "parse/captures.h"
 #include "parse/formats.h"
 #include "rls/alloc.h"
@@ -1306,11 +1307,22 @@ static bool md__employer_of(Md *md, RlsEntry *e, const MdText *t) {
     const RlsPlain *p = &t->plain;
     RlsDateRange dr;
     size_t ds, de;
-    if (e->org || t->n_lines > 1 || p->len == 0 || p->len > 80 ||
+    /* "**A-Levels** (2011–2013)" over "Slough Grammar School, Slough, UK":
+     * a lone name above, taken for the school, was the entry's title when
+     * the line under it is plainly one. */
+    bool retitle = e->org && !e->title;
+    if ((e->org && !retitle) || t->n_lines > 1 || p->len == 0 || p->len > 80 ||
         strchr(".:;", p->text[p->len - 1]) || rls_date_range_find(p->text, p->len, &dr, &ds, &de))
         return false;
-    char *location = NULL;
-    if (!rls_entry_employer_line(p->text, p->len, md->kind, &e->org, &location)) return false;
+    char *org = NULL, *location = NULL;
+    if (!rls_entry_employer_line(p->text, p->len, md->kind, &org, &location)) return false;
+    if (retitle && !rls_field_type_is_clearly(org, strlen(org), RLS_FIELD_ORG)) {
+        rls_free(org);
+        rls_free(location);
+        return false;
+    }
+    if (retitle) e->title = e->org;
+    e->org = org;
     if (!e->location)
         e->location = location;
     else
@@ -1705,7 +1717,7 @@ static bool md__entry_detail(Md *md, const TSRange *r, uint32_t n, const MdLine 
     int32_t ce = md->mb.current_entry;
     if (ce < 0) return false;
     RlsEntry *e = md__entry_at(md, ce);
-    if (e->org || !e->dates.valid) return false;
+    if (!e->dates.valid) return false;
     TSRange fr[MD_MAX_RANGES];
     uint32_t k = md__clip(md, r, n, line->start_byte, line->end_byte, fr, RLS_ARRAY_LEN(fr));
     MdText t;

@@ -644,11 +644,27 @@ static void test_publications_and_awards_hold_no_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_school_line_under_a_lone_name_makes_the_name_the_title(void) {
+    RlsResume *m =
+        parse("# A\n\n## Education\n\n**A-Levels** (2011–2013)\nSlough Grammar School, "
+              "Slough, UK\nMathematics (A*), Further Mathematics (A*), Physics (A), "
+              "History (AS, A), Chemistry (B), Biology (B)\n\n**Studies** (2013–2014)\n"
+              "Berlin, Germany\nA year of Latin, Greek and German with 12 courses in all, "
+              "taken in the evenings at 3 schools.\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "A-Levels");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Slough Grammar School");
+    /* A place under the name names no school: the name keeps its place. */
+    EXPECT_TRUE(m->entries[1].title == NULL);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_a_school_line_under_a_lone_name_makes_the_name_the_title),
         RLS_TEST(test_publications_and_awards_hold_no_entries),
         RLS_TEST(test_a_subject_after_the_school_and_long_slot_entries),
         RLS_TEST(test_dated_role_headings_at_section_level_are_roles),
