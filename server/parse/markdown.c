@@ -1480,23 +1480,46 @@ static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *g
     rls_free(tf);
     RlsSpan span = texts[0].span;
     uint32_t honour_plain[64]; /* where a trailing grade starts per definition, or 0 */
-    for (k = 1; k < ng; k++) {
+    uint32_t prose_plain = 0;  /* where the last definition's prose lines start, or 0 */
+    for (k = 1; k < ng && !prose_plain; k++) {
         const MdText *d = &texts[k];
+        /* ":   **Ingeniería informática** - Universidad Rey Juan Carlos I"
+         * over a line of prose continuing the definition: the first line
+         * names the entry, the rest describes it. */
+        RlsPlain first = d->plain;
+        uint32_t first_end = d->plain.len ? md__plain_line_end(md, &d->plain, 0) : 0;
         bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
-        bool sentence = d->plain.len && d->plain.text[d->plain.len - 1] == '.' &&
-                        md__words(&d->plain) >= 4 && !starts_marked;
-        bool short_def = d->plain.len <= 100 && md__words(&d->plain) <= 14 && !sentence;
-        if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
+        RlsPlain rest = {0};
+        if (first_end < d->plain.len) {
+            rest.text = d->plain.text + first_end;
+            rest.len = d->plain.len - first_end;
+        }
+        /* A name wrapped onto the next line ("University of" / "HomeTown")
+         * is one field: only a sentence under the first line is prose. */
+        if (starts_marked && rest.len && rest.text[rest.len - 1] == '.' && md__words(&rest) >= 5) {
+            while (first_end > 0 && d->plain.text[first_end - 1] == ' ')
+                first_end--;
+            first.len = first_end;
+        } else {
+            first_end = d->plain.len;
+        }
+        bool sentence = first.len && first.text[first.len - 1] == '.' && md__words(&first) >= 4 &&
+                        !starts_marked;
+        bool short_def = first.len <= 100 && md__words(&first) <= 14 && !sentence;
+        if (!short_def || (!dated && !starts_marked && md__words(&first) > 8)) break;
         /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
-        if (!lines[gstart[k]].def || md__label_prefix(d->plain.text, d->plain.len)) break;
-        honour_plain[k] = md__trailing_honour(&d->plain);
-        char *df = md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : d->plain.len);
+        if (!lines[gstart[k]].def || md__label_prefix(first.text, first.len)) break;
+        honour_plain[k] = md__trailing_honour(&first);
+        char *df = md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : first.len);
         rls_buf_printf(&b, " | %s", df);
         rls_free(df);
         /* An empty definition (": " at the end of the file) has an empty
          * span at 0: the entry never ends before it starts. */
-        uint32_t end = honour_plain[k] ? d->plain.src_start[honour_plain[k] - 1] : d->span.end_byte;
+        uint32_t end = honour_plain[k]            ? d->plain.src_start[honour_plain[k] - 1]
+                       : first_end < d->plain.len ? d->plain.src_end[first_end - 1]
+                                                  : d->span.end_byte;
         if (end > span.end_byte) span.end_byte = end;
+        if (first_end < d->plain.len) prose_plain = first_end;
     }
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);
@@ -1515,6 +1538,16 @@ static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *g
             md__plain_sub(md, dp, honour_plain[j], dp->len, &grade);
             RlsSpan gspan = rls_plain_cover(dp, honour_plain[j], dp->len);
             rls_model_builder_paragraph(&md->mb, gspan, &grade);
+        }
+        const RlsPlain *dp = &texts[j].plain;
+        if (j == k - 1 && prose_plain) {
+            RlsPlain rest;
+            md__plain_sub(md, dp, prose_plain, dp->len, &rest);
+            if (rest.len)
+                rls_model_builder_paragraph(&md->mb, rls_plain_cover(dp, prose_plain, dp->len),
+                                            &rest);
+            else
+                rls_plain_free(&rest);
         }
         md__text_close(&texts[j]);
     }

@@ -659,11 +659,31 @@ static void test_a_school_line_under_a_lone_name_makes_the_name_the_title(void) 
     rls_resume_delete(m);
 }
 
+static void test_a_definition_s_first_line_names_the_entry_over_its_prose(void) {
+    RlsResume *m =
+        parse("# C\n\nFormación\n---------\n\n2004-2010\n:   **Ingeniería informática** - "
+              "Universidad Rey Juan Carlos\nProyecto final (con honor): simulación de sistemas "
+              "excitables mediante applets Java.\n\n2001-2004\n:   **BSc, Computer "
+              "Science**; University of\n    HomeTown (HomeTown)\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Ingeniería informática");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Universidad Rey Juan Carlos");
+    char got[256];
+    paragraphs_of(m, 1, 0, got, sizeof(got));
+    EXPECT_STR_EQ(
+        got,
+        "Proyecto final (con honor): simulación de sistemas excitables mediante applets Java.");
+    /* A name wrapped onto the next line stays whole. */
+    EXPECT_STR_EQ(opt(m->entries[1].org), "University of HomeTown");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_a_definition_s_first_line_names_the_entry_over_its_prose),
         RLS_TEST(test_a_school_line_under_a_lone_name_makes_the_name_the_title),
         RLS_TEST(test_publications_and_awards_hold_no_entries),
         RLS_TEST(test_a_subject_after_the_school_and_long_slot_entries),
