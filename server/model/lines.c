@@ -286,6 +286,18 @@ static Field lines__without_note(Field f) {
     return name;
 }
 
+/* "Consultante junior (client : LAFARGE)": a labelled note in parentheses
+ * after a role says for whom or where, and is no part of the role. */
+static Field lines__without_labelled_note(Field f) {
+    if (f.n < 4 || f.p[f.n - 1] != ')') return f;
+    const char *open = NULL;
+    for (size_t i = f.n - 1; i-- > 0 && !open;)
+        if (f.p[i] == '(') open = f.p + i;
+    if (!open || open == f.p || !memchr(open, ':', (size_t)(f.p + f.n - open))) return f;
+    Field name = lines__trim((Field){f.p, (size_t)(open - f.p)});
+    return name.n ? name : f;
+}
+
 /* Length of a strong separator at p, or 0. `at_word` reports " at ". */
 static size_t lines__separator(const char *p, const char *end, bool *at_word) {
     static const char *const seps[] = {
@@ -771,6 +783,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         if (glued.n) out->location = lines__dup(glued);
     }
     if (org >= 0) fields[org] = lines__without_note(fields[org]);
+    if (title >= 0) fields[title] = lines__without_labelled_note(fields[title]);
     if (title >= 0) out->title = lines__dup(fields[title]), found++;
     if (org >= 0) out->org = lines__dup(fields[org]), found++;
     /* "Ph.D. __Stanford University__, Statistics": a field of study after

@@ -678,11 +678,25 @@ static void test_a_definition_s_first_line_names_the_entry_over_its_prose(void) 
     rls_resume_delete(m);
 }
 
+static void test_a_labelled_note_is_no_part_of_the_role_and_programmes_are_degrees(void) {
+    RlsResume *m =
+        parse("# C\n\n## Expérience\n\n`2013`\n__CAPGEMINI – Consultante junior (client : "
+              "LAFARGE) – Mumbaï__\n- Réalisé 20 entretiens\n\n## Education\n\n`2010-2015`"
+              "\n__ESSEC Business School - Programme Grande Ecole__\n- 6 mois à Singapour\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Consultante junior");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "CAPGEMINI");
+    EXPECT_STR_EQ(opt(m->entries[1].title), "Programme Grande Ecole");
+    EXPECT_STR_EQ(opt(m->entries[1].org), "ESSEC Business School");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_a_labelled_note_is_no_part_of_the_role_and_programmes_are_degrees),
         RLS_TEST(test_a_definition_s_first_line_names_the_entry_over_its_prose),
         RLS_TEST(test_a_school_line_under_a_lone_name_makes_the_name_the_title),
         RLS_TEST(test_publications_and_awards_hold_no_entries),
