@@ -973,6 +973,23 @@ static bool md__looks_like_entry(const MdText *t) {
     return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
 }
 
+/* In a section of no known kind ("Egenskaber", "Referencer"), an entry
+ * shows itself by dates or a role: an undated line naming no role there
+ * ("**Andre relevante egenskaber**", a referee's name) labels what
+ * follows. */
+static bool md__unknown_section_label(const Md *md, const MdText *t) {
+    if (md->kind != RLS_SECTION_OTHER) return false;
+    const RlsPlain *p = &t->plain;
+    RlsDateRange r;
+    size_t ds, de;
+    if (rls_date_range_find(p->text, p->len, &r, &ds, &de)) return false;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &f);
+    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    rls_entry_fields_close(&f);
+    return !role;
+}
+
 /* The field string of an entry whose fields are stacked on short lines
  * ("**Staff Engineer**" / "Hooli, Palo Alto, CA" / "Jan 2016 – Dec 2017"):
  * each line break is a field boundary too. NULL when t is one line, or
@@ -1388,7 +1405,8 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (allow_entry && md__entry_section(md->kind) &&
                /* A dated citation is no entry ("Hart, A.G. (2025) ..."). */
                (md->kind != RLS_SECTION_PUBLICATIONS || md->slot_layout) &&
-               (md__looks_like_entry(t) || md__slot_sibling(md, t)) && !md__detail_label(md, t)) {
+               (md__looks_like_entry(t) || md__slot_sibling(md, t)) && !md__detail_label(md, t) &&
+               !md__unknown_section_label(md, t)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
     } else if (allow_entry && (md__fresh_role(md, t) || md__fresh_employer(md, t))) {
@@ -1915,7 +1933,8 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
         return;
     }
     if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
-        !md__looks_like_entry(&t) && md__names_a_list(&t) && !md__detail_label(md, &t)) {
+        !md__looks_like_entry(&t) && md__names_a_list(&t) && !md__detail_label(md, &t) &&
+        !md__unknown_section_label(md, &t)) {
         md__entry_line(md, &t, 0xFFFF);
         md__text_close(&t);
         return;

@@ -691,11 +691,24 @@ static void test_a_labelled_note_is_no_part_of_the_role_and_programmes_are_degre
     rls_resume_delete(m);
 }
 
+static void test_undated_roleless_lines_in_an_unknown_section_are_labels(void) {
+    RlsResume *m =
+        parse("# P\n\n## Community and Engagement\n\n### [Volt Europa](https://volt.eu) — "
+              "Policy Analyst\n*January 2026 - Present*\n\n**Policy Roadmap Development**\n"
+              "- Drafted 4 policy roadmaps\n\n**Data Analysis**\n- Built 2 dashboards\n\n"
+              "## Referencer\n\n__Minghui Shan__ <br/>\nFinance Manager, 4finance\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Policy Analyst");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_undated_roleless_lines_in_an_unknown_section_are_labels),
         RLS_TEST(test_a_labelled_note_is_no_part_of_the_role_and_programmes_are_degrees),
         RLS_TEST(test_a_definition_s_first_line_names_the_entry_over_its_prose),
         RLS_TEST(test_a_school_line_under_a_lone_name_makes_the_name_the_title),
