@@ -181,13 +181,15 @@ static const HeadingSynonym heading__keywords[] = {
     {"technologies", RLS_SECTION_SKILLS, false},
     {"tools", RLS_SECTION_SKILLS, false},
     {"education", RLS_SECTION_EDUCATION, false},
-    {"academic", RLS_SECTION_EDUCATION, false},
     {"projects", RLS_SECTION_PROJECTS, false},
     {"project", RLS_SECTION_PROJECTS, false},
     {"experience", RLS_SECTION_EXPERIENCE, false},
     {"employment", RLS_SECTION_EXPERIENCE, false},
     {"work", RLS_SECTION_EXPERIENCE, false},
     {"career", RLS_SECTION_EXPERIENCE, false},
+    /* After the experience words: "Academic Research Experience" lists
+     * posts, "Academic Background" schools. */
+    {"academic", RLS_SECTION_EDUCATION, false},
     {"summary", RLS_SECTION_SUMMARY, false},
     {"profile", RLS_SECTION_SUMMARY, false},
     {"objective", RLS_SECTION_SUMMARY, false},

@@ -13,6 +13,7 @@
 
 #include "model/lines.h"
 #include "rls/alloc.h"
+#include "rls/buf.h"
 #include "rls/fieldtype.h"
 #include "rls/hash.h"
 
@@ -235,10 +236,14 @@ static Field lines__trim(Field f) {
             f.n--;
     }
     /* The bracket a removed date leaves: "Acme Corp (" of "Acme Corp
-     * (2019–2021)". A bracket with its partner stays. */
+     * (2019–2021)". A bracket with its partner stays. The fullwidth
+     * brackets of CJK text ("硕士（2018.01 - 2019.12）") likewise. */
     if (f.n && (f.p[f.n - 1] == '(' || f.p[f.n - 1] == '['))
         return lines__trim((Field){f.p, f.n - 1});
     if (f.n && (f.p[0] == ')' || f.p[0] == ']')) return lines__trim((Field){f.p + 1, f.n - 1});
+    if (f.n >= 3 && !memcmp(f.p + f.n - 3, "\xEF\xBC\x88", 3))
+        return lines__trim((Field){f.p, f.n - 3});
+    if (f.n >= 3 && !memcmp(f.p, "\xEF\xBC\x89", 3)) return lines__trim((Field){f.p + 3, f.n - 3});
     return f;
 }
 
@@ -279,6 +284,18 @@ static Field lines__without_note(Field f) {
             return f;
     if (words < 3 || lines__is_location(inner) || lines__is_org(inner) || !name.n) return f;
     return name;
+}
+
+/* "Consultante junior (client : LAFARGE)": a labelled note in parentheses
+ * after a role says for whom or where, and is no part of the role. */
+static Field lines__without_labelled_note(Field f) {
+    if (f.n < 4 || f.p[f.n - 1] != ')') return f;
+    const char *open = NULL;
+    for (size_t i = f.n - 1; i-- > 0 && !open;)
+        if (f.p[i] == '(') open = f.p + i;
+    if (!open || open == f.p || !memchr(open, ':', (size_t)(f.p + f.n - open))) return f;
+    Field name = lines__trim((Field){f.p, (size_t)(open - f.p)});
+    return name.n ? name : f;
 }
 
 /* Length of a strong separator at p, or 0. `at_word` reports " at ". */
@@ -472,8 +489,9 @@ bool rls_entry_employer_line(const char *text, size_t len, RlsSectionKind kind, 
                   : fields == 1            ? &f.location
                                            : NULL;
     bool typed = name == &f.org; /* "University of Bath, Bath, UK" */
+    /* An untyped name with a comma is a name and its place, parted below. */
     bool taken = name && (typed || lines__short_name((Field){*name, strlen(*name)})) &&
-                 !rls_entry_field_is_role(*name, strlen(*name));
+                 !rls_entry_field_is_role(*name, strlen(*name)) && (typed || !strchr(*name, ','));
     if (taken) {
         *org = *name;
         *name = NULL;
@@ -481,7 +499,19 @@ bool rls_entry_employer_line(const char *text, size_t len, RlsSectionKind kind, 
         if (typed) f.location = NULL;
     }
     rls_entry_fields_close(&f);
-    return taken;
+    if (taken) return true;
+    /* "Glovo, Barcelona", "Auth0 / Okta, Remote": a short name before a
+     * place after a comma, the whole read as one place above. */
+    const char *comma = memchr(text, ',', len);
+    if (!comma) return false;
+    Field head = lines__trim((Field){text, (size_t)(comma - text)});
+    Field rest = lines__trim((Field){comma + 1, len - (size_t)(comma + 1 - text)});
+    if (!head.n || !rest.n || !lines__short_name(head) || rls_entry_field_is_role(head.p, head.n) ||
+        !(lines__is_location(rest) || lines__place_name(rest)))
+        return false;
+    *org = lines__dup(head);
+    *location = lines__dup(rest);
+    return true;
 }
 
 /* "Tsinghua University: Ph.D. in Economics", "Back-End Developer: GFT
@@ -510,6 +540,45 @@ static size_t lines__split_colons(Field *fields, size_t n, RlsSectionKind kind) 
         memmove(fields + i + 2, fields + i + 1, (n - i - 1) * sizeof(Field));
         fields[i] = head;
         fields[i + 1] = tail;
+        n++;
+        i++;
+    }
+    return n;
+}
+
+/* "MCC Berlin (Researcher)", "R+V Versicherung AG (Intern, 2 months)": a
+ * role in parentheses after a name that is none is the entry's role, a
+ * field of its own; what follows it in the parentheses (a length of time)
+ * is a note and goes. */
+static size_t lines__paren_roles(Field *fields, size_t n, RlsSectionKind kind) {
+    for (size_t i = 0; i < n && n < LINES_MAX_FIELDS; i++) {
+        Field f = fields[i];
+        if (f.n < 4 || f.p[f.n - 1] != ')') continue;
+        const char *open = memchr(f.p, '(', f.n);
+        /* The parentheses may be a field of their own, split off the name
+         * before them ("Globex Labs", "(Researcher)"). */
+        bool alone = open == f.p && i > 0;
+        if (!open || (!alone && (open == f.p || open[-1] != ' '))) continue;
+        Field head = alone ? fields[i - 1] : lines__trim((Field){f.p, (size_t)(open - f.p)});
+        Field inner = {open + 1, (size_t)(f.p + f.n - 1 - (open + 1))};
+        const char *comma = memchr(inner.p, ',', inner.n);
+        Field role = lines__trim(comma ? (Field){inner.p, (size_t)(comma - inner.p)} : inner);
+        /* A role is named as on a card, capitalised and short: "(primary
+         * instructor unless otherwise noted)" is a note. */
+        size_t words = 1;
+        for (size_t k = 0; k < role.n; k++)
+            words += role.p[k] == ' ';
+        if (!head.n || !role.n || words > 4 || islower((unsigned char)role.p[0]) ||
+            memchr(role.p, '(', role.n) || !lines__is_title(role, kind) ||
+            rls_entry_field_is_role(head.p, head.n))
+            continue;
+        if (alone) {
+            fields[i] = role;
+            continue;
+        }
+        memmove(fields + i + 2, fields + i + 1, (n - i - 1) * sizeof(Field));
+        fields[i] = head;
+        fields[i + 1] = role;
         n++;
         i++;
     }
@@ -624,6 +693,8 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         }
     }
 
+    n = lines__paren_roles(fields, n, kind);
+
     bool used[LINES_MAX_FIELDS] = {false};
     /* Places first, so that "Berlin, Germany" is never taken for a company. */
     for (size_t i = 0; i < n; i++) {
@@ -712,8 +783,27 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         if (glued.n) out->location = lines__dup(glued);
     }
     if (org >= 0) fields[org] = lines__without_note(fields[org]);
+    if (title >= 0) fields[title] = lines__without_labelled_note(fields[title]);
     if (title >= 0) out->title = lines__dup(fields[title]), found++;
     if (org >= 0) out->org = lines__dup(fields[org]), found++;
+    /* "Ph.D. __Stanford University__, Statistics": a field of study after
+     * the school is the degree's subject, no place. */
+    if (kind == RLS_SECTION_EDUCATION && out->title && out->org && out->location &&
+        lines__is_title((Field){out->title, strlen(out->title)}, kind)) {
+        Field loc = {out->location, strlen(out->location)};
+        if (lines__has_word(loc, lines__study_words, RLS_ARRAY_LEN(lines__study_words)) &&
+            !lines__is_location(loc)) {
+            RlsBuf b;
+            rls_buf_init(&b);
+            rls_buf_puts(&b, out->title);
+            rls_buf_puts(&b, ", ");
+            rls_buf_puts(&b, out->location);
+            rls_free(out->title);
+            rls_free(out->location);
+            out->title = rls_buf_detach(&b);
+            out->location = NULL;
+        }
+    }
     if (out->location) found++;
     return found;
 }

@@ -26,6 +26,7 @@
 #include "model/builder.h"
 #include "model/lines.h"
 #include "rls/dates.h"
+#include "rls/fieldtype.h"
 #include "parse/captures.h"
 #include "parse/formats.h"
 #include "rls/alloc.h"
@@ -200,6 +201,7 @@ typedef struct {
      * words there start sections too. 0: none. */
     uint16_t deep_section_level;
     char *skill_category; /* owned */
+    char *entry_heading;  /* text of the heading of the last entry made from one; owned */
     int markup_depth;
     uint32_t markup_start;
     uint32_t walk_depth; /* md__walk calls, one inside the other */
@@ -971,6 +973,23 @@ static bool md__looks_like_entry(const MdText *t) {
     return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
 }
 
+/* In a section of no known kind ("Egenskaber", "Referencer"), an entry
+ * shows itself by dates or a role: an undated line naming no role there
+ * ("**Andre relevante egenskaber**", a referee's name) labels what
+ * follows. */
+static bool md__unknown_section_label(const Md *md, const MdText *t) {
+    if (md->kind != RLS_SECTION_OTHER) return false;
+    const RlsPlain *p = &t->plain;
+    RlsDateRange r;
+    size_t ds, de;
+    if (rls_date_range_find(p->text, p->len, &r, &ds, &de)) return false;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &f);
+    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    rls_entry_fields_close(&f);
+    return !role;
+}
+
 /* The field string of an entry whose fields are stacked on short lines
  * ("**Staff Engineer**" / "Hooli, Palo Alto, CA" / "Jan 2016 – Dec 2017"):
  * each line break is a field boundary too. NULL when t is one line, or
@@ -1039,6 +1058,35 @@ static RlsSpan md__date_span(const MdText *t, const char *fs, const RlsEntryFiel
     return whole;
 }
 
+/* "Master Thesis in Mathematics, UOC, Barcelona" over "2018 - 2019", two
+ * paragraphs: a line of dates alone names nothing, so the short line
+ * right above it (read as prose, being undated and unmarked) names its
+ * entry. Moves that paragraph's fields into *f and widens *span over it. */
+static void md__name_above(Md *md, RlsEntryFields *f, RlsSpan *span) {
+    RlsResume *m = md->mb.model;
+    if (m->n_paragraphs == 0 || m->n_sections == 0) return;
+    RlsParagraph *para = &m->paragraphs[m->n_paragraphs - 1];
+    const RlsPlain *p = &para->plain;
+    if (para->section != m->n_sections - 1 || para->span.end_byte > span->start_byte ||
+        p->len == 0 || p->len > 100 || strchr(".:;", p->text[p->len - 1]))
+        return;
+    for (uint32_t b = para->span.end_byte; b < span->start_byte; b++)
+        if (!strchr(" \t\r\n*_", md->src[b])) return;
+    for (uint32_t b = para->span.start_byte; b < para->span.end_byte; b++)
+        if (md->src[b] == '\n') return;
+    RlsEntryFields above;
+    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &above);
+    bool named = above.title || above.org;
+    if (named && !above.dates.valid) {
+        f->title = above.title, f->org = above.org, f->location = above.location;
+        above.title = above.org = above.location = NULL;
+        span->start_byte = para->span.start_byte;
+        rls_plain_free(&para->plain);
+        m->n_paragraphs--;
+    }
+    rls_entry_fields_close(&above);
+}
+
 static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     char *fs = md__stacked_field_string(md, t);
     if (!fs) fs = md__field_string(t);
@@ -1051,6 +1099,11 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
         bool short_rest = (!f.org || strlen(f.org) <= 40) &&
                           (!f.location || strlen(f.location) <= 40) &&
                           (!f.title || strlen(f.title) <= 60);
+        /* A line opening in bold or italics is set out as the entry's
+         * own line, however long the school's name ("**[Westphalian
+         * University of Applied Sciences](...), Recklinghausen** | *2017 -
+         * 2022*"). */
+        if (t->n_bounds > 0 && t->bounds[0] == 0 && t->n_lines <= 2) short_rest = true;
         /* "*Staff Engineer*" under "### Initech": the role of the entry
          * above, dated or not. */
         bool from_heading = md->fresh_entry_level != 0xFFFF;
@@ -1072,6 +1125,15 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
                 e->org = rls_strdup(f.title);
             else if (f.title)
                 md__entry_take_title(e, f.title, from_heading || role_line);
+            /* "[Bank11](...), Neuss" beside the dates read as one place:
+             * a name before a place is the employer. */
+            char *org = NULL, *place = NULL;
+            if (!e->org && !f.org && f.location &&
+                rls_entry_employer_line(f.location, strlen(f.location), md->kind, &org, &place)) {
+                e->org = org;
+                rls_free(f.location);
+                f.location = place;
+            }
             if (!e->location && f.location) e->location = rls_strdup(f.location);
             if (!e->org && f.org) e->org = rls_strdup(f.org);
             e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
@@ -1084,7 +1146,9 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     }
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
     if (f.dates.valid) f.dates.span = md__date_span(t, fs, &f, t->span);
-    rls_model_builder_entry(&md->mb, t->span, f.title, f.org, f.location,
+    RlsSpan span = t->span;
+    if (f.dates.valid && !f.title && !f.org && !f.location) md__name_above(md, &f, &span);
+    rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
@@ -1252,6 +1316,73 @@ static bool md__detail_label(const Md *md, const MdText *t) {
     return false;
 }
 
+/* Gives entry e the employer and place named by t when t is one short
+ * undated line that reads as a name ("University of Bath, Bath, UK",
+ * "Auth0 / Okta, Remote"), not a sentence or a label. Returns whether it
+ * did. */
+static bool md__employer_of(Md *md, RlsEntry *e, const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    RlsDateRange dr;
+    size_t ds, de;
+    /* "**A-Levels** (2011–2013)" over "Slough Grammar School, Slough, UK":
+     * a lone name above, taken for the school, was the entry's title when
+     * the line under it is plainly one. */
+    bool retitle = e->org && !e->title;
+    if ((e->org && !retitle) || t->n_lines > 1 || p->len == 0 || p->len > 80 ||
+        strchr(".:;", p->text[p->len - 1]) || rls_date_range_find(p->text, p->len, &dr, &ds, &de))
+        return false;
+    char *org = NULL, *location = NULL;
+    if (!rls_entry_employer_line(p->text, p->len, md->kind, &org, &location)) return false;
+    if (retitle && !rls_field_type_is_clearly(org, strlen(org), RLS_FIELD_ORG)) {
+        rls_free(org);
+        rls_free(location);
+        return false;
+    }
+    if (retitle) e->title = e->org;
+    e->org = org;
+    if (!e->location)
+        e->location = location;
+    else
+        rls_free(location);
+    e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
+    return true;
+}
+
+/* "**Staff Engineer**" / "Auth0 / Okta, Remote" / "Sep 2021 - Present",
+ * each a paragraph of its own: the name line right under a role (or a
+ * dated line) with nothing else under it yet is that entry's employer, as
+ * when the lines are stacked in one paragraph. */
+static bool md__fresh_employer(Md *md, const MdText *t) {
+    if (md->fresh_entry < 0 || !md__entry_section(md->kind)) return false;
+    RlsEntry *e = md__entry_at(md, md->fresh_entry);
+    /* "Link: https://...", "Stack: Go": a labelled detail names no employer. */
+    if (memchr(t->plain.text, ':', t->plain.len)) return false;
+    return (md__entry_has_role(e) || e->dates.valid) && md__employer_of(md, e, t);
+}
+
+/* "## Zenni Optical (2023.06 ~ 2024.01)" over "数据科学家": the short line
+ * right under an entry heading that names no role, when the line names
+ * one and nothing else, is that entry's role, marked or not. */
+static bool md__fresh_role(Md *md, const MdText *t) {
+    if (md->fresh_entry < 0 || md->fresh_entry_level == 0xFFFF || !md__entry_section(md->kind))
+        return false;
+    RlsEntry *e = md__entry_at(md, md->fresh_entry);
+    const RlsPlain *p = &t->plain;
+    if (md__entry_has_role(e) || t->n_lines > 1 || p->len == 0 || p->len > 80 ||
+        strchr(".:;", p->text[p->len - 1]) || memchr(p->text, ':', p->len))
+        return false;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &f);
+    bool role =
+        f.title && !f.org && !f.dates.valid && rls_entry_field_is_role(f.title, strlen(f.title));
+    if (role) {
+        md__entry_take_title(e, f.title, true);
+        e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
+    }
+    rls_entry_fields_close(&f);
+    return role;
+}
+
 /* Prose outside lists: header lines, skills lines, entry lines, or plain
  * paragraphs. Takes the text's plain (leaves t->plain empty or freed). */
 static void md__prose(Md *md, MdText *t, bool allow_entry) {
@@ -1267,13 +1398,20 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (md->kind == RLS_SECTION_SKILLS) {
         md__skills(md, t);
         md__text_close(t);
-    } else if (allow_entry && md__entry_section(md->kind) && t->n_lines <= 4 &&
+    } else if (allow_entry && md__entry_section(md->kind) && t->n_lines <= 6 &&
                (slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0) {
         md__slot_entry(md, t, slot_from_plain, &slot_dates);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) &&
-               (md__looks_like_entry(t) || md__slot_sibling(md, t)) && !md__detail_label(md, t)) {
+               /* A dated citation is no entry ("Hart, A.G. (2025) ..."). */
+               (md->kind != RLS_SECTION_PUBLICATIONS || md->slot_layout) &&
+               (md__looks_like_entry(t) || md__slot_sibling(md, t)) && !md__detail_label(md, t) &&
+               !md__unknown_section_label(md, t)) {
         md__entry_line(md, t, 0xFFFF);
+        md__text_close(t);
+    } else if (allow_entry && (md__fresh_role(md, t) || md__fresh_employer(md, t))) {
+        /* The entry stays fresh: its dates may follow on a line of their
+         * own. */
         md__text_close(t);
     } else {
         /* Slot-dated entries keep their details in their own paragraph or
@@ -1360,23 +1498,46 @@ static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *g
     rls_free(tf);
     RlsSpan span = texts[0].span;
     uint32_t honour_plain[64]; /* where a trailing grade starts per definition, or 0 */
-    for (k = 1; k < ng; k++) {
+    uint32_t prose_plain = 0;  /* where the last definition's prose lines start, or 0 */
+    for (k = 1; k < ng && !prose_plain; k++) {
         const MdText *d = &texts[k];
+        /* ":   **Ingeniería informática** - Universidad Rey Juan Carlos I"
+         * over a line of prose continuing the definition: the first line
+         * names the entry, the rest describes it. */
+        RlsPlain first = d->plain;
+        uint32_t first_end = d->plain.len ? md__plain_line_end(md, &d->plain, 0) : 0;
         bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
-        bool sentence = d->plain.len && d->plain.text[d->plain.len - 1] == '.' &&
-                        md__words(&d->plain) >= 4 && !starts_marked;
-        bool short_def = d->plain.len <= 100 && md__words(&d->plain) <= 14 && !sentence;
-        if (!short_def || (!dated && !starts_marked && md__words(&d->plain) > 8)) break;
+        RlsPlain rest = {0};
+        if (first_end < d->plain.len) {
+            rest.text = d->plain.text + first_end;
+            rest.len = d->plain.len - first_end;
+        }
+        /* A name wrapped onto the next line ("University of" / "HomeTown")
+         * is one field: only a sentence under the first line is prose. */
+        if (starts_marked && rest.len && rest.text[rest.len - 1] == '.' && md__words(&rest) >= 5) {
+            while (first_end > 0 && d->plain.text[first_end - 1] == ' ')
+                first_end--;
+            first.len = first_end;
+        } else {
+            first_end = d->plain.len;
+        }
+        bool sentence = first.len && first.text[first.len - 1] == '.' && md__words(&first) >= 4 &&
+                        !starts_marked;
+        bool short_def = first.len <= 100 && md__words(&first) <= 14 && !sentence;
+        if (!short_def || (!dated && !starts_marked && md__words(&first) > 8)) break;
         /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
-        if (!lines[gstart[k]].def || md__label_prefix(d->plain.text, d->plain.len)) break;
-        honour_plain[k] = md__trailing_honour(&d->plain);
-        char *df = md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : d->plain.len);
+        if (!lines[gstart[k]].def || md__label_prefix(first.text, first.len)) break;
+        honour_plain[k] = md__trailing_honour(&first);
+        char *df = md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : first.len);
         rls_buf_printf(&b, " | %s", df);
         rls_free(df);
         /* An empty definition (": " at the end of the file) has an empty
          * span at 0: the entry never ends before it starts. */
-        uint32_t end = honour_plain[k] ? d->plain.src_start[honour_plain[k] - 1] : d->span.end_byte;
+        uint32_t end = honour_plain[k]            ? d->plain.src_start[honour_plain[k] - 1]
+                       : first_end < d->plain.len ? d->plain.src_end[first_end - 1]
+                                                  : d->span.end_byte;
         if (end > span.end_byte) span.end_byte = end;
+        if (first_end < d->plain.len) prose_plain = first_end;
     }
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, b.data, b.len, md->kind, false, &f);
@@ -1395,6 +1556,16 @@ static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *g
             md__plain_sub(md, dp, honour_plain[j], dp->len, &grade);
             RlsSpan gspan = rls_plain_cover(dp, honour_plain[j], dp->len);
             rls_model_builder_paragraph(&md->mb, gspan, &grade);
+        }
+        const RlsPlain *dp = &texts[j].plain;
+        if (j == k - 1 && prose_plain) {
+            RlsPlain rest;
+            md__plain_sub(md, dp, prose_plain, dp->len, &rest);
+            if (rest.len)
+                rls_model_builder_paragraph(&md->mb, rls_plain_cover(dp, prose_plain, dp->len),
+                                            &rest);
+            else
+                rls_plain_free(&rest);
         }
         md__text_close(&texts[j]);
     }
@@ -1597,29 +1768,14 @@ static bool md__entry_detail(Md *md, const TSRange *r, uint32_t n, const MdLine 
     int32_t ce = md->mb.current_entry;
     if (ce < 0) return false;
     RlsEntry *e = md__entry_at(md, ce);
-    if (e->org || !e->dates.valid) return false;
+    if (!e->dates.valid) return false;
     TSRange fr[MD_MAX_RANGES];
     uint32_t k = md__clip(md, r, n, line->start_byte, line->end_byte, fr, RLS_ARRAY_LEN(fr));
     MdText t;
     md__text_begin(md, &t);
     md__text_add(md, &t, fr, k);
     md__text_end(md, &t);
-    const RlsPlain *p = &t.plain;
-    RlsDateRange dr;
-    size_t ds, de;
-    bool taken = false;
-    if (p->len > 0 && p->len <= 80 && !strchr(".:;", p->text[p->len - 1]) &&
-        !rls_date_range_find(p->text, p->len, &dr, &ds, &de)) {
-        char *location = NULL;
-        taken = rls_entry_employer_line(p->text, p->len, md->kind, &e->org, &location);
-        if (taken) {
-            if (!e->location)
-                e->location = location;
-            else
-                rls_free(location);
-            e->span.end_byte = RLS_MAX(e->span.end_byte, t.span.end_byte);
-        }
-    }
+    bool taken = md__employer_of(md, e, &t);
     md__text_close(&t);
     return taken;
 }
@@ -1713,16 +1869,20 @@ static uint32_t md__symbol_marker(const char *p, size_t n) {
 }
 
 /* "👉 Built the API" lines in a paragraph: each line opening with a symbol
- * marker is a bullet, as a reader of the rendered page sees it; the
+ * marker is a bullet, as a reader of the rendered page sees it, wherever
+ * in the paragraph it is ("Clients : ..." over "👉 ..." lines); the
  * paragraph's other lines stay prose. Returns false (nothing done) when
- * the paragraph's first line has no such marker. */
+ * no line of the paragraph has such a marker. */
 static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
     if (!md__entry_section(md->kind) || n == 0) return false;
     MdLine lines[64];
     uint32_t k = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
-    if (k == 0 || k == RLS_ARRAY_LEN(lines) ||
-        !md__symbol_marker(md->src + lines[0].start_byte, lines[0].end_byte - lines[0].start_byte))
-        return false;
+    if (k == 0 || k == RLS_ARRAY_LEN(lines)) return false;
+    bool any = false;
+    for (uint32_t i = 0; i < k && !any; i++)
+        any = md__symbol_marker(md->src + lines[i].start_byte,
+                                lines[i].end_byte - lines[i].start_byte) > 0;
+    if (!any) return false;
     for (uint32_t i = 0; i < k; i++) {
         uint32_t ls = lines[i].start_byte, le = lines[i].end_byte;
         uint32_t marker = md__symbol_marker(md->src + ls, le - ls);
@@ -1733,7 +1893,7 @@ static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
         md__text_add(md, &t, fr, c);
         md__text_end(md, &t);
         if (!marker || t.plain.len == 0) {
-            md__prose(md, &t, false);
+            md__prose(md, &t, i == 0); /* a first line may name the entry */
             continue;
         }
         RlsSpan item_span = {ls, md__trim_end(md, ls, le)};
@@ -1773,7 +1933,8 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
         return;
     }
     if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
-        !md__looks_like_entry(&t) && md__names_a_list(&t) && !md__detail_label(md, &t)) {
+        !md__looks_like_entry(&t) && md__names_a_list(&t) && !md__detail_label(md, &t) &&
+        !md__unknown_section_label(md, &t)) {
         md__entry_line(md, &t, 0xFFFF);
         md__text_close(&t);
         return;
@@ -1811,15 +1972,53 @@ static bool md__item_is_role(Md *md, const MdText *t) {
     return one_field;
 }
 
+/* "- 佛罗里达大学" over "  - 电子与计算机工程硕士（2018.01 - 2019.12）": the
+ * text of the item that list item `node` is nested in, when it is a short
+ * undated name (a school or employer over its degrees or roles), or NULL.
+ * Owned. */
+static char *md__parent_name(Md *md, TSNode node) {
+    TSNode list = ts_node_parent(node);
+    TSNode item = ts_node_is_null(list) ? list : ts_node_parent(list);
+    if (ts_node_is_null(item) || !md__is(item, "list_item")) return NULL;
+    RlsKids kids;
+    rls_kids_init_named(&kids, item);
+    TSNode c, inl = {0};
+    while (ts_node_is_null(inl) && rls_kids_next(&kids, &c))
+        if (md__is(c, "paragraph")) inl = ts_node_named_child(c, 0);
+    rls_kids_close(&kids);
+    if (ts_node_is_null(inl) || !md__is(inl, "inline")) return NULL;
+    TSRange r[MD_MAX_RANGES];
+    uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
+    MdText t;
+    md__text_begin(md, &t);
+    md__text_add(md, &t, r, n);
+    md__text_end(md, &t);
+    const RlsPlain *p = &t.plain;
+    RlsDateRange dr;
+    size_t ds, de;
+    char *name = NULL;
+    if (t.n_lines == 1 && p->len > 0 && p->len <= 60 && !strchr(".:;", p->text[p->len - 1]) &&
+        !memchr(p->text, ':', p->len) && !rls_date_range_find(p->text, p->len, &dr, &ds, &de) &&
+        !rls_entry_field_is_role(p->text, p->len))
+        name = rls_strndup(p->text, p->len);
+    md__text_close(&t);
+    return name;
+}
+
 /* "- **Senior Engineer**, Acme Corp (2019 – 2021)": an entry written as a
  * list item, its bullets nested under it. A reader takes an item for an
  * entry when it opens in bold or italics and is dated or wholly marked,
- * and either has items under it or names a role and an organisation. */
+ * and either has items under it or names a role and an organisation.
+ * Unmarked, the item is an entry when its dates open or close it and the
+ * rest names it in a few words, over items of its own ("2021-present: MCC
+ * Berlin (Researcher)" over "- Duties included: ..."), or, in education,
+ * when it names a degree and its school ("M.Sc. in Economics, University
+ * of Nottingham, 2020"), the school maybe the item it is nested in. */
 static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (!md__entry_section(md->kind) || t->n_lines > 1 || p->len > 120 || t->n_bounds == 0 ||
-        t->bounds[0] != 0 || !md__looks_like_entry(t))
-        return false;
+    if (!md__entry_section(md->kind) || t->n_lines > 1 || p->len == 0 || p->len > 120) return false;
+    bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(t);
+    if (!marked && (p->text[p->len - 1] == '.' || md__words(p) > 14)) return false;
     RlsKids kids;
     rls_kids_init_named(&kids, node);
     TSNode c;
@@ -1827,7 +2026,7 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     while (!has_list && rls_kids_next(&kids, &c))
         has_list = md__is(c, "list");
     rls_kids_close(&kids);
-    if (has_list) return true;
+    if (marked && has_list) return true;
     RlsDateRange dr;
     size_t ds, de;
     if (!rls_date_range_find(p->text, p->len, &dr, &ds, &de)) return false;
@@ -1835,9 +2034,20 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
     rls_free(fs);
-    bool role_at_org = f.org && f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    bool role_at_org = f.org && role;
+    bool named = f.org || f.title;
     rls_entry_fields_close(&f);
-    return role_at_org;
+    if (marked) return role_at_org;
+    while (de < p->len && strchr(" .,;:)", p->text[de]))
+        de++;
+    bool dates_at_edge = ds == 0 || de == p->len;
+    if (has_list) return dates_at_edge && named;
+    if (md->kind != RLS_SECTION_EDUCATION || !role) return false;
+    if (role_at_org) return true;
+    char *school = md__parent_name(md, node);
+    rls_free(school);
+    return school != NULL;
 }
 
 /* A bullet: the item's own paragraphs, without its nested lists (which are
@@ -1878,6 +2088,8 @@ static void md__item(Md *md, TSNode node) {
     if (item_start >= md->entry_item_end_byte) md->entry_item_end_byte = 0;
     if (md->entry_item_end_byte == 0 && md__item_is_entry(md, node, &t)) {
         md__entry_line(md, &t, 0xFFFF);
+        RlsEntry *e = md__entry_at(md, (int32_t)md->mb.model->n_entries - 1);
+        if (!e->org) e->org = md__parent_name(md, node);
         md__text_close(&t);
         md->entry_item_end_byte = ts_node_end_byte(node);
         md->entry_item_depth = depth;
@@ -2138,15 +2350,29 @@ static bool md__heading_has_words(const Md *md, TSNode inl) {
     return false;
 }
 
+/* A heading in another language that is a section wording and nothing
+ * more ("项目经历", "Formation"): short, with no digit, separator or
+ * bracket that an entry heading carries ("自动处方解析项目（...）2023.09"). */
+static bool md__bare_foreign_section(const char *words, size_t n) {
+    if (n > 24 || !rls_section_foreign_wording(words, n)) return false;
+    uint32_t spaces = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)words[i];
+        if (isdigit(c) || strchr("|,()/:-", c) || (c == 0xEF && i + 1 < n)) return false;
+        spaces += c == ' ';
+    }
+    return spaces <= 2;
+}
+
 /* Whether a heading's words name a section; with `standard`, only wording
- * an ATS recognises ("Awards", "Education"), not one that only holds a
- * section's word ("Project Engineer | Wipro"). */
+ * an ATS recognises ("Awards", "Education") or a bare foreign one, not one
+ * that only holds a section's word ("Project Engineer | Wipro"). */
 static bool md__heading_section(const Md *md, TSNode inl, bool standard) {
     char buf[256];
     size_t n = md__heading_words(md, inl, buf, sizeof(buf));
     bool is_standard = false;
     return n > 0 && n < 80 && rls_section_classify(buf, n, &is_standard) != RLS_SECTION_OTHER &&
-           (!standard || is_standard);
+           (!standard || is_standard || md__bare_foreign_section(buf, n));
 }
 
 static bool md__heading_is_section(const Md *md, TSNode inl) {
@@ -2248,12 +2474,50 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
     md->section_level = at_min > 1 ? min_level : rest_min;
 }
 
+/* Whether a block is template code only ("{% for honor in honors %}",
+ * "{{ page.title }}"): what it renders is not in the file. */
+static bool md__template_only(const Md *md, TSNode node) {
+    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    bool any = false;
+    for (uint32_t i = s; i < e; i++) {
+        if (md->src[i] == '{' && i + 1 < e && (md->src[i + 1] == '%' || md->src[i + 1] == '{')) {
+            const char *close = memchr(md->src + i, '}', e - i);
+            if (!close) return false;
+            i = (uint32_t)(close - md->src);
+            if (i + 1 < e && md->src[i + 1] == '}') i++;
+            any = true;
+        } else if (!isspace((unsigned char)md->src[i])) {
+            return false;
+        }
+    }
+    return any;
+}
+
 /* A deeper heading that names no organisation, place or dates is a group
  * label inside its section, not an entry, when what follows is no entry
  * body: entries of their own ("### Journals" over "`1669`" date slots), or
  * prose in a section of no roles ("### Research interests" under
  * "## Currently"). `next` is the block after the heading, or NULL. */
-static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCapture *next) {
+static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCapture *next,
+                            uint16_t level) {
+    bool roles = md->kind == RLS_SECTION_EXPERIENCE || md->kind == RLS_SECTION_EDUCATION ||
+                 md->kind == RLS_SECTION_PROJECTS || md->kind == RLS_SECTION_VOLUNTEERING ||
+                 md->kind == RLS_SECTION_CERTIFICATIONS;
+    /* A heading with no text of its own under it ("### Invited talks" over
+     * the next "###", a template's heading over a loop that is not in the
+     * file), undated and naming no role, holds no entry: it is one only
+     * when it groups roles under an employer ("### Acme Corp" over
+     * "#### Engineer (2019 - 2021)"). */
+    bool holds_nothing = !next || next->cap == MD_CAP_HEADING ||
+                         (next->cap == MD_CAP_PARAGRAPH && md__template_only(md, next->node));
+    /* Publications and awards hold no roles: an undated heading there that
+     * names none groups what follows ("### Academic Achievement" over a
+     * list of prizes, "### Selected Publications"). */
+    bool no_roles = md->kind == RLS_SECTION_PUBLICATIONS || md->kind == RLS_SECTION_AWARDS;
+    if ((holds_nothing || no_roles) && !f->dates.valid &&
+        !(f->title && rls_entry_field_is_role(f->title, strlen(f->title))))
+        return !next || next->cap != MD_CAP_HEADING || md__heading_level(next->node) <= level ||
+               !roles || no_roles;
     if (f->dates.valid || f->org || f->location || !next ||
         (next->cap != MD_CAP_PARAGRAPH && next->cap != MD_CAP_HTML))
         return false;
@@ -2263,10 +2527,7 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
     /* In a section of roles, degrees, projects or certificates an undated
      * heading is an entry whose dates are missing; elsewhere (publications,
      * awards, talks) it groups what follows. */
-    if (md->kind == RLS_SECTION_EXPERIENCE || md->kind == RLS_SECTION_EDUCATION ||
-        md->kind == RLS_SECTION_PROJECTS || md->kind == RLS_SECTION_VOLUNTEERING ||
-        md->kind == RLS_SECTION_CERTIFICATIONS)
-        return false;
+    if (roles) return false;
     /* A heading naming a role, or a bold/italic line under it ("*Senior
      * Engineer*"), keeps it an entry in a section named oddly. */
     if (f->title && rls_entry_field_is_role(f->title, strlen(f->title))) return false;
@@ -2307,7 +2568,7 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
         md__text_close(t);
         return;
     }
-    if (md__group_label(md, &f, next)) {
+    if (md__group_label(md, &f, next, level)) {
         rls_entry_fields_close(&f);
         rls_free(fs);
         rls_model_builder_end_entry(&md->mb);
@@ -2343,6 +2604,18 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
         f.dates.valid) {
         RlsEntry *e = md__entry_at(md, was_fresh);
         bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+        /* "### Consultant technique senior - Web, mobile & e-commerce" over
+         * "#### [Adfab] – *2015-2020*": the heading above split into a role
+         * and a name, but the name is below; the whole heading is the
+         * role. */
+        if (e->title && e->org && !e->dates.valid && !names_role && md__entry_has_role(e) &&
+            md->entry_heading && was_fresh == (int32_t)md->mb.model->n_entries - 1) {
+            rls_free(e->title);
+            rls_free(e->org);
+            e->title = md->entry_heading;
+            e->org = NULL;
+            md->entry_heading = NULL;
+        }
         if (e->title && !e->org && !e->dates.valid && !names_role) {
             e->org = rls_strdup(f.title ? f.title : f.org);
             if (!e->location && f.location) e->location = rls_strdup(f.location);
@@ -2357,6 +2630,8 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
     }
     rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
+    rls_free(md->entry_heading);
+    md->entry_heading = rls_strndup(t->plain.text, t->plain.len);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
     md->role_level = level;
@@ -2367,6 +2642,25 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
     rls_entry_fields_close(&f);
     rls_free(fs);
     md__text_close(t);
+}
+
+/* "## Senior Software Engineer, Koombea, Medellin *(Jul 2024 - Present)*"
+ * at the level of the sections, after a section: a dated heading naming a
+ * role and its employer, and no section, is a role set without an
+ * Experience heading, not a section of its own. */
+static bool md__section_level_role(Md *md, const MdText *t, TSNode inl) {
+    if (md->mb.model->n_sections == 0 || md->kind == RLS_SECTION_HEADER ||
+        md__heading_is_section(md, inl))
+        return false;
+    char *fs = md__field_string(t);
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), RLS_SECTION_EXPERIENCE, false,
+                                  &f);
+    rls_free(fs);
+    bool role =
+        f.dates.valid && f.org && f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    rls_entry_fields_close(&f);
+    return role;
 }
 
 static void md__heading(Md *md, TSNode node, const MdCapture *next) {
@@ -2402,6 +2696,12 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         }
         md__contacts(md, &t, true);
         md__paragraph_text(md, &t);
+        return;
+    }
+    if (level == md->section_level && md__section_level_role(md, &t, inl)) {
+        /* What follows is read as roles, in the section above. */
+        md->kind = RLS_SECTION_EXPERIENCE;
+        md__heading_entry(md, &t, hspan, level, was_fresh, next);
         return;
     }
     if (level <= md->section_level) {
@@ -2604,6 +2904,7 @@ static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
 static void md__close(Md *md) {
     rls_free(md->line_starts);
     rls_free(md->skill_category);
+    rls_free(md->entry_heading);
     rls_free(md->rec);
     rls_free(md->list_ends);
     rls_free(md->item_paras);

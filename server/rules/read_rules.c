@@ -16,7 +16,10 @@
 
 /* Sections whose lines are not roles: their text is never unread. */
 static bool read__roleless(RlsSectionKind kind) {
-    return kind == RLS_SECTION_HEADER || kind == RLS_SECTION_SKILLS || kind == RLS_SECTION_SUMMARY;
+    /* Prizes and papers are listed outside roles by design. */
+    return kind == RLS_SECTION_HEADER || kind == RLS_SECTION_SKILLS ||
+           kind == RLS_SECTION_SUMMARY || kind == RLS_SECTION_AWARDS ||
+           kind == RLS_SECTION_PUBLICATIONS;
 }
 
 /* Bytes of src inside fenced code blocks (``` or ~~~ fences at a line's

@@ -163,14 +163,14 @@ static const TypedCase typed_cases[] = {
     {"Desenvolvedor Back-End: Foo Ltda", EXP, "Desenvolvedor Back-End", "Foo Ltda", NULL},
     {"Project: Senior Engineer", EXP, "Project: Senior Engineer", NULL, NULL},
     /* A degree parts from its school in any section; a role from a short
-     * name that types as nothing else; a note in parentheses stays. */
+     * name that types as nothing else; a colon in parentheses parts
+     * nothing, and such a labelled note is no part of the role. */
     {"Tsinghua University: B.A. in Economics", EXP, "B.A. in Economics", "Tsinghua University",
      NULL},
     {"Desenvolvedor de Software FullStack Pleno: 2RP Net", EXP,
      "Desenvolvedor de Software FullStack Pleno", "2RP Net", NULL},
     {"Инженер-программист: Теком", EXP, "Инженер-программист", "Теком", NULL},
-    {"Consultante junior (client : LAFARGE)", EXP, "Consultante junior (client : LAFARGE)", NULL,
-     NULL},
+    {"Consultante junior (client : LAFARGE)", EXP, "Consultante junior", NULL, NULL},
     {"Software Engineer: Berlin", EXP, "Software Engineer: Berlin", NULL, NULL}, /* no employer */
     /* A unit before its organisation is one name; a course before a school is not. */
     {"Department of Astronomy, University of Maryland", EXP, NULL,

@@ -445,9 +445,281 @@ static void test_a_bold_label_over_entry_headings_is_no_entry(void) {
     rls_resume_delete(m);
 }
 
+static void test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry(void) {
+    RlsResume *m =
+        parse("# Jo\n\n## Experience\n\n**Data Engineer**\n\nInitrode / Hooli, "
+              "Remote\n\nMarch, 2019 - Present\n\n- Cut costs by 20%\n\n**Analyst**"
+              "\n\nGlobex, Lisbon\n\nMay 2016 - June 2018\n\n- Wrote 3 reports\n\n"
+              "## Education\n\nMSc in Statistics, Ruhr University Bochum, Germany\n\n"
+              "2014 - 2016\n\n- Wrote a thesis on forecasting energy demand with 3 models.\n");
+    ASSERT_EQ_INT(m->n_entries, 3);
+    static const struct {
+        const char *title, *org, *location;
+        int start_year, end_year; /* 0: open */
+    } want[] = {{"Data Engineer", "Initrode / Hooli", "Remote", 2019, 0},
+                {"Analyst", "Globex", "Lisbon", 2016, 2018},
+                {"MSc in Statistics", "Ruhr University Bochum", "Germany", 2014, 2016}};
+    for (uint32_t i = 0; i < 3; i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_STR_EQ(opt(e->location), want[i].location);
+        EXPECT_EQ_INT(e->dates.start.year, want[i].start_year);
+        EXPECT_EQ_INT(e->dates.end.present ? 0 : e->dates.end.year, want[i].end_year);
+        EXPECT_EQ_INT(e->n_bullets, 1);
+    }
+    /* The name line became the degree: no prose is left in the section. */
+    char got[256];
+    paragraphs_of(m, 2, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "");
+    rls_resume_delete(m);
+}
+
+static void test_plain_list_items_can_be_entries(void) {
+    /* Unmarked items: dated over items of their own, degrees naming their
+     * school or nested under it, a role in parentheses after its employer. */
+    RlsResume *m = parse(
+        "# Lu\n\n## Education\n\n* M.Sc. in Physics, University of Leeds, 2020\n"
+        "* 同济大学\n    * 物理学学士（2011.09 - 2015.06）\n\n## Experience\n\n"
+        "* 2021-present: Globex Labs (Researcher)\n  * Duties included: modelling energy prices\n"
+        "* 2018: Initrode AG (Intern, 2 months)\n  * Duties included: writing reports\n"
+        "* Built a cache in 2019\n");
+    static const struct {
+        const char *title, *org;
+        int start_year;
+        uint32_t bullets;
+    } want[] = {{"M.Sc. in Physics", "University of Leeds", 2020, 0},
+                {"物理学学士", "同济大学", 2011, 0},
+                {"Researcher", "Globex Labs", 2021, 1},
+                {"Intern", "Initrode AG", 2018, 2}};
+    ASSERT_EQ_INT(m->n_entries, RLS_ARRAY_LEN(want));
+    for (uint32_t i = 0; i < RLS_ARRAY_LEN(want); i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_EQ_INT(e->dates.start.year, want[i].start_year);
+        EXPECT_EQ_INT(e->n_bullets, want[i].bullets);
+    }
+    rls_resume_delete(m);
+}
+
+static void test_a_role_line_under_an_entry_heading_is_its_title(void) {
+    RlsResume *m = parse("# Lu\n\n## 工作经历\n\n### Zenni Optical (2023.06 ~ 2024.01)\n数据科学家"
+                         "\n\n### Hooli (2019 - 2020)\nBuilt tools for 40 teams\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "数据科学家");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Zenni Optical");
+    /* A statement under the heading stays its prose. */
+    EXPECT_TRUE(m->entries[1].title == NULL);
+    char got[256];
+    paragraphs_of(m, 1, 1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Built tools for 40 teams");
+    rls_resume_delete(m);
+}
+
+static void test_a_bare_foreign_section_word_at_role_level_is_a_section(void) {
+    /* "## 项目经历" among the role headings of "# 工作经历", over "###"
+     * projects: a section set one level too deep, not a role. A role
+     * heading holding a section word ("项目") stays a role. */
+    RlsResume *m = parse("# 工作经历\n\n## Zenni Optical (2023.06 ~ 2024.01)\n\n- 调整现有模型\n\n"
+                         "## 项目经历\n\n### 自动解析项目 2023.09 ～ 2023.10\n\n- 增加用户输入\n");
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_STR_EQ(m->sections[1].heading.text, "项目经历");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_EQ_INT(m->entries[1].section, 1);
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2023);
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
+static void test_emoji_lines_after_a_prose_line_are_bullets_too(void) {
+    RlsResume *m = parse("# Ana\n\n## Expérience\n\n### Lead Developper - Spécialiste Magento\n\n"
+                         "#### [Baobaz](https://baobaz.com) – *2009-2012*\n\n"
+                         "Clients : Etam, Burton  \n👉 Conçu le catalogue  \n👉 Piloté 4 développeurs"
+                         "  \nOutils : Magento\n\nJe suis curieuse 🙂 et patiente.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    /* The heading above the employer's is the role, whole: its dash parts
+     * no role from an employer, who is named below. */
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Lead Developper - Spécialiste Magento");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Baobaz");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2009);
+    ASSERT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[1].plain.text, "Piloté 4 développeurs");
+    char got[256];
+    paragraphs_of(m, 1, 0, got, sizeof(got));
+    EXPECT_STR_EQ(got,
+                  "Clients : Etam, Burton / Outils : Magento / Je suis curieuse 🙂 et patiente.");
+    rls_resume_delete(m);
+}
+
+static void test_a_bold_employer_line_under_a_role_heading_completes_it(void) {
+    RlsResume *m = parse(
+        "# Cy\n\n## Education\n\n### B.Sc. in Molecular Biology\n**[Westphalian University of "
+        "Applied Sciences](https://w-hs.de), Recklinghausen** | *September 2017 - March 2022* | "
+        "Grade: 2.9\n\n### Apprenticeship as Chemical Technical Assistant (CTA)\n**Technische "
+        "Schule 1, Bochum** | *August 2014 - June 2017*\n\n## Academic Research Experience\n\n"
+        "### Scientific Research Assistant\n**[Department of Ergonomics](https://ifado.de), "
+        "Dortmund**  \n*February 2023 - Present*\n\n- Ran 40 sessions of a walking study\n\n"
+        "### Student Worker in IT\n**[Bank11](https://bank11.de), Neuss**  \n*July 2019 - August "
+        "2019*\n\n- Assisted 12 colleagues with IT support\n");
+    static const struct {
+        const char *title, *org, *location;
+        int start_year;
+    } want[] = {{"B.Sc. in Molecular Biology", "Westphalian University of Applied Sciences",
+                 "Recklinghausen", 2017},
+                {"Apprenticeship as Chemical Technical Assistant (CTA)", "Technische Schule 1",
+                 "Bochum", 2014},
+                {"Scientific Research Assistant", "Department of Ergonomics", "Dortmund", 2023},
+                {"Student Worker in IT", "Bank11", "Neuss", 2019}};
+    ASSERT_EQ_INT(m->n_entries, RLS_ARRAY_LEN(want));
+    for (uint32_t i = 0; i < RLS_ARRAY_LEN(want); i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_STR_EQ(opt(e->location), want[i].location);
+        EXPECT_EQ_INT(e->dates.start.year, want[i].start_year);
+    }
+    /* Research posts held at a university are experience, not schooling. */
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[2].kind, RLS_SECTION_EXPERIENCE);
+    rls_resume_delete(m);
+}
+
+static void test_headings_that_hold_nothing_are_no_entries(void) {
+    /* A template's headings over the next heading or over a Liquid loop
+     * name no entry; an employer heading over its roles still does. */
+    RlsResume *m = parse("# Di\n\n## Research\n\n### Invited talks\n\n### Organized sessions\n\n"
+                         "## Honors and awards\n\n#### University of Pittsburgh\n\n"
+                         "{% for honor in honors %}\n\n## Experience\n\n### Acme Corp\n\n"
+                         "#### Engineer (2019 - 2021)\n\n- Cut costs by 20%\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Engineer");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Acme Corp");
+    rls_resume_delete(m);
+}
+
+static void test_dated_role_headings_at_section_level_are_roles(void) {
+    RlsResume *m =
+        parse("# Lu\n\n## Introduction\n\nEngineer of 15 years.\n\n## Senior Software "
+              "Engineer, Koombea, Medellin *(Jul 2024 - Present)*\n  * Built a chat for 3 "
+              "teams\n\n## Tech Lead, Globex, Remote *(Oct 2021 - Nov 2023)*\n  * Led 4 "
+              "developers\n\n### Engineer, Globex *(2019 - 2021)*\n  * Wrote 3 APIs\n\n"
+              "## Awards\n\n- Won a prize in 2022\n");
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_STR_EQ(m->sections[2].heading.text, "Awards");
+    ASSERT_EQ_INT(m->n_entries, 3);
+    static const char *const titles[] = {"Senior Software Engineer", "Tech Lead", "Engineer"};
+    for (uint32_t i = 0; i < 3; i++) {
+        EXPECT_STR_EQ(opt(m->entries[i].title), titles[i]);
+        EXPECT_EQ_INT(m->entries[i].n_bullets, 1);
+    }
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Koombea");
+    rls_resume_delete(m);
+}
+
+static void test_a_subject_after_the_school_and_long_slot_entries(void) {
+    RlsResume *m =
+        parse("# Re\n\n## Education\n\n`2003`\nPh.D. __Stanford University__, "
+              "Statistics\n\n## Experience\n\n`2006 - present`\n __Professor__\n<br>\n"
+              "Department of Mathematics\n <br>\n __Gallaudet University__, Washington DC"
+              "\n\n - Taught statistics to 300 students\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Ph.D, Statistics");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Stanford University");
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_STR_EQ(opt(m->entries[1].title), "Professor");
+    EXPECT_TRUE(m->entries[1].dates.valid && m->entries[1].dates.end.present);
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
+static void test_publications_and_awards_hold_no_entries(void) {
+    RlsResume *m = parse("# Al\n\n## Publications\n\nHart, A.G. (2025). Generic embeddings in "
+                         "reservoir computers. Physica D.\n\n### Selected Publications\n\n- A "
+                         "paper, 2024.\n\n## Honors and Awards\n\n### Academic Achievement\n\n"
+                         "- Best thesis prize, 2023\n\n## Experience\n\n### Tutor, Acme (2019 - "
+                         "2021)\n\n- Taught 40 students\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Tutor");
+    rls_resume_delete(m);
+}
+
+static void test_a_school_line_under_a_lone_name_makes_the_name_the_title(void) {
+    RlsResume *m =
+        parse("# A\n\n## Education\n\n**A-Levels** (2011–2013)\nSlough Grammar School, "
+              "Slough, UK\nMathematics (A*), Further Mathematics (A*), Physics (A), "
+              "History (AS, A), Chemistry (B), Biology (B)\n\n**Studies** (2013–2014)\n"
+              "Berlin, Germany\nA year of Latin, Greek and German with 12 courses in all, "
+              "taken in the evenings at 3 schools.\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "A-Levels");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Slough Grammar School");
+    /* A place under the name names no school: the name keeps its place. */
+    EXPECT_TRUE(m->entries[1].title == NULL);
+    rls_resume_delete(m);
+}
+
+static void test_a_definition_s_first_line_names_the_entry_over_its_prose(void) {
+    RlsResume *m =
+        parse("# C\n\nFormación\n---------\n\n2004-2010\n:   **Ingeniería informática** - "
+              "Universidad Rey Juan Carlos\nProyecto final (con honor): simulación de sistemas "
+              "excitables mediante applets Java.\n\n2001-2004\n:   **BSc, Computer "
+              "Science**; University of\n    HomeTown (HomeTown)\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Ingeniería informática");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Universidad Rey Juan Carlos");
+    char got[256];
+    paragraphs_of(m, 1, 0, got, sizeof(got));
+    EXPECT_STR_EQ(
+        got,
+        "Proyecto final (con honor): simulación de sistemas excitables mediante applets Java.");
+    /* A name wrapped onto the next line stays whole. */
+    EXPECT_STR_EQ(opt(m->entries[1].org), "University of HomeTown");
+    rls_resume_delete(m);
+}
+
+static void test_a_labelled_note_is_no_part_of_the_role_and_programmes_are_degrees(void) {
+    RlsResume *m =
+        parse("# C\n\n## Expérience\n\n`2013`\n__CAPGEMINI – Consultante junior (client : "
+              "LAFARGE) – Mumbaï__\n- Réalisé 20 entretiens\n\n## Education\n\n`2010-2015`"
+              "\n__ESSEC Business School - Programme Grande Ecole__\n- 6 mois à Singapour\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Consultante junior");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "CAPGEMINI");
+    EXPECT_STR_EQ(opt(m->entries[1].title), "Programme Grande Ecole");
+    EXPECT_STR_EQ(opt(m->entries[1].org), "ESSEC Business School");
+    rls_resume_delete(m);
+}
+
+static void test_undated_roleless_lines_in_an_unknown_section_are_labels(void) {
+    RlsResume *m =
+        parse("# P\n\n## Community and Engagement\n\n### [Volt Europa](https://volt.eu) — "
+              "Policy Analyst\n*January 2026 - Present*\n\n**Policy Roadmap Development**\n"
+              "- Drafted 4 policy roadmaps\n\n**Data Analysis**\n- Built 2 dashboards\n\n"
+              "## Referencer\n\n__Minghui Shan__ <br/>\nFinance Manager, 4finance\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Policy Analyst");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
+        RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
+        RLS_TEST(test_plain_list_items_can_be_entries),
+        RLS_TEST(test_undated_roleless_lines_in_an_unknown_section_are_labels),
+        RLS_TEST(test_a_labelled_note_is_no_part_of_the_role_and_programmes_are_degrees),
+        RLS_TEST(test_a_definition_s_first_line_names_the_entry_over_its_prose),
+        RLS_TEST(test_a_school_line_under_a_lone_name_makes_the_name_the_title),
+        RLS_TEST(test_publications_and_awards_hold_no_entries),
+        RLS_TEST(test_a_subject_after_the_school_and_long_slot_entries),
+        RLS_TEST(test_dated_role_headings_at_section_level_are_roles),
+        RLS_TEST(test_headings_that_hold_nothing_are_no_entries),
+        RLS_TEST(test_a_bold_employer_line_under_a_role_heading_completes_it),
+        RLS_TEST(test_emoji_lines_after_a_prose_line_are_bullets_too),
+        RLS_TEST(test_a_bare_foreign_section_word_at_role_level_is_a_section),
+        RLS_TEST(test_a_role_line_under_an_entry_heading_is_its_title),
         RLS_TEST(test_a_photo_heading_above_the_name_leaves_sections_sections),
         RLS_TEST(test_html_inside_headings_does_not_hide_section_words),
         RLS_TEST(test_sub_headings_under_a_role_label_its_bullets),

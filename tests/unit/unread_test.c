@@ -79,12 +79,23 @@ static void test_a_header_and_skills_only_resume_is_quiet(void) {
                   0);
 }
 
+static void test_prizes_and_papers_outside_roles_are_not_unread(void) {
+    char msg[512];
+    uint32_t at = 99;
+    const char *src = "# Li\n\n## Appointments\n\n**Assistant Professor**, Peking University, "
+                      "2025 - present\n\n## Honors and Awards\n\n- Best Paper Award, 2023\n"
+                      "- Outstanding Thesis Award, 2024\n\n## Publications\n\n- Li, C. (2024). "
+                      "A paper. Journal of Economics.\n";
+    EXPECT_EQ_INT(unread(RLS_FORMAT_MARKDOWN, src, msg, sizeof(msg), &at), 0);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_resume_in_a_code_block_says_what_was_read),
         RLS_TEST(test_dated_lines_no_role_owns_are_reported),
         RLS_TEST(test_latex_items_without_a_recognised_role_name_the_macros_setting),
         RLS_TEST(test_a_header_and_skills_only_resume_is_quiet),
+        RLS_TEST(test_prizes_and_papers_outside_roles_are_not_unread),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
