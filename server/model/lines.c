@@ -604,99 +604,93 @@ static void lines__join_unit(Field *fields, size_t n, const bool *used, RlsSecti
     }
 }
 
-int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
-                           RlsEntryFields *out) {
-    memset(out, 0, sizeof(*out));
-    Field whole = {text, len};
-    Field fields[LINES_MAX_FIELDS];
-    size_t n = 0;
-    int at_index = -1;
-    int found = 0;
-
-    /* The dates come out first; the text on both sides is split apart. */
+/* Finds the dates of an entry line into out and splits the text on both
+ * sides of them into fields (the whole line when it holds no date).
+ * Returns the number of fields; *found counts the dates. */
+static size_t lines__split_around_dates(const char *text, size_t len, RlsEntryFields *out,
+                                        Field *fields, int *at_index, int *found) {
     size_t ds, de;
-    if (rls_date_range_find(text, len, &out->dates, &ds, &de)) {
-        out->date_start_byte = ds;
-        out->date_end_byte = de;
-        found++;
-        int at_b = -1;
-        /* "기간: 2023.02 - 현재", "Period: ...": a label, not a field. */
-        size_t before_n = ds;
-        while (before_n && text[before_n - 1] == ' ')
-            before_n--;
-        if (before_n && text[before_n - 1] == ':') ds = 0;
-        /* "Expires March 2020", "Issued 2019": the verb belongs to the date. */
-        static const char *const date_verbs[] = {"expires",  "expired", "issued",     "since",
-                                                 "obtained", "awarded", "valid until"};
-        for (size_t k = 0; k < RLS_ARRAY_LEN(date_verbs) && ds; k++) {
-            size_t vn = strlen(date_verbs[k]);
-            if (before_n >= vn && lines__prefix_ci(text + before_n - vn, date_verbs[k], vn) &&
-                (before_n == vn || !isalpha((unsigned char)text[before_n - vn - 1])))
-                ds = before_n - vn;
-        }
-        n = lines__split((Field){text, ds}, fields, LINES_MAX_FIELDS, &at_index);
-        size_t before = n;
-        n += lines__split((Field){text + de, len - de}, fields + n, LINES_MAX_FIELDS - n, &at_b);
-        if (at_index < 0 && at_b >= 0) at_index = at_b + (int)before;
-    } else {
-        n = lines__split(whole, fields, LINES_MAX_FIELDS, &at_index);
+    if (!rls_date_range_find(text, len, &out->dates, &ds, &de))
+        return lines__split((Field){text, len}, fields, LINES_MAX_FIELDS, at_index);
+    out->date_start_byte = ds;
+    out->date_end_byte = de;
+    (*found)++;
+    int at_b = -1;
+    /* "기간: 2023.02 - 현재", "Period: ...": a label, not a field. */
+    size_t before_n = ds;
+    while (before_n && text[before_n - 1] == ' ')
+        before_n--;
+    if (before_n && text[before_n - 1] == ':') ds = 0;
+    /* "Expires March 2020", "Issued 2019": the verb belongs to the date. */
+    static const char *const date_verbs[] = {"expires",  "expired", "issued",     "since",
+                                             "obtained", "awarded", "valid until"};
+    for (size_t k = 0; k < RLS_ARRAY_LEN(date_verbs) && ds; k++) {
+        size_t vn = strlen(date_verbs[k]);
+        if (before_n >= vn && lines__prefix_ci(text + before_n - vn, date_verbs[k], vn) &&
+            (before_n == vn || !isalpha((unsigned char)text[before_n - vn - 1])))
+            ds = before_n - vn;
     }
-    if (n == 0) return found;
-    n = lines__split_colons(fields, n, kind);
+    size_t n = lines__split((Field){text, ds}, fields, LINES_MAX_FIELDS, at_index);
+    size_t before = n;
+    n += lines__split((Field){text + de, len - de}, fields + n, LINES_MAX_FIELDS - n, &at_b);
+    if (*at_index < 0 && at_b >= 0) *at_index = at_b + (int)before;
+    return n;
+}
 
-    if (date_line) {
-        /* Title and organisation usually came from the heading above: what
-         * is left beside the dates says where, unless it names a company or
-         * school ("**University of Lyon** | Sep 2014 – Jun 2017"). */
-        bool left[LINES_MAX_FIELDS] = {false};
-        size_t n_left = 0;
-        for (size_t i = 0; i < n; i++) {
-            bool place = lines__is_location(fields[i]);
-            /* "*Software Engineer* | 2019 – 2021" under "### Google": a
-             * role word beats an org word, as in a whole entry line. */
-            if (!out->title && !place && lines__is_title(fields[i], kind))
-                out->title = lines__dup(fields[i]), found++;
-            else if (!out->org && lines__is_org(fields[i]) && !place) {
-                Field glued = lines__glued_place(&fields[i], kind);
-                out->org = lines__dup(fields[i]), found++;
-                if (glued.n && !out->location) out->location = lines__dup(glued), found++;
-            } else
-                left[i] = true, n_left++;
-        }
-        /* Two names beside the dates are the company and its place
-         * ("**Globex** · Munich · 2016 – 2019"); one is the place. */
-        for (size_t i = 0; i < n; i++) {
-            if (!left[i]) continue;
-            if (!out->org && n_left >= 2 && !lines__is_location(fields[i]))
-                out->org = lines__dup(fields[i]), found++;
-            else if (!out->location)
-                out->location = lines__dup(fields[i]), found++;
-        }
-        return found;
+/* A line of dates under the entry's heading: title and organisation usually
+ * came from the heading above, so what is left beside the dates says where,
+ * unless it names a company or school ("**University of Lyon** | Sep 2014 –
+ * Jun 2017"). Returns the number of fields taken. */
+static int lines__beside_dates(Field *fields, size_t n, RlsSectionKind kind, RlsEntryFields *out) {
+    int found = 0;
+    bool left[LINES_MAX_FIELDS] = {false};
+    size_t n_left = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool place = lines__is_location(fields[i]);
+        /* "*Software Engineer* | 2019 – 2021" under "### Google": a
+         * role word beats an org word, as in a whole entry line. */
+        if (!out->title && !place && lines__is_title(fields[i], kind))
+            out->title = lines__dup(fields[i]), found++;
+        else if (!out->org && lines__is_org(fields[i]) && !place) {
+            Field glued = lines__glued_place(&fields[i], kind);
+            out->org = lines__dup(fields[i]), found++;
+            if (glued.n && !out->location) out->location = lines__dup(glued), found++;
+        } else
+            left[i] = true, n_left++;
     }
-
-    if (n == 1) {
-        Field parts[LINES_MAX_FIELDS];
-        size_t k = lines__split_commas(fields[0], parts, LINES_MAX_FIELDS);
-        /* "PhD, Computer Science" is one degree; "Houston, TX" one place.
-         * After a degree that already names its subject, the next part is
-         * the school ("B.Sc. Computer Science, ETH Zürich"). */
-        bool degree_then_subject =
-            k >= 2 && lines__is_title(parts[0], kind) && !lines__is_org(parts[1]) &&
-            (!memchr(parts[0].p, ' ', parts[0].n) ||
-             lines__has_word(parts[1], lines__study_words, RLS_ARRAY_LEN(lines__study_words)));
-        bool keep_whole = k < 2 || lines__is_location(fields[0]) ||
-                          (kind == RLS_SECTION_EDUCATION && degree_then_subject);
-        if (!keep_whole) {
-            memcpy(fields, parts, k * sizeof(Field));
-            n = k;
-        }
+    /* Two names beside the dates are the company and its place
+     * ("**Globex** · Munich · 2016 – 2019"); one is the place. */
+    for (size_t i = 0; i < n; i++) {
+        if (!left[i]) continue;
+        if (!out->org && n_left >= 2 && !lines__is_location(fields[i]))
+            out->org = lines__dup(fields[i]), found++;
+        else if (!out->location)
+            out->location = lines__dup(fields[i]), found++;
     }
+    return found;
+}
 
-    n = lines__paren_roles(fields, n, kind);
+/* One field left: split it at its commas unless it is one degree ("PhD,
+ * Computer Science") or one place ("Houston, TX"). After a degree that
+ * already names its subject, the next part is the school ("B.Sc. Computer
+ * Science, ETH Zürich"). Returns the new number of fields. */
+static size_t lines__split_lone(Field *fields, RlsSectionKind kind) {
+    Field parts[LINES_MAX_FIELDS];
+    size_t k = lines__split_commas(fields[0], parts, LINES_MAX_FIELDS);
+    bool degree_then_subject =
+        k >= 2 && lines__is_title(parts[0], kind) && !lines__is_org(parts[1]) &&
+        (!memchr(parts[0].p, ' ', parts[0].n) ||
+         lines__has_word(parts[1], lines__study_words, RLS_ARRAY_LEN(lines__study_words)));
+    bool keep_whole = k < 2 || lines__is_location(fields[0]) ||
+                      (kind == RLS_SECTION_EDUCATION && degree_then_subject);
+    if (keep_whole) return 1;
+    memcpy(fields, parts, k * sizeof(Field));
+    return k;
+}
 
-    bool used[LINES_MAX_FIELDS] = {false};
-    /* Places first, so that "Berlin, Germany" is never taken for a company. */
+/* Places first, so that "Berlin, Germany" is never taken for a company:
+ * marks the field that is the location in used. */
+static void lines__take_place(Field *fields, size_t n, bool *used, RlsEntryFields *out) {
     for (size_t i = 0; i < n; i++) {
         Field f = fields[i];
         bool paren = f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')';
@@ -722,6 +716,14 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
             fields[i] = head;
         }
     }
+}
+
+/* Which field is the title and which the organisation: " at " first, then
+ * role and organisation words, then position; content has the last word. A
+ * field neither takes may still be the place. */
+static void lines__choose_title_org(Field *fields, size_t n, const bool *used, int at_index,
+                                    RlsSectionKind kind, RlsEntryFields *out, int *title_out,
+                                    int *org_out) {
     int title = -1, org = -1;
     if (at_index > 0 && at_index < (int)n && !used[at_index] && !used[at_index - 1]) {
         title = at_index - 1;
@@ -777,6 +779,48 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         title = org;
         org = t;
     }
+    *title_out = title;
+    *org_out = org;
+}
+
+/* "Ph.D. __Stanford University__, Statistics": a field of study after the
+ * school is the degree's subject, no place. */
+static void lines__subject_after_school(RlsEntryFields *out, RlsSectionKind kind) {
+    if (kind != RLS_SECTION_EDUCATION || !out->title || !out->org || !out->location ||
+        !lines__is_title((Field){out->title, strlen(out->title)}, kind))
+        return;
+    Field loc = {out->location, strlen(out->location)};
+    if (!lines__has_word(loc, lines__study_words, RLS_ARRAY_LEN(lines__study_words)) ||
+        lines__is_location(loc))
+        return;
+    RlsBuf b;
+    rls_buf_init(&b);
+    rls_buf_puts(&b, out->title);
+    rls_buf_puts(&b, ", ");
+    rls_buf_puts(&b, out->location);
+    rls_free(out->title);
+    rls_free(out->location);
+    out->title = rls_buf_detach(&b);
+    out->location = NULL;
+}
+
+int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
+                           RlsEntryFields *out) {
+    memset(out, 0, sizeof(*out));
+    Field fields[LINES_MAX_FIELDS];
+    int at_index = -1;
+    int found = 0;
+    size_t n = lines__split_around_dates(text, len, out, fields, &at_index, &found);
+    if (n == 0) return found;
+    n = lines__split_colons(fields, n, kind);
+    if (date_line) return found + lines__beside_dates(fields, n, kind, out);
+    if (n == 1) n = lines__split_lone(fields, kind);
+    n = lines__paren_roles(fields, n, kind);
+
+    bool used[LINES_MAX_FIELDS] = {false};
+    lines__take_place(fields, n, used, out);
+    int title, org;
+    lines__choose_title_org(fields, n, used, at_index, kind, out, &title, &org);
     lines__join_unit(fields, n, used, kind, &title, &org);
     if (org >= 0 && !out->location) {
         Field glued = lines__glued_place(&fields[org], kind);
@@ -786,24 +830,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     if (title >= 0) fields[title] = lines__without_labelled_note(fields[title]);
     if (title >= 0) out->title = lines__dup(fields[title]), found++;
     if (org >= 0) out->org = lines__dup(fields[org]), found++;
-    /* "Ph.D. __Stanford University__, Statistics": a field of study after
-     * the school is the degree's subject, no place. */
-    if (kind == RLS_SECTION_EDUCATION && out->title && out->org && out->location &&
-        lines__is_title((Field){out->title, strlen(out->title)}, kind)) {
-        Field loc = {out->location, strlen(out->location)};
-        if (lines__has_word(loc, lines__study_words, RLS_ARRAY_LEN(lines__study_words)) &&
-            !lines__is_location(loc)) {
-            RlsBuf b;
-            rls_buf_init(&b);
-            rls_buf_puts(&b, out->title);
-            rls_buf_puts(&b, ", ");
-            rls_buf_puts(&b, out->location);
-            rls_free(out->title);
-            rls_free(out->location);
-            out->title = rls_buf_detach(&b);
-            out->location = NULL;
-        }
-    }
+    lines__subject_after_school(out, kind);
     if (out->location) found++;
     return found;
 }
