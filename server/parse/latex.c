@@ -533,7 +533,13 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
             w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
             return false;
         bool used;
-        if (w->line_org_only) {
+        RlsFieldScores typed;
+        rls_field_type_score(p->text, p->len, &typed);
+        /* Under a role whose heading gave no employer, a bare name that is
+         * no place is the employer ("\\rheader{dates}{Intern} \\rdesc{Datadog}"). */
+        bool org_only = w->line_org_only || (e->title && !e->org && !e->location &&
+                                             typed.score[RLS_FIELD_LOCATION] == 0.0f);
+        if (org_only) {
             /* Under a template's role, the employer only ("Eurotech");
              * anything else is the role's text. */
             char *location = NULL;
@@ -542,7 +548,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
                 e->location = location;
             else
                 rls_free(location);
-        } else {
+        }
+        if (!org_only || (!used && !w->line_org_only)) {
             used = rls_entry_fields_split(p->text, p->len, k, true, &f) > 0 && tex__complete(e, &f);
             rls_entry_fields_close(&f);
         }
@@ -663,13 +670,33 @@ static bool tex__line_heading(TexWalk *w, RlsPlain *p) {
     return true;
 }
 
+/* Whether a line opens with a bullet glyph ("\\ritem{..}" defined as
+ * "\\\\& \\textbullet\\ #1"): an item drawn by hand in a table's cell. */
+static bool tex__glyph_item(const RlsPlain *p) {
+    static const char *const glyphs[] = {"•", "◦", "▪", "▸", "‣", "∙"};
+    uint32_t a = 0;
+    while (a < p->len && p->text[a] == ' ')
+        a++;
+    for (size_t k = 0; k < RLS_ARRAY_LEN(glyphs); k++) {
+        size_t l = strlen(glyphs[k]);
+        if (p->len - a > l && !memcmp(p->text + a, glyphs[k], l)) return true;
+    }
+    return false;
+}
+
 static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
+    bool glyph_item = tex__glyph_item(p);
     tex__trim_residue(p);
     if (p->len == 0) {
         rls_plain_free(p);
         return;
     }
     if (tex__line_heading(w, p)) return;
+    if (glyph_item && w->mb.current_entry >= 0 && tex__roles(w->kind)) {
+        RlsSpan span = tex__plain_span(p);
+        rls_model_builder_item(&w->mb, span, span, p, 0);
+        return;
+    }
     if (tex__dated_line(w, p)) return;
     if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
         /* "Over 5000 lines:" alone on its line labels the lines below it,

@@ -536,6 +536,38 @@ static void text__curly_args(RlsTexText *self, TSNode cmd, bool last_only, bool 
     }
 }
 
+/* The end of a balanced group opened at src[at] ('[' or '{'), or `at` when
+ * it does not close. */
+static uint32_t text__group_end(const char *src, uint32_t src_len, uint32_t at) {
+    char open = src[at], close = open == '[' ? ']' : '}';
+    unsigned depth = 0;
+    for (uint32_t i = at; i < src_len; i++) {
+        if (src[i] == '\\') {
+            i++;
+        } else if (src[i] == open) {
+            depth++;
+        } else if (src[i] == close && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return at;
+}
+
+/* Where the last of the optional and curly arguments written after a
+ * command ending at `at` starts (its '{'), or `at` when none follows. */
+static uint32_t text__last_group(const char *src, uint32_t src_len, uint32_t at) {
+    uint32_t i = at, last = at;
+    for (;;) {
+        while (i < src_len && (src[i] == ' ' || src[i] == '\t'))
+            i++;
+        if (i >= src_len || (src[i] != '[' && src[i] != '{')) return last;
+        uint32_t end = text__group_end(src, src_len, i);
+        if (end == i) return last;
+        if (src[i] == '{') last = i;
+        i = end;
+    }
+}
+
 /* "\\textbullet{}": empty braces only end the control word, so a symbol
  * macro followed by them is still the symbol. */
 static bool text__args_empty(TSNode cmd) {
@@ -665,6 +697,15 @@ static void text__command(RlsTexText *self, TSNode node) {
             return;
         }
         text__gap(self, s);
+        if (m.role == RLS_TEX_KEEP_LAST && !nargs) {
+            /* "\\multirow[t]{2}{*}{text}": after an optional argument the
+             * grammar leaves the braces as siblings; the row count and the
+             * width before the last one are layout, not the cell's text. */
+            uint32_t last = text__last_group(self->src, self->src_len, e);
+            if (last > self->consumed_to) self->consumed_to = last;
+            rls_tex_text_skip_to(self, last > e ? last : e);
+            return;
+        }
         text__curly_args(self, node, m.role == RLS_TEX_KEEP_LAST, m.role == RLS_TEX_FORMAT);
         rls_tex_text_skip_to(self, e);
         return;

@@ -460,6 +460,36 @@ static void test_name_and_tagline_are_lines_of_their_own(void) {
     rls_resume_delete(m);
 }
 
+/* A document's own table layout: its heading macro puts the dates in a
+ * \multirow (whose row count and width are layout), the employer on the
+ * row under the role, and draws its items with a bullet glyph in a cell. */
+static void test_own_table_macros_read_as_role_employer_and_items(void) {
+    const char *src = "\\newenvironment{block}[1]{\\section{#1}"
+                      "\\begin{tabular}{p{2cm}|p{12cm}}}{\\end{tabular}}\n"
+                      "\\newcommand{\\head}[2]{\\multirow[t]{2}{*}{\\small #1} & \\textbf{#2}}\n"
+                      "\\newcommand{\\where}[1]{\\\\& \\emph{#1}}\n"
+                      "\\newcommand{\\point}[1]{\\\\& \\textbullet\\ #1}\n"
+                      "\\begin{document}\n\\begin{block}{Experience}\n"
+                      "\\head{Mar 2019 -- Jun 2021}{Backend Developer}\n\\where{Quixotic}\n"
+                      "\\point{Cut deploy time by half}\n\\point{Wrote the billing service}\n"
+                      "\\\\ \\multicolumn{2}{c}{} \\\\\n\\end{block}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Backend Developer");
+    EXPECT_STR_EQ(m->entries[0].org, "Quixotic");
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2019);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2021);
+    ASSERT_EQ_INT(m->n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Cut deploy time by half");
+    EXPECT_EQ_INT(m->bullets[0].entry, 0);
+    EXPECT_TRUE(span_is(src, m->bullets[0].span, "Cut deploy time by half"));
+    EXPECT_STR_EQ(m->bullets[1].plain.text, "Wrote the billing service");
+    /* "\\multicolumn{2}{c}{}" leaves no line. */
+    EXPECT_EQ_INT(m->n_paragraphs, 0);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -488,6 +518,7 @@ int main(void) {
         RLS_TEST(test_description_item_with_dates_is_an_entry_and_its_text_the_bullet),
         RLS_TEST(test_description_item_outside_a_section_of_roles_is_no_entry),
         RLS_TEST(test_table_row_with_dates_reads_its_cells_as_fields),
+        RLS_TEST(test_own_table_macros_read_as_role_employer_and_items),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
