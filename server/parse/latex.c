@@ -952,6 +952,67 @@ static bool tex__names_role(const char *text) {
     return text && rls_entry_field_names_job(text, strlen(text));
 }
 
+/* Whether an argument is a sentence describing the role rather than a
+ * field: many words, or a full stop at its end. */
+static bool tex__prose(const char *text) {
+    size_t n = strlen(text), words = 1;
+    for (size_t i = 0; i < n; i++)
+        words += text[i] == ' ';
+    return words > 8 || (n > 1 && text[n - 1] == '.');
+}
+
+/* A macro of a known template's name that the document (or its class)
+ * defines with its arguments in another order: AltaCV's
+ * "\\cvevent{title}{org}{dates}{place}" written "\\cvevent{2019--2021}{Analyst}
+ * {Acme}{What I did.}". When the dates slot holds no date and exactly one
+ * other argument is all date, that one is the dates, and the template's
+ * other fields, in their order, take the other arguments in theirs; a
+ * sentence among them is the role's description. */
+static void tex__reslot(const RlsTexMacro *m, char **strs, unsigned n, unsigned *slot_title,
+                        unsigned *slot_org, unsigned *slot_loc, unsigned *slot_dates,
+                        unsigned *slot_note) {
+    const char *at_dates = tex__str(strs, *slot_dates);
+    if (m->dates_end_arg || m->note_arg ||
+        (at_dates && rls_date_text_looks_dated(at_dates, strlen(at_dates))))
+        return;
+    unsigned dated = 0, others[16], n_others = 0;
+    for (unsigned k = 1; k <= n && k <= 16; k++) {
+        const char *t = tex__str(strs, k);
+        if (!t || k == m->body_arg || k == m->skills_arg) continue;
+        RlsFieldScores typed;
+        rls_field_type_score(t, strlen(t), &typed);
+        if (typed.score[RLS_FIELD_DATE] >= 3.0f) {
+            if (dated) return;
+            dated = k;
+        } else {
+            others[n_others++] = k;
+        }
+    }
+    if (!dated) return;
+    unsigned *slots[3] = {slot_title, slot_org, slot_loc};
+    /* The fields in the order the template takes them. */
+    for (unsigned i = 0; i < 3; i++)
+        for (unsigned j = i + 1; j < 3; j++)
+            if (*slots[j] && (!*slots[i] || *slots[j] < *slots[i])) {
+                unsigned *t = slots[i];
+                slots[i] = slots[j];
+                slots[j] = t;
+            }
+    unsigned next = 0;
+    for (unsigned i = 0; i < 3; i++) {
+        if (!*slots[i]) continue;
+        *slots[i] = 0;
+        while (next < n_others && tex__prose(tex__str(strs, others[next])))
+            *slot_note = others[next++];
+        if (next < n_others) *slots[i] = others[next++];
+    }
+    if (*slot_loc && tex__prose(tex__str(strs, *slot_loc))) {
+        *slot_note = *slot_loc;
+        *slot_loc = 0;
+    }
+    *slot_dates = dated;
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     unsigned title = m->title_arg, org = m->org_arg, loc = m->location_arg, dates = m->dates_arg;
@@ -977,6 +1038,9 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             title = 3;
         }
     }
+    unsigned note = m->note_arg;
+    if (!(m->flags & (RLS_TEX_F_GUESS | RLS_TEX_F_SWAP_EDU)) && dates)
+        tex__reslot(m, strs, n, &title, &org, &loc, &dates, &note);
     char *guessed_org = NULL;
     if (m->flags & RLS_TEX_F_GUESS) {
         title = org = loc = dates = 0;
@@ -1083,8 +1147,8 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     rls_free(title_own);
     rls_free(loc_own);
     rls_free(guessed_org);
-    if (m->note_arg && tex__str(strs, m->note_arg)) {
-        rls_tex_text_node(&w->para_text, args[m->note_arg - 1]);
+    if (note && tex__str(strs, note)) {
+        rls_tex_text_node(&w->para_text, args[note - 1]);
         tex__flush_para(w);
     }
     /* "\\ecvtitle{2015 -- 2016}{Erasmus}" over "\\ecvitem{}{Sabanci
@@ -1108,8 +1172,8 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             if (p.len) tex__skill_line(w, &p, NULL);
             rls_plain_free(&p);
         }
-        bool used = k == title || k == org || k == loc || k == dates || k == m->dates_end_arg ||
-                    k == m->note_arg;
+        bool used =
+            k == title || k == org || k == loc || k == dates || k == m->dates_end_arg || k == note;
         tex__push_node(w, a, !used);
     }
     if (ts_node_is_null(body)) tex__push_node(w, node, false);

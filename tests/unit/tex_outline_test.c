@@ -490,6 +490,33 @@ static void test_own_table_macros_read_as_role_employer_and_items(void) {
     rls_resume_delete(m);
 }
 
+/* A known template's macro name taken by a document whose own class
+ * orders the arguments otherwise: the all-date argument is the dates, the
+ * template's fields take the rest in order, and a sentence is no place. */
+static void test_template_macro_with_its_arguments_in_another_order(void) {
+    const char *src = "\\begin{document}\n\\section{Experiência}\n"
+                      "\\cvevent{2019--atual}{Analista de Dados}{Quixotic Ltda}"
+                      "{Painéis de vendas e relatórios automáticos para a equipe comercial.}\n"
+                      "\\cvevent{Data Analyst}{Quixotic}{2016 -- 2018}{Lisbon}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Analista de Dados");
+    EXPECT_STR_EQ(m->entries[0].org, "Quixotic Ltda");
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2019);
+    EXPECT_TRUE(m->entries[0].dates.end.present);
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "2019--atual"));
+    ASSERT_EQ_INT(m->n_paragraphs, 1);
+    EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
+    /* The template's own order still reads as it did. */
+    EXPECT_STR_EQ(m->entries[1].title, "Data Analyst");
+    EXPECT_STR_EQ(m->entries[1].org, "Quixotic");
+    EXPECT_STR_EQ(m->entries[1].location, "Lisbon");
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2016);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -519,6 +546,7 @@ int main(void) {
         RLS_TEST(test_description_item_outside_a_section_of_roles_is_no_entry),
         RLS_TEST(test_table_row_with_dates_reads_its_cells_as_fields),
         RLS_TEST(test_own_table_macros_read_as_role_employer_and_items),
+        RLS_TEST(test_template_macro_with_its_arguments_in_another_order),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
