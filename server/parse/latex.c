@@ -1013,6 +1013,102 @@ static void tex__reslot(const RlsTexMacro *m, char **strs, unsigned n, unsigned 
     *slot_dates = dated;
 }
 
+/* An argument that sets the look of the entry rather than saying
+ * anything: a colour name ("dotgreen", "accentgray"), a length ("0.5ex")
+ * or a bare count. */
+static bool tex__layout_token(const char *text) {
+    static const char *const colours[] = {"black", "blue",   "brown",  "cyan",   "gray",
+                                          "grey",  "green",  "orange", "purple", "red",
+                                          "teal",  "violet", "white",  "yellow", "colo"};
+    size_t n = strlen(text), digits = 0, letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c >= 'a' && c <= 'z')
+            letters++;
+        else if (c != '.' && c != '-' && !(c >= 'A' && c <= 'Z'))
+            return false;
+    }
+    if (!n || (text[0] >= 'A' && text[0] <= 'Z') || rls_date_text_looks_dated(text, n))
+        return false;
+    if (digits && letters <= 2) return true; /* "2", "0.5ex", "12pt" */
+    if (digits) return false;
+    for (size_t k = 0; k < RLS_ARRAY_LEN(colours); k++)
+        if (strstr(text, colours[k])) return true;
+    return false;
+}
+
+static RlsFieldType tex__typed(const char *text) {
+    RlsFieldScores s;
+    rls_field_type_score(text, strlen(text), &s);
+    RlsFieldType t = rls_field_type_best(&s);
+    if (t == RLS_FIELD_N_TYPES || s.score[t] < RLS_FIELD_CLEAR) return RLS_FIELD_N_TYPES;
+    return t == RLS_FIELD_DEGREE ? RLS_FIELD_TITLE : t;
+}
+
+/* A template's macro whose title or organisation slot holds a place or a
+ * colour (moderncv's "\\cventry{dates}{Employer}{City}{}{}{Role}", a class's
+ * "\\cventry{dates}{City}{dotgray}{Role}{Employer}{...}"): the document
+ * passes its fields in another order, so they are taken by what they say.
+ * Places go to the location, a role or degree to the title, an
+ * organisation to the organisation; a name no word types fills the first
+ * of title and organisation still open, in the order written. A short
+ * body of one line that types as the missing title or organisation is
+ * that field. Returns whether the body was taken (*body_field). */
+static void tex__retype(const RlsTexMacro *m, char **strs, unsigned n, unsigned *slot_title,
+                        unsigned *slot_org, unsigned *slot_loc, unsigned *slot_note,
+                        const char *body_text, RlsFieldType *body_field) {
+    *body_field = RLS_FIELD_N_TYPES;
+    /* A place alone ("Madrid"), not "Acme Securities, Seoul": a name with
+     * its place is an organisation's slot used as meant. */
+    bool odd = false, role_in_header = false;
+    unsigned declared[2] = {*slot_title, *slot_org};
+    for (unsigned i = 0; i < 2; i++) {
+        const char *t = tex__str(strs, declared[i]);
+        if (t && (tex__layout_token(t) || (tex__typed(t) == RLS_FIELD_LOCATION && !strchr(t, ','))))
+            odd = true;
+        if (t && tex__typed(t) == RLS_FIELD_TITLE) role_in_header = true;
+    }
+    bool body_line = body_text && !strchr(body_text, '\n') && !tex__prose(body_text);
+    RlsFieldType body_type = body_line ? tex__typed(body_text) : RLS_FIELD_N_TYPES;
+    if (!role_in_header && body_type == RLS_FIELD_TITLE) odd = true;
+    if (!odd) return;
+    unsigned got[RLS_FIELD_N_TYPES] = {0}, unknown[16], n_unknown = 0;
+    for (unsigned k = 1; k <= n && k <= 16; k++) {
+        const char *t = tex__str(strs, k);
+        if (!t || k == m->body_arg || k == m->dates_arg || k == m->skills_arg) continue;
+        if (tex__layout_token(t)) continue;
+        RlsFieldType type = tex__typed(t);
+        if (type == RLS_FIELD_DATE || tex__prose(t)) continue;
+        if (type == RLS_FIELD_N_TYPES || got[type])
+            unknown[n_unknown++] = k;
+        else
+            got[type] = k;
+    }
+    unsigned fill[2] = {got[RLS_FIELD_TITLE], got[RLS_FIELD_ORG]};
+    RlsFieldType fill_type[2] = {RLS_FIELD_TITLE, RLS_FIELD_ORG};
+    for (unsigned i = 0; i < 2; i++)
+        if (!fill[i] && body_type == fill_type[i] && *body_field == RLS_FIELD_N_TYPES)
+            *body_field = body_type;
+    /* An untyped name next after the role is its employer ("{Role}{Acme}"). */
+    unsigned u = 0;
+    while (fill[0] && u < n_unknown && unknown[u] < fill[0])
+        u++;
+    if (u == n_unknown) u = 0;
+    for (unsigned i = 0; i < 2; i++) {
+        if (fill[i] || *body_field == fill_type[i] || !n_unknown) continue;
+        fill[i] = unknown[u];
+        u = (u + 1) % n_unknown;
+        if (fill[i] == fill[1 - i]) fill[i] = 0;
+    }
+    *slot_title = fill[0];
+    *slot_org = fill[1];
+    *slot_loc = got[RLS_FIELD_LOCATION];
+    if (*slot_note == *slot_title || *slot_note == *slot_org || *slot_note == *slot_loc)
+        *slot_note = 0;
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     unsigned title = m->title_arg, org = m->org_arg, loc = m->location_arg, dates = m->dates_arg;
@@ -1039,8 +1135,25 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         }
     }
     unsigned note = m->note_arg;
-    if (!(m->flags & (RLS_TEX_F_GUESS | RLS_TEX_F_SWAP_EDU)) && dates)
+    char *body_field = NULL;
+    RlsFieldType body_type = RLS_FIELD_N_TYPES;
+    if (!(m->flags & (RLS_TEX_F_GUESS | RLS_TEX_F_SWAP_EDU)) && dates) {
         tex__reslot(m, strs, n, &title, &org, &loc, &dates, &note);
+        /* Only a body of one source line, no list, may be a field. */
+        char *body_text = NULL;
+        TSNode b = tex__arg(args, n, m->body_arg);
+        bool one_line = !ts_node_is_null(b);
+        for (uint32_t i = one_line ? ts_node_start_byte(b) : 0; one_line && i < ts_node_end_byte(b);
+             i++)
+            one_line = w->src[i] != '\n' && (w->src[i] != '\\' || w->src[i + 1] != 'b');
+        if (one_line) body_text = tex__arg_string(w, args, n, m->body_arg);
+        tex__retype(m, strs, n, &title, &org, &loc, &note, body_text, &body_type);
+        if (body_type != RLS_FIELD_N_TYPES) {
+            body_field = body_text;
+            body_text = NULL;
+        }
+        rls_free(body_text);
+    }
     char *guessed_org = NULL;
     if (m->flags & RLS_TEX_F_GUESS) {
         title = org = loc = dates = 0;
@@ -1142,11 +1255,15 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         }
     }
     if (guessed_org && !org_str) org_str = guessed_org;
+    if (body_type == RLS_FIELD_TITLE && !title_str) title_str = body_field;
+    if (body_type == RLS_FIELD_ORG && !org_str) org_str = body_field;
     rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
                             loc_own ? loc_own : tex__str(strs, loc), range_ptr);
     rls_free(title_own);
     rls_free(loc_own);
     rls_free(guessed_org);
+    if (body_field) tex__push_node(w, body, true);
+    rls_free(body_field);
     if (note && tex__str(strs, note)) {
         rls_tex_text_node(&w->para_text, args[note - 1]);
         tex__flush_para(w);

@@ -517,6 +517,40 @@ static void test_template_macro_with_its_arguments_in_another_order(void) {
     rls_resume_delete(m);
 }
 
+/* Template slots that hold a place or a colour: the fields are passed in
+ * another order than the template's, and are taken by what they say. */
+static void test_entry_fields_out_of_their_slots_are_typed_by_content(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      /* moderncv's arguments, the role in the description */
+                      "\\cventry{\\textbf{2019 -- 2021}}{Quixotic}{Berlin, Germany}{}{}"
+                      "{Senior Data Engineer}\n"
+                      /* a class of its own: dates, city, dot colour, role, employer */
+                      "\\cventry{2016 -- 2018}{Madrid}{accentgray}{Backend Developer}"
+                      "{\\textit{Zorblax}}{\\begin{itemize}\\item Shipped the billing API."
+                      "\\end{itemize}}\n"
+                      /* the template's own order is left alone */
+                      "\\cventry{2014 -- 2015}{Intern}{Acme}{Paris}{}{Built dashboards.}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Senior Data Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Quixotic");
+    EXPECT_STR_EQ(m->entries[0].location, "Berlin, Germany");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2019);
+    EXPECT_STR_EQ(m->entries[1].title, "Backend Developer");
+    EXPECT_STR_EQ(m->entries[1].org, "Zorblax");
+    EXPECT_STR_EQ(m->entries[1].location, "Madrid");
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_EQ_INT(m->bullets[0].entry, 1);
+    EXPECT_STR_EQ(m->entries[2].title, "Intern");
+    EXPECT_STR_EQ(m->entries[2].org, "Acme");
+    EXPECT_STR_EQ(m->entries[2].location, "Paris");
+    /* The role taken from the description is not also a line of text. */
+    ASSERT_EQ_INT(m->n_paragraphs, 1);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Built dashboards.");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -547,6 +581,7 @@ int main(void) {
         RLS_TEST(test_table_row_with_dates_reads_its_cells_as_fields),
         RLS_TEST(test_own_table_macros_read_as_role_employer_and_items),
         RLS_TEST(test_template_macro_with_its_arguments_in_another_order),
+        RLS_TEST(test_entry_fields_out_of_their_slots_are_typed_by_content),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
