@@ -213,8 +213,35 @@ static void reader__cut_grade(char *title) {
     }
 }
 
+/* "深圳大学 博士后" as the entry's one name field: in a script written
+ * without spaces a space parts fields, and a role or degree after the
+ * school or employer is the entry's title. */
+static void reader__cjk_role(RlsEntry *e) {
+    char **field = !e->title ? &e->org : !e->org ? &e->title : NULL;
+    char *gap = field && *field ? strrchr(*field, ' ') : NULL;
+    if (!gap || gap == *field || (unsigned char)gap[-1] < 0x80 || (unsigned char)gap[1] < 0xE3)
+        return;
+    size_t tn = strlen(gap + 1), hn = (size_t)(gap - *field);
+    bool role = rls_field_type_is_clearly(gap + 1, tn, RLS_FIELD_TITLE) ||
+                rls_field_type_is_clearly(gap + 1, tn, RLS_FIELD_DEGREE);
+    /* "…研究生院" (a graduate school) names a degree and an institution:
+     * what names an institution stays the organisation. */
+    RlsFieldScores head;
+    rls_field_type_score(*field, hn, &head);
+    if (!role || (head.score[RLS_FIELD_ORG] < RLS_FIELD_CLEAR &&
+                  (rls_field_type_is_clearly(*field, hn, RLS_FIELD_TITLE) ||
+                   rls_field_type_is_clearly(*field, hn, RLS_FIELD_DEGREE))))
+        return;
+    char *name = rls_strndup(*field, hn), *title = rls_strdup(gap + 1);
+    rls_free(*field);
+    *field = NULL;
+    e->title = title;
+    e->org = name;
+}
+
 void rls_reader_settle_entry(RlsEntry *entry) {
     if (!entry) return;
+    reader__cjk_role(entry);
     reader__cut_stack(entry->title);
     reader__cut_grade(entry->title);
     reader__cut_stack(entry->org);

@@ -551,6 +551,27 @@ static void test_entry_fields_out_of_their_slots_are_typed_by_content(void) {
     rls_resume_delete(m);
 }
 
+/* Chinese is written without spaces: a space in one name field parts the
+ * school or employer from the degree or role after it. */
+static void test_space_in_a_cjk_name_parts_the_role_after_it(void) {
+    const char *src = "\\begin{document}\n\\section{教育背景}\n"
+                      "\\datedsubsection{\\textbf{浙江大学\\ 硕士}}{2015 -- 2018}\n"
+                      "\\datedsubsection{\\textbf{北京理工大学研究生院\\ 博士后}}{2018 -- 至今}\n"
+                      "\\datedsubsection{\\textbf{Acme 工作室}}{2012 -- 2014}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "硕士");
+    EXPECT_STR_EQ(m->entries[0].org, "浙江大学");
+    EXPECT_STR_EQ(m->entries[1].title, "博士后");
+    EXPECT_STR_EQ(m->entries[1].org, "北京理工大学研究生院");
+    EXPECT_TRUE(m->entries[1].dates.end.present);
+    /* No role after the space: the name stays whole. */
+    EXPECT_TRUE(m->entries[2].title == NULL);
+    EXPECT_STR_EQ(m->entries[2].org, "Acme 工作室");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -582,6 +603,7 @@ int main(void) {
         RLS_TEST(test_own_table_macros_read_as_role_employer_and_items),
         RLS_TEST(test_template_macro_with_its_arguments_in_another_order),
         RLS_TEST(test_entry_fields_out_of_their_slots_are_typed_by_content),
+        RLS_TEST(test_space_in_a_cjk_name_parts_the_role_after_it),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
