@@ -415,13 +415,47 @@ static void tex__trim_residue(RlsPlain *p) {
 static bool tex__cell_gap(const char *src, uint32_t a, uint32_t b) {
     for (uint32_t j = a; j < b; j++) {
         if (src[j] == '&' && (j == 0 || src[j - 1] != '\\')) return true;
-        if (src[j] != '}' || (j > 0 && src[j - 1] == '\\')) continue;
+        if ((src[j] != '}' && src[j] != ']') || (j > 0 && src[j - 1] == '\\')) continue;
+        /* Optional arguments are arguments too ("{2013.09}%\n [2019.09]"). */
         uint32_t k = j + 1;
-        while (k < b && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r'))
+        while (k < b && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r' ||
+                         src[k] == '%')) {
+            if (src[k] == '%')
+                while (k + 1 < b && src[k + 1] != '\n')
+                    k++;
             k++;
-        if (k < b && src[k] == '{') return true;
+        }
+        if (k < b && (src[k] == '{' || src[k] == '[')) return true;
     }
     return false;
+}
+
+static bool tex__same_date(const RlsDate *a, const RlsDate *b) {
+    return a->year == b->year && a->month == b->month && a->present == b->present;
+}
+
+/* "\\education{2013.09}[2019.09]{School}": a range whose two ends are two
+ * arguments of one macro, with nothing but the boundary between them.
+ * Widens *d and *de (an end in p's text) when the date at *de stands
+ * alone and another one follows across a cell gap. */
+static void tex__range_across_cells(const TexWalk *w, const RlsPlain *p, RlsDateRange *d,
+                                    size_t *de) {
+    if (!d->valid || d->start.present || !tex__same_date(&d->start, &d->end) || !*de) return;
+    size_t i = *de;
+    while (i < p->len && p->text[i] == ' ')
+        i++;
+    if (i >= p->len) return;
+    uint32_t a = p->src_end[*de - 1], b = p->src_start[i];
+    if (b > w->len || a >= b || !tex__cell_gap(w->src, a, b)) return;
+    RlsDateRange next;
+    size_t ns, ne;
+    if (!rls_date_range_find(p->text + i, p->len - i, &next, &ns, &ne) || ns != 0) return;
+    if (!tex__same_date(&next.start, &next.end) && !next.end.present) return;
+    bool later = next.start.present || next.start.year > d->start.year ||
+                 (next.start.year == d->start.year && next.start.month >= d->start.month);
+    if (!later) return;
+    d->end = next.start.present ? next.start : next.end;
+    *de = i + ne;
 }
 
 /* p's text with each space that stands for a cell break (tex__cell_gap)
@@ -501,6 +535,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     RlsDateRange dates;
     size_t ds, de;
     bool dated = rls_date_range_find(p->text, p->len, &dates, &ds, &de);
+    size_t de_own = de;
+    if (dated) tex__range_across_cells(w, p, &dates, &de);
     const RlsResume *m = w->mb.model;
     int32_t ce = w->mb.current_entry;
     if (dated && ce >= 0 && ce != w->dated_entry &&
@@ -567,6 +603,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     while (nb > na && strchr(" |,:-", p->text[nb - 1]))
         nb--;
     char *cells = tex__cells_text(w, p);
+    /* The range's far end, an argument of its own, is no field either. */
+    if (de > de_own) memset(cells + de_own, ' ', de - de_own);
     if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
         rls_entry_fields_split(cells + na, nb - na, k, false, &f);
         if (!f.location) f.location = rls_strndup(p->text + ta, tb - ta);
@@ -604,6 +642,13 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
             g.title = g.org = NULL;
         }
         rls_entry_fields_close(&g);
+    }
+    if (!tex__same_date(&dates.start, &dates.end) && tex__same_date(&f.dates.start, &f.dates.end) &&
+        tex__same_date(&f.dates.start, &dates.start)) {
+        /* The range across two arguments (tex__range_across_cells). */
+        f.dates = dates;
+        f.date_start_byte = ds;
+        f.date_end_byte = de;
     }
     f.dates.span = rls_plain_cover(p, (uint32_t)f.date_start_byte, (uint32_t)f.date_end_byte);
     if (!f.dates.valid) {

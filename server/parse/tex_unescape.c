@@ -520,14 +520,42 @@ static void text__comment(RlsTexText *self, TSNode node) {
     if (e > self->consumed_to) self->consumed_to = e;
 }
 
+/* Whether src[a, b) is a length alone ("0.5ex", "-2pt", "1.2 cm"): an
+ * unknown macro's spacing argument (\\separator{0.5ex}), never text. */
+static bool text__is_length(const char *src, uint32_t a, uint32_t b) {
+    static const char *const units[] = {"pt", "em", "ex", "cm", "mm", "in", "bp", "pc", "sp", "mu"};
+    while (a < b && text__is_space(src[a]))
+        a++;
+    while (b > a && text__is_space(src[b - 1]))
+        b--;
+    if (a < b && (src[a] == '-' || src[a] == '+')) a++;
+    uint32_t digits = a;
+    while (a < b && ((src[a] >= '0' && src[a] <= '9') || src[a] == '.'))
+        a++;
+    if (a == digits) return false;
+    while (a < b && src[a] == ' ')
+        a++;
+    if (b - a != 2) return false;
+    for (size_t k = 0; k < RLS_ARRAY_LEN(units); k++)
+        if (!memcmp(src + a, units[k], 2)) return true;
+    return false;
+}
+
 /* Formatting macros glue their arguments (\\textbf{Languages}{: Java});
  * other macros typeset each argument as its own piece, so a word break
  * separates them. */
-static void text__curly_args(RlsTexText *self, TSNode cmd, bool last_only, bool glue) {
+static void text__curly_args(RlsTexText *self, TSNode cmd, bool last_only, bool glue,
+                             bool drop_lengths) {
     TSNode args[16];
     unsigned n = rls_tex_curly_args(cmd, args, 16);
     if (n > 16) n = 16;
     for (unsigned i = last_only && n ? n - 1 : 0; i < n; i++) {
+        uint32_t as = ts_node_start_byte(args[i]), ae = ts_node_end_byte(args[i]);
+        if (drop_lengths && ae - as >= 2 && text__is_length(self->src, as + 1, ae - 1)) {
+            text__gap(self, as);
+            rls_tex_text_skip_to(self, ae);
+            continue;
+        }
         if (i > 0 && !glue) {
             uint32_t at = ts_node_start_byte(args[i]);
             rls_plain_builder_break(self->pb, at, at);
@@ -706,14 +734,14 @@ static void text__command(RlsTexText *self, TSNode node) {
             rls_tex_text_skip_to(self, last > e ? last : e);
             return;
         }
-        text__curly_args(self, node, m.role == RLS_TEX_KEEP_LAST, m.role == RLS_TEX_FORMAT);
+        text__curly_args(self, node, m.role == RLS_TEX_KEEP_LAST, m.role == RLS_TEX_FORMAT, false);
         rls_tex_text_skip_to(self, e);
         return;
     }
     /* Unknown macro: its curly arguments are most likely text (\en{..},
      * \mbox{..}, a user's \skill{..}); its optional arguments are not. */
     text__gap(self, s);
-    text__curly_args(self, node, false, false);
+    text__curly_args(self, node, false, false, true);
     rls_tex_text_skip_to(self, e);
 }
 

@@ -572,6 +572,32 @@ static void test_space_in_a_cjk_name_parts_the_role_after_it(void) {
     rls_resume_delete(m);
 }
 
+/* A class's own macro with the two ends of its range in two arguments
+ * ("\\job{start}[end]{...}") and a spacing macro of the class between
+ * entries ("\\spacer{0.5ex}"): one range, and the length is no text. */
+static void test_range_over_two_arguments_and_a_length_argument(void) {
+    const char *src = "\\begin{document}\n\\section{工作经历}\n"
+                      "\\job%\n  {2018.04}%\n  [2018.08]%\n  {数据工程师 @ 领脉科技}\n\n"
+                      "\\spacer{0.5ex}\n"
+                      "\\job%\n  {2016.01}%\n  [2017.03]%\n  {网站开发 @ Zorblax}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "数据工程师");
+    EXPECT_STR_EQ(m->entries[0].org, "领脉科技");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2018);
+    EXPECT_EQ_INT(m->entries[0].dates.start.month, 4);
+    EXPECT_EQ_INT(m->entries[0].dates.end.month, 8);
+    EXPECT_STR_EQ(m->entries[1].title, "网站开发");
+    EXPECT_STR_EQ(m->entries[1].org, "Zorblax");
+    EXPECT_EQ_INT(m->entries[1].dates.end.year, 2017);
+    EXPECT_EQ_INT(m->entries[1].dates.end.month, 3);
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_TRUE(m->entries[1].location == NULL);
+    EXPECT_EQ_INT(m->n_paragraphs, 0);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -604,6 +630,7 @@ int main(void) {
         RLS_TEST(test_template_macro_with_its_arguments_in_another_order),
         RLS_TEST(test_entry_fields_out_of_their_slots_are_typed_by_content),
         RLS_TEST(test_space_in_a_cjk_name_parts_the_role_after_it),
+        RLS_TEST(test_range_over_two_arguments_and_a_length_argument),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
