@@ -1730,12 +1730,55 @@ static void tex__plain_slice(const RlsPlain *p, uint32_t a, uint32_t b, RlsPlain
  * has no line break) holds a date range is an entry: the header goes
  * through the dated-line rule and the text after it is the entry's bullet.
  * Returns true when the item was taken (p is consumed). */
+/* "\\item[Student Mentor] Offered coursework. \\textit{Baylor College :
+ * 2015 -- 2016}": a label that is the role, a sentence, and a closing
+ * segment that gives the organisation and the dates. Returns true when the
+ * item was taken (p is consumed). */
+static bool tex__description_closing_dates(TexWalk *w, RlsPlain *p, uint32_t label_end) {
+    RlsDateRange dates;
+    size_t ds, de;
+    if (rls_date_range_find(p->text, label_end, &dates, &ds, &de)) return false;
+    if (!rls_date_range_find(p->text + label_end, p->len - label_end, &dates, &ds, &de))
+        return false;
+    ds += label_end, de += label_end;
+    size_t end = p->len;
+    while (end > de && strchr(" .)", p->text[end - 1]))
+        end--;
+    if (end != de) return false;
+    /* The closing segment starts after the last sentence's full stop. */
+    size_t seg = 0;
+    for (size_t i = label_end; i + 1 < ds; i++)
+        if (p->text[i] == '.' && p->text[i + 1] == ' ') seg = i + 2;
+    if (!seg) return false;
+    size_t oe = ds;
+    while (oe > seg && strchr(" :|,-", p->text[oe - 1]))
+        oe--;
+    char *title = rls_strndup(p->text, label_end);
+    char *org = oe > seg ? rls_strndup(p->text + seg, oe - seg) : NULL;
+    while (*title && title[strlen(title) - 1] == ' ')
+        title[strlen(title) - 1] = '\0';
+    dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
+    RlsSpan span = tex__plain_span(p);
+    rls_model_builder_entry(&w->mb, span, title, org, NULL, &dates);
+    rls_free(title);
+    rls_free(org);
+    RlsPlain prose;
+    tex__plain_slice(p, label_end, seg, &prose);
+    if (prose.len)
+        rls_model_builder_paragraph(&w->mb, tex__plain_span(&prose), &prose);
+    else
+        rls_plain_free(&prose);
+    rls_plain_free(p);
+    return true;
+}
+
 static bool tex__description_entry(TexWalk *w, TSNode node, RlsPlain *p, uint32_t label_end,
                                    const TexItemBreak *brk, uint16_t depth) {
     RlsSectionKind k = w->kind;
     if (k != RLS_SECTION_EXPERIENCE && k != RLS_SECTION_EDUCATION && k != RLS_SECTION_PROJECTS &&
         k != RLS_SECTION_VOLUNTEERING)
         return false;
+    if (!brk->seen && tex__description_closing_dates(w, p, label_end)) return true;
     /* The first line is the whole item when it has no break; a sentence
      * there ("...for the lab.") is no header, and then the label alone is. */
     uint32_t ends[2] = {brk->seen ? brk->first_break : p->len, brk->seen ? 0 : label_end};
@@ -1974,12 +2017,56 @@ static void tex__env_args(TexWalk *w, TSNode node) {
     }
     rls_kids_close(&kids);
     if (n < 2) return;
+    RlsResume *model = w->mb.model;
+    if (w->kind == RLS_SECTION_OTHER && model->n_sections) {
+        /* A section whose heading names no kind ("Teaching and Leadership")
+         * holding the class's dated entry environments lists roles. */
+        char *first = tex__node_string(w, args[0]);
+        RlsFieldScores typed;
+        rls_field_type_score(first, strlen(first), &typed);
+        if (typed.score[RLS_FIELD_DATE] >= 3.0f)
+            w->kind = model->sections[model->n_sections - 1].kind = RLS_SECTION_EXPERIENCE;
+        rls_free(first);
+    }
     for (unsigned k = 0; k < n; k++) {
         uint32_t at = ts_node_start_byte(args[k]);
         rls_plain_builder_break(&w->para, at, at);
         rls_tex_text_node(&w->para_text, args[k]);
     }
     tex__push_range(w, ts_node_start_byte(args[0]), ts_node_end_byte(args[n - 1]), true);
+    /* The arguments are the entry's header line; the body starts below. */
+    tex__flush_para(w);
+}
+
+/* "\\begin{cvsection}{Teaching and Leadership} ... \\end{cvsection}": a
+ * class's section macro used as an environment heads a section with its
+ * first argument, and its body flows on as the section's content. */
+static bool tex__heading_env(TexWalk *w, TSNode node, const char *name, size_t len) {
+    RlsTexMacro m;
+    if (!rls_tex_macros_lookup(&w->macros, name, len, 1, &m) || m.role != RLS_TEX_HEADING ||
+        tex__eq(name, len, "cvsubsection"))
+        return false;
+    TSNode arg = {0};
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    while (rls_kids_next(&kids, &c)) {
+        const char *type = ts_node_type(c);
+        if (!strcmp(type, "begin") || !strcmp(type, "brack_group")) continue;
+        if (!strcmp(type, "curly_group")) arg = c;
+        break;
+    }
+    rls_kids_close(&kids);
+    if (ts_node_is_null(arg)) return false;
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, arg);
+    RlsPlain heading;
+    rls_plain_builder_finish(&pb, &heading);
+    rls_plain_builder_close(&pb);
+    tex__section(w, &heading, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(arg)}, 1);
+    tex__push_range(w, ts_node_start_byte(arg), ts_node_end_byte(arg), true);
+    return true;
 }
 
 static void tex__env(TexWalk *w, TSNode node, bool in_body) {
@@ -2005,6 +2092,7 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
                                  (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
     /* Environments are blocks: text before one is a paragraph of its own. */
     tex__flush_para(w);
+    if (tex__heading_env(w, node, name, len)) return;
     tex__entry_env(w, node, name, len);
     /* tabular's column spec and minipage's width are not text. */
     unsigned skip = rls_tex_env_arg_count(name, len);

@@ -598,6 +598,56 @@ static void test_range_over_two_arguments_and_a_length_argument(void) {
     rls_resume_delete(m);
 }
 
+/* A class's section macro used as an environment heads a section, and a
+ * section whose heading names no kind holding the class's dated entry
+ * environments lists roles; each environment's arguments are its header
+ * line, apart from the text under it. */
+static void test_section_environment_of_dated_entry_environments(void) {
+    const char *src = "\\begin{document}\n\\begin{cvsection}{Projects}\nA parser.\n"
+                      "\\end{cvsection}\n"
+                      "\\begin{cvsection}{Teaching and Leadership}\n"
+                      "\\begin{cvsubsection}{2016 -- 2018}{Council Representative}{Baylor "
+                      "College}\nChaired the events committee.\n\\end{cvsubsection}\n"
+                      "\\end{cvsection}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_STR_EQ(m->sections[0].heading.text, "Projects");
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_PROJECTS);
+    EXPECT_STR_EQ(m->sections[1].heading.text, "Teaching and Leadership");
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_EXPERIENCE);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Council Representative");
+    EXPECT_STR_EQ(m->entries[0].org, "Baylor College");
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2018);
+    rls_resume_delete(m);
+}
+
+/* A description item whose label is the role and whose text closes on
+ * the organisation and the dates ("\\textit{Org : 2015 -- 2016}"). */
+static void test_description_item_closing_on_organisation_and_dates(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n\\begin{description}\n"
+                      "\\item[Student Mentor] Guided a first year student. Planned the course "
+                      "work.\n  \\textit{Baylor College : 2015 -- 2016}\n"
+                      "\\item[High School Tutor] Tutored students for a state test.\n"
+                      "  \\textit{Clear Lake High School : 2012}\n"
+                      "\\end{description}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Student Mentor");
+    EXPECT_STR_EQ(m->entries[0].org, "Baylor College");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2015);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2016);
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "2015 -- 2016"));
+    EXPECT_STR_EQ(m->entries[1].title, "High School Tutor");
+    EXPECT_STR_EQ(m->entries[1].org, "Clear Lake High School");
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text,
+                  "Guided a first year student. Planned the course work.");
+    EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
+    EXPECT_EQ_INT(m->paragraphs[1].entry, 1);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -631,6 +681,8 @@ int main(void) {
         RLS_TEST(test_entry_fields_out_of_their_slots_are_typed_by_content),
         RLS_TEST(test_space_in_a_cjk_name_parts_the_role_after_it),
         RLS_TEST(test_range_over_two_arguments_and_a_length_argument),
+        RLS_TEST(test_section_environment_of_dated_entry_environments),
+        RLS_TEST(test_description_item_closing_on_organisation_and_dates),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
