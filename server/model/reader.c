@@ -75,7 +75,8 @@ static bool reader__is_place(Part s) {
     rls_field_type_score(s.p, s.n, &sc);
     bool other = sc.score[RLS_FIELD_ORG] >= 1.0f || sc.score[RLS_FIELD_TITLE] >= 1.0f ||
                  sc.score[RLS_FIELD_DEGREE] >= 1.0f;
-    if (other) return false;
+    /* A city with its state's code is a place whatever words it holds. */
+    if (other && sc.score[RLS_FIELD_LOCATION] < 4.0f) return false;
     return sc.score[RLS_FIELD_LOCATION] >= 1.0f || reader__has_postcode(s);
 }
 

@@ -648,6 +648,24 @@ static void test_description_item_closing_on_organisation_and_dates(void) {
     rls_resume_delete(m);
 }
 
+/* "School, College Station TX": a US city before its state's code with no
+ * comma between them is the place after the organisation; "Siemens AG" is
+ * no city. */
+static void test_city_before_its_state_code_is_the_place(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\datedsubsection{Texas A\\&M Health Center, College Station TX}{2010 -- "
+                      "2013}\n\\role{Student Researcher}{}\n"
+                      "\\datedsubsection{Siemens AG, Munich}{2014 -- 2015}\n"
+                      "\\role{Engineer}{}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].org, "Texas A&M Health Center");
+    EXPECT_STR_EQ(m->entries[0].location, "College Station TX");
+    EXPECT_STR_EQ(m->entries[1].org, "Siemens AG");
+    EXPECT_STR_EQ(m->entries[1].location, "Munich");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -683,6 +701,7 @@ int main(void) {
         RLS_TEST(test_range_over_two_arguments_and_a_length_argument),
         RLS_TEST(test_section_environment_of_dated_entry_environments),
         RLS_TEST(test_description_item_closing_on_organisation_and_dates),
+        RLS_TEST(test_city_before_its_state_code_is_the_place),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
