@@ -149,8 +149,10 @@ typedef struct {
     bool line_org_only;  /* line_entry came from a template's macro: its next line may name the
                             employer only */
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
-    uint32_t n_macro_sections; /* sections made by \\section or a heading macro */
-    bool line_section;         /* the section being made comes from a line (tex__line_heading) */
+    int32_t macro_entry; /* the last entry a template macro made, or -1 */
+    const char *macro_entry_name; /* that macro's name (its table row's) */
+    uint32_t n_macro_sections;    /* sections made by \\section or a heading macro */
+    bool line_section;            /* the section being made comes from a line (tex__line_heading) */
 } TexWalk;
 
 /* Macros whose detached optional arguments are looked for (tex__args). */
@@ -1154,8 +1156,46 @@ static void tex__retype(const RlsTexMacro *m, char **strs, unsigned n, unsigned 
         *slot_note = 0;
 }
 
+/* "\\resumeSubheading{Project}{2023}{Role}{Place}" followed by
+ * "\\resumeSubSubheading{What it achieved.}{}": a call of another entry
+ * macro with no dates and no organisation, under a dated entry a macro
+ * made, is a line of that entry, not an entry. Returns true when taken. */
+static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
+    int32_t ce = w->mb.current_entry;
+    if (ce < 0 || ce != w->macro_entry || !w->macro_entry_name || !m->name || !m->title_arg ||
+        !strcmp(w->macro_entry_name, m->name) || !w->mb.model->entries[ce].dates.valid)
+        return false;
+    unsigned empty_args[] = {m->dates_arg, m->org_arg};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(empty_args); i++) {
+        char *t = empty_args[i] ? tex__arg_string(w, args, n, empty_args[i]) : NULL;
+        bool empty = !t;
+        rls_free(t);
+        if (!empty) return false;
+    }
+    TSNode a = tex__arg(args, n, m->title_arg);
+    if (ts_node_is_null(a)) return false;
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, a);
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    if (!p.len) {
+        rls_plain_free(&p);
+        return false;
+    }
+    rls_model_builder_item(&w->mb, tex__inner_span(a),
+                           (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
+                           tex__item_depth(w, ts_node_start_byte(node)));
+    for (unsigned k = 1; k <= n; k++)
+        tex__push_node(w, args[k - 1], true);
+    tex__push_node(w, node, false);
+    return true;
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
+    if (tex__sub_line(w, node, m, args, n)) return;
     unsigned title = m->title_arg, org = m->org_arg, loc = m->location_arg, dates = m->dates_arg;
     char *strs[16] = {0};
     for (unsigned k = 1; k <= n && k <= 16; k++)
@@ -1304,6 +1344,8 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     if (body_type == RLS_FIELD_ORG && !org_str) org_str = body_field;
     rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
                             loc_own ? loc_own : tex__str(strs, loc), range_ptr);
+    w->macro_entry = w->mb.current_entry;
+    w->macro_entry_name = m->name;
     rls_free(title_own);
     rls_free(loc_own);
     rls_free(guessed_org);
@@ -2370,6 +2412,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     w.kind = RLS_SECTION_HEADER;
     w.line_entry = -1;
     w.dated_entry = -1;
+    w.macro_entry = -1;
     w.top_kind = RLS_SECTION_HEADER;
 
     TSNode root = ts_tree_root_node(tree);

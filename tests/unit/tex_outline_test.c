@@ -666,6 +666,29 @@ static void test_city_before_its_state_code_is_the_place(void) {
     rls_resume_delete(m);
 }
 
+/* Under a dated entry, an undated call of another entry macro with no
+ * organisation is a line of that entry; the same macro undated is still
+ * an entry of its own (a project without dates). */
+static void test_undated_sub_heading_under_a_dated_entry_is_its_line(void) {
+    const char *src = "\\begin{document}\n\\section{项目经历}\n\\resumeSubHeadingList\n"
+                      "\\resumeSubheading{数据压缩}{2021--2022年}{研发工程师}{圣彼得堡}\n"
+                      "\\resumeSubSubheading{该项目通过有损压缩达到96\\% 压缩率。}{}\n"
+                      "\\resumeSubSubheading{Cut storage by 7x.}{}\n"
+                      "\\section{Projects}\n"
+                      "\\resumeProjectHeading{ShapG}{}\n\\resumeProjectHeading{Newsify}{}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2022);
+    ASSERT_EQ_INT(m->n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "该项目通过有损压缩达到96% 压缩率。");
+    EXPECT_EQ_INT(m->bullets[0].entry, 0);
+    EXPECT_EQ_INT(m->bullets[1].entry, 0);
+    EXPECT_STR_EQ(m->entries[1].title, "ShapG");
+    EXPECT_STR_EQ(m->entries[2].title, "Newsify");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -702,6 +725,7 @@ int main(void) {
         RLS_TEST(test_section_environment_of_dated_entry_environments),
         RLS_TEST(test_description_item_closing_on_organisation_and_dates),
         RLS_TEST(test_city_before_its_state_code_is_the_place),
+        RLS_TEST(test_undated_sub_heading_under_a_dated_entry_is_its_line),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
