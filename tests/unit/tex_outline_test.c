@@ -689,6 +689,22 @@ static void test_undated_sub_heading_under_a_dated_entry_is_its_line(void) {
     rls_resume_delete(m);
 }
 
+/* " at " after a role names the employer; after an institution's name it
+ * names the campus and stays in the name. */
+static void test_at_after_an_institution_is_part_of_its_name(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\textbf{Research Assistant, University of California at Irvine} \\hfill "
+                      "2004 -- 2008\n\n\\textbf{Developer at Hearo} \\hfill 2011 -- 2012\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Research Assistant");
+    EXPECT_STR_EQ(m->entries[0].org, "University of California at Irvine");
+    EXPECT_STR_EQ(m->entries[1].title, "Developer");
+    EXPECT_STR_EQ(m->entries[1].org, "Hearo");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -726,6 +742,7 @@ int main(void) {
         RLS_TEST(test_description_item_closing_on_organisation_and_dates),
         RLS_TEST(test_city_before_its_state_code_is_the_place),
         RLS_TEST(test_undated_sub_heading_under_a_dated_entry_is_its_line),
+        RLS_TEST(test_at_after_an_institution_is_part_of_its_name),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
