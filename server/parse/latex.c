@@ -627,7 +627,18 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         rls_entry_fields_close(&f);
         memset(&f, 0, sizeof(f));
         if (b > a) f.title = rls_strndup(p->text + a, b - a);
-        if (nb > na && tb > ta) f.location = rls_strndup(p->text + ta, tb - ta);
+        if (nb > na && tb > ta) {
+            /* The right-hand column names a place, or else whom the work
+             * was for ("Maintainer | 2018 -- Present \\hfill GitHub"). */
+            RlsFieldScores right;
+            rls_field_type_score(p->text + ta, tb - ta, &right);
+            bool place =
+                right.score[RLS_FIELD_LOCATION] > 0.0f || right.score[RLS_FIELD_DATE] > 0.0f;
+            if (place)
+                f.location = rls_strndup(p->text + ta, tb - ta);
+            else
+                f.org = rls_strndup(p->text + ta, tb - ta);
+        }
         f.date_start_byte = ds;
         f.date_end_byte = de;
         f.dates = dates;

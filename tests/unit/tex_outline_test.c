@@ -705,6 +705,27 @@ static void test_at_after_an_institution_is_part_of_its_name(void) {
     rls_resume_delete(m);
 }
 
+/* In a section of projects, the right-hand column after the dates is the
+ * place when it names one and otherwise whom the work was for. */
+static void test_project_line_right_column_is_place_or_organisation(void) {
+    const char *src = "\\begin{document}\n\\section{Open Source Projects}\n"
+                      "{\\bfseries Maintainer $|$ \\textit{Nov 2018 -- Present} \\hfill "
+                      "\\href{https://github.com/x}{GitHub}} \\par\n\n"
+                      "{\\bfseries Parser $|$ \\textit{2020 -- 2021} \\hfill Berlin} \\par\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 1);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_PROJECTS);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Maintainer");
+    EXPECT_STR_EQ(m->entries[0].org, "GitHub");
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_STR_EQ(m->entries[1].title, "Parser");
+    EXPECT_TRUE(m->entries[1].org == NULL);
+    EXPECT_STR_EQ(m->entries[1].location, "Berlin");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -743,6 +764,7 @@ int main(void) {
         RLS_TEST(test_city_before_its_state_code_is_the_place),
         RLS_TEST(test_undated_sub_heading_under_a_dated_entry_is_its_line),
         RLS_TEST(test_at_after_an_institution_is_part_of_its_name),
+        RLS_TEST(test_project_line_right_column_is_place_or_organisation),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
