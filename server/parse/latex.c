@@ -1204,6 +1204,55 @@ static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode 
     return true;
 }
 
+/* The organisation an argument shows as a logo only
+ * ("\\includegraphics{img/thales-logo.png} (92230)"): the image's file
+ * name without its folder, extension and the word "logo", or NULL. */
+static char *tex__logo_name(const TexWalk *w, TSNode arg, const char *text) {
+    for (const char *c = text; c && *c; c++)
+        if (isalpha((unsigned char)*c)) return NULL; /* it says a name itself */
+    uint32_t a = ts_node_start_byte(arg), b = ts_node_end_byte(arg);
+    static const char cmd[] = "\\includegraphics";
+    const char *hit = NULL;
+    for (uint32_t i = a; i + sizeof(cmd) - 1 <= b && !hit; i++)
+        if (!memcmp(w->src + i, cmd, sizeof(cmd) - 1)) hit = w->src + i;
+    if (!hit) return NULL;
+    const char *open = memchr(hit, '{', (size_t)(w->src + b - hit));
+    const char *close = open ? memchr(open, '}', (size_t)(w->src + b - open)) : NULL;
+    if (!close) return NULL;
+    const char *stem = open + 1;
+    for (const char *c = open + 1; c < close; c++)
+        if (*c == '/') stem = c + 1;
+    const char *dot = close;
+    for (const char *c = stem; c < close; c++)
+        if (*c == '.') dot = c;
+    RlsBuf buf;
+    rls_buf_init(&buf);
+    bool word_start = true;
+    for (const char *c = stem; c < dot; c++) {
+        /* "thales-logo", "logo_acme": the word "logo" names no one. */
+        if ((c == stem || c[-1] == '-' || c[-1] == '_') && dot - c >= 4 &&
+            tolower((unsigned char)c[0]) == 'l' && !strncmp(c + 1, "ogo", 3) &&
+            (c + 4 == dot || c[4] == '-' || c[4] == '_')) {
+            c += 4;
+            continue;
+        }
+        char ch = *c == '_' ? ' ' : *c;
+        if (word_start && ch >= 'a' && ch <= 'z') ch = (char)(ch - 'a' + 'A');
+        word_start = ch == ' ' || ch == '-';
+        rls_buf_append(&buf, &ch, 1);
+    }
+    char *name = rls_buf_detach(&buf);
+    size_t nl = strlen(name);
+    /* "Logo_cora_2011": the year of the artwork is no part of the name. */
+    while (nl && strchr(" -_0123456789", name[nl - 1]))
+        name[--nl] = '\0';
+    if (!nl || !isalpha((unsigned char)name[0])) {
+        rls_free(name);
+        return NULL;
+    }
+    return name;
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     if (tex__sub_line(w, node, m, args, n)) return;
@@ -1328,6 +1377,12 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
      * is the organisation, what follows it the place. */
     char *loc_own = NULL;
     char *org_str = tex__str(strs, org);
+    char *logo = org ? tex__logo_name(w, tex__arg(args, n, org), org_str) : NULL;
+    if (logo) {
+        /* The postcode beside the logo is the place. */
+        if (org_str && !tex__str(strs, loc)) loc_own = rls_strdup(org_str);
+        org_str = logo;
+    }
     if ((m->flags & RLS_TEX_F_BOLD_ORG) && org_str && !tex__str(strs, loc)) {
         TSNode a = tex__arg(args, n, org);
         TSNode first = ts_node_named_child_count(a) ? ts_node_named_child(a, 0) : (TSNode){0};
@@ -1359,6 +1414,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     w->macro_entry_name = m->name;
     rls_free(title_own);
     rls_free(loc_own);
+    rls_free(logo);
     rls_free(guessed_org);
     if (body_field) tex__push_node(w, body, true);
     rls_free(body_field);

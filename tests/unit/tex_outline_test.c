@@ -726,6 +726,25 @@ static void test_project_line_right_column_is_place_or_organisation(void) {
     rls_resume_delete(m);
 }
 
+/* An employer shown as its logo only: the image's file name names it, and
+ * the postcode beside it is the place. */
+static void test_logo_in_the_organisation_slot_names_it(void) {
+    const char *src = "\\begin{document}\n\\section{Expériences}\n"
+                      "\\twentyitem{Avril 2018}{6 mois}{Stage ingénieur}"
+                      "{\\href{https://x.fr}{\\includegraphics[scale=0.3]{img/quixo-logo.png} "
+                      "\\hspace{0.5cm} (92230)}}{}{Simulateur}\n"
+                      "\\twentyitem{Juin 2017}{2 mois}{Stage technicien}"
+                      "{\\includegraphics{Logo_zorb_2011.png}}{}{Outil}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Stage ingénieur");
+    EXPECT_STR_EQ(m->entries[0].org, "Quixo");
+    EXPECT_STR_EQ(m->entries[0].location, "(92230)");
+    EXPECT_STR_EQ(m->entries[1].org, "Zorb");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -765,6 +784,7 @@ int main(void) {
         RLS_TEST(test_undated_sub_heading_under_a_dated_entry_is_its_line),
         RLS_TEST(test_at_after_an_institution_is_part_of_its_name),
         RLS_TEST(test_project_line_right_column_is_place_or_organisation),
+        RLS_TEST(test_logo_in_the_organisation_slot_names_it),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
