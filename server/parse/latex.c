@@ -1208,6 +1208,7 @@ static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode 
  * ("\\includegraphics{img/thales-logo.png} (92230)"): the image's file
  * name without its folder, extension and the word "logo", or NULL. */
 static char *tex__logo_name(const TexWalk *w, TSNode arg, const char *text) {
+    if (ts_node_is_null(arg)) return NULL;
     for (const char *c = text; c && *c; c++)
         if (isalpha((unsigned char)*c)) return NULL; /* it says a name itself */
     uint32_t a = ts_node_start_byte(arg), b = ts_node_end_byte(arg);

@@ -743,6 +743,11 @@ static void test_logo_in_the_organisation_slot_names_it(void) {
     EXPECT_STR_EQ(m->entries[0].location, "(92230)");
     EXPECT_STR_EQ(m->entries[1].org, "Zorb");
     rls_resume_delete(m);
+    /* A call with fewer arguments than the organisation's slot. */
+    m = parse("\\begin{document}\n\\section{Experience}\n\\cvevent{Engineer}\n"
+              "\\end{document}\n");
+    EXPECT_TRUE(m != NULL);
+    rls_resume_delete(m);
 }
 
 static void test_release_queries(void) {
