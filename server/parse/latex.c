@@ -1721,8 +1721,16 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         /* A line the entry has no field for ("\\location{GPA: 3.8}" under a
          * dated entry, a label outside any entry) is still on the page. */
         if (!tex__amend(w, &m, args, n) && n) {
+            /* Its arguments are one line, each a cell: "\\role{M.Sc.
+             * Physics}{TU Berlin, 2015 - 2018}" with no entry to amend is a
+             * dated line of its own. */
             tex__flush_para(w);
-            rls_tex_text_node(&w->para_text, args[0]);
+            for (unsigned k = 0; k < n; k++) {
+                uint32_t at = ts_node_start_byte(args[k]);
+                if (k) rls_plain_builder_break(&w->para, at, at);
+                rls_tex_text_node(&w->para_text, args[k]);
+            }
+            tex__push_range(w, ts_node_start_byte(args[0]), ts_node_end_byte(args[n - 1]), true);
             tex__flush_para(w);
         }
         tex__push_node(w, node, false);

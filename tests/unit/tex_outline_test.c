@@ -750,6 +750,24 @@ static void test_logo_in_the_organisation_slot_names_it(void) {
     rls_resume_delete(m);
 }
 
+/* A macro that amends an entry, called where there is none, is a line of
+ * its arguments, each a cell: dated, it heads an entry of its own. */
+static void test_amendment_without_an_entry_is_a_line_of_cells(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\role{M.Sc. Physics}{Technical University of Berlin, 2015 - 2018}\n"
+                      "\\role{B.Sc. Psychology}{University of Vienna, 2013 - 2015}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "M.Sc. Physics");
+    EXPECT_STR_EQ(m->entries[0].org, "Technical University of Berlin");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2015);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2018);
+    EXPECT_STR_EQ(m->entries[1].org, "University of Vienna");
+    EXPECT_EQ_INT(m->n_paragraphs, 0);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -790,6 +808,7 @@ int main(void) {
         RLS_TEST(test_at_after_an_institution_is_part_of_its_name),
         RLS_TEST(test_project_line_right_column_is_place_or_organisation),
         RLS_TEST(test_logo_in_the_organisation_slot_names_it),
+        RLS_TEST(test_amendment_without_an_entry_is_a_line_of_cells),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
