@@ -203,10 +203,23 @@ static void reader__cut_grade(char *title) {
             *semi = '\0';
             continue;
         }
-        if (n < 5 || title[n - 1] != ')') return;
-        char *open = strrchr(title, '(');
+        /* "(3.8/4.0)", "(GPA: 3.8/4.0)", full-width "（GPA：4.9/5.0）". */
+        static const char wide_open[] = "\xEF\xBC\x88", wide_close[] = "\xEF\xBC\x89";
+        bool wide = n >= 3 && !memcmp(title + n - 3, wide_close, 3);
+        if (n < 5 || (!wide && title[n - 1] != ')')) return;
+        char *open = NULL;
+        for (char *c = strstr(title, wide ? wide_open : "("); c;
+             c = strstr(c + 1, wide ? wide_open : "("))
+            open = c;
         if (!open || open == title || !strchr(open, '/')) return;
-        for (const char *c = open + 1; c < title + n - 1; c++)
+        const char *c = open + (wide ? 3 : 1), *end = title + n - (wide ? 3 : 1);
+        while (c < end && isalpha((unsigned char)*c))
+            c++;
+        if (c < end && *c == ':')
+            c++;
+        else if (end - c >= 3 && !memcmp(c, "\xEF\xBC\x9A", 3)) /* '：' */
+            c += 3;
+        for (; c < end; c++)
             if (!strchr("0123456789./ ", *c)) return;
         while (open > title && open[-1] == ' ')
             open--;

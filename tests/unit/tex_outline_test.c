@@ -768,6 +768,23 @@ static void test_amendment_without_an_entry_is_a_line_of_cells(void) {
     rls_resume_delete(m);
 }
 
+/* A grade after the degree, labelled or not, in ASCII or full-width
+ * brackets, is no part of the degree's name. */
+static void test_labelled_grade_after_the_degree_is_cut(void) {
+    const char *src = "\\begin{document}\n\\section{教育背景}\n"
+                      "\\resumeSubheading{延安大学}{2015.09 -- 2019.06}"
+                      "{计算机科学学士（GPA：3.1/4.0）}{中国，延安}\n"
+                      "\\resumeSubheading{Quixote College}{2011 -- 2015}"
+                      "{BA Mathematics (GPA: 3.8/4.0)}{Boston, MA}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "计算机科学学士");
+    EXPECT_STR_EQ(m->entries[0].org, "延安大学");
+    EXPECT_STR_EQ(m->entries[1].title, "BA Mathematics");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -809,6 +826,7 @@ int main(void) {
         RLS_TEST(test_project_line_right_column_is_place_or_organisation),
         RLS_TEST(test_logo_in_the_organisation_slot_names_it),
         RLS_TEST(test_amendment_without_an_entry_is_a_line_of_cells),
+        RLS_TEST(test_labelled_grade_after_the_degree_is_cut),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
