@@ -261,6 +261,30 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
     }
 }
 
+/* "College Station TX", "Pasadena TX": a US city written before its
+ * state's code without a comma, one to three capitalised words. */
+static bool ft__city_state(const char *text, size_t len) {
+    static const char states[] = "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD "
+                                 "MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC "
+                                 "SD TN TX UT VT VA WA WV WI WY DC";
+    if (len < 4 || text[len - 3] != ' ') return false;
+    const char *code = text + len - 2;
+    bool known = false;
+    for (size_t i = 0; i + 2 <= sizeof(states) - 1 && !known; i += 3)
+        known = code[0] == states[i] && code[1] == states[i + 1];
+    if (!known) return false;
+    size_t words = 0;
+    for (size_t i = 0; i < len - 3; i++) {
+        bool start = i == 0 || text[i - 1] == ' ';
+        if (start && text[i] != ' ') {
+            if (!isupper((unsigned char)text[i])) return false;
+            words++;
+        }
+        if (isdigit((unsigned char)text[i]) || text[i] == ',') return false;
+    }
+    return words >= 1 && words <= 3;
+}
+
 /* "Houston, TX", "Berlin, Germany", "Remote": the last comma part is a
  * state code or a known place; the first is a name, not a sentence. */
 static float ft__place_shape(const char *text, size_t len) {
@@ -275,6 +299,8 @@ static float ft__place_shape(const char *text, size_t len) {
         ln--;
     if (comma && ln == 2 && isupper((unsigned char)last[0]) && isupper((unsigned char)last[1]))
         return 3.0f;
+    /* Above an organisation word's weight: "College Station TX". */
+    if (ft__city_state(last, ln)) return 4.0f;
     float kinds[FT_N_KINDS] = {0};
     size_t words = 0, lower = 0, place = 0;
     ft__lexicon(last, ln, kinds, &words, &lower, &place);

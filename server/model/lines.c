@@ -323,6 +323,15 @@ static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
     for (const char *p = whole.p; p <= end;) {
         bool at_word = false;
         size_t sep = p < end ? lines__separator(p, end, &at_word) : 1;
+        /* "University of Texas at Austin": after an institution's name
+         * " at " names its campus, not an employer. */
+        if (at_word) {
+            const char *part = p;
+            while (part > start && part[-1] != ',')
+                part--;
+            Field before = lines__trim((Field){part, (size_t)(p - part)});
+            if (rls_field_type_is_clearly(before.p, before.n, RLS_FIELD_ORG)) sep = 0;
+        }
         /* "(Berlin, Germany)" after a field starts a field of its own. */
         const char *tail = end;
         while (tail > p && strchr(" .,;([", tail[-1]))

@@ -75,7 +75,8 @@ static bool reader__is_place(Part s) {
     rls_field_type_score(s.p, s.n, &sc);
     bool other = sc.score[RLS_FIELD_ORG] >= 1.0f || sc.score[RLS_FIELD_TITLE] >= 1.0f ||
                  sc.score[RLS_FIELD_DEGREE] >= 1.0f;
-    if (other) return false;
+    /* A city with its state's code is a place whatever words it holds. */
+    if (other && sc.score[RLS_FIELD_LOCATION] < 4.0f) return false;
     return sc.score[RLS_FIELD_LOCATION] >= 1.0f || reader__has_postcode(s);
 }
 
@@ -202,10 +203,23 @@ static void reader__cut_grade(char *title) {
             *semi = '\0';
             continue;
         }
-        if (n < 5 || title[n - 1] != ')') return;
-        char *open = strrchr(title, '(');
+        /* "(3.8/4.0)", "(GPA: 3.8/4.0)", full-width "（GPA：4.9/5.0）". */
+        static const char wide_open[] = "\xEF\xBC\x88", wide_close[] = "\xEF\xBC\x89";
+        bool wide = n >= 3 && !memcmp(title + n - 3, wide_close, 3);
+        if (n < 5 || (!wide && title[n - 1] != ')')) return;
+        char *open = NULL;
+        for (char *c = strstr(title, wide ? wide_open : "("); c;
+             c = strstr(c + 1, wide ? wide_open : "("))
+            open = c;
         if (!open || open == title || !strchr(open, '/')) return;
-        for (const char *c = open + 1; c < title + n - 1; c++)
+        const char *c = open + (wide ? 3 : 1), *end = title + n - (wide ? 3 : 1);
+        while (c < end && isalpha((unsigned char)*c))
+            c++;
+        if (c < end && *c == ':')
+            c++;
+        else if (end - c >= 3 && !memcmp(c, "\xEF\xBC\x9A", 3)) /* '：' */
+            c += 3;
+        for (; c < end; c++)
             if (!strchr("0123456789./ ", *c)) return;
         while (open > title && open[-1] == ' ')
             open--;
@@ -213,8 +227,35 @@ static void reader__cut_grade(char *title) {
     }
 }
 
+/* "深圳大学 博士后" as the entry's one name field: in a script written
+ * without spaces a space parts fields, and a role or degree after the
+ * school or employer is the entry's title. */
+static void reader__cjk_role(RlsEntry *e) {
+    char **field = !e->title ? &e->org : !e->org ? &e->title : NULL;
+    char *gap = field && *field ? strrchr(*field, ' ') : NULL;
+    if (!gap || gap == *field || (unsigned char)gap[-1] < 0x80 || (unsigned char)gap[1] < 0xE3)
+        return;
+    size_t tn = strlen(gap + 1), hn = (size_t)(gap - *field);
+    bool role = rls_field_type_is_clearly(gap + 1, tn, RLS_FIELD_TITLE) ||
+                rls_field_type_is_clearly(gap + 1, tn, RLS_FIELD_DEGREE);
+    /* "…研究生院" (a graduate school) names a degree and an institution:
+     * what names an institution stays the organisation. */
+    RlsFieldScores head;
+    rls_field_type_score(*field, hn, &head);
+    if (!role || (head.score[RLS_FIELD_ORG] < RLS_FIELD_CLEAR &&
+                  (rls_field_type_is_clearly(*field, hn, RLS_FIELD_TITLE) ||
+                   rls_field_type_is_clearly(*field, hn, RLS_FIELD_DEGREE))))
+        return;
+    char *name = rls_strndup(*field, hn), *title = rls_strdup(gap + 1);
+    rls_free(*field);
+    *field = NULL;
+    e->title = title;
+    e->org = name;
+}
+
 void rls_reader_settle_entry(RlsEntry *entry) {
     if (!entry) return;
+    reader__cjk_role(entry);
     reader__cut_stack(entry->title);
     reader__cut_grade(entry->title);
     reader__cut_stack(entry->org);

@@ -149,8 +149,10 @@ typedef struct {
     bool line_org_only;  /* line_entry came from a template's macro: its next line may name the
                             employer only */
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
-    uint32_t n_macro_sections; /* sections made by \\section or a heading macro */
-    bool line_section;         /* the section being made comes from a line (tex__line_heading) */
+    int32_t macro_entry; /* the last entry a template macro made, or -1 */
+    const char *macro_entry_name; /* that macro's name (its table row's) */
+    uint32_t n_macro_sections;    /* sections made by \\section or a heading macro */
+    bool line_section;            /* the section being made comes from a line (tex__line_heading) */
 } TexWalk;
 
 /* Macros whose detached optional arguments are looked for (tex__args). */
@@ -415,13 +417,47 @@ static void tex__trim_residue(RlsPlain *p) {
 static bool tex__cell_gap(const char *src, uint32_t a, uint32_t b) {
     for (uint32_t j = a; j < b; j++) {
         if (src[j] == '&' && (j == 0 || src[j - 1] != '\\')) return true;
-        if (src[j] != '}' || (j > 0 && src[j - 1] == '\\')) continue;
+        if ((src[j] != '}' && src[j] != ']') || (j > 0 && src[j - 1] == '\\')) continue;
+        /* Optional arguments are arguments too ("{2013.09}%\n [2019.09]"). */
         uint32_t k = j + 1;
-        while (k < b && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r'))
+        while (k < b && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r' ||
+                         src[k] == '%')) {
+            if (src[k] == '%')
+                while (k + 1 < b && src[k + 1] != '\n')
+                    k++;
             k++;
-        if (k < b && src[k] == '{') return true;
+        }
+        if (k < b && (src[k] == '{' || src[k] == '[')) return true;
     }
     return false;
+}
+
+static bool tex__same_date(const RlsDate *a, const RlsDate *b) {
+    return a->year == b->year && a->month == b->month && a->present == b->present;
+}
+
+/* "\\education{2013.09}[2019.09]{School}": a range whose two ends are two
+ * arguments of one macro, with nothing but the boundary between them.
+ * Widens *d and *de (an end in p's text) when the date at *de stands
+ * alone and another one follows across a cell gap. */
+static void tex__range_across_cells(const TexWalk *w, const RlsPlain *p, RlsDateRange *d,
+                                    size_t *de) {
+    if (!d->valid || d->start.present || !tex__same_date(&d->start, &d->end) || !*de) return;
+    size_t i = *de;
+    while (i < p->len && p->text[i] == ' ')
+        i++;
+    if (i >= p->len) return;
+    uint32_t a = p->src_end[*de - 1], b = p->src_start[i];
+    if (b > w->len || a >= b || !tex__cell_gap(w->src, a, b)) return;
+    RlsDateRange next;
+    size_t ns, ne;
+    if (!rls_date_range_find(p->text + i, p->len - i, &next, &ns, &ne) || ns != 0) return;
+    if (!tex__same_date(&next.start, &next.end) && !next.end.present) return;
+    bool later = next.start.present || next.start.year > d->start.year ||
+                 (next.start.year == d->start.year && next.start.month >= d->start.month);
+    if (!later) return;
+    d->end = next.start.present ? next.start : next.end;
+    *de = i + ne;
 }
 
 /* p's text with each space that stands for a cell break (tex__cell_gap)
@@ -501,6 +537,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     RlsDateRange dates;
     size_t ds, de;
     bool dated = rls_date_range_find(p->text, p->len, &dates, &ds, &de);
+    size_t de_own = de;
+    if (dated) tex__range_across_cells(w, p, &dates, &de);
     const RlsResume *m = w->mb.model;
     int32_t ce = w->mb.current_entry;
     if (dated && ce >= 0 && ce != w->dated_entry &&
@@ -533,7 +571,13 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
             w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
             return false;
         bool used;
-        if (w->line_org_only) {
+        RlsFieldScores typed;
+        rls_field_type_score(p->text, p->len, &typed);
+        /* Under a role whose heading gave no employer, a bare name that is
+         * no place is the employer ("\\rheader{dates}{Intern} \\rdesc{Datadog}"). */
+        bool org_only = w->line_org_only || (e->title && !e->org && !e->location &&
+                                             typed.score[RLS_FIELD_LOCATION] == 0.0f);
+        if (org_only) {
             /* Under a template's role, the employer only ("Eurotech");
              * anything else is the role's text. */
             char *location = NULL;
@@ -542,7 +586,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
                 e->location = location;
             else
                 rls_free(location);
-        } else {
+        }
+        if (!org_only || (!used && !w->line_org_only)) {
             used = rls_entry_fields_split(p->text, p->len, k, true, &f) > 0 && tex__complete(e, &f);
             rls_entry_fields_close(&f);
         }
@@ -560,6 +605,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     while (nb > na && strchr(" |,:-", p->text[nb - 1]))
         nb--;
     char *cells = tex__cells_text(w, p);
+    /* The range's far end, an argument of its own, is no field either. */
+    if (de > de_own) memset(cells + de_own, ' ', de - de_own);
     if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
         rls_entry_fields_split(cells + na, nb - na, k, false, &f);
         if (!f.location) f.location = rls_strndup(p->text + ta, tb - ta);
@@ -580,7 +627,18 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         rls_entry_fields_close(&f);
         memset(&f, 0, sizeof(f));
         if (b > a) f.title = rls_strndup(p->text + a, b - a);
-        if (nb > na && tb > ta) f.location = rls_strndup(p->text + ta, tb - ta);
+        if (nb > na && tb > ta) {
+            /* The right-hand column names a place, or else whom the work
+             * was for ("Maintainer | 2018 -- Present \\hfill GitHub"). */
+            RlsFieldScores right;
+            rls_field_type_score(p->text + ta, tb - ta, &right);
+            bool place =
+                right.score[RLS_FIELD_LOCATION] > 0.0f || right.score[RLS_FIELD_DATE] > 0.0f;
+            if (place)
+                f.location = rls_strndup(p->text + ta, tb - ta);
+            else
+                f.org = rls_strndup(p->text + ta, tb - ta);
+        }
         f.date_start_byte = ds;
         f.date_end_byte = de;
         f.dates = dates;
@@ -597,6 +655,13 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
             g.title = g.org = NULL;
         }
         rls_entry_fields_close(&g);
+    }
+    if (!tex__same_date(&dates.start, &dates.end) && tex__same_date(&f.dates.start, &f.dates.end) &&
+        tex__same_date(&f.dates.start, &dates.start)) {
+        /* The range across two arguments (tex__range_across_cells). */
+        f.dates = dates;
+        f.date_start_byte = ds;
+        f.date_end_byte = de;
     }
     f.dates.span = rls_plain_cover(p, (uint32_t)f.date_start_byte, (uint32_t)f.date_end_byte);
     if (!f.dates.valid) {
@@ -663,13 +728,33 @@ static bool tex__line_heading(TexWalk *w, RlsPlain *p) {
     return true;
 }
 
+/* Whether a line opens with a bullet glyph ("\\ritem{..}" defined as
+ * "\\\\& \\textbullet\\ #1"): an item drawn by hand in a table's cell. */
+static bool tex__glyph_item(const RlsPlain *p) {
+    static const char *const glyphs[] = {"•", "◦", "▪", "▸", "‣", "∙"};
+    uint32_t a = 0;
+    while (a < p->len && p->text[a] == ' ')
+        a++;
+    for (size_t k = 0; k < RLS_ARRAY_LEN(glyphs); k++) {
+        size_t l = strlen(glyphs[k]);
+        if (p->len - a > l && !memcmp(p->text + a, glyphs[k], l)) return true;
+    }
+    return false;
+}
+
 static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
+    bool glyph_item = tex__glyph_item(p);
     tex__trim_residue(p);
     if (p->len == 0) {
         rls_plain_free(p);
         return;
     }
     if (tex__line_heading(w, p)) return;
+    if (glyph_item && w->mb.current_entry >= 0 && tex__roles(w->kind)) {
+        RlsSpan span = tex__plain_span(p);
+        rls_model_builder_item(&w->mb, span, span, p, 0);
+        return;
+    }
     if (tex__dated_line(w, p)) return;
     if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
         /* "Over 5000 lines:" alone on its line labels the lines below it,
@@ -925,8 +1010,253 @@ static bool tex__names_role(const char *text) {
     return text && rls_entry_field_names_job(text, strlen(text));
 }
 
+/* Whether an argument is a sentence describing the role rather than a
+ * field: many words, or a full stop at its end. */
+static bool tex__prose(const char *text) {
+    size_t n = strlen(text), words = 1;
+    for (size_t i = 0; i < n; i++)
+        words += text[i] == ' ';
+    return words > 8 || (n > 1 && text[n - 1] == '.');
+}
+
+/* A macro of a known template's name that the document (or its class)
+ * defines with its arguments in another order: AltaCV's
+ * "\\cvevent{title}{org}{dates}{place}" written "\\cvevent{2019--2021}{Analyst}
+ * {Acme}{What I did.}". When the dates slot holds no date and exactly one
+ * other argument is all date, that one is the dates, and the template's
+ * other fields, in their order, take the other arguments in theirs; a
+ * sentence among them is the role's description. */
+static void tex__reslot(const RlsTexMacro *m, char **strs, unsigned n, unsigned *slot_title,
+                        unsigned *slot_org, unsigned *slot_loc, unsigned *slot_dates,
+                        unsigned *slot_note) {
+    const char *at_dates = tex__str(strs, *slot_dates);
+    if (m->dates_end_arg || m->note_arg ||
+        (at_dates && rls_date_text_looks_dated(at_dates, strlen(at_dates))))
+        return;
+    unsigned dated = 0, others[16], n_others = 0;
+    for (unsigned k = 1; k <= n && k <= 16; k++) {
+        const char *t = tex__str(strs, k);
+        if (!t || k == m->body_arg || k == m->skills_arg) continue;
+        RlsFieldScores typed;
+        rls_field_type_score(t, strlen(t), &typed);
+        if (typed.score[RLS_FIELD_DATE] >= 3.0f) {
+            if (dated) return;
+            dated = k;
+        } else {
+            others[n_others++] = k;
+        }
+    }
+    if (!dated) return;
+    unsigned *slots[3] = {slot_title, slot_org, slot_loc};
+    /* The fields in the order the template takes them. */
+    for (unsigned i = 0; i < 3; i++)
+        for (unsigned j = i + 1; j < 3; j++)
+            if (*slots[j] && (!*slots[i] || *slots[j] < *slots[i])) {
+                unsigned *t = slots[i];
+                slots[i] = slots[j];
+                slots[j] = t;
+            }
+    unsigned next = 0;
+    for (unsigned i = 0; i < 3; i++) {
+        if (!*slots[i]) continue;
+        *slots[i] = 0;
+        while (next < n_others && tex__prose(tex__str(strs, others[next])))
+            *slot_note = others[next++];
+        if (next < n_others) *slots[i] = others[next++];
+    }
+    if (*slot_loc && tex__prose(tex__str(strs, *slot_loc))) {
+        *slot_note = *slot_loc;
+        *slot_loc = 0;
+    }
+    *slot_dates = dated;
+}
+
+/* An argument that sets the look of the entry rather than saying
+ * anything: a colour name ("dotgreen", "accentgray"), a length ("0.5ex")
+ * or a bare count. */
+static bool tex__layout_token(const char *text) {
+    static const char *const colours[] = {"black", "blue",   "brown",  "cyan",   "gray",
+                                          "grey",  "green",  "orange", "purple", "red",
+                                          "teal",  "violet", "white",  "yellow", "colo"};
+    size_t n = strlen(text), digits = 0, letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c >= 'a' && c <= 'z')
+            letters++;
+        else if (c != '.' && c != '-' && !(c >= 'A' && c <= 'Z'))
+            return false;
+    }
+    if (!n || (text[0] >= 'A' && text[0] <= 'Z') || rls_date_text_looks_dated(text, n))
+        return false;
+    if (digits && letters <= 2) return true; /* "2", "0.5ex", "12pt" */
+    if (digits) return false;
+    for (size_t k = 0; k < RLS_ARRAY_LEN(colours); k++)
+        if (strstr(text, colours[k])) return true;
+    return false;
+}
+
+static RlsFieldType tex__typed(const char *text) {
+    RlsFieldScores s;
+    rls_field_type_score(text, strlen(text), &s);
+    RlsFieldType t = rls_field_type_best(&s);
+    if (t == RLS_FIELD_N_TYPES || s.score[t] < RLS_FIELD_CLEAR) return RLS_FIELD_N_TYPES;
+    return t == RLS_FIELD_DEGREE ? RLS_FIELD_TITLE : t;
+}
+
+/* A template's macro whose title or organisation slot holds a place or a
+ * colour (moderncv's "\\cventry{dates}{Employer}{City}{}{}{Role}", a class's
+ * "\\cventry{dates}{City}{dotgray}{Role}{Employer}{...}"): the document
+ * passes its fields in another order, so they are taken by what they say.
+ * Places go to the location, a role or degree to the title, an
+ * organisation to the organisation; a name no word types fills the first
+ * of title and organisation still open, in the order written. A short
+ * body of one line that types as the missing title or organisation is
+ * that field. Returns whether the body was taken (*body_field). */
+static void tex__retype(const RlsTexMacro *m, char **strs, unsigned n, unsigned *slot_title,
+                        unsigned *slot_org, unsigned *slot_loc, unsigned *slot_note,
+                        const char *body_text, RlsFieldType *body_field) {
+    *body_field = RLS_FIELD_N_TYPES;
+    /* A place alone ("Madrid"), not "Acme Securities, Seoul": a name with
+     * its place is an organisation's slot used as meant. */
+    bool odd = false, role_in_header = false;
+    unsigned declared[2] = {*slot_title, *slot_org};
+    for (unsigned i = 0; i < 2; i++) {
+        const char *t = tex__str(strs, declared[i]);
+        if (t && (tex__layout_token(t) || (tex__typed(t) == RLS_FIELD_LOCATION && !strchr(t, ','))))
+            odd = true;
+        if (t && tex__typed(t) == RLS_FIELD_TITLE) role_in_header = true;
+    }
+    bool body_line = body_text && !strchr(body_text, '\n') && !tex__prose(body_text);
+    RlsFieldType body_type = body_line ? tex__typed(body_text) : RLS_FIELD_N_TYPES;
+    if (!role_in_header && body_type == RLS_FIELD_TITLE) odd = true;
+    if (!odd) return;
+    unsigned got[RLS_FIELD_N_TYPES] = {0}, unknown[16], n_unknown = 0;
+    for (unsigned k = 1; k <= n && k <= 16; k++) {
+        const char *t = tex__str(strs, k);
+        if (!t || k == m->body_arg || k == m->dates_arg || k == m->skills_arg) continue;
+        if (tex__layout_token(t)) continue;
+        RlsFieldType type = tex__typed(t);
+        if (type == RLS_FIELD_DATE || tex__prose(t)) continue;
+        if (type == RLS_FIELD_N_TYPES || got[type])
+            unknown[n_unknown++] = k;
+        else
+            got[type] = k;
+    }
+    unsigned fill[2] = {got[RLS_FIELD_TITLE], got[RLS_FIELD_ORG]};
+    RlsFieldType fill_type[2] = {RLS_FIELD_TITLE, RLS_FIELD_ORG};
+    for (unsigned i = 0; i < 2; i++)
+        if (!fill[i] && body_type == fill_type[i] && *body_field == RLS_FIELD_N_TYPES)
+            *body_field = body_type;
+    /* An untyped name next after the role is its employer ("{Role}{Acme}"). */
+    unsigned u = 0;
+    while (fill[0] && u < n_unknown && unknown[u] < fill[0])
+        u++;
+    if (u == n_unknown) u = 0;
+    for (unsigned i = 0; i < 2; i++) {
+        if (fill[i] || *body_field == fill_type[i] || !n_unknown) continue;
+        fill[i] = unknown[u];
+        u = (u + 1) % n_unknown;
+        if (fill[i] == fill[1 - i]) fill[i] = 0;
+    }
+    *slot_title = fill[0];
+    *slot_org = fill[1];
+    *slot_loc = got[RLS_FIELD_LOCATION];
+    if (*slot_note == *slot_title || *slot_note == *slot_org || *slot_note == *slot_loc)
+        *slot_note = 0;
+}
+
+/* "\\resumeSubheading{Project}{2023}{Role}{Place}" followed by
+ * "\\resumeSubSubheading{What it achieved.}{}": a call of another entry
+ * macro with no dates and no organisation, under a dated entry a macro
+ * made, is a line of that entry, not an entry. Returns true when taken. */
+static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
+    int32_t ce = w->mb.current_entry;
+    if (ce < 0 || ce != w->macro_entry || !w->macro_entry_name || !m->name || !m->title_arg ||
+        !strcmp(w->macro_entry_name, m->name) || !w->mb.model->entries[ce].dates.valid)
+        return false;
+    unsigned empty_args[] = {m->dates_arg, m->org_arg};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(empty_args); i++) {
+        char *t = empty_args[i] ? tex__arg_string(w, args, n, empty_args[i]) : NULL;
+        bool empty = !t;
+        rls_free(t);
+        if (!empty) return false;
+    }
+    TSNode a = tex__arg(args, n, m->title_arg);
+    if (ts_node_is_null(a)) return false;
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, a);
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    if (!p.len) {
+        rls_plain_free(&p);
+        return false;
+    }
+    rls_model_builder_item(&w->mb, tex__inner_span(a),
+                           (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
+                           tex__item_depth(w, ts_node_start_byte(node)));
+    for (unsigned k = 1; k <= n; k++)
+        tex__push_node(w, args[k - 1], true);
+    tex__push_node(w, node, false);
+    return true;
+}
+
+/* The organisation an argument shows as a logo only
+ * ("\\includegraphics{img/thales-logo.png} (92230)"): the image's file
+ * name without its folder, extension and the word "logo", or NULL. */
+static char *tex__logo_name(const TexWalk *w, TSNode arg, const char *text) {
+    if (ts_node_is_null(arg)) return NULL;
+    for (const char *c = text; c && *c; c++)
+        if (isalpha((unsigned char)*c)) return NULL; /* it says a name itself */
+    uint32_t a = ts_node_start_byte(arg), b = ts_node_end_byte(arg);
+    static const char cmd[] = "\\includegraphics";
+    const char *hit = NULL;
+    for (uint32_t i = a; i + sizeof(cmd) - 1 <= b && !hit; i++)
+        if (!memcmp(w->src + i, cmd, sizeof(cmd) - 1)) hit = w->src + i;
+    if (!hit) return NULL;
+    const char *open = memchr(hit, '{', (size_t)(w->src + b - hit));
+    const char *close = open ? memchr(open, '}', (size_t)(w->src + b - open)) : NULL;
+    if (!close) return NULL;
+    const char *stem = open + 1;
+    for (const char *c = open + 1; c < close; c++)
+        if (*c == '/') stem = c + 1;
+    const char *dot = close;
+    for (const char *c = stem; c < close; c++)
+        if (*c == '.') dot = c;
+    RlsBuf buf;
+    rls_buf_init(&buf);
+    bool word_start = true;
+    for (const char *c = stem; c < dot; c++) {
+        /* "thales-logo", "logo_acme": the word "logo" names no one. */
+        if ((c == stem || c[-1] == '-' || c[-1] == '_') && dot - c >= 4 &&
+            tolower((unsigned char)c[0]) == 'l' && !strncmp(c + 1, "ogo", 3) &&
+            (c + 4 == dot || c[4] == '-' || c[4] == '_')) {
+            c += 4;
+            continue;
+        }
+        char ch = *c == '_' ? ' ' : *c;
+        if (word_start && ch >= 'a' && ch <= 'z') ch = (char)(ch - 'a' + 'A');
+        word_start = ch == ' ' || ch == '-';
+        rls_buf_append(&buf, &ch, 1);
+    }
+    char *name = rls_buf_detach(&buf);
+    size_t nl = strlen(name);
+    /* "Logo_cora_2011": the year of the artwork is no part of the name. */
+    while (nl && strchr(" -_0123456789", name[nl - 1]))
+        name[--nl] = '\0';
+    if (!nl || !isalpha((unsigned char)name[0])) {
+        rls_free(name);
+        return NULL;
+    }
+    return name;
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
+    if (tex__sub_line(w, node, m, args, n)) return;
     unsigned title = m->title_arg, org = m->org_arg, loc = m->location_arg, dates = m->dates_arg;
     char *strs[16] = {0};
     for (unsigned k = 1; k <= n && k <= 16; k++)
@@ -949,6 +1279,26 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             org = 1;
             title = 3;
         }
+    }
+    unsigned note = m->note_arg;
+    char *body_field = NULL;
+    RlsFieldType body_type = RLS_FIELD_N_TYPES;
+    if (!(m->flags & (RLS_TEX_F_GUESS | RLS_TEX_F_SWAP_EDU)) && dates) {
+        tex__reslot(m, strs, n, &title, &org, &loc, &dates, &note);
+        /* Only a body of one source line, no list, may be a field. */
+        char *body_text = NULL;
+        TSNode b = tex__arg(args, n, m->body_arg);
+        bool one_line = !ts_node_is_null(b);
+        for (uint32_t i = one_line ? ts_node_start_byte(b) : 0; one_line && i < ts_node_end_byte(b);
+             i++)
+            one_line = w->src[i] != '\n' && (w->src[i] != '\\' || w->src[i + 1] != 'b');
+        if (one_line) body_text = tex__arg_string(w, args, n, m->body_arg);
+        tex__retype(m, strs, n, &title, &org, &loc, &note, body_text, &body_type);
+        if (body_type != RLS_FIELD_N_TYPES) {
+            body_field = body_text;
+            body_text = NULL;
+        }
+        rls_free(body_text);
     }
     char *guessed_org = NULL;
     if (m->flags & RLS_TEX_F_GUESS) {
@@ -1028,6 +1378,12 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
      * is the organisation, what follows it the place. */
     char *loc_own = NULL;
     char *org_str = tex__str(strs, org);
+    char *logo = org ? tex__logo_name(w, tex__arg(args, n, org), org_str) : NULL;
+    if (logo) {
+        /* The postcode beside the logo is the place. */
+        if (org_str && !tex__str(strs, loc)) loc_own = rls_strdup(org_str);
+        org_str = logo;
+    }
     if ((m->flags & RLS_TEX_F_BOLD_ORG) && org_str && !tex__str(strs, loc)) {
         TSNode a = tex__arg(args, n, org);
         TSNode first = ts_node_named_child_count(a) ? ts_node_named_child(a, 0) : (TSNode){0};
@@ -1051,13 +1407,20 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         }
     }
     if (guessed_org && !org_str) org_str = guessed_org;
+    if (body_type == RLS_FIELD_TITLE && !title_str) title_str = body_field;
+    if (body_type == RLS_FIELD_ORG && !org_str) org_str = body_field;
     rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
                             loc_own ? loc_own : tex__str(strs, loc), range_ptr);
+    w->macro_entry = w->mb.current_entry;
+    w->macro_entry_name = m->name;
     rls_free(title_own);
     rls_free(loc_own);
+    rls_free(logo);
     rls_free(guessed_org);
-    if (m->note_arg && tex__str(strs, m->note_arg)) {
-        rls_tex_text_node(&w->para_text, args[m->note_arg - 1]);
+    if (body_field) tex__push_node(w, body, true);
+    rls_free(body_field);
+    if (note && tex__str(strs, note)) {
+        rls_tex_text_node(&w->para_text, args[note - 1]);
         tex__flush_para(w);
     }
     /* "\\ecvtitle{2015 -- 2016}{Erasmus}" over "\\ecvitem{}{Sabanci
@@ -1081,8 +1444,8 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
             if (p.len) tex__skill_line(w, &p, NULL);
             rls_plain_free(&p);
         }
-        bool used = k == title || k == org || k == loc || k == dates || k == m->dates_end_arg ||
-                    k == m->note_arg;
+        bool used =
+            k == title || k == org || k == loc || k == dates || k == m->dates_end_arg || k == note;
         tex__push_node(w, a, !used);
     }
     if (ts_node_is_null(body)) tex__push_node(w, node, false);
@@ -1358,8 +1721,16 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         /* A line the entry has no field for ("\\location{GPA: 3.8}" under a
          * dated entry, a label outside any entry) is still on the page. */
         if (!tex__amend(w, &m, args, n) && n) {
+            /* Its arguments are one line, each a cell: "\\role{M.Sc.
+             * Physics}{TU Berlin, 2015 - 2018}" with no entry to amend is a
+             * dated line of its own. */
             tex__flush_para(w);
-            rls_tex_text_node(&w->para_text, args[0]);
+            for (unsigned k = 0; k < n; k++) {
+                uint32_t at = ts_node_start_byte(args[k]);
+                if (k) rls_plain_builder_break(&w->para, at, at);
+                rls_tex_text_node(&w->para_text, args[k]);
+            }
+            tex__push_range(w, ts_node_start_byte(args[0]), ts_node_end_byte(args[n - 1]), true);
             tex__flush_para(w);
         }
         tex__push_node(w, node, false);
@@ -1477,12 +1848,55 @@ static void tex__plain_slice(const RlsPlain *p, uint32_t a, uint32_t b, RlsPlain
  * has no line break) holds a date range is an entry: the header goes
  * through the dated-line rule and the text after it is the entry's bullet.
  * Returns true when the item was taken (p is consumed). */
+/* "\\item[Student Mentor] Offered coursework. \\textit{Baylor College :
+ * 2015 -- 2016}": a label that is the role, a sentence, and a closing
+ * segment that gives the organisation and the dates. Returns true when the
+ * item was taken (p is consumed). */
+static bool tex__description_closing_dates(TexWalk *w, RlsPlain *p, uint32_t label_end) {
+    RlsDateRange dates;
+    size_t ds, de;
+    if (rls_date_range_find(p->text, label_end, &dates, &ds, &de)) return false;
+    if (!rls_date_range_find(p->text + label_end, p->len - label_end, &dates, &ds, &de))
+        return false;
+    ds += label_end, de += label_end;
+    size_t end = p->len;
+    while (end > de && strchr(" .)", p->text[end - 1]))
+        end--;
+    if (end != de) return false;
+    /* The closing segment starts after the last sentence's full stop. */
+    size_t seg = 0;
+    for (size_t i = label_end; i + 1 < ds; i++)
+        if (p->text[i] == '.' && p->text[i + 1] == ' ') seg = i + 2;
+    if (!seg) return false;
+    size_t oe = ds;
+    while (oe > seg && strchr(" :|,-", p->text[oe - 1]))
+        oe--;
+    char *title = rls_strndup(p->text, label_end);
+    char *org = oe > seg ? rls_strndup(p->text + seg, oe - seg) : NULL;
+    while (*title && title[strlen(title) - 1] == ' ')
+        title[strlen(title) - 1] = '\0';
+    dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
+    RlsSpan span = tex__plain_span(p);
+    rls_model_builder_entry(&w->mb, span, title, org, NULL, &dates);
+    rls_free(title);
+    rls_free(org);
+    RlsPlain prose;
+    tex__plain_slice(p, label_end, seg, &prose);
+    if (prose.len)
+        rls_model_builder_paragraph(&w->mb, tex__plain_span(&prose), &prose);
+    else
+        rls_plain_free(&prose);
+    rls_plain_free(p);
+    return true;
+}
+
 static bool tex__description_entry(TexWalk *w, TSNode node, RlsPlain *p, uint32_t label_end,
                                    const TexItemBreak *brk, uint16_t depth) {
     RlsSectionKind k = w->kind;
     if (k != RLS_SECTION_EXPERIENCE && k != RLS_SECTION_EDUCATION && k != RLS_SECTION_PROJECTS &&
         k != RLS_SECTION_VOLUNTEERING)
         return false;
+    if (!brk->seen && tex__description_closing_dates(w, p, label_end)) return true;
     /* The first line is the whole item when it has no break; a sentence
      * there ("...for the lab.") is no header, and then the label alone is. */
     uint32_t ends[2] = {brk->seen ? brk->first_break : p->len, brk->seen ? 0 : label_end};
@@ -1721,12 +2135,56 @@ static void tex__env_args(TexWalk *w, TSNode node) {
     }
     rls_kids_close(&kids);
     if (n < 2) return;
+    RlsResume *model = w->mb.model;
+    if (w->kind == RLS_SECTION_OTHER && model->n_sections) {
+        /* A section whose heading names no kind ("Teaching and Leadership")
+         * holding the class's dated entry environments lists roles. */
+        char *first = tex__node_string(w, args[0]);
+        RlsFieldScores typed;
+        rls_field_type_score(first, strlen(first), &typed);
+        if (typed.score[RLS_FIELD_DATE] >= 3.0f)
+            w->kind = model->sections[model->n_sections - 1].kind = RLS_SECTION_EXPERIENCE;
+        rls_free(first);
+    }
     for (unsigned k = 0; k < n; k++) {
         uint32_t at = ts_node_start_byte(args[k]);
         rls_plain_builder_break(&w->para, at, at);
         rls_tex_text_node(&w->para_text, args[k]);
     }
     tex__push_range(w, ts_node_start_byte(args[0]), ts_node_end_byte(args[n - 1]), true);
+    /* The arguments are the entry's header line; the body starts below. */
+    tex__flush_para(w);
+}
+
+/* "\\begin{cvsection}{Teaching and Leadership} ... \\end{cvsection}": a
+ * class's section macro used as an environment heads a section with its
+ * first argument, and its body flows on as the section's content. */
+static bool tex__heading_env(TexWalk *w, TSNode node, const char *name, size_t len) {
+    RlsTexMacro m;
+    if (!rls_tex_macros_lookup(&w->macros, name, len, 1, &m) || m.role != RLS_TEX_HEADING ||
+        tex__eq(name, len, "cvsubsection"))
+        return false;
+    TSNode arg = {0};
+    RlsKids kids;
+    rls_kids_init_named(&kids, node);
+    TSNode c;
+    while (rls_kids_next(&kids, &c)) {
+        const char *type = ts_node_type(c);
+        if (!strcmp(type, "begin") || !strcmp(type, "brack_group")) continue;
+        if (!strcmp(type, "curly_group")) arg = c;
+        break;
+    }
+    rls_kids_close(&kids);
+    if (ts_node_is_null(arg)) return false;
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, arg);
+    RlsPlain heading;
+    rls_plain_builder_finish(&pb, &heading);
+    rls_plain_builder_close(&pb);
+    tex__section(w, &heading, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(arg)}, 1);
+    tex__push_range(w, ts_node_start_byte(arg), ts_node_end_byte(arg), true);
+    return true;
 }
 
 static void tex__env(TexWalk *w, TSNode node, bool in_body) {
@@ -1752,6 +2210,7 @@ static void tex__env(TexWalk *w, TSNode node, bool in_body) {
                                  (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
     /* Environments are blocks: text before one is a paragraph of its own. */
     tex__flush_para(w);
+    if (tex__heading_env(w, node, name, len)) return;
     tex__entry_env(w, node, name, len);
     /* tabular's column spec and minipage's width are not text. */
     unsigned skip = rls_tex_env_arg_count(name, len);
@@ -2029,6 +2488,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     w.kind = RLS_SECTION_HEADER;
     w.line_entry = -1;
     w.dated_entry = -1;
+    w.macro_entry = -1;
     w.top_kind = RLS_SECTION_HEADER;
 
     TSNode root = ts_tree_root_node(tree);

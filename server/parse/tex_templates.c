@@ -81,6 +81,8 @@ static const RlsTexMacro tex__builtin[] = {
     ROW("hrefWithoutArrow", RLS_TEX_KEEP_LAST),
     ROW("resizebox", RLS_TEX_KEEP_LAST),
     ROW("scalebox", RLS_TEX_KEEP_LAST),
+    ROW("multirow", RLS_TEX_KEEP_LAST),
+    ROW("multicolumn", RLS_TEX_KEEP_LAST),
     /* No text at all. */
     {.name = "vspace", .role = RLS_TEX_DROP, .arity = 1},
     {.name = "addvspace", .role = RLS_TEX_DROP, .arity = 1},

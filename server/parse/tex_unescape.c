@@ -520,19 +520,79 @@ static void text__comment(RlsTexText *self, TSNode node) {
     if (e > self->consumed_to) self->consumed_to = e;
 }
 
+/* Whether src[a, b) is a length alone ("0.5ex", "-2pt", "1.2 cm"): an
+ * unknown macro's spacing argument (\\separator{0.5ex}), never text. */
+static bool text__is_length(const char *src, uint32_t a, uint32_t b) {
+    static const char *const units[] = {"pt", "em", "ex", "cm", "mm", "in", "bp", "pc", "sp", "mu"};
+    while (a < b && text__is_space(src[a]))
+        a++;
+    while (b > a && text__is_space(src[b - 1]))
+        b--;
+    if (a < b && (src[a] == '-' || src[a] == '+')) a++;
+    uint32_t digits = a;
+    while (a < b && ((src[a] >= '0' && src[a] <= '9') || src[a] == '.'))
+        a++;
+    if (a == digits) return false;
+    while (a < b && src[a] == ' ')
+        a++;
+    if (b - a != 2) return false;
+    for (size_t k = 0; k < RLS_ARRAY_LEN(units); k++)
+        if (!memcmp(src + a, units[k], 2)) return true;
+    return false;
+}
+
 /* Formatting macros glue their arguments (\\textbf{Languages}{: Java});
  * other macros typeset each argument as its own piece, so a word break
  * separates them. */
-static void text__curly_args(RlsTexText *self, TSNode cmd, bool last_only, bool glue) {
+static void text__curly_args(RlsTexText *self, TSNode cmd, bool last_only, bool glue,
+                             bool drop_lengths) {
     TSNode args[16];
     unsigned n = rls_tex_curly_args(cmd, args, 16);
     if (n > 16) n = 16;
     for (unsigned i = last_only && n ? n - 1 : 0; i < n; i++) {
+        uint32_t as = ts_node_start_byte(args[i]), ae = ts_node_end_byte(args[i]);
+        if (drop_lengths && ae - as >= 2 && text__is_length(self->src, as + 1, ae - 1)) {
+            text__gap(self, as);
+            rls_tex_text_skip_to(self, ae);
+            continue;
+        }
         if (i > 0 && !glue) {
             uint32_t at = ts_node_start_byte(args[i]);
             rls_plain_builder_break(self->pb, at, at);
         }
         rls_tex_text_node(self, args[i]);
+    }
+}
+
+/* The end of a balanced group opened at src[at] ('[' or '{'), or `at` when
+ * it does not close. */
+static uint32_t text__group_end(const char *src, uint32_t src_len, uint32_t at) {
+    char open = src[at], close = open == '[' ? ']' : '}';
+    unsigned depth = 0;
+    for (uint32_t i = at; i < src_len; i++) {
+        if (src[i] == '\\') {
+            i++;
+        } else if (src[i] == open) {
+            depth++;
+        } else if (src[i] == close && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return at;
+}
+
+/* Where the last of the optional and curly arguments written after a
+ * command ending at `at` starts (its '{'), or `at` when none follows. */
+static uint32_t text__last_group(const char *src, uint32_t src_len, uint32_t at) {
+    uint32_t i = at, last = at;
+    for (;;) {
+        while (i < src_len && (src[i] == ' ' || src[i] == '\t'))
+            i++;
+        if (i >= src_len || (src[i] != '[' && src[i] != '{')) return last;
+        uint32_t end = text__group_end(src, src_len, i);
+        if (end == i) return last;
+        if (src[i] == '{') last = i;
+        i = end;
     }
 }
 
@@ -665,14 +725,23 @@ static void text__command(RlsTexText *self, TSNode node) {
             return;
         }
         text__gap(self, s);
-        text__curly_args(self, node, m.role == RLS_TEX_KEEP_LAST, m.role == RLS_TEX_FORMAT);
+        if (m.role == RLS_TEX_KEEP_LAST && !nargs) {
+            /* "\\multirow[t]{2}{*}{text}": after an optional argument the
+             * grammar leaves the braces as siblings; the row count and the
+             * width before the last one are layout, not the cell's text. */
+            uint32_t last = text__last_group(self->src, self->src_len, e);
+            if (last > self->consumed_to) self->consumed_to = last;
+            rls_tex_text_skip_to(self, last > e ? last : e);
+            return;
+        }
+        text__curly_args(self, node, m.role == RLS_TEX_KEEP_LAST, m.role == RLS_TEX_FORMAT, false);
         rls_tex_text_skip_to(self, e);
         return;
     }
     /* Unknown macro: its curly arguments are most likely text (\en{..},
      * \mbox{..}, a user's \skill{..}); its optional arguments are not. */
     text__gap(self, s);
-    text__curly_args(self, node, false, false);
+    text__curly_args(self, node, false, false, true);
     rls_tex_text_skip_to(self, e);
 }
 

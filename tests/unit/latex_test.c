@@ -752,7 +752,9 @@ static void test_arguments_of_unknown_environments_are_cells(void) {
     RlsResume *m = parse(src, NULL);
     ASSERT_EQ_INT(m->n_entries, 2);
     EXPECT_STR_EQ(m->entries[0].title, "Math Tutor");
-    EXPECT_STR_EQ(m->entries[0].org, "Café Étoile Learning Center, Pasadena TX");
+    /* The city before its state's code is the place, not the name. */
+    EXPECT_STR_EQ(m->entries[0].org, "Café Étoile Learning Center");
+    EXPECT_STR_EQ(m->entries[0].location, "Pasadena TX");
     EXPECT_EQ_INT(m->entries[0].dates.start.year, 2014);
     EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
     /* Arguments on lines of their own are cells too. */

@@ -460,6 +460,331 @@ static void test_name_and_tagline_are_lines_of_their_own(void) {
     rls_resume_delete(m);
 }
 
+/* A document's own table layout: its heading macro puts the dates in a
+ * \multirow (whose row count and width are layout), the employer on the
+ * row under the role, and draws its items with a bullet glyph in a cell. */
+static void test_own_table_macros_read_as_role_employer_and_items(void) {
+    const char *src = "\\newenvironment{block}[1]{\\section{#1}"
+                      "\\begin{tabular}{p{2cm}|p{12cm}}}{\\end{tabular}}\n"
+                      "\\newcommand{\\head}[2]{\\multirow[t]{2}{*}{\\small #1} & \\textbf{#2}}\n"
+                      "\\newcommand{\\where}[1]{\\\\& \\emph{#1}}\n"
+                      "\\newcommand{\\point}[1]{\\\\& \\textbullet\\ #1}\n"
+                      "\\begin{document}\n\\begin{block}{Experience}\n"
+                      "\\head{Mar 2019 -- Jun 2021}{Backend Developer}\n\\where{Quixotic}\n"
+                      "\\point{Cut deploy time by half}\n\\point{Wrote the billing service}\n"
+                      "\\\\ \\multicolumn{2}{c}{} \\\\\n\\end{block}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Backend Developer");
+    EXPECT_STR_EQ(m->entries[0].org, "Quixotic");
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2019);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2021);
+    ASSERT_EQ_INT(m->n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "Cut deploy time by half");
+    EXPECT_EQ_INT(m->bullets[0].entry, 0);
+    EXPECT_TRUE(span_is(src, m->bullets[0].span, "Cut deploy time by half"));
+    EXPECT_STR_EQ(m->bullets[1].plain.text, "Wrote the billing service");
+    /* "\\multicolumn{2}{c}{}" leaves no line. */
+    EXPECT_EQ_INT(m->n_paragraphs, 0);
+    rls_resume_delete(m);
+}
+
+/* A known template's macro name taken by a document whose own class
+ * orders the arguments otherwise: the all-date argument is the dates, the
+ * template's fields take the rest in order, and a sentence is no place. */
+static void test_template_macro_with_its_arguments_in_another_order(void) {
+    const char *src = "\\begin{document}\n\\section{Experiência}\n"
+                      "\\cvevent{2019--atual}{Analista de Dados}{Quixotic Ltda}"
+                      "{Painéis de vendas e relatórios automáticos para a equipe comercial.}\n"
+                      "\\cvevent{Data Analyst}{Quixotic}{2016 -- 2018}{Lisbon}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Analista de Dados");
+    EXPECT_STR_EQ(m->entries[0].org, "Quixotic Ltda");
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2019);
+    EXPECT_TRUE(m->entries[0].dates.end.present);
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "2019--atual"));
+    ASSERT_EQ_INT(m->n_paragraphs, 1);
+    EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
+    /* The template's own order still reads as it did. */
+    EXPECT_STR_EQ(m->entries[1].title, "Data Analyst");
+    EXPECT_STR_EQ(m->entries[1].org, "Quixotic");
+    EXPECT_STR_EQ(m->entries[1].location, "Lisbon");
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2016);
+    rls_resume_delete(m);
+}
+
+/* Template slots that hold a place or a colour: the fields are passed in
+ * another order than the template's, and are taken by what they say. */
+static void test_entry_fields_out_of_their_slots_are_typed_by_content(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      /* moderncv's arguments, the role in the description */
+                      "\\cventry{\\textbf{2019 -- 2021}}{Quixotic}{Berlin, Germany}{}{}"
+                      "{Senior Data Engineer}\n"
+                      /* a class of its own: dates, city, dot colour, role, employer */
+                      "\\cventry{2016 -- 2018}{Madrid}{accentgray}{Backend Developer}"
+                      "{\\textit{Zorblax}}{\\begin{itemize}\\item Shipped the billing API."
+                      "\\end{itemize}}\n"
+                      /* the template's own order is left alone */
+                      "\\cventry{2014 -- 2015}{Intern}{Acme}{Paris}{}{Built dashboards.}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Senior Data Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Quixotic");
+    EXPECT_STR_EQ(m->entries[0].location, "Berlin, Germany");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2019);
+    EXPECT_STR_EQ(m->entries[1].title, "Backend Developer");
+    EXPECT_STR_EQ(m->entries[1].org, "Zorblax");
+    EXPECT_STR_EQ(m->entries[1].location, "Madrid");
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_EQ_INT(m->bullets[0].entry, 1);
+    EXPECT_STR_EQ(m->entries[2].title, "Intern");
+    EXPECT_STR_EQ(m->entries[2].org, "Acme");
+    EXPECT_STR_EQ(m->entries[2].location, "Paris");
+    /* The role taken from the description is not also a line of text. */
+    ASSERT_EQ_INT(m->n_paragraphs, 1);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Built dashboards.");
+    rls_resume_delete(m);
+}
+
+/* Chinese is written without spaces: a space in one name field parts the
+ * school or employer from the degree or role after it. */
+static void test_space_in_a_cjk_name_parts_the_role_after_it(void) {
+    const char *src = "\\begin{document}\n\\section{教育背景}\n"
+                      "\\datedsubsection{\\textbf{浙江大学\\ 硕士}}{2015 -- 2018}\n"
+                      "\\datedsubsection{\\textbf{北京理工大学研究生院\\ 博士后}}{2018 -- 至今}\n"
+                      "\\datedsubsection{\\textbf{Acme 工作室}}{2012 -- 2014}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "硕士");
+    EXPECT_STR_EQ(m->entries[0].org, "浙江大学");
+    EXPECT_STR_EQ(m->entries[1].title, "博士后");
+    EXPECT_STR_EQ(m->entries[1].org, "北京理工大学研究生院");
+    EXPECT_TRUE(m->entries[1].dates.end.present);
+    /* No role after the space: the name stays whole. */
+    EXPECT_TRUE(m->entries[2].title == NULL);
+    EXPECT_STR_EQ(m->entries[2].org, "Acme 工作室");
+    rls_resume_delete(m);
+}
+
+/* A class's own macro with the two ends of its range in two arguments
+ * ("\\job{start}[end]{...}") and a spacing macro of the class between
+ * entries ("\\spacer{0.5ex}"): one range, and the length is no text. */
+static void test_range_over_two_arguments_and_a_length_argument(void) {
+    const char *src = "\\begin{document}\n\\section{工作经历}\n"
+                      "\\job%\n  {2018.04}%\n  [2018.08]%\n  {数据工程师 @ 领脉科技}\n\n"
+                      "\\spacer{0.5ex}\n"
+                      "\\job%\n  {2016.01}%\n  [2017.03]%\n  {网站开发 @ Zorblax}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "数据工程师");
+    EXPECT_STR_EQ(m->entries[0].org, "领脉科技");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2018);
+    EXPECT_EQ_INT(m->entries[0].dates.start.month, 4);
+    EXPECT_EQ_INT(m->entries[0].dates.end.month, 8);
+    EXPECT_STR_EQ(m->entries[1].title, "网站开发");
+    EXPECT_STR_EQ(m->entries[1].org, "Zorblax");
+    EXPECT_EQ_INT(m->entries[1].dates.end.year, 2017);
+    EXPECT_EQ_INT(m->entries[1].dates.end.month, 3);
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_TRUE(m->entries[1].location == NULL);
+    EXPECT_EQ_INT(m->n_paragraphs, 0);
+    rls_resume_delete(m);
+}
+
+/* A class's section macro used as an environment heads a section, and a
+ * section whose heading names no kind holding the class's dated entry
+ * environments lists roles; each environment's arguments are its header
+ * line, apart from the text under it. */
+static void test_section_environment_of_dated_entry_environments(void) {
+    const char *src = "\\begin{document}\n\\begin{cvsection}{Projects}\nA parser.\n"
+                      "\\end{cvsection}\n"
+                      "\\begin{cvsection}{Teaching and Leadership}\n"
+                      "\\begin{cvsubsection}{2016 -- 2018}{Council Representative}{Baylor "
+                      "College}\nChaired the events committee.\n\\end{cvsubsection}\n"
+                      "\\end{cvsection}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 2);
+    EXPECT_STR_EQ(m->sections[0].heading.text, "Projects");
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_PROJECTS);
+    EXPECT_STR_EQ(m->sections[1].heading.text, "Teaching and Leadership");
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_EXPERIENCE);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Council Representative");
+    EXPECT_STR_EQ(m->entries[0].org, "Baylor College");
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2018);
+    rls_resume_delete(m);
+}
+
+/* A description item whose label is the role and whose text closes on
+ * the organisation and the dates ("\\textit{Org : 2015 -- 2016}"). */
+static void test_description_item_closing_on_organisation_and_dates(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n\\begin{description}\n"
+                      "\\item[Student Mentor] Guided a first year student. Planned the course "
+                      "work.\n  \\textit{Baylor College : 2015 -- 2016}\n"
+                      "\\item[High School Tutor] Tutored students for a state test.\n"
+                      "  \\textit{Clear Lake High School : 2012}\n"
+                      "\\end{description}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Student Mentor");
+    EXPECT_STR_EQ(m->entries[0].org, "Baylor College");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2015);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2016);
+    EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "2015 -- 2016"));
+    EXPECT_STR_EQ(m->entries[1].title, "High School Tutor");
+    EXPECT_STR_EQ(m->entries[1].org, "Clear Lake High School");
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text,
+                  "Guided a first year student. Planned the course work.");
+    EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
+    EXPECT_EQ_INT(m->paragraphs[1].entry, 1);
+    rls_resume_delete(m);
+}
+
+/* "School, College Station TX": a US city before its state's code with no
+ * comma between them is the place after the organisation; "Siemens AG" is
+ * no city. */
+static void test_city_before_its_state_code_is_the_place(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\datedsubsection{Texas A\\&M Health Center, College Station TX}{2010 -- "
+                      "2013}\n\\role{Student Researcher}{}\n"
+                      "\\datedsubsection{Siemens AG, Munich}{2014 -- 2015}\n"
+                      "\\role{Engineer}{}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].org, "Texas A&M Health Center");
+    EXPECT_STR_EQ(m->entries[0].location, "College Station TX");
+    EXPECT_STR_EQ(m->entries[1].org, "Siemens AG");
+    EXPECT_STR_EQ(m->entries[1].location, "Munich");
+    rls_resume_delete(m);
+}
+
+/* Under a dated entry, an undated call of another entry macro with no
+ * organisation is a line of that entry; the same macro undated is still
+ * an entry of its own (a project without dates). */
+static void test_undated_sub_heading_under_a_dated_entry_is_its_line(void) {
+    const char *src = "\\begin{document}\n\\section{项目经历}\n\\resumeSubHeadingList\n"
+                      "\\resumeSubheading{数据压缩}{2021--2022年}{研发工程师}{圣彼得堡}\n"
+                      "\\resumeSubSubheading{该项目通过有损压缩达到96\\% 压缩率。}{}\n"
+                      "\\resumeSubSubheading{Cut storage by 7x.}{}\n"
+                      "\\section{Projects}\n"
+                      "\\resumeProjectHeading{ShapG}{}\n\\resumeProjectHeading{Newsify}{}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2022);
+    ASSERT_EQ_INT(m->n_bullets, 2);
+    EXPECT_STR_EQ(m->bullets[0].plain.text, "该项目通过有损压缩达到96% 压缩率。");
+    EXPECT_EQ_INT(m->bullets[0].entry, 0);
+    EXPECT_EQ_INT(m->bullets[1].entry, 0);
+    EXPECT_STR_EQ(m->entries[1].title, "ShapG");
+    EXPECT_STR_EQ(m->entries[2].title, "Newsify");
+    rls_resume_delete(m);
+}
+
+/* " at " after a role names the employer; after an institution's name it
+ * names the campus and stays in the name. */
+static void test_at_after_an_institution_is_part_of_its_name(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\textbf{Research Assistant, University of California at Irvine} \\hfill "
+                      "2004 -- 2008\n\n\\textbf{Developer at Hearo} \\hfill 2011 -- 2012\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Research Assistant");
+    EXPECT_STR_EQ(m->entries[0].org, "University of California at Irvine");
+    EXPECT_STR_EQ(m->entries[1].title, "Developer");
+    EXPECT_STR_EQ(m->entries[1].org, "Hearo");
+    rls_resume_delete(m);
+}
+
+/* In a section of projects, the right-hand column after the dates is the
+ * place when it names one and otherwise whom the work was for. */
+static void test_project_line_right_column_is_place_or_organisation(void) {
+    const char *src = "\\begin{document}\n\\section{Open Source Projects}\n"
+                      "{\\bfseries Maintainer $|$ \\textit{Nov 2018 -- Present} \\hfill "
+                      "\\href{https://github.com/x}{GitHub}} \\par\n\n"
+                      "{\\bfseries Parser $|$ \\textit{2020 -- 2021} \\hfill Berlin} \\par\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 1);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_PROJECTS);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Maintainer");
+    EXPECT_STR_EQ(m->entries[0].org, "GitHub");
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_STR_EQ(m->entries[1].title, "Parser");
+    EXPECT_TRUE(m->entries[1].org == NULL);
+    EXPECT_STR_EQ(m->entries[1].location, "Berlin");
+    rls_resume_delete(m);
+}
+
+/* An employer shown as its logo only: the image's file name names it, and
+ * the postcode beside it is the place. */
+static void test_logo_in_the_organisation_slot_names_it(void) {
+    const char *src = "\\begin{document}\n\\section{Expériences}\n"
+                      "\\twentyitem{Avril 2018}{6 mois}{Stage ingénieur}"
+                      "{\\href{https://x.fr}{\\includegraphics[scale=0.3]{img/quixo-logo.png} "
+                      "\\hspace{0.5cm} (92230)}}{}{Simulateur}\n"
+                      "\\twentyitem{Juin 2017}{2 mois}{Stage technicien}"
+                      "{\\includegraphics{Logo_zorb_2011.png}}{}{Outil}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Stage ingénieur");
+    EXPECT_STR_EQ(m->entries[0].org, "Quixo");
+    EXPECT_STR_EQ(m->entries[0].location, "(92230)");
+    EXPECT_STR_EQ(m->entries[1].org, "Zorb");
+    rls_resume_delete(m);
+    /* A call with fewer arguments than the organisation's slot. */
+    m = parse("\\begin{document}\n\\section{Experience}\n\\cvevent{Engineer}\n"
+              "\\end{document}\n");
+    EXPECT_TRUE(m != NULL);
+    rls_resume_delete(m);
+}
+
+/* A macro that amends an entry, called where there is none, is a line of
+ * its arguments, each a cell: dated, it heads an entry of its own. */
+static void test_amendment_without_an_entry_is_a_line_of_cells(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\role{M.Sc. Physics}{Technical University of Berlin, 2015 - 2018}\n"
+                      "\\role{B.Sc. Psychology}{University of Vienna, 2013 - 2015}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "M.Sc. Physics");
+    EXPECT_STR_EQ(m->entries[0].org, "Technical University of Berlin");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2015);
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2018);
+    EXPECT_STR_EQ(m->entries[1].org, "University of Vienna");
+    EXPECT_EQ_INT(m->n_paragraphs, 0);
+    rls_resume_delete(m);
+}
+
+/* A grade after the degree, labelled or not, in ASCII or full-width
+ * brackets, is no part of the degree's name. */
+static void test_labelled_grade_after_the_degree_is_cut(void) {
+    const char *src = "\\begin{document}\n\\section{教育背景}\n"
+                      "\\resumeSubheading{延安大学}{2015.09 -- 2019.06}"
+                      "{计算机科学学士（GPA：3.1/4.0）}{中国，延安}\n"
+                      "\\resumeSubheading{Quixote College}{2011 -- 2015}"
+                      "{BA Mathematics (GPA: 3.8/4.0)}{Boston, MA}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "计算机科学学士");
+    EXPECT_STR_EQ(m->entries[0].org, "延安大学");
+    EXPECT_STR_EQ(m->entries[1].title, "BA Mathematics");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -488,6 +813,20 @@ int main(void) {
         RLS_TEST(test_description_item_with_dates_is_an_entry_and_its_text_the_bullet),
         RLS_TEST(test_description_item_outside_a_section_of_roles_is_no_entry),
         RLS_TEST(test_table_row_with_dates_reads_its_cells_as_fields),
+        RLS_TEST(test_own_table_macros_read_as_role_employer_and_items),
+        RLS_TEST(test_template_macro_with_its_arguments_in_another_order),
+        RLS_TEST(test_entry_fields_out_of_their_slots_are_typed_by_content),
+        RLS_TEST(test_space_in_a_cjk_name_parts_the_role_after_it),
+        RLS_TEST(test_range_over_two_arguments_and_a_length_argument),
+        RLS_TEST(test_section_environment_of_dated_entry_environments),
+        RLS_TEST(test_description_item_closing_on_organisation_and_dates),
+        RLS_TEST(test_city_before_its_state_code_is_the_place),
+        RLS_TEST(test_undated_sub_heading_under_a_dated_entry_is_its_line),
+        RLS_TEST(test_at_after_an_institution_is_part_of_its_name),
+        RLS_TEST(test_project_line_right_column_is_place_or_organisation),
+        RLS_TEST(test_logo_in_the_organisation_slot_names_it),
+        RLS_TEST(test_amendment_without_an_entry_is_a_line_of_cells),
+        RLS_TEST(test_labelled_grade_after_the_degree_is_cut),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
