@@ -12,36 +12,51 @@
 
 void rls_plain_builder_init(RlsPlainBuilder *self) {
     memset(self, 0, sizeof(*self));
-    rls_buf_init(&self->text);
 }
 
 void rls_plain_builder_close(RlsPlainBuilder *self) {
-    rls_buf_close(&self->text);
     rls_free(self->src_start);
-    rls_free(self->src_end);
     rls_plain_builder_init(self);
+}
+
+/* Most texts (a bullet, a heading, a line) fit the first block. */
+#define PLAIN__FIRST_CAP 256
+
+/* Makes room for `need` plain bytes: one new block, the three parts copied. */
+static void plain__reserve(RlsPlainBuilder *self, size_t need) {
+    if (need <= self->cap) return;
+    size_t cap = self->cap ? self->cap * 2 : PLAIN__FIRST_CAP;
+    while (cap < need)
+        cap *= 2;
+    uint32_t *block = rls_malloc(cap * (2 * sizeof(uint32_t) + 1) + 1);
+    char *text = (char *)(block + 2 * cap);
+    if (self->len) {
+        memcpy(block, self->src_start, self->len * sizeof(uint32_t));
+        memcpy(block + cap, self->src_end, self->len * sizeof(uint32_t));
+        memcpy(text, self->text, self->len);
+    }
+    rls_free(self->src_start);
+    self->src_start = block;
+    self->src_end = block + cap;
+    self->text = text;
+    self->cap = cap;
 }
 
 static void plain__push(RlsPlainBuilder *self, const char *bytes, size_t len, uint32_t start,
                         uint32_t end) {
-    size_t need = self->text.len + len;
-    if (need > self->cap) {
-        size_t cap = self->cap;
-        rls_grow((void **)&self->src_start, &cap, need, sizeof(uint32_t));
-        self->src_end = rls_realloc(self->src_end, cap * sizeof(uint32_t));
-        self->cap = cap;
-    }
+    plain__reserve(self, self->len + len);
     for (size_t i = 0; i < len; i++) {
-        self->src_start[self->text.len + i] = start;
-        self->src_end[self->text.len + i] = end;
+        self->src_start[self->len + i] = start;
+        self->src_end[self->len + i] = end;
     }
-    rls_buf_append(&self->text, bytes, len);
+    memcpy(self->text + self->len, bytes, len);
+    self->len += len;
 }
 
 /* Writes the pending space, if any, before new text. Leading whitespace is
  * dropped because nothing precedes it. */
 static void plain__flush_space(RlsPlainBuilder *self) {
-    if (self->space_pending && self->text.len > 0)
+    if (self->space_pending && self->len > 0)
         plain__push(self, " ", 1, self->space_start, self->space_end);
     self->space_pending = false;
 }
@@ -71,13 +86,15 @@ void rls_plain_builder_source(RlsPlainBuilder *self, const char *src, uint32_t s
         while (run < end_byte && !plain__is_space(src[run]))
             run++;
         plain__flush_space(self);
-        /* Verbatim bytes map one to one; push them in a single append. */
-        size_t base = self->text.len;
-        plain__push(self, src + i, run - i, 0, 0);
+        /* Verbatim bytes map one to one. */
+        size_t base = self->len;
+        plain__reserve(self, base + (run - i));
         for (uint32_t k = 0; k < run - i; k++) {
             self->src_start[base + k] = i + k;
             self->src_end[base + k] = i + k + 1;
         }
+        memcpy(self->text + base, src + i, run - i);
+        self->len = base + (run - i);
         i = run;
     }
 }
@@ -98,23 +115,25 @@ void rls_plain_builder_break(RlsPlainBuilder *self, uint32_t start_byte, uint32_
 }
 
 uint32_t rls_plain_builder_len(const RlsPlainBuilder *self) {
-    return (uint32_t)self->text.len;
+    return (uint32_t)self->len;
 }
 
 void rls_plain_builder_finish(RlsPlainBuilder *self, RlsPlain *out) {
-    out->len = (uint32_t)self->text.len;
-    out->text = rls_buf_detach(&self->text);
-    out->generated = NULL;
-    if (self->src_start) {
-        out->src_start = self->src_start;
-        out->src_end = self->src_end;
+    size_t n = self->len;
+    out->len = (uint32_t)n;
+    out->text = rls_strndup(self->text ? self->text : "", n);
+    /* Never NULL, even when empty: readers index the maps without a test. */
+    out->src_start = rls_malloc((n ? n : 1) * sizeof(uint32_t));
+    out->src_end = rls_malloc((n ? n : 1) * sizeof(uint32_t));
+    if (n) {
+        memcpy(out->src_start, self->src_start, n * sizeof(uint32_t));
+        memcpy(out->src_end, self->src_end, n * sizeof(uint32_t));
     } else {
-        out->src_start = rls_calloc(1, sizeof(uint32_t));
-        out->src_end = rls_calloc(1, sizeof(uint32_t));
+        out->src_start[0] = 0;
+        out->src_end[0] = 0;
     }
-    self->src_start = NULL;
-    self->src_end = NULL;
-    self->cap = 0;
+    out->generated = NULL;
+    self->len = 0;
     self->space_pending = false;
 }
 

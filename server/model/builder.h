@@ -11,10 +11,16 @@
 
 /* ---- Plain text with a source map ---------------------------------------- */
 
+/* The text and its two maps are scratch, kept across rls_plain_builder_finish
+ * (which copies each result out at its exact size): a parse builds dozens of
+ * short texts with one builder, and growing three arrays from nothing for
+ * each of them was most of the allocations of a parse. The scratch is one
+ * block: src_start[cap], src_end[cap], then text[cap + 1]. */
 typedef struct {
-    RlsBuf text;
+    char *text;
     uint32_t *src_start;
     uint32_t *src_end;
+    size_t len;
     size_t cap;
     /* Whitespace seen but not yet written: it becomes one space only if
      * more text follows, which is how folding and trimming both fall out. */
@@ -24,7 +30,8 @@ typedef struct {
 } RlsPlainBuilder;
 
 void rls_plain_builder_init(RlsPlainBuilder *self);
-/* Frees whatever was not finished. */
+/* Frees the scratch (and whatever was not finished): call it once done,
+ * finished or not. */
 void rls_plain_builder_close(RlsPlainBuilder *self);
 /* Appends source bytes src[start_byte, end_byte) as they are, each mapped to
  * itself; runs of ASCII whitespace (newlines included) fold into one space. */
@@ -39,8 +46,8 @@ void rls_plain_builder_emit(RlsPlainBuilder *self, const char *text, size_t len,
 void rls_plain_builder_break(RlsPlainBuilder *self, uint32_t start_byte, uint32_t end_byte);
 /* Plain bytes written so far (pending whitespace excluded). */
 uint32_t rls_plain_builder_len(const RlsPlainBuilder *self);
-/* Moves the result into *out (owned by the caller; freed with the model)
- * and resets the builder for reuse. */
+/* Copies the result into *out (owned by the caller; freed with the model)
+ * and resets the builder for reuse, keeping its scratch. */
 void rls_plain_builder_finish(RlsPlainBuilder *self, RlsPlain *out);
 
 /* Frees an RlsPlain that never made it into a model. */

@@ -577,9 +577,9 @@ static bool md__run_matches(const Md *md, const MdRun *run, const TSRange *r, ui
     return true;
 }
 
+/* A run's events, ranges and bytes are one block, events first (see
+ * md__run): one allocation per run kept. */
 static void md__run_free(MdRun *run) {
-    rls_free(run->ranges);
-    rls_free(run->bytes);
     rls_free(run->events);
     memset(run, 0, sizeof(*run));
 }
@@ -673,20 +673,24 @@ static const MdRun *md__run(Md *md, const TSRange *r, uint32_t n) {
     run->hash = hash;
     run->generation = p->generation;
     run->n_ranges = n;
-    run->ranges = rls_malloc(2 * n * sizeof(uint32_t));
     uint32_t total = 0;
+    for (uint32_t i = 0; i < n; i++)
+        total += r[i].end_byte - r[i].start_byte;
+    /* One block: events (the most aligned), then ranges, then bytes. */
+    size_t events_size = (md->n_rec ? md->n_rec : 1) * sizeof(MdEvent);
+    char *block = rls_malloc(events_size + 2 * n * sizeof(uint32_t) + total + 1);
+    run->events = (MdEvent *)block;
+    run->ranges = (uint32_t *)(block + events_size);
+    run->bytes = block + events_size + 2 * n * sizeof(uint32_t);
     for (uint32_t i = 0; i < n; i++) {
         run->ranges[2 * i] = r[i].start_byte - md->rec_base;
         run->ranges[2 * i + 1] = r[i].end_byte - md->rec_base;
-        total += r[i].end_byte - r[i].start_byte;
     }
-    run->bytes = rls_malloc(total + 1);
     run->n_bytes = total;
     for (uint32_t i = 0, off = 0; i < n; i++) {
         memcpy(run->bytes + off, md->src + r[i].start_byte, r[i].end_byte - r[i].start_byte);
         off += r[i].end_byte - r[i].start_byte;
     }
-    run->events = rls_malloc((md->n_rec ? md->n_rec : 1) * sizeof(MdEvent));
     memcpy(run->events, md->rec, md->n_rec * sizeof(MdEvent));
     run->n_events = md->n_rec;
     p->n_runs++;
@@ -765,19 +769,23 @@ static void md__text_close(MdText *t) {
  * emphasis, code or an HTML tag began or ended, since a writer who bolds the
  * role and not the company has told us where the fields are. Owned. */
 static char *md__field_string_range(const MdText *t, uint32_t from_plain, uint32_t to_plain) {
-    RlsBuf b;
-    rls_buf_init(&b);
+    /* Sized once: at most every bound adds its " | ". */
+    size_t span = to_plain > from_plain ? to_plain - from_plain : 0;
+    char *out = rls_malloc(span + 3 * (size_t)t->n_bounds + 1);
+    size_t n = 0;
     uint32_t k = 0;
     for (uint32_t i = from_plain; i <= to_plain; i++) {
         while (k < t->n_bounds && t->bounds[k] < i)
             k++;
         while (k < t->n_bounds && t->bounds[k] == i) {
-            rls_buf_puts(&b, " | ");
+            memcpy(out + n, " | ", 3);
+            n += 3;
             k++;
         }
-        if (i < to_plain) rls_buf_putc(&b, t->plain.text[i]);
+        if (i < to_plain) out[n++] = t->plain.text[i];
     }
-    return rls_buf_detach(&b);
+    out[n] = '\0';
+    return out;
 }
 
 static char *md__field_string(const MdText *t) {
@@ -2805,6 +2813,16 @@ void rls_md_parser_delete(RlsMdParser *self) {
 
 void rls_md_parser_edit(RlsMdParser *self, const RlsByteEdit *edit) {
     if (!self->tree) return;
+    /* Every byte replaced (a client's full-text change): tree-sitter can
+     * reuse no node, and editing the old tree first walks all of it, so the
+     * next parse starts afresh. The inline-run cache, keyed by content,
+     * still serves the lines that came back. */
+    if (edit->start_byte == 0 &&
+        edit->old_end_byte >= ts_node_end_byte(ts_tree_root_node(self->tree))) {
+        ts_tree_delete(self->tree);
+        self->tree = NULL;
+        return;
+    }
     TSInputEdit e = rls_ts_input_edit(edit);
     ts_tree_edit(self->tree, &e);
 }

@@ -7,8 +7,11 @@
  * "Formation" section). On a resume in another language they can only
  * produce false alarms, so the engine asks here once per run.
  */
+#include <assert.h>
 #include <string.h>
+#include <threads.h>
 
+#include "rls/hash.h"
 #include "rules/rules_internal.h"
 
 /* Short function words: frequent in any prose, and telling of its
@@ -30,10 +33,70 @@ static const char *const language__other[] = {
     /* Italian and Dutch */
     "il", "di", "della", "nel", "het", "een", "van", "voor"};
 
-static bool language__in(const char *w, uint32_t n, const char *const *set, size_t count) {
-    for (size_t i = 0; i < count; i++)
-        if (rls_rules_word_is(w, n, set[i])) return true;
-    return false;
+/* ---- Function words by hash ------------------------------------------------
+ * Every short word of the bullets is looked up several times a run (the
+ * document's language, each section's); comparing it with the 95 words
+ * above one by one was the largest part of the rules' time on a short
+ * resume. The lists go into one table, once per process, keyed by the word
+ * folded to lower case and packed with its length into eight bytes: the
+ * words are at most five bytes, so distinct words have distinct keys, and
+ * rls_hash_mix of eight bytes is a bijection, so distinct keys have
+ * distinct hashes. The table answers exactly what rls_rules_word_is over
+ * both lists did, English first. */
+
+typedef enum { LANGUAGE__NONE = 0, LANGUAGE__EN, LANGUAGE__OTHER } LanguageKind;
+
+typedef struct {
+    uint64_t hash; /* 0: empty */
+    uint8_t kind;  /* LanguageKind */
+} LanguageSlot;
+
+/* A power of two, more than twice the words: probes end soon. */
+#define LANGUAGE__CAP 256
+#define LANGUAGE__MAX_WORD 5
+
+static LanguageSlot language__table[LANGUAGE__CAP];
+static once_flag language__once = ONCE_FLAG_INIT;
+
+/* The key of w[0..n), n <= LANGUAGE__MAX_WORD, ASCII folded to lower case. */
+static uint64_t language__hash(const char *w, uint32_t n) {
+    unsigned char packed[8] = {0};
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        packed[i] = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+    }
+    packed[7] = (unsigned char)n;
+    return rls_hash_mix(RLS_HASH_SEED, packed, sizeof(packed));
+}
+
+static void language__add(const char *const *words, size_t count, LanguageKind kind) {
+    for (size_t i = 0; i < count; i++) {
+        uint32_t n = (uint32_t)strlen(words[i]);
+        assert(n <= LANGUAGE__MAX_WORD);
+        uint64_t h = language__hash(words[i], n);
+        /* 0 marks an empty slot and rls_hash_key folds it into 1. */
+        assert(h > 1);
+        LanguageSlot *slot = &language__table[rls_hash_probe(language__table, sizeof(LanguageSlot),
+                                                             LANGUAGE__CAP, h)];
+        if (slot->hash) continue; /* in both lists: English, as it was tried first */
+        slot->hash = h;
+        slot->kind = (uint8_t)kind;
+    }
+}
+
+static void language__build(void) {
+    language__add(language__en, RLS_ARRAY_LEN(language__en), LANGUAGE__EN);
+    language__add(language__other, RLS_ARRAY_LEN(language__other), LANGUAGE__OTHER);
+}
+
+/* Which list the ASCII word w[0..n) is in (case-insensitive). */
+static LanguageKind language__kind(const char *w, uint32_t n) {
+    if (n == 0 || n > LANGUAGE__MAX_WORD) return LANGUAGE__NONE;
+    call_once(&language__once, language__build);
+    uint64_t h = rls_hash_key(language__hash(w, n));
+    const LanguageSlot *slot =
+        &language__table[rls_hash_probe(language__table, sizeof(LanguageSlot), LANGUAGE__CAP, h)];
+    return slot->hash ? (LanguageKind)slot->kind : LANGUAGE__NONE;
 }
 
 /* ---- Words --------------------------------------------------------------
@@ -92,21 +155,26 @@ typedef struct {
     uint32_t latin, nonlatin; /* letters */
 } LanguageCount;
 
-static void language__scan(const RlsPlain *p, LanguageCount *c) {
+/* Adds p's letters to c, and its function words unless letters_only. */
+static void language__scan_words(const RlsPlain *p, LanguageCount *c, bool letters_only) {
     if (!p->text) return;
     LanguageWords w = {p->text, p->len, 0, c->latin, c->nonlatin};
     uint32_t start = 0, len = 0;
     bool ascii = true;
     while (language__next(&w, &start, &len, &ascii)) {
-        if (!ascii || len > 5) continue;
-        if (language__in(p->text + start, len, language__en, RLS_ARRAY_LEN(language__en)))
+        if (letters_only || !ascii || len > LANGUAGE__MAX_WORD) continue;
+        LanguageKind kind = language__kind(p->text + start, len);
+        if (kind == LANGUAGE__EN)
             c->en++;
-        else if (language__in(p->text + start, len, language__other,
-                              RLS_ARRAY_LEN(language__other)))
+        else if (kind == LANGUAGE__OTHER)
             c->other++;
     }
     c->latin = w.latin;
     c->nonlatin = w.nonlatin;
+}
+
+static void language__scan(const RlsPlain *p, LanguageCount *c) {
+    language__scan_words(p, c, false);
 }
 
 bool rls_rules_is_english(const RlsResume *m) {
@@ -215,7 +283,8 @@ const char *rls_rules_language(const RlsResume *m) {
 
 bool rls_rules_plain_foreign_script(const RlsPlain *p) {
     LanguageCount c = {0, 0, 0, 0};
-    language__scan(p, &c);
+    /* Asked for every bullet, twice a run: the letters are the answer. */
+    language__scan_words(p, &c, true);
     return c.nonlatin > c.latin;
 }
 

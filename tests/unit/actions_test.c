@@ -56,6 +56,7 @@ static void fake_plain(RlsPlain *out, const char *src, uint32_t start, uint32_t 
         i++;
     }
     rls_plain_builder_finish(&pb, out);
+    rls_plain_builder_close(&pb);
 }
 
 /* A model of src: one "Experience" section whose bullets are the lines
@@ -592,7 +593,7 @@ static void test_rewrites_tsv_rows_are_rewritten_inside_markdown_and_latex_resum
                     bool ok = same_text(expect, strlen(expect), got, format);
                     if (!ok) EXPECT_STR_EQ(got, expect);
                     if (real && !strcmp(got, want)) exact++;
-                    if (real && ok && strcmp(got, want) && !choice) equivalent++;
+                    if (real && ok && strcmp(got, want) != 0 && !choice) equivalent++;
                 } else {
                     EXPECT_EQ_INT(m2->n_bullets, 1);
                 }

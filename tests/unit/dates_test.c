@@ -541,6 +541,42 @@ static void test_dates_are_read_within_the_bytes_given(void) {
     }
 }
 
+/* The finder skips what cannot start a date: words opening with a byte
+ * that opens no month or present word, and everything after the last
+ * digit. Dates at the edges of that must still be found, in any case and
+ * script of the word tables, and present words alone still read as dated. */
+static void test_dates_are_found_at_the_edges_of_what_the_finder_skips(void) {
+    static const struct {
+        const char *text, *span;
+    } cases[] = {
+        {"Zookeeper, Yak herder, Quality – MARCH 2020", "MARCH 2020"},
+        {"Ведущий инженер, МАРТ 2020 – НАСТ. ВРЕМЯ", "МАРТ 2020 – НАСТ. ВРЕМЯ"},
+        {"Ingénieur, FÉVR. 2019 – AUJOURD’HUI", "FÉVR. 2019 – AUJOURD’HUI"},
+        {"Since 2021", "Since 2021"},
+        {"x 1", NULL},
+        {"Present, currently, now 9", NULL},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsDateRange r;
+        size_t s = 0, e = 0;
+        bool found = rls_date_range_find(cases[i].text, strlen(cases[i].text), &r, &s, &e);
+        if (!cases[i].span) {
+            if (found) RLS__FAIL("\"%s\": found a date", cases[i].text);
+            continue;
+        }
+        char got[128];
+        snprintf(got, sizeof(got), "%.*s", (int)(e - s), cases[i].text + s);
+        if (!found || strcmp(got, cases[i].span) != 0)
+            RLS__FAIL("\"%s\": found \"%s\", expected \"%s\"", cases[i].text, found ? got : "",
+                      cases[i].span);
+    }
+    RlsDateRange r;
+    size_t s, e;
+    const char *present = "Data engineer, Acme (present)";
+    EXPECT_TRUE(!rls_date_range_find(present, strlen(present), &r, &s, &e));
+    EXPECT_TRUE(rls_date_text_looks_dated(present, strlen(present)));
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_english_month_ranges_parse),
@@ -553,6 +589,7 @@ int main(void) {
         RLS_TEST(test_dated_looking_text_is_told_from_places),
         RLS_TEST(test_a_number_inside_a_date_is_told_from_a_quantity),
         RLS_TEST(test_dates_are_read_within_the_bytes_given),
+        RLS_TEST(test_dates_are_found_at_the_edges_of_what_the_finder_skips),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
