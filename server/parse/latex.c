@@ -1254,109 +1254,197 @@ static char *tex__logo_name(const TexWalk *w, TSNode arg, const char *text) {
     return name;
 }
 
+/* Which argument of an entry macro fills which field of the entry (1-based,
+ * 0 for none). */
+typedef struct {
+    unsigned title, org, loc, dates, note;
+} TexSlots;
+
+/* An education macro that takes four arguments has two layouts in the
+ * templates. Where the dates sit tells them apart, and when that is not
+ * enough, the section or the argument that names a role does. */
+static void tex__entry_swap_edu(const TexWalk *w, char **strs, TexSlots *s) {
+    bool d2 = tex__str(strs, 2) &&
+              rls_date_text_looks_dated(tex__str(strs, 2), strlen(tex__str(strs, 2)));
+    bool d4 = tex__str(strs, 4) &&
+              rls_date_text_looks_dated(tex__str(strs, 4), strlen(tex__str(strs, 4)));
+    if (!d2 && d4) { /* {school}{place}{degree}{dates} */
+        s->org = 1;
+        s->loc = 2;
+        s->title = 3;
+        s->dates = 4;
+    } else if (w->kind == RLS_SECTION_EDUCATION ||
+               (tex__names_role(tex__str(strs, 3)) && !tex__names_role(tex__str(strs, 1)))) {
+        /* {school}{dates}{degree}{place}: the bold line is the school;
+         * {SunSesh AZ}{dates}{Founder and Organizer}{place}: the role is
+         * the argument that names one. */
+        s->org = 1;
+        s->title = 3;
+    }
+}
+
+/* Authors fill a macro's known slots out of their declared order, so the
+ * slots are checked against what each argument holds. A body of one line
+ * can be a missing field rather than text: returns it then (its type in
+ * *body_type), else NULL. */
+static char *tex__entry_body_field(TexWalk *w, const RlsTexMacro *m, char **strs, TSNode *args,
+                                   unsigned n, TexSlots *s, RlsFieldType *body_type) {
+    tex__reslot(m, strs, n, &s->title, &s->org, &s->loc, &s->dates, &s->note);
+    /* Only a body of one source line, no list, may be a field. */
+    char *body_text = NULL;
+    TSNode b = tex__arg(args, n, m->body_arg);
+    bool one_line = !ts_node_is_null(b);
+    for (uint32_t i = one_line ? ts_node_start_byte(b) : 0; one_line && i < ts_node_end_byte(b);
+         i++)
+        one_line = w->src[i] != '\n' && (w->src[i] != '\\' || w->src[i + 1] != 'b');
+    if (one_line) body_text = tex__arg_string(w, args, n, m->body_arg);
+    tex__retype(m, strs, n, &s->title, &s->org, &s->loc, &s->note, body_text, body_type);
+    if (*body_type != RLS_FIELD_N_TYPES) return body_text;
+    rls_free(body_text);
+    return NULL;
+}
+
+/* A user's own macro has no known layout: its dated argument is taken for
+ * the dates, and the others in order for the title, then the place, or
+ * the employer and the place. Returns an employer cut out of the title,
+ * or NULL. */
+static char *tex__entry_guess(const TexWalk *w, const RlsTexMacro *m, char **strs, unsigned n,
+                              TexSlots *s) {
+    s->title = s->org = s->loc = s->dates = 0;
+    unsigned rest[16], nrest = 0;
+    for (unsigned k = 1; k <= n && k <= 16; k++) {
+        if (k == m->body_arg || !tex__str(strs, k)) continue;
+        if (!s->dates && rls_date_text_looks_dated(tex__str(strs, k), strlen(tex__str(strs, k))))
+            s->dates = k;
+        else
+            rest[nrest++] = k;
+    }
+    if (nrest >= 1) s->title = rest[0];
+    if (nrest == 2) s->loc = rest[1];
+    /* "\\uthree{Tech Lead, Incubyte}{2021 -- Present}{Remote}": in
+     * experience, the one name line is "role, employer". */
+    char *guessed_org = NULL;
+    char *t = nrest <= 2 && s->title ? tex__str(strs, s->title) : NULL;
+    char *comma = t && w->kind == RLS_SECTION_EXPERIENCE ? strrchr(t, ',') : NULL;
+    if (comma && comma > t && comma[1] == ' ' && comma[2]) {
+        *comma = '\0';
+        guessed_org = rls_strdup(comma + 2);
+    }
+    if (nrest >= 3) {
+        s->org = rest[1];
+        s->loc = rest[2];
+    }
+    return guessed_org;
+}
+
+/* friggeri's "\\entry{}{Java}{Experienced}{JDBC, Sockets}" under a skills
+ * heading is a skill group: its name labels the list. */
+static void tex__entry_skill_group(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                                   unsigned n, const char *name) {
+    rls_free(w->skill_cat);
+    w->skill_cat = rls_strdup(name);
+    for (unsigned k = 1; k <= n; k++)
+        if (k != m->body_arg) tex__push_node(w, args[k - 1], true);
+    if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
+}
+
+/* Some templates give the start and the end of the dates as two
+ * arguments; they are read as one range over both. Returns range, or NULL
+ * for an entry without dates; *date_text owns the joined text. */
+static RlsDateRange *tex__entry_range(const RlsTexMacro *m, char **strs, TSNode *args, unsigned n,
+                                      unsigned dates, RlsDateRange *range, char **date_text) {
+    if (!dates || !tex__str(strs, dates)) return NULL;
+    RlsSpan span = tex__inner_span(tex__arg(args, n, dates));
+    if (m->dates_end_arg && tex__str(strs, m->dates_end_arg)) {
+        RlsSpan end_span = tex__inner_span(tex__arg(args, n, m->dates_end_arg));
+        RlsBuf buf;
+        rls_buf_init(&buf);
+        rls_buf_printf(&buf, "%s – %s", tex__str(strs, dates), tex__str(strs, m->dates_end_arg));
+        *date_text = rls_buf_detach(&buf);
+        span.start_byte = RLS_MIN(span.start_byte, end_span.start_byte);
+        span.end_byte = RLS_MAX(span.end_byte, end_span.end_byte);
+    }
+    tex__dates(*date_text ? *date_text : tex__str(strs, dates), span, range);
+    return range;
+}
+
+/* billryan's "\\datedsubsection{\\textbf{School}, City}": the bold part
+ * is the organisation, what follows it the place. Cuts org_str after the
+ * bold part and returns the place, or NULL when the argument is not so. */
+static char *tex__entry_bold_org_place(TexWalk *w, TSNode arg, char *org_str) {
+    TSNode first = ts_node_named_child_count(arg) ? ts_node_named_child(arg, 0) : (TSNode){0};
+    size_t fl = 0;
+    const char *fname = NULL;
+    if (!ts_node_is_null(first) && !strcmp(ts_node_type(first), "generic_command"))
+        fname = rls_tex_command_name(w->src, first, &fl);
+    if (!fname || !tex__eq(fname, fl, "textbf")) return NULL;
+    char *place = NULL;
+    char *bold = tex__node_string(w, first);
+    size_t bl = strlen(bold);
+    if (bl && !strncmp(org_str, bold, bl) && org_str[bl]) {
+        const char *rest = org_str + bl;
+        while (*rest == ',' || *rest == ' ' || *rest == ';')
+            rest++;
+        if (*rest) {
+            place = rls_strdup(rest);
+            org_str[bl] = '\0';
+        }
+    }
+    rls_free(bold);
+    return place;
+}
+
+/* An argument of skills in an entry's header ("\\cvproject{..}{Python,
+ * SQL}") is a skill line of its own, not part of the entry's text. */
+static void tex__entry_skills_arg(TexWalk *w, TSNode arg) {
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, arg);
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    if (p.len) tex__skill_line(w, &p, NULL);
+    rls_plain_free(&p);
+}
+
+/* Header arguments are used up; the body flows on through the walk. */
+static void tex__entry_spend_args(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                                  unsigned n, const TexSlots *s) {
+    for (unsigned k = 1; k <= n; k++) {
+        if (k == m->body_arg) continue;
+        TSNode a = args[k - 1];
+        if (k == m->skills_arg) tex__entry_skills_arg(w, a);
+        bool used = k == s->title || k == s->org || k == s->loc || k == s->dates ||
+                    k == m->dates_end_arg || k == s->note;
+        tex__push_node(w, a, !used);
+    }
+    if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     if (tex__sub_line(w, node, m, args, n)) return;
-    unsigned title = m->title_arg, org = m->org_arg, loc = m->location_arg, dates = m->dates_arg;
+    TexSlots s = {m->title_arg, m->org_arg, m->location_arg, m->dates_arg, m->note_arg};
     char *strs[16] = {0};
     for (unsigned k = 1; k <= n && k <= 16; k++)
         if (k != m->body_arg && k != m->skills_arg) strs[k - 1] = tex__arg_string(w, args, n, k);
-    if ((m->flags & RLS_TEX_F_SWAP_EDU) && n >= 4) {
-        bool d2 = tex__str(strs, 2) &&
-                  rls_date_text_looks_dated(tex__str(strs, 2), strlen(tex__str(strs, 2)));
-        bool d4 = tex__str(strs, 4) &&
-                  rls_date_text_looks_dated(tex__str(strs, 4), strlen(tex__str(strs, 4)));
-        if (!d2 && d4) { /* {school}{place}{degree}{dates} */
-            org = 1;
-            loc = 2;
-            title = 3;
-            dates = 4;
-        } else if (w->kind == RLS_SECTION_EDUCATION ||
-                   (tex__names_role(tex__str(strs, 3)) && !tex__names_role(tex__str(strs, 1)))) {
-            /* {school}{dates}{degree}{place}: the bold line is the school;
-             * {SunSesh AZ}{dates}{Founder and Organizer}{place}: the role is
-             * the argument that names one. */
-            org = 1;
-            title = 3;
-        }
-    }
-    unsigned note = m->note_arg;
+    if ((m->flags & RLS_TEX_F_SWAP_EDU) && n >= 4) tex__entry_swap_edu(w, strs, &s);
     char *body_field = NULL;
     RlsFieldType body_type = RLS_FIELD_N_TYPES;
-    if (!(m->flags & (RLS_TEX_F_GUESS | RLS_TEX_F_SWAP_EDU)) && dates) {
-        tex__reslot(m, strs, n, &title, &org, &loc, &dates, &note);
-        /* Only a body of one source line, no list, may be a field. */
-        char *body_text = NULL;
-        TSNode b = tex__arg(args, n, m->body_arg);
-        bool one_line = !ts_node_is_null(b);
-        for (uint32_t i = one_line ? ts_node_start_byte(b) : 0; one_line && i < ts_node_end_byte(b);
-             i++)
-            one_line = w->src[i] != '\n' && (w->src[i] != '\\' || w->src[i + 1] != 'b');
-        if (one_line) body_text = tex__arg_string(w, args, n, m->body_arg);
-        tex__retype(m, strs, n, &title, &org, &loc, &note, body_text, &body_type);
-        if (body_type != RLS_FIELD_N_TYPES) {
-            body_field = body_text;
-            body_text = NULL;
-        }
-        rls_free(body_text);
-    }
+    if (!(m->flags & (RLS_TEX_F_GUESS | RLS_TEX_F_SWAP_EDU)) && s.dates)
+        body_field = tex__entry_body_field(w, m, strs, args, n, &s, &body_type);
     char *guessed_org = NULL;
-    if (m->flags & RLS_TEX_F_GUESS) {
-        title = org = loc = dates = 0;
-        unsigned rest[16], nrest = 0;
-        for (unsigned k = 1; k <= n && k <= 16; k++) {
-            if (k == m->body_arg || !tex__str(strs, k)) continue;
-            if (!dates && rls_date_text_looks_dated(tex__str(strs, k), strlen(tex__str(strs, k))))
-                dates = k;
-            else
-                rest[nrest++] = k;
-        }
-        if (nrest >= 1) title = rest[0];
-        if (nrest == 2) loc = rest[1];
-        /* "\\uthree{Tech Lead, Incubyte}{2021 -- Present}{Remote}": in
-         * experience, the one name line is "role, employer". */
-        char *t = nrest <= 2 && title ? tex__str(strs, title) : NULL;
-        char *comma = t && w->kind == RLS_SECTION_EXPERIENCE ? strrchr(t, ',') : NULL;
-        if (comma && comma > t && comma[1] == ' ' && comma[2]) {
-            *comma = '\0';
-            guessed_org = rls_strdup(comma + 2);
-        }
-        if (nrest >= 3) {
-            org = rest[1];
-            loc = rest[2];
-        }
-    }
-    if (w->kind == RLS_SECTION_SKILLS && tex__str(strs, title) &&
-        !(dates && tex__str(strs, dates))) {
-        /* friggeri's "\\entry{}{Java}{Experienced}{JDBC, Sockets}" under a
-         * skills heading is a skill group: its name labels the list. */
-        rls_free(w->skill_cat);
-        w->skill_cat = rls_strdup(tex__str(strs, title));
-        for (unsigned k = 1; k <= n; k++)
-            if (k != m->body_arg) tex__push_node(w, args[k - 1], true);
-        if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
+    if (m->flags & RLS_TEX_F_GUESS) guessed_org = tex__entry_guess(w, m, strs, n, &s);
+    if (w->kind == RLS_SECTION_SKILLS && tex__str(strs, s.title) &&
+        !(s.dates && tex__str(strs, s.dates))) {
+        tex__entry_skill_group(w, node, m, args, n, tex__str(strs, s.title));
         for (unsigned k = 0; k < 16; k++)
             rls_free(strs[k]);
         return;
     }
     RlsDateRange range = {0};
-    RlsDateRange *range_ptr = NULL;
     char *date_text = NULL;
-    if (dates && tex__str(strs, dates)) {
-        RlsSpan span = tex__inner_span(tex__arg(args, n, dates));
-        if (m->dates_end_arg && tex__str(strs, m->dates_end_arg)) {
-            RlsSpan end_span = tex__inner_span(tex__arg(args, n, m->dates_end_arg));
-            RlsBuf buf;
-            rls_buf_init(&buf);
-            rls_buf_printf(&buf, "%s – %s", tex__str(strs, dates),
-                           tex__str(strs, m->dates_end_arg));
-            date_text = rls_buf_detach(&buf);
-            span.start_byte = RLS_MIN(span.start_byte, end_span.start_byte);
-            span.end_byte = RLS_MAX(span.end_byte, end_span.end_byte);
-        }
-        tex__dates(date_text ? date_text : tex__str(strs, dates), span, &range);
-        range_ptr = &range;
-    }
+    RlsDateRange *range_ptr = tex__entry_range(m, strs, args, n, s.dates, &range, &date_text);
     /* The header is the macro up to its body argument. */
     uint32_t hs = ts_node_start_byte(node), he = ts_node_end_byte(node);
     TSNode body = tex__arg(args, n, m->body_arg);
@@ -1368,49 +1456,32 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
      * React}". The list after the bar is the project's stack, neither its
      * name nor an organisation: the title is the name alone. */
     char *title_own = NULL;
-    const char *title_str = tex__str(strs, title);
+    const char *title_str = tex__str(strs, s.title);
     const char *bar = title_str ? strstr(title_str, " | ") : NULL;
     if (bar && bar > title_str && strchr(bar, ',')) {
         title_own = rls_strndup(title_str, (size_t)(bar - title_str));
         title_str = title_own;
     }
-    /* billryan's "\\datedsubsection{\\textbf{School}, City}": the bold part
-     * is the organisation, what follows it the place. */
     char *loc_own = NULL;
-    char *org_str = tex__str(strs, org);
-    char *logo = org ? tex__logo_name(w, tex__arg(args, n, org), org_str) : NULL;
+    char *org_str = tex__str(strs, s.org);
+    char *logo = s.org ? tex__logo_name(w, tex__arg(args, n, s.org), org_str) : NULL;
     if (logo) {
         /* The postcode beside the logo is the place. */
-        if (org_str && !tex__str(strs, loc)) loc_own = rls_strdup(org_str);
+        if (org_str && !tex__str(strs, s.loc)) loc_own = rls_strdup(org_str);
         org_str = logo;
     }
-    if ((m->flags & RLS_TEX_F_BOLD_ORG) && org_str && !tex__str(strs, loc)) {
-        TSNode a = tex__arg(args, n, org);
-        TSNode first = ts_node_named_child_count(a) ? ts_node_named_child(a, 0) : (TSNode){0};
-        size_t fl = 0;
-        const char *fname = NULL;
-        if (!ts_node_is_null(first) && !strcmp(ts_node_type(first), "generic_command"))
-            fname = rls_tex_command_name(w->src, first, &fl);
-        if (fname && tex__eq(fname, fl, "textbf")) {
-            char *bold = tex__node_string(w, first);
-            size_t bl = strlen(bold);
-            if (bl && !strncmp(org_str, bold, bl) && org_str[bl]) {
-                const char *rest = org_str + bl;
-                while (*rest == ',' || *rest == ' ' || *rest == ';')
-                    rest++;
-                if (*rest) {
-                    loc_own = rls_strdup(rest);
-                    org_str[bl] = '\0';
-                }
-            }
-            rls_free(bold);
+    if ((m->flags & RLS_TEX_F_BOLD_ORG) && org_str && !tex__str(strs, s.loc)) {
+        char *place = tex__entry_bold_org_place(w, tex__arg(args, n, s.org), org_str);
+        if (place) {
+            rls_free(loc_own);
+            loc_own = place;
         }
     }
     if (guessed_org && !org_str) org_str = guessed_org;
     if (body_type == RLS_FIELD_TITLE && !title_str) title_str = body_field;
     if (body_type == RLS_FIELD_ORG && !org_str) org_str = body_field;
     rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
-                            loc_own ? loc_own : tex__str(strs, loc), range_ptr);
+                            loc_own ? loc_own : tex__str(strs, s.loc), range_ptr);
     w->macro_entry = w->mb.current_entry;
     w->macro_entry_name = m->name;
     rls_free(title_own);
@@ -1419,8 +1490,8 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     rls_free(guessed_org);
     if (body_field) tex__push_node(w, body, true);
     rls_free(body_field);
-    if (note && tex__str(strs, note)) {
-        rls_tex_text_node(&w->para_text, args[note - 1]);
+    if (s.note && tex__str(strs, s.note)) {
+        rls_tex_text_node(&w->para_text, args[s.note - 1]);
         tex__flush_para(w);
     }
     /* "\\ecvtitle{2015 -- 2016}{Erasmus}" over "\\ecvitem{}{Sabanci
@@ -1430,25 +1501,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         w->line_entry = w->mb.current_entry;
         w->line_org_only = true;
     }
-    /* Header arguments are used up; the body flows on through the walk. */
-    for (unsigned k = 1; k <= n; k++) {
-        if (k == m->body_arg) continue;
-        TSNode a = args[k - 1];
-        if (k == m->skills_arg) {
-            RlsPlainBuilder pb;
-            rls_plain_builder_init(&pb);
-            tex__walk_into(w, &pb, a);
-            RlsPlain p;
-            rls_plain_builder_finish(&pb, &p);
-            rls_plain_builder_close(&pb);
-            if (p.len) tex__skill_line(w, &p, NULL);
-            rls_plain_free(&p);
-        }
-        bool used =
-            k == title || k == org || k == loc || k == dates || k == m->dates_end_arg || k == note;
-        tex__push_node(w, a, !used);
-    }
-    if (ts_node_is_null(body)) tex__push_node(w, node, false);
+    tex__entry_spend_args(w, node, m, args, n, &s);
     for (unsigned k = 0; k < 16; k++)
         rls_free(strs[k]);
     rls_free(date_text);
