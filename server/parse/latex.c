@@ -527,6 +527,110 @@ static RlsParagraph *tex__name_line(TexWalk *w, uint32_t before_byte) {
     return para;
 }
 
+/* Right under an entry a template macro made, a dated line ("expected
+ * March 2016") details it. Under a role heading that has no dates yet, it
+ * is the role's line: its dates and the fields the heading lacks
+ * ("\\subsection{Engineer} \\cvline{2017 -- 2018}{Acme}"). Returns whether
+ * the line was taken (p freed then); false when the entry has its dates or
+ * bullets already, and the line is no header at all. */
+static bool tex__dated_line_details(TexWalk *w, RlsPlain *p, const RlsDateRange *dates, size_t ds,
+                                    size_t de) {
+    int32_t ce = w->mb.current_entry;
+    RlsEntry *e = &w->mb.model->entries[ce];
+    if (e->dates.valid || e->n_bullets) return false;
+    RlsEntryFields f;
+    rls_entry_fields_split(p->text, p->len, w->kind, false, &f);
+    tex__complete(e, &f);
+    e->dates = *dates;
+    e->dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
+    rls_entry_fields_close(&f);
+    RlsSpan span = tex__plain_span(p);
+    if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
+    w->dated_entry = ce;
+    rls_plain_free(p);
+    return true;
+}
+
+/* A line without dates right under the entry a line made (last) may give
+ * that entry a field it lacks. Returns whether it did (p freed then). */
+static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
+    RlsSectionKind k = w->kind;
+    /* A project's next line is what it is about, not a field. */
+    if (last < 0 || last != w->mb.current_entry || p->len > 120 || k == RLS_SECTION_PROJECTS)
+        return false;
+    RlsEntry *e = &w->mb.model->entries[last];
+    if (w->mb.model->n_bullets && w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
+        return false;
+    bool used;
+    RlsFieldScores typed;
+    rls_field_type_score(p->text, p->len, &typed);
+    /* Under a role whose heading gave no employer, a bare name that is
+     * no place is the employer ("\\rheader{dates}{Intern} \\rdesc{Datadog}"). */
+    bool org_only = w->line_org_only || (e->title && !e->org && !e->location &&
+                                         typed.score[RLS_FIELD_LOCATION] == 0.0f);
+    if (org_only) {
+        /* Under a template's role, the employer only ("Eurotech");
+         * anything else is the role's text. */
+        char *location = NULL;
+        used = !e->org && rls_entry_employer_line(p->text, p->len, k, &e->org, &location);
+        if (location && !e->location)
+            e->location = location;
+        else
+            rls_free(location);
+    }
+    if (!org_only || (!used && !w->line_org_only)) {
+        RlsEntryFields f;
+        used = rls_entry_fields_split(p->text, p->len, k, true, &f) > 0 && tex__complete(e, &f);
+        rls_entry_fields_close(&f);
+    }
+    if (!used) return false;
+    RlsSpan span = tex__plain_span(p);
+    if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
+    rls_plain_free(p);
+    return true;
+}
+
+/* "Tech Lead, Incubyte | Jun 2021 -- Present": the name part alone splits
+ * into role and employer, which the whole line's split missed. */
+static void tex__dated_line_title_org(RlsEntryFields *f, RlsSectionKind k) {
+    RlsEntryFields g;
+    rls_entry_fields_split(f->title, strlen(f->title), k, false, &g);
+    if (g.title && g.org) {
+        rls_free(f->title);
+        f->title = g.title;
+        f->org = g.org;
+        g.title = g.org = NULL;
+    }
+    rls_entry_fields_close(&g);
+}
+
+/* "\\textbf{Avito} \\\\ Backend Engineer, LLM team \\hfill 2023 -- now":
+ * the line above (head) names the employer (or the role, when it reads as
+ * one and this line does not), and this line's name part (name_text) is
+ * the other field whole. The entry then starts at the line above. */
+static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields *f,
+                                  const char *name_text, size_t name_len, RlsSpan *span) {
+    RlsSectionKind k = w->kind;
+    RlsEntryFields g;
+    rls_entry_fields_split(head->plain.text, head->plain.len, k, false, &g);
+    char *above = g.org ? g.org : g.title;
+    char *name = rls_strndup(name_text, name_len);
+    bool above_is_role = g.title && !g.org && rls_entry_field_is_role(g.title, strlen(g.title)) &&
+                         !rls_entry_field_is_role(name, strlen(name));
+    if (above) {
+        rls_free(f->title);
+        rls_free(f->org);
+        f->title = above_is_role ? rls_strdup(above) : name;
+        f->org = above_is_role ? name : rls_strdup(above);
+        name = NULL;
+        if (g.location && !f->location) f->location = rls_strdup(g.location);
+        span->start_byte = RLS_MIN(span->start_byte, head->span.start_byte);
+        head->entry = (int32_t)w->mb.model->n_entries;
+    }
+    rls_free(name);
+    rls_entry_fields_close(&g);
+}
+
 static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     int32_t last = w->line_entry;
     w->line_entry = -1;
@@ -542,61 +646,10 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     const RlsResume *m = w->mb.model;
     int32_t ce = w->mb.current_entry;
     if (dated && ce >= 0 && ce != w->dated_entry &&
-        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce)) {
-        /* Right under an entry a template macro made, a dated line ("expected
-         * March 2016") details it. Under a role heading that has no dates
-         * yet, it is the role's line: its dates and the fields the heading
-         * lacks ("\\subsection{Engineer} \\cvline{2017 -- 2018}{Acme}"). */
-        RlsEntry *e = &w->mb.model->entries[ce];
-        if (e->dates.valid || e->n_bullets) return false;
-        RlsEntryFields f;
-        rls_entry_fields_split(p->text, p->len, k, false, &f);
-        tex__complete(e, &f);
-        e->dates = dates;
-        e->dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
-        rls_entry_fields_close(&f);
-        RlsSpan span = tex__plain_span(p);
-        if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
-        w->dated_entry = ce;
-        rls_plain_free(p);
-        return true;
-    }
+        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
+        return tex__dated_line_details(w, p, &dates, ds, de);
+    if (!dated) return tex__undated_line(w, p, last);
     RlsEntryFields f;
-    if (!dated) {
-        /* A project's next line is what it is about, not a field. */
-        if (last < 0 || last != w->mb.current_entry || p->len > 120 || k == RLS_SECTION_PROJECTS)
-            return false;
-        RlsEntry *e = &w->mb.model->entries[last];
-        if (w->mb.model->n_bullets &&
-            w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
-            return false;
-        bool used;
-        RlsFieldScores typed;
-        rls_field_type_score(p->text, p->len, &typed);
-        /* Under a role whose heading gave no employer, a bare name that is
-         * no place is the employer ("\\rheader{dates}{Intern} \\rdesc{Datadog}"). */
-        bool org_only = w->line_org_only || (e->title && !e->org && !e->location &&
-                                             typed.score[RLS_FIELD_LOCATION] == 0.0f);
-        if (org_only) {
-            /* Under a template's role, the employer only ("Eurotech");
-             * anything else is the role's text. */
-            char *location = NULL;
-            used = !e->org && rls_entry_employer_line(p->text, p->len, k, &e->org, &location);
-            if (location && !e->location)
-                e->location = location;
-            else
-                rls_free(location);
-        }
-        if (!org_only || (!used && !w->line_org_only)) {
-            used = rls_entry_fields_split(p->text, p->len, k, true, &f) > 0 && tex__complete(e, &f);
-            rls_entry_fields_close(&f);
-        }
-        if (!used) return false;
-        RlsSpan span = tex__plain_span(p);
-        if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
-        rls_plain_free(p);
-        return true;
-    }
     /* Text right of the dates is the right-hand column ("2021 -- Present
      * \\hfill Remote"): the place; the name fields are left of the dates. */
     size_t ta = de, tb = p->len, na = 0, nb = ds;
@@ -643,19 +696,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         f.date_end_byte = de;
         f.dates = dates;
     }
-    if (f.title && !f.org && k != RLS_SECTION_PROJECTS && strchr(f.title, ',')) {
-        /* "Tech Lead, Incubyte | Jun 2021 -- Present": the name part alone
-         * splits into role and employer. */
-        RlsEntryFields g;
-        rls_entry_fields_split(f.title, strlen(f.title), k, false, &g);
-        if (g.title && g.org) {
-            rls_free(f.title);
-            f.title = g.title;
-            f.org = g.org;
-            g.title = g.org = NULL;
-        }
-        rls_entry_fields_close(&g);
-    }
+    if (f.title && !f.org && k != RLS_SECTION_PROJECTS && strchr(f.title, ','))
+        tex__dated_line_title_org(&f, k);
     if (!tex__same_date(&dates.start, &dates.end) && tex__same_date(&f.dates.start, &f.dates.end) &&
         tex__same_date(&f.dates.start, &dates.start)) {
         /* The range across two arguments (tex__range_across_cells). */
@@ -670,31 +712,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     }
     RlsSpan span = tex__plain_span(p);
     RlsParagraph *head = k == RLS_SECTION_PROJECTS ? NULL : tex__name_line(w, span.start_byte);
-    if (head && nb > na) {
-        /* "\\textbf{Avito} \\\\ Backend Engineer, LLM team \\hfill 2023 --
-         * now": the line above names the employer (or the role, when it
-         * reads as one and this line does not), and this line's name part
-         * is the other field whole. */
-        RlsEntryFields g;
-        rls_entry_fields_split(head->plain.text, head->plain.len, k, false, &g);
-        char *above = g.org ? g.org : g.title;
-        char *name = rls_strndup(cells + na, nb - na);
-        bool above_is_role = g.title && !g.org &&
-                             rls_entry_field_is_role(g.title, strlen(g.title)) &&
-                             !rls_entry_field_is_role(name, strlen(name));
-        if (above) {
-            rls_free(f.title);
-            rls_free(f.org);
-            f.title = above_is_role ? rls_strdup(above) : name;
-            f.org = above_is_role ? name : rls_strdup(above);
-            name = NULL;
-            if (g.location && !f.location) f.location = rls_strdup(g.location);
-            span.start_byte = RLS_MIN(span.start_byte, head->span.start_byte);
-            head->entry = (int32_t)w->mb.model->n_entries;
-        }
-        rls_free(name);
-        rls_entry_fields_close(&g);
-    }
+    if (head && nb > na) tex__dated_line_above(w, head, &f, cells + na, nb - na, &span);
     rls_model_builder_entry(&w->mb, span, f.title, f.org, f.location, &f.dates);
     rls_entry_fields_close(&f);
     rls_free(cells);
