@@ -1719,6 +1719,64 @@ static unsigned tex__args(TexWalk *w, TSNode cmd, TSNode *args, unsigned max, ui
     return n;
 }
 
+/* Each argument of a line macro is a cell of its own, broken from the one
+ * before it so that no two cells run together into one word. The first
+ * cell is broken from what precedes it when break_first. */
+static void tex__args_as_cells(TexWalk *w, TSNode *args, unsigned n, bool break_first) {
+    for (unsigned k = 0; k < n; k++) {
+        uint32_t at = ts_node_start_byte(args[k]);
+        if (k || break_first) rls_plain_builder_break(&w->para, at, at);
+        rls_tex_text_node(&w->para_text, args[k]);
+    }
+}
+
+/* Many ATS parsers skip the page header and footer; one that prints no
+ * text loses nothing, so only one with text is recorded as layout. */
+static void tex__headfoot_macro(TexWalk *w, TSNode node, TSNode *args, unsigned n) {
+    bool text = false;
+    for (unsigned k = 0; k < n && !text; k++) {
+        char *s = tex__node_string(w, args[k]);
+        text = s[0] != '\0';
+        rls_free(s);
+    }
+    if (text)
+        rls_model_builder_layout(&w->mb, RLS_LAYOUT_HEADER_FOOTER,
+                                 (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
+    tex__push_node(w, node, true);
+}
+
+/* A template's section macro: its text argument (the first when the macro
+ * names none) is the heading, and \\cvsubsection one level down. */
+static void tex__heading_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, const char *name,
+                               size_t len, TSNode *args, unsigned n) {
+    TSNode a = tex__arg(args, n, m->text_arg ? m->text_arg : 1);
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    if (!ts_node_is_null(a)) tex__walk_into(w, &pb, a);
+    RlsPlain heading;
+    rls_plain_builder_finish(&pb, &heading);
+    rls_plain_builder_close(&pb);
+    uint16_t level = tex__eq(name, len, "cvsubsection") ? 2 : 1;
+    tex__section(w, &heading, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, level);
+    tex__push_node(w, node, false);
+}
+
+/* A line the entry has no field for ("\\location{GPA: 3.8}" under a dated
+ * entry, a label outside any entry) is still on the page. */
+static void tex__amend_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                             unsigned n) {
+    if (!tex__amend(w, m, args, n) && n) {
+        /* Its arguments are one line, each a cell: "\\role{M.Sc.
+         * Physics}{TU Berlin, 2015 - 2018}" with no entry to amend is a
+         * dated line of its own. */
+        tex__flush_para(w);
+        tex__args_as_cells(w, args, n, false);
+        tex__push_range(w, ts_node_start_byte(args[0]), ts_node_end_byte(args[n - 1]), true);
+        tex__flush_para(w);
+    }
+    tex__push_node(w, node, false);
+}
+
 static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     size_t len;
     const char *name = rls_tex_command_name(w->src, node, &len);
@@ -1740,19 +1798,9 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     case RLS_TEX_CONTACT:
         tex__contact_macro(w, node, &m, args, n);
         return;
-    case RLS_TEX_HEADFOOT: {
-        bool text = false;
-        for (unsigned k = 0; k < n && !text; k++) {
-            char *s = tex__node_string(w, args[k]);
-            text = s[0] != '\0';
-            rls_free(s);
-        }
-        if (text)
-            rls_model_builder_layout(&w->mb, RLS_LAYOUT_HEADER_FOOTER,
-                                     (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
-        tex__push_node(w, node, true);
+    case RLS_TEX_HEADFOOT:
+        tex__headfoot_macro(w, node, args, n);
         return;
-    }
     case RLS_TEX_IMAGE:
         rls_model_builder_layout(&w->mb, RLS_LAYOUT_IMAGE,
                                  (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
@@ -1771,40 +1819,14 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         }
         tex__push_node(w, node, true);
         return;
-    case RLS_TEX_HEADING: {
-        TSNode a = tex__arg(args, n, m.text_arg ? m.text_arg : 1);
-        RlsPlainBuilder pb;
-        rls_plain_builder_init(&pb);
-        if (!ts_node_is_null(a)) tex__walk_into(w, &pb, a);
-        RlsPlain heading;
-        rls_plain_builder_finish(&pb, &heading);
-        rls_plain_builder_close(&pb);
-        uint16_t level = tex__eq(name, len, "cvsubsection") ? 2 : 1;
-        tex__section(w, &heading, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)},
-                     level);
-        tex__push_node(w, node, false);
+    case RLS_TEX_HEADING:
+        tex__heading_macro(w, node, &m, name, len, args, n);
         return;
-    }
     case RLS_TEX_ENTRY:
         tex__entry(w, node, &m, args, n);
         return;
     case RLS_TEX_AMEND:
-        /* A line the entry has no field for ("\\location{GPA: 3.8}" under a
-         * dated entry, a label outside any entry) is still on the page. */
-        if (!tex__amend(w, &m, args, n) && n) {
-            /* Its arguments are one line, each a cell: "\\role{M.Sc.
-             * Physics}{TU Berlin, 2015 - 2018}" with no entry to amend is a
-             * dated line of its own. */
-            tex__flush_para(w);
-            for (unsigned k = 0; k < n; k++) {
-                uint32_t at = ts_node_start_byte(args[k]);
-                if (k) rls_plain_builder_break(&w->para, at, at);
-                rls_tex_text_node(&w->para_text, args[k]);
-            }
-            tex__push_range(w, ts_node_start_byte(args[0]), ts_node_end_byte(args[n - 1]), true);
-            tex__flush_para(w);
-        }
-        tex__push_node(w, node, false);
+        tex__amend_macro(w, node, &m, args, n);
         return;
     case RLS_TEX_BULLET:
         if (n) tex__bullet_macro(w, node, &m, args, n);
@@ -1821,24 +1843,17 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         return;
     case RLS_TEX_LINE:
         tex__flush_para(w);
-        for (unsigned k = 0; k < n; k++) {
-            uint32_t at = ts_node_start_byte(args[k]);
-            rls_plain_builder_break(&w->para, at, at);
-            rls_tex_text_node(&w->para_text, args[k]);
-        }
+        tex__args_as_cells(w, args, n, true);
         tex__flush_para(w);
         tex__push_node(w, node, false);
         return;
     default:
         if (consumed) return;
         tex__loose(w, node);
+        /* An unknown macro with arguments past its name
+         * (\\cvcolumn[..]{a}{b}) lays them out as pieces of text. */
         if (ext_end > ts_node_end_byte(node) && m.role != RLS_TEX_DROP)
-            for (unsigned k = 0; k < n; k++) {
-                /* Each argument is its own piece of text (\\cvcolumn[..]{a}{b}). */
-                uint32_t at = ts_node_start_byte(args[k]);
-                rls_plain_builder_break(&w->para, at, at);
-                rls_tex_text_node(&w->para_text, args[k]);
-            }
+            tex__args_as_cells(w, args, n, true);
         return;
     }
 }
