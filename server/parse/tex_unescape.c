@@ -833,25 +833,57 @@ void rls_tex_text_node(RlsTexText *self, TSNode node) {
     self->depth--;
 }
 
+/* A token with no children: its source is its text, but for the braces
+ * that group and the comments that are no text at all. */
+static void text__leaf(RlsTexText *self, TSNode node, const char *type, uint32_t s, uint32_t e) {
+    /* Braces are grouping, never text. Brackets reached here are text
+     * ("[N] users", "{[}"): a macro's optional argument is consumed by
+     * the macro tables before its children are walked. */
+    if (!ts_node_is_named(node) && (!strcmp(type, "{") || !strcmp(type, "}"))) {
+        text__skip(self, node);
+        return;
+    }
+    if (ts_node_is_missing(node) || s == e) return;
+    if (!strcmp(type, "line_comment") || !strcmp(type, "comment")) {
+        text__comment(self, node);
+        return;
+    }
+    text__gap(self, s);
+    text__source(self, s, e);
+}
+
+/* "\\textcolor{blue}{text}": the colour is layout, the text is text. */
+static void text__color_reference(RlsTexText *self, TSNode node, uint32_t s, uint32_t e) {
+    TSNode t = ts_node_child_by_field_name(node, "text", 4);
+    text__gap(self, s);
+    if (!ts_node_is_null(t)) rls_tex_text_node(self, t);
+    rls_tex_text_skip_to(self, e);
+}
+
+/* A link reads as its label; a bare \\url{..} has none and reads as its
+ * address, which is what the page shows. */
+static void text__hyperlink(RlsTexText *self, TSNode node, uint32_t s, uint32_t e) {
+    TSNode label = ts_node_child_by_field_name(node, "label", 5);
+    text__gap(self, s);
+    if (!ts_node_is_null(label)) {
+        rls_tex_text_node(self, label);
+    } else {
+        TSNode uri = ts_node_child_by_field_name(node, "uri", 3);
+        if (!ts_node_is_null(uri)) {
+            uint32_t us = ts_node_start_byte(uri) + 1, ue = ts_node_end_byte(uri) - 1;
+            if (ue > us) rls_plain_builder_source(self->pb, self->src, us, ue);
+        }
+    }
+    rls_tex_text_skip_to(self, e);
+    if (e > self->consumed_to) self->consumed_to = e;
+}
+
 static void text__node(RlsTexText *self, TSNode node) {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
     if (e <= self->consumed_to) return;
     const char *type = ts_node_type(node);
     if (ts_node_child_count(node) == 0) {
-        /* Braces are grouping, never text. Brackets reached here are text
-         * ("[N] users", "{[}"): a macro's optional argument is consumed by
-         * the macro tables before its children are walked. */
-        if (!ts_node_is_named(node) && (!strcmp(type, "{") || !strcmp(type, "}"))) {
-            text__skip(self, node);
-            return;
-        }
-        if (ts_node_is_missing(node) || s == e) return;
-        if (!strcmp(type, "line_comment") || !strcmp(type, "comment")) {
-            text__comment(self, node);
-            return;
-        }
-        text__gap(self, s);
-        text__source(self, s, e);
+        text__leaf(self, node, type, s, e);
         return;
     }
     switch (type[0]) {
@@ -861,10 +893,7 @@ static void text__node(RlsTexText *self, TSNode node) {
             return;
         }
         if (!strcmp(type, "color_reference")) {
-            TSNode t = ts_node_child_by_field_name(node, "text", 4);
-            text__gap(self, s);
-            if (!ts_node_is_null(t)) rls_tex_text_node(self, t);
-            rls_tex_text_skip_to(self, e);
+            text__color_reference(self, node, s, e);
             return;
         }
         break;
@@ -905,19 +934,7 @@ static void text__node(RlsTexText *self, TSNode node) {
         break;
     case 'h':
         if (!strcmp(type, "hyperlink")) {
-            TSNode label = ts_node_child_by_field_name(node, "label", 5);
-            text__gap(self, s);
-            if (!ts_node_is_null(label)) {
-                rls_tex_text_node(self, label);
-            } else {
-                TSNode uri = ts_node_child_by_field_name(node, "uri", 3);
-                if (!ts_node_is_null(uri)) {
-                    uint32_t us = ts_node_start_byte(uri) + 1, ue = ts_node_end_byte(uri) - 1;
-                    if (ue > us) rls_plain_builder_source(self->pb, self->src, us, ue);
-                }
-            }
-            rls_tex_text_skip_to(self, e);
-            if (e > self->consumed_to) self->consumed_to = e;
+            text__hyperlink(self, node, s, e);
             return;
         }
         break;
