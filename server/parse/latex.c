@@ -527,6 +527,110 @@ static RlsParagraph *tex__name_line(TexWalk *w, uint32_t before_byte) {
     return para;
 }
 
+/* Right under an entry a template macro made, a dated line ("expected
+ * March 2016") details it. Under a role heading that has no dates yet, it
+ * is the role's line: its dates and the fields the heading lacks
+ * ("\\subsection{Engineer} \\cvline{2017 -- 2018}{Acme}"). Returns whether
+ * the line was taken (p freed then); false when the entry has its dates or
+ * bullets already, and the line is no header at all. */
+static bool tex__dated_line_details(TexWalk *w, RlsPlain *p, const RlsDateRange *dates, size_t ds,
+                                    size_t de) {
+    int32_t ce = w->mb.current_entry;
+    RlsEntry *e = &w->mb.model->entries[ce];
+    if (e->dates.valid || e->n_bullets) return false;
+    RlsEntryFields f;
+    rls_entry_fields_split(p->text, p->len, w->kind, false, &f);
+    tex__complete(e, &f);
+    e->dates = *dates;
+    e->dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
+    rls_entry_fields_close(&f);
+    RlsSpan span = tex__plain_span(p);
+    if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
+    w->dated_entry = ce;
+    rls_plain_free(p);
+    return true;
+}
+
+/* A line without dates right under the entry a line made (last) may give
+ * that entry a field it lacks. Returns whether it did (p freed then). */
+static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
+    RlsSectionKind k = w->kind;
+    /* A project's next line is what it is about, not a field. */
+    if (last < 0 || last != w->mb.current_entry || p->len > 120 || k == RLS_SECTION_PROJECTS)
+        return false;
+    RlsEntry *e = &w->mb.model->entries[last];
+    if (w->mb.model->n_bullets && w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
+        return false;
+    bool used;
+    RlsFieldScores typed;
+    rls_field_type_score(p->text, p->len, &typed);
+    /* Under a role whose heading gave no employer, a bare name that is
+     * no place is the employer ("\\rheader{dates}{Intern} \\rdesc{Datadog}"). */
+    bool org_only = w->line_org_only || (e->title && !e->org && !e->location &&
+                                         typed.score[RLS_FIELD_LOCATION] == 0.0f);
+    if (org_only) {
+        /* Under a template's role, the employer only ("Eurotech");
+         * anything else is the role's text. */
+        char *location = NULL;
+        used = !e->org && rls_entry_employer_line(p->text, p->len, k, &e->org, &location);
+        if (location && !e->location)
+            e->location = location;
+        else
+            rls_free(location);
+    }
+    if (!org_only || (!used && !w->line_org_only)) {
+        RlsEntryFields f;
+        used = rls_entry_fields_split(p->text, p->len, k, true, &f) > 0 && tex__complete(e, &f);
+        rls_entry_fields_close(&f);
+    }
+    if (!used) return false;
+    RlsSpan span = tex__plain_span(p);
+    if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
+    rls_plain_free(p);
+    return true;
+}
+
+/* "Tech Lead, Incubyte | Jun 2021 -- Present": the name part alone splits
+ * into role and employer, which the whole line's split missed. */
+static void tex__dated_line_title_org(RlsEntryFields *f, RlsSectionKind k) {
+    RlsEntryFields g;
+    rls_entry_fields_split(f->title, strlen(f->title), k, false, &g);
+    if (g.title && g.org) {
+        rls_free(f->title);
+        f->title = g.title;
+        f->org = g.org;
+        g.title = g.org = NULL;
+    }
+    rls_entry_fields_close(&g);
+}
+
+/* "\\textbf{Avito} \\\\ Backend Engineer, LLM team \\hfill 2023 -- now":
+ * the line above (head) names the employer (or the role, when it reads as
+ * one and this line does not), and this line's name part (name_text) is
+ * the other field whole. The entry then starts at the line above. */
+static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields *f,
+                                  const char *name_text, size_t name_len, RlsSpan *span) {
+    RlsSectionKind k = w->kind;
+    RlsEntryFields g;
+    rls_entry_fields_split(head->plain.text, head->plain.len, k, false, &g);
+    char *above = g.org ? g.org : g.title;
+    char *name = rls_strndup(name_text, name_len);
+    bool above_is_role = g.title && !g.org && rls_entry_field_is_role(g.title, strlen(g.title)) &&
+                         !rls_entry_field_is_role(name, strlen(name));
+    if (above) {
+        rls_free(f->title);
+        rls_free(f->org);
+        f->title = above_is_role ? rls_strdup(above) : name;
+        f->org = above_is_role ? name : rls_strdup(above);
+        name = NULL;
+        if (g.location && !f->location) f->location = rls_strdup(g.location);
+        span->start_byte = RLS_MIN(span->start_byte, head->span.start_byte);
+        head->entry = (int32_t)w->mb.model->n_entries;
+    }
+    rls_free(name);
+    rls_entry_fields_close(&g);
+}
+
 static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     int32_t last = w->line_entry;
     w->line_entry = -1;
@@ -542,61 +646,10 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     const RlsResume *m = w->mb.model;
     int32_t ce = w->mb.current_entry;
     if (dated && ce >= 0 && ce != w->dated_entry &&
-        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce)) {
-        /* Right under an entry a template macro made, a dated line ("expected
-         * March 2016") details it. Under a role heading that has no dates
-         * yet, it is the role's line: its dates and the fields the heading
-         * lacks ("\\subsection{Engineer} \\cvline{2017 -- 2018}{Acme}"). */
-        RlsEntry *e = &w->mb.model->entries[ce];
-        if (e->dates.valid || e->n_bullets) return false;
-        RlsEntryFields f;
-        rls_entry_fields_split(p->text, p->len, k, false, &f);
-        tex__complete(e, &f);
-        e->dates = dates;
-        e->dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
-        rls_entry_fields_close(&f);
-        RlsSpan span = tex__plain_span(p);
-        if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
-        w->dated_entry = ce;
-        rls_plain_free(p);
-        return true;
-    }
+        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
+        return tex__dated_line_details(w, p, &dates, ds, de);
+    if (!dated) return tex__undated_line(w, p, last);
     RlsEntryFields f;
-    if (!dated) {
-        /* A project's next line is what it is about, not a field. */
-        if (last < 0 || last != w->mb.current_entry || p->len > 120 || k == RLS_SECTION_PROJECTS)
-            return false;
-        RlsEntry *e = &w->mb.model->entries[last];
-        if (w->mb.model->n_bullets &&
-            w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
-            return false;
-        bool used;
-        RlsFieldScores typed;
-        rls_field_type_score(p->text, p->len, &typed);
-        /* Under a role whose heading gave no employer, a bare name that is
-         * no place is the employer ("\\rheader{dates}{Intern} \\rdesc{Datadog}"). */
-        bool org_only = w->line_org_only || (e->title && !e->org && !e->location &&
-                                             typed.score[RLS_FIELD_LOCATION] == 0.0f);
-        if (org_only) {
-            /* Under a template's role, the employer only ("Eurotech");
-             * anything else is the role's text. */
-            char *location = NULL;
-            used = !e->org && rls_entry_employer_line(p->text, p->len, k, &e->org, &location);
-            if (location && !e->location)
-                e->location = location;
-            else
-                rls_free(location);
-        }
-        if (!org_only || (!used && !w->line_org_only)) {
-            used = rls_entry_fields_split(p->text, p->len, k, true, &f) > 0 && tex__complete(e, &f);
-            rls_entry_fields_close(&f);
-        }
-        if (!used) return false;
-        RlsSpan span = tex__plain_span(p);
-        if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
-        rls_plain_free(p);
-        return true;
-    }
     /* Text right of the dates is the right-hand column ("2021 -- Present
      * \\hfill Remote"): the place; the name fields are left of the dates. */
     size_t ta = de, tb = p->len, na = 0, nb = ds;
@@ -643,19 +696,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         f.date_end_byte = de;
         f.dates = dates;
     }
-    if (f.title && !f.org && k != RLS_SECTION_PROJECTS && strchr(f.title, ',')) {
-        /* "Tech Lead, Incubyte | Jun 2021 -- Present": the name part alone
-         * splits into role and employer. */
-        RlsEntryFields g;
-        rls_entry_fields_split(f.title, strlen(f.title), k, false, &g);
-        if (g.title && g.org) {
-            rls_free(f.title);
-            f.title = g.title;
-            f.org = g.org;
-            g.title = g.org = NULL;
-        }
-        rls_entry_fields_close(&g);
-    }
+    if (f.title && !f.org && k != RLS_SECTION_PROJECTS && strchr(f.title, ','))
+        tex__dated_line_title_org(&f, k);
     if (!tex__same_date(&dates.start, &dates.end) && tex__same_date(&f.dates.start, &f.dates.end) &&
         tex__same_date(&f.dates.start, &dates.start)) {
         /* The range across two arguments (tex__range_across_cells). */
@@ -670,31 +712,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     }
     RlsSpan span = tex__plain_span(p);
     RlsParagraph *head = k == RLS_SECTION_PROJECTS ? NULL : tex__name_line(w, span.start_byte);
-    if (head && nb > na) {
-        /* "\\textbf{Avito} \\\\ Backend Engineer, LLM team \\hfill 2023 --
-         * now": the line above names the employer (or the role, when it
-         * reads as one and this line does not), and this line's name part
-         * is the other field whole. */
-        RlsEntryFields g;
-        rls_entry_fields_split(head->plain.text, head->plain.len, k, false, &g);
-        char *above = g.org ? g.org : g.title;
-        char *name = rls_strndup(cells + na, nb - na);
-        bool above_is_role = g.title && !g.org &&
-                             rls_entry_field_is_role(g.title, strlen(g.title)) &&
-                             !rls_entry_field_is_role(name, strlen(name));
-        if (above) {
-            rls_free(f.title);
-            rls_free(f.org);
-            f.title = above_is_role ? rls_strdup(above) : name;
-            f.org = above_is_role ? name : rls_strdup(above);
-            name = NULL;
-            if (g.location && !f.location) f.location = rls_strdup(g.location);
-            span.start_byte = RLS_MIN(span.start_byte, head->span.start_byte);
-            head->entry = (int32_t)w->mb.model->n_entries;
-        }
-        rls_free(name);
-        rls_entry_fields_close(&g);
-    }
+    if (head && nb > na) tex__dated_line_above(w, head, &f, cells + na, nb - na, &span);
     rls_model_builder_entry(&w->mb, span, f.title, f.org, f.location, &f.dates);
     rls_entry_fields_close(&f);
     rls_free(cells);
@@ -1254,109 +1272,197 @@ static char *tex__logo_name(const TexWalk *w, TSNode arg, const char *text) {
     return name;
 }
 
+/* Which argument of an entry macro fills which field of the entry (1-based,
+ * 0 for none). */
+typedef struct {
+    unsigned title, org, loc, dates, note;
+} TexSlots;
+
+/* An education macro that takes four arguments has two layouts in the
+ * templates. Where the dates sit tells them apart, and when that is not
+ * enough, the section or the argument that names a role does. */
+static void tex__entry_swap_edu(const TexWalk *w, char **strs, TexSlots *s) {
+    bool d2 = tex__str(strs, 2) &&
+              rls_date_text_looks_dated(tex__str(strs, 2), strlen(tex__str(strs, 2)));
+    bool d4 = tex__str(strs, 4) &&
+              rls_date_text_looks_dated(tex__str(strs, 4), strlen(tex__str(strs, 4)));
+    if (!d2 && d4) { /* {school}{place}{degree}{dates} */
+        s->org = 1;
+        s->loc = 2;
+        s->title = 3;
+        s->dates = 4;
+    } else if (w->kind == RLS_SECTION_EDUCATION ||
+               (tex__names_role(tex__str(strs, 3)) && !tex__names_role(tex__str(strs, 1)))) {
+        /* {school}{dates}{degree}{place}: the bold line is the school;
+         * {SunSesh AZ}{dates}{Founder and Organizer}{place}: the role is
+         * the argument that names one. */
+        s->org = 1;
+        s->title = 3;
+    }
+}
+
+/* Authors fill a macro's known slots out of their declared order, so the
+ * slots are checked against what each argument holds. A body of one line
+ * can be a missing field rather than text: returns it then (its type in
+ * *body_type), else NULL. */
+static char *tex__entry_body_field(TexWalk *w, const RlsTexMacro *m, char **strs, TSNode *args,
+                                   unsigned n, TexSlots *s, RlsFieldType *body_type) {
+    tex__reslot(m, strs, n, &s->title, &s->org, &s->loc, &s->dates, &s->note);
+    /* Only a body of one source line, no list, may be a field. */
+    char *body_text = NULL;
+    TSNode b = tex__arg(args, n, m->body_arg);
+    bool one_line = !ts_node_is_null(b);
+    for (uint32_t i = one_line ? ts_node_start_byte(b) : 0; one_line && i < ts_node_end_byte(b);
+         i++)
+        one_line = w->src[i] != '\n' && (w->src[i] != '\\' || w->src[i + 1] != 'b');
+    if (one_line) body_text = tex__arg_string(w, args, n, m->body_arg);
+    tex__retype(m, strs, n, &s->title, &s->org, &s->loc, &s->note, body_text, body_type);
+    if (*body_type != RLS_FIELD_N_TYPES) return body_text;
+    rls_free(body_text);
+    return NULL;
+}
+
+/* A user's own macro has no known layout: its dated argument is taken for
+ * the dates, and the others in order for the title, then the place, or
+ * the employer and the place. Returns an employer cut out of the title,
+ * or NULL. */
+static char *tex__entry_guess(const TexWalk *w, const RlsTexMacro *m, char **strs, unsigned n,
+                              TexSlots *s) {
+    s->title = s->org = s->loc = s->dates = 0;
+    unsigned rest[16], nrest = 0;
+    for (unsigned k = 1; k <= n && k <= 16; k++) {
+        if (k == m->body_arg || !tex__str(strs, k)) continue;
+        if (!s->dates && rls_date_text_looks_dated(tex__str(strs, k), strlen(tex__str(strs, k))))
+            s->dates = k;
+        else
+            rest[nrest++] = k;
+    }
+    if (nrest >= 1) s->title = rest[0];
+    if (nrest == 2) s->loc = rest[1];
+    /* "\\uthree{Tech Lead, Incubyte}{2021 -- Present}{Remote}": in
+     * experience, the one name line is "role, employer". */
+    char *guessed_org = NULL;
+    char *t = nrest <= 2 && s->title ? tex__str(strs, s->title) : NULL;
+    char *comma = t && w->kind == RLS_SECTION_EXPERIENCE ? strrchr(t, ',') : NULL;
+    if (comma && comma > t && comma[1] == ' ' && comma[2]) {
+        *comma = '\0';
+        guessed_org = rls_strdup(comma + 2);
+    }
+    if (nrest >= 3) {
+        s->org = rest[1];
+        s->loc = rest[2];
+    }
+    return guessed_org;
+}
+
+/* friggeri's "\\entry{}{Java}{Experienced}{JDBC, Sockets}" under a skills
+ * heading is a skill group: its name labels the list. */
+static void tex__entry_skill_group(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                                   unsigned n, const char *name) {
+    rls_free(w->skill_cat);
+    w->skill_cat = rls_strdup(name);
+    for (unsigned k = 1; k <= n; k++)
+        if (k != m->body_arg) tex__push_node(w, args[k - 1], true);
+    if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
+}
+
+/* Some templates give the start and the end of the dates as two
+ * arguments; they are read as one range over both. Returns range, or NULL
+ * for an entry without dates; *date_text owns the joined text. */
+static RlsDateRange *tex__entry_range(const RlsTexMacro *m, char **strs, TSNode *args, unsigned n,
+                                      unsigned dates, RlsDateRange *range, char **date_text) {
+    if (!dates || !tex__str(strs, dates)) return NULL;
+    RlsSpan span = tex__inner_span(tex__arg(args, n, dates));
+    if (m->dates_end_arg && tex__str(strs, m->dates_end_arg)) {
+        RlsSpan end_span = tex__inner_span(tex__arg(args, n, m->dates_end_arg));
+        RlsBuf buf;
+        rls_buf_init(&buf);
+        rls_buf_printf(&buf, "%s – %s", tex__str(strs, dates), tex__str(strs, m->dates_end_arg));
+        *date_text = rls_buf_detach(&buf);
+        span.start_byte = RLS_MIN(span.start_byte, end_span.start_byte);
+        span.end_byte = RLS_MAX(span.end_byte, end_span.end_byte);
+    }
+    tex__dates(*date_text ? *date_text : tex__str(strs, dates), span, range);
+    return range;
+}
+
+/* billryan's "\\datedsubsection{\\textbf{School}, City}": the bold part
+ * is the organisation, what follows it the place. Cuts org_str after the
+ * bold part and returns the place, or NULL when the argument is not so. */
+static char *tex__entry_bold_org_place(TexWalk *w, TSNode arg, char *org_str) {
+    TSNode first = ts_node_named_child_count(arg) ? ts_node_named_child(arg, 0) : (TSNode){0};
+    size_t fl = 0;
+    const char *fname = NULL;
+    if (!ts_node_is_null(first) && !strcmp(ts_node_type(first), "generic_command"))
+        fname = rls_tex_command_name(w->src, first, &fl);
+    if (!fname || !tex__eq(fname, fl, "textbf")) return NULL;
+    char *place = NULL;
+    char *bold = tex__node_string(w, first);
+    size_t bl = strlen(bold);
+    if (bl && !strncmp(org_str, bold, bl) && org_str[bl]) {
+        const char *rest = org_str + bl;
+        while (*rest == ',' || *rest == ' ' || *rest == ';')
+            rest++;
+        if (*rest) {
+            place = rls_strdup(rest);
+            org_str[bl] = '\0';
+        }
+    }
+    rls_free(bold);
+    return place;
+}
+
+/* An argument of skills in an entry's header ("\\cvproject{..}{Python,
+ * SQL}") is a skill line of its own, not part of the entry's text. */
+static void tex__entry_skills_arg(TexWalk *w, TSNode arg) {
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    tex__walk_into(w, &pb, arg);
+    RlsPlain p;
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    if (p.len) tex__skill_line(w, &p, NULL);
+    rls_plain_free(&p);
+}
+
+/* Header arguments are used up; the body flows on through the walk. */
+static void tex__entry_spend_args(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                                  unsigned n, const TexSlots *s) {
+    for (unsigned k = 1; k <= n; k++) {
+        if (k == m->body_arg) continue;
+        TSNode a = args[k - 1];
+        if (k == m->skills_arg) tex__entry_skills_arg(w, a);
+        bool used = k == s->title || k == s->org || k == s->loc || k == s->dates ||
+                    k == m->dates_end_arg || k == s->note;
+        tex__push_node(w, a, !used);
+    }
+    if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     if (tex__sub_line(w, node, m, args, n)) return;
-    unsigned title = m->title_arg, org = m->org_arg, loc = m->location_arg, dates = m->dates_arg;
+    TexSlots s = {m->title_arg, m->org_arg, m->location_arg, m->dates_arg, m->note_arg};
     char *strs[16] = {0};
     for (unsigned k = 1; k <= n && k <= 16; k++)
         if (k != m->body_arg && k != m->skills_arg) strs[k - 1] = tex__arg_string(w, args, n, k);
-    if ((m->flags & RLS_TEX_F_SWAP_EDU) && n >= 4) {
-        bool d2 = tex__str(strs, 2) &&
-                  rls_date_text_looks_dated(tex__str(strs, 2), strlen(tex__str(strs, 2)));
-        bool d4 = tex__str(strs, 4) &&
-                  rls_date_text_looks_dated(tex__str(strs, 4), strlen(tex__str(strs, 4)));
-        if (!d2 && d4) { /* {school}{place}{degree}{dates} */
-            org = 1;
-            loc = 2;
-            title = 3;
-            dates = 4;
-        } else if (w->kind == RLS_SECTION_EDUCATION ||
-                   (tex__names_role(tex__str(strs, 3)) && !tex__names_role(tex__str(strs, 1)))) {
-            /* {school}{dates}{degree}{place}: the bold line is the school;
-             * {SunSesh AZ}{dates}{Founder and Organizer}{place}: the role is
-             * the argument that names one. */
-            org = 1;
-            title = 3;
-        }
-    }
-    unsigned note = m->note_arg;
+    if ((m->flags & RLS_TEX_F_SWAP_EDU) && n >= 4) tex__entry_swap_edu(w, strs, &s);
     char *body_field = NULL;
     RlsFieldType body_type = RLS_FIELD_N_TYPES;
-    if (!(m->flags & (RLS_TEX_F_GUESS | RLS_TEX_F_SWAP_EDU)) && dates) {
-        tex__reslot(m, strs, n, &title, &org, &loc, &dates, &note);
-        /* Only a body of one source line, no list, may be a field. */
-        char *body_text = NULL;
-        TSNode b = tex__arg(args, n, m->body_arg);
-        bool one_line = !ts_node_is_null(b);
-        for (uint32_t i = one_line ? ts_node_start_byte(b) : 0; one_line && i < ts_node_end_byte(b);
-             i++)
-            one_line = w->src[i] != '\n' && (w->src[i] != '\\' || w->src[i + 1] != 'b');
-        if (one_line) body_text = tex__arg_string(w, args, n, m->body_arg);
-        tex__retype(m, strs, n, &title, &org, &loc, &note, body_text, &body_type);
-        if (body_type != RLS_FIELD_N_TYPES) {
-            body_field = body_text;
-            body_text = NULL;
-        }
-        rls_free(body_text);
-    }
+    if (!(m->flags & (RLS_TEX_F_GUESS | RLS_TEX_F_SWAP_EDU)) && s.dates)
+        body_field = tex__entry_body_field(w, m, strs, args, n, &s, &body_type);
     char *guessed_org = NULL;
-    if (m->flags & RLS_TEX_F_GUESS) {
-        title = org = loc = dates = 0;
-        unsigned rest[16], nrest = 0;
-        for (unsigned k = 1; k <= n && k <= 16; k++) {
-            if (k == m->body_arg || !tex__str(strs, k)) continue;
-            if (!dates && rls_date_text_looks_dated(tex__str(strs, k), strlen(tex__str(strs, k))))
-                dates = k;
-            else
-                rest[nrest++] = k;
-        }
-        if (nrest >= 1) title = rest[0];
-        if (nrest == 2) loc = rest[1];
-        /* "\\uthree{Tech Lead, Incubyte}{2021 -- Present}{Remote}": in
-         * experience, the one name line is "role, employer". */
-        char *t = nrest <= 2 && title ? tex__str(strs, title) : NULL;
-        char *comma = t && w->kind == RLS_SECTION_EXPERIENCE ? strrchr(t, ',') : NULL;
-        if (comma && comma > t && comma[1] == ' ' && comma[2]) {
-            *comma = '\0';
-            guessed_org = rls_strdup(comma + 2);
-        }
-        if (nrest >= 3) {
-            org = rest[1];
-            loc = rest[2];
-        }
-    }
-    if (w->kind == RLS_SECTION_SKILLS && tex__str(strs, title) &&
-        !(dates && tex__str(strs, dates))) {
-        /* friggeri's "\\entry{}{Java}{Experienced}{JDBC, Sockets}" under a
-         * skills heading is a skill group: its name labels the list. */
-        rls_free(w->skill_cat);
-        w->skill_cat = rls_strdup(tex__str(strs, title));
-        for (unsigned k = 1; k <= n; k++)
-            if (k != m->body_arg) tex__push_node(w, args[k - 1], true);
-        if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
+    if (m->flags & RLS_TEX_F_GUESS) guessed_org = tex__entry_guess(w, m, strs, n, &s);
+    if (w->kind == RLS_SECTION_SKILLS && tex__str(strs, s.title) &&
+        !(s.dates && tex__str(strs, s.dates))) {
+        tex__entry_skill_group(w, node, m, args, n, tex__str(strs, s.title));
         for (unsigned k = 0; k < 16; k++)
             rls_free(strs[k]);
         return;
     }
     RlsDateRange range = {0};
-    RlsDateRange *range_ptr = NULL;
     char *date_text = NULL;
-    if (dates && tex__str(strs, dates)) {
-        RlsSpan span = tex__inner_span(tex__arg(args, n, dates));
-        if (m->dates_end_arg && tex__str(strs, m->dates_end_arg)) {
-            RlsSpan end_span = tex__inner_span(tex__arg(args, n, m->dates_end_arg));
-            RlsBuf buf;
-            rls_buf_init(&buf);
-            rls_buf_printf(&buf, "%s – %s", tex__str(strs, dates),
-                           tex__str(strs, m->dates_end_arg));
-            date_text = rls_buf_detach(&buf);
-            span.start_byte = RLS_MIN(span.start_byte, end_span.start_byte);
-            span.end_byte = RLS_MAX(span.end_byte, end_span.end_byte);
-        }
-        tex__dates(date_text ? date_text : tex__str(strs, dates), span, &range);
-        range_ptr = &range;
-    }
+    RlsDateRange *range_ptr = tex__entry_range(m, strs, args, n, s.dates, &range, &date_text);
     /* The header is the macro up to its body argument. */
     uint32_t hs = ts_node_start_byte(node), he = ts_node_end_byte(node);
     TSNode body = tex__arg(args, n, m->body_arg);
@@ -1368,49 +1474,32 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
      * React}". The list after the bar is the project's stack, neither its
      * name nor an organisation: the title is the name alone. */
     char *title_own = NULL;
-    const char *title_str = tex__str(strs, title);
+    const char *title_str = tex__str(strs, s.title);
     const char *bar = title_str ? strstr(title_str, " | ") : NULL;
     if (bar && bar > title_str && strchr(bar, ',')) {
         title_own = rls_strndup(title_str, (size_t)(bar - title_str));
         title_str = title_own;
     }
-    /* billryan's "\\datedsubsection{\\textbf{School}, City}": the bold part
-     * is the organisation, what follows it the place. */
     char *loc_own = NULL;
-    char *org_str = tex__str(strs, org);
-    char *logo = org ? tex__logo_name(w, tex__arg(args, n, org), org_str) : NULL;
+    char *org_str = tex__str(strs, s.org);
+    char *logo = s.org ? tex__logo_name(w, tex__arg(args, n, s.org), org_str) : NULL;
     if (logo) {
         /* The postcode beside the logo is the place. */
-        if (org_str && !tex__str(strs, loc)) loc_own = rls_strdup(org_str);
+        if (org_str && !tex__str(strs, s.loc)) loc_own = rls_strdup(org_str);
         org_str = logo;
     }
-    if ((m->flags & RLS_TEX_F_BOLD_ORG) && org_str && !tex__str(strs, loc)) {
-        TSNode a = tex__arg(args, n, org);
-        TSNode first = ts_node_named_child_count(a) ? ts_node_named_child(a, 0) : (TSNode){0};
-        size_t fl = 0;
-        const char *fname = NULL;
-        if (!ts_node_is_null(first) && !strcmp(ts_node_type(first), "generic_command"))
-            fname = rls_tex_command_name(w->src, first, &fl);
-        if (fname && tex__eq(fname, fl, "textbf")) {
-            char *bold = tex__node_string(w, first);
-            size_t bl = strlen(bold);
-            if (bl && !strncmp(org_str, bold, bl) && org_str[bl]) {
-                const char *rest = org_str + bl;
-                while (*rest == ',' || *rest == ' ' || *rest == ';')
-                    rest++;
-                if (*rest) {
-                    loc_own = rls_strdup(rest);
-                    org_str[bl] = '\0';
-                }
-            }
-            rls_free(bold);
+    if ((m->flags & RLS_TEX_F_BOLD_ORG) && org_str && !tex__str(strs, s.loc)) {
+        char *place = tex__entry_bold_org_place(w, tex__arg(args, n, s.org), org_str);
+        if (place) {
+            rls_free(loc_own);
+            loc_own = place;
         }
     }
     if (guessed_org && !org_str) org_str = guessed_org;
     if (body_type == RLS_FIELD_TITLE && !title_str) title_str = body_field;
     if (body_type == RLS_FIELD_ORG && !org_str) org_str = body_field;
     rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
-                            loc_own ? loc_own : tex__str(strs, loc), range_ptr);
+                            loc_own ? loc_own : tex__str(strs, s.loc), range_ptr);
     w->macro_entry = w->mb.current_entry;
     w->macro_entry_name = m->name;
     rls_free(title_own);
@@ -1419,8 +1508,8 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     rls_free(guessed_org);
     if (body_field) tex__push_node(w, body, true);
     rls_free(body_field);
-    if (note && tex__str(strs, note)) {
-        rls_tex_text_node(&w->para_text, args[note - 1]);
+    if (s.note && tex__str(strs, s.note)) {
+        rls_tex_text_node(&w->para_text, args[s.note - 1]);
         tex__flush_para(w);
     }
     /* "\\ecvtitle{2015 -- 2016}{Erasmus}" over "\\ecvitem{}{Sabanci
@@ -1430,25 +1519,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         w->line_entry = w->mb.current_entry;
         w->line_org_only = true;
     }
-    /* Header arguments are used up; the body flows on through the walk. */
-    for (unsigned k = 1; k <= n; k++) {
-        if (k == m->body_arg) continue;
-        TSNode a = args[k - 1];
-        if (k == m->skills_arg) {
-            RlsPlainBuilder pb;
-            rls_plain_builder_init(&pb);
-            tex__walk_into(w, &pb, a);
-            RlsPlain p;
-            rls_plain_builder_finish(&pb, &p);
-            rls_plain_builder_close(&pb);
-            if (p.len) tex__skill_line(w, &p, NULL);
-            rls_plain_free(&p);
-        }
-        bool used =
-            k == title || k == org || k == loc || k == dates || k == m->dates_end_arg || k == note;
-        tex__push_node(w, a, !used);
-    }
-    if (ts_node_is_null(body)) tex__push_node(w, node, false);
+    tex__entry_spend_args(w, node, m, args, n, &s);
     for (unsigned k = 0; k < 16; k++)
         rls_free(strs[k]);
     rls_free(date_text);
@@ -1648,6 +1719,64 @@ static unsigned tex__args(TexWalk *w, TSNode cmd, TSNode *args, unsigned max, ui
     return n;
 }
 
+/* Each argument of a line macro is a cell of its own, broken from the one
+ * before it so that no two cells run together into one word. The first
+ * cell is broken from what precedes it when break_first. */
+static void tex__args_as_cells(TexWalk *w, TSNode *args, unsigned n, bool break_first) {
+    for (unsigned k = 0; k < n; k++) {
+        uint32_t at = ts_node_start_byte(args[k]);
+        if (k || break_first) rls_plain_builder_break(&w->para, at, at);
+        rls_tex_text_node(&w->para_text, args[k]);
+    }
+}
+
+/* Many ATS parsers skip the page header and footer; one that prints no
+ * text loses nothing, so only one with text is recorded as layout. */
+static void tex__headfoot_macro(TexWalk *w, TSNode node, TSNode *args, unsigned n) {
+    bool text = false;
+    for (unsigned k = 0; k < n && !text; k++) {
+        char *s = tex__node_string(w, args[k]);
+        text = s[0] != '\0';
+        rls_free(s);
+    }
+    if (text)
+        rls_model_builder_layout(&w->mb, RLS_LAYOUT_HEADER_FOOTER,
+                                 (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
+    tex__push_node(w, node, true);
+}
+
+/* A template's section macro: its text argument (the first when the macro
+ * names none) is the heading, and \\cvsubsection one level down. */
+static void tex__heading_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, const char *name,
+                               size_t len, TSNode *args, unsigned n) {
+    TSNode a = tex__arg(args, n, m->text_arg ? m->text_arg : 1);
+    RlsPlainBuilder pb;
+    rls_plain_builder_init(&pb);
+    if (!ts_node_is_null(a)) tex__walk_into(w, &pb, a);
+    RlsPlain heading;
+    rls_plain_builder_finish(&pb, &heading);
+    rls_plain_builder_close(&pb);
+    uint16_t level = tex__eq(name, len, "cvsubsection") ? 2 : 1;
+    tex__section(w, &heading, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, level);
+    tex__push_node(w, node, false);
+}
+
+/* A line the entry has no field for ("\\location{GPA: 3.8}" under a dated
+ * entry, a label outside any entry) is still on the page. */
+static void tex__amend_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                             unsigned n) {
+    if (!tex__amend(w, m, args, n) && n) {
+        /* Its arguments are one line, each a cell: "\\role{M.Sc.
+         * Physics}{TU Berlin, 2015 - 2018}" with no entry to amend is a
+         * dated line of its own. */
+        tex__flush_para(w);
+        tex__args_as_cells(w, args, n, false);
+        tex__push_range(w, ts_node_start_byte(args[0]), ts_node_end_byte(args[n - 1]), true);
+        tex__flush_para(w);
+    }
+    tex__push_node(w, node, false);
+}
+
 static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     size_t len;
     const char *name = rls_tex_command_name(w->src, node, &len);
@@ -1669,19 +1798,9 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     case RLS_TEX_CONTACT:
         tex__contact_macro(w, node, &m, args, n);
         return;
-    case RLS_TEX_HEADFOOT: {
-        bool text = false;
-        for (unsigned k = 0; k < n && !text; k++) {
-            char *s = tex__node_string(w, args[k]);
-            text = s[0] != '\0';
-            rls_free(s);
-        }
-        if (text)
-            rls_model_builder_layout(&w->mb, RLS_LAYOUT_HEADER_FOOTER,
-                                     (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
-        tex__push_node(w, node, true);
+    case RLS_TEX_HEADFOOT:
+        tex__headfoot_macro(w, node, args, n);
         return;
-    }
     case RLS_TEX_IMAGE:
         rls_model_builder_layout(&w->mb, RLS_LAYOUT_IMAGE,
                                  (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)});
@@ -1700,40 +1819,14 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         }
         tex__push_node(w, node, true);
         return;
-    case RLS_TEX_HEADING: {
-        TSNode a = tex__arg(args, n, m.text_arg ? m.text_arg : 1);
-        RlsPlainBuilder pb;
-        rls_plain_builder_init(&pb);
-        if (!ts_node_is_null(a)) tex__walk_into(w, &pb, a);
-        RlsPlain heading;
-        rls_plain_builder_finish(&pb, &heading);
-        rls_plain_builder_close(&pb);
-        uint16_t level = tex__eq(name, len, "cvsubsection") ? 2 : 1;
-        tex__section(w, &heading, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)},
-                     level);
-        tex__push_node(w, node, false);
+    case RLS_TEX_HEADING:
+        tex__heading_macro(w, node, &m, name, len, args, n);
         return;
-    }
     case RLS_TEX_ENTRY:
         tex__entry(w, node, &m, args, n);
         return;
     case RLS_TEX_AMEND:
-        /* A line the entry has no field for ("\\location{GPA: 3.8}" under a
-         * dated entry, a label outside any entry) is still on the page. */
-        if (!tex__amend(w, &m, args, n) && n) {
-            /* Its arguments are one line, each a cell: "\\role{M.Sc.
-             * Physics}{TU Berlin, 2015 - 2018}" with no entry to amend is a
-             * dated line of its own. */
-            tex__flush_para(w);
-            for (unsigned k = 0; k < n; k++) {
-                uint32_t at = ts_node_start_byte(args[k]);
-                if (k) rls_plain_builder_break(&w->para, at, at);
-                rls_tex_text_node(&w->para_text, args[k]);
-            }
-            tex__push_range(w, ts_node_start_byte(args[0]), ts_node_end_byte(args[n - 1]), true);
-            tex__flush_para(w);
-        }
-        tex__push_node(w, node, false);
+        tex__amend_macro(w, node, &m, args, n);
         return;
     case RLS_TEX_BULLET:
         if (n) tex__bullet_macro(w, node, &m, args, n);
@@ -1750,24 +1843,17 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         return;
     case RLS_TEX_LINE:
         tex__flush_para(w);
-        for (unsigned k = 0; k < n; k++) {
-            uint32_t at = ts_node_start_byte(args[k]);
-            rls_plain_builder_break(&w->para, at, at);
-            rls_tex_text_node(&w->para_text, args[k]);
-        }
+        tex__args_as_cells(w, args, n, true);
         tex__flush_para(w);
         tex__push_node(w, node, false);
         return;
     default:
         if (consumed) return;
         tex__loose(w, node);
+        /* An unknown macro with arguments past its name
+         * (\\cvcolumn[..]{a}{b}) lays them out as pieces of text. */
         if (ext_end > ts_node_end_byte(node) && m.role != RLS_TEX_DROP)
-            for (unsigned k = 0; k < n; k++) {
-                /* Each argument is its own piece of text (\\cvcolumn[..]{a}{b}). */
-                uint32_t at = ts_node_start_byte(args[k]);
-                rls_plain_builder_break(&w->para, at, at);
-                rls_tex_text_node(&w->para_text, args[k]);
-            }
+            tex__args_as_cells(w, args, n, true);
         return;
     }
 }

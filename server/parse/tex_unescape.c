@@ -607,86 +607,141 @@ static bool text__args_empty(TSNode cmd) {
     return true;
 }
 
+/* An accent macro (\\'{e}, \\'e, \\"{\\i}) and its base letter are one
+ * letter of the text, so that a name keeps its spelling. The letter is
+ * its argument or, with no braces, the next byte of the source. */
+static void text__accent(RlsTexText *self, TSNode node, char accent, uint32_t s, uint32_t e) {
+    text__gap(self, s);
+    TSNode args[1];
+    if (rls_tex_curly_args(node, args, 1) >= 1) {
+        uint32_t as = ts_node_start_byte(args[0]) + 1, ae = ts_node_end_byte(args[0]) - 1;
+        while (as < ae && text__is_space(self->src[as]))
+            as++;
+        uint32_t be = as;
+        if (be < ae && self->src[be] == '\\')
+            be += 2; /* \i */
+        else if (be < ae) {
+            be++;
+            while (be < ae && ((unsigned char)self->src[be] & 0xC0) == 0x80)
+                be++;
+        }
+        text__emit_accent(self, accent, self->src + as, be - as, s, e);
+        self->last_end = e;
+        if (e > self->consumed_to) self->consumed_to = e;
+        return;
+    }
+    /* \'e: the base letter is the next byte of the source, in the next token. */
+    uint32_t b = e;
+    if (b < self->src_len && (unsigned char)self->src[b] < 0x80 && !text__is_space(self->src[b]) &&
+        self->src[b] != '{' && self->src[b] != '}') {
+        uint32_t be = b + 1;
+        if (self->src[b] == '\\' && be < self->src_len && self->src[be] == 'i') be++;
+        text__emit_accent(self, accent, self->src + b, be - b, s, be);
+        self->last_end = be;
+        self->consumed_to = be;
+        return;
+    }
+    self->last_end = e;
+}
+
+/* "\\kern 5.0 pt": the dimension after a spacing macro (s..e) is not
+ * text, though the grammar leaves it as words. */
+static void text__spacing(RlsTexText *self, uint32_t s, uint32_t e) {
+    uint32_t i = e;
+    while (i < self->src_len && (self->src[i] == ' ' || self->src[i] == '-'))
+        i++;
+    uint32_t digits = i;
+    while (i < self->src_len &&
+           ((self->src[i] >= '0' && self->src[i] <= '9') || self->src[i] == '.'))
+        i++;
+    if (i > digits) {
+        while (i < self->src_len && self->src[i] == ' ')
+            i++;
+        uint32_t unit = i;
+        while (i < self->src_len && i < unit + 2 && self->src[i] >= 'a' && self->src[i] <= 'z')
+            i++;
+        if (i > self->consumed_to) self->consumed_to = i;
+    }
+    text__gap(self, s);
+    rls_tex_text_skip_to(self, i > e ? i : e);
+}
+
+/* A line break ends a line of the text (or, between the two ends of a
+ * range, is read as part of it); its length argument is not text. */
+static void text__line_break(RlsTexText *self, TSNode node, const char *name, size_t len,
+                             uint32_t s, uint32_t e) {
+    text__gap(self, s);
+    /* The grammar gives "\\\\" the group on the next line as an argument
+     * ("\\\\ {\\footnotesize (TA 2x)}"): it is the next line's text. */
+    TSNode args[4];
+    unsigned n = rls_tex_curly_args(node, args, 4);
+    uint32_t break_end = n ? ts_node_start_byte(args[0]) : e;
+    if (!n && text__eq(name, len, "\\")) {
+        break_end = text__break_length_end(self->src, self->src_len, e);
+        if (break_end > self->consumed_to) self->consumed_to = break_end;
+    }
+    if (!n && text__breaks_a_range(self->src, self->src_len, s, break_end))
+        rls_plain_builder_break(self->pb, s, break_end);
+    else
+        text__hard_break(self, s, break_end);
+    self->last_end = break_end;
+    for (unsigned i = 0; i < n && i < 4; i++)
+        rls_tex_text_node(self, args[i]);
+    rls_tex_text_skip_to(self, e);
+}
+
+/* A macro the tables know (built in, or a template's or the user's
+ * definition): its role says which of its arguments are text. */
+static void text__known_macro(RlsTexText *self, TSNode node, const RlsTexMacro *m, unsigned nargs,
+                              uint32_t s, uint32_t e) {
+    if (rls_tex_role_is_structural(m->role)) {
+        text__structural(self, node);
+        return;
+    }
+    if (m->role == RLS_TEX_DROP) {
+        TSNode args[16];
+        unsigned n = rls_tex_curly_args(node, args, 16);
+        if (n > 16) n = 16;
+        if (!m->arity || n <= m->arity) {
+            text__skip(self, node);
+            return;
+        }
+        /* \\vspace{2pt}{text}: braces past the macro's arity are text. */
+        rls_tex_text_skip_to(self, ts_node_end_byte(args[m->arity - 1]));
+        for (unsigned i = m->arity; i < n; i++)
+            rls_tex_text_node(self, args[i]);
+        return;
+    }
+    text__gap(self, s);
+    if (m->role == RLS_TEX_KEEP_LAST && !nargs) {
+        /* "\\multirow[t]{2}{*}{text}": after an optional argument the
+         * grammar leaves the braces as siblings; the row count and the
+         * width before the last one are layout, not the cell's text. */
+        uint32_t last = text__last_group(self->src, self->src_len, e);
+        if (last > self->consumed_to) self->consumed_to = last;
+        rls_tex_text_skip_to(self, last > e ? last : e);
+        return;
+    }
+    text__curly_args(self, node, m->role == RLS_TEX_KEEP_LAST, m->role == RLS_TEX_FORMAT, false);
+    rls_tex_text_skip_to(self, e);
+}
+
 static void text__command(RlsTexText *self, TSNode node) {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
     size_t len;
     const char *name = rls_tex_command_name(self->src, node, &len);
     char accent;
     if (text__accent_cmd(name, len, &accent)) {
-        text__gap(self, s);
-        TSNode args[1];
-        if (rls_tex_curly_args(node, args, 1) >= 1) {
-            uint32_t as = ts_node_start_byte(args[0]) + 1, ae = ts_node_end_byte(args[0]) - 1;
-            while (as < ae && text__is_space(self->src[as]))
-                as++;
-            uint32_t be = as;
-            if (be < ae && self->src[be] == '\\')
-                be += 2; /* \i */
-            else if (be < ae) {
-                be++;
-                while (be < ae && ((unsigned char)self->src[be] & 0xC0) == 0x80)
-                    be++;
-            }
-            text__emit_accent(self, accent, self->src + as, be - as, s, e);
-            self->last_end = e;
-            if (e > self->consumed_to) self->consumed_to = e;
-            return;
-        }
-        /* \'e: the base letter is the next byte of the source, in the next token. */
-        uint32_t b = e;
-        if (b < self->src_len && (unsigned char)self->src[b] < 0x80 &&
-            !text__is_space(self->src[b]) && self->src[b] != '{' && self->src[b] != '}') {
-            uint32_t be = b + 1;
-            if (self->src[b] == '\\' && be < self->src_len && self->src[be] == 'i') be++;
-            text__emit_accent(self, accent, self->src + b, be - b, s, be);
-            self->last_end = be;
-            self->consumed_to = be;
-            return;
-        }
-        self->last_end = e;
+        text__accent(self, node, accent, s, e);
         return;
     }
     if (text__eq(name, len, "kern") || text__eq(name, len, "hskip") ||
         text__eq(name, len, "vskip") || text__eq(name, len, "mkern")) {
-        /* "\\kern 5.0 pt": the dimension that follows is not text. */
-        uint32_t i = e;
-        while (i < self->src_len && (self->src[i] == ' ' || self->src[i] == '-'))
-            i++;
-        uint32_t digits = i;
-        while (i < self->src_len &&
-               ((self->src[i] >= '0' && self->src[i] <= '9') || self->src[i] == '.'))
-            i++;
-        if (i > digits) {
-            while (i < self->src_len && self->src[i] == ' ')
-                i++;
-            uint32_t unit = i;
-            while (i < self->src_len && i < unit + 2 && self->src[i] >= 'a' && self->src[i] <= 'z')
-                i++;
-            if (i > self->consumed_to) self->consumed_to = i;
-        }
-        text__gap(self, s);
-        rls_tex_text_skip_to(self, i > e ? i : e);
+        text__spacing(self, s, e);
         return;
     }
     if (text__is_line_break(name, len)) {
-        text__gap(self, s);
-        /* The grammar gives "\\\\" the group on the next line as an argument
-         * ("\\\\ {\\footnotesize (TA 2x)}"): it is the next line's text. */
-        TSNode args[4];
-        unsigned n = rls_tex_curly_args(node, args, 4);
-        uint32_t break_end = n ? ts_node_start_byte(args[0]) : e;
-        if (!n && text__eq(name, len, "\\")) {
-            break_end = text__break_length_end(self->src, self->src_len, e);
-            if (break_end > self->consumed_to) self->consumed_to = break_end;
-        }
-        if (!n && text__breaks_a_range(self->src, self->src_len, s, break_end))
-            rls_plain_builder_break(self->pb, s, break_end);
-        else
-            text__hard_break(self, s, break_end);
-        self->last_end = break_end;
-        for (unsigned i = 0; i < n && i < 4; i++)
-            rls_tex_text_node(self, args[i]);
-        rls_tex_text_skip_to(self, e);
+        text__line_break(self, node, name, len, s, e);
         return;
     }
     const char *sym = text__lookup(text__symbols, RLS_ARRAY_LEN(text__symbols), name, len);
@@ -706,36 +761,7 @@ static void text__command(RlsTexText *self, TSNode node) {
     RlsTexMacro m;
     unsigned nargs = rls_tex_curly_args(node, NULL, 0);
     if (self->macros && rls_tex_macros_lookup(self->macros, name, len, nargs, &m)) {
-        if (rls_tex_role_is_structural(m.role)) {
-            text__structural(self, node);
-            return;
-        }
-        if (m.role == RLS_TEX_DROP) {
-            TSNode args[16];
-            unsigned n = rls_tex_curly_args(node, args, 16);
-            if (n > 16) n = 16;
-            if (!m.arity || n <= m.arity) {
-                text__skip(self, node);
-                return;
-            }
-            /* \\vspace{2pt}{text}: braces past the macro's arity are text. */
-            rls_tex_text_skip_to(self, ts_node_end_byte(args[m.arity - 1]));
-            for (unsigned i = m.arity; i < n; i++)
-                rls_tex_text_node(self, args[i]);
-            return;
-        }
-        text__gap(self, s);
-        if (m.role == RLS_TEX_KEEP_LAST && !nargs) {
-            /* "\\multirow[t]{2}{*}{text}": after an optional argument the
-             * grammar leaves the braces as siblings; the row count and the
-             * width before the last one are layout, not the cell's text. */
-            uint32_t last = text__last_group(self->src, self->src_len, e);
-            if (last > self->consumed_to) self->consumed_to = last;
-            rls_tex_text_skip_to(self, last > e ? last : e);
-            return;
-        }
-        text__curly_args(self, node, m.role == RLS_TEX_KEEP_LAST, m.role == RLS_TEX_FORMAT, false);
-        rls_tex_text_skip_to(self, e);
+        text__known_macro(self, node, &m, nargs, s, e);
         return;
     }
     /* Unknown macro: its curly arguments are most likely text (\en{..},
@@ -807,25 +833,57 @@ void rls_tex_text_node(RlsTexText *self, TSNode node) {
     self->depth--;
 }
 
+/* A token with no children: its source is its text, but for the braces
+ * that group and the comments that are no text at all. */
+static void text__leaf(RlsTexText *self, TSNode node, const char *type, uint32_t s, uint32_t e) {
+    /* Braces are grouping, never text. Brackets reached here are text
+     * ("[N] users", "{[}"): a macro's optional argument is consumed by
+     * the macro tables before its children are walked. */
+    if (!ts_node_is_named(node) && (!strcmp(type, "{") || !strcmp(type, "}"))) {
+        text__skip(self, node);
+        return;
+    }
+    if (ts_node_is_missing(node) || s == e) return;
+    if (!strcmp(type, "line_comment") || !strcmp(type, "comment")) {
+        text__comment(self, node);
+        return;
+    }
+    text__gap(self, s);
+    text__source(self, s, e);
+}
+
+/* "\\textcolor{blue}{text}": the colour is layout, the text is text. */
+static void text__color_reference(RlsTexText *self, TSNode node, uint32_t s, uint32_t e) {
+    TSNode t = ts_node_child_by_field_name(node, "text", 4);
+    text__gap(self, s);
+    if (!ts_node_is_null(t)) rls_tex_text_node(self, t);
+    rls_tex_text_skip_to(self, e);
+}
+
+/* A link reads as its label; a bare \\url{..} has none and reads as its
+ * address, which is what the page shows. */
+static void text__hyperlink(RlsTexText *self, TSNode node, uint32_t s, uint32_t e) {
+    TSNode label = ts_node_child_by_field_name(node, "label", 5);
+    text__gap(self, s);
+    if (!ts_node_is_null(label)) {
+        rls_tex_text_node(self, label);
+    } else {
+        TSNode uri = ts_node_child_by_field_name(node, "uri", 3);
+        if (!ts_node_is_null(uri)) {
+            uint32_t us = ts_node_start_byte(uri) + 1, ue = ts_node_end_byte(uri) - 1;
+            if (ue > us) rls_plain_builder_source(self->pb, self->src, us, ue);
+        }
+    }
+    rls_tex_text_skip_to(self, e);
+    if (e > self->consumed_to) self->consumed_to = e;
+}
+
 static void text__node(RlsTexText *self, TSNode node) {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
     if (e <= self->consumed_to) return;
     const char *type = ts_node_type(node);
     if (ts_node_child_count(node) == 0) {
-        /* Braces are grouping, never text. Brackets reached here are text
-         * ("[N] users", "{[}"): a macro's optional argument is consumed by
-         * the macro tables before its children are walked. */
-        if (!ts_node_is_named(node) && (!strcmp(type, "{") || !strcmp(type, "}"))) {
-            text__skip(self, node);
-            return;
-        }
-        if (ts_node_is_missing(node) || s == e) return;
-        if (!strcmp(type, "line_comment") || !strcmp(type, "comment")) {
-            text__comment(self, node);
-            return;
-        }
-        text__gap(self, s);
-        text__source(self, s, e);
+        text__leaf(self, node, type, s, e);
         return;
     }
     switch (type[0]) {
@@ -835,10 +893,7 @@ static void text__node(RlsTexText *self, TSNode node) {
             return;
         }
         if (!strcmp(type, "color_reference")) {
-            TSNode t = ts_node_child_by_field_name(node, "text", 4);
-            text__gap(self, s);
-            if (!ts_node_is_null(t)) rls_tex_text_node(self, t);
-            rls_tex_text_skip_to(self, e);
+            text__color_reference(self, node, s, e);
             return;
         }
         break;
@@ -879,19 +934,7 @@ static void text__node(RlsTexText *self, TSNode node) {
         break;
     case 'h':
         if (!strcmp(type, "hyperlink")) {
-            TSNode label = ts_node_child_by_field_name(node, "label", 5);
-            text__gap(self, s);
-            if (!ts_node_is_null(label)) {
-                rls_tex_text_node(self, label);
-            } else {
-                TSNode uri = ts_node_child_by_field_name(node, "uri", 3);
-                if (!ts_node_is_null(uri)) {
-                    uint32_t us = ts_node_start_byte(uri) + 1, ue = ts_node_end_byte(uri) - 1;
-                    if (ue > us) rls_plain_builder_source(self->pb, self->src, us, ue);
-                }
-            }
-            rls_tex_text_skip_to(self, e);
-            if (e > self->consumed_to) self->consumed_to = e;
+            text__hyperlink(self, node, s, e);
             return;
         }
         break;
