@@ -7,6 +7,7 @@
  * few small arrays; nothing is indexed per document.
  */
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "keywords/kw_internal.h"
@@ -100,54 +101,30 @@ typedef struct {
 } MatchEntry;
 
 struct RlsKwScanCache {
-    MatchEntry *items; /* open addressing, cap a power of two */
-    uint32_t cap, n;
-    uint32_t generation, used;
+    RlsCache texts; /* of MatchEntry */
 };
 
-RlsKwScanCache *rls_kw_scan_cache_new(void) {
-    return rls_calloc(1, sizeof(RlsKwScanCache));
-}
-
-static void match__entry_free(MatchEntry *e) {
+static void match__entry_free(void *entry) {
+    MatchEntry *e = entry;
     rls_free(e->text);
     rls_free(e->matches);
-    memset(e, 0, sizeof(*e));
+}
+
+RlsKwScanCache *rls_kw_scan_cache_new(void) {
+    RlsKwScanCache *self = rls_calloc(1, sizeof(RlsKwScanCache));
+    rls_cache_init(&self->texts, sizeof(MatchEntry), offsetof(MatchEntry, generation), 64,
+                   match__entry_free);
+    return self;
 }
 
 void rls_kw_scan_cache_delete(RlsKwScanCache *self) {
     if (!self) return;
-    for (uint32_t i = 0; i < self->cap; i++)
-        if (self->items[i].hash) match__entry_free(&self->items[i]);
-    rls_free(self->items);
+    rls_cache_close(&self->texts);
     rls_free(self);
 }
 
 static uint64_t match__hash(const char *p, size_t n) {
     return rls_hash_key(rls_hash_mix(RLS_HASH_SEED, p, n));
-}
-
-static MatchEntry *match__slot(MatchEntry *items, uint32_t cap, uint64_t hash) {
-    return &items[rls_hash_probe(items, sizeof(*items), cap, hash)];
-}
-
-static void match__rehash(RlsKwScanCache *self, uint32_t cap, bool keep_all) {
-    MatchEntry *old = self->items;
-    uint32_t old_cap = self->cap;
-    self->items = rls_calloc(cap, sizeof(MatchEntry));
-    self->cap = cap;
-    self->n = 0;
-    for (uint32_t i = 0; i < old_cap; i++) {
-        if (!old[i].hash) continue;
-        MatchEntry *slot = match__slot(self->items, cap, old[i].hash);
-        if ((!keep_all && old[i].generation != self->generation) || slot->hash) {
-            match__entry_free(&old[i]);
-            continue;
-        }
-        *slot = old[i];
-        self->n++;
-    }
-    rls_free(old);
 }
 
 typedef struct {
@@ -164,32 +141,20 @@ static void match__collect(const RlsKwMatch *m, void *data) {
  * the next call. */
 static const MatchEntry *match__cached_scan(RlsKwScanCache *c, const char *text, size_t len) {
     uint64_t hash = match__hash(text, len);
-    if (c->cap) {
-        MatchEntry *e = match__slot(c->items, c->cap, hash);
-        if (e->hash && e->len == len && memcmp(e->text, text, len) == 0) {
-            if (e->generation != c->generation) c->used++;
-            e->generation = c->generation;
-            return e;
-        }
-    }
-    if ((c->n + 1) * 4 > c->cap * 3) match__rehash(c, c->cap ? c->cap * 2 : 64, true);
-    MatchEntry *e = match__slot(c->items, c->cap, hash);
-    if (e->hash) { /* the same hash, other text */
-        match__entry_free(e);
-        c->n--;
+    MatchEntry *e = rls_cache_find(&c->texts, hash);
+    if (e && e->len == len && memcmp(e->text, text, len) == 0) {
+        rls_cache_touch(&c->texts, e);
+        return e;
     }
     MatchList l = {0};
     rls_kw_scan(text, len, match__collect, &l);
-    e->hash = hash;
+    e = rls_cache_insert(&c->texts, hash); /* replaces the same hash of other text */
     e->text = rls_malloc(len + 1);
     memcpy(e->text, text, len);
     e->text[len] = '\0';
     e->len = len;
     e->matches = l.items;
     e->n_matches = (uint32_t)l.n;
-    e->generation = c->generation;
-    c->n++;
-    c->used++;
     return e;
 }
 
@@ -270,10 +235,7 @@ int rls_kw_analyze(RlsKwReport *self, const RlsResume *model, const RlsConfig *c
     RlsKwScanCache *cache = self->scan_cache;
     rls_kw_report_close(self);
     self->scan_cache = cache;
-    if (cache) {
-        cache->generation++;
-        cache->used = 0;
-    }
+    if (cache) rls_cache_begin(&cache->texts);
     uint32_t n_terms = rls_kw_count();
     self->terms = rls_calloc(n_terms ? n_terms : 1, sizeof(*self->terms));
     if (!model) return 0;
@@ -295,12 +257,7 @@ int rls_kw_analyze(RlsKwReport *self, const RlsResume *model, const RlsConfig *c
         MatchCtx ctx = {self, RLS_KW_IN_SKILLS, NULL, sk->span, sk->section, (int32_t)k, false};
         match__scan(self, sk->text, strlen(sk->text), &ctx);
     }
-    if (cache && cache->n > 2 * cache->used + 64) {
-        uint32_t cap = 64;
-        while (cap * 3 < cache->used * 4 + 4)
-            cap *= 2;
-        match__rehash(cache, cap * 2, false);
-    }
+    if (cache) rls_cache_sweep(&cache->texts);
     if (self->n_hits > 1) qsort(self->hits, self->n_hits, sizeof(self->hits[0]), match__hit_cmp);
     match__pick_profile(self, config);
 

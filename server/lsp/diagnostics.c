@@ -30,6 +30,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "rls/alloc.h"
@@ -176,28 +177,30 @@ typedef struct {
 } WireEntry;
 
 struct RlsDiagWire {
-    WireEntry *items; /* open addressing, cap a power of two */
-    uint32_t cap, n;
-    uint32_t generation;
-    uint32_t used;   /* entries the current set uses */
-    uint64_t seq;    /* the analysis (RlsDocument.changed_seq) the set encodes */
-    bool current;    /* set below encodes the document's analysis numbered seq */
-    uint32_t *order; /* slots of the set's findings, in order */
+    RlsCache entries; /* of WireEntry; an entry is used when the current set holds it */
+    uint64_t seq;     /* the analysis (RlsDocument.changed_seq) the set encodes */
+    bool current;     /* set below encodes the document's analysis numbered seq */
+    uint32_t *order;  /* slots of the set's findings, in order */
     size_t n_order, cap_order;
     uint64_t set_hash;
 };
 
-static void wire__entry_free(WireEntry *e) {
+static void wire__entry_free(void *entry) {
+    WireEntry *e = entry;
     rls_free(e->message);
     rls_free(e->json);
-    memset(e, 0, sizeof(*e));
+}
+
+static RlsDiagWire *wire__new(void) {
+    RlsDiagWire *self = rls_calloc(1, sizeof(RlsDiagWire));
+    rls_cache_init(&self->entries, sizeof(WireEntry), offsetof(WireEntry, generation), 64,
+                   wire__entry_free);
+    return self;
 }
 
 void rls_diag_wire_delete(RlsDiagWire *self) {
     if (!self) return;
-    for (uint32_t i = 0; i < self->cap; i++)
-        if (self->items[i].hash) wire__entry_free(&self->items[i]);
-    rls_free(self->items);
+    rls_cache_close(&self->entries);
     rls_free(self->order);
     rls_free(self);
 }
@@ -222,54 +225,22 @@ static bool wire__same(const WireEntry *e, const RlsDiag *d, RlsLspRange r) {
                                      : e->message == d->message);
 }
 
-/* Rebuilds the table at cap slots, keeping every entry (grow) or only
- * those the current set uses (sweep). Slot numbers change: callers rebuild
- * the order afterwards or call this before filling it. */
-static void wire__rehash(RlsDiagWire *self, uint32_t cap, bool keep_all) {
-    WireEntry *old = self->items;
-    uint32_t old_cap = self->cap;
-    self->items = rls_calloc(cap, sizeof(WireEntry));
-    self->cap = cap;
-    self->n = 0;
-    for (uint32_t i = 0; i < old_cap; i++) {
-        if (!old[i].hash) continue;
-        if (!keep_all && old[i].generation != self->generation) {
-            wire__entry_free(&old[i]);
-            continue;
-        }
-        uint32_t at = rls_hash_probe(self->items, sizeof(WireEntry), cap, old[i].hash);
-        if (self->items[at].hash) {
-            wire__entry_free(&old[i]);
-            continue;
-        }
-        self->items[at] = old[i];
-        self->n++;
-    }
-    rls_free(old);
-}
-
 /* The slot holding d's encoding at range r, encoding it first when no
  * slot does. */
 static uint32_t wire__lookup(RlsServer *srv, const RlsDocument *doc, RlsDiagWire *self,
                              const RlsDiag *d, RlsLspRange r) {
     uint64_t hash = wire__key(d, r);
-    uint32_t at = rls_hash_probe(self->items, sizeof(WireEntry), self->cap, hash);
-    WireEntry *e = &self->items[at];
-    if (e->hash && wire__same(e, d, r)) {
-        if (e->generation != self->generation) self->used++;
-        e->generation = self->generation;
+    WireEntry *e = rls_cache_find(&self->entries, hash);
+    if (e && wire__same(e, d, r)) {
+        rls_cache_touch(&self->entries, e);
         srv->diag_reused++;
-        return at;
-    }
-    if (e->hash) { /* another finding with the same hash: the newer one wins */
-        wire__entry_free(e);
-        self->n--;
+        return rls_cache_slot(&self->entries, e);
     }
     RlsBuf json;
     rls_buf_init(&json);
     rls_lsp_diagnostic_write(srv, doc, d, &json);
-    e->hash = hash;
-    e->generation = self->generation;
+    /* Another finding with the same hash: the newer one wins. */
+    e = rls_cache_insert(&self->entries, hash);
     e->rule = d->rule;
     e->message = d->message ? rls_strdup(d->message) : NULL;
     e->severity = d->severity;
@@ -279,29 +250,20 @@ static uint32_t wire__lookup(RlsServer *srv, const RlsDocument *doc, RlsDiagWire
     e->range = r;
     e->json_len = (uint32_t)json.len;
     e->json = rls_buf_detach(&json);
-    self->n++;
-    self->used++;
     srv->diag_encoded++;
-    return at;
+    return rls_cache_slot(&self->entries, e);
 }
 
 /* Brings doc's wire set up to date with its analysis. */
 static RlsDiagWire *wire__update(RlsServer *srv, RlsDocument *doc) {
     const RlsAnalysis *an = rls_document_analysis(srv, doc);
-    if (!doc->wire) doc->wire = rls_calloc(1, sizeof(RlsDiagWire));
+    if (!doc->wire) doc->wire = wire__new();
     RlsDiagWire *self = doc->wire;
     if (self->current && self->seq == doc->changed_seq) return self;
     /* Room for every finding first, so no slot moves while the order is
      * being filled. */
-    uint32_t need = self->n + (uint32_t)an->diags.len;
-    if (need * 4 >= self->cap * 3) {
-        uint32_t cap = self->cap ? self->cap : 64;
-        while (need * 4 >= cap * 3)
-            cap *= 2;
-        wire__rehash(self, cap, true);
-    }
-    self->generation++;
-    self->used = 0;
+    rls_cache_reserve(&self->entries, (uint32_t)an->diags.len);
+    rls_cache_begin(&self->entries);
     self->n_order = 0;
     uint64_t set = RLS_HASH_SEED;
     for (size_t i = 0; i < an->diags.len; i++) {
@@ -309,18 +271,15 @@ static RlsDiagWire *wire__update(RlsServer *srv, RlsDocument *doc) {
         RlsLspRange r = rls_text_range_of(doc->text, d->span, srv->encoding);
         uint32_t at = wire__lookup(srv, doc, self, d, r);
         RLS_PUSH(self->order, self->n_order, self->cap_order, at);
-        set = rls_hash_mix(set, &self->items[at].hash, sizeof(uint64_t));
+        const WireEntry *e = rls_cache_at(&self->entries, at);
+        set = rls_hash_mix(set, &e->hash, sizeof(uint64_t));
     }
     self->set_hash = rls_hash_mix(set, &self->n_order, sizeof(self->n_order));
     self->seq = doc->changed_seq;
     self->current = true;
     /* Findings that are gone pile up one or two per keystroke; drop them
      * once they outnumber the live ones (the order is rebuilt after). */
-    if (self->n > 2 * self->used + 64) {
-        uint32_t cap = 64;
-        while (cap * 3 < self->used * 4 + 4)
-            cap *= 2;
-        wire__rehash(self, cap * 2, false);
+    if (rls_cache_sweep(&self->entries)) {
         /* Finding the slots again reuses what was just counted. */
         uint64_t reused = srv->diag_reused;
         self->n_order = 0;
@@ -339,7 +298,7 @@ uint64_t rls_diag_wire_write(RlsServer *srv, RlsDocument *doc, RlsBuf *out) {
     RlsDiagWire *self = wire__update(srv, doc);
     rls_buf_putc(out, '[');
     for (size_t i = 0; i < self->n_order; i++) {
-        const WireEntry *e = &self->items[self->order[i]];
+        const WireEntry *e = rls_cache_at(&self->entries, self->order[i]);
         if (i) rls_buf_putc(out, ',');
         rls_buf_append(out, e->json, e->json_len);
     }

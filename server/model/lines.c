@@ -9,6 +9,7 @@
  * first, the common "Senior Engineer, Acme" shape).
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "model/lines.h"
@@ -858,56 +859,32 @@ typedef struct {
     char *text;    /* owned copy of the key text */
     size_t len;
     uint8_t kind, date_line;
-    bool used; /* since the last sweep */
+    uint32_t generation; /* of the last parse that used it */
     int found;
     RlsEntryFields fields; /* owned */
 } SplitEntry;
 
 struct RlsEntrySplitCache {
-    SplitEntry *items; /* open addressing, cap a power of two */
-    uint32_t cap, n, used;
+    RlsCache lines; /* of SplitEntry */
 };
 
-RlsEntrySplitCache *rls_entry_split_cache_new(void) {
-    return rls_calloc(1, sizeof(RlsEntrySplitCache));
-}
-
-static void lines__entry_free(SplitEntry *e) {
+static void lines__entry_free(void *entry) {
+    SplitEntry *e = entry;
     rls_free(e->text);
     rls_entry_fields_close(&e->fields);
-    memset(e, 0, sizeof(*e));
+}
+
+RlsEntrySplitCache *rls_entry_split_cache_new(void) {
+    RlsEntrySplitCache *self = rls_calloc(1, sizeof(RlsEntrySplitCache));
+    rls_cache_init(&self->lines, sizeof(SplitEntry), offsetof(SplitEntry, generation), 32,
+                   lines__entry_free);
+    return self;
 }
 
 void rls_entry_split_cache_delete(RlsEntrySplitCache *self) {
     if (!self) return;
-    for (uint32_t i = 0; i < self->cap; i++)
-        if (self->items[i].hash) lines__entry_free(&self->items[i]);
-    rls_free(self->items);
+    rls_cache_close(&self->lines);
     rls_free(self);
-}
-
-static SplitEntry *lines__slot(SplitEntry *items, uint32_t cap, uint64_t hash) {
-    return &items[rls_hash_probe(items, sizeof(*items), cap, hash)];
-}
-
-static void lines__rehash(RlsEntrySplitCache *self, uint32_t cap, bool keep_all) {
-    SplitEntry *old = self->items;
-    uint32_t old_cap = self->cap;
-    self->items = rls_calloc(cap, sizeof(SplitEntry));
-    self->cap = cap;
-    self->n = 0;
-    for (uint32_t i = 0; i < old_cap; i++) {
-        if (!old[i].hash) continue;
-        SplitEntry *slot = lines__slot(self->items, cap, old[i].hash);
-        if ((!keep_all && !old[i].used) || slot->hash) {
-            lines__entry_free(&old[i]);
-            continue;
-        }
-        *slot = old[i];
-        slot->used = false;
-        self->n++;
-    }
-    rls_free(old);
 }
 
 static uint64_t lines__hash(const char *p, size_t n, unsigned salt) {
@@ -929,49 +906,29 @@ int rls_entry_fields_split_cached(RlsEntrySplitCache *cache, const char *text, s
                                   RlsSectionKind kind, bool date_line, RlsEntryFields *out) {
     if (!cache) return rls_entry_fields_split(text, len, kind, date_line, out);
     uint64_t hash = lines__hash(text, len, (unsigned)kind * 2u + date_line);
-    if (cache->cap) {
-        SplitEntry *e = lines__slot(cache->items, cache->cap, hash);
-        if (e->hash && e->len == len && e->kind == (uint8_t)kind && e->date_line == date_line &&
-            memcmp(e->text, text, len) == 0) {
-            if (!e->used) cache->used++;
-            e->used = true;
-            lines__fields_copy(out, &e->fields);
-            return e->found;
-        }
+    SplitEntry *e = rls_cache_find(&cache->lines, hash);
+    if (e && e->len == len && e->kind == (uint8_t)kind && e->date_line == date_line &&
+        memcmp(e->text, text, len) == 0) {
+        rls_cache_touch(&cache->lines, e);
+        lines__fields_copy(out, &e->fields);
+        return e->found;
     }
     int found = rls_entry_fields_split(text, len, kind, date_line, out);
-    if ((cache->n + 1) * 4 > cache->cap * 3)
-        lines__rehash(cache, cache->cap ? cache->cap * 2 : 32, true);
-    SplitEntry *e = lines__slot(cache->items, cache->cap, hash);
-    if (e->hash) {
-        lines__entry_free(e);
-        cache->n--;
-    }
-    e->hash = hash;
+    e = rls_cache_insert(&cache->lines, hash); /* a collision is replaced */
     e->text = rls_strndup(text, len);
     e->len = len;
     e->kind = (uint8_t)kind;
     e->date_line = date_line;
-    e->used = true;
     e->found = found;
     lines__fields_copy(&e->fields, out);
-    cache->n++;
-    cache->used++;
     return found;
 }
 
 void rls_entry_split_cache_sweep(RlsEntrySplitCache *cache) {
     if (!cache) return;
-    if (cache->n > 2 * cache->used + 32) {
-        uint32_t cap = 32;
-        while (cap * 3 < cache->used * 4 + 4)
-            cap *= 2;
-        lines__rehash(cache, cap * 2, false);
-    } else {
-        for (uint32_t i = 0; i < cache->cap; i++)
-            cache->items[i].used = false;
-    }
-    cache->used = 0;
+    /* Lines of text that is gone pile up one per keystroke. */
+    rls_cache_sweep(&cache->lines);
+    rls_cache_begin(&cache->lines);
 }
 
 /* ---- Contacts ------------------------------------------------------------- */

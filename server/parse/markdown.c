@@ -19,6 +19,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 #include <tree_sitter/api.h>
@@ -81,11 +82,8 @@ typedef struct {
 struct RlsMdParser {
     TSParser *block;
     TSParser *inl;
-    TSTree *tree; /* the last block tree, kept for incremental reparsing */
-    MdRun *runs;  /* open-addressing table of inline runs, keyed by content */
-    uint32_t cap_runs, n_runs;
-    uint32_t generation;
-    uint32_t used_runs;         /* runs used by the current parse */
+    TSTree *tree;               /* the last block tree, kept for incremental reparsing */
+    RlsCache runs;              /* of MdRun: inline runs, keyed by content */
     uint64_t labels_hash;       /* of the link labels the runs were walked with */
     RlsEntrySplitCache *splits; /* entry lines split by earlier parses */
 };
@@ -579,38 +577,10 @@ static bool md__run_matches(const Md *md, const MdRun *run, const TSRange *r, ui
 
 /* A run's events, ranges and bytes are one block, events first (see
  * md__run): one allocation per run kept. */
-static void md__run_free(MdRun *run) {
+static void md__run_free(void *entry) {
+    MdRun *run = entry;
     rls_free(run->events);
     memset(run, 0, sizeof(*run));
-}
-
-static MdRun *md__run_slot(MdRun *runs, uint32_t cap, uint64_t hash) {
-    return &runs[rls_hash_probe(runs, sizeof(*runs), cap, hash)];
-}
-
-/* Rebuilds the table at a size fitting the runs the last parse used,
- * dropping the others (the text they were made from is gone). */
-static void md__runs_rehash(RlsMdParser *p, uint32_t cap, bool keep_all) {
-    MdRun *old = p->runs;
-    uint32_t old_cap = p->cap_runs;
-    p->runs = rls_calloc(cap, sizeof(MdRun));
-    p->cap_runs = cap;
-    p->n_runs = 0;
-    for (uint32_t i = 0; i < old_cap; i++) {
-        if (!old[i].hash) continue;
-        if (!keep_all && old[i].generation != p->generation) {
-            md__run_free(&old[i]);
-            continue;
-        }
-        MdRun *slot = md__run_slot(p->runs, cap, old[i].hash);
-        if (slot->hash) { /* same hash, other text: keep one */
-            md__run_free(&old[i]);
-            continue;
-        }
-        *slot = old[i];
-        p->n_runs++;
-    }
-    rls_free(old);
 }
 
 bool rls_md_inline_fits(const char *src, const TSRange *r, uint32_t n) {
@@ -633,16 +603,9 @@ bool rls_md_inline_fits(const char *src, const TSRange *r, uint32_t n) {
 static const MdRun *md__run(Md *md, const TSRange *r, uint32_t n) {
     RlsMdParser *p = md->parser;
     uint64_t hash = md__run_hash(md, r, n);
-    if ((p->n_runs + 1) * 4 > p->cap_runs * 3)
-        md__runs_rehash(p, p->cap_runs ? p->cap_runs * 2 : 64, true);
-    MdRun *run = md__run_slot(p->runs, p->cap_runs, hash);
-    if (run->hash && !md__run_matches(md, run, r, n)) { /* a collision: replace it */
-        md__run_free(run);
-        p->n_runs--;
-    }
-    if (run->hash) {
-        if (run->generation != p->generation) p->used_runs++;
-        run->generation = p->generation;
+    MdRun *run = rls_cache_find(&p->runs, hash);
+    if (run && md__run_matches(md, run, r, n)) {
+        rls_cache_touch(&p->runs, run);
         return run;
     }
     md->n_rec = 0;
@@ -670,8 +633,7 @@ static const MdRun *md__run(Md *md, const TSRange *r, uint32_t n) {
         memcpy(once->events, md->rec, md->n_rec * sizeof(MdEvent));
         return once;
     }
-    run->hash = hash;
-    run->generation = p->generation;
+    run = rls_cache_insert(&p->runs, hash); /* a collision is replaced */
     run->n_ranges = n;
     uint32_t total = 0;
     for (uint32_t i = 0; i < n; i++)
@@ -693,8 +655,6 @@ static const MdRun *md__run(Md *md, const TSRange *r, uint32_t n) {
     }
     memcpy(run->events, md->rec, md->n_rec * sizeof(MdEvent));
     run->n_events = md->n_rec;
-    p->n_runs++;
-    p->used_runs++;
     return run;
 }
 
@@ -2779,11 +2739,7 @@ static void md__collect_labels(Md *md, const MdCapture *caps, uint32_t n) {
         rls_kids_close(&kids);
     }
     RlsMdParser *p = md->parser;
-    if (h != p->labels_hash && p->n_runs) {
-        for (uint32_t i = 0; i < p->cap_runs; i++)
-            if (p->runs[i].hash) md__run_free(&p->runs[i]);
-        p->n_runs = 0;
-    }
+    if (h != p->labels_hash) rls_cache_clear(&p->runs);
     p->labels_hash = h;
 }
 
@@ -2794,6 +2750,7 @@ RlsMdParser *rls_md_parser_new(void) {
     self->block = ts_parser_new();
     self->inl = ts_parser_new();
     self->splits = rls_entry_split_cache_new();
+    rls_cache_init(&self->runs, sizeof(MdRun), offsetof(MdRun, generation), 64, md__run_free);
     ts_parser_set_language(self->block, tree_sitter_markdown());
     ts_parser_set_language(self->inl, tree_sitter_markdown_inline());
     return self;
@@ -2802,9 +2759,7 @@ RlsMdParser *rls_md_parser_new(void) {
 void rls_md_parser_delete(RlsMdParser *self) {
     if (!self) return;
     if (self->tree) ts_tree_delete(self->tree);
-    for (uint32_t i = 0; i < self->cap_runs; i++)
-        md__run_free(&self->runs[i]);
-    rls_free(self->runs);
+    rls_cache_close(&self->runs);
     rls_entry_split_cache_delete(self->splits);
     ts_parser_delete(self->block);
     ts_parser_delete(self->inl);
@@ -2938,12 +2893,7 @@ static void md__close(Md *md) {
 static void md__sweep(RlsMdParser *self) {
     /* Runs of text that is gone pile up one per keystroke; drop them once
      * they outnumber the live ones. */
-    if (self->n_runs > 2 * self->used_runs + 64) {
-        uint32_t cap = 64;
-        while (cap * 3 < self->used_runs * 4 + 4)
-            cap *= 2;
-        md__runs_rehash(self, cap * 2, false);
-    }
+    rls_cache_sweep(&self->runs);
     rls_entry_split_cache_sweep(self->splits);
 }
 
@@ -2956,8 +2906,7 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
              .fresh_entry = -1,
              .group_entry = -1,
              .budget = budget};
-    self->generation++;
-    self->used_runs = 0;
+    rls_cache_begin(&self->runs);
     rls_model_builder_init(&md.mb, RLS_FORMAT_MARKDOWN, len);
     rls_plain_builder_init(&md.pb);
 

@@ -15,6 +15,7 @@
  * the fingerprint and empties the cache.
  */
 #include <assert.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "rls/alloc.h"
@@ -53,24 +54,24 @@ typedef struct {
 struct RlsRulesCache {
     CacheDocRule doc[RLS_RULES_DOC_COUNT];
     uint64_t doc_hits, doc_misses;
-    CacheEntry *items; /* open addressing, cap a power of two */
-    uint32_t cap, n;
-    uint32_t generation;
-    uint32_t used; /* entries the current run used */
+    RlsCache bullets; /* of CacheEntry, keyed by a bullet's text and facts */
     uint64_t fingerprint;
     uint64_t hits, misses;
 };
 
-RlsRulesCache *rls_rules_cache_new(void) {
-    return rls_calloc(1, sizeof(RlsRulesCache));
-}
-
-static void cache__entry_free(CacheEntry *e) {
+static void cache__entry_free(void *entry) {
+    CacheEntry *e = entry;
     for (uint32_t i = 0; i < e->n_diags; i++)
         rls_free(e->diags[i].message);
     rls_free(e->diags);
     rls_free(e->text);
-    memset(e, 0, sizeof(*e));
+}
+
+RlsRulesCache *rls_rules_cache_new(void) {
+    RlsRulesCache *self = rls_calloc(1, sizeof(RlsRulesCache));
+    rls_cache_init(&self->bullets, sizeof(CacheEntry), offsetof(CacheEntry, generation), 64,
+                   cache__entry_free);
+    return self;
 }
 
 static void cache__doc_free(CacheDocRule *r) {
@@ -82,9 +83,7 @@ static void cache__doc_free(CacheDocRule *r) {
 }
 
 static void cache__clear(RlsRulesCache *self) {
-    for (uint32_t i = 0; i < self->cap; i++)
-        if (self->items[i].hash) cache__entry_free(&self->items[i]);
-    self->n = 0;
+    rls_cache_clear(&self->bullets);
     for (int r = 0; r < RLS_RULES_DOC_COUNT; r++)
         cache__doc_free(&self->doc[r]);
 }
@@ -92,7 +91,7 @@ static void cache__clear(RlsRulesCache *self) {
 void rls_rules_cache_delete(RlsRulesCache *self) {
     if (!self) return;
     cache__clear(self);
-    rls_free(self->items);
+    rls_cache_close(&self->bullets);
     rls_free(self);
 }
 
@@ -103,33 +102,6 @@ void rls_rules_cache_stats(const RlsRulesCache *self, uint64_t *hits, uint64_t *
 
 static uint64_t cache__key(const RlsPlain *p, uint8_t facts) {
     return rls_hash_key(rls_hash_mix(RLS_HASH_SEED ^ facts, p->text, p->len));
-}
-
-static CacheEntry *cache__slot(CacheEntry *items, uint32_t cap, uint64_t hash) {
-    return &items[rls_hash_probe(items, sizeof(*items), cap, hash)];
-}
-
-static void cache__rehash(RlsRulesCache *self, uint32_t cap, bool keep_all) {
-    CacheEntry *old = self->items;
-    uint32_t old_cap = self->cap;
-    self->items = rls_calloc(cap, sizeof(CacheEntry));
-    self->cap = cap;
-    self->n = 0;
-    for (uint32_t i = 0; i < old_cap; i++) {
-        if (!old[i].hash) continue;
-        if (!keep_all && old[i].generation != self->generation) {
-            cache__entry_free(&old[i]);
-            continue;
-        }
-        CacheEntry *slot = cache__slot(self->items, cap, old[i].hash);
-        if (slot->hash) {
-            cache__entry_free(&old[i]);
-            continue;
-        }
-        *slot = old[i];
-        self->n++;
-    }
-    rls_free(old);
 }
 
 static uint64_t cache__fingerprint(const RlsRulesCtx *ctx) {
@@ -151,34 +123,25 @@ void rls_rules_cache_begin(RlsRulesCache *self, const RlsRulesCtx *ctx) {
     uint64_t fp = cache__fingerprint(ctx);
     if (fp != self->fingerprint) cache__clear(self);
     self->fingerprint = fp;
-    self->generation++;
-    self->used = 0;
+    rls_cache_begin(&self->bullets);
 }
 
 void rls_rules_cache_end(RlsRulesCache *self) {
     /* Bullets that are gone pile up one per keystroke; drop them once they
      * outnumber the live ones. */
-    if (self->n > 2 * self->used + 64) {
-        uint32_t cap = 64;
-        while (cap * 3 < self->used * 4 + 4)
-            cap *= 2;
-        cache__rehash(self, cap * 2, false);
-    }
+    rls_cache_sweep(&self->bullets);
 }
 
 bool rls_rules_cache_replay(RlsRulesCache *self, RlsRulesCtx *ctx, const RlsBullet *b,
                             int32_t index, uint8_t facts) {
-    if (!self->cap) return false;
-    uint64_t hash = cache__key(&b->plain, facts);
-    CacheEntry *e = cache__slot(self->items, self->cap, hash);
-    if (!e->hash || e->len != b->plain.len || e->facts != facts ||
+    CacheEntry *e = rls_cache_find(&self->bullets, cache__key(&b->plain, facts));
+    if (!e || e->len != b->plain.len || e->facts != facts ||
         memcmp(e->text, b->plain.text, b->plain.len) != 0) {
         self->misses++;
         return false;
     }
     self->hits++;
-    if (e->generation != self->generation) self->used++;
-    e->generation = self->generation;
+    rls_cache_touch(&self->bullets, e);
     for (uint32_t i = 0; i < e->n_diags; i++) {
         const CacheDiag *cd = &e->diags[i];
         RlsSpan span = rls_plain_cover(&b->plain, cd->plain_start, cd->plain_end);
@@ -198,21 +161,13 @@ bool rls_rules_cache_replay(RlsRulesCache *self, RlsRulesCtx *ctx, const RlsBull
 
 void rls_rules_cache_store(RlsRulesCache *self, const RlsBullet *b, uint8_t facts,
                            const RlsDiag *diags, size_t n_diags, const RlsOpener *opener) {
-    if ((self->n + 1) * 4 > self->cap * 3)
-        cache__rehash(self, self->cap ? self->cap * 2 : 64, true);
-    uint64_t hash = cache__key(&b->plain, facts);
-    CacheEntry *e = cache__slot(self->items, self->cap, hash);
-    if (e->hash) { /* the same key with other text, or a stale twin: replace it */
-        cache__entry_free(e);
-        self->n--;
-    }
-    e->hash = hash;
+    /* The same key with other text, or a stale twin, is replaced. */
+    CacheEntry *e = rls_cache_insert(&self->bullets, cache__key(&b->plain, facts));
     e->len = b->plain.len;
     e->text = rls_malloc(b->plain.len + 1);
     memcpy(e->text, b->plain.text, b->plain.len);
     e->text[b->plain.len] = '\0';
     e->facts = facts;
-    e->generation = self->generation;
     e->n_diags = (uint32_t)n_diags;
     e->diags = n_diags ? rls_malloc(n_diags * sizeof(CacheDiag)) : NULL;
     for (size_t i = 0; i < n_diags; i++) {
@@ -221,8 +176,6 @@ void rls_rules_cache_store(RlsRulesCache *self, const RlsBullet *b, uint8_t fact
     }
     e->has_opener = opener != NULL;
     if (opener) e->opener = *opener;
-    self->n++;
-    self->used++;
 }
 
 /* ---- Document rules --------------------------------------------------------------
