@@ -12,6 +12,7 @@
 #include <string.h>
 #include <threads.h>
 
+#include "rls/text.h" /* rls_utf8_decode: the one decoder */
 #include "rules/rules_internal.h"
 
 /* ASCII-only folding: cheaper than the locale's tolower on every byte, and
@@ -181,29 +182,8 @@ const RlsLexEntry *rls_lexicon_find(const RlsLexicon *lex, const char *word, siz
 /* ---- UTF-8 and words -------------------------------------------------------- */
 
 uint32_t rls_rules_cp_at(const char *text, uint32_t len, uint32_t i, uint32_t *n) {
-    const unsigned char *s = (const unsigned char *)text;
-    unsigned char c = s[i];
-    *n = 1;
-    if (c < 0x80) return c;
-    uint32_t need, cp;
-    if ((c & 0xE0) == 0xC0) {
-        need = 1;
-        cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        need = 2;
-        cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        need = 3;
-        cp = c & 0x07;
-    } else {
-        return 0xFFFD;
-    }
-    if (i + need >= len) return 0xFFFD;
-    for (uint32_t k = 1; k <= need; k++) {
-        if ((s[i + k] & 0xC0) != 0x80) return 0xFFFD;
-        cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    *n = need + 1;
+    uint32_t cp;
+    *n = rls_utf8_decode((const unsigned char *)text + i, len - i, &cp);
     return cp;
 }
 

@@ -79,7 +79,7 @@ typedef struct {
     uint32_t end_byte;
 } RlsWord;
 
-/* Code point at text[i] (len bounds); *n gets its byte length (>= 1). Bad
+/* Code point at text[i] (len bounds; rls_utf8_decode); *n gets its byte length (>= 1). Bad
  * UTF-8 decodes as U+FFFD one byte at a time. */
 uint32_t rls_rules_cp_at(const char *text, uint32_t len, uint32_t i, uint32_t *n);
 /* True for a letter or digit code point. */
