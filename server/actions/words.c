@@ -8,30 +8,13 @@
 
 #include "actions/actions_internal.h"
 #include "rls/alloc.h"
+#include "rls/text.h" /* rls_utf8_decode */
 
-/* Decodes the code point at text[i] (len bytes available); sets *n. */
+/* The code point at text[i] (len bytes available); sets *n. */
 static uint32_t words__cp(const char *text, size_t len, size_t i, size_t *n) {
-    const unsigned char *s = (const unsigned char *)text + i;
-    size_t avail = len - i;
-    if (s[0] < 0x80 || avail < 2) {
-        *n = 1;
-        return s[0];
-    }
-    if ((s[0] & 0xE0) == 0xC0) {
-        *n = 2;
-        return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-    }
-    if ((s[0] & 0xF0) == 0xE0 && avail >= 3) {
-        *n = 3;
-        return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    }
-    if ((s[0] & 0xF8) == 0xF0 && avail >= 4) {
-        *n = 4;
-        return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-               ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    }
-    *n = 1;
-    return 0xFFFD;
+    uint32_t cp;
+    *n = rls_utf8_decode((const unsigned char *)text + i, (uint32_t)(len - i), &cp);
+    return cp;
 }
 
 /* A code point that is part of a word on its own. Punctuation, dashes,

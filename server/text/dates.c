@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "rls/dates.h"
+#include "rls/text.h" /* rls_utf8_decode */
 
 typedef struct {
     const char *p; /* cursor */
@@ -307,26 +308,9 @@ static const char *const dates__since[] = {"since", "seit", "depuis", "desde", "
 /* ---- Scanning primitives -------------------------------------------------- */
 
 static uint32_t dates__decode(const char *p, const char *end, int *n_bytes) {
-    const unsigned char *s = (const unsigned char *)p;
-    if (s[0] < 0x80 || p + 1 >= end) {
-        *n_bytes = 1;
-        return s[0];
-    }
-    if ((s[0] & 0xE0) == 0xC0) {
-        *n_bytes = 2;
-        return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-    }
-    if ((s[0] & 0xF0) == 0xE0 && p + 2 < end) {
-        *n_bytes = 3;
-        return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    }
-    if ((s[0] & 0xF8) == 0xF0 && p + 3 < end) {
-        *n_bytes = 4;
-        return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-               ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    }
-    *n_bytes = 1;
-    return 0xFFFD;
+    uint32_t cp;
+    *n_bytes = (int)rls_utf8_decode((const unsigned char *)p, (uint32_t)(end - p), &cp);
+    return cp;
 }
 
 /* Letters for the purpose of words: ASCII letters, Latin-1/Latin Extended,
