@@ -566,8 +566,15 @@ static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
     rls_field_type_score(p->text, p->len, &typed);
     /* Under a role whose heading gave no employer, a bare name that is
      * no place is the employer ("\\rheader{dates}{Intern} \\rdesc{Datadog}"). */
-    bool org_only = w->line_org_only || (e->title && !e->org && !e->location &&
-                                         typed.score[RLS_FIELD_LOCATION] == 0.0f);
+    bool bare = e->title && !e->org && !e->location;
+    /* "Northwind Traders, Lisbon": a name that is no place before a comma
+     * and a place is the employer and where it is. */
+    const char *comma = memchr(p->text, ',', p->len);
+    RlsFieldScores head;
+    if (comma) rls_field_type_score(p->text, (size_t)(comma - p->text), &head);
+    bool name_place = bare && comma && head.score[RLS_FIELD_LOCATION] == 0.0f;
+    bool org_only =
+        w->line_org_only || name_place || (bare && typed.score[RLS_FIELD_LOCATION] == 0.0f);
     if (org_only) {
         /* Under a template's role, the employer only ("Eurotech");
          * anything else is the role's text. */

@@ -785,6 +785,29 @@ static void test_labelled_grade_after_the_degree_is_cut(void) {
     rls_resume_delete(m);
 }
 
+/* A role line of the document's own macro, then "Employer, City" on the
+ * next line: the name before the comma is the employer, the city its
+ * place; a line that is only a place stays the place. */
+static void test_name_and_place_under_a_role_are_employer_and_place(void) {
+    const char *src = "\\documentclass{article}\n"
+                      "\\newcommand{\\job}[4]{\\textbf{#2} \\hfill #4\\\\ \\textit{#1}, #3\\par}\n"
+                      "\\begin{document}\n\\section*{Experience}\n"
+                      "\\job{Northwind Traders}{Data Engineer}{Lisbon}{Jan 2022 -- Present}\n"
+                      "\\begin{itemize}\n\\item Cut the nightly run from 6 h to 50 min\n"
+                      "\\end{itemize}\n"
+                      "\\textbf{Junior Analyst} \\hfill Sep 2019 -- Dec 2021\\\\\n"
+                      "Lisbon, Portugal\n\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Data Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Northwind Traders");
+    EXPECT_STR_EQ(m->entries[0].location, "Lisbon");
+    EXPECT_STR_EQ(m->entries[1].title, "Junior Analyst");
+    EXPECT_TRUE(m->entries[1].org == NULL);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -826,6 +849,7 @@ int main(void) {
         RLS_TEST(test_project_line_right_column_is_place_or_organisation),
         RLS_TEST(test_logo_in_the_organisation_slot_names_it),
         RLS_TEST(test_amendment_without_an_entry_is_a_line_of_cells),
+        RLS_TEST(test_name_and_place_under_a_role_are_employer_and_place),
         RLS_TEST(test_labelled_grade_after_the_degree_is_cut),
         RLS_TEST(test_release_queries),
     };
