@@ -1786,6 +1786,55 @@ static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdT
     return true;
 }
 
+/* The text of line `line` of the paragraph ranges r[0..n). */
+static void md__line_text(Md *md, const TSRange *r, uint32_t n, const MdLine *line, MdText *t) {
+    TSRange fr[MD_MAX_RANGES];
+    uint32_t k = md__clip(md, r, n, line->start_byte, line->end_byte, fr, RLS_ARRAY_LEN(fr));
+    md__text_begin(md, t);
+    md__text_add(md, t, fr, k);
+    md__text_end(md, t);
+}
+
+/* "**IIM Bangalore** — MBA, 2014 – 2016" over "**Anna University** — B.E.,
+ * 2010 – 2014" in one paragraph: where every line carries dates of its own
+ * and reads as an entry line, each line is an entry, not the first one's
+ * place. (Role, employer and dates stacked on lines of one paragraph carry
+ * one date between them.) */
+static bool md__dated_lines(Md *md, const TSRange *r, uint32_t n, const MdText *whole) {
+    enum { MAX_LINES = 12 };
+    bool roles = md->kind == RLS_SECTION_EXPERIENCE || md->kind == RLS_SECTION_EDUCATION ||
+                 md->kind == RLS_SECTION_VOLUNTEERING;
+    if (!roles || whole->n_lines < 2 || whole->n_lines > MAX_LINES) return false;
+    MdLine lines[MAX_LINES];
+    uint32_t n_lines = md__lines(md, r, n, lines, MAX_LINES);
+    if (n_lines != whole->n_lines) return false;
+    for (uint32_t i = 0; i < n_lines; i++) {
+        MdText t;
+        md__line_text(md, r, n, &lines[i], &t);
+        RlsDateRange dr;
+        size_t ds, de;
+        const RlsPlain *p = &t.plain;
+        bool entry = t.n_lines == 1 && md__looks_like_entry(&t) &&
+                     rls_date_range_find(p->text, p->len, &dr, &ds, &de) &&
+                     !md__label_prefix(p->text, p->len);
+        /* A line of dates alone continues a range the line above began
+         * ("jun de 2021 -" over "abr de 2022"); an entry line names more. */
+        uint32_t letters = 0;
+        for (size_t b = 0; entry && b < p->len; b++)
+            letters += (b < ds || b >= de) &&
+                       (isalpha((unsigned char)p->text[b]) || (unsigned char)p->text[b] >= 0x80);
+        md__text_close(&t);
+        if (letters < 2) return false;
+    }
+    for (uint32_t i = 0; i < n_lines; i++) {
+        MdText t;
+        md__line_text(md, r, n, &lines[i], &t);
+        md__entry_line(md, &t, 0xFFFF);
+        md__text_close(&t);
+    }
+    return true;
+}
+
 /* "**resume-ls** — a language server for resumes" over a list: a short
  * line opening with a bold name (not a "**Label**:") is the entry the
  * bullets under it belong to, dated or not. */
@@ -1888,7 +1937,7 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
         md__section(md, t.span, &t, md->section_level);
         return;
     }
-    if (md__entry_then_prose(md, r, n, &t)) {
+    if (md__dated_lines(md, r, n, &t) || md__entry_then_prose(md, r, n, &t)) {
         md__text_close(&t);
         return;
     }

@@ -703,9 +703,36 @@ static void test_undated_roleless_lines_in_an_unknown_section_are_labels(void) {
     rls_resume_delete(m);
 }
 
+/* Lines of one paragraph that each carry their own dates are entries of
+ * their own; a range wrapped over two lines, or a labelled date under an
+ * entry, is not a second entry. */
+static void test_each_dated_line_of_a_paragraph_is_an_entry(void) {
+    RlsResume *m = parse("# P\n\n## Education\n"
+                         "**Indian Institute of Management Bangalore** — MBA, 2014 – 2016  \n"
+                         "**Anna University** — B.E. Electronics, 2010 – 2014\n\n"
+                         "## Experience\n**Acme** | Engineer | 2014 – 2016\n"
+                         "**Globex** | Analyst | 2010 – 2014\n");
+    ASSERT_EQ_INT(m->n_entries, 4);
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Indian Institute of Management Bangalore");
+    EXPECT_TRUE(m->entries[0].location == NULL);
+    EXPECT_STR_EQ(opt(m->entries[1].title), "B.E. Electronics");
+    EXPECT_STR_EQ(opt(m->entries[1].org), "Anna University");
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2010);
+    EXPECT_STR_EQ(opt(m->entries[3].org), "Globex");
+    rls_resume_delete(m);
+
+    m = parse("# P\n\n## Experiência\n**Desenvolvedor Pleno: TrackCash** - *jun de 2021 -\n"
+              "  abr de 2022*\n\n## Education\n**Chongqing University**, Ph.D. Candidate, "
+              "*Sep. 2023 - Present*  \nExpected graduation: Jun. 2027\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_TRUE(m->entries[1].dates.end.present);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
+        RLS_TEST(test_each_dated_line_of_a_paragraph_is_an_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
         RLS_TEST(test_plain_list_items_can_be_entries),
         RLS_TEST(test_undated_roleless_lines_in_an_unknown_section_are_labels),
