@@ -564,14 +564,16 @@ static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
     bool used;
     RlsFieldScores typed;
     rls_field_type_score(p->text, p->len, &typed);
+    /* "\\textit{Monzo Bank} & \\textit{London, UK}": cells stay apart. */
+    char *cells = tex__cells_text(w, p);
     /* Under a role whose heading gave no employer, a bare name that is
      * no place is the employer ("\\rheader{dates}{Intern} \\rdesc{Datadog}"). */
     bool bare = e->title && !e->org && !e->location;
     /* "Northwind Traders, Lisbon": a name that is no place before a comma
      * and a place is the employer and where it is. */
-    const char *comma = memchr(p->text, ',', p->len);
+    const char *comma = memchr(cells, ',', p->len);
     RlsFieldScores head;
-    if (comma) rls_field_type_score(p->text, (size_t)(comma - p->text), &head);
+    if (comma) rls_field_type_score(cells, (size_t)(comma - cells), &head);
     bool name_place = bare && comma && head.score[RLS_FIELD_LOCATION] == 0.0f;
     bool org_only =
         w->line_org_only || name_place || (bare && typed.score[RLS_FIELD_LOCATION] == 0.0f);
@@ -579,7 +581,7 @@ static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
         /* Under a template's role, the employer only ("Eurotech");
          * anything else is the role's text. */
         char *location = NULL;
-        used = !e->org && rls_entry_employer_line(p->text, p->len, k, &e->org, &location);
+        used = !e->org && rls_entry_employer_line(cells, p->len, k, &e->org, &location);
         if (location && !e->location)
             e->location = location;
         else
@@ -587,9 +589,10 @@ static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
     }
     if (!org_only || (!used && !w->line_org_only)) {
         RlsEntryFields f;
-        used = rls_entry_fields_split(p->text, p->len, k, true, &f) > 0 && tex__complete(e, &f);
+        used = rls_entry_fields_split(cells, p->len, k, true, &f) > 0 && tex__complete(e, &f);
         rls_entry_fields_close(&f);
     }
+    rls_free(cells);
     if (!used) return false;
     RlsSpan span = tex__plain_span(p);
     if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
@@ -2420,7 +2423,19 @@ static void tex__find_body(TexWalk *w, TSNode root) {
 /* An entry whose header sits inside an environment (friggeri's entrylist,
  * Awesome-CV's cventries) ends with it: what follows (a bold group label
  * between two lists) describes no entry. An environment that starts where
- * the entry starts is the entry's own header and does not end it. */
+ * the entry starts is the entry's own header and does not end it, nor does
+ * a table that held the header alone ("Role & Dates \\ Employer & Place"
+ * in a tabular, its items in a list below it). */
+/* Whether the environment opening at src[at] ("\\begin{tabular*}") is a table. */
+static bool tex__env_is_table(const TexWalk *w, uint32_t at) {
+    static const char begin[] = "\\begin{";
+    if (at + sizeof(begin) - 1 >= w->len || memcmp(w->src + at, begin, sizeof(begin) - 1) != 0)
+        return false;
+    const char *name = w->src + at + sizeof(begin) - 1;
+    const char *close = memchr(name, '}', w->len - (size_t)(name - w->src));
+    return close && rls_tex_env_layout(name, (size_t)(close - name)) == RLS_LAYOUT_TABLE;
+}
+
 static void tex__close_envs(TexWalk *w, uint32_t at) {
     while (w->n_envs && w->envs[w->n_envs - 1].end <= at) {
         TexRange env = w->envs[--w->n_envs];
@@ -2433,7 +2448,10 @@ static void tex__close_envs(TexWalk *w, uint32_t at) {
         int32_t ce = w->mb.current_entry;
         if (ce < 0) continue;
         uint32_t es = w->mb.model->entries[ce].span.start_byte;
-        if (es > env.start && es < env.end) {
+        const RlsResume *m = w->mb.model;
+        bool header_table = !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce) &&
+                            tex__env_is_table(w, env.start);
+        if (es > env.start && es < env.end && !header_table) {
             tex__flush_para(w);
             rls_model_builder_end_entry(&w->mb);
         }

@@ -808,6 +808,28 @@ static void test_name_and_place_under_a_role_are_employer_and_place(void) {
     rls_resume_delete(m);
 }
 
+/* A role's header set in a table ("Role & Dates \\ Employer & Place"), its
+ * items in a list below the table: the list is the role's, and the
+ * employer and place are two cells, not one name. */
+static void test_table_header_keeps_its_entry_for_the_list_below(void) {
+    const char *src = "\\begin{document}\n\\section*{Experience}\n"
+                      "\\begin{tabular*}{\\textwidth}{l@{\\extracolsep{\\fill}}r}\n"
+                      "\\textbf{Analytics Engineer} & \\textbf{2021 -- Present} \\\\\n"
+                      "\\textit{Monzo Bank} & \\textit{London, UK} \\\\\n"
+                      "\\end{tabular*}\n"
+                      "\\begin{itemize}\n\\item Rebuilt 60 models, cutting spend by 25\\%\n"
+                      "\\end{itemize}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Analytics Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Monzo Bank");
+    EXPECT_STR_EQ(m->entries[0].location, "London, UK");
+    ASSERT_EQ_INT(m->n_bullets, 1);
+    EXPECT_EQ_INT(m->bullets[0].entry, 0);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -850,6 +872,7 @@ int main(void) {
         RLS_TEST(test_logo_in_the_organisation_slot_names_it),
         RLS_TEST(test_amendment_without_an_entry_is_a_line_of_cells),
         RLS_TEST(test_name_and_place_under_a_role_are_employer_and_place),
+        RLS_TEST(test_table_header_keeps_its_entry_for_the_list_below),
         RLS_TEST(test_labelled_grade_after_the_degree_is_cut),
         RLS_TEST(test_release_queries),
     };
