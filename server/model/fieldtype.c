@@ -14,6 +14,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "model/fieldtype_internal.h"
@@ -385,6 +386,30 @@ static bool ft__take_date(char **slot, char **date_text) {
     return true;
 }
 
+/* "{Oak Ridge}{TN}", "{Morgan County}{TN}" of a project: a template's
+ * organisation slot holding a town before a state's code in the place slot
+ * is the first half of the place. Only beside a title that is no role or
+ * degree: beside "Engineer" the same slot names the employer ("{Hooli}{CA}"). */
+static bool ft__town_before_state(const char *title, char **org, char **location) {
+    if (!title || !*org || !*location || ft__clearly_title(title)) return false;
+    size_t on = strlen(*org), ln = strlen(*location);
+    if (ln != 2 || on > 60) return false;
+    RlsFieldScores s;
+    rls_field_type_score(*org, on, &s);
+    if (s.score[RLS_FIELD_ORG] > 0 || s.score[RLS_FIELD_TITLE] > 0 || s.score[RLS_FIELD_DEGREE] > 0)
+        return false;
+    char joined[64];
+    snprintf(joined, sizeof(joined), "%s %s", *org, *location);
+    if (!ft__city_state(joined, on + 3)) return false;
+    char *place = rls_malloc(on + 5);
+    snprintf(place, on + 5, "%s, %s", *org, *location);
+    rls_free(*org);
+    rls_free(*location);
+    *org = NULL;
+    *location = place;
+    return true;
+}
+
 bool rls_field_type_settle(char **title, char **org, char **location, bool has_dates,
                            char **date_text) {
     bool moved = false;
@@ -396,6 +421,7 @@ bool rls_field_type_settle(char **title, char **org, char **location, bool has_d
         *org = t;
         moved = true;
     }
+    moved |= ft__town_before_state(*title, org, location);
     if (!has_dates)
         moved |= ft__take_date(location, date_text) || ft__take_date(org, date_text) ||
                  ft__take_date(title, date_text);
