@@ -29,6 +29,7 @@ extern const size_t rls_data_field_words_tsv_len;
 enum {
     FT_STUDY = RLS_FIELD__STUDY,
     FT_PLACE_WORD = RLS_FIELD__PLACE_WORD,
+    FT_NOTE_WORD = RLS_FIELD__NOTE_WORD,
     FT_N_KINDS = RLS_FIELD__N_KINDS
 };
 
@@ -77,11 +78,8 @@ static int ft__kind(const char *p, size_t n) {
     static const struct {
         const char *name;
         int kind;
-    } kinds[] = {{"title", RLS_FIELD_TITLE},
-                 {"degree", RLS_FIELD_DEGREE},
-                 {"study", FT_STUDY},
-                 {"org", RLS_FIELD_ORG},
-                 {"place", FT_PLACE_WORD}};
+    } kinds[] = {{"title", RLS_FIELD_TITLE}, {"degree", RLS_FIELD_DEGREE}, {"study", FT_STUDY},
+                 {"org", RLS_FIELD_ORG},     {"place", FT_PLACE_WORD},     {"note", FT_NOTE_WORD}};
     for (size_t i = 0; i < RLS_ARRAY_LEN(kinds); i++)
         if (strlen(kinds[i].name) == n && !memcmp(kinds[i].name, p, n)) return kinds[i].kind;
     return -1;
@@ -349,6 +347,14 @@ void rls_field_type_score(const char *text, size_t len, RlsFieldScores *out) {
     if (words > 8 && lower * 2 > words)
         for (int k = 0; k < RLS_FIELD_N_TYPES; k++)
             out->score[k] *= 0.5f;
+}
+
+bool rls_field_type_is_note(const char *text, size_t len) {
+    ft__load();
+    float kinds[FT_N_KINDS] = {0};
+    size_t words = 0, lower = 0, place = 0;
+    ft__lexicon(text, len, kinds, &words, &lower, &place);
+    return kinds[FT_NOTE_WORD] > 0.0f;
 }
 
 RlsFieldType rls_field_type_best(const RlsFieldScores *s) {

@@ -286,6 +286,30 @@ static Field lines__without_note(Field f) {
     return name;
 }
 
+/* "Acme (part-time)", "上海某科技（初创公司）", "数据科学家 (其中8月前是兼职)": a
+ * bracketed remark on how the role was held (a note word of the lexicon,
+ * fieldtype.h) after a title or an organisation is no part of it. */
+static Field lines__without_remark(Field f) {
+    static const char open_fw[] = "\xEF\xBC\x88", close_fw[] = "\xEF\xBC\x89";
+    size_t close_n = 0;
+    if (f.n >= 1 && f.p[f.n - 1] == ')') close_n = 1;
+    if (f.n >= 3 && !memcmp(f.p + f.n - 3, close_fw, 3)) close_n = 3;
+    if (!close_n) return f;
+    const char *open = NULL;
+    size_t open_n = 0;
+    for (size_t i = f.n - close_n; i-- > 0 && !open;) {
+        if (f.p[i] == '(')
+            open = f.p + i, open_n = 1;
+        else if (i + 3 <= f.n - close_n && !memcmp(f.p + i, open_fw, 3))
+            open = f.p + i, open_n = 3;
+    }
+    if (!open) return f;
+    Field inner = {open + open_n, (size_t)(f.p + f.n - close_n - (open + open_n))};
+    Field name = lines__trim((Field){f.p, (size_t)(open - f.p)});
+    if (!name.n || !rls_field_type_is_note(inner.p, inner.n)) return f;
+    return name;
+}
+
 /* "Consultante junior (client : LAFARGE)": a labelled note in parentheses
  * after a role says for whom or where, and is no part of the role. */
 static Field lines__without_labelled_note(Field f) {
@@ -835,8 +859,9 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         Field glued = lines__glued_place(&fields[org], kind);
         if (glued.n) out->location = lines__dup(glued);
     }
-    if (org >= 0) fields[org] = lines__without_note(fields[org]);
-    if (title >= 0) fields[title] = lines__without_labelled_note(fields[title]);
+    if (org >= 0) fields[org] = lines__without_note(lines__without_remark(fields[org]));
+    if (title >= 0)
+        fields[title] = lines__without_labelled_note(lines__without_remark(fields[title]));
     if (title >= 0) out->title = lines__dup(fields[title]), found++;
     if (org >= 0) out->org = lines__dup(fields[org]), found++;
     lines__subject_after_school(out, kind);

@@ -317,9 +317,9 @@ typedef struct {
 } LexEntry;
 
 static int lex__kind(const char *p, size_t n) {
-    static const char *const names[] = {"title", "org", "degree", "study", "place"};
-    static const int kinds[] = {RLS_FIELD_TITLE, RLS_FIELD_ORG, RLS_FIELD_DEGREE, RLS_FIELD__STUDY,
-                                RLS_FIELD__PLACE_WORD};
+    static const char *const names[] = {"title", "org", "degree", "study", "place", "note"};
+    static const int kinds[] = {RLS_FIELD_TITLE,  RLS_FIELD_ORG,         RLS_FIELD_DEGREE,
+                                RLS_FIELD__STUDY, RLS_FIELD__PLACE_WORD, RLS_FIELD__NOTE_WORD};
     for (size_t i = 0; i < RLS_ARRAY_LEN(names); i++)
         if (strlen(names[i]) == n && !memcmp(names[i], p, n)) return kinds[i];
     return -1;

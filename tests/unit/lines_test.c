@@ -62,6 +62,16 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
          "Master of Science, Computer Science", NULL, NULL, 0},
         {"MRes, Mathematics of Planet Earth", RLS_SECTION_EDUCATION,
          "MRes, Mathematics of Planet Earth", NULL, NULL, 0},
+        /* A bracketed remark on how the role was held is no part of a name,
+         * in either kind of bracket; another remark stays. */
+        {"Data Engineer @ Shanghai Lingmai（初创公司） | 2018 - 2019", RLS_SECTION_EXPERIENCE,
+         "Data Engineer", "Shanghai Lingmai", NULL, 2018},
+        {"数据科学家 (其中8月前是兼职) | Zenni Optical | 2023 - 2024", RLS_SECTION_EXPERIENCE,
+         "数据科学家", "Zenni Optical", NULL, 2023},
+        {"Backend Developer (part-time) | Acme GmbH", RLS_SECTION_EXPERIENCE, "Backend Developer",
+         "Acme GmbH", NULL, 0},
+        {"Backend Developer (Payments) | Acme GmbH", RLS_SECTION_EXPERIENCE,
+         "Backend Developer (Payments)", "Acme GmbH", NULL, 0},
         /* A grade is no place. */
         {"MRes, Maths | ; 2016-2017; Imperial College; Distinction", RLS_SECTION_EDUCATION,
          "MRes, Maths", "Imperial College", NULL, 2016},
