@@ -637,6 +637,14 @@ static void lines__join_unit(Field *fields, size_t n, const bool *used, RlsSecti
     }
 }
 
+/* "Current position", "Zeitraum": words that type as no field at all. */
+static bool lines__is_label(Field f) {
+    f = lines__trim(f);
+    return f.n && !lines__is_title(f, RLS_SECTION_EXPERIENCE) &&
+           !lines__is_title(f, RLS_SECTION_EDUCATION) && !lines__is_org(f) &&
+           !lines__is_location(f);
+}
+
 /* Finds the dates of an entry line into out and splits the text on both
  * sides of them into fields (the whole line when it holds no date).
  * Returns the number of fields; *found counts the dates. */
@@ -654,6 +662,13 @@ static size_t lines__split_around_dates(const char *text, size_t len, RlsEntryFi
     while (before_n && text[before_n - 1] == ' ')
         before_n--;
     if (before_n && text[before_n - 1] == ':') ds = 0;
+    /* "Current position (2026-present): Professor, Aarhus University": a
+     * colon right after the dates closes a label that holds them; a label
+     * that names no role, degree, organisation or place is no field. */
+    size_t after = de;
+    while (after < len && strchr(" )]", text[after]))
+        after++;
+    if (ds && after < len && text[after] == ':' && lines__is_label((Field){text, ds})) ds = 0;
     /* "Expires March 2020", "Issued 2019": the verb belongs to the date. */
     static const char *const date_verbs[] = {"expires",  "expired", "issued",     "since",
                                              "obtained", "awarded", "valid until"};

@@ -72,6 +72,12 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
          "Acme GmbH", NULL, 0},
         {"Backend Developer (Payments) | Acme GmbH", RLS_SECTION_EXPERIENCE,
          "Backend Developer (Payments)", "Acme GmbH", NULL, 0},
+        /* A label closed by a colon after its dates is no field; a role
+         * there is the entry's. */
+        {"Current position (2026-present): Assistant Professor, Aarhus University",
+         RLS_SECTION_EXPERIENCE, "Assistant Professor", "Aarhus University", NULL, 2026},
+        {"Zeitraum 2019 - 2021: Entwickler, Acme GmbH", RLS_SECTION_EXPERIENCE, "Entwickler",
+         "Acme GmbH", NULL, 2019},
         /* A grade is no place. */
         {"MRes, Maths | ; 2016-2017; Imperial College; Distinction", RLS_SECTION_EDUCATION,
          "MRes, Maths", "Imperial College", NULL, 2016},
