@@ -250,6 +250,12 @@ static const struct {
     {"ponencias", RLS_SECTION_PUBLICATIONS},
     {"palestras", RLS_SECTION_PUBLICATIONS},
     {"доклады", RLS_SECTION_PUBLICATIONS},
+    /* "项目经历" (project experience) lists projects; "实习/项目经历"
+     * (internships and projects) lists roles. */
+    {"实习", RLS_SECTION_EXPERIENCE},
+    {"實習", RLS_SECTION_EXPERIENCE},
+    {"项目经历", RLS_SECTION_PROJECTS},
+    {"項目經歷", RLS_SECTION_PROJECTS},
     {"经历", RLS_SECTION_EXPERIENCE},
     {"經歷", RLS_SECTION_EXPERIENCE},
     {"经验", RLS_SECTION_EXPERIENCE},
