@@ -732,6 +732,14 @@ static size_t lines__split_lone(Field *fields, RlsSectionKind kind) {
     bool keep_whole = k < 2 || lines__is_location(fields[0]) ||
                       (kind == RLS_SECTION_EDUCATION && degree_then_subject);
     if (keep_whole) return 1;
+    /* "Georgia Institute of Technology, Atlanta, GA": a state's or
+     * country's code after a town is one place with it. */
+    Field last = k >= 3 ? parts[k - 1] : (Field){NULL, 0};
+    bool code = last.n >= 2 && last.n <= 3;
+    for (size_t i = 0; i < last.n && code; i++)
+        code = isupper((unsigned char)last.p[i]);
+    if (code && lines__is_location(lines__span(parts[k - 2], last)))
+        parts[k - 2] = lines__span(parts[k - 2], last), k--;
     memcpy(fields, parts, k * sizeof(Field));
     return k;
 }
@@ -852,9 +860,35 @@ static void lines__subject_after_school(RlsEntryFields *out, RlsSectionKind kind
     out->location = NULL;
 }
 
+/* "Georgia Institute of Technology, Atlanta, GA GPA: 4.0/4.0": a grade
+ * that closes the line, its label ("GPA", "CGPA", "绩点") then a score,
+ * is no part of the last field. Returns the length without it. */
+static size_t lines__without_grade_tail(const char *text, size_t len) {
+    static const char *const labels[] = {"gpa", "cgpa", "绩点", "績點"};
+    for (size_t at = len; at-- > 0;) {
+        for (size_t k = 0; k < RLS_ARRAY_LEN(labels); k++) {
+            size_t ln = strlen(labels[k]);
+            if (at + ln > len || !lines__prefix_ci(text + at, labels[k], ln)) continue;
+            if (at && isalnum((unsigned char)text[at - 1])) continue;
+            size_t i = at + ln, digits = 0;
+            while (i < len && strchr(" :", text[i]))
+                i++;
+            if (i + 3 <= len && !memcmp(text + i, "\xEF\xBC\x9A", 3)) i += 3; /* '：' */
+            for (; i < len && strchr("0123456789./ ", text[i]); i++)
+                digits += isdigit((unsigned char)text[i]) != 0;
+            if (i != len || !digits) continue;
+            while (at && strchr(" \t,;|(", text[at - 1]))
+                at--;
+            return at ? at : len;
+        }
+    }
+    return len;
+}
+
 int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
                            RlsEntryFields *out) {
     memset(out, 0, sizeof(*out));
+    len = lines__without_grade_tail(text, len);
     Field fields[LINES_MAX_FIELDS];
     int at_index = -1;
     int found = 0;

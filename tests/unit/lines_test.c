@@ -78,6 +78,11 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
          RLS_SECTION_EXPERIENCE, "Assistant Professor", "Aarhus University", NULL, 2026},
         {"Zeitraum 2019 - 2021: Entwickler, Acme GmbH", RLS_SECTION_EXPERIENCE, "Entwickler",
          "Acme GmbH", NULL, 2019},
+        /* A grade closing the line goes; a code after a town is one place
+         * with it. */
+        {"Georgia Institute of Technology, Atlanta, GA GPA: 4.0/4.0", RLS_SECTION_EDUCATION, NULL,
+         "Georgia Institute of Technology", "Atlanta, GA", 0},
+        {"Initech, Austin, TX", RLS_SECTION_EXPERIENCE, NULL, "Initech", "Austin, TX", 0},
         /* A grade is no place. */
         {"MRes, Maths | ; 2016-2017; Imperial College; Distinction", RLS_SECTION_EDUCATION,
          "MRes, Maths", "Imperial College", NULL, 2016},
