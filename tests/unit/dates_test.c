@@ -305,6 +305,12 @@ static const FindCase find_cases[] = {
     {"Менеджер \\hfill Окт 2016 - Дек 2017", "Окт 2016 - Дек 2017", 2016, 10, 'E', 2017, 12, 'E'},
     {"вересень 2018 – травень 2020", NULL, 2018, 9, 'E', 2020, 5, 'E'},
     {"Березень 2022 - дотепер", NULL, 2022, 3, 'E', OPEN},
+    {"Октябрь 2022 - Текущий момент", NULL, 2022, 10, 'E', OPEN},
+    {"2019 — по сей день", NULL, 2019, 0, 'Y', OPEN},
+    /* Other open ends */
+    {"2020 - heden", NULL, 2020, 0, 'Y', OPEN},
+    {"03.2021 – obecnie", NULL, 2021, 3, 'E', OPEN},
+    {"2018 – Günümüz", NULL, 2018, 0, 'Y', OPEN},
     /* Spanish */
     {"Abr 2024 – Actualidad", NULL, 2024, 4, 'E', OPEN},
     {"Feb 2020 -- actualidad", NULL, 2020, 2, 'E', OPEN},
