@@ -208,15 +208,26 @@ static bool lines__is_location(Field f) {
 
 /* ---- Splitting ------------------------------------------------------------- */
 
+/* Whether the word that closes f (with its dot) is an abbreviation: short
+ * ("Inc.", "Corp.") or dotted within ("B.S."). */
+static bool lines__abbreviation_end(Field f) {
+    size_t start = f.n;
+    while (start && f.p[start - 1] != ' ')
+        start--;
+    Field word = {f.p + start, f.n - start};
+    return word.n <= 5 || memchr(word.p, '.', word.n - 1) != NULL;
+}
+
 static Field lines__trim(Field f) {
     /* Spaces and the punctuation left behind by a removed separator or date. */
     static const char edge[] = " \t,;:|-.*_";
     while (f.n && strchr(edge, f.p[0]))
         f.p++, f.n--;
     while (f.n && strchr(edge, f.p[f.n - 1])) {
-        /* keep the dot of "Inc." / "Co." and of "B.S." */
+        /* keep the dot of "Inc." / "Co." and of "B.S.", not the full stop
+         * after "University of California at Irvine." */
         if (f.p[f.n - 1] == '.' && f.n >= 2 && isalpha((unsigned char)f.p[f.n - 2]) &&
-            lines__is_org(f))
+            lines__abbreviation_end(f) && lines__is_org(f))
             break;
         f.n--;
     }
@@ -645,6 +656,32 @@ static bool lines__is_label(Field f) {
            !lines__is_location(f);
 }
 
+/* "Graduate Researcher, Teaching Assistant, University of California":
+ * two roles held together, parted by a comma, are one title. A role word
+ * in the field taken for the organisation ("Laboratory Manager") gives it
+ * up to the title when another field names an organisation and no role. */
+static void lines__join_roles(Field *fields, size_t n, const bool *used, RlsSectionKind kind,
+                              int *title, int *org) {
+    int t = *title;
+    if (t < 0 || kind != RLS_SECTION_EXPERIENCE) return;
+    if (*org >= 0 && (*org == t - 1 || *org == t + 1) && lines__is_title(fields[*org], kind)) {
+        int other = -1;
+        for (size_t i = 0; i < n && other < 0; i++)
+            if (!used[i] && (int)i != t && (int)i != *org && lines__is_org(fields[i]) &&
+                !lines__is_title(fields[i], kind))
+                other = (int)i;
+        Field a = fields[*org < t ? *org : t], b = fields[*org < t ? t : *org];
+        if (other < 0 || !lines__comma_between(a, b)) return;
+        fields[t] = lines__span(a, b);
+        *org = other;
+        return;
+    }
+    size_t next = (size_t)t + 1;
+    if (next < n && !used[next] && (int)next != *org && lines__is_title(fields[next], kind) &&
+        !lines__is_org(fields[next]) && lines__comma_between(fields[t], fields[next]))
+        fields[t] = lines__span(fields[t], fields[next]);
+}
+
 /* Finds the dates of an entry line into out and splits the text on both
  * sides of them into fields (the whole line when it holds no date).
  * Returns the number of fields; *found counts the dates. */
@@ -904,6 +941,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     int title, org;
     lines__choose_title_org(fields, n, used, at_index, kind, out, &title, &org);
     lines__join_unit(fields, n, used, kind, &title, &org);
+    lines__join_roles(fields, n, used, kind, &title, &org);
     if (org >= 0 && !out->location) {
         Field glued = lines__glued_place(&fields[org], kind);
         if (glued.n) out->location = lines__dup(glued);

@@ -83,6 +83,17 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         {"Georgia Institute of Technology, Atlanta, GA GPA: 4.0/4.0", RLS_SECTION_EDUCATION, NULL,
          "Georgia Institute of Technology", "Atlanta, GA", 0},
         {"Initech, Austin, TX", RLS_SECTION_EXPERIENCE, NULL, "Initech", "Austin, TX", 0},
+        /* Two roles held together are one title; a full stop is no part
+         * of a name, an abbreviation's dot is. */
+        {"Graduate Researcher, Teaching Assistant, University of California at Irvine. 2004-2008",
+         RLS_SECTION_EXPERIENCE, "Graduate Researcher, Teaching Assistant",
+         "University of California at Irvine", NULL, 2004},
+        {"Laboratory Manager, Agricultural Extension Educator, 2003-2004 North Carolina A&T "
+         "University",
+         RLS_SECTION_EXPERIENCE, "Laboratory Manager, Agricultural Extension Educator",
+         "North Carolina A&T University", NULL, 2003},
+        {"Data Analyst, Initech Corp.", RLS_SECTION_EXPERIENCE, "Data Analyst", "Initech Corp.",
+         NULL, 0},
         /* A grade is no place. */
         {"MRes, Maths | ; 2016-2017; Imperial College; Distinction", RLS_SECTION_EDUCATION,
          "MRes, Maths", "Imperial College", NULL, 2016},
