@@ -278,6 +278,11 @@ static const FindCase find_cases[] = {
     {"Déc. 2018 – Présent", NULL, 2018, 12, 'E', OPEN},
     {"FÉVR. 2019 – JUIN 2020", NULL, 2019, 2, 'E', 2020, 6, 'E'},
     {"Avr 2021 - en cours", NULL, 2021, 4, 'E', OPEN},
+    /* Dates listed, each later: one range from the first to the last. */
+    {"2016-2018, 2020-Present", NULL, 2016, 0, 'Y', OPEN},
+    {"Jan 2019 – Mar 2019; Sep 2019 – Dec 2019", NULL, 2019, 1, 'E', 2019, 12, 'E'},
+    {"Jan 2020 - Mar 2021, Berlin", "Jan 2020 - Mar 2021", 2020, 1, 'E', 2021, 3, 'E'},
+    {"2019 - 2021, 2015 - 2016", "2019 - 2021", 2019, 0, 'Y', 2021, 0, 'Y'},
     {"2018 – PRÉSENT", NULL, 2018, 0, 'Y', OPEN},
     /* German */
     {"seit 2022", NULL, 2022, 0, 'Y', OPEN},
