@@ -238,6 +238,10 @@ static void test_short_texts_are_typed_by_what_they_say(void) {
         {"M.Sc. Informatik", RLS_FIELD_DEGREE},
         {"硕士", RLS_FIELD_DEGREE},
         {"Jan 2021 – Present", RLS_FIELD_DATE},
+        /* Secondary schools by their own names. */
+        {"Pensionnat du Sacré Coeur", RLS_FIELD_ORG},
+        {"Liceo Scientifico Galileo Galilei", RLS_FIELD_ORG},
+        {"Гимназия № 1", RLS_FIELD_ORG},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         RlsFieldScores s;
