@@ -124,6 +124,29 @@ static void reader__org_place(RlsEntry *e) {
     e->org[name_n] = '\0';
 }
 
+/* "Sabanci University Turchia", "МГТУ «СТАНКИН» Москва": a country (or a
+ * capital the lexicon weighs as one) glued after a name that reads as an
+ * organisation is where it is, when the entry has no place. A town after
+ * "Universität" stays: "Technische Universität München" is the name. */
+static void reader__org_country(RlsEntry *e) {
+    if (!e->org || e->location) return;
+    char *gap = strrchr(e->org, ' ');
+    if (!gap || gap == e->org || (unsigned char)gap[1] >= 0xE3) return;
+    size_t head_n = (size_t)(gap - e->org), tail_n = strlen(gap + 1);
+    /* "Samsung R&D Institute UK": a code is part of the name. */
+    bool spelled = false;
+    for (const char *c = gap + 1; *c && !spelled; c++)
+        spelled = islower((unsigned char)*c) || (unsigned char)*c >= 0x80;
+    if (!spelled) return;
+    RlsFieldScores tail;
+    rls_field_type_score(gap + 1, tail_n, &tail);
+    if (tail.score[RLS_FIELD_LOCATION] < 3.0f || tail.score[RLS_FIELD_ORG] > 0.0f ||
+        !rls_field_type_is_clearly(e->org, head_n, RLS_FIELD_ORG))
+        return;
+    e->location = rls_strdup(gap + 1);
+    *gap = '\0';
+}
+
 /* A location whose first part is a name, not a place ("Fraunhofer FKIE,
  * Germany" taken whole for the place), names the organisation when the
  * entry has none. */
@@ -261,6 +284,7 @@ void rls_reader_settle_entry(RlsEntry *entry) {
     reader__cut_stack(entry->org);
     reader__location_name(entry);
     reader__org_place(entry);
+    reader__org_country(entry);
 }
 
 void rls_reader_settle(RlsResume *model) {

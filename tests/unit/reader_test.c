@@ -27,6 +27,11 @@ static void test_a_place_glued_to_the_organisation_becomes_its_location(void) {
         /* No place: nothing moves. */
         {"Sam's Club, Computer Vision Group", "Sam's Club, Computer Vision Group", NULL},
         {"Acme", "Acme", NULL},
+        /* A country glued after the name without a comma; a code or a town
+         * after it is part of the name. */
+        {"Sabanci University Turchia", "Sabanci University", "Turchia"},
+        {"Samsung R&D Institute UK", "Samsung R&D Institute UK", NULL},
+        {"Technische Universität München", "Technische Universität München", NULL},
         /* A place first is no organisation with a place after it. */
         {"Germany, Acme GmbH", "Germany, Acme GmbH", NULL},
     };
