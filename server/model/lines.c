@@ -922,6 +922,25 @@ static size_t lines__without_grade_tail(const char *text, size_t len) {
     return len;
 }
 
+/* "2017 | BA | Mathematics, Economics | Pomona College": a field of study
+ * of its own between the degree and the school is the degree's subject. */
+static void lines__subject_beside_degree(const Field *fields, size_t n, const bool *used, int title,
+                                         int org, RlsSectionKind kind, RlsEntryFields *out) {
+    size_t next = (size_t)title + 1;
+    if (kind != RLS_SECTION_EDUCATION || title < 0 || !out->title || next >= n || used[next] ||
+        (int)next == org || lines__is_org(fields[next]) || lines__is_title(fields[next], kind) ||
+        !lines__has_word(fields[next], lines__study_words, RLS_ARRAY_LEN(lines__study_words)) ||
+        (out->location && !strncmp(out->location, fields[next].p, fields[next].n)))
+        return;
+    RlsBuf b;
+    rls_buf_init(&b);
+    rls_buf_puts(&b, out->title);
+    rls_buf_puts(&b, ", ");
+    rls_buf_append(&b, fields[next].p, fields[next].n);
+    rls_free(out->title);
+    out->title = rls_buf_detach(&b);
+}
+
 int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
                            RlsEntryFields *out) {
     memset(out, 0, sizeof(*out));
@@ -951,6 +970,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
         fields[title] = lines__without_labelled_note(lines__without_remark(fields[title]));
     if (title >= 0) out->title = lines__dup(fields[title]), found++;
     if (org >= 0) out->org = lines__dup(fields[org]), found++;
+    lines__subject_beside_degree(fields, n, used, title, org, kind, out);
     lines__subject_after_school(out, kind);
     if (out->location) found++;
     return found;

@@ -94,6 +94,9 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
          "North Carolina A&T University", NULL, 2003},
         {"Data Analyst, Initech Corp.", RLS_SECTION_EXPERIENCE, "Data Analyst", "Initech Corp.",
          NULL, 0},
+        /* A field of study between the degree and the school is its subject. */
+        {"2017 | BA | Mathematics, Mathematical Economics | Pomona College", RLS_SECTION_EDUCATION,
+         "BA, Mathematics, Mathematical Economics", "Pomona College", NULL, 2017},
         /* A grade is no place. */
         {"MRes, Maths | ; 2016-2017; Imperial College; Distinction", RLS_SECTION_EDUCATION,
          "MRes, Maths", "Imperial College", NULL, 2016},
