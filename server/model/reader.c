@@ -292,3 +292,70 @@ void rls_reader_settle(RlsResume *model) {
     for (uint32_t i = 0; i < model->n_entries; i++)
         rls_reader_settle_entry(&model->entries[i]);
 }
+
+/* ---- The order a section writes its entries' names in ---------------------- */
+
+/* Where s first occurs in src[span), or -1. */
+static long reader__find(const char *src, size_t len, RlsSpan span, const char *s) {
+    size_t n = strlen(s), end = span.end_byte < len ? span.end_byte : len;
+    if (!n) return -1;
+    for (size_t i = span.start_byte; i + n <= end; i++)
+        if (src[i] == s[0] && !memcmp(src + i, s, n)) return (long)i;
+    return -1;
+}
+
+static bool reader__orgish(const char *s) {
+    RlsFieldScores sc;
+    rls_field_type_score(s, strlen(s), &sc);
+    return sc.score[RLS_FIELD_ORG] >= 1.0f;
+}
+
+/* How an entry's title and organisation read: 1 when their content agrees
+ * with their slots, -1 when it says nothing either way, 0 otherwise. */
+static int reader__named_by_content(const RlsEntry *e) {
+    bool t_role = rls_entry_field_is_role(e->title, strlen(e->title)),
+         t_org = reader__orgish(e->title);
+    bool o_role = rls_entry_field_is_role(e->org, strlen(e->org)), o_org = reader__orgish(e->org);
+    if (!t_role && !t_org && !o_role && !o_org) return -1;
+    return (t_role && !t_org) || (o_org && !o_role) ? 1 : 0;
+}
+
+/* Whether the organisation comes first in the source (1), second (0), or
+ * either is not found there (-1). */
+static int reader__org_first(const RlsEntry *e, const char *src, size_t len) {
+    if (!e->title || !e->org) return -1;
+    long t = reader__find(src, len, e->span, e->title), o = reader__find(src, len, e->span, e->org);
+    return t < 0 || o < 0 ? -1 : o < t;
+}
+
+static void reader__section_order(RlsResume *m, const RlsSection *sec, const char *src,
+                                  size_t len) {
+    unsigned first[2] = {0, 0};
+    for (uint32_t i = sec->first_entry; i < sec->first_entry + sec->n_entries; i++) {
+        int order = reader__org_first(&m->entries[i], src, len);
+        if (order >= 0 && reader__named_by_content(&m->entries[i]) == 1) first[order]++;
+    }
+    /* A slip of the content typing ("Professional Services" read as an
+     * employer) is outvoted three to one. */
+    int usual = first[1] >= 2 && first[1] >= 3 * first[0]   ? 1
+                : first[0] >= 2 && first[0] >= 3 * first[1] ? 0
+                                                            : -1;
+    if (usual < 0) return;
+    for (uint32_t i = sec->first_entry; i < sec->first_entry + sec->n_entries; i++) {
+        RlsEntry *e = &m->entries[i];
+        int order = reader__org_first(e, src, len);
+        if (order < 0 || order == usual || reader__named_by_content(e) != -1) continue;
+        char *t = e->title;
+        e->title = e->org;
+        e->org = t;
+    }
+}
+
+void rls_reader_settle_order(RlsResume *model, const char *src, size_t len) {
+    if (!model || !src) return;
+    for (uint32_t k = 0; k < model->n_sections; k++) {
+        const RlsSection *sec = &model->sections[k];
+        if (sec->kind == RLS_SECTION_EXPERIENCE || sec->kind == RLS_SECTION_VOLUNTEERING)
+            reader__section_order(model, sec, src, len);
+    }
+}

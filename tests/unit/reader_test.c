@@ -119,12 +119,36 @@ static void test_both_formats_settle_alike(void) {
     }
 }
 
+/* Names that say nothing of which is the role follow the order the
+ * section writes its other entries in; a section without a clear order
+ * keeps the positions. */
+static void test_a_section_order_decides_names_that_say_nothing(void) {
+    const char *src = "# Ana\n\n## Experience\n\n### Initech - Senior Engineer\n\n- Ran it\n\n"
+                      "### Globex - Data Analyst\n\n- Read it\n\n"
+                      "### Huenei - Application Support\n\n- Kept it\n";
+    RlsParser *p = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    RlsResume *m = rls_parser_parse(p, src, (uint32_t)strlen(src), NULL);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[2].title, "Application Support");
+    EXPECT_STR_EQ(m->entries[2].org, "Huenei");
+    rls_resume_delete(m);
+    rls_parser_delete(p);
+    p = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    const char *alone = "# Ana\n\n## Experience\n\n### Huenei - Application Support\n\n- Kept it\n";
+    m = rls_parser_parse(p, alone, (uint32_t)strlen(alone), NULL);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Huenei");
+    rls_resume_delete(m);
+    rls_parser_delete(p);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_place_glued_to_the_organisation_becomes_its_location),
         RLS_TEST(test_a_name_before_a_place_in_the_location_is_the_organisation),
         RLS_TEST(test_a_stack_or_a_grade_is_cut_from_the_name),
         RLS_TEST(test_both_formats_settle_alike),
+        RLS_TEST(test_a_section_order_decides_names_that_say_nothing),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
