@@ -12,6 +12,7 @@
 
 #include "model/lines.h" /* rls_entry_field_is_honour */
 #include "rls/alloc.h"
+#include "rls/dates.h"
 #include "rls/fieldtype.h"
 #include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
 
@@ -209,6 +210,17 @@ static void reader__cut_stack(char *field) {
     if (open > field) *open = '\0';
 }
 
+/* "B.Sc. in Informatics; Third-year student (Expected graduation: Jul
+ * 2027)": after a degree or a role, a segment that carries a date says
+ * where the holder stands, and is no part of the title (the entry's own
+ * dates are read apart). */
+static bool reader__dated_remark(const char *title, size_t head_n, const char *seg) {
+    RlsDateRange r;
+    size_t from, to;
+    return rls_entry_field_is_role(title, head_n) &&
+           rls_date_range_find(seg, strlen(seg), &r, &from, &to);
+}
+
 /* "Master of Science; GPA: 4.00", "Diploma in Science (9.95/10.0)": a
  * grade after the degree is no part of its title. Cuts, repeatedly, a last
  * "; " segment that reads as an honour or grade, and a last bracket that
@@ -222,7 +234,9 @@ static void reader__cut_grade(char *title) {
         char *semi = NULL;
         for (char *c = strstr(title, "; "); c; c = strstr(c + 1, "; "))
             semi = c;
-        if (semi && semi > title && rls_entry_field_is_honour(semi + 2, strlen(semi + 2))) {
+        if (semi && semi > title &&
+            (rls_entry_field_is_honour(semi + 2, strlen(semi + 2)) ||
+             reader__dated_remark(title, (size_t)(semi - title), semi + 2))) {
             *semi = '\0';
             continue;
         }

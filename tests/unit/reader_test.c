@@ -88,6 +88,10 @@ static void test_a_stack_or_a_grade_is_cut_from_the_name(void) {
         {"High School Diploma in Science, with Honors (9.95/10.0)",
          "High School Diploma in Science, with Honors"},
         {"MSc Physics; Thesis on lasers", "MSc Physics; Thesis on lasers"},
+        /* Where the holder stands, with a date, is no part of it either. */
+        {"B.Sc. in Informatics Engineering; Third-year student (Expected graduation: Jul 2027)",
+         "B.Sc. in Informatics Engineering"},
+        {"Pathfinder; shipped Jul 2027", "Pathfinder; shipped Jul 2027"},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         RlsEntry e = {.title = rls_strdup(cases[i][0])};
