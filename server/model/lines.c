@@ -351,6 +351,22 @@ static size_t lines__separator(const char *p, const char *end, bool *at_word) {
     return 0;
 }
 
+/* "ESOC – European Space Operations Centre": an acronym before a dash, and
+ * after it the words it is made of (their capitals spell it in order), are
+ * one name. */
+static bool lines__acronym_spelled(Field acronym, const char *p, const char *end) {
+    acronym = lines__trim(acronym);
+    if (acronym.n < 2 || acronym.n > 8) return false;
+    for (size_t i = 0; i < acronym.n; i++)
+        if (!isupper((unsigned char)acronym.p[i])) return false;
+    while (p < end && (*p == ' ' || *p == '-' || (unsigned char)*p >= 0x80))
+        p++;
+    size_t k = 0;
+    for (const char *q = p; q < end && *q != ',' && k < acronym.n; q++)
+        if ((q == p || q[-1] == ' ' || q[-1] == '-') && *q == acronym.p[k]) k++;
+    return k == acronym.n && p < end && *p == acronym.p[0];
+}
+
 static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
     size_t n = 0;
     const char *start = whole.p, *end = whole.p + whole.n;
@@ -367,6 +383,9 @@ static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
             Field before = lines__trim((Field){part, (size_t)(p - part)});
             if (rls_field_type_is_clearly(before.p, before.n, RLS_FIELD_ORG)) sep = 0;
         }
+        if (sep && !at_word && p < end &&
+            lines__acronym_spelled((Field){start, (size_t)(p - start)}, p + sep, end))
+            sep = 0;
         /* "(Berlin, Germany)" after a field starts a field of its own. */
         const char *tail = end;
         while (tail > p && strchr(" .,;([", tail[-1]))
@@ -843,6 +862,16 @@ static void lines__choose_title_org(Field *fields, size_t n, const bool *used, i
         org = (int)last_undecided;
     for (size_t i = 0; i < n; i++) {
         if (used[i] || (int)i == title || (int)i == org) continue;
+        /* "ESOC – European Space Operations Centre, European Space Agency":
+         * in experience, an organisation right after the employer, parted
+         * by a comma, is the body it belongs to, one name with it (in
+         * education "Global Change Biology, Summer School" is a course). */
+        if (kind == RLS_SECTION_EXPERIENCE && org >= 0 && (int)i == org + 1 &&
+            lines__is_org(fields[i]) && !lines__is_title(fields[i], kind) &&
+            lines__comma_between(fields[org], fields[i])) {
+            fields[org] = lines__span(fields[org], fields[i]);
+            continue;
+        }
         /* "Trinity College, Cambridge", "Royal Mint, London": a place name
          * right after the company or school says where it is. */
         if (title < 0 && org >= 0 && (int)i == org + 1 && !out->location &&

@@ -97,6 +97,15 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         /* A field of study between the degree and the school is its subject. */
         {"2017 | BA | Mathematics, Mathematical Economics | Pomona College", RLS_SECTION_EDUCATION,
          "BA, Mathematics, Mathematical Economics", "Pomona College", NULL, 2017},
+        /* An acronym and the words that spell it are one name; the body
+         * it belongs to after a comma is part of it. */
+        {"Engineer | ESOC – European Space Operations Centre, European Space Agency",
+         RLS_SECTION_EXPERIENCE, "Engineer",
+         "ESOC – European Space Operations Centre, European Space Agency", NULL, 0},
+        {"SRE - Initech Corp", RLS_SECTION_EXPERIENCE, "SRE", "Initech Corp", NULL, 0},
+        {"Flight Dynamics Engineer, Operations Centre, European Space Agency",
+         RLS_SECTION_EXPERIENCE, "Flight Dynamics Engineer",
+         "Operations Centre, European Space Agency", NULL, 0},
         /* A grade is no place. */
         {"MRes, Maths | ; 2016-2017; Imperial College; Distinction", RLS_SECTION_EDUCATION,
          "MRes, Maths", "Imperial College", NULL, 2016},
