@@ -40,6 +40,11 @@ RlsFieldType rls_field_type_best(const RlsFieldScores *s);
 /* True when text types clearly as `type` and as nothing else as much. */
 bool rls_field_type_is_clearly(const char *text, size_t len, RlsFieldType type);
 
+/* True when text[0..len) holds a word that remarks on how a role was held
+ * ("part-time", "freelance", "初创", "兼职"): such a text in brackets after a
+ * title or an organisation is a note, no part of the name. */
+bool rls_field_type_is_note(const char *text, size_t len);
+
 /* Settles fields that a positional reading (a template's argument order)
  * put in each other's slots: swaps *title and *org when the title reads
  * clearly as an organisation and the org as a title; when dates are

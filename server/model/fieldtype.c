@@ -14,6 +14,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "model/fieldtype_internal.h"
@@ -28,6 +29,7 @@ extern const size_t rls_data_field_words_tsv_len;
 enum {
     FT_STUDY = RLS_FIELD__STUDY,
     FT_PLACE_WORD = RLS_FIELD__PLACE_WORD,
+    FT_NOTE_WORD = RLS_FIELD__NOTE_WORD,
     FT_N_KINDS = RLS_FIELD__N_KINDS
 };
 
@@ -76,11 +78,8 @@ static int ft__kind(const char *p, size_t n) {
     static const struct {
         const char *name;
         int kind;
-    } kinds[] = {{"title", RLS_FIELD_TITLE},
-                 {"degree", RLS_FIELD_DEGREE},
-                 {"study", FT_STUDY},
-                 {"org", RLS_FIELD_ORG},
-                 {"place", FT_PLACE_WORD}};
+    } kinds[] = {{"title", RLS_FIELD_TITLE}, {"degree", RLS_FIELD_DEGREE}, {"study", FT_STUDY},
+                 {"org", RLS_FIELD_ORG},     {"place", FT_PLACE_WORD},     {"note", FT_NOTE_WORD}};
     for (size_t i = 0; i < RLS_ARRAY_LEN(kinds); i++)
         if (strlen(kinds[i].name) == n && !memcmp(kinds[i].name, p, n)) return kinds[i].kind;
     return -1;
@@ -350,6 +349,14 @@ void rls_field_type_score(const char *text, size_t len, RlsFieldScores *out) {
             out->score[k] *= 0.5f;
 }
 
+bool rls_field_type_is_note(const char *text, size_t len) {
+    ft__load();
+    float kinds[FT_N_KINDS] = {0};
+    size_t words = 0, lower = 0, place = 0;
+    ft__lexicon(text, len, kinds, &words, &lower, &place);
+    return kinds[FT_NOTE_WORD] > 0.0f;
+}
+
 RlsFieldType rls_field_type_best(const RlsFieldScores *s) {
     RlsFieldType best = RLS_FIELD_N_TYPES;
     float top = 0.0f;
@@ -385,6 +392,30 @@ static bool ft__take_date(char **slot, char **date_text) {
     return true;
 }
 
+/* "{Oak Ridge}{TN}", "{Morgan County}{TN}" of a project: a template's
+ * organisation slot holding a town before a state's code in the place slot
+ * is the first half of the place. Only beside a title that is no role or
+ * degree: beside "Engineer" the same slot names the employer ("{Hooli}{CA}"). */
+static bool ft__town_before_state(const char *title, char **org, char **location) {
+    if (!title || !*org || !*location || ft__clearly_title(title)) return false;
+    size_t on = strlen(*org), ln = strlen(*location);
+    if (ln != 2 || on > 60) return false;
+    RlsFieldScores s;
+    rls_field_type_score(*org, on, &s);
+    if (s.score[RLS_FIELD_ORG] > 0 || s.score[RLS_FIELD_TITLE] > 0 || s.score[RLS_FIELD_DEGREE] > 0)
+        return false;
+    char joined[64];
+    snprintf(joined, sizeof(joined), "%s %s", *org, *location);
+    if (!ft__city_state(joined, on + 3)) return false;
+    char *place = rls_malloc(on + 5);
+    snprintf(place, on + 5, "%s, %s", *org, *location);
+    rls_free(*org);
+    rls_free(*location);
+    *org = NULL;
+    *location = place;
+    return true;
+}
+
 bool rls_field_type_settle(char **title, char **org, char **location, bool has_dates,
                            char **date_text) {
     bool moved = false;
@@ -396,6 +427,7 @@ bool rls_field_type_settle(char **title, char **org, char **location, bool has_d
         *org = t;
         moved = true;
     }
+    moved |= ft__town_before_state(*title, org, location);
     if (!has_dates)
         moved |= ft__take_date(location, date_text) || ft__take_date(org, date_text) ||
                  ft__take_date(title, date_text);

@@ -11,8 +11,14 @@
 #include "rls/fieldtype.h"
 
 /* The kinds a lexicon word can give: the field types, then "study" (a
- * subject, which adds to a degree) and "place" (a word naming a place). */
-enum { RLS_FIELD__STUDY = RLS_FIELD_N_TYPES, RLS_FIELD__PLACE_WORD, RLS_FIELD__N_KINDS };
+ * subject, which adds to a degree), "place" (a word naming a place) and
+ * "note" (a remark on how a role was held: part-time, startup). */
+enum {
+    RLS_FIELD__STUDY = RLS_FIELD_N_TYPES,
+    RLS_FIELD__PLACE_WORD,
+    RLS_FIELD__NOTE_WORD,
+    RLS_FIELD__N_KINDS
+};
 
 /* Longest folded word compared with the lexicon, in bytes; the scanner cuts
  * longer words there. */

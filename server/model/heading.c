@@ -237,6 +237,25 @@ static const struct {
     {"edukacja", RLS_SECTION_EDUCATION},
     {"образование", RLS_SECTION_EDUCATION},
     {"освіта", RLS_SECTION_EDUCATION},
+    /* Talks given: before the experience words ("会议经历", conference
+     * experience, lists talks, not roles). */
+    {"会议", RLS_SECTION_PUBLICATIONS},
+    {"會議", RLS_SECTION_PUBLICATIONS},
+    {"学术报告", RLS_SECTION_PUBLICATIONS},
+    {"演讲", RLS_SECTION_PUBLICATIONS},
+    {"講演", RLS_SECTION_PUBLICATIONS},
+    {"学会発表", RLS_SECTION_PUBLICATIONS},
+    {"발표", RLS_SECTION_PUBLICATIONS},
+    {"vorträge", RLS_SECTION_PUBLICATIONS},
+    {"ponencias", RLS_SECTION_PUBLICATIONS},
+    {"palestras", RLS_SECTION_PUBLICATIONS},
+    {"доклады", RLS_SECTION_PUBLICATIONS},
+    /* "项目经历" (project experience) lists projects; "实习/项目经历"
+     * (internships and projects) lists roles. */
+    {"实习", RLS_SECTION_EXPERIENCE},
+    {"實習", RLS_SECTION_EXPERIENCE},
+    {"项目经历", RLS_SECTION_PROJECTS},
+    {"項目經歷", RLS_SECTION_PROJECTS},
     {"经历", RLS_SECTION_EXPERIENCE},
     {"經歷", RLS_SECTION_EXPERIENCE},
     {"经验", RLS_SECTION_EXPERIENCE},

@@ -209,15 +209,26 @@ static bool lines__is_location(Field f) {
 
 /* ---- Splitting ------------------------------------------------------------- */
 
+/* Whether the word that closes f (with its dot) is an abbreviation: short
+ * ("Inc.", "Corp.") or dotted within ("B.S."). */
+static bool lines__abbreviation_end(Field f) {
+    size_t start = f.n;
+    while (start && f.p[start - 1] != ' ')
+        start--;
+    Field word = {f.p + start, f.n - start};
+    return word.n <= 5 || memchr(word.p, '.', word.n - 1) != NULL;
+}
+
 static Field lines__trim(Field f) {
     /* Spaces and the punctuation left behind by a removed separator or date. */
     static const char edge[] = " \t,;:|-.*_";
     while (f.n && strchr(edge, f.p[0]))
         f.p++, f.n--;
     while (f.n && strchr(edge, f.p[f.n - 1])) {
-        /* keep the dot of "Inc." / "Co." and of "B.S." */
+        /* keep the dot of "Inc." / "Co." and of "B.S.", not the full stop
+         * after "University of California at Irvine." */
         if (f.p[f.n - 1] == '.' && f.n >= 2 && isalpha((unsigned char)f.p[f.n - 2]) &&
-            lines__is_org(f))
+            lines__abbreviation_end(f) && lines__is_org(f))
             break;
         f.n--;
     }
@@ -287,6 +298,30 @@ static Field lines__without_note(Field f) {
     return name;
 }
 
+/* "Acme (part-time)", "上海某科技（初创公司）", "数据科学家 (其中8月前是兼职)": a
+ * bracketed remark on how the role was held (a note word of the lexicon,
+ * fieldtype.h) after a title or an organisation is no part of it. */
+static Field lines__without_remark(Field f) {
+    static const char open_fw[] = "\xEF\xBC\x88", close_fw[] = "\xEF\xBC\x89";
+    size_t close_n = 0;
+    if (f.n >= 1 && f.p[f.n - 1] == ')') close_n = 1;
+    if (f.n >= 3 && !memcmp(f.p + f.n - 3, close_fw, 3)) close_n = 3;
+    if (!close_n) return f;
+    const char *open = NULL;
+    size_t open_n = 0;
+    for (size_t i = f.n - close_n; i-- > 0 && !open;) {
+        if (f.p[i] == '(')
+            open = f.p + i, open_n = 1;
+        else if (i + 3 <= f.n - close_n && !memcmp(f.p + i, open_fw, 3))
+            open = f.p + i, open_n = 3;
+    }
+    if (!open) return f;
+    Field inner = {open + open_n, (size_t)(f.p + f.n - close_n - (open + open_n))};
+    Field name = lines__trim((Field){f.p, (size_t)(open - f.p)});
+    if (!name.n || !rls_field_type_is_note(inner.p, inner.n)) return f;
+    return name;
+}
+
 /* "Consultante junior (client : LAFARGE)": a labelled note in parentheses
  * after a role says for whom or where, and is no part of the role. */
 static Field lines__without_labelled_note(Field f) {
@@ -317,6 +352,22 @@ static size_t lines__separator(const char *p, const char *end, bool *at_word) {
     return 0;
 }
 
+/* "ESOC – European Space Operations Centre": an acronym before a dash, and
+ * after it the words it is made of (their capitals spell it in order), are
+ * one name. */
+static bool lines__acronym_spelled(Field acronym, const char *p, const char *end) {
+    acronym = lines__trim(acronym);
+    if (acronym.n < 2 || acronym.n > 8) return false;
+    for (size_t i = 0; i < acronym.n; i++)
+        if (!isupper((unsigned char)acronym.p[i])) return false;
+    while (p < end && (*p == ' ' || *p == '-' || (unsigned char)*p >= 0x80))
+        p++;
+    size_t k = 0;
+    for (const char *q = p; q < end && *q != ',' && k < acronym.n; q++)
+        if ((q == p || q[-1] == ' ' || q[-1] == '-') && *q == acronym.p[k]) k++;
+    return k == acronym.n && p < end && *p == acronym.p[0];
+}
+
 static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
     size_t n = 0;
     const char *start = whole.p, *end = whole.p + whole.n;
@@ -333,6 +384,9 @@ static size_t lines__split(Field whole, Field *out, size_t cap, int *at_index) {
             Field before = lines__trim((Field){part, (size_t)(p - part)});
             if (rls_field_type_is_clearly(before.p, before.n, RLS_FIELD_ORG)) sep = 0;
         }
+        if (sep && !at_word && p < end &&
+            lines__acronym_spelled((Field){start, (size_t)(p - start)}, p + sep, end))
+            sep = 0;
         /* "(Berlin, Germany)" after a field starts a field of its own. */
         const char *tail = end;
         while (tail > p && strchr(" .,;([", tail[-1]))
@@ -614,6 +668,40 @@ static void lines__join_unit(Field *fields, size_t n, const bool *used, RlsSecti
     }
 }
 
+/* "Current position", "Zeitraum": words that type as no field at all. */
+static bool lines__is_label(Field f) {
+    f = lines__trim(f);
+    return f.n && !lines__is_title(f, RLS_SECTION_EXPERIENCE) &&
+           !lines__is_title(f, RLS_SECTION_EDUCATION) && !lines__is_org(f) &&
+           !lines__is_location(f);
+}
+
+/* "Graduate Researcher, Teaching Assistant, University of California":
+ * two roles held together, parted by a comma, are one title. A role word
+ * in the field taken for the organisation ("Laboratory Manager") gives it
+ * up to the title when another field names an organisation and no role. */
+static void lines__join_roles(Field *fields, size_t n, const bool *used, RlsSectionKind kind,
+                              int *title, int *org) {
+    int t = *title;
+    if (t < 0 || kind != RLS_SECTION_EXPERIENCE) return;
+    if (*org >= 0 && (*org == t - 1 || *org == t + 1) && lines__is_title(fields[*org], kind)) {
+        int other = -1;
+        for (size_t i = 0; i < n && other < 0; i++)
+            if (!used[i] && (int)i != t && (int)i != *org && lines__is_org(fields[i]) &&
+                !lines__is_title(fields[i], kind))
+                other = (int)i;
+        Field a = fields[*org < t ? *org : t], b = fields[*org < t ? t : *org];
+        if (other < 0 || !lines__comma_between(a, b)) return;
+        fields[t] = lines__span(a, b);
+        *org = other;
+        return;
+    }
+    size_t next = (size_t)t + 1;
+    if (next < n && !used[next] && (int)next != *org && lines__is_title(fields[next], kind) &&
+        !lines__is_org(fields[next]) && lines__comma_between(fields[t], fields[next]))
+        fields[t] = lines__span(fields[t], fields[next]);
+}
+
 /* Finds the dates of an entry line into out and splits the text on both
  * sides of them into fields (the whole line when it holds no date).
  * Returns the number of fields; *found counts the dates. */
@@ -631,6 +719,13 @@ static size_t lines__split_around_dates(const char *text, size_t len, RlsEntryFi
     while (before_n && text[before_n - 1] == ' ')
         before_n--;
     if (before_n && text[before_n - 1] == ':') ds = 0;
+    /* "Current position (2026-present): Professor, Aarhus University": a
+     * colon right after the dates closes a label that holds them; a label
+     * that names no role, degree, organisation or place is no field. */
+    size_t after = de;
+    while (after < len && strchr(" )]", text[after]))
+        after++;
+    if (ds && after < len && text[after] == ':' && lines__is_label((Field){text, ds})) ds = 0;
     /* "Expires March 2020", "Issued 2019": the verb belongs to the date. */
     static const char *const date_verbs[] = {"expires",  "expired", "issued",     "since",
                                              "obtained", "awarded", "valid until"};
@@ -694,6 +789,14 @@ static size_t lines__split_lone(Field *fields, RlsSectionKind kind) {
     bool keep_whole = k < 2 || lines__is_location(fields[0]) ||
                       (kind == RLS_SECTION_EDUCATION && degree_then_subject);
     if (keep_whole) return 1;
+    /* "Georgia Institute of Technology, Atlanta, GA": a state's or
+     * country's code after a town is one place with it. */
+    Field last = k >= 3 ? parts[k - 1] : (Field){NULL, 0};
+    bool code = last.n >= 2 && last.n <= 3;
+    for (size_t i = 0; i < last.n && code; i++)
+        code = isupper((unsigned char)last.p[i]);
+    if (code && lines__is_location(lines__span(parts[k - 2], last)))
+        parts[k - 2] = lines__span(parts[k - 2], last), k--;
     memcpy(fields, parts, k * sizeof(Field));
     return k;
 }
@@ -760,6 +863,16 @@ static void lines__choose_title_org(Field *fields, size_t n, const bool *used, i
         org = (int)last_undecided;
     for (size_t i = 0; i < n; i++) {
         if (used[i] || (int)i == title || (int)i == org) continue;
+        /* "ESOC – European Space Operations Centre, European Space Agency":
+         * in experience, an organisation right after the employer, parted
+         * by a comma, is the body it belongs to, one name with it (in
+         * education "Global Change Biology, Summer School" is a course). */
+        if (kind == RLS_SECTION_EXPERIENCE && org >= 0 && (int)i == org + 1 &&
+            lines__is_org(fields[i]) && !lines__is_title(fields[i], kind) &&
+            lines__comma_between(fields[org], fields[i])) {
+            fields[org] = lines__span(fields[org], fields[i]);
+            continue;
+        }
         /* "Trinity College, Cambridge", "Royal Mint, London": a place name
          * right after the company or school says where it is. */
         if (title < 0 && org >= 0 && (int)i == org + 1 && !out->location &&
@@ -814,9 +927,54 @@ static void lines__subject_after_school(RlsEntryFields *out, RlsSectionKind kind
     out->location = NULL;
 }
 
+/* "Georgia Institute of Technology, Atlanta, GA GPA: 4.0/4.0": a grade
+ * that closes the line, its label ("GPA", "CGPA", "绩点") then a score,
+ * is no part of the last field. Returns the length without it. */
+static size_t lines__without_grade_tail(const char *text, size_t len) {
+    static const char *const labels[] = {"gpa", "cgpa", "绩点", "績點"};
+    for (size_t at = len; at-- > 0;) {
+        for (size_t k = 0; k < RLS_ARRAY_LEN(labels); k++) {
+            size_t ln = strlen(labels[k]);
+            if (at + ln > len || !lines__prefix_ci(text + at, labels[k], ln)) continue;
+            if (at && isalnum((unsigned char)text[at - 1])) continue;
+            size_t i = at + ln, digits = 0;
+            while (i < len && strchr(" :", text[i]))
+                i++;
+            if (i + 3 <= len && !memcmp(text + i, "\xEF\xBC\x9A", 3)) i += 3; /* '：' */
+            for (; i < len && strchr("0123456789./ ", text[i]); i++)
+                digits += isdigit((unsigned char)text[i]) != 0;
+            if (i != len || !digits) continue;
+            while (at && strchr(" \t,;|(", text[at - 1]))
+                at--;
+            return at ? at : len;
+        }
+    }
+    return len;
+}
+
+/* "2017 | BA | Mathematics, Economics | Pomona College": a field of study
+ * of its own between the degree and the school is the degree's subject. */
+static void lines__subject_beside_degree(const Field *fields, size_t n, const bool *used, int title,
+                                         int org, RlsSectionKind kind, RlsEntryFields *out) {
+    size_t next = (size_t)title + 1;
+    if (kind != RLS_SECTION_EDUCATION || title < 0 || !out->title || next >= n || used[next] ||
+        (int)next == org || lines__is_org(fields[next]) || lines__is_title(fields[next], kind) ||
+        !lines__has_word(fields[next], lines__study_words, RLS_ARRAY_LEN(lines__study_words)) ||
+        (out->location && !strncmp(out->location, fields[next].p, fields[next].n)))
+        return;
+    RlsBuf b;
+    rls_buf_init(&b);
+    rls_buf_puts(&b, out->title);
+    rls_buf_puts(&b, ", ");
+    rls_buf_append(&b, fields[next].p, fields[next].n);
+    rls_free(out->title);
+    out->title = rls_buf_detach(&b);
+}
+
 int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
                            RlsEntryFields *out) {
     memset(out, 0, sizeof(*out));
+    len = lines__without_grade_tail(text, len);
     Field fields[LINES_MAX_FIELDS];
     int at_index = -1;
     int found = 0;
@@ -832,14 +990,17 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     int title, org;
     lines__choose_title_org(fields, n, used, at_index, kind, out, &title, &org);
     lines__join_unit(fields, n, used, kind, &title, &org);
+    lines__join_roles(fields, n, used, kind, &title, &org);
     if (org >= 0 && !out->location) {
         Field glued = lines__glued_place(&fields[org], kind);
         if (glued.n) out->location = lines__dup(glued);
     }
-    if (org >= 0) fields[org] = lines__without_note(fields[org]);
-    if (title >= 0) fields[title] = lines__without_labelled_note(fields[title]);
+    if (org >= 0) fields[org] = lines__without_note(lines__without_remark(fields[org]));
+    if (title >= 0)
+        fields[title] = lines__without_labelled_note(lines__without_remark(fields[title]));
     if (title >= 0) out->title = lines__dup(fields[title]), found++;
     if (org >= 0) out->org = lines__dup(fields[org]), found++;
+    lines__subject_beside_degree(fields, n, used, title, org, kind, out);
     lines__subject_after_school(out, kind);
     if (out->location) found++;
     return found;

@@ -12,6 +12,7 @@
 
 #include "model/lines.h" /* rls_entry_field_is_honour */
 #include "rls/alloc.h"
+#include "rls/dates.h"
 #include "rls/fieldtype.h"
 #include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
 
@@ -124,6 +125,29 @@ static void reader__org_place(RlsEntry *e) {
     e->org[name_n] = '\0';
 }
 
+/* "Sabanci University Turchia", "МГТУ «СТАНКИН» Москва": a country (or a
+ * capital the lexicon weighs as one) glued after a name that reads as an
+ * organisation is where it is, when the entry has no place. A town after
+ * "Universität" stays: "Technische Universität München" is the name. */
+static void reader__org_country(RlsEntry *e) {
+    if (!e->org || e->location) return;
+    char *gap = strrchr(e->org, ' ');
+    if (!gap || gap == e->org || (unsigned char)gap[1] >= 0xE3) return;
+    size_t head_n = (size_t)(gap - e->org), tail_n = strlen(gap + 1);
+    /* "Samsung R&D Institute UK": a code is part of the name. */
+    bool spelled = false;
+    for (const char *c = gap + 1; *c && !spelled; c++)
+        spelled = islower((unsigned char)*c) || (unsigned char)*c >= 0x80;
+    if (!spelled) return;
+    RlsFieldScores tail;
+    rls_field_type_score(gap + 1, tail_n, &tail);
+    if (tail.score[RLS_FIELD_LOCATION] < 3.0f || tail.score[RLS_FIELD_ORG] > 0.0f ||
+        !rls_field_type_is_clearly(e->org, head_n, RLS_FIELD_ORG))
+        return;
+    e->location = rls_strdup(gap + 1);
+    *gap = '\0';
+}
+
 /* A location whose first part is a name, not a place ("Fraunhofer FKIE,
  * Germany" taken whole for the place), names the organisation when the
  * entry has none. */
@@ -186,6 +210,17 @@ static void reader__cut_stack(char *field) {
     if (open > field) *open = '\0';
 }
 
+/* "B.Sc. in Informatics; Third-year student (Expected graduation: Jul
+ * 2027)": after a degree or a role, a segment that carries a date says
+ * where the holder stands, and is no part of the title (the entry's own
+ * dates are read apart). */
+static bool reader__dated_remark(const char *title, size_t head_n, const char *seg) {
+    RlsDateRange r;
+    size_t from, to;
+    return rls_entry_field_is_role(title, head_n) &&
+           rls_date_range_find(seg, strlen(seg), &r, &from, &to);
+}
+
 /* "Master of Science; GPA: 4.00", "Diploma in Science (9.95/10.0)": a
  * grade after the degree is no part of its title. Cuts, repeatedly, a last
  * "; " segment that reads as an honour or grade, and a last bracket that
@@ -199,7 +234,9 @@ static void reader__cut_grade(char *title) {
         char *semi = NULL;
         for (char *c = strstr(title, "; "); c; c = strstr(c + 1, "; "))
             semi = c;
-        if (semi && semi > title && rls_entry_field_is_honour(semi + 2, strlen(semi + 2))) {
+        if (semi && semi > title &&
+            (rls_entry_field_is_honour(semi + 2, strlen(semi + 2)) ||
+             reader__dated_remark(title, (size_t)(semi - title), semi + 2))) {
             *semi = '\0';
             continue;
         }
@@ -261,10 +298,78 @@ void rls_reader_settle_entry(RlsEntry *entry) {
     reader__cut_stack(entry->org);
     reader__location_name(entry);
     reader__org_place(entry);
+    reader__org_country(entry);
 }
 
 void rls_reader_settle(RlsResume *model) {
     if (!model) return;
     for (uint32_t i = 0; i < model->n_entries; i++)
         rls_reader_settle_entry(&model->entries[i]);
+}
+
+/* ---- The order a section writes its entries' names in ---------------------- */
+
+/* Where s first occurs in src[span), or -1. */
+static long reader__find(const char *src, size_t len, RlsSpan span, const char *s) {
+    size_t n = strlen(s), end = span.end_byte < len ? span.end_byte : len;
+    if (!n) return -1;
+    for (size_t i = span.start_byte; i + n <= end; i++)
+        if (src[i] == s[0] && !memcmp(src + i, s, n)) return (long)i;
+    return -1;
+}
+
+static bool reader__orgish(const char *s) {
+    RlsFieldScores sc;
+    rls_field_type_score(s, strlen(s), &sc);
+    return sc.score[RLS_FIELD_ORG] >= 1.0f;
+}
+
+/* How an entry's title and organisation read: 1 when their content agrees
+ * with their slots, -1 when it says nothing either way, 0 otherwise. */
+static int reader__named_by_content(const RlsEntry *e) {
+    bool t_role = rls_entry_field_is_role(e->title, strlen(e->title)),
+         t_org = reader__orgish(e->title);
+    bool o_role = rls_entry_field_is_role(e->org, strlen(e->org)), o_org = reader__orgish(e->org);
+    if (!t_role && !t_org && !o_role && !o_org) return -1;
+    return (t_role && !t_org) || (o_org && !o_role) ? 1 : 0;
+}
+
+/* Whether the organisation comes first in the source (1), second (0), or
+ * either is not found there (-1). */
+static int reader__org_first(const RlsEntry *e, const char *src, size_t len) {
+    if (!e->title || !e->org) return -1;
+    long t = reader__find(src, len, e->span, e->title), o = reader__find(src, len, e->span, e->org);
+    return t < 0 || o < 0 ? -1 : o < t;
+}
+
+static void reader__section_order(RlsResume *m, const RlsSection *sec, const char *src,
+                                  size_t len) {
+    unsigned first[2] = {0, 0};
+    for (uint32_t i = sec->first_entry; i < sec->first_entry + sec->n_entries; i++) {
+        int order = reader__org_first(&m->entries[i], src, len);
+        if (order >= 0 && reader__named_by_content(&m->entries[i]) == 1) first[order]++;
+    }
+    /* A slip of the content typing ("Professional Services" read as an
+     * employer) is outvoted three to one. */
+    int usual = first[1] >= 2 && first[1] >= 3 * first[0]   ? 1
+                : first[0] >= 2 && first[0] >= 3 * first[1] ? 0
+                                                            : -1;
+    if (usual < 0) return;
+    for (uint32_t i = sec->first_entry; i < sec->first_entry + sec->n_entries; i++) {
+        RlsEntry *e = &m->entries[i];
+        int order = reader__org_first(e, src, len);
+        if (order < 0 || order == usual || reader__named_by_content(e) != -1) continue;
+        char *t = e->title;
+        e->title = e->org;
+        e->org = t;
+    }
+}
+
+void rls_reader_settle_order(RlsResume *model, const char *src, size_t len) {
+    if (!model || !src) return;
+    for (uint32_t k = 0; k < model->n_sections; k++) {
+        const RlsSection *sec = &model->sections[k];
+        if (sec->kind == RLS_SECTION_EXPERIENCE || sec->kind == RLS_SECTION_VOLUNTEERING)
+            reader__section_order(model, sec, src, len);
+    }
 }

@@ -29,4 +29,13 @@ void rls_reader_settle(RlsResume *model);
 /* The same for one entry (a section re-read alone). */
 void rls_reader_settle_entry(RlsEntry *entry);
 
+/* "Huenei - Application Support" among "Percona - Senior Engineer",
+ * "Ayres.io - Data Engineer": where neither name of an entry says which is
+ * the role and which the employer, the order its section writes them in
+ * decides. The order is learnt from the section's entries whose names say
+ * it (two or more, three to one), and read in src[0..len) (the parsed
+ * source) within each entry's span; an entry against it swaps its title
+ * and organisation. Borrows src. */
+void rls_reader_settle_order(RlsResume *model, const char *src, size_t len);
+
 #endif /* RLS_MODEL_READER_H_ */

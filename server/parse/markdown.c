@@ -26,6 +26,7 @@
 
 #include "model/builder.h"
 #include "model/lines.h"
+#include "model/reader.h"
 #include "rls/dates.h"
 #include "rls/fieldtype.h"
 #include "parse/captures.h"
@@ -2981,5 +2982,7 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     rls_free(caps);
     md__close(&md);
     md__sweep(self);
-    return rls_model_builder_finish(&md.mb);
+    RlsResume *model = rls_model_builder_finish(&md.mb);
+    rls_reader_settle_order(model, src, len);
+    return model;
 }

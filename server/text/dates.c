@@ -297,6 +297,17 @@ static const char *const dates__present[] = {
     "н.в.",
     "н. в.",
     "сейчас",
+    "текущий момент",
+    "по текущий момент",
+    "текущее время",
+    "по сей день",
+    /* Dutch, Polish, Czech, Swedish, Danish and Norwegian, Turkish */
+    "heden",
+    "obecnie",
+    "současnost",
+    "pågående",
+    "dags dato",
+    "günümüz",
     "теперішній час",
     "дотепер",
     "зараз",
@@ -1036,6 +1047,31 @@ static bool dates__in_number_group(const char *text, const char *p, const RlsDat
     return q < digits_end && (q == text || !isalnum((unsigned char)q[-1]));
 }
 
+/* "2016-2018, 2020-Present", "2018, 2020": dates listed after the first,
+ * each later than the one before, widen its range to the last of them. The
+ * scan stands after the first; returns where the list ends. */
+static const char *dates__list_tail(const char *text, const char *p, const char *end,
+                                    RlsDateRange *r) {
+    for (;;) {
+        const char *q = p;
+        while (q < end && *q == ' ')
+            q++;
+        if (q >= end || (*q != ',' && *q != ';' && *q != '&')) return p;
+        q++;
+        while (q < end && *q == ' ')
+            q++;
+        DateScan s = {q, end, 1900, false};
+        RlsDateRange next;
+        if (r->end.present || !dates__starts_token(text, q, end) || !dates__range(&s, &next) ||
+            next.start.present || !dates__ends_token(text, s.p, end) ||
+            next.start.year < r->end.year ||
+            (next.start.year == r->end.year && next.start.month <= r->end.month))
+            return p;
+        r->end = next.end;
+        p = s.p;
+    }
+}
+
 bool rls_date_range_find(const char *text, size_t len, RlsDateRange *out, size_t *start_byte,
                          size_t *end_byte) {
     const char *end = text + len;
@@ -1065,9 +1101,10 @@ bool rls_date_range_find(const char *text, size_t len, RlsDateRange *out, size_t
                 !r.start.present && dates__ends_token(text, s.p, end) &&
                 !dates__in_number_group(text, at, &r)) {
                 if (since) dates__open(&r);
+                const char *stop = dates__list_tail(text, s.p, end, &r);
                 *out = r;
                 *start_byte = (size_t)(p - text);
-                *end_byte = (size_t)(s.p - text);
+                *end_byte = (size_t)(stop - text);
                 return true;
             }
         }

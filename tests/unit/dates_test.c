@@ -278,6 +278,11 @@ static const FindCase find_cases[] = {
     {"Déc. 2018 – Présent", NULL, 2018, 12, 'E', OPEN},
     {"FÉVR. 2019 – JUIN 2020", NULL, 2019, 2, 'E', 2020, 6, 'E'},
     {"Avr 2021 - en cours", NULL, 2021, 4, 'E', OPEN},
+    /* Dates listed, each later: one range from the first to the last. */
+    {"2016-2018, 2020-Present", NULL, 2016, 0, 'Y', OPEN},
+    {"Jan 2019 – Mar 2019; Sep 2019 – Dec 2019", NULL, 2019, 1, 'E', 2019, 12, 'E'},
+    {"Jan 2020 - Mar 2021, Berlin", "Jan 2020 - Mar 2021", 2020, 1, 'E', 2021, 3, 'E'},
+    {"2019 - 2021, 2015 - 2016", "2019 - 2021", 2019, 0, 'Y', 2021, 0, 'Y'},
     {"2018 – PRÉSENT", NULL, 2018, 0, 'Y', OPEN},
     /* German */
     {"seit 2022", NULL, 2022, 0, 'Y', OPEN},
@@ -305,6 +310,12 @@ static const FindCase find_cases[] = {
     {"Менеджер \\hfill Окт 2016 - Дек 2017", "Окт 2016 - Дек 2017", 2016, 10, 'E', 2017, 12, 'E'},
     {"вересень 2018 – травень 2020", NULL, 2018, 9, 'E', 2020, 5, 'E'},
     {"Березень 2022 - дотепер", NULL, 2022, 3, 'E', OPEN},
+    {"Октябрь 2022 - Текущий момент", NULL, 2022, 10, 'E', OPEN},
+    {"2019 — по сей день", NULL, 2019, 0, 'Y', OPEN},
+    /* Other open ends */
+    {"2020 - heden", NULL, 2020, 0, 'Y', OPEN},
+    {"03.2021 – obecnie", NULL, 2021, 3, 'E', OPEN},
+    {"2018 – Günümüz", NULL, 2018, 0, 'Y', OPEN},
     /* Spanish */
     {"Abr 2024 – Actualidad", NULL, 2024, 4, 'E', OPEN},
     {"Feb 2020 -- actualidad", NULL, 2020, 2, 'E', OPEN},

@@ -238,6 +238,10 @@ static void test_short_texts_are_typed_by_what_they_say(void) {
         {"M.Sc. Informatik", RLS_FIELD_DEGREE},
         {"硕士", RLS_FIELD_DEGREE},
         {"Jan 2021 – Present", RLS_FIELD_DATE},
+        /* Secondary schools by their own names. */
+        {"Pensionnat du Sacré Coeur", RLS_FIELD_ORG},
+        {"Liceo Scientifico Galileo Galilei", RLS_FIELD_ORG},
+        {"Гимназия № 1", RLS_FIELD_ORG},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         RlsFieldScores s;
@@ -276,6 +280,33 @@ static void test_template_slots_out_of_order_are_settled(void) {
     rls_free(org);
 }
 
+static void test_town_before_state_code_is_the_place(void) {
+    /* A project's {title}{town}{state}: the town is the place's first half. */
+    char *title = rls_strdup("Survey of Soil Gas Emissions"), *org = rls_strdup("Morgan County");
+    char *loc = rls_strdup("TN"), *date_text = NULL;
+    EXPECT_TRUE(rls_field_type_settle(&title, &org, &loc, true, &date_text));
+    EXPECT_TRUE(org == NULL);
+    EXPECT_STR_EQ(loc, "Morgan County, TN");
+    rls_free(loc);
+    /* Beside a role the same slot names the employer. */
+    char *role = rls_strdup("Software Engineer"), *employer = rls_strdup("Hooli");
+    loc = rls_strdup("CA");
+    EXPECT_TRUE(!rls_field_type_settle(&role, &employer, &loc, true, &date_text));
+    EXPECT_STR_EQ(employer, "Hooli");
+    EXPECT_STR_EQ(loc, "CA");
+    rls_free(role);
+    rls_free(employer);
+    rls_free(loc);
+    /* An organisation word keeps its slot whatever the title. */
+    org = rls_strdup("Oak Ridge Laboratory");
+    loc = rls_strdup("TN");
+    EXPECT_TRUE(!rls_field_type_settle(&title, &org, &loc, true, &date_text));
+    EXPECT_STR_EQ(org, "Oak Ridge Laboratory");
+    rls_free(title);
+    rls_free(org);
+    rls_free(loc);
+}
+
 /* ---- The lexicon lookup against the TSV, entry by entry ----------------- */
 
 extern const unsigned char rls_data_field_words_tsv[];
@@ -290,9 +321,9 @@ typedef struct {
 } LexEntry;
 
 static int lex__kind(const char *p, size_t n) {
-    static const char *const names[] = {"title", "org", "degree", "study", "place"};
-    static const int kinds[] = {RLS_FIELD_TITLE, RLS_FIELD_ORG, RLS_FIELD_DEGREE, RLS_FIELD__STUDY,
-                                RLS_FIELD__PLACE_WORD};
+    static const char *const names[] = {"title", "org", "degree", "study", "place", "note"};
+    static const int kinds[] = {RLS_FIELD_TITLE,  RLS_FIELD_ORG,         RLS_FIELD_DEGREE,
+                                RLS_FIELD__STUDY, RLS_FIELD__PLACE_WORD, RLS_FIELD__NOTE_WORD};
     for (size_t i = 0; i < RLS_ARRAY_LEN(names); i++)
         if (strlen(names[i]) == n && !memcmp(names[i], p, n)) return kinds[i];
     return -1;
@@ -416,6 +447,7 @@ int main(void) {
         RLS_TEST(test_a_place_glued_to_an_organisation_beside_dates_is_split_off),
         RLS_TEST(test_short_texts_are_typed_by_what_they_say),
         RLS_TEST(test_template_slots_out_of_order_are_settled),
+        RLS_TEST(test_town_before_state_code_is_the_place),
         RLS_TEST(test_each_lexicon_word_gives_the_weights_its_entries_list),
         RLS_TEST(test_recognised_field_words),
     };

@@ -83,6 +83,11 @@ static void test_headings_classify_with_their_standard_flag(void) {
         {"Основные навыки", RLS_SECTION_SKILLS, false},
         {"О себе", RLS_SECTION_SUMMARY, false},
         {"实习/项目经历", RLS_SECTION_EXPERIENCE, false},
+        {"项目经历", RLS_SECTION_PROJECTS, false},
+        /* Talks given, before the experience word they may hold. */
+        {"会议经历", RLS_SECTION_PUBLICATIONS, false},
+        {"学会発表", RLS_SECTION_PUBLICATIONS, false},
+        {"Vorträge", RLS_SECTION_PUBLICATIONS, false},
         {"職務経歴", RLS_SECTION_EXPERIENCE, false},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {

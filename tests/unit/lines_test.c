@@ -62,6 +62,50 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
          "Master of Science, Computer Science", NULL, NULL, 0},
         {"MRes, Mathematics of Planet Earth", RLS_SECTION_EDUCATION,
          "MRes, Mathematics of Planet Earth", NULL, NULL, 0},
+        /* A bracketed remark on how the role was held is no part of a name,
+         * in either kind of bracket; another remark stays. */
+        {"Data Engineer @ Shanghai Lingmai（初创公司） | 2018 - 2019", RLS_SECTION_EXPERIENCE,
+         "Data Engineer", "Shanghai Lingmai", NULL, 2018},
+        {"数据科学家 (其中8月前是兼职) | Zenni Optical | 2023 - 2024", RLS_SECTION_EXPERIENCE,
+         "数据科学家", "Zenni Optical", NULL, 2023},
+        {"Backend Developer (part-time) | Acme GmbH", RLS_SECTION_EXPERIENCE, "Backend Developer",
+         "Acme GmbH", NULL, 0},
+        {"Backend Developer (Payments) | Acme GmbH", RLS_SECTION_EXPERIENCE,
+         "Backend Developer (Payments)", "Acme GmbH", NULL, 0},
+        /* A label closed by a colon after its dates is no field; a role
+         * there is the entry's. */
+        {"Current position (2026-present): Assistant Professor, Aarhus University",
+         RLS_SECTION_EXPERIENCE, "Assistant Professor", "Aarhus University", NULL, 2026},
+        {"Zeitraum 2019 - 2021: Entwickler, Acme GmbH", RLS_SECTION_EXPERIENCE, "Entwickler",
+         "Acme GmbH", NULL, 2019},
+        /* A grade closing the line goes; a code after a town is one place
+         * with it. */
+        {"Georgia Institute of Technology, Atlanta, GA GPA: 4.0/4.0", RLS_SECTION_EDUCATION, NULL,
+         "Georgia Institute of Technology", "Atlanta, GA", 0},
+        {"Initech, Austin, TX", RLS_SECTION_EXPERIENCE, NULL, "Initech", "Austin, TX", 0},
+        /* Two roles held together are one title; a full stop is no part
+         * of a name, an abbreviation's dot is. */
+        {"Graduate Researcher, Teaching Assistant, University of California at Irvine. 2004-2008",
+         RLS_SECTION_EXPERIENCE, "Graduate Researcher, Teaching Assistant",
+         "University of California at Irvine", NULL, 2004},
+        {"Laboratory Manager, Agricultural Extension Educator, 2003-2004 North Carolina A&T "
+         "University",
+         RLS_SECTION_EXPERIENCE, "Laboratory Manager, Agricultural Extension Educator",
+         "North Carolina A&T University", NULL, 2003},
+        {"Data Analyst, Initech Corp.", RLS_SECTION_EXPERIENCE, "Data Analyst", "Initech Corp.",
+         NULL, 0},
+        /* A field of study between the degree and the school is its subject. */
+        {"2017 | BA | Mathematics, Mathematical Economics | Pomona College", RLS_SECTION_EDUCATION,
+         "BA, Mathematics, Mathematical Economics", "Pomona College", NULL, 2017},
+        /* An acronym and the words that spell it are one name; the body
+         * it belongs to after a comma is part of it. */
+        {"Engineer | ESOC – European Space Operations Centre, European Space Agency",
+         RLS_SECTION_EXPERIENCE, "Engineer",
+         "ESOC – European Space Operations Centre, European Space Agency", NULL, 0},
+        {"SRE - Initech Corp", RLS_SECTION_EXPERIENCE, "SRE", "Initech Corp", NULL, 0},
+        {"Flight Dynamics Engineer, Operations Centre, European Space Agency",
+         RLS_SECTION_EXPERIENCE, "Flight Dynamics Engineer",
+         "Operations Centre, European Space Agency", NULL, 0},
         /* A grade is no place. */
         {"MRes, Maths | ; 2016-2017; Imperial College; Distinction", RLS_SECTION_EDUCATION,
          "MRes, Maths", "Imperial College", NULL, 2016},

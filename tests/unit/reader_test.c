@@ -27,6 +27,11 @@ static void test_a_place_glued_to_the_organisation_becomes_its_location(void) {
         /* No place: nothing moves. */
         {"Sam's Club, Computer Vision Group", "Sam's Club, Computer Vision Group", NULL},
         {"Acme", "Acme", NULL},
+        /* A country glued after the name without a comma; a code or a town
+         * after it is part of the name. */
+        {"Sabanci University Turchia", "Sabanci University", "Turchia"},
+        {"Samsung R&D Institute UK", "Samsung R&D Institute UK", NULL},
+        {"Technische Universität München", "Technische Universität München", NULL},
         /* A place first is no organisation with a place after it. */
         {"Germany, Acme GmbH", "Germany, Acme GmbH", NULL},
     };
@@ -83,6 +88,10 @@ static void test_a_stack_or_a_grade_is_cut_from_the_name(void) {
         {"High School Diploma in Science, with Honors (9.95/10.0)",
          "High School Diploma in Science, with Honors"},
         {"MSc Physics; Thesis on lasers", "MSc Physics; Thesis on lasers"},
+        /* Where the holder stands, with a date, is no part of it either. */
+        {"B.Sc. in Informatics Engineering; Third-year student (Expected graduation: Jul 2027)",
+         "B.Sc. in Informatics Engineering"},
+        {"Pathfinder; shipped Jul 2027", "Pathfinder; shipped Jul 2027"},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         RlsEntry e = {.title = rls_strdup(cases[i][0])};
@@ -114,12 +123,36 @@ static void test_both_formats_settle_alike(void) {
     }
 }
 
+/* Names that say nothing of which is the role follow the order the
+ * section writes its other entries in; a section without a clear order
+ * keeps the positions. */
+static void test_a_section_order_decides_names_that_say_nothing(void) {
+    const char *src = "# Ana\n\n## Experience\n\n### Initech - Senior Engineer\n\n- Ran it\n\n"
+                      "### Globex - Data Analyst\n\n- Read it\n\n"
+                      "### Huenei - Application Support\n\n- Kept it\n";
+    RlsParser *p = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    RlsResume *m = rls_parser_parse(p, src, (uint32_t)strlen(src), NULL);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[2].title, "Application Support");
+    EXPECT_STR_EQ(m->entries[2].org, "Huenei");
+    rls_resume_delete(m);
+    rls_parser_delete(p);
+    p = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    const char *alone = "# Ana\n\n## Experience\n\n### Huenei - Application Support\n\n- Kept it\n";
+    m = rls_parser_parse(p, alone, (uint32_t)strlen(alone), NULL);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Huenei");
+    rls_resume_delete(m);
+    rls_parser_delete(p);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_place_glued_to_the_organisation_becomes_its_location),
         RLS_TEST(test_a_name_before_a_place_in_the_location_is_the_organisation),
         RLS_TEST(test_a_stack_or_a_grade_is_cut_from_the_name),
         RLS_TEST(test_both_formats_settle_alike),
+        RLS_TEST(test_a_section_order_decides_names_that_say_nothing),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
