@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "model/lines.h"
+#include "model/reader.h"
 #include "rls/dates.h"
 #include "parse/captures.h"
 #include "parse/formats.h"
@@ -2566,6 +2567,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
                                 const RlsParseOptions *opts, RlsParseBudget *budget) {
     /* A document that calls its own macros is read expanded (tex_expand.h),
      * parsed afresh: the old tree's bytes are not the expanded text's. */
+    const char *const source = src;
     const uint32_t src_len = len;
     RlsTexExpansion *expansion = rls_tex_expand(src, len, opts);
     if (expansion) {
@@ -2644,5 +2646,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
         ts_tree_delete(self->tree);
         self->tree = NULL;
     }
+    /* Spans are the source's now, expanded or not. */
+    rls_reader_settle_order(model, source, src_len);
     return model;
 }

@@ -830,6 +830,23 @@ static void test_table_header_keeps_its_entry_for_the_list_below(void) {
     rls_resume_delete(m);
 }
 
+/* When a line's names do not say which is the role, the order the
+ * section's other entries use decides ("Huenei -- Application Support"
+ * under three "Employer -- Role" lines). */
+static void test_order_of_the_section_settles_an_ambiguous_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\textbf{Globex Corporation} -- Software Engineer \\hfill 2021 -- 2022\\\\\n"
+                      "\\textbf{Initech Inc.} -- Data Analyst \\hfill 2019 -- 2021\\\\\n"
+                      "\\textbf{Umbrella Ltd} -- Product Manager \\hfill 2017 -- 2019\\\\\n"
+                      "\\textbf{Huenei} -- Application Support \\hfill 2015 -- 2017\\\\\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 4);
+    EXPECT_STR_EQ(m->entries[3].title, "Application Support");
+    EXPECT_STR_EQ(m->entries[3].org, "Huenei");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -873,6 +890,7 @@ int main(void) {
         RLS_TEST(test_amendment_without_an_entry_is_a_line_of_cells),
         RLS_TEST(test_name_and_place_under_a_role_are_employer_and_place),
         RLS_TEST(test_table_header_keeps_its_entry_for_the_list_below),
+        RLS_TEST(test_order_of_the_section_settles_an_ambiguous_entry),
         RLS_TEST(test_labelled_grade_after_the_degree_is_cut),
         RLS_TEST(test_release_queries),
     };
