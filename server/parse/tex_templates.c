@@ -351,10 +351,13 @@ static void tex__sort(void) {
     qsort(tex__sorted, RLS_ARRAY_LEN(tex__builtin), sizeof(const RlsTexMacro *), tex__cmp_rows);
 }
 
+/* Orders as tex__cmp_rows does; name is source text and may hold NUL bytes,
+ * so the row's own length bounds the comparison. */
 static int tex__cmp_name(const char *name, size_t len, const char *row) {
-    int c = strncmp(name, row, len);
+    size_t row_len = strlen(row);
+    int c = memcmp(name, row, len < row_len ? len : row_len);
     if (c) return c;
-    return row[len] == '\0' ? 0 : -1;
+    return (len > row_len) - (len < row_len);
 }
 
 const RlsTexMacro *rls_tex_builtin_macro(const char *name, size_t len, unsigned nargs) {
