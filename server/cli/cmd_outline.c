@@ -359,60 +359,127 @@ void rls_outline_render(const RlsResume *model, const RlsText *text, const char 
 
 /* ---- The command ---------------------------------------------------------------- */
 
-static int outline__usage(void) {
-    fprintf(stderr, "usage: resume-ls outline FILE [--format text|json] [--lang markdown|latex]\n"
-                    "                         [--encoding utf-16|utf-8|utf-32]\n");
+static const char outline__help[] =
+    "Usage: resume-ls outline [options] FILE\n"
+    "\n"
+    "Shows the resume as resume-ls reads it, which is what every rule, fix and\n"
+    "score stands on: each section with its kind and lines, each entry as\n"
+    "\"title @ organisation [place] (start .. end)\", each bullet with its\n"
+    "range (line:column, 1-based, columns in characters) and text, and prose\n"
+    "(\"| ...\") where a reader meets it. When a finding looks wrong, look here\n"
+    "first: a role read as prose, or bullets under the wrong role, mean the\n"
+    "structure was misread, and the `macros` setting (LaTeX) can teach it.\n"
+    "\"-\" reads standard input.\n"
+    "\n"
+    "Options:\n"
+    "  --format text|json        output format (default: text); json gives every\n"
+    "                            range as an LSP object (0-based) beside the\n"
+    "                            \"L:C-L:C\" string, and the source of each\n"
+    "                            entry's title, organisation and dates\n"
+    "  --lang markdown|latex     read FILE as this format, whatever its name\n"
+    "  --encoding utf-16|utf-8|utf-32\n"
+    "                            what the JSON's LSP characters count\n"
+    "                            (default: utf-16, as the protocol does)\n"
+    "  -h, --help                show this help\n"
+    "\n"
+    "Exit status: 0 when the outline is printed, 2 for a usage error or a file\n"
+    "that cannot be read.\n"
+    "\n"
+    "Examples:\n"
+    "  resume-ls outline resume.md\n"
+    "  resume-ls outline --format json cv.tex | jq '.sections[].entries[].title'\n"
+    "  pandoc cv.docx -t gfm | resume-ls outline -\n";
+
+/* A usage error: what was wrong, and where the options are. */
+static int outline__usage(const char *fmt, const char *arg) {
+    fputs("resume-ls outline: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nRun 'resume-ls outline --help' for the options.\n", stderr);
     return 2;
 }
 
-int rls_cmd_outline(int argc, char **argv) {
-    const char *path = NULL;
-    bool json = false;
-    bool lang_given = false;
-    RlsFormat format = RLS_FORMAT_MARKDOWN;
-    RlsOutlineOptions opts = {.lsp = true, .encoding = RLS_ENC_UTF16};
+typedef struct {
+    const char *path;
+    bool json;
+    bool lang_given;
+    RlsFormat format;
+    RlsOutlineOptions opts;
+} OutlineArgs;
+
+/* The value of option name in argv[*i] ("--name value" or "--name=value"),
+ * or NULL when argv[*i] is another option; *missing when no value follows. */
+static const char *outline__value(int argc, char **argv, int *i, const char *name, bool *missing) {
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0) return NULL;
+    if (a[n] == '=') return a + n + 1;
+    if (a[n] != '\0') return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+/* Reads one option at argv[*i] into args. Returns -1 to go on, else the
+ * exit status. */
+static int outline__option(int argc, char **argv, int *i, OutlineArgs *args) {
+    const char *a = argv[*i];
+    const char *v;
+    bool missing = false;
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+        fputs(outline__help, stdout);
+        return 0;
+    }
+    if ((v = outline__value(argc, argv, i, "--format", &missing))) {
+        if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0)
+            return outline__usage("--format expects text or json; got '%s'", v);
+        args->json = !strcmp(v, "json");
+    } else if ((v = outline__value(argc, argv, i, "--encoding", &missing))) {
+        if (!strcmp(v, "utf-16"))
+            args->opts.encoding = RLS_ENC_UTF16;
+        else if (!strcmp(v, "utf-8"))
+            args->opts.encoding = RLS_ENC_UTF8;
+        else if (!strcmp(v, "utf-32"))
+            args->opts.encoding = RLS_ENC_UTF32;
+        else
+            return outline__usage("--encoding expects utf-16, utf-8 or utf-32; got '%s'", v);
+    } else if ((v = outline__value(argc, argv, i, "--lang", &missing))) {
+        if (!rls_format_from_language_id(v, &args->format))
+            return outline__usage("--lang expects markdown or latex; got '%s'", v);
+        args->lang_given = true;
+    } else if (missing) {
+        return outline__usage("%s expects a value", a);
+    } else {
+        return outline__usage("unknown option '%s'", a);
+    }
+    return -1;
+}
+
+static int outline__parse(int argc, char **argv, OutlineArgs *args) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const char *val = NULL;
-        if (!strncmp(a, "--format", 8) || !strncmp(a, "--lang", 6) ||
-            !strncmp(a, "--encoding", 10)) {
-            const char *eq = strchr(a, '=');
-            if (eq)
-                val = eq + 1;
-            else if (i + 1 < argc)
-                val = argv[++i];
-            else
-                return outline__usage();
-            if (!strncmp(a, "--encoding", 10)) {
-                if (!strcmp(val, "utf-16"))
-                    opts.encoding = RLS_ENC_UTF16;
-                else if (!strcmp(val, "utf-8"))
-                    opts.encoding = RLS_ENC_UTF8;
-                else if (!strcmp(val, "utf-32"))
-                    opts.encoding = RLS_ENC_UTF32;
-                else
-                    return outline__usage();
-            } else if (!strncmp(a, "--format", 8)) {
-                if (!strcmp(val, "json"))
-                    json = true;
-                else if (!strcmp(val, "text"))
-                    json = false;
-                else
-                    return outline__usage();
-            } else {
-                if (!rls_format_from_language_id(val, &format)) return outline__usage();
-                lang_given = true;
-            }
-        } else if ((a[0] == '-' && a[1]) || path) {
-            /* An unknown option, or a second FILE. */
-            return outline__usage();
+        if (a[0] == '-' && a[1]) {
+            int status = outline__option(argc, argv, &i, args);
+            if (status >= 0) return status;
+        } else if (args->path) {
+            return outline__usage("one FILE at a time; '%s' is a second one", a);
         } else {
-            path = a;
+            args->path = a;
         }
     }
-    if (!path) return outline__usage();
-    if (!lang_given) rls_format_from_path(path, &format);
+    if (!args->path) return outline__usage("%s", "no FILE given");
+    if (!args->lang_given) rls_format_from_path(args->path, &args->format);
+    return -1;
+}
 
+int rls_cmd_outline(int argc, char **argv) {
+    OutlineArgs args = {.format = RLS_FORMAT_MARKDOWN,
+                        .opts = {.lsp = true, .encoding = RLS_ENC_UTF16}};
+    int status = outline__parse(argc, argv, &args);
+    if (status >= 0) return status;
+    const char *path = args.path;
+    RlsFormat format = args.format;
     char *src = NULL;
     uint32_t src_len = 0;
     RlsBuf err;
@@ -428,7 +495,7 @@ int rls_cmd_outline(int argc, char **argv) {
     RlsResume *model = rls_parser_parse(parser, rls_text_data(text), rls_text_len(text), NULL);
     RlsBuf out;
     rls_buf_init(&out);
-    rls_outline_render_with(model, text, path, json, &opts, &out);
+    rls_outline_render_with(model, text, path, args.json, &args.opts, &out);
     fwrite(out.data ? out.data : "", 1, out.len, stdout);
     rls_buf_close(&out);
     rls_resume_delete(model);

@@ -110,6 +110,16 @@ def case_check_help():
             expect(word in out, "%s mentions %s" % (" ".join(args), word), out)
 
 
+def case_outline_help():
+    """outline --help teaches on stdout and exits 0, as check's does."""
+    for args in (("outline", "--help"), ("outline", "-h"), ("help", "outline")):
+        rc, out, err = run(*args)
+        expect_rc(rc, 0, out, err)
+        for word in ("--format", "text|json", "--lang", "--encoding", "Exit status",
+                     "Examples:", "resume-ls outline", "macros"):
+            expect(word in out, "%s mentions %s" % (" ".join(args), word), out)
+
+
 def case_version():
     rc, out, err = run("--version")
     expect_rc(rc, 0, out, err)
@@ -132,6 +142,14 @@ def case_usage_errors():
         (("check", "--lang=rtf", "x.md"), "--lang expects markdown or latex; got 'rtf'"),
         (("check", "--config", "a.json", "--no-config", "x.md"), "cannot be used together"),
         (("help", "chekc"), "did you mean 'check'?"),
+        (("outline",), "no FILE given"),
+        (("outline", "--json", "x.md"), "unknown option '--json'"),
+        (("outline", "--format", "yaml", "x.md"), "--format expects text or json; got 'yaml'"),
+        (("outline", "x.md", "--format"), "--format expects a value"),
+        (("outline", "--lang=rtf", "x.md"), "--lang expects markdown or latex; got 'rtf'"),
+        (("outline", "--encoding", "utf-7", "x.md"),
+         "--encoding expects utf-16, utf-8 or utf-32; got 'utf-7'"),
+        (("outline", "a.md", "b.md"), "one FILE at a time; 'b.md' is a second one"),
     ]
     for args, message in cases:
         rc, out, err = run(*args)
@@ -467,7 +485,7 @@ def case_outline_text_and_json():
         expect(exp["entries"][1]["paragraphs"] == [], "the second entry has no prose", out)
         rc, out, err = run("outline", path, path)
         expect_rc(rc, 2, out, err)
-        expect("usage: resume-ls outline" in err, "a second FILE is a usage error", err)
+        expect("one FILE at a time" in err, "a second FILE is a usage error", err)
 
 
 
