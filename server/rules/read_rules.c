@@ -50,6 +50,20 @@ static uint32_t read__fenced_bytes(const char *src, uint32_t len) {
     return total;
 }
 
+/* True when every section is the header: no heading or sectioning macro
+ * was recognised, and the whole file reads as one header block. */
+static bool read__header_only(const RlsResume *m) {
+    for (uint32_t i = 0; i < m->n_sections; i++)
+        if (m->sections[i].kind != RLS_SECTION_HEADER) return false;
+    return true;
+}
+
+/* A range from one date to another or to the present, not a single date. */
+static bool read__is_span(const RlsDateRange *dr) {
+    const RlsDate *a = &dr->start, *b = &dr->end;
+    return b->present || a->year != b->year || a->month != b->month;
+}
+
 /* Bytes of src that are not white space. */
 static uint32_t read__ink(const char *src, uint32_t len) {
     uint32_t n = 0;
@@ -68,14 +82,18 @@ void rls_rules_unread_structure(RlsRulesCtx *ctx) {
         else if (b->section < m->n_sections && !read__roleless(m->sections[b->section].kind))
             loose_items++;
     }
+    bool header_only = read__header_only(m);
     for (uint32_t i = 0; i < m->n_paragraphs; i++) {
         const RlsParagraph *p = &m->paragraphs[i];
-        if (p->entry >= 0 || p->section >= m->n_sections ||
-            read__roleless(m->sections[p->section].kind))
-            continue;
+        if (p->entry >= 0 || p->section >= m->n_sections) continue;
+        bool in_header = m->sections[p->section].kind == RLS_SECTION_HEADER;
+        if (read__roleless(m->sections[p->section].kind) && !(header_only && in_header)) continue;
         RlsDateRange dr;
         size_t ds, de;
-        if (rls_date_range_find(p->plain.text, p->plain.len, &dr, &ds, &de)) dated_lines++;
+        if (!rls_date_range_find(p->plain.text, p->plain.len, &dr, &ds, &de)) continue;
+        /* A header may carry one date of its own ("updated May 2024"); a span
+         * of time in it is a role that no section reached. */
+        if (!in_header || read__is_span(&dr)) dated_lines++;
     }
     const char *why = NULL;
     uint32_t ink = read__ink(ctx->src, ctx->src_len);

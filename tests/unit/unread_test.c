@@ -65,6 +65,22 @@ static void test_latex_items_without_a_recognised_role_name_the_macros_setting(v
     EXPECT_TRUE(strstr(msg, "macros") != NULL);
 }
 
+/* A class this file does not define nor resume-ls know: its macros' text is
+ * kept, but no section or role is found, and the whole file is a header. */
+static void test_a_file_read_as_one_header_block_with_spans_of_time_is_unread(void) {
+    char msg[512];
+    uint32_t at = 99;
+    const char *src = "\\documentclass{foreign}\n\\begin{document}\n\\name{Ada Li}\n\n"
+                      "\\myrole{Engineer}{Acme}{2019 -- 2021}\n\n"
+                      "\\myrole{Analyst}{Initech}{2016 -- 2019}\n\\end{document}\n";
+    ASSERT_EQ_INT(unread(RLS_FORMAT_LATEX, src, msg, sizeof(msg), &at), 1);
+    EXPECT_TRUE(strstr(msg, "read 0 roles") != NULL);
+    /* One date of the header's own is no role. */
+    EXPECT_EQ_INT(unread(RLS_FORMAT_MARKDOWN, "# Ada Li\n\nada@example.com, updated May 2024\n",
+                         msg, sizeof(msg), &at),
+                  0);
+}
+
 static void test_a_header_and_skills_only_resume_is_quiet(void) {
     char msg[512];
     uint32_t at = 0;
@@ -94,6 +110,7 @@ int main(void) {
         RLS_TEST(test_a_resume_in_a_code_block_says_what_was_read),
         RLS_TEST(test_dated_lines_no_role_owns_are_reported),
         RLS_TEST(test_latex_items_without_a_recognised_role_name_the_macros_setting),
+        RLS_TEST(test_a_file_read_as_one_header_block_with_spans_of_time_is_unread),
         RLS_TEST(test_a_header_and_skills_only_resume_is_quiet),
         RLS_TEST(test_prizes_and_papers_outside_roles_are_not_unread),
     };
