@@ -273,8 +273,10 @@ const char *rls_rules_language(const RlsResume *m) {
     /* English unless another language clearly leads (tool names and
      * English loan phrases are common in any resume). */
     if (count[best] >= 3 && count[best] > count[0]) return language__codes[best];
-    /* Too little text to tell: the product's default. */
-    if (latin < 200) return "en";
+    /* Too little text to tell: the product's default, unless not one
+     * English function word stands against one of another language (a short
+     * Spanish resume checked against en_US flags every other word). */
+    if (latin < 200) return count[0] == 0 && count[best] >= 1 ? NULL : "en";
     /* Prose of some length with few English function words (one in 40
      * letters is far below any English text, terse bullets included) is in
      * a language not listed here: Danish, Dutch, Italian, ... */

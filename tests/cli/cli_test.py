@@ -1015,6 +1015,29 @@ def case_spelling_is_checked_unless_no_spell_or_off():
                "a missing dictionary is said once, and nothing is flagged", out, err)
 
 
+def case_spelling_stays_quiet_on_a_short_resume_in_another_language():
+    """Too short to tell its language by count, a resume with no English
+    function word and one of another language is not spell-checked against
+    en_US (every other word would be flagged); a short English one is."""
+    es = ("# Lucía Fernández\n\n## Experiencia profesional\n\n"
+          "### Jefa de producto | Cabify | 2020 – actualidad\n\n"
+          "- Lancé 3 productos con 2M de usuarios.\n")
+    en = ("# Ana Gil\n\n## Experience\n\n### Engineer | Acme | 2020 - 2022\n\n"
+          "- Buit the billing API in Go.\n")
+    with tempfile.TemporaryDirectory() as d:
+        for name, body, want in (("es.md", es, []), ("en.md", en, ["Buit"])):
+            path = os.path.join(d, name)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(body)
+            rc, out, err = run("check", "--no-config", "--format", "json", path)
+            got = [x["message"].split("'")[1] for x in json.loads(out)["diagnostics"]
+                   if x["rule"] == "spelling"]
+            expect(got == want, "%s: spelling flags %s" % (name, want), out, err)
+        expect("no spelling findings" in run("check", "--no-config",
+                                             os.path.join(d, "es.md"))[2],
+               "the skipped check is said on stderr")
+
+
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}
 
 if __name__ == "__main__":

@@ -6,25 +6,15 @@
 # python3 is installed by scripts/deps.sh; a missing one is a setup error,
 # not a reason to skip tests silently.
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
-set(_cli_cases
-    help check_help version usage_errors missing_file directory_walk lang_override stdin
-    invalid_utf8_is_not_fatal json_shape sarif_shape config_problems_are_reported_not_fatal
-    explicit_config examples_have_findings fail_level_semantics text_format_lines
-    jobs_do_not_change_the_report outline_text_and_json outline_json_gives_lsp_ranges_and_sources
-    a_fifo_named_as_job_description_does_not_hang_check
-    every_subcommand_refuses_fifos_folders_and_huge_files_alike
-    a_config_cannot_make_check_read_files_outside_its_folder
-    the_config_search_stops_at_the_repository_and_home
-    a_found_config_of_another_user_or_writable_by_others_is_ignored
-    huge_thresholds_are_refused_and_change_nothing text_after_the_json_value_ignores_the_whole_config
-    score_reads_the_configuration_as_check_does fix_write_keeps_symlinks_hard_links_owner_and_mode
-    fix_write_refuses_read_only_files_unless_force fix_write_does_not_lose_a_save_made_while_it_runs
-    fix_help_describes_how_write_keeps_files_safe fix_and_score_pick_the_format_as_check_does
-    deep_markdown_nesting_is_checked_without_crashing
-    rare_code_points_after_digits_are_checked_without_crashing
-    technology_names_and_the_timeline_in_both_formats
-
-    spelling_is_checked_unless_no_spell_or_off)
+# Every "def case_NAME" of cli_test.py is a test: a case written there runs
+# without a second list to keep (the file is a configure dependency).
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_CURRENT_LIST_DIR}/cli_test.py")
+file(STRINGS "${CMAKE_CURRENT_LIST_DIR}/cli_test.py" _cli_defs REGEX "^def case_[a-z0-9_]+\\(")
+set(_cli_cases)
+foreach(def IN LISTS _cli_defs)
+  string(REGEX REPLACE "^def case_([a-z0-9_]+)\\(.*" "\\1" case "${def}")
+  list(APPEND _cli_cases ${case})
+endforeach()
 foreach(case IN LISTS _cli_cases)
   add_test(NAME cli/${case}
            COMMAND ${Python3_EXECUTABLE} "${CMAKE_CURRENT_LIST_DIR}/cli_test.py" "${RLS_BIN}"
