@@ -204,6 +204,14 @@ static bool lines__is_location(Field f) {
         return false;
     RlsFieldScores s;
     rls_field_type_score(last.p, last.n, &s);
+    if (comma && s.score[RLS_FIELD_LOCATION] > 0.0f && s.score[RLS_FIELD_LOCATION] < 3.0f) {
+        /* "Doctolib, Paris": a city (no country, state or code) after a
+         * name that is no place is where that employer or school is; the
+         * two are no place together ("Lyon, France" and "Paris, TX" are). */
+        RlsFieldScores h;
+        rls_field_type_score(f.p, (size_t)(comma - f.p), &h);
+        if (h.score[RLS_FIELD_LOCATION] == 0.0f) return false;
+    }
     return s.score[RLS_FIELD_LOCATION] > 0.0f;
 }
 
@@ -475,6 +483,15 @@ static bool lines__description(Field f) {
     return true;
 }
 
+/* Whether tail is a place the lexicon knows and head, before it, is not. */
+static bool lines__known_place_after_name(Field head, Field tail) {
+    RlsFieldScores h, t;
+    rls_field_type_score(tail.p, tail.n, &t);
+    if (t.score[RLS_FIELD_LOCATION] == 0.0f) return false;
+    rls_field_type_score(head.p, head.n, &h);
+    return h.score[RLS_FIELD_LOCATION] == 0.0f;
+}
+
 /* "Acme GmbH, Bochum", "Université de Reims, Reims": a place glued to an
  * organisation by a comma. Returns the place (empty when there is none)
  * and shortens *org to the name. */
@@ -489,9 +506,12 @@ static Field lines__glued_place(Field *org, RlsSectionKind kind) {
     if (!comma) return (Field){NULL, 0};
     Field head = lines__trim((Field){org->p, (size_t)(comma - org->p)});
     Field tail = lines__trim((Field){comma + 1, org->n - (size_t)(comma + 1 - org->p)});
-    if (!head.n || !tail.n || !lines__is_org(head) || lines__is_org(tail) ||
-        lines__is_title(tail, kind) || lines__is_honour(tail))
+    if (!head.n || !tail.n || lines__is_org(tail) || lines__is_title(tail, kind) ||
+        lines__is_honour(tail))
         return (Field){NULL, 0};
+    /* "Doctolib, Paris": a name no lexicon knows is the organisation all
+     * the same when a known place, which it is not, follows it. */
+    if (!lines__is_org(head) && !lines__known_place_after_name(head, tail)) return (Field){NULL, 0};
     /* "Acme GmbH, Berlin, Germany": the place may have parts of its own. */
     const char *first = memchr(head.p, ',', head.n);
     if (first && lines__is_location(tail)) {

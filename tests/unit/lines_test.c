@@ -47,6 +47,14 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
          "Staff Engineer", "Hooli", "Palo Alto, CA", 2016},
         {"Staff Engineer | Hooli | New York, NY, USA", RLS_SECTION_EXPERIENCE, "Staff Engineer",
          "Hooli", "New York, NY, USA", 0},
+        /* A name no lexicon knows before a city is the employer in that
+         * city; before a country it would be the city. */
+        {"Développeuse full-stack — Doctolib, Paris", RLS_SECTION_EXPERIENCE,
+         "Développeuse full-stack", "Doctolib", "Paris", 0},
+        {"Engineer — Qonto, Lyon | 2019 – 2021", RLS_SECTION_EXPERIENCE, "Engineer", "Qonto",
+         "Lyon", 2019},
+        {"Engineer — Maranello, Italy", RLS_SECTION_EXPERIENCE, "Engineer", NULL,
+         "Maranello, Italy", 0},
         /* Lower-case words after a project's name describe it. */
         {"resume-ls | — a language server for resumes", RLS_SECTION_PROJECTS, "resume-ls", NULL,
          NULL, 0},
