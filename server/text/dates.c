@@ -2,7 +2,7 @@
  * dates.c - the one date grammar (rls/dates.h).
  *
  * A small hand-written scanner rather than a regular expression: resumes mix
- * month names in six languages, seasons, numeric forms ("03/2020", "2018.9",
+ * month names in many languages, seasons, numeric forms ("03/2020", "2018.9",
  * "2019年3月"), two-digit years ("Aug19", "10/15") and a dozen dashes, and
  * each form needs its own plausibility check so that "3.7/4.0", "£500" or a
  * phone number never reads as a date.
@@ -207,6 +207,136 @@ static const DateWord dates__words[] = {
     {"ottobre", 10},
     {"ott", 10},
     {"dicembre", 12},
+    /* Dutch (the rest are German or English forms) */
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mrt", 3},
+    {"mei", 5},
+    {"augustus", 8},
+    /* Swedish, Danish and Norwegian */
+    {"marts", 3},
+    {"maj", 5},
+    {"augusti", 8},
+    /* Polish (nominative, genitive, abbreviations) */
+    {"styczeń", 1},
+    {"stycznia", 1},
+    {"sty", 1},
+    {"luty", 2},
+    {"lutego", 2},
+    {"lut", 2},
+    {"marzec", 3},
+    {"marca", 3},
+    {"kwiecień", 4},
+    {"kwietnia", 4},
+    {"kwi", 4},
+    {"maja", 5},
+    {"czerwiec", 6},
+    {"czerwca", 6},
+    {"cze", 6},
+    {"lipiec", 7},
+    {"lipca", 7},
+    {"lip", 7},
+    {"sierpień", 8},
+    {"sierpnia", 8},
+    {"sie", 8},
+    {"wrzesień", 9},
+    {"września", 9},
+    {"wrz", 9},
+    {"październik", 10},
+    {"października", 10},
+    {"paź", 10},
+    {"listopad", 11},
+    {"listopada", 11},
+    {"lis", 11},
+    {"grudzień", 12},
+    {"grudnia", 12},
+    {"gru", 12},
+    /* Czech (nominative, genitive) */
+    {"leden", 1},
+    {"ledna", 1},
+    {"únor", 2},
+    {"února", 2},
+    {"březen", 3},
+    {"března", 3},
+    {"duben", 4},
+    {"dubna", 4},
+    {"květen", 5},
+    {"května", 5},
+    {"červen", 6},
+    {"června", 6},
+    {"červenec", 7},
+    {"července", 7},
+    {"srpen", 8},
+    {"srpna", 8},
+    {"září", 9},
+    {"říjen", 10},
+    {"října", 10},
+    {"listopadu", 11},
+    {"prosinec", 12},
+    {"prosince", 12},
+    /* Turkish */
+    {"ocak", 1},
+    {"şubat", 2},
+    {"mart", 3},
+    {"nisan", 4},
+    {"mayıs", 5},
+    {"haziran", 6},
+    {"temmuz", 7},
+    {"ağustos", 8},
+    {"eylül", 9},
+    {"ekim", 10},
+    {"kasım", 11},
+    {"aralık", 12},
+    /* Romanian */
+    {"ianuarie", 1},
+    {"februarie", 2},
+    {"martie", 3},
+    {"aprilie", 4},
+    {"iunie", 6},
+    {"iulie", 7},
+    {"septembrie", 9},
+    {"octombrie", 10},
+    {"noiembrie", 11},
+    {"decembrie", 12},
+    /* Hungarian */
+    {"január", 1},
+    {"február", 2},
+    {"március", 3},
+    {"április", 4},
+    {"május", 5},
+    {"június", 6},
+    {"július", 7},
+    {"augusztus", 8},
+    {"szeptember", 9},
+    {"október", 10},
+    /* Finnish */
+    {"tammikuu", 1},
+    {"helmikuu", 2},
+    {"maaliskuu", 3},
+    {"huhtikuu", 4},
+    {"toukokuu", 5},
+    {"kesäkuu", 6},
+    {"heinäkuu", 7},
+    {"elokuu", 8},
+    {"syyskuu", 9},
+    {"lokakuu", 10},
+    {"marraskuu", 11},
+    {"joulukuu", 12},
+    /* Indonesian and Malay */
+    {"maret", 3},
+    {"agustus", 8},
+    {"desember", 12},
+    /* Catalan */
+    {"gener", 1},
+    {"febrer", 2},
+    {"març", 3},
+    {"maig", 5},
+    {"juny", 6},
+    {"juliol", 7},
+    {"agost", 8},
+    {"setembre", 9},
+    {"desembre", 12},
     /* Seasons. Italian "estate" (summer) is left out: "Real Estate 2019"
      * is far more common on a resume. */
     {"spring", 13},
@@ -308,6 +438,14 @@ static const char *const dates__present[] = {
     "pågående",
     "dags dato",
     "günümüz",
+    "halen",
+    /* Hungarian, Finnish, Romanian, Indonesian, Catalan */
+    "jelenleg",
+    "napjainkig",
+    "nykyään",
+    "prezent",
+    "sekarang",
+    "actualitat",
     "теперішній час",
     "дотепер",
     "зараз",
@@ -375,11 +513,19 @@ static uint32_t dates__lower(uint32_t cp) {
     bool cyrillic = cp >= 0x410 && cp <= 0x42F;
     if (latin1 || cyrillic) return cp + 0x20;
     if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+    /* Latin Extended-A ("ČERVEN", "Şubat", "Ąż"): capital and small letters
+     * alternate, capital first, except in two runs where small comes first;
+     * Turkish dotted "İ" is "i". */
+    if (cp == 0x130) return 'i';
+    bool odd_first = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+    bool unpaired = cp == 0x138 || cp == 0x149 || cp == 0x178; /* ĸ, ŉ, Ÿ (its ÿ is Latin-1) */
+    if (cp >= 0x100 && cp <= 0x17E && !unpaired && (cp % 2 == 1) == odd_first) return cp + 1;
     return cp;
 }
 
 /* Compares n bytes of text with a lower-case word, ignoring the case of
- * ASCII, Latin-1 and Cyrillic letters ("FÉVR", "MÄRZ", "Июнь"). */
+ * ASCII, Latin-1, Latin Extended-A and Cyrillic letters ("FÉVR", "MÄRZ",
+ * "ČERVEN", "Июнь"). */
 static bool dates__prefix_eq(const char *p, size_t n, const char *word) {
     const char *end = p + n, *wend = word + n;
     while (p < end) {
@@ -420,8 +566,8 @@ static bool dates__word_eq(const char *p, size_t n, const char *word) {
 
 typedef struct {
     uint16_t start[DATES__N_KEYS + 1]; /* key k's words: order[start[k] .. start[k + 1]) */
-    uint8_t order[256];                /* table indices, in table order within a key */
-    uint8_t len[256];                  /* strlen of each word, by table index */
+    uint16_t order[512];               /* table indices, in table order within a key */
+    uint8_t len[512];                  /* strlen of each word, by table index */
 } DateIndex;
 
 static DateIndex dates__words_ix, dates__present_ix;
@@ -448,12 +594,12 @@ static void dates__index(DateIndex *ix, const char *const *words, size_t n) {
     uint16_t next[DATES__N_KEYS];
     memcpy(next, ix->start, sizeof(next));
     for (size_t i = 0; i < n; i++) {
-        ix->order[next[dates__word_key(words[i])]++] = (uint8_t)i;
+        ix->order[next[dates__word_key(words[i])]++] = (uint16_t)i;
         ix->len[i] = (uint8_t)strlen(words[i]);
     }
 }
 
-_Static_assert(RLS_ARRAY_LEN(dates__words) <= 256 && RLS_ARRAY_LEN(dates__present) <= 256,
+_Static_assert(RLS_ARRAY_LEN(dates__words) <= 512 && RLS_ARRAY_LEN(dates__present) <= 512,
                "DateIndex holds table indices in a byte");
 
 /* Once per process (pthread_once: parsers may run on worker threads). */

@@ -316,6 +316,22 @@ static const FindCase find_cases[] = {
     {"2020 - heden", NULL, 2020, 0, 'Y', OPEN},
     {"03.2021 – obecnie", NULL, 2021, 3, 'E', OPEN},
     {"2018 – Günümüz", NULL, 2018, 0, 'Y', OPEN},
+    /* Months of more languages, capitals beyond Latin-1 folded ("ČERVEN") */
+    {"januari 2020 – heden", NULL, 2020, 1, 'E', OPEN},
+    {"mrt. 2017 – augustus 2019", NULL, 2017, 3, 'E', 2019, 8, 'E'},
+    {"Październik 2019 – obecnie", NULL, 2019, 10, 'E', OPEN},
+    {"wrz 2015 - lut 2018", NULL, 2015, 9, 'E', 2018, 2, 'E'},
+    {"ČERVEN 2018 – září 2020", NULL, 2018, 6, 'E', 2020, 9, 'E'},
+    {"Şubat 2019 – Halen", NULL, 2019, 2, 'E', OPEN},
+    {"Mayıs 2020 - günümüz", NULL, 2020, 5, 'E', OPEN},
+    {"martie 2019 – prezent", NULL, 2019, 3, 'E', OPEN},
+    {"Szeptember 2016 – jelenleg", NULL, 2016, 9, 'E', OPEN},
+    {"tammikuu 2020 – nykyään", NULL, 2020, 1, 'E', OPEN},
+    {"Maret 2021 – sekarang", NULL, 2021, 3, 'E', OPEN},
+    {"maig 2018 – actualitat", NULL, 2018, 5, 'E', OPEN},
+    {"maj 2019 – augusti 2021", NULL, 2019, 5, 'E', 2021, 8, 'E'},
+    /* A month of another language that is an English word needs a year. */
+    {"Sie liefen 2019 weg", "2019", 2019, 0, 'Y', 2019, 0, 'Y'},
     /* Spanish */
     {"Abr 2024 – Actualidad", NULL, 2024, 4, 'E', OPEN},
     {"Feb 2020 -- actualidad", NULL, 2020, 2, 'E', OPEN},
