@@ -61,10 +61,10 @@ typedef struct {
 } FtSlot;
 
 /* Entries read from the TSV, as before the table (the rest is ignored). */
-#define FT_MAX_WORDS 1024
+#define FT_MAX_WORDS 2048
 /* A power of two, twice FT_MAX_WORDS: the table is never full, and most
  * lookups are misses, which probe on to an empty slot. */
-#define FT_CAP 2048
+#define FT_CAP 4096
 static FtSlot ft__slots[FT_CAP];
 static FtEntry ft__entries[FT_MAX_WORDS];
 static uint32_t ft__n_entries;

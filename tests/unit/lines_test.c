@@ -55,6 +55,12 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
          "Lyon", 2019},
         {"Engineer — Maranello, Italy", RLS_SECTION_EXPERIENCE, "Engineer", NULL,
          "Maranello, Italy", 0},
+        /* Schools and roles of more languages are typed by their words. */
+        {"Politechnika Warszawska | inżynier, Informatyka | 2015 – 2019", RLS_SECTION_EDUCATION,
+         "inżynier, Informatyka", "Politechnika Warszawska", NULL, 2015},
+        {"Yazılım Mühendisi | Trendyol", RLS_SECTION_EXPERIENCE, "Yazılım Mühendisi", "Trendyol",
+         NULL, 0},
+        {"Picnic — Ontwikkelaar", RLS_SECTION_EXPERIENCE, "Ontwikkelaar", "Picnic", NULL, 0},
         /* Lower-case words after a project's name describe it. */
         {"resume-ls | — a language server for resumes", RLS_SECTION_PROJECTS, "resume-ls", NULL,
          NULL, 0},
