@@ -40,6 +40,8 @@ typedef struct {
 void rls_diag_list_init(RlsDiagList *self);
 void rls_diag_list_close(RlsDiagList *self);
 void rls_diag_list_clear(RlsDiagList *self);
+/* Drops the findings from index len on (nothing when len >= self->len). */
+void rls_diag_list_truncate(RlsDiagList *self, size_t len);
 /* Appends a finding; message is formatted and owned by the list. Returns the
  * new item so callers can fill bullet/plain_* (preset to -1/0/0). */
 RlsDiag *rls_diag_push(RlsDiagList *self, RlsSpan span, RlsSeverity sev, const char *rule,

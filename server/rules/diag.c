@@ -46,6 +46,12 @@ void rls_diag_list_clear(RlsDiagList *self) {
     self->len = 0;
 }
 
+void rls_diag_list_truncate(RlsDiagList *self, size_t len) {
+    for (size_t i = len; i < self->len; i++)
+        rls_free(self->items[i].message);
+    if (len < self->len) self->len = len;
+}
+
 void rls_diag_list_close(RlsDiagList *self) {
     rls_diag_list_clear(self);
     rls_free(self->items);

@@ -21,6 +21,9 @@
 extern const unsigned char rls_data_resume_words_txt[];
 extern const size_t rls_data_resume_words_txt_len;
 
+/* Fewer words looked up than this say nothing of the prose's language. */
+#define SPELL__FOREIGN_MIN_WORDS 6
+
 /* A word of an entry's title, organisation or place: never looked up. */
 typedef struct {
     const char *text;
@@ -36,6 +39,7 @@ typedef struct {
     RlsSeverity sev;
     RlsDiagList *out;
     size_t added;
+    size_t looked_up; /* words put to the dictionary */
     SpellName *names;
     size_t n_names, cap_names;
 } SpellCtx;
@@ -434,6 +438,7 @@ static void spell__word(SpellCtx *ctx, const RlsPlain *p, int32_t bullet, uint32
     if (hyphen_after && spell__is_prefix(word, wn)) return;
     /* The dictionary first: most words are in it, and its answer is cached
      * per word; every skip below costs more and matters only for refusals. */
+    ctx->looked_up++;
     if (ctx->speller->check_cb(ctx->speller->data, word, wn)) return;
     if (rls_kw_find(word, wn) >= 0) return;
     if (spell__is_name(ctx, word, wn) || spell__in_dictionary(ctx, word, wn)) return;
@@ -655,6 +660,14 @@ size_t rls_spell_check(const RlsResume *model, const char *src, uint32_t src_len
             spell__text(&ctx, &pg->plain, -1, pg->section);
     }
     rls_free(ctx.names);
+    /* A third of the words unknown is no typing: the prose is in another
+     * language than the dictionary's (a French resume too short, or too
+     * terse, for rls_rules_language to tell). Its findings would all be
+     * false alarms, so none is kept. */
+    if (ctx.looked_up >= SPELL__FOREIGN_MIN_WORDS && ctx.added * 3 > ctx.looked_up) {
+        rls_diag_list_truncate(out, out->len - ctx.added);
+        return 0;
+    }
     return ctx.added;
 }
 

@@ -1018,14 +1018,21 @@ def case_spelling_is_checked_unless_no_spell_or_off():
 def case_spelling_stays_quiet_on_a_short_resume_in_another_language():
     """Too short to tell its language by count, a resume with no English
     function word and one of another language is not spell-checked against
-    en_US (every other word would be flagged); a short English one is."""
+    en_US (every other word would be flagged), nor one where a third of the
+    words looked up are unknown; a short English one is."""
     es = ("# Lucía Fernández\n\n## Experiencia profesional\n\n"
           "### Jefa de producto | Cabify | 2020 – actualidad\n\n"
           "- Lancé 3 productos con 2M de usuarios.\n")
     en = ("# Ana Gil\n\n## Experience\n\n### Engineer | Acme | 2020 - 2022\n\n"
           "- Buit the billing API in Go.\n")
+    # Longer, and with "end-to-end" for an English function word, but most
+    # of its words are unknown to en_US: not English either.
+    fr = ("# Chloé Martin\n\n## Expérience\n\n### Développeuse | Doctolib | 2021 – 2024\n\n"
+          "- Refonte du moteur de recherche : temps de réponse divisé par 3\n"
+          "- Mise en place de tests end-to-end\n"
+          "- Développement d'un outil interne de suivi\n")
     with tempfile.TemporaryDirectory() as d:
-        for name, body, want in (("es.md", es, []), ("en.md", en, ["Buit"])):
+        for name, body, want in (("es.md", es, []), ("fr.md", fr, []), ("en.md", en, ["Buit"])):
             path = os.path.join(d, name)
             with open(path, "w", encoding="utf-8") as f:
                 f.write(body)
