@@ -1002,7 +1002,16 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     if (n == 0) return found;
     n = lines__split_colons(fields, n, kind);
     if (date_line) return found + lines__beside_dates(fields, n, kind, out);
-    if (n == 1) n = lines__split_lone(fields, kind);
+    if (n == 1) {
+        n = lines__split_lone(fields, kind);
+    } else if (n == 2 && fields[1].n > 2 && fields[1].p[0] == '(' &&
+               fields[1].p[fields[1].n - 1] == ')') {
+        /* "Softwareentwickler, SAP SE (Walldorf)": a bracket closing the
+         * line is a field of its own; the rest is still one to part. */
+        Field bracket = fields[1];
+        n = lines__split_lone(fields, kind);
+        if (n < LINES_MAX_FIELDS) fields[n++] = bracket;
+    }
     n = lines__paren_roles(fields, n, kind);
 
     bool used[LINES_MAX_FIELDS] = {false};
