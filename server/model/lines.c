@@ -495,7 +495,7 @@ static bool lines__known_place_after_name(Field head, Field tail) {
 /* "Acme GmbH, Bochum", "Université de Reims, Reims": a place glued to an
  * organisation by a comma. Returns the place (empty when there is none)
  * and shortens *org to the name. */
-static Field lines__glued_place(Field *org, RlsSectionKind kind) {
+static Field lines__glued_place(Field *org, RlsSectionKind kind, bool beside_title) {
     const char *comma = NULL;
     int depth = 0;
     for (size_t i = 0; i < org->n; i++) {
@@ -511,7 +511,12 @@ static Field lines__glued_place(Field *org, RlsSectionKind kind) {
         return (Field){NULL, 0};
     /* "Doctolib, Paris": a name no lexicon knows is the organisation all
      * the same when a known place, which it is not, follows it. */
-    if (!lines__is_org(head) && !lines__known_place_after_name(head, tail)) return (Field){NULL, 0};
+    /* Beside a title, "Coolblue, Rotterdam": a short name, then a place's
+     * shape, is the company and its town whatever the lexicons know. */
+    bool name_then_town = beside_title && !memchr(head.p, ',', head.n) && lines__place_name(head) &&
+                          lines__place_name(tail);
+    if (!lines__is_org(head) && !lines__known_place_after_name(head, tail) && !name_then_town)
+        return (Field){NULL, 0};
     /* "Acme GmbH, Berlin, Germany": the place may have parts of its own. */
     const char *first = memchr(head.p, ',', head.n);
     if (first && lines__is_location(tail)) {
@@ -777,7 +782,7 @@ static int lines__beside_dates(Field *fields, size_t n, RlsSectionKind kind, Rls
         if (!out->title && !place && lines__is_title(fields[i], kind))
             out->title = lines__dup(fields[i]), found++;
         else if (!out->org && lines__is_org(fields[i]) && !place) {
-            Field glued = lines__glued_place(&fields[i], kind);
+            Field glued = lines__glued_place(&fields[i], kind, out->title != NULL);
             out->org = lines__dup(fields[i]), found++;
             if (glued.n && !out->location) out->location = lines__dup(glued), found++;
         } else
@@ -1021,7 +1026,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     lines__join_unit(fields, n, used, kind, &title, &org);
     lines__join_roles(fields, n, used, kind, &title, &org);
     if (org >= 0 && !out->location) {
-        Field glued = lines__glued_place(&fields[org], kind);
+        Field glued = lines__glued_place(&fields[org], kind, title >= 0);
         if (glued.n) out->location = lines__dup(glued);
     }
     if (org >= 0) fields[org] = lines__without_note(lines__without_remark(fields[org]));

@@ -58,6 +58,9 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         /* A bracketed place closing the line leaves the rest to part. */
         {"Softwareentwickler, SAP SE (Walldorf)", RLS_SECTION_EXPERIENCE, "Softwareentwickler",
          "SAP SE", "Walldorf", 0},
+        /* Beside a title, a short name then a town no lexicon knows. */
+        {"Junior Developer | Coolblue, Rotterdam | 2017 – 2019", RLS_SECTION_EXPERIENCE,
+         "Junior Developer", "Coolblue", "Rotterdam", 2017},
         /* Schools and roles of more languages are typed by their words. */
         {"Politechnika Warszawska | inżynier, Informatyka | 2015 – 2019", RLS_SECTION_EDUCATION,
          "inżynier, Informatyka", "Politechnika Warszawska", NULL, 2015},
