@@ -193,6 +193,17 @@ static const HeadingSynonym heading__keywords[] = {
     {"summary", RLS_SECTION_SUMMARY, false},
     {"profile", RLS_SECTION_SUMMARY, false},
     {"objective", RLS_SECTION_SUMMARY, false},
+    /* Talks given and pieces written: records, not roles. Last, so that
+     * "Writing Skills" stays skills and "Speaking Experience" a role list
+     * does not turn into talks. */
+    {"speeches", RLS_SECTION_PUBLICATIONS, false},
+    {"speaking", RLS_SECTION_PUBLICATIONS, false},
+    {"keynotes", RLS_SECTION_PUBLICATIONS, false},
+    {"lectures", RLS_SECTION_PUBLICATIONS, false},
+    {"presentations", RLS_SECTION_PUBLICATIONS, false},
+    {"writing", RLS_SECTION_PUBLICATIONS, false},
+    {"writings", RLS_SECTION_PUBLICATIONS, false},
+    {"articles", RLS_SECTION_PUBLICATIONS, false},
 };
 
 /* Section words in other languages, lower case (the heading is folded

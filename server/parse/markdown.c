@@ -2032,9 +2032,20 @@ static char *md__parent_name(Md *md, TSNode node) {
  * Berlin (Researcher)" over "- Duties included: ..."), or, in education,
  * when it names a degree and its school ("M.Sc. in Economics, University
  * of Nottingham, 2020"), the school maybe the item it is nested in. */
+/* Whether the current section lists talks or writings, whose items are
+ * records ("***"EOS"*** Speaker at UNAM (March 2010)"), not roles; a
+ * section named for a field of work ("Research") may hold roles. */
+static bool md__records_section(const Md *md) {
+    if (md->kind != RLS_SECTION_PUBLICATIONS || md->mb.model->n_sections == 0) return false;
+    const RlsPlain *h = &md->mb.model->sections[md->mb.model->n_sections - 1].heading;
+    return rls_section_refine(md->kind, h->text, h->len, 1, 1) == RLS_SECTION_PUBLICATIONS;
+}
+
 static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (!md__entry_section(md->kind) || t->n_lines > 1 || p->len == 0 || p->len > 120) return false;
+    if (!md__entry_section(md->kind) || md__records_section(md) || t->n_lines > 1 || p->len == 0 ||
+        p->len > 120)
+        return false;
     bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(t);
     if (!marked && (p->text[p->len - 1] == '.' || md__words(p) > 14)) return false;
     RlsKids kids;
@@ -2368,11 +2379,11 @@ static bool md__heading_has_words(const Md *md, TSNode inl) {
     return false;
 }
 
-/* A heading in another language that is a section wording and nothing
- * more ("项目经历", "Formation"): short, with no digit, separator or
- * bracket that an entry heading carries ("自动处方解析项目（...）2023.09"). */
-static bool md__bare_foreign_section(const char *words, size_t n) {
-    if (n > 24 || !rls_section_foreign_wording(words, n)) return false;
+/* A heading of a few words and nothing more: no digit, separator or
+ * bracket that an entry heading carries ("自动处方解析项目（...）2023.09",
+ * "Engineer, Acme (2021)"). */
+static bool md__bare_words(const char *words, size_t n) {
+    if (n > 24) return false;
     uint32_t spaces = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)words[i];
@@ -2380,6 +2391,12 @@ static bool md__bare_foreign_section(const char *words, size_t n) {
         spaces += c == ' ';
     }
     return spaces <= 2;
+}
+
+/* A heading in another language that is a section wording and nothing
+ * more ("项目经历", "Formation"). */
+static bool md__bare_foreign_section(const char *words, size_t n) {
+    return md__bare_words(words, n) && rls_section_foreign_wording(words, n);
 }
 
 /* Whether a heading's words name a section; with `standard`, only wording
@@ -2395,6 +2412,18 @@ static bool md__heading_section(const Md *md, TSNode inl, bool standard) {
 
 static bool md__heading_is_section(const Md *md, TSNode inl) {
     return md__heading_section(md, inl, false);
+}
+
+/* At a level where a section already sat below the section level ("###
+ * Awards" after "### Engineer, Acme" roles), a sibling heading that is a
+ * section wording and nothing more is a section too, standard or not
+ * ("### Speeches", "### Public Speaking"): an entry heading there carries a
+ * name, a date or a role ("### Project Manager"). */
+static bool md__deep_sibling_section(const Md *md, TSNode inl) {
+    char buf[256];
+    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
+    return n > 0 && md__bare_words(buf, n) && !rls_entry_field_is_role(buf, n) &&
+           rls_section_classify(buf, n, NULL) != RLS_SECTION_OTHER;
 }
 
 /* Heading levels are relative: the section level is the one whose headings
@@ -2729,8 +2758,10 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     /* "### <i class="fa fa-trophy"></i> Awards" at the level of the role
      * headings above it: a section set one level too deep, not a role that
      * would take what follows. Deeper than the role it stays a label. */
-    if (((md->role_level && level <= md->role_level) || level == md->deep_section_level) &&
-        md__heading_section(md, inl, true)) {
+    bool deep_sibling = level == md->deep_section_level;
+    if (((md->role_level && level <= md->role_level) || deep_sibling) &&
+        (md__heading_section(md, inl, true) ||
+         (deep_sibling && md__deep_sibling_section(md, inl)))) {
         md->deep_section_level = level;
         md__section(md, hspan, &t, level);
         return;

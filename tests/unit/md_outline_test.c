@@ -729,8 +729,36 @@ static void test_each_dated_line_of_a_paragraph_is_an_entry(void) {
     rls_resume_delete(m);
 }
 
+/* A talk given is a record, not a role: under a heading that names talks
+ * or writing, even set at the level of the role headings beside a known
+ * section, a dated "Speaker at" item or citation is no entry, and a
+ * sub-heading over citations is a label. */
+static void test_talks_and_writing_hold_records_not_roles(void) {
+    RlsResume *m =
+        parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp *(2019 - 2021)*\n"
+              "- Built the build farm\n\n### Awards\n- Best paper (2020)\n\n"
+              "### Public Speaking\n- **\"Fast parsers\"** Speaker at RustConf (May "
+              "2022)\n- **\"Slow parsers\"** Speaker at GopherCon, Denver (June 2021)\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Acme Corp");
+    ASSERT_EQ_INT(m->n_sections, 4);
+    EXPECT_EQ_INT(m->sections[3].kind, RLS_SECTION_PUBLICATIONS);
+    EXPECT_EQ_INT(m->sections[3].n_bullets, 2);
+    rls_resume_delete(m);
+
+    m = parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp *(2019 - 2021)*\n\n"
+              "## Selected Writing\n\n### general audience\n\nDoe, Jane. [\"How parsers "
+              "work.\"](https://example.org/p) Features. _Tech Weekly_, October 2018.\n\n"
+              "Doe, Jane. \"Why grammars matter.\" _Code Review_, May 2016.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[2].kind, RLS_SECTION_PUBLICATIONS);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_talks_and_writing_hold_records_not_roles),
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_each_dated_line_of_a_paragraph_is_an_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
