@@ -2540,6 +2540,36 @@ static bool md__template_only(const Md *md, TSNode node) {
     return any;
 }
 
+/* Whether every item of the list that `item` opens carries dates of its
+ * own ("- Jane Roe, 2023--present.", "- Best paper (2019)"): a list of
+ * dated records, each an entry or a line of its own. */
+static bool md__items_all_dated(const Md *md, TSNode item) {
+    TSNode list = ts_node_parent(item);
+    if (ts_node_is_null(list) || !md__is(item, "list_item")) return false;
+    RlsKids kids;
+    rls_kids_init_named(&kids, list);
+    TSNode c;
+    uint32_t n_items = 0;
+    bool all = true;
+    while (all && rls_kids_next(&kids, &c)) {
+        if (!md__is(c, "list_item")) continue;
+        RlsKids parts;
+        rls_kids_init_named(&parts, c);
+        TSNode para = {0}, part;
+        while (ts_node_is_null(para) && rls_kids_next(&parts, &part))
+            if (md__is(part, "paragraph")) para = part;
+        rls_kids_close(&parts);
+        RlsDateRange dr;
+        size_t ds, de;
+        uint32_t s = ts_node_is_null(para) ? 0 : ts_node_start_byte(para);
+        uint32_t e = ts_node_is_null(para) ? 0 : ts_node_end_byte(para);
+        all = e > s && rls_date_range_find(md->src + s, e - s, &dr, &ds, &de);
+        n_items++;
+    }
+    rls_kids_close(&kids);
+    return all && n_items > 0;
+}
+
 /* A deeper heading that names no organisation, place or dates is a group
  * label inside its section, not an entry, when what follows is no entry
  * body: entries of their own ("### Journals" over "`1669`" date slots), or
@@ -2565,6 +2595,13 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
         !(f->title && rls_entry_field_is_role(f->title, strlen(f->title))))
         return !next || next->cap != MD_CAP_HEADING || md__heading_level(next->node) <= level ||
                !roles || no_roles;
+    /* Outside the sections of roles, an undated heading over a list whose
+     * every item carries its own dates labels those records, even when it
+     * names a degree ("##### PhD" over "- Jane Roe, 2023--present." under
+     * "## Graduate mentorship"; "### Other" over dated committee work). */
+    if (!roles && !f->dates.valid && !f->org && next && next->cap == MD_CAP_ITEM &&
+        md__items_all_dated(md, next->node))
+        return true;
     if (f->dates.valid || f->org || f->location || !next ||
         (next->cap != MD_CAP_PARAGRAPH && next->cap != MD_CAP_HTML))
         return false;

@@ -756,8 +756,32 @@ static void test_talks_and_writing_hold_records_not_roles(void) {
     rls_resume_delete(m);
 }
 
+/* Outside the sections of roles, an undated heading over a list whose every
+ * item carries its own dates labels dated records (students advised,
+ * committees), even when it names a degree; in a section of roles the same
+ * shape is still a role whose dates are missing. */
+static void test_a_heading_over_dated_records_is_a_label(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp *(2019 - 2021)*\n"
+                         "- Built the build farm\n\n## Mentoring\n\n### Doctoral students\n\n"
+                         "- Jane Roe, thesis on parsers, 2021--present.\n"
+                         "- John Poe, _Lexers at scale_. 2018--2020.\n\n### MSc\n\n"
+                         "- Ann Lee, _Grammars_. March--September 2019.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[2].n_bullets, 3);
+    rls_resume_delete(m);
+
+    m = parse("# Ada\n\n## Experience\n\n### Independent Consultant\n\n"
+              "- Client A, billing rewrite, 2019 - 2020\n- Client B, search, 2020 - 2021\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Independent Consultant");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_heading_over_dated_records_is_a_label),
         RLS_TEST(test_talks_and_writing_hold_records_not_roles),
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_each_dated_line_of_a_paragraph_is_an_entry),
