@@ -1285,6 +1285,33 @@ static bool md__detail_label(const Md *md, const MdText *t) {
     return false;
 }
 
+static bool md__label_prefix(const char *p, size_t n);
+
+/* "*Aktualisiert am: Feb 2024*", "Last updated: 03/2024": a label that
+ * names no role or organisation, a date, and nothing else. */
+static bool md__labelled_date(const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    if (t->n_lines > 1 || !md__label_prefix(p->text, p->len)) return false;
+    const char *colon = memchr(p->text, ':', p->len);
+    size_t label_len = colon ? (size_t)(colon - p->text) : p->len;
+    /* "**Software Engineer**: 2019 - 2021", "Acme Corp: 2018": a name, not a
+     * label. */
+    if (rls_entry_field_is_role(p->text, label_len) ||
+        rls_field_type_is_clearly(p->text, label_len, RLS_FIELD_ORG))
+        return false;
+    size_t from = label_len < p->len ? label_len + 1 : p->len;
+    while (from < p->len && p->text[from] == ' ')
+        from++;
+    RlsDateRange dr;
+    size_t ds, de;
+    if (from == p->len || !rls_date_range_find(p->text + from, p->len - from, &dr, &ds, &de))
+        return false;
+    size_t end = from + de;
+    while (end < p->len && strchr(" .)", p->text[end]))
+        end++;
+    return ds == 0 && end == p->len;
+}
+
 /* Gives entry e the employer and place named by t when t is one short
  * undated line that reads as a name ("University of Bath, Bath, UK",
  * "Auth0 / Okta, Remote"), not a sentence or a label. Returns whether it
@@ -1946,6 +1973,12 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
      * over "*Staff Engineer*"), not a label. */
     if (heading_next && md->fresh_entry < 0 && md__entry_section(md->kind) && md__bold_label(&t)) {
         rls_model_builder_end_entry(&md->mb);
+        md__paragraph_text(md, &t);
+        md__text_close(&t);
+        return;
+    }
+    /* With no list under it, a labelled date stamps the page. */
+    if (!list_next && md__entry_section(md->kind) && md__labelled_date(&t)) {
         md__paragraph_text(md, &t);
         md__text_close(&t);
         return;

@@ -779,8 +779,23 @@ static void test_a_heading_over_dated_records_is_a_label(void) {
     rls_resume_delete(m);
 }
 
+/* A label and a date with nothing else and no list under it stamps the
+ * page ("*Last updated: March 2024*"): no entry holds it. */
+static void test_a_labelled_date_alone_is_no_entry(void) {
+    RlsResume *m = parse("# Ada\n\n## Activities\n\n- Mentor at Code Club *— since 2022*\n\n"
+                         "*Last updated: March 2024*\n\n## Experience\n\n"
+                         "**Engineer**, Acme Corp (2019 - 2021)\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Acme Corp");
+    char got[128];
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Last updated: March 2024");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_labelled_date_alone_is_no_entry),
         RLS_TEST(test_a_heading_over_dated_records_is_a_label),
         RLS_TEST(test_talks_and_writing_hold_records_not_roles),
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
