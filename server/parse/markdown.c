@@ -1181,6 +1181,31 @@ static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates
     return rest_plain;
 }
 
+/* Beside slot-dated entries, a slot that holds a short label instead of
+ * dates ("`Side project`" over "__The City Clock__") still opens an entry,
+ * undated: the layout sets the name on the line under the slot. Returns
+ * the plain offset where the entry's own text starts, or 0. */
+static uint32_t md__label_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
+    uint32_t code_start_byte, code_end_byte;
+    /* One name line under the label: lines of their own under it ("`Done`"
+     * over courses, one a line) are a list, not an entry. */
+    if (!md->slot_layout || md->kind == RLS_SECTION_PUBLICATIONS || t->n_lines != 2) return 0;
+    uint32_t line_end_byte =
+        md__slot_line(md, t->span.start_byte, t->span.end_byte, &code_start_byte, &code_end_byte);
+    if (!line_end_byte || code_end_byte - code_start_byte > 30) return 0;
+    uint32_t spaces = 0;
+    for (uint32_t i = code_start_byte; i < code_end_byte; i++) {
+        if (isdigit((unsigned char)md->src[i])) return 0;
+        spaces += md->src[i] == ' ';
+    }
+    uint32_t rest_plain = 0;
+    while (rest_plain < t->plain.len && t->plain.src_start[rest_plain] < line_end_byte)
+        rest_plain++;
+    if (spaces > 2 || rest_plain == 0 || rest_plain >= t->plain.len) return 0;
+    memset(dates, 0, sizeof(*dates));
+    return rest_plain;
+}
+
 /* An entry under a date slot. In publications the line is a citation, one
  * title as a reader says it ("Newton Sir I, De analysi ..."): it has no
  * role or organisation to split out. */
@@ -1229,7 +1254,8 @@ static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
         rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
         rls_free(fs);
     }
-    rls_model_builder_entry(&md->mb, t->span, f.title, f.org, f.location, dates);
+    rls_model_builder_entry(&md->mb, t->span, f.title, f.org, f.location,
+                            dates->valid ? dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = 0xFFFF;
     md->slot_layout = true;
@@ -1395,7 +1421,8 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
         md__skills(md, t);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) && t->n_lines <= 6 &&
-               (slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0) {
+               ((slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0 ||
+                (slot_from_plain = md__label_slot(md, t, &slot_dates)) > 0)) {
         md__slot_entry(md, t, slot_from_plain, &slot_dates);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) &&

@@ -793,8 +793,24 @@ static void test_a_labelled_date_alone_is_no_entry(void) {
     rls_resume_delete(m);
 }
 
+/* Beside date slots, a slot holding a short label ("`Side project`") over
+ * one name line still opens an entry, undated, that takes the list under
+ * it; a label slot over lines of their own (courses) is no entry. */
+static void test_a_label_in_a_date_slot_opens_an_undated_entry(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n`2019 - 2021`\n__Acme Corp - Engineer__\n"
+                         "- Built the build farm\n\n`Side project`\n__Tiny Clock - a binary clock "
+                         "kit__\n- Designed the board\n- Sold 400 kits\n\n`Ongoing`\n"
+                         "Compilers | Open University<br/>\nStatistics | Coursera\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    EXPECT_TRUE(!m->entries[1].dates.valid);
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_label_in_a_date_slot_opens_an_undated_entry),
         RLS_TEST(test_a_labelled_date_alone_is_no_entry),
         RLS_TEST(test_a_heading_over_dated_records_is_a_label),
         RLS_TEST(test_talks_and_writing_hold_records_not_roles),
