@@ -187,6 +187,10 @@ static const HeadingSynonym heading__keywords[] = {
     {"employment", RLS_SECTION_EXPERIENCE, false},
     {"work", RLS_SECTION_EXPERIENCE, false},
     {"career", RLS_SECTION_EXPERIENCE, false},
+    /* "Academic Appointments", "Academic Positions": posts held, before
+     * "academic" reads them as schools. */
+    {"appointments", RLS_SECTION_EXPERIENCE, false},
+    {"positions", RLS_SECTION_EXPERIENCE, false},
     /* After the experience words: "Academic Research Experience" lists
      * posts, "Academic Background" schools. */
     {"academic", RLS_SECTION_EDUCATION, false},

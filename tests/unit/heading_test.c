@@ -96,6 +96,9 @@ static void test_headings_classify_with_their_standard_flag(void) {
         {"Invited Lectures", RLS_SECTION_PUBLICATIONS, false},
         {"Writing Skills", RLS_SECTION_SKILLS, false},
         {"Writing Experience", RLS_SECTION_EXPERIENCE, false},
+        {"Academic Appointments", RLS_SECTION_EXPERIENCE, false},
+        {"Academic Positions", RLS_SECTION_EXPERIENCE, false},
+        {"Academic History", RLS_SECTION_EDUCATION, true},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         bool standard = !cases[i].standard;
