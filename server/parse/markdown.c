@@ -2692,7 +2692,11 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
 static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *f, uint16_t level) {
     if (md->role_level == 0 || level <= md->role_level || f->dates.valid) return false;
     const RlsPlain *p = &t->plain;
-    if (p->len == 0 || md__words(p) > 4 || memchr(p->text, '|', p->len)) return false;
+    /* An icon before the label is no word of it ("🔎 Focus sur quelques
+     * projets"). */
+    uint32_t icon = md__symbol_marker(p->text, p->len);
+    RlsPlain words = {.text = p->text + icon, .len = p->len - icon};
+    if (p->len == 0 || md__words(&words) > 4 || memchr(p->text, '|', p->len)) return false;
     return !rls_entry_field_is_role(p->text, p->len);
 }
 

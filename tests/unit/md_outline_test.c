@@ -808,8 +808,21 @@ static void test_a_label_in_a_date_slot_opens_an_undated_entry(void) {
     rls_resume_delete(m);
 }
 
+/* An icon before a sub-heading under a role is no word of its label:
+ * "#### 🔎 A few chosen projects" is a label inside the role, as "####
+ * Projects" is, and the items under it stay the role's bullets. */
+static void test_an_icon_does_not_lengthen_a_label_under_a_role(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp (2019 - 2021)\n\n"
+                         "- Built the build farm\n\n#### \xF0\x9F\x94\x8E A few chosen projects\n\n"
+                         "- Led the billing rewrite\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_an_icon_does_not_lengthen_a_label_under_a_role),
         RLS_TEST(test_a_label_in_a_date_slot_opens_an_undated_entry),
         RLS_TEST(test_a_labelled_date_alone_is_no_entry),
         RLS_TEST(test_a_heading_over_dated_records_is_a_label),
