@@ -942,12 +942,12 @@ static bool md__looks_like_entry(const MdText *t) {
     return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
 }
 
-/* In a section of no known kind ("Egenskaber", "Referencer"), an entry
- * shows itself by dates or a role: an undated line naming no role there
- * ("**Andre relevante egenskaber**", a referee's name) labels what
- * follows. */
+/* In a section of no known kind ("Egenskaber", "Referencer"), or of
+ * awards, an entry shows itself by dates or a role: an undated line naming
+ * no role there ("**Andre relevante egenskaber**", a referee's name, "**X
+ * Innovation Award**, China") labels what follows or is a line of its own. */
 static bool md__unknown_section_label(const Md *md, const MdText *t) {
-    if (md->kind != RLS_SECTION_OTHER) return false;
+    if (md->kind != RLS_SECTION_OTHER && md->kind != RLS_SECTION_AWARDS) return false;
     const RlsPlain *p = &t->plain;
     RlsDateRange r;
     size_t ds, de;

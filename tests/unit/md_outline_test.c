@@ -820,8 +820,19 @@ static void test_an_icon_does_not_lengthen_a_label_under_a_role(void) {
     rls_resume_delete(m);
 }
 
+/* In awards, an undated bold line that names no role is an award, a line
+ * of its own, not an entry. */
+static void test_an_undated_award_line_is_no_entry(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n**Engineer**, Acme Corp (2019 - 2021)\n\n"
+                         "## Awards\n\n**National Youth Science and Innovation Award**, Peru\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_EQ_INT(m->n_paragraphs, 1);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_an_undated_award_line_is_no_entry),
         RLS_TEST(test_an_icon_does_not_lengthen_a_label_under_a_role),
         RLS_TEST(test_a_label_in_a_date_slot_opens_an_undated_entry),
         RLS_TEST(test_a_labelled_date_alone_is_no_entry),
