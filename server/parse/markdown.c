@@ -2645,8 +2645,14 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
      * file), undated and naming no role, holds no entry: it is one only
      * when it groups roles under an employer ("### Acme Corp" over
      * "#### Engineer (2019 - 2021)"). */
-    bool holds_nothing = !next || next->cap == MD_CAP_HEADING ||
-                         (next->cap == MD_CAP_PARAGRAPH && md__template_only(md, next->node));
+    bool template_next = next && next->cap == MD_CAP_PARAGRAPH && md__template_only(md, next->node);
+    bool holds_nothing = !next || next->cap == MD_CAP_HEADING || template_next;
+    /* Outside the sections of roles, a heading over a template's loop
+     * labels what the loop renders, whatever it names ("##### University of
+     * California, Davis (teaching assistant)" over "{% include
+     * cv-teaching.liquid %}" in "Teaching"): the entries are not in the
+     * file. */
+    if (!roles && template_next && !f->dates.valid) return true;
     /* Publications and awards hold no roles: an undated heading there that
      * names none groups what follows ("### Academic Achievement" over a
      * list of prizes, "### Selected Publications"). */

@@ -830,8 +830,27 @@ static void test_an_undated_award_line_is_no_entry(void) {
     rls_resume_delete(m);
 }
 
+/* Outside the sections of roles, a heading over a template's loop labels
+ * what the loop renders, even when it names a role: the entries are in a
+ * data file, not here. In a section of roles it stays a role. */
+static void test_a_heading_over_a_template_loop_is_a_label(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp *(2019 - 2021)*\n\n"
+                         "## Teaching\n\n### Acme University (teaching assistant)\n\n"
+                         "{% include courses.liquid classes=ta %}\n\n### Before Acme (primary "
+                         "instructor)\n\n{% assign old = site.data.courses %}\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    rls_resume_delete(m);
+
+    m = parse("# Ada\n\n## Experience\n\n### Research Engineer\n\n"
+              "{% include role.liquid id=1 %}\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Research Engineer");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_heading_over_a_template_loop_is_a_label),
         RLS_TEST(test_an_undated_award_line_is_no_entry),
         RLS_TEST(test_an_icon_does_not_lengthen_a_label_under_a_role),
         RLS_TEST(test_a_label_in_a_date_slot_opens_an_undated_entry),
