@@ -187,12 +187,27 @@ static const HeadingSynonym heading__keywords[] = {
     {"employment", RLS_SECTION_EXPERIENCE, false},
     {"work", RLS_SECTION_EXPERIENCE, false},
     {"career", RLS_SECTION_EXPERIENCE, false},
+    /* "Academic Appointments", "Academic Positions": posts held, before
+     * "academic" reads them as schools. */
+    {"appointments", RLS_SECTION_EXPERIENCE, false},
+    {"positions", RLS_SECTION_EXPERIENCE, false},
     /* After the experience words: "Academic Research Experience" lists
      * posts, "Academic Background" schools. */
     {"academic", RLS_SECTION_EDUCATION, false},
     {"summary", RLS_SECTION_SUMMARY, false},
     {"profile", RLS_SECTION_SUMMARY, false},
     {"objective", RLS_SECTION_SUMMARY, false},
+    /* Talks given and pieces written: records, not roles. Last, so that
+     * "Writing Skills" stays skills and "Speaking Experience" a role list
+     * does not turn into talks. */
+    {"speeches", RLS_SECTION_PUBLICATIONS, false},
+    {"speaking", RLS_SECTION_PUBLICATIONS, false},
+    {"keynotes", RLS_SECTION_PUBLICATIONS, false},
+    {"lectures", RLS_SECTION_PUBLICATIONS, false},
+    {"presentations", RLS_SECTION_PUBLICATIONS, false},
+    {"writing", RLS_SECTION_PUBLICATIONS, false},
+    {"writings", RLS_SECTION_PUBLICATIONS, false},
+    {"articles", RLS_SECTION_PUBLICATIONS, false},
 };
 
 /* Section words in other languages, lower case (the heading is folded

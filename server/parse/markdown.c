@@ -942,12 +942,12 @@ static bool md__looks_like_entry(const MdText *t) {
     return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
 }
 
-/* In a section of no known kind ("Egenskaber", "Referencer"), an entry
- * shows itself by dates or a role: an undated line naming no role there
- * ("**Andre relevante egenskaber**", a referee's name) labels what
- * follows. */
+/* In a section of no known kind ("Egenskaber", "Referencer"), or of
+ * awards, an entry shows itself by dates or a role: an undated line naming
+ * no role there ("**Andre relevante egenskaber**", a referee's name, "**X
+ * Innovation Award**, China") labels what follows or is a line of its own. */
 static bool md__unknown_section_label(const Md *md, const MdText *t) {
-    if (md->kind != RLS_SECTION_OTHER) return false;
+    if (md->kind != RLS_SECTION_OTHER && md->kind != RLS_SECTION_AWARDS) return false;
     const RlsPlain *p = &t->plain;
     RlsDateRange r;
     size_t ds, de;
@@ -1181,6 +1181,31 @@ static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates
     return rest_plain;
 }
 
+/* Beside slot-dated entries, a slot that holds a short label instead of
+ * dates ("`Side project`" over "__The City Clock__") still opens an entry,
+ * undated: the layout sets the name on the line under the slot. Returns
+ * the plain offset where the entry's own text starts, or 0. */
+static uint32_t md__label_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
+    uint32_t code_start_byte, code_end_byte;
+    /* One name line under the label: lines of their own under it ("`Done`"
+     * over courses, one a line) are a list, not an entry. */
+    if (!md->slot_layout || md->kind == RLS_SECTION_PUBLICATIONS || t->n_lines != 2) return 0;
+    uint32_t line_end_byte =
+        md__slot_line(md, t->span.start_byte, t->span.end_byte, &code_start_byte, &code_end_byte);
+    if (!line_end_byte || code_end_byte - code_start_byte > 30) return 0;
+    uint32_t spaces = 0;
+    for (uint32_t i = code_start_byte; i < code_end_byte; i++) {
+        if (isdigit((unsigned char)md->src[i])) return 0;
+        spaces += md->src[i] == ' ';
+    }
+    uint32_t rest_plain = 0;
+    while (rest_plain < t->plain.len && t->plain.src_start[rest_plain] < line_end_byte)
+        rest_plain++;
+    if (spaces > 2 || rest_plain == 0 || rest_plain >= t->plain.len) return 0;
+    memset(dates, 0, sizeof(*dates));
+    return rest_plain;
+}
+
 /* An entry under a date slot. In publications the line is a citation, one
  * title as a reader says it ("Newton Sir I, De analysi ..."): it has no
  * role or organisation to split out. */
@@ -1229,7 +1254,8 @@ static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
         rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
         rls_free(fs);
     }
-    rls_model_builder_entry(&md->mb, t->span, f.title, f.org, f.location, dates);
+    rls_model_builder_entry(&md->mb, t->span, f.title, f.org, f.location,
+                            dates->valid ? dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = 0xFFFF;
     md->slot_layout = true;
@@ -1283,6 +1309,33 @@ static bool md__detail_label(const Md *md, const MdText *t) {
         if (p->text[i] == ' ' && ++words > 2) return false;
     }
     return false;
+}
+
+static bool md__label_prefix(const char *p, size_t n);
+
+/* "*Aktualisiert am: Feb 2024*", "Last updated: 03/2024": a label that
+ * names no role or organisation, a date, and nothing else. */
+static bool md__labelled_date(const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    if (t->n_lines > 1 || !md__label_prefix(p->text, p->len)) return false;
+    const char *colon = memchr(p->text, ':', p->len);
+    size_t label_len = colon ? (size_t)(colon - p->text) : p->len;
+    /* "**Software Engineer**: 2019 - 2021", "Acme Corp: 2018": a name, not a
+     * label. */
+    if (rls_entry_field_is_role(p->text, label_len) ||
+        rls_field_type_is_clearly(p->text, label_len, RLS_FIELD_ORG))
+        return false;
+    size_t from = label_len < p->len ? label_len + 1 : p->len;
+    while (from < p->len && p->text[from] == ' ')
+        from++;
+    RlsDateRange dr;
+    size_t ds, de;
+    if (from == p->len || !rls_date_range_find(p->text + from, p->len - from, &dr, &ds, &de))
+        return false;
+    size_t end = from + de;
+    while (end < p->len && strchr(" .)", p->text[end]))
+        end++;
+    return ds == 0 && end == p->len;
 }
 
 /* Gives entry e the employer and place named by t when t is one short
@@ -1368,7 +1421,8 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
         md__skills(md, t);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) && t->n_lines <= 6 &&
-               (slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0) {
+               ((slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0 ||
+                (slot_from_plain = md__label_slot(md, t, &slot_dates)) > 0)) {
         md__slot_entry(md, t, slot_from_plain, &slot_dates);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) &&
@@ -1950,6 +2004,12 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
         md__text_close(&t);
         return;
     }
+    /* With no list under it, a labelled date stamps the page. */
+    if (!list_next && md__entry_section(md->kind) && md__labelled_date(&t)) {
+        md__paragraph_text(md, &t);
+        md__text_close(&t);
+        return;
+    }
     if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
         !md__looks_like_entry(&t) && md__names_a_list(&t) && !md__detail_label(md, &t) &&
         !md__unknown_section_label(md, &t)) {
@@ -2032,9 +2092,20 @@ static char *md__parent_name(Md *md, TSNode node) {
  * Berlin (Researcher)" over "- Duties included: ..."), or, in education,
  * when it names a degree and its school ("M.Sc. in Economics, University
  * of Nottingham, 2020"), the school maybe the item it is nested in. */
+/* Whether the current section lists talks or writings, whose items are
+ * records ("***"EOS"*** Speaker at UNAM (March 2010)"), not roles; a
+ * section named for a field of work ("Research") may hold roles. */
+static bool md__records_section(const Md *md) {
+    if (md->kind != RLS_SECTION_PUBLICATIONS || md->mb.model->n_sections == 0) return false;
+    const RlsPlain *h = &md->mb.model->sections[md->mb.model->n_sections - 1].heading;
+    return rls_section_refine(md->kind, h->text, h->len, 1, 1) == RLS_SECTION_PUBLICATIONS;
+}
+
 static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (!md__entry_section(md->kind) || t->n_lines > 1 || p->len == 0 || p->len > 120) return false;
+    if (!md__entry_section(md->kind) || md__records_section(md) || t->n_lines > 1 || p->len == 0 ||
+        p->len > 120)
+        return false;
     bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(t);
     if (!marked && (p->text[p->len - 1] == '.' || md__words(p) > 14)) return false;
     RlsKids kids;
@@ -2368,11 +2439,11 @@ static bool md__heading_has_words(const Md *md, TSNode inl) {
     return false;
 }
 
-/* A heading in another language that is a section wording and nothing
- * more ("项目经历", "Formation"): short, with no digit, separator or
- * bracket that an entry heading carries ("自动处方解析项目（...）2023.09"). */
-static bool md__bare_foreign_section(const char *words, size_t n) {
-    if (n > 24 || !rls_section_foreign_wording(words, n)) return false;
+/* A heading of a few words and nothing more: no digit, separator or
+ * bracket that an entry heading carries ("自动处方解析项目（...）2023.09",
+ * "Engineer, Acme (2021)"). */
+static bool md__bare_words(const char *words, size_t n) {
+    if (n > 24) return false;
     uint32_t spaces = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)words[i];
@@ -2380,6 +2451,12 @@ static bool md__bare_foreign_section(const char *words, size_t n) {
         spaces += c == ' ';
     }
     return spaces <= 2;
+}
+
+/* A heading in another language that is a section wording and nothing
+ * more ("项目经历", "Formation"). */
+static bool md__bare_foreign_section(const char *words, size_t n) {
+    return md__bare_words(words, n) && rls_section_foreign_wording(words, n);
 }
 
 /* Whether a heading's words name a section; with `standard`, only wording
@@ -2395,6 +2472,18 @@ static bool md__heading_section(const Md *md, TSNode inl, bool standard) {
 
 static bool md__heading_is_section(const Md *md, TSNode inl) {
     return md__heading_section(md, inl, false);
+}
+
+/* At a level where a section already sat below the section level ("###
+ * Awards" after "### Engineer, Acme" roles), a sibling heading that is a
+ * section wording and nothing more is a section too, standard or not
+ * ("### Speeches", "### Public Speaking"): an entry heading there carries a
+ * name, a date or a role ("### Project Manager"). */
+static bool md__deep_sibling_section(const Md *md, TSNode inl) {
+    char buf[256];
+    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
+    return n > 0 && md__bare_words(buf, n) && !rls_entry_field_is_role(buf, n) &&
+           rls_section_classify(buf, n, NULL) != RLS_SECTION_OTHER;
 }
 
 /* Heading levels are relative: the section level is the one whose headings
@@ -2511,6 +2600,36 @@ static bool md__template_only(const Md *md, TSNode node) {
     return any;
 }
 
+/* Whether every item of the list that `item` opens carries dates of its
+ * own ("- Jane Roe, 2023--present.", "- Best paper (2019)"): a list of
+ * dated records, each an entry or a line of its own. */
+static bool md__items_all_dated(const Md *md, TSNode item) {
+    TSNode list = ts_node_parent(item);
+    if (ts_node_is_null(list) || !md__is(item, "list_item")) return false;
+    RlsKids kids;
+    rls_kids_init_named(&kids, list);
+    TSNode c;
+    uint32_t n_items = 0;
+    bool all = true;
+    while (all && rls_kids_next(&kids, &c)) {
+        if (!md__is(c, "list_item")) continue;
+        RlsKids parts;
+        rls_kids_init_named(&parts, c);
+        TSNode para = {0}, part;
+        while (ts_node_is_null(para) && rls_kids_next(&parts, &part))
+            if (md__is(part, "paragraph")) para = part;
+        rls_kids_close(&parts);
+        RlsDateRange dr;
+        size_t ds, de;
+        uint32_t s = ts_node_is_null(para) ? 0 : ts_node_start_byte(para);
+        uint32_t e = ts_node_is_null(para) ? 0 : ts_node_end_byte(para);
+        all = e > s && rls_date_range_find(md->src + s, e - s, &dr, &ds, &de);
+        n_items++;
+    }
+    rls_kids_close(&kids);
+    return all && n_items > 0;
+}
+
 /* A deeper heading that names no organisation, place or dates is a group
  * label inside its section, not an entry, when what follows is no entry
  * body: entries of their own ("### Journals" over "`1669`" date slots), or
@@ -2526,8 +2645,14 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
      * file), undated and naming no role, holds no entry: it is one only
      * when it groups roles under an employer ("### Acme Corp" over
      * "#### Engineer (2019 - 2021)"). */
-    bool holds_nothing = !next || next->cap == MD_CAP_HEADING ||
-                         (next->cap == MD_CAP_PARAGRAPH && md__template_only(md, next->node));
+    bool template_next = next && next->cap == MD_CAP_PARAGRAPH && md__template_only(md, next->node);
+    bool holds_nothing = !next || next->cap == MD_CAP_HEADING || template_next;
+    /* Outside the sections of roles, a heading over a template's loop
+     * labels what the loop renders, whatever it names ("##### University of
+     * California, Davis (teaching assistant)" over "{% include
+     * cv-teaching.liquid %}" in "Teaching"): the entries are not in the
+     * file. */
+    if (!roles && template_next && !f->dates.valid) return true;
     /* Publications and awards hold no roles: an undated heading there that
      * names none groups what follows ("### Academic Achievement" over a
      * list of prizes, "### Selected Publications"). */
@@ -2536,6 +2661,13 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
         !(f->title && rls_entry_field_is_role(f->title, strlen(f->title))))
         return !next || next->cap != MD_CAP_HEADING || md__heading_level(next->node) <= level ||
                !roles || no_roles;
+    /* Outside the sections of roles, an undated heading over a list whose
+     * every item carries its own dates labels those records, even when it
+     * names a degree ("##### PhD" over "- Jane Roe, 2023--present." under
+     * "## Graduate mentorship"; "### Other" over dated committee work). */
+    if (!roles && !f->dates.valid && !f->org && next && next->cap == MD_CAP_ITEM &&
+        md__items_all_dated(md, next->node))
+        return true;
     if (f->dates.valid || f->org || f->location || !next ||
         (next->cap != MD_CAP_PARAGRAPH && next->cap != MD_CAP_HTML))
         return false;
@@ -2566,7 +2698,11 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
 static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *f, uint16_t level) {
     if (md->role_level == 0 || level <= md->role_level || f->dates.valid) return false;
     const RlsPlain *p = &t->plain;
-    if (p->len == 0 || md__words(p) > 4 || memchr(p->text, '|', p->len)) return false;
+    /* An icon before the label is no word of it ("🔎 Focus sur quelques
+     * projets"). */
+    uint32_t icon = md__symbol_marker(p->text, p->len);
+    RlsPlain words = {.text = p->text + icon, .len = p->len - icon};
+    if (p->len == 0 || md__words(&words) > 4 || memchr(p->text, '|', p->len)) return false;
     return !rls_entry_field_is_role(p->text, p->len);
 }
 
@@ -2729,8 +2865,10 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     /* "### <i class="fa fa-trophy"></i> Awards" at the level of the role
      * headings above it: a section set one level too deep, not a role that
      * would take what follows. Deeper than the role it stays a label. */
-    if (((md->role_level && level <= md->role_level) || level == md->deep_section_level) &&
-        md__heading_section(md, inl, true)) {
+    bool deep_sibling = level == md->deep_section_level;
+    if (((md->role_level && level <= md->role_level) || deep_sibling) &&
+        (md__heading_section(md, inl, true) ||
+         (deep_sibling && md__deep_sibling_section(md, inl)))) {
         md->deep_section_level = level;
         md__section(md, hspan, &t, level);
         return;

@@ -89,6 +89,16 @@ static void test_headings_classify_with_their_standard_flag(void) {
         {"学会発表", RLS_SECTION_PUBLICATIONS, false},
         {"Vorträge", RLS_SECTION_PUBLICATIONS, false},
         {"職務経歴", RLS_SECTION_EXPERIENCE, false},
+        /* Talks and writing are records; a skill or role word before them wins. */
+        {"Speeches", RLS_SECTION_PUBLICATIONS, false},
+        {"Public Speaking", RLS_SECTION_PUBLICATIONS, false},
+        {"Selected Writing", RLS_SECTION_PUBLICATIONS, false},
+        {"Invited Lectures", RLS_SECTION_PUBLICATIONS, false},
+        {"Writing Skills", RLS_SECTION_SKILLS, false},
+        {"Writing Experience", RLS_SECTION_EXPERIENCE, false},
+        {"Academic Appointments", RLS_SECTION_EXPERIENCE, false},
+        {"Academic Positions", RLS_SECTION_EXPERIENCE, false},
+        {"Academic History", RLS_SECTION_EDUCATION, true},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         bool standard = !cases[i].standard;

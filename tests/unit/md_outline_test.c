@@ -729,8 +729,134 @@ static void test_each_dated_line_of_a_paragraph_is_an_entry(void) {
     rls_resume_delete(m);
 }
 
+/* A talk given is a record, not a role: under a heading that names talks
+ * or writing, even set at the level of the role headings beside a known
+ * section, a dated "Speaker at" item or citation is no entry, and a
+ * sub-heading over citations is a label. */
+static void test_talks_and_writing_hold_records_not_roles(void) {
+    RlsResume *m =
+        parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp *(2019 - 2021)*\n"
+              "- Built the build farm\n\n### Awards\n- Best paper (2020)\n\n"
+              "### Public Speaking\n- **\"Fast parsers\"** Speaker at RustConf (May "
+              "2022)\n- **\"Slow parsers\"** Speaker at GopherCon, Denver (June 2021)\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Acme Corp");
+    ASSERT_EQ_INT(m->n_sections, 4);
+    EXPECT_EQ_INT(m->sections[3].kind, RLS_SECTION_PUBLICATIONS);
+    EXPECT_EQ_INT(m->sections[3].n_bullets, 2);
+    rls_resume_delete(m);
+
+    m = parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp *(2019 - 2021)*\n\n"
+              "## Selected Writing\n\n### general audience\n\nDoe, Jane. [\"How parsers "
+              "work.\"](https://example.org/p) Features. _Tech Weekly_, October 2018.\n\n"
+              "Doe, Jane. \"Why grammars matter.\" _Code Review_, May 2016.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[2].kind, RLS_SECTION_PUBLICATIONS);
+    rls_resume_delete(m);
+}
+
+/* Outside the sections of roles, an undated heading over a list whose every
+ * item carries its own dates labels dated records (students advised,
+ * committees), even when it names a degree; in a section of roles the same
+ * shape is still a role whose dates are missing. */
+static void test_a_heading_over_dated_records_is_a_label(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp *(2019 - 2021)*\n"
+                         "- Built the build farm\n\n## Mentoring\n\n### Doctoral students\n\n"
+                         "- Jane Roe, thesis on parsers, 2021--present.\n"
+                         "- John Poe, _Lexers at scale_. 2018--2020.\n\n### MSc\n\n"
+                         "- Ann Lee, _Grammars_. March--September 2019.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[2].n_bullets, 3);
+    rls_resume_delete(m);
+
+    m = parse("# Ada\n\n## Experience\n\n### Independent Consultant\n\n"
+              "- Client A, billing rewrite, 2019 - 2020\n- Client B, search, 2020 - 2021\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Independent Consultant");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
+/* A label and a date with nothing else and no list under it stamps the
+ * page ("*Last updated: March 2024*"): no entry holds it. */
+static void test_a_labelled_date_alone_is_no_entry(void) {
+    RlsResume *m = parse("# Ada\n\n## Activities\n\n- Mentor at Code Club *— since 2022*\n\n"
+                         "*Last updated: March 2024*\n\n## Experience\n\n"
+                         "**Engineer**, Acme Corp (2019 - 2021)\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Acme Corp");
+    char got[128];
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Last updated: March 2024");
+    rls_resume_delete(m);
+}
+
+/* Beside date slots, a slot holding a short label ("`Side project`") over
+ * one name line still opens an entry, undated, that takes the list under
+ * it; a label slot over lines of their own (courses) is no entry. */
+static void test_a_label_in_a_date_slot_opens_an_undated_entry(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n`2019 - 2021`\n__Acme Corp - Engineer__\n"
+                         "- Built the build farm\n\n`Side project`\n__Tiny Clock - a binary clock "
+                         "kit__\n- Designed the board\n- Sold 400 kits\n\n`Ongoing`\n"
+                         "Compilers | Open University<br/>\nStatistics | Coursera\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    EXPECT_TRUE(!m->entries[1].dates.valid);
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
+/* An icon before a sub-heading under a role is no word of its label:
+ * "#### 🔎 A few chosen projects" is a label inside the role, as "####
+ * Projects" is, and the items under it stay the role's bullets. */
+static void test_an_icon_does_not_lengthen_a_label_under_a_role(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp (2019 - 2021)\n\n"
+                         "- Built the build farm\n\n#### \xF0\x9F\x94\x8E A few chosen projects\n\n"
+                         "- Led the billing rewrite\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
+/* In awards, an undated bold line that names no role is an award, a line
+ * of its own, not an entry. */
+static void test_an_undated_award_line_is_no_entry(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n**Engineer**, Acme Corp (2019 - 2021)\n\n"
+                         "## Awards\n\n**National Youth Science and Innovation Award**, Peru\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_EQ_INT(m->n_paragraphs, 1);
+    rls_resume_delete(m);
+}
+
+/* Outside the sections of roles, a heading over a template's loop labels
+ * what the loop renders, even when it names a role: the entries are in a
+ * data file, not here. In a section of roles it stays a role. */
+static void test_a_heading_over_a_template_loop_is_a_label(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp *(2019 - 2021)*\n\n"
+                         "## Teaching\n\n### Acme University (teaching assistant)\n\n"
+                         "{% include courses.liquid classes=ta %}\n\n### Before Acme (primary "
+                         "instructor)\n\n{% assign old = site.data.courses %}\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    rls_resume_delete(m);
+
+    m = parse("# Ada\n\n## Experience\n\n### Research Engineer\n\n"
+              "{% include role.liquid id=1 %}\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Research Engineer");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_heading_over_a_template_loop_is_a_label),
+        RLS_TEST(test_an_undated_award_line_is_no_entry),
+        RLS_TEST(test_an_icon_does_not_lengthen_a_label_under_a_role),
+        RLS_TEST(test_a_label_in_a_date_slot_opens_an_undated_entry),
+        RLS_TEST(test_a_labelled_date_alone_is_no_entry),
+        RLS_TEST(test_a_heading_over_dated_records_is_a_label),
+        RLS_TEST(test_talks_and_writing_hold_records_not_roles),
         RLS_TEST(test_a_bold_label_over_entry_headings_is_no_entry),
         RLS_TEST(test_each_dated_line_of_a_paragraph_is_an_entry),
         RLS_TEST(test_role_employer_and_dates_in_paragraphs_of_their_own_are_one_entry),
