@@ -2101,6 +2101,8 @@ static bool md__records_section(const Md *md) {
     return rls_section_refine(md->kind, h->text, h->len, 1, 1) == RLS_SECTION_PUBLICATIONS;
 }
 
+static bool md__items_all_dated(const Md *md, TSNode item);
+
 static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     const RlsPlain *p = &t->plain;
     if (!md__entry_section(md->kind) || md__records_section(md) || t->n_lines > 1 || p->len == 0 ||
@@ -2132,6 +2134,10 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
         de++;
     bool dates_at_edge = ds == 0 || de == p->len;
     if (has_list) return dates_at_edge && named;
+    /* "- 2021–present: Assistant Professor, University of Oslo" in a list
+     * whose every item is dated: a list of posts, each opening with its
+     * dates, then a role at an organisation. */
+    if (ds == 0 && role_at_org && md__items_all_dated(md, node)) return true;
     if (md->kind != RLS_SECTION_EDUCATION || !role) return false;
     if (role_at_org) return true;
     char *school = md__parent_name(md, node);

@@ -848,8 +848,28 @@ static void test_a_heading_over_a_template_loop_is_a_label(void) {
     rls_resume_delete(m);
 }
 
+/* A list of posts, each item opening with its dates then a role at an
+ * organisation, is a list of entries; a dated achievement among undated
+ * bullets stays a bullet. */
+static void test_a_list_of_dated_posts_is_a_list_of_entries(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n- 2019–2022: Lecturer, University of Leeds\n"
+                         "- 2016–2019: Research Fellow, Met Office\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Lecturer");
+    EXPECT_STR_EQ(opt(m->entries[1].org), "Met Office");
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2016);
+    rls_resume_delete(m);
+
+    m = parse("# Ada\n\n## Experience\n\n### Engineer, Acme Corp (2019 - 2021)\n\n"
+              "- 2020: Engineer of the year at Acme Corp\n- Built the billing API.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_list_of_dated_posts_is_a_list_of_entries),
         RLS_TEST(test_a_heading_over_a_template_loop_is_a_label),
         RLS_TEST(test_an_undated_award_line_is_no_entry),
         RLS_TEST(test_an_icon_does_not_lengthen_a_label_under_a_role),
