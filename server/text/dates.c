@@ -645,7 +645,21 @@ static bool dates__at(const DateScan *s, const char *lit) {
 /* ---- One date ------------------------------------------------------------- */
 
 /* Matches a word for "still going" at s->p. */
+static bool dates__present_word_at(DateScan *s);
+
+/* A present word, or one in brackets ("2019 - (Present)"). */
 static bool dates__present_at(DateScan *s) {
+    if (s->p < s->end && *s->p == '(') {
+        DateScan t = *s;
+        t.p++;
+        if (!dates__present_word_at(&t) || t.p >= t.end || *t.p != ')') return false;
+        s->p = t.p + 1;
+        return true;
+    }
+    return dates__present_word_at(s);
+}
+
+static bool dates__present_word_at(DateScan *s) {
     if (s->p >= s->end) return false;
     dates__indexed();
     const DateIndex *ix = &dates__present_ix;

@@ -316,6 +316,9 @@ static const FindCase find_cases[] = {
     {"2020 - heden", NULL, 2020, 0, 'Y', OPEN},
     {"03.2021 – obecnie", NULL, 2021, 3, 'E', OPEN},
     {"2018 – Günümüz", NULL, 2018, 0, 'Y', OPEN},
+    /* An open end in brackets */
+    {"2019 - (Present)", NULL, 2019, 0, 'Y', OPEN},
+    {"Mar 2020 – (current)", NULL, 2020, 3, 'E', OPEN},
     /* Months of more languages, capitals beyond Latin-1 folded ("ČERVEN") */
     {"januari 2020 – heden", NULL, 2020, 1, 'E', OPEN},
     {"mrt. 2017 – augustus 2019", NULL, 2017, 3, 'E', 2019, 8, 'E'},
