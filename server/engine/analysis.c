@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "model/builder.h"
-#include "rls/keywords.h"
+#include "rls/keyword_report.h"
 #include "rls/rules.h"
 #include "rls/spell.h"
 #include "rls/text.h"

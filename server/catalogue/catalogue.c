@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "keywords/kw_internal.h"
+#include "catalogue/tokens.h"
+#include "rls/keywords.h"
 #include "rls/alloc.h"
+#include "rls/common.h"
 #include "rls/hash.h"
 
 extern const unsigned char rls_data_backend_txt[];
