@@ -325,32 +325,18 @@ static void config__lexicons(ConfigJsonCtx *ctx, const cJSON *lexicons) {
 
 /* ---- thresholds ----------------------------------------------------------------- */
 
-/* Every threshold a rule reads (rls_config_threshold), with the values that
- * mean something. The rules convert them to integers (word and character
- * counts), so an unbounded value such as 1e300 would be undefined behaviour
- * there: the range is checked here, once, before anything reaches the core.
- * A rule that gains a threshold adds it here and in docs/rules.md. */
-typedef struct {
-    const char *name;
-    double min, max;
-} ConfigThreshold;
-
-static const ConfigThreshold config__thresholds_known[] = {
-    {"bullet-length.maxWords", 0, 1000},  /* 0 turns the check off */
-    {"bullet-length.maxChars", 0, 10000}, /* 0 turns the check off */
-    {"bullet-length.minWords", 0, 100},   /* 0 turns the check off */
-    {"repeated-verb.maxRepeats", 1, 100}, {"resume-length.maxWords", 1, 100000},
-    {"timeline-gap.months", 1, 120},      {"not-analysed.maxBytes", 1, RLS_TEXT_MAX_BYTES},
-};
-
+/* The thresholds and their ranges are the table RLS_THRESHOLDS (config.h):
+ * the rules convert them to integers (word and character counts), so an
+ * unbounded value such as 1e300 would be undefined behaviour there; the
+ * range is checked here, once, before anything reaches the core. */
 static void config__thresholds(ConfigJsonCtx *ctx, const cJSON *thresholds) {
     if (!cJSON_IsObject(thresholds)) {
         config__expected(ctx, "thresholds", "an object of threshold names to numbers", thresholds);
         return;
     }
-    const char *names[RLS_ARRAY_LEN(config__thresholds_known)];
-    for (size_t i = 0; i < RLS_ARRAY_LEN(config__thresholds_known); i++)
-        names[i] = config__thresholds_known[i].name;
+    const char *names[RLS_THRESHOLD_COUNT];
+    for (size_t i = 0; i < RLS_THRESHOLD_COUNT; i++)
+        names[i] = rls_thresholds[i].key;
     RlsBuf path, what;
     rls_buf_init(&path);
     rls_buf_init(&what);
@@ -358,9 +344,9 @@ static void config__thresholds(ConfigJsonCtx *ctx, const cJSON *thresholds) {
     cJSON_ArrayForEach(t, thresholds) {
         const char *name = t->string ? t->string : "";
         config__path(&path, "thresholds", name);
-        const ConfigThreshold *known = NULL;
-        for (size_t i = 0; i < RLS_ARRAY_LEN(config__thresholds_known) && !known; i++)
-            if (strcmp(name, names[i]) == 0) known = &config__thresholds_known[i];
+        const RlsThresholdInfo *known = NULL;
+        for (size_t i = 0; i < RLS_THRESHOLD_COUNT && !known; i++)
+            if (strcmp(name, names[i]) == 0) known = &rls_thresholds[i];
         if (!known) {
             const char *hint = rls_config_suggest(name, names, RLS_ARRAY_LEN(names));
             rls_buf_clear(&what);

@@ -465,7 +465,7 @@ uint32_t rls_resume_word_count(const RlsResume *model) {
 
 static void kwrules__length(const RlsResume *model, const char *src, uint32_t len,
                             const RlsConfig *config, RlsDiagList *out) {
-    double max_words = rls_config_threshold(config, "resume-length.maxWords", 1100);
+    double max_words = rls_config_threshold_of(config, RLS_THRESHOLD_RESUME_LENGTH_MAX_WORDS);
     uint32_t words = rls_resume_word_count(model);
     if ((double)words <= max_words) return;
     kwrules__emit(out, config, RLS_RULE_ID(RESUME_LENGTH), rls_resume_top_line(model, src, len),

@@ -301,7 +301,7 @@ static void score__formatting(RlsScore *self, const RlsResume *model, const char
     if (spelled)
         score__deduct(c, RLS_MIN(2.0, 0.5 * spelled),
                       "%u number(s) spelled out in words instead of digits", spelled);
-    double max_words = rls_config_threshold(config, "resume-length.maxWords", 1100);
+    double max_words = rls_config_threshold_of(config, RLS_THRESHOLD_RESUME_LENGTH_MAX_WORDS);
     uint32_t words = rls_resume_word_count(model);
     if (words > max_words) score__deduct(c, 2.0, "About %u words: longer than two pages", words);
     if (c->raw < 0) c->raw = 0;

@@ -144,7 +144,7 @@ static uint64_t doc__repeated_verb_key(RlsRulesCtx *ctx, size_t max) {
 static void doc__repeated_verb_run(RlsRulesCtx *ctx, size_t max);
 
 void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
-    double max_d = rls_config_threshold(ctx->config, "repeated-verb.maxRepeats", 2);
+    double max_d = rls_config_threshold_of(ctx->config, RLS_THRESHOLD_REPEATED_VERB_MAX_REPEATS);
     size_t max = max_d < 1 ? 1 : (size_t)max_d;
     uint64_t key = 0;
     if (ctx->cache) {

@@ -693,11 +693,11 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
     engine__edits_load(&ctx);
     ctx.english = rls_rules_is_english(model);
     ctx.fragment = rls_rules_is_fragment(model, ctx.src, ctx.src_len);
-    ctx.max_words = rls_config_threshold(config, "bullet-length.maxWords", 40);
-    ctx.max_chars = rls_config_threshold(config, "bullet-length.maxChars", 240);
-    ctx.min_words = rls_config_threshold(config, "bullet-length.minWords", 4);
-    ctx.max_wide_chars = rls_config_threshold(config, "bullet-length.maxWideChars", 100);
-    ctx.max_summary_words = rls_config_threshold(config, "bullet-length.maxSummaryWords", 90);
+    ctx.max_words = rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MAX_WORDS);
+    ctx.max_chars = rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MAX_CHARS);
+    ctx.min_words = rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MIN_WORDS);
+    ctx.max_wide_chars = rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MAX_WIDE_CHARS);
+    ctx.max_summary_words = rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MAX_SUMMARY_WORDS);
     if (model->n_sections) {
         ctx.section_scope = rls_malloc(model->n_sections * sizeof(*ctx.section_scope));
         ctx.section_english = rls_malloc(model->n_sections * sizeof(*ctx.section_english));
