@@ -29,14 +29,12 @@ static void kwrules__emit(RlsDiagList *out, const RlsConfig *config, const char 
     const RlsRuleInfo *info = rls_rule_find(id);
     RlsSeverity sev = rls_config_severity(config, info->id, info->default_severity);
     if (sev == RLS_SEV_OFF) return;
-    RlsBuf msg;
-    rls_buf_init(&msg);
     va_list ap;
     va_start(ap, fmt);
-    rls_buf_vprintf(&msg, fmt, ap);
+    char *msg = rls_vstrfmt(fmt, ap);
     va_end(ap);
-    rls_diag_push(out, span, sev, info->id, "%s", msg.data ? msg.data : "");
-    rls_buf_close(&msg);
+    rls_diag_push(out, span, sev, info->id, "%s", msg);
+    rls_free(msg);
 }
 
 /* The first non-blank line of the source: where document-level findings go

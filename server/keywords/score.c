@@ -57,13 +57,10 @@ static void score__deduct(RlsScoreComponent *comp, double points, const char *fm
 
 static void score__deduct(RlsScoreComponent *comp, double points, const char *fmt, ...) {
     if (points <= 0.005) return;
-    RlsBuf b;
-    rls_buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    rls_buf_vprintf(&b, fmt, ap);
+    RlsScoreDeduction d = {rls_vstrfmt(fmt, ap), points};
     va_end(ap);
-    RlsScoreDeduction d = {rls_buf_detach(&b), points};
     RLS_PUSH(comp->deductions, comp->n_deductions, comp->cap_deductions, d);
     comp->raw -= points;
 }

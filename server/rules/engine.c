@@ -676,17 +676,23 @@ int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
     return rls_rules_run_cached(NULL, model, src, src_len, config, out);
 }
 
+/* A context over model and its source, appending to out; no configuration. */
+static void engine__ctx_init(RlsRulesCtx *ctx, const RlsResume *model, const char *src,
+                             uint32_t src_len, RlsDiagList *out) {
+    memset(ctx, 0, sizeof(*ctx));
+    ctx->model = model;
+    ctx->src = src ? src : "";
+    ctx->src_len = src ? src_len : 0;
+    ctx->out = out;
+}
+
 int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const char *src,
                          uint32_t src_len, const RlsConfig *config, RlsDiagList *out) {
     if (!model || !out) return 0;
     size_t from = out->len;
     RlsRulesCtx ctx;
-    memset(&ctx, 0, sizeof(ctx));
-    ctx.model = model;
-    ctx.src = src ? src : "";
-    ctx.src_len = src ? src_len : 0;
+    engine__ctx_init(&ctx, model, src, src_len, out);
     ctx.config = config;
-    ctx.out = out;
     for (size_t i = 0; i < RLS_ARRAY_LEN(engine__rules); i++)
         ctx.sev[i] =
             rls_config_severity(config, engine__rules[i].id, engine__rules[i].default_severity);
@@ -753,11 +759,7 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
 void rls_rules_suppress(const RlsResume *model, const char *src, uint32_t src_len, RlsDiagList *out,
                         size_t from) {
     RlsRulesCtx ctx;
-    memset(&ctx, 0, sizeof(ctx));
-    ctx.model = model;
-    ctx.src = src ? src : "";
-    ctx.src_len = src ? src_len : 0;
-    ctx.out = out;
+    engine__ctx_init(&ctx, model, src, src_len, out);
     rls_rules_apply_suppressions(&ctx, from);
     rls_free(ctx.line_starts);
 }
