@@ -260,12 +260,17 @@ static char *config__trimmed(const char *s) {
     return n ? rls_strndup(start, n) : NULL;
 }
 
+/* Words or phrases added to (or, when remove, removed from) lexicon, from
+ * the array at list_path; the resume dictionary (not phrases) takes single
+ * words, as short as the speller's. */
 static void config__lexicon_list(ConfigJsonCtx *ctx, const char *lexicon, const cJSON *list,
-                                 bool remove, const char *list_path) {
+                                 bool remove, const char *list_path, bool phrases) {
     if (!cJSON_IsArray(list)) {
-        config__expected(ctx, list_path, "an array of words or phrases", list);
+        config__expected(ctx, list_path,
+                         phrases ? "an array of words or phrases" : "an array of words", list);
         return;
     }
+    size_t max = phrases ? CONFIG__WORD_MAX_BYTES : RLS_SPELL_MAX_WORD;
     RlsBuf path;
     rls_buf_init(&path);
     int index = 0;
@@ -274,11 +279,13 @@ static void config__lexicon_list(ConfigJsonCtx *ctx, const char *lexicon, const 
         rls_buf_clear(&path);
         rls_buf_printf(&path, "%s[%d]", list_path, index++);
         char *word = cJSON_IsString(w) ? config__trimmed(w->valuestring) : NULL;
-        if (!word || strlen(word) > CONFIG__WORD_MAX_BYTES) {
-            config__expected(ctx, path.data, "a non-empty word or phrase of at most 200 bytes", w);
-        } else {
+        if (!word || strlen(word) > max || (!phrases && strchr(word, ' ')))
+            config__expected(ctx, path.data,
+                             phrases ? "a non-empty word or phrase of at most 200 bytes"
+                                     : "one word of at most 64 bytes",
+                             w);
+        else
             rls_config_edit_lexicon(ctx->config, lexicon, word, remove);
-        }
         rls_free(word);
     }
     rls_buf_close(&path);
@@ -313,7 +320,7 @@ static void config__lexicons(ConfigJsonCtx *ctx, const cJSON *lexicons) {
             const char *key = part->string ? part->string : "";
             config__path(&sub, path.data, key);
             if (strcmp(key, "add") == 0 || strcmp(key, "remove") == 0) {
-                config__lexicon_list(ctx, name, part, key[0] == 'r', sub.data);
+                config__lexicon_list(ctx, name, part, key[0] == 'r', sub.data, true);
             } else {
                 config__problem(ctx, sub.data, "unknown key; expected \"add\" or \"remove\"");
             }
@@ -619,25 +626,7 @@ static void config__spelling(ConfigJsonCtx *ctx, const cJSON *sp) {
 
 /* The resume dictionary: words the spelling rule accepts. */
 static void config__dictionary(ConfigJsonCtx *ctx, const cJSON *list) {
-    if (!cJSON_IsArray(list)) {
-        config__expected(ctx, "dictionary", "an array of words", list);
-        return;
-    }
-    RlsBuf path;
-    rls_buf_init(&path);
-    int index = 0;
-    const cJSON *w;
-    cJSON_ArrayForEach(w, list) {
-        rls_buf_clear(&path);
-        rls_buf_printf(&path, "dictionary[%d]", index++);
-        char *word = cJSON_IsString(w) ? config__trimmed(w->valuestring) : NULL;
-        if (!word || strlen(word) > RLS_SPELL_MAX_WORD || strchr(word, ' '))
-            config__expected(ctx, path.data, "one word of at most 64 bytes", w);
-        else
-            rls_config_edit_lexicon(ctx->config, RLS_SPELL_LEXICON, word, false);
-        rls_free(word);
-    }
-    rls_buf_close(&path);
+    config__lexicon_list(ctx, RLS_SPELL_LEXICON, list, false, "dictionary", false);
 }
 
 /* ---- macros ------------------------------------------------------------------------ */

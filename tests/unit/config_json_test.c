@@ -11,6 +11,7 @@
 #include "config/hooks.h"
 #include "rls/buf.h"
 #include "rls/rules.h"
+#include "rls/spell.h"
 #include "test.h"
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -541,6 +542,37 @@ static void test_thresholds_out_of_range_are_refused_with_the_allowed_range(void
     rls_config_close(&cfg);
 }
 
+/* The resume dictionary takes single words of at most RLS_SPELL_MAX_WORD
+ * bytes into the spelling lexicon; a phrase, a longer word or a non-string
+ * is reported with its place, and the rest applies. */
+static void test_the_dictionary_takes_single_words(void) {
+    char json[256], long_word[RLS_SPELL_MAX_WORD + 2];
+    memset(long_word, 'k', sizeof long_word - 1);
+    long_word[sizeof long_word - 1] = '\0';
+    snprintf(json, sizeof json, "{\"dictionary\": [\" Kubernetes \", \"two words\", \"%s\", 3]}",
+             long_word);
+    RlsConfig cfg;
+    rls_config_init(&cfg);
+    RlsBuf problems;
+    rls_buf_init(&problems);
+    merge_text(&cfg, json, &problems);
+    for (int i = 1; i <= 3; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "dictionary[%d]: expected one word of at most 64 bytes", i);
+        if (!contains(&problems, want)) RLS__FAIL("no \"%s\" in:\n%s", want, problems.data);
+    }
+    EXPECT_EQ_INT(count_lines(&problems), 3);
+    ASSERT_EQ_INT(cfg.n_lexicon_edits, 1);
+    EXPECT_STR_EQ(cfg.lexicon_edits[0].lexicon, RLS_SPELL_LEXICON);
+    EXPECT_STR_EQ(cfg.lexicon_edits[0].word, "Kubernetes");
+    EXPECT_TRUE(!cfg.lexicon_edits[0].remove);
+    rls_buf_clear(&problems);
+    merge_text(&cfg, "{\"dictionary\": \"Kubernetes\"}", &problems);
+    EXPECT_TRUE(contains(&problems, "dictionary: expected an array of words"));
+    rls_buf_close(&problems);
+    rls_config_close(&cfg);
+}
+
 /* docs/configuration.md's table of thresholds is the table RLS_THRESHOLDS:
  * every row with its default and range, and no other. */
 static void test_docs_list_exactly_the_thresholds_of_the_table(void) {
@@ -838,6 +870,7 @@ int main(void) {
         RLS_TEST(test_an_oversized_or_missing_config_file_is_refused),
         RLS_TEST(test_suggestions_only_for_near_misses),
         RLS_TEST(test_thresholds_out_of_range_are_refused_with_the_allowed_range),
+        RLS_TEST(test_the_dictionary_takes_single_words),
         RLS_TEST(test_docs_list_exactly_the_thresholds_of_the_table),
         RLS_TEST(test_every_threshold_of_the_table_is_configurable),
         RLS_TEST(test_text_after_the_json_value_ignores_the_whole_file),
