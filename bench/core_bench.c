@@ -31,7 +31,7 @@
 #include "rls/alloc.h"
 #include "rls/analysis.h"
 #include "rls/buf.h"
-#include "rls/keywords.h"
+#include "rls/keyword_report.h"
 #include "rls/parse.h"
 #include "rls/rules.h"
 #include "rls/text.h"

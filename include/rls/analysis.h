@@ -14,9 +14,8 @@
 
 /* The one finding of a document that was not analysed (rule
  * RLS_RULE_ID(NOT_ANALYSED), rules.h): not UTF-8 text, larger than the
- * threshold "not-analysed.maxBytes" (default RLS_ANALYSIS_MAX_BYTES), or past
- * the parse budget (parse.h). */
-#define RLS_ANALYSIS_MAX_BYTES (4u * 1024u * 1024u)
+ * threshold "not-analysed.maxBytes" (default RLS_ANALYSIS_MAX_BYTES, config.h),
+ * or past the parse budget (parse.h). */
 
 struct RlsRulesCache;
 struct RlsKwScanCache;

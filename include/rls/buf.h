@@ -29,4 +29,13 @@ void rls_buf_vprintf(RlsBuf *self, const char *fmt, va_list ap);
  * buffer to empty. Never returns NULL: an empty buffer gives "". */
 char *rls_buf_detach(RlsBuf *self);
 
+/* Copies s[0..len) and a NUL into pool (cap bytes) at *used and advances
+ * *used past them: strings of a table built once into static storage. NULL
+ * when they do not fit. */
+const char *rls_strpool_add(char *pool, size_t cap, size_t *used, const char *s, size_t len);
+
+/* The string fmt formats, owned (free with rls_free); never NULL. */
+char *rls_strfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *rls_vstrfmt(const char *fmt, va_list ap);
+
 #endif /* RLS_BUF_H_ */

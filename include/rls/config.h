@@ -8,6 +8,7 @@
 
 #include "rls/diag.h"
 #include "rls/macro.h"
+#include "rls/text.h"
 
 #define RLS_SEV_DEFAULT (-1)
 
@@ -26,6 +27,44 @@ typedef struct {
     char *name; /* e.g. "bullet-length.maxWords" */
     double value;
 } RlsThreshold;
+
+/* The largest document analysed unless threshold not-analysed.maxBytes
+ * says otherwise (analysis.h). */
+#define RLS_ANALYSIS_MAX_BYTES (4u * 1024u * 1024u)
+
+/* Every numeric limit a rule reads, one row each: the key a configuration
+ * sets it by ("thresholds" in a file: "<rule-id>.<name>"), its default, and
+ * the whole numbers it may take (a value outside is refused where the
+ * configuration is read, before anything reaches the rules, which convert
+ * it to integers). docs/configuration.md lists them all (a test checks it
+ * against this table). Rules read a threshold by its row,
+ * rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MAX_WORDS): a
+ * misspelt name does not compile, where a misspelt key read nothing.
+ *   X(NAME, key, default, min, max) */
+#define RLS_THRESHOLDS(X)                                                                          \
+    X(BULLET_MAX_WORDS, "bullet-length.maxWords", 40, 0, 1000)                                     \
+    X(BULLET_MAX_CHARS, "bullet-length.maxChars", 240, 0, 10000)                                   \
+    X(BULLET_MIN_WORDS, "bullet-length.minWords", 4, 0, 100)                                       \
+    X(BULLET_MAX_WIDE_CHARS, "bullet-length.maxWideChars", 100, 0, 10000)                          \
+    X(BULLET_MAX_SUMMARY_WORDS, "bullet-length.maxSummaryWords", 90, 0, 1000)                      \
+    X(REPEATED_VERB_MAX_REPEATS, "repeated-verb.maxRepeats", 2, 1, 100)                            \
+    X(RESUME_LENGTH_MAX_WORDS, "resume-length.maxWords", 1100, 1, 100000)                          \
+    X(TIMELINE_GAP_MONTHS, "timeline-gap.months", 6, 1, 120)                                       \
+    X(NOT_ANALYSED_MAX_BYTES, "not-analysed.maxBytes", RLS_ANALYSIS_MAX_BYTES, 1,                  \
+      RLS_TEXT_MAX_BYTES)
+
+/* Each threshold's row: RLS_THRESHOLD_BULLET_MAX_WORDS, ... */
+#define RLS__THRESHOLD_ENUM(name, ...) RLS_THRESHOLD_##name,
+typedef enum { RLS_THRESHOLDS(RLS__THRESHOLD_ENUM) RLS_THRESHOLD_COUNT } RlsThresholdId;
+#undef RLS__THRESHOLD_ENUM
+
+typedef struct {
+    const char *key;
+    double def, min, max;
+} RlsThresholdInfo;
+
+/* The table, in RLS_THRESHOLDS order (indexed by RlsThresholdId). */
+extern const RlsThresholdInfo rls_thresholds[RLS_THRESHOLD_COUNT];
 
 /* Where the spelling rule gets its dictionaries (spell.h): owned by the
  * shell, borrowed here; copied as is by rls_config_copy. */
@@ -73,5 +112,8 @@ void rls_config_set_spell_path(RlsConfig *self, const char *path);
 /* The configured severity of a rule, or def when not configured. */
 RlsSeverity rls_config_severity(const RlsConfig *self, const char *rule, RlsSeverity def);
 double rls_config_threshold(const RlsConfig *self, const char *name, double def);
+/* The configured value of a threshold of the table, or its default. config
+ * may be NULL (defaults). */
+double rls_config_threshold_of(const RlsConfig *self, RlsThresholdId id);
 
 #endif /* RLS_CONFIG_H_ */

@@ -19,7 +19,7 @@
 
 #include "rls/config.h"
 #include "rls/diag.h"
-#include "rls/keywords.h"
+#include "rls/keyword_report.h"
 #include "rls/model.h"
 #include "rls/score.h"
 

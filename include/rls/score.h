@@ -20,7 +20,7 @@
 
 #include "rls/config.h"
 #include "rls/diag.h"
-#include "rls/keywords.h"
+#include "rls/keyword_report.h"
 #include "rls/model.h"
 
 typedef enum {

@@ -9,7 +9,7 @@
 
 #include "actions/actions_internal.h"
 #include "rls/alloc.h"
-#include "rls/keywords.h"
+#include "rls/keyword_report.h"
 #include "rls/rules.h"
 
 /* ---- Lists ------------------------------------------------------------------- */

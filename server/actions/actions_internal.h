@@ -224,8 +224,6 @@ void rls_tracked_copy_cap(RlsTracked *out, const RlsTracked *in, size_t start, s
 /* Small shared helpers. */
 /* Appends word with its first letter upper-cased (ASCII). */
 void rls_tracked_lit_cap(RlsTracked *self, const char *word, bool cap);
-/* Owned "fmt"-formatted string. */
-char *rls_strfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- Source edits (edits.c) ---------------------------------------------- */
 

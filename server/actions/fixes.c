@@ -10,6 +10,7 @@
  */
 #include <ctype.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -34,9 +35,31 @@ static void fixes__copy(RlsTracked *o, const RlsTracked *src, size_t from, size_
     rls_tracked_copy_cap(o, src, from, to, o->text.len == 0);
 }
 
+/* A step's opening: NULL when the step offers no alternative in->alt (it
+ * offers 0 to max_alt) or the text is empty; else the text, with *w its
+ * words (close with rls_toks_close). */
+static const char *fixes__open(const RlsStepIn *in, int max_alt, RlsToks *w) {
+    const RlsBuf *text = &in->text->text;
+    if (in->alt < 0 || in->alt > max_alt || !text->data || !text->len) return NULL;
+    rls_words_split(text->data, text->len, w);
+    return text->data;
+}
+
 static bool fixes__changed(const RlsStepIn *in, RlsStepOut *out) {
     const RlsBuf *a = &in->text->text, *b = &out->text->text;
     return a->len != b->len || memcmp(a->data, b->data, a->len) != 0;
+}
+
+/* A step's closing, for a step that copies the text around what it
+ * changes: the rest of the text, from byte at, when it changed something;
+ * false, with out's text cleared, when it did not or the result is the text
+ * it started from. Closes w. */
+static bool fixes__done(const RlsStepIn *in, RlsStepOut *out, RlsToks *w, bool did, size_t at) {
+    if (did) fixes__copy(out->text, in->text, at, in->text->text.len);
+    rls_toks_close(w);
+    if (did && fixes__changed(in, out)) return true;
+    rls_tracked_clear(out->text);
+    return false;
 }
 
 /* ---- first-person -------------------------------------------------------------- */
@@ -155,12 +178,9 @@ static bool fixes__possessive_stays(const char *t, const RlsToks *w, size_t i, b
 }
 
 static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine) {
-    const RlsTracked *src = in->text;
-    const char *t = src->text.data;
-    size_t n = src->text.len;
-    if (!t || !n) return false;
     RlsToks w = {0};
-    rls_words_split(t, n, &w);
+    const char *t = fixes__open(in, 1, &w);
+    if (!t) return false;
     RlsTracked *o = out->text;
     /* A leading subject goes: "I", "We", "My team and I", "Our team". */
     size_t i = fixes__leading_subject(in, t, &w);
@@ -176,7 +196,7 @@ static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine)
         if (fixes__possessive_stays(t, &w, i, subject_left)) continue;
         if (rls_tok_is(t, tok, "my") && !mine) continue;
         if (rls_tok_is(t, tok, "our") || rls_tok_is(t, tok, "my")) {
-            fixes__copy(o, src, at, tok.start);
+            fixes__copy(o, in->text, at, tok.start);
             rls_tracked_lit_cap(o, "the", o->text.len == 0);
             at = tok.end;
             did = true;
@@ -186,7 +206,7 @@ static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine)
                    i > 0 && rls_tok_is(t, w.items[i - 1], "by")) {
             size_t a = w.items[i - 1].start, b = tok.end;
             if (a > 0 && t[a - 1] == ' ') a--;
-            fixes__copy(o, src, at, a);
+            fixes__copy(o, in->text, at, a);
             at = b;
             did = true;
         } else if ((rls_tok_is(t, tok, "i") || rls_tok_is(t, tok, "we")) && i > 0 &&
@@ -196,17 +216,12 @@ static bool fixes__first_person(const RlsStepIn *in, RlsStepOut *out, bool mine)
              * implied subject is the person. After a sentence break ("The
              * idea was born and I will ...") the "and" joins another
              * subject's clause, which dropping "I" would make its own. */
-            fixes__copy(o, src, at, tok.start);
+            fixes__copy(o, in->text, at, tok.start);
             at = w.items[i + 1].start;
             did = true;
         }
     }
-    if (did) fixes__copy(o, src, at, n);
-    rls_toks_close(&w);
-    if (!did || !fixes__changed(in, out)) {
-        rls_tracked_clear(o);
-        return false;
-    }
+    if (!fixes__done(in, out, &w, did, at)) return false;
     out->title =
         rls_strdup(changed_mine ? "Drop the first person (“my” → “the”)" : "Drop the first person");
     out->applicability = changed_mine ? RLS_APPLY_CHOICE : RLS_APPLY_SAFE;
@@ -378,13 +393,10 @@ static void fixes__passive_write(const RlsStepIn *in, RlsTracked *o, const char 
 }
 
 bool rls_rewrite_passive(const RlsStepIn *in, RlsStepOut *out) {
-    if (in->alt != 0) return false;
-    const RlsTracked *src = in->text;
-    const char *t = src->text.data;
-    size_t n = src->text.len;
-    if (!t || !n) return false;
     RlsToks w = {0};
-    rls_words_split(t, n, &w);
+    const char *t = fixes__open(in, 0, &w);
+    if (!t) return false;
+    size_t n = in->text->text.len;
     RlsTracked *o = out->text;
     bool ok = false;
     size_t body_end = n;
@@ -398,7 +410,7 @@ bool rls_rewrite_passive(const RlsStepIn *in, RlsStepOut *out) {
         ncl = fixes__passive_clauses(t, &w, agent_start, cl, RLS_ARRAY_LEN(cl));
     if (ncl > 0) {
         fixes__passive_write(in, o, t, &w, cl, ncl);
-        rls_tracked_copy(o, src, body_end, n);
+        rls_tracked_copy(o, in->text, body_end, n);
         out->title = rls_strfmt("Rewrite in the active voice: “%.60s%s”", o->text.data,
                                 o->text.len > 60 ? "…" : "");
         out->applicability = RLS_APPLY_SAFE;
@@ -432,13 +444,10 @@ static void fixes__digits(char *buf, size_t size, uint64_t v, const char **suffi
 }
 
 bool rls_rewrite_numbers(const RlsStepIn *in, RlsStepOut *out) {
-    if (in->alt != 0) return false;
-    const RlsTracked *src = in->text;
-    const char *t = src->text.data;
-    size_t n = src->text.len;
-    if (!t || !n) return false;
     RlsToks w = {0};
-    rls_words_split(t, n, &w);
+    const char *t = fixes__open(in, 0, &w);
+    if (!t) return false;
+    size_t n = in->text->text.len;
     RlsTracked *o = out->text;
     size_t at = 0;
     bool did = false, whole = fixes__whole(in);
@@ -471,7 +480,7 @@ bool rls_rewrite_numbers(const RlsStepIn *in, RlsStepOut *out) {
                 percent = true;
             }
         }
-        fixes__copy(o, src, at, a);
+        fixes__copy(o, in->text, at, a);
         rls_tracked_puts(o, digits);
         rls_tracked_puts(o, suffix);
         if (percent) rls_tracked_puts(o, "%");
@@ -482,7 +491,7 @@ bool rls_rewrite_numbers(const RlsStepIn *in, RlsStepOut *out) {
         did = true;
         i += used - 1;
     }
-    if (did) fixes__copy(o, src, at, n);
+    if (did) fixes__copy(o, in->text, at, n);
     rls_toks_close(&w);
     if (!did) {
         rls_buf_close(&title);
@@ -496,13 +505,10 @@ bool rls_rewrite_numbers(const RlsStepIn *in, RlsStepOut *out) {
 /* ---- vague-quantifier --------------------------------------------------------------- */
 
 bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
-    if (in->alt != 0) return false;
-    const RlsTracked *src = in->text;
-    const char *t = src->text.data;
-    size_t n = src->text.len;
-    if (!t || !n) return false;
     RlsToks w = {0};
-    rls_words_split(t, n, &w);
+    const char *t = fixes__open(in, 0, &w);
+    if (!t) return false;
+    size_t n = in->text->text.len;
     RlsTracked *o = out->text;
     size_t at = 0;
     bool did = false, placeholder = false;
@@ -542,7 +548,7 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
             if (!final_dot && b < n && t[b] == '.') b++;
             while (a > at && (t[a - 1] == ' ' || t[a - 1] == ','))
                 a--;
-            rls_tracked_copy(o, src, at, a);
+            rls_tracked_copy(o, in->text, at, a);
             at = b;
             did = true;
             continue;
@@ -555,7 +561,7 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
             if (k < 4 && phrases[p][k]) continue;
             /* A count needs a noun after it ("many of" still counts). */
             if (i + k >= w.len || w.items[i + k].start != w.items[i + k - 1].end + 1) break;
-            fixes__copy(o, src, at, tok.start);
+            fixes__copy(o, in->text, at, tok.start);
             /* "Lots of improvements to X" has no verb: a count of changes
              * that open the bullet were made ("Made [N] improvements"). */
             static const char *const made[] = {
@@ -574,12 +580,7 @@ bool rls_rewrite_vague(const RlsStepIn *in, RlsStepOut *out) {
             break;
         }
     }
-    if (did) fixes__copy(o, src, at, n);
-    rls_toks_close(&w);
-    if (!did || !fixes__changed(in, out)) {
-        rls_tracked_clear(o);
-        return false;
-    }
+    if (!fixes__done(in, out, &w, did, at)) return false;
     /* Dropping a closing "etc." keeps what the bullet says; a count
      * placeholder is for the writer to fill in. */
     out->title =
@@ -667,13 +668,10 @@ static size_t fixes__buzz_phrase(const char *t, const RlsToks *w, size_t i,
 }
 
 bool rls_rewrite_buzzword(const RlsStepIn *in, RlsStepOut *out) {
-    if (in->alt != 0) return false;
-    const RlsTracked *src = in->text;
-    const char *t = src->text.data;
-    size_t n = src->text.len;
-    if (!t || !n) return false;
     RlsToks w = {0};
-    rls_words_split(t, n, &w);
+    const char *t = fixes__open(in, 0, &w);
+    if (!t) return false;
+    size_t n = in->text->text.len;
     RlsTracked *o = out->text;
     /* Adjectives that add nothing and can go without breaking the
      * sentence; noun buzzwords ("synergy", "team player") have no safe
@@ -712,7 +710,7 @@ bool rls_rewrite_buzzword(const RlsStepIn *in, RlsStepOut *out) {
                 if (title.len == 0)
                     rls_buf_printf(&title, "Remove “%.*s”", (int)(last.end - tok.start),
                                    t + tok.start);
-                fixes__copy(o, src, at, a);
+                fixes__copy(o, in->text, at, a);
                 at = last.end;
                 did = true;
                 i = end_w - 1;
@@ -740,11 +738,11 @@ bool rls_rewrite_buzzword(const RlsStepIn *in, RlsStepOut *out) {
         }
         if (title.len == 0)
             rls_buf_printf(&title, "Remove “%.*s”", (int)(tok.end - tok.start), t + a);
-        fixes__copy(o, src, at, a);
+        fixes__copy(o, in->text, at, a);
         at = b;
         did = true;
     }
-    if (did) fixes__copy(o, src, at, n);
+    if (did) fixes__copy(o, in->text, at, n);
     rls_toks_close(&w);
     if (!did) {
         rls_buf_close(&title);
@@ -938,16 +936,16 @@ static const char *fixes__clause_for_verb(const char *t, const RlsToks *w, const
 }
 
 bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
-    if (in->alt != 0) return false;
-    const RlsTracked *src = in->text;
-    const char *t = src->text.data;
-    size_t n = src->text.len;
-    if (!t || !n) return false;
+    RlsToks w = {0};
+    const char *t = fixes__open(in, 0, &w);
+    if (!t) return false;
+    size_t n = in->text->text.len;
     /* Once a placeholder is there the person has something to fill in;
      * adding another would never converge. */
-    if (strstr(t, RLS_PLACEHOLDER_COUNT) || strstr(t, RLS_PLACEHOLDER_METRIC)) return false;
-    RlsToks w = {0};
-    rls_words_split(t, n, &w);
+    if (strstr(t, RLS_PLACEHOLDER_COUNT) || strstr(t, RLS_PLACEHOLDER_METRIC)) {
+        rls_toks_close(&w);
+        return false;
+    }
     RlsVerb v;
     size_t body_end = n;
     const char *clause = NULL;
@@ -962,9 +960,9 @@ bool rls_rewrite_no_metric(const RlsStepIn *in, RlsStepOut *out) {
     }
     if (clause) {
         RlsTracked *o = out->text;
-        rls_tracked_copy(o, src, 0, insert_at);
+        rls_tracked_copy(o, in->text, 0, insert_at);
         rls_tracked_puts(o, clause);
-        rls_tracked_copy(o, src, insert_at, n);
+        rls_tracked_copy(o, in->text, insert_at, n);
         out->title =
             rls_strfmt("Add a result to fill in: “%s”", clause[0] == ',' ? clause + 2 : clause + 1);
         out->applicability = RLS_APPLY_PLACEHOLDER;
@@ -1012,13 +1010,10 @@ static const char *fixes__tense_form(const char *t, RlsTok tok, bool present, Rl
 }
 
 bool rls_rewrite_tense(const RlsStepIn *in, RlsStepOut *out) {
-    if (in->alt != 0) return false;
-    const RlsTracked *src = in->text;
-    const char *t = src->text.data;
-    size_t n = src->text.len;
-    if (!t || !n) return false;
     RlsToks w = {0};
-    rls_words_split(t, n, &w);
+    const char *t = fixes__open(in, 0, &w);
+    if (!t) return false;
+    size_t n = in->text->text.len;
     bool ok = false;
     /* The finding's verb, or the opening word. */
     size_t i = 0;
@@ -1065,15 +1060,15 @@ bool rls_rewrite_tense(const RlsStepIn *in, RlsStepOut *out) {
         }
     }
     RlsTracked *o = out->text;
-    rls_tracked_copy(o, src, 0, tok.start);
+    rls_tracked_copy(o, in->text, 0, tok.start);
     rls_tracked_lit_cap(o, form, isupper((unsigned char)s[0]) != 0);
     if (form2) {
         RlsTok t2 = w.items[second];
-        rls_tracked_copy(o, src, tok.end, t2.start);
+        rls_tracked_copy(o, in->text, tok.end, t2.start);
         rls_tracked_lit_cap(o, form2, false);
-        rls_tracked_copy(o, src, drop_of ? w.items[drop_of].end : t2.end, n);
+        rls_tracked_copy(o, in->text, drop_of ? w.items[drop_of].end : t2.end, n);
     } else {
-        rls_tracked_copy(o, src, tok.end, n);
+        rls_tracked_copy(o, in->text, tok.end, n);
     }
     char cap[2 * RLS_VERB_MAX + 8];
     if (form2)
@@ -1107,12 +1102,10 @@ static bool fixes__opens_a_bullet(const RlsResume *model, const char *base) {
 }
 
 bool rls_rewrite_repeated_verb(const RlsStepIn *in, RlsStepOut *out) {
-    const RlsTracked *src = in->text;
-    const char *t = src->text.data;
-    size_t n = src->text.len;
-    if (!t || !n || in->alt < 0) return false;
     RlsToks w = {0};
-    rls_words_split(t, n, &w);
+    const char *t = fixes__open(in, INT_MAX, &w);
+    if (!t) return false;
+    size_t n = in->text->text.len;
     bool ok = false;
     if (w.len == 0) goto done;
     size_t i = 0;
@@ -1166,9 +1159,9 @@ bool rls_rewrite_repeated_verb(const RlsStepIn *in, RlsStepOut *out) {
     if (!rls_verb_from_base(pick, strlen(pick), &pv)) goto done;
     const char *form = past ? pv.past : pv.base;
     RlsTracked *o = out->text;
-    rls_tracked_copy(o, src, 0, tok.start);
+    rls_tracked_copy(o, in->text, 0, tok.start);
     rls_tracked_lit_cap(o, form, isupper((unsigned char)s[0]) != 0);
-    rls_tracked_copy(o, src, tok.end, n);
+    rls_tracked_copy(o, in->text, tok.end, n);
     char cap[RLS_VERB_MAX];
     snprintf(cap, sizeof cap, "%s", form);
     if (isupper((unsigned char)s[0])) cap[0] = (char)toupper((unsigned char)cap[0]);

@@ -544,17 +544,23 @@ static RlsApplicability rewrite__grade(const char *verb, RlsStrength source) {
     return rls_strength_of_written(verb) <= source ? RLS_APPLY_SAFE : RLS_APPLY_CHOICE;
 }
 
-/* A weak opener found in a bullet and what rewriting it reads. */
+/* A weak opener found in a bullet and what rewriting it reads; the
+ * rewrites read it as it is, none copies it into locals. */
 typedef struct {
     const RlsStepIn *in;
     RlsStepOut *out;
-    const char *t;
-    const RlsToks *w;
+    const RlsTracked *src; /* in->text */
+    RlsTracked *o;         /* out->text */
+    const char *t;         /* src's text, n bytes */
+    size_t n;
+    const RlsToks *w; /* t's words */
     const RewriteOpener *op;
     size_t phrase;      /* the phrase's first word (an auxiliary before it: 1) */
     size_t next;        /* the first word after the phrase */
+    RlsTok nt;          /* that word */
     size_t body_end;    /* the end of the text before closing punctuation */
     RlsStrength source; /* what the phrase claims: the ceiling of a SAFE fix */
+    int alt;            /* in->alt: which of the rewrites offered */
 } RewriteWeak;
 
 /* The listed opener that starts words w, at word 0 or after an auxiliary
@@ -581,30 +587,19 @@ static const RewriteOpener *rewrite__find_opener(const char *t, const RlsToks *w
  * bullet's own gerund becomes the verb ("Responsible for migrating X" ->
  * "Migrated X"), else a verb is chosen for the noun phrase that follows. */
 static bool rewrite__weak_own(const RewriteWeak *wk) {
-    const RlsStepIn *in = wk->in;
-    RlsStepOut *out = wk->out;
-    const RlsTracked *src = in->text;
-    const char *t = wk->t;
-    const RlsToks *w = wk->w;
-    size_t next = wk->next, body_end = wk->body_end;
-    RlsTok nt = w->items[next];
-    RlsStrength source = wk->source;
-    int alt = in->alt;
-    RlsTracked *o = out->text;
     RlsVerb v;
-    const RewriteOpener *op = wk->op;
-    size_t n = wk->in->text->text.len;
-    if (rewrite__gerund(t, w, next, &v)) {
+    if (rewrite__gerund(wk->t, wk->w, wk->next, &v)) {
         /* "Responsible for migrating X" -> "Migrated X": the verb is
          * the bullet's own; safe unless it claims more than the phrase
          * ("Worked on migrating X" -> "Migrated X" is a choice). */
-        if (alt != 0 || !rewrite__offerable(v.base, source)) return false;
-        rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
-        return rewrite__emit(in, out, nt.end, rewrite__grade(v.base, source), false);
+        if (wk->alt != 0 || !rewrite__offerable(v.base, wk->source)) return false;
+        rewrite__verb_then(wk->o, wk->src, rls_verb_out(&v, wk->in->present), wk->nt.end);
+        return rewrite__emit(wk->in, wk->out, wk->nt.end, rewrite__grade(v.base, wk->source),
+                             false);
     }
-    RewriteHead head = rewrite__head(t, w, next, body_end);
+    RewriteHead head = rewrite__head(wk->t, wk->w, wk->next, wk->body_end);
     if (head == HEAD_PEOPLE) return false; /* "Was part of the team": nothing to claim */
-    if (op->kind == OPENER_CONTRIB && head == HEAD_PROJECT)
+    if (wk->op->kind == OPENER_CONTRIB && head == HEAD_PROJECT)
         return false; /* "Shipped [N] changes to the migration" reads as nonsense */
     /* A noun phrase follows: any verb is chosen, not read. The one
      * verb that restates an ownership phrase ("In charge of X" ->
@@ -618,8 +613,10 @@ static bool rewrite__weak_own(const RewriteWeak *wk) {
     /* Not before an "-ing" word ("Responsible for testing"): "Owned
      * testing" may not be what the phrase meant. */
     RlsVerb ger;
-    bool ing = rls_verb_as(t + nt.start, nt.end - nt.start, RLS_VFORM_GERUND, true, &ger);
-    if (source == RLS_STRENGTH_OWNERSHIP && !ing) equiv = head == HEAD_OUTCOME ? "drove" : "owned";
+    bool ing =
+        rls_verb_as(wk->t + wk->nt.start, wk->nt.end - wk->nt.start, RLS_VFORM_GERUND, true, &ger);
+    if (wk->source == RLS_STRENGTH_OWNERSHIP && !ing)
+        equiv = head == HEAD_OUTCOME ? "drove" : "owned";
     if (equiv) candidates[count++] = equiv;
     static const char *const outcome[] = {"drove", "delivered", "contributed to", NULL};
     static const char *const project[] = {"delivered", "drove", "led", "contributed to", NULL};
@@ -633,9 +630,9 @@ static bool rewrite__weak_own(const RewriteWeak *wk) {
     const char *const *verbs = other;
     if (head == HEAD_OUTCOME)
         verbs = outcome;
-    else if (op->kind == OPENER_CONTRIB)
+    else if (wk->op->kind == OPENER_CONTRIB)
         verbs = contrib;
-    else if (source == RLS_STRENGTH_OWNERSHIP)
+    else if (wk->source == RLS_STRENGTH_OWNERSHIP)
         verbs = own;
     else if (head == HEAD_PROJECT)
         verbs = project;
@@ -646,17 +643,17 @@ static bool rewrite__weak_own(const RewriteWeak *wk) {
     else if (head == HEAD_MEETING)
         verbs = meeting;
     for (size_t c = 0; verbs[c] && count < RLS_ARRAY_LEN(candidates); c++) {
-        if (!rewrite__offerable(verbs[c], source)) continue;
+        if (!rewrite__offerable(verbs[c], wk->source)) continue;
         if (equiv && !strcmp(verbs[c], equiv)) continue;
         /* "Contributed to X" for "Contributed to X" changes nothing. */
-        if (!strncmp(verbs[c], "contributed to", 14) && op->kind == OPENER_CONTRIB) continue;
+        if (!strncmp(verbs[c], "contributed to", 14) && wk->op->kind == OPENER_CONTRIB) continue;
         candidates[count++] = verbs[c];
     }
-    if (alt < 0 || (size_t)alt >= count) return false;
-    const char *verb = candidates[alt];
-    bool safe = equiv && alt == 0 && rewrite__grade(verb, source) == RLS_APPLY_SAFE;
+    if (wk->alt < 0 || (size_t)wk->alt >= count) return false;
+    const char *verb = candidates[wk->alt];
+    bool safe = equiv && wk->alt == 0 && rewrite__grade(verb, wk->source) == RLS_APPLY_SAFE;
     char form[64];
-    if (in->present) {
+    if (wk->in->present) {
         /* "owned" -> "own", keeping a trailing preposition phrase. */
         const char *sp = strchr(verb, ' ');
         size_t vn = sp ? (size_t)(sp - verb) : strlen(verb);
@@ -666,81 +663,76 @@ static bool rewrite__weak_own(const RewriteWeak *wk) {
             verb = form;
         }
     }
-    rls_tracked_lit_cap(o, verb, true);
-    rls_tracked_lit(o, " ", 1);
-    rls_tracked_copy(o, src, nt.start, n);
-    return rewrite__emit(in, out, nt.start, safe ? RLS_APPLY_SAFE : RLS_APPLY_CHOICE, true);
+    rls_tracked_lit_cap(wk->o, verb, true);
+    rls_tracked_lit(wk->o, " ", 1);
+    rls_tracked_copy(wk->o, wk->src, wk->nt.start, wk->n);
+    return rewrite__emit(wk->in, wk->out, wk->nt.start, safe ? RLS_APPLY_SAFE : RLS_APPLY_CHOICE,
+                         true);
 }
 
 /* "Helped cut X" -> "Cut X"; "Assisted senior engineers in debugging X" ->
  * "Debugged X with senior engineers". */
 static bool rewrite__weak_help(const RewriteWeak *wk) {
-    const RlsStepIn *in = wk->in;
-    RlsStepOut *out = wk->out;
-    const RlsTracked *src = in->text;
-    const char *t = wk->t;
-    const RlsToks *w = wk->w;
-    size_t next = wk->next, body_end = wk->body_end;
-    RlsTok nt = w->items[next];
-    RlsStrength source = wk->source;
-    int alt = in->alt;
-    RlsTracked *o = out->text;
     RlsVerb v;
     /* "Helped cut X" -> "Cut X" (help only: "supported release ..." is
      * a noun phrase). */
-    bool help = rls_tok_in(t, w->items[wk->phrase],
+    bool help = rls_tok_in(wk->t, wk->w->items[wk->phrase],
                            (const char *const[]){"helped", "helping", "helps", "help", NULL});
     /* The verb it leaves must not be weak itself ("Helped support
      * users" -> "Supported users" fixes nothing). */
     static const char *const weak[] = {"support",    "assist",  "help", "handle",
                                        "use",        "utilize", "work", "participate",
                                        "contribute", "aid",     NULL};
-    if (help && rls_verb_as(t + nt.start, nt.end - nt.start, RLS_VFORM_BASE, false, &v) &&
-        !rewrite__gerund(t, w, next, &(RlsVerb){0})) {
+    if (help &&
+        rls_verb_as(wk->t + wk->nt.start, wk->nt.end - wk->nt.start, RLS_VFORM_BASE, false, &v) &&
+        !rewrite__gerund(wk->t, wk->w, wk->next, &(RlsVerb){0})) {
         if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) return false;
-        if (alt != 0 || !rewrite__offerable(v.base, source)) return false;
+        if (wk->alt != 0 || !rewrite__offerable(v.base, wk->source)) return false;
         /* "Helped cut X" -> "Cut X" drops the help: the whole result
          * becomes the writer's, a stronger claim. */
-        rewrite__verb_then(o, src, rls_verb_out(&v, in->present), nt.end);
-        return rewrite__emit(in, out, nt.end, rewrite__grade(v.base, source), false);
+        rewrite__verb_then(wk->o, wk->src, rls_verb_out(&v, wk->in->present), wk->nt.end);
+        return rewrite__emit(wk->in, wk->out, wk->nt.end, rewrite__grade(v.base, wk->source),
+                             false);
     }
     /* "Assisted senior engineers in debugging X" -> "Debugged X with
      * senior engineers". Not for "supported": supporting users so
      * that they can do something is not doing it. */
-    if (rls_tok_is(t, w->items[wk->phrase], "supported")) return false;
-    for (size_t m = next; m + 1 < w->len && m < next + 6; m++) {
-        RlsTok tm = w->items[m];
+    if (rls_tok_is(wk->t, wk->w->items[wk->phrase], "supported")) return false;
+    for (size_t m = wk->next; m + 1 < wk->w->len && m < wk->next + 6; m++) {
+        RlsTok tm = wk->w->items[m];
         /* The helped party is a short noun phrase. */
-        if (m > next && rls_tok_in(t, tm, rewrite__stop) && !rls_tok_is(t, tm, "in") &&
-            !rls_tok_is(t, tm, "with") && !rls_tok_is(t, tm, "to"))
+        if (m > wk->next && rls_tok_in(wk->t, tm, rewrite__stop) && !rls_tok_is(wk->t, tm, "in") &&
+            !rls_tok_is(wk->t, tm, "with") && !rls_tok_is(wk->t, tm, "to"))
             break;
         /* "in debugging X", "with migrating X", "to move X": the verb
          * follows the helped party. */
-        bool found = m > next && (rls_tok_is(t, tm, "in") || rls_tok_is(t, tm, "with")) &&
-                     rewrite__gerund(t, w, m + 1, &v);
-        if (!found && help && m > next && rewrite__bare_verb(t, w, m)) {
+        bool found = m > wk->next &&
+                     (rls_tok_is(wk->t, tm, "in") || rls_tok_is(wk->t, tm, "with")) &&
+                     rewrite__gerund(wk->t, wk->w, m + 1, &v);
+        if (!found && help && m > wk->next && rewrite__bare_verb(wk->t, wk->w, m)) {
             /* "Helped the team move X" -> "Moved X with the team":
              * the bare infinitive after the helped party. */
-            RlsTok vt = w->items[m];
-            rls_verb_as(t + vt.start, vt.end - vt.start, RLS_VFORM_BASE, false, &v);
+            RlsTok vt = wk->w->items[m];
+            rls_verb_as(wk->t + vt.start, vt.end - vt.start, RLS_VFORM_BASE, false, &v);
             if (rls_tok_in(v.base, (RlsTok){0, (uint32_t)strlen(v.base)}, weak)) return false;
-            if (alt != 0 || !rewrite__offerable(v.base, source)) return false;
-            rewrite__verb_first(in, out, &v, vt.end, body_end, " with ", nt.start,
-                                w->items[m - 1].end, rewrite__grade(v.base, source));
+            if (wk->alt != 0 || !rewrite__offerable(v.base, wk->source)) return false;
+            rewrite__verb_first(wk->in, wk->out, &v, vt.end, wk->body_end, " with ", wk->nt.start,
+                                wk->w->items[m - 1].end, rewrite__grade(v.base, wk->source));
             return true;
         }
         if (!found)
-            found =
-                m > next && rls_tok_is(t, tm, "to") &&
-                rls_verb_as(t + w->items[m + 1].start, w->items[m + 1].end - w->items[m + 1].start,
-                            RLS_VFORM_BASE, false, &v);
+            found = m > wk->next && rls_tok_is(wk->t, tm, "to") &&
+                    rls_verb_as(wk->t + wk->w->items[m + 1].start,
+                                wk->w->items[m + 1].end - wk->w->items[m + 1].start, RLS_VFORM_BASE,
+                                false, &v);
         if (!found) {
-            if (rewrite__comma_before(t, w, m + 1)) break;
+            if (rewrite__comma_before(wk->t, wk->w, m + 1)) break;
             continue;
         }
-        if (alt != 0 || !rewrite__offerable(v.base, source)) return false;
-        rewrite__verb_first(in, out, &v, w->items[m + 1].end, body_end, " with ", nt.start,
-                            w->items[m - 1].end, rewrite__grade(v.base, source));
+        if (wk->alt != 0 || !rewrite__offerable(v.base, wk->source)) return false;
+        rewrite__verb_first(wk->in, wk->out, &v, wk->w->items[m + 1].end, wk->body_end, " with ",
+                            wk->nt.start, wk->w->items[m - 1].end,
+                            rewrite__grade(v.base, wk->source));
         return true;
     }
     return false;
@@ -748,24 +740,16 @@ static bool rewrite__weak_help(const RewriteWeak *wk) {
 
 /* "Used X to develop Y" -> "Developed Y using X". */
 static bool rewrite__weak_use(const RewriteWeak *wk) {
-    const RlsStepIn *in = wk->in;
-    RlsStepOut *out = wk->out;
-    const char *t = wk->t;
-    const RlsToks *w = wk->w;
-    size_t next = wk->next, body_end = wk->body_end;
-    RlsTok nt = w->items[next];
-    RlsStrength source = wk->source;
-    int alt = in->alt;
     RlsVerb v;
     /* "Used X to develop Y" -> "Developed Y using X". */
-    for (size_t m = next + 1; m + 1 < w->len && m < next + 12; m++) {
-        RlsTok nx = w->items[m + 1];
-        if (!rls_tok_is(t, w->items[m], "to")) continue;
-        if (!rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) break;
-        if (alt != 0 || !rewrite__offerable(v.base, source)) return false;
+    for (size_t m = wk->next + 1; m + 1 < wk->w->len && m < wk->next + 12; m++) {
+        RlsTok nx = wk->w->items[m + 1];
+        if (!rls_tok_is(wk->t, wk->w->items[m], "to")) continue;
+        if (!rls_verb_as(wk->t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) break;
+        if (wk->alt != 0 || !rewrite__offerable(v.base, wk->source)) return false;
         /* "Used X to develop Y": developing is the bullet's own claim. */
-        rewrite__verb_first(in, out, &v, nx.end, body_end, " using ", nt.start, w->items[m - 1].end,
-                            rewrite__grade(v.base, source));
+        rewrite__verb_first(wk->in, wk->out, &v, nx.end, wk->body_end, " using ", wk->nt.start,
+                            wk->w->items[m - 1].end, rewrite__grade(v.base, wk->source));
         return true;
     }
     return false;
@@ -774,45 +758,35 @@ static bool rewrite__weak_use(const RewriteWeak *wk) {
 /* "Worked closely with product to launch X": "Partnered with product to
  * launch X", or the outcome first: "Launched X, partnering with product". */
 static bool rewrite__weak_with(const RewriteWeak *wk) {
-    const RlsStepIn *in = wk->in;
-    RlsStepOut *out = wk->out;
-    const RlsTracked *src = in->text;
-    const char *t = wk->t;
-    const RlsToks *w = wk->w;
-    size_t next = wk->next, body_end = wk->body_end;
-    RlsTok nt = w->items[next];
-    RlsStrength source = wk->source;
-    int alt = in->alt;
-    RlsTracked *o = out->text;
     RlsVerb v;
-    size_t n = wk->in->text->text.len;
     /* "Worked closely with product to launch X": "Partnered with
      * product to launch X", or the outcome first: "Launched X,
      * partnering with product". */
     size_t to = 0;
-    for (size_t m = next + 1; m + 1 < w->len && m < next + 8; m++) {
-        if (rewrite__comma_before(t, w, m)) break;
-        if (rls_tok_is(t, w->items[m], "to")) {
-            RlsTok nx = w->items[m + 1];
-            if (rls_verb_as(t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) to = m;
+    for (size_t m = wk->next + 1; m + 1 < wk->w->len && m < wk->next + 8; m++) {
+        if (rewrite__comma_before(wk->t, wk->w, m)) break;
+        if (rls_tok_is(wk->t, wk->w->items[m], "to")) {
+            RlsTok nx = wk->w->items[m + 1];
+            if (rls_verb_as(wk->t + nx.start, nx.end - nx.start, RLS_VFORM_BASE, false, &v)) to = m;
             break;
         }
     }
-    if (alt == 0) {
+    if (wk->alt == 0) {
         /* "Partnered with" restates "worked with" (both contribution). */
-        rls_tracked_puts(o, in->present ? "Partner with " : "Partnered with ");
-        rls_tracked_copy(o, src, nt.start, n);
-        return rewrite__emit(in, out, nt.start, rewrite__grade("partnered", source), false);
+        rls_tracked_puts(wk->o, wk->in->present ? "Partner with " : "Partnered with ");
+        rls_tracked_copy(wk->o, wk->src, wk->nt.start, wk->n);
+        return rewrite__emit(wk->in, wk->out, wk->nt.start, rewrite__grade("partnered", wk->source),
+                             false);
     }
-    if (alt == 1 && to) {
-        RlsTok vt = w->items[to + 1];
-        rls_tracked_lit_cap(o, rls_verb_out(&v, in->present), true);
-        rls_tracked_copy(o, src, vt.end, body_end);
-        rls_tracked_puts(o, ", partnering with ");
-        rls_tracked_copy(o, src, nt.start, w->items[to - 1].end);
-        rls_tracked_copy(o, src, body_end, n);
-        out->title = rewrite__title_as(o->text.data, o->text.len, true);
-        out->applicability = RLS_APPLY_CHOICE; /* the shared work becomes the writer's */
+    if (wk->alt == 1 && to) {
+        RlsTok vt = wk->w->items[to + 1];
+        rls_tracked_lit_cap(wk->o, rls_verb_out(&v, wk->in->present), true);
+        rls_tracked_copy(wk->o, wk->src, vt.end, wk->body_end);
+        rls_tracked_puts(wk->o, ", partnering with ");
+        rls_tracked_copy(wk->o, wk->src, wk->nt.start, wk->w->items[to - 1].end);
+        rls_tracked_copy(wk->o, wk->src, wk->body_end, wk->n);
+        wk->out->title = rewrite__title_as(wk->o->text.data, wk->o->text.len, true);
+        wk->out->applicability = RLS_APPLY_CHOICE; /* the shared work becomes the writer's */
         return true;
     }
     return false;
@@ -821,26 +795,15 @@ static bool rewrite__weak_with(const RewriteWeak *wk) {
 /* "Handled tickets" -> "Resolved tickets" or "Triaged tickets"; "Handled
  * the budget" -> "Managed" or "Owned". */
 static bool rewrite__weak_handled(const RewriteWeak *wk) {
-    const RlsStepIn *in = wk->in;
-    RlsStepOut *out = wk->out;
-    const RlsTracked *src = in->text;
-    const char *t = wk->t;
-    const RlsToks *w = wk->w;
-    size_t next = wk->next, body_end = wk->body_end;
-    RlsTok nt = w->items[next];
-    RlsStrength source = wk->source;
-    int alt = in->alt;
-    RlsTracked *o = out->text;
-    size_t n = wk->in->text->text.len;
-    RewriteHead head = rewrite__head(t, w, next, body_end);
+    RewriteHead head = rewrite__head(wk->t, wk->w, wk->next, wk->body_end);
     static const char *const fixes[] = {"ticket",  "issue",      "bug",       "incident",
                                         "request", "escalation", "complaint", "report",
                                         "outage",  "case",       NULL};
-    size_t last = next;
-    while (last + 1 < w->len && !rls_tok_in(t, w->items[last + 1], rewrite__stop) &&
-           w->items[last].end + 1 == w->items[last + 1].start)
+    size_t last = wk->next;
+    while (last + 1 < wk->w->len && !rls_tok_in(wk->t, wk->w->items[last + 1], rewrite__stop) &&
+           wk->w->items[last].end + 1 == wk->w->items[last + 1].start)
         last++;
-    bool fixing = rewrite__in_list(t, w->items[last], fixes);
+    bool fixing = rewrite__in_list(wk->t, wk->w->items[last], fixes);
     (void)head;
     const char *const *verbs = fixing ? (const char *const[]){"resolved", "triaged", NULL}
                                       : (const char *const[]){"managed", "owned", NULL};
@@ -848,17 +811,18 @@ static bool rewrite__weak_handled(const RewriteWeak *wk) {
     const char *kept[2];
     int n_kept = 0;
     for (size_t c = 0; verbs[c]; c++)
-        if (rewrite__offerable(verbs[c], source)) kept[n_kept++] = verbs[c];
-    if (alt < 0 || alt >= n_kept) return false;
-    const char *verb = kept[alt];
+        if (rewrite__offerable(verbs[c], wk->source)) kept[n_kept++] = verbs[c];
+    if (wk->alt < 0 || wk->alt >= n_kept) return false;
+    const char *verb = kept[wk->alt];
     RlsVerb pv;
-    if (in->present && rls_verb_as(verb, strlen(verb), RLS_VFORM_PAST, false, &pv)) verb = pv.base;
-    rls_tracked_lit_cap(o, verb, true);
-    rls_tracked_lit(o, " ", 1);
-    rls_tracked_copy(o, src, nt.start, n);
+    if (wk->in->present && rls_verb_as(verb, strlen(verb), RLS_VFORM_PAST, false, &pv))
+        verb = pv.base;
+    rls_tracked_lit_cap(wk->o, verb, true);
+    rls_tracked_lit(wk->o, " ", 1);
+    rls_tracked_copy(wk->o, wk->src, wk->nt.start, wk->n);
     /* "Handled" does not say how: resolving, triaging and owning are
      * the writer's to choose. */
-    return rewrite__emit(in, out, nt.start, RLS_APPLY_CHOICE, true);
+    return rewrite__emit(wk->in, wk->out, wk->nt.start, RLS_APPLY_CHOICE, true);
 }
 
 bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
@@ -873,8 +837,21 @@ bool rls_rewrite_weak_opener(const RlsStepIn *in, RlsStepOut *out) {
     /* An auxiliary before the phrase goes too: "Was involved in". */
     const RewriteOpener *op = w.len < 2 ? NULL : rewrite__find_opener(t, &w, &i, &k);
     if (!op || i + k >= w.len) goto done;
-    RewriteWeak c = {in, out, t, &w, op, i, i + k, rewrite__body_end(t, n), RLS_STRENGTH_UNKNOWN};
-    RlsTok nt = w.items[c.next];
+    RewriteWeak c = {.in = in,
+                     .out = out,
+                     .src = src,
+                     .o = out->text,
+                     .t = t,
+                     .n = n,
+                     .w = &w,
+                     .op = op,
+                     .phrase = i,
+                     .next = i + k,
+                     .nt = w.items[i + k],
+                     .body_end = rewrite__body_end(t, n),
+                     .source = RLS_STRENGTH_UNKNOWN,
+                     .alt = in->alt};
+    RlsTok nt = c.nt;
     /* What the phrase claims: the ceiling of a SAFE fix. Unlisted phrases
      * claim the least. */
     c.source = rls_strength_of(op->phrase, strlen(op->phrase));

@@ -2,7 +2,6 @@
  * tracked.c - strings whose bytes remember their origin (actions_internal.h).
  */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -84,14 +83,4 @@ bool rls_tracked_find(const RlsTracked *self, uint32_t plain_start, uint32_t pla
         }
     }
     return found;
-}
-
-char *rls_strfmt(const char *fmt, ...) {
-    RlsBuf b;
-    rls_buf_init(&b);
-    va_list ap;
-    va_start(ap, fmt);
-    rls_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    return rls_buf_detach(&b);
 }

@@ -260,12 +260,17 @@ static char *config__trimmed(const char *s) {
     return n ? rls_strndup(start, n) : NULL;
 }
 
+/* Words or phrases added to (or, when remove, removed from) lexicon, from
+ * the array at list_path; the resume dictionary (not phrases) takes single
+ * words, as short as the speller's. */
 static void config__lexicon_list(ConfigJsonCtx *ctx, const char *lexicon, const cJSON *list,
-                                 bool remove, const char *list_path) {
+                                 bool remove, const char *list_path, bool phrases) {
     if (!cJSON_IsArray(list)) {
-        config__expected(ctx, list_path, "an array of words or phrases", list);
+        config__expected(ctx, list_path,
+                         phrases ? "an array of words or phrases" : "an array of words", list);
         return;
     }
+    size_t max = phrases ? CONFIG__WORD_MAX_BYTES : RLS_SPELL_MAX_WORD;
     RlsBuf path;
     rls_buf_init(&path);
     int index = 0;
@@ -274,11 +279,13 @@ static void config__lexicon_list(ConfigJsonCtx *ctx, const char *lexicon, const 
         rls_buf_clear(&path);
         rls_buf_printf(&path, "%s[%d]", list_path, index++);
         char *word = cJSON_IsString(w) ? config__trimmed(w->valuestring) : NULL;
-        if (!word || strlen(word) > CONFIG__WORD_MAX_BYTES) {
-            config__expected(ctx, path.data, "a non-empty word or phrase of at most 200 bytes", w);
-        } else {
+        if (!word || strlen(word) > max || (!phrases && strchr(word, ' ')))
+            config__expected(ctx, path.data,
+                             phrases ? "a non-empty word or phrase of at most 200 bytes"
+                                     : "one word of at most 64 bytes",
+                             w);
+        else
             rls_config_edit_lexicon(ctx->config, lexicon, word, remove);
-        }
         rls_free(word);
     }
     rls_buf_close(&path);
@@ -313,7 +320,7 @@ static void config__lexicons(ConfigJsonCtx *ctx, const cJSON *lexicons) {
             const char *key = part->string ? part->string : "";
             config__path(&sub, path.data, key);
             if (strcmp(key, "add") == 0 || strcmp(key, "remove") == 0) {
-                config__lexicon_list(ctx, name, part, key[0] == 'r', sub.data);
+                config__lexicon_list(ctx, name, part, key[0] == 'r', sub.data, true);
             } else {
                 config__problem(ctx, sub.data, "unknown key; expected \"add\" or \"remove\"");
             }
@@ -325,32 +332,18 @@ static void config__lexicons(ConfigJsonCtx *ctx, const cJSON *lexicons) {
 
 /* ---- thresholds ----------------------------------------------------------------- */
 
-/* Every threshold a rule reads (rls_config_threshold), with the values that
- * mean something. The rules convert them to integers (word and character
- * counts), so an unbounded value such as 1e300 would be undefined behaviour
- * there: the range is checked here, once, before anything reaches the core.
- * A rule that gains a threshold adds it here and in docs/rules.md. */
-typedef struct {
-    const char *name;
-    double min, max;
-} ConfigThreshold;
-
-static const ConfigThreshold config__thresholds_known[] = {
-    {"bullet-length.maxWords", 0, 1000},  /* 0 turns the check off */
-    {"bullet-length.maxChars", 0, 10000}, /* 0 turns the check off */
-    {"bullet-length.minWords", 0, 100},   /* 0 turns the check off */
-    {"repeated-verb.maxRepeats", 1, 100}, {"resume-length.maxWords", 1, 100000},
-    {"timeline-gap.months", 1, 120},      {"not-analysed.maxBytes", 1, RLS_TEXT_MAX_BYTES},
-};
-
+/* The thresholds and their ranges are the table RLS_THRESHOLDS (config.h):
+ * the rules convert them to integers (word and character counts), so an
+ * unbounded value such as 1e300 would be undefined behaviour there; the
+ * range is checked here, once, before anything reaches the core. */
 static void config__thresholds(ConfigJsonCtx *ctx, const cJSON *thresholds) {
     if (!cJSON_IsObject(thresholds)) {
         config__expected(ctx, "thresholds", "an object of threshold names to numbers", thresholds);
         return;
     }
-    const char *names[RLS_ARRAY_LEN(config__thresholds_known)];
-    for (size_t i = 0; i < RLS_ARRAY_LEN(config__thresholds_known); i++)
-        names[i] = config__thresholds_known[i].name;
+    const char *names[RLS_THRESHOLD_COUNT];
+    for (size_t i = 0; i < RLS_THRESHOLD_COUNT; i++)
+        names[i] = rls_thresholds[i].key;
     RlsBuf path, what;
     rls_buf_init(&path);
     rls_buf_init(&what);
@@ -358,9 +351,9 @@ static void config__thresholds(ConfigJsonCtx *ctx, const cJSON *thresholds) {
     cJSON_ArrayForEach(t, thresholds) {
         const char *name = t->string ? t->string : "";
         config__path(&path, "thresholds", name);
-        const ConfigThreshold *known = NULL;
-        for (size_t i = 0; i < RLS_ARRAY_LEN(config__thresholds_known) && !known; i++)
-            if (strcmp(name, names[i]) == 0) known = &config__thresholds_known[i];
+        const RlsThresholdInfo *known = NULL;
+        for (size_t i = 0; i < RLS_THRESHOLD_COUNT && !known; i++)
+            if (strcmp(name, names[i]) == 0) known = &rls_thresholds[i];
         if (!known) {
             const char *hint = rls_config_suggest(name, names, RLS_ARRAY_LEN(names));
             rls_buf_clear(&what);
@@ -633,25 +626,7 @@ static void config__spelling(ConfigJsonCtx *ctx, const cJSON *sp) {
 
 /* The resume dictionary: words the spelling rule accepts. */
 static void config__dictionary(ConfigJsonCtx *ctx, const cJSON *list) {
-    if (!cJSON_IsArray(list)) {
-        config__expected(ctx, "dictionary", "an array of words", list);
-        return;
-    }
-    RlsBuf path;
-    rls_buf_init(&path);
-    int index = 0;
-    const cJSON *w;
-    cJSON_ArrayForEach(w, list) {
-        rls_buf_clear(&path);
-        rls_buf_printf(&path, "dictionary[%d]", index++);
-        char *word = cJSON_IsString(w) ? config__trimmed(w->valuestring) : NULL;
-        if (!word || strlen(word) > RLS_SPELL_MAX_WORD || strchr(word, ' '))
-            config__expected(ctx, path.data, "one word of at most 64 bytes", w);
-        else
-            rls_config_edit_lexicon(ctx->config, RLS_SPELL_LEXICON, word, false);
-        rls_free(word);
-    }
-    rls_buf_close(&path);
+    config__lexicon_list(ctx, RLS_SPELL_LEXICON, list, false, "dictionary", false);
 }
 
 /* ---- macros ------------------------------------------------------------------------ */

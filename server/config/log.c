@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rls/alloc.h"
 #include "rls/buf.h"
 
 /* warn by default: editors file whatever a server writes on stderr as errors
@@ -62,17 +63,15 @@ void rls_log_set_sink(RlsLogCb cb, void *data) {
 void rls_log(RlsLogLevel level, const char *fmt, ...) {
     if (!rls_log_enabled(level)) return;
     static const char *const tags[] = {"", "error", "warn", "info", "debug", "trace"};
-    RlsBuf text;
-    rls_buf_init(&text);
     va_list ap;
     va_start(ap, fmt);
-    rls_buf_vprintf(&text, fmt, ap);
+    char *text = rls_vstrfmt(fmt, ap);
     va_end(ap);
-    fprintf(stderr, "resume-ls: %s: %s\n", tags[level], text.data);
+    fprintf(stderr, "resume-ls: %s: %s\n", tags[level], text);
     if (log__sink && !log__in_sink) {
         log__in_sink = true;
-        log__sink(log__sink_data, level, text.data);
+        log__sink(log__sink_data, level, text);
         log__in_sink = false;
     }
-    rls_buf_close(&text);
+    rls_free(text);
 }

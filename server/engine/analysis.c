@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "model/builder.h"
-#include "rls/keywords.h"
+#include "rls/keyword_report.h"
 #include "rls/rules.h"
 #include "rls/spell.h"
 #include "rls/text.h"
@@ -84,8 +84,7 @@ int rls_analyze(RlsAnalysis *self, RlsParser *parser, const char *src, uint32_t 
     rls_diag_list_clear(&self->diags);
     if (!self->rules_cache) self->rules_cache = rls_rules_cache_new();
     if (!self->kw_cache) self->kw_cache = rls_kw_scan_cache_new();
-    double max_bytes =
-        rls_config_threshold(config, "not-analysed.maxBytes", RLS_ANALYSIS_MAX_BYTES);
+    double max_bytes = rls_config_threshold_of(config, RLS_THRESHOLD_NOT_ANALYSED_MAX_BYTES);
     const char *why = analysis__not_text(src, len);
     RlsSpan span;
     if (why) {

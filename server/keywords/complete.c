@@ -40,12 +40,7 @@ static struct {
 static pthread_once_t verbs__once = PTHREAD_ONCE_INIT;
 
 static const char *verbs__intern(const char *s, size_t len) {
-    if (verbs.used + len + 1 > VERB_POOL_BYTES) return NULL;
-    char *out = verbs.pool + verbs.used;
-    memcpy(out, s, len);
-    out[len] = '\0';
-    verbs.used += len + 1;
-    return out;
+    return rls_strpool_add(verbs.pool, VERB_POOL_BYTES, &verbs.used, s, len);
 }
 
 static void verbs__build(void) {

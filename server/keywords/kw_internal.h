@@ -1,38 +1,12 @@
 /*
- * kw_internal.h - what the files of server/keywords/ (and server/hover/)
- * share beyond the public header: character classes and token boundaries.
+ * kw_internal.h - what the files of server/keywords/ share beyond the public
+ * header (the catalogue's character classes come with catalogue/tokens.h).
  */
 #ifndef RLS_KEYWORDS_KW_INTERNAL_H_
 #define RLS_KEYWORDS_KW_INTERNAL_H_
 
-#include "rls/keywords.h"
-
-/* ASCII lower-casing that leaves every other byte alone. */
-static inline unsigned char rls_kw__lower(unsigned char c) {
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
-/* Decodes the UTF-8 character at text[i] (i < len); sets *next_byte to the
- * offset after it. Malformed bytes decode as themselves, one byte long. */
-uint32_t rls_kw__decode(const char *text, size_t len, size_t i, size_t *next_byte);
-/* Decodes the character that ends just before offset i (i > 0); sets
- * *start_byte to where it starts. */
-uint32_t rls_kw__decode_back(const char *text, size_t i, size_t *start_byte);
-/* A letter or digit that continues a word: ASCII alphanumerics, Latin,
- * Greek and Cyrillic letters. CJK, punctuation, symbols and emoji are not:
- * a term written right next to them ("使用Go开发") still matches. */
-bool rls_kw__is_word_cp(uint32_t cp);
-
-/* True when a token may start at i / end at e (the catalogue's rules;
- * exact: hyphens join words, as in "Go-to-market"). */
-bool rls_kw__left_ok(const char *text, size_t i, bool exact);
-bool rls_kw__right_ok(const char *text, size_t len, size_t e, bool exact, bool ends_in_symbol);
-
-/* Compares form[0..flen) with text at i: ASCII case folded unless exact,
- * and a space or hyphen in the form matches any run of spaces, hyphens and
- * line breaks. Returns the number of text bytes matched, 0 for no match. */
-size_t rls_kw__match_form(const char *text, size_t len, size_t i, const char *form, size_t flen,
-                          bool exact);
+#include "catalogue/tokens.h"
+#include "rls/keyword_report.h"
 
 /* True when a broader listed term names this one: "AWS" listed covers
  * "AWS Lambda" used in a bullet. */

@@ -29,14 +29,12 @@ static void kwrules__emit(RlsDiagList *out, const RlsConfig *config, const char 
     const RlsRuleInfo *info = rls_rule_find(id);
     RlsSeverity sev = rls_config_severity(config, info->id, info->default_severity);
     if (sev == RLS_SEV_OFF) return;
-    RlsBuf msg;
-    rls_buf_init(&msg);
     va_list ap;
     va_start(ap, fmt);
-    rls_buf_vprintf(&msg, fmt, ap);
+    char *msg = rls_vstrfmt(fmt, ap);
     va_end(ap);
-    rls_diag_push(out, span, sev, info->id, "%s", msg.data ? msg.data : "");
-    rls_buf_close(&msg);
+    rls_diag_push(out, span, sev, info->id, "%s", msg);
+    rls_free(msg);
 }
 
 /* The first non-blank line of the source: where document-level findings go
@@ -465,7 +463,7 @@ uint32_t rls_resume_word_count(const RlsResume *model) {
 
 static void kwrules__length(const RlsResume *model, const char *src, uint32_t len,
                             const RlsConfig *config, RlsDiagList *out) {
-    double max_words = rls_config_threshold(config, "resume-length.maxWords", 1100);
+    double max_words = rls_config_threshold_of(config, RLS_THRESHOLD_RESUME_LENGTH_MAX_WORDS);
     uint32_t words = rls_resume_word_count(model);
     if ((double)words <= max_words) return;
     kwrules__emit(out, config, RLS_RULE_ID(RESUME_LENGTH), rls_resume_top_line(model, src, len),

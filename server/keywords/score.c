@@ -57,13 +57,10 @@ static void score__deduct(RlsScoreComponent *comp, double points, const char *fm
 
 static void score__deduct(RlsScoreComponent *comp, double points, const char *fmt, ...) {
     if (points <= 0.005) return;
-    RlsBuf b;
-    rls_buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    rls_buf_vprintf(&b, fmt, ap);
+    RlsScoreDeduction d = {rls_vstrfmt(fmt, ap), points};
     va_end(ap);
-    RlsScoreDeduction d = {rls_buf_detach(&b), points};
     RLS_PUSH(comp->deductions, comp->n_deductions, comp->cap_deductions, d);
     comp->raw -= points;
 }
@@ -301,7 +298,7 @@ static void score__formatting(RlsScore *self, const RlsResume *model, const char
     if (spelled)
         score__deduct(c, RLS_MIN(2.0, 0.5 * spelled),
                       "%u number(s) spelled out in words instead of digits", spelled);
-    double max_words = rls_config_threshold(config, "resume-length.maxWords", 1100);
+    double max_words = rls_config_threshold_of(config, RLS_THRESHOLD_RESUME_LENGTH_MAX_WORDS);
     uint32_t words = rls_resume_word_count(model);
     if (words > max_words) score__deduct(c, 2.0, "About %u words: longer than two pages", words);
     if (c->raw < 0) c->raw = 0;

@@ -13,7 +13,7 @@
 
 #include "lsp/features.h"
 #include "rls/common.h"
-#include "rls/keywords.h"
+#include "rls/keyword_report.h"
 
 /* LSP CompletionItemKind values. */
 enum {

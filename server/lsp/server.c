@@ -167,18 +167,16 @@ void rls_server_on_response(RlsServer *self, const cJSON *id, const cJSON *resul
 }
 
 void rls_server_show_message(RlsServer *self, int type, const char *fmt, ...) {
-    RlsBuf text;
-    rls_buf_init(&text);
     va_list ap;
     va_start(ap, fmt);
-    rls_buf_vprintf(&text, fmt, ap);
+    char *text = rls_vstrfmt(fmt, ap);
     va_end(ap);
-    rls_log(type == 1 ? RLS_LOG_ERROR : type == 2 ? RLS_LOG_WARN : RLS_LOG_INFO, "%s", text.data);
+    rls_log(type == 1 ? RLS_LOG_ERROR : type == 2 ? RLS_LOG_WARN : RLS_LOG_INFO, "%s", text);
     cJSON *params = cJSON_CreateObject();
     cJSON_AddNumberToObject(params, "type", type);
-    cJSON_AddStringToObject(params, "message", text.data);
+    cJSON_AddStringToObject(params, "message", text);
     rls_server_notify(self, "window/showMessage", params);
-    rls_buf_close(&text);
+    rls_free(text);
 }
 
 /* ---- Accessors ------------------------------------------------------------------------ */

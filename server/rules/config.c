@@ -128,3 +128,11 @@ double rls_config_threshold(const RlsConfig *self, const char *name, double def)
         if (strcmp(self->thresholds[i].name, name) == 0) return self->thresholds[i].value;
     return def;
 }
+
+#define RLS__THRESHOLD_ROW(name, key, def, min, max) {key, def, min, max},
+const RlsThresholdInfo rls_thresholds[RLS_THRESHOLD_COUNT] = {RLS_THRESHOLDS(RLS__THRESHOLD_ROW)};
+#undef RLS__THRESHOLD_ROW
+
+double rls_config_threshold_of(const RlsConfig *self, RlsThresholdId id) {
+    return rls_config_threshold(self, rls_thresholds[id].key, rls_thresholds[id].def);
+}

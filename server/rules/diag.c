@@ -60,19 +60,16 @@ void rls_diag_list_close(RlsDiagList *self) {
 
 RlsDiag *rls_diag_push(RlsDiagList *self, RlsSpan span, RlsSeverity sev, const char *rule,
                        const char *fmt, ...) {
-    RlsBuf msg;
-    rls_buf_init(&msg);
     va_list ap;
     va_start(ap, fmt);
-    rls_buf_vprintf(&msg, fmt, ap);
-    va_end(ap);
     RlsDiag d = {
         .span = span,
         .severity = sev,
         .rule = rule,
-        .message = rls_buf_detach(&msg),
+        .message = rls_vstrfmt(fmt, ap),
         .bullet = -1,
     };
+    va_end(ap);
     RLS_PUSH(self->items, self->len, self->cap, d);
     return &self->items[self->len - 1];
 }

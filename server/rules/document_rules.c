@@ -144,7 +144,7 @@ static uint64_t doc__repeated_verb_key(RlsRulesCtx *ctx, size_t max) {
 static void doc__repeated_verb_run(RlsRulesCtx *ctx, size_t max);
 
 void rls_rules_repeated_verb(RlsRulesCtx *ctx) {
-    double max_d = rls_config_threshold(ctx->config, "repeated-verb.maxRepeats", 2);
+    double max_d = rls_config_threshold_of(ctx->config, RLS_THRESHOLD_REPEATED_VERB_MAX_REPEATS);
     size_t max = max_d < 1 ? 1 : (size_t)max_d;
     uint64_t key = 0;
     if (ctx->cache) {
@@ -526,29 +526,21 @@ void rls_rules_nonstandard_heading(RlsRulesCtx *ctx) {
             if (!maps) continue;
         }
         RlsSpan span = rls_plain_cover(&sec->heading, 0, sec->heading.len);
-        /* The resume has that section already: renaming this one would
-         * make two (and the fix is not offered). */
-        if (doc__heading_taken(m, s, name, name_len))
-            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, RLS_RULE_ID(NONSTANDARD_HEADING)),
-                          RLS_RULE_ID(NONSTANDARD_HEADING),
-                          "Applicant tracking systems may not recognise the heading \"%s\" and "
-                          "can drop or misfile what is under it. The resume has a \"%.*s\" "
-                          "section already: move what belongs there under it.",
-                          sec->heading.text, (int)name_len, name);
-        else if (known)
-            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, RLS_RULE_ID(NONSTANDARD_HEADING)),
-                          RLS_RULE_ID(NONSTANDARD_HEADING),
-                          "Applicant tracking systems may not recognise the heading \"%s\" and "
-                          "can drop or misfile what is under it. Use the standard heading "
-                          "\"%.*s\".",
-                          sec->heading.text, (int)name_len, name);
-        else
-            rls_diag_push(ctx->out, span, rls_rules_severity(ctx, RLS_RULE_ID(NONSTANDARD_HEADING)),
-                          RLS_RULE_ID(NONSTANDARD_HEADING),
-                          "Applicant tracking systems may not recognise the heading \"%s\" and "
-                          "can drop or misfile what is under it. If this section is what they "
-                          "file as \"%.*s\", use that heading.",
-                          sec->heading.text, (int)name_len, name);
+        /* What to do, around the standard heading's name. When the resume
+         * has that section already, renaming this one would make two (and
+         * the fix is not offered). */
+        bool taken = doc__heading_taken(m, s, name, name_len);
+        const char *before = taken   ? "The resume has a"
+                             : known ? "Use the standard heading"
+                                     : "If this section is what they file as";
+        const char *after = taken   ? " section already: move what belongs there under it."
+                            : known ? "."
+                                    : ", use that heading.";
+        rls_diag_push(ctx->out, span, rls_rules_severity(ctx, RLS_RULE_ID(NONSTANDARD_HEADING)),
+                      RLS_RULE_ID(NONSTANDARD_HEADING),
+                      "Applicant tracking systems may not recognise the heading \"%s\" and can "
+                      "drop or misfile what is under it. %s \"%.*s\"%s",
+                      sec->heading.text, before, (int)name_len, name, after);
     }
 }
 

@@ -676,28 +676,34 @@ int rls_rules_run(const RlsResume *model, const char *src, uint32_t src_len,
     return rls_rules_run_cached(NULL, model, src, src_len, config, out);
 }
 
+/* A context over model and its source, appending to out; no configuration. */
+static void engine__ctx_init(RlsRulesCtx *ctx, const RlsResume *model, const char *src,
+                             uint32_t src_len, RlsDiagList *out) {
+    memset(ctx, 0, sizeof(*ctx));
+    ctx->model = model;
+    ctx->src = src ? src : "";
+    ctx->src_len = src ? src_len : 0;
+    ctx->out = out;
+}
+
 int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const char *src,
                          uint32_t src_len, const RlsConfig *config, RlsDiagList *out) {
     if (!model || !out) return 0;
     size_t from = out->len;
     RlsRulesCtx ctx;
-    memset(&ctx, 0, sizeof(ctx));
-    ctx.model = model;
-    ctx.src = src ? src : "";
-    ctx.src_len = src ? src_len : 0;
+    engine__ctx_init(&ctx, model, src, src_len, out);
     ctx.config = config;
-    ctx.out = out;
     for (size_t i = 0; i < RLS_ARRAY_LEN(engine__rules); i++)
         ctx.sev[i] =
             rls_config_severity(config, engine__rules[i].id, engine__rules[i].default_severity);
     engine__edits_load(&ctx);
     ctx.english = rls_rules_is_english(model);
     ctx.fragment = rls_rules_is_fragment(model, ctx.src, ctx.src_len);
-    ctx.max_words = rls_config_threshold(config, "bullet-length.maxWords", 40);
-    ctx.max_chars = rls_config_threshold(config, "bullet-length.maxChars", 240);
-    ctx.min_words = rls_config_threshold(config, "bullet-length.minWords", 4);
-    ctx.max_wide_chars = rls_config_threshold(config, "bullet-length.maxWideChars", 100);
-    ctx.max_summary_words = rls_config_threshold(config, "bullet-length.maxSummaryWords", 90);
+    ctx.max_words = rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MAX_WORDS);
+    ctx.max_chars = rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MAX_CHARS);
+    ctx.min_words = rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MIN_WORDS);
+    ctx.max_wide_chars = rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MAX_WIDE_CHARS);
+    ctx.max_summary_words = rls_config_threshold_of(config, RLS_THRESHOLD_BULLET_MAX_SUMMARY_WORDS);
     if (model->n_sections) {
         ctx.section_scope = rls_malloc(model->n_sections * sizeof(*ctx.section_scope));
         ctx.section_english = rls_malloc(model->n_sections * sizeof(*ctx.section_english));
@@ -753,11 +759,7 @@ int rls_rules_run_cached(RlsRulesCache *cache, const RlsResume *model, const cha
 void rls_rules_suppress(const RlsResume *model, const char *src, uint32_t src_len, RlsDiagList *out,
                         size_t from) {
     RlsRulesCtx ctx;
-    memset(&ctx, 0, sizeof(ctx));
-    ctx.model = model;
-    ctx.src = src ? src : "";
-    ctx.src_len = src ? src_len : 0;
-    ctx.out = out;
+    engine__ctx_init(&ctx, model, src, src_len, out);
     rls_rules_apply_suppressions(&ctx, from);
     rls_free(ctx.line_starts);
 }

@@ -371,6 +371,20 @@ static bool metric__vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+/* Copies column col of the irregular-verbs row of lexicon lex keyed by
+ * w[0..len) into buf (cap bytes); false when w is no listed verb or the form
+ * does not fit. */
+static bool metric__irregular(RlsLexId lex, unsigned col, const char *w, size_t len, char *buf,
+                              size_t cap) {
+    const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(lex), w, len);
+    size_t fl;
+    const char *form = e ? rls_lexicon_column(e, col, &fl) : NULL;
+    if (!form || fl + 1 > cap) return false;
+    memcpy(buf, form, fl);
+    buf[fl] = '\0';
+    return true;
+}
+
 void rls_rules_past_of(const char *base, size_t len, char *buf, size_t cap) {
     char w[48];
     if (cap == 0) return;
@@ -394,12 +408,8 @@ void rls_rules_past_of(const char *base, size_t len, char *buf, size_t cap) {
         }
         w[len] = '\0';
     }
-    const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(RLS_LEX_IRREGULAR_BASE), w, len);
-    size_t pl;
-    const char *p = e ? rls_lexicon_column(e, 1, &pl) : NULL;
-    if (p && pl + 1 <= cap) {
-        memcpy(buf, p, pl);
-        buf[pl] = '\0';
+    if (metric__irregular(RLS_LEX_IRREGULAR_BASE, 1, w, len, buf, cap)) {
+        /* "ran", "built": the table's form */
     } else if (w[len - 1] == 'e') {
         snprintf(buf, cap, "%sd", w);
     } else if (len >= 2 && w[len - 1] == 'y' && !metric__vowel(w[len - 2])) {
@@ -435,12 +445,8 @@ void rls_rules_base_of(const char *past, size_t len, char *buf, size_t cap) {
     for (size_t i = 0; i < len; i++)
         w[i] = (char)tolower((unsigned char)past[i]);
     w[len] = '\0';
-    const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(RLS_LEX_IRREGULAR_PAST), w, len);
-    size_t bl;
-    const char *b = e ? rls_lexicon_column(e, 0, &bl) : NULL;
-    if (b && bl + 1 <= cap) {
-        memcpy(buf, b, bl);
-        buf[bl] = '\0';
+    if (metric__irregular(RLS_LEX_IRREGULAR_PAST, 0, w, len, buf, cap)) {
+        /* "run", "build": the table's form */
     } else if (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') {
         char cand[48];
         bool found = false;

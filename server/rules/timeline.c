@@ -502,7 +502,7 @@ static bool timeline__fills(RlsSectionKind kind) {
 void rls_rules_timeline_gap(RlsRulesCtx *ctx) {
     const RlsResume *m = ctx->model;
     int32_t today = timeline__today(ctx->config);
-    double limit = rls_config_threshold(ctx->config, "timeline-gap.months", 6);
+    double limit = rls_config_threshold_of(ctx->config, RLS_THRESHOLD_TIMELINE_GAP_MONTHS);
     TlItem *items = NULL;
     size_t n = 0, cap = 0;
     int32_t studies = 0;

@@ -66,3 +66,27 @@ char *rls_buf_detach(RlsBuf *self) {
     rls_buf_init(self);
     return out;
 }
+
+char *rls_vstrfmt(const char *fmt, va_list ap) {
+    RlsBuf b;
+    rls_buf_init(&b);
+    rls_buf_vprintf(&b, fmt, ap);
+    return rls_buf_detach(&b);
+}
+
+char *rls_strfmt(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = rls_vstrfmt(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+const char *rls_strpool_add(char *pool, size_t cap, size_t *used, const char *s, size_t len) {
+    if (*used + len + 1 > cap) return NULL;
+    char *out = pool + *used;
+    memcpy(out, s, len);
+    out[len] = '\0';
+    *used += len + 1;
+    return out;
+}

@@ -18,7 +18,7 @@
 #include "lsp/server_internal.h"
 #include "lsp_client.h"
 #include "rls/analysis.h"
-#include "rls/keywords.h"
+#include "rls/keyword_report.h"
 #include "rls/rules.h"
 #include "rls/text.h"
 #include "rules/rules_internal.h"

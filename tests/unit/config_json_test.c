@@ -11,6 +11,7 @@
 #include "config/hooks.h"
 #include "rls/buf.h"
 #include "rls/rules.h"
+#include "rls/spell.h"
 #include "test.h"
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -541,6 +542,104 @@ static void test_thresholds_out_of_range_are_refused_with_the_allowed_range(void
     rls_config_close(&cfg);
 }
 
+/* The resume dictionary takes single words of at most RLS_SPELL_MAX_WORD
+ * bytes into the spelling lexicon; a phrase, a longer word or a non-string
+ * is reported with its place, and the rest applies. */
+static void test_the_dictionary_takes_single_words(void) {
+    char json[256], long_word[RLS_SPELL_MAX_WORD + 2];
+    memset(long_word, 'k', sizeof long_word - 1);
+    long_word[sizeof long_word - 1] = '\0';
+    snprintf(json, sizeof json, "{\"dictionary\": [\" Kubernetes \", \"two words\", \"%s\", 3]}",
+             long_word);
+    RlsConfig cfg;
+    rls_config_init(&cfg);
+    RlsBuf problems;
+    rls_buf_init(&problems);
+    merge_text(&cfg, json, &problems);
+    for (int i = 1; i <= 3; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "dictionary[%d]: expected one word of at most 64 bytes", i);
+        if (!contains(&problems, want)) RLS__FAIL("no \"%s\" in:\n%s", want, problems.data);
+    }
+    EXPECT_EQ_INT(count_lines(&problems), 3);
+    ASSERT_EQ_INT(cfg.n_lexicon_edits, 1);
+    EXPECT_STR_EQ(cfg.lexicon_edits[0].lexicon, RLS_SPELL_LEXICON);
+    EXPECT_STR_EQ(cfg.lexicon_edits[0].word, "Kubernetes");
+    EXPECT_TRUE(!cfg.lexicon_edits[0].remove);
+    rls_buf_clear(&problems);
+    merge_text(&cfg, "{\"dictionary\": \"Kubernetes\"}", &problems);
+    EXPECT_TRUE(contains(&problems, "dictionary: expected an array of words"));
+    rls_buf_close(&problems);
+    rls_config_close(&cfg);
+}
+
+/* docs/configuration.md's table of thresholds is the table RLS_THRESHOLDS:
+ * every row with its default and range, and no other. */
+static void test_docs_list_exactly_the_thresholds_of_the_table(void) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/docs/configuration.md", RLS_SOURCE_DIR);
+    size_t len = 0;
+    char *doc = rls_test_read_file(path, &len);
+    ASSERT_TRUE(doc != NULL);
+    const char *start = strstr(doc, "### `thresholds`");
+    ASSERT_TRUE(start != NULL);
+    const char *end = strstr(start + 1, "\n#");
+    if (!end) end = doc + len;
+    bool listed[RLS_THRESHOLD_COUNT] = {false};
+    for (const char *line = start; line < end;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        size_t ll = nl ? (size_t)(nl - line) : (size_t)(end - line);
+        const char *close = ll > 3 ? memchr(line + 3, '`', ll - 3) : NULL;
+        if (strncmp(line, "| `", 3) == 0 && close) {
+            size_t kl = (size_t)(close - line - 3), k = 0;
+            while (k < RLS_THRESHOLD_COUNT && (strlen(rls_thresholds[k].key) != kl ||
+                                               strncmp(rls_thresholds[k].key, line + 3, kl) != 0))
+                k++;
+            double def = -1, min = -1, max = -1;
+            if (k == RLS_THRESHOLD_COUNT) {
+                RLS__FAIL("docs/configuration.md lists \"%.*s\", no threshold of RLS_THRESHOLDS",
+                          (int)kl, line + 3);
+            } else if (sscanf(close, "` | %lf%*[^|]| %lf to %lf", &def, &min, &max) != 3 ||
+                       def != rls_thresholds[k].def || min != rls_thresholds[k].min ||
+                       max != rls_thresholds[k].max) {
+                RLS__FAIL("docs/configuration.md: %.*s\n#     the table: %s, default %.0f, %.0f to "
+                          "%.0f",
+                          (int)ll, line, rls_thresholds[k].key, rls_thresholds[k].def,
+                          rls_thresholds[k].min, rls_thresholds[k].max);
+            } else {
+                listed[k] = true;
+            }
+        }
+        line += ll + 1;
+    }
+    for (size_t k = 0; k < RLS_THRESHOLD_COUNT; k++)
+        if (!listed[k]) RLS__FAIL("docs/configuration.md does not list %s", rls_thresholds[k].key);
+    rls_free(doc);
+}
+
+/* Every threshold of the table is one a configuration may set, at both
+ * ends of its range, and the rules read what it set. */
+static void test_every_threshold_of_the_table_is_configurable(void) {
+    for (size_t k = 0; k < RLS_THRESHOLD_COUNT; k++) {
+        for (int end = 0; end < 2; end++) {
+            double v = end ? rls_thresholds[k].max : rls_thresholds[k].min;
+            char json[256];
+            snprintf(json, sizeof json, "{\"thresholds\": {\"%s\": %.0f}}", rls_thresholds[k].key,
+                     v);
+            RlsConfig cfg;
+            rls_config_init(&cfg);
+            RlsBuf problems;
+            rls_buf_init(&problems);
+            EXPECT_EQ_INT(merge_text(&cfg, json, &problems), 0);
+            if (problems.len) RLS__FAIL("%s: %s", json, problems.data);
+            EXPECT_TRUE(rls_config_threshold_of(&cfg, (RlsThresholdId)k) == v);
+            rls_buf_close(&problems);
+            rls_config_close(&cfg);
+        }
+        EXPECT_TRUE(rls_config_threshold_of(NULL, (RlsThresholdId)k) == rls_thresholds[k].def);
+    }
+}
+
 static void test_text_after_the_json_value_ignores_the_whole_file(void) {
     tmp_begin();
     tmp_write(".resume-ls.json", "{\"role\": \"ml\"}\n{\"role\": \"sre\"}\n");
@@ -771,6 +870,9 @@ int main(void) {
         RLS_TEST(test_an_oversized_or_missing_config_file_is_refused),
         RLS_TEST(test_suggestions_only_for_near_misses),
         RLS_TEST(test_thresholds_out_of_range_are_refused_with_the_allowed_range),
+        RLS_TEST(test_the_dictionary_takes_single_words),
+        RLS_TEST(test_docs_list_exactly_the_thresholds_of_the_table),
+        RLS_TEST(test_every_threshold_of_the_table_is_configurable),
         RLS_TEST(test_text_after_the_json_value_ignores_the_whole_file),
         RLS_TEST(test_a_job_description_must_be_a_text_file_inside_the_config_folder),
         RLS_TEST(test_a_job_description_that_is_a_fifo_is_refused_without_blocking),

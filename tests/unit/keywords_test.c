@@ -5,7 +5,7 @@
 #include "kw_fixture.h"
 #include "rls/analysis.h"
 #include "rls/parse.h"
-#include "rls/keywords.h"
+#include "rls/keyword_report.h"
 #include "rls/rules.h"
 #include "test.h"
 

@@ -13,8 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "keywords/kw_internal.h"
+#include "catalogue/tokens.h"
+#include "rls/keywords.h"
 #include "rls/alloc.h"
+#include "rls/buf.h"
+#include "rls/common.h"
 #include "rls/hash.h"
 
 extern const unsigned char rls_data_backend_txt[];
@@ -194,12 +197,7 @@ static uint16_t cat__bucket(unsigned char c0, unsigned char c1) {
 }
 
 static const char *cat__intern(const char *s, size_t len) {
-    if (cat.pool_used + len + 1 > CAT_POOL_BYTES) return NULL;
-    char *out = cat.pool + cat.pool_used;
-    memcpy(out, s, len);
-    out[len] = '\0';
-    cat.pool_used += len + 1;
-    return out;
+    return rls_strpool_add(cat.pool, CAT_POOL_BYTES, &cat.pool_used, s, len);
 }
 
 static void cat__trim(const char **s, const char **e) {

@@ -1,0 +1,2 @@
+/* the engine's API. */
+#include "rls/model.h"
