@@ -25,6 +25,7 @@
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
 #include "rls/fieldtype.h"
+#include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
 
 extern const unsigned char rls_data_latex_structure_scm[];
 extern const size_t rls_data_latex_structure_scm_len;
@@ -835,6 +836,55 @@ static bool tex__has_any(const char *text, const char *const *words, size_t n) {
     return false;
 }
 
+/* "Golang, Linux", "LaTeX, Python / Flask": a list of short names, at
+ * least half of them technologies of the keyword catalogue (which cannot
+ * hold every tool an author names). */
+static bool tex__stack_list(const char *text) {
+    size_t items = 0, known = 0;
+    for (const char *p = text; *p;) {
+        const char *q = p;
+        while (*q && !strchr(",/;", *q) && strncmp(q, "\xC2\xB7", 2) != 0) /* U+00B7 '·' */
+            q++;
+        const char *a = p, *b = q;
+        while (a < b && *a == ' ')
+            a++;
+        while (b > a && b[-1] == ' ')
+            b--;
+        size_t spaces = 0;
+        for (const char *c = a; c < b; c++)
+            spaces += *c == ' ';
+        if (b - a > 24 || spaces > 1) return false;
+        items += b > a;
+        known += b > a && rls_kw_find(a, (size_t)(b - a)) >= 0;
+        p = !*q ? q : q + (*q == '\xC2' ? 2 : 1);
+    }
+    return known > 0 && known * 2 >= items;
+}
+
+/* "\\resumeSubheading{Search Engine}{2023}{Lead Developer}{}", "\\datedsubsection
+ * {Chat bot}{2020} \\role{Python, Flask}": a name that is no organisation,
+ * role or place heads the entry, and a later argument says how the work
+ * was done: the author's role on it (in a section of projects) or its stack
+ * (anywhere). The name is the project, the entry's title; the rest is no
+ * field. "Role, Project" in that order ("\\uthree{Content Creator}{dates}
+ * {YouTube}") stays a role with the project for its organisation: the
+ * callers pass only entries whose name was written first. */
+static void tex__project_name(RlsSectionKind kind, RlsEntry *e) {
+    if (!e->title || !e->org) return;
+    size_t tn = strlen(e->title), on = strlen(e->org);
+    bool role = kind == RLS_SECTION_PROJECTS && rls_entry_field_names_job(e->title, tn);
+    if (!role && !tex__stack_list(e->title)) return;
+    RlsFieldScores o;
+    rls_field_type_score(e->org, on, &o);
+    if (o.score[RLS_FIELD_ORG] >= 1.0f || o.score[RLS_FIELD_TITLE] >= 1.0f ||
+        o.score[RLS_FIELD_DEGREE] >= 1.0f || o.score[RLS_FIELD_LOCATION] >= 1.0f ||
+        o.score[RLS_FIELD_DATE] > 0.0f || tex__stack_list(e->org))
+        return;
+    rls_free(e->title);
+    e->title = e->org;
+    e->org = NULL;
+}
+
 /* Fields a heading put in the wrong slot, told by what they say: a postcode
  * next to a logo is the place, not the employer ("(92230)"); a degree in
  * the organisation slot of an education entry is its title. */
@@ -1509,8 +1559,10 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     if (guessed_org && !org_str) org_str = guessed_org;
     if (body_type == RLS_FIELD_TITLE && !title_str) title_str = body_field;
     if (body_type == RLS_FIELD_ORG && !org_str) org_str = body_field;
-    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
-                            loc_own ? loc_own : tex__str(strs, s.loc), range_ptr);
+    RlsEntry *made = rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
+                                             loc_own ? loc_own : tex__str(strs, s.loc), range_ptr);
+    if (s.org && s.title && s.org < s.title && title_str == tex__str(strs, s.title))
+        tex__project_name(w->kind, made);
     w->macro_entry = w->mb.current_entry;
     w->macro_entry_name = m->name;
     rls_free(title_own);
@@ -1555,6 +1607,7 @@ static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned 
     if (m->title_arg && a < p.len) {
         if (!e->title) {
             e->title = rls_strdup(t + a);
+            tex__project_name(w->kind, e);
             used = true;
         } else if (!e->org) {
             e->org = e->title;

@@ -847,6 +847,29 @@ static void test_order_of_the_section_settles_an_ambiguous_entry(void) {
     rls_resume_delete(m);
 }
 
+static void test_project_named_first_is_the_title_over_its_role_or_stack(void) {
+    const char *src = "\\begin{document}\n\\section{Projects}\n\\begin{itemize}\n"
+                      "\\resumeSubheading{Tide Gauge Mapper}{2022}{Lead Developer}{}\n"
+                      "\\resumeSubheading{Globex Inc.}{2021}{Software Engineer}{Oslo}\n"
+                      "\\end{itemize}\n"
+                      "\\section{Experience}\n"
+                      "\\datedsubsection{\\textbf{Hangman Solver}}{2019 -- 2020}\n"
+                      "\\role{Rust, Tokio}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    /* The role written under the project is how it was done. */
+    EXPECT_STR_EQ(m->entries[0].title, "Tide Gauge Mapper");
+    EXPECT_TRUE(m->entries[0].org == NULL);
+    /* An employer keeps the role. */
+    EXPECT_STR_EQ(m->entries[1].title, "Software Engineer");
+    EXPECT_STR_EQ(m->entries[1].org, "Globex Inc.");
+    /* A stack is no title, in any section. */
+    EXPECT_STR_EQ(m->entries[2].title, "Hangman Solver");
+    EXPECT_TRUE(m->entries[2].org == NULL);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -892,6 +915,7 @@ int main(void) {
         RLS_TEST(test_table_header_keeps_its_entry_for_the_list_below),
         RLS_TEST(test_order_of_the_section_settles_an_ambiguous_entry),
         RLS_TEST(test_labelled_grade_after_the_degree_is_cut),
+        RLS_TEST(test_project_named_first_is_the_title_over_its_role_or_stack),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
