@@ -1500,6 +1500,47 @@ static void tex__entry_spend_args(TexWalk *w, TSNode node, const RlsTexMacro *m,
     if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
 }
 
+/* Sections whose lines are talks, papers, awards or courses ("Conference
+ * talks", "会议经历", "Honours") hold roles only now and then ("Invited
+ * Speaker", "Board Member"): a template's entry macro there heads an entry
+ * only when its title or organisation names a role or a degree. Elsewhere
+ * outside the sections of roles (interests, service, other), an entry needs
+ * dates, an organisation or a role: "\\resumeProjectHeading{Graph
+ * algorithms $\\cdot$ Statistics}{}" under "Research interests" is a line
+ * of keywords. */
+static bool tex__entry_is_role(RlsSectionKind kind, const char *title, const char *org,
+                               const RlsDateRange *dates) {
+    if (tex__roles(kind) || kind == RLS_SECTION_SKILLS) return true;
+    bool role = (title && rls_entry_field_is_role(title, strlen(title))) ||
+                (org && rls_entry_field_is_role(org, strlen(org)));
+    /* Without a title yet the macro may be a heading that amendments
+     * complete ("\\runsubsection{Lab} \\descript{| Researcher}"). */
+    if (title && (kind == RLS_SECTION_PUBLICATIONS || kind == RLS_SECTION_AWARDS ||
+                  kind == RLS_SECTION_CERTIFICATIONS))
+        return role;
+    return role || org || (dates && dates->valid);
+}
+
+/* An entry macro that heads no entry (tex__entry_is_role) is a line of the
+ * section: its header arguments are the line's cells, and what follows it
+ * belongs to no entry. */
+static void tex__entry_as_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                               unsigned n) {
+    rls_model_builder_end_entry(&w->mb);
+    w->line_entry = -1;
+    bool first = true;
+    for (unsigned k = 1; k <= n; k++) {
+        if (k == m->body_arg) continue;
+        uint32_t at = ts_node_start_byte(args[k - 1]);
+        if (!first) rls_plain_builder_break(&w->para, at, at);
+        rls_tex_text_node(&w->para_text, args[k - 1]);
+        tex__push_node(w, args[k - 1], true);
+        first = false;
+    }
+    tex__flush_para(w);
+    if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     if (tex__sub_line(w, node, m, args, n)) return;
@@ -1559,18 +1600,17 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     if (guessed_org && !org_str) org_str = guessed_org;
     if (body_type == RLS_FIELD_TITLE && !title_str) title_str = body_field;
     if (body_type == RLS_FIELD_ORG && !org_str) org_str = body_field;
+    if (!tex__entry_is_role(w->kind, title_str, org_str, range_ptr)) {
+        tex__entry_as_line(w, node, m, args, n);
+        goto done;
+    }
     RlsEntry *made = rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
                                              loc_own ? loc_own : tex__str(strs, s.loc), range_ptr);
     if (s.org && s.title && s.org < s.title && title_str == tex__str(strs, s.title))
         tex__project_name(w->kind, made);
     w->macro_entry = w->mb.current_entry;
     w->macro_entry_name = m->name;
-    rls_free(title_own);
-    rls_free(loc_own);
-    rls_free(logo);
-    rls_free(guessed_org);
     if (body_field) tex__push_node(w, body, true);
-    rls_free(body_field);
     if (s.note && tex__str(strs, s.note)) {
         rls_tex_text_node(&w->para_text, args[s.note - 1]);
         tex__flush_para(w);
@@ -1583,6 +1623,12 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         w->line_org_only = true;
     }
     tex__entry_spend_args(w, node, m, args, n, &s);
+done:
+    rls_free(title_own);
+    rls_free(loc_own);
+    rls_free(logo);
+    rls_free(guessed_org);
+    rls_free(body_field);
     for (unsigned k = 0; k < 16; k++)
         rls_free(strs[k]);
     rls_free(date_text);

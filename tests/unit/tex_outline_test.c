@@ -870,6 +870,32 @@ static void test_project_named_first_is_the_title_over_its_role_or_stack(void) {
     rls_resume_delete(m);
 }
 
+static void test_entry_macro_in_a_section_of_talks_heads_an_entry_only_for_a_role(void) {
+    const char *src = "\\begin{document}\n\\section{Conference Talks}\n\\begin{itemize}\n"
+                      "\\resumeSubheading{Workshop on Tidal Models}{Bergen, Norway}"
+                      "{Poster Presentation}{May 2023}\n"
+                      "\\resumeSubheading{Harbour Summit}{Kiel, Germany}{Keynote Speaker}{2022}\n"
+                      "\\end{itemize}\n"
+                      "\\section{Research Interests}\n\\begin{itemize}\n"
+                      "\\resumeProjectHeading{Hydrology $\\cdot$ Sediment transport}{}\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Keynote Speaker");
+    EXPECT_STR_EQ(m->entries[0].org, "Harbour Summit");
+    /* The talk and the keywords are lines of their sections. */
+    bool talk = false, keywords = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++) {
+        const char *t = m->paragraphs[i].plain.text;
+        talk |= strstr(t, "Workshop on Tidal Models") && strstr(t, "Poster Presentation") &&
+                m->paragraphs[i].entry == -1;
+        keywords |= strstr(t, "Sediment transport") != NULL;
+    }
+    EXPECT_TRUE(talk);
+    EXPECT_TRUE(keywords);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -916,6 +942,7 @@ int main(void) {
         RLS_TEST(test_order_of_the_section_settles_an_ambiguous_entry),
         RLS_TEST(test_labelled_grade_after_the_degree_is_cut),
         RLS_TEST(test_project_named_first_is_the_title_over_its_role_or_stack),
+        RLS_TEST(test_entry_macro_in_a_section_of_talks_heads_an_entry_only_for_a_role),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
