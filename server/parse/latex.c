@@ -1573,12 +1573,13 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         he = last ? ts_node_end_byte(args[last - 1]) : ts_node_start_byte(body);
     }
     /* Jake's project heading: "\textbf{Gitlytics} $|$ \emph{Python, Flask,
-     * React}". The list after the bar is the project's stack, neither its
-     * name nor an organisation: the title is the name alone. */
+     * React}", "ShapG $|$ python $\cdot$ graphs". The list after the bar
+     * (commas or middle dots) is the project's stack, neither its name nor
+     * an organisation: the title is the name alone. */
     char *title_own = NULL;
     const char *title_str = tex__str(strs, s.title);
     const char *bar = title_str ? strstr(title_str, " | ") : NULL;
-    if (bar && bar > title_str && strchr(bar, ',')) {
+    if (bar && bar > title_str && (strchr(bar, ',') || strstr(bar, "\xC2\xB7"))) {
         title_own = rls_strndup(title_str, (size_t)(bar - title_str));
         title_str = title_own;
     }

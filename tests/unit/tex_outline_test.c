@@ -896,6 +896,17 @@ static void test_entry_macro_in_a_section_of_talks_heads_an_entry_only_for_a_rol
     rls_resume_delete(m);
 }
 
+static void test_stack_after_a_bar_in_middle_dots_is_no_part_of_the_name(void) {
+    const char *src = "\\begin{document}\n\\section{Projects}\n\\begin{itemize}\n"
+                      "\\resumeProjectHeading{\\textbf{Tern} $|$ \\emph{Go $\\cdot$ Raft "
+                      "$\\cdot$ consensus}}{2021}\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Tern");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -943,6 +954,7 @@ int main(void) {
         RLS_TEST(test_labelled_grade_after_the_degree_is_cut),
         RLS_TEST(test_project_named_first_is_the_title_over_its_role_or_stack),
         RLS_TEST(test_entry_macro_in_a_section_of_talks_heads_an_entry_only_for_a_role),
+        RLS_TEST(test_stack_after_a_bar_in_middle_dots_is_no_part_of_the_name),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
