@@ -1246,6 +1246,24 @@ static void tex__retype(const RlsTexMacro *m, char **strs, unsigned n, unsigned 
         *slot_note = 0;
 }
 
+/* "Thesis: On Tides", "论文题目：…": a line that opens with a label of at
+ * most three words and a colon, and names no role or degree. */
+static bool tex__label_line(const char *text, size_t len) {
+    const char *colon = NULL;
+    size_t words = 1;
+    for (size_t i = 0; i < len && i < 40 && !colon; i++) {
+        if (text[i] == ':' || (i + 3 <= len && !memcmp(text + i, "\xEF\xBC\x9A", 3))) /* '：' */
+            colon = text + i;
+        else if (text[i] == ' ')
+            words++;
+        else if (isdigit((unsigned char)text[i]))
+            return false;
+    }
+    if (!colon || colon == text || words > 3) return false;
+    return !rls_entry_field_is_role(text, (size_t)(colon - text)) &&
+           !rls_entry_field_is_role(text, len);
+}
+
 /* "\\resumeSubheading{Project}{2023}{Role}{Place}" followed by
  * "\\resumeSubSubheading{What it achieved.}{}": a call of another entry
  * macro with no dates and no organisation, under a dated entry a macro
@@ -1255,13 +1273,6 @@ static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode 
     if (ce < 0 || ce != w->macro_entry || !w->macro_entry_name || !m->name || !m->title_arg ||
         !strcmp(w->macro_entry_name, m->name) || !w->mb.model->entries[ce].dates.valid)
         return false;
-    unsigned empty_args[] = {m->dates_arg, m->org_arg};
-    for (size_t i = 0; i < RLS_ARRAY_LEN(empty_args); i++) {
-        char *t = empty_args[i] ? tex__arg_string(w, args, n, empty_args[i]) : NULL;
-        bool empty = !t;
-        rls_free(t);
-        if (!empty) return false;
-    }
     TSNode a = tex__arg(args, n, m->title_arg);
     if (ts_node_is_null(a)) return false;
     RlsPlainBuilder pb;
@@ -1270,13 +1281,25 @@ static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode 
     RlsPlain p;
     rls_plain_builder_finish(&pb, &p);
     rls_plain_builder_close(&pb);
+    /* "\\resumeSubSubheading{Thesis: On Tides}{May 2020}": a dated line
+     * that opens with a label and names no role or degree is a fact about
+     * the entry, not an entry of its own nor a statement of work. */
+    char *dates = m->dates_arg ? tex__arg_string(w, args, n, m->dates_arg) : NULL;
+    char *org = m->org_arg ? tex__arg_string(w, args, n, m->org_arg) : NULL;
+    bool labelled = dates && tex__label_line(p.text, p.len);
+    if (org || (dates && !labelled)) p.len = 0;
+    rls_free(dates);
+    rls_free(org);
     if (!p.len) {
         rls_plain_free(&p);
         return false;
     }
-    rls_model_builder_item(&w->mb, tex__inner_span(a),
-                           (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
-                           tex__item_depth(w, ts_node_start_byte(node)));
+    if (labelled)
+        rls_model_builder_paragraph(&w->mb, tex__plain_span(&p), &p);
+    else
+        rls_model_builder_item(&w->mb, tex__inner_span(a),
+                               (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
+                               tex__item_depth(w, ts_node_start_byte(node)));
     for (unsigned k = 1; k <= n; k++)
         tex__push_node(w, args[k - 1], true);
     tex__push_node(w, node, false);

@@ -907,6 +907,25 @@ static void test_stack_after_a_bar_in_middle_dots_is_no_part_of_the_name(void) {
     rls_resume_delete(m);
 }
 
+static void test_dated_labelled_sub_line_is_a_fact_of_its_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n\\begin{itemize}\n"
+                      "\\resumeSubheading{Fjord University}{2018 -- 2022}{PhD in Physics}{Bergen}\n"
+                      "\\resumeSubSubheading{Thesis: On Tides and Sediment}{May 2022}\n"
+                      "\\resumeSubSubheading{Teaching Assistant}{2020 -- 2021}\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "PhD in Physics");
+    EXPECT_STR_EQ(m->entries[1].title, "Teaching Assistant");
+    EXPECT_EQ_INT(m->n_bullets, 0);
+    bool thesis = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++)
+        thesis |= !strcmp(m->paragraphs[i].plain.text, "Thesis: On Tides and Sediment") &&
+                  m->paragraphs[i].entry == 0;
+    EXPECT_TRUE(thesis);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -955,6 +974,7 @@ int main(void) {
         RLS_TEST(test_project_named_first_is_the_title_over_its_role_or_stack),
         RLS_TEST(test_entry_macro_in_a_section_of_talks_heads_an_entry_only_for_a_role),
         RLS_TEST(test_stack_after_a_bar_in_middle_dots_is_no_part_of_the_name),
+        RLS_TEST(test_dated_labelled_sub_line_is_a_fact_of_its_entry),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
