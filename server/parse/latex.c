@@ -921,6 +921,31 @@ static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
     }
 }
 
+/* "\\datedsubsection{\\textbf{School}, City}{2013 -- 2016}" over the line
+ * "\\textit{MSc} Physics, expected March 2016": a school without a degree
+ * takes the line under it that opens with one for its title, up to a
+ * dated remark after a comma ("expected ..."). The line stays a line. */
+static void tex__degree_line(const RlsResume *m, uint32_t index, RlsEntry *e) {
+    if (e->title || !e->org) return;
+    const RlsParagraph *line = NULL;
+    for (uint32_t i = 0; i < m->n_paragraphs && !line; i++)
+        if (m->paragraphs[i].entry == (int32_t)index) line = &m->paragraphs[i];
+    if (!line || !line->plain.len) return;
+    const char *t = line->plain.text;
+    const char *comma = strstr(t, ", ");
+    size_t head = comma ? (size_t)(comma - t) : line->plain.len;
+    RlsDateRange r;
+    size_t from, to;
+    if (head > 80 || (comma && !rls_date_range_find(comma + 2, strlen(comma + 2), &r, &from, &to)))
+        return;
+    RlsFieldScores sc;
+    rls_field_type_score(t, head, &sc);
+    if (sc.score[RLS_FIELD_DEGREE] < 1.0f || sc.score[RLS_FIELD_ORG] >= 1.0f ||
+        sc.score[RLS_FIELD_DATE] > 0.0f)
+        return;
+    e->title = rls_strndup(t, head);
+}
+
 /* Once a section is complete its content can settle what an ambiguous
  * heading meant ("Research" over dated roles is experience). */
 static void tex__refine_section(TexWalk *w) {
@@ -941,6 +966,7 @@ static void tex__refine_section(TexWalk *w) {
             *dash = '\0';
         }
         tex__settle_fields(s->kind, e);
+        if (s->kind == RLS_SECTION_EDUCATION) tex__degree_line(m, s->first_entry + i, e);
         if (e->dates.valid && (e->title || e->org)) dated++;
     }
     s->kind = rls_section_refine(s->kind, s->heading.text, s->heading.len, s->n_entries, dated);

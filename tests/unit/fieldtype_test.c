@@ -29,6 +29,10 @@ static const TypedCase typed_cases[] = {
      "Bochum"},
     {"Senior Developer at Foo GmbH (Remote)", EXP, "Senior Developer", "Foo GmbH", "Remote"},
     {"Consultant, Deloitte", EXP, "Consultant", "Deloitte", NULL},
+    /* A subject right before the degree that closes the line is its subject. */
+    {"复旦大学 | 化学 | 学士", EDU, "学士, 化学", "复旦大学", NULL},
+    {"Université de Lyon | Mathématiques | Licence", EDU, "Licence, Mathématiques",
+     "Université de Lyon", NULL},
     {"Deloitte, Consultant", EXP, "Consultant", "Deloitte", NULL},
     {"Nurse | Charité Hospital | Berlin, Germany", EXP, "Nurse", "Charité Hospital",
      "Berlin, Germany"},

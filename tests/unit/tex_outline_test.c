@@ -926,6 +926,22 @@ static void test_dated_labelled_sub_line_is_a_fact_of_its_entry(void) {
     rls_resume_delete(m);
 }
 
+static void test_line_opening_with_a_degree_under_a_school_is_its_title(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\datedsubsection{\\textbf{Fjord University}, Bergen}{2014 -- 2016}\n"
+                      "\\textit{MSc} Marine Geology, expected March 2016\n\n"
+                      "\\datedsubsection{\\textbf{Harbour College}, Oslo}{2010 -- 2014}\n"
+                      "Rowing club captain and choir member\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "MSc Marine Geology");
+    EXPECT_STR_EQ(m->entries[0].org, "Fjord University");
+    /* A line that opens with no degree names none. */
+    EXPECT_TRUE(m->entries[1].title == NULL);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -975,6 +991,7 @@ int main(void) {
         RLS_TEST(test_entry_macro_in_a_section_of_talks_heads_an_entry_only_for_a_role),
         RLS_TEST(test_stack_after_a_bar_in_middle_dots_is_no_part_of_the_name),
         RLS_TEST(test_dated_labelled_sub_line_is_a_fact_of_its_entry),
+        RLS_TEST(test_line_opening_with_a_degree_under_a_school_is_its_title),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
