@@ -419,6 +419,9 @@ static void tex__trim_residue(RlsPlain *p) {
 static bool tex__cell_gap(const char *src, uint32_t a, uint32_t b) {
     for (uint32_t j = a; j < b; j++) {
         if (src[j] == '&' && (j == 0 || src[j - 1] != '\\')) return true;
+        /* "\\textbf{School} \\hfill City": the rule pushes the rest to the
+         * right margin, a column of its own. */
+        if (src[j] == '\\' && b - j >= 6 && !memcmp(src + j + 1, "hfill", 5)) return true;
         if ((src[j] != '}' && src[j] != ']') || (j > 0 && src[j - 1] == '\\')) continue;
         /* Optional arguments are arguments too ("{2013.09}%\n [2019.09]"). */
         uint32_t k = j + 1;
@@ -624,7 +627,10 @@ static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields
                                   const char *name_text, size_t name_len, RlsSpan *span) {
     RlsSectionKind k = w->kind;
     RlsEntryFields g;
-    rls_entry_fields_split(head->plain.text, head->plain.len, k, false, &g);
+    /* "\\textbf{Brown University} \\hfill Providence, RI": cells apart. */
+    char *head_cells = tex__cells_text(w, &head->plain);
+    rls_entry_fields_split(head_cells, head->plain.len, k, false, &g);
+    rls_free(head_cells);
     char *above = g.org ? g.org : g.title;
     char *name = rls_strndup(name_text, name_len);
     bool above_is_role = g.title && !g.org && rls_entry_field_is_role(g.title, strlen(g.title)) &&
@@ -641,6 +647,29 @@ static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields
     }
     rls_free(name);
     rls_entry_fields_close(&g);
+}
+
+/* "B.A. Physics \\hfill Graduation Date: June 2013": a short label in a
+ * cell of its own between the name and the dates says what the dates are,
+ * and is no part of the name. cells[nb, ds) is what lies between the name
+ * and the dates. Returns the end of the name without the label. */
+static size_t tex__label_before_dates(const char *cells, size_t na, size_t nb, size_t ds) {
+    if (ds <= nb || !memchr(cells + nb, ':', ds - nb)) return nb;
+    size_t bar = nb;
+    while (bar > na && cells[bar - 1] != '|')
+        bar--;
+    if (bar == na) return nb;
+    size_t a = bar, words = 1;
+    while (a < nb && cells[a] == ' ')
+        a++;
+    for (size_t i = a; i < nb; i++)
+        words += cells[i] == ' ';
+    if (a == nb || nb - a > 30 || words > 3 || rls_entry_field_is_role(cells + a, nb - a))
+        return nb;
+    size_t end = bar - 1;
+    while (end > na && strchr(" |,", cells[end - 1]))
+        end--;
+    return end > na ? end : nb;
 }
 
 static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
@@ -670,6 +699,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     while (nb > na && strchr(" |,:-", p->text[nb - 1]))
         nb--;
     char *cells = tex__cells_text(w, p);
+    nb = tex__label_before_dates(cells, na, nb, ds);
     /* The range's far end, an argument of its own, is no field either. */
     if (de > de_own) memset(cells + de_own, ' ', de - de_own);
     if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
@@ -724,7 +754,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     }
     RlsSpan span = tex__plain_span(p);
     RlsParagraph *head = k == RLS_SECTION_PROJECTS ? NULL : tex__name_line(w, span.start_byte);
-    if (head && nb > na) tex__dated_line_above(w, head, &f, cells + na, nb - na, &span);
+    if (head && nb > na) tex__dated_line_above(w, head, &f, p->text + na, nb - na, &span);
     rls_model_builder_entry(&w->mb, span, f.title, f.org, f.location, &f.dates);
     rls_entry_fields_close(&f);
     rls_free(cells);

@@ -942,6 +942,19 @@ static void test_line_opening_with_a_degree_under_a_school_is_its_title(void) {
     rls_resume_delete(m);
 }
 
+static void test_hfill_parts_columns_and_a_label_before_the_dates_is_no_name(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\textbf{Fjord University} \\hfill Hamar, Innlandet, Norway \\\\\n"
+                      "\\textbf{MSc Marine Geology} \\hfill Graduation Date: June 2016 \\\\\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "MSc Marine Geology");
+    EXPECT_STR_EQ(m->entries[0].org, "Fjord University");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2016);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -992,6 +1005,7 @@ int main(void) {
         RLS_TEST(test_stack_after_a_bar_in_middle_dots_is_no_part_of_the_name),
         RLS_TEST(test_dated_labelled_sub_line_is_a_fact_of_its_entry),
         RLS_TEST(test_line_opening_with_a_degree_under_a_school_is_its_title),
+        RLS_TEST(test_hfill_parts_columns_and_a_label_before_the_dates_is_no_name),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
