@@ -425,10 +425,12 @@ static void test_recognised_field_words(void) {
         int kind;
         float weight;
     } cases[] = {
-        {"engineer", RLS_FIELD_TITLE, 2.0f},    /* engineer* */
-        {"engineering", RLS_FIELD_TITLE, 2.0f}, /* engineer* as a prefix */
-        {"intern", RLS_FIELD_TITLE, 2.0f},      /* a whole word */
-        {"internal", RLS_FIELD_TITLE, 0.0f},    /* ... and not a prefix */
+        {"engineer", RLS_FIELD_TITLE, 2.0f},     /* engineer* */
+        {"developers", RLS_FIELD_TITLE, 2.0f},   /* developer* as a prefix */
+        {"engineering", RLS_FIELD_TITLE, 0.0f},  /* the field ("Dema engineering"), */
+        {"engineering", RLS_FIELD__STUDY, 1.0f}, /* ... not the role */
+        {"intern", RLS_FIELD_TITLE, 2.0f},       /* a whole word */
+        {"internal", RLS_FIELD_TITLE, 0.0f},     /* ... and not a prefix */
         {"gmbh", RLS_FIELD_ORG, 3.0f},
         {"bsc", RLS_FIELD_DEGREE, 3.0f}, /* "B.Sc." once folded */
         {"informatik", RLS_FIELD__STUDY, 1.0f},

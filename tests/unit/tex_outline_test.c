@@ -955,6 +955,18 @@ static void test_hfill_parts_columns_and_a_label_before_the_dates_is_no_name(voi
     rls_resume_delete(m);
 }
 
+static void test_a_company_named_for_its_field_is_the_employer_under_a_role(void) {
+    const char *src = "\\begin{document}\n\\ecvsection{Work experience}\n"
+                      "\\ecvtitle{March 2012 -- May 2012}{Intern}\n"
+                      "\\ecvitem{}{Fjordline engineering (Norway)}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Intern");
+    EXPECT_STR_EQ(m->entries[0].org, "Fjordline engineering");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1006,6 +1018,7 @@ int main(void) {
         RLS_TEST(test_dated_labelled_sub_line_is_a_fact_of_its_entry),
         RLS_TEST(test_line_opening_with_a_degree_under_a_school_is_its_title),
         RLS_TEST(test_hfill_parts_columns_and_a_label_before_the_dates_is_no_name),
+        RLS_TEST(test_a_company_named_for_its_field_is_the_employer_under_a_role),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
