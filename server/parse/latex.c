@@ -153,8 +153,10 @@ typedef struct {
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
     int32_t macro_entry; /* the last entry a template macro made, or -1 */
     const char *macro_entry_name; /* that macro's name (its table row's) */
-    uint32_t n_macro_sections;    /* sections made by \\section or a heading macro */
-    bool line_section;            /* the section being made comes from a line (tex__line_heading) */
+    const char *row_name;         /* into src: the unknown macro that last opened a line */
+    size_t row_len;
+    uint32_t n_macro_sections; /* sections made by \\section or a heading macro */
+    bool line_section;         /* the section being made comes from a line (tex__line_heading) */
 } TexWalk;
 
 /* Macros whose detached optional arguments are looked for (tex__args). */
@@ -672,6 +674,31 @@ static size_t tex__label_before_dates(const char *cells, size_t na, size_t nb, s
     return end > na ? end : nb;
 }
 
+static int tex__month_cmp(const RlsDate *a, const RlsDate *b) {
+    if (a->present || b->present) return a->present - b->present;
+    return a->year != b->year ? a->year - b->year : a->month - b->month;
+}
+
+/* "\\cvline{10.2011 -- 10.2013}{Fjord University}" then "\\cvline{21.10.2013}
+ * {Master thesis -- Sediment Models}": a line dated by one month inside the
+ * range of the entry right above it, naming no role and reading as no
+ * organisation, is a dated fact of that entry (a thesis handed in, a prize), not an
+ * entry. Both dates must give their month: "BSc, 2017" under "MSc, 2015 --
+ * 2017" is a degree of its own. */
+static bool tex__dated_fact(const RlsResume *m, int32_t ce, const RlsPlain *p,
+                            const RlsDateRange *dates) {
+    const RlsEntry *e = &m->entries[ce];
+    if (!e->dates.valid || tex__same_date(&e->dates.start, &e->dates.end) ||
+        !tex__same_date(&dates->start, &dates->end) || !dates->start.month ||
+        !e->dates.start.month || (m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
+        return false;
+    if (tex__month_cmp(&dates->start, &e->dates.start) < 0 ||
+        tex__month_cmp(&dates->start, &e->dates.end) > 0)
+        return false;
+    return !rls_field_type_is_clearly(p->text, p->len, RLS_FIELD_ORG) &&
+           !rls_entry_field_names_job(p->text, p->len);
+}
+
 static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     int32_t last = w->line_entry;
     w->line_entry = -1;
@@ -689,6 +716,10 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     if (dated && ce >= 0 && ce != w->dated_entry &&
         !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
         return tex__dated_line_details(w, p, &dates, ds, de);
+    if (dated && ce >= 0 && ce == w->dated_entry && tex__dated_fact(m, ce, p, &dates)) {
+        rls_model_builder_paragraph(&w->mb, tex__plain_span(p), p);
+        return true;
+    }
     if (!dated) return tex__undated_line(w, p, last);
     RlsEntryFields f;
     /* Text right of the dates is the right-hand column ("2021 -- Present
@@ -1967,6 +1998,20 @@ static void tex__amend_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNo
     tex__push_node(w, node, false);
 }
 
+/* "\\cvline{2011 -- 2013}{Fjord University}" then "\\cvline{2013}{Thesis}"
+ * on the next source line: a macro of unknown meaning that opens line
+ * after line with its arguments sets out rows (a class's table line), so
+ * each call starts a line of its own rather than running on into one. */
+static void tex__row_break(TexWalk *w, TSNode node, const char *name, size_t len, unsigned n) {
+    uint32_t at = ts_node_start_byte(node), i = at;
+    while (i > 0 && (w->src[i - 1] == ' ' || w->src[i - 1] == '\t'))
+        i--;
+    if (!n || (i > 0 && w->src[i - 1] != '\n')) return;
+    if (w->row_name && w->row_len == len && !memcmp(w->row_name, name, len)) tex__flush_para(w);
+    w->row_name = name;
+    w->row_len = len;
+}
+
 static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     size_t len;
     const char *name = rls_tex_command_name(w->src, node, &len);
@@ -2039,6 +2084,7 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         return;
     default:
         if (consumed) return;
+        tex__row_break(w, node, name, len, n);
         tex__loose(w, node);
         /* An unknown macro with arguments past its name
          * (\\cvcolumn[..]{a}{b}) lays them out as pieces of text. */

@@ -967,6 +967,27 @@ static void test_a_company_named_for_its_field_is_the_employer_under_a_role(void
     rls_resume_delete(m);
 }
 
+static void test_rows_of_an_unknown_macro_are_lines_and_a_dated_fact_stays_with_its_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\subsection{Master of Science in Geology}\n"
+                      "\\cvrow{10.2011~--~10.2013}{Fjord University}\n"
+                      "\\cvrow{21.10.2013}{Masterthesis~--~\\emph{Sediment of the North Sea}}\n"
+                      "\\subsection{Bachelor of Science in Geology}\n"
+                      "\\cvrow{10.2007~--~9.2011}{Fjord University}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].org, "Fjord University");
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2013);
+    EXPECT_STR_EQ(m->entries[1].title, "Bachelor of Science in Geology");
+    bool thesis = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++)
+        thesis |= strstr(m->paragraphs[i].plain.text, "Sediment of the North Sea") &&
+                  m->paragraphs[i].entry == 0;
+    EXPECT_TRUE(thesis);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1019,6 +1040,7 @@ int main(void) {
         RLS_TEST(test_line_opening_with_a_degree_under_a_school_is_its_title),
         RLS_TEST(test_hfill_parts_columns_and_a_label_before_the_dates_is_no_name),
         RLS_TEST(test_a_company_named_for_its_field_is_the_employer_under_a_role),
+        RLS_TEST(test_rows_of_an_unknown_macro_are_lines_and_a_dated_fact_stays_with_its_entry),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
