@@ -976,7 +976,8 @@ static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
     static const char *const degrees[] = {"Bachelor", "Master", "Degree", "PhD",  "Ph.D",
                                           "Diploma",  "学士",   "硕士",   "本科", "博士"};
     if (kind == RLS_SECTION_EDUCATION && !e->title &&
-        tex__has_any(e->org, degrees, RLS_ARRAY_LEN(degrees))) {
+        (tex__has_any(e->org, degrees, RLS_ARRAY_LEN(degrees)) ||
+         rls_field_type_is_clearly(e->org, strlen(e->org), RLS_FIELD_DEGREE))) {
         e->title = e->org;
         e->org = NULL;
     }
@@ -985,14 +986,23 @@ static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
 /* "\\datedsubsection{\\textbf{School}, City}{2013 -- 2016}" over the line
  * "\\textit{MSc} Physics, expected March 2016": a school without a degree
  * takes the line under it that opens with one for its title, up to a
- * dated remark after a comma ("expected ..."). The line stays a line. */
-static void tex__degree_line(const RlsResume *m, uint32_t index, RlsEntry *e) {
-    if (e->title || !e->org) return;
+ * dated remark after a comma ("expected ..."); a degree without a school
+ * takes the line that names one. The line stays a line. */
+static void tex__school_line(const RlsResume *m, uint32_t index, RlsEntry *e) {
+    if ((e->title && e->org) || (!e->title && !e->org)) return;
     const RlsParagraph *line = NULL;
     for (uint32_t i = 0; i < m->n_paragraphs && !line; i++)
         if (m->paragraphs[i].entry == (int32_t)index) line = &m->paragraphs[i];
     if (!line || !line->plain.len) return;
     const char *t = line->plain.text;
+    if (!e->org) {
+        /* "\\datedsubsection{BSc Physics}{2015 -- 2019}" over the item
+         * "Fjord University": a degree without its school takes the line
+         * under it that reads as one and as nothing else. */
+        if (line->plain.len <= 80 && rls_field_type_is_clearly(t, line->plain.len, RLS_FIELD_ORG))
+            e->org = rls_strndup(t, line->plain.len);
+        return;
+    }
     const char *comma = strstr(t, ", ");
     size_t head = comma ? (size_t)(comma - t) : line->plain.len;
     RlsDateRange r;
@@ -1027,7 +1037,7 @@ static void tex__refine_section(TexWalk *w) {
             *dash = '\0';
         }
         tex__settle_fields(s->kind, e);
-        if (s->kind == RLS_SECTION_EDUCATION) tex__degree_line(m, s->first_entry + i, e);
+        if (s->kind == RLS_SECTION_EDUCATION) tex__school_line(m, s->first_entry + i, e);
         if (e->dates.valid && (e->title || e->org)) dated++;
     }
     s->kind = rls_section_refine(s->kind, s->heading.text, s->heading.len, s->n_entries, dated);

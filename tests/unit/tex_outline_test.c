@@ -926,15 +926,19 @@ static void test_dated_labelled_sub_line_is_a_fact_of_its_entry(void) {
     rls_resume_delete(m);
 }
 
-static void test_line_opening_with_a_degree_under_a_school_is_its_title(void) {
+static void test_line_under_a_school_or_a_degree_gives_the_field_it_lacks(void) {
     const char *src = "\\begin{document}\n\\section{Education}\n"
                       "\\datedsubsection{\\textbf{Fjord University}, Bergen}{2014 -- 2016}\n"
                       "\\textit{MSc} Marine Geology, expected March 2016\n\n"
                       "\\datedsubsection{\\textbf{Harbour College}, Oslo}{2010 -- 2014}\n"
                       "Rowing club captain and choir member\n"
+                      "\\datedsubsection{\\textbf{BSc Physics}}{2006 -- 2010}\n"
+                      "\\begin{itemize}\n\\item Lofoten University\n\\end{itemize}\n"
                       "\\end{document}\n";
     RlsResume *m = parse(src);
-    ASSERT_EQ_INT(m->n_entries, 2);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    /* A degree without a school takes the line that names one. */
+    EXPECT_STR_EQ(m->entries[2].org, "Lofoten University");
     EXPECT_STR_EQ(m->entries[0].title, "MSc Marine Geology");
     EXPECT_STR_EQ(m->entries[0].org, "Fjord University");
     /* A line that opens with no degree names none. */
@@ -1037,7 +1041,7 @@ int main(void) {
         RLS_TEST(test_entry_macro_in_a_section_of_talks_heads_an_entry_only_for_a_role),
         RLS_TEST(test_stack_after_a_bar_in_middle_dots_is_no_part_of_the_name),
         RLS_TEST(test_dated_labelled_sub_line_is_a_fact_of_its_entry),
-        RLS_TEST(test_line_opening_with_a_degree_under_a_school_is_its_title),
+        RLS_TEST(test_line_under_a_school_or_a_degree_gives_the_field_it_lacks),
         RLS_TEST(test_hfill_parts_columns_and_a_label_before_the_dates_is_no_name),
         RLS_TEST(test_a_company_named_for_its_field_is_the_employer_under_a_role),
         RLS_TEST(test_rows_of_an_unknown_macro_are_lines_and_a_dated_fact_stays_with_its_entry),
