@@ -674,9 +674,37 @@ static size_t tex__label_before_dates(const char *cells, size_t na, size_t nb, s
     return end > na ? end : nb;
 }
 
+/* "Thesis: On Tides", "论文题目：…": a line that opens with a label of at
+ * most three words and a colon, and names no role or degree. */
+static bool tex__label_line(const char *text, size_t len) {
+    const char *colon = NULL;
+    size_t words = 1;
+    for (size_t i = 0; i < len && i < 40 && !colon; i++) {
+        /* "https://..." is an address, not a label. */
+        if ((text[i] == ':' && (i + 1 == len || text[i + 1] == ' ')) ||
+            (i + 3 <= len && !memcmp(text + i, "\xEF\xBC\x9A", 3))) /* '：' */
+            colon = text + i;
+        else if (text[i] == ' ')
+            words++;
+        else if (isdigit((unsigned char)text[i]))
+            return false;
+    }
+    if (!colon || colon == text || words > 3) return false;
+    return !rls_entry_field_is_role(text, (size_t)(colon - text)) &&
+           !rls_entry_field_is_role(text, len);
+}
+
+/* Orders two dates by month, or by year when either gives none. */
 static int tex__month_cmp(const RlsDate *a, const RlsDate *b) {
     if (a->present || b->present) return a->present - b->present;
-    return a->year != b->year ? a->year - b->year : a->month - b->month;
+    if (a->year != b->year || !a->month || !b->month) return a->year - b->year;
+    return a->month - b->month;
+}
+
+/* Whether date d lies within entry e's range. */
+static bool tex__date_inside(const RlsEntry *e, const RlsDate *d) {
+    return e->dates.valid && tex__month_cmp(d, &e->dates.start) >= 0 &&
+           tex__month_cmp(d, &e->dates.end) <= 0;
 }
 
 /* "\\cvline{10.2011 -- 10.2013}{Fjord University}" then "\\cvline{21.10.2013}
@@ -692,9 +720,7 @@ static bool tex__dated_fact(const RlsResume *m, int32_t ce, const RlsPlain *p,
         !tex__same_date(&dates->start, &dates->end) || !dates->start.month ||
         !e->dates.start.month || (m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
         return false;
-    if (tex__month_cmp(&dates->start, &e->dates.start) < 0 ||
-        tex__month_cmp(&dates->start, &e->dates.end) > 0)
-        return false;
+    if (!tex__date_inside(e, &dates->start)) return false;
     return !rls_field_type_is_clearly(p->text, p->len, RLS_FIELD_ORG) &&
            !rls_entry_field_names_job(p->text, p->len);
 }
@@ -716,7 +742,10 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     if (dated && ce >= 0 && ce != w->dated_entry &&
         !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
         return tex__dated_line_details(w, p, &dates, ds, de);
-    if (dated && ce >= 0 && ce == w->dated_entry && tex__dated_fact(m, ce, p, &dates)) {
+    /* "Thesis: Wind Patterns, defended June 2016" under a degree. */
+    bool fact = ce >= 0 && tex__label_line(p->text, p->len) &&
+                tex__date_inside(&m->entries[ce], &dates.start);
+    if (dated && ce >= 0 && (fact || (ce == w->dated_entry && tex__dated_fact(m, ce, p, &dates)))) {
         rls_model_builder_paragraph(&w->mb, tex__plain_span(p), p);
         return true;
     }
@@ -1341,24 +1370,6 @@ static void tex__retype(const RlsTexMacro *m, char **strs, unsigned n, unsigned 
     *slot_loc = got[RLS_FIELD_LOCATION];
     if (*slot_note == *slot_title || *slot_note == *slot_org || *slot_note == *slot_loc)
         *slot_note = 0;
-}
-
-/* "Thesis: On Tides", "论文题目：…": a line that opens with a label of at
- * most three words and a colon, and names no role or degree. */
-static bool tex__label_line(const char *text, size_t len) {
-    const char *colon = NULL;
-    size_t words = 1;
-    for (size_t i = 0; i < len && i < 40 && !colon; i++) {
-        if (text[i] == ':' || (i + 3 <= len && !memcmp(text + i, "\xEF\xBC\x9A", 3))) /* '：' */
-            colon = text + i;
-        else if (text[i] == ' ')
-            words++;
-        else if (isdigit((unsigned char)text[i]))
-            return false;
-    }
-    if (!colon || colon == text || words > 3) return false;
-    return !rls_entry_field_is_role(text, (size_t)(colon - text)) &&
-           !rls_entry_field_is_role(text, len);
 }
 
 /* "\\resumeSubheading{Project}{2023}{Role}{Place}" followed by

@@ -992,6 +992,24 @@ static void test_rows_of_an_unknown_macro_are_lines_and_a_dated_fact_stays_with_
     rls_resume_delete(m);
 }
 
+static void test_labelled_dated_line_inside_an_entry_is_its_fact(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\textbf{MSc, Fjord University} \\hfill 2012 -- 2016\n\n"
+                      "Thesis: Wind over Lofoten, defended June 2016\n\n"
+                      "\\textbf{BSc, Fjord University} \\hfill 2008 -- 2011\n\n"
+                      "Exchange: Lund University, 2012\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    /* The thesis falls inside the degree; the exchange after its end does not. */
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2008);
+    bool thesis = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++)
+        thesis |= strstr(m->paragraphs[i].plain.text, "Thesis:") && m->paragraphs[i].entry == 0;
+    EXPECT_TRUE(thesis);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1045,6 +1063,7 @@ int main(void) {
         RLS_TEST(test_hfill_parts_columns_and_a_label_before_the_dates_is_no_name),
         RLS_TEST(test_a_company_named_for_its_field_is_the_employer_under_a_role),
         RLS_TEST(test_rows_of_an_unknown_macro_are_lines_and_a_dated_fact_stays_with_its_entry),
+        RLS_TEST(test_labelled_dated_line_inside_an_entry_is_its_fact),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
