@@ -725,6 +725,23 @@ static bool tex__dated_fact(const RlsResume *m, int32_t ce, const RlsPlain *p,
            !rls_entry_field_names_job(p->text, p->len);
 }
 
+/* Jake's project heading: "\\textbf{Gitlytics} $|$ \\emph{Python, Flask,
+ * React}", "ShapG $|$ python $\\cdot$ graphs". The list after the bar
+ * (commas or middle dots) is the project's stack, neither its name nor an
+ * organisation. Returns the length of the name before it (n when none). */
+static size_t tex__name_before_stack(const char *name, size_t n) {
+    for (size_t i = 1; i + 3 <= n; i++) {
+        if (memcmp(name + i, " | ", 3) != 0) continue;
+        const char *rest = name + i + 3;
+        size_t rn = n - i - 3;
+        if (memchr(rest, ',', rn)) return i;
+        for (size_t j = 0; j + 2 <= rn; j++)
+            if (!memcmp(rest + j, "\xC2\xB7", 2)) return i; /* U+00B7 '·' */
+        return n;
+    }
+    return n;
+}
+
 static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     int32_t last = w->line_entry;
     w->line_entry = -1;
@@ -781,7 +798,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
             b--;
         rls_entry_fields_close(&f);
         memset(&f, 0, sizeof(f));
-        if (b > a) f.title = rls_strndup(p->text + a, b - a);
+        if (b > a) f.title = rls_strndup(p->text + a, tex__name_before_stack(p->text + a, b - a));
         if (nb > na && tb > ta) {
             /* The right-hand column names a place, or else whom the work
              * was for ("Maintainer | 2018 -- Present \\hfill GitHub"). */
@@ -1703,15 +1720,11 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         unsigned last = m->body_arg - 1;
         he = last ? ts_node_end_byte(args[last - 1]) : ts_node_start_byte(body);
     }
-    /* Jake's project heading: "\textbf{Gitlytics} $|$ \emph{Python, Flask,
-     * React}", "ShapG $|$ python $\cdot$ graphs". The list after the bar
-     * (commas or middle dots) is the project's stack, neither its name nor
-     * an organisation: the title is the name alone. */
     char *title_own = NULL;
     const char *title_str = tex__str(strs, s.title);
-    const char *bar = title_str ? strstr(title_str, " | ") : NULL;
-    if (bar && bar > title_str && (strchr(bar, ',') || strstr(bar, "\xC2\xB7"))) {
-        title_own = rls_strndup(title_str, (size_t)(bar - title_str));
+    size_t name_n = title_str ? tex__name_before_stack(title_str, strlen(title_str)) : 0;
+    if (title_str && name_n < strlen(title_str)) {
+        title_own = rls_strndup(title_str, name_n);
         title_str = title_own;
     }
     char *loc_own = NULL;

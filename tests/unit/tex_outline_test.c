@@ -1010,6 +1010,16 @@ static void test_labelled_dated_line_inside_an_entry_is_its_fact(void) {
     rls_resume_delete(m);
 }
 
+static void test_stack_after_a_bar_is_cut_from_a_dated_project_line(void) {
+    const char *src = "\\begin{document}\n\\section{Projects}\n"
+                      "\\textbf{Harbour Radar} $|$ \\emph{Go, PostgreSQL} \\hfill 2022 \\\\\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Harbour Radar");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1064,6 +1074,7 @@ int main(void) {
         RLS_TEST(test_a_company_named_for_its_field_is_the_employer_under_a_role),
         RLS_TEST(test_rows_of_an_unknown_macro_are_lines_and_a_dated_fact_stays_with_its_entry),
         RLS_TEST(test_labelled_dated_line_inside_an_entry_is_its_fact),
+        RLS_TEST(test_stack_after_a_bar_is_cut_from_a_dated_project_line),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
