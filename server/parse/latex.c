@@ -560,6 +560,32 @@ static bool tex__dated_line_details(TexWalk *w, RlsPlain *p, const RlsDateRange 
 
 /* A line without dates right under the entry a line made (last) may give
  * that entry a field it lacks. Returns whether it did (p freed then). */
+/* "\\years{2012 -- present} Research Scientist, University of Illinois \\\\
+ * Manager, Energy Biosciences Institute \\\\ Consultant, Acme LLC.": under a
+ * role that has its title and employer, an undated line that is itself a
+ * role at an organisation (a role word, a name typed clearly as an
+ * organisation, nothing else) is a role held at the same time, with the
+ * same dates. Returns whether it made one (p freed then). */
+static bool tex__concurrent_role(TexWalk *w, RlsPlain *p, int32_t last) {
+    const RlsEntry *e = &w->mb.model->entries[last];
+    if ((w->kind != RLS_SECTION_EXPERIENCE && w->kind != RLS_SECTION_VOLUNTEERING) || !e->title ||
+        !e->org || !e->dates.valid || w->line_org_only)
+        return false;
+    RlsEntryFields f;
+    rls_entry_fields_split(p->text, p->len, w->kind, false, &f);
+    bool role = f.title && f.org && !f.location &&
+                rls_entry_field_names_job(f.title, strlen(f.title)) &&
+                rls_field_type_is_clearly(f.org, strlen(f.org), RLS_FIELD_ORG);
+    if (role) {
+        RlsDateRange dates = e->dates;
+        rls_model_builder_entry(&w->mb, tex__plain_span(p), f.title, f.org, NULL, &dates);
+        w->line_entry = w->dated_entry = w->mb.current_entry;
+        rls_plain_free(p);
+    }
+    rls_entry_fields_close(&f);
+    return role;
+}
+
 static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
     RlsSectionKind k = w->kind;
     /* A project's next line is what it is about, not a field. */
@@ -568,6 +594,7 @@ static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
     RlsEntry *e = &w->mb.model->entries[last];
     if (w->mb.model->n_bullets && w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
         return false;
+    if (tex__concurrent_role(w, p, last)) return true;
     bool used;
     RlsFieldScores typed;
     rls_field_type_score(p->text, p->len, &typed);
@@ -742,13 +769,24 @@ static size_t tex__name_before_stack(const char *name, size_t n) {
     return n;
 }
 
+/* Whether a line ends as a sentence does: a full stop that closes no
+ * organisation's abbreviation ("Global Change Solutions LLC.", "Acme Inc."). */
+static bool tex__sentence_end(const RlsPlain *p) {
+    if (!p->len || p->text[p->len - 1] != '.') return false;
+    size_t end = p->len - 1, start = end;
+    while (start > 0 && isalpha((unsigned char)p->text[start - 1]))
+        start--;
+    return end - start > 4 || start == end ||
+           !rls_field_type_is_clearly(p->text + start, end - start, RLS_FIELD_ORG);
+}
+
 static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     int32_t last = w->line_entry;
     w->line_entry = -1;
     RlsSectionKind k = w->kind;
     if (!tex__roles(k)) return false;
     /* A sentence or a label ("Master's Thesis, Completed in 2016:") is no header. */
-    if (p->len > 200 || p->text[p->len - 1] == '.' || p->text[p->len - 1] == ':') return false;
+    if (p->len > 200 || tex__sentence_end(p) || p->text[p->len - 1] == ':') return false;
     RlsDateRange dates;
     size_t ds, de;
     bool dated = rls_date_range_find(p->text, p->len, &dates, &ds, &de);

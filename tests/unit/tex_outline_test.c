@@ -1020,6 +1020,23 @@ static void test_stack_after_a_bar_is_cut_from_a_dated_project_line(void) {
     rls_resume_delete(m);
 }
 
+static void test_role_lines_under_a_complete_role_are_roles_held_at_once(void) {
+    const char *src = "\\begin{document}\n\\section{Employment}\n"
+                      "Research Scientist, Fjord University \\hfill 2012 -- present \\\\\n"
+                      "Manager, Lofoten Modelling Institute \\\\\n"
+                      "Consultant, Tidewise Solutions LLC. \\\\\n"
+                      "Field work on three glaciers \\\\\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[1].title, "Manager");
+    EXPECT_STR_EQ(m->entries[1].org, "Lofoten Modelling Institute");
+    EXPECT_TRUE(m->entries[1].dates.end.present);
+    EXPECT_STR_EQ(m->entries[2].title, "Consultant");
+    EXPECT_EQ_INT(m->entries[2].dates.start.year, 2012);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1075,6 +1092,7 @@ int main(void) {
         RLS_TEST(test_rows_of_an_unknown_macro_are_lines_and_a_dated_fact_stays_with_its_entry),
         RLS_TEST(test_labelled_dated_line_inside_an_entry_is_its_fact),
         RLS_TEST(test_stack_after_a_bar_is_cut_from_a_dated_project_line),
+        RLS_TEST(test_role_lines_under_a_complete_role_are_roles_held_at_once),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
