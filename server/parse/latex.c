@@ -769,6 +769,31 @@ static size_t tex__name_before_stack(const char *name, size_t n) {
     return n;
 }
 
+/* "Laboratory Manager, Extension Educator, \\years{2003 -- 2004} North
+ * Carolina A&T University": what follows the dates reads as an
+ * organisation and the name before them names none but roles (a
+ * "Laboratory Manager" is a role, whatever its laboratory): that is the
+ * employer, and the name before the dates is the title whole. Returns
+ * whether it is. */
+static bool tex__org_right_of_dates(RlsEntryFields *f, const char *name, size_t name_n,
+                                    const char *right, size_t right_n) {
+    RlsFieldScores sc;
+    rls_field_type_score(right, right_n, &sc);
+    if (sc.score[RLS_FIELD_ORG] < 1.0f || sc.score[RLS_FIELD_ORG] <= sc.score[RLS_FIELD_LOCATION] ||
+        sc.score[RLS_FIELD_ORG] <= sc.score[RLS_FIELD_TITLE] || f->location ||
+        (f->org && rls_field_type_is_clearly(f->org, strlen(f->org), RLS_FIELD_ORG) &&
+         !rls_entry_field_names_job(f->org, strlen(f->org))))
+        return false;
+    while (name_n && strchr(" ,;|-", name[name_n - 1]))
+        name_n--;
+    if (!name_n || !rls_entry_field_is_role(name, name_n)) return false;
+    rls_free(f->title);
+    rls_free(f->org);
+    f->title = rls_strndup(name, name_n);
+    f->org = rls_strndup(right, right_n);
+    return true;
+}
+
 /* Whether a line ends as a sentence does: a full stop that closes no
  * organisation's abbreviation ("Global Change Solutions LLC.", "Acme Inc."). */
 static bool tex__sentence_end(const RlsPlain *p) {
@@ -819,7 +844,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     if (de > de_own) memset(cells + de_own, ' ', de - de_own);
     if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
         rls_entry_fields_split(cells + na, nb - na, k, false, &f);
-        if (!f.location) f.location = rls_strndup(p->text + ta, tb - ta);
+        bool right_org = tex__org_right_of_dates(&f, p->text + na, nb - na, p->text + ta, tb - ta);
+        if (!f.location && !right_org) f.location = rls_strndup(p->text + ta, tb - ta);
         f.dates = dates;
         f.date_start_byte = ds;
         f.date_end_byte = de;

@@ -1037,6 +1037,22 @@ static void test_role_lines_under_a_complete_role_are_roles_held_at_once(void) {
     rls_resume_delete(m);
 }
 
+static void test_organisation_after_the_dates_names_the_employer_of_the_roles_before(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Employment}\n"
+        "Laboratory Manager, Extension Educator, 2003--2004 Fjord A\\&T University \\\\\n"
+        "Engineer, Acme Inc., 2005--2007 Oslo, Norway \\\\\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Laboratory Manager, Extension Educator");
+    EXPECT_STR_EQ(m->entries[0].org, "Fjord A&T University");
+    /* A place after the dates stays the place. */
+    EXPECT_STR_EQ(m->entries[1].org, "Acme Inc.");
+    EXPECT_STR_EQ(m->entries[1].location, "Oslo, Norway");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1093,6 +1109,7 @@ int main(void) {
         RLS_TEST(test_labelled_dated_line_inside_an_entry_is_its_fact),
         RLS_TEST(test_stack_after_a_bar_is_cut_from_a_dated_project_line),
         RLS_TEST(test_role_lines_under_a_complete_role_are_roles_held_at_once),
+        RLS_TEST(test_organisation_after_the_dates_names_the_employer_of_the_roles_before),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
