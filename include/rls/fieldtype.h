@@ -45,6 +45,11 @@ bool rls_field_type_is_clearly(const char *text, size_t len, RlsFieldType type);
  * title or an organisation is a note, no part of the name. */
 bool rls_field_type_is_note(const char *text, size_t len);
 
+/* True when text[0..len) holds a word naming a field of study ("Physics",
+ * "Informatique", "物理", "工程"): beside a degree it is the degree's
+ * subject. Borrows text. */
+bool rls_field_type_is_study(const char *text, size_t len);
+
 /* Settles fields that a positional reading (a template's argument order)
  * put in each other's slots: swaps *title and *org when the title reads
  * clearly as an organisation and the org as a title; when dates are

@@ -357,6 +357,14 @@ bool rls_field_type_is_note(const char *text, size_t len) {
     return kinds[FT_NOTE_WORD] > 0.0f;
 }
 
+bool rls_field_type_is_study(const char *text, size_t len) {
+    ft__load();
+    float kinds[FT_N_KINDS] = {0};
+    size_t words = 0, lower = 0, place = 0;
+    ft__lexicon(text, len, kinds, &words, &lower, &place);
+    return kinds[FT_STUDY] > 0.0f;
+}
+
 RlsFieldType rls_field_type_best(const RlsFieldScores *s) {
     RlsFieldType best = RLS_FIELD_N_TYPES;
     float top = 0.0f;

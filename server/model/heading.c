@@ -194,6 +194,10 @@ static const HeadingSynonym heading__keywords[] = {
     /* After the experience words: "Academic Research Experience" lists
      * posts, "Academic Background" schools. */
     {"academic", RLS_SECTION_EDUCATION, false},
+    /* Courses taken, after the experience words ("Training Experience"
+     * lists posts): "Professional Training (non-degree)". */
+    {"training", RLS_SECTION_CERTIFICATIONS, false},
+    {"courses", RLS_SECTION_CERTIFICATIONS, false},
     {"summary", RLS_SECTION_SUMMARY, false},
     {"profile", RLS_SECTION_SUMMARY, false},
     {"objective", RLS_SECTION_SUMMARY, false},

@@ -33,16 +33,6 @@ static bool lines__prefix_ci(const char *p, const char *word, size_t n) {
 
 /* ---- Keyword tests --------------------------------------------------------- */
 
-/* Fields of study: "Computer Science", "Mathematics of Planet Earth". */
-static const char *const lines__study_words[] = {
-    "science",    "sciences",     "engineering", "mathematics", "maths",      "math",
-    "physics",    "chemistry",    "biology",     "economics",   "computing",  "computer",
-    "arts",       "business",     "management",  "finance",     "law",        "medicine",
-    "psychology", "history",      "philosophy",  "literature",  "statistics", "informatics",
-    "studies",    "education",    "design",      "accounting",  "languages",  "linguistics",
-    "music",      "architecture", "nursing",     "geography",   "politics",   "sociology",
-};
-
 /* Grades and honours: "Distinction", "First Class Honours", "cum laude". */
 static const char *const lines__honour_words[] = {
     "distinction",  "merit", "honours", "honors", "honour",         "honor",
@@ -116,6 +106,12 @@ static bool lines__is_title(Field f, RlsSectionKind kind) {
     rls_field_type_score(f.p, f.n, &s);
     if (kind == RLS_SECTION_EDUCATION) return s.score[RLS_FIELD_DEGREE] >= 1.0f;
     return s.score[RLS_FIELD_TITLE] >= 1.0f;
+}
+
+/* A field of study ("Computer Science", "Mathématiques", "物理学"): the
+ * lexicon's subjects, in every language it holds. */
+static bool lines__is_study(Field f) {
+    return rls_field_type_is_study(f.p, f.n);
 }
 
 static bool lines__is_org(Field f) {
@@ -807,10 +803,9 @@ static int lines__beside_dates(Field *fields, size_t n, RlsSectionKind kind, Rls
 static size_t lines__split_lone(Field *fields, RlsSectionKind kind) {
     Field parts[LINES_MAX_FIELDS];
     size_t k = lines__split_commas(fields[0], parts, LINES_MAX_FIELDS);
-    bool degree_then_subject =
-        k >= 2 && lines__is_title(parts[0], kind) && !lines__is_org(parts[1]) &&
-        (!memchr(parts[0].p, ' ', parts[0].n) ||
-         lines__has_word(parts[1], lines__study_words, RLS_ARRAY_LEN(lines__study_words)));
+    bool degree_then_subject = k >= 2 && lines__is_title(parts[0], kind) &&
+                               !lines__is_org(parts[1]) &&
+                               (!memchr(parts[0].p, ' ', parts[0].n) || lines__is_study(parts[1]));
     bool keep_whole = k < 2 || lines__is_location(fields[0]) ||
                       (kind == RLS_SECTION_EDUCATION && degree_then_subject);
     if (keep_whole) return 1;
@@ -938,9 +933,7 @@ static void lines__subject_after_school(RlsEntryFields *out, RlsSectionKind kind
         !lines__is_title((Field){out->title, strlen(out->title)}, kind))
         return;
     Field loc = {out->location, strlen(out->location)};
-    if (!lines__has_word(loc, lines__study_words, RLS_ARRAY_LEN(lines__study_words)) ||
-        lines__is_location(loc))
-        return;
+    if (!lines__is_study(loc) || lines__is_location(loc)) return;
     RlsBuf b;
     rls_buf_init(&b);
     rls_buf_puts(&b, out->title);
@@ -978,13 +971,16 @@ static size_t lines__without_grade_tail(const char *text, size_t len) {
 }
 
 /* "2017 | BA | Mathematics, Economics | Pomona College": a field of study
- * of its own between the degree and the school is the degree's subject. */
+ * of its own between the degree and the school is the degree's subject; so
+ * is one right before a degree that closes the line ("上海交通大学 | 物理学 |
+ * 博士"). */
 static void lines__subject_beside_degree(const Field *fields, size_t n, const bool *used, int title,
                                          int org, RlsSectionKind kind, RlsEntryFields *out) {
     size_t next = (size_t)title + 1;
+    if (title > 0 && next == n) next = (size_t)title - 1;
     if (kind != RLS_SECTION_EDUCATION || title < 0 || !out->title || next >= n || used[next] ||
         (int)next == org || lines__is_org(fields[next]) || lines__is_title(fields[next], kind) ||
-        !lines__has_word(fields[next], lines__study_words, RLS_ARRAY_LEN(lines__study_words)) ||
+        !lines__is_study(fields[next]) ||
         (out->location && !strncmp(out->location, fields[next].p, fields[next].n)))
         return;
     RlsBuf b;

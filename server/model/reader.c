@@ -175,6 +175,52 @@ static void reader__location_name(RlsEntry *e) {
     e->location = rest;
 }
 
+/* The first label of the host a web address names, "www." left out
+ * ("https://www.cesium.uminho.pt/x" -> "cesium"), when s is one address
+ * and nothing else; else an empty part. */
+static Part reader__link_label(const char *s) {
+    static const char *const schemes[] = {"https://", "http://", "https:", "http:", "www."};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(schemes); i++)
+        if (!strncmp(s, schemes[i], strlen(schemes[i]))) s += strlen(schemes[i]);
+    if (!strncmp(s, "www.", 4)) s += 4;
+    size_t host = strcspn(s, "/?#");
+    if (strchr(s, ' ') || !memchr(s, '.', host)) return (Part){NULL, 0};
+    /* The top-level domain: two to six letters. */
+    size_t tld = 0;
+    while (tld < host && isalpha((unsigned char)s[host - 1 - tld]))
+        tld++;
+    if (tld < 2 || tld > 6 || tld == host || s[host - 1 - tld] != '.') return (Part){NULL, 0};
+    size_t first = strcspn(s, ".");
+    for (size_t i = 0; i < first; i++)
+        if (!isalnum((unsigned char)s[i]) && s[i] != '-') return (Part){NULL, 0};
+    return (Part){s, first};
+}
+
+/* A web address is where an organisation is found, not its name: in the
+ * organisation's slot it gives way to a name beside it. A name in the
+ * place's slot that is no place is the organisation ("Nanodegree @
+ * coursera.org/verify/X [Insper]"); a last word of the title that is the
+ * address's host names it ("Vice-Presidente CeSIUM @ cesium.uminho.pt").
+ * Alone, the address stays. */
+static void reader__link_org(RlsEntry *e) {
+    Part label = e->org ? reader__link_label(e->org) : (Part){NULL, 0};
+    if (!label.n) return;
+    if (e->location && !reader__is_place((Part){e->location, strlen(e->location)}) &&
+        !reader__link_label(e->location).n) {
+        rls_free(e->org);
+        e->org = e->location;
+        e->location = NULL;
+        return;
+    }
+    char *gap = e->title ? strrchr(e->title, ' ') : NULL;
+    if (!gap || gap == e->title || strlen(gap + 1) != label.n) return;
+    for (size_t i = 0; i < label.n; i++)
+        if (tolower((unsigned char)gap[1 + i]) != tolower((unsigned char)label.p[i])) return;
+    rls_free(e->org);
+    e->org = rls_strdup(gap + 1);
+    *gap = '\0';
+}
+
 /* "Database Kernel R&D(Golang/Rust)", "Vitest 기여 (React, TypeScript)":
  * a trailing bracket that lists only technologies of the keyword catalogue
  * is the stack of the role or project, not part of its name; it is cut.
@@ -296,6 +342,7 @@ void rls_reader_settle_entry(RlsEntry *entry) {
     reader__cut_stack(entry->title);
     reader__cut_grade(entry->title);
     reader__cut_stack(entry->org);
+    reader__link_org(entry);
     reader__location_name(entry);
     reader__org_place(entry);
     reader__org_country(entry);

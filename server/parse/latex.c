@@ -25,6 +25,7 @@
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
 #include "rls/fieldtype.h"
+#include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
 
 extern const unsigned char rls_data_latex_structure_scm[];
 extern const size_t rls_data_latex_structure_scm_len;
@@ -152,8 +153,10 @@ typedef struct {
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
     int32_t macro_entry; /* the last entry a template macro made, or -1 */
     const char *macro_entry_name; /* that macro's name (its table row's) */
-    uint32_t n_macro_sections;    /* sections made by \\section or a heading macro */
-    bool line_section;            /* the section being made comes from a line (tex__line_heading) */
+    const char *row_name;         /* into src: the unknown macro that last opened a line */
+    size_t row_len;
+    uint32_t n_macro_sections; /* sections made by \\section or a heading macro */
+    bool line_section;         /* the section being made comes from a line (tex__line_heading) */
 } TexWalk;
 
 /* Macros whose detached optional arguments are looked for (tex__args). */
@@ -418,6 +421,9 @@ static void tex__trim_residue(RlsPlain *p) {
 static bool tex__cell_gap(const char *src, uint32_t a, uint32_t b) {
     for (uint32_t j = a; j < b; j++) {
         if (src[j] == '&' && (j == 0 || src[j - 1] != '\\')) return true;
+        /* "\\textbf{School} \\hfill City": the rule pushes the rest to the
+         * right margin, a column of its own. */
+        if (src[j] == '\\' && b - j >= 6 && !memcmp(src + j + 1, "hfill", 5)) return true;
         if ((src[j] != '}' && src[j] != ']') || (j > 0 && src[j - 1] == '\\')) continue;
         /* Optional arguments are arguments too ("{2013.09}%\n [2019.09]"). */
         uint32_t k = j + 1;
@@ -554,6 +560,32 @@ static bool tex__dated_line_details(TexWalk *w, RlsPlain *p, const RlsDateRange 
 
 /* A line without dates right under the entry a line made (last) may give
  * that entry a field it lacks. Returns whether it did (p freed then). */
+/* "\\years{2012 -- present} Research Scientist, University of Illinois \\\\
+ * Manager, Energy Biosciences Institute \\\\ Consultant, Acme LLC.": under a
+ * role that has its title and employer, an undated line that is itself a
+ * role at an organisation (a role word, a name typed clearly as an
+ * organisation, nothing else) is a role held at the same time, with the
+ * same dates. Returns whether it made one (p freed then). */
+static bool tex__concurrent_role(TexWalk *w, RlsPlain *p, int32_t last) {
+    const RlsEntry *e = &w->mb.model->entries[last];
+    if ((w->kind != RLS_SECTION_EXPERIENCE && w->kind != RLS_SECTION_VOLUNTEERING) || !e->title ||
+        !e->org || !e->dates.valid || w->line_org_only)
+        return false;
+    RlsEntryFields f;
+    rls_entry_fields_split(p->text, p->len, w->kind, false, &f);
+    bool role = f.title && f.org && !f.location &&
+                rls_entry_field_names_job(f.title, strlen(f.title)) &&
+                rls_field_type_is_clearly(f.org, strlen(f.org), RLS_FIELD_ORG);
+    if (role) {
+        RlsDateRange dates = e->dates;
+        rls_model_builder_entry(&w->mb, tex__plain_span(p), f.title, f.org, NULL, &dates);
+        w->line_entry = w->dated_entry = w->mb.current_entry;
+        rls_plain_free(p);
+    }
+    rls_entry_fields_close(&f);
+    return role;
+}
+
 static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
     RlsSectionKind k = w->kind;
     /* A project's next line is what it is about, not a field. */
@@ -562,6 +594,7 @@ static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
     RlsEntry *e = &w->mb.model->entries[last];
     if (w->mb.model->n_bullets && w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
         return false;
+    if (tex__concurrent_role(w, p, last)) return true;
     bool used;
     RlsFieldScores typed;
     rls_field_type_score(p->text, p->len, &typed);
@@ -623,7 +656,10 @@ static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields
                                   const char *name_text, size_t name_len, RlsSpan *span) {
     RlsSectionKind k = w->kind;
     RlsEntryFields g;
-    rls_entry_fields_split(head->plain.text, head->plain.len, k, false, &g);
+    /* "\\textbf{Brown University} \\hfill Providence, RI": cells apart. */
+    char *head_cells = tex__cells_text(w, &head->plain);
+    rls_entry_fields_split(head_cells, head->plain.len, k, false, &g);
+    rls_free(head_cells);
     char *above = g.org ? g.org : g.title;
     char *name = rls_strndup(name_text, name_len);
     bool above_is_role = g.title && !g.org && rls_entry_field_is_role(g.title, strlen(g.title)) &&
@@ -642,13 +678,140 @@ static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields
     rls_entry_fields_close(&g);
 }
 
+/* "B.A. Physics \\hfill Graduation Date: June 2013": a short label in a
+ * cell of its own between the name and the dates says what the dates are,
+ * and is no part of the name. cells[nb, ds) is what lies between the name
+ * and the dates. Returns the end of the name without the label. */
+static size_t tex__label_before_dates(const char *cells, size_t na, size_t nb, size_t ds) {
+    if (ds <= nb || !memchr(cells + nb, ':', ds - nb)) return nb;
+    size_t bar = nb;
+    while (bar > na && cells[bar - 1] != '|')
+        bar--;
+    if (bar == na) return nb;
+    size_t a = bar, words = 1;
+    while (a < nb && cells[a] == ' ')
+        a++;
+    for (size_t i = a; i < nb; i++)
+        words += cells[i] == ' ';
+    if (a == nb || nb - a > 30 || words > 3 || rls_entry_field_is_role(cells + a, nb - a))
+        return nb;
+    size_t end = bar - 1;
+    while (end > na && strchr(" |,", cells[end - 1]))
+        end--;
+    return end > na ? end : nb;
+}
+
+/* "Thesis: On Tides", "论文题目：…": a line that opens with a label of at
+ * most three words and a colon, and names no role or degree. */
+static bool tex__label_line(const char *text, size_t len) {
+    const char *colon = NULL;
+    size_t words = 1;
+    for (size_t i = 0; i < len && i < 40 && !colon; i++) {
+        /* "https://..." is an address, not a label. */
+        if ((text[i] == ':' && (i + 1 == len || text[i + 1] == ' ')) ||
+            (i + 3 <= len && !memcmp(text + i, "\xEF\xBC\x9A", 3))) /* '：' */
+            colon = text + i;
+        else if (text[i] == ' ')
+            words++;
+        else if (isdigit((unsigned char)text[i]))
+            return false;
+    }
+    if (!colon || colon == text || words > 3) return false;
+    return !rls_entry_field_is_role(text, (size_t)(colon - text)) &&
+           !rls_entry_field_is_role(text, len);
+}
+
+/* Orders two dates by month, or by year when either gives none. */
+static int tex__month_cmp(const RlsDate *a, const RlsDate *b) {
+    if (a->present || b->present) return a->present - b->present;
+    if (a->year != b->year || !a->month || !b->month) return a->year - b->year;
+    return a->month - b->month;
+}
+
+/* Whether date d lies within entry e's range. */
+static bool tex__date_inside(const RlsEntry *e, const RlsDate *d) {
+    return e->dates.valid && tex__month_cmp(d, &e->dates.start) >= 0 &&
+           tex__month_cmp(d, &e->dates.end) <= 0;
+}
+
+/* "\\cvline{10.2011 -- 10.2013}{Fjord University}" then "\\cvline{21.10.2013}
+ * {Master thesis -- Sediment Models}": a line dated by one month inside the
+ * range of the entry right above it, naming no role and reading as no
+ * organisation, is a dated fact of that entry (a thesis handed in, a prize), not an
+ * entry. Both dates must give their month: "BSc, 2017" under "MSc, 2015 --
+ * 2017" is a degree of its own. */
+static bool tex__dated_fact(const RlsResume *m, int32_t ce, const RlsPlain *p,
+                            const RlsDateRange *dates) {
+    const RlsEntry *e = &m->entries[ce];
+    if (!e->dates.valid || tex__same_date(&e->dates.start, &e->dates.end) ||
+        !tex__same_date(&dates->start, &dates->end) || !dates->start.month ||
+        !e->dates.start.month || (m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
+        return false;
+    if (!tex__date_inside(e, &dates->start)) return false;
+    return !rls_field_type_is_clearly(p->text, p->len, RLS_FIELD_ORG) &&
+           !rls_entry_field_names_job(p->text, p->len);
+}
+
+/* Jake's project heading: "\\textbf{Gitlytics} $|$ \\emph{Python, Flask,
+ * React}", "ShapG $|$ python $\\cdot$ graphs". The list after the bar
+ * (commas or middle dots) is the project's stack, neither its name nor an
+ * organisation. Returns the length of the name before it (n when none). */
+static size_t tex__name_before_stack(const char *name, size_t n) {
+    for (size_t i = 1; i + 3 <= n; i++) {
+        if (memcmp(name + i, " | ", 3) != 0) continue;
+        const char *rest = name + i + 3;
+        size_t rn = n - i - 3;
+        if (memchr(rest, ',', rn)) return i;
+        for (size_t j = 0; j + 2 <= rn; j++)
+            if (!memcmp(rest + j, "\xC2\xB7", 2)) return i; /* U+00B7 '·' */
+        return n;
+    }
+    return n;
+}
+
+/* "Laboratory Manager, Extension Educator, \\years{2003 -- 2004} North
+ * Carolina A&T University": what follows the dates reads as an
+ * organisation and the name before them names none but roles (a
+ * "Laboratory Manager" is a role, whatever its laboratory): that is the
+ * employer, and the name before the dates is the title whole. Returns
+ * whether it is. */
+static bool tex__org_right_of_dates(RlsEntryFields *f, const char *name, size_t name_n,
+                                    const char *right, size_t right_n) {
+    RlsFieldScores sc;
+    rls_field_type_score(right, right_n, &sc);
+    if (sc.score[RLS_FIELD_ORG] < 1.0f || sc.score[RLS_FIELD_ORG] <= sc.score[RLS_FIELD_LOCATION] ||
+        sc.score[RLS_FIELD_ORG] <= sc.score[RLS_FIELD_TITLE] || f->location ||
+        (f->org && rls_field_type_is_clearly(f->org, strlen(f->org), RLS_FIELD_ORG) &&
+         !rls_entry_field_names_job(f->org, strlen(f->org))))
+        return false;
+    while (name_n && strchr(" ,;|-", name[name_n - 1]))
+        name_n--;
+    if (!name_n || !rls_entry_field_is_role(name, name_n)) return false;
+    rls_free(f->title);
+    rls_free(f->org);
+    f->title = rls_strndup(name, name_n);
+    f->org = rls_strndup(right, right_n);
+    return true;
+}
+
+/* Whether a line ends as a sentence does: a full stop that closes no
+ * organisation's abbreviation ("Global Change Solutions LLC.", "Acme Inc."). */
+static bool tex__sentence_end(const RlsPlain *p) {
+    if (!p->len || p->text[p->len - 1] != '.') return false;
+    size_t end = p->len - 1, start = end;
+    while (start > 0 && isalpha((unsigned char)p->text[start - 1]))
+        start--;
+    return end - start > 4 || start == end ||
+           !rls_field_type_is_clearly(p->text + start, end - start, RLS_FIELD_ORG);
+}
+
 static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     int32_t last = w->line_entry;
     w->line_entry = -1;
     RlsSectionKind k = w->kind;
     if (!tex__roles(k)) return false;
     /* A sentence or a label ("Master's Thesis, Completed in 2016:") is no header. */
-    if (p->len > 200 || p->text[p->len - 1] == '.' || p->text[p->len - 1] == ':') return false;
+    if (p->len > 200 || tex__sentence_end(p) || p->text[p->len - 1] == ':') return false;
     RlsDateRange dates;
     size_t ds, de;
     bool dated = rls_date_range_find(p->text, p->len, &dates, &ds, &de);
@@ -659,6 +822,13 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     if (dated && ce >= 0 && ce != w->dated_entry &&
         !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
         return tex__dated_line_details(w, p, &dates, ds, de);
+    /* "Thesis: Wind Patterns, defended June 2016" under a degree. */
+    bool fact = ce >= 0 && tex__label_line(p->text, p->len) &&
+                tex__date_inside(&m->entries[ce], &dates.start);
+    if (dated && ce >= 0 && (fact || (ce == w->dated_entry && tex__dated_fact(m, ce, p, &dates)))) {
+        rls_model_builder_paragraph(&w->mb, tex__plain_span(p), p);
+        return true;
+    }
     if (!dated) return tex__undated_line(w, p, last);
     RlsEntryFields f;
     /* Text right of the dates is the right-hand column ("2021 -- Present
@@ -669,11 +839,13 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     while (nb > na && strchr(" |,:-", p->text[nb - 1]))
         nb--;
     char *cells = tex__cells_text(w, p);
+    nb = tex__label_before_dates(cells, na, nb, ds);
     /* The range's far end, an argument of its own, is no field either. */
     if (de > de_own) memset(cells + de_own, ' ', de - de_own);
     if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
         rls_entry_fields_split(cells + na, nb - na, k, false, &f);
-        if (!f.location) f.location = rls_strndup(p->text + ta, tb - ta);
+        bool right_org = tex__org_right_of_dates(&f, p->text + na, nb - na, p->text + ta, tb - ta);
+        if (!f.location && !right_org) f.location = rls_strndup(p->text + ta, tb - ta);
         f.dates = dates;
         f.date_start_byte = ds;
         f.date_end_byte = de;
@@ -690,7 +862,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
             b--;
         rls_entry_fields_close(&f);
         memset(&f, 0, sizeof(f));
-        if (b > a) f.title = rls_strndup(p->text + a, b - a);
+        if (b > a) f.title = rls_strndup(p->text + a, tex__name_before_stack(p->text + a, b - a));
         if (nb > na && tb > ta) {
             /* The right-hand column names a place, or else whom the work
              * was for ("Maintainer | 2018 -- Present \\hfill GitHub"). */
@@ -723,7 +895,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     }
     RlsSpan span = tex__plain_span(p);
     RlsParagraph *head = k == RLS_SECTION_PROJECTS ? NULL : tex__name_line(w, span.start_byte);
-    if (head && nb > na) tex__dated_line_above(w, head, &f, cells + na, nb - na, &span);
+    if (head && nb > na) tex__dated_line_above(w, head, &f, p->text + na, nb - na, &span);
     rls_model_builder_entry(&w->mb, span, f.title, f.org, f.location, &f.dates);
     rls_entry_fields_close(&f);
     rls_free(cells);
@@ -835,6 +1007,55 @@ static bool tex__has_any(const char *text, const char *const *words, size_t n) {
     return false;
 }
 
+/* "Golang, Linux", "LaTeX, Python / Flask": a list of short names, at
+ * least half of them technologies of the keyword catalogue (which cannot
+ * hold every tool an author names). */
+static bool tex__stack_list(const char *text) {
+    size_t items = 0, known = 0;
+    for (const char *p = text; *p;) {
+        const char *q = p;
+        while (*q && !strchr(",/;", *q) && strncmp(q, "\xC2\xB7", 2) != 0) /* U+00B7 '·' */
+            q++;
+        const char *a = p, *b = q;
+        while (a < b && *a == ' ')
+            a++;
+        while (b > a && b[-1] == ' ')
+            b--;
+        size_t spaces = 0;
+        for (const char *c = a; c < b; c++)
+            spaces += *c == ' ';
+        if (b - a > 24 || spaces > 1) return false;
+        items += b > a;
+        known += b > a && rls_kw_find(a, (size_t)(b - a)) >= 0;
+        p = !*q ? q : q + (*q == '\xC2' ? 2 : 1);
+    }
+    return known > 0 && known * 2 >= items;
+}
+
+/* "\\resumeSubheading{Search Engine}{2023}{Lead Developer}{}", "\\datedsubsection
+ * {Chat bot}{2020} \\role{Python, Flask}": a name that is no organisation,
+ * role or place heads the entry, and a later argument says how the work
+ * was done: the author's role on it (in a section of projects) or its stack
+ * (anywhere). The name is the project, the entry's title; the rest is no
+ * field. "Role, Project" in that order ("\\uthree{Content Creator}{dates}
+ * {YouTube}") stays a role with the project for its organisation: the
+ * callers pass only entries whose name was written first. */
+static void tex__project_name(RlsSectionKind kind, RlsEntry *e) {
+    if (!e->title || !e->org) return;
+    size_t tn = strlen(e->title), on = strlen(e->org);
+    bool role = kind == RLS_SECTION_PROJECTS && rls_entry_field_names_job(e->title, tn);
+    if (!role && !tex__stack_list(e->title)) return;
+    RlsFieldScores o;
+    rls_field_type_score(e->org, on, &o);
+    if (o.score[RLS_FIELD_ORG] >= 1.0f || o.score[RLS_FIELD_TITLE] >= 1.0f ||
+        o.score[RLS_FIELD_DEGREE] >= 1.0f || o.score[RLS_FIELD_LOCATION] >= 1.0f ||
+        o.score[RLS_FIELD_DATE] > 0.0f || tex__stack_list(e->org))
+        return;
+    rls_free(e->title);
+    e->title = e->org;
+    e->org = NULL;
+}
+
 /* Fields a heading put in the wrong slot, told by what they say: a postcode
  * next to a logo is the place, not the employer ("(92230)"); a degree in
  * the organisation slot of an education entry is its title. */
@@ -865,10 +1086,45 @@ static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
     static const char *const degrees[] = {"Bachelor", "Master", "Degree", "PhD",  "Ph.D",
                                           "Diploma",  "学士",   "硕士",   "本科", "博士"};
     if (kind == RLS_SECTION_EDUCATION && !e->title &&
-        tex__has_any(e->org, degrees, RLS_ARRAY_LEN(degrees))) {
+        (tex__has_any(e->org, degrees, RLS_ARRAY_LEN(degrees)) ||
+         rls_field_type_is_clearly(e->org, strlen(e->org), RLS_FIELD_DEGREE))) {
         e->title = e->org;
         e->org = NULL;
     }
+}
+
+/* "\\datedsubsection{\\textbf{School}, City}{2013 -- 2016}" over the line
+ * "\\textit{MSc} Physics, expected March 2016": a school without a degree
+ * takes the line under it that opens with one for its title, up to a
+ * dated remark after a comma ("expected ..."); a degree without a school
+ * takes the line that names one. The line stays a line. */
+static void tex__school_line(const RlsResume *m, uint32_t index, RlsEntry *e) {
+    if ((e->title && e->org) || (!e->title && !e->org)) return;
+    const RlsParagraph *line = NULL;
+    for (uint32_t i = 0; i < m->n_paragraphs && !line; i++)
+        if (m->paragraphs[i].entry == (int32_t)index) line = &m->paragraphs[i];
+    if (!line || !line->plain.len) return;
+    const char *t = line->plain.text;
+    if (!e->org) {
+        /* "\\datedsubsection{BSc Physics}{2015 -- 2019}" over the item
+         * "Fjord University": a degree without its school takes the line
+         * under it that reads as one and as nothing else. */
+        if (line->plain.len <= 80 && rls_field_type_is_clearly(t, line->plain.len, RLS_FIELD_ORG))
+            e->org = rls_strndup(t, line->plain.len);
+        return;
+    }
+    const char *comma = strstr(t, ", ");
+    size_t head = comma ? (size_t)(comma - t) : line->plain.len;
+    RlsDateRange r;
+    size_t from, to;
+    if (head > 80 || (comma && !rls_date_range_find(comma + 2, strlen(comma + 2), &r, &from, &to)))
+        return;
+    RlsFieldScores sc;
+    rls_field_type_score(t, head, &sc);
+    if (sc.score[RLS_FIELD_DEGREE] < 1.0f || sc.score[RLS_FIELD_ORG] >= 1.0f ||
+        sc.score[RLS_FIELD_DATE] > 0.0f)
+        return;
+    e->title = rls_strndup(t, head);
 }
 
 /* Once a section is complete its content can settle what an ambiguous
@@ -891,6 +1147,7 @@ static void tex__refine_section(TexWalk *w) {
             *dash = '\0';
         }
         tex__settle_fields(s->kind, e);
+        if (s->kind == RLS_SECTION_EDUCATION) tex__school_line(m, s->first_entry + i, e);
         if (e->dates.valid && (e->title || e->org)) dated++;
     }
     s->kind = rls_section_refine(s->kind, s->heading.text, s->heading.len, s->n_entries, dated);
@@ -1205,13 +1462,6 @@ static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode 
     if (ce < 0 || ce != w->macro_entry || !w->macro_entry_name || !m->name || !m->title_arg ||
         !strcmp(w->macro_entry_name, m->name) || !w->mb.model->entries[ce].dates.valid)
         return false;
-    unsigned empty_args[] = {m->dates_arg, m->org_arg};
-    for (size_t i = 0; i < RLS_ARRAY_LEN(empty_args); i++) {
-        char *t = empty_args[i] ? tex__arg_string(w, args, n, empty_args[i]) : NULL;
-        bool empty = !t;
-        rls_free(t);
-        if (!empty) return false;
-    }
     TSNode a = tex__arg(args, n, m->title_arg);
     if (ts_node_is_null(a)) return false;
     RlsPlainBuilder pb;
@@ -1220,13 +1470,25 @@ static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode 
     RlsPlain p;
     rls_plain_builder_finish(&pb, &p);
     rls_plain_builder_close(&pb);
+    /* "\\resumeSubSubheading{Thesis: On Tides}{May 2020}": a dated line
+     * that opens with a label and names no role or degree is a fact about
+     * the entry, not an entry of its own nor a statement of work. */
+    char *dates = m->dates_arg ? tex__arg_string(w, args, n, m->dates_arg) : NULL;
+    char *org = m->org_arg ? tex__arg_string(w, args, n, m->org_arg) : NULL;
+    bool labelled = dates && tex__label_line(p.text, p.len);
+    if (org || (dates && !labelled)) p.len = 0;
+    rls_free(dates);
+    rls_free(org);
     if (!p.len) {
         rls_plain_free(&p);
         return false;
     }
-    rls_model_builder_item(&w->mb, tex__inner_span(a),
-                           (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
-                           tex__item_depth(w, ts_node_start_byte(node)));
+    if (labelled)
+        rls_model_builder_paragraph(&w->mb, tex__plain_span(&p), &p);
+    else
+        rls_model_builder_item(&w->mb, tex__inner_span(a),
+                               (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
+                               tex__item_depth(w, ts_node_start_byte(node)));
     for (unsigned k = 1; k <= n; k++)
         tex__push_node(w, args[k - 1], true);
     tex__push_node(w, node, false);
@@ -1450,6 +1712,47 @@ static void tex__entry_spend_args(TexWalk *w, TSNode node, const RlsTexMacro *m,
     if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
 }
 
+/* Sections whose lines are talks, papers, awards or courses ("Conference
+ * talks", "会议经历", "Honours") hold roles only now and then ("Invited
+ * Speaker", "Board Member"): a template's entry macro there heads an entry
+ * only when its title or organisation names a role or a degree. Elsewhere
+ * outside the sections of roles (interests, service, other), an entry needs
+ * dates, an organisation or a role: "\\resumeProjectHeading{Graph
+ * algorithms $\\cdot$ Statistics}{}" under "Research interests" is a line
+ * of keywords. */
+static bool tex__entry_is_role(RlsSectionKind kind, const char *title, const char *org,
+                               const RlsDateRange *dates) {
+    if (tex__roles(kind) || kind == RLS_SECTION_SKILLS) return true;
+    bool role = (title && rls_entry_field_is_role(title, strlen(title))) ||
+                (org && rls_entry_field_is_role(org, strlen(org)));
+    /* Without a title yet the macro may be a heading that amendments
+     * complete ("\\runsubsection{Lab} \\descript{| Researcher}"). */
+    if (title && (kind == RLS_SECTION_PUBLICATIONS || kind == RLS_SECTION_AWARDS ||
+                  kind == RLS_SECTION_CERTIFICATIONS))
+        return role;
+    return role || org || (dates && dates->valid);
+}
+
+/* An entry macro that heads no entry (tex__entry_is_role) is a line of the
+ * section: its header arguments are the line's cells, and what follows it
+ * belongs to no entry. */
+static void tex__entry_as_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                               unsigned n) {
+    rls_model_builder_end_entry(&w->mb);
+    w->line_entry = -1;
+    bool first = true;
+    for (unsigned k = 1; k <= n; k++) {
+        if (k == m->body_arg) continue;
+        uint32_t at = ts_node_start_byte(args[k - 1]);
+        if (!first) rls_plain_builder_break(&w->para, at, at);
+        rls_tex_text_node(&w->para_text, args[k - 1]);
+        tex__push_node(w, args[k - 1], true);
+        first = false;
+    }
+    tex__flush_para(w);
+    if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     if (tex__sub_line(w, node, m, args, n)) return;
@@ -1481,14 +1784,11 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         unsigned last = m->body_arg - 1;
         he = last ? ts_node_end_byte(args[last - 1]) : ts_node_start_byte(body);
     }
-    /* Jake's project heading: "\textbf{Gitlytics} $|$ \emph{Python, Flask,
-     * React}". The list after the bar is the project's stack, neither its
-     * name nor an organisation: the title is the name alone. */
     char *title_own = NULL;
     const char *title_str = tex__str(strs, s.title);
-    const char *bar = title_str ? strstr(title_str, " | ") : NULL;
-    if (bar && bar > title_str && strchr(bar, ',')) {
-        title_own = rls_strndup(title_str, (size_t)(bar - title_str));
+    size_t name_n = title_str ? tex__name_before_stack(title_str, strlen(title_str)) : 0;
+    if (title_str && name_n < strlen(title_str)) {
+        title_own = rls_strndup(title_str, name_n);
         title_str = title_own;
     }
     char *loc_own = NULL;
@@ -1509,16 +1809,17 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     if (guessed_org && !org_str) org_str = guessed_org;
     if (body_type == RLS_FIELD_TITLE && !title_str) title_str = body_field;
     if (body_type == RLS_FIELD_ORG && !org_str) org_str = body_field;
-    rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
-                            loc_own ? loc_own : tex__str(strs, s.loc), range_ptr);
+    if (!tex__entry_is_role(w->kind, title_str, org_str, range_ptr)) {
+        tex__entry_as_line(w, node, m, args, n);
+        goto done;
+    }
+    RlsEntry *made = rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
+                                             loc_own ? loc_own : tex__str(strs, s.loc), range_ptr);
+    if (s.org && s.title && s.org < s.title && title_str == tex__str(strs, s.title))
+        tex__project_name(w->kind, made);
     w->macro_entry = w->mb.current_entry;
     w->macro_entry_name = m->name;
-    rls_free(title_own);
-    rls_free(loc_own);
-    rls_free(logo);
-    rls_free(guessed_org);
     if (body_field) tex__push_node(w, body, true);
-    rls_free(body_field);
     if (s.note && tex__str(strs, s.note)) {
         rls_tex_text_node(&w->para_text, args[s.note - 1]);
         tex__flush_para(w);
@@ -1531,6 +1832,12 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         w->line_org_only = true;
     }
     tex__entry_spend_args(w, node, m, args, n, &s);
+done:
+    rls_free(title_own);
+    rls_free(loc_own);
+    rls_free(logo);
+    rls_free(guessed_org);
+    rls_free(body_field);
     for (unsigned k = 0; k < 16; k++)
         rls_free(strs[k]);
     rls_free(date_text);
@@ -1555,6 +1862,7 @@ static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned 
     if (m->title_arg && a < p.len) {
         if (!e->title) {
             e->title = rls_strdup(t + a);
+            tex__project_name(w->kind, e);
             used = true;
         } else if (!e->org) {
             e->org = e->title;
@@ -1788,6 +2096,20 @@ static void tex__amend_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNo
     tex__push_node(w, node, false);
 }
 
+/* "\\cvline{2011 -- 2013}{Fjord University}" then "\\cvline{2013}{Thesis}"
+ * on the next source line: a macro of unknown meaning that opens line
+ * after line with its arguments sets out rows (a class's table line), so
+ * each call starts a line of its own rather than running on into one. */
+static void tex__row_break(TexWalk *w, TSNode node, const char *name, size_t len, unsigned n) {
+    uint32_t at = ts_node_start_byte(node), i = at;
+    while (i > 0 && (w->src[i - 1] == ' ' || w->src[i - 1] == '\t'))
+        i--;
+    if (!n || (i > 0 && w->src[i - 1] != '\n')) return;
+    if (w->row_name && w->row_len == len && !memcmp(w->row_name, name, len)) tex__flush_para(w);
+    w->row_name = name;
+    w->row_len = len;
+}
+
 static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     size_t len;
     const char *name = rls_tex_command_name(w->src, node, &len);
@@ -1860,6 +2182,7 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
         return;
     default:
         if (consumed) return;
+        tex__row_break(w, node, name, len, n);
         tex__loose(w, node);
         /* An unknown macro with arguments past its name
          * (\\cvcolumn[..]{a}{b}) lays them out as pieces of text. */

@@ -29,6 +29,10 @@ static const TypedCase typed_cases[] = {
      "Bochum"},
     {"Senior Developer at Foo GmbH (Remote)", EXP, "Senior Developer", "Foo GmbH", "Remote"},
     {"Consultant, Deloitte", EXP, "Consultant", "Deloitte", NULL},
+    /* A subject right before the degree that closes the line is its subject. */
+    {"复旦大学 | 化学 | 学士", EDU, "学士, 化学", "复旦大学", NULL},
+    {"Université de Lyon | Mathématiques | Licence", EDU, "Licence, Mathématiques",
+     "Université de Lyon", NULL},
     {"Deloitte, Consultant", EXP, "Consultant", "Deloitte", NULL},
     {"Nurse | Charité Hospital | Berlin, Germany", EXP, "Nurse", "Charité Hospital",
      "Berlin, Germany"},
@@ -421,10 +425,12 @@ static void test_recognised_field_words(void) {
         int kind;
         float weight;
     } cases[] = {
-        {"engineer", RLS_FIELD_TITLE, 2.0f},    /* engineer* */
-        {"engineering", RLS_FIELD_TITLE, 2.0f}, /* engineer* as a prefix */
-        {"intern", RLS_FIELD_TITLE, 2.0f},      /* a whole word */
-        {"internal", RLS_FIELD_TITLE, 0.0f},    /* ... and not a prefix */
+        {"engineer", RLS_FIELD_TITLE, 2.0f},     /* engineer* */
+        {"developers", RLS_FIELD_TITLE, 2.0f},   /* developer* as a prefix */
+        {"engineering", RLS_FIELD_TITLE, 0.0f},  /* the field ("Dema engineering"), */
+        {"engineering", RLS_FIELD__STUDY, 1.0f}, /* ... not the role */
+        {"intern", RLS_FIELD_TITLE, 2.0f},       /* a whole word */
+        {"internal", RLS_FIELD_TITLE, 0.0f},     /* ... and not a prefix */
         {"gmbh", RLS_FIELD_ORG, 3.0f},
         {"bsc", RLS_FIELD_DEGREE, 3.0f}, /* "B.Sc." once folded */
         {"informatik", RLS_FIELD__STUDY, 1.0f},

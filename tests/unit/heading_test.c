@@ -28,6 +28,10 @@ static void test_headings_classify_with_their_standard_flag(void) {
         {"Honors", RLS_SECTION_AWARDS, true},
         {"Honors and Awards", RLS_SECTION_AWARDS, true},
         {"Certificates", RLS_SECTION_CERTIFICATIONS, true},
+        /* Courses taken are no posts; training as experience is. */
+        {"Professional Training (non-degree)", RLS_SECTION_CERTIFICATIONS, false},
+        {"Advanced Courses", RLS_SECTION_CERTIFICATIONS, false},
+        {"Training Experience", RLS_SECTION_EXPERIENCE, false},
         {"Licenses & Certifications", RLS_SECTION_CERTIFICATIONS, true},
         {"Publications", RLS_SECTION_PUBLICATIONS, true},
         {"Volunteer Experience", RLS_SECTION_VOLUNTEERING, true},

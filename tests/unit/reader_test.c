@@ -146,6 +146,40 @@ static void test_a_section_order_decides_names_that_say_nothing(void) {
     rls_parser_delete(p);
 }
 
+/* A web address in the organisation's slot gives way to a name beside it,
+ * and stays when nothing else names the organisation. */
+static void test_a_web_address_is_the_organisation_only_when_nothing_else_is(void) {
+    static const struct {
+        const char *title, *org, *location;
+        const char *want_title, *want_org, *want_location;
+    } cases[] = {
+        {"Lecturer Tidewise", "https://www.tidewise.no/team", NULL, "Lecturer", "Tidewise", NULL},
+        {"Certificate in Hydrology", "learn.example.org/verify/X12", "Fjordskolen",
+         "Certificate in Hydrology", "Fjordskolen", NULL},
+        /* A place beside the address is where, not who. */
+        {"Treasurer", "harbourclub.no", "Bergen, Norway", "Treasurer", "harbourclub.no",
+         "Bergen, Norway"},
+        {"Treasurer", "harbourclub.no", NULL, "Treasurer", "harbourclub.no", NULL},
+        /* A name with a dot is no address. */
+        {"Engineer Acme", "Acme Inc.", NULL, "Engineer Acme", "Acme Inc.", NULL},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsEntry e = {.title = rls_strdup(cases[i].title),
+                      .org = rls_strdup(cases[i].org),
+                      .location = rls_strdup(cases[i].location)};
+        rls_reader_settle_entry(&e);
+        EXPECT_STR_EQ(e.title, cases[i].want_title);
+        EXPECT_STR_EQ(e.org, cases[i].want_org);
+        if (cases[i].want_location)
+            EXPECT_STR_EQ(e.location, cases[i].want_location);
+        else
+            EXPECT_TRUE(e.location == NULL);
+        rls_free(e.title);
+        rls_free(e.org);
+        rls_free(e.location);
+    }
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_place_glued_to_the_organisation_becomes_its_location),
@@ -153,6 +187,7 @@ int main(void) {
         RLS_TEST(test_a_stack_or_a_grade_is_cut_from_the_name),
         RLS_TEST(test_both_formats_settle_alike),
         RLS_TEST(test_a_section_order_decides_names_that_say_nothing),
+        RLS_TEST(test_a_web_address_is_the_organisation_only_when_nothing_else_is),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

@@ -847,6 +847,212 @@ static void test_order_of_the_section_settles_an_ambiguous_entry(void) {
     rls_resume_delete(m);
 }
 
+static void test_project_named_first_is_the_title_over_its_role_or_stack(void) {
+    const char *src = "\\begin{document}\n\\section{Projects}\n\\begin{itemize}\n"
+                      "\\resumeSubheading{Tide Gauge Mapper}{2022}{Lead Developer}{}\n"
+                      "\\resumeSubheading{Globex Inc.}{2021}{Software Engineer}{Oslo}\n"
+                      "\\end{itemize}\n"
+                      "\\section{Experience}\n"
+                      "\\datedsubsection{\\textbf{Hangman Solver}}{2019 -- 2020}\n"
+                      "\\role{Rust, Tokio}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    /* The role written under the project is how it was done. */
+    EXPECT_STR_EQ(m->entries[0].title, "Tide Gauge Mapper");
+    EXPECT_TRUE(m->entries[0].org == NULL);
+    /* An employer keeps the role. */
+    EXPECT_STR_EQ(m->entries[1].title, "Software Engineer");
+    EXPECT_STR_EQ(m->entries[1].org, "Globex Inc.");
+    /* A stack is no title, in any section. */
+    EXPECT_STR_EQ(m->entries[2].title, "Hangman Solver");
+    EXPECT_TRUE(m->entries[2].org == NULL);
+    rls_resume_delete(m);
+}
+
+static void test_entry_macro_in_a_section_of_talks_heads_an_entry_only_for_a_role(void) {
+    const char *src = "\\begin{document}\n\\section{Conference Talks}\n\\begin{itemize}\n"
+                      "\\resumeSubheading{Workshop on Tidal Models}{Bergen, Norway}"
+                      "{Poster Presentation}{May 2023}\n"
+                      "\\resumeSubheading{Harbour Summit}{Kiel, Germany}{Keynote Speaker}{2022}\n"
+                      "\\end{itemize}\n"
+                      "\\section{Research Interests}\n\\begin{itemize}\n"
+                      "\\resumeProjectHeading{Hydrology $\\cdot$ Sediment transport}{}\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Keynote Speaker");
+    EXPECT_STR_EQ(m->entries[0].org, "Harbour Summit");
+    /* The talk and the keywords are lines of their sections. */
+    bool talk = false, keywords = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++) {
+        const char *t = m->paragraphs[i].plain.text;
+        talk |= strstr(t, "Workshop on Tidal Models") && strstr(t, "Poster Presentation") &&
+                m->paragraphs[i].entry == -1;
+        keywords |= strstr(t, "Sediment transport") != NULL;
+    }
+    EXPECT_TRUE(talk);
+    EXPECT_TRUE(keywords);
+    rls_resume_delete(m);
+}
+
+static void test_stack_after_a_bar_in_middle_dots_is_no_part_of_the_name(void) {
+    const char *src = "\\begin{document}\n\\section{Projects}\n\\begin{itemize}\n"
+                      "\\resumeProjectHeading{\\textbf{Tern} $|$ \\emph{Go $\\cdot$ Raft "
+                      "$\\cdot$ consensus}}{2021}\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Tern");
+    rls_resume_delete(m);
+}
+
+static void test_dated_labelled_sub_line_is_a_fact_of_its_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n\\begin{itemize}\n"
+                      "\\resumeSubheading{Fjord University}{2018 -- 2022}{PhD in Physics}{Bergen}\n"
+                      "\\resumeSubSubheading{Thesis: On Tides and Sediment}{May 2022}\n"
+                      "\\resumeSubSubheading{Teaching Assistant}{2020 -- 2021}\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "PhD in Physics");
+    EXPECT_STR_EQ(m->entries[1].title, "Teaching Assistant");
+    EXPECT_EQ_INT(m->n_bullets, 0);
+    bool thesis = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++)
+        thesis |= !strcmp(m->paragraphs[i].plain.text, "Thesis: On Tides and Sediment") &&
+                  m->paragraphs[i].entry == 0;
+    EXPECT_TRUE(thesis);
+    rls_resume_delete(m);
+}
+
+static void test_line_under_a_school_or_a_degree_gives_the_field_it_lacks(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\datedsubsection{\\textbf{Fjord University}, Bergen}{2014 -- 2016}\n"
+                      "\\textit{MSc} Marine Geology, expected March 2016\n\n"
+                      "\\datedsubsection{\\textbf{Harbour College}, Oslo}{2010 -- 2014}\n"
+                      "Rowing club captain and choir member\n"
+                      "\\datedsubsection{\\textbf{BSc Physics}}{2006 -- 2010}\n"
+                      "\\begin{itemize}\n\\item Lofoten University\n\\end{itemize}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    /* A degree without a school takes the line that names one. */
+    EXPECT_STR_EQ(m->entries[2].org, "Lofoten University");
+    EXPECT_STR_EQ(m->entries[0].title, "MSc Marine Geology");
+    EXPECT_STR_EQ(m->entries[0].org, "Fjord University");
+    /* A line that opens with no degree names none. */
+    EXPECT_TRUE(m->entries[1].title == NULL);
+    rls_resume_delete(m);
+}
+
+static void test_hfill_parts_columns_and_a_label_before_the_dates_is_no_name(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\textbf{Fjord University} \\hfill Hamar, Innlandet, Norway \\\\\n"
+                      "\\textbf{MSc Marine Geology} \\hfill Graduation Date: June 2016 \\\\\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "MSc Marine Geology");
+    EXPECT_STR_EQ(m->entries[0].org, "Fjord University");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2016);
+    rls_resume_delete(m);
+}
+
+static void test_a_company_named_for_its_field_is_the_employer_under_a_role(void) {
+    const char *src = "\\begin{document}\n\\ecvsection{Work experience}\n"
+                      "\\ecvtitle{March 2012 -- May 2012}{Intern}\n"
+                      "\\ecvitem{}{Fjordline engineering (Norway)}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Intern");
+    EXPECT_STR_EQ(m->entries[0].org, "Fjordline engineering");
+    rls_resume_delete(m);
+}
+
+static void test_rows_of_an_unknown_macro_are_lines_and_a_dated_fact_stays_with_its_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\subsection{Master of Science in Geology}\n"
+                      "\\cvrow{10.2011~--~10.2013}{Fjord University}\n"
+                      "\\cvrow{21.10.2013}{Masterthesis~--~\\emph{Sediment of the North Sea}}\n"
+                      "\\subsection{Bachelor of Science in Geology}\n"
+                      "\\cvrow{10.2007~--~9.2011}{Fjord University}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].org, "Fjord University");
+    EXPECT_EQ_INT(m->entries[0].dates.end.year, 2013);
+    EXPECT_STR_EQ(m->entries[1].title, "Bachelor of Science in Geology");
+    bool thesis = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++)
+        thesis |= strstr(m->paragraphs[i].plain.text, "Sediment of the North Sea") &&
+                  m->paragraphs[i].entry == 0;
+    EXPECT_TRUE(thesis);
+    rls_resume_delete(m);
+}
+
+static void test_labelled_dated_line_inside_an_entry_is_its_fact(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\textbf{MSc, Fjord University} \\hfill 2012 -- 2016\n\n"
+                      "Thesis: Wind over Lofoten, defended June 2016\n\n"
+                      "\\textbf{BSc, Fjord University} \\hfill 2008 -- 2011\n\n"
+                      "Exchange: Lund University, 2012\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    /* The thesis falls inside the degree; the exchange after its end does not. */
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2008);
+    bool thesis = false;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++)
+        thesis |= strstr(m->paragraphs[i].plain.text, "Thesis:") && m->paragraphs[i].entry == 0;
+    EXPECT_TRUE(thesis);
+    rls_resume_delete(m);
+}
+
+static void test_stack_after_a_bar_is_cut_from_a_dated_project_line(void) {
+    const char *src = "\\begin{document}\n\\section{Projects}\n"
+                      "\\textbf{Harbour Radar} $|$ \\emph{Go, PostgreSQL} \\hfill 2022 \\\\\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Harbour Radar");
+    rls_resume_delete(m);
+}
+
+static void test_role_lines_under_a_complete_role_are_roles_held_at_once(void) {
+    const char *src = "\\begin{document}\n\\section{Employment}\n"
+                      "Research Scientist, Fjord University \\hfill 2012 -- present \\\\\n"
+                      "Manager, Lofoten Modelling Institute \\\\\n"
+                      "Consultant, Tidewise Solutions LLC. \\\\\n"
+                      "Field work on three glaciers \\\\\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[1].title, "Manager");
+    EXPECT_STR_EQ(m->entries[1].org, "Lofoten Modelling Institute");
+    EXPECT_TRUE(m->entries[1].dates.end.present);
+    EXPECT_STR_EQ(m->entries[2].title, "Consultant");
+    EXPECT_EQ_INT(m->entries[2].dates.start.year, 2012);
+    rls_resume_delete(m);
+}
+
+static void test_organisation_after_the_dates_names_the_employer_of_the_roles_before(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Employment}\n"
+        "Laboratory Manager, Extension Educator, 2003--2004 Fjord A\\&T University \\\\\n"
+        "Engineer, Acme Inc., 2005--2007 Oslo, Norway \\\\\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Laboratory Manager, Extension Educator");
+    EXPECT_STR_EQ(m->entries[0].org, "Fjord A&T University");
+    /* A place after the dates stays the place. */
+    EXPECT_STR_EQ(m->entries[1].org, "Acme Inc.");
+    EXPECT_STR_EQ(m->entries[1].location, "Oslo, Norway");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -892,6 +1098,18 @@ int main(void) {
         RLS_TEST(test_table_header_keeps_its_entry_for_the_list_below),
         RLS_TEST(test_order_of_the_section_settles_an_ambiguous_entry),
         RLS_TEST(test_labelled_grade_after_the_degree_is_cut),
+        RLS_TEST(test_project_named_first_is_the_title_over_its_role_or_stack),
+        RLS_TEST(test_entry_macro_in_a_section_of_talks_heads_an_entry_only_for_a_role),
+        RLS_TEST(test_stack_after_a_bar_in_middle_dots_is_no_part_of_the_name),
+        RLS_TEST(test_dated_labelled_sub_line_is_a_fact_of_its_entry),
+        RLS_TEST(test_line_under_a_school_or_a_degree_gives_the_field_it_lacks),
+        RLS_TEST(test_hfill_parts_columns_and_a_label_before_the_dates_is_no_name),
+        RLS_TEST(test_a_company_named_for_its_field_is_the_employer_under_a_role),
+        RLS_TEST(test_rows_of_an_unknown_macro_are_lines_and_a_dated_fact_stays_with_its_entry),
+        RLS_TEST(test_labelled_dated_line_inside_an_entry_is_its_fact),
+        RLS_TEST(test_stack_after_a_bar_is_cut_from_a_dated_project_line),
+        RLS_TEST(test_role_lines_under_a_complete_role_are_roles_held_at_once),
+        RLS_TEST(test_organisation_after_the_dates_names_the_employer_of_the_roles_before),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
