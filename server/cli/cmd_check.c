@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/args.h"
 #include "cli/check.h"
 #include "cli/commands.h"
 #include "cli/files.h"
@@ -94,22 +95,6 @@ static int check__usage(const char *fmt, const char *arg) {
     return 2;
 }
 
-/* Takes the value of option name from a, which is argv[*i] ("--name value"
- * or "--name=value"). Returns NULL when this is not that option; sets
- * *missing when it is but no value follows. */
-static const char *check__value(const char *a, int argc, char **argv, int *i, const char *name,
-                                bool *missing) {
-    size_t n = strlen(name);
-    if (strncmp(a, name, n) != 0) return NULL;
-    if (a[n] == '=') return a + n + 1;
-    if (a[n] != '\0') return NULL;
-    if (*i + 1 >= argc) {
-        *missing = true;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
 /* Parses argv into opts. Returns -1 to go on, else the exit status. */
 static int check__parse(int argc, char **argv, CheckOptions *opts) {
     bool only_files = false;
@@ -137,7 +122,7 @@ static int check__parse(int argc, char **argv, CheckOptions *opts) {
         }
         bool missing = false;
         const char *v;
-        if ((v = check__value(a, argc, argv, &i, "--format", &missing))) {
+        if ((v = rls_cli_option_value(argc, argv, &i, "--format", &missing))) {
             if (strcmp(v, "text") == 0)
                 opts->output = RLS_CHECK_TEXT;
             else if (strcmp(v, "json") == 0)
@@ -146,13 +131,13 @@ static int check__parse(int argc, char **argv, CheckOptions *opts) {
                 opts->output = RLS_CHECK_SARIF;
             else
                 return check__usage("--format expects text, json or sarif; got '%s'", v);
-        } else if ((v = check__value(a, argc, argv, &i, "--fail-level", &missing))) {
+        } else if ((v = rls_cli_option_value(argc, argv, &i, "--fail-level", &missing))) {
             RlsSeverity s;
             if (!rls_severity_parse(v, &s) || s == RLS_SEV_OFF)
                 return check__usage("--fail-level expects error, warning, info or hint; got '%s'",
                                     v);
             opts->fail_level = s;
-        } else if ((v = check__value(a, argc, argv, &i, "--lang", &missing))) {
+        } else if ((v = rls_cli_option_value(argc, argv, &i, "--lang", &missing))) {
             if (strcmp(v, "markdown") == 0 || strcmp(v, "md") == 0)
                 opts->lang = RLS_FORMAT_MARKDOWN;
             else if (strcmp(v, "latex") == 0 || strcmp(v, "tex") == 0)
@@ -160,10 +145,10 @@ static int check__parse(int argc, char **argv, CheckOptions *opts) {
             else
                 return check__usage("--lang expects markdown or latex; got '%s'", v);
             opts->has_lang = true;
-        } else if ((v = check__value(a, argc, argv, &i, "--config", &missing))) {
+        } else if ((v = rls_cli_option_value(argc, argv, &i, "--config", &missing))) {
             opts->config_path = v;
-        } else if ((v = check__value(a, argc, argv, &i, "--jobs", &missing)) ||
-                   (v = check__value(a, argc, argv, &i, "-j", &missing))) {
+        } else if ((v = rls_cli_option_value(argc, argv, &i, "--jobs", &missing)) ||
+                   (v = rls_cli_option_value(argc, argv, &i, "-j", &missing))) {
             char *end = NULL;
             long n = strtol(v, &end, 10);
             if (!end || *end || n < 1 || n > 256)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/files.h"
 #include "cli/outline.h"
@@ -406,21 +407,6 @@ typedef struct {
     RlsOutlineOptions opts;
 } OutlineArgs;
 
-/* The value of option name in argv[*i] ("--name value" or "--name=value"),
- * or NULL when argv[*i] is another option; *missing when no value follows. */
-static const char *outline__value(int argc, char **argv, int *i, const char *name, bool *missing) {
-    const char *a = argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(a, name, n) != 0) return NULL;
-    if (a[n] == '=') return a + n + 1;
-    if (a[n] != '\0') return NULL;
-    if (*i + 1 >= argc) {
-        *missing = true;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
 /* Reads one option at argv[*i] into args. Returns -1 to go on, else the
  * exit status. */
 static int outline__option(int argc, char **argv, int *i, OutlineArgs *args) {
@@ -431,11 +417,11 @@ static int outline__option(int argc, char **argv, int *i, OutlineArgs *args) {
         fputs(outline__help, stdout);
         return 0;
     }
-    if ((v = outline__value(argc, argv, i, "--format", &missing))) {
+    if ((v = rls_cli_option_value(argc, argv, i, "--format", &missing))) {
         if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0)
             return outline__usage("--format expects text or json; got '%s'", v);
         args->json = !strcmp(v, "json");
-    } else if ((v = outline__value(argc, argv, i, "--encoding", &missing))) {
+    } else if ((v = rls_cli_option_value(argc, argv, i, "--encoding", &missing))) {
         if (!strcmp(v, "utf-16"))
             args->opts.encoding = RLS_ENC_UTF16;
         else if (!strcmp(v, "utf-8"))
@@ -444,7 +430,7 @@ static int outline__option(int argc, char **argv, int *i, OutlineArgs *args) {
             args->opts.encoding = RLS_ENC_UTF32;
         else
             return outline__usage("--encoding expects utf-16, utf-8 or utf-32; got '%s'", v);
-    } else if ((v = outline__value(argc, argv, i, "--lang", &missing))) {
+    } else if ((v = rls_cli_option_value(argc, argv, i, "--lang", &missing))) {
         if (!rls_format_from_language_id(v, &args->format))
             return outline__usage("--lang expects markdown or latex; got '%s'", v);
         args->lang_given = true;

@@ -349,20 +349,21 @@ void rls_field_type_score(const char *text, size_t len, RlsFieldScores *out) {
             out->score[k] *= 0.5f;
 }
 
-bool rls_field_type_is_note(const char *text, size_t len) {
+/* Whether some word of the text is a lexicon word of this kind. */
+static bool ft__has_kind(const char *text, size_t len, int kind) {
     ft__load();
     float kinds[FT_N_KINDS] = {0};
     size_t words = 0, lower = 0, place = 0;
     ft__lexicon(text, len, kinds, &words, &lower, &place);
-    return kinds[FT_NOTE_WORD] > 0.0f;
+    return kinds[kind] > 0.0f;
+}
+
+bool rls_field_type_is_note(const char *text, size_t len) {
+    return ft__has_kind(text, len, FT_NOTE_WORD);
 }
 
 bool rls_field_type_is_study(const char *text, size_t len) {
-    ft__load();
-    float kinds[FT_N_KINDS] = {0};
-    size_t words = 0, lower = 0, place = 0;
-    ft__lexicon(text, len, kinds, &words, &lower, &place);
-    return kinds[FT_STUDY] > 0.0f;
+    return ft__has_kind(text, len, FT_STUDY);
 }
 
 RlsFieldType rls_field_type_best(const RlsFieldScores *s) {
