@@ -99,6 +99,12 @@ bool rls_section_is_lead_in(const char *text, size_t len);
  * unchanged otherwise. */
 RlsSectionKind rls_section_refine(RlsSectionKind kind, const char *heading, size_t len,
                                   uint32_t n_entries, uint32_t n_dated_roles);
+/* A heading's words as the section tables read them: lower-case ASCII
+ * letters, single spaces, "&" and "+" as "and"; at most cap - 1 bytes.
+ * Returns the length. */
+size_t rls_heading_words(const char *heading, size_t len, char *out, size_t cap);
+/* Whether words (from rls_heading_words) holds word as whole words. */
+bool rls_heading_has_word(const char *words, const char *word);
 
 typedef struct {
     RlsSpan span;         /* heading through the end of the section */

@@ -409,7 +409,7 @@ static bool heading__word_start(const char *folded, size_t k) {
     return c < 0x80 && !isalnum(c);
 }
 
-static bool heading__has_word(const char *norm, const char *word) {
+bool rls_heading_has_word(const char *norm, const char *word) {
     size_t wn = strlen(word);
     for (const char *p = strstr(norm, word); p; p = strstr(p + 1, word)) {
         bool starts = p == norm || p[-1] == ' ';
@@ -421,11 +421,11 @@ static bool heading__has_word(const char *norm, const char *word) {
 
 #define RLS_HEADING_NORM_LEN 128
 
-/* Lower-case ASCII words of a heading, single spaces, "&" as "and". */
-static void heading__normalise(const char *heading, size_t len, char norm[RLS_HEADING_NORM_LEN]) {
+size_t rls_heading_words(const char *heading, size_t len, char *norm, size_t cap) {
     size_t n = 0;
     bool space = false;
-    for (size_t i = 0; i < len && n + 2 < RLS_HEADING_NORM_LEN; i++) {
+    if (cap == 0) return 0;
+    for (size_t i = 0; i < len && n + 2 < cap; i++) {
         unsigned char c = (unsigned char)heading[i];
         if (isalpha(c)) {
             if (space && n) norm[n++] = ' ';
@@ -433,7 +433,7 @@ static void heading__normalise(const char *heading, size_t len, char norm[RLS_HE
             norm[n++] = (char)tolower(c);
         } else if (c == '\'' && i + 1 < len && heading[i + 1] == 'm') {
             /* "I'm" stays one word */
-        } else if ((c == '&' || c == '+') && n && n + 5 < RLS_HEADING_NORM_LEN) {
+        } else if ((c == '&' || c == '+') && n && n + 5 < cap) {
             memcpy(norm + n, " and", 4);
             n += 4;
             space = true;
@@ -442,6 +442,7 @@ static void heading__normalise(const char *heading, size_t len, char norm[RLS_HE
         }
     }
     norm[n] = '\0';
+    return n;
 }
 
 /* The kind of a heading from its English wordings only (the table, then
@@ -449,7 +450,7 @@ static void heading__normalise(const char *heading, size_t len, char norm[RLS_HE
 static RlsSectionKind heading__english(const char *heading, size_t len, bool *standard) {
     char norm[RLS_HEADING_NORM_LEN];
     if (standard) *standard = false;
-    heading__normalise(heading, len, norm);
+    rls_heading_words(heading, len, norm, sizeof(norm));
     for (size_t i = 0; i < RLS_ARRAY_LEN(heading__synonyms); i++) {
         /* The first byte first: most headings meet no wording, and each
          * strcmp is a call (an intercepted one under the sanitizers). */
@@ -460,7 +461,8 @@ static RlsSectionKind heading__english(const char *heading, size_t len, bool *st
         }
     }
     for (size_t i = 0; i < RLS_ARRAY_LEN(heading__keywords); i++)
-        if (heading__has_word(norm, heading__keywords[i].words)) return heading__keywords[i].kind;
+        if (rls_heading_has_word(norm, heading__keywords[i].words))
+            return heading__keywords[i].kind;
     return RLS_SECTION_OTHER;
 }
 
@@ -508,7 +510,7 @@ static const char *const heading__pronouns[] = {"i", "im", "we"};
 
 bool rls_section_is_lead_in(const char *text, size_t len) {
     char norm[RLS_HEADING_NORM_LEN];
-    heading__normalise(text, len, norm);
+    rls_heading_words(text, len, norm, sizeof(norm));
     const char *last = strrchr(norm, ' ');
     if (!last) return false; /* one word ("About") is a heading or nothing */
     last++;
@@ -517,7 +519,7 @@ bool rls_section_is_lead_in(const char *text, size_t len) {
         prep = !strcmp(last, heading__prepositions[i]);
     if (!prep) return false;
     for (size_t i = 0; i < RLS_ARRAY_LEN(heading__pronouns); i++)
-        if (heading__has_word(norm, heading__pronouns[i])) return false;
+        if (rls_heading_has_word(norm, heading__pronouns[i])) return false;
     return true;
 }
 
@@ -531,7 +533,7 @@ RlsSectionKind rls_section_refine(RlsSectionKind kind, const char *heading, size
     if (kind != RLS_SECTION_PUBLICATIONS || n_entries == 0 || n_dated_roles * 2 < n_entries)
         return kind;
     char norm[RLS_HEADING_NORM_LEN];
-    heading__normalise(heading, len, norm);
+    rls_heading_words(heading, len, norm, sizeof(norm));
     for (size_t i = 0; i < RLS_ARRAY_LEN(heading__field_words); i++)
         if (!strcmp(norm, heading__field_words[i])) return RLS_SECTION_EXPERIENCE;
     return kind;

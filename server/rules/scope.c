@@ -71,34 +71,6 @@ bool rls_rules_scope_applies(const char *rule, RlsScope scope, bool english) {
 
 /* ---- The kind of a section ---------------------------------------------------- */
 
-/* Lower-case ASCII words of a heading, single spaces. */
-static size_t scope__normalise(const char *t, size_t len, char *out, size_t cap) {
-    size_t n = 0;
-    bool space = false;
-    for (size_t i = 0; i < len && n + 2 < cap; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if ((c | 32) >= 'a' && (c | 32) <= 'z') {
-            if (space && n) out[n++] = ' ';
-            space = false;
-            out[n++] = (char)(c | 32);
-        } else {
-            space = true;
-        }
-    }
-    out[n] = '\0';
-    return n;
-}
-
-static bool scope__has_word(const char *norm, const char *word) {
-    size_t wn = strlen(word);
-    for (const char *p = strstr(norm, word); p; p = strstr(p + 1, word)) {
-        bool starts = p == norm || p[-1] == ' ';
-        bool ends = p[wn] == '\0' || p[wn] == ' ';
-        if (starts && ends) return true;
-    }
-    return false;
-}
-
 /* Words of a heading that name a kind the model files under a broader one
  * ("Invited Talks" is a publications section to an ATS, but its lines are
  * titles, not papers). The first word found, in this order, decides. */
@@ -140,19 +112,20 @@ RlsScope rls_rules_scope_of(const RlsResume *m, uint32_t section) {
     if (section >= m->n_sections) return RLS_SCOPE_OTHER;
     const RlsSection *s = &m->sections[section];
     char norm[128];
-    size_t n =
-        s->heading.text ? scope__normalise(s->heading.text, s->heading.len, norm, sizeof(norm)) : 0;
+    size_t n = s->heading.text
+                   ? rls_heading_words(s->heading.text, s->heading.len, norm, sizeof(norm))
+                   : 0;
     /* "Programming Languages" is a skills list; "Languages" alone lists the
      * languages the writer speaks. Either way: a list, not statements. */
-    if (n && scope__has_word(norm, "languages"))
-        return s->kind == RLS_SECTION_SKILLS && !scope__has_word(norm, "programming")
+    if (n && rls_heading_has_word(norm, "languages"))
+        return s->kind == RLS_SECTION_SKILLS && !rls_heading_has_word(norm, "programming")
                    ? RLS_SCOPE_LANGUAGES
                    : RLS_SCOPE_SKILLS;
     /* A field word refined to experience ("Research" over dated roles)
      * stays experience: the model read its entries as roles. */
     if (n && s->kind != RLS_SECTION_EXPERIENCE && s->kind != RLS_SECTION_PROJECTS)
         for (size_t i = 0; i < RLS_ARRAY_LEN(scope__words); i++)
-            if (scope__has_word(norm, scope__words[i].word)) return scope__words[i].scope;
+            if (rls_heading_has_word(norm, scope__words[i].word)) return scope__words[i].scope;
     switch (s->kind) {
     case RLS_SECTION_HEADER:
         return RLS_SCOPE_HEADER;
