@@ -276,15 +276,21 @@ static bool lines__paren_place(Field inner, Field before) {
     return true;
 }
 
+/* The '(' of the bracket that closes f ("Acme (Berlin)"), or NULL when f
+ * is shorter than four bytes or does not end with ')'. */
+static const char *lines__closing_bracket(Field f) {
+    if (f.n < 4 || f.p[f.n - 1] != ')') return NULL;
+    for (size_t i = f.n - 1; i-- > 0;)
+        if (f.p[i] == '(') return f.p + i;
+    return NULL;
+}
+
 /* "HashiCorp (Multi-Cloud Infrastructure Automation)", "Laiblitz Inc (part
  * time job)": a note of three words or more in parentheses after a name
  * says what it is, and is no part of the name; an acronym ("(RDFZ)"), a
  * place ("(Berlin)") or another name of the employer in them is. */
 static Field lines__without_note(Field f) {
-    if (f.n < 4 || f.p[f.n - 1] != ')') return f;
-    const char *open = NULL;
-    for (size_t i = f.n - 1; i-- > 0 && !open;)
-        if (f.p[i] == '(') open = f.p + i;
+    const char *open = lines__closing_bracket(f);
     if (!open || open == f.p || open[-1] != ' ') return f;
     Field inner = {open + 1, (size_t)(f.p + f.n - 1 - (open + 1))};
     Field name = lines__trim((Field){f.p, (size_t)(open - f.p)});
@@ -329,10 +335,7 @@ static Field lines__without_remark(Field f) {
 /* "Consultante junior (client : LAFARGE)": a labelled note in parentheses
  * after a role says for whom or where, and is no part of the role. */
 static Field lines__without_labelled_note(Field f) {
-    if (f.n < 4 || f.p[f.n - 1] != ')') return f;
-    const char *open = NULL;
-    for (size_t i = f.n - 1; i-- > 0 && !open;)
-        if (f.p[i] == '(') open = f.p + i;
+    const char *open = lines__closing_bracket(f);
     if (!open || open == f.p || !memchr(open, ':', (size_t)(f.p + f.n - open))) return f;
     Field name = lines__trim((Field){f.p, (size_t)(open - f.p)});
     return name.n ? name : f;
