@@ -40,6 +40,11 @@ rls_fuzz_target(fuzz_parse_tex fuzz_parse.c)
 target_compile_definitions(fuzz_parse_md PRIVATE FUZZ_PARSE_LATEX=0)
 target_compile_definitions(fuzz_parse_tex PRIVATE FUZZ_PARSE_LATEX=1)
 rls_fuzz_target(fuzz_rules)
+# fuzz_rules reads models written as lines; this writes them from documents
+# (its seeds, scripts/fuzz.sh). An ordinary program in either build.
+add_executable(fuzz_rules_seed "${_fuzz_dir}/rules_seed.c")
+target_link_libraries(fuzz_rules_seed PRIVATE rls_shell)
+rls_warnings(fuzz_rules_seed)
 if(RLS_FUZZ)
   target_compile_definitions(fuzz_actions PRIVATE RLS_FUZZ_SAMPLE)
 endif()
@@ -86,8 +91,9 @@ if(NOT RLS_FUZZ)
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> "${_fuzz_dir}/seeds/rules")
   add_test(NAME fuzz/replay_rules_markdown
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> --prefix b "${_fixtures}/md")
+  # Whole documents ('b' Markdown, 'c' LaTeX: parsed, then the rules).
   add_test(NAME fuzz/replay_rules_latex
-           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> --prefix a "${_fixtures}/tex")
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> --prefix c "${_fixtures}/tex")
   set_tests_properties(fuzz/replay_parse_md fuzz/replay_parse_tex fuzz/replay_rules
                        fuzz/replay_rules_markdown fuzz/replay_rules_latex
                        PROPERTIES LABELS fuzz TIMEOUT 600)
