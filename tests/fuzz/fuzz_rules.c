@@ -6,12 +6,13 @@
  * Input: the first byte says what the rest is. Bit 0: the model's format
  * (0 Markdown, 1 LaTeX). Bit 1 clear ('d', 'e'): a model written out as
  * lines (fuzz_rules_model.h), decoded through the model builder without a
- * parser: a parse was three quarters of a run, so this is what libFuzzer
- * gets. Bit 1 set ('b', 'c'): a whole document, parsed (one parser per
- * format, fuzz_model_parse): for the replays of the fixture resumes only;
- * under libFuzzer such an input is refused (returns -1, so it never enters
- * the corpus). tests/fuzz/rules_seed.c writes the model of a document as
- * lines, which is how the seeds are made (scripts/fuzz.sh).
+ * parser: the parse was about two thirds of a run (runs per CPU second
+ * 319 -> 932), so this is what libFuzzer gets. Bit 1 set ('b', 'c'): a
+ * whole document, parsed (one parser per format, fuzz_model_parse): for
+ * the replays of the fixture resumes only; under libFuzzer such an input
+ * is refused (returns -1, so it never enters the corpus).
+ * tests/fuzz/rules_seed.c writes the model of a document as lines, which
+ * is how the seeds are made (scripts/fuzz.sh).
  *
  * Every run runs every rule over the model twice: without a cache, and
  * with the cache kept across all inputs (as successive versions of one

@@ -5,8 +5,9 @@
  *   fuzz_rules_seed [--check] FILE.md|FILE.tex > SEED
  * The seed's first byte is 'd' (a Markdown model) or 'e' (LaTeX). With
  * --check, writes nothing: decodes the lines again and prints, per file,
- * what the decoded model lost against the parsed one (its counts, and the
- * rules that fire on one and not on the other), for judging the format.
+ * what the decoded model lost against the parsed one (its counts, its
+ * entries' dates, and the rules that fire on one and not on the other),
+ * and exits 1 when any file lost something (fuzz/rules_seed_round_trip).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,7 +254,7 @@ static void seed__fired(const RlsResume *m, const char *src, uint32_t len, bool 
 }
 
 /* What the decoded model lost against the parsed one, on one line. */
-static void seed__check(const char *path, const RlsResume *m, const char *src, uint32_t len,
+static bool seed__check(const char *path, const RlsResume *m, const char *src, uint32_t len,
                         const RlsBuf *lines) {
     RlsResume *d = fuzz_rules_decode(lines->data + 1, (uint32_t)lines->len - 1, m->format);
     printf("%s: sections %u/%u entries %u/%u bullets %u/%u paragraphs %u/%u skills %u/%u "
@@ -270,10 +271,17 @@ static void seed__check(const char *path, const RlsResume *m, const char *src, u
     bool was[RLS_RULE_COUNT] = {0}, is[RLS_RULE_COUNT] = {0};
     seed__fired(m, src, len, was);
     seed__fired(d, lines->data + 1, (uint32_t)lines->len - 1, is);
-    for (int r = 0; r < RLS_RULE_COUNT; r++)
-        if (was[r] != is[r]) printf(" %c%s", is[r] ? '+' : '-', rls_rule_info((RlsRule)r)->id);
-    printf("\n");
+    bool lost = dates || d->n_sections != m->n_sections || d->n_entries != m->n_entries ||
+                d->n_bullets != m->n_bullets || d->n_paragraphs != m->n_paragraphs ||
+                d->n_skills != m->n_skills || d->n_comments != m->n_comments;
+    for (int r = 0; r < RLS_RULE_COUNT; r++) {
+        if (was[r] == is[r]) continue;
+        printf(" %c%s", is[r] ? '+' : '-', rls_rule_info((RlsRule)r)->id);
+        lost = true;
+    }
+    printf("%s\n", lost ? " LOST" : "");
     rls_resume_delete(d);
+    return lost;
 }
 
 int main(int argc, char **argv) {
@@ -295,7 +303,7 @@ int main(int argc, char **argv) {
         rls_buf_putc(&lines, format == RLS_FORMAT_LATEX ? 'e' : 'd');
         seed__write(m, src, &lines);
         if (check)
-            seed__check(argv[i], m, src, len, &lines);
+            rc |= seed__check(argv[i], m, src, len, &lines);
         else
             fwrite(lines.data, 1, lines.len, stdout);
         rls_buf_close(&lines);
