@@ -47,6 +47,7 @@ shared=${RLS_SHARED_DIR:-../shared}
 # Seeds: the checked-in ones and the fixture resumes, plus every corpus
 # resume (when ../shared is there) with its mode byte; fuzz_rules gets the
 # model of each resume written as lines (tests/fuzz/fuzz_rules_model.h).
+rules=; case " $targets " in *" rules "*) rules=1 ;; esac
 for t in $all_targets; do
     mkdir -p "$work/$t"
     cp tests/fuzz/seeds/$t/* "$work/$t/" 2>/dev/null || true
@@ -55,14 +56,14 @@ for f in "$shared"/corpus/md/*.md tests/data/resumes/md/*.md examples/*.md tests
     [ -f "$f" ] || continue
     { printf 'b'; cat "$f"; } > "$work/analyze/md-$(basename "$f")"
     cp "$work/analyze/md-$(basename "$f")" "$work/actions/"
-    build-fuzz/tests/fuzz_rules_seed "$f" >"$work/rules/md-$(basename "$f")"
+    [ -n "$rules" ] && build-fuzz/tests/fuzz_rules_seed "$f" >"$work/rules/md-$(basename "$f")"
     cp "$f" "$work/parse_md/"
 done
 for f in "$shared"/corpus/tex/*.tex tests/data/resumes/tex/*.tex examples/*.tex tests/fuzz/seeds/analyze/*.tex; do
     [ -f "$f" ] || continue
     { printf 'a'; cat "$f"; } > "$work/analyze/tex-$(basename "$f")"
     cp "$work/analyze/tex-$(basename "$f")" "$work/actions/"
-    build-fuzz/tests/fuzz_rules_seed "$f" >"$work/rules/tex-$(basename "$f")"
+    [ -n "$rules" ] && build-fuzz/tests/fuzz_rules_seed "$f" >"$work/rules/tex-$(basename "$f")"
     cp "$f" "$work/parse_tex/"
 done
 
