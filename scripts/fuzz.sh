@@ -8,8 +8,8 @@
 #   FUZZ_TARGETS="rpc actions" scripts/fuzz.sh 3600   # some targets, longer
 #   FUZZ_SEED=$RANDOM scripts/fuzz.sh 600              # other inputs than CI's
 # Targets: parse_md, parse_tex (one grammar alone, bytes -> model), rules
-# (the rules over a model, cached vs uncached), on small inputs at hundreds
-# of runs a second; text (document store vs a reference), analyze (the
+# (the rules over a model decoded from lines, no parser; cached vs
+# uncached), on small inputs at hundreds of runs a second; text (document store vs a reference), analyze (the
 # whole pipeline, incremental vs fresh), rpc (raw bytes into framing +
 # dispatch + a real server), actions (every offered edit applies and keeps
 # the document whole).
@@ -34,7 +34,7 @@ if [ -z "${FUZZ_NO_BUILD:-}" ]; then
     cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
           -DRLS_FUZZ=ON -DRLS_SANITIZE="address;undefined" >/dev/null
     jobs=$(nproc); [ "$jobs" -gt 2 ] && jobs=2
-    cmake --build build-fuzz -j"$jobs" --target $(printf 'fuzz_%s ' $targets) >/dev/null
+    cmake --build build-fuzz -j"$jobs" --target $(printf 'fuzz_%s ' $targets) fuzz_rules_seed >/dev/null
 fi
 
 # FUZZ_WORK: a work folder of its own, for runs side by side (with
@@ -45,7 +45,9 @@ rm -rf "$work"; mkdir -p "$work" "$art"
 shared=${RLS_SHARED_DIR:-../shared}
 
 # Seeds: the checked-in ones and the fixture resumes, plus every corpus
-# resume (when ../shared is there) with its mode byte.
+# resume (when ../shared is there) with its mode byte; fuzz_rules gets the
+# model of each resume written as lines (tests/fuzz/fuzz_rules_model.h).
+rules=; case " $targets " in *" rules "*) rules=1 ;; esac
 for t in $all_targets; do
     mkdir -p "$work/$t"
     cp tests/fuzz/seeds/$t/* "$work/$t/" 2>/dev/null || true
@@ -54,14 +56,14 @@ for f in "$shared"/corpus/md/*.md tests/data/resumes/md/*.md examples/*.md tests
     [ -f "$f" ] || continue
     { printf 'b'; cat "$f"; } > "$work/analyze/md-$(basename "$f")"
     cp "$work/analyze/md-$(basename "$f")" "$work/actions/"
-    cp "$work/analyze/md-$(basename "$f")" "$work/rules/"
+    [ -n "$rules" ] && build-fuzz/tests/fuzz_rules_seed "$f" >"$work/rules/md-$(basename "$f")"
     cp "$f" "$work/parse_md/"
 done
 for f in "$shared"/corpus/tex/*.tex tests/data/resumes/tex/*.tex examples/*.tex tests/fuzz/seeds/analyze/*.tex; do
     [ -f "$f" ] || continue
     { printf 'a'; cat "$f"; } > "$work/analyze/tex-$(basename "$f")"
     cp "$work/analyze/tex-$(basename "$f")" "$work/actions/"
-    cp "$work/analyze/tex-$(basename "$f")" "$work/rules/"
+    [ -n "$rules" ] && build-fuzz/tests/fuzz_rules_seed "$f" >"$work/rules/tex-$(basename "$f")"
     cp "$f" "$work/parse_tex/"
 done
 

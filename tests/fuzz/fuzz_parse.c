@@ -5,9 +5,11 @@
  * FUZZ_PARSE_LATEX 0 or 1 (tests.cmake), so that each target's corpus
  * holds one grammar's inputs. The input is the document itself, no mode
  * byte. One parser serves every input, each one replacing the whole text
- * before it (fuzz_model_parse; under libFuzzer the LaTeX parser is made
- * again for each run, fuzz_model.h says why), so a run is a full parse
- * without building the Markdown parser and its caches again; the model
+ * before it (fuzz_model_parse; under libFuzzer each run frees the tree it
+ * made, the Markdown tree at its end and the LaTeX parser whole, so that
+ * libFuzzer's leak check does not run it twice: fuzz_model.h says why), so
+ * a run is a full parse without building the Markdown parser and its
+ * caches again; the model
  * must keep the invariants of fuzz_model.h. The replays (not libFuzzer,
  * where it would halve the runs a second) also parse the same bytes with a
  * new parser: the same model shape must come back, unless a parse ran out

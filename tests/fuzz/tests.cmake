@@ -40,6 +40,11 @@ rls_fuzz_target(fuzz_parse_tex fuzz_parse.c)
 target_compile_definitions(fuzz_parse_md PRIVATE FUZZ_PARSE_LATEX=0)
 target_compile_definitions(fuzz_parse_tex PRIVATE FUZZ_PARSE_LATEX=1)
 rls_fuzz_target(fuzz_rules)
+# fuzz_rules reads models written as lines; this writes them from documents
+# (its seeds, scripts/fuzz.sh). An ordinary program in either build.
+add_executable(fuzz_rules_seed "${_fuzz_dir}/rules_seed.c")
+target_link_libraries(fuzz_rules_seed PRIVATE rls_shell)
+rls_warnings(fuzz_rules_seed)
 if(RLS_FUZZ)
   target_compile_definitions(fuzz_actions PRIVATE RLS_FUZZ_SAMPLE)
 endif()
@@ -84,10 +89,18 @@ if(NOT RLS_FUZZ)
                    "${_fixtures}/tex" ${_analyze_tex})
   add_test(NAME fuzz/replay_rules
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> "${_fuzz_dir}/seeds/rules")
+  # fuzz_rules: its seeds are models written as lines; the fixtures are
+  # whole documents ('b' Markdown, 'c' LaTeX: parsed, then the rules).
   add_test(NAME fuzz/replay_rules_markdown
            COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> --prefix b "${_fixtures}/md")
   add_test(NAME fuzz/replay_rules_latex
-           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> --prefix a "${_fixtures}/tex")
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules> --prefix c "${_fixtures}/tex")
+  # The seeds' format holds what the rules read of a real model: every
+  # fixture's model comes back from its lines with the same rules firing.
+  file(GLOB _fixture_docs "${_fixtures}/md/*.md" "${_fixtures}/tex/*.tex")
+  add_test(NAME fuzz/rules_seed_round_trip
+           COMMAND ${RLS_TEST_WRAPPER} $<TARGET_FILE:fuzz_rules_seed> --check ${_fixture_docs})
+  set_tests_properties(fuzz/rules_seed_round_trip PROPERTIES LABELS fuzz TIMEOUT 600)
   set_tests_properties(fuzz/replay_parse_md fuzz/replay_parse_tex fuzz/replay_rules
                        fuzz/replay_rules_markdown fuzz/replay_rules_latex
                        PROPERTIES LABELS fuzz TIMEOUT 600)
