@@ -49,8 +49,7 @@ static char *hover__plaintext(const char *md) {
 int rls_lsp_hover(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
     RlsDocument *doc = NULL;
     uint32_t at_byte = 0;
-    int rc = rls_server_document_param(srv, params, &doc, error);
-    if (rc == 0) rc = rls_lsp_position_param(srv, doc, params, "position", &at_byte, error);
+    int rc = rls_server_document_position_param(srv, params, &doc, &at_byte, error);
     if (rc != 0) return rc;
     const RlsAnalysis *an = rls_document_analysis(srv, doc);
     RlsSpan span = {at_byte, at_byte};

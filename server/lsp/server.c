@@ -431,6 +431,12 @@ int rls_lsp_position_param(const RlsServer *srv, const RlsDocument *doc, const c
     return rc < 0 ? rc : rls_lsp_position_from_json(srv, doc, pos, byte, error);
 }
 
+int rls_server_document_position_param(RlsServer *srv, const cJSON *params, RlsDocument **doc,
+                                       uint32_t *byte, RlsBuf *error) {
+    int rc = rls_server_document_param(srv, params, doc, error);
+    return rc != 0 ? rc : rls_lsp_position_param(srv, *doc, params, "position", byte, error);
+}
+
 /* ---- Typed params ------------------------------------------------------------------- */
 
 static int server__get(const cJSON *obj, const char *key, bool required, const cJSON **item,

@@ -12,8 +12,7 @@
  *   int rls_lsp_hover(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
  *       RlsDocument *doc;
  *       uint32_t at_byte;
- *       int rc = rls_server_document_param(srv, params, &doc, error);
- *       if (rc == 0) rc = rls_lsp_position_param(srv, doc, params, "position", &at_byte, error);
+ *       int rc = rls_server_document_position_param(srv, params, &doc, &at_byte, error);
  *       if (rc != 0) return rc;                    // -> InvalidParams with error's text
  *       const RlsAnalysis *an = rls_document_analysis(srv, doc);  // fresh model + findings
  *       ...
@@ -199,6 +198,10 @@ int rls_lsp_range_from_json(const RlsServer *srv, const RlsDocument *doc, const 
 /* rls_lsp_position_from_json on params[key]. */
 int rls_lsp_position_param(const RlsServer *srv, const RlsDocument *doc, const cJSON *params,
                            const char *key, uint32_t *byte, RlsBuf *error);
+/* The document and the position of a TextDocumentPositionParams (hover,
+ * completion, ...): rls_server_document_param, then params.position. */
+int rls_server_document_position_param(RlsServer *srv, const cJSON *params, RlsDocument **doc,
+                                       uint32_t *byte, RlsBuf *error);
 
 /* ---- One finding as an LSP Diagnostic (diagnostics.c) -----------------------------
  * range, severity, source "resume-ls", code (the rule id),

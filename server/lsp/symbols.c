@@ -144,18 +144,27 @@ static cJSON *symbols__section(RlsServer *srv, RlsDocument *doc, const RlsResume
     return sym;
 }
 
+/* The document of params, its model and each section's subtree end (owned,
+ * NULL without a model): what both outline requests walk. */
+static int symbols__open(RlsServer *srv, const cJSON *params, RlsDocument **doc,
+                         const RlsResume **m, uint32_t **ends, RlsBuf *error) {
+    int rc = rls_server_document_param(srv, params, doc, error);
+    if (rc != 0) return rc;
+    *m = rls_document_analysis(srv, *doc)->model;
+    *ends = *m ? symbols__subtree_ends(*m) : NULL;
+    return 0;
+}
+
 int rls_lsp_document_symbol(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
     RlsDocument *doc = NULL;
-    int rc = rls_server_document_param(srv, params, &doc, error);
+    const RlsResume *m = NULL;
+    uint32_t *ends = NULL;
+    int rc = symbols__open(srv, params, &doc, &m, &ends, error);
     if (rc != 0) return rc;
-    const RlsResume *m = rls_document_analysis(srv, doc)->model;
     cJSON *list = cJSON_CreateArray();
-    if (m) {
-        uint32_t *ends = symbols__subtree_ends(m);
-        for (uint32_t i = 0; i < m->n_sections; i = ends[i])
-            cJSON_AddItemToArray(list, symbols__section(srv, doc, m, ends, i));
-        rls_free(ends);
-    }
+    for (uint32_t i = 0; m && ends && i < m->n_sections; i = ends[i])
+        cJSON_AddItemToArray(list, symbols__section(srv, doc, m, ends, i));
+    rls_free(ends);
     *result = list;
     return 0;
 }
@@ -182,16 +191,14 @@ static void symbols__fold(cJSON *list, const RlsText *text, RlsSpan span) {
 
 int rls_lsp_folding_range(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
     RlsDocument *doc = NULL;
-    int rc = rls_server_document_param(srv, params, &doc, error);
+    const RlsResume *m = NULL;
+    uint32_t *ends = NULL;
+    int rc = symbols__open(srv, params, &doc, &m, &ends, error);
     if (rc != 0) return rc;
-    const RlsResume *m = rls_document_analysis(srv, doc)->model;
     cJSON *list = cJSON_CreateArray();
-    if (m) {
-        uint32_t *ends = symbols__subtree_ends(m);
-        for (uint32_t i = 0; i < m->n_sections; i++)
-            symbols__fold(list, doc->text, symbols__section_span(m, ends, i));
-        rls_free(ends);
-    }
+    for (uint32_t i = 0; m && ends && i < m->n_sections; i++)
+        symbols__fold(list, doc->text, symbols__section_span(m, ends, i));
+    rls_free(ends);
     for (uint32_t i = 0; m && i < m->n_entries; i++)
         symbols__fold(list, doc->text, symbols__entry_span(m, &m->entries[i]));
     *result = list;
