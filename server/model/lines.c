@@ -352,9 +352,15 @@ static size_t lines__separator(const char *p, const char *end, bool *at_word) {
         size_t n = strlen(seps[i]);
         if ((size_t)(end - p) >= n && !memcmp(p, seps[i], n)) return n;
     }
-    if (end - p >= 4 && !memcmp(p, " at ", 4)) {
-        *at_word = true;
-        return 4;
+    /* "Engineer at Acme" and its words in other languages (lower case: a
+     * capitalised "Bei" or "Chez" may open a name). */
+    static const char *const at[] = {" at ", " presso ", " chez ", " bei ", " bij "};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(at); i++) {
+        size_t n = strlen(at[i]);
+        if ((size_t)(end - p) >= n && !memcmp(p, at[i], n)) {
+            *at_word = true;
+            return n;
+        }
     }
     return 0;
 }

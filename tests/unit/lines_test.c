@@ -55,6 +55,12 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
          "Lyon", 2019},
         {"Engineer — Maranello, Italy", RLS_SECTION_EXPERIENCE, "Engineer", NULL,
          "Maranello, Italy", 0},
+        /* "at" in other languages parts role from employer. */
+        {"Sviluppatrice backend presso Satispay", RLS_SECTION_EXPERIENCE, "Sviluppatrice backend",
+         "Satispay", NULL, 0},
+        {"Ingénieure logiciel chez Back Market", RLS_SECTION_EXPERIENCE, "Ingénieure logiciel",
+         "Back Market", NULL, 0},
+        {"Werkstudentin bei Celonis", RLS_SECTION_EXPERIENCE, "Werkstudentin", "Celonis", NULL, 0},
         /* A bracketed place closing the line leaves the rest to part. */
         {"Softwareentwickler, SAP SE (Walldorf)", RLS_SECTION_EXPERIENCE, "Softwareentwickler",
          "SAP SE", "Walldorf", 0},
