@@ -31,7 +31,9 @@ static const char *const language__other[] = {
     /* Danish, Norwegian and Swedish */
     "og", "jeg", "er", "til", "af", "det", "som", "ikke", "har", "med", "och", "att", "av",
     /* Italian and Dutch */
-    "il", "di", "della", "nel", "het", "een", "van", "voor"};
+    "il", "di", "della", "nel", "het", "een", "van", "voor",
+    /* Polish */
+    "się", "nie", "oraz", "dla", "przez"};
 
 /* ---- Function words by hash ------------------------------------------------
  * Every short word of the bullets is looked up several times a run (the
@@ -219,7 +221,7 @@ bool rls_rules_is_fragment(const RlsResume *m, const char *src, uint32_t len) {
  * needs them apart. Words two of them share ("de", "que", "por") are left
  * out, so each count is telling on its own. */
 
-static const char *const language__codes[] = {"en", "fr", "de", "es", "pt", "da", "nl", "it"};
+static const char *const language__codes[] = {"en", "fr", "de", "es", "pt", "da", "nl", "it", "pl"};
 #define LANGUAGE__N RLS_ARRAY_LEN(language__codes)
 static const char *const *const language__words[] = {
     (const char *const[]){"the", "and",  "of",  "to",   "for",  "with",  "on",
@@ -238,6 +240,8 @@ static const char *const *const language__words[] = {
                           "ook", NULL},
     (const char *const[]){"il", "della", "delle", "nel", "gli", "sono", "degli", "alla", "dei",
                           "nella", NULL},
+    /* "w" and "z" (in, with) are rarely English words: "w/" is read as "w". */
+    (const char *const[]){"się", "nie", "oraz", "dla", "przez", "przy", "jest", "w", "z", NULL},
 };
 
 static void language__count_words(const RlsPlain *p, uint32_t *count, uint32_t *latin,

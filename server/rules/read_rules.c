@@ -77,9 +77,14 @@ void rls_rules_unread_structure(RlsRulesCtx *ctx) {
     uint32_t owned_bullets = 0, loose_items = 0, dated_lines = 0;
     for (uint32_t i = 0; i < m->n_bullets; i++) {
         const RlsBullet *b = &m->bullets[i];
+        /* A project is often one list item of its own, with no entry over
+         * it: an item of a projects section is read, not loose. */
+        RlsSectionKind kind =
+            b->section < m->n_sections ? m->sections[b->section].kind : RLS_SECTION_OTHER;
         if (b->entry >= 0)
             owned_bullets++;
-        else if (b->section < m->n_sections && !read__roleless(m->sections[b->section].kind))
+        else if (b->section < m->n_sections && !read__roleless(kind) &&
+                 kind != RLS_SECTION_PROJECTS)
             loose_items++;
     }
     bool header_only = read__header_only(m);

@@ -1031,8 +1031,12 @@ def case_spelling_stays_quiet_on_a_short_resume_in_another_language():
           "- Refonte du moteur de recherche : temps de réponse divisé par 3\n"
           "- Mise en place de tests end-to-end\n"
           "- Développement d'un outil interne de suivi\n")
+    # Polish, two words looked up: its function words tell.
+    pl = ("# Anna Kowalska\n\n## Doświadczenie zawodowe\n\n"
+          "### Stażystka | Comarch | 07.2018 – 08.2018\n\n- Testy automatyczne w Selenium.\n")
     with tempfile.TemporaryDirectory() as d:
-        for name, body, want in (("es.md", es, []), ("fr.md", fr, []), ("en.md", en, ["Buit"])):
+        for name, body, want in (("es.md", es, []), ("fr.md", fr, []), ("pl.md", pl, []),
+                                 ("en.md", en, ["Buit"])):
             path = os.path.join(d, name)
             with open(path, "w", encoding="utf-8") as f:
                 f.write(body)

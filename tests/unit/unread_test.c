@@ -81,6 +81,17 @@ static void test_a_file_read_as_one_header_block_with_spans_of_time_is_unread(vo
                   0);
 }
 
+/* Roles whose descriptions are prose, and a project written as one list
+ * item: nothing is unread. */
+static void test_project_items_without_entries_are_not_unread(void) {
+    char msg[512];
+    uint32_t at = 0;
+    const char *src = "# Ada\n\n## Experience\n\n### Engineer | Acme | 2019 - 2021\n\n"
+                      "Ran the billing platform.\n\n## Projects\n\n"
+                      "- **ledgerlint**: a ledger checker in Go (300 stars)\n";
+    EXPECT_EQ_INT(unread(RLS_FORMAT_MARKDOWN, src, msg, sizeof(msg), &at), 0);
+}
+
 static void test_a_header_and_skills_only_resume_is_quiet(void) {
     char msg[512];
     uint32_t at = 0;
@@ -111,6 +122,7 @@ int main(void) {
         RLS_TEST(test_dated_lines_no_role_owns_are_reported),
         RLS_TEST(test_latex_items_without_a_recognised_role_name_the_macros_setting),
         RLS_TEST(test_a_file_read_as_one_header_block_with_spans_of_time_is_unread),
+        RLS_TEST(test_project_items_without_entries_are_not_unread),
         RLS_TEST(test_a_header_and_skills_only_resume_is_quiet),
         RLS_TEST(test_prizes_and_papers_outside_roles_are_not_unread),
     };
