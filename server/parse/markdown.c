@@ -2205,13 +2205,59 @@ static void md__item(Md *md, TSNode node) {
     md->fresh_entry = -1;
 }
 
+/* True when the tag opening or closing at src[i] ('<', an optional '/') is
+ * named `name` (lower case), whatever its case or attributes. */
+static bool md__tag_is(const Md *md, uint32_t i, uint32_t e, const char *name) {
+    uint32_t k = i + 1 + (i + 1 < e && md->src[i + 1] == '/');
+    size_t n = strlen(name);
+    if (k + n >= e || strncasecmp(md->src + k, name, n) != 0) return false;
+    char c = md->src[k + n];
+    return c == '>' || c == '/' || isspace((unsigned char)c);
+}
+
+/* Ends the text of an HTML block gathered so far over source `span`: a
+ * table row is read as a line of fields like a Markdown table's (its cells
+ * bounded by their tags; a row of header cells names columns and is no
+ * entry), other text is a paragraph. Starts the next text afresh. */
+static void md__html_flush(Md *md, MdText *t, RlsSpan span, bool row, bool header) {
+    t->span = (RlsSpan){span.start_byte, md__trim_end(md, span.start_byte, span.end_byte)};
+    rls_plain_builder_finish(&md->pb, &t->plain);
+    t->n_lines = 1;
+    if (t->plain.len == 0) {
+        md__text_close(t);
+    } else if (row) {
+        md__prose(md, t, !header);
+    } else {
+        if (md->kind == RLS_SECTION_HEADER) md__contacts(md, t, true);
+        md__paragraph_text(md, t);
+    }
+    md__text_begin(md, t);
+}
+
+/* At an HTML table's opening tag: the table is layout, and its rows start
+ * afresh under no entry above them, as a Markdown table's do. */
+static void md__html_table(Md *md, uint32_t i, uint32_t e) {
+    uint32_t close = i;
+    while (close < e && !(md->src[close] == '<' && close + 1 < e && md->src[close + 1] == '/' &&
+                          md__tag_is(md, close, e, "table")))
+        close++;
+    rls_model_builder_layout(&md->mb, RLS_LAYOUT_TABLE, (RlsSpan){i, close});
+    if (md__entry_section(md->kind)) {
+        rls_model_builder_end_entry(&md->mb);
+        md->fresh_entry = -1;
+    }
+}
+
 /* Raw HTML blocks: comments become model comments (suppression
- * directives live there), other tags are dropped and their text kept. */
+ * directives live there), other tags are dropped and their text kept, each
+ * table row ("<tr><td>Product Designer</td><td>Figma</td>...") a line of
+ * its own. */
 static void md__html(Md *md, TSNode node) {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
     MdText t;
     md__text_begin(md, &t);
-    uint32_t i = s;
+    uint32_t i = s, text_start = s;
+    bool in_row = false, header = false;
     while (i < e) {
         if (md->src[i] == '<' && i + 4 <= e && !memcmp(md->src + i, "<!--", 4)) {
             uint32_t close = i + 4;
@@ -2234,6 +2280,15 @@ static void md__html(Md *md, TSNode node) {
             while (close < e && md->src[close] != '>')
                 close++;
             uint32_t end = close < e ? close + 1 : e;
+            bool opens = md->src[i + 1] != '/';
+            if (md__tag_is(md, i, e, "tr") || md__tag_is(md, i, e, "table")) {
+                md__html_flush(md, &t, (RlsSpan){text_start, i}, in_row, header);
+                in_row = opens && md__tag_is(md, i, e, "tr");
+                header = in_row;
+                text_start = in_row ? i : end;
+                if (opens && md__tag_is(md, i, e, "table")) md__html_table(md, i, e);
+            }
+            if (md__tag_is(md, i, e, "td")) header = false;
             if (end - i >= 4 && !strncasecmp(md->src + i, "<img", 4))
                 rls_model_builder_layout(&md->mb, RLS_LAYOUT_IMAGE, (RlsSpan){i, end});
             /* Links in the header: href="..." */
@@ -2258,15 +2313,8 @@ static void md__html(Md *md, TSNode node) {
         rls_plain_builder_source(&md->pb, md->src, i, j);
         i = j;
     }
-    t.span = (RlsSpan){s, md__trim_end(md, s, e)};
-    rls_plain_builder_finish(&md->pb, &t.plain);
-    t.n_lines = 1;
-    if (t.plain.len == 0) {
-        md__text_close(&t);
-        return;
-    }
-    if (md->kind == RLS_SECTION_HEADER) md__contacts(md, &t, true);
-    md__paragraph_text(md, &t);
+    md__html_flush(md, &t, (RlsSpan){text_start, e}, in_row, header);
+    md__text_close(&t);
 }
 
 /* Tables: recorded as layout (ATS parsers often scramble them) and read row

@@ -229,6 +229,39 @@ static void test_a_role_line_under_an_employer_heading_completes_it(void) {
     rls_resume_delete(m);
 }
 
+static void test_html_table_rows_are_lines_of_fields(void) {
+    /* Upper-case tags with attributes, a header row of <th> cells, a
+     * comment and a paragraph in the same HTML block. */
+    const char *src = "# Ola\n\n## Work\n\n- Wrote docs\n\n<TABLE class=\"jobs\">\n"
+                      "<tr><th>Years</th><th>Post</th><th>Where</th></tr>\n"
+                      "<!-- rls-disable x -->\n"
+                      "<TR valign=\"top\"><td>03/2019 - 08/2021</td><td><i>Data "
+                      "Analyst</i></td><td>Ericsson</td></TR>\n"
+                      "<tr><td>2016 - 2019</td><td>Support Engineer</td><td>Nokia</td></tr>\n"
+                      "</table>\n<p>Both in Oslo.</p>\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Data Analyst");
+    EXPECT_STR_EQ(opt(e->org), "Ericsson");
+    EXPECT_TRUE(e->dates.start.year == 2019 && e->dates.start.month == 3 &&
+                e->dates.end.year == 2021 && e->dates.end.month == 8);
+    EXPECT_EQ_INT(e->span.start_byte, (uint32_t)(strstr(src, "<TR") - src));
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Support Engineer");
+    EXPECT_STR_EQ(opt(e->org), "Nokia");
+    EXPECT_TRUE(e->dates.start.year == 2016 && e->dates.end.year == 2019);
+    char got[256];
+    /* The header row belongs to no entry; the text after the table is a
+     * paragraph of its own, not a part of the last row. */
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Years Post Where");
+    paragraphs_of(m, 1, 1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Both in Oslo.");
+    ASSERT_EQ_INT(m->n_comments, 1);
+    rls_resume_delete(m);
+}
+
 static void test_table_rows_and_first_lines_can_be_entries(void) {
     const char *src =
         "# Ada\r\n\r\n## Experience\r\n\r\n### Senior Engineer\r\n**Globex** · "
@@ -908,6 +941,7 @@ int main(void) {
         RLS_TEST(test_a_listing_group_label_belongs_to_no_entry),
         RLS_TEST(test_reference_links_read_as_text_only_when_defined),
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
+        RLS_TEST(test_html_table_rows_are_lines_of_fields),
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
         RLS_TEST(test_roles_under_an_employer_and_stacked_lines),
         RLS_TEST(test_bold_lines_are_sections_when_there_are_no_headings),
