@@ -2760,6 +2760,24 @@ static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *
     return !rls_entry_field_is_role(p->text, p->len);
 }
 
+/* "### Globex" right over "#### Engineer, Jun 2016 – May 2019": an undated
+ * heading naming no role, over a deeper dated heading that names one, is
+ * the employer of the roles under it, whatever the lexicons know of its
+ * name; its entry becomes their group, which the first role completes. */
+static void md__employer_over_role(Md *md, const RlsEntryFields *f, uint16_t level,
+                                   int32_t was_fresh) {
+    if (md->group_entry >= 0 || was_fresh < 0 || md->fresh_entry_level == 0xFFFF ||
+        level <= md->fresh_entry_level || !f->dates.valid || f->org || !f->title ||
+        !rls_entry_field_is_role(f->title, strlen(f->title)))
+        return;
+    RlsEntry *e = md__entry_at(md, was_fresh);
+    if (!e->title || e->org || e->dates.valid || md__entry_has_role(e)) return;
+    e->org = e->title;
+    e->title = NULL;
+    md->group_entry = was_fresh;
+    md->group_level = md->fresh_entry_level;
+}
+
 /* A heading below the section level in a section of entries: a label
  * inside a role or over a group of roles, the employer's entry completed by
  * its first role, the organisation and dates of the role above, or an entry
@@ -2788,6 +2806,7 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
      * "#### Engineer (2018 – 2020)": roles held at one employer. The
      * first completes the employer's entry; the others name it too. */
     if (md->group_entry >= 0 && level <= md->group_level) md->group_entry = -1;
+    md__employer_over_role(md, &f, level, was_fresh);
     if (md->group_entry >= 0) {
         RlsEntry *g = md__entry_at(md, md->group_entry);
         if (was_fresh == md->group_entry && !g->title && !g->dates.valid && !f.org) {

@@ -296,6 +296,28 @@ static void test_table_rows_and_first_lines_can_be_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_an_unknown_name_over_one_dated_role_heading_is_its_employer(void) {
+    RlsResume *m = parse("# Ola\n\n## Work history\n\n### Blue Harbor\n"
+                         "#### Data Analyst, March 2019 - 2021\n- Built dashboards\n\n"
+                         "### Moonfield\n#### Developer (2014 - 2017)\n- Shipped the app\n"
+                         "#### Lead Developer (2017 - 2019)\n- Led 4 people\n");
+    ASSERT_EQ_INT(m->n_entries, 3);
+    static const struct {
+        const char *title, *org;
+        int start_year;
+    } want[] = {{"Data Analyst", "Blue Harbor", 2019},
+                {"Developer", "Moonfield", 2014},
+                {"Lead Developer", "Moonfield", 2017}};
+    for (uint32_t i = 0; i < 3; i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_EQ_INT(e->dates.start.year, want[i].start_year);
+        EXPECT_EQ_INT(e->n_bullets, 1);
+    }
+    rls_resume_delete(m);
+}
+
 static void test_roles_under_an_employer_and_stacked_lines(void) {
     RlsResume *m = parse("# Sam\n\n## Experience\n\n### Acme Corp\n#### Senior Engineer (2020 – "
                          "Present)\n- Cut deploys by 50%\n#### Engineer (2018 – 2020)\n- Built 3 "
@@ -943,6 +965,7 @@ int main(void) {
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
         RLS_TEST(test_html_table_rows_are_lines_of_fields),
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
+        RLS_TEST(test_an_unknown_name_over_one_dated_role_heading_is_its_employer),
         RLS_TEST(test_roles_under_an_employer_and_stacked_lines),
         RLS_TEST(test_bold_lines_are_sections_when_there_are_no_headings),
         RLS_TEST(test_entries_written_as_list_items),
