@@ -441,11 +441,47 @@ static void md__markup_leave(Md *md, MdText *t, bool bound) {
     if (bound) md__bound(md, t);
 }
 
+/* "**A*STAR ARTC**": the inline grammar reads "*A*" as an emphasis inside
+ * a one-star emphasis and leaves the closing run's last star as text.
+ * CommonMark's rule of three (a star that can both open and close, as one
+ * inside a word can, pairs with no run whose length makes a multiple of
+ * three with its own) keeps that star a letter of the word and the whole
+ * a strong emphasis. True when `node` is such an inner emphasis: opened
+ * right after its parent's star, closed inside a word (both inside the
+ * parent, so inside the run the walk is cached for). */
+static bool md__star_in_word(const Md *md, TSNode parent, TSNode node) {
+    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    if (!md__is(node, "emphasis") || !md__is(parent, "emphasis") ||
+        ts_node_start_byte(parent) + 1 != s || ts_node_end_byte(parent) <= e || e - s < 3 ||
+        md->src[s] != '*' || md->src[s - 1] != '*' || md->src[e - 1] != '*')
+        return false;
+    return isalnum((unsigned char)md->src[e - 2]) && isalnum((unsigned char)md->src[e]);
+}
+
+/* The last star of "**A*STAR ARTC**", left as text after an emphasis whose
+ * first child is a star inside a word (md__star_in_word): it closes the
+ * strong emphasis and is markup. */
+static bool md__star_closing_word(const Md *md, TSNode c) {
+    uint32_t s = ts_node_start_byte(c);
+    if (ts_node_end_byte(c) != s + 1 || md->src[s] != '*') return false;
+    TSNode prev = ts_node_prev_sibling(c);
+    if (ts_node_is_null(prev) || !md__is(prev, "emphasis") || ts_node_end_byte(prev) != s ||
+        ts_node_named_child_count(prev) < 2)
+        return false;
+    return md__star_in_word(md, prev, ts_node_named_child(prev, 1));
+}
+
 static void md__child(Md *md, TSNode parent, TSNode c, const TSRange *r, uint32_t nr) {
     uint32_t s = ts_node_start_byte(c), e = ts_node_end_byte(c);
     const char *type = ts_node_type(c);
     if (!ts_node_is_named(c)) {
-        if (!md__is_link_markup_parent(md, parent)) md__source(md, r, nr, s, e);
+        if (!md__is_link_markup_parent(md, parent) && !md__star_closing_word(md, c))
+            md__source(md, r, nr, s, e);
+        return;
+    }
+    if (md__star_in_word(md, parent, c)) {
+        /* Its first star is the strong emphasis's second. */
+        md__source(md, r, nr, s + 1, e);
         return;
     }
     if (!strcmp(type, "emphasis_delimiter") || !strcmp(type, "code_span_delimiter") ||

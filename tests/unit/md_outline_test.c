@@ -296,6 +296,21 @@ static void test_table_rows_and_first_lines_can_be_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_star_inside_a_bold_word_is_a_letter(void) {
+    /* CommonMark's rule of three: "**B*Tree Labs**" is one strong
+     * emphasis with a star in its first word; "*foo*bar" stays emphasis. */
+    RlsResume *m = parse("# Ola\n\n## Experience\n\n**Q*Bert Games, Oslo (2018 - 2020)**\n"
+                         "*Level Designer*\n- Tuned **C*Net** maps and *ten*fold tests\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Level Designer");
+    EXPECT_STR_EQ(opt(e->org), "Q*Bert Games");
+    EXPECT_STR_EQ(opt(e->location), "Oslo");
+    ASSERT_EQ_INT(e->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[e->first_bullet].plain.text, "Tuned C*Net maps and tenfold tests");
+    rls_resume_delete(m);
+}
+
 static void test_an_unknown_name_over_one_dated_role_heading_is_its_employer(void) {
     RlsResume *m = parse("# Ola\n\n## Work history\n\n### Blue Harbor\n"
                          "#### Data Analyst, March 2019 - 2021\n- Built dashboards\n\n"
@@ -965,6 +980,7 @@ int main(void) {
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
         RLS_TEST(test_html_table_rows_are_lines_of_fields),
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
+        RLS_TEST(test_a_star_inside_a_bold_word_is_a_letter),
         RLS_TEST(test_an_unknown_name_over_one_dated_role_heading_is_its_employer),
         RLS_TEST(test_roles_under_an_employer_and_stacked_lines),
         RLS_TEST(test_bold_lines_are_sections_when_there_are_no_headings),
