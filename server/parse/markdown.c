@@ -1049,6 +1049,52 @@ static void md__entry_take_title(RlsEntry *e, const char *title, bool from_headi
     e->title = rls_strdup(title);
 }
 
+/* True when the text of a link of t, written "[text](destination)", is
+ * exactly `field` (spaces around it aside). */
+static bool md__field_is_link_text(const Md *md, const MdText *t, const char *field) {
+    size_t n = strlen(field);
+    for (uint32_t i = 0; i < t->n_links; i++) {
+        uint32_t d = t->links[i].start_byte;
+        if (d < 3 || md->src[d - 1] != '(' || md->src[d - 2] != ']') continue;
+        uint32_t close = d - 2, open = close;
+        while (open > t->span.start_byte && md->src[open] != '[')
+            open--;
+        if (md->src[open] != '[') continue;
+        uint32_t from = UINT32_MAX, to = 0;
+        for (uint32_t k = 0; k < t->plain.len; k++) {
+            if (t->plain.src_start[k] <= open || t->plain.src_start[k] >= close) continue;
+            if (from == UINT32_MAX) from = k;
+            to = k + 1;
+        }
+        while (from < to && t->plain.text[from] == ' ')
+            from++;
+        while (to > from && t->plain.text[to - 1] == ' ')
+            to--;
+        if (from != UINT32_MAX && to - from == n && !memcmp(t->plain.text + from, field, n))
+            return true;
+    }
+    return false;
+}
+
+/* "### [Volt Europa](https://volteuropa.org) — Policy & Data Analytics": a
+ * writer links the employer or school, rarely the post. When the part in
+ * the title's slot is a link's whole text naming no role, and the other
+ * part is not a link, opens with a word and reads as no organisation, the
+ * two trade places.
+ * Projects are left alone: their own names are what gets linked. */
+static void md__linked_org(const Md *md, const MdText *t, RlsEntryFields *f) {
+    /* A post opens with a word: "6 mois" after the dates is a remark. */
+    if (!f->title || !f->org || md->kind == RLS_SECTION_PROJECTS ||
+        isdigit((unsigned char)f->org[0]) || ispunct((unsigned char)f->org[0]) ||
+        rls_entry_field_is_role(f->title, strlen(f->title)) ||
+        rls_field_type_is_clearly(f->org, strlen(f->org), RLS_FIELD_ORG) ||
+        !md__field_is_link_text(md, t, f->title) || md__field_is_link_text(md, t, f->org))
+        return;
+    char *title = f->title;
+    f->title = f->org;
+    f->org = title;
+}
+
 /* Makes an entry from a line, or, for a dated line right under an entry
  * heading ("**Jun 2021 – Present | Remote**"), completes that entry. */
 /* Where an entry line's dates are in the source: the date text of the
@@ -2823,6 +2869,7 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
     char *fs = md__field_string(t);
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    md__linked_org(md, t, &f);
     if (md__role_label(md, t, &f, level)) {
         rls_entry_fields_close(&f);
         rls_free(fs);

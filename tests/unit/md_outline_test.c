@@ -296,6 +296,28 @@ static void test_table_rows_and_first_lines_can_be_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_linked_name_beside_a_post_is_the_organisation(void) {
+    RlsResume *m =
+        parse("# Ola\n\n## Volunteering\n\n### [Northwind Commons](https://northwind.example) — "
+              "Outreach & Fundraising\n*March 2020 - Present*\n- Raised 12k\n\n"
+              "**[Harbor Trust](https://harbor.example)** — Events and Logistics, 2017 – 2019\n"
+              "- Ran 3 fairs\n\n### Mentor\n#### [Antadis](https://antadis.example) – *2022 (6 "
+              "mois)*\n- Coached 2 juniors\n");
+    ASSERT_EQ_INT(m->n_entries, 3);
+    static const struct {
+        const char *title, *org;
+    } want[] = {{"Outreach & Fundraising", "Northwind Commons"},
+                {"Events and Logistics", "Harbor Trust"},
+                /* A remark after the dates is no post. */
+                {"Mentor", "Antadis"}};
+    for (uint32_t i = 0; i < 3; i++) {
+        EXPECT_STR_EQ(opt(m->entries[i].title), want[i].title);
+        EXPECT_STR_EQ(opt(m->entries[i].org), want[i].org);
+        EXPECT_EQ_INT(m->entries[i].n_bullets, 1);
+    }
+    rls_resume_delete(m);
+}
+
 static void test_a_star_inside_a_bold_word_is_a_letter(void) {
     /* CommonMark's rule of three: "**B*Tree Labs**" is one strong
      * emphasis with a star in its first word; "*foo*bar" stays emphasis. */
@@ -980,6 +1002,7 @@ int main(void) {
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
         RLS_TEST(test_html_table_rows_are_lines_of_fields),
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
+        RLS_TEST(test_a_linked_name_beside_a_post_is_the_organisation),
         RLS_TEST(test_a_star_inside_a_bold_word_is_a_letter),
         RLS_TEST(test_an_unknown_name_over_one_dated_role_heading_is_its_employer),
         RLS_TEST(test_roles_under_an_employer_and_stacked_lines),
