@@ -266,14 +266,21 @@ static Field lines__trim(Field f) {
 /* "(Berlin, Germany)", "(MyTown)": a place in parentheses, not a list of
  * technologies such as "(React, TypeScript)". A lone unknown word is a
  * place only after a company or school ("Awesome University (MyTown)"):
- * after a project it names the stack ("Vitest (TypeScript)"). */
+ * after a project it names the stack ("Vitest (TypeScript)"); an acronym
+ * there is the name's own. */
 static bool lines__paren_place(Field inner, Field before) {
     if (lines__is_location(inner)) return true;
     if (!lines__is_org(before)) return false;
     if (inner.n == 0 || inner.n > 20 || !isupper((unsigned char)inner.p[0])) return false;
-    for (size_t i = 0; i < inner.n; i++)
+    bool capitals = true;
+    for (size_t i = 0; i < inner.n; i++) {
         if (!isalpha((unsigned char)inner.p[i]) && (unsigned char)inner.p[i] < 0x80) return false;
-    return true;
+        capitals = capitals && isupper((unsigned char)inner.p[i]);
+    }
+    /* "(RDFZ)", "(NTNU)": three capitals or more that no lexicon knows as a
+     * place are the name's own initials; two are a state or a country
+     * ("(CA)"). */
+    return !(capitals && inner.n >= 3);
 }
 
 /* "HashiCorp (Multi-Cloud Infrastructure Automation)", "Laiblitz Inc (part

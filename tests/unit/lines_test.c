@@ -58,6 +58,12 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         /* A bracketed place closing the line leaves the rest to part. */
         {"Softwareentwickler, SAP SE (Walldorf)", RLS_SECTION_EXPERIENCE, "Softwareentwickler",
          "SAP SE", "Walldorf", 0},
+        /* Capitals in brackets after a school are its initials, a
+         * capitalised word a place. */
+        {"2009 - 2013 Bergen Cathedral School (BKS)", RLS_SECTION_EDUCATION, NULL,
+         "Bergen Cathedral School (BKS)", NULL, 2009},
+        {"2009 - 2013 Bergen Cathedral School (Bergen)", RLS_SECTION_EDUCATION, NULL,
+         "Bergen Cathedral School", "Bergen", 2009},
         /* Beside a title, a short name then a town no lexicon knows. */
         {"Junior Developer | Coolblue, Rotterdam | 2017 – 2019", RLS_SECTION_EXPERIENCE,
          "Junior Developer", "Coolblue", "Rotterdam", 2017},
