@@ -593,8 +593,20 @@ bool rls_entry_employer_line(const char *text, size_t len, RlsSectionKind kind, 
     rls_entry_fields_close(&f);
     if (taken) return true;
     /* "Glovo, Barcelona", "Auth0 / Okta, Remote": a short name before a
-     * place after a comma, the whole read as one place above. */
+     * place after a comma, the whole read as one place above. The place
+     * starts at no part that names a field of study, a role or a body
+     * ("TutorFair, Ivy Education, UK": the name has two parts). */
     const char *comma = memchr(text, ',', len);
+    while (comma) {
+        const char *from = comma + 1, *next = memchr(from, ',', (size_t)(text + len - from));
+        Field part = lines__trim((Field){from, (size_t)((next ? next : text + len) - from)});
+        RlsFieldScores sc;
+        rls_field_type_score(part.p, part.n, &sc);
+        if (!next || !(rls_field_type_is_study(part.p, part.n) || sc.score[RLS_FIELD_TITLE] > 0 ||
+                       sc.score[RLS_FIELD_ORG] > 0 || sc.score[RLS_FIELD_DEGREE] > 0))
+            break;
+        comma = next;
+    }
     if (!comma) return false;
     Field head = lines__trim((Field){text, (size_t)(comma - text)});
     Field rest = lines__trim((Field){comma + 1, len - (size_t)(comma + 1 - text)});

@@ -157,6 +157,27 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
     }
 }
 
+/* The line under a role naming its employer: the place starts at no part
+ * that names a field of study, a role or a body. */
+static void test_an_employer_line_parts_name_from_place(void) {
+    static const struct {
+        const char *line, *org, *location;
+    } cases[] = {
+        {"Kodeklubb, Mathematics Outreach, Norway", "Kodeklubb, Mathematics Outreach", "Norway"},
+        {"Glovo, Barcelona, Spain", "Glovo", "Barcelona, Spain"},
+        {"Coolblue, Rotterdam", "Coolblue", "Rotterdam"},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        char *org = NULL, *location = NULL;
+        EXPECT_TRUE(rls_entry_employer_line(cases[i].line, strlen(cases[i].line),
+                                            RLS_SECTION_EXPERIENCE, &org, &location));
+        EXPECT_STR_EQ(org ? org : "(null)", cases[i].org);
+        EXPECT_STR_EQ(location ? location : "(null)", cases[i].location);
+        rls_free(org);
+        rls_free(location);
+    }
+}
+
 static void test_a_date_line_gives_dates_and_place(void) {
     RlsEntryFields f;
     const char *line = "Jun 2021 – Present | Remote";
@@ -273,6 +294,7 @@ static void test_spelled_out_emails_are_emails(void) {
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_entry_lines_split_into_role_org_place_and_dates),
+        RLS_TEST(test_an_employer_line_parts_name_from_place),
         RLS_TEST(test_a_date_line_gives_dates_and_place),
         RLS_TEST(test_date_slots_take_any_era_and_open_ends),
         RLS_TEST(test_roles_and_honours_are_told_apart),
