@@ -1011,6 +1011,26 @@ static void lines__subject_beside_degree(const Field *fields, size_t n, const bo
     out->title = rls_buf_detach(&b);
 }
 
+/* "(Present)", "current": a part that is only a word for an open end says
+ * the role is still held; no start is given, so the date grammar reads no
+ * range from it, and it is no title, organisation or place. Drops such
+ * parts; returns how many are left. */
+static size_t lines__without_open_ends(Field *fields, size_t n) {
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        Field f = fields[i];
+        if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') f.p++, f.n -= 2;
+        bool digit = false;
+        for (size_t k = 0; k < f.n && !digit; k++)
+            digit = isdigit((unsigned char)f.p[k]);
+        if (f.n && f.n <= 20 && !digit && !memchr(f.p, ' ', f.n) &&
+            rls_date_text_looks_dated(f.p, f.n))
+            continue;
+        fields[w++] = fields[i];
+    }
+    return w ? w : n;
+}
+
 int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
                            RlsEntryFields *out) {
     memset(out, 0, sizeof(*out));
@@ -1020,6 +1040,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     int found = 0;
     size_t n = lines__split_around_dates(text, len, out, fields, &at_index, &found);
     if (n == 0) return found;
+    n = lines__without_open_ends(fields, n);
     n = lines__split_colons(fields, n, kind);
     if (date_line) return found + lines__beside_dates(fields, n, kind, out);
     if (n == 1) {

@@ -975,6 +975,12 @@ static bool md__looks_like_entry(const MdText *t) {
     /* Role, company and dates stacked on three short lines. */
     if (t->n_lines == 3) return dated && starts_marked && p->len <= 120;
     if (dated && (starts_marked || p->len <= 100 || t->n_lines == 2)) return true;
+    /* "**Innovation Research Associate** (Present)" over "University of
+     * Warwick, Coventry, UK": a role that is still held, no start given, is
+     * an entry as much as a dated one. */
+    if (t->n_lines == 2 && starts_marked && p->len <= 120 &&
+        rls_date_text_looks_dated(p->text, p->len))
+        return true;
     return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
 }
 

@@ -58,6 +58,10 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         /* A bracketed place closing the line leaves the rest to part. */
         {"Softwareentwickler, SAP SE (Walldorf)", RLS_SECTION_EXPERIENCE, "Softwareentwickler",
          "SAP SE", "Walldorf", 0},
+        /* A word for an open end alone is no field. */
+        {"Volunteer Coordinator | (current) | Red Cross Norway", RLS_SECTION_EXPERIENCE,
+         "Volunteer Coordinator", "Red Cross Norway", NULL, 0},
+        {"Now | Tutor, Kodeklubb", RLS_SECTION_EXPERIENCE, "Tutor", "Kodeklubb", NULL, 0},
         /* Capitals in brackets after a school are its initials, a
          * capitalised word a place. */
         {"2009 - 2013 Bergen Cathedral School (BKS)", RLS_SECTION_EDUCATION, NULL,

@@ -296,6 +296,19 @@ static void test_table_rows_and_first_lines_can_be_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_role_still_held_with_no_start_is_an_entry(void) {
+    RlsResume *m = parse("# Ola\n\n## Work\n\n**Volunteer Coordinator** (current)\n"
+                         "Red Cross Norway, Oslo\n- Ran 3 blood drives\n- Trained 20 helpers\n\n"
+                         "**Driver** (2015 - 2016)\nTaxus, Bergen\n- Drove\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Volunteer Coordinator");
+    EXPECT_STR_EQ(opt(e->org), "Red Cross Norway");
+    EXPECT_EQ_INT(e->n_bullets, 2);
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
 static void test_a_linked_name_beside_a_post_is_the_organisation(void) {
     RlsResume *m =
         parse("# Ola\n\n## Volunteering\n\n### [Northwind Commons](https://northwind.example) — "
@@ -1002,6 +1015,7 @@ int main(void) {
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
         RLS_TEST(test_html_table_rows_are_lines_of_fields),
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
+        RLS_TEST(test_a_role_still_held_with_no_start_is_an_entry),
         RLS_TEST(test_a_linked_name_beside_a_post_is_the_organisation),
         RLS_TEST(test_a_star_inside_a_bold_word_is_a_letter),
         RLS_TEST(test_an_unknown_name_over_one_dated_role_heading_is_its_employer),
