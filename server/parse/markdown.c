@@ -1508,9 +1508,11 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (md->kind == RLS_SECTION_SKILLS) {
         md__skills(md, t);
         md__text_close(t);
-    } else if (allow_entry && md__entry_section(md->kind) && t->n_lines <= 6 &&
+    } else if (allow_entry && md__entry_section(md->kind) &&
+               /* A line that is only dates in a code span opens an entry
+                * however long the prose its paragraph runs on into. */
                ((slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0 ||
-                (slot_from_plain = md__label_slot(md, t, &slot_dates)) > 0)) {
+                (t->n_lines <= 6 && (slot_from_plain = md__label_slot(md, t, &slot_dates)) > 0))) {
         md__slot_entry(md, t, slot_from_plain, &slot_dates);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) &&

@@ -296,6 +296,23 @@ static void test_table_rows_and_first_lines_can_be_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_date_slot_over_long_prose_opens_an_entry(void) {
+    RlsResume *m =
+        parse("# Ola\n\n## Arbeid\n\n`2019 -`\n__Analytiker, Fjordkraft__ <br/>\n"
+              "Jeg analyserer data for kundeservice og salg hver eneste dag, sammen med teamet,\n"
+              "med SQL\nog Python\nog R\nog Excel\nog Power BI.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Analytiker");
+    EXPECT_STR_EQ(opt(e->org), "Fjordkraft");
+    EXPECT_TRUE(e->dates.start.year == 2019 && e->dates.end.present);
+    char got[256];
+    paragraphs_of(m, 1, 0, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Jeg analyserer data for kundeservice og salg hver eneste dag, sammen med "
+                       "teamet, med SQL og Python og R og Excel og Power BI.");
+    rls_resume_delete(m);
+}
+
 static void test_a_role_still_held_with_no_start_is_an_entry(void) {
     RlsResume *m = parse("# Ola\n\n## Work\n\n**Volunteer Coordinator** (current)\n"
                          "Red Cross Norway, Oslo\n- Ran 3 blood drives\n- Trained 20 helpers\n\n"
@@ -1015,6 +1032,7 @@ int main(void) {
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
         RLS_TEST(test_html_table_rows_are_lines_of_fields),
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
+        RLS_TEST(test_a_date_slot_over_long_prose_opens_an_entry),
         RLS_TEST(test_a_role_still_held_with_no_start_is_an_entry),
         RLS_TEST(test_a_linked_name_beside_a_post_is_the_organisation),
         RLS_TEST(test_a_star_inside_a_bold_word_is_a_letter),
