@@ -873,6 +873,17 @@ static void lines__take_place(Field *fields, size_t n, bool *used, RlsEntryField
 /* Which field is the title and which the organisation: " at " first, then
  * role and organisation words, then position; content has the last word. A
  * field neither takes may still be the place. */
+/* "Department of Physics", "Faculty of Law": a unit inside a body. */
+static bool lines__is_unit(Field f) {
+    static const char *const units[] = {"department ", "dept. ",       "dept ",         "faculty ",
+                                        "division ",   "département ", "departamento ", "fakultät ",
+                                        "facultad ",   "faculté "};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(units); i++)
+        if (f.n > strlen(units[i]) && lines__prefix_ci(f.p, units[i], strlen(units[i])))
+            return true;
+    return false;
+}
+
 static void lines__choose_title_org(Field *fields, size_t n, const bool *used, int at_index,
                                     RlsSectionKind kind, RlsEntryFields *out, int *title_out,
                                     int *org_out) {
@@ -889,6 +900,14 @@ static void lines__choose_title_org(Field *fields, size_t n, const bool *used, i
         if (!used[i] && lines__is_title(fields[i], kind)) title = (int)i;
     for (size_t i = 0; i < n && org < 0; i++)
         if (!used[i] && (int)i != title && lines__is_org(fields[i])) org = (int)i;
+    /* "Department of Primary Care, School of Medicine" stacked over
+     * "Stanford University": the unit is part of the body named after it,
+     * and the body is the organisation (after a comma, "Department of
+     * Physics, University of Oslo" is one name, joined below). */
+    for (size_t i = org >= 0 ? (size_t)org + 1 : n; i < n && lines__is_unit(fields[org]); i++)
+        if (!used[i] && (int)i != title && lines__is_org(fields[i]) && !lines__is_unit(fields[i]) &&
+            !lines__comma_between(fields[org], fields[i]))
+            org = (int)i;
     /* No keyword decided: position does. A lone field is the role, except
      * in education, where a line without a degree names the school, and in
      * experience, where a role nearly always has a role word ("Engineer",

@@ -1251,6 +1251,31 @@ static uint32_t md__slot_line(const Md *md, uint32_t start_byte, uint32_t end_by
 
 /* The dates of a text that starts with a date slot: fills *dates and
  * returns the plain offset where the entry's own text starts, or 0. */
+/* The dates in a slot: a range, or a list of dates ("Spring 2022, Spring
+ * 2023, Summer 2025", the terms a course was taught), which spans from the
+ * first to the last when every item is a date and they run in order. */
+static bool md__slot_dates(const char *text, uint32_t len, RlsDateRange *out) {
+    if (rls_date_slot_parse(text, len, out)) return true;
+    RlsDateRange first = {0}, last = {0};
+    uint32_t items = 0;
+    for (uint32_t i = 0; i < len;) {
+        uint32_t j = i;
+        while (j < len && text[j] != ',' && text[j] != ';')
+            j++;
+        RlsDateRange r;
+        if (!rls_date_slot_parse(text + i, j - i, &r) || r.start.present || r.end.present ||
+            (items && r.start.year < last.end.year))
+            return false;
+        if (items++ == 0) first = r;
+        last = r;
+        i = j + 1;
+    }
+    if (items < 2) return false;
+    *out = first;
+    out->end = last.end;
+    return true;
+}
+
 static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
     uint32_t code_start_byte, code_end_byte;
     uint32_t line_end_byte =
@@ -1263,7 +1288,7 @@ static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates
     while (dates_end_plain > 0 && t->plain.text[dates_end_plain - 1] == ' ')
         dates_end_plain--;
     if (dates_end_plain == 0 || rest_plain >= t->plain.len ||
-        !rls_date_slot_parse(t->plain.text, dates_end_plain, dates))
+        !md__slot_dates(t->plain.text, dates_end_plain, dates))
         return 0;
     dates->span = (RlsSpan){code_start_byte, code_end_byte};
     return rest_plain;

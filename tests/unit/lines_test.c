@@ -58,6 +58,13 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         /* A bracketed place closing the line leaves the rest to part. */
         {"Softwareentwickler, SAP SE (Walldorf)", RLS_SECTION_EXPERIENCE, "Softwareentwickler",
          "SAP SE", "Walldorf", 0},
+        /* A unit stacked over the body it belongs to yields to the body. */
+        {"Lecturer | Faculty of Law, Institute of Criminology | University of Oslo",
+         RLS_SECTION_EXPERIENCE, "Lecturer", "University of Oslo", NULL, 0},
+        {"Lecturer | Department of Physics", RLS_SECTION_EXPERIENCE, "Lecturer",
+         "Department of Physics", NULL, 0},
+        {"Lecturer, Department of Physics, University of Oslo", RLS_SECTION_EXPERIENCE, "Lecturer",
+         "Department of Physics, University of Oslo", NULL, 0},
         /* A word for an open end alone is no field. */
         {"Volunteer Coordinator | (current) | Red Cross Norway", RLS_SECTION_EXPERIENCE,
          "Volunteer Coordinator", "Red Cross Norway", NULL, 0},

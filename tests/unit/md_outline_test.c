@@ -296,6 +296,18 @@ static void test_table_rows_and_first_lines_can_be_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_slot_listing_terms_spans_from_first_to_last(void) {
+    RlsResume *m = parse("# Ola\n\n## Experience\n\n`Autumn 2019, 2021; Spring 2023`\n"
+                         "__Guest Lecturer__\n<br>\nNord University\n\n- Taught hydrology\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Guest Lecturer");
+    EXPECT_STR_EQ(opt(e->org), "Nord University");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2019 && e->dates.end.year == 2023);
+    EXPECT_EQ_INT(e->n_bullets, 1);
+    rls_resume_delete(m);
+}
+
 static void test_a_date_slot_over_long_prose_opens_an_entry(void) {
     RlsResume *m =
         parse("# Ola\n\n## Arbeid\n\n`2019 -`\n__Analytiker, Fjordkraft__ <br/>\n"
@@ -1032,6 +1044,7 @@ int main(void) {
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
         RLS_TEST(test_html_table_rows_are_lines_of_fields),
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
+        RLS_TEST(test_a_slot_listing_terms_spans_from_first_to_last),
         RLS_TEST(test_a_date_slot_over_long_prose_opens_an_entry),
         RLS_TEST(test_a_role_still_held_with_no_start_is_an_entry),
         RLS_TEST(test_a_linked_name_beside_a_post_is_the_organisation),
