@@ -57,6 +57,23 @@ static bool lines__comma_between(Field a, Field b) {
     return true;
 }
 
+/* Whether only one slash (with spaces, or a field boundary's bar) parts
+ * field a from field b after it; b may open with it ("/ Associate
+ * Professor" after a bold "Professor"). */
+static bool lines__slash_between(Field a, Field b) {
+    const char *x = a.p + a.n, *y = b.p;
+    int slashes = 0;
+    if (x >= y) return false;
+    if (b.n > 1 && b.p[0] == '/') y++;
+    for (const char *c = x; c < y; c++) {
+        if (*c == '/')
+            slashes++;
+        else if (*c != ' ' && *c != '|')
+            return false;
+    }
+    return slashes == 1;
+}
+
 /* The text from the start of a to the end of b. */
 static Field lines__span(Field a, Field b) {
     return (Field){a.p, (size_t)(b.p + b.n - a.p)};
@@ -537,7 +554,18 @@ static Field lines__glued_place(Field *org, RlsSectionKind kind, bool beside_tit
 
 static char *lines__dup(Field f) {
     if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') f.p++, f.n -= 2;
-    return f.n ? rls_strndup(f.p, f.n) : NULL;
+    if (!f.n) return NULL;
+    char *out = rls_strndup(f.p, f.n);
+    /* A field spanning others ("Professor | / Associate Professor") keeps
+     * no field boundary's bar: a bar standing alone between spaces. */
+    size_t w = 0;
+    for (size_t i = 0; i < f.n; i++) {
+        bool bar = out[i] == '|' && i > 0 && out[i - 1] == ' ' && i + 1 < f.n && out[i + 1] == ' ';
+        if (bar || (out[i] == ' ' && w > 0 && out[w - 1] == ' ')) continue;
+        out[w++] = out[i];
+    }
+    out[w] = '\0';
+    return out;
 }
 
 /* How much more a field reads as a role or a degree, whatever the
@@ -739,6 +767,13 @@ static void lines__join_roles(Field *fields, size_t n, const bool *used, RlsSect
     size_t next = (size_t)t + 1;
     if (next < n && !used[next] && (int)next != *org && lines__is_title(fields[next], kind) &&
         !lines__is_org(fields[next]) && lines__comma_between(fields[t], fields[next]))
+        fields[t] = lines__span(fields[t], fields[next]);
+    /* "__Professor__ / Associate Professor / Assistant Professor": posts
+     * held in turn, written with slashes, are one title. */
+    for (next = (size_t)t + 1;
+         next < n && !used[next] && (int)next != *org && lines__is_title(fields[next], kind) &&
+         !lines__is_org(fields[next]) && lines__slash_between(fields[t], fields[next]);
+         next++)
         fields[t] = lines__span(fields[t], fields[next]);
 }
 

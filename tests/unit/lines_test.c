@@ -58,6 +58,11 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         /* A bracketed place closing the line leaves the rest to part. */
         {"Softwareentwickler, SAP SE (Walldorf)", RLS_SECTION_EXPERIENCE, "Softwareentwickler",
          "SAP SE", "Walldorf", 0},
+        /* Posts held in turn, parted by slashes, are one title, whatever
+         * the markup bounds ("__Lecturer__ / Senior Lecturer"). */
+        {"Lecturer | / Senior Lecturer / Associate Professor | Nord University",
+         RLS_SECTION_EXPERIENCE, "Lecturer / Senior Lecturer / Associate Professor",
+         "Nord University", NULL, 0},
         /* A unit stacked over the body it belongs to yields to the body. */
         {"Lecturer | Faculty of Law, Institute of Criminology | University of Oslo",
          RLS_SECTION_EXPERIENCE, "Lecturer", "University of Oslo", NULL, 0},
