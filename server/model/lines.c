@@ -57,6 +57,23 @@ static bool lines__comma_between(Field a, Field b) {
     return true;
 }
 
+/* Whether only one slash (with spaces, or a field boundary's bar) parts
+ * field a from field b after it; b may open with it ("/ Associate
+ * Professor" after a bold "Professor"). */
+static bool lines__slash_between(Field a, Field b) {
+    const char *x = a.p + a.n, *y = b.p;
+    int slashes = 0;
+    if (x >= y) return false;
+    if (b.n > 1 && b.p[0] == '/') y++;
+    for (const char *c = x; c < y; c++) {
+        if (*c == '/')
+            slashes++;
+        else if (*c != ' ' && *c != '|')
+            return false;
+    }
+    return slashes == 1;
+}
+
 /* The text from the start of a to the end of b. */
 static Field lines__span(Field a, Field b) {
     return (Field){a.p, (size_t)(b.p + b.n - a.p)};
@@ -266,14 +283,21 @@ static Field lines__trim(Field f) {
 /* "(Berlin, Germany)", "(MyTown)": a place in parentheses, not a list of
  * technologies such as "(React, TypeScript)". A lone unknown word is a
  * place only after a company or school ("Awesome University (MyTown)"):
- * after a project it names the stack ("Vitest (TypeScript)"). */
+ * after a project it names the stack ("Vitest (TypeScript)"); an acronym
+ * there is the name's own. */
 static bool lines__paren_place(Field inner, Field before) {
     if (lines__is_location(inner)) return true;
     if (!lines__is_org(before)) return false;
     if (inner.n == 0 || inner.n > 20 || !isupper((unsigned char)inner.p[0])) return false;
-    for (size_t i = 0; i < inner.n; i++)
+    bool capitals = true;
+    for (size_t i = 0; i < inner.n; i++) {
         if (!isalpha((unsigned char)inner.p[i]) && (unsigned char)inner.p[i] < 0x80) return false;
-    return true;
+        capitals = capitals && isupper((unsigned char)inner.p[i]);
+    }
+    /* "(RDFZ)", "(NTNU)": three capitals or more that no lexicon knows as a
+     * place are the name's own initials; two are a state or a country
+     * ("(CA)"). */
+    return !(capitals && inner.n >= 3);
 }
 
 /* The '(' of the bracket that closes f ("Acme (Berlin)"), or NULL when f
@@ -539,7 +563,18 @@ static Field lines__glued_place(Field *org, RlsSectionKind kind, bool beside_tit
 
 static char *lines__dup(Field f) {
     if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') f.p++, f.n -= 2;
-    return f.n ? rls_strndup(f.p, f.n) : NULL;
+    if (!f.n) return NULL;
+    char *out = rls_strndup(f.p, f.n);
+    /* A field spanning others ("Professor | / Associate Professor") keeps
+     * no field boundary's bar: a bar standing alone between spaces. */
+    size_t w = 0;
+    for (size_t i = 0; i < f.n; i++) {
+        bool bar = out[i] == '|' && i > 0 && out[i - 1] == ' ' && i + 1 < f.n && out[i + 1] == ' ';
+        if (bar || (out[i] == ' ' && w > 0 && out[w - 1] == ' ')) continue;
+        out[w++] = out[i];
+    }
+    out[w] = '\0';
+    return out;
 }
 
 /* How much more a field reads as a role or a degree, whatever the
@@ -595,8 +630,20 @@ bool rls_entry_employer_line(const char *text, size_t len, RlsSectionKind kind, 
     rls_entry_fields_close(&f);
     if (taken) return true;
     /* "Glovo, Barcelona", "Auth0 / Okta, Remote": a short name before a
-     * place after a comma, the whole read as one place above. */
+     * place after a comma, the whole read as one place above. The place
+     * starts at no part that names a field of study, a role or a body
+     * ("TutorFair, Ivy Education, UK": the name has two parts). */
     const char *comma = memchr(text, ',', len);
+    while (comma) {
+        const char *from = comma + 1, *next = memchr(from, ',', (size_t)(text + len - from));
+        Field part = lines__trim((Field){from, (size_t)((next ? next : text + len) - from)});
+        RlsFieldScores sc;
+        rls_field_type_score(part.p, part.n, &sc);
+        if (!next || !(rls_field_type_is_study(part.p, part.n) || sc.score[RLS_FIELD_TITLE] > 0 ||
+                       sc.score[RLS_FIELD_ORG] > 0 || sc.score[RLS_FIELD_DEGREE] > 0))
+            break;
+        comma = next;
+    }
     if (!comma) return false;
     Field head = lines__trim((Field){text, (size_t)(comma - text)});
     Field rest = lines__trim((Field){comma + 1, len - (size_t)(comma + 1 - text)});
@@ -729,6 +776,13 @@ static void lines__join_roles(Field *fields, size_t n, const bool *used, RlsSect
     size_t next = (size_t)t + 1;
     if (next < n && !used[next] && (int)next != *org && lines__is_title(fields[next], kind) &&
         !lines__is_org(fields[next]) && lines__comma_between(fields[t], fields[next]))
+        fields[t] = lines__span(fields[t], fields[next]);
+    /* "__Professor__ / Associate Professor / Assistant Professor": posts
+     * held in turn, written with slashes, are one title. */
+    for (next = (size_t)t + 1;
+         next < n && !used[next] && (int)next != *org && lines__is_title(fields[next], kind) &&
+         !lines__is_org(fields[next]) && lines__slash_between(fields[t], fields[next]);
+         next++)
         fields[t] = lines__span(fields[t], fields[next]);
 }
 
@@ -863,6 +917,17 @@ static void lines__take_place(Field *fields, size_t n, bool *used, RlsEntryField
 /* Which field is the title and which the organisation: " at " first, then
  * role and organisation words, then position; content has the last word. A
  * field neither takes may still be the place. */
+/* "Department of Physics", "Faculty of Law": a unit inside a body. */
+static bool lines__is_unit(Field f) {
+    static const char *const units[] = {"department ", "dept. ",       "dept ",         "faculty ",
+                                        "division ",   "département ", "departamento ", "fakultät ",
+                                        "facultad ",   "faculté "};
+    for (size_t i = 0; i < RLS_ARRAY_LEN(units); i++)
+        if (f.n > strlen(units[i]) && lines__prefix_ci(f.p, units[i], strlen(units[i])))
+            return true;
+    return false;
+}
+
 static void lines__choose_title_org(Field *fields, size_t n, const bool *used, int at_index,
                                     RlsSectionKind kind, RlsEntryFields *out, int *title_out,
                                     int *org_out) {
@@ -879,6 +944,14 @@ static void lines__choose_title_org(Field *fields, size_t n, const bool *used, i
         if (!used[i] && lines__is_title(fields[i], kind)) title = (int)i;
     for (size_t i = 0; i < n && org < 0; i++)
         if (!used[i] && (int)i != title && lines__is_org(fields[i])) org = (int)i;
+    /* "Department of Primary Care, School of Medicine" stacked over
+     * "Stanford University": the unit is part of the body named after it,
+     * and the body is the organisation (after a comma, "Department of
+     * Physics, University of Oslo" is one name, joined below). */
+    for (size_t i = org >= 0 ? (size_t)org + 1 : n; i < n && lines__is_unit(fields[org]); i++)
+        if (!used[i] && (int)i != title && lines__is_org(fields[i]) && !lines__is_unit(fields[i]) &&
+            !lines__comma_between(fields[org], fields[i]))
+            org = (int)i;
     /* No keyword decided: position does. A lone field is the role, except
      * in education, where a line without a degree names the school, and in
      * experience, where a role nearly always has a role word ("Engineer",
@@ -1001,6 +1074,26 @@ static void lines__subject_beside_degree(const Field *fields, size_t n, const bo
     out->title = rls_buf_detach(&b);
 }
 
+/* "(Present)", "current": a part that is only a word for an open end says
+ * the role is still held; no start is given, so the date grammar reads no
+ * range from it, and it is no title, organisation or place. Drops such
+ * parts; returns how many are left. */
+static size_t lines__without_open_ends(Field *fields, size_t n) {
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        Field f = fields[i];
+        if (f.n >= 2 && f.p[0] == '(' && f.p[f.n - 1] == ')') f.p++, f.n -= 2;
+        bool digit = false;
+        for (size_t k = 0; k < f.n && !digit; k++)
+            digit = isdigit((unsigned char)f.p[k]);
+        if (f.n && f.n <= 20 && !digit && !memchr(f.p, ' ', f.n) &&
+            rls_date_text_looks_dated(f.p, f.n))
+            continue;
+        fields[w++] = fields[i];
+    }
+    return w ? w : n;
+}
+
 int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bool date_line,
                            RlsEntryFields *out) {
     memset(out, 0, sizeof(*out));
@@ -1010,6 +1103,7 @@ int rls_entry_fields_split(const char *text, size_t len, RlsSectionKind kind, bo
     int found = 0;
     size_t n = lines__split_around_dates(text, len, out, fields, &at_index, &found);
     if (n == 0) return found;
+    n = lines__without_open_ends(fields, n);
     n = lines__split_colons(fields, n, kind);
     if (date_line) return found + lines__beside_dates(fields, n, kind, out);
     if (n == 1) {

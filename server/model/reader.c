@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/lines.h" /* rls_entry_field_is_honour */
 #include "rls/alloc.h"
@@ -205,6 +206,11 @@ static Part reader__link_label(const char *s) {
 static void reader__link_org(RlsEntry *e) {
     Part label = e->org ? reader__link_label(e->org) : (Part){NULL, 0};
     if (!label.n) return;
+    /* "Bol.com", "Booking.com": a capitalised domain with no scheme, "www."
+     * or path is how the company writes its own name. */
+    if (isupper((unsigned char)e->org[0]) && !strchr(e->org, '/') && !strchr(e->org, ':') &&
+        strncasecmp(e->org, "www.", 4) != 0)
+        return;
     if (e->location && !reader__is_place((Part){e->location, strlen(e->location)}) &&
         !reader__link_label(e->location).n) {
         rls_free(e->org);

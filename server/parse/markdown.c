@@ -441,11 +441,47 @@ static void md__markup_leave(Md *md, MdText *t, bool bound) {
     if (bound) md__bound(md, t);
 }
 
+/* "**A*STAR ARTC**": the inline grammar reads "*A*" as an emphasis inside
+ * a one-star emphasis and leaves the closing run's last star as text.
+ * CommonMark's rule of three (a star that can both open and close, as one
+ * inside a word can, pairs with no run whose length makes a multiple of
+ * three with its own) keeps that star a letter of the word and the whole
+ * a strong emphasis. True when `node` is such an inner emphasis: opened
+ * right after its parent's star, closed inside a word (both inside the
+ * parent, so inside the run the walk is cached for). */
+static bool md__star_in_word(const Md *md, TSNode parent, TSNode node) {
+    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+    if (!md__is(node, "emphasis") || !md__is(parent, "emphasis") ||
+        ts_node_start_byte(parent) + 1 != s || ts_node_end_byte(parent) <= e || e - s < 3 ||
+        md->src[s] != '*' || md->src[s - 1] != '*' || md->src[e - 1] != '*')
+        return false;
+    return isalnum((unsigned char)md->src[e - 2]) && isalnum((unsigned char)md->src[e]);
+}
+
+/* The last star of "**A*STAR ARTC**", left as text after an emphasis whose
+ * first child is a star inside a word (md__star_in_word): it closes the
+ * strong emphasis and is markup. */
+static bool md__star_closing_word(const Md *md, TSNode c) {
+    uint32_t s = ts_node_start_byte(c);
+    if (ts_node_end_byte(c) != s + 1 || md->src[s] != '*') return false;
+    TSNode prev = ts_node_prev_sibling(c);
+    if (ts_node_is_null(prev) || !md__is(prev, "emphasis") || ts_node_end_byte(prev) != s ||
+        ts_node_named_child_count(prev) < 2)
+        return false;
+    return md__star_in_word(md, prev, ts_node_named_child(prev, 1));
+}
+
 static void md__child(Md *md, TSNode parent, TSNode c, const TSRange *r, uint32_t nr) {
     uint32_t s = ts_node_start_byte(c), e = ts_node_end_byte(c);
     const char *type = ts_node_type(c);
     if (!ts_node_is_named(c)) {
-        if (!md__is_link_markup_parent(md, parent)) md__source(md, r, nr, s, e);
+        if (!md__is_link_markup_parent(md, parent) && !md__star_closing_word(md, c))
+            md__source(md, r, nr, s, e);
+        return;
+    }
+    if (md__star_in_word(md, parent, c)) {
+        /* Its first star is the strong emphasis's second. */
+        md__source(md, r, nr, s + 1, e);
         return;
     }
     if (!strcmp(type, "emphasis_delimiter") || !strcmp(type, "code_span_delimiter") ||
@@ -939,6 +975,12 @@ static bool md__looks_like_entry(const MdText *t) {
     /* Role, company and dates stacked on three short lines. */
     if (t->n_lines == 3) return dated && starts_marked && p->len <= 120;
     if (dated && (starts_marked || p->len <= 100 || t->n_lines == 2)) return true;
+    /* "**Innovation Research Associate** (Present)" over "University of
+     * Warwick, Coventry, UK": a role that is still held, no start given, is
+     * an entry as much as a dated one. */
+    if (t->n_lines == 2 && starts_marked && p->len <= 120 &&
+        rls_date_text_looks_dated(p->text, p->len))
+        return true;
     return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
 }
 
@@ -1011,6 +1053,52 @@ static void md__entry_take_title(RlsEntry *e, const char *title, bool from_headi
     else
         rls_free(e->title);
     e->title = rls_strdup(title);
+}
+
+/* True when the text of a link of t, written "[text](destination)", is
+ * exactly `field` (spaces around it aside). */
+static bool md__field_is_link_text(const Md *md, const MdText *t, const char *field) {
+    size_t n = strlen(field);
+    for (uint32_t i = 0; i < t->n_links; i++) {
+        uint32_t d = t->links[i].start_byte;
+        if (d < 3 || md->src[d - 1] != '(' || md->src[d - 2] != ']') continue;
+        uint32_t close = d - 2, open = close;
+        while (open > t->span.start_byte && md->src[open] != '[')
+            open--;
+        if (md->src[open] != '[') continue;
+        uint32_t from = UINT32_MAX, to = 0;
+        for (uint32_t k = 0; k < t->plain.len; k++) {
+            if (t->plain.src_start[k] <= open || t->plain.src_start[k] >= close) continue;
+            if (from == UINT32_MAX) from = k;
+            to = k + 1;
+        }
+        while (from < to && t->plain.text[from] == ' ')
+            from++;
+        while (to > from && t->plain.text[to - 1] == ' ')
+            to--;
+        if (from != UINT32_MAX && to - from == n && !memcmp(t->plain.text + from, field, n))
+            return true;
+    }
+    return false;
+}
+
+/* "### [Volt Europa](https://volteuropa.org) — Policy & Data Analytics": a
+ * writer links the employer or school, rarely the post. When the part in
+ * the title's slot is a link's whole text naming no role, and the other
+ * part is not a link, opens with a word and reads as no organisation, the
+ * two trade places.
+ * Projects are left alone: their own names are what gets linked. */
+static void md__linked_org(const Md *md, const MdText *t, RlsEntryFields *f) {
+    /* A post opens with a word: "6 mois" after the dates is a remark. */
+    if (!f->title || !f->org || md->kind == RLS_SECTION_PROJECTS ||
+        isdigit((unsigned char)f->org[0]) || ispunct((unsigned char)f->org[0]) ||
+        rls_entry_field_is_role(f->title, strlen(f->title)) ||
+        rls_field_type_is_clearly(f->org, strlen(f->org), RLS_FIELD_ORG) ||
+        !md__field_is_link_text(md, t, f->title) || md__field_is_link_text(md, t, f->org))
+        return;
+    char *title = f->title;
+    f->title = f->org;
+    f->org = title;
 }
 
 /* Makes an entry from a line, or, for a dated line right under an entry
@@ -1163,6 +1251,31 @@ static uint32_t md__slot_line(const Md *md, uint32_t start_byte, uint32_t end_by
 
 /* The dates of a text that starts with a date slot: fills *dates and
  * returns the plain offset where the entry's own text starts, or 0. */
+/* The dates in a slot: a range, or a list of dates ("Spring 2022, Spring
+ * 2023, Summer 2025", the terms a course was taught), which spans from the
+ * first to the last when every item is a date and they run in order. */
+static bool md__slot_dates(const char *text, uint32_t len, RlsDateRange *out) {
+    if (rls_date_slot_parse(text, len, out)) return true;
+    RlsDateRange first = {0}, last = {0};
+    uint32_t items = 0;
+    for (uint32_t i = 0; i < len;) {
+        uint32_t j = i;
+        while (j < len && text[j] != ',' && text[j] != ';')
+            j++;
+        RlsDateRange r;
+        if (!rls_date_slot_parse(text + i, j - i, &r) || r.start.present || r.end.present ||
+            (items && r.start.year < last.end.year))
+            return false;
+        if (items++ == 0) first = r;
+        last = r;
+        i = j + 1;
+    }
+    if (items < 2) return false;
+    *out = first;
+    out->end = last.end;
+    return true;
+}
+
 static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
     uint32_t code_start_byte, code_end_byte;
     uint32_t line_end_byte =
@@ -1175,7 +1288,7 @@ static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates
     while (dates_end_plain > 0 && t->plain.text[dates_end_plain - 1] == ' ')
         dates_end_plain--;
     if (dates_end_plain == 0 || rest_plain >= t->plain.len ||
-        !rls_date_slot_parse(t->plain.text, dates_end_plain, dates))
+        !md__slot_dates(t->plain.text, dates_end_plain, dates))
         return 0;
     dates->span = (RlsSpan){code_start_byte, code_end_byte};
     return rest_plain;
@@ -1420,9 +1533,11 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (md->kind == RLS_SECTION_SKILLS) {
         md__skills(md, t);
         md__text_close(t);
-    } else if (allow_entry && md__entry_section(md->kind) && t->n_lines <= 6 &&
+    } else if (allow_entry && md__entry_section(md->kind) &&
+               /* A line that is only dates in a code span opens an entry
+                * however long the prose its paragraph runs on into. */
                ((slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0 ||
-                (slot_from_plain = md__label_slot(md, t, &slot_dates)) > 0)) {
+                (t->n_lines <= 6 && (slot_from_plain = md__label_slot(md, t, &slot_dates)) > 0))) {
         md__slot_entry(md, t, slot_from_plain, &slot_dates);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) &&
@@ -2205,13 +2320,59 @@ static void md__item(Md *md, TSNode node) {
     md->fresh_entry = -1;
 }
 
+/* True when the tag opening or closing at src[i] ('<', an optional '/') is
+ * named `name` (lower case), whatever its case or attributes. */
+static bool md__tag_is(const Md *md, uint32_t i, uint32_t e, const char *name) {
+    uint32_t k = i + 1 + (i + 1 < e && md->src[i + 1] == '/');
+    size_t n = strlen(name);
+    if (k + n >= e || strncasecmp(md->src + k, name, n) != 0) return false;
+    char c = md->src[k + n];
+    return c == '>' || c == '/' || isspace((unsigned char)c);
+}
+
+/* Ends the text of an HTML block gathered so far over source `span`: a
+ * table row is read as a line of fields like a Markdown table's (its cells
+ * bounded by their tags; a row of header cells names columns and is no
+ * entry), other text is a paragraph. Starts the next text afresh. */
+static void md__html_flush(Md *md, MdText *t, RlsSpan span, bool row, bool header) {
+    t->span = (RlsSpan){span.start_byte, md__trim_end(md, span.start_byte, span.end_byte)};
+    rls_plain_builder_finish(&md->pb, &t->plain);
+    t->n_lines = 1;
+    if (t->plain.len == 0) {
+        md__text_close(t);
+    } else if (row) {
+        md__prose(md, t, !header);
+    } else {
+        if (md->kind == RLS_SECTION_HEADER) md__contacts(md, t, true);
+        md__paragraph_text(md, t);
+    }
+    md__text_begin(md, t);
+}
+
+/* At an HTML table's opening tag: the table is layout, and its rows start
+ * afresh under no entry above them, as a Markdown table's do. */
+static void md__html_table(Md *md, uint32_t i, uint32_t e) {
+    uint32_t close = i;
+    while (close < e && !(md->src[close] == '<' && close + 1 < e && md->src[close + 1] == '/' &&
+                          md__tag_is(md, close, e, "table")))
+        close++;
+    rls_model_builder_layout(&md->mb, RLS_LAYOUT_TABLE, (RlsSpan){i, close});
+    if (md__entry_section(md->kind)) {
+        rls_model_builder_end_entry(&md->mb);
+        md->fresh_entry = -1;
+    }
+}
+
 /* Raw HTML blocks: comments become model comments (suppression
- * directives live there), other tags are dropped and their text kept. */
+ * directives live there), other tags are dropped and their text kept, each
+ * table row ("<tr><td>Product Designer</td><td>Figma</td>...") a line of
+ * its own. */
 static void md__html(Md *md, TSNode node) {
     uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
     MdText t;
     md__text_begin(md, &t);
-    uint32_t i = s;
+    uint32_t i = s, text_start = s;
+    bool in_row = false, header = false;
     while (i < e) {
         if (md->src[i] == '<' && i + 4 <= e && !memcmp(md->src + i, "<!--", 4)) {
             uint32_t close = i + 4;
@@ -2234,6 +2395,15 @@ static void md__html(Md *md, TSNode node) {
             while (close < e && md->src[close] != '>')
                 close++;
             uint32_t end = close < e ? close + 1 : e;
+            bool opens = md->src[i + 1] != '/';
+            if (md__tag_is(md, i, e, "tr") || md__tag_is(md, i, e, "table")) {
+                md__html_flush(md, &t, (RlsSpan){text_start, i}, in_row, header);
+                in_row = opens && md__tag_is(md, i, e, "tr");
+                header = in_row;
+                text_start = in_row ? i : end;
+                if (opens && md__tag_is(md, i, e, "table")) md__html_table(md, i, e);
+            }
+            if (md__tag_is(md, i, e, "td")) header = false;
             if (end - i >= 4 && !strncasecmp(md->src + i, "<img", 4))
                 rls_model_builder_layout(&md->mb, RLS_LAYOUT_IMAGE, (RlsSpan){i, end});
             /* Links in the header: href="..." */
@@ -2258,15 +2428,8 @@ static void md__html(Md *md, TSNode node) {
         rls_plain_builder_source(&md->pb, md->src, i, j);
         i = j;
     }
-    t.span = (RlsSpan){s, md__trim_end(md, s, e)};
-    rls_plain_builder_finish(&md->pb, &t.plain);
-    t.n_lines = 1;
-    if (t.plain.len == 0) {
-        md__text_close(&t);
-        return;
-    }
-    if (md->kind == RLS_SECTION_HEADER) md__contacts(md, &t, true);
-    md__paragraph_text(md, &t);
+    md__html_flush(md, &t, (RlsSpan){text_start, e}, in_row, header);
+    md__text_close(&t);
 }
 
 /* Tables: recorded as layout (ATS parsers often scramble them) and read row
@@ -2712,6 +2875,24 @@ static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *
     return !rls_entry_field_is_role(p->text, p->len);
 }
 
+/* "### Globex" right over "#### Engineer, Jun 2016 – May 2019": an undated
+ * heading naming no role, over a deeper dated heading that names one, is
+ * the employer of the roles under it, whatever the lexicons know of its
+ * name; its entry becomes their group, which the first role completes. */
+static void md__employer_over_role(Md *md, const RlsEntryFields *f, uint16_t level,
+                                   int32_t was_fresh) {
+    if (md->group_entry >= 0 || was_fresh < 0 || md->fresh_entry_level == 0xFFFF ||
+        level <= md->fresh_entry_level || !f->dates.valid || f->org || !f->title ||
+        !rls_entry_field_is_role(f->title, strlen(f->title)))
+        return;
+    RlsEntry *e = md__entry_at(md, was_fresh);
+    if (!e->title || e->org || e->dates.valid || md__entry_has_role(e)) return;
+    e->org = e->title;
+    e->title = NULL;
+    md->group_entry = was_fresh;
+    md->group_level = md->fresh_entry_level;
+}
+
 /* A heading below the section level in a section of entries: a label
  * inside a role or over a group of roles, the employer's entry completed by
  * its first role, the organisation and dates of the role above, or an entry
@@ -2721,6 +2902,7 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
     char *fs = md__field_string(t);
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    md__linked_org(md, t, &f);
     if (md__role_label(md, t, &f, level)) {
         rls_entry_fields_close(&f);
         rls_free(fs);
@@ -2740,6 +2922,7 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
      * "#### Engineer (2018 – 2020)": roles held at one employer. The
      * first completes the employer's entry; the others name it too. */
     if (md->group_entry >= 0 && level <= md->group_level) md->group_entry = -1;
+    md__employer_over_role(md, &f, level, was_fresh);
     if (md->group_entry >= 0) {
         RlsEntry *g = md__entry_at(md, md->group_entry);
         if (was_fresh == md->group_entry && !g->title && !g->dates.valid && !f.org) {

@@ -64,6 +64,28 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
         /* A bracketed place closing the line leaves the rest to part. */
         {"Softwareentwickler, SAP SE (Walldorf)", RLS_SECTION_EXPERIENCE, "Softwareentwickler",
          "SAP SE", "Walldorf", 0},
+        /* Posts held in turn, parted by slashes, are one title, whatever
+         * the markup bounds ("__Lecturer__ / Senior Lecturer"). */
+        {"Lecturer | / Senior Lecturer / Associate Professor | Nord University",
+         RLS_SECTION_EXPERIENCE, "Lecturer / Senior Lecturer / Associate Professor",
+         "Nord University", NULL, 0},
+        /* A unit stacked over the body it belongs to yields to the body. */
+        {"Lecturer | Faculty of Law, Institute of Criminology | University of Oslo",
+         RLS_SECTION_EXPERIENCE, "Lecturer", "University of Oslo", NULL, 0},
+        {"Lecturer | Department of Physics", RLS_SECTION_EXPERIENCE, "Lecturer",
+         "Department of Physics", NULL, 0},
+        {"Lecturer, Department of Physics, University of Oslo", RLS_SECTION_EXPERIENCE, "Lecturer",
+         "Department of Physics, University of Oslo", NULL, 0},
+        /* A word for an open end alone is no field. */
+        {"Volunteer Coordinator | (current) | Red Cross Norway", RLS_SECTION_EXPERIENCE,
+         "Volunteer Coordinator", "Red Cross Norway", NULL, 0},
+        {"Now | Tutor, Kodeklubb", RLS_SECTION_EXPERIENCE, "Tutor", "Kodeklubb", NULL, 0},
+        /* Capitals in brackets after a school are its initials, a
+         * capitalised word a place. */
+        {"2009 - 2013 Bergen Cathedral School (BKS)", RLS_SECTION_EDUCATION, NULL,
+         "Bergen Cathedral School (BKS)", NULL, 2009},
+        {"2009 - 2013 Bergen Cathedral School (Bergen)", RLS_SECTION_EDUCATION, NULL,
+         "Bergen Cathedral School", "Bergen", 2009},
         /* Beside a title, a short name then a town no lexicon knows. */
         {"Junior Developer | Coolblue, Rotterdam | 2017 – 2019", RLS_SECTION_EXPERIENCE,
          "Junior Developer", "Coolblue", "Rotterdam", 2017},
@@ -154,6 +176,27 @@ static void test_entry_lines_split_into_role_org_place_and_dates(void) {
             EXPECT_TRUE(f.location == NULL);
         EXPECT_EQ_INT(f.dates.valid ? f.dates.start.year : 0, c->start_year);
         rls_entry_fields_close(&f);
+    }
+}
+
+/* The line under a role naming its employer: the place starts at no part
+ * that names a field of study, a role or a body. */
+static void test_an_employer_line_parts_name_from_place(void) {
+    static const struct {
+        const char *line, *org, *location;
+    } cases[] = {
+        {"Kodeklubb, Mathematics Outreach, Norway", "Kodeklubb, Mathematics Outreach", "Norway"},
+        {"Glovo, Barcelona, Spain", "Glovo", "Barcelona, Spain"},
+        {"Coolblue, Rotterdam", "Coolblue", "Rotterdam"},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        char *org = NULL, *location = NULL;
+        EXPECT_TRUE(rls_entry_employer_line(cases[i].line, strlen(cases[i].line),
+                                            RLS_SECTION_EXPERIENCE, &org, &location));
+        EXPECT_STR_EQ(org ? org : "(null)", cases[i].org);
+        EXPECT_STR_EQ(location ? location : "(null)", cases[i].location);
+        rls_free(org);
+        rls_free(location);
     }
 }
 
@@ -273,6 +316,7 @@ static void test_spelled_out_emails_are_emails(void) {
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_entry_lines_split_into_role_org_place_and_dates),
+        RLS_TEST(test_an_employer_line_parts_name_from_place),
         RLS_TEST(test_a_date_line_gives_dates_and_place),
         RLS_TEST(test_date_slots_take_any_era_and_open_ends),
         RLS_TEST(test_roles_and_honours_are_told_apart),

@@ -229,6 +229,39 @@ static void test_a_role_line_under_an_employer_heading_completes_it(void) {
     rls_resume_delete(m);
 }
 
+static void test_html_table_rows_are_lines_of_fields(void) {
+    /* Upper-case tags with attributes, a header row of <th> cells, a
+     * comment and a paragraph in the same HTML block. */
+    const char *src = "# Ola\n\n## Work\n\n- Wrote docs\n\n<TABLE class=\"jobs\">\n"
+                      "<tr><th>Years</th><th>Post</th><th>Where</th></tr>\n"
+                      "<!-- rls-disable x -->\n"
+                      "<TR valign=\"top\"><td>03/2019 - 08/2021</td><td><i>Data "
+                      "Analyst</i></td><td>Ericsson</td></TR>\n"
+                      "<tr><td>2016 - 2019</td><td>Support Engineer</td><td>Nokia</td></tr>\n"
+                      "</table>\n<p>Both in Oslo.</p>\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Data Analyst");
+    EXPECT_STR_EQ(opt(e->org), "Ericsson");
+    EXPECT_TRUE(e->dates.start.year == 2019 && e->dates.start.month == 3 &&
+                e->dates.end.year == 2021 && e->dates.end.month == 8);
+    EXPECT_EQ_INT(e->span.start_byte, (uint32_t)(strstr(src, "<TR") - src));
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Support Engineer");
+    EXPECT_STR_EQ(opt(e->org), "Nokia");
+    EXPECT_TRUE(e->dates.start.year == 2016 && e->dates.end.year == 2019);
+    char got[256];
+    /* The header row belongs to no entry; the text after the table is a
+     * paragraph of its own, not a part of the last row. */
+    paragraphs_of(m, 1, -1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Years Post Where");
+    paragraphs_of(m, 1, 1, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Both in Oslo.");
+    ASSERT_EQ_INT(m->n_comments, 1);
+    rls_resume_delete(m);
+}
+
 static void test_table_rows_and_first_lines_can_be_entries(void) {
     const char *src =
         "# Ada\r\n\r\n## Experience\r\n\r\n### Senior Engineer\r\n**Globex** · "
@@ -260,6 +293,107 @@ static void test_table_rows_and_first_lines_can_be_entries(void) {
     paragraphs_of(m, 2, 2, got, sizeof(got));
     EXPECT_STR_EQ(got, "Taught 30 kids to code. / In 2019 I joined a club of mentors and taught "
                        "children to write games.");
+    rls_resume_delete(m);
+}
+
+static void test_a_slot_listing_terms_spans_from_first_to_last(void) {
+    RlsResume *m = parse("# Ola\n\n## Experience\n\n`Autumn 2019, 2021; Spring 2023`\n"
+                         "__Guest Lecturer__\n<br>\nNord University\n\n- Taught hydrology\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Guest Lecturer");
+    EXPECT_STR_EQ(opt(e->org), "Nord University");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2019 && e->dates.end.year == 2023);
+    EXPECT_EQ_INT(e->n_bullets, 1);
+    rls_resume_delete(m);
+}
+
+static void test_a_date_slot_over_long_prose_opens_an_entry(void) {
+    RlsResume *m =
+        parse("# Ola\n\n## Arbeid\n\n`2019 -`\n__Analytiker, Fjordkraft__ <br/>\n"
+              "Jeg analyserer data for kundeservice og salg hver eneste dag, sammen med teamet,\n"
+              "med SQL\nog Python\nog R\nog Excel\nog Power BI.\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Analytiker");
+    EXPECT_STR_EQ(opt(e->org), "Fjordkraft");
+    EXPECT_TRUE(e->dates.start.year == 2019 && e->dates.end.present);
+    char got[256];
+    paragraphs_of(m, 1, 0, got, sizeof(got));
+    EXPECT_STR_EQ(got, "Jeg analyserer data for kundeservice og salg hver eneste dag, sammen med "
+                       "teamet, med SQL og Python og R og Excel og Power BI.");
+    rls_resume_delete(m);
+}
+
+static void test_a_role_still_held_with_no_start_is_an_entry(void) {
+    RlsResume *m = parse("# Ola\n\n## Work\n\n**Volunteer Coordinator** (current)\n"
+                         "Red Cross Norway, Oslo\n- Ran 3 blood drives\n- Trained 20 helpers\n\n"
+                         "**Driver** (2015 - 2016)\nTaxus, Bergen\n- Drove\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Volunteer Coordinator");
+    EXPECT_STR_EQ(opt(e->org), "Red Cross Norway");
+    EXPECT_EQ_INT(e->n_bullets, 2);
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
+static void test_a_linked_name_beside_a_post_is_the_organisation(void) {
+    RlsResume *m =
+        parse("# Ola\n\n## Volunteering\n\n### [Northwind Commons](https://northwind.example) — "
+              "Outreach & Fundraising\n*March 2020 - Present*\n- Raised 12k\n\n"
+              "**[Harbor Trust](https://harbor.example)** — Events and Logistics, 2017 – 2019\n"
+              "- Ran 3 fairs\n\n### Mentor\n#### [Antadis](https://antadis.example) – *2022 (6 "
+              "mois)*\n- Coached 2 juniors\n");
+    ASSERT_EQ_INT(m->n_entries, 3);
+    static const struct {
+        const char *title, *org;
+    } want[] = {{"Outreach & Fundraising", "Northwind Commons"},
+                {"Events and Logistics", "Harbor Trust"},
+                /* A remark after the dates is no post. */
+                {"Mentor", "Antadis"}};
+    for (uint32_t i = 0; i < 3; i++) {
+        EXPECT_STR_EQ(opt(m->entries[i].title), want[i].title);
+        EXPECT_STR_EQ(opt(m->entries[i].org), want[i].org);
+        EXPECT_EQ_INT(m->entries[i].n_bullets, 1);
+    }
+    rls_resume_delete(m);
+}
+
+static void test_a_star_inside_a_bold_word_is_a_letter(void) {
+    /* CommonMark's rule of three: "**B*Tree Labs**" is one strong
+     * emphasis with a star in its first word; "*foo*bar" stays emphasis. */
+    RlsResume *m = parse("# Ola\n\n## Experience\n\n**Q*Bert Games, Oslo (2018 - 2020)**\n"
+                         "*Level Designer*\n- Tuned **C*Net** maps and *ten*fold tests\n");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Level Designer");
+    EXPECT_STR_EQ(opt(e->org), "Q*Bert Games");
+    EXPECT_STR_EQ(opt(e->location), "Oslo");
+    ASSERT_EQ_INT(e->n_bullets, 1);
+    EXPECT_STR_EQ(m->bullets[e->first_bullet].plain.text, "Tuned C*Net maps and tenfold tests");
+    rls_resume_delete(m);
+}
+
+static void test_an_unknown_name_over_one_dated_role_heading_is_its_employer(void) {
+    RlsResume *m = parse("# Ola\n\n## Work history\n\n### Blue Harbor\n"
+                         "#### Data Analyst, March 2019 - 2021\n- Built dashboards\n\n"
+                         "### Moonfield\n#### Developer (2014 - 2017)\n- Shipped the app\n"
+                         "#### Lead Developer (2017 - 2019)\n- Led 4 people\n");
+    ASSERT_EQ_INT(m->n_entries, 3);
+    static const struct {
+        const char *title, *org;
+        int start_year;
+    } want[] = {{"Data Analyst", "Blue Harbor", 2019},
+                {"Developer", "Moonfield", 2014},
+                {"Lead Developer", "Moonfield", 2017}};
+    for (uint32_t i = 0; i < 3; i++) {
+        const RlsEntry *e = &m->entries[i];
+        EXPECT_STR_EQ(opt(e->title), want[i].title);
+        EXPECT_STR_EQ(opt(e->org), want[i].org);
+        EXPECT_EQ_INT(e->dates.start.year, want[i].start_year);
+        EXPECT_EQ_INT(e->n_bullets, 1);
+    }
     rls_resume_delete(m);
 }
 
@@ -908,7 +1042,14 @@ int main(void) {
         RLS_TEST(test_a_listing_group_label_belongs_to_no_entry),
         RLS_TEST(test_reference_links_read_as_text_only_when_defined),
         RLS_TEST(test_a_role_line_under_an_employer_heading_completes_it),
+        RLS_TEST(test_html_table_rows_are_lines_of_fields),
         RLS_TEST(test_table_rows_and_first_lines_can_be_entries),
+        RLS_TEST(test_a_slot_listing_terms_spans_from_first_to_last),
+        RLS_TEST(test_a_date_slot_over_long_prose_opens_an_entry),
+        RLS_TEST(test_a_role_still_held_with_no_start_is_an_entry),
+        RLS_TEST(test_a_linked_name_beside_a_post_is_the_organisation),
+        RLS_TEST(test_a_star_inside_a_bold_word_is_a_letter),
+        RLS_TEST(test_an_unknown_name_over_one_dated_role_heading_is_its_employer),
         RLS_TEST(test_roles_under_an_employer_and_stacked_lines),
         RLS_TEST(test_bold_lines_are_sections_when_there_are_no_headings),
         RLS_TEST(test_entries_written_as_list_items),

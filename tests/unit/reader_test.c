@@ -162,6 +162,10 @@ static void test_a_web_address_is_the_organisation_only_when_nothing_else_is(voi
         {"Treasurer", "harbourclub.no", NULL, "Treasurer", "harbourclub.no", NULL},
         /* A name with a dot is no address. */
         {"Engineer Acme", "Acme Inc.", NULL, "Engineer Acme", "Acme Inc.", NULL},
+        /* A company that writes its name as its domain keeps it, beside a
+         * town the lexicons do not know. */
+        {"Developer", "Fjordfisk.no", "Florø", "Developer", "Fjordfisk.no", "Florø"},
+        {"Developer", "fjordfisk.no/jobs", "Florø", "Developer", "Florø", NULL},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         RlsEntry e = {.title = rls_strdup(cases[i].title),
