@@ -655,6 +655,16 @@ bool rls_entry_employer_line(const char *text, size_t len, RlsSectionKind kind, 
     return true;
 }
 
+/* Replaces fields[*i] by the two fields a and b (the caller checked there
+ * is room), and moves *i onto b. */
+static void lines__part(Field *fields, size_t *n, size_t *i, Field a, Field b) {
+    memmove(fields + *i + 2, fields + *i + 1, (*n - *i - 1) * sizeof(Field));
+    fields[*i] = a;
+    fields[*i + 1] = b;
+    (*n)++;
+    (*i)++;
+}
+
 /* "Tsinghua University: Ph.D. in Economics", "Back-End Developer: GFT
  * Technologies": a colon parts a name from a role when one side types as
  * an organisation and the other as a role or degree. A colon after a
@@ -678,11 +688,7 @@ static size_t lines__split_colons(Field *fields, size_t n, RlsSectionKind kind) 
                       (lt < 0 && lines__is_org(tail) && lh > 0) ||
                       (lines__is_title(head, kind) && lt <= 0 && lines__short_name(tail));
         if (!parted) continue;
-        memmove(fields + i + 2, fields + i + 1, (n - i - 1) * sizeof(Field));
-        fields[i] = head;
-        fields[i + 1] = tail;
-        n++;
-        i++;
+        lines__part(fields, &n, &i, head, tail);
     }
     return n;
 }
@@ -717,11 +723,7 @@ static size_t lines__paren_roles(Field *fields, size_t n, RlsSectionKind kind) {
             fields[i] = role;
             continue;
         }
-        memmove(fields + i + 2, fields + i + 1, (n - i - 1) * sizeof(Field));
-        fields[i] = head;
-        fields[i + 1] = role;
-        n++;
-        i++;
+        lines__part(fields, &n, &i, head, role);
     }
     return n;
 }

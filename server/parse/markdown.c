@@ -1409,6 +1409,15 @@ static void md__paragraph_text(Md *md, MdText *t) {
     md->fresh_entry = -1;
 }
 
+/* In the header, any text is the writer's name, title or contacts: a
+ * paragraph, its contacts noted. Returns whether t was taken so. */
+static bool md__header_text(Md *md, MdText *t) {
+    if (md->kind != RLS_SECTION_HEADER) return false;
+    md__contacts(md, t, true);
+    md__paragraph_text(md, t);
+    return true;
+}
+
 /* "**Cliente: Verisure**" over the list of a dated role: a labelled
  * detail of that role (a label of one or two words, a colon), not a new
  * entry that would take the role's bullets. */
@@ -2283,11 +2292,7 @@ static void md__item(Md *md, TSNode node) {
         md__text_close(&t);
         return;
     }
-    if (md->kind == RLS_SECTION_HEADER) {
-        md__contacts(md, &t, true);
-        md__paragraph_text(md, &t);
-        return;
-    }
+    if (md__header_text(md, &t)) return;
     if (md->kind == RLS_SECTION_SKILLS) {
         md__skills(md, &t);
         md__text_close(&t);
@@ -3069,11 +3074,7 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
         md__text_close(&t);
         return;
     }
-    if (md->kind == RLS_SECTION_HEADER) {
-        md__contacts(md, &t, true);
-        md__paragraph_text(md, &t);
-        return;
-    }
+    if (md__header_text(md, &t)) return;
     md__heading_entry(md, &t, hspan, level, was_fresh, next);
 }
 
