@@ -794,6 +794,36 @@ static bool tex__org_right_of_dates(RlsEntryFields *f, const char *name, size_t 
     return true;
 }
 
+/* "\\begin{rSubsection}{ACME Corporation}{June 2019 -- Present}{Software
+ * Engineer}{Austin, TX}": the first cell right of the dates names a role
+ * and the name before them names none: that cell is the title, the name
+ * the employer, and the cells after the role the place. cells is the
+ * line's text with its cell breaks as '|' (tex__cells_text). Returns
+ * whether it is so. */
+static bool tex__role_right_of_dates(RlsEntryFields *f, const char *cells, size_t na, size_t nb,
+                                     size_t ta, size_t tb) {
+    while (nb > na && strchr(" ,;|-", cells[nb - 1]))
+        nb--;
+    const char *bar = memchr(cells + ta, '|', tb - ta);
+    size_t re = bar ? (size_t)(bar - cells) : tb, rest = bar ? re + 1 : tb;
+    while (re > ta && strchr(" ,;-", cells[re - 1]))
+        re--;
+    while (rest < tb && strchr(" ,;|-", cells[rest]))
+        rest++;
+    if (nb <= na || re <= ta || rls_entry_field_is_role(cells + na, nb - na) ||
+        !rls_entry_field_is_role(cells + ta, re - ta))
+        return false;
+    rls_entry_fields_close(f);
+    f->title = rls_strndup(cells + ta, re - ta);
+    f->org = rls_strndup(cells + na, nb - na);
+    if (rest < tb) {
+        f->location = rls_strndup(cells + rest, tb - rest);
+        for (char *c = f->location; *c; c++)
+            if (*c == '|') *c = ' ';
+    }
+    return true;
+}
+
 /* Whether a line ends as a sentence does: a full stop that closes no
  * organisation's abbreviation ("Global Change Solutions LLC.", "Acme Inc."). */
 static bool tex__sentence_end(const RlsPlain *p) {
@@ -844,7 +874,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     if (de > de_own) memset(cells + de_own, ' ', de - de_own);
     if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
         rls_entry_fields_split(cells + na, nb - na, k, false, &f);
-        bool right_org = tex__org_right_of_dates(&f, p->text + na, nb - na, p->text + ta, tb - ta);
+        bool right_org = tex__role_right_of_dates(&f, cells, na, nb, ta, tb) ||
+                         tex__org_right_of_dates(&f, p->text + na, nb - na, p->text + ta, tb - ta);
         if (!f.location && !right_org) f.location = rls_strndup(p->text + ta, tb - ta);
         f.dates = dates;
         f.date_start_byte = ds;
@@ -2537,6 +2568,17 @@ static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len
     return true;
 }
 
+/* "\\begin{rSection}{Education}\n{\\bf University of Texas}, B.S. ...": a
+ * group that words or punctuation follow on its line opens the body's
+ * text; an environment's arguments end their line or are followed by the
+ * next argument, a command or a comment. */
+static bool tex__group_opens_text(const TexWalk *w, TSNode group) {
+    uint32_t i = ts_node_end_byte(group);
+    while (i < w->len && (w->src[i] == ' ' || w->src[i] == '\t'))
+        i++;
+    return i < w->len && !strchr("\r\n{\\%", w->src[i]);
+}
+
 /* The arguments of an environment the class defines and we do not know
  * ("\\begin{cvsubsection}{2016 -- 2018}{Council Representative}{Baylor
  * College}"): each is its own piece of text, as with an unknown macro's,
@@ -2550,13 +2592,13 @@ static void tex__env_args(TexWalk *w, TSNode node) {
     while (n < RLS_ARRAY_LEN(args) && rls_kids_next(&kids, &c)) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "begin") || !strcmp(type, "brack_group")) continue;
-        if (strcmp(type, "curly_group") != 0) break;
+        if (strcmp(type, "curly_group") != 0 || tex__group_opens_text(w, c)) break;
         args[n++] = c;
     }
     rls_kids_close(&kids);
-    if (n < 2) return;
+    if (!n) return;
     RlsResume *model = w->mb.model;
-    if (w->kind == RLS_SECTION_OTHER && model->n_sections) {
+    if (n >= 2 && w->kind == RLS_SECTION_OTHER && model->n_sections) {
         /* A section whose heading names no kind ("Teaching and Leadership")
          * holding the class's dated entry environments lists roles. */
         char *first = tex__node_string(w, args[0]);

@@ -1053,6 +1053,37 @@ static void test_organisation_after_the_dates_names_the_employer_of_the_roles_be
     rls_resume_delete(m);
 }
 
+static void test_group_followed_by_text_opens_an_environments_body(void) {
+    const char *src = "\\begin{document}\n\\begin{cvblock}{Education}\n"
+                      "{\\bf Utrecht University}, MSc in Physics \\hfill 2018 -- 2020\n"
+                      "\\end{cvblock}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 1);
+    EXPECT_STR_EQ(m->sections[0].heading.text, "Education");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].org, "Utrecht University");
+    EXPECT_STR_EQ(m->entries[0].title, "MSc in Physics");
+    rls_resume_delete(m);
+}
+
+static void test_role_in_the_cell_after_the_dates_is_the_title(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\roleline{Nordlys Labs}{2018 -- 2021}{Data Analyst}{Tromsø}\n"
+                      "\\begin{itemize}\n\\item Built 14 dashboards.\n\\end{itemize}\n"
+                      "\\roleline{Kvitfjell AS}{2021 -- 2023}{Backend Developer}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Data Analyst");
+    EXPECT_STR_EQ(m->entries[0].org, "Nordlys Labs");
+    EXPECT_STR_EQ(m->entries[0].location, "Tromsø");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    EXPECT_STR_EQ(m->entries[1].title, "Backend Developer");
+    EXPECT_STR_EQ(m->entries[1].org, "Kvitfjell AS");
+    EXPECT_TRUE(m->entries[1].location == NULL);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1110,6 +1141,8 @@ int main(void) {
         RLS_TEST(test_stack_after_a_bar_is_cut_from_a_dated_project_line),
         RLS_TEST(test_role_lines_under_a_complete_role_are_roles_held_at_once),
         RLS_TEST(test_organisation_after_the_dates_names_the_employer_of_the_roles_before),
+        RLS_TEST(test_group_followed_by_text_opens_an_environments_body),
+        RLS_TEST(test_role_in_the_cell_after_the_dates_is_the_title),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
