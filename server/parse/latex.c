@@ -648,29 +648,94 @@ static void tex__dated_line_title_org(RlsEntryFields *f, RlsSectionKind k) {
     rls_entry_fields_close(&g);
 }
 
+/* "\\textbf{Site Reliability Engineer}, Careem \\hfill Dubai": a role at
+ * its employer, then a cell of its own. g holds the line's split, the role
+ * and employer run together in its title; they part, and the cell after
+ * them is the place. */
+static void tex__head_role_at_org(RlsEntryFields *g, RlsSectionKind k) {
+    if (!g->title || (!g->org == !g->location) || !strchr(g->title, ',')) return;
+    RlsEntryFields h;
+    rls_entry_fields_split(g->title, strlen(g->title), k, false, &h);
+    if (h.title && h.org && !h.location && rls_entry_field_names_job(h.title, strlen(h.title))) {
+        rls_free(g->title);
+        if (g->org) g->location = g->org;
+        g->title = h.title;
+        g->org = h.org;
+        h.title = h.org = NULL;
+    }
+    rls_entry_fields_close(&h);
+}
+
+/* The line above a dated line (head) that names a role and one more field:
+ * it heads the entry whole, unless this line's name (name, may be empty)
+ * reads more as an organisation than that field, which is then the place
+ * ("Engineer \\hfill Maranello \\\\ Ferrari S.p.A. \\hfill 2020 -- now");
+ * a name that is neither ("Platform team") is no field. Returns whether it
+ * took the fields. */
+static bool tex__head_names_role(RlsEntryFields *g, RlsEntryFields *f, const char *name) {
+    size_t n = strlen(name);
+    if (!g->title || !g->org || !rls_entry_field_names_job(g->title, strlen(g->title)) ||
+        (n && rls_entry_field_is_role(name, n)))
+        return false;
+    RlsFieldScores own, theirs;
+    rls_field_type_score(name, n, &own);
+    rls_field_type_score(g->org, strlen(g->org), &theirs);
+    rls_free(f->title);
+    rls_free(f->org);
+    f->title = g->title;
+    g->title = NULL;
+    if (n && !g->location && own.score[RLS_FIELD_ORG] > theirs.score[RLS_FIELD_ORG]) {
+        f->org = rls_strdup(name);
+        rls_free(f->location);
+        f->location = g->org;
+    } else {
+        f->org = g->org;
+        if (g->location && !f->location) f->location = rls_strdup(g->location);
+    }
+    g->org = NULL;
+    return true;
+}
+
 /* "\\textbf{Avito} \\\\ Backend Engineer, LLM team \\hfill 2023 -- now":
  * the line above (head) names the employer (or the role, when it reads as
  * one and this line does not), and this line's name part (name_text) is
- * the other field whole. The entry then starts at the line above. */
+ * the other field whole; a line of dates alone takes the fields above.
+ * The entry then starts at the line above. */
 static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields *f,
                                   const char *name_text, size_t name_len, RlsSpan *span) {
+    if (!name_len && (f->title || f->org)) return;
     RlsSectionKind k = w->kind;
     RlsEntryFields g;
     /* "\\textbf{Brown University} \\hfill Providence, RI": cells apart. */
     char *head_cells = tex__cells_text(w, &head->plain);
     rls_entry_fields_split(head_cells, head->plain.len, k, false, &g);
     rls_free(head_cells);
+    tex__head_role_at_org(&g, k);
     char *above = g.org ? g.org : g.title;
     char *name = rls_strndup(name_text, name_len);
     bool above_is_role = g.title && !g.org && rls_entry_field_is_role(g.title, strlen(g.title)) &&
                          !rls_entry_field_is_role(name, strlen(name));
-    if (above) {
+    bool taken = tex__head_names_role(&g, f, name);
+    if (!taken && above && name_len) {
         rls_free(f->title);
         rls_free(f->org);
         f->title = above_is_role ? rls_strdup(above) : name;
         f->org = above_is_role ? name : rls_strdup(above);
         name = NULL;
         if (g.location && !f->location) f->location = rls_strdup(g.location);
+        taken = true;
+    } else if (!taken && !name_len && above) {
+        RlsEntryFields dated = *f;
+        *f = g;
+        f->dates = dated.dates;
+        f->date_start_byte = dated.date_start_byte;
+        f->date_end_byte = dated.date_end_byte;
+        if (dated.location && !f->location) f->location = dated.location, dated.location = NULL;
+        rls_entry_fields_close(&dated);
+        memset(&g, 0, sizeof(g));
+        taken = true;
+    }
+    if (taken) {
         span->start_byte = RLS_MIN(span->start_byte, head->span.start_byte);
         head->entry = (int32_t)w->mb.model->n_entries;
     }
@@ -926,7 +991,7 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     }
     RlsSpan span = tex__plain_span(p);
     RlsParagraph *head = k == RLS_SECTION_PROJECTS ? NULL : tex__name_line(w, span.start_byte);
-    if (head && nb > na) tex__dated_line_above(w, head, &f, p->text + na, nb - na, &span);
+    if (head) tex__dated_line_above(w, head, &f, p->text + na, nb > na ? nb - na : 0, &span);
     rls_model_builder_entry(&w->mb, span, f.title, f.org, f.location, &f.dates);
     rls_entry_fields_close(&f);
     rls_free(cells);

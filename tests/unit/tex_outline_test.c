@@ -1084,6 +1084,57 @@ static void test_role_in_the_cell_after_the_dates_is_the_title(void) {
     rls_resume_delete(m);
 }
 
+static void test_role_line_over_an_employer_and_dates_line_keeps_its_place(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Work}\n"
+        "\\textbf{Data Engineer} \\hfill Kvaløysletta \\\\\n"
+        "\\textit{Nordkyst Fiskeri ASA} \\hfill 2019 -- 2022\n"
+        "\\begin{itemize}\n\\item Cut nightly loads from 6 to 2 hours.\n\\end{itemize}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Data Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Nordkyst Fiskeri ASA");
+    EXPECT_STR_EQ(m->entries[0].location, "Kvaløysletta");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
+static void test_role_at_employer_row_heads_the_dated_row_under_it(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\begin{tabular}{l r}\n"
+                      "\\textbf{Platform Engineer}, Zalando & Berlin \\\\\n"
+                      "\\emph{Checkout squad} & 2020 -- 2023 \\\\\n"
+                      "\\end{tabular}\n"
+                      "\\begin{itemize}\n\\item Halved checkout errors.\n\\end{itemize}\n"
+                      "\\begin{tabular}{l r}\n"
+                      "\\textbf{Support Engineer}, Rovio & Espoo \\\\\n"
+                      " & 2017 -- 2019 \\\\\n"
+                      "\\end{tabular}\n"
+                      "\\begin{tabular}{l r}\n"
+                      "\\textbf{Fjordline Shipping ASA} & Bergen \\\\\n"
+                      " & 2015 -- 2017 \\\\\n"
+                      "\\end{tabular}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_TRUE(m->n_entries >= 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Platform Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Zalando");
+    EXPECT_STR_EQ(m->entries[0].location, "Berlin");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2020);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    /* A row of dates alone takes the row above whole. */
+    EXPECT_STR_EQ(m->entries[1].title, "Support Engineer");
+    EXPECT_STR_EQ(m->entries[1].org, "Rovio");
+    EXPECT_STR_EQ(m->entries[1].location, "Espoo");
+    EXPECT_EQ_INT(m->entries[1].dates.end.year, 2019);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[2].org, "Fjordline Shipping ASA");
+    EXPECT_STR_EQ(m->entries[2].location, "Bergen");
+    EXPECT_EQ_INT(m->entries[2].dates.start.year, 2015);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1143,6 +1194,8 @@ int main(void) {
         RLS_TEST(test_organisation_after_the_dates_names_the_employer_of_the_roles_before),
         RLS_TEST(test_group_followed_by_text_opens_an_environments_body),
         RLS_TEST(test_role_in_the_cell_after_the_dates_is_the_title),
+        RLS_TEST(test_role_line_over_an_employer_and_dates_line_keeps_its_place),
+        RLS_TEST(test_role_at_employer_row_heads_the_dated_row_under_it),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
