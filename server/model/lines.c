@@ -970,6 +970,10 @@ static size_t lines__without_grade_tail(const char *text, size_t len) {
     return len;
 }
 
+size_t rls_entry_without_grade(const char *text, size_t len) {
+    return lines__without_grade_tail(text, len);
+}
+
 /* "2017 | BA | Mathematics, Economics | Pomona College": a field of study
  * of its own between the degree and the school is the degree's subject; so
  * is one right before a degree that closes the line ("上海交通大学 | 物理学 |

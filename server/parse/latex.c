@@ -935,6 +935,9 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         nb--;
     char *cells = tex__cells_text(w, p);
     nb = tex__label_before_dates(cells, na, nb, ds);
+    /* "B.S.E. in Computer Science, GPA 3.9 \\hfill 2015 -- 2019": the grade
+     * is no part of the name, which may be taken whole (tex__dated_line_above). */
+    if (nb > na) nb = na + rls_entry_without_grade(cells + na, nb - na);
     /* The range's far end, an argument of its own, is no field either. */
     if (de > de_own) memset(cells + de_own, ' ', de - de_own);
     if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {

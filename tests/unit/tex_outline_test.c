@@ -1135,6 +1135,18 @@ static void test_role_at_employer_row_heads_the_dated_row_under_it(void) {
     rls_resume_delete(m);
 }
 
+static void test_grade_closing_a_degree_under_its_school_is_no_part_of_it(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\textbf{Aalto University} \\hfill Espoo \\\\\n"
+                      "MSc in Applied Physics, CGPA: 4.6/5 \\hfill 2016 -- 2018\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "MSc in Applied Physics");
+    EXPECT_STR_EQ(m->entries[0].org, "Aalto University");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1196,6 +1208,7 @@ int main(void) {
         RLS_TEST(test_role_in_the_cell_after_the_dates_is_the_title),
         RLS_TEST(test_role_line_over_an_employer_and_dates_line_keeps_its_place),
         RLS_TEST(test_role_at_employer_row_heads_the_dated_row_under_it),
+        RLS_TEST(test_grade_closing_a_degree_under_its_school_is_no_part_of_it),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
