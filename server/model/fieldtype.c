@@ -218,12 +218,13 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
             continue;
         }
         char w[RLS_FIELD__WORD_MAX + 1];
-        size_t wn = 0;
+        size_t wn = 0, last_part = 0;
         bool lower = islower(p[i]);
         while (i < len && (ft__word_char(p + i) || p[i] == '.' || p[i] == '-' || p[i] == '\'' ||
                            p[i] == '&')) {
             if (p[i] == '.' || p[i] == '-' || p[i] == '\'' || p[i] == '&') {
                 /* "gmbh&co" stays one word only for the lexicon's sake. */
+                if (p[i] == '-') last_part = wn;
                 i++;
                 continue;
             }
@@ -235,6 +236,13 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
         if (lower) (*n_lower)++;
         float best[FT_N_KINDS] = {0};
         ft__match_word(w, wn, best);
+        /* "Rabanus-Maurus-Gymnasium", "Max-Planck-Institut": a compound
+         * joined by hyphens is what its last part names. */
+        bool none = true;
+        for (int k = 0; k < FT_N_KINDS; k++)
+            none = none && best[k] == 0.0f;
+        if (none && last_part && last_part < wn)
+            ft__match_word(w + last_part, wn - last_part, best);
         for (int k = 0; k < FT_N_KINDS; k++)
             kinds[k] += best[k];
         if (best[FT_PLACE_WORD] > 0) (*n_place)++;

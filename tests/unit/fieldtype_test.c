@@ -29,6 +29,7 @@ static const TypedCase typed_cases[] = {
      "Bochum"},
     {"Senior Developer at Foo GmbH (Remote)", EXP, "Senior Developer", "Foo GmbH", "Remote"},
     {"Consultant, Deloitte", EXP, "Consultant", "Deloitte", NULL},
+    {"Heinrich-Heine-Gymnasium, Kiel", EDU, NULL, "Heinrich-Heine-Gymnasium", "Kiel"},
     /* A subject right before the degree that closes the line is its subject. */
     {"复旦大学 | 化学 | 学士", EDU, "学士, 化学", "复旦大学", NULL},
     {"Université de Lyon | Mathématiques | Licence", EDU, "Licence, Mathématiques",
@@ -246,6 +247,9 @@ static void test_short_texts_are_typed_by_what_they_say(void) {
         {"Pensionnat du Sacré Coeur", RLS_FIELD_ORG},
         {"Liceo Scientifico Galileo Galilei", RLS_FIELD_ORG},
         {"Гимназия № 1", RLS_FIELD_ORG},
+        /* A compound joined by hyphens is what its last part names. */
+        {"Heinrich-Heine-Gymnasium", RLS_FIELD_ORG},
+        {"Fraunhofer-Institut", RLS_FIELD_ORG},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         RlsFieldScores s;
