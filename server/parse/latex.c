@@ -2209,6 +2209,45 @@ static void tex__row_break(TexWalk *w, TSNode node, const char *name, size_t len
     w->row_len = len;
 }
 
+/* "\\edu{2013}[2019]{Oslo}": an unknown macro whose braced arguments an
+ * optional one follows. The grammar leaves the brackets and the braces
+ * after them outside the command; each is a cell of its own rather than
+ * text run into the last argument ("20132019Oslo"). Optional arguments
+ * between braced ones are data, not settings, so their text is kept. */
+static void tex__trailing_args(TexWalk *w, TSNode node) {
+    uint32_t end = ts_node_end_byte(node);
+    if (end >= w->len || w->src[end] != '[' || w->n_sibling_walks >= TEX_MAX_SIBLING_WALKS) return;
+    w->n_sibling_walks++;
+    TSNode sib = ts_node_next_sibling(node);
+    while (!ts_node_is_null(sib)) {
+        const char *type = ts_node_type(sib);
+        uint32_t at = ts_node_start_byte(sib);
+        if (!strcmp(type, "[") && at == end) {
+            TSNode close = ts_node_next_sibling(sib);
+            while (!ts_node_is_null(close) && strcmp(ts_node_type(close), "]") != 0)
+                close = ts_node_next_sibling(close);
+            if (ts_node_is_null(close)) break;
+            rls_plain_builder_break(&w->para, at, at);
+            for (TSNode c = ts_node_next_sibling(sib); !ts_node_eq(c, close);
+                 c = ts_node_next_sibling(c))
+                rls_tex_text_node(&w->para_text, c);
+            end = ts_node_end_byte(close);
+            sib = ts_node_next_sibling(close);
+            continue;
+        }
+        /* Braces after a blank line or other text start a paragraph of their own. */
+        uint32_t newlines = 0;
+        for (uint32_t i = end; i < at && i < w->len; i++)
+            newlines += w->src[i] == '\n' ? 1u : strchr(" \t\r", w->src[i]) ? 0u : 2u;
+        if (strcmp(type, "curly_group") != 0 || newlines > 1) break;
+        rls_plain_builder_break(&w->para, at, at);
+        rls_tex_text_node(&w->para_text, sib);
+        end = ts_node_end_byte(sib);
+        sib = ts_node_next_sibling(sib);
+    }
+    tex__push_range(w, ts_node_end_byte(node), end, true);
+}
+
 static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     size_t len;
     const char *name = rls_tex_command_name(w->src, node, &len);
@@ -2287,6 +2326,8 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
          * (\\cvcolumn[..]{a}{b}) lays them out as pieces of text. */
         if (ext_end > ts_node_end_byte(node) && m.role != RLS_TEX_DROP)
             tex__args_as_cells(w, args, n, true);
+        else if (n)
+            tex__trailing_args(w, node);
         return;
     }
 }

@@ -1147,6 +1147,25 @@ static void test_grade_closing_a_degree_under_its_school_is_no_part_of_it(void) 
     rls_resume_delete(m);
 }
 
+static void test_optional_argument_between_braces_of_an_unknown_macro_is_a_cell(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\post{2016 -- 2020}{Geologist}[Statoil ASA]{Stavanger}\n"
+                      "\\section{Education}\n"
+                      "\\study{2011}[2016]{Trondheim}{Norwegian University of Science and "
+                      "Technology}{MSc in Geophysics}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Geologist");
+    EXPECT_STR_EQ(m->entries[0].org, "Statoil ASA");
+    EXPECT_STR_EQ(m->entries[0].location, "Stavanger");
+    EXPECT_STR_EQ(m->entries[1].title, "MSc in Geophysics");
+    EXPECT_STR_EQ(m->entries[1].org, "Norwegian University of Science and Technology");
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2011);
+    EXPECT_EQ_INT(m->entries[1].dates.end.year, 2016);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1209,6 +1228,7 @@ int main(void) {
         RLS_TEST(test_role_line_over_an_employer_and_dates_line_keeps_its_place),
         RLS_TEST(test_role_at_employer_row_heads_the_dated_row_under_it),
         RLS_TEST(test_grade_closing_a_degree_under_its_school_is_no_part_of_it),
+        RLS_TEST(test_optional_argument_between_braces_of_an_unknown_macro_is_a_cell),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
