@@ -191,6 +191,14 @@ static const TypedCase typed_cases[] = {
      NULL},
     {"Business Analyst | Medco (Express Scripts)", EXP, "Business Analyst",
      "Medco (Express Scripts)", NULL},
+    /* Words of a trade after a name complete with its legal form are what
+     * it does; a name of its own with a legal form stays. */
+    {"Welder | Aker Solutions ASA (Offshore Energy Technology)", EXP, "Welder",
+     "Aker Solutions ASA", NULL},
+    {"Analyst | Nordlys AS (a Telenor ASA company)", EXP, "Analyst",
+     "Nordlys AS (a Telenor ASA company)", NULL},
+    {"Intern | GreenLab (Department of Electronic Engineering, ETSIT)", EXP, "Intern",
+     "GreenLab (Department of Electronic Engineering, ETSIT)", NULL},
 };
 
 static bool typed__same(const char *got, const char *want) {
