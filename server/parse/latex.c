@@ -1165,6 +1165,13 @@ static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
         date_text)
         tex__dates(date_text, e->span, &e->dates);
     rls_free(date_text);
+    /* "\\cventry{dates}{Valencia}{}{Otros:}{Editor, Profesor}": a slot
+     * that ends with a colon labels the one after it, and names nothing. */
+    size_t on = e->org ? strlen(e->org) : 0;
+    if (on && e->org[on - 1] == ':' && e->title) {
+        rls_free(e->org);
+        e->org = NULL;
+    }
     if (!e->org) return;
     size_t digits = 0, other = 0;
     for (const char *c = e->org; *c; c++) {

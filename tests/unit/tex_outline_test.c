@@ -1166,6 +1166,17 @@ static void test_optional_argument_between_braces_of_an_unknown_macro_is_a_cell(
     rls_resume_delete(m);
 }
 
+static void test_entry_slot_ending_with_a_colon_is_a_label_not_the_employer(void) {
+    const char *src = "\\documentclass{moderncv}\n\\begin{document}\n\\section{Experience}\n"
+                      "\\cventry{2019 -- 2021}{Lecturer, Tutor}{Various:}{Turku}{}{}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Lecturer, Tutor");
+    EXPECT_TRUE(m->entries[0].org == NULL);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1229,6 +1240,7 @@ int main(void) {
         RLS_TEST(test_role_at_employer_row_heads_the_dated_row_under_it),
         RLS_TEST(test_grade_closing_a_degree_under_its_school_is_no_part_of_it),
         RLS_TEST(test_optional_argument_between_braces_of_an_unknown_macro_is_a_cell),
+        RLS_TEST(test_entry_slot_ending_with_a_colon_is_a_label_not_the_employer),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
