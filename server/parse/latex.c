@@ -1859,6 +1859,29 @@ static void tex__entry_as_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TS
     if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
 }
 
+/* "{Cycle ingénieur informatique \\\\ \\textit{Diplôme attendu fin
+ * 2018}}": a title argument broken into lines whose later line holds a
+ * date ends before that line, a remark on when rather than a part of the
+ * name. Returns the title's length without it (the whole when none). */
+static size_t tex__title_before_dated_line(TexWalk *w, TSNode arg) {
+    RlsPlain p;
+    tex__node_plain(w, arg, &p);
+    size_t cut = p.len;
+    for (size_t i = 1; i + 1 < p.len && cut == p.len; i++) {
+        if (p.text[i] != ' ') continue;
+        uint32_t a = p.src_end[i - 1], b = p.src_start[i + 1];
+        bool broken = false;
+        for (uint32_t j = a; j + 1 < b && j + 1 < w->len && !broken; j++)
+            broken = w->src[j] == '\\' && (w->src[j + 1] == '\\' ||
+                                           (b - j >= 8 && !memcmp(w->src + j + 1, "newline", 7)));
+        if (broken && rls_date_text_looks_dated(p.text + i + 1, p.len - i - 1) &&
+            !rls_entry_field_names_job(p.text + i + 1, p.len - i - 1))
+            cut = i;
+    }
+    rls_plain_free(&p);
+    return cut;
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     if (tex__sub_line(w, node, m, args, n)) return;
@@ -1893,6 +1916,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     char *title_own = NULL;
     const char *title_str = tex__str(strs, s.title);
     size_t name_n = title_str ? tex__name_before_stack(title_str, strlen(title_str)) : 0;
+    if (title_str) name_n = RLS_MIN(name_n, tex__title_before_dated_line(w, args[s.title - 1]));
     if (title_str && name_n < strlen(title_str)) {
         title_own = rls_strndup(title_str, name_n);
         title_str = title_own;

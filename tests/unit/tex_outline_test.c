@@ -1177,6 +1177,22 @@ static void test_entry_slot_ending_with_a_colon_is_a_label_not_the_employer(void
     rls_resume_delete(m);
 }
 
+static void test_dated_line_inside_a_title_argument_is_no_part_of_it(void) {
+    const char *src = "\\documentclass{moderncv}\n\\begin{document}\n\\section{Education}\n"
+                      "\\cventry{2016 -- 2019}{MSc Marine Biology \\\\ \\textit{defended May "
+                      "2019}}{University of Bergen}{Bergen}{}{}\n"
+                      "\\cventry{2012 -- 2016}{BSc Biology \\newline Minor in Chemistry}"
+                      "{University of Tromsø}{}{}{}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "MSc Marine Biology");
+    EXPECT_STR_EQ(m->entries[0].org, "University of Bergen");
+    /* An undated second line stays in the title. */
+    EXPECT_STR_EQ(m->entries[1].title, "BSc Biology Minor in Chemistry");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1241,6 +1257,7 @@ int main(void) {
         RLS_TEST(test_grade_closing_a_degree_under_its_school_is_no_part_of_it),
         RLS_TEST(test_optional_argument_between_braces_of_an_unknown_macro_is_a_cell),
         RLS_TEST(test_entry_slot_ending_with_a_colon_is_a_label_not_the_employer),
+        RLS_TEST(test_dated_line_inside_a_title_argument_is_no_part_of_it),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
