@@ -151,7 +151,8 @@ typedef struct {
     bool line_org_only;  /* line_entry came from a template's macro: its next line may name the
                             employer only */
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
-    int32_t macro_entry; /* the last entry a template macro made, or -1 */
+    int32_t employer_entry; /* the last entry whose employer a line above its dated line named */
+    int32_t macro_entry;    /* the last entry a template macro made, or -1 */
     const char *macro_entry_name; /* that macro's name (its table row's) */
     const char *row_name;         /* into src: the unknown macro that last opened a line */
     size_t row_len;
@@ -701,9 +702,9 @@ static bool tex__head_names_role(RlsEntryFields *g, RlsEntryFields *f, const cha
  * one and this line does not), and this line's name part (name_text) is
  * the other field whole; a line of dates alone takes the fields above.
  * The entry then starts at the line above. */
-static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields *f,
+static bool tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields *f,
                                   const char *name_text, size_t name_len, RlsSpan *span) {
-    if (!name_len && (f->title || f->org)) return;
+    if (!name_len && (f->title || f->org)) return false;
     RlsSectionKind k = w->kind;
     RlsEntryFields g;
     /* "\\textbf{Brown University} \\hfill Providence, RI": cells apart. */
@@ -715,8 +716,9 @@ static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields
     char *name = rls_strndup(name_text, name_len);
     bool above_is_role = g.title && !g.org && rls_entry_field_is_role(g.title, strlen(g.title)) &&
                          !rls_entry_field_is_role(name, strlen(name));
-    bool taken = tex__head_names_role(&g, f, name);
+    bool taken = tex__head_names_role(&g, f, name), employer = false;
     if (!taken && above && name_len) {
+        employer = !above_is_role;
         rls_free(f->title);
         rls_free(f->org);
         f->title = above_is_role ? rls_strdup(above) : name;
@@ -741,6 +743,35 @@ static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields
     }
     rls_free(name);
     rls_entry_fields_close(&g);
+    return employer;
+}
+
+/* "\\textbf{Rambler\\&Co} \\\\ Engineer, Backend Department \\hfill 2021 -- 2023"
+ * then, after its list, "Junior Engineer, Backend Department \\hfill 2020 --
+ * 2021" with no line above it: the roles held at the employer a line named
+ * follow one another under it. A dated line in the same section whose name
+ * (name, n) names a job and whose split finds no sign of another employer
+ * or place is another role there, its name whole the title as the first
+ * role's was. Returns whether it is. */
+static bool tex__role_under_employer(TexWalk *w, RlsEntryFields *f, const char *name, size_t n) {
+    const RlsResume *m = w->mb.model;
+    if (w->employer_entry < 0 || !n || !m->n_sections || !f->title ||
+        (w->kind != RLS_SECTION_EXPERIENCE && w->kind != RLS_SECTION_VOLUNTEERING))
+        return false;
+    const RlsEntry *e = &m->entries[w->employer_entry];
+    if (e->section != m->n_sections - 1 || !e->org ||
+        !rls_entry_field_names_job(f->title, strlen(f->title)))
+        return false;
+    if (f->org) {
+        RlsFieldScores sc;
+        rls_field_type_score(f->org, strlen(f->org), &sc);
+        if (sc.score[RLS_FIELD_ORG] > 0.0f || sc.score[RLS_FIELD_LOCATION] > 0.0f) return false;
+    }
+    rls_free(f->title);
+    rls_free(f->org);
+    f->title = rls_strndup(name, n);
+    f->org = rls_strdup(e->org);
+    return true;
 }
 
 /* "B.A. Physics \\hfill Graduation Date: June 2013": a short label in a
@@ -994,8 +1025,16 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
     }
     RlsSpan span = tex__plain_span(p);
     RlsParagraph *head = k == RLS_SECTION_PROJECTS ? NULL : tex__name_line(w, span.start_byte);
-    if (head) tex__dated_line_above(w, head, &f, p->text + na, nb > na ? nb - na : 0, &span);
+    bool employer = false, same_employer = false;
+    if (head)
+        employer = tex__dated_line_above(w, head, &f, p->text + na, nb > na ? nb - na : 0, &span);
+    else if (nb > na)
+        same_employer = tex__role_under_employer(w, &f, p->text + na, nb - na);
     rls_model_builder_entry(&w->mb, span, f.title, f.org, f.location, &f.dates);
+    if (employer)
+        w->employer_entry = w->mb.current_entry;
+    else if (!same_employer)
+        w->employer_entry = -1;
     rls_entry_fields_close(&f);
     rls_free(cells);
     w->line_entry = w->mb.current_entry;
@@ -3106,6 +3145,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     w.kind = RLS_SECTION_HEADER;
     w.line_entry = -1;
     w.dated_entry = -1;
+    w.employer_entry = -1;
     w.macro_entry = -1;
     w.top_kind = RLS_SECTION_HEADER;
 

@@ -1193,6 +1193,27 @@ static void test_dated_line_inside_a_title_argument_is_no_part_of_it(void) {
     rls_resume_delete(m);
 }
 
+static void test_later_role_line_under_an_employer_line_is_a_role_there(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\textbf{Vipps} \\\\\n"
+                      "Senior Developer, Payments squad \\hfill 2021 -- 2023 \\\\\n"
+                      "\\begin{itemize}\n\\item Cut refunds to one day.\n\\end{itemize}\n"
+                      "Developer, Payments squad \\hfill 2019 -- 2021 \\\\\n"
+                      "\\begin{itemize}\n\\item Wrote the ledger.\n\\end{itemize}\n"
+                      "Consultant, Bekk Consulting AS \\hfill 2017 -- 2019 \\\\\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].org, "Vipps");
+    EXPECT_STR_EQ(m->entries[1].title, "Developer, Payments squad");
+    EXPECT_STR_EQ(m->entries[1].org, "Vipps");
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 1);
+    /* A line naming an employer of its own is a role there. */
+    EXPECT_STR_EQ(m->entries[2].title, "Consultant");
+    EXPECT_STR_EQ(m->entries[2].org, "Bekk Consulting AS");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1258,6 +1279,7 @@ int main(void) {
         RLS_TEST(test_optional_argument_between_braces_of_an_unknown_macro_is_a_cell),
         RLS_TEST(test_entry_slot_ending_with_a_colon_is_a_label_not_the_employer),
         RLS_TEST(test_dated_line_inside_a_title_argument_is_no_part_of_it),
+        RLS_TEST(test_later_role_line_under_an_employer_line_is_a_role_there),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
