@@ -667,6 +667,24 @@ static void tex__head_role_at_org(RlsEntryFields *g, RlsSectionKind k) {
     rls_entry_fields_close(&h);
 }
 
+/* "\\textbf{Kongsberg Gruppen} \\hfill Kongsberg": a line of a name and a
+ * cell pushed to the right margin, neither naming a role, is the employer
+ * and its place, unless the right one reads more as an organisation. g
+ * holds the line's split, which no lexicon may have typed. */
+static void tex__head_name_and_place(RlsEntryFields *g) {
+    if (!g->title || !g->org || g->location ||
+        rls_entry_field_is_role(g->title, strlen(g->title)) ||
+        rls_entry_field_is_role(g->org, strlen(g->org)))
+        return;
+    RlsFieldScores left, right;
+    rls_field_type_score(g->title, strlen(g->title), &left);
+    rls_field_type_score(g->org, strlen(g->org), &right);
+    if (right.score[RLS_FIELD_ORG] > left.score[RLS_FIELD_ORG]) return;
+    g->location = g->org;
+    g->org = g->title;
+    g->title = NULL;
+}
+
 /* The line above a dated line (head) that names a role and one more field:
  * it heads the entry whole, unless this line's name (name, may be empty)
  * reads more as an organisation than that field, which is then the place
@@ -710,7 +728,10 @@ static bool tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields
     /* "\\textbf{Brown University} \\hfill Providence, RI": cells apart. */
     char *head_cells = tex__cells_text(w, &head->plain);
     rls_entry_fields_split(head_cells, head->plain.len, k, false, &g);
+    bool two_cells = memchr(head_cells, '|', head->plain.len) != NULL &&
+                     !memchr(head->plain.text, '|', head->plain.len);
     rls_free(head_cells);
+    if (two_cells) tex__head_name_and_place(&g);
     tex__head_role_at_org(&g, k);
     char *above = g.org ? g.org : g.title;
     char *name = rls_strndup(name_text, name_len);

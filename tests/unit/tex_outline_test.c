@@ -1214,6 +1214,24 @@ static void test_later_role_line_under_an_employer_line_is_a_role_there(void) {
     rls_resume_delete(m);
 }
 
+static void test_name_and_right_cell_over_a_role_line_are_employer_and_place(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\textbf{Fjellvang Gruppen} \\hfill Fjellvang \\\\\n"
+                      "\\textit{Developer} \\hfill 2016 -- 2018\n"
+                      "\\section{Education}\n"
+                      "\\textbf{NHH} \\hfill Bergen \\\\\n"
+                      "\\textit{Master i økonomi} \\hfill 2011 -- 2016\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Developer");
+    EXPECT_STR_EQ(m->entries[0].org, "Fjellvang Gruppen");
+    EXPECT_STR_EQ(m->entries[0].location, "Fjellvang");
+    EXPECT_STR_EQ(m->entries[1].org, "NHH");
+    EXPECT_STR_EQ(m->entries[1].location, "Bergen");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1280,6 +1298,7 @@ int main(void) {
         RLS_TEST(test_entry_slot_ending_with_a_colon_is_a_label_not_the_employer),
         RLS_TEST(test_dated_line_inside_a_title_argument_is_no_part_of_it),
         RLS_TEST(test_later_role_line_under_an_employer_line_is_a_role_there),
+        RLS_TEST(test_name_and_right_cell_over_a_role_line_are_employer_and_place),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
