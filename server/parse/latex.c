@@ -152,6 +152,8 @@ typedef struct {
                             employer only */
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
     int32_t employer_entry; /* the last entry whose employer a line above its dated line named */
+    int32_t item_entry;     /* the last entry an outer list item headed (tex__item_entry), or -1 */
+    bool item_line;         /* the dated line being read is a list item: no line above is its */
     int32_t macro_entry;    /* the last entry a template macro made, or -1 */
     const char *macro_entry_name; /* that macro's name (its table row's) */
     const char *row_name;         /* into src: the unknown macro that last opened a line */
@@ -1045,7 +1047,8 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         f.dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
     }
     RlsSpan span = tex__plain_span(p);
-    RlsParagraph *head = k == RLS_SECTION_PROJECTS ? NULL : tex__name_line(w, span.start_byte);
+    RlsParagraph *head =
+        k == RLS_SECTION_PROJECTS || w->item_line ? NULL : tex__name_line(w, span.start_byte);
     bool employer = false, same_employer = false;
     if (head)
         employer = tex__dated_line_above(w, head, &f, p->text + na, nb > na ? nb - na : 0, &span);
@@ -2423,6 +2426,51 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     }
 }
 
+/* "\\item \\textbf{Spotify}, Data Engineer \\hfill 2019 -- 2022" over a nested
+ * list, "\\item KTH, MSc Computer Science, 2015 -- 2017": in a section of
+ * roles or degrees, an outer item that its dates open or close and that
+ * names a role, a degree or a clearly typed organisation heads an entry as
+ * a dated line does, unless an entry not made so is open above it (its
+ * items are that entry's bullets). The bullets its nested list made, from
+ * bullet b0 on, are the new entry's. Returns whether the item was taken as
+ * a line (p freed then). */
+static bool tex__item_entry(TexWalk *w, RlsPlain *p, uint16_t depth, uint32_t b0, int32_t e0) {
+    RlsResume *m = w->mb.model;
+    RlsSectionKind k = w->kind;
+    if (depth || !tex__roles(k) || k == RLS_SECTION_PROJECTS || p->len > 120 ||
+        (e0 >= 0 && e0 != w->item_entry))
+        return false;
+    RlsDateRange d;
+    size_t ds, de;
+    if (!rls_date_range_find(p->text, p->len, &d, &ds, &de)) return false;
+    size_t tail = de;
+    while (tail < p->len && strchr(" .,;)", p->text[tail]))
+        tail++;
+    if (ds > 0 && tail < p->len) return false;
+    RlsEntryFields f;
+    rls_entry_fields_split(p->text, p->len, k, false, &f);
+    bool typed = (f.title && rls_entry_field_is_role(f.title, strlen(f.title))) ||
+                 (f.org && rls_field_type_is_clearly(f.org, strlen(f.org), RLS_FIELD_ORG));
+    rls_entry_fields_close(&f);
+    if (!typed) return false;
+    uint32_t n_entries = m->n_entries;
+    w->item_line = true;
+    bool taken = tex__dated_line(w, p);
+    w->item_line = false;
+    if (!taken || m->n_entries == n_entries) return taken;
+    int32_t made = (int32_t)n_entries;
+    w->item_entry = made;
+    RlsEntry *e = &m->entries[made];
+    if (b0 < m->n_bullets) e->first_bullet = b0;
+    for (uint32_t i = b0; i < m->n_bullets; i++) {
+        RlsBullet *b = &m->bullets[i];
+        if (b->entry >= 0 && b->entry != made) m->entries[b->entry].n_bullets--;
+        if (b->entry != made) e->n_bullets++;
+        b->entry = made;
+    }
+    return true;
+}
+
 /* \item: a bullet, or skills lines inside a skills section. */
 /* An item of a list without markers ("\\begin{itemize}[label={}]") that
  * breaks into lines with \\\\ reads as those lines (one award per line),
@@ -2580,6 +2628,8 @@ static bool tex__description_entry(TexWalk *w, TSNode node, RlsPlain *p, uint32_
 static void tex__item(TexWalk *w, TSNode node) {
     tex__flush_para(w);
     uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
+    uint32_t b0 = w->mb.model->n_bullets;
+    int32_t e0 = w->mb.current_entry;
     RLS_PUSH(w->items, w->n_items, w->cap_items, ts_node_end_byte(node));
     RlsPlainBuilder pb;
     rls_plain_builder_init(&pb);
@@ -2668,6 +2718,8 @@ static void tex__item(TexWalk *w, TSNode node) {
         rls_plain_builder_finish(&pb, &p);
         if (p.len && label_end && tex__description_entry(w, node, &p, label_end, &brk, depth)) {
             /* taken as an entry */
+        } else if (p.len && !label_end && tex__item_entry(w, &p, depth, b0, e0)) {
+            /* taken as an entry's header line */
         } else if (p.len) {
             rls_model_builder_item(&w->mb, tex__plain_span(&p),
                                    (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
@@ -3167,6 +3219,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     w.line_entry = -1;
     w.dated_entry = -1;
     w.employer_entry = -1;
+    w.item_entry = -1;
     w.macro_entry = -1;
     w.top_kind = RLS_SECTION_HEADER;
 

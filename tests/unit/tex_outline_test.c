@@ -1232,6 +1232,46 @@ static void test_name_and_right_cell_over_a_role_line_are_employer_and_place(voi
     rls_resume_delete(m);
 }
 
+static void test_dated_outer_item_over_a_nested_list_heads_an_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n\\begin{itemize}\n"
+                      "\\item \\textbf{Oda}, Backend Developer \\hfill 2020 -- 2023\n"
+                      "  \\begin{itemize}\n  \\item Cut delivery planning time by half.\n"
+                      "  \\item Wrote the slot booking service.\n  \\end{itemize}\n"
+                      "\\item \\textbf{Finn.no}, Intern \\hfill 2019 -- 2019\n"
+                      "\\end{itemize}\n"
+                      "\\section{Education}\n\\begin{itemize}\n"
+                      "\\item University of Oslo, MSc Informatics, 2017 -- 2019\n"
+                      "\\end{itemize}\n"
+                      "\\section{Projects}\n\\begin{itemize}\n"
+                      "\\item Led the 2021 -- 2022 rewrite of the parser.\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Backend Developer");
+    EXPECT_STR_EQ(m->entries[0].org, "Oda");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_EQ_INT(m->bullets[0].entry, 0);
+    EXPECT_EQ_INT(m->bullets[1].entry, 0);
+    EXPECT_STR_EQ(m->entries[1].title, "Intern");
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 0);
+    EXPECT_STR_EQ(m->entries[2].title, "MSc Informatics");
+    EXPECT_STR_EQ(m->entries[2].org, "University of Oslo");
+    /* A bullet with dates inside it stays a bullet. */
+    EXPECT_EQ_INT(m->n_bullets, 3);
+    rls_resume_delete(m);
+}
+
+static void test_dated_item_under_a_template_entry_stays_its_bullet(void) {
+    const char *src = "\\documentclass{moderncv}\n\\begin{document}\n\\section{Experience}\n"
+                      "\\cventry{2018 -- 2022}{Engineer}{Acme Inc}{Oslo}{}{}\n"
+                      "\\begin{itemize}\n\\item Senior Engineer, Acme Inc, 2021 -- 2022\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1299,6 +1339,8 @@ int main(void) {
         RLS_TEST(test_dated_line_inside_a_title_argument_is_no_part_of_it),
         RLS_TEST(test_later_role_line_under_an_employer_line_is_a_role_there),
         RLS_TEST(test_name_and_right_cell_over_a_role_line_are_employer_and_place),
+        RLS_TEST(test_dated_outer_item_over_a_nested_list_heads_an_entry),
+        RLS_TEST(test_dated_item_under_a_template_entry_stays_its_bullet),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
