@@ -337,6 +337,8 @@ static const struct {
     {"arbejdserfaring", RLS_SECTION_EXPERIENCE},
     {"arbeidserfaring", RLS_SECTION_EXPERIENCE},
     {"erfarenhet", RLS_SECTION_EXPERIENCE},
+    {"arbetslivserfarenhet", RLS_SECTION_EXPERIENCE},
+    {"yrkeserfarenhet", RLS_SECTION_EXPERIENCE},
     {"doświadczenie", RLS_SECTION_EXPERIENCE},
     {"опыт", RLS_SECTION_EXPERIENCE},
     {"досвід", RLS_SECTION_EXPERIENCE},

@@ -70,6 +70,7 @@ static void test_headings_classify_with_their_standard_flag(void) {
         {"Berufliche Erfahrung", RLS_SECTION_EXPERIENCE, false},
         /* Civilian and military service list posts held; grants are awards. */
         {"Zivildienst", RLS_SECTION_EXPERIENCE, false},
+        {"Arbetslivserfarenhet", RLS_SECTION_EXPERIENCE, false},
         {"Grundwehrdienst", RLS_SECTION_EXPERIENCE, false},
         {"Service militaire", RLS_SECTION_EXPERIENCE, false},
         {"Military Service", RLS_SECTION_EXPERIENCE, false},
