@@ -2716,17 +2716,16 @@ static void tex__item(TexWalk *w, TSNode node) {
     } else {
         RlsPlain p;
         rls_plain_builder_finish(&pb, &p);
-        if (p.len && label_end && tex__description_entry(w, node, &p, label_end, &brk, depth)) {
-            /* taken as an entry */
-        } else if (p.len && !label_end && tex__item_entry(w, &p, depth, b0, e0)) {
-            /* taken as an entry's header line */
-        } else if (p.len) {
+        bool entry =
+            p.len && (label_end ? tex__description_entry(w, node, &p, label_end, &brk, depth)
+                                : tex__item_entry(w, &p, depth, b0, e0));
+        /* Taken as an entry, or as an entry's header line, p is spent. */
+        if (!p.len)
+            rls_plain_free(&p);
+        else if (!entry)
             rls_model_builder_item(&w->mb, tex__plain_span(&p),
                                    (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
                                    depth);
-        } else {
-            rls_plain_free(&p);
-        }
     }
     rls_free(label);
     rls_plain_builder_close(&pb);
