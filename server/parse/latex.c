@@ -1296,12 +1296,32 @@ static void tex__school_line(const RlsResume *m, uint32_t index, RlsEntry *e) {
     e->title = rls_strndup(t, head);
 }
 
+/* "\\section{Experience} \\subsection{Capgemini}" over "\\textit{Consultant}
+ * \\hfill since 2021" lines: a sub-heading of a section of roles that is no
+ * section wording, over roles none of which names its employer, is that
+ * employer. */
+static void tex__employer_heading(RlsResume *m, RlsSection *s) {
+    if (s->level < 2 || !s->n_entries || s->heading.len > 60 ||
+        (s->kind != RLS_SECTION_EXPERIENCE && s->kind != RLS_SECTION_VOLUNTEERING) ||
+        rls_section_classify(s->heading.text, s->heading.len, NULL) != RLS_SECTION_OTHER ||
+        rls_entry_field_is_role(s->heading.text, s->heading.len) ||
+        rls_date_text_looks_dated(s->heading.text, s->heading.len))
+        return;
+    for (uint32_t i = 0; i < s->n_entries; i++) {
+        const RlsEntry *e = &m->entries[s->first_entry + i];
+        if (e->org || !e->title) return;
+    }
+    for (uint32_t i = 0; i < s->n_entries; i++)
+        m->entries[s->first_entry + i].org = rls_strndup(s->heading.text, s->heading.len);
+}
+
 /* Once a section is complete its content can settle what an ambiguous
  * heading meant ("Research" over dated roles is experience). */
 static void tex__refine_section(TexWalk *w) {
     RlsResume *m = w->mb.model;
     if (!m->n_sections) return;
     RlsSection *s = &m->sections[m->n_sections - 1];
+    tex__employer_heading(m, s);
     uint32_t dated = 0;
     for (uint32_t i = 0; i < s->n_entries; i++) {
         RlsEntry *e = &m->entries[s->first_entry + i];

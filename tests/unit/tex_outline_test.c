@@ -1272,6 +1272,26 @@ static void test_dated_item_under_a_template_entry_stays_its_bullet(void) {
     rls_resume_delete(m);
 }
 
+static void test_sub_heading_over_roles_without_an_employer_names_it(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\subsection{Sopra Steria}\n"
+                      "\\textit{Consultant} \\hfill 2021 -- 2023\n\n"
+                      "\\textit{Junior Consultant} \\hfill 2019 -- 2021\n"
+                      "\\subsection{Internships}\n"
+                      "\\textit{Intern} \\hfill 2018 -- 2018\n"
+                      "\\subsection{Freelance}\n"
+                      "\\textit{Developer}, Hexagon AB \\hfill 2016 -- 2018\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 4);
+    EXPECT_STR_EQ(m->entries[0].org, "Sopra Steria");
+    EXPECT_STR_EQ(m->entries[1].org, "Sopra Steria");
+    /* A section wording names no employer; a role that names one keeps it. */
+    EXPECT_TRUE(m->entries[2].org == NULL);
+    EXPECT_STR_EQ(m->entries[3].org, "Hexagon AB");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1341,6 +1361,7 @@ int main(void) {
         RLS_TEST(test_name_and_right_cell_over_a_role_line_are_employer_and_place),
         RLS_TEST(test_dated_outer_item_over_a_nested_list_heads_an_entry),
         RLS_TEST(test_dated_item_under_a_template_entry_stays_its_bullet),
+        RLS_TEST(test_sub_heading_over_roles_without_an_employer_names_it),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
