@@ -24,6 +24,7 @@
 #include "parse/tex_expand.h"
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
+#include "rls/buf.h"
 #include "rls/fieldtype.h"
 #include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
 
@@ -1296,23 +1297,46 @@ static void tex__school_line(const RlsResume *m, uint32_t index, RlsEntry *e) {
     e->title = rls_strndup(t, head);
 }
 
+/* Whether an entry's organisation is a degree's subject the line's split
+ * parted from it ("Diplôme d'ingénieur, génie mécanique"). */
+static bool tex__org_is_subject(RlsSectionKind kind, const char *org) {
+    RlsFieldScores sc;
+    if (kind != RLS_SECTION_EDUCATION || !rls_field_type_is_study(org, strlen(org))) return false;
+    rls_field_type_score(org, strlen(org), &sc);
+    return sc.score[RLS_FIELD_ORG] == 0.0f && sc.score[RLS_FIELD_LOCATION] == 0.0f;
+}
+
 /* "\\section{Experience} \\subsection{Capgemini}" over "\\textit{Consultant}
- * \\hfill since 2021" lines: a sub-heading of a section of roles that is no
- * section wording, over roles none of which names its employer, is that
- * employer. */
+ * \\hfill since 2021" lines: a sub-heading of a section of roles or degrees
+ * that is no section wording, over entries none of which names its
+ * employer or school (a degree's subject is none), is that employer or
+ * school; the subject goes back to its degree. */
 static void tex__employer_heading(RlsResume *m, RlsSection *s) {
     if (s->level < 2 || !s->n_entries || s->heading.len > 60 ||
-        (s->kind != RLS_SECTION_EXPERIENCE && s->kind != RLS_SECTION_VOLUNTEERING) ||
+        (s->kind != RLS_SECTION_EXPERIENCE && s->kind != RLS_SECTION_VOLUNTEERING &&
+         s->kind != RLS_SECTION_EDUCATION) ||
         rls_section_classify(s->heading.text, s->heading.len, NULL) != RLS_SECTION_OTHER ||
         rls_entry_field_is_role(s->heading.text, s->heading.len) ||
         rls_date_text_looks_dated(s->heading.text, s->heading.len))
         return;
     for (uint32_t i = 0; i < s->n_entries; i++) {
         const RlsEntry *e = &m->entries[s->first_entry + i];
-        if (e->org || !e->title) return;
+        if ((e->org && !tex__org_is_subject(s->kind, e->org)) || !e->title) return;
     }
-    for (uint32_t i = 0; i < s->n_entries; i++)
-        m->entries[s->first_entry + i].org = rls_strndup(s->heading.text, s->heading.len);
+    for (uint32_t i = 0; i < s->n_entries; i++) {
+        RlsEntry *e = &m->entries[s->first_entry + i];
+        if (e->org) {
+            RlsBuf b;
+            rls_buf_init(&b);
+            rls_buf_puts(&b, e->title);
+            rls_buf_puts(&b, ", ");
+            rls_buf_puts(&b, e->org);
+            rls_free(e->title);
+            rls_free(e->org);
+            e->title = rls_buf_detach(&b);
+        }
+        e->org = rls_strndup(s->heading.text, s->heading.len);
+    }
 }
 
 /* Once a section is complete its content can settle what an ambiguous

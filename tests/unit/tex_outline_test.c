@@ -1281,14 +1281,19 @@ static void test_sub_heading_over_roles_without_an_employer_names_it(void) {
                       "\\textit{Intern} \\hfill 2018 -- 2018\n"
                       "\\subsection{Freelance}\n"
                       "\\textit{Developer}, Hexagon AB \\hfill 2016 -- 2018\n"
+                      "\\section{Education}\n\\subsection{Chalmers}\n"
+                      "\\textit{Ingénieur, génie mécanique} \\hfill 2011 -- 2016\n"
                       "\\end{document}\n";
     RlsResume *m = parse(src);
-    ASSERT_EQ_INT(m->n_entries, 4);
+    ASSERT_EQ_INT(m->n_entries, 5);
     EXPECT_STR_EQ(m->entries[0].org, "Sopra Steria");
     EXPECT_STR_EQ(m->entries[1].org, "Sopra Steria");
     /* A section wording names no employer; a role that names one keeps it. */
     EXPECT_TRUE(m->entries[2].org == NULL);
     EXPECT_STR_EQ(m->entries[3].org, "Hexagon AB");
+    /* A school's sub-heading; the degree's subject stays the degree's. */
+    EXPECT_STR_EQ(m->entries[4].org, "Chalmers");
+    EXPECT_STR_EQ(m->entries[4].title, "Ingénieur, génie mécanique");
     rls_resume_delete(m);
 }
 
