@@ -7,8 +7,9 @@
  * "bsc" and "Co." is "co". CJK words have no spaces around them and are
  * found anywhere in the text. The lexicon is read once from the embedded
  * field-words.tsv into a hash table (util/hash.h) keyed by word and by
- * whether it matches as a prefix: a word of the text costs one lookup, and
- * one per length of prefix entry it could start with, where comparing it
+ * whether it matches whole, as a prefix or as a suffix: a word of the text
+ * costs one lookup, and one per length of prefix or suffix entry it could
+ * start or end with, where comparing it
  * with every entry was the costliest function of `check` outside the parser.
  */
 #include <assert.h>
@@ -41,12 +42,16 @@ typedef struct {
     float weight;
 } FtWord;
 
-/* One distinct (word, prefix) pair of the lexicon. A word listed under
+/* How an entry matches a word of the text: whole, as its start ("word*"),
+ * or as its end ("*word": the head of a compound, "Dataingeniør"). */
+enum { FT_WHOLE, FT_PREFIX, FT_SUFFIX };
+
+/* One distinct (word, match) pair of the lexicon. A word listed under
  * several kinds, or twice, keeps the best weight per kind. */
 typedef struct {
     uint32_t word; /* offset of the word in the embedded data */
     uint8_t n;
-    bool prefix;
+    uint8_t match; /* FT_WHOLE, FT_PREFIX or FT_SUFFIX */
     float weight[FT_N_KINDS];
 } FtEntry;
 
@@ -68,8 +73,8 @@ typedef struct {
 static FtSlot ft__slots[FT_CAP];
 static FtEntry ft__entries[FT_MAX_WORDS];
 static uint32_t ft__n_entries;
-/* Bit L set: some prefix entry is L bytes long. */
-static uint64_t ft__prefix_lens;
+/* Bit L set: some prefix (suffix) entry is L bytes long. */
+static uint64_t ft__prefix_lens, ft__suffix_lens;
 static FtWord ft__cjk[FT_MAX_WORDS];
 static size_t ft__n_cjk;
 static pthread_once_t ft__once = PTHREAD_ONCE_INIT;
@@ -85,29 +90,31 @@ static int ft__kind(const char *p, size_t n) {
     return -1;
 }
 
-static uint64_t ft__hash(const char *w, size_t n, bool prefix) {
-    return rls_hash_key(rls_hash_mix(prefix ? ~RLS_HASH_SEED : RLS_HASH_SEED, w, n));
+static uint64_t ft__hash(const char *w, size_t n, int match) {
+    static const uint64_t seeds[] = {RLS_HASH_SEED, ~RLS_HASH_SEED, RLS_HASH_SEED ^ 0x5555u};
+    return rls_hash_key(rls_hash_mix(seeds[match], w, n));
 }
 
-static void ft__insert(const char *word, size_t n, bool prefix, int kind, float weight) {
+static void ft__insert(const char *word, size_t n, int match, int kind, float weight) {
     /* The scanner cuts text words at RLS_FIELD__WORD_MAX bytes, so a longer
      * entry matches nothing; an empty prefix ("*") matched nothing either. */
     if (n == 0 || n > RLS_FIELD__WORD_MAX) return;
     const char *data = (const char *)rls_data_field_words_tsv;
-    uint64_t hash = ft__hash(word, n, prefix);
+    uint64_t hash = ft__hash(word, n, match);
     FtSlot *s = &ft__slots[rls_hash_probe(ft__slots, sizeof(*s), FT_CAP, hash)];
     if (!s->hash) {
         FtEntry *e = &ft__entries[ft__n_entries];
         e->word = (uint32_t)(word - data);
         e->n = (uint8_t)n;
-        e->prefix = prefix;
+        e->match = (uint8_t)match;
         s->hash = hash;
         s->entry = ft__n_entries++;
-        if (prefix) ft__prefix_lens |= 1ull << n;
+        if (match == FT_PREFIX) ft__prefix_lens |= 1ull << n;
+        if (match == FT_SUFFIX) ft__suffix_lens |= 1ull << n;
     }
     FtEntry *e = &ft__entries[s->entry];
     /* NOTE: the table tells entries apart by their 64-bit hash alone. */
-    assert(e->n == n && e->prefix == prefix && !memcmp(data + e->word, word, n));
+    assert(e->n == n && e->match == match && !memcmp(data + e->word, word, n));
     if (weight > e->weight[kind]) e->weight[kind] = weight;
 }
 
@@ -130,8 +137,9 @@ static void ft__load_once(void) {
             n_words++;
             const char *word = t2 + 1;
             size_t n = (size_t)(eol - t2 - 1);
-            bool prefix = word[n - 1] == '*';
-            if (prefix) n--;
+            int match = word[n - 1] == '*' ? FT_PREFIX : word[0] == '*' ? FT_SUFFIX : FT_WHOLE;
+            if (match == FT_PREFIX) n--;
+            if (match == FT_SUFFIX) word++, n--;
             float weight = (float)(t1[1] - '0');
             if (t2 - t1 > 2 && t1[2] == '.') weight += (float)(t1[3] - '0') / 10.0f;
             if ((unsigned char)word[0] >= 0xE3) { /* U+3000 and up: kana, hanzi, hangul */
@@ -141,7 +149,7 @@ static void ft__load_once(void) {
                 w->kind = (unsigned char)kind;
                 w->weight = weight;
             } else {
-                ft__insert(word, n, prefix, kind, weight);
+                ft__insert(word, n, match, kind, weight);
             }
         }
         p = eol + 1;
@@ -182,12 +190,12 @@ static bool ft__word_char(const unsigned char *p) {
     return isalnum(p[0]) || (p[0] >= 0xC0 && p[0] < 0xE0);
 }
 
-static void ft__take(const char *w, size_t n, bool prefix, float *kinds) {
-    uint64_t hash = ft__hash(w, n, prefix);
+static void ft__take(const char *w, size_t n, int match, float *kinds) {
+    uint64_t hash = ft__hash(w, n, match);
     const FtSlot *s = &ft__slots[rls_hash_probe(ft__slots, sizeof(*s), FT_CAP, hash)];
     if (s->hash != hash) return;
     const FtEntry *e = &ft__entries[s->entry];
-    if (e->n != n || e->prefix != prefix || memcmp(rls_data_field_words_tsv + e->word, w, n) != 0)
+    if (e->n != n || e->match != match || memcmp(rls_data_field_words_tsv + e->word, w, n) != 0)
         return;
     for (int k = 0; k < FT_N_KINDS; k++)
         if (e->weight[k] > kinds[k]) kinds[k] = e->weight[k];
@@ -195,9 +203,11 @@ static void ft__take(const char *w, size_t n, bool prefix, float *kinds) {
 
 /* Pre-condition: the lexicon is loaded. */
 static void ft__match_word(const char *w, size_t wn, float *kinds) {
-    ft__take(w, wn, false, kinds);
-    for (size_t n = 1; n <= wn; n++)
-        if (ft__prefix_lens >> n & 1) ft__take(w, n, true, kinds);
+    ft__take(w, wn, FT_WHOLE, kinds);
+    for (size_t n = 1; n <= wn && n < 64; n++) {
+        if (ft__prefix_lens >> n & 1) ft__take(w, n, FT_PREFIX, kinds);
+        if (ft__suffix_lens >> n & 1) ft__take(w + wn - n, n, FT_SUFFIX, kinds);
+    }
 }
 
 void rls_field__word_kinds(const char *w, size_t n, float *kinds) {
@@ -218,12 +228,13 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
             continue;
         }
         char w[RLS_FIELD__WORD_MAX + 1];
-        size_t wn = 0;
+        size_t wn = 0, last_part = 0;
         bool lower = islower(p[i]);
         while (i < len && (ft__word_char(p + i) || p[i] == '.' || p[i] == '-' || p[i] == '\'' ||
                            p[i] == '&')) {
             if (p[i] == '.' || p[i] == '-' || p[i] == '\'' || p[i] == '&') {
                 /* "gmbh&co" stays one word only for the lexicon's sake. */
+                if (p[i] == '-') last_part = wn;
                 i++;
                 continue;
             }
@@ -235,6 +246,13 @@ static void ft__lexicon(const char *text, size_t len, float *kinds, size_t *n_wo
         if (lower) (*n_lower)++;
         float best[FT_N_KINDS] = {0};
         ft__match_word(w, wn, best);
+        /* "Rabanus-Maurus-Gymnasium", "Max-Planck-Institut": a compound
+         * joined by hyphens is what its last part names. */
+        bool none = true;
+        for (int k = 0; k < FT_N_KINDS; k++)
+            none = none && best[k] == 0.0f;
+        if (none && last_part && last_part < wn)
+            ft__match_word(w + last_part, wn - last_part, best);
         for (int k = 0; k < FT_N_KINDS; k++)
             kinds[k] += best[k];
         if (best[FT_PLACE_WORD] > 0) (*n_place)++;

@@ -328,7 +328,16 @@ static Field lines__without_note(Field f) {
         if (inner.n > strlen(formerly[i]) &&
             lines__prefix_ci(inner.p, formerly[i], strlen(formerly[i])))
             return f;
-    if (words < 3 || lines__is_location(inner) || lines__is_org(inner) || !name.n) return f;
+    if (words < 3 || lines__is_location(inner) || !name.n) return f;
+    /* "Hilti GmbH (Global Construction Technology)": after a name made
+     * complete by its legal form, words of a trade ("Construction",
+     * "Technology") read less as a name than it does, and make the
+     * brackets no second name. */
+    RlsFieldScores own, in;
+    rls_field_type_score(name.p, name.n, &own);
+    rls_field_type_score(inner.p, inner.n, &in);
+    float in_org = in.score[RLS_FIELD_ORG], own_org = own.score[RLS_FIELD_ORG];
+    if (in_org >= 1.0f && !(own_org >= RLS_FIELD_CLEAR && in_org < own_org)) return f;
     return name;
 }
 
@@ -1052,6 +1061,10 @@ static size_t lines__without_grade_tail(const char *text, size_t len) {
         }
     }
     return len;
+}
+
+size_t rls_entry_without_grade(const char *text, size_t len) {
+    return lines__without_grade_tail(text, len);
 }
 
 /* "2017 | BA | Mathematics, Economics | Pomona College": a field of study

@@ -57,6 +57,11 @@ bool rls_entry_field_names_job(const char *text, size_t len);
  * place or school ("Distinction", "First Class Honours", "GPA: 3.7/4.0"). */
 bool rls_entry_field_is_honour(const char *text, size_t len);
 
+/* The length of text[0..len) without a grade that closes it ("B.S.E. in
+ * Computer Science, GPA 3.9" -> "B.S.E. in Computer Science"); len when
+ * none does. */
+size_t rls_entry_without_grade(const char *text, size_t len);
+
 /* Splits seen in earlier parses of one document, reused while their text is
  * unchanged: splitting (the date search above all) was a sixth of a
  * keystroke's model building (issue 9). Owned by one parser. */

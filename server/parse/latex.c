@@ -24,6 +24,7 @@
 #include "parse/tex_expand.h"
 #include "parse/tex_internal.h"
 #include "rls/alloc.h"
+#include "rls/buf.h"
 #include "rls/fieldtype.h"
 #include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
 
@@ -151,7 +152,10 @@ typedef struct {
     bool line_org_only;  /* line_entry came from a template's macro: its next line may name the
                             employer only */
     int32_t dated_entry; /* the last entry a dated line made, or -1 */
-    int32_t macro_entry; /* the last entry a template macro made, or -1 */
+    int32_t employer_entry; /* the last entry whose employer a line above its dated line named */
+    int32_t item_entry;     /* the last entry an outer list item headed (tex__item_entry), or -1 */
+    bool item_line;         /* the dated line being read is a list item: no line above is its */
+    int32_t macro_entry;    /* the last entry a template macro made, or -1 */
     const char *macro_entry_name; /* that macro's name (its table row's) */
     const char *row_name;         /* into src: the unknown macro that last opened a line */
     size_t row_len;
@@ -648,34 +652,150 @@ static void tex__dated_line_title_org(RlsEntryFields *f, RlsSectionKind k) {
     rls_entry_fields_close(&g);
 }
 
+/* "\\textbf{Site Reliability Engineer}, Careem \\hfill Dubai": a role at
+ * its employer, then a cell of its own. g holds the line's split, the role
+ * and employer run together in its title; they part, and the cell after
+ * them is the place. */
+static void tex__head_role_at_org(RlsEntryFields *g, RlsSectionKind k) {
+    if (!g->title || (!g->org == !g->location) || !strchr(g->title, ',')) return;
+    RlsEntryFields h;
+    rls_entry_fields_split(g->title, strlen(g->title), k, false, &h);
+    if (h.title && h.org && !h.location && rls_entry_field_names_job(h.title, strlen(h.title))) {
+        rls_free(g->title);
+        if (g->org) g->location = g->org;
+        g->title = h.title;
+        g->org = h.org;
+        h.title = h.org = NULL;
+    }
+    rls_entry_fields_close(&h);
+}
+
+/* "\\textbf{Kongsberg Gruppen} \\hfill Kongsberg": a line of a name and a
+ * cell pushed to the right margin, neither naming a role, is the employer
+ * and its place, unless the right one reads more as an organisation. g
+ * holds the line's split, which no lexicon may have typed. */
+static void tex__head_name_and_place(RlsEntryFields *g) {
+    if (!g->title || !g->org || g->location ||
+        rls_entry_field_is_role(g->title, strlen(g->title)) ||
+        rls_entry_field_is_role(g->org, strlen(g->org)))
+        return;
+    RlsFieldScores left, right;
+    rls_field_type_score(g->title, strlen(g->title), &left);
+    rls_field_type_score(g->org, strlen(g->org), &right);
+    if (right.score[RLS_FIELD_ORG] > left.score[RLS_FIELD_ORG]) return;
+    g->location = g->org;
+    g->org = g->title;
+    g->title = NULL;
+}
+
+/* The line above a dated line (head) that names a role and one more field:
+ * it heads the entry whole, unless this line's name (name, may be empty)
+ * reads more as an organisation than that field, which is then the place
+ * ("Engineer \\hfill Maranello \\\\ Ferrari S.p.A. \\hfill 2020 -- now");
+ * a name that is neither ("Platform team") is no field. Returns whether it
+ * took the fields. */
+static bool tex__head_names_role(RlsEntryFields *g, RlsEntryFields *f, const char *name) {
+    size_t n = strlen(name);
+    if (!g->title || !g->org || !rls_entry_field_names_job(g->title, strlen(g->title)) ||
+        (n && rls_entry_field_is_role(name, n)))
+        return false;
+    RlsFieldScores own, theirs;
+    rls_field_type_score(name, n, &own);
+    rls_field_type_score(g->org, strlen(g->org), &theirs);
+    rls_free(f->title);
+    rls_free(f->org);
+    f->title = g->title;
+    g->title = NULL;
+    if (n && !g->location && own.score[RLS_FIELD_ORG] > theirs.score[RLS_FIELD_ORG]) {
+        f->org = rls_strdup(name);
+        rls_free(f->location);
+        f->location = g->org;
+    } else {
+        f->org = g->org;
+        if (g->location && !f->location) f->location = rls_strdup(g->location);
+    }
+    g->org = NULL;
+    return true;
+}
+
 /* "\\textbf{Avito} \\\\ Backend Engineer, LLM team \\hfill 2023 -- now":
  * the line above (head) names the employer (or the role, when it reads as
  * one and this line does not), and this line's name part (name_text) is
- * the other field whole. The entry then starts at the line above. */
-static void tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields *f,
+ * the other field whole; a line of dates alone takes the fields above.
+ * The entry then starts at the line above. */
+static bool tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields *f,
                                   const char *name_text, size_t name_len, RlsSpan *span) {
+    if (!name_len && (f->title || f->org)) return false;
     RlsSectionKind k = w->kind;
     RlsEntryFields g;
     /* "\\textbf{Brown University} \\hfill Providence, RI": cells apart. */
     char *head_cells = tex__cells_text(w, &head->plain);
     rls_entry_fields_split(head_cells, head->plain.len, k, false, &g);
+    bool two_cells = memchr(head_cells, '|', head->plain.len) != NULL &&
+                     !memchr(head->plain.text, '|', head->plain.len);
     rls_free(head_cells);
+    if (two_cells) tex__head_name_and_place(&g);
+    tex__head_role_at_org(&g, k);
     char *above = g.org ? g.org : g.title;
     char *name = rls_strndup(name_text, name_len);
     bool above_is_role = g.title && !g.org && rls_entry_field_is_role(g.title, strlen(g.title)) &&
                          !rls_entry_field_is_role(name, strlen(name));
-    if (above) {
+    bool taken = tex__head_names_role(&g, f, name), employer = false;
+    if (!taken && above && name_len) {
+        employer = !above_is_role;
         rls_free(f->title);
         rls_free(f->org);
         f->title = above_is_role ? rls_strdup(above) : name;
         f->org = above_is_role ? name : rls_strdup(above);
         name = NULL;
         if (g.location && !f->location) f->location = rls_strdup(g.location);
+        taken = true;
+    } else if (!taken && !name_len && above) {
+        RlsEntryFields dated = *f;
+        *f = g;
+        f->dates = dated.dates;
+        f->date_start_byte = dated.date_start_byte;
+        f->date_end_byte = dated.date_end_byte;
+        if (dated.location && !f->location) f->location = dated.location, dated.location = NULL;
+        rls_entry_fields_close(&dated);
+        memset(&g, 0, sizeof(g));
+        taken = true;
+    }
+    if (taken) {
         span->start_byte = RLS_MIN(span->start_byte, head->span.start_byte);
         head->entry = (int32_t)w->mb.model->n_entries;
     }
     rls_free(name);
     rls_entry_fields_close(&g);
+    return employer;
+}
+
+/* "\\textbf{Rambler\\&Co} \\\\ Engineer, Backend Department \\hfill 2021 -- 2023"
+ * then, after its list, "Junior Engineer, Backend Department \\hfill 2020 --
+ * 2021" with no line above it: the roles held at the employer a line named
+ * follow one another under it. A dated line in the same section whose name
+ * (name, n) names a job and whose split finds no sign of another employer
+ * or place is another role there, its name whole the title as the first
+ * role's was. Returns whether it is. */
+static bool tex__role_under_employer(TexWalk *w, RlsEntryFields *f, const char *name, size_t n) {
+    const RlsResume *m = w->mb.model;
+    if (w->employer_entry < 0 || !n || !m->n_sections || !f->title ||
+        (w->kind != RLS_SECTION_EXPERIENCE && w->kind != RLS_SECTION_VOLUNTEERING))
+        return false;
+    const RlsEntry *e = &m->entries[w->employer_entry];
+    if (e->section != m->n_sections - 1 || !e->org ||
+        !rls_entry_field_names_job(f->title, strlen(f->title)))
+        return false;
+    if (f->org) {
+        RlsFieldScores sc;
+        rls_field_type_score(f->org, strlen(f->org), &sc);
+        if (sc.score[RLS_FIELD_ORG] > 0.0f || sc.score[RLS_FIELD_LOCATION] > 0.0f) return false;
+    }
+    rls_free(f->title);
+    rls_free(f->org);
+    f->title = rls_strndup(name, n);
+    f->org = rls_strdup(e->org);
+    return true;
 }
 
 /* "B.A. Physics \\hfill Graduation Date: June 2013": a short label in a
@@ -794,6 +914,36 @@ static bool tex__org_right_of_dates(RlsEntryFields *f, const char *name, size_t 
     return true;
 }
 
+/* "\\begin{rSubsection}{ACME Corporation}{June 2019 -- Present}{Software
+ * Engineer}{Austin, TX}": the first cell right of the dates names a role
+ * and the name before them names none: that cell is the title, the name
+ * the employer, and the cells after the role the place. cells is the
+ * line's text with its cell breaks as '|' (tex__cells_text). Returns
+ * whether it is so. */
+static bool tex__role_right_of_dates(RlsEntryFields *f, const char *cells, size_t na, size_t nb,
+                                     size_t ta, size_t tb) {
+    while (nb > na && strchr(" ,;|-", cells[nb - 1]))
+        nb--;
+    const char *bar = memchr(cells + ta, '|', tb - ta);
+    size_t re = bar ? (size_t)(bar - cells) : tb, rest = bar ? re + 1 : tb;
+    while (re > ta && strchr(" ,;-", cells[re - 1]))
+        re--;
+    while (rest < tb && strchr(" ,;|-", cells[rest]))
+        rest++;
+    if (nb <= na || re <= ta || rls_entry_field_is_role(cells + na, nb - na) ||
+        !rls_entry_field_is_role(cells + ta, re - ta))
+        return false;
+    rls_entry_fields_close(f);
+    f->title = rls_strndup(cells + ta, re - ta);
+    f->org = rls_strndup(cells + na, nb - na);
+    if (rest < tb) {
+        f->location = rls_strndup(cells + rest, tb - rest);
+        for (char *c = f->location; *c; c++)
+            if (*c == '|') *c = ' ';
+    }
+    return true;
+}
+
 /* Whether a line ends as a sentence does: a full stop that closes no
  * organisation's abbreviation ("Global Change Solutions LLC.", "Acme Inc."). */
 static bool tex__sentence_end(const RlsPlain *p) {
@@ -840,11 +990,15 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         nb--;
     char *cells = tex__cells_text(w, p);
     nb = tex__label_before_dates(cells, na, nb, ds);
+    /* "B.S.E. in Computer Science, GPA 3.9 \\hfill 2015 -- 2019": the grade
+     * is no part of the name, which may be taken whole (tex__dated_line_above). */
+    if (nb > na) nb = na + rls_entry_without_grade(cells + na, nb - na);
     /* The range's far end, an argument of its own, is no field either. */
     if (de > de_own) memset(cells + de_own, ' ', de - de_own);
     if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
         rls_entry_fields_split(cells + na, nb - na, k, false, &f);
-        bool right_org = tex__org_right_of_dates(&f, p->text + na, nb - na, p->text + ta, tb - ta);
+        bool right_org = tex__role_right_of_dates(&f, cells, na, nb, ta, tb) ||
+                         tex__org_right_of_dates(&f, p->text + na, nb - na, p->text + ta, tb - ta);
         if (!f.location && !right_org) f.location = rls_strndup(p->text + ta, tb - ta);
         f.dates = dates;
         f.date_start_byte = ds;
@@ -894,9 +1048,18 @@ static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
         f.dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
     }
     RlsSpan span = tex__plain_span(p);
-    RlsParagraph *head = k == RLS_SECTION_PROJECTS ? NULL : tex__name_line(w, span.start_byte);
-    if (head && nb > na) tex__dated_line_above(w, head, &f, p->text + na, nb - na, &span);
+    RlsParagraph *head =
+        k == RLS_SECTION_PROJECTS || w->item_line ? NULL : tex__name_line(w, span.start_byte);
+    bool employer = false, same_employer = false;
+    if (head)
+        employer = tex__dated_line_above(w, head, &f, p->text + na, nb > na ? nb - na : 0, &span);
+    else if (nb > na)
+        same_employer = tex__role_under_employer(w, &f, p->text + na, nb - na);
     rls_model_builder_entry(&w->mb, span, f.title, f.org, f.location, &f.dates);
+    if (employer)
+        w->employer_entry = w->mb.current_entry;
+    else if (!same_employer)
+        w->employer_entry = -1;
     rls_entry_fields_close(&f);
     rls_free(cells);
     w->line_entry = w->mb.current_entry;
@@ -1066,6 +1229,13 @@ static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
         date_text)
         tex__dates(date_text, e->span, &e->dates);
     rls_free(date_text);
+    /* "\\cventry{dates}{Valencia}{}{Otros:}{Editor, Profesor}": a slot
+     * that ends with a colon labels the one after it, and names nothing. */
+    size_t on = e->org ? strlen(e->org) : 0;
+    if (on && e->org[on - 1] == ':' && e->title) {
+        rls_free(e->org);
+        e->org = NULL;
+    }
     if (!e->org) return;
     size_t digits = 0, other = 0;
     for (const char *c = e->org; *c; c++) {
@@ -1127,12 +1297,55 @@ static void tex__school_line(const RlsResume *m, uint32_t index, RlsEntry *e) {
     e->title = rls_strndup(t, head);
 }
 
+/* Whether an entry's organisation is a degree's subject the line's split
+ * parted from it ("Diplôme d'ingénieur, génie mécanique"). */
+static bool tex__org_is_subject(RlsSectionKind kind, const char *org) {
+    RlsFieldScores sc;
+    if (kind != RLS_SECTION_EDUCATION || !rls_field_type_is_study(org, strlen(org))) return false;
+    rls_field_type_score(org, strlen(org), &sc);
+    return sc.score[RLS_FIELD_ORG] == 0.0f && sc.score[RLS_FIELD_LOCATION] == 0.0f;
+}
+
+/* "\\section{Experience} \\subsection{Capgemini}" over "\\textit{Consultant}
+ * \\hfill since 2021" lines: a sub-heading of a section of roles or degrees
+ * that is no section wording, over entries none of which names its
+ * employer or school (a degree's subject is none), is that employer or
+ * school; the subject goes back to its degree. */
+static void tex__employer_heading(RlsResume *m, RlsSection *s) {
+    if (s->level < 2 || !s->n_entries || s->heading.len > 60 ||
+        (s->kind != RLS_SECTION_EXPERIENCE && s->kind != RLS_SECTION_VOLUNTEERING &&
+         s->kind != RLS_SECTION_EDUCATION) ||
+        rls_section_classify(s->heading.text, s->heading.len, NULL) != RLS_SECTION_OTHER ||
+        rls_entry_field_is_role(s->heading.text, s->heading.len) ||
+        rls_date_text_looks_dated(s->heading.text, s->heading.len))
+        return;
+    for (uint32_t i = 0; i < s->n_entries; i++) {
+        const RlsEntry *e = &m->entries[s->first_entry + i];
+        if ((e->org && !tex__org_is_subject(s->kind, e->org)) || !e->title) return;
+    }
+    for (uint32_t i = 0; i < s->n_entries; i++) {
+        RlsEntry *e = &m->entries[s->first_entry + i];
+        if (e->org) {
+            RlsBuf b;
+            rls_buf_init(&b);
+            rls_buf_puts(&b, e->title);
+            rls_buf_puts(&b, ", ");
+            rls_buf_puts(&b, e->org);
+            rls_free(e->title);
+            rls_free(e->org);
+            e->title = rls_buf_detach(&b);
+        }
+        e->org = rls_strndup(s->heading.text, s->heading.len);
+    }
+}
+
 /* Once a section is complete its content can settle what an ambiguous
  * heading meant ("Research" over dated roles is experience). */
 static void tex__refine_section(TexWalk *w) {
     RlsResume *m = w->mb.model;
     if (!m->n_sections) return;
     RlsSection *s = &m->sections[m->n_sections - 1];
+    tex__employer_heading(m, s);
     uint32_t dated = 0;
     for (uint32_t i = 0; i < s->n_entries; i++) {
         RlsEntry *e = &m->entries[s->first_entry + i];
@@ -1753,6 +1966,29 @@ static void tex__entry_as_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TS
     if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
 }
 
+/* "{Cycle ingénieur informatique \\\\ \\textit{Diplôme attendu fin
+ * 2018}}": a title argument broken into lines whose later line holds a
+ * date ends before that line, a remark on when rather than a part of the
+ * name. Returns the title's length without it (the whole when none). */
+static size_t tex__title_before_dated_line(TexWalk *w, TSNode arg) {
+    RlsPlain p;
+    tex__node_plain(w, arg, &p);
+    size_t cut = p.len;
+    for (size_t i = 1; i + 1 < p.len && cut == p.len; i++) {
+        if (p.text[i] != ' ') continue;
+        uint32_t a = p.src_end[i - 1], b = p.src_start[i + 1];
+        bool broken = false;
+        for (uint32_t j = a; j + 1 < b && j + 1 < w->len && !broken; j++)
+            broken = w->src[j] == '\\' && (w->src[j + 1] == '\\' ||
+                                           (b - j >= 8 && !memcmp(w->src + j + 1, "newline", 7)));
+        if (broken && rls_date_text_looks_dated(p.text + i + 1, p.len - i - 1) &&
+            !rls_entry_field_names_job(p.text + i + 1, p.len - i - 1))
+            cut = i;
+    }
+    rls_plain_free(&p);
+    return cut;
+}
+
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     if (tex__sub_line(w, node, m, args, n)) return;
@@ -1787,6 +2023,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     char *title_own = NULL;
     const char *title_str = tex__str(strs, s.title);
     size_t name_n = title_str ? tex__name_before_stack(title_str, strlen(title_str)) : 0;
+    if (title_str) name_n = RLS_MIN(name_n, tex__title_before_dated_line(w, args[s.title - 1]));
     if (title_str && name_n < strlen(title_str)) {
         title_own = rls_strndup(title_str, name_n);
         title_str = title_own;
@@ -2110,6 +2347,45 @@ static void tex__row_break(TexWalk *w, TSNode node, const char *name, size_t len
     w->row_len = len;
 }
 
+/* "\\edu{2013}[2019]{Oslo}": an unknown macro whose braced arguments an
+ * optional one follows. The grammar leaves the brackets and the braces
+ * after them outside the command; each is a cell of its own rather than
+ * text run into the last argument ("20132019Oslo"). Optional arguments
+ * between braced ones are data, not settings, so their text is kept. */
+static void tex__trailing_args(TexWalk *w, TSNode node) {
+    uint32_t end = ts_node_end_byte(node);
+    if (end >= w->len || w->src[end] != '[' || w->n_sibling_walks >= TEX_MAX_SIBLING_WALKS) return;
+    w->n_sibling_walks++;
+    TSNode sib = ts_node_next_sibling(node);
+    while (!ts_node_is_null(sib)) {
+        const char *type = ts_node_type(sib);
+        uint32_t at = ts_node_start_byte(sib);
+        if (!strcmp(type, "[") && at == end) {
+            TSNode close = ts_node_next_sibling(sib);
+            while (!ts_node_is_null(close) && strcmp(ts_node_type(close), "]") != 0)
+                close = ts_node_next_sibling(close);
+            if (ts_node_is_null(close)) break;
+            rls_plain_builder_break(&w->para, at, at);
+            for (TSNode c = ts_node_next_sibling(sib); !ts_node_eq(c, close);
+                 c = ts_node_next_sibling(c))
+                rls_tex_text_node(&w->para_text, c);
+            end = ts_node_end_byte(close);
+            sib = ts_node_next_sibling(close);
+            continue;
+        }
+        /* Braces after a blank line or other text start a paragraph of their own. */
+        uint32_t newlines = 0;
+        for (uint32_t i = end; i < at && i < w->len; i++)
+            newlines += w->src[i] == '\n' ? 1u : strchr(" \t\r", w->src[i]) ? 0u : 2u;
+        if (strcmp(type, "curly_group") != 0 || newlines > 1) break;
+        rls_plain_builder_break(&w->para, at, at);
+        rls_tex_text_node(&w->para_text, sib);
+        end = ts_node_end_byte(sib);
+        sib = ts_node_next_sibling(sib);
+    }
+    tex__push_range(w, ts_node_end_byte(node), end, true);
+}
+
 static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     size_t len;
     const char *name = rls_tex_command_name(w->src, node, &len);
@@ -2188,8 +2464,55 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
          * (\\cvcolumn[..]{a}{b}) lays them out as pieces of text. */
         if (ext_end > ts_node_end_byte(node) && m.role != RLS_TEX_DROP)
             tex__args_as_cells(w, args, n, true);
+        else if (n)
+            tex__trailing_args(w, node);
         return;
     }
+}
+
+/* "\\item \\textbf{Spotify}, Data Engineer \\hfill 2019 -- 2022" over a nested
+ * list, "\\item KTH, MSc Computer Science, 2015 -- 2017": in a section of
+ * roles or degrees, an outer item that its dates open or close and that
+ * names a role, a degree or a clearly typed organisation heads an entry as
+ * a dated line does, unless an entry not made so is open above it (its
+ * items are that entry's bullets). The bullets its nested list made, from
+ * bullet b0 on, are the new entry's. Returns whether the item was taken as
+ * a line (p freed then). */
+static bool tex__item_entry(TexWalk *w, RlsPlain *p, uint16_t depth, uint32_t b0, int32_t e0) {
+    RlsResume *m = w->mb.model;
+    RlsSectionKind k = w->kind;
+    if (depth || !tex__roles(k) || k == RLS_SECTION_PROJECTS || p->len > 120 ||
+        (e0 >= 0 && e0 != w->item_entry))
+        return false;
+    RlsDateRange d;
+    size_t ds, de;
+    if (!rls_date_range_find(p->text, p->len, &d, &ds, &de)) return false;
+    size_t tail = de;
+    while (tail < p->len && strchr(" .,;)", p->text[tail]))
+        tail++;
+    if (ds > 0 && tail < p->len) return false;
+    RlsEntryFields f;
+    rls_entry_fields_split(p->text, p->len, k, false, &f);
+    bool typed = (f.title && rls_entry_field_is_role(f.title, strlen(f.title))) ||
+                 (f.org && rls_field_type_is_clearly(f.org, strlen(f.org), RLS_FIELD_ORG));
+    rls_entry_fields_close(&f);
+    if (!typed) return false;
+    uint32_t n_entries = m->n_entries;
+    w->item_line = true;
+    bool taken = tex__dated_line(w, p);
+    w->item_line = false;
+    if (!taken || m->n_entries == n_entries) return taken;
+    int32_t made = (int32_t)n_entries;
+    w->item_entry = made;
+    RlsEntry *e = &m->entries[made];
+    if (b0 < m->n_bullets) e->first_bullet = b0;
+    for (uint32_t i = b0; i < m->n_bullets; i++) {
+        RlsBullet *b = &m->bullets[i];
+        if (b->entry >= 0 && b->entry != made) m->entries[b->entry].n_bullets--;
+        if (b->entry != made) e->n_bullets++;
+        b->entry = made;
+    }
+    return true;
 }
 
 /* \item: a bullet, or skills lines inside a skills section. */
@@ -2349,6 +2672,8 @@ static bool tex__description_entry(TexWalk *w, TSNode node, RlsPlain *p, uint32_
 static void tex__item(TexWalk *w, TSNode node) {
     tex__flush_para(w);
     uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
+    uint32_t b0 = w->mb.model->n_bullets;
+    int32_t e0 = w->mb.current_entry;
     RLS_PUSH(w->items, w->n_items, w->cap_items, ts_node_end_byte(node));
     RlsPlainBuilder pb;
     rls_plain_builder_init(&pb);
@@ -2435,15 +2760,16 @@ static void tex__item(TexWalk *w, TSNode node) {
     } else {
         RlsPlain p;
         rls_plain_builder_finish(&pb, &p);
-        if (p.len && label_end && tex__description_entry(w, node, &p, label_end, &brk, depth)) {
-            /* taken as an entry */
-        } else if (p.len) {
+        bool entry =
+            p.len && (label_end ? tex__description_entry(w, node, &p, label_end, &brk, depth)
+                                : tex__item_entry(w, &p, depth, b0, e0));
+        /* Taken as an entry, or as an entry's header line, p is spent. */
+        if (!p.len)
+            rls_plain_free(&p);
+        else if (!entry)
             rls_model_builder_item(&w->mb, tex__plain_span(&p),
                                    (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, &p,
                                    depth);
-        } else {
-            rls_plain_free(&p);
-        }
     }
     rls_free(label);
     rls_plain_builder_close(&pb);
@@ -2537,6 +2863,17 @@ static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len
     return true;
 }
 
+/* "\\begin{rSection}{Education}\n{\\bf University of Texas}, B.S. ...": a
+ * group that words or punctuation follow on its line opens the body's
+ * text; an environment's arguments end their line or are followed by the
+ * next argument, a command or a comment. */
+static bool tex__group_opens_text(const TexWalk *w, TSNode group) {
+    uint32_t i = ts_node_end_byte(group);
+    while (i < w->len && (w->src[i] == ' ' || w->src[i] == '\t'))
+        i++;
+    return i < w->len && !strchr("\r\n{\\%", w->src[i]);
+}
+
 /* The arguments of an environment the class defines and we do not know
  * ("\\begin{cvsubsection}{2016 -- 2018}{Council Representative}{Baylor
  * College}"): each is its own piece of text, as with an unknown macro's,
@@ -2550,13 +2887,13 @@ static void tex__env_args(TexWalk *w, TSNode node) {
     while (n < RLS_ARRAY_LEN(args) && rls_kids_next(&kids, &c)) {
         const char *type = ts_node_type(c);
         if (!strcmp(type, "begin") || !strcmp(type, "brack_group")) continue;
-        if (strcmp(type, "curly_group") != 0) break;
+        if (strcmp(type, "curly_group") != 0 || tex__group_opens_text(w, c)) break;
         args[n++] = c;
     }
     rls_kids_close(&kids);
-    if (n < 2) return;
+    if (!n) return;
     RlsResume *model = w->mb.model;
-    if (w->kind == RLS_SECTION_OTHER && model->n_sections) {
+    if (n >= 2 && w->kind == RLS_SECTION_OTHER && model->n_sections) {
         /* A section whose heading names no kind ("Teaching and Leadership")
          * holding the class's dated entry environments lists roles. */
         char *first = tex__node_string(w, args[0]);
@@ -2924,6 +3261,8 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     w.kind = RLS_SECTION_HEADER;
     w.line_entry = -1;
     w.dated_entry = -1;
+    w.employer_entry = -1;
+    w.item_entry = -1;
     w.macro_entry = -1;
     w.top_kind = RLS_SECTION_HEADER;
 

@@ -29,6 +29,7 @@ static const TypedCase typed_cases[] = {
      "Bochum"},
     {"Senior Developer at Foo GmbH (Remote)", EXP, "Senior Developer", "Foo GmbH", "Remote"},
     {"Consultant, Deloitte", EXP, "Consultant", "Deloitte", NULL},
+    {"Heinrich-Heine-Gymnasium, Kiel", EDU, NULL, "Heinrich-Heine-Gymnasium", "Kiel"},
     /* A subject right before the degree that closes the line is its subject. */
     {"复旦大学 | 化学 | 学士", EDU, "学士, 化学", "复旦大学", NULL},
     {"Université de Lyon | Mathématiques | Licence", EDU, "Licence, Mathématiques",
@@ -190,6 +191,14 @@ static const TypedCase typed_cases[] = {
      NULL},
     {"Business Analyst | Medco (Express Scripts)", EXP, "Business Analyst",
      "Medco (Express Scripts)", NULL},
+    /* Words of a trade after a name complete with its legal form are what
+     * it does; a name of its own with a legal form stays. */
+    {"Welder | Aker Solutions ASA (Offshore Energy Technology)", EXP, "Welder",
+     "Aker Solutions ASA", NULL},
+    {"Analyst | Nordlys AS (a Telenor ASA company)", EXP, "Analyst",
+     "Nordlys AS (a Telenor ASA company)", NULL},
+    {"Intern | GreenLab (Department of Electronic Engineering, ETSIT)", EXP, "Intern",
+     "GreenLab (Department of Electronic Engineering, ETSIT)", NULL},
 };
 
 static bool typed__same(const char *got, const char *want) {
@@ -246,6 +255,9 @@ static void test_short_texts_are_typed_by_what_they_say(void) {
         {"Pensionnat du Sacré Coeur", RLS_FIELD_ORG},
         {"Liceo Scientifico Galileo Galilei", RLS_FIELD_ORG},
         {"Гимназия № 1", RLS_FIELD_ORG},
+        /* A compound joined by hyphens is what its last part names. */
+        {"Heinrich-Heine-Gymnasium", RLS_FIELD_ORG},
+        {"Fraunhofer-Institut", RLS_FIELD_ORG},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         RlsFieldScores s;
@@ -319,7 +331,7 @@ extern const size_t rls_data_field_words_tsv_len;
 typedef struct {
     const char *word;
     size_t n;
-    bool prefix;
+    bool prefix, suffix;
     int kind;
     float weight;
 } LexEntry;
@@ -352,6 +364,8 @@ static size_t lex__entries(LexEntry *out, size_t cap) {
             e->n = (size_t)(eol - t2 - 1);
             e->prefix = e->word[e->n - 1] == '*';
             if (e->prefix) e->n--;
+            e->suffix = e->word[0] == '*';
+            if (e->suffix) e->word++, e->n--;
         }
         p = eol + 1;
     }
@@ -359,13 +373,15 @@ static size_t lex__entries(LexEntry *out, size_t cap) {
 }
 
 /* What the lexicon should give a folded word: the best weight per kind of
- * the entries equal to it, or, marked with '*', starting it. */
+ * the entries equal to it, or, marked with '*', starting or ending it. */
 static void lex__expected(const LexEntry *lex, size_t n_lex, const char *w, size_t wn,
                           float *kinds) {
     for (size_t i = 0; i < n_lex; i++) {
         const LexEntry *e = &lex[i];
-        if (e->n == 0 || e->n > wn || (e->n < wn && !e->prefix)) continue;
-        if (memcmp(e->word, w, e->n) == 0 && e->weight > kinds[e->kind]) kinds[e->kind] = e->weight;
+        if (e->n == 0 || e->n > wn || (e->n < wn && !e->prefix && !e->suffix)) continue;
+        const char *at = e->suffix ? w + wn - e->n : w;
+        if (memcmp(e->word, at, e->n) == 0 && e->weight > kinds[e->kind])
+            kinds[e->kind] = e->weight;
     }
 }
 
@@ -436,7 +452,9 @@ static void test_recognised_field_words(void) {
         {"informatik", RLS_FIELD__STUDY, 1.0f},
         {"remote", RLS_FIELD__PLACE_WORD, 3.0f},
         {"pathfinder", RLS_FIELD_TITLE, 0.0f},
-        {"разработчик", RLS_FIELD_TITLE, 2.0f}, /* Cyrillic, folded */
+        {"разработчик", RLS_FIELD_TITLE, 2.0f},  /* Cyrillic, folded */
+        {"dataingeniør", RLS_FIELD_TITLE, 2.0f}, /* *ingeniør, the compound's head */
+        {"ingeniørfag", RLS_FIELD_TITLE, 0.0f},  /* ... at its end only */
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         float kinds[RLS_FIELD__N_KINDS] = {0};

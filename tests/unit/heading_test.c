@@ -68,6 +68,13 @@ static void test_headings_classify_with_their_standard_flag(void) {
         /* Section words in more languages, in any case, at a word start. */
         {"Berufserfahrung", RLS_SECTION_EXPERIENCE, false},
         {"Berufliche Erfahrung", RLS_SECTION_EXPERIENCE, false},
+        /* Civilian and military service list posts held; grants are awards. */
+        {"Zivildienst", RLS_SECTION_EXPERIENCE, false},
+        {"Arbetslivserfarenhet", RLS_SECTION_EXPERIENCE, false},
+        {"Grundwehrdienst", RLS_SECTION_EXPERIENCE, false},
+        {"Service militaire", RLS_SECTION_EXPERIENCE, false},
+        {"Military Service", RLS_SECTION_EXPERIENCE, false},
+        {"Grants", RLS_SECTION_AWARDS, false},
         {"Persönliche Informationen", RLS_SECTION_OTHER, false},
         {"Akademische Laufbahn", RLS_SECTION_EDUCATION, false},
         {"Bildungsweg", RLS_SECTION_EDUCATION, false},

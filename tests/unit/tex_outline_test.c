@@ -1053,6 +1053,250 @@ static void test_organisation_after_the_dates_names_the_employer_of_the_roles_be
     rls_resume_delete(m);
 }
 
+static void test_group_followed_by_text_opens_an_environments_body(void) {
+    const char *src = "\\begin{document}\n\\begin{cvblock}{Education}\n"
+                      "{\\bf Utrecht University}, MSc in Physics \\hfill 2018 -- 2020\n"
+                      "\\end{cvblock}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 1);
+    EXPECT_STR_EQ(m->sections[0].heading.text, "Education");
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].org, "Utrecht University");
+    EXPECT_STR_EQ(m->entries[0].title, "MSc in Physics");
+    rls_resume_delete(m);
+}
+
+static void test_role_in_the_cell_after_the_dates_is_the_title(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\roleline{Nordlys Labs}{2018 -- 2021}{Data Analyst}{Tromsø}\n"
+                      "\\begin{itemize}\n\\item Built 14 dashboards.\n\\end{itemize}\n"
+                      "\\roleline{Kvitfjell AS}{2021 -- 2023}{Backend Developer}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Data Analyst");
+    EXPECT_STR_EQ(m->entries[0].org, "Nordlys Labs");
+    EXPECT_STR_EQ(m->entries[0].location, "Tromsø");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    EXPECT_STR_EQ(m->entries[1].title, "Backend Developer");
+    EXPECT_STR_EQ(m->entries[1].org, "Kvitfjell AS");
+    EXPECT_TRUE(m->entries[1].location == NULL);
+    rls_resume_delete(m);
+}
+
+static void test_role_line_over_an_employer_and_dates_line_keeps_its_place(void) {
+    const char *src =
+        "\\begin{document}\n\\section{Work}\n"
+        "\\textbf{Data Engineer} \\hfill Kvaløysletta \\\\\n"
+        "\\textit{Nordkyst Fiskeri ASA} \\hfill 2019 -- 2022\n"
+        "\\begin{itemize}\n\\item Cut nightly loads from 6 to 2 hours.\n\\end{itemize}\n"
+        "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Data Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Nordkyst Fiskeri ASA");
+    EXPECT_STR_EQ(m->entries[0].location, "Kvaløysletta");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
+static void test_role_at_employer_row_heads_the_dated_row_under_it(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\begin{tabular}{l r}\n"
+                      "\\textbf{Platform Engineer}, Zalando & Berlin \\\\\n"
+                      "\\emph{Checkout squad} & 2020 -- 2023 \\\\\n"
+                      "\\end{tabular}\n"
+                      "\\begin{itemize}\n\\item Halved checkout errors.\n\\end{itemize}\n"
+                      "\\begin{tabular}{l r}\n"
+                      "\\textbf{Support Engineer}, Rovio & Espoo \\\\\n"
+                      " & 2017 -- 2019 \\\\\n"
+                      "\\end{tabular}\n"
+                      "\\begin{tabular}{l r}\n"
+                      "\\textbf{Fjordline Shipping ASA} & Bergen \\\\\n"
+                      " & 2015 -- 2017 \\\\\n"
+                      "\\end{tabular}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_TRUE(m->n_entries >= 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Platform Engineer");
+    EXPECT_STR_EQ(m->entries[0].org, "Zalando");
+    EXPECT_STR_EQ(m->entries[0].location, "Berlin");
+    EXPECT_EQ_INT(m->entries[0].dates.start.year, 2020);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    /* A row of dates alone takes the row above whole. */
+    EXPECT_STR_EQ(m->entries[1].title, "Support Engineer");
+    EXPECT_STR_EQ(m->entries[1].org, "Rovio");
+    EXPECT_STR_EQ(m->entries[1].location, "Espoo");
+    EXPECT_EQ_INT(m->entries[1].dates.end.year, 2019);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[2].org, "Fjordline Shipping ASA");
+    EXPECT_STR_EQ(m->entries[2].location, "Bergen");
+    EXPECT_EQ_INT(m->entries[2].dates.start.year, 2015);
+    rls_resume_delete(m);
+}
+
+static void test_grade_closing_a_degree_under_its_school_is_no_part_of_it(void) {
+    const char *src = "\\begin{document}\n\\section{Education}\n"
+                      "\\textbf{Aalto University} \\hfill Espoo \\\\\n"
+                      "MSc in Applied Physics, CGPA: 4.6/5 \\hfill 2016 -- 2018\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "MSc in Applied Physics");
+    EXPECT_STR_EQ(m->entries[0].org, "Aalto University");
+    rls_resume_delete(m);
+}
+
+static void test_optional_argument_between_braces_of_an_unknown_macro_is_a_cell(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\post{2016 -- 2020}{Geologist}[Statoil ASA]{Stavanger}\n"
+                      "\\section{Education}\n"
+                      "\\study{2011}[2016]{Trondheim}{Norwegian University of Science and "
+                      "Technology}{MSc in Geophysics}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Geologist");
+    EXPECT_STR_EQ(m->entries[0].org, "Statoil ASA");
+    EXPECT_STR_EQ(m->entries[0].location, "Stavanger");
+    EXPECT_STR_EQ(m->entries[1].title, "MSc in Geophysics");
+    EXPECT_STR_EQ(m->entries[1].org, "Norwegian University of Science and Technology");
+    EXPECT_EQ_INT(m->entries[1].dates.start.year, 2011);
+    EXPECT_EQ_INT(m->entries[1].dates.end.year, 2016);
+    rls_resume_delete(m);
+}
+
+static void test_entry_slot_ending_with_a_colon_is_a_label_not_the_employer(void) {
+    const char *src = "\\documentclass{moderncv}\n\\begin{document}\n\\section{Experience}\n"
+                      "\\cventry{2019 -- 2021}{Lecturer, Tutor}{Various:}{Turku}{}{}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(m->entries[0].title, "Lecturer, Tutor");
+    EXPECT_TRUE(m->entries[0].org == NULL);
+    rls_resume_delete(m);
+}
+
+static void test_dated_line_inside_a_title_argument_is_no_part_of_it(void) {
+    const char *src = "\\documentclass{moderncv}\n\\begin{document}\n\\section{Education}\n"
+                      "\\cventry{2016 -- 2019}{MSc Marine Biology \\\\ \\textit{defended May "
+                      "2019}}{University of Bergen}{Bergen}{}{}\n"
+                      "\\cventry{2012 -- 2016}{BSc Biology \\newline Minor in Chemistry}"
+                      "{University of Tromsø}{}{}{}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "MSc Marine Biology");
+    EXPECT_STR_EQ(m->entries[0].org, "University of Bergen");
+    /* An undated second line stays in the title. */
+    EXPECT_STR_EQ(m->entries[1].title, "BSc Biology Minor in Chemistry");
+    rls_resume_delete(m);
+}
+
+static void test_later_role_line_under_an_employer_line_is_a_role_there(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\textbf{Vipps} \\\\\n"
+                      "Senior Developer, Payments squad \\hfill 2021 -- 2023 \\\\\n"
+                      "\\begin{itemize}\n\\item Cut refunds to one day.\n\\end{itemize}\n"
+                      "Developer, Payments squad \\hfill 2019 -- 2021 \\\\\n"
+                      "\\begin{itemize}\n\\item Wrote the ledger.\n\\end{itemize}\n"
+                      "Consultant, Bekk Consulting AS \\hfill 2017 -- 2019 \\\\\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].org, "Vipps");
+    EXPECT_STR_EQ(m->entries[1].title, "Developer, Payments squad");
+    EXPECT_STR_EQ(m->entries[1].org, "Vipps");
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 1);
+    /* A line naming an employer of its own is a role there. */
+    EXPECT_STR_EQ(m->entries[2].title, "Consultant");
+    EXPECT_STR_EQ(m->entries[2].org, "Bekk Consulting AS");
+    rls_resume_delete(m);
+}
+
+static void test_name_and_right_cell_over_a_role_line_are_employer_and_place(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\textbf{Fjellvang Gruppen} \\hfill Fjellvang \\\\\n"
+                      "\\textit{Developer} \\hfill 2016 -- 2018\n"
+                      "\\section{Education}\n"
+                      "\\textbf{NHH} \\hfill Bergen \\\\\n"
+                      "\\textit{Master i økonomi} \\hfill 2011 -- 2016\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(m->entries[0].title, "Developer");
+    EXPECT_STR_EQ(m->entries[0].org, "Fjellvang Gruppen");
+    EXPECT_STR_EQ(m->entries[0].location, "Fjellvang");
+    EXPECT_STR_EQ(m->entries[1].org, "NHH");
+    EXPECT_STR_EQ(m->entries[1].location, "Bergen");
+    rls_resume_delete(m);
+}
+
+static void test_dated_outer_item_over_a_nested_list_heads_an_entry(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n\\begin{itemize}\n"
+                      "\\item \\textbf{Oda}, Backend Developer \\hfill 2020 -- 2023\n"
+                      "  \\begin{itemize}\n  \\item Cut delivery planning time by half.\n"
+                      "  \\item Wrote the slot booking service.\n  \\end{itemize}\n"
+                      "\\item \\textbf{Finn.no}, Intern \\hfill 2019 -- 2019\n"
+                      "\\end{itemize}\n"
+                      "\\section{Education}\n\\begin{itemize}\n"
+                      "\\item University of Oslo, MSc Informatics, 2017 -- 2019\n"
+                      "\\end{itemize}\n"
+                      "\\section{Projects}\n\\begin{itemize}\n"
+                      "\\item Led the 2021 -- 2022 rewrite of the parser.\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[0].title, "Backend Developer");
+    EXPECT_STR_EQ(m->entries[0].org, "Oda");
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 2);
+    EXPECT_EQ_INT(m->bullets[0].entry, 0);
+    EXPECT_EQ_INT(m->bullets[1].entry, 0);
+    EXPECT_STR_EQ(m->entries[1].title, "Intern");
+    EXPECT_EQ_INT(m->entries[1].n_bullets, 0);
+    EXPECT_STR_EQ(m->entries[2].title, "MSc Informatics");
+    EXPECT_STR_EQ(m->entries[2].org, "University of Oslo");
+    /* A bullet with dates inside it stays a bullet. */
+    EXPECT_EQ_INT(m->n_bullets, 3);
+    rls_resume_delete(m);
+}
+
+static void test_dated_item_under_a_template_entry_stays_its_bullet(void) {
+    const char *src = "\\documentclass{moderncv}\n\\begin{document}\n\\section{Experience}\n"
+                      "\\cventry{2018 -- 2022}{Engineer}{Acme Inc}{Oslo}{}{}\n"
+                      "\\begin{itemize}\n\\item Senior Engineer, Acme Inc, 2021 -- 2022\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_EQ_INT(m->entries[0].n_bullets, 1);
+    rls_resume_delete(m);
+}
+
+static void test_sub_heading_over_roles_without_an_employer_names_it(void) {
+    const char *src = "\\begin{document}\n\\section{Experience}\n"
+                      "\\subsection{Sopra Steria}\n"
+                      "\\textit{Consultant} \\hfill 2021 -- 2023\n\n"
+                      "\\textit{Junior Consultant} \\hfill 2019 -- 2021\n"
+                      "\\subsection{Internships}\n"
+                      "\\textit{Intern} \\hfill 2018 -- 2018\n"
+                      "\\subsection{Freelance}\n"
+                      "\\textit{Developer}, Hexagon AB \\hfill 2016 -- 2018\n"
+                      "\\section{Education}\n\\subsection{Chalmers}\n"
+                      "\\textit{Ingénieur, génie mécanique} \\hfill 2011 -- 2016\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 5);
+    EXPECT_STR_EQ(m->entries[0].org, "Sopra Steria");
+    EXPECT_STR_EQ(m->entries[1].org, "Sopra Steria");
+    /* A section wording names no employer; a role that names one keeps it. */
+    EXPECT_TRUE(m->entries[2].org == NULL);
+    EXPECT_STR_EQ(m->entries[3].org, "Hexagon AB");
+    /* A school's sub-heading; the degree's subject stays the degree's. */
+    EXPECT_STR_EQ(m->entries[4].org, "Chalmers");
+    EXPECT_STR_EQ(m->entries[4].title, "Ingénieur, génie mécanique");
+    rls_resume_delete(m);
+}
+
 static void test_release_queries(void) {
     rls_tex_queries_release();
 }
@@ -1110,6 +1354,19 @@ int main(void) {
         RLS_TEST(test_stack_after_a_bar_is_cut_from_a_dated_project_line),
         RLS_TEST(test_role_lines_under_a_complete_role_are_roles_held_at_once),
         RLS_TEST(test_organisation_after_the_dates_names_the_employer_of_the_roles_before),
+        RLS_TEST(test_group_followed_by_text_opens_an_environments_body),
+        RLS_TEST(test_role_in_the_cell_after_the_dates_is_the_title),
+        RLS_TEST(test_role_line_over_an_employer_and_dates_line_keeps_its_place),
+        RLS_TEST(test_role_at_employer_row_heads_the_dated_row_under_it),
+        RLS_TEST(test_grade_closing_a_degree_under_its_school_is_no_part_of_it),
+        RLS_TEST(test_optional_argument_between_braces_of_an_unknown_macro_is_a_cell),
+        RLS_TEST(test_entry_slot_ending_with_a_colon_is_a_label_not_the_employer),
+        RLS_TEST(test_dated_line_inside_a_title_argument_is_no_part_of_it),
+        RLS_TEST(test_later_role_line_under_an_employer_line_is_a_role_there),
+        RLS_TEST(test_name_and_right_cell_over_a_role_line_are_employer_and_place),
+        RLS_TEST(test_dated_outer_item_over_a_nested_list_heads_an_entry),
+        RLS_TEST(test_dated_item_under_a_template_entry_stays_its_bullet),
+        RLS_TEST(test_sub_heading_over_roles_without_an_employer_names_it),
         RLS_TEST(test_release_queries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
