@@ -2140,18 +2140,12 @@ static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned 
     return used;
 }
 
-/* The text of a bullet macro: its arguments joined by ": " (sb2nov's
- * \resumeItem{title}{description} renders as "title: description"). */
-static void tex__bullet_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
-                              unsigned n) {
-    tex__flush_para(w);
-    unsigned first = (m->flags & RLS_TEX_F_ICON_FIRST) ? 2 : 1, last = n;
-    if (m->text_arg) first = last = m->text_arg;
-    if (first > last || last > n) return;
+/* The plain text of arguments first..last (1-based), joined by ": " where
+ * text came before: a label and its text read as "label: text". */
+static void tex__args_joined(TexWalk *w, TSNode *args, unsigned first, unsigned last,
+                             RlsPlain *out) {
     RlsPlainBuilder pb;
     rls_plain_builder_init(&pb);
-    uint32_t span_start = ts_node_start_byte(args[first - 1]) + 1;
-    uint32_t span_end = ts_node_end_byte(args[last - 1]) - 1;
     for (unsigned k = first; k <= last; k++) {
         if (k > first && rls_plain_builder_len(&pb) > 0) {
             uint32_t at = ts_node_start_byte(args[k - 1]);
@@ -2160,9 +2154,22 @@ static void tex__bullet_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSN
         }
         tex__walk_into(w, &pb, args[k - 1]);
     }
-    RlsPlain p;
-    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_finish(&pb, out);
     rls_plain_builder_close(&pb);
+}
+
+/* The text of a bullet macro: its arguments joined by ": " (sb2nov's
+ * \resumeItem{title}{description} renders as "title: description"). */
+static void tex__bullet_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
+                              unsigned n) {
+    tex__flush_para(w);
+    unsigned first = (m->flags & RLS_TEX_F_ICON_FIRST) ? 2 : 1, last = n;
+    if (m->text_arg) first = last = m->text_arg;
+    if (first > last || last > n) return;
+    uint32_t span_start = ts_node_start_byte(args[first - 1]) + 1;
+    uint32_t span_end = ts_node_end_byte(args[last - 1]) - 1;
+    RlsPlain p;
+    tex__args_joined(w, args, first, last, &p);
     if (p.len == 0) {
         rls_plain_free(&p);
     } else if (w->kind == RLS_SECTION_SKILLS) {
@@ -2180,19 +2187,8 @@ static void tex__bullet_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSN
 /* \cvitem{label}{text}: skills in a skills section, else a paragraph. */
 static void tex__labeled(TexWalk *w, TSNode node, TSNode *args, unsigned n) {
     tex__flush_para(w);
-    RlsPlainBuilder pb;
-    rls_plain_builder_init(&pb);
-    for (unsigned k = 1; k <= n; k++) {
-        if (k > 1 && rls_plain_builder_len(&pb) > 0) {
-            uint32_t at = ts_node_start_byte(args[k - 1]);
-            rls_plain_builder_emit(&pb, ":", 1, at, at);
-            rls_plain_builder_break(&pb, at, at);
-        }
-        tex__walk_into(w, &pb, args[k - 1]);
-    }
     RlsPlain p;
-    rls_plain_builder_finish(&pb, &p);
-    rls_plain_builder_close(&pb);
+    tex__args_joined(w, args, 1, n, &p);
     tex__emit_line(w, &p, true);
     tex__push_node(w, node, false);
 }
