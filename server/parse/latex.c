@@ -1677,12 +1677,8 @@ static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode 
         return false;
     TSNode a = tex__arg(args, n, m->title_arg);
     if (ts_node_is_null(a)) return false;
-    RlsPlainBuilder pb;
-    rls_plain_builder_init(&pb);
-    tex__walk_into(w, &pb, a);
     RlsPlain p;
-    rls_plain_builder_finish(&pb, &p);
-    rls_plain_builder_close(&pb);
+    tex__node_plain(w, a, &p);
     /* "\\resumeSubSubheading{Thesis: On Tides}{May 2020}": a dated line
      * that opens with a label and names no role or degree is a fact about
      * the entry, not an entry of its own nor a statement of work. */
@@ -1901,12 +1897,8 @@ static char *tex__entry_bold_org_place(TexWalk *w, TSNode arg, char *org_str) {
 /* An argument of skills in an entry's header ("\\cvproject{..}{Python,
  * SQL}") is a skill line of its own, not part of the entry's text. */
 static void tex__entry_skills_arg(TexWalk *w, TSNode arg) {
-    RlsPlainBuilder pb;
-    rls_plain_builder_init(&pb);
-    tex__walk_into(w, &pb, arg);
     RlsPlain p;
-    rls_plain_builder_finish(&pb, &p);
-    rls_plain_builder_close(&pb);
+    tex__node_plain(w, arg, &p);
     if (p.len) tex__skill_line(w, &p, NULL);
     rls_plain_free(&p);
 }
@@ -2085,12 +2077,8 @@ done:
 static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned n) {
     if (w->mb.current_entry < 0 || n == 0) return false;
     RlsEntry *e = &w->mb.model->entries[w->mb.current_entry];
-    RlsPlainBuilder pb;
-    rls_plain_builder_init(&pb);
-    tex__walk_into(w, &pb, args[0]);
     RlsPlain p;
-    rls_plain_builder_finish(&pb, &p);
-    rls_plain_builder_close(&pb);
+    tex__node_plain(w, args[0], &p);
     const char *t = p.text;
     bool used = false;
     uint32_t a = 0;
@@ -2204,12 +2192,8 @@ static void tex__skill_macro(TexWalk *w, TSNode node, const char *name, size_t l
             if (a[0])
                 rls_model_builder_skill(&w->mb, tex__inner_span(args[k - 1]), a, strlen(a), NULL);
         } else {
-            RlsPlainBuilder pb;
-            rls_plain_builder_init(&pb);
-            tex__walk_into(w, &pb, args[k]);
             RlsPlain p;
-            rls_plain_builder_finish(&pb, &p);
-            rls_plain_builder_close(&pb);
+            tex__node_plain(w, args[k], &p);
             if (p.len) tex__skill_line(w, &p, a[0] ? a : NULL);
             rls_plain_free(&p);
         }
@@ -2929,12 +2913,8 @@ static bool tex__heading_env(TexWalk *w, TSNode node, const char *name, size_t l
     }
     rls_kids_close(&kids);
     if (ts_node_is_null(arg)) return false;
-    RlsPlainBuilder pb;
-    rls_plain_builder_init(&pb);
-    tex__walk_into(w, &pb, arg);
     RlsPlain heading;
-    rls_plain_builder_finish(&pb, &heading);
-    rls_plain_builder_close(&pb);
+    tex__node_plain(w, arg, &heading);
     tex__section(w, &heading, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(arg)}, 1);
     tex__push_range(w, ts_node_start_byte(arg), ts_node_end_byte(arg), true);
     return true;
