@@ -221,6 +221,11 @@ typedef struct {
     uint32_t *item_paras;   /* start bytes of paragraphs read as part of an item */
     uint32_t n_item_paras, next_item_para;
     size_t cap_item_paras;
+    /* Whether every item of the list last asked about is dated
+     * (md__items_all_dated, asked for each of its items): the list's end
+     * byte (0 for none yet) and depth, as a nested list may end with it. */
+    uint32_t dated_list_end, dated_list_depth;
+    bool dated_list_all;
 } Md;
 
 static TSPoint md__point(const Md *md, uint32_t byte) {
@@ -2227,6 +2232,19 @@ static bool md__records_section(const Md *md) {
 
 static bool md__items_all_dated(const Md *md, TSNode item);
 
+/* md__items_all_dated, once per list: asked for each item of a long list
+ * of dated posts, it would read the whole list again each time. */
+static bool md__list_all_dated(Md *md, TSNode item) {
+    uint32_t end = md->n_lists ? md->list_ends[md->n_lists - 1] : 0;
+    if (end && end == md->dated_list_end && md->n_lists == md->dated_list_depth)
+        return md->dated_list_all;
+    bool all = md__items_all_dated(md, item);
+    md->dated_list_end = end;
+    md->dated_list_depth = md->n_lists;
+    md->dated_list_all = all;
+    return all;
+}
+
 static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     const RlsPlain *p = &t->plain;
     if (!md__entry_section(md->kind) || md__records_section(md) || t->n_lines > 1 || p->len == 0 ||
@@ -2261,7 +2279,7 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     /* "- 2021–present: Assistant Professor, University of Oslo" in a list
      * whose every item is dated: a list of posts, each opening with its
      * dates, then a role at an organisation. */
-    if (ds == 0 && role_at_org && md__items_all_dated(md, node)) return true;
+    if (ds == 0 && role_at_org && md__list_all_dated(md, node)) return true;
     if (md->kind != RLS_SECTION_EDUCATION || !role) return false;
     if (role_at_org) return true;
     char *school = md__parent_name(md, node);
