@@ -16,6 +16,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -72,6 +73,8 @@ static void server_start(Server *s, const char *path) {
     close(to[0]);
     close(from[1]);
     s->to_fd = to[1];
+    /* Non-blocking, so a write never waits on a server that waits on us. */
+    if (fcntl(s->to_fd, F_SETFL, fcntl(s->to_fd, F_GETFL) | O_NONBLOCK) != 0) die("fcntl failed");
     s->from_fd = from[0];
     rls_buf_init(&s->in);
     s->next_id = 1;
@@ -84,10 +87,25 @@ static void server_send(Server *s, cJSON *msg) {
     RlsBuf frame;
     rls_buf_init(&frame);
     rls_buf_printf(&frame, "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
+    /* The server stops reading while its own output is backed up, so a
+     * large message (the select-all request is megabytes) is written while
+     * draining what the server sends; server_recv parses it later. */
     size_t off = 0;
     while (off < frame.len) {
+        struct pollfd p[2] = {{s->to_fd, POLLOUT, 0}, {s->from_fd, POLLIN, 0}};
+        if (poll(p, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            die("poll failed");
+        }
+        if (p[1].revents & (POLLIN | POLLHUP)) {
+            char chunk[65536];
+            ssize_t r = read(s->from_fd, chunk, sizeof(chunk));
+            if (r <= 0) die("server closed its output");
+            rls_buf_append(&s->in, chunk, (size_t)r);
+        }
+        if (!(p[0].revents & (POLLOUT | POLLERR | POLLHUP))) continue;
         ssize_t n = write(s->to_fd, frame.data + off, frame.len - off);
-        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (n <= 0) die("write to server failed");
         off += (size_t)n;
     }
