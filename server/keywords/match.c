@@ -14,8 +14,23 @@
 #include "rls/alloc.h"
 #include "rls/hash.h"
 
+/* The skills hits of each term, newest first, as chains through the hits:
+ * the twice-given skills line is found among the term's own hits, not by a
+ * walk over every hit (quadratic on a long skills list). */
+typedef struct {
+    int32_t *last; /* per term: its latest skills hit, or -1 */
+    int32_t *prev; /* per hit: the same term's skills hit before it, or -1 */
+    size_t cap;
+} SkillChains;
+
+/* How far back along a term's chain the same place is looked for: a term
+ * is listed a few times in a real resume; a generated list of thousands
+ * may count one place twice rather than take quadratic time. */
+enum { SKILL_CHAIN_REACH = 64 };
+
 typedef struct {
     RlsKwReport *report;
+    SkillChains *chains;
     RlsKwWhere where;
     const RlsPlain *plain; /* maps match offsets to source, or NULL */
     RlsSpan whole;         /* used when plain is NULL: the skill's span */
@@ -35,18 +50,26 @@ static void match__on_hit(const RlsKwMatch *m, void *data) {
     RlsKwReport *r = ctx->report;
     RlsSpan span =
         ctx->plain ? rls_plain_cover(ctx->plain, m->start_byte, m->end_byte) : ctx->whole;
+    SkillChains *ch = ctx->chains;
     if (ctx->where == RLS_KW_IN_SKILLS) {
         /* A parser may give the same skills line both as paragraph text and
          * as skill items: count the term once per place. */
-        for (size_t k = r->n_hits; k-- > 0;) {
-            const RlsKwHit *h = &r->hits[k];
-            if (h->term == m->term && h->where == RLS_KW_IN_SKILLS &&
-                match__overlaps(h->span, span))
-                return;
-        }
+        int32_t k = ch->last[m->term];
+        for (int steps = 0; k >= 0 && steps < SKILL_CHAIN_REACH; k = ch->prev[k], steps++)
+            if (match__overlaps(r->hits[k].span, span)) return;
     }
     RlsKwHit hit = {m->term, ctx->where, span, ctx->section, ctx->item, m->form};
     RLS_PUSH(r->hits, r->n_hits, r->cap_hits, hit);
+    if (ch->cap < r->cap_hits) {
+        ch->cap = r->cap_hits;
+        ch->prev = rls_realloc(ch->prev, ch->cap * sizeof(*ch->prev));
+    }
+    int32_t at = (int32_t)(r->n_hits - 1);
+    ch->prev[at] = -1;
+    if (ctx->where == RLS_KW_IN_SKILLS) {
+        ch->prev[at] = ch->last[m->term];
+        ch->last[m->term] = at;
+    }
     RlsKwTermStat *st = &r->terms[m->term];
     if (ctx->where == RLS_KW_IN_BULLET) {
         st->n_bullet++;
@@ -168,10 +191,11 @@ static void match__scan(RlsKwReport *r, const char *text, size_t len, MatchCtx *
         match__on_hit(&e->matches[i], ctx);
 }
 
-static void match__scan_plain(RlsKwReport *r, const RlsPlain *plain, RlsKwWhere where,
-                              uint32_t section, int32_t item, bool shows_use) {
+static void match__scan_plain(RlsKwReport *r, SkillChains *chains, const RlsPlain *plain,
+                              RlsKwWhere where, uint32_t section, int32_t item, bool shows_use) {
     if (!plain->text || plain->len == 0) return;
-    MatchCtx ctx = {r, where, plain, {0, 0}, section, item, shows_use && where != RLS_KW_IN_SKILLS};
+    MatchCtx ctx = {r,      chains,  where, plain,
+                    {0, 0}, section, item,  shows_use && where != RLS_KW_IN_SKILLS};
     match__scan(r, plain->text, plain->len, &ctx);
 }
 
@@ -239,24 +263,32 @@ int rls_kw_analyze(RlsKwReport *self, const RlsResume *model, const RlsConfig *c
     uint32_t n_terms = rls_kw_count();
     self->terms = rls_calloc(n_terms ? n_terms : 1, sizeof(*self->terms));
     if (!model) return 0;
+    SkillChains chains = {rls_malloc((n_terms ? n_terms : 1) * sizeof(int32_t)), NULL, 0};
+    for (uint32_t t = 0; t < n_terms; t++)
+        chains.last[t] = -1;
     for (uint32_t s = 0; s < model->n_sections; s++)
-        match__scan_plain(self, &model->sections[s].heading, RLS_KW_IN_TEXT, s, -1, false);
+        match__scan_plain(self, &chains, &model->sections[s].heading, RLS_KW_IN_TEXT, s, -1, false);
     for (uint32_t p = 0; p < model->n_paragraphs; p++) {
         const RlsParagraph *para = &model->paragraphs[p];
-        match__scan_plain(self, &para->plain, match__where(model, para->section, RLS_KW_IN_TEXT),
-                          para->section, (int32_t)p, match__describes_work(model, para));
+        match__scan_plain(self, &chains, &para->plain,
+                          match__where(model, para->section, RLS_KW_IN_TEXT), para->section,
+                          (int32_t)p, match__describes_work(model, para));
     }
     for (uint32_t b = 0; b < model->n_bullets; b++) {
         const RlsBullet *bl = &model->bullets[b];
-        match__scan_plain(self, &bl->plain, match__where(model, bl->section, RLS_KW_IN_BULLET),
-                          bl->section, (int32_t)b, false);
+        match__scan_plain(self, &chains, &bl->plain,
+                          match__where(model, bl->section, RLS_KW_IN_BULLET), bl->section,
+                          (int32_t)b, false);
     }
     for (uint32_t k = 0; k < model->n_skills; k++) {
         const RlsSkill *sk = &model->skills[k];
         if (!sk->text) continue;
-        MatchCtx ctx = {self, RLS_KW_IN_SKILLS, NULL, sk->span, sk->section, (int32_t)k, false};
+        MatchCtx ctx = {self,     &chains,     RLS_KW_IN_SKILLS, NULL,
+                        sk->span, sk->section, (int32_t)k,       false};
         match__scan(self, sk->text, strlen(sk->text), &ctx);
     }
+    rls_free(chains.last);
+    rls_free(chains.prev);
     if (cache) rls_cache_sweep(&cache->texts);
     if (self->n_hits > 1) qsort(self->hits, self->n_hits, sizeof(self->hits[0]), match__hit_cmp);
     match__pick_profile(self, config);

@@ -27,6 +27,7 @@
 #include "keywords/kw_internal.h"
 #include "rls/alloc.h"
 #include "rls/buf.h"
+#include "rls/hash.h"
 #include "rls/rules.h"
 
 /* ASCII-lower-cased letters and digits of s[0..n): "Node.js" -> "nodejs". */
@@ -77,11 +78,9 @@ static const char *techcase__official(const RlsKeyword *kw, const char *text, si
     return found;
 }
 
-const char *rls_kw_official_form(const char *text, size_t len, bool in_list) {
-    if (!text || len == 0 || len > 64) return NULL;
-    int32_t t = rls_kw_find(text, len);
-    if (t < 0) return NULL;
-    const RlsKeyword *kw = rls_kw_get((uint32_t)t);
+/* The official form text[0..len), a form of term kw, should take; NULL
+ * when it is right as written or not judged. */
+static const char *techcase__fix(const RlsKeyword *kw, const char *text, size_t len, bool in_list) {
     if (!kw->category || strcmp(kw->category, "practice") == 0) return NULL;
     bool exact;
     const char *form = techcase__official(kw, text, len, &exact);
@@ -92,6 +91,12 @@ const char *rls_kw_official_form(const char *text, size_t len, bool in_list) {
     if (!techcase__has_lower(text, len) && len > 1) return NULL;
     if (kw->common_word && !techcase__has_upper(text, len) && !in_list) return NULL;
     return form;
+}
+
+const char *rls_kw_official_form(const char *text, size_t len, bool in_list) {
+    if (!text || len == 0 || len > 64) return NULL;
+    int32_t t = rls_kw_find(text, len); /* a scan of the whole catalogue */
+    return t < 0 ? NULL : techcase__fix(rls_kw_get((uint32_t)t), text, len, in_list);
 }
 
 /* ---- Where a name is not prose --------------------------------------------- */
@@ -120,45 +125,90 @@ static bool techcase__contains(const char *s, uint32_t n, const char *needle) {
     return false;
 }
 
-/* Inside `code` on its line (Markdown): an odd number of backticks before. */
-static bool techcase__in_code_span(const char *src, uint32_t s) {
-    uint32_t ticks = 0;
-    for (uint32_t i = s; i > 0 && src[i - 1] != '\n'; i--)
-        ticks += src[i - 1] == '`';
-    return ticks % 2 == 1;
+/* ---- Stretches that are not prose, found in one pass ---------------------- */
+
+/* Where a name sits in code or a target, not in prose: byte positions p
+ * (the bytes src[0..p) decide) inside `code` on its line (Markdown: an
+ * odd number of backticks before on the line), inside a link's target
+ * ("](" before, no ")" or line end between), or whose innermost open brace
+ * group of the paragraph is an argument that is not prose (LaTeX: \texttt,
+ * \url, \verb, \href's target, icon commands). Each question used to scan
+ * back from every name; on a 1 MB document without blank lines that was a
+ * scan of the whole file per name (2.4 s a keystroke). */
+typedef struct {
+    RlsSpan *items; /* sorted, disjoint: [start, end) of positions not prose */
+    size_t n, cap;
+} TechMap;
+
+static void techmap__mark(TechMap *m, uint32_t p, bool on) {
+    if (on && (m->n == 0 || m->items[m->n - 1].end_byte != UINT32_MAX)) {
+        if (m->n == m->cap) {
+            m->cap = m->cap ? m->cap * 2 : 16;
+            m->items = rls_realloc(m->items, m->cap * sizeof(*m->items));
+        }
+        m->items[m->n++] = (RlsSpan){p, UINT32_MAX};
+    } else if (!on && m->n && m->items[m->n - 1].end_byte == UINT32_MAX) {
+        m->items[m->n - 1].end_byte = p;
+    }
 }
 
-/* Inside the braces of a LaTeX command whose argument is not prose. */
-static bool techcase__in_verbatim_arg(const char *src, uint32_t s) {
+/* Whether the brace at src[brace] opens an argument that is not prose. */
+static bool techcase__verbatim_brace(const char *src, uint32_t brace) {
     static const char *const cmds[] = {"texttt", "url",       "verb",  "href",       "code",
                                        "path",   "lstinline", "email", "mintinline", "detokenize"};
-    int depth = 0;
-    for (uint32_t i = s; i > 0; i--) {
-        char c = src[i - 1];
-        if (c == '\n' && i > 1 && src[i - 2] == '\n') return false; /* a paragraph break */
-        if (c == '}') depth++;
-        if (c != '{') continue;
-        if (depth > 0) {
-            depth--;
-            continue;
-        }
-        /* The command before this brace: "\href{" (its first argument). */
-        uint32_t e = i - 1, a = e;
-        while (a > 0 && ((src[a - 1] | 32) >= 'a' && (src[a - 1] | 32) <= 'z'))
-            a--;
-        if (a == 0 || src[a - 1] != '\\') return false;
-        for (size_t k = 0; k < RLS_ARRAY_LEN(cmds); k++)
-            if (strlen(cmds[k]) == e - a && memcmp(src + a, cmds[k], e - a) == 0) return true;
-        /* \simpleicon{python}, \faicon{github}: an icon's name. */
-        for (uint32_t k = a; k + 4 <= e; k++)
-            if (memcmp(src + k, "icon", 4) == 0 || memcmp(src + k, "Icon", 4) == 0) return true;
-        return false;
-    }
+    uint32_t e = brace, a = e;
+    while (a > 0 && ((src[a - 1] | 32) >= 'a' && (src[a - 1] | 32) <= 'z'))
+        a--;
+    if (a == 0 || src[a - 1] != '\\') return false;
+    for (size_t k = 0; k < RLS_ARRAY_LEN(cmds); k++)
+        if (strlen(cmds[k]) == e - a && memcmp(src + a, cmds[k], e - a) == 0) return true;
+    /* \simpleicon{python}, \faicon{github}: an icon's name. */
+    for (uint32_t k = a; k + 4 <= e; k++)
+        if (memcmp(src + k, "icon", 4) == 0 || memcmp(src + k, "Icon", 4) == 0) return true;
     return false;
 }
 
-static bool techcase__not_prose(const RlsResume *m, const char *src, uint32_t len, uint32_t s,
-                                uint32_t e) {
+static void techmap__build(TechMap *m, const char *src, uint32_t len, bool markdown) {
+    RlsBuf groups; /* open brace groups of the paragraph: 1 = not prose */
+    rls_buf_init(&groups);
+    bool ticks = false, target = false;
+    for (uint32_t i = 0; i < len; i++) {
+        char c = src[i];
+        if (c == '\n') {
+            ticks = target = false;
+            if (i > 0 && src[i - 1] == '\n') rls_buf_clear(&groups); /* a paragraph break */
+        } else if (c == '`') {
+            ticks = !ticks;
+        } else if (c == ')') {
+            target = false;
+        } else if (c == '(' && i > 0 && src[i - 1] == ']') {
+            target = true;
+        } else if (!markdown && c == '{') {
+            rls_buf_putc(&groups, (char)techcase__verbatim_brace(src, i));
+        } else if (!markdown && c == '}' && groups.len) {
+            groups.len--;
+        }
+        bool verbatim = groups.len && groups.data[groups.len - 1];
+        techmap__mark(m, i + 1, (markdown && ticks) || target || verbatim);
+    }
+    techmap__mark(m, len + 1, false);
+    rls_buf_close(&groups);
+}
+
+static bool techmap__has(const TechMap *m, uint32_t p) {
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->items[mid].end_byte <= p)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->n && m->items[lo].start_byte <= p;
+}
+
+static bool techcase__not_prose(const RlsResume *m, const TechMap *map, const char *src,
+                                uint32_t len, uint32_t s, uint32_t e) {
     if (s > 0 && (src[s - 1] == '\\' || src[s - 1] == '/' || src[s - 1] == '@' ||
                   src[s - 1] == '#' || src[s - 1] == '$'))
         return true;
@@ -179,12 +229,7 @@ static bool techcase__not_prose(const RlsResume *m, const char *src, uint32_t le
     if (techcase__contains(src + ts, te - ts, "://") ||
         techcase__contains(src + ts, te - ts, "www.") || memchr(src + ts, '@', te - ts))
         return true;
-    if (m->format == RLS_FORMAT_MARKDOWN ? techcase__in_code_span(src, s)
-                                         : techcase__in_verbatim_arg(src, s))
-        return true;
-    /* A Markdown link's target: "](" before without ")" between. */
-    for (uint32_t i = s; i > 1 && src[i - 1] != '\n' && src[i - 1] != ')'; i--)
-        if (src[i - 1] == '(' && src[i - 2] == ']') return true;
+    if (techmap__has(map, s)) return true;
     for (uint32_t c = 0; c < m->n_contacts; c++) {
         RlsSpan sp = m->contacts[c].span;
         if (s >= sp.start_byte && e <= sp.end_byte && m->contacts[c].kind != RLS_CONTACT_PHONE)
@@ -204,11 +249,15 @@ static bool techcase__not_prose(const RlsResume *m, const char *src, uint32_t le
 static bool techcase__lower_case_list(const char *src, uint32_t len, uint32_t s, uint32_t e) {
     static const char *const open = "\n{}&:|";
     static const char *const close = "\n{}&|\\";
+    /* A stretch longer than this is no list set on one line; scanning a
+     * 1 MB line for each of its names would be quadratic. */
+    enum { REACH = 1024 };
     uint32_t a = s, b = e;
-    while (a > 0 && !strchr(open, src[a - 1]))
+    while (a > 0 && !strchr(open, src[a - 1]) && s - a < REACH)
         a--;
-    while (b < len && !strchr(close, src[b]))
+    while (b < len && !strchr(close, src[b]) && b - e < REACH)
         b++;
+    if (s - a >= REACH || b - e >= REACH) return false;
     uint32_t items = 0;
     for (uint32_t i = a; i < b;) {
         while (i < b && (src[i] == ' ' || src[i] == '\t'))
@@ -225,6 +274,41 @@ static bool techcase__lower_case_list(const char *src, uint32_t len, uint32_t s,
 
 /* ---- The rule ----------------------------------------------------------------- */
 
+/* The spans this rule reported, as a set: hits overlap (a skill's hit
+ * covers the whole skill), and a name is reported once. A list scanned for
+ * every name was quadratic in the findings of a long resume. */
+typedef struct {
+    uint64_t *keys; /* 0: empty; cap a power of two, at most half full */
+    uint32_t cap, n;
+} TechSeen;
+
+static uint64_t techseen__key(RlsSpan sp) {
+    /* Multiplying by an odd constant is one-to-one: the key is the span. */
+    return rls_hash_key((((uint64_t)sp.start_byte << 32) | sp.end_byte) * 0x9E3779B97F4A7C15ull);
+}
+
+static bool techseen__has(const TechSeen *t, RlsSpan sp) {
+    if (!t->cap) return false;
+    uint64_t k = techseen__key(sp);
+    return t->keys[rls_hash_probe(t->keys, sizeof(uint64_t), t->cap, k)] == k;
+}
+
+static void techseen__add(TechSeen *t, RlsSpan sp) {
+    if (2 * (t->n + 1) > t->cap) {
+        TechSeen g = {rls_calloc(t->cap ? 2 * (size_t)t->cap : 64, sizeof(uint64_t)),
+                      t->cap ? 2 * t->cap : 64, t->n};
+        for (uint32_t i = 0; i < t->cap; i++)
+            if (t->keys[i])
+                g.keys[rls_hash_probe(g.keys, sizeof(uint64_t), g.cap, t->keys[i])] = t->keys[i];
+        rls_free(t->keys);
+        *t = g;
+    }
+    uint64_t k = techseen__key(sp);
+    uint64_t *slot = &t->keys[rls_hash_probe(t->keys, sizeof(uint64_t), t->cap, k)];
+    if (!*slot) t->n++;
+    *slot = k;
+}
+
 typedef struct {
     const RlsResume *model;
     const char *src;
@@ -237,17 +321,9 @@ typedef struct {
     const char **used; /* per term: the first official form seen, or NULL */
     RlsSpan *used_at;
     bool *told; /* per term: "pick one" said already */
+    TechMap map;
+    TechSeen seen;
 } TechCtx;
-
-static bool techcase__reported(const RlsDiagList *out, RlsSpan sp) {
-    for (size_t i = out->len; i-- > 0;) {
-        const RlsDiag *d = &out->items[i];
-        if (d->span.start_byte == sp.start_byte && d->span.end_byte == sp.end_byte && d->rule &&
-            strcmp(d->rule, RLS_RULE_ID(TECH_CASING)) == 0)
-            return true;
-    }
-    return false;
-}
 
 static void techcase__on_match(const RlsKwMatch *mt, void *data) {
     TechCtx *c = data;
@@ -255,20 +331,21 @@ static void techcase__on_match(const RlsKwMatch *mt, void *data) {
     RlsSpan sp = {c->base + mt->start_byte, c->base + mt->end_byte};
     const char *text = c->src + sp.start_byte;
     size_t n = sp.end_byte - sp.start_byte;
-    if (techcase__not_prose(c->model, c->src, c->len, sp.start_byte, sp.end_byte)) return;
-    if (techcase__reported(c->out, sp)) return;
+    if (techcase__not_prose(c->model, &c->map, c->src, c->len, sp.start_byte, sp.end_byte)) return;
+    if (techseen__has(&c->seen, sp)) return;
     if (techcase__lower_case_list(c->src, c->len, sp.start_byte, sp.end_byte)) return;
     const RlsKeyword *kw = rls_kw_get(mt->term);
     bool exact;
     const char *official = techcase__official(kw, text, n, &exact);
     if (!official) return;
-    const char *fix = rls_kw_official_form(text, n, c->in_list);
+    /* The scan named the term: no need to look the text up again. */
+    const char *fix = n <= 64 ? techcase__fix(kw, text, n, c->in_list) : NULL;
     if (fix) {
-        RlsDiag *d = rls_diag_push(c->out, sp, c->sev, RLS_RULE_ID(TECH_CASING),
-                                   "\"%.*s\" is written \"%s\"; recruiters notice a tool name "
-                                   "written the wrong way.",
-                                   (int)n, text, fix);
-        (void)d;
+        techseen__add(&c->seen, sp);
+        rls_diag_push(c->out, sp, c->sev, RLS_RULE_ID(TECH_CASING),
+                      "\"%.*s\" is written \"%s\"; recruiters notice a tool name "
+                      "written the wrong way.",
+                      (int)n, text, fix);
         official = fix;
     } else if (!exact) {
         return; /* a variant left alone: it says nothing about the choice */
@@ -279,6 +356,7 @@ static void techcase__on_match(const RlsKwMatch *mt, void *data) {
         c->used_at[mt->term] = sp;
     } else if (strcmp(c->used[mt->term], official) != 0 && !c->told[mt->term]) {
         c->told[mt->term] = true;
+        techseen__add(&c->seen, sp);
         RlsSeverity sev = c->sev > RLS_SEV_INFO ? c->sev : RLS_SEV_INFO;
         rls_diag_push(c->out, sp, sev, RLS_RULE_ID(TECH_CASING),
                       "%s is written both \"%s\" and \"%s\" in this resume; pick one and use it "
@@ -293,7 +371,9 @@ void rls_kw__tech_casing(const RlsResume *model, const RlsKwReport *report, cons
     RlsSeverity sev = rls_config_severity(config, RLS_RULE_ID(TECH_CASING), info->default_severity);
     if (sev == RLS_SEV_OFF || !src || !report || report->n_hits == 0) return;
     uint32_t n_terms = rls_kw_count();
-    TechCtx c = {model, src, src_len, 0, 0, false, sev, out, NULL, NULL, NULL};
+    TechCtx c = {model, src,  src_len,      0,           0, false, sev, out, NULL,
+                 NULL,  NULL, {NULL, 0, 0}, {NULL, 0, 0}};
+    techmap__build(&c.map, src, src_len, model->format == RLS_FORMAT_MARKDOWN);
     c.used = rls_calloc(n_terms, sizeof(*c.used));
     c.used_at = rls_calloc(n_terms, sizeof(*c.used_at));
     c.told = rls_calloc(n_terms, sizeof(*c.told));
@@ -311,4 +391,6 @@ void rls_kw__tech_casing(const RlsResume *model, const RlsKwReport *report, cons
     rls_free(c.used);
     rls_free(c.used_at);
     rls_free(c.told);
+    rls_free(c.map.items);
+    rls_free(c.seen.keys);
 }

@@ -530,6 +530,44 @@ static void test_tech_casing_in_latex_spares_commands_and_verbatim(void) {
     rls_config_close(&c);
 }
 
+/* Where a name is code is read in one pass over the source (a scan back
+ * from every name was quadratic): an argument of \texttt that runs over
+ * lines is code to its closing brace, a paragraph break ends it, a closed
+ * group before a name leaves it prose; in Markdown a backtick left open
+ * ends with its line and a link's target with its bracket. */
+static void test_tech_casing_reads_code_stretches_in_one_pass(void) {
+    const char *tex = "\\documentclass{article}\n\\begin{document}\n"
+                      "\\section{Experience}\n"
+                      "\\textbf{Engineer}, Acme \\hfill 2020 -- 2022\n"
+                      "\\begin{itemize}\n"
+                      "\\item Wrote \\texttt{a long\nGithub action} and \\texttt{x} Javascript\n"
+                      "\\item Kept \\url{broken\n\nTypescript} apart\n"
+                      "\\end{itemize}\n\\end{document}\n";
+    Run r;
+    run_open(&r, tex, RLS_FORMAT_LATEX, NULL);
+    EXPECT_EQ_INT(count(&r, "tech-casing"), 2);
+    for (size_t i = 0; i < r.an.diags.len; i++) {
+        const RlsDiag *d = &r.an.diags.items[i];
+        if (strcmp(d->rule, "tech-casing") == 0)
+            EXPECT_TRUE(covers(&r, d, "Javascript") || covers(&r, d, "Typescript"));
+    }
+    run_close(&r);
+    const char *md = "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
+                     "### Engineer, Acme — 2019 – 2022\n\n"
+                     "- Wrote `a Github action` and a Javascript client, see [notes](Typescript)\n"
+                     "- Ran `odd tick\n- Moved the Nodejs API\n";
+    run_open(&r, md, RLS_FORMAT_MARKDOWN, NULL);
+    size_t n = 0;
+    for (size_t i = 0; i < r.an.diags.len; i++) {
+        const RlsDiag *d = &r.an.diags.items[i];
+        if (strcmp(d->rule, "tech-casing") != 0) continue;
+        EXPECT_TRUE(covers(&r, d, "Javascript") || covers(&r, d, "Nodejs"));
+        n++;
+    }
+    EXPECT_EQ_INT(n, 2);
+    run_close(&r);
+}
+
 static void test_disable_comments_cover_tech_casing(void) {
     const char *md = "# Zoë\n\nzoe@example.com\n\n## Experience\n\n"
                      "### Développeuse, Café Ünïcode — 2020 – Present\n\n"
@@ -602,6 +640,7 @@ int main(void) {
         RLS_TEST(test_tech_casing_leaves_a_lower_case_list_alone),
         RLS_TEST(test_tech_casing_fix_is_safe_and_fix_all_applies_it),
         RLS_TEST(test_tech_casing_in_latex_spares_commands_and_verbatim),
+        RLS_TEST(test_tech_casing_reads_code_stretches_in_one_pass),
         RLS_TEST(test_disable_comments_cover_tech_casing),
         RLS_TEST(test_a_long_generated_section_is_read_in_time),
         RLS_TEST(test_the_bullet_hover_lists_tech_casing),
