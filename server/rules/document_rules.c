@@ -336,7 +336,7 @@ void rls_rules_tense_mismatch(RlsRulesCtx *ctx) {
             char fix[64];
             rls_buf_clear(&msg);
             if (wrong == RLS_TENSE_PRESENT) {
-                rls_rules_past_of(w, wl, fix, sizeof(fix));
+                rls_rules_other_tense(w, wl, wrong, fix, sizeof(fix));
                 if (en->dates.end.year)
                     rls_rules_format(&msg,
                                      "\"%.*s\" is present tense, but this role ended in %d. "
@@ -348,7 +348,7 @@ void rls_rules_tense_mismatch(RlsRulesCtx *ctx) {
                                      "Describe finished roles in the past tense: \"%s\".",
                                      (int)wl, w, fix);
             } else {
-                rls_rules_base_of(w, wl, fix, sizeof(fix));
+                rls_rules_other_tense(w, wl, wrong, fix, sizeof(fix));
                 rls_rules_format(&msg,
                                  "\"%.*s\" is past tense, while the other bullets of this current "
                                  "role are in the present. Keep one tense per role: \"%s\".",
