@@ -32,8 +32,8 @@ typedef struct {
     char gerund[RLS_VERB_MAX];     /* "migrating" */
     char third[RLS_VERB_MAX];      /* "migrates" */
     bool known;                    /* listed in the verb table (else guessed) */
-    bool irregular; /* listed with its own forms: an irregular verb ("ran"), or
-                     * one whose consonant doubles against the rule ("committed") */
+    bool irregular;                /* listed with its own forms: an irregular verb ("ran"), or
+                                    * one whose consonant doubles against the rule ("committed") */
 } RlsVerb;
 
 /* The forms, as bits so that a word can be several ("cut" is base, past and

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rls/dates.h"
+#include "rls/numwords.h"
 #include "rls/verbs.h"
 #include "rules/rules_internal.h"
 
@@ -211,26 +212,17 @@ bool rls_rules_has_metric(RlsRulesCtx *ctx, const char *t, uint32_t n) {
 
 /* ---- Spelled-out numbers ---------------------------------------------------------- */
 
-static long metric__number_word(const char *w, uint32_t n) {
-    /* Every number word is 3-8 letters starting with one of these: a cheap
-     * test before the lexicon, since this runs on every word. */
-    if (n < 3 || n > 8 || !strchr("tfsenhmbTFSENHMB", w[0])) return 0;
-    const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(RLS_LEX_NUMBER_WORD), w, n);
-    if (!e) return 0;
-    size_t vl;
-    const char *v = rls_lexicon_column(e, 1, &vl);
-    long x = 0;
-    for (size_t i = 0; v && i < vl && metric__digit(v[i]); i++)
-        x = x * 10 + (v[i] - '0');
-    return x;
-}
-
 uint32_t rls_rules_spelled_number(RlsRulesCtx *ctx, const char *t, uint32_t n, size_t w,
                                   long *value) {
     if (w >= ctx->n_words) return 0;
     const RlsWord *wd = &ctx->words[w];
-    long v = metric__number_word(t + wd->start_byte, wd->end_byte - wd->start_byte);
-    if (!v) return 0;
+    uint64_t first;
+    RlsNumWordKind kind =
+        rls_numword_kind(t + wd->start_byte, wd->end_byte - wd->start_byte, &first);
+    /* "one of", "zero downtime", "a dozen" read naturally in words. */
+    if (kind == RLS_NUMWORD_NONE || kind == RLS_NUMWORD_DOZEN ||
+        (kind == RLS_NUMWORD_SMALL && first < 2))
+        return 0;
     /* "2 million users" is digits already. */
     if (w > 0) {
         const RlsWord *pw = &ctx->words[w - 1];
@@ -253,36 +245,24 @@ uint32_t rls_rules_spelled_number(RlsRulesCtx *ctx, const char *t, uint32_t n, s
             if (rls_rules_word_is(t + pw->start_byte, pw->end_byte - pw->start_byte, det[i]))
                 return 0;
     }
-    bool multiplier = v >= 100;
-    if (multiplier) {
+    uint32_t from = wd->start_byte;
+    if (kind != RLS_NUMWORD_SMALL) {
         /* "hundred", "thousand" alone read as "a hundred": only count it
-         * after "a". */
+         * after "a", which the grammar reads as one. */
         if (w == 0 ||
             !rls_rules_word_is(t + ctx->words[w - 1].start_byte,
                                ctx->words[w - 1].end_byte - ctx->words[w - 1].start_byte, "a"))
             return 0;
+        from = ctx->words[w - 1].start_byte;
     }
-    size_t k = w + 1;
-    uint32_t end = wd->end_byte;
-    /* Compounds: twenty-five, twenty five, five hundred, two million. */
-    while (k < ctx->n_words) {
-        const RlsWord *nw = &ctx->words[k];
-        uint32_t gap = nw->start_byte - end;
-        bool joined = gap == 1 && (t[end] == ' ' || t[end] == '-');
-        if (!joined) break;
-        long nv = metric__number_word(t + nw->start_byte, nw->end_byte - nw->start_byte);
-        if (!nv) break;
-        if (nv >= 100)
-            v *= nv;
-        else if (v >= 20 && v < 100 && v % 10 == 0 && nv < 10)
-            v += nv;
-        else
-            break;
-        end = nw->end_byte;
-        k++;
-    }
+    RlsNumWords num;
+    if (!rls_numwords_read(t, n, from, &num)) return 0;
+    uint32_t end = num.end_byte;
     /* "two-factor", "three-tier", "five-star": a compound adjective. */
     if (end < n && t[end] == '-') return 0;
+    size_t k = w + 1;
+    while (k < ctx->n_words && ctx->words[k].start_byte < end)
+        k++;
     if (k >= ctx->n_words) return 0; /* a number must count something */
     const RlsWord *nw = &ctx->words[k];
     const char *nt = t + nw->start_byte;
@@ -299,7 +279,7 @@ uint32_t rls_rules_spelled_number(RlsRulesCtx *ctx, const char *t, uint32_t n, s
         /* "two or three", "one to two": an estimate, not a count to fix. */
         return 0;
     }
-    *value = v;
+    *value = (long)num.value;
     return end;
 }
 

@@ -21,14 +21,13 @@
  * array whose entries point into the embedded bytes: no copy, no heap. */
 
 typedef enum {
-    RLS_LEX_WEAK_OPENER,    /* weak-openers.txt          (rule weak-opener) */
-    RLS_LEX_BUZZWORD,       /* buzzwords.txt             (rule buzzword) */
-    RLS_LEX_VAGUE,          /* vague-quantifiers.txt     (rule vague-quantifier) */
-    RLS_LEX_ACTION_VERB,    /* action-verbs.txt          base forms */
-    RLS_LEX_PARTICIPLE,     /* the verb table's listed participles (rule passive-voice) */
-    RLS_LEX_NUMBER_WORD,    /* number-words.tsv          word -> digits */
-    RLS_LEX_UNIT,           /* metric-units.txt */
-    RLS_LEX_ACRONYM,        /* acronyms.tsv              (rule acronym-undefined), case-sensitive */
+    RLS_LEX_WEAK_OPENER, /* weak-openers.txt          (rule weak-opener) */
+    RLS_LEX_BUZZWORD,    /* buzzwords.txt             (rule buzzword) */
+    RLS_LEX_VAGUE,       /* vague-quantifiers.txt     (rule vague-quantifier) */
+    RLS_LEX_ACTION_VERB, /* action-verbs.txt          base forms */
+    RLS_LEX_PARTICIPLE,  /* the verb table's listed participles (rule passive-voice) */
+    RLS_LEX_UNIT,        /* metric-units.txt */
+    RLS_LEX_ACRONYM,     /* acronyms.tsv              (rule acronym-undefined), case-sensitive */
     RLS_LEX_HEADING_KEYWORD, /* heading-keywords.tsv      word -> standard heading */
     RLS_LEX_VERB_SYNONYM,    /* verb-synonyms.tsv         verb -> alternatives */
     RLS_LEX_COUNT

@@ -242,9 +242,14 @@ static void verbs__build(void) {
         p = eol + 1;
     }
     qsort(verbs__table.by_base, verbs__table.n, sizeof *verbs__table.by_base, verbs__line_cmp);
-    for (uint32_t i = 0; i < verbs__table.n; i++)
-        verbs__table.conj_ok[i] =
-            verbs__lookup(verbs__table.lines[i].p, verbs__table.lines[i].bn, &verbs__table.conj[i]);
+    /* Each line conjugated as itself, so that a base's second line (a
+     * variant: "learnt" beside "learned") is recognised too. */
+    for (uint32_t i = 0; i < verbs__table.n; i++) {
+        const VerbsLine *l = &verbs__table.lines[i];
+        char base[RLS_VERB_MAX];
+        verbs__table.conj_ok[i] = verbs__lower(l->p, l->bn, base) &&
+                                  verbs__from_line(l, base, l->bn, &verbs__table.conj[i]);
+    }
 }
 
 uint32_t rls_verb_table_size(void) {
@@ -472,7 +477,8 @@ unsigned rls_verb_read(const char *word, size_t len, bool guess, RlsVerb *out) {
     }
     /* A guessed past is also its participle: regular verbs share the two. */
     if (!guess) return RLS_VFORM_NONE;
-    if (rls_verb_as(w, len, RLS_VFORM_PAST, true, out)) return RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE;
+    if (rls_verb_as(w, len, RLS_VFORM_PAST, true, out))
+        return RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE;
     if (rls_verb_as(w, len, RLS_VFORM_GERUND, true, out)) return RLS_VFORM_GERUND;
     if (rls_verb_as(w, len, RLS_VFORM_THIRD, true, out)) return RLS_VFORM_THIRD;
     return RLS_VFORM_NONE;
