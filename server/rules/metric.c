@@ -349,9 +349,9 @@ void rls_rules_other_tense(const char *word, size_t len, RlsTense tense, char *b
         /* "Manages" -> "managed", "Build" -> "built". */
         form = v.past;
     }
+    buf[0] = '\0';
     size_t fl = form ? strlen(form) : 0;
-    if (fl + 1 > cap) fl = 0;
-    memcpy(buf, form, fl);
-    buf[fl] = '\0';
+    if (!form || fl + 1 > cap) return;
+    memcpy(buf, form, fl + 1);
     if (fl && isupper((unsigned char)word[0])) buf[0] = (char)toupper((unsigned char)buf[0]);
 }
