@@ -1,6 +1,8 @@
 /*
- * metric.c - does a bullet state a quantified result? Also spelled-out
- * numbers and verb forms, which the same rules lean on.
+ * metric.c - does a bullet state a quantified result? Also which spelled-out
+ * numbers count and an opener's tense, which the same rules lean on: the
+ * number grammar and the verb morphology themselves are text/'s
+ * (rls/numwords.h, rls/verbs.h); what is worth reporting is decided here.
  *
  * The hard part of no-metric is what a number is NOT: versions and product
  * codes (Python 3, Java 17, S3, EC2, OAuth2, HTTP/2, ES6, K8s), years and

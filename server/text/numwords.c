@@ -28,6 +28,10 @@ typedef struct {
 static struct {
     NumWord rows[NUMWORDS_MAX];
     uint32_t n;
+    /* The rules ask about every word of every bullet: the first letters
+     * and lengths of the rows turn most words away before the scan. */
+    uint32_t first_letters; /* bit c - 'a' */
+    uint8_t min_len, max_len;
 } numwords__table;
 
 static pthread_once_t numwords__once = PTHREAD_ONCE_INIT;
@@ -53,6 +57,11 @@ static void numwords__build(void) {
             for (const char *d = tab + 1; d < eol && *d >= '0' && *d <= '9'; d++)
                 r->value = r->value * 10 + (uint64_t)(*d - '0');
             r->kind = numwords__kind_of(r->word, wl, r->value);
+            if (r->word[0] >= 'a' && r->word[0] <= 'z')
+                numwords__table.first_letters |= 1u << (r->word[0] - 'a');
+            if (!numwords__table.min_len || wl < numwords__table.min_len)
+                numwords__table.min_len = (uint8_t)wl;
+            if (wl > numwords__table.max_len) numwords__table.max_len = (uint8_t)wl;
         }
         p = eol + 1;
     }
@@ -64,6 +73,10 @@ static char numwords__lower(char c) {
 
 RlsNumWordKind rls_numword_kind(const char *w, size_t n, uint64_t *value) {
     pthread_once(&numwords__once, numwords__build);
+    if (n < numwords__table.min_len || n > numwords__table.max_len) return RLS_NUMWORD_NONE;
+    char c0 = numwords__lower(w[0]);
+    if (c0 < 'a' || c0 > 'z' || !(numwords__table.first_letters & (1u << (c0 - 'a'))))
+        return RLS_NUMWORD_NONE;
     for (uint32_t i = 0; i < numwords__table.n; i++) {
         const NumWord *r = &numwords__table.rows[i];
         if (r->len != n) continue;
@@ -166,16 +179,17 @@ bool rls_numwords_read(const char *text, size_t len, size_t at_byte, RlsNumWords
         size_t ne = nx ? numwords__word_end(text, len, nx) : 0;
         RlsNumWordKind nk = nx ? rls_numword_kind(text + nx, ne - nx, NULL) : RLS_NUMWORD_NONE;
         if (k == RLS_NUMWORD_NONE) {
-            /* "a hundred", "an eighty"-less: "a" is one only before a
-             * multiplier; "and" only inside "hundred and five". */
+            /* "a" stands for one only before a multiplier ("a hundred",
+             * not "a team"); "and" joins only after one ("a hundred and
+             * five", not "five and six"). */
             bool article = words == 0 && (numwords__is(text + i, we - i, "a") ||
                                           numwords__is(text + i, we - i, "an"));
-            bool and = s.joined && numwords__is(text + i, we - i, "and");
+            bool joiner = s.joined && numwords__is(text + i, we - i, "and");
             if (article &&
                 (nk == RLS_NUMWORD_HUNDRED || nk == RLS_NUMWORD_DOZEN || nk == RLS_NUMWORD_SCALE)) {
                 s.group = 1;
                 s.small = true;
-            } else if (!(and&&nk == RLS_NUMWORD_SMALL)) {
+            } else if (!joiner || nk != RLS_NUMWORD_SMALL) {
                 break;
             }
         } else if (!numwords__take(&s, k, v)) {
