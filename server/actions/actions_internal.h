@@ -1,8 +1,8 @@
 /*
  * actions_internal.h - what the files of server/actions/ share, and what the
- * unit tests reach (tests/unit/morph_test.c, rewrite_test.c).
+ * unit tests reach (tests/unit/morph_test.c, rewrite_test.c). Verb forms
+ * come from the core's verb table (rls/verbs.h).
  *
- *   morph.c    verb morphology: base <-> past <-> participle <-> gerund
  *   words.c    tokens, word classes and number words
  *   tracked.c  a string whose every byte remembers where it came from
  *   rewrite.c  outcome-first and weak-opener rewrites
@@ -15,42 +15,7 @@
 
 #include "rls/actions.h"
 #include "rls/buf.h"
-
-/* ---- Verb morphology (morph.c) -------------------------------------------
- * All forms are lower-case ASCII. Lookups accept any case. */
-
-#define RLS_VERB_MAX 40
-
-typedef struct {
-    char base[RLS_VERB_MAX];       /* "migrate" */
-    char past[RLS_VERB_MAX];       /* "migrated" */
-    char participle[RLS_VERB_MAX]; /* "migrated" ("written" for write) */
-    char gerund[RLS_VERB_MAX];     /* "migrating" */
-    char third[RLS_VERB_MAX];      /* "migrates" */
-    bool known;                    /* listed in data/verbs.tsv (else guessed) */
-} RlsVerb;
-
-typedef enum {
-    RLS_VFORM_NONE = 0,
-    RLS_VFORM_BASE = 1 << 0,
-    RLS_VFORM_PAST = 1 << 1,
-    RLS_VFORM_PARTICIPLE = 1 << 2,
-    RLS_VFORM_GERUND = 1 << 3,
-    RLS_VFORM_THIRD = 1 << 4,
-} RlsVerbForm;
-
-/* Conjugates a base form (any ASCII letters). False when the word is not
- * alphabetic or too long. */
-bool rls_verb_from_base(const char *word, size_t len, RlsVerb *out);
-/* Recognises word as the `form` of a verb (one RlsVerbForm bit) and fills
- * *out. Listed verbs are matched exactly; otherwise the spelling rules are
- * reversed (dropped e, doubled consonant, y -> i), and only when
- * `guess` is true. */
-bool rls_verb_as(const char *word, size_t len, RlsVerbForm form, bool guess, RlsVerb *out);
-/* True when word is a listed verb's base form. */
-bool rls_verb_is_known_base(const char *word, size_t len);
-/* How many lines of data/verbs.tsv are indexed (tests: none is dropped). */
-uint32_t rls_verb_table_size(void);
+#include "rls/verbs.h"
 
 /* ---- Words (words.c) ------------------------------------------------------ */
 

@@ -1,6 +1,7 @@
 /*
  * words.c - splitting plain text into words, and reading numbers written
- * as words, for the rewrites.
+ * as words (with the core's one grammar, rls/numwords.h), for the
+ * rewrites.
  */
 #include <ctype.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 #include "actions/actions_internal.h"
 #include "rls/alloc.h"
+#include "rls/numwords.h"
 #include "rls/text.h" /* rls_utf8_decode */
 
 /* The code point at text[i] (len bytes available); sets *n. */
@@ -95,89 +97,19 @@ bool rls_tok_has_digit(const char *text, RlsTok tok) {
     return false;
 }
 
-static const char *const words__ones[] = {
-    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
-    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", NULL};
-static const char *const words__tens[] = {"twenty",  "thirty", "forty",  "fifty", "sixty",
-                                          "seventy", "eighty", "ninety", NULL};
-
-/* Value of a single number word or a hyphenated "twenty-five"; -1 if none. */
-static long words__simple(const char *s, size_t n) {
-    for (size_t i = 0; words__ones[i]; i++)
-        if (strlen(words__ones[i]) == n && strncasecmp(s, words__ones[i], n) == 0) return (long)i;
-    for (size_t i = 0; words__tens[i]; i++) {
-        size_t k = strlen(words__tens[i]);
-        if (n >= k && strncasecmp(s, words__tens[i], k) == 0) {
-            long v = 20 + 10 * (long)i;
-            if (n == k) return v;
-            if (s[k] != '-') return -1;
-            long u = words__simple(s + k + 1, n - k - 1);
-            return u >= 1 && u <= 9 ? v + u : -1;
-        }
-    }
-    return -1;
-}
-
 size_t rls_number_words(const char *text, const RlsToks *toks, size_t w, uint64_t *value) {
-    uint64_t total = 0, current = 0;
-    size_t used = 0, i = w;
-    bool any = false, have_small = false;
-    while (i < toks->len) {
-        RlsTok t = toks->items[i];
-        /* Only a space may separate the words of one number. */
-        if (i > w) {
-            RlsTok p = toks->items[i - 1];
-            if (t.start != p.end + 1 || text[p.end] != ' ') break;
-        }
-        const char *s = text + t.start;
-        size_t n = t.end - t.start;
-        long v = words__simple(s, n);
-        bool next_scale = false;
-        if (i + 1 < toks->len) {
-            RlsTok nt = toks->items[i + 1];
-            next_scale = rls_tok_in(
-                text, nt,
-                (const char *const[]){"hundred", "thousand", "million", "billion", "dozen", NULL});
-        }
-        if (v >= 0) {
-            if (have_small) break; /* "five six" is two numbers */
-            current += (uint64_t)v;
-            have_small = true;
-        } else if (!any && (rls_tok_is(text, t, "a") || rls_tok_is(text, t, "an")) && next_scale) {
-            current = 1;
-            have_small = true;
-            i++;
-            continue;
-        } else if (rls_tok_is(text, t, "hundred")) {
-            if (!have_small) break;
-            current *= 100;
-            have_small = false;
-        } else if (rls_tok_is(text, t, "dozen")) {
-            current = (current ? current : 1) * 12;
-            have_small = false;
-        } else if (rls_tok_is(text, t, "thousand") || rls_tok_is(text, t, "million") ||
-                   rls_tok_is(text, t, "billion")) {
-            if (!any && !have_small) break;
-            uint64_t scale = rls_tok_is(text, t, "thousand")  ? 1000u
-                             : rls_tok_is(text, t, "million") ? 1000000u
-                                                              : 1000000000u;
-            total += (current ? current : 1) * scale;
-            current = 0;
-            have_small = false;
-        } else if (rls_tok_is(text, t, "and") && any && i + 1 < toks->len) {
-            RlsTok nt = toks->items[i + 1];
-            if (words__simple(text + nt.start, nt.end - nt.start) < 0) break;
-            i++;
-            continue;
-        } else {
-            break;
-        }
-        any = true;
-        i++;
-        used = i - w;
-    }
-    if (!any) return 0;
-    *value = total + current;
-    return used;
+    if (w >= toks->len) return 0;
+    RlsNumWords num;
+    /* The text runs at least to the last token's end; the grammar reads no
+     * further than a word past the number. */
+    size_t len = toks->items[toks->len - 1].end;
+    if (!rls_numwords_read(text, len, toks->items[w].start, &num)) return 0;
+    size_t used = 0;
+    while (w + used < toks->len && toks->items[w + used].end < num.end_byte)
+        used++;
+    /* A number that ends inside a token is part of a longer word:
+     * "three-tier", "Three.js". */
+    if (w + used >= toks->len || toks->items[w + used].end != num.end_byte) return 0;
+    *value = num.value;
+    return used + 1;
 }

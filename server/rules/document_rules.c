@@ -11,6 +11,7 @@
 #include "rls/alloc.h"
 #include "rls/buf.h"
 #include "rls/hash.h"
+#include "rls/verbs.h"
 #include "rules/rules_internal.h"
 
 static const char *doc__opener_text(const RlsRulesCtx *ctx, const RlsOpener *o) {
@@ -61,25 +62,22 @@ static bool doc__same_verb(const RlsRulesCtx *ctx, const RlsOpener *a, const Rls
 
 static const char doc__default_alts[] = "Cut, Scaled, Automated, Launched";
 
-/* A verb's stem for telling whether two openers are the same verb in other
- * forms ("Created", "Creating", "Creates" -> "creat"); irregular forms
- * ("Built", "Building") stay apart, which only lets a suggestion through. */
+/* A verb's base for telling whether two openers are the same verb in other
+ * forms ("Created", "Creating", "Creates", and "Built", "Building" ->
+ * "create", "build"); a word that is no verb form stands for itself. */
 typedef struct {
-    char text[24];
+    char text[RLS_VERB_MAX];
 } VerbStem;
 
 static bool doc__stem(const char *w, size_t n, VerbStem *out) {
     if (n == 0 || n >= sizeof(out->text)) return false;
+    RlsVerb v;
+    if (rls_verb_read(w, n, true, &v)) {
+        memcpy(out->text, v.base, sizeof out->text);
+        return true;
+    }
     for (size_t i = 0; i < n; i++)
         out->text[i] = (char)tolower((unsigned char)w[i]);
-    static const char *const endings[] = {"ing", "ed", "es", "s", "e"};
-    for (size_t e = 0; e < RLS_ARRAY_LEN(endings); e++) {
-        size_t el = strlen(endings[e]);
-        if (n >= el + 3 && memcmp(out->text + n - el, endings[e], el) == 0) {
-            n -= el;
-            break;
-        }
-    }
     out->text[n] = '\0';
     return true;
 }
@@ -336,7 +334,7 @@ void rls_rules_tense_mismatch(RlsRulesCtx *ctx) {
             char fix[64];
             rls_buf_clear(&msg);
             if (wrong == RLS_TENSE_PRESENT) {
-                rls_rules_past_of(w, wl, fix, sizeof(fix));
+                rls_rules_other_tense(w, wl, wrong, fix, sizeof(fix));
                 if (en->dates.end.year)
                     rls_rules_format(&msg,
                                      "\"%.*s\" is present tense, but this role ended in %d. "
@@ -348,7 +346,7 @@ void rls_rules_tense_mismatch(RlsRulesCtx *ctx) {
                                      "Describe finished roles in the past tense: \"%s\".",
                                      (int)wl, w, fix);
             } else {
-                rls_rules_base_of(w, wl, fix, sizeof(fix));
+                rls_rules_other_tense(w, wl, wrong, fix, sizeof(fix));
                 rls_rules_format(&msg,
                                  "\"%.*s\" is past tense, while the other bullets of this current "
                                  "role are in the present. Keep one tense per role: \"%s\".",

@@ -14,6 +14,7 @@
 #include "rls/buf.h"
 #include "rls/rules.h"
 #include "rls/text.h"
+#include "rls/verbs.h"
 #include "rules/rules_internal.h"
 
 #define ENGINE__ID(name, id, ...) const char rls__rule_id_##name[] = id;
@@ -330,19 +331,11 @@ static bool engine__verb(const RlsRulesCtx *ctx, size_t w) {
     uint32_t l = wd->end_byte - wd->start_byte;
     const RlsLexicon *verbs = rls_lexicon_get(RLS_LEX_ACTION_VERB);
     if (rls_lexicon_find(verbs, t + wd->start_byte, l)) return true;
-    /* "Developing", "Writing", "Running": the -ing form of a listed verb
-     * (stem, stem + e, or the doubled consonant undone). */
-    if (l > 5 && l < 40 && rls_rules_word_is(t + wd->start_byte + l - 3, 3, "ing")) {
-        char stem[48];
-        size_t sl = l - 3;
-        for (size_t i = 0; i < sl; i++)
-            stem[i] = (char)tolower((unsigned char)t[wd->start_byte + i]);
-        if (rls_lexicon_find(verbs, stem, sl)) return true;
-        stem[sl] = 'e';
-        if (rls_lexicon_find(verbs, stem, sl + 1)) return true;
-        if (sl > 2 && stem[sl - 1] == stem[sl - 2] && rls_lexicon_find(verbs, stem, sl - 1))
-            return true;
-    }
+    /* "Developing", "Writing", "Running": the gerund of a listed verb. */
+    RlsVerb g;
+    if (l > 5 && rls_verb_as(t + wd->start_byte, l, RLS_VFORM_GERUND, true, &g) &&
+        rls_lexicon_find(verbs, g.base, strlen(g.base)))
+        return true;
     const RlsWord *nx = w + 1 < ctx->n_words ? &ctx->words[w + 1] : NULL;
     return rls_rules_tense_of(t + wd->start_byte, l, nx ? t + nx->start_byte : NULL,
                               nx ? nx->end_byte - nx->start_byte : 0) != RLS_TENSE_NONE;

@@ -26,8 +26,7 @@ RLS_DATA(weak_openers_txt)
 RLS_DATA(buzzwords_txt)
 RLS_DATA(vague_quantifiers_txt)
 RLS_DATA(action_verbs_txt)
-RLS_DATA(irregular_verbs_tsv)
-RLS_DATA(number_words_tsv)
+RLS_DATA(verbs_tsv) /* the verb table, server/text/data/ */
 RLS_DATA(metric_units_txt)
 RLS_DATA(acronyms_tsv)
 RLS_DATA(heading_keywords_tsv)
@@ -50,14 +49,9 @@ static const LexSource lexicon__sources[RLS_LEX_COUNT] = {
                        &rls_data_vague_quantifiers_txt_len, 0, true},
     [RLS_LEX_ACTION_VERB] = {"action-verbs", rls_data_action_verbs_txt,
                              &rls_data_action_verbs_txt_len, 0, true},
-    [RLS_LEX_IRREGULAR_BASE] = {"irregular-base", rls_data_irregular_verbs_tsv,
-                                &rls_data_irregular_verbs_tsv_len, 0, true},
-    [RLS_LEX_IRREGULAR_PAST] = {"irregular-past", rls_data_irregular_verbs_tsv,
-                                &rls_data_irregular_verbs_tsv_len, 1, true},
-    [RLS_LEX_PARTICIPLE] = {"passive-voice", rls_data_irregular_verbs_tsv,
-                            &rls_data_irregular_verbs_tsv_len, 2, true},
-    [RLS_LEX_NUMBER_WORD] = {"number-words", rls_data_number_words_tsv,
-                             &rls_data_number_words_tsv_len, 0, true},
+    /* The participles the verb table lists (its regular verbs' lines have
+     * none: "-ed" tells those), as a list the configuration can edit. */
+    [RLS_LEX_PARTICIPLE] = {"passive-voice", rls_data_verbs_tsv, &rls_data_verbs_tsv_len, 2, true},
     [RLS_LEX_UNIT] = {"metric-units", rls_data_metric_units_txt, &rls_data_metric_units_txt_len, 0,
                       true},
     [RLS_LEX_ACRONYM] = {"acronym-undefined", rls_data_acronyms_tsv, &rls_data_acronyms_tsv_len, 0,

@@ -1,6 +1,8 @@
 /*
- * metric.c - does a bullet state a quantified result? Also spelled-out
- * numbers and verb forms, which the same rules lean on.
+ * metric.c - does a bullet state a quantified result? Also which spelled-out
+ * numbers count and an opener's tense, which the same rules lean on: the
+ * number grammar and the verb morphology themselves are text/'s
+ * (rls/numwords.h, rls/verbs.h); what is worth reporting is decided here.
  *
  * The hard part of no-metric is what a number is NOT: versions and product
  * codes (Python 3, Java 17, S3, EC2, OAuth2, HTTP/2, ES6, K8s), years and
@@ -13,6 +15,8 @@
 #include <string.h>
 
 #include "rls/dates.h"
+#include "rls/numwords.h"
+#include "rls/verbs.h"
 #include "rules/rules_internal.h"
 
 static bool metric__alpha(char c) {
@@ -210,26 +214,17 @@ bool rls_rules_has_metric(RlsRulesCtx *ctx, const char *t, uint32_t n) {
 
 /* ---- Spelled-out numbers ---------------------------------------------------------- */
 
-static long metric__number_word(const char *w, uint32_t n) {
-    /* Every number word is 3-8 letters starting with one of these: a cheap
-     * test before the lexicon, since this runs on every word. */
-    if (n < 3 || n > 8 || !strchr("tfsenhmbTFSENHMB", w[0])) return 0;
-    const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(RLS_LEX_NUMBER_WORD), w, n);
-    if (!e) return 0;
-    size_t vl;
-    const char *v = rls_lexicon_column(e, 1, &vl);
-    long x = 0;
-    for (size_t i = 0; v && i < vl && metric__digit(v[i]); i++)
-        x = x * 10 + (v[i] - '0');
-    return x;
-}
-
 uint32_t rls_rules_spelled_number(RlsRulesCtx *ctx, const char *t, uint32_t n, size_t w,
                                   long *value) {
     if (w >= ctx->n_words) return 0;
     const RlsWord *wd = &ctx->words[w];
-    long v = metric__number_word(t + wd->start_byte, wd->end_byte - wd->start_byte);
-    if (!v) return 0;
+    uint64_t first;
+    RlsNumWordKind kind =
+        rls_numword_kind(t + wd->start_byte, wd->end_byte - wd->start_byte, &first);
+    /* "one of", "zero downtime", "a dozen" read naturally in words. */
+    if (kind == RLS_NUMWORD_NONE || kind == RLS_NUMWORD_DOZEN ||
+        (kind == RLS_NUMWORD_SMALL && first < 2))
+        return 0;
     /* "2 million users" is digits already. */
     if (w > 0) {
         const RlsWord *pw = &ctx->words[w - 1];
@@ -252,36 +247,24 @@ uint32_t rls_rules_spelled_number(RlsRulesCtx *ctx, const char *t, uint32_t n, s
             if (rls_rules_word_is(t + pw->start_byte, pw->end_byte - pw->start_byte, det[i]))
                 return 0;
     }
-    bool multiplier = v >= 100;
-    if (multiplier) {
+    uint32_t from = wd->start_byte;
+    if (kind != RLS_NUMWORD_SMALL) {
         /* "hundred", "thousand" alone read as "a hundred": only count it
-         * after "a". */
+         * after "a", which the grammar reads as one. */
         if (w == 0 ||
             !rls_rules_word_is(t + ctx->words[w - 1].start_byte,
                                ctx->words[w - 1].end_byte - ctx->words[w - 1].start_byte, "a"))
             return 0;
+        from = ctx->words[w - 1].start_byte;
     }
-    size_t k = w + 1;
-    uint32_t end = wd->end_byte;
-    /* Compounds: twenty-five, twenty five, five hundred, two million. */
-    while (k < ctx->n_words) {
-        const RlsWord *nw = &ctx->words[k];
-        uint32_t gap = nw->start_byte - end;
-        bool joined = gap == 1 && (t[end] == ' ' || t[end] == '-');
-        if (!joined) break;
-        long nv = metric__number_word(t + nw->start_byte, nw->end_byte - nw->start_byte);
-        if (!nv) break;
-        if (nv >= 100)
-            v *= nv;
-        else if (v >= 20 && v < 100 && v % 10 == 0 && nv < 10)
-            v += nv;
-        else
-            break;
-        end = nw->end_byte;
-        k++;
-    }
+    RlsNumWords num;
+    if (!rls_numwords_read(t, n, from, &num)) return 0;
+    uint32_t end = num.end_byte;
     /* "two-factor", "three-tier", "five-star": a compound adjective. */
     if (end < n && t[end] == '-') return 0;
+    size_t k = w + 1;
+    while (k < ctx->n_words && ctx->words[k].start_byte < end)
+        k++;
     if (k >= ctx->n_words) return 0; /* a number must count something */
     const RlsWord *nw = &ctx->words[k];
     const char *nt = t + nw->start_byte;
@@ -298,25 +281,19 @@ uint32_t rls_rules_spelled_number(RlsRulesCtx *ctx, const char *t, uint32_t n, s
         /* "two or three", "one to two": an estimate, not a count to fix. */
         return 0;
     }
-    *value = v;
+    *value = (long)num.value;
     return end;
 }
 
 /* ---- Verb forms ---------------------------------------------------------------------- */
 
+/* A verb that opens bullets: the action-verb list (which leaves out the
+ * verbs that open bullets mostly as nouns, "Index", "Record"), or a verb the
+ * table lists with its own forms. Any case. */
 static bool metric__is_base_verb(const char *w, size_t n) {
-    return rls_lexicon_find(rls_lexicon_get(RLS_LEX_ACTION_VERB), w, n) ||
-           rls_lexicon_find(rls_lexicon_get(RLS_LEX_IRREGULAR_BASE), w, n);
-}
-
-/* Irregular verbs whose past equals the base (cut, set, put, read) give no
- * tense signal. */
-static bool metric__same_past(const char *w, size_t n) {
-    const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(RLS_LEX_IRREGULAR_BASE), w, n);
-    if (!e) return false;
-    size_t pl;
-    const char *p = rls_lexicon_column(e, 1, &pl);
-    return p && pl == n && memcmp(p, w, n) == 0;
+    if (rls_lexicon_find(rls_lexicon_get(RLS_LEX_ACTION_VERB), w, n)) return true;
+    RlsVerb v;
+    return rls_verb_as(w, n, RLS_VFORM_BASE, false, &v) && v.irregular;
 }
 
 RlsTense rls_rules_tense_of(const char *word, size_t len, const char *next, size_t next_len) {
@@ -325,9 +302,12 @@ RlsTense rls_rules_tense_of(const char *word, size_t len, const char *next, size
     for (size_t i = 0; i < len; i++)
         w[i] = (char)tolower((unsigned char)word[i]);
     w[len] = '\0';
-    if (metric__same_past(w, len)) return RLS_TENSE_NONE;
-    const RlsLexEntry *past = rls_lexicon_find(rls_lexicon_get(RLS_LEX_IRREGULAR_PAST), w, len);
-    if (past) return RLS_TENSE_PAST;
+    RlsVerb v;
+    /* Verbs whose past equals the base (cut, set, put, read) give no tense
+     * signal. */
+    if (rls_verb_as(w, len, RLS_VFORM_BASE, false, &v) && v.irregular && strcmp(v.past, w) == 0)
+        return RLS_TENSE_NONE;
+    if (rls_verb_as(w, len, RLS_VFORM_PAST, false, &v) && v.irregular) return RLS_TENSE_PAST;
     if (len >= 4 && w[len - 2] == 'e' && w[len - 1] == 'd') {
         static const char *const not_past[] = {"embed", "shed",   "need",    "speed",
                                                "seed",  "exceed", "succeed", "proceed",
@@ -352,124 +332,28 @@ RlsTense rls_rules_tense_of(const char *word, size_t len, const char *next, size
         return RLS_TENSE_NONE;
     }
     if (metric__is_base_verb(w, len)) return RLS_TENSE_PRESENT;
-    if (len >= 4 && w[len - 1] == 's') {
-        if (metric__is_base_verb(w, len - 1)) return RLS_TENSE_PRESENT;
-        if (w[len - 2] == 'e' && metric__is_base_verb(w, len - 2)) return RLS_TENSE_PRESENT;
-        /* len < sizeof(w) was checked on entry; cppcheck loses that bound. */
-        // cppcheck-suppress pointerOutOfBoundsCond
-        if (len >= 5 && strcmp(w + len - 3, "ies") == 0) {
-            char b[48];
-            memcpy(b, w, len - 3);
-            b[len - 3] = 'y';
-            if (metric__is_base_verb(b, len - 2)) return RLS_TENSE_PRESENT;
-        }
-    }
+    /* "Manages", "Optimizes", "Applies": the third person of an opener verb. */
+    if (len >= 4 && w[len - 1] == 's' && rls_verb_as(w, len, RLS_VFORM_THIRD, true, &v) &&
+        metric__is_base_verb(v.base, strlen(v.base)))
+        return RLS_TENSE_PRESENT;
     return RLS_TENSE_NONE;
 }
 
-static bool metric__vowel(char c) {
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-/* Copies column col of the irregular-verbs row of lexicon lex keyed by
- * w[0..len) into buf (cap bytes); false when w is no listed verb or the form
- * does not fit. */
-static bool metric__irregular(RlsLexId lex, unsigned col, const char *w, size_t len, char *buf,
-                              size_t cap) {
-    const RlsLexEntry *e = rls_lexicon_find(rls_lexicon_get(lex), w, len);
-    size_t fl;
-    const char *form = e ? rls_lexicon_column(e, col, &fl) : NULL;
-    if (!form || fl + 1 > cap) return false;
-    memcpy(buf, form, fl);
-    buf[fl] = '\0';
-    return true;
-}
-
-void rls_rules_past_of(const char *base, size_t len, char *buf, size_t cap) {
-    char w[48];
+void rls_rules_other_tense(const char *word, size_t len, RlsTense tense, char *buf, size_t cap) {
     if (cap == 0) return;
-    /* No word, no past: every rule below reads the last letter. */
-    if (len == 0 || len >= sizeof(w) || len + 4 > cap) {
-        buf[0] = '\0';
-        return;
+    RlsVerb v;
+    const char *form = NULL;
+    if (tense == RLS_TENSE_PAST) {
+        if (rls_verb_as(word, len, RLS_VFORM_PAST, true, &v)) form = v.base;
+    } else if ((!metric__is_base_verb(word, len) &&
+                rls_verb_as(word, len, RLS_VFORM_THIRD, true, &v)) ||
+               rls_verb_from_base(word, len, &v)) {
+        /* "Manages" -> "managed", "Build" -> "built". */
+        form = v.past;
     }
-    for (size_t i = 0; i < len; i++)
-        w[i] = (char)tolower((unsigned char)base[i]);
-    w[len] = '\0';
-    /* Third person "Manages" -> "manage". */
-    if (!metric__is_base_verb(w, len) && len > 3 && w[len - 1] == 's') {
-        if (len > 4 && strcmp(w + len - 3, "ies") == 0) {
-            w[len - 3] = 'y';
-            len -= 2;
-        } else if (w[len - 2] == 'e' && metric__is_base_verb(w, len - 2)) {
-            len -= 2;
-        } else {
-            len -= 1;
-        }
-        w[len] = '\0';
-    }
-    if (metric__irregular(RLS_LEX_IRREGULAR_BASE, 1, w, len, buf, cap)) {
-        /* "ran", "built": the table's form */
-    } else if (w[len - 1] == 'e') {
-        snprintf(buf, cap, "%sd", w);
-    } else if (len >= 2 && w[len - 1] == 'y' && !metric__vowel(w[len - 2])) {
-        snprintf(buf, cap, "%.*sied", (int)(len - 1), w);
-    } else {
-        static const char *const doubles[] = {"debug",  "program",  "control", "commit",
-                                              "submit", "transfer", "equip",   "refer"};
-        bool dbl = false;
-        for (size_t i = 0; i < RLS_ARRAY_LEN(doubles); i++)
-            dbl = dbl || strcmp(w, doubles[i]) == 0;
-        size_t vowels = 0;
-        for (size_t i = 0; i < len; i++)
-            vowels += metric__vowel(w[i]);
-        char last = w[len - 1];
-        if (!dbl && vowels == 1 && len >= 3 && !metric__vowel(last) && last != 'w' && last != 'x' &&
-            last != 'y' && metric__vowel(w[len - 2]) && !metric__vowel(w[len - 3]))
-            dbl = true;
-        if (dbl)
-            snprintf(buf, cap, "%s%ced", w, last);
-        else
-            snprintf(buf, cap, "%sed", w);
-    }
-    if (isupper((unsigned char)base[0])) buf[0] = (char)toupper((unsigned char)buf[0]);
-}
-
-void rls_rules_base_of(const char *past, size_t len, char *buf, size_t cap) {
-    char w[48];
-    if (cap == 0) return;
-    if (len >= sizeof(w) || len + 2 > cap) {
-        buf[0] = '\0';
-        return;
-    }
-    for (size_t i = 0; i < len; i++)
-        w[i] = (char)tolower((unsigned char)past[i]);
-    w[len] = '\0';
-    if (metric__irregular(RLS_LEX_IRREGULAR_PAST, 0, w, len, buf, cap)) {
-        /* "run", "build": the table's form */
-    } else if (len > 3 && w[len - 2] == 'e' && w[len - 1] == 'd') {
-        char cand[48];
-        bool found = false;
-        if (len > 4 && strcmp(w + len - 3, "ied") == 0) {
-            snprintf(cand, sizeof(cand), "%.*sy", (int)(len - 3), w);
-            found = metric__is_base_verb(cand, strlen(cand));
-        }
-        if (!found) {
-            snprintf(cand, sizeof(cand), "%.*s", (int)(len - 1), w); /* reduced -> reduce */
-            found = metric__is_base_verb(cand, strlen(cand));
-        }
-        if (!found) {
-            snprintf(cand, sizeof(cand), "%.*s", (int)(len - 2), w); /* deployed -> deploy */
-            found = metric__is_base_verb(cand, strlen(cand));
-        }
-        if (!found && len > 4 && w[len - 3] == w[len - 4]) {
-            snprintf(cand, sizeof(cand), "%.*s", (int)(len - 3), w); /* shipped -> ship */
-            found = metric__is_base_verb(cand, strlen(cand));
-        }
-        if (!found) snprintf(cand, sizeof(cand), "%.*s", (int)(len - 2), w);
-        snprintf(buf, cap, "%s", cand);
-    } else {
-        snprintf(buf, cap, "%s", w);
-    }
-    if (isupper((unsigned char)past[0])) buf[0] = (char)toupper((unsigned char)buf[0]);
+    buf[0] = '\0';
+    size_t fl = form ? strlen(form) : 0;
+    if (!form || fl + 1 > cap) return;
+    memcpy(buf, form, fl + 1);
+    if (fl && isupper((unsigned char)word[0])) buf[0] = (char)toupper((unsigned char)buf[0]);
 }

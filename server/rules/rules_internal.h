@@ -21,16 +21,13 @@
  * array whose entries point into the embedded bytes: no copy, no heap. */
 
 typedef enum {
-    RLS_LEX_WEAK_OPENER,    /* weak-openers.txt          (rule weak-opener) */
-    RLS_LEX_BUZZWORD,       /* buzzwords.txt             (rule buzzword) */
-    RLS_LEX_VAGUE,          /* vague-quantifiers.txt     (rule vague-quantifier) */
-    RLS_LEX_ACTION_VERB,    /* action-verbs.txt          base forms */
-    RLS_LEX_IRREGULAR_BASE, /* irregular-verbs.tsv keyed by base form */
-    RLS_LEX_IRREGULAR_PAST, /* irregular-verbs.tsv keyed by past form */
-    RLS_LEX_PARTICIPLE,     /* irregular-verbs.tsv keyed by participle (rule passive-voice) */
-    RLS_LEX_NUMBER_WORD,    /* number-words.tsv          word -> digits */
-    RLS_LEX_UNIT,           /* metric-units.txt */
-    RLS_LEX_ACRONYM,        /* acronyms.tsv              (rule acronym-undefined), case-sensitive */
+    RLS_LEX_WEAK_OPENER, /* weak-openers.txt          (rule weak-opener) */
+    RLS_LEX_BUZZWORD,    /* buzzwords.txt             (rule buzzword) */
+    RLS_LEX_VAGUE,       /* vague-quantifiers.txt     (rule vague-quantifier) */
+    RLS_LEX_ACTION_VERB, /* action-verbs.txt          base forms */
+    RLS_LEX_PARTICIPLE,  /* the verb table's listed participles (rule passive-voice) */
+    RLS_LEX_UNIT,        /* metric-units.txt */
+    RLS_LEX_ACRONYM,     /* acronyms.tsv              (rule acronym-undefined), case-sensitive */
     RLS_LEX_HEADING_KEYWORD, /* heading-keywords.tsv      word -> standard heading */
     RLS_LEX_VERB_SYNONYM,    /* verb-synonyms.tsv         verb -> alternatives */
     RLS_LEX_COUNT
@@ -287,10 +284,11 @@ uint32_t rls_rules_spelled_number(RlsRulesCtx *ctx, const char *t, uint32_t n, s
 /* Verb forms of a lower-case word, for tense and suggestions. */
 typedef enum { RLS_TENSE_NONE, RLS_TENSE_PAST, RLS_TENSE_PRESENT } RlsTense;
 RlsTense rls_rules_tense_of(const char *word, size_t len, const char *next, size_t next_len);
-/* Writes the past form of a base verb into buf (NUL-terminated). */
-void rls_rules_past_of(const char *base, size_t len, char *buf, size_t cap);
-/* Writes the base form of a past verb into buf (NUL-terminated). */
-void rls_rules_base_of(const char *past, size_t len, char *buf, size_t cap);
+/* Writes into buf (cap bytes, NUL-terminated) the other tense of a word
+ * rls_rules_tense_of read as `tense`: the base of a past form ("Shipped" ->
+ * "Ship"), the past of a present one ("Manages" -> "Managed"), with the
+ * word's initial capital; "" when it is no verb form or does not fit. */
+void rls_rules_other_tense(const char *word, size_t len, RlsTense tense, char *buf, size_t cap);
 
 /* ---- Rules -------------------------------------------------------------------- */
 

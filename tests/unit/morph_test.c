@@ -1,4 +1,4 @@
-/* Tests for verb morphology and number words (server/actions/morph.c, words.c). */
+/* Tests for verb morphology and number words (server/text/verbs.c, server/actions/words.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

@@ -376,6 +376,23 @@ static void test_repeated_verb_flags_the_third_and_later(void) {
     rls_diag_list_close(&l);
 }
 
+/* A suggestion is left out when any form of it already opens a bullet:
+ * "Building" takes "Built" away as well as "Build" (the verb morphology
+ * reads both as "build"; a suffix-stripping stem kept them apart). */
+static void test_repeated_verb_suggests_no_verb_already_in_use_in_another_form(void) {
+    const char *src = RESUME("- Developed the billing API for 3 teams.\n"
+                             "- Developed the search indexer for 40M rows.\n"
+                             "- Building the deploy pipeline for 30 services.\n"
+                             "- Developed an SDK used by 80 apps.\n");
+    RlsDiagList l;
+    fx_check(src, NULL, &l);
+    const RlsDiag *d = fx_find(&l, "repeated-verb");
+    ASSERT_TRUE(d != NULL);
+    EXPECT_TRUE(strstr(d->message, "Engineered") != NULL);
+    if (strstr(d->message, "Built")) RLS__FAIL("suggests \"Built\": %s", d->message);
+    rls_diag_list_close(&l);
+}
+
 static void test_tense_mismatch_by_role_dates(void) {
     const char *src = "## Experience\n"
                       "### Engineer | Acme | 2018 - 2020\n"
@@ -993,6 +1010,7 @@ int main(void) {
         RLS_TEST(test_bullet_length_points_past_the_limit),
         RLS_TEST(test_spans_map_through_non_ascii_and_crlf),
         RLS_TEST(test_repeated_verb_flags_the_third_and_later),
+        RLS_TEST(test_repeated_verb_suggests_no_verb_already_in_use_in_another_form),
         RLS_TEST(test_tense_mismatch_by_role_dates),
         RLS_TEST(test_english_rules_stay_silent_on_other_languages),
         RLS_TEST(test_tense_spares_compounds_titles_and_recognition),

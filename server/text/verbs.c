@@ -1,25 +1,22 @@
 /*
- * morph.c - English verb morphology for rewrites: base <-> past <-> gerund.
+ * verbs.c - English verb morphology over the one verb table (rls/verbs.h).
  *
- * Going forward (base -> past, gerund) the spelling rules are reliable; going
- * back ("migrated" -> "migrate" or "migrat"?) they are not, because English
- * spelling drops an "e" that cannot be seen afterwards. So a form is first
- * matched against the forward forms of every verb listed in data/verbs.tsv,
- * and only unlisted words fall back to reversed rules with an "e"-restoring
- * heuristic tuned on resume vocabulary. Callers that must not guess (a
- * rewrite deciding whether a word is a verb at all) pass guess=false.
+ * Going back from a form to its base the spelling rules are reversed with
+ * an "e"-restoring heuristic tuned on resume vocabulary (verbs__needs_e);
+ * listed verbs never reach it. Callers that must not guess (a rewrite
+ * deciding whether a word is a verb at all) pass guess=false.
  */
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "actions/actions_internal.h"
+#include "rls/verbs.h"
 
 extern const unsigned char rls_data_verbs_tsv[];
 extern const size_t rls_data_verbs_tsv_len;
 
-static bool morph__vowel(const char *w, size_t i) {
+static bool verbs__vowel(const char *w, size_t i) {
     char c = w[i];
     if (c == 'a' || c == 'e' || c == 'i' || c == 'o') return true;
     /* "qu" is a consonant pair: "quit" has one vowel. */
@@ -27,11 +24,11 @@ static bool morph__vowel(const char *w, size_t i) {
     return false;
 }
 
-static size_t morph__syllables(const char *w, size_t n) {
+static size_t verbs__syllables(const char *w, size_t n) {
     size_t groups = 0;
     bool in = false;
     for (size_t i = 0; i < n; i++) {
-        bool v = morph__vowel(w, i) || (w[i] == 'y' && i > 0 && !morph__vowel(w, i - 1));
+        bool v = verbs__vowel(w, i) || (w[i] == 'y' && i > 0 && !verbs__vowel(w, i - 1));
         if (v && !in) groups++;
         in = v;
     }
@@ -39,14 +36,14 @@ static size_t morph__syllables(const char *w, size_t n) {
 }
 
 /* Ends consonant-vowel-consonant, with a final consonant that may double. */
-static bool morph__cvc(const char *w, size_t n) {
+static bool verbs__cvc(const char *w, size_t n) {
     if (n < 3) return false;
     char last = w[n - 1];
-    if (morph__vowel(w, n - 1) || last == 'w' || last == 'x' || last == 'y') return false;
-    return morph__vowel(w, n - 2) && !morph__vowel(w, n - 3) && w[n - 3] != 'y';
+    if (verbs__vowel(w, n - 1) || last == 'w' || last == 'x' || last == 'y') return false;
+    return verbs__vowel(w, n - 2) && !verbs__vowel(w, n - 3) && w[n - 3] != 'y';
 }
 
-static void morph__set(char *dst, const char *a, size_t an, const char *b) {
+static void verbs__set(char *dst, const char *a, size_t an, const char *b) {
     size_t bn = strlen(b);
     if (an + bn >= RLS_VERB_MAX) {
         dst[0] = '\0';
@@ -58,55 +55,55 @@ static void morph__set(char *dst, const char *a, size_t an, const char *b) {
 
 /* The gerund of base: "tie" -> "tying", "manage" -> "managing", "ship" ->
  * "shipping" when `doubles` says the final consonant doubles. */
-static void morph__gerund(RlsVerb *v, bool doubles) {
+static void verbs__gerund(RlsVerb *v, bool doubles) {
     const char *b = v->base;
     size_t n = strlen(b);
     /* "being", "seeing": no spelling rule applies to these. */
     if (strcmp(b, "be") == 0 || strcmp(b, "see") == 0 || strcmp(b, "foresee") == 0 ||
         strcmp(b, "oversee") == 0) {
-        morph__set(v->gerund, b, n, "ing");
+        verbs__set(v->gerund, b, n, "ing");
         return;
     }
     if (n > 2 && b[n - 2] == 'i' && b[n - 1] == 'e') {
-        morph__set(v->gerund, b, n - 2, "ying");
+        verbs__set(v->gerund, b, n - 2, "ying");
         return;
     }
     if (n > 2 && b[n - 1] == 'e' && b[n - 2] != 'e' && b[n - 2] != 'y' && b[n - 2] != 'o') {
-        morph__set(v->gerund, b, n - 1, "ing");
+        verbs__set(v->gerund, b, n - 1, "ing");
         return;
     }
     if (doubles) {
         const char dbl[2] = {n ? b[n - 1] : 0, 0};
         char tmp[RLS_VERB_MAX];
-        morph__set(tmp, b, n, dbl);
-        morph__set(v->gerund, tmp, strlen(tmp), "ing");
+        verbs__set(tmp, b, n, dbl);
+        verbs__set(v->gerund, tmp, strlen(tmp), "ing");
         return;
     }
-    morph__set(v->gerund, b, n, "ing");
+    verbs__set(v->gerund, b, n, "ing");
 }
 
 /* Fills gerund and third person from base; `doubles` says the final
  * consonant doubles before a suffix. */
-static void morph__suffixes(RlsVerb *v, bool doubles) {
+static void verbs__suffixes(RlsVerb *v, bool doubles) {
     const char *b = v->base;
     size_t n = strlen(b);
-    morph__gerund(v, doubles);
+    verbs__gerund(v, doubles);
     /* Third person singular. */
     if (strcmp(b, "be") == 0) {
-        morph__set(v->third, "is", 2, "");
+        verbs__set(v->third, "is", 2, "");
     } else if (strcmp(b, "have") == 0) {
-        morph__set(v->third, "has", 3, "");
-    } else if (n > 1 && b[n - 1] == 'y' && !morph__vowel(b, n - 2)) {
-        morph__set(v->third, b, n - 1, "ies");
+        verbs__set(v->third, "has", 3, "");
+    } else if (n > 1 && b[n - 1] == 'y' && !verbs__vowel(b, n - 2)) {
+        verbs__set(v->third, b, n - 1, "ies");
     } else if (n > 0 && (b[n - 1] == 's' || b[n - 1] == 'x' || b[n - 1] == 'z' || b[n - 1] == 'o' ||
                          (n > 1 && b[n - 1] == 'h' && (b[n - 2] == 'c' || b[n - 2] == 's')))) {
-        morph__set(v->third, b, n, "es");
+        verbs__set(v->third, b, n, "es");
     } else {
-        morph__set(v->third, b, n, "s");
+        verbs__set(v->third, b, n, "s");
     }
 }
 
-static bool morph__lower(const char *word, size_t len, char *out) {
+static bool verbs__lower(const char *word, size_t len, char *out) {
     if (len == 0 || len >= RLS_VERB_MAX) return false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)word[i];
@@ -118,81 +115,81 @@ static bool morph__lower(const char *word, size_t len, char *out) {
 }
 
 /* Regular conjugation of a lower-case base. */
-static void morph__regular(RlsVerb *v, const char *base, size_t n) {
+static void verbs__regular(RlsVerb *v, const char *base, size_t n) {
     memcpy(v->base, base, n + 1);
-    bool doubles = morph__syllables(base, n) == 1 && morph__cvc(base, n);
+    bool doubles = verbs__syllables(base, n) == 1 && verbs__cvc(base, n);
     char dbl[2] = {base[n - 1], 0};
     if (base[n - 1] == 'e') {
-        morph__set(v->past, base, n, "d");
-    } else if (n > 1 && base[n - 1] == 'y' && !morph__vowel(base, n - 2)) {
-        morph__set(v->past, base, n - 1, "ied");
+        verbs__set(v->past, base, n, "d");
+    } else if (n > 1 && base[n - 1] == 'y' && !verbs__vowel(base, n - 2)) {
+        verbs__set(v->past, base, n - 1, "ied");
     } else if (doubles) {
         char tmp[RLS_VERB_MAX];
-        morph__set(tmp, base, n, dbl);
-        morph__set(v->past, tmp, strlen(tmp), "ed");
+        verbs__set(tmp, base, n, dbl);
+        verbs__set(v->past, tmp, strlen(tmp), "ed");
     } else {
-        morph__set(v->past, base, n, "ed");
+        verbs__set(v->past, base, n, "ed");
     }
     memcpy(v->participle, v->past, sizeof v->past);
-    morph__suffixes(v, doubles);
+    verbs__suffixes(v, doubles);
 }
 
 /* The listed verbs, indexed once per process: a lookup scanned the table,
  * and rls_verb_as looked every line up again, so one call cost the square
  * of the table; a whole-document codeAction makes thousands (issue #17). */
-#define MORPH_MAX_LINES 4096
+#define VERBS_MAX_LINES 4096
 
 typedef struct {
     const char *p;   /* the line */
     const char *tab; /* its first tab, or NULL */
     const char *eol;
     size_t bn; /* length of the base column */
-} MorphLine;
+} VerbsLine;
 
 static struct {
-    MorphLine lines[MORPH_MAX_LINES];  /* data lines, in file order */
-    uint32_t by_base[MORPH_MAX_LINES]; /* line numbers sorted by base, then line */
-    RlsVerb conj[MORPH_MAX_LINES];     /* rls_verb_from_base of each line's base */
-    bool conj_ok[MORPH_MAX_LINES];
+    VerbsLine lines[VERBS_MAX_LINES];  /* data lines, in file order */
+    uint32_t by_base[VERBS_MAX_LINES]; /* line numbers sorted by base, then line */
+    RlsVerb conj[VERBS_MAX_LINES];     /* rls_verb_from_base of each line's base */
+    bool conj_ok[VERBS_MAX_LINES];
     uint32_t n;
-} morph__table;
+} verbs__table;
 
-static pthread_once_t morph__once = PTHREAD_ONCE_INIT;
+static pthread_once_t verbs__once = PTHREAD_ONCE_INIT;
 
-static int morph__base_cmp(const char *s, size_t sl, const char *t, size_t tl) {
+static int verbs__base_cmp(const char *s, size_t sl, const char *t, size_t tl) {
     int c = memcmp(s, t, sl < tl ? sl : tl);
     if (c) return c;
     return sl == tl ? 0 : sl < tl ? -1 : 1;
 }
 
-static int morph__line_cmp(const void *x, const void *y) {
+static int verbs__line_cmp(const void *x, const void *y) {
     uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
-    const MorphLine *a = &morph__table.lines[i], *b = &morph__table.lines[j];
-    int c = morph__base_cmp(a->p, a->bn, b->p, b->bn);
+    const VerbsLine *a = &verbs__table.lines[i], *b = &verbs__table.lines[j];
+    int c = verbs__base_cmp(a->p, a->bn, b->p, b->bn);
     if (c) return c;
     return i < j ? -1 : i > j;
 }
 
 /* The first line (in file order) whose base is base[0..len), or -1. */
-static int64_t morph__find(const char *base, size_t len) {
-    size_t lo = 0, hi = morph__table.n;
+static int64_t verbs__find(const char *base, size_t len) {
+    size_t lo = 0, hi = verbs__table.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const MorphLine *l = &morph__table.lines[morph__table.by_base[mid]];
-        if (morph__base_cmp(l->p, l->bn, base, len) < 0)
+        const VerbsLine *l = &verbs__table.lines[verbs__table.by_base[mid]];
+        if (verbs__base_cmp(l->p, l->bn, base, len) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo == morph__table.n) return -1;
-    const MorphLine *l = &morph__table.lines[morph__table.by_base[lo]];
-    return morph__base_cmp(l->p, l->bn, base, len) == 0 ? (int64_t)morph__table.by_base[lo] : -1;
+    if (lo == verbs__table.n) return -1;
+    const VerbsLine *l = &verbs__table.lines[verbs__table.by_base[lo]];
+    return verbs__base_cmp(l->p, l->bn, base, len) == 0 ? (int64_t)verbs__table.by_base[lo] : -1;
 }
 
 /* Conjugates the lower-case base[0..len) as line l lists it. */
-static bool morph__from_line(const MorphLine *l, const char *base, size_t len, RlsVerb *out) {
+static bool verbs__from_line(const VerbsLine *l, const char *base, size_t len, RlsVerb *out) {
     if (!l->tab) {
-        morph__regular(out, base, len);
+        verbs__regular(out, base, len);
     } else {
         const char *tab = l->tab, *eol = l->eol;
         const char *t2 = memchr(tab + 1, '\t', (size_t)(eol - tab - 1));
@@ -210,53 +207,59 @@ static bool morph__from_line(const MorphLine *l, const char *base, size_t len, R
         bool regular_ed = pn == len + 2 && memcmp(out->past, base, len) == 0 &&
                           memcmp(out->past + len, "ed", 2) == 0;
         bool doubled = pn == len + 3 && out->past[len] == base[len - 1];
-        bool doubles = doubled || (!regular_ed && morph__cvc(base, len));
-        morph__suffixes(out, doubles);
+        bool doubles = doubled || (!regular_ed && verbs__cvc(base, len));
+        verbs__suffixes(out, doubles);
     }
     out->known = true;
+    out->irregular = l->tab != NULL;
     return true;
 }
 
-static bool morph__lookup(const char *word, size_t len, RlsVerb *out) {
+static bool verbs__lookup(const char *word, size_t len, RlsVerb *out) {
     char base[RLS_VERB_MAX];
-    if (!morph__lower(word, len, base)) return false;
+    if (!verbs__lower(word, len, base)) return false;
     memset(out, 0, sizeof *out);
     /* A listed verb wins: it may be irregular. */
-    int64_t i = morph__find(base, len);
-    if (i >= 0) return morph__from_line(&morph__table.lines[i], base, len, out);
-    morph__regular(out, base, len);
+    int64_t i = verbs__find(base, len);
+    if (i >= 0) return verbs__from_line(&verbs__table.lines[i], base, len, out);
+    verbs__regular(out, base, len);
     return true;
 }
 
-static void morph__build(void) {
+static void verbs__build(void) {
     const char *p = (const char *)rls_data_verbs_tsv;
     const char *end = p + rls_data_verbs_tsv_len;
-    while (p < end && morph__table.n < MORPH_MAX_LINES) {
+    while (p < end && verbs__table.n < VERBS_MAX_LINES) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol) eol = end;
         if (*p != '#' && eol > p) {
             const char *tab = memchr(p, '\t', (size_t)(eol - p));
-            morph__table.lines[morph__table.n] =
-                (MorphLine){p, tab, eol, (size_t)((tab ? tab : eol) - p)};
-            morph__table.by_base[morph__table.n] = morph__table.n;
-            morph__table.n++;
+            verbs__table.lines[verbs__table.n] =
+                (VerbsLine){p, tab, eol, (size_t)((tab ? tab : eol) - p)};
+            verbs__table.by_base[verbs__table.n] = verbs__table.n;
+            verbs__table.n++;
         }
         p = eol + 1;
     }
-    qsort(morph__table.by_base, morph__table.n, sizeof *morph__table.by_base, morph__line_cmp);
-    for (uint32_t i = 0; i < morph__table.n; i++)
-        morph__table.conj_ok[i] =
-            morph__lookup(morph__table.lines[i].p, morph__table.lines[i].bn, &morph__table.conj[i]);
+    qsort(verbs__table.by_base, verbs__table.n, sizeof *verbs__table.by_base, verbs__line_cmp);
+    /* Each line conjugated as itself, so that a base's second line (a
+     * variant: "learnt" beside "learned") is recognised too. */
+    for (uint32_t i = 0; i < verbs__table.n; i++) {
+        const VerbsLine *l = &verbs__table.lines[i];
+        char base[RLS_VERB_MAX];
+        verbs__table.conj_ok[i] = verbs__lower(l->p, l->bn, base) &&
+                                  verbs__from_line(l, base, l->bn, &verbs__table.conj[i]);
+    }
 }
 
 uint32_t rls_verb_table_size(void) {
-    pthread_once(&morph__once, morph__build);
-    return morph__table.n;
+    pthread_once(&verbs__once, verbs__build);
+    return verbs__table.n;
 }
 
 bool rls_verb_from_base(const char *word, size_t len, RlsVerb *out) {
-    pthread_once(&morph__once, morph__build);
-    return morph__lookup(word, len, out);
+    pthread_once(&verbs__once, verbs__build);
+    return verbs__lookup(word, len, out);
 }
 
 bool rls_verb_is_known_base(const char *word, size_t len) {
@@ -264,7 +267,7 @@ bool rls_verb_is_known_base(const char *word, size_t len) {
     return rls_verb_from_base(word, len, &v) && v.known;
 }
 
-static const char *morph__form(const RlsVerb *v, RlsVerbForm form) {
+const char *rls_verb_form(const RlsVerb *v, RlsVerbForm form) {
     switch (form) {
     case RLS_VFORM_BASE:
         return v->base;
@@ -281,25 +284,25 @@ static const char *morph__form(const RlsVerb *v, RlsVerbForm form) {
     }
 }
 
-static bool morph__ends(const char *s, size_t n, const char *suffix) {
+static bool verbs__ends(const char *s, size_t n, const char *suffix) {
     size_t k = strlen(suffix);
     return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
-static bool morph__ends_any(const char *s, size_t n, const char *const *list) {
+static bool verbs__ends_any(const char *s, size_t n, const char *const *list) {
     for (; *list; list++)
-        if (morph__ends(s, n, *list)) return true;
+        if (verbs__ends(s, n, *list)) return true;
     return false;
 }
 
 /* Whether a stem left by removing "-ed"/"-ing" lost a silent "e"
  * ("migrat" -> "migrate", "develop" stays). A heuristic over the last three
  * letters; see the file comment for why listed verbs come first. */
-static bool morph__needs_e(const char *s, size_t n) {
+static bool verbs__needs_e(const char *s, size_t n) {
     if (n < 2) return false;
     char last = s[n - 1];
-    bool pv = morph__vowel(s, n - 2);
-    bool p2v = n >= 3 && morph__vowel(s, n - 3);
+    bool pv = verbs__vowel(s, n - 2);
+    bool p2v = n >= 3 && verbs__vowel(s, n - 3);
     bool single = pv && !p2v; /* one vowel before the final consonant */
     switch (last) {
     case 'u': /* queued, argued, continued */
@@ -310,38 +313,38 @@ static bool morph__needs_e(const char *s, size_t n) {
         return s[n - 2] != 'z';
     case 's': {
         static const char *const keep[] = {"ss", "focus", "bias", "gas", "atlas", NULL};
-        return !morph__ends_any(s, n, keep);
+        return !verbs__ends_any(s, n, keep);
     }
     case 'g':
         if (s[n - 2] == 'r' || s[n - 2] == 'd' || s[n - 2] == 'l') return true;
         if (s[n - 2] == 'n') return n >= 3 && (s[n - 3] == 'a' || s[n - 3] == 'e');
         return s[n - 2] == 'a';
     case 'h':
-        return morph__ends(s, n, "cach");
+        return verbs__ends(s, n, "cach");
     case 'l':
         if (!pv) return s[n - 2] != 'l' && s[n - 2] != 'r' && s[n - 2] != 'w';
         if (!single) return false;
         if (s[n - 2] == 'i' || s[n - 2] == 'o' || s[n - 2] == 'u') return true;
-        return s[n - 2] == 'a' && morph__ends(s, n, "scal");
+        return s[n - 2] == 'a' && verbs__ends(s, n, "scal");
     case 't': {
         if (!pv) return false;
         if (!single) {
             static const char *const e[] = {"creat", "uat", "iat", "rout", NULL};
-            return morph__ends_any(s, n, e);
+            return verbs__ends_any(s, n, e);
         }
         if (s[n - 2] == 'a' || s[n - 2] == 'u') return true;
         static const char *const e[] = {"unit",   "ignit", "invit",   "cit",    "expedit",
                                         "writ",   "delet", "complet", "compet", "quot",
                                         "promot", "devot", "emot",    NULL};
         if (strcmp(s, "not") == 0 || strcmp(s, "vot") == 0) return true;
-        return morph__ends_any(s, n, e);
+        return verbs__ends_any(s, n, e);
     }
     case 'r': {
-        if (morph__ends(s, n, "quir")) return true;
+        if (verbs__ends(s, n, "quir")) return true;
         if (!single || s[n - 2] == 'e') return false;
         if (s[n - 2] == 'o') {
             static const char *const e[] = {"stor", "scor", "plor", "gnor", "dor", NULL};
-            return morph__ends_any(s, n, e);
+            return verbs__ends_any(s, n, e);
         }
         return true;
     }
@@ -349,14 +352,14 @@ static bool morph__needs_e(const char *s, size_t n) {
         if (!single) return false;
         if (s[n - 2] == 'i' || s[n - 2] == 'u') return true;
         static const char *const e[] = {"clon", "zon", "phon", "ton", "hon", NULL};
-        return s[n - 2] == 'o' && morph__ends_any(s, n, e);
+        return s[n - 2] == 'o' && verbs__ends_any(s, n, e);
     }
     case 'd':
     case 'm':
         return single && s[n - 2] != 'e';
     case 'p':
         if (!single && !(s[n - 2] == 'y')) return false;
-        if (s[n - 2] == 'o') return !morph__ends(s, n, "elop") && !morph__ends(s, n, "allop");
+        if (s[n - 2] == 'o') return !verbs__ends(s, n, "elop") && !verbs__ends(s, n, "allop");
         return s[n - 2] == 'a' || s[n - 2] == 'i' || s[n - 2] == 'y';
     case 'k':
     case 'b':
@@ -367,7 +370,7 @@ static bool morph__needs_e(const char *s, size_t n) {
 }
 
 /* Reverses "-ed" or "-ing": stem is what is left, n its length. */
-static bool morph__guess_base(const char *stem, size_t n, bool ing, char *out) {
+static bool verbs__guess_base(const char *stem, size_t n, bool ing, char *out) {
     if (n < 2 || n + 2 >= RLS_VERB_MAX) return false;
     char s[RLS_VERB_MAX];
     memcpy(s, stem, n);
@@ -394,29 +397,29 @@ static bool morph__guess_base(const char *stem, size_t n, bool ing, char *out) {
     }
     /* Doubled final consonant: "shipped" -> "ship", but "added", "installed"
      * and "passed" keep theirs. */
-    if (n >= 4 && s[n - 1] == s[n - 2] && !morph__vowel(s, n - 1) && !strchr("lsfzc", s[n - 1]) &&
-        morph__cvc(s, n - 1)) {
+    if (n >= 4 && s[n - 1] == s[n - 2] && !verbs__vowel(s, n - 1) && !strchr("lsfzc", s[n - 1]) &&
+        verbs__cvc(s, n - 1)) {
         memcpy(out, s, n - 1);
         out[n - 1] = '\0';
         return true;
     }
     memcpy(out, s, n + 1);
-    if (morph__needs_e(s, n)) memcpy(out + n, "e", 2);
+    if (verbs__needs_e(s, n)) memcpy(out + n, "e", 2);
     return true;
 }
 
 bool rls_verb_as(const char *word, size_t len, RlsVerbForm form, bool guess, RlsVerb *out) {
     char w[RLS_VERB_MAX];
-    if (!morph__lower(word, len, w)) return false;
+    if (!verbs__lower(word, len, w)) return false;
     /* Exact match against every listed verb's forms. */
-    pthread_once(&morph__once, morph__build);
-    for (uint32_t i = 0; i < morph__table.n; i++) {
-        const char *p = morph__table.lines[i].p;
+    pthread_once(&verbs__once, verbs__build);
+    for (uint32_t i = 0; i < verbs__table.n; i++) {
+        const char *p = verbs__table.lines[i].p;
         /* Every form shares the base's first letter except a few. */
         bool maybe = p[0] == w[0] || (form & (RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE));
-        if (maybe && morph__table.conj_ok[i] &&
-            strcmp(morph__form(&morph__table.conj[i], form), w) == 0) {
-            *out = morph__table.conj[i];
+        if (maybe && verbs__table.conj_ok[i] &&
+            strcmp(rls_verb_form(&verbs__table.conj[i], form), w) == 0) {
+            *out = verbs__table.conj[i];
             return true;
         }
     }
@@ -427,20 +430,20 @@ bool rls_verb_as(const char *word, size_t len, RlsVerbForm form, bool guess, Rls
         return rls_verb_from_base(w, len, out);
     case RLS_VFORM_PAST:
     case RLS_VFORM_PARTICIPLE:
-        if (len < 4 || !morph__ends(w, len, "ed")) return false;
-        if (!morph__guess_base(w, len - 2, false, base)) return false;
+        if (len < 4 || !verbs__ends(w, len, "ed")) return false;
+        if (!verbs__guess_base(w, len - 2, false, base)) return false;
         break;
     case RLS_VFORM_GERUND:
-        if (len < 5 || !morph__ends(w, len, "ing")) return false;
-        if (!morph__guess_base(w, len - 3, true, base)) return false;
+        if (len < 5 || !verbs__ends(w, len, "ing")) return false;
+        if (!verbs__guess_base(w, len - 3, true, base)) return false;
         break;
     case RLS_VFORM_THIRD:
         if (len < 3 || w[len - 1] != 's' || w[len - 2] == 's') return false;
-        if (morph__ends(w, len, "ies")) {
+        if (verbs__ends(w, len, "ies")) {
             memcpy(base, w, len - 3);
             memcpy(base + len - 3, "y", 2);
-        } else if (morph__ends(w, len, "ches") || morph__ends(w, len, "shes") ||
-                   morph__ends(w, len, "xes") || morph__ends(w, len, "sses")) {
+        } else if (verbs__ends(w, len, "ches") || verbs__ends(w, len, "shes") ||
+                   verbs__ends(w, len, "xes") || verbs__ends(w, len, "sses")) {
             memcpy(base, w, len - 2);
             base[len - 2] = '\0';
         } else {
@@ -453,5 +456,30 @@ bool rls_verb_as(const char *word, size_t len, RlsVerbForm form, bool guess, Rls
     }
     if (!rls_verb_from_base(base, strlen(base), out)) return false;
     /* The guess must reproduce the word it came from. */
-    return strcmp(morph__form(out, form), w) == 0;
+    return strcmp(rls_verb_form(out, form), w) == 0;
+}
+
+unsigned rls_verb_read(const char *word, size_t len, bool guess, RlsVerb *out) {
+    static const RlsVerbForm forms[] = {RLS_VFORM_BASE, RLS_VFORM_PAST, RLS_VFORM_PARTICIPLE,
+                                        RLS_VFORM_GERUND, RLS_VFORM_THIRD};
+    char w[RLS_VERB_MAX];
+    if (!verbs__lower(word, len, w)) return RLS_VFORM_NONE;
+    pthread_once(&verbs__once, verbs__build);
+    for (uint32_t i = 0; i < verbs__table.n; i++) {
+        if (!verbs__table.conj_ok[i]) continue;
+        unsigned mask = RLS_VFORM_NONE;
+        for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
+            if (strcmp(rls_verb_form(&verbs__table.conj[i], forms[f]), w) == 0) mask |= forms[f];
+        if (mask) {
+            *out = verbs__table.conj[i];
+            return mask;
+        }
+    }
+    /* A guessed past is also its participle: regular verbs share the two. */
+    if (!guess) return RLS_VFORM_NONE;
+    if (rls_verb_as(w, len, RLS_VFORM_PAST, true, out))
+        return RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE;
+    if (rls_verb_as(w, len, RLS_VFORM_GERUND, true, out)) return RLS_VFORM_GERUND;
+    if (rls_verb_as(w, len, RLS_VFORM_THIRD, true, out)) return RLS_VFORM_THIRD;
+    return RLS_VFORM_NONE;
 }
