@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "model/line_reader.h"
 #include "model/lines.h"
 #include "model/reader.h"
 #include "rls/dates.h"
@@ -26,7 +27,6 @@
 #include "rls/alloc.h"
 #include "rls/buf.h"
 #include "rls/fieldtype.h"
-#include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
 
 extern const unsigned char rls_data_latex_structure_scm[];
 extern const size_t rls_data_latex_structure_scm_len;
@@ -128,6 +128,7 @@ typedef struct {
     const char *src;
     uint32_t len;
     RlsModelBuilder mb;
+    RlsLineReader lines; /* what lines of plain text mean: model/line_reader.h */
     RlsTexMacros macros;
     /* Loose text accumulates here and becomes paragraphs (or skills). */
     RlsPlainBuilder para;
@@ -236,16 +237,6 @@ static RlsSpan tex__plain_span(const RlsPlain *p) {
 
 static bool tex__is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Dates from an entry's date argument. Arguments often carry more than the
- * range ("Jun 2021 -- Present | Remote"), so the range is found inside the
- * text rather than parsed from all of it; the span stays the argument's. */
-static void tex__dates(const char *text, RlsSpan span, RlsDateRange *out) {
-    memset(out, 0, sizeof(*out));
-    size_t from, to;
-    if (text && rls_date_range_find(text, strlen(text), out, &from, &to)) out->valid = true;
-    out->span = span;
 }
 
 /* Dates from a node's text, the span narrowed to the range itself (the
@@ -1164,214 +1155,12 @@ static void tex__loose(TexWalk *w, TSNode node) {
 
 /* ---- Sections -------------------------------------------------------------------- */
 
-static bool tex__has_any(const char *text, const char *const *words, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (strstr(text, words[i])) return true;
-    return false;
-}
-
-/* "Golang, Linux", "LaTeX, Python / Flask": a list of short names, at
- * least half of them technologies of the keyword catalogue (which cannot
- * hold every tool an author names). */
-static bool tex__stack_list(const char *text) {
-    size_t items = 0, known = 0;
-    for (const char *p = text; *p;) {
-        const char *q = p;
-        while (*q && !strchr(",/;", *q) && strncmp(q, "\xC2\xB7", 2) != 0) /* U+00B7 '·' */
-            q++;
-        const char *a = p, *b = q;
-        while (a < b && *a == ' ')
-            a++;
-        while (b > a && b[-1] == ' ')
-            b--;
-        size_t spaces = 0;
-        for (const char *c = a; c < b; c++)
-            spaces += *c == ' ';
-        if (b - a > 24 || spaces > 1) return false;
-        items += b > a;
-        known += b > a && rls_kw_find(a, (size_t)(b - a)) >= 0;
-        p = !*q ? q : q + (*q == '\xC2' ? 2 : 1);
-    }
-    return known > 0 && known * 2 >= items;
-}
-
-/* "\\resumeSubheading{Search Engine}{2023}{Lead Developer}{}", "\\datedsubsection
- * {Chat bot}{2020} \\role{Python, Flask}": a name that is no organisation,
- * role or place heads the entry, and a later argument says how the work
- * was done: the author's role on it (in a section of projects) or its stack
- * (anywhere). The name is the project, the entry's title; the rest is no
- * field. "Role, Project" in that order ("\\uthree{Content Creator}{dates}
- * {YouTube}") stays a role with the project for its organisation: the
- * callers pass only entries whose name was written first. */
-static void tex__project_name(RlsSectionKind kind, RlsEntry *e) {
-    if (!e->title || !e->org) return;
-    size_t tn = strlen(e->title), on = strlen(e->org);
-    bool role = kind == RLS_SECTION_PROJECTS && rls_entry_field_names_job(e->title, tn);
-    if (!role && !tex__stack_list(e->title)) return;
-    RlsFieldScores o;
-    rls_field_type_score(e->org, on, &o);
-    if (o.score[RLS_FIELD_ORG] >= 1.0f || o.score[RLS_FIELD_TITLE] >= 1.0f ||
-        o.score[RLS_FIELD_DEGREE] >= 1.0f || o.score[RLS_FIELD_LOCATION] >= 1.0f ||
-        o.score[RLS_FIELD_DATE] > 0.0f || tex__stack_list(e->org))
-        return;
-    rls_free(e->title);
-    e->title = e->org;
-    e->org = NULL;
-}
-
-/* Fields a heading put in the wrong slot, told by what they say: a postcode
- * next to a logo is the place, not the employer ("(92230)"); a degree in
- * the organisation slot of an education entry is its title. */
-static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
-    /* Template arguments out of order: typed by content (fieldtype.h). */
-    char *date_text = NULL;
-    if (rls_field_type_settle(&e->title, &e->org, &e->location, e->dates.valid, &date_text) &&
-        date_text)
-        tex__dates(date_text, e->span, &e->dates);
-    rls_free(date_text);
-    /* "\\cventry{dates}{Valencia}{}{Otros:}{Editor, Profesor}": a slot
-     * that ends with a colon labels the one after it, and names nothing. */
-    size_t on = e->org ? strlen(e->org) : 0;
-    if (on && e->org[on - 1] == ':' && e->title) {
-        rls_free(e->org);
-        e->org = NULL;
-    }
-    if (!e->org) return;
-    size_t digits = 0, other = 0;
-    for (const char *c = e->org; *c; c++) {
-        if (*c >= '0' && *c <= '9')
-            digits++;
-        else if (*c != '(' && *c != ')' && *c != ' ')
-            other++;
-    }
-    if (digits >= 4 && !other) {
-        if (!e->location) {
-            e->location = e->org;
-        } else {
-            rls_free(e->org);
-        }
-        e->org = NULL;
-        return;
-    }
-    static const char *const degrees[] = {"Bachelor", "Master", "Degree", "PhD",  "Ph.D",
-                                          "Diploma",  "学士",   "硕士",   "本科", "博士"};
-    if (kind == RLS_SECTION_EDUCATION && !e->title &&
-        (tex__has_any(e->org, degrees, RLS_ARRAY_LEN(degrees)) ||
-         rls_field_type_is_clearly(e->org, strlen(e->org), RLS_FIELD_DEGREE))) {
-        e->title = e->org;
-        e->org = NULL;
-    }
-}
-
-/* "\\datedsubsection{\\textbf{School}, City}{2013 -- 2016}" over the line
- * "\\textit{MSc} Physics, expected March 2016": a school without a degree
- * takes the line under it that opens with one for its title, up to a
- * dated remark after a comma ("expected ..."); a degree without a school
- * takes the line that names one. The line stays a line. */
-static void tex__school_line(const RlsResume *m, uint32_t index, RlsEntry *e) {
-    if ((e->title && e->org) || (!e->title && !e->org)) return;
-    const RlsParagraph *line = NULL;
-    for (uint32_t i = 0; i < m->n_paragraphs && !line; i++)
-        if (m->paragraphs[i].entry == (int32_t)index) line = &m->paragraphs[i];
-    if (!line || !line->plain.len) return;
-    const char *t = line->plain.text;
-    if (!e->org) {
-        /* "\\datedsubsection{BSc Physics}{2015 -- 2019}" over the item
-         * "Fjord University": a degree without its school takes the line
-         * under it that reads as one and as nothing else. */
-        if (line->plain.len <= 80 && rls_field_type_is_clearly(t, line->plain.len, RLS_FIELD_ORG))
-            e->org = rls_strndup(t, line->plain.len);
-        return;
-    }
-    const char *comma = strstr(t, ", ");
-    size_t head = comma ? (size_t)(comma - t) : line->plain.len;
-    RlsDateRange r;
-    size_t from, to;
-    if (head > 80 || (comma && !rls_date_range_find(comma + 2, strlen(comma + 2), &r, &from, &to)))
-        return;
-    RlsFieldScores sc;
-    rls_field_type_score(t, head, &sc);
-    if (sc.score[RLS_FIELD_DEGREE] < 1.0f || sc.score[RLS_FIELD_ORG] >= 1.0f ||
-        sc.score[RLS_FIELD_DATE] > 0.0f)
-        return;
-    e->title = rls_strndup(t, head);
-}
-
-/* Whether an entry's organisation is a degree's subject the line's split
- * parted from it ("Diplôme d'ingénieur, génie mécanique"). */
-static bool tex__org_is_subject(RlsSectionKind kind, const char *org) {
-    RlsFieldScores sc;
-    if (kind != RLS_SECTION_EDUCATION || !rls_field_type_is_study(org, strlen(org))) return false;
-    rls_field_type_score(org, strlen(org), &sc);
-    return sc.score[RLS_FIELD_ORG] == 0.0f && sc.score[RLS_FIELD_LOCATION] == 0.0f;
-}
-
-/* "\\section{Experience} \\subsection{Capgemini}" over "\\textit{Consultant}
- * \\hfill since 2021" lines: a sub-heading of a section of roles or degrees
- * that is no section wording, over entries none of which names its
- * employer or school (a degree's subject is none), is that employer or
- * school; the subject goes back to its degree. */
-static void tex__employer_heading(RlsResume *m, RlsSection *s) {
-    if (s->level < 2 || !s->n_entries || s->heading.len > 60 ||
-        (s->kind != RLS_SECTION_EXPERIENCE && s->kind != RLS_SECTION_VOLUNTEERING &&
-         s->kind != RLS_SECTION_EDUCATION) ||
-        rls_section_classify(s->heading.text, s->heading.len, NULL) != RLS_SECTION_OTHER ||
-        rls_entry_field_is_role(s->heading.text, s->heading.len) ||
-        rls_date_text_looks_dated(s->heading.text, s->heading.len))
-        return;
-    for (uint32_t i = 0; i < s->n_entries; i++) {
-        const RlsEntry *e = &m->entries[s->first_entry + i];
-        if ((e->org && !tex__org_is_subject(s->kind, e->org)) || !e->title) return;
-    }
-    for (uint32_t i = 0; i < s->n_entries; i++) {
-        RlsEntry *e = &m->entries[s->first_entry + i];
-        if (e->org) {
-            RlsBuf b;
-            rls_buf_init(&b);
-            rls_buf_puts(&b, e->title);
-            rls_buf_puts(&b, ", ");
-            rls_buf_puts(&b, e->org);
-            rls_free(e->title);
-            rls_free(e->org);
-            e->title = rls_buf_detach(&b);
-        }
-        e->org = rls_strndup(s->heading.text, s->heading.len);
-    }
-}
-
-/* Once a section is complete its content can settle what an ambiguous
- * heading meant ("Research" over dated roles is experience). */
-static void tex__refine_section(TexWalk *w) {
-    RlsResume *m = w->mb.model;
-    if (!m->n_sections) return;
-    RlsSection *s = &m->sections[m->n_sections - 1];
-    tex__employer_heading(m, s);
-    uint32_t dated = 0;
-    for (uint32_t i = 0; i < s->n_entries; i++) {
-        RlsEntry *e = &m->entries[s->first_entry + i];
-        /* 0xPoe's "\\datedsubsection{PingCAP Inc. - Database - Kernel R&D}"
-         * with no \\role after it: the employer, then the role. */
-        char *dash = e->title || !e->org ? NULL : strstr(e->org, " - ");
-        if (dash) {
-            char *last = dash;
-            for (char *d = strstr(dash + 3, " - "); d; d = strstr(d + 3, " - "))
-                last = d;
-            if (last[3]) e->title = rls_strdup(last + 3);
-            *dash = '\0';
-        }
-        tex__settle_fields(s->kind, e);
-        if (s->kind == RLS_SECTION_EDUCATION) tex__school_line(m, s->first_entry + i, e);
-        if (e->dates.valid && (e->title || e->org)) dated++;
-    }
-    s->kind = rls_section_refine(s->kind, s->heading.text, s->heading.len, s->n_entries, dated);
-}
-
 static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t level) {
     if (!w->line_section) {
         tex__flush_para(w);
         w->n_macro_sections++;
     }
-    tex__refine_section(w);
+    rls_line_reader_section_end(&w->lines);
     rls_free(w->skill_cat);
     w->skill_cat = NULL;
     RlsSection *s = rls_model_builder_section(&w->mb, span, heading, level);
@@ -1864,7 +1653,7 @@ static RlsDateRange *tex__entry_range(const RlsTexMacro *m, char **strs, TSNode 
         span.start_byte = RLS_MIN(span.start_byte, end_span.start_byte);
         span.end_byte = RLS_MAX(span.end_byte, end_span.end_byte);
     }
-    tex__dates(*date_text ? *date_text : tex__str(strs, dates), span, range);
+    rls_line_reader_dates(*date_text ? *date_text : tex__str(strs, dates), span, range);
     return range;
 }
 
@@ -2045,7 +1834,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     RlsEntry *made = rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
                                              loc_own ? loc_own : tex__str(strs, s.loc), range_ptr);
     if (s.org && s.title && s.org < s.title && title_str == tex__str(strs, s.title))
-        tex__project_name(w->kind, made);
+        rls_line_reader_project_name(w->kind, made);
     w->macro_entry = w->mb.current_entry;
     w->macro_entry_name = m->name;
     if (body_field) tex__push_node(w, body, true);
@@ -2087,7 +1876,7 @@ static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned 
     if (m->title_arg && a < p.len) {
         if (!e->title) {
             e->title = rls_strdup(t + a);
-            tex__project_name(w->kind, e);
+            rls_line_reader_project_name(w->kind, e);
             used = true;
         } else if (!e->org) {
             e->org = e->title;
@@ -3228,6 +3017,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     w.src = src;
     w.len = len;
     rls_model_builder_init(&w.mb, RLS_FORMAT_LATEX, len);
+    rls_line_reader_init(&w.lines, &w.mb, src, len, NULL, NULL);
     rls_tex_macros_init(&w.macros, opts);
     rls_plain_builder_init(&w.para);
     rls_tex_text_init(&w.para_text, src, len, &w.para, &w.macros);
@@ -3265,7 +3055,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
         tex__dispatch(&w, node, kind);
     }
     tex__flush_para(&w);
-    tex__refine_section(&w);
+    rls_line_reader_section_end(&w.lines);
     if (ts_node_has_error(root)) tex__missing(&w, root);
 
     rls_plain_builder_close(&w.para);
