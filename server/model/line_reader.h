@@ -13,10 +13,31 @@
  *
  * How a parser uses it, in document order:
  *   1. rls_line_reader_init once per parse, with the model builder the
- *      parser feeds (builder.h) and the source the plain texts map into.
- *   2. Per section: set `kind` to the section's kind after
- *      rls_model_builder_section, and call rls_line_reader_section_end
- *      before the next section starts and once after the last one.
+ *      parser feeds (builder.h), the source the plain texts map into, and
+ *      its answer on cell breaks.
+ *   2. Per section: call rls_line_reader_section_end for the section
+ *      before (the model's last; nothing when there is none), make the
+ *      new one with rls_model_builder_section, and set `kind` to its kind.
+ *      Once more rls_line_reader_section_end after the last section.
+ *   3. Per line of running text the parser has no meaning for (a
+ *      paragraph's line, a heading below the section level that holds
+ *      dates, an outer list item that holds them), in document order:
+ *      rls_line_reader_dated_line. When it returns true the line is in
+ *      the model (an entry, a field of the entry above, or a paragraph of
+ *      it) and the plain text was taken; when false the line is the
+ *      parser's still (a paragraph, a skills line, ...).
+ *   4. When the parser itself makes an entry (a template's macro, a
+ *      heading), it keeps the reader's memory true: `line_entry` = that
+ *      entry when the line under it may complete it, with
+ *      `line_org_only` when only its employer may come from there;
+ *      `line_entry` = -1 when what follows belongs to no entry.
+ *
+ * A second format reads its lines the same way: Markdown would hand over
+ * each line of a paragraph, an item's first line or a sub-heading as
+ * plain text with its source map (builder.h), set `kind` as it makes
+ * sections, answer cell breaks from its own syntax (a table's " | ", two
+ * spans of a line apart) or pass NULL, and leave every decision on dates,
+ * roles and employers to these functions.
  *
  * Nothing here allocates beyond the model's own strings (owned by the
  * model) and scratch it frees before returning.
@@ -43,11 +64,68 @@ typedef struct {
     RlsLineCellGapCb cell_gap_cb; /* the parser's answer on cell breaks; NULL: none */
     void *data;                   /* handed to cell_gap_cb */
     RlsSectionKind kind;          /* parser sets: the kind of the current section */
+    /* The entry the last dated line made (or a parser's macro: step 4),
+     * which the next undated line may complete; -1 when none. Parser may
+     * set, see step 4. */
+    int32_t line_entry;
+    bool line_org_only;     /* parser may set: line_entry takes its employer only */
+    int32_t dated_entry;    /* the last entry a dated line made or dated, or -1 */
+    int32_t employer_entry; /* the last entry whose employer a line above its dated line
+                               named: the roles after it in the section are held there */
+    bool item_line;         /* parser sets around one call: the line is a list item, so no
+                               line above it is its own */
 } RlsLineReader;
 
-/* Starts a parse: borrows mb, src and data for as long as self is used. */
+/* Starts a parse: borrows mb, src and data for as long as self is used.
+ * kind starts as RLS_SECTION_HEADER (the content before any heading), the
+ * entries as -1. Allocates nothing; there is nothing to close. */
 void rls_line_reader_init(RlsLineReader *self, RlsModelBuilder *mb, const char *src,
                           uint32_t src_len, RlsLineCellGapCb cell_gap_cb, void *data);
+
+/* ---- Lines ----------------------------------------------------------------- */
+
+/* Reads one line of plain text p (its text and source map, builder.h) in
+ * the current section. In a section of roles, degrees, projects or
+ * volunteering (rls_line_reader_section_has_roles), and unless the line
+ * reads as a sentence or a label (ends with '.' or ':'; over 200 bytes):
+ *   - A line with a date range ("Tech Lead | Jun 2021 -- Present",
+ *     "Acme Corp, Jan 2020 -- Present") heads an entry: the text left of
+ *     the dates splits into title and organisation (lines.h, by content
+ *     and the section's kind), text right of them is the place (or the
+ *     title or employer, when it reads as one). A short undated line
+ *     right above it with nothing after it ("Acme Corp" over "Senior
+ *     Engineer | 2020 -- 2023") names the employer (or the role), and the
+ *     entry starts there; after such a line, dated roles of the section
+ *     that name no other employer are held at the same one. In projects,
+ *     the line without its dates (and a stack after " | ") is the name.
+ *   - A dated line right under an entry with no dates and no bullets
+ *     gives it its dates and missing fields; one dated inside the entry's
+ *     range by a single month, or opening with a label ("Thesis: ...,
+ *     June 2016"), is a fact of that entry: a paragraph.
+ *   - An undated line right under the entry the last dated line made
+ *     fills the fields it lacks ("Acme Corp | Remote" under "Senior
+ *     Engineer | 2020 -- 2023"), or, under a role with its title and
+ *     employer, is a role held at the same time ("Manager, Energy
+ *     Institute").
+ * Returns true when the line was taken: *p is then owned by the model or
+ * freed, and the caller must not use it. Returns false, *p untouched,
+ * when the line is no part of an entry. Cells the parser reports apart
+ * (cell_gap_cb) are never run into one field. */
+bool rls_line_reader_dated_line(RlsLineReader *self, RlsPlain *p);
+
+/* Whether a section of kind k holds entries: roles, degrees, projects or
+ * volunteering. */
+bool rls_line_reader_section_has_roles(RlsSectionKind k);
+
+/* "Thesis: On Tides", "论文题目：…": whether text[0..len) opens with a
+ * label of at most three words and a colon, and names no role or degree
+ * (a fact of an entry, not an entry). Borrows text. */
+bool rls_line_reader_label_line(const char *text, size_t len);
+
+/* "Gitlytics | Python, Flask, React", "ShapG | python · graphs": the
+ * length of a project's name before a " | " and a list (commas or middle
+ * dots) that is its stack; n when there is none. */
+size_t rls_line_reader_name_before_stack(const char *name, size_t n);
 
 /* ---- Sections ------------------------------------------------------------ */
 
