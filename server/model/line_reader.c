@@ -32,6 +32,7 @@ void rls_line_reader_init(RlsLineReader *self, RlsModelBuilder *mb, const char *
     self->line_entry = -1;
     self->dated_entry = -1;
     self->employer_entry = -1;
+    self->item_entry = -1;
 }
 
 /* The source a line's plain text came from, all of it. */
@@ -679,6 +680,49 @@ bool rls_line_reader_dated_line(RlsLineReader *self, RlsPlain *p) {
     self->line_org_only = false;
     self->dated_entry = self->mb->current_entry;
     rls_plain_free(p);
+    return true;
+}
+
+/* An outer list item that its dates open or close ("Spotify, Data Engineer
+ * | 2019 -- 2022" over a nested list, "KTH, MSc Computer Science, 2015 --
+ * 2017") and that names a role, a degree or a clearly typed organisation
+ * heads an entry as a dated line does; its nested list's bullets, made
+ * before it, move to that entry. */
+bool rls_line_reader_list_item(RlsLineReader *self, RlsPlain *p, uint16_t depth,
+                               uint32_t first_bullet, int32_t entry_before) {
+    RlsResume *m = self->mb->model;
+    RlsSectionKind k = self->kind;
+    if (depth || !rls_line_reader_section_has_roles(k) || k == RLS_SECTION_PROJECTS ||
+        p->len > 120 || (entry_before >= 0 && entry_before != self->item_entry))
+        return false;
+    RlsDateRange d;
+    size_t ds, de;
+    if (!rls_date_range_find(p->text, p->len, &d, &ds, &de)) return false;
+    size_t tail = de;
+    while (tail < p->len && strchr(" .,;)", p->text[tail]))
+        tail++;
+    if (ds > 0 && tail < p->len) return false;
+    RlsEntryFields f;
+    rls_entry_fields_split(p->text, p->len, k, false, &f);
+    bool typed = (f.title && rls_entry_field_is_role(f.title, strlen(f.title))) ||
+                 (f.org && rls_field_type_is_clearly(f.org, strlen(f.org), RLS_FIELD_ORG));
+    rls_entry_fields_close(&f);
+    if (!typed) return false;
+    uint32_t n_entries = m->n_entries;
+    self->item_line = true;
+    bool taken = rls_line_reader_dated_line(self, p);
+    self->item_line = false;
+    if (!taken || m->n_entries == n_entries) return taken;
+    int32_t made = (int32_t)n_entries;
+    self->item_entry = made;
+    RlsEntry *e = &m->entries[made];
+    if (first_bullet < m->n_bullets) e->first_bullet = first_bullet;
+    for (uint32_t i = first_bullet; i < m->n_bullets; i++) {
+        RlsBullet *b = &m->bullets[i];
+        if (b->entry >= 0 && b->entry != made) m->entries[b->entry].n_bullets--;
+        if (b->entry != made) e->n_bullets++;
+        b->entry = made;
+    }
     return true;
 }
 

@@ -26,6 +26,7 @@
  *      the model (an entry, a field of the entry above, or a paragraph of
  *      it) and the plain text was taken; when false the line is the
  *      parser's still (a paragraph, a skills line, ...).
+ *      An outer list item goes to rls_line_reader_list_item instead.
  *   4. When the parser itself makes an entry (a template's macro, a
  *      heading), it keeps the reader's memory true: `line_entry` = that
  *      entry when the line under it may complete it, with
@@ -72,8 +73,9 @@ typedef struct {
     int32_t dated_entry;    /* the last entry a dated line made or dated, or -1 */
     int32_t employer_entry; /* the last entry whose employer a line above its dated line
                                named: the roles after it in the section are held there */
-    bool item_line;         /* parser sets around one call: the line is a list item, so no
-                               line above it is its own */
+    bool item_line;         /* the line being read is a list item, so no line above it is
+                               its own (rls_line_reader_list_item sets it) */
+    int32_t item_entry;     /* the last entry an outer list item headed, or -1 */
 } RlsLineReader;
 
 /* Starts a parse: borrows mb, src and data for as long as self is used.
@@ -112,6 +114,23 @@ void rls_line_reader_init(RlsLineReader *self, RlsModelBuilder *mb, const char *
  * when the line is no part of an entry. Cells the parser reports apart
  * (cell_gap_cb) are never run into one field. */
 bool rls_line_reader_dated_line(RlsLineReader *self, RlsPlain *p);
+
+/* Reads the text of a list item p at nesting depth `depth` (0: an outer
+ * item), once its nested list, if any, is read: first_bullet is the
+ * model's bullet count and entry_before the builder's current entry when
+ * the item began. In a section of roles or degrees (not projects), an
+ * outer item of at most 120 bytes that its dates open or close ("Spotify,
+ * Data Engineer | 2019 -- 2022", "KTH, MSc Computer Science, 2015 --
+ * 2017") and that names a role, a degree or a clearly typed organisation
+ * is read as a dated line (rls_line_reader_dated_line, no line above
+ * being its own), unless an entry not made by an item is open above it
+ * (its items are that entry's bullets). When it makes an entry, the
+ * bullets from first_bullet on (its nested list's) become that entry's.
+ * Returns true when p was taken (owned by the model or freed then); false
+ * leaves p to the caller, which makes it a bullet. A format whose items
+ * come before their nested lists passes the bullet count at the item. */
+bool rls_line_reader_list_item(RlsLineReader *self, RlsPlain *p, uint16_t depth,
+                               uint32_t first_bullet, int32_t entry_before);
 
 /* Whether a section of kind k holds entries: roles, degrees, projects or
  * volunteering. */

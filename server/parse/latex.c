@@ -147,9 +147,8 @@ typedef struct {
     size_t n_envs, cap_envs;
     char *skill_cat; /* owned: the label line ("Familiar:") over the skills lines after it */
     bool stopped;
-    uint32_t n_sibling_walks; /* tex__args */
-    int32_t item_entry;  /* the last entry an outer list item headed (tex__item_entry), or -1 */
-    int32_t macro_entry; /* the last entry a template macro made, or -1 */
+    uint32_t n_sibling_walks;     /* tex__args */
+    int32_t macro_entry;          /* the last entry a template macro made, or -1 */
     const char *macro_entry_name; /* that macro's name (its table row's) */
     const char *row_name;         /* into src: the unknown macro that last opened a line */
     size_t row_len;
@@ -1611,51 +1610,6 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     }
 }
 
-/* "\\item \\textbf{Spotify}, Data Engineer \\hfill 2019 -- 2022" over a nested
- * list, "\\item KTH, MSc Computer Science, 2015 -- 2017": in a section of
- * roles or degrees, an outer item that its dates open or close and that
- * names a role, a degree or a clearly typed organisation heads an entry as
- * a dated line does, unless an entry not made so is open above it (its
- * items are that entry's bullets). The bullets its nested list made, from
- * bullet b0 on, are the new entry's. Returns whether the item was taken as
- * a line (p freed then). */
-static bool tex__item_entry(TexWalk *w, RlsPlain *p, uint16_t depth, uint32_t b0, int32_t e0) {
-    RlsResume *m = w->mb.model;
-    RlsSectionKind k = w->lines.kind;
-    if (depth || !rls_line_reader_section_has_roles(k) || k == RLS_SECTION_PROJECTS ||
-        p->len > 120 || (e0 >= 0 && e0 != w->item_entry))
-        return false;
-    RlsDateRange d;
-    size_t ds, de;
-    if (!rls_date_range_find(p->text, p->len, &d, &ds, &de)) return false;
-    size_t tail = de;
-    while (tail < p->len && strchr(" .,;)", p->text[tail]))
-        tail++;
-    if (ds > 0 && tail < p->len) return false;
-    RlsEntryFields f;
-    rls_entry_fields_split(p->text, p->len, k, false, &f);
-    bool typed = (f.title && rls_entry_field_is_role(f.title, strlen(f.title))) ||
-                 (f.org && rls_field_type_is_clearly(f.org, strlen(f.org), RLS_FIELD_ORG));
-    rls_entry_fields_close(&f);
-    if (!typed) return false;
-    uint32_t n_entries = m->n_entries;
-    w->lines.item_line = true;
-    bool taken = rls_line_reader_dated_line(&w->lines, p);
-    w->lines.item_line = false;
-    if (!taken || m->n_entries == n_entries) return taken;
-    int32_t made = (int32_t)n_entries;
-    w->item_entry = made;
-    RlsEntry *e = &m->entries[made];
-    if (b0 < m->n_bullets) e->first_bullet = b0;
-    for (uint32_t i = b0; i < m->n_bullets; i++) {
-        RlsBullet *b = &m->bullets[i];
-        if (b->entry >= 0 && b->entry != made) m->entries[b->entry].n_bullets--;
-        if (b->entry != made) e->n_bullets++;
-        b->entry = made;
-    }
-    return true;
-}
-
 /* \item: a bullet, or skills lines inside a skills section. */
 /* An item of a list without markers ("\\begin{itemize}[label={}]") that
  * breaks into lines with \\\\ reads as those lines (one award per line),
@@ -1903,7 +1857,7 @@ static void tex__item(TexWalk *w, TSNode node) {
         rls_plain_builder_finish(&pb, &p);
         bool entry =
             p.len && (label_end ? tex__description_entry(w, node, &p, label_end, &brk, depth)
-                                : tex__item_entry(w, &p, depth, b0, e0));
+                                : rls_line_reader_list_item(&w->lines, &p, depth, b0, e0));
         /* Taken as an entry, or as an entry's header line, p is spent. */
         if (!p.len)
             rls_plain_free(&p);
@@ -2397,7 +2351,6 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     w.para_text.on_line = tex__on_para_line;
     w.para_text.on_struct = tex__on_struct;
     w.para_text.ud = &w;
-    w.item_entry = -1;
     w.macro_entry = -1;
     w.top_kind = RLS_SECTION_HEADER;
 

@@ -44,8 +44,8 @@ static bool doc_line(Doc *d, RlsPlain *out) {
 
 /* Reads a document as a parser would: a line starting "# " or "## " is a
  * section (a sub-section of no kind of its own is of its section's kind),
- * "- " a bullet, and every other line goes to the line reader first and
- * is a paragraph when the reader does not take it. */
+ * "* " an outer list item, "- " a nested bullet, and every other line goes to the line reader first
+ * and is a paragraph when the reader does not take it. */
 static void doc_read(Doc *d) {
     RlsPlain p;
     RlsSectionKind top = RLS_SECTION_HEADER;
@@ -67,6 +67,12 @@ static void doc_read(Doc *d) {
             else if (s->kind == RLS_SECTION_OTHER)
                 s->kind = top;
             d->lines.kind = s->kind;
+        } else if (p.len > 2 && !memcmp(p.text, "* ", 2)) {
+            /* An outer list item whose nested list (none here) is read. */
+            RlsSpan span = rls_plain_cover(&p, 0, p.len);
+            if (!rls_line_reader_list_item(&d->lines, &p, 0, d->mb.model->n_bullets,
+                                           d->mb.current_entry))
+                rls_model_builder_bullet(&d->mb, span, span, &p, 0);
         } else if (p.len > 2 && !memcmp(p.text, "- ", 2)) {
             RlsSpan span = rls_plain_cover(&p, 0, p.len);
             rls_model_builder_bullet(&d->mb, span, span, &p, 1);
@@ -120,6 +126,12 @@ static void test_a_dated_line_and_the_lines_around_it_make_one_entry(void) {
         {"a project is named by its line without the dates and the stack",
          "# Projects\nGitlytics | Python, Flask, React \t 2022\n", 1, "Gitlytics", NULL, NULL, 2022,
          0, 2022},
+        {"an outer list item its dates close heads an entry",
+         "# Experience\n* Spotify, Data Engineer, 2019 -- 2022\n- Built playlists\n", 1,
+         "Data Engineer", "Spotify", NULL, 2019, 0, 2022},
+        {"an outer list item under an entry a line made is its bullet",
+         "# Experience\nData Engineer \t 2019 -- 2022\nSpotify\n* Senior Engineer, Spotify, 2021\n",
+         1, "Data Engineer", "Spotify", NULL, 2019, 0, 2022},
         {"outside a section of roles a dated line is the parser's",
          "# Summary\nEngineer at Acme \t 2019 -- 2021\n", 0, NULL, NULL, NULL, 0, 0, 0},
     };
