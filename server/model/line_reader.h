@@ -21,7 +21,7 @@
  *      Once more rls_line_reader_section_end after the last section.
  *   3. Per line of running text the parser has no meaning for (a
  *      paragraph's line, a heading below the section level that holds
- *      dates, an outer list item that holds them), in document order:
+ *      dates, the head of a line the parser splits), in document order:
  *      rls_line_reader_dated_line. When it returns true the line is in
  *      the model (an entry, a field of the entry above, or a paragraph of
  *      it) and the plain text was taken; when false the line is the
@@ -89,7 +89,8 @@ void rls_line_reader_init(RlsLineReader *self, RlsModelBuilder *mb, const char *
 /* Reads one line of plain text p (its text and source map, builder.h) in
  * the current section. In a section of roles, degrees, projects or
  * volunteering (rls_line_reader_section_has_roles), and unless the line
- * reads as a sentence or a label (ends with '.' or ':'; over 200 bytes):
+ * reads as a sentence or a label (a full stop that closes no
+ * organisation's abbreviation, or a colon, ends it; over 200 bytes):
  *   - A line with a date range ("Tech Lead | Jun 2021 -- Present",
  *     "Acme Corp, Jan 2020 -- Present") heads an entry: the text left of
  *     the dates splits into title and organisation (lines.h, by content
@@ -155,8 +156,8 @@ size_t rls_line_reader_name_before_stack(const char *name, size_t n);
  *     wording, over entries none of which names its employer or school,
  *     is that employer or school ("Experience > Capgemini" over
  *     "Consultant | since 2021").
- *   - An organisation "Employer - Team - Role" with no title gives the
- *     title its last part.
+ *   - An organisation "Employer - Team - Role" with no title keeps its
+ *     first part and gives the title its last.
  *   - Fields in the wrong slot are typed by content (fieldtype.h): a
  *     postcode is the place, a degree in an education entry's
  *     organisation is its title, a slot ending in a colon labels the next
@@ -172,10 +173,11 @@ void rls_line_reader_section_end(RlsLineReader *self);
 /* ---- Helpers a parser also uses on its own -------------------------------- */
 
 /* "Search Engine | 2023 | Lead Developer", "Chat bot | 2020 | Python,
- * Flask": an entry whose title is a name that is no organisation, role or
- * place and whose organisation says how the work was done (the author's
- * role on it in a section of projects, or its stack anywhere) is a
- * project: the name becomes the title and the organisation is dropped.
+ * Flask": an entry whose title says how the work was done (the author's
+ * role on it in a section of projects, or its stack anywhere) and whose
+ * organisation is a name that reads as no organisation, role, degree,
+ * place, date or stack is a project: that name becomes the title, and the
+ * role or stack is dropped.
  * Pre-condition: the caller knows the name was written before the role or
  * stack ("Content Creator | dates | YouTube" stays a role at YouTube).
  * Modifies e's strings in place. */
