@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "model/line_reader.h"
 #include "model/lines.h"
 #include "model/reader.h"
 #include "rls/dates.h"
@@ -26,7 +27,6 @@
 #include "rls/alloc.h"
 #include "rls/buf.h"
 #include "rls/fieldtype.h"
-#include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
 
 extern const unsigned char rls_data_latex_structure_scm[];
 extern const size_t rls_data_latex_structure_scm_len;
@@ -128,6 +128,7 @@ typedef struct {
     const char *src;
     uint32_t len;
     RlsModelBuilder mb;
+    RlsLineReader lines; /* what lines of plain text mean: model/line_reader.h */
     RlsTexMacros macros;
     /* Loose text accumulates here and becomes paragraphs (or skills). */
     RlsPlainBuilder para;
@@ -141,21 +142,13 @@ typedef struct {
     uint32_t *items;      /* end bytes of the open \item nodes (bullet depth) */
     size_t n_items, cap_items;
     uint32_t body_start, body_end; /* inside \begin{document}, or the whole file */
-    RlsSectionKind kind;           /* of the current section */
     RlsSectionKind top_kind;       /* of the current level-1 section */
     TexRange *envs;                /* open environments, innermost last */
     size_t n_envs, cap_envs;
     char *skill_cat; /* owned: the label line ("Familiar:") over the skills lines after it */
     bool stopped;
-    uint32_t n_sibling_walks; /* tex__args */
-    int32_t line_entry;  /* the entry a dated line just made (its next line may add to it), or -1 */
-    bool line_org_only;  /* line_entry came from a template's macro: its next line may name the
-                            employer only */
-    int32_t dated_entry; /* the last entry a dated line made, or -1 */
-    int32_t employer_entry; /* the last entry whose employer a line above its dated line named */
-    int32_t item_entry;     /* the last entry an outer list item headed (tex__item_entry), or -1 */
-    bool item_line;         /* the dated line being read is a list item: no line above is its */
-    int32_t macro_entry;    /* the last entry a template macro made, or -1 */
+    uint32_t n_sibling_walks;     /* tex__args */
+    int32_t macro_entry;          /* the last entry a template macro made, or -1 */
     const char *macro_entry_name; /* that macro's name (its table row's) */
     const char *row_name;         /* into src: the unknown macro that last opened a line */
     size_t row_len;
@@ -236,16 +229,6 @@ static RlsSpan tex__plain_span(const RlsPlain *p) {
 
 static bool tex__is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Dates from an entry's date argument. Arguments often carry more than the
- * range ("Jun 2021 -- Present | Remote"), so the range is found inside the
- * text rather than parsed from all of it; the span stays the argument's. */
-static void tex__dates(const char *text, RlsSpan span, RlsDateRange *out) {
-    memset(out, 0, sizeof(*out));
-    size_t from, to;
-    if (text && rls_date_range_find(text, strlen(text), out, &from, &to)) out->valid = true;
-    out->span = span;
 }
 
 /* Dates from a node's text, the span narrowed to the range itself (the
@@ -422,7 +405,8 @@ static void tex__trim_residue(RlsPlain *p) {
 /* Whether the source between two words, src[a, b), separates cells: a
  * table's column break ("Acme & Engineer") or the boundary of two
  * arguments of one macro or environment ("{Engineer}{Acme}"). */
-static bool tex__cell_gap(const char *src, uint32_t a, uint32_t b) {
+static bool tex__cell_gap(const char *src, uint32_t a, uint32_t b, void *data) {
+    (void)data;
     for (uint32_t j = a; j < b; j++) {
         if (src[j] == '&' && (j == 0 || src[j - 1] != '\\')) return true;
         /* "\\textbf{School} \\hfill City": the rule pushes the rest to the
@@ -441,632 +425,6 @@ static bool tex__cell_gap(const char *src, uint32_t a, uint32_t b) {
         if (k < b && (src[k] == '{' || src[k] == '[')) return true;
     }
     return false;
-}
-
-static bool tex__same_date(const RlsDate *a, const RlsDate *b) {
-    return a->year == b->year && a->month == b->month && a->present == b->present;
-}
-
-/* "\\education{2013.09}[2019.09]{School}": a range whose two ends are two
- * arguments of one macro, with nothing but the boundary between them.
- * Widens *d and *de (an end in p's text) when the date at *de stands
- * alone and another one follows across a cell gap. */
-static void tex__range_across_cells(const TexWalk *w, const RlsPlain *p, RlsDateRange *d,
-                                    size_t *de) {
-    if (!d->valid || d->start.present || !tex__same_date(&d->start, &d->end) || !*de) return;
-    size_t i = *de;
-    while (i < p->len && p->text[i] == ' ')
-        i++;
-    if (i >= p->len) return;
-    uint32_t a = p->src_end[*de - 1], b = p->src_start[i];
-    if (b > w->len || a >= b || !tex__cell_gap(w->src, a, b)) return;
-    RlsDateRange next;
-    size_t ns, ne;
-    if (!rls_date_range_find(p->text + i, p->len - i, &next, &ns, &ne) || ns != 0) return;
-    if (!tex__same_date(&next.start, &next.end) && !next.end.present) return;
-    bool later = next.start.present || next.start.year > d->start.year ||
-                 (next.start.year == d->start.year && next.start.month >= d->start.month);
-    if (!later) return;
-    d->end = next.start.present ? next.start : next.end;
-    *de = i + ne;
-}
-
-/* p's text with each space that stands for a cell break (tex__cell_gap)
- * made a '|', byte for byte the same length so that plain offsets still
- * hold: the fields splitter reads the cells apart instead of running them
- * into one name. Owned by the caller. */
-static char *tex__cells_text(const TexWalk *w, const RlsPlain *p) {
-    char *t = rls_strndup(p->text, p->len);
-    for (uint32_t i = 1; i + 1 < p->len; i++) {
-        if (t[i] != ' ') continue;
-        uint32_t a = p->src_end[i - 1], b = p->src_start[i + 1];
-        if (b > w->len || a >= b) continue;
-        if (tex__cell_gap(w->src, a, b)) t[i] = '|';
-    }
-    return t;
-}
-
-/* A line of its own that holds a date range, in a section of roles,
- * degrees or projects, heads an entry as a reader sees it ("Tech Lead
- * \\hfill Jun 2021 -- Present", however the document's own macros wrote
- * it); the undated line right under it ("Acme \\hfill Remote") adds the
- * fields it lacks. Returns true when the line was taken. */
-/* Sections whose entries are roles, degrees or projects. */
-static bool tex__roles(RlsSectionKind k) {
-    return k == RLS_SECTION_EXPERIENCE || k == RLS_SECTION_EDUCATION || k == RLS_SECTION_PROJECTS ||
-           k == RLS_SECTION_VOLUNTEERING;
-}
-
-/* Fills the fields entry e lacks from a line's fields; returns whether any
- * was taken. */
-static bool tex__complete(RlsEntry *e, RlsEntryFields *f) {
-    bool used = false;
-    char **mine[] = {&e->title, &e->org, &e->location};
-    char **theirs[] = {&f->title, &f->org, &f->location};
-    for (size_t i = 0; i < RLS_ARRAY_LEN(mine); i++)
-        if (!*mine[i] && *theirs[i]) {
-            *mine[i] = *theirs[i];
-            *theirs[i] = NULL;
-            used = true;
-        }
-    return used;
-}
-
-/* The line a dated line may complete from above: the last paragraph of
- * the current section, short, undated, no label or sentence, with no bullet
- * or entry after it, ending before `before_byte`. Returns NULL if none. */
-static RlsParagraph *tex__name_line(TexWalk *w, uint32_t before_byte) {
-    RlsResume *m = w->mb.model;
-    if (!m->n_paragraphs || !m->n_sections) return NULL;
-    RlsParagraph *para = &m->paragraphs[m->n_paragraphs - 1];
-    uint32_t section = m->n_sections - 1;
-    if (para->section != section || para->span.end_byte > before_byte) return NULL;
-    if (m->n_bullets && m->bullets[m->n_bullets - 1].span.start_byte > para->span.start_byte)
-        return NULL;
-    if (m->n_entries && m->entries[m->n_entries - 1].span.end_byte > para->span.start_byte)
-        return NULL;
-    if (m->sections[section].heading_span.end_byte > para->span.start_byte) return NULL;
-    const RlsPlain *t = &para->plain;
-    if (!t->len || t->len > 60 || strchr(".:", t->text[t->len - 1]) || memchr(t->text, ':', t->len))
-        return NULL;
-    if (rls_date_text_looks_dated(t->text, t->len)) return NULL;
-    /* A name has letters: "2 c" is what a layout macro left behind. */
-    uint32_t letters = 0;
-    for (uint32_t i = 0; i < t->len; i++)
-        if (isalpha((unsigned char)t->text[i]) || (unsigned char)t->text[i] >= 0xC0) letters++;
-    if (letters < 2) return NULL;
-    return para;
-}
-
-/* Right under an entry a template macro made, a dated line ("expected
- * March 2016") details it. Under a role heading that has no dates yet, it
- * is the role's line: its dates and the fields the heading lacks
- * ("\\subsection{Engineer} \\cvline{2017 -- 2018}{Acme}"). Returns whether
- * the line was taken (p freed then); false when the entry has its dates or
- * bullets already, and the line is no header at all. */
-static bool tex__dated_line_details(TexWalk *w, RlsPlain *p, const RlsDateRange *dates, size_t ds,
-                                    size_t de) {
-    int32_t ce = w->mb.current_entry;
-    RlsEntry *e = &w->mb.model->entries[ce];
-    if (e->dates.valid || e->n_bullets) return false;
-    RlsEntryFields f;
-    rls_entry_fields_split(p->text, p->len, w->kind, false, &f);
-    tex__complete(e, &f);
-    e->dates = *dates;
-    e->dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
-    rls_entry_fields_close(&f);
-    RlsSpan span = tex__plain_span(p);
-    if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
-    w->dated_entry = ce;
-    rls_plain_free(p);
-    return true;
-}
-
-/* A line without dates right under the entry a line made (last) may give
- * that entry a field it lacks. Returns whether it did (p freed then). */
-/* "\\years{2012 -- present} Research Scientist, University of Illinois \\\\
- * Manager, Energy Biosciences Institute \\\\ Consultant, Acme LLC.": under a
- * role that has its title and employer, an undated line that is itself a
- * role at an organisation (a role word, a name typed clearly as an
- * organisation, nothing else) is a role held at the same time, with the
- * same dates. Returns whether it made one (p freed then). */
-static bool tex__concurrent_role(TexWalk *w, RlsPlain *p, int32_t last) {
-    const RlsEntry *e = &w->mb.model->entries[last];
-    if ((w->kind != RLS_SECTION_EXPERIENCE && w->kind != RLS_SECTION_VOLUNTEERING) || !e->title ||
-        !e->org || !e->dates.valid || w->line_org_only)
-        return false;
-    RlsEntryFields f;
-    rls_entry_fields_split(p->text, p->len, w->kind, false, &f);
-    bool role = f.title && f.org && !f.location &&
-                rls_entry_field_names_job(f.title, strlen(f.title)) &&
-                rls_field_type_is_clearly(f.org, strlen(f.org), RLS_FIELD_ORG);
-    if (role) {
-        RlsDateRange dates = e->dates;
-        rls_model_builder_entry(&w->mb, tex__plain_span(p), f.title, f.org, NULL, &dates);
-        w->line_entry = w->dated_entry = w->mb.current_entry;
-        rls_plain_free(p);
-    }
-    rls_entry_fields_close(&f);
-    return role;
-}
-
-static bool tex__undated_line(TexWalk *w, RlsPlain *p, int32_t last) {
-    RlsSectionKind k = w->kind;
-    /* A project's next line is what it is about, not a field. */
-    if (last < 0 || last != w->mb.current_entry || p->len > 120 || k == RLS_SECTION_PROJECTS)
-        return false;
-    RlsEntry *e = &w->mb.model->entries[last];
-    if (w->mb.model->n_bullets && w->mb.model->bullets[w->mb.model->n_bullets - 1].entry == last)
-        return false;
-    if (tex__concurrent_role(w, p, last)) return true;
-    bool used;
-    RlsFieldScores typed;
-    rls_field_type_score(p->text, p->len, &typed);
-    /* "\\textit{Monzo Bank} & \\textit{London, UK}": cells stay apart. */
-    char *cells = tex__cells_text(w, p);
-    /* Under a role whose heading gave no employer, a bare name that is
-     * no place is the employer ("\\rheader{dates}{Intern} \\rdesc{Datadog}"). */
-    bool bare = e->title && !e->org && !e->location;
-    /* "Northwind Traders, Lisbon": a name that is no place before a comma
-     * and a place is the employer and where it is. */
-    const char *comma = memchr(cells, ',', p->len);
-    RlsFieldScores head;
-    if (comma) rls_field_type_score(cells, (size_t)(comma - cells), &head);
-    bool name_place = bare && comma && head.score[RLS_FIELD_LOCATION] == 0.0f;
-    bool org_only =
-        w->line_org_only || name_place || (bare && typed.score[RLS_FIELD_LOCATION] == 0.0f);
-    if (org_only) {
-        /* Under a template's role, the employer only ("Eurotech");
-         * anything else is the role's text. */
-        char *location = NULL;
-        used = !e->org && rls_entry_employer_line(cells, p->len, k, &e->org, &location);
-        if (location && !e->location)
-            e->location = location;
-        else
-            rls_free(location);
-    }
-    if (!org_only || (!used && !w->line_org_only)) {
-        RlsEntryFields f;
-        used = rls_entry_fields_split(cells, p->len, k, true, &f) > 0 && tex__complete(e, &f);
-        rls_entry_fields_close(&f);
-    }
-    rls_free(cells);
-    if (!used) return false;
-    RlsSpan span = tex__plain_span(p);
-    if (span.end_byte > e->span.end_byte) e->span.end_byte = span.end_byte;
-    rls_plain_free(p);
-    return true;
-}
-
-/* "Tech Lead, Incubyte | Jun 2021 -- Present": the name part alone splits
- * into role and employer, which the whole line's split missed. */
-static void tex__dated_line_title_org(RlsEntryFields *f, RlsSectionKind k) {
-    RlsEntryFields g;
-    rls_entry_fields_split(f->title, strlen(f->title), k, false, &g);
-    if (g.title && g.org) {
-        rls_free(f->title);
-        f->title = g.title;
-        f->org = g.org;
-        g.title = g.org = NULL;
-    }
-    rls_entry_fields_close(&g);
-}
-
-/* "\\textbf{Site Reliability Engineer}, Careem \\hfill Dubai": a role at
- * its employer, then a cell of its own. g holds the line's split, the role
- * and employer run together in its title; they part, and the cell after
- * them is the place. */
-static void tex__head_role_at_org(RlsEntryFields *g, RlsSectionKind k) {
-    if (!g->title || (!g->org == !g->location) || !strchr(g->title, ',')) return;
-    RlsEntryFields h;
-    rls_entry_fields_split(g->title, strlen(g->title), k, false, &h);
-    if (h.title && h.org && !h.location && rls_entry_field_names_job(h.title, strlen(h.title))) {
-        rls_free(g->title);
-        if (g->org) g->location = g->org;
-        g->title = h.title;
-        g->org = h.org;
-        h.title = h.org = NULL;
-    }
-    rls_entry_fields_close(&h);
-}
-
-/* "\\textbf{Kongsberg Gruppen} \\hfill Kongsberg": a line of a name and a
- * cell pushed to the right margin, neither naming a role, is the employer
- * and its place, unless the right one reads more as an organisation. g
- * holds the line's split, which no lexicon may have typed. */
-static void tex__head_name_and_place(RlsEntryFields *g) {
-    if (!g->title || !g->org || g->location ||
-        rls_entry_field_is_role(g->title, strlen(g->title)) ||
-        rls_entry_field_is_role(g->org, strlen(g->org)))
-        return;
-    RlsFieldScores left, right;
-    rls_field_type_score(g->title, strlen(g->title), &left);
-    rls_field_type_score(g->org, strlen(g->org), &right);
-    if (right.score[RLS_FIELD_ORG] > left.score[RLS_FIELD_ORG]) return;
-    g->location = g->org;
-    g->org = g->title;
-    g->title = NULL;
-}
-
-/* The line above a dated line (head) that names a role and one more field:
- * it heads the entry whole, unless this line's name (name, may be empty)
- * reads more as an organisation than that field, which is then the place
- * ("Engineer \\hfill Maranello \\\\ Ferrari S.p.A. \\hfill 2020 -- now");
- * a name that is neither ("Platform team") is no field. Returns whether it
- * took the fields. */
-static bool tex__head_names_role(RlsEntryFields *g, RlsEntryFields *f, const char *name) {
-    size_t n = strlen(name);
-    if (!g->title || !g->org || !rls_entry_field_names_job(g->title, strlen(g->title)) ||
-        (n && rls_entry_field_is_role(name, n)))
-        return false;
-    RlsFieldScores own, theirs;
-    rls_field_type_score(name, n, &own);
-    rls_field_type_score(g->org, strlen(g->org), &theirs);
-    rls_free(f->title);
-    rls_free(f->org);
-    f->title = g->title;
-    g->title = NULL;
-    if (n && !g->location && own.score[RLS_FIELD_ORG] > theirs.score[RLS_FIELD_ORG]) {
-        f->org = rls_strdup(name);
-        rls_free(f->location);
-        f->location = g->org;
-    } else {
-        f->org = g->org;
-        if (g->location && !f->location) f->location = rls_strdup(g->location);
-    }
-    g->org = NULL;
-    return true;
-}
-
-/* "\\textbf{Avito} \\\\ Backend Engineer, LLM team \\hfill 2023 -- now":
- * the line above (head) names the employer (or the role, when it reads as
- * one and this line does not), and this line's name part (name_text) is
- * the other field whole; a line of dates alone takes the fields above.
- * The entry then starts at the line above. */
-static bool tex__dated_line_above(TexWalk *w, RlsParagraph *head, RlsEntryFields *f,
-                                  const char *name_text, size_t name_len, RlsSpan *span) {
-    if (!name_len && (f->title || f->org)) return false;
-    RlsSectionKind k = w->kind;
-    RlsEntryFields g;
-    /* "\\textbf{Brown University} \\hfill Providence, RI": cells apart. */
-    char *head_cells = tex__cells_text(w, &head->plain);
-    rls_entry_fields_split(head_cells, head->plain.len, k, false, &g);
-    bool two_cells = memchr(head_cells, '|', head->plain.len) != NULL &&
-                     !memchr(head->plain.text, '|', head->plain.len);
-    rls_free(head_cells);
-    if (two_cells) tex__head_name_and_place(&g);
-    tex__head_role_at_org(&g, k);
-    char *above = g.org ? g.org : g.title;
-    char *name = rls_strndup(name_text, name_len);
-    bool above_is_role = g.title && !g.org && rls_entry_field_is_role(g.title, strlen(g.title)) &&
-                         !rls_entry_field_is_role(name, strlen(name));
-    bool taken = tex__head_names_role(&g, f, name), employer = false;
-    if (!taken && above && name_len) {
-        employer = !above_is_role;
-        rls_free(f->title);
-        rls_free(f->org);
-        f->title = above_is_role ? rls_strdup(above) : name;
-        f->org = above_is_role ? name : rls_strdup(above);
-        name = NULL;
-        if (g.location && !f->location) f->location = rls_strdup(g.location);
-        taken = true;
-    } else if (!taken && !name_len && above) {
-        RlsEntryFields dated = *f;
-        *f = g;
-        f->dates = dated.dates;
-        f->date_start_byte = dated.date_start_byte;
-        f->date_end_byte = dated.date_end_byte;
-        if (dated.location && !f->location) f->location = dated.location, dated.location = NULL;
-        rls_entry_fields_close(&dated);
-        memset(&g, 0, sizeof(g));
-        taken = true;
-    }
-    if (taken) {
-        span->start_byte = RLS_MIN(span->start_byte, head->span.start_byte);
-        head->entry = (int32_t)w->mb.model->n_entries;
-    }
-    rls_free(name);
-    rls_entry_fields_close(&g);
-    return employer;
-}
-
-/* "\\textbf{Rambler\\&Co} \\\\ Engineer, Backend Department \\hfill 2021 -- 2023"
- * then, after its list, "Junior Engineer, Backend Department \\hfill 2020 --
- * 2021" with no line above it: the roles held at the employer a line named
- * follow one another under it. A dated line in the same section whose name
- * (name, n) names a job and whose split finds no sign of another employer
- * or place is another role there, its name whole the title as the first
- * role's was. Returns whether it is. */
-static bool tex__role_under_employer(TexWalk *w, RlsEntryFields *f, const char *name, size_t n) {
-    const RlsResume *m = w->mb.model;
-    if (w->employer_entry < 0 || !n || !m->n_sections || !f->title ||
-        (w->kind != RLS_SECTION_EXPERIENCE && w->kind != RLS_SECTION_VOLUNTEERING))
-        return false;
-    const RlsEntry *e = &m->entries[w->employer_entry];
-    if (e->section != m->n_sections - 1 || !e->org ||
-        !rls_entry_field_names_job(f->title, strlen(f->title)))
-        return false;
-    if (f->org) {
-        RlsFieldScores sc;
-        rls_field_type_score(f->org, strlen(f->org), &sc);
-        if (sc.score[RLS_FIELD_ORG] > 0.0f || sc.score[RLS_FIELD_LOCATION] > 0.0f) return false;
-    }
-    rls_free(f->title);
-    rls_free(f->org);
-    f->title = rls_strndup(name, n);
-    f->org = rls_strdup(e->org);
-    return true;
-}
-
-/* "B.A. Physics \\hfill Graduation Date: June 2013": a short label in a
- * cell of its own between the name and the dates says what the dates are,
- * and is no part of the name. cells[nb, ds) is what lies between the name
- * and the dates. Returns the end of the name without the label. */
-static size_t tex__label_before_dates(const char *cells, size_t na, size_t nb, size_t ds) {
-    if (ds <= nb || !memchr(cells + nb, ':', ds - nb)) return nb;
-    size_t bar = nb;
-    while (bar > na && cells[bar - 1] != '|')
-        bar--;
-    if (bar == na) return nb;
-    size_t a = bar, words = 1;
-    while (a < nb && cells[a] == ' ')
-        a++;
-    for (size_t i = a; i < nb; i++)
-        words += cells[i] == ' ';
-    if (a == nb || nb - a > 30 || words > 3 || rls_entry_field_is_role(cells + a, nb - a))
-        return nb;
-    size_t end = bar - 1;
-    while (end > na && strchr(" |,", cells[end - 1]))
-        end--;
-    return end > na ? end : nb;
-}
-
-/* "Thesis: On Tides", "论文题目：…": a line that opens with a label of at
- * most three words and a colon, and names no role or degree. */
-static bool tex__label_line(const char *text, size_t len) {
-    const char *colon = NULL;
-    size_t words = 1;
-    for (size_t i = 0; i < len && i < 40 && !colon; i++) {
-        /* "https://..." is an address, not a label. */
-        if ((text[i] == ':' && (i + 1 == len || text[i + 1] == ' ')) ||
-            (i + 3 <= len && !memcmp(text + i, "\xEF\xBC\x9A", 3))) /* '：' */
-            colon = text + i;
-        else if (text[i] == ' ')
-            words++;
-        else if (isdigit((unsigned char)text[i]))
-            return false;
-    }
-    if (!colon || colon == text || words > 3) return false;
-    return !rls_entry_field_is_role(text, (size_t)(colon - text)) &&
-           !rls_entry_field_is_role(text, len);
-}
-
-/* Orders two dates by month, or by year when either gives none. */
-static int tex__month_cmp(const RlsDate *a, const RlsDate *b) {
-    if (a->present || b->present) return a->present - b->present;
-    if (a->year != b->year || !a->month || !b->month) return a->year - b->year;
-    return a->month - b->month;
-}
-
-/* Whether date d lies within entry e's range. */
-static bool tex__date_inside(const RlsEntry *e, const RlsDate *d) {
-    return e->dates.valid && tex__month_cmp(d, &e->dates.start) >= 0 &&
-           tex__month_cmp(d, &e->dates.end) <= 0;
-}
-
-/* "\\cvline{10.2011 -- 10.2013}{Fjord University}" then "\\cvline{21.10.2013}
- * {Master thesis -- Sediment Models}": a line dated by one month inside the
- * range of the entry right above it, naming no role and reading as no
- * organisation, is a dated fact of that entry (a thesis handed in, a prize), not an
- * entry. Both dates must give their month: "BSc, 2017" under "MSc, 2015 --
- * 2017" is a degree of its own. */
-static bool tex__dated_fact(const RlsResume *m, int32_t ce, const RlsPlain *p,
-                            const RlsDateRange *dates) {
-    const RlsEntry *e = &m->entries[ce];
-    if (!e->dates.valid || tex__same_date(&e->dates.start, &e->dates.end) ||
-        !tex__same_date(&dates->start, &dates->end) || !dates->start.month ||
-        !e->dates.start.month || (m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
-        return false;
-    if (!tex__date_inside(e, &dates->start)) return false;
-    return !rls_field_type_is_clearly(p->text, p->len, RLS_FIELD_ORG) &&
-           !rls_entry_field_names_job(p->text, p->len);
-}
-
-/* Jake's project heading: "\\textbf{Gitlytics} $|$ \\emph{Python, Flask,
- * React}", "ShapG $|$ python $\\cdot$ graphs". The list after the bar
- * (commas or middle dots) is the project's stack, neither its name nor an
- * organisation. Returns the length of the name before it (n when none). */
-static size_t tex__name_before_stack(const char *name, size_t n) {
-    for (size_t i = 1; i + 3 <= n; i++) {
-        if (memcmp(name + i, " | ", 3) != 0) continue;
-        const char *rest = name + i + 3;
-        size_t rn = n - i - 3;
-        if (memchr(rest, ',', rn)) return i;
-        for (size_t j = 0; j + 2 <= rn; j++)
-            if (!memcmp(rest + j, "\xC2\xB7", 2)) return i; /* U+00B7 '·' */
-        return n;
-    }
-    return n;
-}
-
-/* "Laboratory Manager, Extension Educator, \\years{2003 -- 2004} North
- * Carolina A&T University": what follows the dates reads as an
- * organisation and the name before them names none but roles (a
- * "Laboratory Manager" is a role, whatever its laboratory): that is the
- * employer, and the name before the dates is the title whole. Returns
- * whether it is. */
-static bool tex__org_right_of_dates(RlsEntryFields *f, const char *name, size_t name_n,
-                                    const char *right, size_t right_n) {
-    RlsFieldScores sc;
-    rls_field_type_score(right, right_n, &sc);
-    if (sc.score[RLS_FIELD_ORG] < 1.0f || sc.score[RLS_FIELD_ORG] <= sc.score[RLS_FIELD_LOCATION] ||
-        sc.score[RLS_FIELD_ORG] <= sc.score[RLS_FIELD_TITLE] || f->location ||
-        (f->org && rls_field_type_is_clearly(f->org, strlen(f->org), RLS_FIELD_ORG) &&
-         !rls_entry_field_names_job(f->org, strlen(f->org))))
-        return false;
-    while (name_n && strchr(" ,;|-", name[name_n - 1]))
-        name_n--;
-    if (!name_n || !rls_entry_field_is_role(name, name_n)) return false;
-    rls_free(f->title);
-    rls_free(f->org);
-    f->title = rls_strndup(name, name_n);
-    f->org = rls_strndup(right, right_n);
-    return true;
-}
-
-/* "\\begin{rSubsection}{ACME Corporation}{June 2019 -- Present}{Software
- * Engineer}{Austin, TX}": the first cell right of the dates names a role
- * and the name before them names none: that cell is the title, the name
- * the employer, and the cells after the role the place. cells is the
- * line's text with its cell breaks as '|' (tex__cells_text). Returns
- * whether it is so. */
-static bool tex__role_right_of_dates(RlsEntryFields *f, const char *cells, size_t na, size_t nb,
-                                     size_t ta, size_t tb) {
-    while (nb > na && strchr(" ,;|-", cells[nb - 1]))
-        nb--;
-    const char *bar = memchr(cells + ta, '|', tb - ta);
-    size_t re = bar ? (size_t)(bar - cells) : tb, rest = bar ? re + 1 : tb;
-    while (re > ta && strchr(" ,;-", cells[re - 1]))
-        re--;
-    while (rest < tb && strchr(" ,;|-", cells[rest]))
-        rest++;
-    if (nb <= na || re <= ta || rls_entry_field_is_role(cells + na, nb - na) ||
-        !rls_entry_field_is_role(cells + ta, re - ta))
-        return false;
-    rls_entry_fields_close(f);
-    f->title = rls_strndup(cells + ta, re - ta);
-    f->org = rls_strndup(cells + na, nb - na);
-    if (rest < tb) {
-        f->location = rls_strndup(cells + rest, tb - rest);
-        for (char *c = f->location; *c; c++)
-            if (*c == '|') *c = ' ';
-    }
-    return true;
-}
-
-/* Whether a line ends as a sentence does: a full stop that closes no
- * organisation's abbreviation ("Global Change Solutions LLC.", "Acme Inc."). */
-static bool tex__sentence_end(const RlsPlain *p) {
-    if (!p->len || p->text[p->len - 1] != '.') return false;
-    size_t end = p->len - 1, start = end;
-    while (start > 0 && isalpha((unsigned char)p->text[start - 1]))
-        start--;
-    return end - start > 4 || start == end ||
-           !rls_field_type_is_clearly(p->text + start, end - start, RLS_FIELD_ORG);
-}
-
-static bool tex__dated_line(TexWalk *w, RlsPlain *p) {
-    int32_t last = w->line_entry;
-    w->line_entry = -1;
-    RlsSectionKind k = w->kind;
-    if (!tex__roles(k)) return false;
-    /* A sentence or a label ("Master's Thesis, Completed in 2016:") is no header. */
-    if (p->len > 200 || tex__sentence_end(p) || p->text[p->len - 1] == ':') return false;
-    RlsDateRange dates;
-    size_t ds, de;
-    bool dated = rls_date_range_find(p->text, p->len, &dates, &ds, &de);
-    size_t de_own = de;
-    if (dated) tex__range_across_cells(w, p, &dates, &de);
-    const RlsResume *m = w->mb.model;
-    int32_t ce = w->mb.current_entry;
-    if (dated && ce >= 0 && ce != w->dated_entry &&
-        !(m->n_bullets && m->bullets[m->n_bullets - 1].entry == ce))
-        return tex__dated_line_details(w, p, &dates, ds, de);
-    /* "Thesis: Wind Patterns, defended June 2016" under a degree. */
-    bool fact = ce >= 0 && tex__label_line(p->text, p->len) &&
-                tex__date_inside(&m->entries[ce], &dates.start);
-    if (dated && ce >= 0 && (fact || (ce == w->dated_entry && tex__dated_fact(m, ce, p, &dates)))) {
-        rls_model_builder_paragraph(&w->mb, tex__plain_span(p), p);
-        return true;
-    }
-    if (!dated) return tex__undated_line(w, p, last);
-    RlsEntryFields f;
-    /* Text right of the dates is the right-hand column ("2021 -- Present
-     * \\hfill Remote"): the place; the name fields are left of the dates. */
-    size_t ta = de, tb = p->len, na = 0, nb = ds;
-    while (ta < tb && strchr(" |,", p->text[ta]))
-        ta++;
-    while (nb > na && strchr(" |,:-", p->text[nb - 1]))
-        nb--;
-    char *cells = tex__cells_text(w, p);
-    nb = tex__label_before_dates(cells, na, nb, ds);
-    /* "B.S.E. in Computer Science, GPA 3.9 \\hfill 2015 -- 2019": the grade
-     * is no part of the name, which may be taken whole (tex__dated_line_above). */
-    if (nb > na) nb = na + rls_entry_without_grade(cells + na, nb - na);
-    /* The range's far end, an argument of its own, is no field either. */
-    if (de > de_own) memset(cells + de_own, ' ', de - de_own);
-    if (tb > ta && nb > na && k != RLS_SECTION_PROJECTS) {
-        rls_entry_fields_split(cells + na, nb - na, k, false, &f);
-        bool right_org = tex__role_right_of_dates(&f, cells, na, nb, ta, tb) ||
-                         tex__org_right_of_dates(&f, p->text + na, nb - na, p->text + ta, tb - ta);
-        if (!f.location && !right_org) f.location = rls_strndup(p->text + ta, tb - ta);
-        f.dates = dates;
-        f.date_start_byte = ds;
-        f.date_end_byte = de;
-    } else {
-        rls_entry_fields_split(cells, p->len, k, false, &f);
-    }
-    if (k == RLS_SECTION_PROJECTS) {
-        /* A project's name is the line without its dates, commas and all. */
-        size_t a = 0, b = ds;
-        if (nb <= na) a = de, b = p->len;
-        while (a < b && strchr(" |,:-", p->text[a]))
-            a++;
-        while (b > a && strchr(" |,:-", p->text[b - 1]))
-            b--;
-        rls_entry_fields_close(&f);
-        memset(&f, 0, sizeof(f));
-        if (b > a) f.title = rls_strndup(p->text + a, tex__name_before_stack(p->text + a, b - a));
-        if (nb > na && tb > ta) {
-            /* The right-hand column names a place, or else whom the work
-             * was for ("Maintainer | 2018 -- Present \\hfill GitHub"). */
-            RlsFieldScores right;
-            rls_field_type_score(p->text + ta, tb - ta, &right);
-            bool place =
-                right.score[RLS_FIELD_LOCATION] > 0.0f || right.score[RLS_FIELD_DATE] > 0.0f;
-            if (place)
-                f.location = rls_strndup(p->text + ta, tb - ta);
-            else
-                f.org = rls_strndup(p->text + ta, tb - ta);
-        }
-        f.date_start_byte = ds;
-        f.date_end_byte = de;
-        f.dates = dates;
-    }
-    if (f.title && !f.org && k != RLS_SECTION_PROJECTS && strchr(f.title, ','))
-        tex__dated_line_title_org(&f, k);
-    if (!tex__same_date(&dates.start, &dates.end) && tex__same_date(&f.dates.start, &f.dates.end) &&
-        tex__same_date(&f.dates.start, &dates.start)) {
-        /* The range across two arguments (tex__range_across_cells). */
-        f.dates = dates;
-        f.date_start_byte = ds;
-        f.date_end_byte = de;
-    }
-    f.dates.span = rls_plain_cover(p, (uint32_t)f.date_start_byte, (uint32_t)f.date_end_byte);
-    if (!f.dates.valid) {
-        f.dates = dates;
-        f.dates.span = rls_plain_cover(p, (uint32_t)ds, (uint32_t)de);
-    }
-    RlsSpan span = tex__plain_span(p);
-    RlsParagraph *head =
-        k == RLS_SECTION_PROJECTS || w->item_line ? NULL : tex__name_line(w, span.start_byte);
-    bool employer = false, same_employer = false;
-    if (head)
-        employer = tex__dated_line_above(w, head, &f, p->text + na, nb > na ? nb - na : 0, &span);
-    else if (nb > na)
-        same_employer = tex__role_under_employer(w, &f, p->text + na, nb - na);
-    rls_model_builder_entry(&w->mb, span, f.title, f.org, f.location, &f.dates);
-    if (employer)
-        w->employer_entry = w->mb.current_entry;
-    else if (!same_employer)
-        w->employer_entry = -1;
-    rls_entry_fields_close(&f);
-    rls_free(cells);
-    w->line_entry = w->mb.current_entry;
-    w->line_org_only = false;
-    w->dated_entry = w->mb.current_entry;
-    rls_plain_free(p);
-    return true;
 }
 
 static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t level);
@@ -1114,13 +472,14 @@ static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
         return;
     }
     if (tex__line_heading(w, p)) return;
-    if (glyph_item && w->mb.current_entry >= 0 && tex__roles(w->kind)) {
+    if (glyph_item && w->mb.current_entry >= 0 &&
+        rls_line_reader_section_has_roles(w->lines.kind)) {
         RlsSpan span = tex__plain_span(p);
         rls_model_builder_item(&w->mb, span, span, p, 0);
         return;
     }
-    if (tex__dated_line(w, p)) return;
-    if (allow_skills && w->kind == RLS_SECTION_SKILLS) {
+    if (rls_line_reader_dated_line(&w->lines, p)) return;
+    if (allow_skills && w->lines.kind == RLS_SECTION_SKILLS) {
         /* "Over 5000 lines:" alone on its line labels the lines below it,
          * and so does a lead-in ("Proficient In"): neither is a skill. */
         uint32_t n = p->len;
@@ -1140,7 +499,8 @@ static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
         rls_plain_free(p);
         return;
     }
-    if (w->kind == RLS_SECTION_HEADER || w->mb.model->n_sections == 0) tex__scan_contacts(w, p);
+    if (w->lines.kind == RLS_SECTION_HEADER || w->mb.model->n_sections == 0)
+        tex__scan_contacts(w, p);
     rls_model_builder_paragraph(&w->mb, tex__plain_span(p), p);
 }
 
@@ -1164,214 +524,12 @@ static void tex__loose(TexWalk *w, TSNode node) {
 
 /* ---- Sections -------------------------------------------------------------------- */
 
-static bool tex__has_any(const char *text, const char *const *words, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (strstr(text, words[i])) return true;
-    return false;
-}
-
-/* "Golang, Linux", "LaTeX, Python / Flask": a list of short names, at
- * least half of them technologies of the keyword catalogue (which cannot
- * hold every tool an author names). */
-static bool tex__stack_list(const char *text) {
-    size_t items = 0, known = 0;
-    for (const char *p = text; *p;) {
-        const char *q = p;
-        while (*q && !strchr(",/;", *q) && strncmp(q, "\xC2\xB7", 2) != 0) /* U+00B7 '·' */
-            q++;
-        const char *a = p, *b = q;
-        while (a < b && *a == ' ')
-            a++;
-        while (b > a && b[-1] == ' ')
-            b--;
-        size_t spaces = 0;
-        for (const char *c = a; c < b; c++)
-            spaces += *c == ' ';
-        if (b - a > 24 || spaces > 1) return false;
-        items += b > a;
-        known += b > a && rls_kw_find(a, (size_t)(b - a)) >= 0;
-        p = !*q ? q : q + (*q == '\xC2' ? 2 : 1);
-    }
-    return known > 0 && known * 2 >= items;
-}
-
-/* "\\resumeSubheading{Search Engine}{2023}{Lead Developer}{}", "\\datedsubsection
- * {Chat bot}{2020} \\role{Python, Flask}": a name that is no organisation,
- * role or place heads the entry, and a later argument says how the work
- * was done: the author's role on it (in a section of projects) or its stack
- * (anywhere). The name is the project, the entry's title; the rest is no
- * field. "Role, Project" in that order ("\\uthree{Content Creator}{dates}
- * {YouTube}") stays a role with the project for its organisation: the
- * callers pass only entries whose name was written first. */
-static void tex__project_name(RlsSectionKind kind, RlsEntry *e) {
-    if (!e->title || !e->org) return;
-    size_t tn = strlen(e->title), on = strlen(e->org);
-    bool role = kind == RLS_SECTION_PROJECTS && rls_entry_field_names_job(e->title, tn);
-    if (!role && !tex__stack_list(e->title)) return;
-    RlsFieldScores o;
-    rls_field_type_score(e->org, on, &o);
-    if (o.score[RLS_FIELD_ORG] >= 1.0f || o.score[RLS_FIELD_TITLE] >= 1.0f ||
-        o.score[RLS_FIELD_DEGREE] >= 1.0f || o.score[RLS_FIELD_LOCATION] >= 1.0f ||
-        o.score[RLS_FIELD_DATE] > 0.0f || tex__stack_list(e->org))
-        return;
-    rls_free(e->title);
-    e->title = e->org;
-    e->org = NULL;
-}
-
-/* Fields a heading put in the wrong slot, told by what they say: a postcode
- * next to a logo is the place, not the employer ("(92230)"); a degree in
- * the organisation slot of an education entry is its title. */
-static void tex__settle_fields(RlsSectionKind kind, RlsEntry *e) {
-    /* Template arguments out of order: typed by content (fieldtype.h). */
-    char *date_text = NULL;
-    if (rls_field_type_settle(&e->title, &e->org, &e->location, e->dates.valid, &date_text) &&
-        date_text)
-        tex__dates(date_text, e->span, &e->dates);
-    rls_free(date_text);
-    /* "\\cventry{dates}{Valencia}{}{Otros:}{Editor, Profesor}": a slot
-     * that ends with a colon labels the one after it, and names nothing. */
-    size_t on = e->org ? strlen(e->org) : 0;
-    if (on && e->org[on - 1] == ':' && e->title) {
-        rls_free(e->org);
-        e->org = NULL;
-    }
-    if (!e->org) return;
-    size_t digits = 0, other = 0;
-    for (const char *c = e->org; *c; c++) {
-        if (*c >= '0' && *c <= '9')
-            digits++;
-        else if (*c != '(' && *c != ')' && *c != ' ')
-            other++;
-    }
-    if (digits >= 4 && !other) {
-        if (!e->location) {
-            e->location = e->org;
-        } else {
-            rls_free(e->org);
-        }
-        e->org = NULL;
-        return;
-    }
-    static const char *const degrees[] = {"Bachelor", "Master", "Degree", "PhD",  "Ph.D",
-                                          "Diploma",  "学士",   "硕士",   "本科", "博士"};
-    if (kind == RLS_SECTION_EDUCATION && !e->title &&
-        (tex__has_any(e->org, degrees, RLS_ARRAY_LEN(degrees)) ||
-         rls_field_type_is_clearly(e->org, strlen(e->org), RLS_FIELD_DEGREE))) {
-        e->title = e->org;
-        e->org = NULL;
-    }
-}
-
-/* "\\datedsubsection{\\textbf{School}, City}{2013 -- 2016}" over the line
- * "\\textit{MSc} Physics, expected March 2016": a school without a degree
- * takes the line under it that opens with one for its title, up to a
- * dated remark after a comma ("expected ..."); a degree without a school
- * takes the line that names one. The line stays a line. */
-static void tex__school_line(const RlsResume *m, uint32_t index, RlsEntry *e) {
-    if ((e->title && e->org) || (!e->title && !e->org)) return;
-    const RlsParagraph *line = NULL;
-    for (uint32_t i = 0; i < m->n_paragraphs && !line; i++)
-        if (m->paragraphs[i].entry == (int32_t)index) line = &m->paragraphs[i];
-    if (!line || !line->plain.len) return;
-    const char *t = line->plain.text;
-    if (!e->org) {
-        /* "\\datedsubsection{BSc Physics}{2015 -- 2019}" over the item
-         * "Fjord University": a degree without its school takes the line
-         * under it that reads as one and as nothing else. */
-        if (line->plain.len <= 80 && rls_field_type_is_clearly(t, line->plain.len, RLS_FIELD_ORG))
-            e->org = rls_strndup(t, line->plain.len);
-        return;
-    }
-    const char *comma = strstr(t, ", ");
-    size_t head = comma ? (size_t)(comma - t) : line->plain.len;
-    RlsDateRange r;
-    size_t from, to;
-    if (head > 80 || (comma && !rls_date_range_find(comma + 2, strlen(comma + 2), &r, &from, &to)))
-        return;
-    RlsFieldScores sc;
-    rls_field_type_score(t, head, &sc);
-    if (sc.score[RLS_FIELD_DEGREE] < 1.0f || sc.score[RLS_FIELD_ORG] >= 1.0f ||
-        sc.score[RLS_FIELD_DATE] > 0.0f)
-        return;
-    e->title = rls_strndup(t, head);
-}
-
-/* Whether an entry's organisation is a degree's subject the line's split
- * parted from it ("Diplôme d'ingénieur, génie mécanique"). */
-static bool tex__org_is_subject(RlsSectionKind kind, const char *org) {
-    RlsFieldScores sc;
-    if (kind != RLS_SECTION_EDUCATION || !rls_field_type_is_study(org, strlen(org))) return false;
-    rls_field_type_score(org, strlen(org), &sc);
-    return sc.score[RLS_FIELD_ORG] == 0.0f && sc.score[RLS_FIELD_LOCATION] == 0.0f;
-}
-
-/* "\\section{Experience} \\subsection{Capgemini}" over "\\textit{Consultant}
- * \\hfill since 2021" lines: a sub-heading of a section of roles or degrees
- * that is no section wording, over entries none of which names its
- * employer or school (a degree's subject is none), is that employer or
- * school; the subject goes back to its degree. */
-static void tex__employer_heading(RlsResume *m, RlsSection *s) {
-    if (s->level < 2 || !s->n_entries || s->heading.len > 60 ||
-        (s->kind != RLS_SECTION_EXPERIENCE && s->kind != RLS_SECTION_VOLUNTEERING &&
-         s->kind != RLS_SECTION_EDUCATION) ||
-        rls_section_classify(s->heading.text, s->heading.len, NULL) != RLS_SECTION_OTHER ||
-        rls_entry_field_is_role(s->heading.text, s->heading.len) ||
-        rls_date_text_looks_dated(s->heading.text, s->heading.len))
-        return;
-    for (uint32_t i = 0; i < s->n_entries; i++) {
-        const RlsEntry *e = &m->entries[s->first_entry + i];
-        if ((e->org && !tex__org_is_subject(s->kind, e->org)) || !e->title) return;
-    }
-    for (uint32_t i = 0; i < s->n_entries; i++) {
-        RlsEntry *e = &m->entries[s->first_entry + i];
-        if (e->org) {
-            RlsBuf b;
-            rls_buf_init(&b);
-            rls_buf_puts(&b, e->title);
-            rls_buf_puts(&b, ", ");
-            rls_buf_puts(&b, e->org);
-            rls_free(e->title);
-            rls_free(e->org);
-            e->title = rls_buf_detach(&b);
-        }
-        e->org = rls_strndup(s->heading.text, s->heading.len);
-    }
-}
-
-/* Once a section is complete its content can settle what an ambiguous
- * heading meant ("Research" over dated roles is experience). */
-static void tex__refine_section(TexWalk *w) {
-    RlsResume *m = w->mb.model;
-    if (!m->n_sections) return;
-    RlsSection *s = &m->sections[m->n_sections - 1];
-    tex__employer_heading(m, s);
-    uint32_t dated = 0;
-    for (uint32_t i = 0; i < s->n_entries; i++) {
-        RlsEntry *e = &m->entries[s->first_entry + i];
-        /* 0xPoe's "\\datedsubsection{PingCAP Inc. - Database - Kernel R&D}"
-         * with no \\role after it: the employer, then the role. */
-        char *dash = e->title || !e->org ? NULL : strstr(e->org, " - ");
-        if (dash) {
-            char *last = dash;
-            for (char *d = strstr(dash + 3, " - "); d; d = strstr(d + 3, " - "))
-                last = d;
-            if (last[3]) e->title = rls_strdup(last + 3);
-            *dash = '\0';
-        }
-        tex__settle_fields(s->kind, e);
-        if (s->kind == RLS_SECTION_EDUCATION) tex__school_line(m, s->first_entry + i, e);
-        if (e->dates.valid && (e->title || e->org)) dated++;
-    }
-    s->kind = rls_section_refine(s->kind, s->heading.text, s->heading.len, s->n_entries, dated);
-}
-
 static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t level) {
     if (!w->line_section) {
         tex__flush_para(w);
         w->n_macro_sections++;
     }
-    tex__refine_section(w);
+    rls_line_reader_section_end(&w->lines);
     rls_free(w->skill_cat);
     w->skill_cat = NULL;
     RlsSection *s = rls_model_builder_section(&w->mb, span, heading, level);
@@ -1381,7 +539,7 @@ static void tex__section(TexWalk *w, RlsPlain *heading, RlsSpan span, uint16_t l
         /* "Experience > Vocational": a sub-heading inherits what its section is. */
         s->kind = w->top_kind;
     }
-    w->kind = s->kind;
+    w->lines.kind = s->kind;
 }
 
 /* Deedy's education: "\\subsection{School} \\descript{Degree} \\location{Dec
@@ -1404,7 +562,8 @@ static bool tex__heading_is_entry(TexWalk *w, TSNode node, TSNode text) {
         TSNode args[2];
         unsigned n = rls_tex_curly_args(c, args, 2);
         RlsTexMacro m;
-        if (n && !rls_tex_macros_lookup(&w->macros, name, len, n, &m) && tex__roles(w->kind)) {
+        if (n && !rls_tex_macros_lookup(&w->macros, name, len, n, &m) &&
+            rls_line_reader_section_has_roles(w->lines.kind)) {
             /* A macro of unknown meaning whose first argument is the dates
              * (moderncv's "\\cvline{seit 9.2020}{Employer ...}" under the
              * role's sub-heading) makes the heading a role in a section of
@@ -1458,14 +617,15 @@ static void tex__section_node(TexWalk *w, TSNode node) {
         rls_date_range_find(heading.text, heading.len, &dates, &ds, &de)) {
         /* "\\subsection*{Acme \\hfill 2016 -- 2019}": an entry, not a section. */
         tex__flush_para(w);
-        if (tex__dated_line(w, &heading)) return;
+        if (rls_line_reader_dated_line(&w->lines, &heading)) return;
     }
     if (level >= 2 && heading.len && tex__heading_is_entry(w, node, text)) {
         tex__flush_para(w);
         /* The heading is the role or the employer: its content says which. */
         RlsFieldScores sc;
         rls_field_type_score(heading.text, heading.len, &sc);
-        RlsFieldType own = w->kind == RLS_SECTION_EDUCATION ? RLS_FIELD_DEGREE : RLS_FIELD_TITLE;
+        RlsFieldType own =
+            w->lines.kind == RLS_SECTION_EDUCATION ? RLS_FIELD_DEGREE : RLS_FIELD_TITLE;
         bool role = sc.score[own] >= 1.0f && sc.score[own] > sc.score[RLS_FIELD_ORG];
         rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, role ? heading.text : NULL,
                                 role ? NULL : heading.text, NULL, NULL);
@@ -1684,7 +844,7 @@ static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode 
      * the entry, not an entry of its own nor a statement of work. */
     char *dates = m->dates_arg ? tex__arg_string(w, args, n, m->dates_arg) : NULL;
     char *org = m->org_arg ? tex__arg_string(w, args, n, m->org_arg) : NULL;
-    bool labelled = dates && tex__label_line(p.text, p.len);
+    bool labelled = dates && rls_line_reader_label_line(p.text, p.len);
     if (org || (dates && !labelled)) p.len = 0;
     rls_free(dates);
     rls_free(org);
@@ -1773,7 +933,7 @@ static void tex__entry_swap_edu(const TexWalk *w, char **strs, TexSlots *s) {
         s->loc = 2;
         s->title = 3;
         s->dates = 4;
-    } else if (w->kind == RLS_SECTION_EDUCATION ||
+    } else if (w->lines.kind == RLS_SECTION_EDUCATION ||
                (tex__names_role(tex__str(strs, 3)) && !tex__names_role(tex__str(strs, 1)))) {
         /* {school}{dates}{degree}{place}: the bold line is the school;
          * {SunSesh AZ}{dates}{Founder and Organizer}{place}: the role is
@@ -1825,7 +985,7 @@ static char *tex__entry_guess(const TexWalk *w, const RlsTexMacro *m, char **str
      * experience, the one name line is "role, employer". */
     char *guessed_org = NULL;
     char *t = nrest <= 2 && s->title ? tex__str(strs, s->title) : NULL;
-    char *comma = t && w->kind == RLS_SECTION_EXPERIENCE ? strrchr(t, ',') : NULL;
+    char *comma = t && w->lines.kind == RLS_SECTION_EXPERIENCE ? strrchr(t, ',') : NULL;
     if (comma && comma > t && comma[1] == ' ' && comma[2]) {
         *comma = '\0';
         guessed_org = rls_strdup(comma + 2);
@@ -1864,7 +1024,7 @@ static RlsDateRange *tex__entry_range(const RlsTexMacro *m, char **strs, TSNode 
         span.start_byte = RLS_MIN(span.start_byte, end_span.start_byte);
         span.end_byte = RLS_MAX(span.end_byte, end_span.end_byte);
     }
-    tex__dates(*date_text ? *date_text : tex__str(strs, dates), span, range);
+    rls_line_reader_dates(*date_text ? *date_text : tex__str(strs, dates), span, range);
     return range;
 }
 
@@ -1927,7 +1087,7 @@ static void tex__entry_spend_args(TexWalk *w, TSNode node, const RlsTexMacro *m,
  * of keywords. */
 static bool tex__entry_is_role(RlsSectionKind kind, const char *title, const char *org,
                                const RlsDateRange *dates) {
-    if (tex__roles(kind) || kind == RLS_SECTION_SKILLS) return true;
+    if (rls_line_reader_section_has_roles(kind) || kind == RLS_SECTION_SKILLS) return true;
     bool role = (title && rls_entry_field_is_role(title, strlen(title))) ||
                 (org && rls_entry_field_is_role(org, strlen(org)));
     /* Without a title yet the macro may be a heading that amendments
@@ -1944,7 +1104,7 @@ static bool tex__entry_is_role(RlsSectionKind kind, const char *title, const cha
 static void tex__entry_as_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
                                unsigned n) {
     rls_model_builder_end_entry(&w->mb);
-    w->line_entry = -1;
+    w->lines.line_entry = -1;
     bool first = true;
     for (unsigned k = 1; k <= n; k++) {
         if (k == m->body_arg) continue;
@@ -1995,7 +1155,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
         body_field = tex__entry_body_field(w, m, strs, args, n, &s, &body_type);
     char *guessed_org = NULL;
     if (m->flags & RLS_TEX_F_GUESS) guessed_org = tex__entry_guess(w, m, strs, n, &s);
-    if (w->kind == RLS_SECTION_SKILLS && tex__str(strs, s.title) &&
+    if (w->lines.kind == RLS_SECTION_SKILLS && tex__str(strs, s.title) &&
         !(s.dates && tex__str(strs, s.dates))) {
         tex__entry_skill_group(w, node, m, args, n, tex__str(strs, s.title));
         for (unsigned k = 0; k < 16; k++)
@@ -2014,7 +1174,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     }
     char *title_own = NULL;
     const char *title_str = tex__str(strs, s.title);
-    size_t name_n = title_str ? tex__name_before_stack(title_str, strlen(title_str)) : 0;
+    size_t name_n = title_str ? rls_line_reader_name_before_stack(title_str, strlen(title_str)) : 0;
     if (title_str) name_n = RLS_MIN(name_n, tex__title_before_dated_line(w, args[s.title - 1]));
     if (title_str && name_n < strlen(title_str)) {
         title_own = rls_strndup(title_str, name_n);
@@ -2038,14 +1198,14 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     if (guessed_org && !org_str) org_str = guessed_org;
     if (body_type == RLS_FIELD_TITLE && !title_str) title_str = body_field;
     if (body_type == RLS_FIELD_ORG && !org_str) org_str = body_field;
-    if (!tex__entry_is_role(w->kind, title_str, org_str, range_ptr)) {
+    if (!tex__entry_is_role(w->lines.kind, title_str, org_str, range_ptr)) {
         tex__entry_as_line(w, node, m, args, n);
         goto done;
     }
     RlsEntry *made = rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, title_str, org_str,
                                              loc_own ? loc_own : tex__str(strs, s.loc), range_ptr);
     if (s.org && s.title && s.org < s.title && title_str == tex__str(strs, s.title))
-        tex__project_name(w->kind, made);
+        rls_line_reader_project_name(w->lines.kind, made);
     w->macro_entry = w->mb.current_entry;
     w->macro_entry_name = m->name;
     if (body_field) tex__push_node(w, body, true);
@@ -2055,10 +1215,10 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     }
     /* "\\ecvtitle{2015 -- 2016}{Erasmus}" over "\\ecvitem{}{Sabanci
      * University}": a template's entry without its employer is completed
-     * by the line under it, as a dated line's is (tex__dated_line). */
+     * by the line under it, as a dated line's is (rls_line_reader_dated_line). */
     if (!org_str) {
-        w->line_entry = w->mb.current_entry;
-        w->line_org_only = true;
+        w->lines.line_entry = w->mb.current_entry;
+        w->lines.line_org_only = true;
     }
     tex__entry_spend_args(w, node, m, args, n, &s);
 done:
@@ -2087,7 +1247,7 @@ static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned 
     if (m->title_arg && a < p.len) {
         if (!e->title) {
             e->title = rls_strdup(t + a);
-            tex__project_name(w->kind, e);
+            rls_line_reader_project_name(w->lines.kind, e);
             used = true;
         } else if (!e->org) {
             e->org = e->title;
@@ -2160,7 +1320,7 @@ static void tex__bullet_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSN
     tex__args_joined(w, args, first, last, &p);
     if (p.len == 0) {
         rls_plain_free(&p);
-    } else if (w->kind == RLS_SECTION_SKILLS) {
+    } else if (w->lines.kind == RLS_SECTION_SKILLS) {
         tex__skill_line(w, &p, NULL);
         rls_plain_free(&p);
     } else {
@@ -2450,51 +1610,6 @@ static void tex__command(TexWalk *w, TSNode node, int consumed, bool in_body) {
     }
 }
 
-/* "\\item \\textbf{Spotify}, Data Engineer \\hfill 2019 -- 2022" over a nested
- * list, "\\item KTH, MSc Computer Science, 2015 -- 2017": in a section of
- * roles or degrees, an outer item that its dates open or close and that
- * names a role, a degree or a clearly typed organisation heads an entry as
- * a dated line does, unless an entry not made so is open above it (its
- * items are that entry's bullets). The bullets its nested list made, from
- * bullet b0 on, are the new entry's. Returns whether the item was taken as
- * a line (p freed then). */
-static bool tex__item_entry(TexWalk *w, RlsPlain *p, uint16_t depth, uint32_t b0, int32_t e0) {
-    RlsResume *m = w->mb.model;
-    RlsSectionKind k = w->kind;
-    if (depth || !tex__roles(k) || k == RLS_SECTION_PROJECTS || p->len > 120 ||
-        (e0 >= 0 && e0 != w->item_entry))
-        return false;
-    RlsDateRange d;
-    size_t ds, de;
-    if (!rls_date_range_find(p->text, p->len, &d, &ds, &de)) return false;
-    size_t tail = de;
-    while (tail < p->len && strchr(" .,;)", p->text[tail]))
-        tail++;
-    if (ds > 0 && tail < p->len) return false;
-    RlsEntryFields f;
-    rls_entry_fields_split(p->text, p->len, k, false, &f);
-    bool typed = (f.title && rls_entry_field_is_role(f.title, strlen(f.title))) ||
-                 (f.org && rls_field_type_is_clearly(f.org, strlen(f.org), RLS_FIELD_ORG));
-    rls_entry_fields_close(&f);
-    if (!typed) return false;
-    uint32_t n_entries = m->n_entries;
-    w->item_line = true;
-    bool taken = tex__dated_line(w, p);
-    w->item_line = false;
-    if (!taken || m->n_entries == n_entries) return taken;
-    int32_t made = (int32_t)n_entries;
-    w->item_entry = made;
-    RlsEntry *e = &m->entries[made];
-    if (b0 < m->n_bullets) e->first_bullet = b0;
-    for (uint32_t i = b0; i < m->n_bullets; i++) {
-        RlsBullet *b = &m->bullets[i];
-        if (b->entry >= 0 && b->entry != made) m->entries[b->entry].n_bullets--;
-        if (b->entry != made) e->n_bullets++;
-        b->entry = made;
-    }
-    return true;
-}
-
 /* \item: a bullet, or skills lines inside a skills section. */
 /* An item of a list without markers ("\\begin{itemize}[label={}]") that
  * breaks into lines with \\\\ reads as those lines (one award per line),
@@ -2615,7 +1730,7 @@ static bool tex__description_closing_dates(TexWalk *w, RlsPlain *p, uint32_t lab
 
 static bool tex__description_entry(TexWalk *w, TSNode node, RlsPlain *p, uint32_t label_end,
                                    const TexItemBreak *brk, uint16_t depth) {
-    RlsSectionKind k = w->kind;
+    RlsSectionKind k = w->lines.kind;
     if (k != RLS_SECTION_EXPERIENCE && k != RLS_SECTION_EDUCATION && k != RLS_SECTION_PROJECTS &&
         k != RLS_SECTION_VOLUNTEERING)
         return false;
@@ -2631,7 +1746,7 @@ static bool tex__description_entry(TexWalk *w, TSNode node, RlsPlain *p, uint32_
         if (!rls_date_range_find(p->text, ends[i], &dates, &ds, &de)) continue;
         RlsPlain head;
         tex__plain_slice(p, 0, ends[i], &head);
-        if (head.len && tex__dated_line(w, &head))
+        if (head.len && rls_line_reader_dated_line(&w->lines, &head))
             head_end = ends[i];
         else
             rls_plain_free(&head);
@@ -2659,7 +1774,7 @@ static void tex__item(TexWalk *w, TSNode node) {
     rls_plain_builder_init(&pb);
     RlsTexText t;
     rls_tex_text_init(&t, w->src, w->len, &pb, &w->macros);
-    bool skills = w->kind == RLS_SECTION_SKILLS;
+    bool skills = w->lines.kind == RLS_SECTION_SKILLS;
     bool lines = !skills && tex__item_is_lines(w, node);
     TexWalk *self = w;
     if (skills || lines) {
@@ -2742,7 +1857,7 @@ static void tex__item(TexWalk *w, TSNode node) {
         rls_plain_builder_finish(&pb, &p);
         bool entry =
             p.len && (label_end ? tex__description_entry(w, node, &p, label_end, &brk, depth)
-                                : tex__item_entry(w, &p, depth, b0, e0));
+                                : rls_line_reader_list_item(&w->lines, &p, depth, b0, e0));
         /* Taken as an entry, or as an entry's header line, p is spent. */
         if (!p.len)
             rls_plain_free(&p);
@@ -2815,10 +1930,11 @@ static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len
     char *dash = NULL;
     for (char *d = strstr(text, " – "); d; d = strstr(d + 1, " – "))
         dash = d;
-    bool roles = w->kind == RLS_SECTION_EXPERIENCE || w->kind == RLS_SECTION_EDUCATION ||
-                 w->kind == RLS_SECTION_VOLUNTEERING || w->kind == RLS_SECTION_PROJECTS;
+    bool roles = w->lines.kind == RLS_SECTION_EXPERIENCE ||
+                 w->lines.kind == RLS_SECTION_EDUCATION ||
+                 w->lines.kind == RLS_SECTION_VOLUNTEERING || w->lines.kind == RLS_SECTION_PROJECTS;
     /* The theme sets the place after a dash; a paper's title keeps its dashes. */
-    if (dash && w->kind != RLS_SECTION_PUBLICATIONS) {
+    if (dash && w->lines.kind != RLS_SECTION_PUBLICATIONS) {
         *dash = '\0';
         loc = dash + strlen(" – ");
     }
@@ -2827,7 +1943,7 @@ static bool tex__entry_env(TexWalk *w, TSNode node, const char *name, size_t len
         *comma = '\0';
         org = comma + 2;
         /* Education puts the school first ("\\textbf{University}, BS in ..."). */
-        if (w->kind == RLS_SECTION_EDUCATION) {
+        if (w->lines.kind == RLS_SECTION_EDUCATION) {
             char *school = title;
             title = org;
             org = school;
@@ -2873,14 +1989,14 @@ static void tex__env_args(TexWalk *w, TSNode node) {
     rls_kids_close(&kids);
     if (!n) return;
     RlsResume *model = w->mb.model;
-    if (n >= 2 && w->kind == RLS_SECTION_OTHER && model->n_sections) {
+    if (n >= 2 && w->lines.kind == RLS_SECTION_OTHER && model->n_sections) {
         /* A section whose heading names no kind ("Teaching and Leadership")
          * holding the class's dated entry environments lists roles. */
         char *first = tex__node_string(w, args[0]);
         RlsFieldScores typed;
         rls_field_type_score(first, strlen(first), &typed);
         if (typed.score[RLS_FIELD_DATE] >= 3.0f)
-            w->kind = model->sections[model->n_sections - 1].kind = RLS_SECTION_EXPERIENCE;
+            w->lines.kind = model->sections[model->n_sections - 1].kind = RLS_SECTION_EXPERIENCE;
         rls_free(first);
     }
     for (unsigned k = 0; k < n; k++) {
@@ -2980,7 +2096,7 @@ static void tex__link(TexWalk *w, TSNode node, bool consumed) {
             tex__add_contact(w, RLS_CONTACT_EMAIL, span, u + skip, ul - skip);
         } else if (ul > 4 && !strncmp(u, "tel:", 4)) {
             tex__add_contact(w, RLS_CONTACT_PHONE, span, u + 4, ul - 4);
-        } else if (w->kind == RLS_SECTION_HEADER || w->mb.model->n_sections == 0) {
+        } else if (w->lines.kind == RLS_SECTION_HEADER || w->mb.model->n_sections == 0) {
             tex__add_contact(w, RLS_CONTACT_LINK, span, u, ul);
         }
     }
@@ -3228,17 +2344,13 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
     w.src = src;
     w.len = len;
     rls_model_builder_init(&w.mb, RLS_FORMAT_LATEX, len);
+    rls_line_reader_init(&w.lines, &w.mb, src, len, tex__cell_gap, NULL);
     rls_tex_macros_init(&w.macros, opts);
     rls_plain_builder_init(&w.para);
     rls_tex_text_init(&w.para_text, src, len, &w.para, &w.macros);
     w.para_text.on_line = tex__on_para_line;
     w.para_text.on_struct = tex__on_struct;
     w.para_text.ud = &w;
-    w.kind = RLS_SECTION_HEADER;
-    w.line_entry = -1;
-    w.dated_entry = -1;
-    w.employer_entry = -1;
-    w.item_entry = -1;
     w.macro_entry = -1;
     w.top_kind = RLS_SECTION_HEADER;
 
@@ -3265,7 +2377,7 @@ RlsResume *rls_tex_parser_parse(RlsTexParser *self, const char *src, uint32_t le
         tex__dispatch(&w, node, kind);
     }
     tex__flush_para(&w);
-    tex__refine_section(&w);
+    rls_line_reader_section_end(&w.lines);
     if (ts_node_has_error(root)) tex__missing(&w, root);
 
     rls_plain_builder_close(&w.para);
