@@ -11,6 +11,7 @@
 #define RLS_UTF8_H_
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rls/buf.h"
 
@@ -23,5 +24,10 @@ int rls_utf8_seq(const unsigned char *p, size_t n);
 /* Appends src[0..len) to out with each maximal subpart of an ill-formed
  * sequence replaced by U+FFFD. Returns how many replacements were made. */
 size_t rls_utf8_sanitize(const char *src, size_t len, RlsBuf *out);
+
+/* Writes code point cp as UTF-8 to out (room for 4 bytes) and returns its
+ * length; a surrogate, NUL or a value past U+10FFFF is written as U+FFFD.
+ * The one encoder: entity and case folding code call it. */
+size_t rls_utf8_encode(uint32_t cp, char *out);
 
 #endif /* RLS_UTF8_H_ */

@@ -19,6 +19,7 @@
 #include "rls/buf.h"
 #include "rls/common.h"
 #include "rls/hash.h"
+#include "rls/text.h" /* rls_utf8_decode */
 
 extern const unsigned char rls_data_backend_txt[];
 extern const unsigned char rls_data_frontend_txt[];
@@ -80,19 +81,8 @@ static pthread_once_t cat__once = PTHREAD_ONCE_INIT;
 /* ---- Characters ---------------------------------------------------------- */
 
 uint32_t rls_kw__decode(const char *text, size_t len, size_t i, size_t *next_byte) {
-    const unsigned char *s = (const unsigned char *)text;
-    unsigned char c = s[i];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (i + n > len) n = 1;
-    uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    for (size_t k = 1; k < n; k++) {
-        if ((s[i + k] & 0xC0) != 0x80) {
-            *next_byte = i + 1;
-            return c;
-        }
-        cp = (cp << 6) | (s[i + k] & 0x3Fu);
-    }
-    *next_byte = i + n;
+    uint32_t cp;
+    *next_byte = i + rls_utf8_decode((const unsigned char *)text + i, (uint32_t)(len - i), &cp);
     return cp;
 }
 
@@ -105,7 +95,7 @@ uint32_t rls_kw__decode_back(const char *text, size_t i, size_t *start_byte) {
     uint32_t cp = rls_kw__decode(text, i, k, &next);
     if (next != i) { /* not a well-formed sequence ending at i */
         k = i - 1;
-        cp = s[k];
+        cp = 0xFFFD;
     }
     *start_byte = k;
     return cp;

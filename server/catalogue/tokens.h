@@ -15,8 +15,9 @@ static inline unsigned char rls_kw__lower(unsigned char c) {
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
-/* Decodes the UTF-8 character at text[i] (i < len); sets *next_byte to the
- * offset after it. Malformed bytes decode as themselves, one byte long. */
+/* Decodes the UTF-8 character at text[i] (i < len) with the one decoder,
+ * rls_utf8_decode; sets *next_byte to the offset after it. A malformed
+ * byte is one byte of U+FFFD. */
 uint32_t rls_kw__decode(const char *text, size_t len, size_t i, size_t *next_byte);
 /* Decodes the character that ends just before offset i (i > 0); sets
  * *start_byte to where it starts. */

@@ -7,6 +7,7 @@
  */
 #include "rls/model.h"
 #include "rls/text.h" /* rls_utf8_decode */
+#include "rls/utf8.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -408,8 +409,7 @@ static size_t heading__fold(const char *heading, size_t len, char *out, size_t c
         if (k == 1) {
             out[n++] = cp < 0x80 ? (char)cp : heading[i]; /* an invalid byte is kept */
         } else if (cp < 0x800) {
-            out[n++] = (char)(0xC0 | (cp >> 6));
-            out[n++] = (char)(0x80 | (cp & 0x3F));
+            n += rls_utf8_encode(cp, out + n);
         } else {
             memcpy(out + n, heading + i, k);
             n += k;

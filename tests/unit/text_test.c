@@ -1,5 +1,8 @@
 /* Tests for document text, line indexes and position mapping (server/doc/text.c). */
+#include <string.h>
+
 #include "rls/text.h"
+#include "rls/utf8.h"
 #include "test.h"
 
 static RlsLspPos P(uint32_t line, uint32_t ch) {
@@ -51,6 +54,27 @@ static void test_positions_past_the_end_are_clamped(void) {
     EXPECT_EQ_INT(inside_crlf.line, 0);
     EXPECT_EQ_INT(inside_crlf.character, 2);
     rls_text_delete(t);
+}
+
+/* The one encoder writes what the one decoder reads, at every length's
+ * edges; what is no scalar value becomes U+FFFD. */
+static void test_utf8_encode_round_trips_through_the_decoder(void) {
+    static const uint32_t cps[] = {0x41,   0x7F,   0x80,   0xE9,    0x7FF,   0x800,
+                                   0x4E2D, 0xFFFD, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF};
+    for (size_t i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+        char buf[4];
+        size_t n = rls_utf8_encode(cps[i], buf);
+        EXPECT_EQ_INT(n, cps[i] < 0x80 ? 1 : cps[i] < 0x800 ? 2 : cps[i] < 0x10000 ? 3 : 4);
+        uint32_t back = 0;
+        EXPECT_EQ_INT(rls_utf8_decode((const unsigned char *)buf, (uint32_t)n, &back), n);
+        EXPECT_EQ_INT(back, cps[i]);
+    }
+    static const uint32_t bad[] = {0, 0xD800, 0xDFFF, 0x110000};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        char buf[4];
+        EXPECT_EQ_INT(rls_utf8_encode(bad[i], buf), 3);
+        EXPECT_TRUE(memcmp(buf, "\xEF\xBF\xBD", 3) == 0);
+    }
 }
 
 static void test_invalid_utf8_bytes_count_one_unit_each(void) {
@@ -199,6 +223,7 @@ int main(void) {
         RLS_TEST(test_lines_of_any_text_end_where_the_document_s_do),
         RLS_TEST(test_utf16_counts_surrogate_pairs_as_two_units),
         RLS_TEST(test_positions_past_the_end_are_clamped),
+        RLS_TEST(test_utf8_encode_round_trips_through_the_decoder),
         RLS_TEST(test_invalid_utf8_bytes_count_one_unit_each),
         RLS_TEST(test_replace_reports_points_for_tree_sitter),
         RLS_TEST(test_random_edits_match_a_reference_and_a_fresh_index),
