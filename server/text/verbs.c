@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rls/hash.h"
 #include "rls/verbs.h"
 
 extern const unsigned char rls_data_verbs_tsv[];
@@ -154,6 +155,47 @@ static struct {
     uint32_t n;
 } verbs__table;
 
+/* Every form of every line, by (form, text): the first line listing it, as
+ * the scan in file order would find it. rls_verb_as is asked for each
+ * bullet's opening verb on every keystroke; scanning the table for it cost
+ * more than the rest of the rules together. */
+#define VERBS_INDEX_CAP 8192 /* a power of two, kept at most half full */
+typedef struct {
+    uint64_t hash; /* first, as rls_hash_probe reads it; 0: empty */
+    uint32_t line;
+} VerbsSlot;
+static VerbsSlot verbs__index[VERBS_INDEX_CAP];
+static bool verbs__index_full; /* some form went unindexed: scan */
+
+static uint64_t verbs__key(RlsVerbForm form, const char *w) {
+    uint64_t h = rls_hash_mix(RLS_HASH_SEED, &form, sizeof form);
+    return rls_hash_key(rls_hash_mix(h, w, strlen(w)));
+}
+
+static void verbs__index_line(uint32_t i) {
+    static const RlsVerbForm forms[] = {RLS_VFORM_BASE, RLS_VFORM_PAST, RLS_VFORM_PARTICIPLE,
+                                        RLS_VFORM_GERUND, RLS_VFORM_THIRD};
+    static uint32_t used;
+    const RlsVerb *v = &verbs__table.conj[i];
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        const char *w = rls_verb_form(v, forms[k]);
+        /* The scan skips a base, gerund or third person whose first letter
+         * is not its line's. */
+        bool any_letter = forms[k] & (RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE);
+        if (!w[0] || (!any_letter && w[0] != verbs__table.lines[i].p[0])) continue;
+        if (2 * (used + 1) > VERBS_INDEX_CAP) {
+            verbs__index_full = true;
+            return;
+        }
+        uint64_t h = verbs__key(forms[k], w);
+        VerbsSlot *slot =
+            &verbs__index[rls_hash_probe(verbs__index, sizeof *slot, VERBS_INDEX_CAP, h)];
+        if (slot->hash) continue; /* an earlier line lists it */
+        *slot = (VerbsSlot){h, i};
+        used++;
+    }
+}
+
 static pthread_once_t verbs__once = PTHREAD_ONCE_INIT;
 
 static int verbs__base_cmp(const char *s, size_t sl, const char *t, size_t tl) {
@@ -249,6 +291,7 @@ static void verbs__build(void) {
         char base[RLS_VERB_MAX];
         verbs__table.conj_ok[i] = verbs__lower(l->p, l->bn, base) &&
                                   verbs__from_line(l, base, l->bn, &verbs__table.conj[i]);
+        if (verbs__table.conj_ok[i]) verbs__index_line(i);
     }
 }
 
@@ -413,7 +456,18 @@ bool rls_verb_as(const char *word, size_t len, RlsVerbForm form, bool guess, Rls
     if (!verbs__lower(word, len, w)) return false;
     /* Exact match against every listed verb's forms. */
     pthread_once(&verbs__once, verbs__build);
-    for (uint32_t i = 0; i < verbs__table.n; i++) {
+    uint64_t h = verbs__key(form, w);
+    const VerbsSlot *slot =
+        &verbs__index[rls_hash_probe(verbs__index, sizeof *slot, VERBS_INDEX_CAP, h)];
+    bool collided = false; /* two texts of one 64-bit hash: scan */
+    if (slot->hash) {
+        if (strcmp(rls_verb_form(&verbs__table.conj[slot->line], form), w) == 0) {
+            *out = verbs__table.conj[slot->line];
+            return true;
+        }
+        collided = true;
+    }
+    for (uint32_t i = 0; (verbs__index_full || collided) && i < verbs__table.n; i++) {
         const char *p = verbs__table.lines[i].p;
         /* Every form shares the base's first letter except a few. */
         bool maybe = p[0] == w[0] || (form & (RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE));
