@@ -339,7 +339,39 @@ static float ft__date_share(const char *text, size_t len) {
     return (float)(e - s) / (float)len;
 }
 
+static void ft__score(const char *text, size_t len, RlsFieldScores *out);
+
+/* The last scores, by text: the parsers and the reader type the same lines
+ * again on every keystroke, and a score depends on the text alone (the
+ * lexicon is fixed once loaded). One table per thread, direct-mapped; a
+ * longer text is scored each time. */
+#define FT_MEMO_SLOTS 256
+#define FT_MEMO_TEXT 80
+typedef struct {
+    uint64_t hash; /* 0: empty */
+    uint8_t len;
+    char text[FT_MEMO_TEXT];
+    RlsFieldScores scores;
+} FtMemo;
+static _Thread_local FtMemo ft__memo[FT_MEMO_SLOTS];
+
 void rls_field_type_score(const char *text, size_t len, RlsFieldScores *out) {
+    if (len > FT_MEMO_TEXT) {
+        ft__score(text, len, out);
+        return;
+    }
+    uint64_t h = rls_hash_key(rls_hash_mix(RLS_HASH_SEED, text, len));
+    FtMemo *m = &ft__memo[h & (FT_MEMO_SLOTS - 1)];
+    if (m->hash != h || m->len != len || memcmp(m->text, text, len) != 0) {
+        ft__score(text, len, &m->scores);
+        m->hash = h;
+        m->len = (uint8_t)len;
+        memcpy(m->text, text, len);
+    }
+    *out = m->scores;
+}
+
+static void ft__score(const char *text, size_t len, RlsFieldScores *out) {
     memset(out, 0, sizeof(*out));
     ft__load();
     while (len && (text[0] == ' ' || text[0] == '\t'))

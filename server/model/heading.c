@@ -5,6 +5,7 @@
  * "skills and tools") and looked up in a table of whole wordings first, then
  * by keyword, then (for non-English resumes) by substring.
  */
+#include "rls/hash.h"
 #include "rls/model.h"
 #include "rls/text.h" /* rls_utf8_decode */
 #include "rls/utf8.h"
@@ -491,7 +492,40 @@ bool rls_section_foreign_wording(const char *heading, size_t len) {
            rls_section_classify(heading, len, NULL) != RLS_SECTION_OTHER;
 }
 
+/* The last answers of rls_section_classify, by text. A parse asks for every
+ * heading and entry line several times, and again on every keystroke; the
+ * answer depends on the text alone. One table per thread (the command line
+ * checks files on several), direct-mapped; a longer text is not kept. */
+#define HEADING_MEMO_SLOTS 256
+#define HEADING_MEMO_TEXT 80
+typedef struct {
+    uint64_t hash; /* 0: empty */
+    uint8_t len;
+    uint8_t kind;
+    bool standard;
+    char text[HEADING_MEMO_TEXT];
+} HeadingMemo;
+static _Thread_local HeadingMemo heading__memo[HEADING_MEMO_SLOTS];
+
+static RlsSectionKind heading__classify(const char *heading, size_t len, bool *standard);
+
 RlsSectionKind rls_section_classify(const char *heading, size_t len, bool *standard) {
+    if (len > HEADING_MEMO_TEXT) return heading__classify(heading, len, standard);
+    uint64_t h = rls_hash_key(rls_hash_mix(RLS_HASH_SEED, heading, len));
+    HeadingMemo *m = &heading__memo[h & (HEADING_MEMO_SLOTS - 1)];
+    if (m->hash != h || m->len != len || memcmp(m->text, heading, len) != 0) {
+        bool std = false;
+        m->kind = (uint8_t)heading__classify(heading, len, &std);
+        m->standard = std;
+        m->hash = h;
+        m->len = (uint8_t)len;
+        memcpy(m->text, heading, len);
+    }
+    if (standard) *standard = m->standard;
+    return (RlsSectionKind)m->kind;
+}
+
+static RlsSectionKind heading__classify(const char *heading, size_t len, bool *standard) {
     RlsSectionKind english = heading__english(heading, len, standard);
     if (english != RLS_SECTION_OTHER) return english;
     char folded[4 * RLS_HEADING_NORM_LEN];
