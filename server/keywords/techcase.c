@@ -171,7 +171,7 @@ static bool techcase__verbatim_brace(const char *src, uint32_t brace) {
 static void techmap__build(TechMap *m, const char *src, uint32_t len, bool markdown) {
     RlsBuf groups; /* open brace groups of the paragraph: 1 = not prose */
     rls_buf_init(&groups);
-    bool ticks = false, target = false;
+    bool ticks = false, target = false, was = false;
     for (uint32_t i = 0; i < len; i++) {
         char c = src[i];
         if (c == '\n') {
@@ -188,8 +188,9 @@ static void techmap__build(TechMap *m, const char *src, uint32_t len, bool markd
         } else if (!markdown && c == '}' && groups.len) {
             groups.len--;
         }
-        bool verbatim = groups.len && groups.data[groups.len - 1];
-        techmap__mark(m, i + 1, (markdown && ticks) || target || verbatim);
+        bool on = (markdown && ticks) || target || (groups.len && groups.data[groups.len - 1]);
+        if (on != was) techmap__mark(m, i + 1, on);
+        was = on;
     }
     techmap__mark(m, len + 1, false);
     rls_buf_close(&groups);

@@ -67,8 +67,10 @@ static bool read__is_span(const RlsDateRange *dr) {
 /* Bytes of src that are not white space. */
 static uint32_t read__ink(const char *src, uint32_t len) {
     uint32_t n = 0;
-    for (uint32_t i = 0; i < len; i++)
-        if (!strchr(" \t\r\n", src[i])) n++;
+    for (uint32_t i = 0; i < len; i++) {
+        char c = src[i]; /* a NUL byte counts as space, as it always did */
+        n += c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\0';
+    }
     return n;
 }
 
