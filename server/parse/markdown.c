@@ -937,17 +937,19 @@ static void md__skills_line(Md *md, const RlsPlain *p, uint32_t s, uint32_t e,
     rls_free(own);
 }
 
+/* Whether plain byte i of p is a space that stands for a line break in
+ * the source. */
+static bool md__breaks_line(const Md *md, const RlsPlain *p, uint32_t i) {
+    return p->text[i] == ' ' &&
+           memchr(md->src + p->src_start[i], '\n', p->src_end[i] - p->src_start[i]) != NULL;
+}
+
 /* A skills text split at its source line breaks. */
 static void md__skills(Md *md, const MdText *t) {
     const RlsPlain *p = &t->plain;
     uint32_t start = 0;
     for (uint32_t i = 0; i <= p->len; i++) {
-        bool brk = i == p->len;
-        if (!brk && p->text[i] == ' ') {
-            for (uint32_t b = p->src_start[i]; b < p->src_end[i] && !brk; b++)
-                brk = md->src[b] == '\n';
-        }
-        if (!brk) continue;
+        if (i < p->len && !md__breaks_line(md, p, i)) continue;
         if (i > start) md__skills_line(md, p, start, i, md->skill_category);
         start = i + 1;
     }
@@ -969,16 +971,21 @@ static uint32_t md__words(const RlsPlain *p) {
 /* A line a reader takes for a role, school or project: short, and either
  * dated or set wholly in bold/italics. A sentence (a full stop after many
  * words) is prose even when bold. */
-static bool md__looks_like_entry(const MdText *t) {
+static bool md__lines_short(const Md *md, const MdText *t);
+
+static bool md__looks_like_entry(const Md *md, const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (p->len == 0 || p->len > 160 || t->n_lines > 3) return false;
+    if (p->len == 0 || p->len > 160 || t->n_lines > 4) return false;
     if (p->text[p->len - 1] == '.' && md__words(p) > 8) return false;
     RlsDateRange r;
     size_t ds, de;
     bool dated = rls_date_range_find(p->text, p->len, &r, &ds, &de);
     bool starts_marked = t->n_bounds > 0 && t->bounds[0] == 0;
-    /* Role, company and dates stacked on three short lines. */
+    /* Role, company and dates stacked on three short lines; a fourth
+     * names the place (LinkedIn's export: title, "Company · Full-time",
+     * "dates · duration", place). */
     if (t->n_lines == 3) return dated && starts_marked && p->len <= 120;
+    if (t->n_lines == 4) return dated && starts_marked && p->len <= 160 && md__lines_short(md, t);
     if (dated && (starts_marked || p->len <= 100 || t->n_lines == 2)) return true;
     /* "**Innovation Research Associate** (Present)" over "University of
      * Warwick, Coventry, UK": a role that is still held, no start given, is
@@ -1006,21 +1013,26 @@ static bool md__unknown_section_label(const Md *md, const MdText *t) {
     return !role;
 }
 
+/* Whether every source line of t is short (60 bytes at most): fields
+ * stacked one a line, not a sentence wrapped. */
+static bool md__lines_short(const Md *md, const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    uint32_t line_start = 0;
+    for (uint32_t i = 0; i <= p->len; i++) {
+        if (i < p->len && !md__breaks_line(md, p, i)) continue;
+        if (i - line_start > 60) return false;
+        line_start = i + 1;
+    }
+    return true;
+}
+
 /* The field string of an entry whose fields are stacked on short lines
  * ("**Staff Engineer**" / "Hooli, Palo Alto, CA" / "Jan 2016 – Dec 2017"):
  * each line break is a field boundary too. NULL when t is one line, or
  * its lines are long enough to be one line wrapped. Owned. */
 static char *md__stacked_field_string(const Md *md, const MdText *t) {
-    if (t->n_lines < 2) return NULL;
+    if (t->n_lines < 2 || !md__lines_short(md, t)) return NULL;
     const RlsPlain *p = &t->plain;
-    uint32_t line_start = 0;
-    for (uint32_t i = 0; i <= p->len; i++) {
-        bool brk = i == p->len || (p->text[i] == ' ' && memchr(md->src + p->src_start[i], '\n',
-                                                               p->src_end[i] - p->src_start[i]));
-        if (!brk) continue;
-        if (i - line_start > 60) return NULL;
-        line_start = i + 1;
-    }
     RlsBuf b;
     rls_buf_init(&b);
     uint32_t k = 0;
@@ -1030,8 +1042,7 @@ static char *md__stacked_field_string(const Md *md, const MdText *t) {
             k++;
         }
         if (i == p->len) break;
-        if (p->text[i] == ' ' &&
-            memchr(md->src + p->src_start[i], '\n', p->src_end[i] - p->src_start[i]))
+        if (md__breaks_line(md, p, i))
             rls_buf_puts(&b, " | ");
         else
             rls_buf_putc(&b, p->text[i]);
@@ -1557,7 +1568,7 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (allow_entry && md__entry_section(md->kind) &&
                /* A dated citation is no entry ("Hart, A.G. (2025) ..."). */
                (md->kind != RLS_SECTION_PUBLICATIONS || md->slot_layout) &&
-               (md__looks_like_entry(t) || md__slot_sibling(md, t)) && !md__detail_label(md, t) &&
+               (md__looks_like_entry(md, t) || md__slot_sibling(md, t)) && !md__detail_label(md, t) &&
                !md__unknown_section_label(md, t)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
@@ -1939,7 +1950,7 @@ static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdT
     RlsDateRange dr;
     bool starts_marked = whole->n_bounds > 0 && whole->bounds[0] == 0;
     if (!starts_marked || !md__entry_section(md->kind) || whole->n_lines < 2 ||
-        md__looks_like_entry(whole) || md__date_slot(md, whole, &dr))
+        md__looks_like_entry(md, whole) || md__date_slot(md, whole, &dr))
         return false;
     MdLine lines[3];
     uint32_t n_lines = md__lines(md, r, n, lines, 3);
@@ -1951,7 +1962,7 @@ static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdT
     md__text_add(md, &first, fr, k);
     md__text_end(md, &first);
     size_t ds, de;
-    bool entry = first.n_bounds > 0 && first.bounds[0] == 0 && md__looks_like_entry(&first) &&
+    bool entry = first.n_bounds > 0 && first.bounds[0] == 0 && md__looks_like_entry(md, &first) &&
                  rls_date_range_find(first.plain.text, first.plain.len, &dr, &ds, &de);
     if (!entry) {
         md__text_close(&first);
@@ -1998,7 +2009,7 @@ static bool md__dated_lines(Md *md, const TSRange *r, uint32_t n, const MdText *
         RlsDateRange dr;
         size_t ds, de;
         const RlsPlain *p = &t.plain;
-        bool entry = t.n_lines == 1 && md__looks_like_entry(&t) &&
+        bool entry = t.n_lines == 1 && md__looks_like_entry(md, &t) &&
                      rls_date_range_find(p->text, p->len, &dr, &ds, &de) &&
                      !md__label_prefix(p->text, p->len);
         /* A line of dates alone continues a range the line above began
@@ -2140,7 +2151,7 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
         return;
     }
     if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
-        !md__looks_like_entry(&t) && md__names_a_list(&t) && !md__detail_label(md, &t) &&
+        !md__looks_like_entry(md, &t) && md__names_a_list(&t) && !md__detail_label(md, &t) &&
         !md__unknown_section_label(md, &t)) {
         md__entry_line(md, &t, 0xFFFF);
         md__text_close(&t);
@@ -2250,7 +2261,7 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     if (!md__entry_section(md->kind) || md__records_section(md) || t->n_lines > 1 || p->len == 0 ||
         p->len > 120)
         return false;
-    bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(t);
+    bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(md, t);
     if (!marked && (p->text[p->len - 1] == '.' || md__words(p) > 14)) return false;
     RlsKids kids;
     rls_kids_init_named(&kids, node);

@@ -1001,6 +1001,29 @@ static void test_a_list_of_dated_posts_is_a_list_of_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_four_stacked_lines_with_the_place_last_are_one_entry(void) {
+    /* Role, "employer · kind", "dates · duration", place: four short lines
+     * (a LinkedIn export); a bold dated first line over prose stays an
+     * entry over its description. */
+    const char *src = "# Kim\n\n## Experience\n\n**Head of Data**\nNordwind AG · Part-time\n"
+                      "Feb 2019 - Aug 2022 · 3 yrs 7 mos\nHamburg, Germany\n\n"
+                      "- Hired six analysts.\n\n"
+                      "**Tutor**, Volkshochschule — 2015 – 2018\nTaught statistics.\n"
+                      "Wrote the exams.\nGraded them too.\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Head of Data");
+    EXPECT_STR_EQ(opt(e->org), "Nordwind AG");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2019 && e->dates.start.month == 2 &&
+                e->dates.end.year == 2022 && e->dates.end.month == 8);
+    EXPECT_EQ_INT(e->n_bullets, 1);
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Tutor");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2015);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_list_of_dated_posts_is_a_list_of_entries),
@@ -1054,6 +1077,7 @@ int main(void) {
         RLS_TEST(test_bold_lines_are_sections_when_there_are_no_headings),
         RLS_TEST(test_entries_written_as_list_items),
         RLS_TEST(test_a_bold_name_over_a_list_is_its_entry),
+        RLS_TEST(test_four_stacked_lines_with_the_place_last_are_one_entry),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
