@@ -31,6 +31,7 @@
 #include "rls/fieldtype.h"
 #include "parse/captures.h"
 #include "parse/formats.h"
+#include "parse/md_internal.h"
 #include "rls/alloc.h"
 #include "rls/hash.h"
 #include "rls/text.h"
@@ -43,32 +44,12 @@ extern const size_t rls_data_markdown_scm_len;
 extern const unsigned char rls_data_markdown_inline_scm[];
 extern const size_t rls_data_markdown_inline_scm_len;
 
-/* What walking one inline run did, as replayable steps with offsets
- * relative to the run's first byte. The inline parse and walk of a run
- * depend only on its bytes and range layout, so a run that did not change
- * since the last parse (every run but the one being typed in) replays its
- * steps instead of being parsed again: the inline grammar was most of the
- * per-keystroke cost (issue 9). */
-typedef enum {
-    MD_EV_SOURCE,   /* builder_source [a, b) */
-    MD_EV_EMIT_SRC, /* builder_emit of source [c, d) for construct [a, b) */
-    MD_EV_EMIT,     /* builder_emit of bytes[0..n) for construct [a, b) */
-    MD_EV_BREAK,    /* builder_break [a, b) */
-    MD_EV_BOUND,    /* a field boundary */
-    MD_EV_ENTER,    /* markup begins; n = 1 when it is a field boundary */
-    MD_EV_LEAVE,    /* markup ends; n as for ENTER */
-    MD_EV_LINK,     /* link destination [a, b) */
-    MD_EV_IMAGE,    /* image [a, b) */
-    MD_EV_COMMENT,  /* HTML comment [a, b) with content [c, d) */
-} MdEvKind;
-
-typedef struct {
-    uint8_t kind;
-    uint8_t n;
-    char bytes[6];
-    uint32_t a, b, c, d;
-} MdEvent;
-
+/* What walking one inline run did, as replayable steps (MdEvent) with
+ * offsets relative to the run's first byte. The inline parse and walk of a
+ * run depend only on its bytes and range layout, so a run that did not
+ * change since the last parse (every run but the one being typed in)
+ * replays its steps instead of being parsed again: the inline grammar was
+ * most of the per-keystroke cost (issue 9). */
 typedef struct {
     uint64_t hash; /* 0: empty slot */
     uint32_t n_ranges;
@@ -169,6 +150,22 @@ typedef struct {
     RlsSpan span; /* source bytes the text came from */
     uint32_t n_lines;
 } MdText;
+
+/* The block after a heading, as md__group_label asks about it: a
+ * capture, or a block of an HTML block (no node). */
+typedef struct {
+    MdCap cap;
+    uint16_t level; /* of a heading */
+    uint32_t start_byte, end_byte;
+    TSNode node;
+} MdNext;
+
+/* A heading's words (md__heading_words), from a Markdown heading or an
+ * HTML one. */
+typedef struct {
+    char text[256];
+    size_t len;
+} MdWords;
 
 typedef struct {
     const char *src;
@@ -296,97 +293,6 @@ static void md__source(Md *md, const TSRange *r, uint32_t n, uint32_t from, uint
     }
 }
 
-static size_t md__utf8(uint32_t cp, char *out) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* Decodes "&amp;", "&#233;", "&#x1F600;" into out; returns its length, or 0
- * for an entity this table does not know (then the source stays as is). */
-static size_t md__entity(const char *p, size_t n, char *out) {
-    static const struct {
-        const char *name;
-        uint32_t cp;
-    } names[] = {
-        {"amp", '&'},
-        {"lt", '<'},
-        {"gt", '>'},
-        {"quot", '"'},
-        {"apos", '\''},
-        {"nbsp", ' '},
-        {"ndash", 0x2013},
-        {"mdash", 0x2014},
-        {"hellip", 0x2026},
-        {"copy", 0xA9},
-        {"reg", 0xAE},
-        {"trade", 0x2122},
-        {"middot", 0xB7},
-        {"bull", 0x2022},
-        {"rsquo", 0x2019},
-        {"lsquo", 0x2018},
-        {"ldquo", 0x201C},
-        {"rdquo", 0x201D},
-        {"eacute", 0xE9},
-        {"egrave", 0xE8},
-        {"aacute", 0xE1},
-        {"oacute", 0xF3},
-        {"uuml", 0xFC},
-        {"ouml", 0xF6},
-        {"auml", 0xE4},
-        {"ccedil", 0xE7},
-        {"ntilde", 0xF1},
-        {"times", 0xD7},
-        {"rarr", 0x2192},
-        {"larr", 0x2190},
-        {"pound", 0xA3},
-        {"euro", 0x20AC},
-        {"deg", 0xB0},
-        {"plusmn", 0xB1},
-        {"laquo", 0xAB},
-        {"raquo", 0xBB},
-        /* Wide spaces align columns ("2025 &emsp; Professor"): a space. */
-        {"emsp", ' '},
-        {"ensp", ' '},
-        {"thinsp", ' '},
-    };
-    if (n < 3 || p[0] != '&' || p[n - 1] != ';') return 0;
-    if (p[1] == '#') {
-        uint32_t cp = 0;
-        bool hex = n > 3 && (p[2] == 'x' || p[2] == 'X');
-        for (size_t i = hex ? 3 : 2; i + 1 < n; i++) {
-            int d = isdigit((unsigned char)p[i])           ? p[i] - '0'
-                    : hex && isxdigit((unsigned char)p[i]) ? tolower((unsigned char)p[i]) - 'a' + 10
-                                                           : -1;
-            if (d < 0 || cp > 0x10FFFF) return 0;
-            cp = cp * (hex ? 16 : 10) + (uint32_t)d;
-        }
-        return md__utf8(cp, out);
-    }
-    for (size_t i = 0; i < RLS_ARRAY_LEN(names); i++)
-        if (strlen(names[i].name) == n - 2 && !memcmp(names[i].name, p + 1, n - 2))
-            return md__utf8(names[i].cp, out);
-    return 0;
-}
-
 /* A link label's comparison key: brackets off, ASCII case and runs of
  * whitespace folded. Returns its length (0 when empty or too long). */
 static size_t md__label_key(const char *p, size_t n, char *out, size_t cap) {
@@ -442,7 +348,9 @@ static void md__markup_enter(Md *md, MdText *t, bool bound) {
 }
 
 static void md__markup_leave(Md *md, MdText *t, bool bound) {
-    if (--md->markup_depth == 0) t->markup_len += rls_plain_builder_len(&md->pb) - md->markup_start;
+    /* Markup that HTML left open in an earlier block ends in this one. */
+    if (md->markup_depth > 0 && --md->markup_depth == 0)
+        t->markup_len += rls_plain_builder_len(&md->pb) - md->markup_start;
     if (bound) md__bound(md, t);
 }
 
@@ -500,7 +408,7 @@ static void md__child(Md *md, TSNode parent, TSNode c, const TSRange *r, uint32_
         md->rec[md->n_rec - 1].d = e - md->rec_base;
     } else if (!strcmp(type, "entity_reference") || !strcmp(type, "numeric_character_reference")) {
         char buf[4];
-        size_t n = md__entity(md->src + s, e - s, buf);
+        size_t n = rls_md_entity(md->src + s, e - s, buf);
         if (n) {
             md__rec(md, MD_EV_EMIT, s, e);
             memcpy(md->rec[md->n_rec - 1].bytes, buf, n);
@@ -508,6 +416,10 @@ static void md__child(Md *md, TSNode parent, TSNode c, const TSRange *r, uint32_
         } else {
             md__source(md, r, nr, s, e);
         }
+    } else if (!strcmp(type, "html_tag") && rls_md_html_markup(md->src + s, e - s)) {
+        /* "<b>Engineer</b>, Acme": emphasis, as "**Engineer**" is. */
+        md__rec(md, rls_md_html_markup(md->src + s, e - s) > 0 ? MD_EV_ENTER : MD_EV_LEAVE, s, s);
+        md->rec[md->n_rec - 1].n = 1;
     } else if (!strcmp(type, "hard_line_break") || !strcmp(type, "html_tag")) {
         /* A tag is a word break: "<span>Acme</span><span>2020</span>". */
         md__rec(md, MD_EV_BOUND, s, s);
@@ -700,10 +612,10 @@ static const MdRun *md__run(Md *md, const TSRange *r, uint32_t n) {
     return run;
 }
 
-/* Applies a run's steps at base, its first byte in this version. */
-static void md__replay(Md *md, MdText *t, const MdRun *run, uint32_t base) {
-    for (uint32_t i = 0; i < run->n_events; i++) {
-        const MdEvent *ev = &run->events[i];
+/* Applies steps ev[0..n) at base (the byte their offsets count from). */
+static void md__replay(Md *md, MdText *t, const MdEvent *events, uint32_t n, uint32_t base) {
+    for (uint32_t i = 0; i < n; i++) {
+        const MdEvent *ev = &events[i];
         uint32_t a = ev->a + base, b = ev->b + base;
         switch ((MdEvKind)ev->kind) {
         case MD_EV_SOURCE:
@@ -748,7 +660,8 @@ static void md__text_add(Md *md, MdText *t, const TSRange *r, uint32_t n) {
      * apart; the space stands for the source between them. */
     if (rls_plain_builder_len(&md->pb) > 0 && t->span.end_byte < r[0].start_byte)
         rls_plain_builder_break(&md->pb, t->span.end_byte, r[0].start_byte);
-    md__replay(md, t, md__run(md, r, n), r[0].start_byte);
+    const MdRun *run = md__run(md, r, n);
+    md__replay(md, t, run->events, run->n_events, r[0].start_byte);
     t->span.start_byte = RLS_MIN(t->span.start_byte, r[0].start_byte);
     t->span.end_byte = RLS_MAX(t->span.end_byte, r[n - 1].end_byte);
     for (uint32_t i = 0; i < n; i++)
@@ -940,8 +853,17 @@ static void md__skills_line(Md *md, const RlsPlain *p, uint32_t s, uint32_t e,
 /* Whether plain byte i of p is a space that stands for a line break in
  * the source. */
 static bool md__breaks_line(const Md *md, const RlsPlain *p, uint32_t i) {
-    return p->text[i] == ' ' &&
-           memchr(md->src + p->src_start[i], '\n', p->src_end[i] - p->src_start[i]) != NULL;
+    if (p->text[i] != ' ') return false;
+    for (uint32_t b = p->src_start[i]; b < p->src_end[i]; b++) {
+        if (md->src[b] == '\n') return true;
+        /* "<br>", "<br/>", "<BR />": a line break as HTML writes it. */
+        if (md->src[b] == '<' && b + 3 <= p->src_end[i] &&
+            tolower((unsigned char)md->src[b + 1]) == 'b' &&
+            tolower((unsigned char)md->src[b + 2]) == 'r' &&
+            (b + 3 == p->src_end[i] || !isalnum((unsigned char)md->src[b + 3])))
+            return true;
+    }
+    return false;
 }
 
 /* A skills text split at its source line breaks. */
@@ -977,6 +899,9 @@ static bool md__looks_like_entry(const Md *md, const MdText *t) {
     const RlsPlain *p = &t->plain;
     if (p->len == 0 || p->len > 160 || t->n_lines > 4) return false;
     if (p->text[p->len - 1] == '.' && md__words(p) > 8) return false;
+    /* "**{{ item.degree }} in {{ item.field }}**": a template's
+     * placeholders, filled in from data that is not in the file. */
+    if (strstr(p->text, "{{")) return false;
     RlsDateRange r;
     size_t ds, de;
     bool dated = rls_date_range_find(p->text, p->len, &r, &ds, &de);
@@ -1568,8 +1493,8 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (allow_entry && md__entry_section(md->kind) &&
                /* A dated citation is no entry ("Hart, A.G. (2025) ..."). */
                (md->kind != RLS_SECTION_PUBLICATIONS || md->slot_layout) &&
-               (md__looks_like_entry(md, t) || md__slot_sibling(md, t)) && !md__detail_label(md, t) &&
-               !md__unknown_section_label(md, t)) {
+               (md__looks_like_entry(md, t) || md__slot_sibling(md, t)) &&
+               !md__detail_label(md, t) && !md__unknown_section_label(md, t)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
     } else if (allow_entry && (md__fresh_role(md, t) || md__fresh_employer(md, t))) {
@@ -2116,6 +2041,34 @@ static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
     return true;
 }
 
+/* A paragraph's text t, from Markdown or HTML, with a list or a heading
+ * right after it or not: a label, a page stamp, the entry a list belongs
+ * to, or prose. Takes over t. */
+static void md__paragraph_lines(Md *md, MdText *t, bool list_next, bool heading_next) {
+    /* Under a fresh entry heading the bold line is its role ("### Initech"
+     * over "*Staff Engineer*"), not a label. */
+    if (heading_next && md->fresh_entry < 0 && md__entry_section(md->kind) && md__bold_label(t)) {
+        rls_model_builder_end_entry(&md->mb);
+        md__paragraph_text(md, t);
+        md__text_close(t);
+        return;
+    }
+    /* With no list under it, a labelled date stamps the page. */
+    if (!list_next && md__entry_section(md->kind) && md__labelled_date(t)) {
+        md__paragraph_text(md, t);
+        md__text_close(t);
+        return;
+    }
+    if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
+        !md__looks_like_entry(md, t) && md__names_a_list(t) && !md__detail_label(md, t) &&
+        !md__unknown_section_label(md, t)) {
+        md__entry_line(md, t, 0xFFFF);
+        md__text_close(t);
+        return;
+    }
+    md__prose(md, t, true);
+}
+
 static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
@@ -2136,28 +2089,7 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
         md__text_close(&t);
         return;
     }
-    /* Under a fresh entry heading the bold line is its role ("### Initech"
-     * over "*Staff Engineer*"), not a label. */
-    if (heading_next && md->fresh_entry < 0 && md__entry_section(md->kind) && md__bold_label(&t)) {
-        rls_model_builder_end_entry(&md->mb);
-        md__paragraph_text(md, &t);
-        md__text_close(&t);
-        return;
-    }
-    /* With no list under it, a labelled date stamps the page. */
-    if (!list_next && md__entry_section(md->kind) && md__labelled_date(&t)) {
-        md__paragraph_text(md, &t);
-        md__text_close(&t);
-        return;
-    }
-    if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
-        !md__looks_like_entry(md, &t) && md__names_a_list(&t) && !md__detail_label(md, &t) &&
-        !md__unknown_section_label(md, &t)) {
-        md__entry_line(md, &t, 0xFFFF);
-        md__text_close(&t);
-        return;
-    }
-    md__prose(md, &t, true);
+    md__paragraph_lines(md, &t, list_next, heading_next);
 }
 
 /* The first item under an entry that names its organisation but not the
@@ -2256,20 +2188,15 @@ static bool md__list_all_dated(Md *md, TSNode item) {
     return all;
 }
 
-static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
+/* `node` is the item's node, or null for an HTML item; has_list: a list
+ * is nested in the item. */
+static bool md__item_is_entry(Md *md, TSNode node, bool has_list, const MdText *t) {
     const RlsPlain *p = &t->plain;
     if (!md__entry_section(md->kind) || md__records_section(md) || t->n_lines > 1 || p->len == 0 ||
         p->len > 120)
         return false;
     bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(md, t);
     if (!marked && (p->text[p->len - 1] == '.' || md__words(p) > 14)) return false;
-    RlsKids kids;
-    rls_kids_init_named(&kids, node);
-    TSNode c;
-    bool has_list = false;
-    while (!has_list && rls_kids_next(&kids, &c))
-        has_list = md__is(c, "list");
-    rls_kids_close(&kids);
     if (marked && has_list) return true;
     RlsDateRange dr;
     size_t ds, de;
@@ -2290,12 +2217,53 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     /* "- 2021–present: Assistant Professor, University of Oslo" in a list
      * whose every item is dated: a list of posts, each opening with its
      * dates, then a role at an organisation. */
-    if (ds == 0 && role_at_org && md__list_all_dated(md, node)) return true;
+    if (ds == 0 && role_at_org && !ts_node_is_null(node) && md__list_all_dated(md, node))
+        return true;
     if (md->kind != RLS_SECTION_EDUCATION || !role) return false;
-    if (role_at_org) return true;
+    if (role_at_org || ts_node_is_null(node)) return role_at_org;
     char *school = md__parent_name(md, node);
     rls_free(school);
     return school != NULL;
+}
+
+/* A list item's text t, from Markdown or HTML: a header line, skills, an
+ * entry, the role of the entry above or a bullet. item_span is the whole
+ * item; depth the lists around it; node its node (null for HTML). Takes
+ * over t. */
+static void md__item_text(Md *md, MdText *t, RlsSpan item_span, uint32_t depth, TSNode node,
+                          bool has_list) {
+    if (t->plain.len == 0) {
+        md__text_close(t);
+        return;
+    }
+    if (md__header_text(md, t)) return;
+    if (md->kind == RLS_SECTION_SKILLS) {
+        md__skills(md, t);
+        md__text_close(t);
+        return;
+    }
+    if (item_span.start_byte >= md->entry_item_end_byte) md->entry_item_end_byte = 0;
+    if (md->entry_item_end_byte == 0 && md__item_is_entry(md, node, has_list, t)) {
+        md__entry_line(md, t, 0xFFFF);
+        RlsEntry *e = md__entry_at(md, (int32_t)md->mb.model->n_entries - 1);
+        if (!e->org && !ts_node_is_null(node)) e->org = md__parent_name(md, node);
+        md__text_close(t);
+        md->entry_item_end_byte = item_span.end_byte;
+        md->entry_item_depth = depth;
+        return;
+    }
+    /* The bullets of an entry written as an item start at depth 0. */
+    if (md->entry_item_end_byte && depth > md->entry_item_depth) depth -= md->entry_item_depth;
+    if (depth <= 1 && md__item_is_role(md, t)) {
+        RlsEntry *e = md__entry_at(md, md->fresh_entry);
+        e->title = rls_strndup(t->plain.text, t->plain.len);
+        md__paragraph_text(md, t);
+        return;
+    }
+    item_span.end_byte = md__trim_end(md, item_span.start_byte, item_span.end_byte);
+    rls_model_builder_item(&md->mb, t->span, item_span, &t->plain,
+                           (uint16_t)(depth > 0 ? depth - 1 : 0));
+    md->fresh_entry = -1;
 }
 
 /* A bullet: the item's own paragraphs, without its nested lists (which are
@@ -2306,7 +2274,9 @@ static void md__item(Md *md, TSNode node) {
     RlsKids kids;
     rls_kids_init_named(&kids, node);
     TSNode c;
+    bool has_list = false;
     while (rls_kids_next(&kids, &c)) {
+        has_list = has_list || md__is(c, "list");
         if (!md__is(c, "paragraph")) continue;
         RLS_PUSH(md->item_paras, md->n_item_paras, md->cap_item_paras, ts_node_start_byte(c));
         TSNode inl = ts_node_named_child(c, 0);
@@ -2317,153 +2287,78 @@ static void md__item(Md *md, TSNode node) {
     }
     rls_kids_close(&kids);
     md__text_end(md, &t);
-    if (t.plain.len == 0) {
-        md__text_close(&t);
-        return;
-    }
-    if (md__header_text(md, &t)) return;
-    if (md->kind == RLS_SECTION_SKILLS) {
-        md__skills(md, &t);
-        md__text_close(&t);
-        return;
-    }
-    uint32_t depth = md->n_lists;
-    uint32_t item_start = ts_node_start_byte(node);
-    if (item_start >= md->entry_item_end_byte) md->entry_item_end_byte = 0;
-    if (md->entry_item_end_byte == 0 && md__item_is_entry(md, node, &t)) {
-        md__entry_line(md, &t, 0xFFFF);
-        RlsEntry *e = md__entry_at(md, (int32_t)md->mb.model->n_entries - 1);
-        if (!e->org) e->org = md__parent_name(md, node);
-        md__text_close(&t);
-        md->entry_item_end_byte = ts_node_end_byte(node);
-        md->entry_item_depth = depth;
-        return;
-    }
-    /* The bullets of an entry written as an item start at depth 0. */
-    if (md->entry_item_end_byte && depth > md->entry_item_depth) depth -= md->entry_item_depth;
-    if (depth <= 1 && md__item_is_role(md, &t)) {
-        RlsEntry *e = md__entry_at(md, md->fresh_entry);
-        e->title = rls_strndup(t.plain.text, t.plain.len);
-        md__paragraph_text(md, &t);
-        return;
-    }
-    uint32_t item_end = md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node));
-    RlsSpan item_span = {ts_node_start_byte(node), item_end};
-    rls_model_builder_item(&md->mb, t.span, item_span, &t.plain,
-                           (uint16_t)(depth > 0 ? depth - 1 : 0));
-    md->fresh_entry = -1;
+    md__item_text(md, &t, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, md->n_lists,
+                  node, has_list);
 }
 
-/* True when the tag opening or closing at src[i] ('<', an optional '/') is
- * named `name` (lower case), whatever its case or attributes. */
-static bool md__tag_is(const Md *md, uint32_t i, uint32_t e, const char *name) {
-    uint32_t k = i + 1 + (i + 1 < e && md->src[i + 1] == '/');
-    size_t n = strlen(name);
-    if (k + n >= e || strncasecmp(md->src + k, name, n) != 0) return false;
-    char c = md->src[k + n];
-    return c == '>' || c == '/' || isspace((unsigned char)c);
+static void md__heading_text(Md *md, uint16_t level, RlsSpan hspan, const MdWords *w, MdText *t,
+                             const MdNext *next);
+
+/* The block an HTML block's block b is followed by, for the paths that
+ * ask what comes next. */
+static const MdNext *md__html_next(const MdHtmlBlock *b, MdNext *out) {
+    static const MdCap caps[] = {
+        [MD_HTML_NONE] = MD_CAP_HTML,       [MD_HTML_LINE] = MD_CAP_PARAGRAPH,
+        [MD_HTML_HEADING] = MD_CAP_HEADING, [MD_HTML_ITEM] = MD_CAP_ITEM,
+        [MD_HTML_ROW] = MD_CAP_TABLE,       [MD_HTML_HEAD_ROW] = MD_CAP_TABLE,
+        [MD_HTML_TABLE] = MD_CAP_TABLE,
+    };
+    *out = (MdNext){caps[b->kind], b->level, b->span.start_byte, b->span.end_byte,
+                    (TSNode){{0}, NULL, NULL}};
+    return out;
 }
 
-/* Ends the text of an HTML block gathered so far over source `span`: a
- * table row is read as a line of fields like a Markdown table's (its cells
- * bounded by their tags; a row of header cells names columns and is no
- * entry), other text is a paragraph. Starts the next text afresh. */
-static void md__html_flush(Md *md, MdText *t, RlsSpan span, bool row, bool header) {
-    t->span = (RlsSpan){span.start_byte, md__trim_end(md, span.start_byte, span.end_byte)};
-    rls_plain_builder_finish(&md->pb, &t->plain);
-    t->n_lines = 1;
-    if (t->plain.len == 0) {
-        md__text_close(t);
-    } else if (row) {
-        md__prose(md, t, !header);
-    } else {
-        if (md->kind == RLS_SECTION_HEADER) md__contacts(md, t, true);
-        md__paragraph_text(md, t);
-    }
-    md__text_begin(md, t);
-}
-
-/* At an HTML table's opening tag: the table is layout, and its rows start
- * afresh under no entry above them, as a Markdown table's do. */
-static void md__html_table(Md *md, uint32_t i, uint32_t e) {
-    uint32_t close = i;
-    while (close < e && !(md->src[close] == '<' && close + 1 < e && md->src[close + 1] == '/' &&
-                          md__tag_is(md, close, e, "table")))
-        close++;
-    rls_model_builder_layout(&md->mb, RLS_LAYOUT_TABLE, (RlsSpan){i, close});
-    if (md__entry_section(md->kind)) {
-        rls_model_builder_end_entry(&md->mb);
-        md->fresh_entry = -1;
-    }
-}
-
-/* Raw HTML blocks: comments become model comments (suppression
- * directives live there), other tags are dropped and their text kept, each
- * table row ("<tr><td>Product Designer</td><td>Figma</td>...") a line of
- * its own. */
-static void md__html(Md *md, TSNode node) {
-    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
-    MdText t;
-    md__text_begin(md, &t);
-    uint32_t i = s, text_start = s;
-    bool in_row = false, header = false;
-    while (i < e) {
-        if (md->src[i] == '<' && i + 4 <= e && !memcmp(md->src + i, "<!--", 4)) {
-            uint32_t close = i + 4;
-            while (close + 3 <= e && memcmp(md->src + close, "-->", 3) != 0)
-                close++;
-            uint32_t end = close + 3 <= e ? close + 3 : e;
-            uint32_t a = i + 4, b = close + 3 <= e ? close : e;
-            while (a < b && isspace((unsigned char)md->src[a]))
-                a++;
-            while (b > a && isspace((unsigned char)md->src[b - 1]))
-                b--;
-            rls_model_builder_comment(&md->mb, (RlsSpan){i, end}, md->src + a, b - a);
-            rls_plain_builder_break(&md->pb, i, end);
-            i = end;
+/* Raw HTML blocks, read by md_html.c as the Markdown they render as: each
+ * heading, line, list item or table row goes down its Markdown
+ * counterpart's path; a table is layout, and its rows start afresh under
+ * no entry above them, as a Markdown table's do. `after` is the block
+ * after this one, or NULL. */
+static void md__html(Md *md, TSNode node, const MdNext *after) {
+    MdHtml h = {0};
+    rls_md_html_read(&h, md->src, ts_node_start_byte(node), ts_node_end_byte(node));
+    for (uint32_t i = 0; i < h.n_blocks; i++) {
+        const MdHtmlBlock *b = &h.blocks[i];
+        if (b->kind == MD_HTML_TABLE) {
+            rls_model_builder_layout(&md->mb, RLS_LAYOUT_TABLE, b->span);
+            if (md__entry_section(md->kind)) {
+                rls_model_builder_end_entry(&md->mb);
+                md->fresh_entry = -1;
+            }
             continue;
         }
-        if (md->src[i] == '<' && i + 1 < e &&
-            (isalpha((unsigned char)md->src[i + 1]) || md->src[i + 1] == '/')) {
-            uint32_t close = i + 1;
-            while (close < e && md->src[close] != '>')
-                close++;
-            uint32_t end = close < e ? close + 1 : e;
-            bool opens = md->src[i + 1] != '/';
-            if (md__tag_is(md, i, e, "tr") || md__tag_is(md, i, e, "table")) {
-                md__html_flush(md, &t, (RlsSpan){text_start, i}, in_row, header);
-                in_row = opens && md__tag_is(md, i, e, "tr");
-                header = in_row;
-                text_start = in_row ? i : end;
-                if (opens && md__tag_is(md, i, e, "table")) md__html_table(md, i, e);
-            }
-            if (md__tag_is(md, i, e, "td")) header = false;
-            if (end - i >= 4 && !strncasecmp(md->src + i, "<img", 4))
-                rls_model_builder_layout(&md->mb, RLS_LAYOUT_IMAGE, (RlsSpan){i, end});
-            /* Links in the header: href="..." */
-            const char *href = NULL;
-            for (uint32_t k = i; k + 6 < end && !href; k++)
-                if (!strncasecmp(md->src + k, "href=", 5)) href = md->src + k + 5;
-            if (href && md->kind == RLS_SECTION_HEADER && (*href == '"' || *href == '\'')) {
-                const char *q = href + 1;
-                const char *qe = memchr(q, *href, (size_t)(md->src + end - q));
-                if (qe && t.n_links < MD_MAX_LINKS)
-                    t.links[t.n_links++] =
-                        (RlsSpan){(uint32_t)(q - md->src), (uint32_t)(qe - md->src)};
-            }
-            md__bound(md, &t);
-            rls_plain_builder_break(&md->pb, i, end);
-            i = end;
-            continue;
+        MdNext storage;
+        const MdNext *next = i + 1 < h.n_blocks ? md__html_next(&h.blocks[i + 1], &storage) : after;
+        MdText t;
+        md__text_begin(md, &t);
+        md__replay(md, &t, h.events + b->first_event, b->n_events, 0);
+        rls_plain_builder_finish(&md->pb, &t.plain);
+        const RlsPlain *p = &t.plain;
+        t.span = p->len ? (RlsSpan){p->src_start[0], p->src_end[p->len - 1]} : b->span;
+        t.n_lines = 1;
+        for (uint32_t k = 0; k < p->len && b->kind != MD_HTML_ROW && b->kind != MD_HTML_HEAD_ROW;
+             k++)
+            t.n_lines += md__breaks_line(md, p, k);
+        RlsSpan span = {b->span.start_byte, md__trim_end(md, b->span.start_byte, b->span.end_byte)};
+        if (b->kind == MD_HTML_HEADING) {
+            MdWords w;
+            w.len = RLS_MIN(p->len, sizeof(w.text) - 1);
+            memcpy(w.text, p->text, w.len);
+            w.text[w.len] = '\0';
+            md__heading_text(md, b->level, span, &w, &t, next);
+        } else if (b->kind == MD_HTML_ITEM) {
+            md__item_text(md, &t, b->span, md->n_lists + b->level, (TSNode){{0}, NULL, NULL},
+                          b->has_list);
+        } else if (b->kind == MD_HTML_ROW || b->kind == MD_HTML_HEAD_ROW) {
+            t.span = span;
+            md__prose(md, &t, b->kind == MD_HTML_ROW);
+        } else if (b->kind == MD_HTML_LINE) {
+            md__paragraph_lines(md, &t, next && next->cap == MD_CAP_ITEM,
+                                next && next->cap == MD_CAP_HEADING);
+        } else {
+            md__text_close(&t);
         }
-        uint32_t j = i + 1;
-        while (j < e && md->src[j] != '<')
-            j++;
-        rls_plain_builder_source(&md->pb, md->src, i, j);
-        i = j;
     }
-    md__html_flush(md, &t, (RlsSpan){text_start, e}, in_row, header);
-    md__text_close(&t);
+    rls_md_html_close(&h);
 }
 
 /* Tables: recorded as layout (ATS parsers often scramble them) and read row
@@ -2633,12 +2528,14 @@ static size_t md__heading_words(const Md *md, TSNode inl, char *out, size_t cap)
     return n;
 }
 
+static void md__words_of(const Md *md, TSNode inl, MdWords *w) {
+    w->len = md__heading_words(md, inl, w->text, sizeof(w->text));
+}
+
 /* Whether a heading has any word at all (a photo heading has none). */
-static bool md__heading_has_words(const Md *md, TSNode inl) {
-    char buf[256];
-    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)buf[i] >= 0x80 || isalnum((unsigned char)buf[i])) return true;
+static bool md__heading_has_words(const MdWords *w) {
+    for (size_t i = 0; i < w->len; i++)
+        if ((unsigned char)w->text[i] >= 0x80 || isalnum((unsigned char)w->text[i])) return true;
     return false;
 }
 
@@ -2665,16 +2562,15 @@ static bool md__bare_foreign_section(const char *words, size_t n) {
 /* Whether a heading's words name a section; with `standard`, only wording
  * an ATS recognises ("Awards", "Education") or a bare foreign one, not one
  * that only holds a section's word ("Project Engineer | Wipro"). */
-static bool md__heading_section(const Md *md, TSNode inl, bool standard) {
-    char buf[256];
-    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
+static bool md__heading_section(const MdWords *w, bool standard) {
     bool is_standard = false;
-    return n > 0 && n < 80 && rls_section_classify(buf, n, &is_standard) != RLS_SECTION_OTHER &&
-           (!standard || is_standard || md__bare_foreign_section(buf, n));
+    return w->len > 0 && w->len < 80 &&
+           rls_section_classify(w->text, w->len, &is_standard) != RLS_SECTION_OTHER &&
+           (!standard || is_standard || md__bare_foreign_section(w->text, w->len));
 }
 
-static bool md__heading_is_section(const Md *md, TSNode inl) {
-    return md__heading_section(md, inl, false);
+static bool md__heading_is_section(const MdWords *w) {
+    return md__heading_section(w, false);
 }
 
 /* At a level where a section already sat below the section level ("###
@@ -2682,11 +2578,10 @@ static bool md__heading_is_section(const Md *md, TSNode inl) {
  * section wording and nothing more is a section too, standard or not
  * ("### Speeches", "### Public Speaking"): an entry heading there carries a
  * name, a date or a role ("### Project Manager"). */
-static bool md__deep_sibling_section(const Md *md, TSNode inl) {
-    char buf[256];
-    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
-    return n > 0 && md__bare_words(buf, n) && !rls_entry_field_is_role(buf, n) &&
-           rls_section_classify(buf, n, NULL) != RLS_SECTION_OTHER;
+static bool md__deep_sibling_section(const MdWords *w) {
+    return w->len > 0 && md__bare_words(w->text, w->len) &&
+           !rls_entry_field_is_role(w->text, w->len) &&
+           rls_section_classify(w->text, w->len, NULL) != RLS_SECTION_OTHER;
 }
 
 /* Heading levels are relative: the section level is the one whose headings
@@ -2700,7 +2595,9 @@ static bool md__plan_section_words(Md *md, const MdCapture *caps, uint32_t n) {
         if (caps[i].cap != MD_CAP_HEADING) continue;
         uint16_t level = md__heading_level(caps[i].node);
         all[level]++;
-        if (md__heading_is_section(md, md__heading_inline(caps[i].node))) known[level]++;
+        MdWords w;
+        md__words_of(md, md__heading_inline(caps[i].node), &w);
+        if (md__heading_is_section(&w)) known[level]++;
     }
     /* Most of the level's headings are section words: roles mixed in at
      * the same level ("## Tech Lead, Acme (2021 - 2023)") keep the plan. */
@@ -2718,7 +2615,9 @@ static bool md__plan_section_words(Md *md, const MdCapture *caps, uint32_t n) {
         uint16_t level = md__heading_level(caps[i].node);
         TSNode inl = md__heading_inline(caps[i].node);
         if (level >= best) break;
-        if (!md__heading_has_words(md, inl) || md__heading_is_section(md, inl)) continue;
+        MdWords w;
+        md__words_of(md, inl, &w);
+        if (!md__heading_has_words(&w) || md__heading_is_section(&w)) continue;
         md->has_name = true;
         md->name_start_byte = ts_node_start_byte(caps[i].node);
         break;
@@ -2786,8 +2685,7 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
 
 /* Whether a block is template code only ("{% for honor in honors %}",
  * "{{ page.title }}"): what it renders is not in the file. */
-static bool md__template_only(const Md *md, TSNode node) {
-    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+static bool md__template_only(const Md *md, uint32_t s, uint32_t e) {
     bool any = false;
     for (uint32_t i = s; i < e; i++) {
         if (md->src[i] == '{' && i + 1 < e && (md->src[i + 1] == '%' || md->src[i + 1] == '{')) {
@@ -2838,7 +2736,7 @@ static bool md__items_all_dated(const Md *md, TSNode item) {
  * body: entries of their own ("### Journals" over "`1669`" date slots), or
  * prose in a section of no roles ("### Research interests" under
  * "## Currently"). `next` is the block after the heading, or NULL. */
-static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCapture *next,
+static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdNext *next,
                             uint16_t level) {
     bool roles = md->kind == RLS_SECTION_EXPERIENCE || md->kind == RLS_SECTION_EDUCATION ||
                  md->kind == RLS_SECTION_PROJECTS || md->kind == RLS_SECTION_VOLUNTEERING ||
@@ -2848,7 +2746,8 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
      * file), undated and naming no role, holds no entry: it is one only
      * when it groups roles under an employer ("### Acme Corp" over
      * "#### Engineer (2019 - 2021)"). */
-    bool template_next = next && next->cap == MD_CAP_PARAGRAPH && md__template_only(md, next->node);
+    bool template_next = next && next->cap == MD_CAP_PARAGRAPH &&
+                         md__template_only(md, next->start_byte, next->end_byte);
     bool holds_nothing = !next || next->cap == MD_CAP_HEADING || template_next;
     /* Outside the sections of roles, a heading over a template's loop
      * labels what the loop renders, whatever it names ("##### University of
@@ -2862,19 +2761,18 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
     bool no_roles = md->kind == RLS_SECTION_PUBLICATIONS || md->kind == RLS_SECTION_AWARDS;
     if ((holds_nothing || no_roles) && !f->dates.valid &&
         !(f->title && rls_entry_field_is_role(f->title, strlen(f->title))))
-        return !next || next->cap != MD_CAP_HEADING || md__heading_level(next->node) <= level ||
-               !roles || no_roles;
+        return !next || next->cap != MD_CAP_HEADING || next->level <= level || !roles || no_roles;
     /* Outside the sections of roles, an undated heading over a list whose
      * every item carries its own dates labels those records, even when it
      * names a degree ("##### PhD" over "- Jane Roe, 2023--present." under
      * "## Graduate mentorship"; "### Other" over dated committee work). */
     if (!roles && !f->dates.valid && !f->org && next && next->cap == MD_CAP_ITEM &&
-        md__items_all_dated(md, next->node))
+        !ts_node_is_null(next->node) && md__items_all_dated(md, next->node))
         return true;
     if (f->dates.valid || f->org || f->location || !next ||
         (next->cap != MD_CAP_PARAGRAPH && next->cap != MD_CAP_HTML))
         return false;
-    uint32_t s = ts_node_start_byte(next->node), e = ts_node_end_byte(next->node);
+    uint32_t s = next->start_byte, e = next->end_byte;
     uint32_t code_start_byte, code_end_byte;
     if (md__slot_line(md, s, e, &code_start_byte, &code_end_byte)) return true;
     /* In a section of roles, degrees, projects or certificates an undated
@@ -2932,7 +2830,7 @@ static void md__employer_over_role(Md *md, const RlsEntryFields *f, uint16_t lev
  * its first role, the organisation and dates of the role above, or an entry
  * of its own. Takes over t (closed or read as a paragraph). */
 static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, int32_t was_fresh,
-                              const MdCapture *next) {
+                              const MdNext *next) {
     char *fs = md__field_string(t);
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
@@ -3025,9 +2923,9 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
  * at the level of the sections, after a section: a dated heading naming a
  * role and its employer, and no section, is a role set without an
  * Experience heading, not a section of its own. */
-static bool md__section_level_role(Md *md, const MdText *t, TSNode inl) {
+static bool md__section_level_role(Md *md, const MdText *t, const MdWords *w) {
     if (md->mb.model->n_sections == 0 || md->kind == RLS_SECTION_HEADER ||
-        md__heading_is_section(md, inl))
+        md__heading_is_section(w))
         return false;
     char *fs = md__field_string(t);
     RlsEntryFields f;
@@ -3040,8 +2938,66 @@ static bool md__section_level_role(Md *md, const MdText *t, TSNode inl) {
     return role;
 }
 
-static void md__heading(Md *md, TSNode node, const MdCapture *next) {
-    uint16_t level = md__heading_level(node);
+/* A heading of `level` over source hspan, its text t and words w, from
+ * Markdown or HTML: the name, a header line, a section or what
+ * md__heading_entry makes of it. Takes over t. */
+static void md__heading_text(Md *md, uint16_t level, RlsSpan hspan, const MdWords *w, MdText *t,
+                             const MdNext *next) {
+    uint32_t s = hspan.start_byte;
+    int32_t was_fresh = md->fresh_entry;
+    md->fresh_entry = -1;
+
+    if (md->has_name && s == md->name_start_byte) {
+        md__contacts(md, t, true);
+        RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t->plain, level);
+        sec->kind = RLS_SECTION_HEADER;
+        sec->standard_heading = true;
+        md->kind = RLS_SECTION_HEADER;
+        md__text_close(t);
+        return;
+    }
+    if (level < md->section_level && md->header_above && md->kind == RLS_SECTION_HEADER &&
+        !md__heading_is_section(w)) {
+        if (!md__heading_has_words(w)) { /* a photo: nothing to read */
+            md__text_close(t);
+            return;
+        }
+        md__contacts(md, t, true);
+        md__paragraph_text(md, t);
+        return;
+    }
+    if (level == md->section_level && md__section_level_role(md, t, w)) {
+        /* What follows is read as roles, in the section above. */
+        md->kind = RLS_SECTION_EXPERIENCE;
+        md__heading_entry(md, t, hspan, level, was_fresh, next);
+        return;
+    }
+    if (level <= md->section_level) {
+        md__section(md, hspan, t, level);
+        return;
+    }
+    /* "### <i class="fa fa-trophy"></i> Awards" at the level of the role
+     * headings above it: a section set one level too deep, not a role that
+     * would take what follows. Deeper than the role it stays a label. */
+    bool deep_sibling = level == md->deep_section_level;
+    if (((md->role_level && level <= md->role_level) || deep_sibling) &&
+        (md__heading_section(w, true) || (deep_sibling && md__deep_sibling_section(w)))) {
+        md->deep_section_level = level;
+        md__section(md, hspan, t, level);
+        return;
+    }
+    /* A deeper heading: a role/school/project, or a group of skills. */
+    if (md->kind == RLS_SECTION_SKILLS) {
+        rls_free(md->skill_category);
+        md->skill_category = rls_strndup(t->plain.text, t->plain.len);
+        md__text_close(t);
+        return;
+    }
+    if (md__header_text(md, t)) return;
+    md__heading_entry(md, t, hspan, level, was_fresh, next);
+}
+
+static void md__heading(Md *md, TSNode node, const MdNext *next) {
     TSNode inl = md__heading_inline(node);
     MdText t;
     md__text_begin(md, &t);
@@ -3052,59 +3008,10 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     }
     md__text_end(md, &t);
     uint32_t s = ts_node_start_byte(node);
-    RlsSpan hspan = {s, md__trim_end(md, s, ts_node_end_byte(node))};
-    int32_t was_fresh = md->fresh_entry;
-    md->fresh_entry = -1;
-
-    if (md->has_name && s == md->name_start_byte) {
-        md__contacts(md, &t, true);
-        RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t.plain, level);
-        sec->kind = RLS_SECTION_HEADER;
-        sec->standard_heading = true;
-        md->kind = RLS_SECTION_HEADER;
-        md__text_close(&t);
-        return;
-    }
-    if (level < md->section_level && md->header_above && md->kind == RLS_SECTION_HEADER &&
-        !md__heading_is_section(md, inl)) {
-        if (!md__heading_has_words(md, inl)) { /* a photo: nothing to read */
-            md__text_close(&t);
-            return;
-        }
-        md__contacts(md, &t, true);
-        md__paragraph_text(md, &t);
-        return;
-    }
-    if (level == md->section_level && md__section_level_role(md, &t, inl)) {
-        /* What follows is read as roles, in the section above. */
-        md->kind = RLS_SECTION_EXPERIENCE;
-        md__heading_entry(md, &t, hspan, level, was_fresh, next);
-        return;
-    }
-    if (level <= md->section_level) {
-        md__section(md, hspan, &t, level);
-        return;
-    }
-    /* "### <i class="fa fa-trophy"></i> Awards" at the level of the role
-     * headings above it: a section set one level too deep, not a role that
-     * would take what follows. Deeper than the role it stays a label. */
-    bool deep_sibling = level == md->deep_section_level;
-    if (((md->role_level && level <= md->role_level) || deep_sibling) &&
-        (md__heading_section(md, inl, true) ||
-         (deep_sibling && md__deep_sibling_section(md, inl)))) {
-        md->deep_section_level = level;
-        md__section(md, hspan, &t, level);
-        return;
-    }
-    /* A deeper heading: a role/school/project, or a group of skills. */
-    if (md->kind == RLS_SECTION_SKILLS) {
-        rls_free(md->skill_category);
-        md->skill_category = rls_strndup(t.plain.text, t.plain.len);
-        md__text_close(&t);
-        return;
-    }
-    if (md__header_text(md, &t)) return;
-    md__heading_entry(md, &t, hspan, level, was_fresh, next);
+    MdWords w;
+    md__words_of(md, inl, &w);
+    md__heading_text(md, md__heading_level(node),
+                     (RlsSpan){s, md__trim_end(md, s, ts_node_end_byte(node))}, &w, &t, next);
 }
 
 static bool md__error_cb(void *data, TSNode node) {
@@ -3215,6 +3122,20 @@ static MdCapture *md__block_captures(TSTree *tree, uint32_t *n_caps) {
     return caps;
 }
 
+/* The block after capture i (the first capture past its end), in *out;
+ * NULL when there is none. */
+static const MdNext *md__next_of(const MdCapture *caps, uint32_t n_caps, uint32_t i, MdNext *out) {
+    uint32_t e = ts_node_end_byte(caps[i].node);
+    for (uint32_t j = i + 1; j < n_caps; j++) {
+        TSNode node = caps[j].node;
+        if (caps[j].cap == MD_CAP_LIST || ts_node_start_byte(node) < e) continue;
+        *out = (MdNext){caps[j].cap, 0, ts_node_start_byte(node), ts_node_end_byte(node), node};
+        if (caps[j].cap == MD_CAP_HEADING) out->level = md__heading_level(node);
+        return out;
+    }
+    return NULL;
+}
+
 /* Reads the captures into the model, in order: a capture inside one
  * already read whole (a heading, an HTML block, a table) is skipped. */
 static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
@@ -3231,11 +3152,8 @@ static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
         if (s < consumed_end && e <= consumed_end) continue;
         switch (caps[i].cap) {
         case MD_CAP_HEADING: {
-            const MdCapture *next = NULL;
-            for (uint32_t j = i + 1; j < n_caps && !next; j++)
-                if (caps[j].cap != MD_CAP_LIST && ts_node_start_byte(caps[j].node) >= e)
-                    next = &caps[j];
-            md__heading(md, node, next);
+            MdNext next;
+            md__heading(md, node, md__next_of(caps, n_caps, i, &next));
             consumed_end = e;
             break;
         }
@@ -3258,10 +3176,12 @@ static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
         case MD_CAP_ITEM:
             md__item(md, node);
             break;
-        case MD_CAP_HTML:
-            md__html(md, node);
+        case MD_CAP_HTML: {
+            MdNext next;
+            md__html(md, node, md__next_of(caps, n_caps, i, &next));
             consumed_end = e;
             break;
+        }
         case MD_CAP_TABLE:
             md__table(md, node);
             consumed_end = e;
