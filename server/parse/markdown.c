@@ -2069,11 +2069,32 @@ static void md__paragraph_lines(Md *md, MdText *t, bool list_next, bool heading_
     md__prose(md, t, true);
 }
 
-static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next) {
+static void md__html_read(Md *md, uint32_t start_byte, uint32_t end_byte, const MdNext *after);
+
+/* "<h3>Engineer</h3>" opening a line is an HTML block in CommonMark, but
+ * the block grammar reads a tag name with a digit as a paragraph's inline
+ * HTML: such a paragraph, read as HTML. r[0..n) are its ranges, whose
+ * gaps must be indentation only. */
+static bool md__html_paragraph(Md *md, const TSRange *r, uint32_t n, const MdNext *next) {
+    if (n == 0 ||
+        !rls_md_html_opens_block(md->src + r[0].start_byte, r[n - 1].end_byte - r[0].start_byte))
+        return false;
+    for (uint32_t i = 1; i < n; i++)
+        for (uint32_t b = r[i - 1].end_byte; b < r[i].start_byte; b++)
+            if (!isspace((unsigned char)md->src[b])) return false;
+    md__html_read(md, r[0].start_byte, r[n - 1].end_byte, next);
+    return true;
+}
+
+/* `next` is the block after the paragraph, or NULL. */
+static void md__paragraph(Md *md, TSNode node, const MdNext *next) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
     TSRange r[MD_MAX_RANGES];
     uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
+    if (md__html_paragraph(md, r, n, next)) return;
+    bool list_next = next && next->cap == MD_CAP_ITEM;
+    bool heading_next = next && next->cap == MD_CAP_HEADING;
     if (md__simple_table(md, r, n)) return;
     if (md__deflist(md, r, n)) return;
     if (md__symbol_items(md, r, n)) return;
@@ -2313,9 +2334,9 @@ static const MdNext *md__html_next(const MdHtmlBlock *b, MdNext *out) {
  * counterpart's path; a table is layout, and its rows start afresh under
  * no entry above them, as a Markdown table's do. `after` is the block
  * after this one, or NULL. */
-static void md__html(Md *md, TSNode node, const MdNext *after) {
+static void md__html_read(Md *md, uint32_t start_byte, uint32_t end_byte, const MdNext *after) {
     MdHtml h = {0};
-    rls_md_html_read(&h, md->src, ts_node_start_byte(node), ts_node_end_byte(node));
+    rls_md_html_read(&h, md->src, start_byte, end_byte);
     for (uint32_t i = 0; i < h.n_blocks; i++) {
         const MdHtmlBlock *b = &h.blocks[i];
         if (b->kind == MD_HTML_TABLE) {
@@ -3166,11 +3187,8 @@ static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
                 md->next_item_para++;
                 break;
             }
-            bool list_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_LIST &&
-                             ts_node_start_byte(caps[i + 1].node) >= e;
-            bool heading_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_HEADING &&
-                                ts_node_start_byte(caps[i + 1].node) >= e;
-            md__paragraph(md, node, list_next, heading_next);
+            MdNext next;
+            md__paragraph(md, node, md__next_of(caps, n_caps, i, &next));
             break;
         }
         case MD_CAP_ITEM:
@@ -3178,7 +3196,7 @@ static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
             break;
         case MD_CAP_HTML: {
             MdNext next;
-            md__html(md, node, md__next_of(caps, n_caps, i, &next));
+            md__html_read(md, s, e, md__next_of(caps, n_caps, i, &next));
             consumed_end = e;
             break;
         }

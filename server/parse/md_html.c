@@ -193,6 +193,19 @@ int rls_md_html_markup(const char *p, size_t n) {
     return i == 2 ? -1 : 1;
 }
 
+bool rls_md_html_opens_block(const char *p, size_t n) {
+    if (n < 3 || p[0] != '<') return false;
+    size_t i = 1 + (p[1] == '/');
+    size_t k = i;
+    while (k < n && md_html__name_char(p[k]))
+        k++;
+    if (k == i || (k < n && p[k] != '>' && p[k] != '/' && !isspace((unsigned char)p[k])))
+        return false;
+    MdTag tag = md_html__tag(p + i, k - i);
+    return tag == TAG_BLOCK || tag == TAG_HEADING || tag == TAG_LIST || tag == TAG_ITEM ||
+           tag == TAG_TABLE || tag == TAG_ROW || tag == TAG_RULE;
+}
+
 /* ---- The reader ------------------------------------------------------------ */
 
 typedef struct {

@@ -91,6 +91,10 @@ typedef struct {
 void rls_md_html_read(MdHtml *self, const char *src, uint32_t start_byte, uint32_t end_byte);
 void rls_md_html_close(MdHtml *self);
 
+/* Whether p[0..n) opens with a block-level tag ("<h3>", "<div class=x>",
+ * "<li>", "</p>"): text that renders as blocks of its own. */
+bool rls_md_html_opens_block(const char *p, size_t n);
+
 /* What an inline tag src[0..n) ('<' to '>') does to a Markdown paragraph's
  * text: 1 it opens markup (<strong>, <b>, <em>, <i>), -1 it closes it, 0
  * neither (a word break). */

@@ -1024,6 +1024,49 @@ static void test_four_stacked_lines_with_the_place_last_are_one_entry(void) {
     rls_resume_delete(m);
 }
 
+static void test_html_blocks_read_as_the_markdown_they_render_as(void) {
+    const char *src =
+        "# Lin Qiu\n\n## Experience\n\n"
+        "<section class=\"role\">\n  <h3>Data Engineer</h3>\n"
+        "  <p><b>Zalando</b> &middot; Berlin &middot; Mar 2019 &ndash; Present</p>\n"
+        "  <ul>\n    <li>Moved 40 pipelines to Airflow.</li>\n"
+        "    <li>Cut storage costs by 30%.</li>\n  </ul>\n</section>\n\n"
+        "<p><strong>QA Lead</strong><br>Spotify, Stockholm<br>2016 &ndash; 2018</p>\n\n"
+        "<b>Tester</b>, Klarna &mdash; 2014 &ndash; 2016\n\n"
+        "## Education\n\n<h4>MSc Physics</h4>\n<p>KTH, 2012 &ndash; 2014</p>\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 4);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Data Engineer");
+    EXPECT_STR_EQ(opt(e->org), "Zalando");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2019 && e->dates.start.month == 3 &&
+                e->dates.end.present);
+    ASSERT_EQ_INT(e->n_bullets, 2);
+    /* A bullet's words map to their bytes. */
+    const RlsBullet *b = &m->bullets[e->first_bullet + 1];
+    EXPECT_STR_EQ(b->plain.text, "Cut storage costs by 30%.");
+    EXPECT_EQ_INT(b->plain.src_start[0], (uint32_t)(strstr(src, "Cut") - src));
+    EXPECT_EQ_INT(b->plain.src_end[b->plain.len - 1], (uint32_t)(strstr(src, "%.<") + 2 - src));
+    /* The date line's span is its text: no tag, entity to entity. */
+    EXPECT_EQ_INT(e->dates.span.start_byte, (uint32_t)(strstr(src, "Zalando") - src));
+    EXPECT_EQ_INT(e->dates.span.end_byte, (uint32_t)(strstr(src, "Present") + 7 - src));
+    /* Lines parted by <br>: role, employer and place, dates. */
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "QA Lead");
+    EXPECT_STR_EQ(opt(e->org), "Spotify");
+    EXPECT_TRUE(e->dates.start.year == 2016 && e->dates.end.year == 2018);
+    /* Inline <b> in a Markdown paragraph is emphasis, as ** is. */
+    e = &m->entries[2];
+    EXPECT_STR_EQ(opt(e->title), "Tester");
+    EXPECT_STR_EQ(opt(e->org), "Klarna");
+    e = &m->entries[3];
+    EXPECT_STR_EQ(opt(e->title), "MSc Physics");
+    EXPECT_STR_EQ(opt(e->org), "KTH");
+    EXPECT_TRUE(e->dates.start.year == 2012 && e->dates.end.year == 2014);
+    EXPECT_EQ_INT(e->section, 2);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_list_of_dated_posts_is_a_list_of_entries),
@@ -1078,6 +1121,7 @@ int main(void) {
         RLS_TEST(test_entries_written_as_list_items),
         RLS_TEST(test_a_bold_name_over_a_list_is_its_entry),
         RLS_TEST(test_four_stacked_lines_with_the_place_last_are_one_entry),
+        RLS_TEST(test_html_blocks_read_as_the_markdown_they_render_as),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
