@@ -167,6 +167,15 @@ typedef struct {
     size_t len;
 } MdWords;
 
+/* A heading as the level plan sees it, from Markdown or HTML. */
+typedef struct {
+    uint16_t level;
+    uint32_t start_byte;
+    TSNode inl;                   /* a Markdown heading's inline; null for HTML */
+    uint32_t words_at, words_len; /* an HTML heading's text, in Md.head_words */
+    bool has_text;
+} MdHead;
+
 typedef struct {
     const char *src;
     uint32_t len;
@@ -223,6 +232,10 @@ typedef struct {
      * byte (0 for none yet) and depth, as a nested list may end with it. */
     uint32_t dated_list_end, dated_list_depth;
     bool dated_list_all;
+    MdHead *heads; /* every heading, for the level plan */
+    uint32_t n_heads;
+    size_t cap_heads;
+    RlsBuf head_words;
 } Md;
 
 static TSPoint md__point(const Md *md, uint32_t byte) {
@@ -2610,14 +2623,37 @@ static bool md__deep_sibling_section(const MdWords *w) {
  * of '#'. Headings above it before the first section are the header (a
  * photo, a project title, the name). Returns false when no level has two
  * section headings or the plan already agrees. */
-static bool md__plan_section_words(Md *md, const MdCapture *caps, uint32_t n) {
+/* The words of heading h (Markdown: md__heading_words; HTML: its text). */
+static void md__head_words(const Md *md, const MdHead *h, MdWords *w) {
+    if (!ts_node_is_null(h->inl)) {
+        md__words_of(md, h->inl, w);
+        return;
+    }
+    w->len = RLS_MIN(h->words_len, sizeof(w->text) - 1);
+    memcpy(w->text, md->head_words.data + h->words_at, w->len);
+    w->text[w->len] = '\0';
+}
+
+/* Whether heading h's source text (an HTML heading's words) is a section
+ * wording. Sets *len to that text's length. */
+static bool md__head_raw_section(const Md *md, const MdHead *h, uint32_t *len) {
+    const char *p = md->head_words.data + h->words_at;
+    uint32_t n = h->words_len;
+    if (!ts_node_is_null(h->inl)) {
+        p = md->src + ts_node_start_byte(h->inl);
+        n = ts_node_end_byte(h->inl) - ts_node_start_byte(h->inl);
+    }
+    *len = n;
+    return rls_section_classify(p, n, NULL) != RLS_SECTION_OTHER;
+}
+
+static bool md__plan_section_words(Md *md) {
     uint32_t known[7] = {0}, all[7] = {0};
-    for (uint32_t i = 0; i < n; i++) {
-        if (caps[i].cap != MD_CAP_HEADING) continue;
-        uint16_t level = md__heading_level(caps[i].node);
+    for (uint32_t i = 0; i < md->n_heads; i++) {
+        uint16_t level = md->heads[i].level;
         all[level]++;
         MdWords w;
-        md__words_of(md, md__heading_inline(caps[i].node), &w);
+        md__head_words(md, &md->heads[i], &w);
         if (md__heading_is_section(&w)) known[level]++;
     }
     /* Most of the level's headings are section words: roles mixed in at
@@ -2631,16 +2667,13 @@ static bool md__plan_section_words(Md *md, const MdCapture *caps, uint32_t n) {
     if (best == 0 || best == md->section_level || known[md->section_level] >= 2) return false;
     md->section_level = best;
     md->has_name = false;
-    for (uint32_t i = 0; i < n; i++) {
-        if (caps[i].cap != MD_CAP_HEADING) continue;
-        uint16_t level = md__heading_level(caps[i].node);
-        TSNode inl = md__heading_inline(caps[i].node);
-        if (level >= best) break;
+    for (uint32_t i = 0; i < md->n_heads; i++) {
+        if (md->heads[i].level >= best) break;
         MdWords w;
-        md__words_of(md, inl, &w);
+        md__head_words(md, &md->heads[i], &w);
         if (!md__heading_has_words(&w) || md__heading_is_section(&w)) continue;
         md->has_name = true;
-        md->name_start_byte = ts_node_start_byte(caps[i].node);
+        md->name_start_byte = md->heads[i].start_byte;
         break;
     }
     md->header_above = true;
@@ -2657,51 +2690,80 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
     for (uint32_t i = 0; i < n; i++)
         if (caps[i].cap == MD_CAP_PARAGRAPH && md__bold_heading(md, caps[i].node)) n_bold++;
     uint16_t min_level = 7, rest_min = 7;
-    uint32_t at_min = 0, known_at_min = 0;
-    int32_t first = -1;
-    for (uint32_t i = 0; i < n; i++) {
-        if (caps[i].cap != MD_CAP_HEADING) continue;
-        uint16_t level = md__heading_level(caps[i].node);
-        if (first < 0) first = (int32_t)i;
-        if (level < min_level) min_level = level, at_min = 0, known_at_min = 0;
-        if (level == min_level) {
+    uint32_t at_min = 0, known_at_min = 0, len;
+    for (uint32_t i = 0; i < md->n_heads; i++) {
+        const MdHead *h = &md->heads[i];
+        if (h->level < min_level) min_level = h->level, at_min = 0, known_at_min = 0;
+        if (h->level == min_level) {
             at_min++;
-            TSNode inl = md__heading_inline(caps[i].node);
-            if (!ts_node_is_null(inl) && (int32_t)i != first) {
-                uint32_t s = ts_node_start_byte(inl), e = ts_node_end_byte(inl);
-                if (rls_section_classify(md->src + s, e - s, NULL) != RLS_SECTION_OTHER)
-                    known_at_min++;
-            }
+            if (i != 0 && h->has_text && md__head_raw_section(md, h, &len)) known_at_min++;
         }
     }
     md->section_level = min_level > 6 ? 1 : min_level;
-    if (first < 0) {
+    if (md->n_heads == 0) {
         md->bold_sections = n_bold > 0;
         return;
     }
-    TSNode fn = caps[first].node;
-    TSNode inl = md__heading_inline(fn);
-    uint16_t first_level = md__heading_level(fn);
-    if (ts_node_is_null(inl) || first_level != min_level) return;
-    uint32_t s = ts_node_start_byte(inl), e = ts_node_end_byte(inl);
-    bool section_words = rls_section_classify(md->src + s, e - s, NULL) != RLS_SECTION_OTHER;
-    if (section_words || e - s > 80) return;
+    const MdHead *fh = &md->heads[0];
+    if (!fh->has_text || fh->level != min_level) return;
+    if (md__head_raw_section(md, fh, &len) || len > 80) return;
     if (at_min > 1 && known_at_min == 0) return;
-    for (uint32_t i = (uint32_t)first + 1; i < n; i++) {
-        if (caps[i].cap != MD_CAP_HEADING) continue;
-        uint16_t level = md__heading_level(caps[i].node);
-        if (level < rest_min) rest_min = level;
-    }
+    for (uint32_t i = 1; i < md->n_heads; i++)
+        if (md->heads[i].level < rest_min) rest_min = md->heads[i].level;
     if (rest_min > 6) {
         /* A lone heading: the name over bold section lines, or a
          * one-section resume. */
         if (n_bold == 0) return;
         md->bold_sections = true;
-        rest_min = first_level;
+        rest_min = fh->level;
     }
     md->has_name = true;
-    md->name_start_byte = ts_node_start_byte(fn);
+    md->name_start_byte = fh->start_byte;
     md->section_level = at_min > 1 ? min_level : rest_min;
+}
+
+/* An HTML block's headings, as the plan sees them: level, start and text
+ * (a copy in md->head_words). No model is touched. */
+static void md__html_heads(Md *md, uint32_t start_byte, uint32_t end_byte) {
+    MdHtml h = {0};
+    rls_md_html_read(&h, md->src, start_byte, end_byte);
+    for (uint32_t i = 0; i < h.n_blocks; i++) {
+        const MdHtmlBlock *b = &h.blocks[i];
+        if (b->kind != MD_HTML_HEADING) continue;
+        for (uint32_t k = 0; k < b->n_events; k++) {
+            const MdEvent *ev = &h.events[b->first_event + k];
+            if (ev->kind == MD_EV_SOURCE) rls_plain_builder_source(&md->pb, md->src, ev->a, ev->b);
+            if (ev->kind == MD_EV_EMIT)
+                rls_plain_builder_emit(&md->pb, ev->bytes, ev->n, ev->a, ev->b);
+            if (ev->kind == MD_EV_BREAK) rls_plain_builder_break(&md->pb, ev->a, ev->b);
+        }
+        RlsPlain p;
+        rls_plain_builder_finish(&md->pb, &p);
+        MdHead head = {
+            b->level, b->span.start_byte, {{0}, NULL, NULL}, (uint32_t)md->head_words.len, p.len,
+            true};
+        rls_buf_append(&md->head_words, p.text, p.len);
+        rls_plain_free(&p);
+        RLS_PUSH(md->heads, md->n_heads, md->cap_heads, head);
+    }
+    rls_md_html_close(&h);
+}
+
+/* Every heading of the document in order, Markdown or HTML (an HTML block,
+ * or a paragraph that md__html_paragraph reads as HTML). */
+static void md__collect_heads(Md *md, const MdCapture *caps, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode node = caps[i].node;
+        uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+        if (caps[i].cap == MD_CAP_HEADING) {
+            TSNode inl = md__heading_inline(node);
+            MdHead head = {md__heading_level(node), s, inl, 0, 0, !ts_node_is_null(inl)};
+            RLS_PUSH(md->heads, md->n_heads, md->cap_heads, head);
+        } else if (caps[i].cap == MD_CAP_HTML || (caps[i].cap == MD_CAP_PARAGRAPH &&
+                                                  rls_md_html_opens_block(md->src + s, e - s))) {
+            md__html_heads(md, s, e);
+        }
+    }
 }
 
 /* Whether a block is template code only ("{% for honor in honors %}",
@@ -3226,6 +3288,8 @@ static void md__close(Md *md) {
     rls_free(md->rec);
     rls_free(md->list_ends);
     rls_free(md->item_paras);
+    rls_free(md->heads);
+    rls_buf_close(&md->head_words);
     md__run_free(&md->once);
     for (uint32_t i = 0; i < md->n_labels; i++)
         rls_free(md->labels[i]);
@@ -3254,6 +3318,7 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     rls_cache_begin(&self->runs);
     rls_model_builder_init(&md.mb, RLS_FORMAT_MARKDOWN, len);
     rls_plain_builder_init(&md.pb);
+    rls_buf_init(&md.head_words);
 
     TSTree *tree = rls_parse_budgeted(budget, self->block, self->tree, src, len);
     if (self->tree) ts_tree_delete(self->tree);
@@ -3270,8 +3335,9 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     MdCapture *caps = md__block_captures(tree, &n_caps);
     md__collect_labels(&md, caps, n_caps);
     md.kind = RLS_SECTION_HEADER;
+    md__collect_heads(&md, caps, n_caps);
     md__plan_levels(&md, caps, n_caps);
-    md__plan_section_words(&md, caps, n_caps);
+    md__plan_section_words(&md);
     md__read_captures(&md, caps, n_caps);
     md__errors(&md, ts_tree_root_node(tree));
     rls_free(caps);

@@ -1067,6 +1067,29 @@ static void test_html_blocks_read_as_the_markdown_they_render_as(void) {
     rls_resume_delete(m);
 }
 
+static void test_html_headings_plan_the_levels_like_markdown_ones(void) {
+    /* No Markdown heading at all: the <h1> is the name, the <h2>s the
+     * sections, the <h3>s the roles. */
+    const char *src = "<h1>Ines Duarte</h1>\n<p>ines@example.pt</p>\n\n"
+                      "<h2>Work</h2>\n\n<h3>Backend Developer, Farfetch</h3>\n"
+                      "<p><i>Porto &middot; 2018 &ndash; 2022</i></p>\n\n"
+                      "<h3>Intern, Critical Software</h3>\n<p>2017</p>\n\n"
+                      "<h2>Languages</h2>\n<p>Portuguese, English</p>\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_HEADER);
+    EXPECT_STR_EQ(m->sections[0].heading.text, "Ines Duarte");
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_EXPERIENCE);
+    EXPECT_EQ_INT(m->sections[1].span.start_byte, (uint32_t)(strstr(src, "<h2>Work") - src));
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Backend Developer");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Farfetch");
+    EXPECT_TRUE(m->entries[0].dates.start.year == 2018 && m->entries[0].dates.end.year == 2022);
+    EXPECT_STR_EQ(opt(m->entries[1].title), "Intern");
+    EXPECT_EQ_INT(m->contacts[0].kind, RLS_CONTACT_EMAIL);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_list_of_dated_posts_is_a_list_of_entries),
@@ -1122,6 +1145,7 @@ int main(void) {
         RLS_TEST(test_a_bold_name_over_a_list_is_its_entry),
         RLS_TEST(test_four_stacked_lines_with_the_place_last_are_one_entry),
         RLS_TEST(test_html_blocks_read_as_the_markdown_they_render_as),
+        RLS_TEST(test_html_headings_plan_the_levels_like_markdown_ones),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
