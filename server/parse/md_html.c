@@ -467,8 +467,11 @@ static void md_html__open_block(MdHtmlReader *r, MdTag tag, const char *name, si
     }
     if (tag == TAG_RULE) return;
     if (tag == TAG_ROW) r->row_data = false;
+    /* A table inside a table is inside its layout already: one layout
+     * for the outermost, however deep they nest. */
+    bool outermost = tag == TAG_TABLE && md_html__innermost(r, md_html__mask(TAG_TABLE)) < 0;
     md_html__push(r, tag, name, n, i);
-    if (tag == TAG_TABLE && r->depth && r->stack[r->depth - 1].tag == TAG_TABLE) {
+    if (outermost && r->depth && r->stack[r->depth - 1].tag == TAG_TABLE) {
         MdHtmlBlock b = {
             .kind = MD_HTML_TABLE, .span = {i, r->end_byte}, .first_event = r->out->n_events};
         r->stack[r->depth - 1].block = (int32_t)r->out->n_blocks;

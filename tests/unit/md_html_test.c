@@ -73,6 +73,9 @@ static void test_headings_lines_and_nested_items_are_blocks_of_their_kind(void) 
         /* Cells hold blocks; the row is still one line of fields. */
         {"<table><tr><td><p>Analyst</p></td><td><div>Globex</div></td></tr></table>",
          "table0:  / row0: Analyst Globex"},
+        /* A table in a table is inside the outer one's layout. */
+        {"<table><tr><td><table><tr><td>Inner</td></tr></table></td></tr></table>",
+         "table0:  / row0: Inner"},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         Read r;
@@ -193,7 +196,8 @@ static void test_a_br_is_a_line_break_and_markup_balances(void) {
 /* Any nesting or soup is read in one pass: 10,000 unclosed <div>s, as
  * many unclosed <b>s and stray closing tags, and angle-bracket soup. */
 static void test_deep_nesting_and_soup_read_in_linear_time(void) {
-    static const char *const units[] = {"<div>", "<li><b>", "</span>", "<<<<>>>>", "<p x='>"};
+    static const char *const units[] = {"<div>",    "<li><b>", "</span>",
+                                        "<<<<>>>>", "<p x='>", "<table><tr><td>"};
     for (size_t u = 0; u < RLS_ARRAY_LEN(units); u++) {
         size_t unit = strlen(units[u]), n = 0, cap = 10000 * unit + 16;
         char *src = rls_malloc(cap);
@@ -206,6 +210,11 @@ static void test_deep_nesting_and_soup_read_in_linear_time(void) {
         /* At most a step a byte, and a block per element at most. */
         EXPECT_TRUE(h.n_events <= n);
         EXPECT_TRUE(h.n_blocks <= 10000 + 1);
+        /* Nested tables are one layout. */
+        uint32_t tables = 0;
+        for (uint32_t b = 0; b < h.n_blocks; b++)
+            tables += h.blocks[b].kind == MD_HTML_TABLE;
+        EXPECT_TRUE(tables <= 1);
         printf("# %s x 10000: %u steps, %u blocks\n", units[u], h.n_events, h.n_blocks);
         rls_md_html_close(&h);
         rls_free(src);
