@@ -2618,11 +2618,6 @@ static bool md__deep_sibling_section(const MdWords *w) {
            rls_section_classify(w->text, w->len, NULL) != RLS_SECTION_OTHER;
 }
 
-/* Heading levels are relative: the section level is the one whose headings
- * are section words ("## Experience", "## Formation"), whatever its count
- * of '#'. Headings above it before the first section are the header (a
- * photo, a project title, the name). Returns false when no level has two
- * section headings or the plan already agrees. */
 /* The words of heading h (Markdown: md__heading_words; HTML: its text). */
 static void md__head_words(const Md *md, const MdHead *h, MdWords *w) {
     if (!ts_node_is_null(h->inl)) {
@@ -2630,14 +2625,14 @@ static void md__head_words(const Md *md, const MdHead *h, MdWords *w) {
         return;
     }
     w->len = RLS_MIN(h->words_len, sizeof(w->text) - 1);
-    memcpy(w->text, md->head_words.data + h->words_at, w->len);
+    if (w->len) memcpy(w->text, md->head_words.data + h->words_at, w->len);
     w->text[w->len] = '\0';
 }
 
 /* Whether heading h's source text (an HTML heading's words) is a section
  * wording. Sets *len to that text's length. */
 static bool md__head_raw_section(const Md *md, const MdHead *h, uint32_t *len) {
-    const char *p = md->head_words.data + h->words_at;
+    const char *p = h->words_len ? md->head_words.data + h->words_at : "";
     uint32_t n = h->words_len;
     if (!ts_node_is_null(h->inl)) {
         p = md->src + ts_node_start_byte(h->inl);
@@ -2647,6 +2642,11 @@ static bool md__head_raw_section(const Md *md, const MdHead *h, uint32_t *len) {
     return rls_section_classify(p, n, NULL) != RLS_SECTION_OTHER;
 }
 
+/* Heading levels are relative: the section level is the one whose headings
+ * are section words ("## Experience", "## Formation"), whatever its count
+ * of '#'. Headings above it before the first section are the header (a
+ * photo, a project title, the name). Returns false when no level has two
+ * section headings or the plan already agrees. */
 static bool md__plan_section_words(Md *md) {
     uint32_t known[7] = {0}, all[7] = {0};
     for (uint32_t i = 0; i < md->n_heads; i++) {

@@ -1088,6 +1088,11 @@ static void test_html_headings_plan_the_levels_like_markdown_ones(void) {
     EXPECT_STR_EQ(opt(m->entries[1].title), "Intern");
     EXPECT_EQ_INT(m->contacts[0].kind, RLS_CONTACT_EMAIL);
     rls_resume_delete(m);
+    /* A heading of no text (a spacer) is planned and read as nothing. */
+    m = parse("<h1>&nbsp;</h1>\n\n<h2> </h2>\n\n## Skills\n\n- Go\n");
+    ASSERT_TRUE(m->n_sections >= 1);
+    EXPECT_EQ_INT(m->sections[m->n_sections - 1].kind, RLS_SECTION_SKILLS);
+    rls_resume_delete(m);
 }
 
 int main(void) {
