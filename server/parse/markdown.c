@@ -44,23 +44,6 @@ extern const size_t rls_data_markdown_scm_len;
 extern const unsigned char rls_data_markdown_inline_scm[];
 extern const size_t rls_data_markdown_inline_scm_len;
 
-/* What walking one inline run did, as replayable steps (MdEvent) with
- * offsets relative to the run's first byte. The inline parse and walk of a
- * run depend only on its bytes and range layout, so a run that did not
- * change since the last parse (every run but the one being typed in)
- * replays its steps instead of being parsed again: the inline grammar was
- * most of the per-keystroke cost (issue 9). */
-typedef struct {
-    uint64_t hash; /* 0: empty slot */
-    uint32_t n_ranges;
-    uint32_t *ranges; /* n_ranges pairs (start, end), relative to the first start */
-    char *bytes;      /* the ranges' bytes, concatenated */
-    uint32_t n_bytes;
-    MdEvent *events;
-    uint32_t n_events;
-    uint32_t generation; /* of the last parse that used it */
-} MdRun;
-
 struct RlsMdParser {
     TSParser *block;
     TSParser *inl;
@@ -71,22 +54,6 @@ struct RlsMdParser {
 };
 
 /* ---- Queries (compiled once per process) ----------------------------------- */
-
-typedef enum {
-    MD_CAP_HEADING,
-    MD_CAP_ITEM,
-    MD_CAP_PARAGRAPH,
-    MD_CAP_HTML,
-    MD_CAP_TABLE,
-    MD_CAP_SKIP,
-    MD_CAP_INDENTED,
-    MD_CAP_ERROR,
-    MD_CAP_LINK,
-    MD_CAP_AUTOLINK,
-    MD_CAP_IMAGE,
-    MD_CAP_LIST,
-    MD_CAP_UNKNOWN,
-} MdCap;
 
 #define MD_MAX_CAPTURES 16
 
@@ -131,112 +98,6 @@ static MdQuery *md__query(MdQuery *q, const TSLanguage *lang, const unsigned cha
 }
 
 /* ---- Per-parse state ----------------------------------------------------- */
-
-#define MD_MAX_BOUNDS 48
-#define MD_MAX_LINKS 16
-#define MD_MAX_RANGES 256
-/* Longest inline run (bytes) handed to the inline grammar; see md__run. */
-#define MD_INLINE_MAX_BYTES 4096u
-#define MD_INLINE_MAX_BRACKETS 32u
-
-/* The text of one inline run, plus what the walk noticed about its markup. */
-typedef struct {
-    RlsPlain plain;
-    uint32_t bounds[MD_MAX_BOUNDS]; /* plain offsets where emphasis, code or HTML begin or end */
-    uint32_t n_bounds;
-    uint32_t markup_len;         /* plain bytes inside emphasis, strong or code */
-    RlsSpan links[MD_MAX_LINKS]; /* link destinations and autolinks (source) */
-    uint32_t n_links;
-    RlsSpan span; /* source bytes the text came from */
-    uint32_t n_lines;
-} MdText;
-
-/* The block after a heading, as md__group_label asks about it: a
- * capture, or a block of an HTML block (no node). */
-typedef struct {
-    MdCap cap;
-    uint16_t level; /* of a heading */
-    uint32_t start_byte, end_byte;
-    TSNode node;
-} MdNext;
-
-/* A heading's words (md__heading_words), from a Markdown heading or an
- * HTML one. */
-typedef struct {
-    char text[256];
-    size_t len;
-} MdWords;
-
-/* A heading as the level plan sees it, from Markdown or HTML. */
-typedef struct {
-    uint16_t level;
-    uint32_t start_byte;
-    TSNode inl;                   /* a Markdown heading's inline; null for HTML */
-    uint32_t words_at, words_len; /* an HTML heading's text, in Md.head_words */
-    bool has_text;
-} MdHead;
-
-typedef struct {
-    const char *src;
-    uint32_t len;
-    RlsMdParser *parser;
-    RlsModelBuilder mb;
-    RlsPlainBuilder pb;
-    uint32_t *line_starts; /* byte offset of each "\n" row, for TSPoint */
-    uint32_t n_lines;
-    uint16_t section_level;
-    bool has_name;
-    bool header_above; /* headings above the section level, before it, are the header */
-    uint32_t name_start_byte;
-    RlsSectionKind kind;          /* of the current section */
-    int32_t fresh_entry;          /* entry with nothing under it yet, or -1 */
-    bool slot_layout;             /* the current section dates its entries with slots */
-    bool bold_sections;           /* sections start at bold lines (md__bold_heading) */
-    uint32_t entry_item_end_byte; /* end of the list item read as an entry, or 0 */
-    uint32_t entry_item_depth;    /* the lists around that item */
-    int32_t group_entry;          /* an employer's heading over role headings, or -1 */
-    uint16_t group_level;
-    uint16_t fresh_entry_level;
-    /* The level of the heading that opened the current role (0: the role
-     * came from a line, or there is none): a deeper undated heading under
-     * it ("#### Responsibilities", "#### Stack") labels the role's items. */
-    uint16_t role_level;
-    /* A level below the plan's at which a section heading was met among
-     * roles ("### Awards" after "### Engineer, Acme (2019)"): the section
-     * words there start sections too. 0: none. */
-    uint16_t deep_section_level;
-    char *skill_category; /* owned */
-    char *entry_heading;  /* text of the heading of the last entry made from one; owned */
-    int markup_depth;
-    uint32_t markup_start;
-    uint32_t walk_depth; /* md__walk calls, one inside the other */
-    MdEvent *rec;        /* steps of the run being walked */
-    uint32_t n_rec;
-    size_t cap_rec;
-    uint32_t rec_base; /* the run's first byte */
-    /* Nesting, tracked from the captures' order instead of asked of the
-     * tree: ts_node_parent costs a walk down from the root every time. */
-    uint32_t *list_ends; /* end bytes of the lists around the current capture */
-    uint32_t n_lists;
-    size_t cap_lists;
-    char **labels; /* link reference labels the document defines, as md__label_key */
-    uint32_t n_labels;
-    size_t cap_labels;
-    RlsParseBudget *budget; /* shared by the block parse and every inline run */
-    MdRun once;             /* a run that timed out: replayed, not kept */
-    uint32_t *item_paras;   /* start bytes of paragraphs read as part of an item */
-    uint32_t n_item_paras, next_item_para;
-    size_t cap_item_paras;
-    /* Whether every item of the list last asked about is dated
-     * (md__items_all_dated, asked for each of its items): the list's end
-     * byte (0 for none yet) and depth, as a nested list may end with it. */
-    uint32_t dated_list_end, dated_list_depth;
-    bool dated_list_all;
-    MdHead *heads; /* every heading, for the level plan */
-    uint32_t n_heads;
-    size_t cap_heads;
-    RlsBuf head_words;
-} Md;
 
 static TSPoint md__point(const Md *md, uint32_t byte) {
     uint32_t row = rls_line_find(md->line_starts, md->n_lines, byte);
@@ -771,125 +632,6 @@ static void md__collect(Md *md, TSTree *tree) {
     rls_capture_cursor_close(&cur);
 }
 
-/* ---- Contacts -------------------------------------------------------------- */
-
-static bool md__contact_known(const Md *md, const char *text, size_t len) {
-    const RlsResume *m = md->mb.model;
-    for (uint32_t i = 0; i < m->n_contacts; i++)
-        if (strlen(m->contacts[i].text) == len && !memcmp(m->contacts[i].text, text, len))
-            return true;
-    return false;
-}
-
-static void md__contact(Md *md, RlsContactKind kind, RlsSpan span, const char *text, size_t len) {
-    if (len == 0 || md__contact_known(md, text, len)) return;
-    rls_model_builder_contact(&md->mb, kind, span, text, len);
-}
-
-/* Contact items in a text: everything in the header; elsewhere only emails
- * and phones (a closing "<me@x.org> • +1 555 ..." line), plus the links that
- * sit beside them. */
-static void md__contacts(Md *md, const MdText *t, bool header) {
-    RlsContactHit hits[16];
-    size_t n = rls_contacts_scan(t->plain.text, t->plain.len, hits, RLS_ARRAY_LEN(hits));
-    bool personal = false;
-    for (size_t i = 0; i < n; i++) {
-        if (hits[i].kind == RLS_CONTACT_LINK && !header) continue;
-        personal = true;
-        RlsSpan span =
-            rls_plain_cover(&t->plain, (uint32_t)hits[i].start_byte, (uint32_t)hits[i].end_byte);
-        md__contact(md, hits[i].kind, span, t->plain.text + hits[i].start_byte,
-                    hits[i].end_byte - hits[i].start_byte);
-    }
-    if (!header && !personal) return;
-    for (uint32_t i = 0; i < t->n_links; i++) {
-        const char *p = md->src + t->links[i].start_byte;
-        size_t len = t->links[i].end_byte - t->links[i].start_byte;
-        if (len > 7 && !strncmp(p, "mailto:", 7)) {
-            md__contact(md, RLS_CONTACT_EMAIL, t->links[i], p + 7, len - 7);
-        } else if (len > 4 && !strncmp(p, "tel:", 4)) {
-            md__contact(md, RLS_CONTACT_PHONE, t->links[i], p + 4, len - 4);
-        } else if (memchr(p, '@', len) && !memchr(p, '/', len)) {
-            md__contact(md, RLS_CONTACT_EMAIL, t->links[i], p, len);
-        } else if ((len > 4 && (!strncmp(p, "http", 4) || !strncmp(p, "www.", 4)))) {
-            md__contact(md, RLS_CONTACT_LINK, t->links[i], p, len);
-        }
-    }
-}
-
-/* ---- Skills ------------------------------------------------------------------ */
-
-static void md__skill(Md *md, const RlsPlain *p, uint32_t s, uint32_t e, const char *category) {
-    while (s < e && strchr(" .;,*-", p->text[s]))
-        s++;
-    while (e > s && strchr(" .;,", p->text[e - 1]))
-        e--;
-    if (s < e)
-        rls_model_builder_skill(&md->mb, rls_plain_cover(p, s, e), p->text + s, e - s, category);
-}
-
-/* One line of a skills list: "Languages: Go, Python, SQL" gives a category
- * and three items; "Go, Python" two items; parentheses keep their commas
- * ("Security (Security Groups, IAM)"). */
-static void md__skills_line(Md *md, const RlsPlain *p, uint32_t s, uint32_t e,
-                            const char *category) {
-    char *own = NULL;
-    for (uint32_t i = s; i < e && i < s + 48; i++) {
-        if (p->text[i] == ':' && i > s && (i + 1 == e || p->text[i + 1] == ' ')) {
-            uint32_t ce = i;
-            while (ce > s && p->text[ce - 1] == ' ')
-                ce--;
-            own = rls_strndup(p->text + s, ce - s);
-            category = own;
-            s = i + 1;
-            break;
-        }
-    }
-    int depth = 0;
-    uint32_t start = s;
-    for (uint32_t i = s; i <= e; i++) {
-        char c = i < e ? p->text[i] : ',';
-        if (c == '(' || c == '[') depth++;
-        if ((c == ')' || c == ']') && depth > 0) depth--;
-        bool sep = depth == 0 && (c == ',' || c == ';' || c == '|' ||
-                                  (i + 2 < e && !memcmp(p->text + i, "\xC2\xB7", 2)) ||
-                                  (i + 3 <= e && !memcmp(p->text + i, "\xE2\x80\xA2", 3)));
-        if (!sep) continue;
-        md__skill(md, p, start, i, category);
-        if ((unsigned char)c == 0xC2) i += 1;
-        if ((unsigned char)c == 0xE2) i += 2;
-        start = i + 1;
-    }
-    rls_free(own);
-}
-
-/* Whether plain byte i of p is a space that stands for a line break in
- * the source. */
-static bool md__breaks_line(const Md *md, const RlsPlain *p, uint32_t i) {
-    if (p->text[i] != ' ') return false;
-    for (uint32_t b = p->src_start[i]; b < p->src_end[i]; b++) {
-        if (md->src[b] == '\n') return true;
-        /* "<br>", "<br/>", "<BR />": a line break as HTML writes it. */
-        if (md->src[b] == '<' && b + 3 <= p->src_end[i] &&
-            tolower((unsigned char)md->src[b + 1]) == 'b' &&
-            tolower((unsigned char)md->src[b + 2]) == 'r' &&
-            (b + 3 == p->src_end[i] || !isalnum((unsigned char)md->src[b + 3])))
-            return true;
-    }
-    return false;
-}
-
-/* A skills text split at its source line breaks. */
-static void md__skills(Md *md, const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    uint32_t start = 0;
-    for (uint32_t i = 0; i <= p->len; i++) {
-        if (i < p->len && !md__breaks_line(md, p, i)) continue;
-        if (i > start) md__skills_line(md, p, start, i, md->skill_category);
-        start = i + 1;
-    }
-}
-
 /* ---- Entries ------------------------------------------------------------------ */
 
 static bool md__entry_section(RlsSectionKind kind) {
@@ -957,7 +699,7 @@ static bool md__lines_short(const Md *md, const MdText *t) {
     const RlsPlain *p = &t->plain;
     uint32_t line_start = 0;
     for (uint32_t i = 0; i <= p->len; i++) {
-        if (i < p->len && !md__breaks_line(md, p, i)) continue;
+        if (i < p->len && !rls_md_breaks_line(md, p, i)) continue;
         if (i - line_start > 60) return false;
         line_start = i + 1;
     }
@@ -980,7 +722,7 @@ static char *md__stacked_field_string(const Md *md, const MdText *t) {
             k++;
         }
         if (i == p->len) break;
-        if (md__breaks_line(md, p, i))
+        if (rls_md_breaks_line(md, p, i))
             rls_buf_puts(&b, " | ");
         else
             rls_buf_putc(&b, p->text[i]);
@@ -1367,7 +1109,7 @@ static void md__paragraph_text(Md *md, MdText *t) {
  * paragraph, its contacts noted. Returns whether t was taken so. */
 static bool md__header_text(Md *md, MdText *t) {
     if (md->kind != RLS_SECTION_HEADER) return false;
-    md__contacts(md, t, true);
+    rls_md_contacts(md, t, true);
     md__paragraph_text(md, t);
     return true;
 }
@@ -1491,10 +1233,10 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
         return;
     }
     if (md->kind == RLS_SECTION_HEADER) {
-        md__contacts(md, t, true);
+        rls_md_contacts(md, t, true);
         md__paragraph_text(md, t);
     } else if (md->kind == RLS_SECTION_SKILLS) {
-        md__skills(md, t);
+        rls_md_skills(md, t);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) &&
                /* A line that is only dates in a code span opens an entry
@@ -1519,7 +1261,7 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
          * list: a paragraph of its own is a note on the section ("etc.
          * etc. etc." closing a list of papers). */
         if (md->slot_layout) rls_model_builder_end_entry(&md->mb);
-        md__contacts(md, t, false);
+        rls_md_contacts(md, t, false);
         md__paragraph_text(md, t);
     }
 }
@@ -1729,7 +1471,7 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
         char *saved = md->skill_category;
         md->skill_category = rls_strndup(texts[0].plain.text, texts[0].plain.len);
         for (k = 1; k < ng; k++)
-            md__skills(md, &texts[k]);
+            rls_md_skills(md, &texts[k]);
         rls_free(md->skill_category);
         md->skill_category = saved;
         for (k = 0; k < ng; k++)
@@ -2272,7 +2014,7 @@ static void md__item_text(Md *md, MdText *t, RlsSpan item_span, uint32_t depth, 
     }
     if (md__header_text(md, t)) return;
     if (md->kind == RLS_SECTION_SKILLS) {
-        md__skills(md, t);
+        rls_md_skills(md, t);
         md__text_close(t);
         return;
     }
@@ -2371,7 +2113,7 @@ static void md__html_read(Md *md, uint32_t start_byte, uint32_t end_byte, const 
         t.n_lines = 1;
         for (uint32_t k = 0; k < p->len && b->kind != MD_HTML_ROW && b->kind != MD_HTML_HEAD_ROW;
              k++)
-            t.n_lines += md__breaks_line(md, p, k);
+            t.n_lines += rls_md_breaks_line(md, p, k);
         RlsSpan span = {b->span.start_byte, md__trim_end(md, b->span.start_byte, b->span.end_byte)};
         if (b->kind == MD_HTML_HEADING) {
             MdWords w;
@@ -2730,15 +2472,8 @@ static void md__html_heads(Md *md, uint32_t start_byte, uint32_t end_byte) {
     for (uint32_t i = 0; i < h.n_blocks; i++) {
         const MdHtmlBlock *b = &h.blocks[i];
         if (b->kind != MD_HTML_HEADING) continue;
-        for (uint32_t k = 0; k < b->n_events; k++) {
-            const MdEvent *ev = &h.events[b->first_event + k];
-            if (ev->kind == MD_EV_SOURCE) rls_plain_builder_source(&md->pb, md->src, ev->a, ev->b);
-            if (ev->kind == MD_EV_EMIT)
-                rls_plain_builder_emit(&md->pb, ev->bytes, ev->n, ev->a, ev->b);
-            if (ev->kind == MD_EV_BREAK) rls_plain_builder_break(&md->pb, ev->a, ev->b);
-        }
         RlsPlain p;
-        rls_plain_builder_finish(&md->pb, &p);
+        rls_md_html_plain(&h, b, md->src, &md->pb, &p);
         MdHead head = {
             b->level, b->span.start_byte, {{0}, NULL, NULL}, (uint32_t)md->head_words.len, p.len,
             true};
@@ -3031,7 +2766,7 @@ static void md__heading_text(Md *md, uint16_t level, RlsSpan hspan, const MdWord
     md->fresh_entry = -1;
 
     if (md->has_name && s == md->name_start_byte) {
-        md__contacts(md, t, true);
+        rls_md_contacts(md, t, true);
         RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t->plain, level);
         sec->kind = RLS_SECTION_HEADER;
         sec->standard_heading = true;
@@ -3045,7 +2780,7 @@ static void md__heading_text(Md *md, uint16_t level, RlsSpan hspan, const MdWord
             md__text_close(t);
             return;
         }
-        md__contacts(md, t, true);
+        rls_md_contacts(md, t, true);
         md__paragraph_text(md, t);
         return;
     }

@@ -675,6 +675,17 @@ void rls_md_html_read(MdHtml *self, const char *src, uint32_t start_byte, uint32
     rls_free(r);
 }
 
+void rls_md_html_plain(const MdHtml *self, const MdHtmlBlock *b, const char *src,
+                       RlsPlainBuilder *pb, RlsPlain *out) {
+    for (uint32_t k = 0; k < b->n_events; k++) {
+        const MdEvent *ev = &self->events[b->first_event + k];
+        if (ev->kind == MD_EV_SOURCE) rls_plain_builder_source(pb, src, ev->a, ev->b);
+        if (ev->kind == MD_EV_EMIT) rls_plain_builder_emit(pb, ev->bytes, ev->n, ev->a, ev->b);
+        if (ev->kind == MD_EV_BREAK) rls_plain_builder_break(pb, ev->a, ev->b);
+    }
+    rls_plain_builder_finish(pb, out);
+}
+
 void rls_md_html_close(MdHtml *self) {
     rls_free(self->blocks);
     rls_free(self->events);

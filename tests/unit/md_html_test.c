@@ -11,22 +11,15 @@ typedef struct {
     uint32_t n;
 } Read;
 
-/* Reads src and builds each block's plain text the way markdown.c replays
- * it (text, references and breaks; markup and links change no byte). */
+/* Reads src and builds each block's plain text (markup and links change
+ * no byte of it). */
 static void read_html(Read *r, const char *src) {
     memset(r, 0, sizeof(*r));
     rls_md_html_read(&r->html, src, 0, (uint32_t)strlen(src));
     RlsPlainBuilder pb;
     rls_plain_builder_init(&pb);
     for (uint32_t i = 0; i < r->html.n_blocks && i < RLS_ARRAY_LEN(r->plain); i++) {
-        const MdHtmlBlock *b = &r->html.blocks[i];
-        for (uint32_t k = 0; k < b->n_events; k++) {
-            const MdEvent *ev = &r->html.events[b->first_event + k];
-            if (ev->kind == MD_EV_SOURCE) rls_plain_builder_source(&pb, src, ev->a, ev->b);
-            if (ev->kind == MD_EV_EMIT) rls_plain_builder_emit(&pb, ev->bytes, ev->n, ev->a, ev->b);
-            if (ev->kind == MD_EV_BREAK) rls_plain_builder_break(&pb, ev->a, ev->b);
-        }
-        rls_plain_builder_finish(&pb, &r->plain[i]);
+        rls_md_html_plain(&r->html, &r->html.blocks[i], src, &pb, &r->plain[i]);
         r->n++;
     }
     rls_plain_builder_close(&pb);
