@@ -1095,6 +1095,20 @@ static void test_html_headings_plan_the_levels_like_markdown_ones(void) {
     rls_resume_delete(m);
 }
 
+static void test_inline_bold_tags_and_template_placeholders(void) {
+    /* "<b>...</b>" is emphasis as "**...**" is: a wholly bold line names
+     * an entry. A line of a template's placeholders names none: the page
+     * shows what the template fills in. */
+    const char *src = "# Ada\n\n## Experience\n\n<b>Volunteer Mentor, Code Club</b>\n\n"
+                      "Taught thirty children to code.\n\n"
+                      "**{{ job.title }} at {{ job.company }}**\n\nAnything.\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Volunteer Mentor");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Code Club");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_list_of_dated_posts_is_a_list_of_entries),
@@ -1151,6 +1165,7 @@ int main(void) {
         RLS_TEST(test_four_stacked_lines_with_the_place_last_are_one_entry),
         RLS_TEST(test_html_blocks_read_as_the_markdown_they_render_as),
         RLS_TEST(test_html_headings_plan_the_levels_like_markdown_ones),
+        RLS_TEST(test_inline_bold_tags_and_template_placeholders),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
