@@ -97,7 +97,7 @@ static MdQuery *md__query(MdQuery *q, const TSLanguage *lang, const unsigned cha
     return q;
 }
 
-/* ---- Per-parse state ----------------------------------------------------- */
+/* ---- Positions (the parse state, Md, is in md_internal.h) --------------- */
 
 static TSPoint md__point(const Md *md, uint32_t byte) {
     uint32_t row = rls_line_find(md->line_starts, md->n_lines, byte);
