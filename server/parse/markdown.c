@@ -13,8 +13,13 @@
  * the characters they stand for, and each plain byte keeps its source span
  * through the model builder.
  *
+ * Raw HTML (an HTML block, or a paragraph opening with a block-level tag)
+ * is read by md_html.c into headings, lines, items and rows, which go down
+ * the same paths as their Markdown counterparts (md__html_read).
+ *
  * Which heading level is a section and which an entry is decided per
- * resume, from the levels it uses (md__plan_levels).
+ * resume, from the levels its headings, Markdown or HTML, use
+ * (md__plan_levels).
  */
 #include <ctype.h>
 #include <stdio.h>
