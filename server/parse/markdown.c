@@ -13,8 +13,13 @@
  * the characters they stand for, and each plain byte keeps its source span
  * through the model builder.
  *
+ * Raw HTML (an HTML block, or a paragraph opening with a block-level tag)
+ * is read by md_html.c into headings, lines, items and rows, which go down
+ * the same paths as their Markdown counterparts (md__html_read).
+ *
  * Which heading level is a section and which an entry is decided per
- * resume, from the levels it uses (md__plan_levels).
+ * resume, from the levels its headings, Markdown or HTML, use
+ * (md__plan_levels).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -31,6 +36,7 @@
 #include "rls/fieldtype.h"
 #include "parse/captures.h"
 #include "parse/formats.h"
+#include "parse/md_internal.h"
 #include "rls/alloc.h"
 #include "rls/hash.h"
 #include "rls/text.h"
@@ -43,43 +49,6 @@ extern const size_t rls_data_markdown_scm_len;
 extern const unsigned char rls_data_markdown_inline_scm[];
 extern const size_t rls_data_markdown_inline_scm_len;
 
-/* What walking one inline run did, as replayable steps with offsets
- * relative to the run's first byte. The inline parse and walk of a run
- * depend only on its bytes and range layout, so a run that did not change
- * since the last parse (every run but the one being typed in) replays its
- * steps instead of being parsed again: the inline grammar was most of the
- * per-keystroke cost (issue 9). */
-typedef enum {
-    MD_EV_SOURCE,   /* builder_source [a, b) */
-    MD_EV_EMIT_SRC, /* builder_emit of source [c, d) for construct [a, b) */
-    MD_EV_EMIT,     /* builder_emit of bytes[0..n) for construct [a, b) */
-    MD_EV_BREAK,    /* builder_break [a, b) */
-    MD_EV_BOUND,    /* a field boundary */
-    MD_EV_ENTER,    /* markup begins; n = 1 when it is a field boundary */
-    MD_EV_LEAVE,    /* markup ends; n as for ENTER */
-    MD_EV_LINK,     /* link destination [a, b) */
-    MD_EV_IMAGE,    /* image [a, b) */
-    MD_EV_COMMENT,  /* HTML comment [a, b) with content [c, d) */
-} MdEvKind;
-
-typedef struct {
-    uint8_t kind;
-    uint8_t n;
-    char bytes[6];
-    uint32_t a, b, c, d;
-} MdEvent;
-
-typedef struct {
-    uint64_t hash; /* 0: empty slot */
-    uint32_t n_ranges;
-    uint32_t *ranges; /* n_ranges pairs (start, end), relative to the first start */
-    char *bytes;      /* the ranges' bytes, concatenated */
-    uint32_t n_bytes;
-    MdEvent *events;
-    uint32_t n_events;
-    uint32_t generation; /* of the last parse that used it */
-} MdRun;
-
 struct RlsMdParser {
     TSParser *block;
     TSParser *inl;
@@ -90,22 +59,6 @@ struct RlsMdParser {
 };
 
 /* ---- Queries (compiled once per process) ----------------------------------- */
-
-typedef enum {
-    MD_CAP_HEADING,
-    MD_CAP_ITEM,
-    MD_CAP_PARAGRAPH,
-    MD_CAP_HTML,
-    MD_CAP_TABLE,
-    MD_CAP_SKIP,
-    MD_CAP_INDENTED,
-    MD_CAP_ERROR,
-    MD_CAP_LINK,
-    MD_CAP_AUTOLINK,
-    MD_CAP_IMAGE,
-    MD_CAP_LIST,
-    MD_CAP_UNKNOWN,
-} MdCap;
 
 #define MD_MAX_CAPTURES 16
 
@@ -149,84 +102,7 @@ static MdQuery *md__query(MdQuery *q, const TSLanguage *lang, const unsigned cha
     return q;
 }
 
-/* ---- Per-parse state ----------------------------------------------------- */
-
-#define MD_MAX_BOUNDS 48
-#define MD_MAX_LINKS 16
-#define MD_MAX_RANGES 256
-/* Longest inline run (bytes) handed to the inline grammar; see md__run. */
-#define MD_INLINE_MAX_BYTES 4096u
-#define MD_INLINE_MAX_BRACKETS 32u
-
-/* The text of one inline run, plus what the walk noticed about its markup. */
-typedef struct {
-    RlsPlain plain;
-    uint32_t bounds[MD_MAX_BOUNDS]; /* plain offsets where emphasis, code or HTML begin or end */
-    uint32_t n_bounds;
-    uint32_t markup_len;         /* plain bytes inside emphasis, strong or code */
-    RlsSpan links[MD_MAX_LINKS]; /* link destinations and autolinks (source) */
-    uint32_t n_links;
-    RlsSpan span; /* source bytes the text came from */
-    uint32_t n_lines;
-} MdText;
-
-typedef struct {
-    const char *src;
-    uint32_t len;
-    RlsMdParser *parser;
-    RlsModelBuilder mb;
-    RlsPlainBuilder pb;
-    uint32_t *line_starts; /* byte offset of each "\n" row, for TSPoint */
-    uint32_t n_lines;
-    uint16_t section_level;
-    bool has_name;
-    bool header_above; /* headings above the section level, before it, are the header */
-    uint32_t name_start_byte;
-    RlsSectionKind kind;          /* of the current section */
-    int32_t fresh_entry;          /* entry with nothing under it yet, or -1 */
-    bool slot_layout;             /* the current section dates its entries with slots */
-    bool bold_sections;           /* sections start at bold lines (md__bold_heading) */
-    uint32_t entry_item_end_byte; /* end of the list item read as an entry, or 0 */
-    uint32_t entry_item_depth;    /* the lists around that item */
-    int32_t group_entry;          /* an employer's heading over role headings, or -1 */
-    uint16_t group_level;
-    uint16_t fresh_entry_level;
-    /* The level of the heading that opened the current role (0: the role
-     * came from a line, or there is none): a deeper undated heading under
-     * it ("#### Responsibilities", "#### Stack") labels the role's items. */
-    uint16_t role_level;
-    /* A level below the plan's at which a section heading was met among
-     * roles ("### Awards" after "### Engineer, Acme (2019)"): the section
-     * words there start sections too. 0: none. */
-    uint16_t deep_section_level;
-    char *skill_category; /* owned */
-    char *entry_heading;  /* text of the heading of the last entry made from one; owned */
-    int markup_depth;
-    uint32_t markup_start;
-    uint32_t walk_depth; /* md__walk calls, one inside the other */
-    MdEvent *rec;        /* steps of the run being walked */
-    uint32_t n_rec;
-    size_t cap_rec;
-    uint32_t rec_base; /* the run's first byte */
-    /* Nesting, tracked from the captures' order instead of asked of the
-     * tree: ts_node_parent costs a walk down from the root every time. */
-    uint32_t *list_ends; /* end bytes of the lists around the current capture */
-    uint32_t n_lists;
-    size_t cap_lists;
-    char **labels; /* link reference labels the document defines, as md__label_key */
-    uint32_t n_labels;
-    size_t cap_labels;
-    RlsParseBudget *budget; /* shared by the block parse and every inline run */
-    MdRun once;             /* a run that timed out: replayed, not kept */
-    uint32_t *item_paras;   /* start bytes of paragraphs read as part of an item */
-    uint32_t n_item_paras, next_item_para;
-    size_t cap_item_paras;
-    /* Whether every item of the list last asked about is dated
-     * (md__items_all_dated, asked for each of its items): the list's end
-     * byte (0 for none yet) and depth, as a nested list may end with it. */
-    uint32_t dated_list_end, dated_list_depth;
-    bool dated_list_all;
-} Md;
+/* ---- Positions (the parse state, Md, is in md_internal.h) --------------- */
 
 static TSPoint md__point(const Md *md, uint32_t byte) {
     uint32_t row = rls_line_find(md->line_starts, md->n_lines, byte);
@@ -296,97 +172,6 @@ static void md__source(Md *md, const TSRange *r, uint32_t n, uint32_t from, uint
     }
 }
 
-static size_t md__utf8(uint32_t cp, char *out) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* Decodes "&amp;", "&#233;", "&#x1F600;" into out; returns its length, or 0
- * for an entity this table does not know (then the source stays as is). */
-static size_t md__entity(const char *p, size_t n, char *out) {
-    static const struct {
-        const char *name;
-        uint32_t cp;
-    } names[] = {
-        {"amp", '&'},
-        {"lt", '<'},
-        {"gt", '>'},
-        {"quot", '"'},
-        {"apos", '\''},
-        {"nbsp", ' '},
-        {"ndash", 0x2013},
-        {"mdash", 0x2014},
-        {"hellip", 0x2026},
-        {"copy", 0xA9},
-        {"reg", 0xAE},
-        {"trade", 0x2122},
-        {"middot", 0xB7},
-        {"bull", 0x2022},
-        {"rsquo", 0x2019},
-        {"lsquo", 0x2018},
-        {"ldquo", 0x201C},
-        {"rdquo", 0x201D},
-        {"eacute", 0xE9},
-        {"egrave", 0xE8},
-        {"aacute", 0xE1},
-        {"oacute", 0xF3},
-        {"uuml", 0xFC},
-        {"ouml", 0xF6},
-        {"auml", 0xE4},
-        {"ccedil", 0xE7},
-        {"ntilde", 0xF1},
-        {"times", 0xD7},
-        {"rarr", 0x2192},
-        {"larr", 0x2190},
-        {"pound", 0xA3},
-        {"euro", 0x20AC},
-        {"deg", 0xB0},
-        {"plusmn", 0xB1},
-        {"laquo", 0xAB},
-        {"raquo", 0xBB},
-        /* Wide spaces align columns ("2025 &emsp; Professor"): a space. */
-        {"emsp", ' '},
-        {"ensp", ' '},
-        {"thinsp", ' '},
-    };
-    if (n < 3 || p[0] != '&' || p[n - 1] != ';') return 0;
-    if (p[1] == '#') {
-        uint32_t cp = 0;
-        bool hex = n > 3 && (p[2] == 'x' || p[2] == 'X');
-        for (size_t i = hex ? 3 : 2; i + 1 < n; i++) {
-            int d = isdigit((unsigned char)p[i])           ? p[i] - '0'
-                    : hex && isxdigit((unsigned char)p[i]) ? tolower((unsigned char)p[i]) - 'a' + 10
-                                                           : -1;
-            if (d < 0 || cp > 0x10FFFF) return 0;
-            cp = cp * (hex ? 16 : 10) + (uint32_t)d;
-        }
-        return md__utf8(cp, out);
-    }
-    for (size_t i = 0; i < RLS_ARRAY_LEN(names); i++)
-        if (strlen(names[i].name) == n - 2 && !memcmp(names[i].name, p + 1, n - 2))
-            return md__utf8(names[i].cp, out);
-    return 0;
-}
-
 /* A link label's comparison key: brackets off, ASCII case and runs of
  * whitespace folded. Returns its length (0 when empty or too long). */
 static size_t md__label_key(const char *p, size_t n, char *out, size_t cap) {
@@ -442,7 +227,9 @@ static void md__markup_enter(Md *md, MdText *t, bool bound) {
 }
 
 static void md__markup_leave(Md *md, MdText *t, bool bound) {
-    if (--md->markup_depth == 0) t->markup_len += rls_plain_builder_len(&md->pb) - md->markup_start;
+    /* Markup that HTML left open in an earlier block ends in this one. */
+    if (md->markup_depth > 0 && --md->markup_depth == 0)
+        t->markup_len += rls_plain_builder_len(&md->pb) - md->markup_start;
     if (bound) md__bound(md, t);
 }
 
@@ -500,7 +287,7 @@ static void md__child(Md *md, TSNode parent, TSNode c, const TSRange *r, uint32_
         md->rec[md->n_rec - 1].d = e - md->rec_base;
     } else if (!strcmp(type, "entity_reference") || !strcmp(type, "numeric_character_reference")) {
         char buf[4];
-        size_t n = md__entity(md->src + s, e - s, buf);
+        size_t n = rls_md_entity(md->src + s, e - s, buf);
         if (n) {
             md__rec(md, MD_EV_EMIT, s, e);
             memcpy(md->rec[md->n_rec - 1].bytes, buf, n);
@@ -508,6 +295,10 @@ static void md__child(Md *md, TSNode parent, TSNode c, const TSRange *r, uint32_
         } else {
             md__source(md, r, nr, s, e);
         }
+    } else if (!strcmp(type, "html_tag") && rls_md_html_markup(md->src + s, e - s)) {
+        /* "<b>Engineer</b>, Acme": emphasis, as "**Engineer**" is. */
+        md__rec(md, rls_md_html_markup(md->src + s, e - s) > 0 ? MD_EV_ENTER : MD_EV_LEAVE, s, s);
+        md->rec[md->n_rec - 1].n = 1;
     } else if (!strcmp(type, "hard_line_break") || !strcmp(type, "html_tag")) {
         /* A tag is a word break: "<span>Acme</span><span>2020</span>". */
         md__rec(md, MD_EV_BOUND, s, s);
@@ -700,10 +491,10 @@ static const MdRun *md__run(Md *md, const TSRange *r, uint32_t n) {
     return run;
 }
 
-/* Applies a run's steps at base, its first byte in this version. */
-static void md__replay(Md *md, MdText *t, const MdRun *run, uint32_t base) {
-    for (uint32_t i = 0; i < run->n_events; i++) {
-        const MdEvent *ev = &run->events[i];
+/* Applies steps ev[0..n) at base (the byte their offsets count from). */
+static void md__replay(Md *md, MdText *t, const MdEvent *events, uint32_t n, uint32_t base) {
+    for (uint32_t i = 0; i < n; i++) {
+        const MdEvent *ev = &events[i];
         uint32_t a = ev->a + base, b = ev->b + base;
         switch ((MdEvKind)ev->kind) {
         case MD_EV_SOURCE:
@@ -748,7 +539,8 @@ static void md__text_add(Md *md, MdText *t, const TSRange *r, uint32_t n) {
      * apart; the space stands for the source between them. */
     if (rls_plain_builder_len(&md->pb) > 0 && t->span.end_byte < r[0].start_byte)
         rls_plain_builder_break(&md->pb, t->span.end_byte, r[0].start_byte);
-    md__replay(md, t, md__run(md, r, n), r[0].start_byte);
+    const MdRun *run = md__run(md, r, n);
+    md__replay(md, t, run->events, run->n_events, r[0].start_byte);
     t->span.start_byte = RLS_MIN(t->span.start_byte, r[0].start_byte);
     t->span.end_byte = RLS_MAX(t->span.end_byte, r[n - 1].end_byte);
     for (uint32_t i = 0; i < n; i++)
@@ -845,114 +637,6 @@ static void md__collect(Md *md, TSTree *tree) {
     rls_capture_cursor_close(&cur);
 }
 
-/* ---- Contacts -------------------------------------------------------------- */
-
-static bool md__contact_known(const Md *md, const char *text, size_t len) {
-    const RlsResume *m = md->mb.model;
-    for (uint32_t i = 0; i < m->n_contacts; i++)
-        if (strlen(m->contacts[i].text) == len && !memcmp(m->contacts[i].text, text, len))
-            return true;
-    return false;
-}
-
-static void md__contact(Md *md, RlsContactKind kind, RlsSpan span, const char *text, size_t len) {
-    if (len == 0 || md__contact_known(md, text, len)) return;
-    rls_model_builder_contact(&md->mb, kind, span, text, len);
-}
-
-/* Contact items in a text: everything in the header; elsewhere only emails
- * and phones (a closing "<me@x.org> • +1 555 ..." line), plus the links that
- * sit beside them. */
-static void md__contacts(Md *md, const MdText *t, bool header) {
-    RlsContactHit hits[16];
-    size_t n = rls_contacts_scan(t->plain.text, t->plain.len, hits, RLS_ARRAY_LEN(hits));
-    bool personal = false;
-    for (size_t i = 0; i < n; i++) {
-        if (hits[i].kind == RLS_CONTACT_LINK && !header) continue;
-        personal = true;
-        RlsSpan span =
-            rls_plain_cover(&t->plain, (uint32_t)hits[i].start_byte, (uint32_t)hits[i].end_byte);
-        md__contact(md, hits[i].kind, span, t->plain.text + hits[i].start_byte,
-                    hits[i].end_byte - hits[i].start_byte);
-    }
-    if (!header && !personal) return;
-    for (uint32_t i = 0; i < t->n_links; i++) {
-        const char *p = md->src + t->links[i].start_byte;
-        size_t len = t->links[i].end_byte - t->links[i].start_byte;
-        if (len > 7 && !strncmp(p, "mailto:", 7)) {
-            md__contact(md, RLS_CONTACT_EMAIL, t->links[i], p + 7, len - 7);
-        } else if (len > 4 && !strncmp(p, "tel:", 4)) {
-            md__contact(md, RLS_CONTACT_PHONE, t->links[i], p + 4, len - 4);
-        } else if (memchr(p, '@', len) && !memchr(p, '/', len)) {
-            md__contact(md, RLS_CONTACT_EMAIL, t->links[i], p, len);
-        } else if ((len > 4 && (!strncmp(p, "http", 4) || !strncmp(p, "www.", 4)))) {
-            md__contact(md, RLS_CONTACT_LINK, t->links[i], p, len);
-        }
-    }
-}
-
-/* ---- Skills ------------------------------------------------------------------ */
-
-static void md__skill(Md *md, const RlsPlain *p, uint32_t s, uint32_t e, const char *category) {
-    while (s < e && strchr(" .;,*-", p->text[s]))
-        s++;
-    while (e > s && strchr(" .;,", p->text[e - 1]))
-        e--;
-    if (s < e)
-        rls_model_builder_skill(&md->mb, rls_plain_cover(p, s, e), p->text + s, e - s, category);
-}
-
-/* One line of a skills list: "Languages: Go, Python, SQL" gives a category
- * and three items; "Go, Python" two items; parentheses keep their commas
- * ("Security (Security Groups, IAM)"). */
-static void md__skills_line(Md *md, const RlsPlain *p, uint32_t s, uint32_t e,
-                            const char *category) {
-    char *own = NULL;
-    for (uint32_t i = s; i < e && i < s + 48; i++) {
-        if (p->text[i] == ':' && i > s && (i + 1 == e || p->text[i + 1] == ' ')) {
-            uint32_t ce = i;
-            while (ce > s && p->text[ce - 1] == ' ')
-                ce--;
-            own = rls_strndup(p->text + s, ce - s);
-            category = own;
-            s = i + 1;
-            break;
-        }
-    }
-    int depth = 0;
-    uint32_t start = s;
-    for (uint32_t i = s; i <= e; i++) {
-        char c = i < e ? p->text[i] : ',';
-        if (c == '(' || c == '[') depth++;
-        if ((c == ')' || c == ']') && depth > 0) depth--;
-        bool sep = depth == 0 && (c == ',' || c == ';' || c == '|' ||
-                                  (i + 2 < e && !memcmp(p->text + i, "\xC2\xB7", 2)) ||
-                                  (i + 3 <= e && !memcmp(p->text + i, "\xE2\x80\xA2", 3)));
-        if (!sep) continue;
-        md__skill(md, p, start, i, category);
-        if ((unsigned char)c == 0xC2) i += 1;
-        if ((unsigned char)c == 0xE2) i += 2;
-        start = i + 1;
-    }
-    rls_free(own);
-}
-
-/* A skills text split at its source line breaks. */
-static void md__skills(Md *md, const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    uint32_t start = 0;
-    for (uint32_t i = 0; i <= p->len; i++) {
-        bool brk = i == p->len;
-        if (!brk && p->text[i] == ' ') {
-            for (uint32_t b = p->src_start[i]; b < p->src_end[i] && !brk; b++)
-                brk = md->src[b] == '\n';
-        }
-        if (!brk) continue;
-        if (i > start) md__skills_line(md, p, start, i, md->skill_category);
-        start = i + 1;
-    }
-}
-
 /* ---- Entries ------------------------------------------------------------------ */
 
 static bool md__entry_section(RlsSectionKind kind) {
@@ -969,16 +653,24 @@ static uint32_t md__words(const RlsPlain *p) {
 /* A line a reader takes for a role, school or project: short, and either
  * dated or set wholly in bold/italics. A sentence (a full stop after many
  * words) is prose even when bold. */
-static bool md__looks_like_entry(const MdText *t) {
+static bool md__lines_short(const Md *md, const MdText *t);
+
+static bool md__looks_like_entry(const Md *md, const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (p->len == 0 || p->len > 160 || t->n_lines > 3) return false;
+    if (p->len == 0 || p->len > 160 || t->n_lines > 4) return false;
     if (p->text[p->len - 1] == '.' && md__words(p) > 8) return false;
+    /* "**{{ item.degree }} in {{ item.field }}**": a template's
+     * placeholders, filled in from data that is not in the file. */
+    if (strstr(p->text, "{{")) return false;
     RlsDateRange r;
     size_t ds, de;
     bool dated = rls_date_range_find(p->text, p->len, &r, &ds, &de);
     bool starts_marked = t->n_bounds > 0 && t->bounds[0] == 0;
-    /* Role, company and dates stacked on three short lines. */
+    /* Role, company and dates stacked on three short lines; a fourth
+     * names the place (LinkedIn's export: title, "Company · Full-time",
+     * "dates · duration", place). */
     if (t->n_lines == 3) return dated && starts_marked && p->len <= 120;
+    if (t->n_lines == 4) return dated && starts_marked && p->len <= 160 && md__lines_short(md, t);
     if (dated && (starts_marked || p->len <= 100 || t->n_lines == 2)) return true;
     /* "**Innovation Research Associate** (Present)" over "University of
      * Warwick, Coventry, UK": a role that is still held, no start given, is
@@ -1006,21 +698,26 @@ static bool md__unknown_section_label(const Md *md, const MdText *t) {
     return !role;
 }
 
+/* Whether every source line of t is short (60 bytes at most): fields
+ * stacked one a line, not a sentence wrapped. */
+static bool md__lines_short(const Md *md, const MdText *t) {
+    const RlsPlain *p = &t->plain;
+    uint32_t line_start = 0;
+    for (uint32_t i = 0; i <= p->len; i++) {
+        if (i < p->len && !rls_md_breaks_line(md, p, i)) continue;
+        if (i - line_start > 60) return false;
+        line_start = i + 1;
+    }
+    return true;
+}
+
 /* The field string of an entry whose fields are stacked on short lines
  * ("**Staff Engineer**" / "Hooli, Palo Alto, CA" / "Jan 2016 – Dec 2017"):
  * each line break is a field boundary too. NULL when t is one line, or
  * its lines are long enough to be one line wrapped. Owned. */
 static char *md__stacked_field_string(const Md *md, const MdText *t) {
-    if (t->n_lines < 2) return NULL;
+    if (t->n_lines < 2 || !md__lines_short(md, t)) return NULL;
     const RlsPlain *p = &t->plain;
-    uint32_t line_start = 0;
-    for (uint32_t i = 0; i <= p->len; i++) {
-        bool brk = i == p->len || (p->text[i] == ' ' && memchr(md->src + p->src_start[i], '\n',
-                                                               p->src_end[i] - p->src_start[i]));
-        if (!brk) continue;
-        if (i - line_start > 60) return NULL;
-        line_start = i + 1;
-    }
     RlsBuf b;
     rls_buf_init(&b);
     uint32_t k = 0;
@@ -1030,8 +727,7 @@ static char *md__stacked_field_string(const Md *md, const MdText *t) {
             k++;
         }
         if (i == p->len) break;
-        if (p->text[i] == ' ' &&
-            memchr(md->src + p->src_start[i], '\n', p->src_end[i] - p->src_start[i]))
+        if (rls_md_breaks_line(md, p, i))
             rls_buf_puts(&b, " | ");
         else
             rls_buf_putc(&b, p->text[i]);
@@ -1418,7 +1114,7 @@ static void md__paragraph_text(Md *md, MdText *t) {
  * paragraph, its contacts noted. Returns whether t was taken so. */
 static bool md__header_text(Md *md, MdText *t) {
     if (md->kind != RLS_SECTION_HEADER) return false;
-    md__contacts(md, t, true);
+    rls_md_contacts(md, t, true);
     md__paragraph_text(md, t);
     return true;
 }
@@ -1542,10 +1238,10 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
         return;
     }
     if (md->kind == RLS_SECTION_HEADER) {
-        md__contacts(md, t, true);
+        rls_md_contacts(md, t, true);
         md__paragraph_text(md, t);
     } else if (md->kind == RLS_SECTION_SKILLS) {
-        md__skills(md, t);
+        rls_md_skills(md, t);
         md__text_close(t);
     } else if (allow_entry && md__entry_section(md->kind) &&
                /* A line that is only dates in a code span opens an entry
@@ -1557,8 +1253,8 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (allow_entry && md__entry_section(md->kind) &&
                /* A dated citation is no entry ("Hart, A.G. (2025) ..."). */
                (md->kind != RLS_SECTION_PUBLICATIONS || md->slot_layout) &&
-               (md__looks_like_entry(t) || md__slot_sibling(md, t)) && !md__detail_label(md, t) &&
-               !md__unknown_section_label(md, t)) {
+               (md__looks_like_entry(md, t) || md__slot_sibling(md, t)) &&
+               !md__detail_label(md, t) && !md__unknown_section_label(md, t)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
     } else if (allow_entry && (md__fresh_role(md, t) || md__fresh_employer(md, t))) {
@@ -1570,7 +1266,7 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
          * list: a paragraph of its own is a note on the section ("etc.
          * etc. etc." closing a list of papers). */
         if (md->slot_layout) rls_model_builder_end_entry(&md->mb);
-        md__contacts(md, t, false);
+        rls_md_contacts(md, t, false);
         md__paragraph_text(md, t);
     }
 }
@@ -1780,7 +1476,7 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
         char *saved = md->skill_category;
         md->skill_category = rls_strndup(texts[0].plain.text, texts[0].plain.len);
         for (k = 1; k < ng; k++)
-            md__skills(md, &texts[k]);
+            rls_md_skills(md, &texts[k]);
         rls_free(md->skill_category);
         md->skill_category = saved;
         for (k = 0; k < ng; k++)
@@ -1939,7 +1635,7 @@ static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdT
     RlsDateRange dr;
     bool starts_marked = whole->n_bounds > 0 && whole->bounds[0] == 0;
     if (!starts_marked || !md__entry_section(md->kind) || whole->n_lines < 2 ||
-        md__looks_like_entry(whole) || md__date_slot(md, whole, &dr))
+        md__looks_like_entry(md, whole) || md__date_slot(md, whole, &dr))
         return false;
     MdLine lines[3];
     uint32_t n_lines = md__lines(md, r, n, lines, 3);
@@ -1951,7 +1647,7 @@ static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdT
     md__text_add(md, &first, fr, k);
     md__text_end(md, &first);
     size_t ds, de;
-    bool entry = first.n_bounds > 0 && first.bounds[0] == 0 && md__looks_like_entry(&first) &&
+    bool entry = first.n_bounds > 0 && first.bounds[0] == 0 && md__looks_like_entry(md, &first) &&
                  rls_date_range_find(first.plain.text, first.plain.len, &dr, &ds, &de);
     if (!entry) {
         md__text_close(&first);
@@ -1998,7 +1694,7 @@ static bool md__dated_lines(Md *md, const TSRange *r, uint32_t n, const MdText *
         RlsDateRange dr;
         size_t ds, de;
         const RlsPlain *p = &t.plain;
-        bool entry = t.n_lines == 1 && md__looks_like_entry(&t) &&
+        bool entry = t.n_lines == 1 && md__looks_like_entry(md, &t) &&
                      rls_date_range_find(p->text, p->len, &dr, &ds, &de) &&
                      !md__label_prefix(p->text, p->len);
         /* A line of dates alone continues a range the line above began
@@ -2105,11 +1801,60 @@ static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
     return true;
 }
 
-static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next) {
+/* A paragraph's text t, from Markdown or HTML, with a list or a heading
+ * right after it or not: a label, a page stamp, the entry a list belongs
+ * to, or prose. Takes over t. */
+static void md__paragraph_lines(Md *md, MdText *t, bool list_next, bool heading_next) {
+    /* Under a fresh entry heading the bold line is its role ("### Initech"
+     * over "*Staff Engineer*"), not a label. */
+    if (heading_next && md->fresh_entry < 0 && md__entry_section(md->kind) && md__bold_label(t)) {
+        rls_model_builder_end_entry(&md->mb);
+        md__paragraph_text(md, t);
+        md__text_close(t);
+        return;
+    }
+    /* With no list under it, a labelled date stamps the page. */
+    if (!list_next && md__entry_section(md->kind) && md__labelled_date(t)) {
+        md__paragraph_text(md, t);
+        md__text_close(t);
+        return;
+    }
+    if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
+        !md__looks_like_entry(md, t) && md__names_a_list(t) && !md__detail_label(md, t) &&
+        !md__unknown_section_label(md, t)) {
+        md__entry_line(md, t, 0xFFFF);
+        md__text_close(t);
+        return;
+    }
+    md__prose(md, t, true);
+}
+
+static void md__html_read(Md *md, uint32_t start_byte, uint32_t end_byte, const MdNext *after);
+
+/* "<h3>Engineer</h3>" opening a line is an HTML block in CommonMark, but
+ * the block grammar reads a tag name with a digit as a paragraph's inline
+ * HTML: such a paragraph, read as HTML. r[0..n) are its ranges, whose
+ * gaps must be indentation only. */
+static bool md__html_paragraph(Md *md, const TSRange *r, uint32_t n, const MdNext *next) {
+    if (n == 0 ||
+        !rls_md_html_opens_block(md->src + r[0].start_byte, r[n - 1].end_byte - r[0].start_byte))
+        return false;
+    for (uint32_t i = 1; i < n; i++)
+        for (uint32_t b = r[i - 1].end_byte; b < r[i].start_byte; b++)
+            if (!isspace((unsigned char)md->src[b])) return false;
+    md__html_read(md, r[0].start_byte, r[n - 1].end_byte, next);
+    return true;
+}
+
+/* `next` is the block after the paragraph, or NULL. */
+static void md__paragraph(Md *md, TSNode node, const MdNext *next) {
     TSNode inl = ts_node_named_child(node, 0);
     if (ts_node_is_null(inl) || !md__is(inl, "inline")) return;
     TSRange r[MD_MAX_RANGES];
     uint32_t n = md__inline_ranges(md, inl, r, RLS_ARRAY_LEN(r));
+    if (md__html_paragraph(md, r, n, next)) return;
+    bool list_next = next && next->cap == MD_CAP_ITEM;
+    bool heading_next = next && next->cap == MD_CAP_HEADING;
     if (md__simple_table(md, r, n)) return;
     if (md__deflist(md, r, n)) return;
     if (md__symbol_items(md, r, n)) return;
@@ -2125,28 +1870,7 @@ static void md__paragraph(Md *md, TSNode node, bool list_next, bool heading_next
         md__text_close(&t);
         return;
     }
-    /* Under a fresh entry heading the bold line is its role ("### Initech"
-     * over "*Staff Engineer*"), not a label. */
-    if (heading_next && md->fresh_entry < 0 && md__entry_section(md->kind) && md__bold_label(&t)) {
-        rls_model_builder_end_entry(&md->mb);
-        md__paragraph_text(md, &t);
-        md__text_close(&t);
-        return;
-    }
-    /* With no list under it, a labelled date stamps the page. */
-    if (!list_next && md__entry_section(md->kind) && md__labelled_date(&t)) {
-        md__paragraph_text(md, &t);
-        md__text_close(&t);
-        return;
-    }
-    if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
-        !md__looks_like_entry(&t) && md__names_a_list(&t) && !md__detail_label(md, &t) &&
-        !md__unknown_section_label(md, &t)) {
-        md__entry_line(md, &t, 0xFFFF);
-        md__text_close(&t);
-        return;
-    }
-    md__prose(md, &t, true);
+    md__paragraph_lines(md, &t, list_next, heading_next);
 }
 
 /* The first item under an entry that names its organisation but not the
@@ -2245,20 +1969,15 @@ static bool md__list_all_dated(Md *md, TSNode item) {
     return all;
 }
 
-static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
+/* `node` is the item's node, or null for an HTML item; has_list: a list
+ * is nested in the item. */
+static bool md__item_is_entry(Md *md, TSNode node, bool has_list, const MdText *t) {
     const RlsPlain *p = &t->plain;
     if (!md__entry_section(md->kind) || md__records_section(md) || t->n_lines > 1 || p->len == 0 ||
         p->len > 120)
         return false;
-    bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(t);
+    bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(md, t);
     if (!marked && (p->text[p->len - 1] == '.' || md__words(p) > 14)) return false;
-    RlsKids kids;
-    rls_kids_init_named(&kids, node);
-    TSNode c;
-    bool has_list = false;
-    while (!has_list && rls_kids_next(&kids, &c))
-        has_list = md__is(c, "list");
-    rls_kids_close(&kids);
     if (marked && has_list) return true;
     RlsDateRange dr;
     size_t ds, de;
@@ -2279,12 +1998,53 @@ static bool md__item_is_entry(Md *md, TSNode node, const MdText *t) {
     /* "- 2021–present: Assistant Professor, University of Oslo" in a list
      * whose every item is dated: a list of posts, each opening with its
      * dates, then a role at an organisation. */
-    if (ds == 0 && role_at_org && md__list_all_dated(md, node)) return true;
+    if (ds == 0 && role_at_org && !ts_node_is_null(node) && md__list_all_dated(md, node))
+        return true;
     if (md->kind != RLS_SECTION_EDUCATION || !role) return false;
-    if (role_at_org) return true;
+    if (role_at_org || ts_node_is_null(node)) return role_at_org;
     char *school = md__parent_name(md, node);
     rls_free(school);
     return school != NULL;
+}
+
+/* A list item's text t, from Markdown or HTML: a header line, skills, an
+ * entry, the role of the entry above or a bullet. item_span is the whole
+ * item; depth the lists around it; node its node (null for HTML). Takes
+ * over t. */
+static void md__item_text(Md *md, MdText *t, RlsSpan item_span, uint32_t depth, TSNode node,
+                          bool has_list) {
+    if (t->plain.len == 0) {
+        md__text_close(t);
+        return;
+    }
+    if (md__header_text(md, t)) return;
+    if (md->kind == RLS_SECTION_SKILLS) {
+        rls_md_skills(md, t);
+        md__text_close(t);
+        return;
+    }
+    if (item_span.start_byte >= md->entry_item_end_byte) md->entry_item_end_byte = 0;
+    if (md->entry_item_end_byte == 0 && md__item_is_entry(md, node, has_list, t)) {
+        md__entry_line(md, t, 0xFFFF);
+        RlsEntry *e = md__entry_at(md, (int32_t)md->mb.model->n_entries - 1);
+        if (!e->org && !ts_node_is_null(node)) e->org = md__parent_name(md, node);
+        md__text_close(t);
+        md->entry_item_end_byte = item_span.end_byte;
+        md->entry_item_depth = depth;
+        return;
+    }
+    /* The bullets of an entry written as an item start at depth 0. */
+    if (md->entry_item_end_byte && depth > md->entry_item_depth) depth -= md->entry_item_depth;
+    if (depth <= 1 && md__item_is_role(md, t)) {
+        RlsEntry *e = md__entry_at(md, md->fresh_entry);
+        e->title = rls_strndup(t->plain.text, t->plain.len);
+        md__paragraph_text(md, t);
+        return;
+    }
+    item_span.end_byte = md__trim_end(md, item_span.start_byte, item_span.end_byte);
+    rls_model_builder_item(&md->mb, t->span, item_span, &t->plain,
+                           (uint16_t)(depth > 0 ? depth - 1 : 0));
+    md->fresh_entry = -1;
 }
 
 /* A bullet: the item's own paragraphs, without its nested lists (which are
@@ -2295,7 +2055,9 @@ static void md__item(Md *md, TSNode node) {
     RlsKids kids;
     rls_kids_init_named(&kids, node);
     TSNode c;
+    bool has_list = false;
     while (rls_kids_next(&kids, &c)) {
+        has_list = has_list || md__is(c, "list");
         if (!md__is(c, "paragraph")) continue;
         RLS_PUSH(md->item_paras, md->n_item_paras, md->cap_item_paras, ts_node_start_byte(c));
         TSNode inl = ts_node_named_child(c, 0);
@@ -2306,153 +2068,78 @@ static void md__item(Md *md, TSNode node) {
     }
     rls_kids_close(&kids);
     md__text_end(md, &t);
-    if (t.plain.len == 0) {
-        md__text_close(&t);
-        return;
-    }
-    if (md__header_text(md, &t)) return;
-    if (md->kind == RLS_SECTION_SKILLS) {
-        md__skills(md, &t);
-        md__text_close(&t);
-        return;
-    }
-    uint32_t depth = md->n_lists;
-    uint32_t item_start = ts_node_start_byte(node);
-    if (item_start >= md->entry_item_end_byte) md->entry_item_end_byte = 0;
-    if (md->entry_item_end_byte == 0 && md__item_is_entry(md, node, &t)) {
-        md__entry_line(md, &t, 0xFFFF);
-        RlsEntry *e = md__entry_at(md, (int32_t)md->mb.model->n_entries - 1);
-        if (!e->org) e->org = md__parent_name(md, node);
-        md__text_close(&t);
-        md->entry_item_end_byte = ts_node_end_byte(node);
-        md->entry_item_depth = depth;
-        return;
-    }
-    /* The bullets of an entry written as an item start at depth 0. */
-    if (md->entry_item_end_byte && depth > md->entry_item_depth) depth -= md->entry_item_depth;
-    if (depth <= 1 && md__item_is_role(md, &t)) {
-        RlsEntry *e = md__entry_at(md, md->fresh_entry);
-        e->title = rls_strndup(t.plain.text, t.plain.len);
-        md__paragraph_text(md, &t);
-        return;
-    }
-    uint32_t item_end = md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node));
-    RlsSpan item_span = {ts_node_start_byte(node), item_end};
-    rls_model_builder_item(&md->mb, t.span, item_span, &t.plain,
-                           (uint16_t)(depth > 0 ? depth - 1 : 0));
-    md->fresh_entry = -1;
+    md__item_text(md, &t, (RlsSpan){ts_node_start_byte(node), ts_node_end_byte(node)}, md->n_lists,
+                  node, has_list);
 }
 
-/* True when the tag opening or closing at src[i] ('<', an optional '/') is
- * named `name` (lower case), whatever its case or attributes. */
-static bool md__tag_is(const Md *md, uint32_t i, uint32_t e, const char *name) {
-    uint32_t k = i + 1 + (i + 1 < e && md->src[i + 1] == '/');
-    size_t n = strlen(name);
-    if (k + n >= e || strncasecmp(md->src + k, name, n) != 0) return false;
-    char c = md->src[k + n];
-    return c == '>' || c == '/' || isspace((unsigned char)c);
+static void md__heading_text(Md *md, uint16_t level, RlsSpan hspan, const MdWords *w, MdText *t,
+                             const MdNext *next);
+
+/* The block an HTML block's block b is followed by, for the paths that
+ * ask what comes next. */
+static const MdNext *md__html_next(const MdHtmlBlock *b, MdNext *out) {
+    static const MdCap caps[] = {
+        [MD_HTML_NONE] = MD_CAP_HTML,       [MD_HTML_LINE] = MD_CAP_PARAGRAPH,
+        [MD_HTML_HEADING] = MD_CAP_HEADING, [MD_HTML_ITEM] = MD_CAP_ITEM,
+        [MD_HTML_ROW] = MD_CAP_TABLE,       [MD_HTML_HEAD_ROW] = MD_CAP_TABLE,
+        [MD_HTML_TABLE] = MD_CAP_TABLE,
+    };
+    *out = (MdNext){caps[b->kind], b->level, b->span.start_byte, b->span.end_byte,
+                    (TSNode){{0}, NULL, NULL}};
+    return out;
 }
 
-/* Ends the text of an HTML block gathered so far over source `span`: a
- * table row is read as a line of fields like a Markdown table's (its cells
- * bounded by their tags; a row of header cells names columns and is no
- * entry), other text is a paragraph. Starts the next text afresh. */
-static void md__html_flush(Md *md, MdText *t, RlsSpan span, bool row, bool header) {
-    t->span = (RlsSpan){span.start_byte, md__trim_end(md, span.start_byte, span.end_byte)};
-    rls_plain_builder_finish(&md->pb, &t->plain);
-    t->n_lines = 1;
-    if (t->plain.len == 0) {
-        md__text_close(t);
-    } else if (row) {
-        md__prose(md, t, !header);
-    } else {
-        if (md->kind == RLS_SECTION_HEADER) md__contacts(md, t, true);
-        md__paragraph_text(md, t);
-    }
-    md__text_begin(md, t);
-}
-
-/* At an HTML table's opening tag: the table is layout, and its rows start
- * afresh under no entry above them, as a Markdown table's do. */
-static void md__html_table(Md *md, uint32_t i, uint32_t e) {
-    uint32_t close = i;
-    while (close < e && !(md->src[close] == '<' && close + 1 < e && md->src[close + 1] == '/' &&
-                          md__tag_is(md, close, e, "table")))
-        close++;
-    rls_model_builder_layout(&md->mb, RLS_LAYOUT_TABLE, (RlsSpan){i, close});
-    if (md__entry_section(md->kind)) {
-        rls_model_builder_end_entry(&md->mb);
-        md->fresh_entry = -1;
-    }
-}
-
-/* Raw HTML blocks: comments become model comments (suppression
- * directives live there), other tags are dropped and their text kept, each
- * table row ("<tr><td>Product Designer</td><td>Figma</td>...") a line of
- * its own. */
-static void md__html(Md *md, TSNode node) {
-    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
-    MdText t;
-    md__text_begin(md, &t);
-    uint32_t i = s, text_start = s;
-    bool in_row = false, header = false;
-    while (i < e) {
-        if (md->src[i] == '<' && i + 4 <= e && !memcmp(md->src + i, "<!--", 4)) {
-            uint32_t close = i + 4;
-            while (close + 3 <= e && memcmp(md->src + close, "-->", 3) != 0)
-                close++;
-            uint32_t end = close + 3 <= e ? close + 3 : e;
-            uint32_t a = i + 4, b = close + 3 <= e ? close : e;
-            while (a < b && isspace((unsigned char)md->src[a]))
-                a++;
-            while (b > a && isspace((unsigned char)md->src[b - 1]))
-                b--;
-            rls_model_builder_comment(&md->mb, (RlsSpan){i, end}, md->src + a, b - a);
-            rls_plain_builder_break(&md->pb, i, end);
-            i = end;
+/* Raw HTML blocks, read by md_html.c as the Markdown they render as: each
+ * heading, line, list item or table row goes down its Markdown
+ * counterpart's path; a table is layout, and its rows start afresh under
+ * no entry above them, as a Markdown table's do. `after` is the block
+ * after this one, or NULL. */
+static void md__html_read(Md *md, uint32_t start_byte, uint32_t end_byte, const MdNext *after) {
+    MdHtml h = {0};
+    rls_md_html_read(&h, md->src, start_byte, end_byte);
+    for (uint32_t i = 0; i < h.n_blocks; i++) {
+        const MdHtmlBlock *b = &h.blocks[i];
+        if (b->kind == MD_HTML_TABLE) {
+            rls_model_builder_layout(&md->mb, RLS_LAYOUT_TABLE, b->span);
+            if (md__entry_section(md->kind)) {
+                rls_model_builder_end_entry(&md->mb);
+                md->fresh_entry = -1;
+            }
             continue;
         }
-        if (md->src[i] == '<' && i + 1 < e &&
-            (isalpha((unsigned char)md->src[i + 1]) || md->src[i + 1] == '/')) {
-            uint32_t close = i + 1;
-            while (close < e && md->src[close] != '>')
-                close++;
-            uint32_t end = close < e ? close + 1 : e;
-            bool opens = md->src[i + 1] != '/';
-            if (md__tag_is(md, i, e, "tr") || md__tag_is(md, i, e, "table")) {
-                md__html_flush(md, &t, (RlsSpan){text_start, i}, in_row, header);
-                in_row = opens && md__tag_is(md, i, e, "tr");
-                header = in_row;
-                text_start = in_row ? i : end;
-                if (opens && md__tag_is(md, i, e, "table")) md__html_table(md, i, e);
-            }
-            if (md__tag_is(md, i, e, "td")) header = false;
-            if (end - i >= 4 && !strncasecmp(md->src + i, "<img", 4))
-                rls_model_builder_layout(&md->mb, RLS_LAYOUT_IMAGE, (RlsSpan){i, end});
-            /* Links in the header: href="..." */
-            const char *href = NULL;
-            for (uint32_t k = i; k + 6 < end && !href; k++)
-                if (!strncasecmp(md->src + k, "href=", 5)) href = md->src + k + 5;
-            if (href && md->kind == RLS_SECTION_HEADER && (*href == '"' || *href == '\'')) {
-                const char *q = href + 1;
-                const char *qe = memchr(q, *href, (size_t)(md->src + end - q));
-                if (qe && t.n_links < MD_MAX_LINKS)
-                    t.links[t.n_links++] =
-                        (RlsSpan){(uint32_t)(q - md->src), (uint32_t)(qe - md->src)};
-            }
-            md__bound(md, &t);
-            rls_plain_builder_break(&md->pb, i, end);
-            i = end;
-            continue;
+        MdNext storage;
+        const MdNext *next = i + 1 < h.n_blocks ? md__html_next(&h.blocks[i + 1], &storage) : after;
+        MdText t;
+        md__text_begin(md, &t);
+        md__replay(md, &t, h.events + b->first_event, b->n_events, 0);
+        rls_plain_builder_finish(&md->pb, &t.plain);
+        const RlsPlain *p = &t.plain;
+        t.span = p->len ? (RlsSpan){p->src_start[0], p->src_end[p->len - 1]} : b->span;
+        t.n_lines = 1;
+        for (uint32_t k = 0; k < p->len && b->kind != MD_HTML_ROW && b->kind != MD_HTML_HEAD_ROW;
+             k++)
+            t.n_lines += rls_md_breaks_line(md, p, k);
+        RlsSpan span = {b->span.start_byte, md__trim_end(md, b->span.start_byte, b->span.end_byte)};
+        if (b->kind == MD_HTML_HEADING) {
+            MdWords w;
+            w.len = RLS_MIN(p->len, sizeof(w.text) - 1);
+            memcpy(w.text, p->text, w.len);
+            w.text[w.len] = '\0';
+            md__heading_text(md, b->level, span, &w, &t, next);
+        } else if (b->kind == MD_HTML_ITEM) {
+            md__item_text(md, &t, b->span, md->n_lists + b->level, (TSNode){{0}, NULL, NULL},
+                          b->has_list);
+        } else if (b->kind == MD_HTML_ROW || b->kind == MD_HTML_HEAD_ROW) {
+            t.span = span;
+            md__prose(md, &t, b->kind == MD_HTML_ROW);
+        } else if (b->kind == MD_HTML_LINE) {
+            md__paragraph_lines(md, &t, next && next->cap == MD_CAP_ITEM,
+                                next && next->cap == MD_CAP_HEADING);
+        } else {
+            md__text_close(&t);
         }
-        uint32_t j = i + 1;
-        while (j < e && md->src[j] != '<')
-            j++;
-        rls_plain_builder_source(&md->pb, md->src, i, j);
-        i = j;
     }
-    md__html_flush(md, &t, (RlsSpan){text_start, e}, in_row, header);
-    md__text_close(&t);
+    rls_md_html_close(&h);
 }
 
 /* Tables: recorded as layout (ATS parsers often scramble them) and read row
@@ -2622,12 +2309,14 @@ static size_t md__heading_words(const Md *md, TSNode inl, char *out, size_t cap)
     return n;
 }
 
+static void md__words_of(const Md *md, TSNode inl, MdWords *w) {
+    w->len = md__heading_words(md, inl, w->text, sizeof(w->text));
+}
+
 /* Whether a heading has any word at all (a photo heading has none). */
-static bool md__heading_has_words(const Md *md, TSNode inl) {
-    char buf[256];
-    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)buf[i] >= 0x80 || isalnum((unsigned char)buf[i])) return true;
+static bool md__heading_has_words(const MdWords *w) {
+    for (size_t i = 0; i < w->len; i++)
+        if ((unsigned char)w->text[i] >= 0x80 || isalnum((unsigned char)w->text[i])) return true;
     return false;
 }
 
@@ -2654,16 +2343,15 @@ static bool md__bare_foreign_section(const char *words, size_t n) {
 /* Whether a heading's words name a section; with `standard`, only wording
  * an ATS recognises ("Awards", "Education") or a bare foreign one, not one
  * that only holds a section's word ("Project Engineer | Wipro"). */
-static bool md__heading_section(const Md *md, TSNode inl, bool standard) {
-    char buf[256];
-    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
+static bool md__heading_section(const MdWords *w, bool standard) {
     bool is_standard = false;
-    return n > 0 && n < 80 && rls_section_classify(buf, n, &is_standard) != RLS_SECTION_OTHER &&
-           (!standard || is_standard || md__bare_foreign_section(buf, n));
+    return w->len > 0 && w->len < 80 &&
+           rls_section_classify(w->text, w->len, &is_standard) != RLS_SECTION_OTHER &&
+           (!standard || is_standard || md__bare_foreign_section(w->text, w->len));
 }
 
-static bool md__heading_is_section(const Md *md, TSNode inl) {
-    return md__heading_section(md, inl, false);
+static bool md__heading_is_section(const MdWords *w) {
+    return md__heading_section(w, false);
 }
 
 /* At a level where a section already sat below the section level ("###
@@ -2671,11 +2359,34 @@ static bool md__heading_is_section(const Md *md, TSNode inl) {
  * section wording and nothing more is a section too, standard or not
  * ("### Speeches", "### Public Speaking"): an entry heading there carries a
  * name, a date or a role ("### Project Manager"). */
-static bool md__deep_sibling_section(const Md *md, TSNode inl) {
-    char buf[256];
-    size_t n = md__heading_words(md, inl, buf, sizeof(buf));
-    return n > 0 && md__bare_words(buf, n) && !rls_entry_field_is_role(buf, n) &&
-           rls_section_classify(buf, n, NULL) != RLS_SECTION_OTHER;
+static bool md__deep_sibling_section(const MdWords *w) {
+    return w->len > 0 && md__bare_words(w->text, w->len) &&
+           !rls_entry_field_is_role(w->text, w->len) &&
+           rls_section_classify(w->text, w->len, NULL) != RLS_SECTION_OTHER;
+}
+
+/* The words of heading h (Markdown: md__heading_words; HTML: its text). */
+static void md__head_words(const Md *md, const MdHead *h, MdWords *w) {
+    if (!ts_node_is_null(h->inl)) {
+        md__words_of(md, h->inl, w);
+        return;
+    }
+    w->len = RLS_MIN(h->words_len, sizeof(w->text) - 1);
+    if (w->len) memcpy(w->text, md->head_words.data + h->words_at, w->len);
+    w->text[w->len] = '\0';
+}
+
+/* Whether heading h's source text (an HTML heading's words) is a section
+ * wording. Sets *len to that text's length. */
+static bool md__head_raw_section(const Md *md, const MdHead *h, uint32_t *len) {
+    const char *p = h->words_len ? md->head_words.data + h->words_at : "";
+    uint32_t n = h->words_len;
+    if (!ts_node_is_null(h->inl)) {
+        p = md->src + ts_node_start_byte(h->inl);
+        n = ts_node_end_byte(h->inl) - ts_node_start_byte(h->inl);
+    }
+    *len = n;
+    return rls_section_classify(p, n, NULL) != RLS_SECTION_OTHER;
 }
 
 /* Heading levels are relative: the section level is the one whose headings
@@ -2683,13 +2394,14 @@ static bool md__deep_sibling_section(const Md *md, TSNode inl) {
  * of '#'. Headings above it before the first section are the header (a
  * photo, a project title, the name). Returns false when no level has two
  * section headings or the plan already agrees. */
-static bool md__plan_section_words(Md *md, const MdCapture *caps, uint32_t n) {
+static bool md__plan_section_words(Md *md) {
     uint32_t known[7] = {0}, all[7] = {0};
-    for (uint32_t i = 0; i < n; i++) {
-        if (caps[i].cap != MD_CAP_HEADING) continue;
-        uint16_t level = md__heading_level(caps[i].node);
+    for (uint32_t i = 0; i < md->n_heads; i++) {
+        uint16_t level = md->heads[i].level;
         all[level]++;
-        if (md__heading_is_section(md, md__heading_inline(caps[i].node))) known[level]++;
+        MdWords w;
+        md__head_words(md, &md->heads[i], &w);
+        if (md__heading_is_section(&w)) known[level]++;
     }
     /* Most of the level's headings are section words: roles mixed in at
      * the same level ("## Tech Lead, Acme (2021 - 2023)") keep the plan. */
@@ -2702,14 +2414,13 @@ static bool md__plan_section_words(Md *md, const MdCapture *caps, uint32_t n) {
     if (best == 0 || best == md->section_level || known[md->section_level] >= 2) return false;
     md->section_level = best;
     md->has_name = false;
-    for (uint32_t i = 0; i < n; i++) {
-        if (caps[i].cap != MD_CAP_HEADING) continue;
-        uint16_t level = md__heading_level(caps[i].node);
-        TSNode inl = md__heading_inline(caps[i].node);
-        if (level >= best) break;
-        if (!md__heading_has_words(md, inl) || md__heading_is_section(md, inl)) continue;
+    for (uint32_t i = 0; i < md->n_heads; i++) {
+        if (md->heads[i].level >= best) break;
+        MdWords w;
+        md__head_words(md, &md->heads[i], &w);
+        if (!md__heading_has_words(&w) || md__heading_is_section(&w)) continue;
         md->has_name = true;
-        md->name_start_byte = ts_node_start_byte(caps[i].node);
+        md->name_start_byte = md->heads[i].start_byte;
         break;
     }
     md->header_above = true;
@@ -2726,57 +2437,78 @@ static void md__plan_levels(Md *md, const MdCapture *caps, uint32_t n) {
     for (uint32_t i = 0; i < n; i++)
         if (caps[i].cap == MD_CAP_PARAGRAPH && md__bold_heading(md, caps[i].node)) n_bold++;
     uint16_t min_level = 7, rest_min = 7;
-    uint32_t at_min = 0, known_at_min = 0;
-    int32_t first = -1;
-    for (uint32_t i = 0; i < n; i++) {
-        if (caps[i].cap != MD_CAP_HEADING) continue;
-        uint16_t level = md__heading_level(caps[i].node);
-        if (first < 0) first = (int32_t)i;
-        if (level < min_level) min_level = level, at_min = 0, known_at_min = 0;
-        if (level == min_level) {
+    uint32_t at_min = 0, known_at_min = 0, len;
+    for (uint32_t i = 0; i < md->n_heads; i++) {
+        const MdHead *h = &md->heads[i];
+        if (h->level < min_level) min_level = h->level, at_min = 0, known_at_min = 0;
+        if (h->level == min_level) {
             at_min++;
-            TSNode inl = md__heading_inline(caps[i].node);
-            if (!ts_node_is_null(inl) && (int32_t)i != first) {
-                uint32_t s = ts_node_start_byte(inl), e = ts_node_end_byte(inl);
-                if (rls_section_classify(md->src + s, e - s, NULL) != RLS_SECTION_OTHER)
-                    known_at_min++;
-            }
+            if (i != 0 && h->has_text && md__head_raw_section(md, h, &len)) known_at_min++;
         }
     }
     md->section_level = min_level > 6 ? 1 : min_level;
-    if (first < 0) {
+    if (md->n_heads == 0) {
         md->bold_sections = n_bold > 0;
         return;
     }
-    TSNode fn = caps[first].node;
-    TSNode inl = md__heading_inline(fn);
-    uint16_t first_level = md__heading_level(fn);
-    if (ts_node_is_null(inl) || first_level != min_level) return;
-    uint32_t s = ts_node_start_byte(inl), e = ts_node_end_byte(inl);
-    bool section_words = rls_section_classify(md->src + s, e - s, NULL) != RLS_SECTION_OTHER;
-    if (section_words || e - s > 80) return;
+    const MdHead *fh = &md->heads[0];
+    if (!fh->has_text || fh->level != min_level) return;
+    if (md__head_raw_section(md, fh, &len) || len > 80) return;
     if (at_min > 1 && known_at_min == 0) return;
-    for (uint32_t i = (uint32_t)first + 1; i < n; i++) {
-        if (caps[i].cap != MD_CAP_HEADING) continue;
-        uint16_t level = md__heading_level(caps[i].node);
-        if (level < rest_min) rest_min = level;
-    }
+    for (uint32_t i = 1; i < md->n_heads; i++)
+        if (md->heads[i].level < rest_min) rest_min = md->heads[i].level;
     if (rest_min > 6) {
         /* A lone heading: the name over bold section lines, or a
          * one-section resume. */
         if (n_bold == 0) return;
         md->bold_sections = true;
-        rest_min = first_level;
+        rest_min = fh->level;
     }
     md->has_name = true;
-    md->name_start_byte = ts_node_start_byte(fn);
+    md->name_start_byte = fh->start_byte;
     md->section_level = at_min > 1 ? min_level : rest_min;
+}
+
+/* An HTML block's headings, as the plan sees them: level, start and text
+ * (a copy in md->head_words). No model is touched. */
+static void md__html_heads(Md *md, uint32_t start_byte, uint32_t end_byte) {
+    MdHtml h = {0};
+    rls_md_html_read(&h, md->src, start_byte, end_byte);
+    for (uint32_t i = 0; i < h.n_blocks; i++) {
+        const MdHtmlBlock *b = &h.blocks[i];
+        if (b->kind != MD_HTML_HEADING) continue;
+        RlsPlain p;
+        rls_md_html_plain(&h, b, md->src, &md->pb, &p);
+        MdHead head = {
+            b->level, b->span.start_byte, {{0}, NULL, NULL}, (uint32_t)md->head_words.len, p.len,
+            true};
+        rls_buf_append(&md->head_words, p.text, p.len);
+        rls_plain_free(&p);
+        RLS_PUSH(md->heads, md->n_heads, md->cap_heads, head);
+    }
+    rls_md_html_close(&h);
+}
+
+/* Every heading of the document in order, Markdown or HTML (an HTML block,
+ * or a paragraph that md__html_paragraph reads as HTML). */
+static void md__collect_heads(Md *md, const MdCapture *caps, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode node = caps[i].node;
+        uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+        if (caps[i].cap == MD_CAP_HEADING) {
+            TSNode inl = md__heading_inline(node);
+            MdHead head = {md__heading_level(node), s, inl, 0, 0, !ts_node_is_null(inl)};
+            RLS_PUSH(md->heads, md->n_heads, md->cap_heads, head);
+        } else if (caps[i].cap == MD_CAP_HTML || (caps[i].cap == MD_CAP_PARAGRAPH &&
+                                                  rls_md_html_opens_block(md->src + s, e - s))) {
+            md__html_heads(md, s, e);
+        }
+    }
 }
 
 /* Whether a block is template code only ("{% for honor in honors %}",
  * "{{ page.title }}"): what it renders is not in the file. */
-static bool md__template_only(const Md *md, TSNode node) {
-    uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+static bool md__template_only(const Md *md, uint32_t s, uint32_t e) {
     bool any = false;
     for (uint32_t i = s; i < e; i++) {
         if (md->src[i] == '{' && i + 1 < e && (md->src[i + 1] == '%' || md->src[i + 1] == '{')) {
@@ -2827,7 +2559,7 @@ static bool md__items_all_dated(const Md *md, TSNode item) {
  * body: entries of their own ("### Journals" over "`1669`" date slots), or
  * prose in a section of no roles ("### Research interests" under
  * "## Currently"). `next` is the block after the heading, or NULL. */
-static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCapture *next,
+static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdNext *next,
                             uint16_t level) {
     bool roles = md->kind == RLS_SECTION_EXPERIENCE || md->kind == RLS_SECTION_EDUCATION ||
                  md->kind == RLS_SECTION_PROJECTS || md->kind == RLS_SECTION_VOLUNTEERING ||
@@ -2837,7 +2569,8 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
      * file), undated and naming no role, holds no entry: it is one only
      * when it groups roles under an employer ("### Acme Corp" over
      * "#### Engineer (2019 - 2021)"). */
-    bool template_next = next && next->cap == MD_CAP_PARAGRAPH && md__template_only(md, next->node);
+    bool template_next = next && next->cap == MD_CAP_PARAGRAPH &&
+                         md__template_only(md, next->start_byte, next->end_byte);
     bool holds_nothing = !next || next->cap == MD_CAP_HEADING || template_next;
     /* Outside the sections of roles, a heading over a template's loop
      * labels what the loop renders, whatever it names ("##### University of
@@ -2851,19 +2584,18 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdCaptu
     bool no_roles = md->kind == RLS_SECTION_PUBLICATIONS || md->kind == RLS_SECTION_AWARDS;
     if ((holds_nothing || no_roles) && !f->dates.valid &&
         !(f->title && rls_entry_field_is_role(f->title, strlen(f->title))))
-        return !next || next->cap != MD_CAP_HEADING || md__heading_level(next->node) <= level ||
-               !roles || no_roles;
+        return !next || next->cap != MD_CAP_HEADING || next->level <= level || !roles || no_roles;
     /* Outside the sections of roles, an undated heading over a list whose
      * every item carries its own dates labels those records, even when it
      * names a degree ("##### PhD" over "- Jane Roe, 2023--present." under
      * "## Graduate mentorship"; "### Other" over dated committee work). */
     if (!roles && !f->dates.valid && !f->org && next && next->cap == MD_CAP_ITEM &&
-        md__items_all_dated(md, next->node))
+        !ts_node_is_null(next->node) && md__items_all_dated(md, next->node))
         return true;
     if (f->dates.valid || f->org || f->location || !next ||
         (next->cap != MD_CAP_PARAGRAPH && next->cap != MD_CAP_HTML))
         return false;
-    uint32_t s = ts_node_start_byte(next->node), e = ts_node_end_byte(next->node);
+    uint32_t s = next->start_byte, e = next->end_byte;
     uint32_t code_start_byte, code_end_byte;
     if (md__slot_line(md, s, e, &code_start_byte, &code_end_byte)) return true;
     /* In a section of roles, degrees, projects or certificates an undated
@@ -2921,7 +2653,7 @@ static void md__employer_over_role(Md *md, const RlsEntryFields *f, uint16_t lev
  * its first role, the organisation and dates of the role above, or an entry
  * of its own. Takes over t (closed or read as a paragraph). */
 static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, int32_t was_fresh,
-                              const MdCapture *next) {
+                              const MdNext *next) {
     char *fs = md__field_string(t);
     RlsEntryFields f;
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
@@ -3014,9 +2746,9 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
  * at the level of the sections, after a section: a dated heading naming a
  * role and its employer, and no section, is a role set without an
  * Experience heading, not a section of its own. */
-static bool md__section_level_role(Md *md, const MdText *t, TSNode inl) {
+static bool md__section_level_role(Md *md, const MdText *t, const MdWords *w) {
     if (md->mb.model->n_sections == 0 || md->kind == RLS_SECTION_HEADER ||
-        md__heading_is_section(md, inl))
+        md__heading_is_section(w))
         return false;
     char *fs = md__field_string(t);
     RlsEntryFields f;
@@ -3029,8 +2761,66 @@ static bool md__section_level_role(Md *md, const MdText *t, TSNode inl) {
     return role;
 }
 
-static void md__heading(Md *md, TSNode node, const MdCapture *next) {
-    uint16_t level = md__heading_level(node);
+/* A heading of `level` over source hspan, its text t and words w, from
+ * Markdown or HTML: the name, a header line, a section or what
+ * md__heading_entry makes of it. Takes over t. */
+static void md__heading_text(Md *md, uint16_t level, RlsSpan hspan, const MdWords *w, MdText *t,
+                             const MdNext *next) {
+    uint32_t s = hspan.start_byte;
+    int32_t was_fresh = md->fresh_entry;
+    md->fresh_entry = -1;
+
+    if (md->has_name && s == md->name_start_byte) {
+        rls_md_contacts(md, t, true);
+        RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t->plain, level);
+        sec->kind = RLS_SECTION_HEADER;
+        sec->standard_heading = true;
+        md->kind = RLS_SECTION_HEADER;
+        md__text_close(t);
+        return;
+    }
+    if (level < md->section_level && md->header_above && md->kind == RLS_SECTION_HEADER &&
+        !md__heading_is_section(w)) {
+        if (!md__heading_has_words(w)) { /* a photo: nothing to read */
+            md__text_close(t);
+            return;
+        }
+        rls_md_contacts(md, t, true);
+        md__paragraph_text(md, t);
+        return;
+    }
+    if (level == md->section_level && md__section_level_role(md, t, w)) {
+        /* What follows is read as roles, in the section above. */
+        md->kind = RLS_SECTION_EXPERIENCE;
+        md__heading_entry(md, t, hspan, level, was_fresh, next);
+        return;
+    }
+    if (level <= md->section_level) {
+        md__section(md, hspan, t, level);
+        return;
+    }
+    /* "### <i class="fa fa-trophy"></i> Awards" at the level of the role
+     * headings above it: a section set one level too deep, not a role that
+     * would take what follows. Deeper than the role it stays a label. */
+    bool deep_sibling = level == md->deep_section_level;
+    if (((md->role_level && level <= md->role_level) || deep_sibling) &&
+        (md__heading_section(w, true) || (deep_sibling && md__deep_sibling_section(w)))) {
+        md->deep_section_level = level;
+        md__section(md, hspan, t, level);
+        return;
+    }
+    /* A deeper heading: a role/school/project, or a group of skills. */
+    if (md->kind == RLS_SECTION_SKILLS) {
+        rls_free(md->skill_category);
+        md->skill_category = rls_strndup(t->plain.text, t->plain.len);
+        md__text_close(t);
+        return;
+    }
+    if (md__header_text(md, t)) return;
+    md__heading_entry(md, t, hspan, level, was_fresh, next);
+}
+
+static void md__heading(Md *md, TSNode node, const MdNext *next) {
     TSNode inl = md__heading_inline(node);
     MdText t;
     md__text_begin(md, &t);
@@ -3041,59 +2831,10 @@ static void md__heading(Md *md, TSNode node, const MdCapture *next) {
     }
     md__text_end(md, &t);
     uint32_t s = ts_node_start_byte(node);
-    RlsSpan hspan = {s, md__trim_end(md, s, ts_node_end_byte(node))};
-    int32_t was_fresh = md->fresh_entry;
-    md->fresh_entry = -1;
-
-    if (md->has_name && s == md->name_start_byte) {
-        md__contacts(md, &t, true);
-        RlsSection *sec = rls_model_builder_section(&md->mb, hspan, &t.plain, level);
-        sec->kind = RLS_SECTION_HEADER;
-        sec->standard_heading = true;
-        md->kind = RLS_SECTION_HEADER;
-        md__text_close(&t);
-        return;
-    }
-    if (level < md->section_level && md->header_above && md->kind == RLS_SECTION_HEADER &&
-        !md__heading_is_section(md, inl)) {
-        if (!md__heading_has_words(md, inl)) { /* a photo: nothing to read */
-            md__text_close(&t);
-            return;
-        }
-        md__contacts(md, &t, true);
-        md__paragraph_text(md, &t);
-        return;
-    }
-    if (level == md->section_level && md__section_level_role(md, &t, inl)) {
-        /* What follows is read as roles, in the section above. */
-        md->kind = RLS_SECTION_EXPERIENCE;
-        md__heading_entry(md, &t, hspan, level, was_fresh, next);
-        return;
-    }
-    if (level <= md->section_level) {
-        md__section(md, hspan, &t, level);
-        return;
-    }
-    /* "### <i class="fa fa-trophy"></i> Awards" at the level of the role
-     * headings above it: a section set one level too deep, not a role that
-     * would take what follows. Deeper than the role it stays a label. */
-    bool deep_sibling = level == md->deep_section_level;
-    if (((md->role_level && level <= md->role_level) || deep_sibling) &&
-        (md__heading_section(md, inl, true) ||
-         (deep_sibling && md__deep_sibling_section(md, inl)))) {
-        md->deep_section_level = level;
-        md__section(md, hspan, &t, level);
-        return;
-    }
-    /* A deeper heading: a role/school/project, or a group of skills. */
-    if (md->kind == RLS_SECTION_SKILLS) {
-        rls_free(md->skill_category);
-        md->skill_category = rls_strndup(t.plain.text, t.plain.len);
-        md__text_close(&t);
-        return;
-    }
-    if (md__header_text(md, &t)) return;
-    md__heading_entry(md, &t, hspan, level, was_fresh, next);
+    MdWords w;
+    md__words_of(md, inl, &w);
+    md__heading_text(md, md__heading_level(node),
+                     (RlsSpan){s, md__trim_end(md, s, ts_node_end_byte(node))}, &w, &t, next);
 }
 
 static bool md__error_cb(void *data, TSNode node) {
@@ -3204,6 +2945,20 @@ static MdCapture *md__block_captures(TSTree *tree, uint32_t *n_caps) {
     return caps;
 }
 
+/* The block after capture i (the first capture past its end), in *out;
+ * NULL when there is none. */
+static const MdNext *md__next_of(const MdCapture *caps, uint32_t n_caps, uint32_t i, MdNext *out) {
+    uint32_t e = ts_node_end_byte(caps[i].node);
+    for (uint32_t j = i + 1; j < n_caps; j++) {
+        TSNode node = caps[j].node;
+        if (caps[j].cap == MD_CAP_LIST || ts_node_start_byte(node) < e) continue;
+        *out = (MdNext){caps[j].cap, 0, ts_node_start_byte(node), ts_node_end_byte(node), node};
+        if (caps[j].cap == MD_CAP_HEADING) out->level = md__heading_level(node);
+        return out;
+    }
+    return NULL;
+}
+
 /* Reads the captures into the model, in order: a capture inside one
  * already read whole (a heading, an HTML block, a table) is skipped. */
 static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
@@ -3220,11 +2975,8 @@ static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
         if (s < consumed_end && e <= consumed_end) continue;
         switch (caps[i].cap) {
         case MD_CAP_HEADING: {
-            const MdCapture *next = NULL;
-            for (uint32_t j = i + 1; j < n_caps && !next; j++)
-                if (caps[j].cap != MD_CAP_LIST && ts_node_start_byte(caps[j].node) >= e)
-                    next = &caps[j];
-            md__heading(md, node, next);
+            MdNext next;
+            md__heading(md, node, md__next_of(caps, n_caps, i, &next));
             consumed_end = e;
             break;
         }
@@ -3237,20 +2989,19 @@ static void md__read_captures(Md *md, const MdCapture *caps, uint32_t n_caps) {
                 md->next_item_para++;
                 break;
             }
-            bool list_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_LIST &&
-                             ts_node_start_byte(caps[i + 1].node) >= e;
-            bool heading_next = i + 1 < n_caps && caps[i + 1].cap == MD_CAP_HEADING &&
-                                ts_node_start_byte(caps[i + 1].node) >= e;
-            md__paragraph(md, node, list_next, heading_next);
+            MdNext next;
+            md__paragraph(md, node, md__next_of(caps, n_caps, i, &next));
             break;
         }
         case MD_CAP_ITEM:
             md__item(md, node);
             break;
-        case MD_CAP_HTML:
-            md__html(md, node);
+        case MD_CAP_HTML: {
+            MdNext next;
+            md__html_read(md, s, e, md__next_of(caps, n_caps, i, &next));
             consumed_end = e;
             break;
+        }
         case MD_CAP_TABLE:
             md__table(md, node);
             consumed_end = e;
@@ -3277,6 +3028,8 @@ static void md__close(Md *md) {
     rls_free(md->rec);
     rls_free(md->list_ends);
     rls_free(md->item_paras);
+    rls_free(md->heads);
+    rls_buf_close(&md->head_words);
     md__run_free(&md->once);
     for (uint32_t i = 0; i < md->n_labels; i++)
         rls_free(md->labels[i]);
@@ -3305,6 +3058,7 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     rls_cache_begin(&self->runs);
     rls_model_builder_init(&md.mb, RLS_FORMAT_MARKDOWN, len);
     rls_plain_builder_init(&md.pb);
+    rls_buf_init(&md.head_words);
 
     TSTree *tree = rls_parse_budgeted(budget, self->block, self->tree, src, len);
     if (self->tree) ts_tree_delete(self->tree);
@@ -3321,8 +3075,9 @@ RlsResume *rls_md_parser_parse(RlsMdParser *self, const char *src, uint32_t len,
     MdCapture *caps = md__block_captures(tree, &n_caps);
     md__collect_labels(&md, caps, n_caps);
     md.kind = RLS_SECTION_HEADER;
+    md__collect_heads(&md, caps, n_caps);
     md__plan_levels(&md, caps, n_caps);
-    md__plan_section_words(&md, caps, n_caps);
+    md__plan_section_words(&md);
     md__read_captures(&md, caps, n_caps);
     md__errors(&md, ts_tree_root_node(tree));
     rls_free(caps);

@@ -141,6 +141,30 @@ def case_one_long_line_of_names_is_answered_in_time():
                    "%s: the names are still judged" % name, findings[:5])
 
 
+def case_html_nesting_and_soup_are_read_in_linear_time():
+    # Raw HTML is read by a tokenizer with a stack of open elements: 10 000
+    # unclosed <div>s, tags never closed in items, stray closing tags and
+    # '<' soup must cost time in proportion to their size (the stack is
+    # capped; nothing is scanned again per element).
+    units = ["<div>", "<li><b>", "</span>", "<<<<>>>>", "<h3><p x='>'>", "<details><summary>",
+             "<table><tr><td>"]
+    with tempfile.TemporaryDirectory() as d:
+        for u, unit in enumerate(units):
+            took = []
+            for kb in (48, 192):
+                body = unit * (kb * 1024 // len(unit))
+                text = "# Dana\n\n## Experience\n\n" + body + "\n\n- Responsible for billing\n"
+                rc, findings, t = check(d, "html%d.md" % u, text.encode())
+                expect(any(f["rule"] == "weak-opener" for f in findings),
+                       "%r x %d KB: the bullet after it is still read" % (unit, kb), findings[:5])
+                took.append(t)
+            print("%r: 48 KB %.2f s, 192 KB %.2f s" % (unit, took[0], took[1]))
+            # Four times the input: at most about four times the time (8 x
+            # and a second of slack for a loaded machine), never quadratic.
+            expect(took[1] <= 8 * took[0] + 1.0,
+                   "%r: 192 KB took %.2f s against %.2f s for 48 KB" % (unit, took[1], took[0]))
+
+
 def case_document_over_the_size_limit_is_not_analysed():
     with tempfile.TemporaryDirectory() as d:
         big = "# Dana\n\n## Experience\n\n" + "".join(

@@ -26,6 +26,7 @@ endforeach()
 # the script, each case bounded in time (see its header).
 foreach(case IN ITEMS unclosed_latex_groups_do_not_crash binary_and_utf16_are_refused_with_one_error
                       bracket_soup_is_answered_in_time one_long_line_of_names_is_answered_in_time
+                      html_nesting_and_soup_are_read_in_linear_time
                       document_over_the_size_limit_is_not_analysed)
   add_test(NAME cli/${case}
            COMMAND ${Python3_EXECUTABLE} "${CMAKE_CURRENT_LIST_DIR}/budget_test.py" "${RLS_BIN}"

@@ -1001,6 +1001,114 @@ static void test_a_list_of_dated_posts_is_a_list_of_entries(void) {
     rls_resume_delete(m);
 }
 
+static void test_four_stacked_lines_with_the_place_last_are_one_entry(void) {
+    /* Role, "employer · kind", "dates · duration", place: four short lines
+     * (a LinkedIn export); a bold dated first line over prose stays an
+     * entry over its description. */
+    const char *src = "# Kim\n\n## Experience\n\n**Head of Data**\nNordwind AG · Part-time\n"
+                      "Feb 2019 - Aug 2022 · 3 yrs 7 mos\nHamburg, Germany\n\n"
+                      "- Hired six analysts.\n\n"
+                      "**Tutor**, Volkshochschule — 2015 – 2018\nTaught statistics.\n"
+                      "Wrote the exams.\nGraded them too.\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 2);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Head of Data");
+    EXPECT_STR_EQ(opt(e->org), "Nordwind AG");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2019 && e->dates.start.month == 2 &&
+                e->dates.end.year == 2022 && e->dates.end.month == 8);
+    EXPECT_EQ_INT(e->n_bullets, 1);
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Tutor");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2015);
+    rls_resume_delete(m);
+}
+
+static void test_html_blocks_read_as_the_markdown_they_render_as(void) {
+    const char *src =
+        "# Lin Qiu\n\n## Experience\n\n"
+        "<section class=\"role\">\n  <h3>Data Engineer</h3>\n"
+        "  <p><b>Zalando</b> &middot; Berlin &middot; Mar 2019 &ndash; Present</p>\n"
+        "  <ul>\n    <li>Moved 40 pipelines to Airflow.</li>\n"
+        "    <li>Cut storage costs by 30%.</li>\n  </ul>\n</section>\n\n"
+        "<p><strong>QA Lead</strong><br>Spotify, Stockholm<br>2016 &ndash; 2018</p>\n\n"
+        "<b>Tester</b>, Klarna &mdash; 2014 &ndash; 2016\n\n"
+        "## Education\n\n<h4>MSc Physics</h4>\n<p>KTH, 2012 &ndash; 2014</p>\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 4);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Data Engineer");
+    EXPECT_STR_EQ(opt(e->org), "Zalando");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2019 && e->dates.start.month == 3 &&
+                e->dates.end.present);
+    ASSERT_EQ_INT(e->n_bullets, 2);
+    /* A bullet's words map to their bytes. */
+    const RlsBullet *b = &m->bullets[e->first_bullet + 1];
+    EXPECT_STR_EQ(b->plain.text, "Cut storage costs by 30%.");
+    EXPECT_EQ_INT(b->plain.src_start[0], (uint32_t)(strstr(src, "Cut") - src));
+    EXPECT_EQ_INT(b->plain.src_end[b->plain.len - 1], (uint32_t)(strstr(src, "%.<") + 2 - src));
+    /* The date line's span is its text: no tag, entity to entity. */
+    EXPECT_EQ_INT(e->dates.span.start_byte, (uint32_t)(strstr(src, "Zalando") - src));
+    EXPECT_EQ_INT(e->dates.span.end_byte, (uint32_t)(strstr(src, "Present") + 7 - src));
+    /* Lines parted by <br>: role, employer and place, dates. */
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "QA Lead");
+    EXPECT_STR_EQ(opt(e->org), "Spotify");
+    EXPECT_TRUE(e->dates.start.year == 2016 && e->dates.end.year == 2018);
+    /* Inline <b> in a Markdown paragraph is emphasis, as ** is. */
+    e = &m->entries[2];
+    EXPECT_STR_EQ(opt(e->title), "Tester");
+    EXPECT_STR_EQ(opt(e->org), "Klarna");
+    e = &m->entries[3];
+    EXPECT_STR_EQ(opt(e->title), "MSc Physics");
+    EXPECT_STR_EQ(opt(e->org), "KTH");
+    EXPECT_TRUE(e->dates.start.year == 2012 && e->dates.end.year == 2014);
+    EXPECT_EQ_INT(e->section, 2);
+    rls_resume_delete(m);
+}
+
+static void test_html_headings_plan_the_levels_like_markdown_ones(void) {
+    /* No Markdown heading at all: the <h1> is the name, the <h2>s the
+     * sections, the <h3>s the roles. */
+    const char *src = "<h1>Ines Duarte</h1>\n<p>ines@example.pt</p>\n\n"
+                      "<h2>Work</h2>\n\n<h3>Backend Developer, Farfetch</h3>\n"
+                      "<p><i>Porto &middot; 2018 &ndash; 2022</i></p>\n\n"
+                      "<h3>Intern, Critical Software</h3>\n<p>2017</p>\n\n"
+                      "<h2>Languages</h2>\n<p>Portuguese, English</p>\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_sections, 3);
+    EXPECT_EQ_INT(m->sections[0].kind, RLS_SECTION_HEADER);
+    EXPECT_STR_EQ(m->sections[0].heading.text, "Ines Duarte");
+    EXPECT_EQ_INT(m->sections[1].kind, RLS_SECTION_EXPERIENCE);
+    EXPECT_EQ_INT(m->sections[1].span.start_byte, (uint32_t)(strstr(src, "<h2>Work") - src));
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Backend Developer");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Farfetch");
+    EXPECT_TRUE(m->entries[0].dates.start.year == 2018 && m->entries[0].dates.end.year == 2022);
+    EXPECT_STR_EQ(opt(m->entries[1].title), "Intern");
+    EXPECT_EQ_INT(m->contacts[0].kind, RLS_CONTACT_EMAIL);
+    rls_resume_delete(m);
+    /* A heading of no text (a spacer) is planned and read as nothing. */
+    m = parse("<h1>&nbsp;</h1>\n\n<h2> </h2>\n\n## Skills\n\n- Go\n");
+    ASSERT_TRUE(m->n_sections >= 1);
+    EXPECT_EQ_INT(m->sections[m->n_sections - 1].kind, RLS_SECTION_SKILLS);
+    rls_resume_delete(m);
+}
+
+static void test_inline_bold_tags_and_template_placeholders(void) {
+    /* "<b>...</b>" is emphasis as "**...**" is: a wholly bold line names
+     * an entry. A line of a template's placeholders names none: the page
+     * shows what the template fills in. */
+    const char *src = "# Ada\n\n## Experience\n\n<b>Volunteer Mentor, Code Club</b>\n\n"
+                      "Taught thirty children to code.\n\n"
+                      "**{{ job.title }} at {{ job.company }}**\n\nAnything.\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 1);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Volunteer Mentor");
+    EXPECT_STR_EQ(opt(m->entries[0].org), "Code Club");
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_list_of_dated_posts_is_a_list_of_entries),
@@ -1054,6 +1162,10 @@ int main(void) {
         RLS_TEST(test_bold_lines_are_sections_when_there_are_no_headings),
         RLS_TEST(test_entries_written_as_list_items),
         RLS_TEST(test_a_bold_name_over_a_list_is_its_entry),
+        RLS_TEST(test_four_stacked_lines_with_the_place_last_are_one_entry),
+        RLS_TEST(test_html_blocks_read_as_the_markdown_they_render_as),
+        RLS_TEST(test_html_headings_plan_the_levels_like_markdown_ones),
+        RLS_TEST(test_inline_bold_tags_and_template_placeholders),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
