@@ -23,32 +23,9 @@
 #include "parse/md_internal.h"
 #include "rls/alloc.h"
 #include "rls/common.h"
+#include "rls/utf8.h"
 
 /* ---- Character references --------------------------------------------------- */
-
-static size_t md_html__utf8(uint32_t cp, char *out) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
 
 size_t rls_md_entity(const char *p, size_t n, char *out) {
     static const struct {
@@ -107,11 +84,11 @@ size_t rls_md_entity(const char *p, size_t n, char *out) {
             if (d < 0 || cp > 0x10FFFF) return 0;
             cp = cp * (hex ? 16 : 10) + (uint32_t)d;
         }
-        return md_html__utf8(cp, out);
+        return rls_utf8_encode(cp, out);
     }
     for (size_t i = 0; i < RLS_ARRAY_LEN(names); i++)
         if (strlen(names[i].name) == n - 2 && !memcmp(names[i].name, p + 1, n - 2))
-            return md_html__utf8(names[i].cp, out);
+            return rls_utf8_encode(names[i].cp, out);
     return 0;
 }
 
