@@ -78,6 +78,19 @@ static struct {
 
 static pthread_once_t cat__once = PTHREAD_ONCE_INIT;
 
+/* Every name, expansion and alias of every term by a key that two names
+ * rls_kw_find takes as the same always share (ASCII case folded, each run
+ * of separators one space): rls_kw_find compares only the names of its
+ * key. It scanned the whole catalogue per call, and the spelling rule asks
+ * for every word on every keystroke. Open addressing, linear probing; a key
+ * may stand in several slots. */
+#define CAT_NAME_INDEX_CAP 8192 /* a power of two, over twice the names */
+static struct {
+    uint64_t key; /* 0: empty */
+    uint32_t term;
+    const char *name;
+} cat__names[CAT_NAME_INDEX_CAP];
+
 /* ---- Characters ---------------------------------------------------------- */
 
 uint32_t rls_kw__decode(const char *text, size_t len, size_t i, size_t *next_byte) {
@@ -154,6 +167,34 @@ bool rls_kw__right_ok(const char *text, size_t len, size_t e, bool exact, bool e
 
 static bool cat__is_sep(unsigned char c) {
     return c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static uint64_t cat__name_key(const char *s, size_t len) {
+    uint64_t h = 0xCBF29CE484222325ull;
+    bool sep = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (cat__is_sep(c)) {
+            if (sep) continue;
+            sep = true;
+            c = ' ';
+        } else {
+            sep = false;
+            c = rls_kw__lower(c);
+        }
+        h = (h ^ c) * 0x100000001B3ull;
+    }
+    return h ? h : 1;
+}
+
+static void cat__name_add(const char *name, uint32_t term) {
+    uint64_t k = cat__name_key(name, strlen(name));
+    uint32_t i = (uint32_t)k & (CAT_NAME_INDEX_CAP - 1);
+    while (cat__names[i].key)
+        i = (i + 1) & (CAT_NAME_INDEX_CAP - 1);
+    cat__names[i].key = k;
+    cat__names[i].term = term;
+    cat__names[i].name = name;
 }
 
 size_t rls_kw__match_form(const char *text, size_t len, size_t i, const char *form, size_t flen,
@@ -321,6 +362,10 @@ static void cat__build(void) {
             cat__add_form(cat.aliases[kw->first_alias + a],
                           exact || cat.alias_exact[kw->first_alias + a], t);
         if (kw->expansion) cat__add_form(kw->expansion, false, t);
+        cat__name_add(kw->name, t);
+        if (kw->expansion) cat__name_add(kw->expansion, t);
+        for (uint32_t a = 0; a < kw->n_aliases; a++)
+            cat__name_add(cat.aliases[kw->first_alias + a], t);
     }
     qsort(cat.forms, cat.n_forms, sizeof(cat.forms[0]), cat__form_cmp);
     uint32_t f = 0;
@@ -366,14 +411,15 @@ static bool cat__same_name(const char *a, size_t alen, const char *b) {
 int32_t rls_kw_find(const char *name, size_t len) {
     cat__ensure();
     if (!name || len == 0) return -1;
-    for (uint32_t t = 0; t < cat.n_terms; t++) {
-        const RlsKeyword *kw = &cat.terms[t];
-        if (cat__same_name(name, len, kw->name)) return (int32_t)t;
-        if (kw->expansion && cat__same_name(name, len, kw->expansion)) return (int32_t)t;
-        for (uint32_t a = 0; a < kw->n_aliases; a++)
-            if (cat__same_name(name, len, cat.aliases[kw->first_alias + a])) return (int32_t)t;
-    }
-    return -1;
+    /* The first term in catalogue order that has a name the same as name. */
+    uint64_t k = cat__name_key(name, len);
+    int64_t best = -1;
+    for (uint32_t i = (uint32_t)k & (CAT_NAME_INDEX_CAP - 1); cat__names[i].key;
+         i = (i + 1) & (CAT_NAME_INDEX_CAP - 1))
+        if (cat__names[i].key == k && (best < 0 || cat__names[i].term < best) &&
+            cat__same_name(name, len, cat__names[i].name))
+            best = cat__names[i].term;
+    return (int32_t)best;
 }
 
 uint32_t rls_kw_profile_count(void) {

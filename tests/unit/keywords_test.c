@@ -92,6 +92,16 @@ static void test_find_resolves_aliases_and_expansions(void) {
     EXPECT_STR_EQ(rls_kw_get((uint32_t)rls_kw_find(cicd, strlen(cicd)))->name, "CI/CD");
     EXPECT_STR_EQ(rls_kw_get((uint32_t)rls_kw_find("CI/CD", 5))->expansion, cicd);
     EXPECT_EQ_INT(rls_kw_find("Cobol", 5), -1);
+    /* Found by an index now, with the scan's sense of "the same name": any
+     * case, a hyphen for a space; not a name cut short, nor one with a
+     * letter more. */
+    int32_t gha = rls_kw_find("GitHub Actions", 14);
+    EXPECT_EQ_INT(rls_kw_find("github-actions", 14), gha);
+    EXPECT_EQ_INT(rls_kw_find("GITHUB ACTIONS", 14), gha);
+    EXPECT_EQ_INT(rls_kw_find("GitHub Action", 13), rls_kw_find("GitHub Actionz", 14));
+    EXPECT_TRUE(rls_kw_find("GitHub Action", 13) != gha);
+    EXPECT_EQ_INT(rls_kw_find("PostgreSQLs", 11), -1);
+    EXPECT_EQ_INT(rls_kw_find("POSTGRESQL", 10), pg);
 }
 
 /* ---- Matching -------------------------------------------------------------- */
