@@ -172,28 +172,40 @@ static uint64_t verbs__key(RlsVerbForm form, const char *w) {
     return rls_hash_key(rls_hash_mix(h, w, strlen(w)));
 }
 
+static const RlsVerbForm verbs__forms[] = {RLS_VFORM_BASE, RLS_VFORM_PAST, RLS_VFORM_PARTICIPLE,
+                                           RLS_VFORM_GERUND, RLS_VFORM_THIRD};
+
 static void verbs__index_line(uint32_t i) {
-    static const RlsVerbForm forms[] = {RLS_VFORM_BASE, RLS_VFORM_PAST, RLS_VFORM_PARTICIPLE,
-                                        RLS_VFORM_GERUND, RLS_VFORM_THIRD};
     static uint32_t used;
     const RlsVerb *v = &verbs__table.conj[i];
-    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
-        const char *w = rls_verb_form(v, forms[k]);
-        /* The scan skips a base, gerund or third person whose first letter
-         * is not its line's. */
-        bool any_letter = forms[k] & (RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE);
-        if (!w[0] || (!any_letter && w[0] != verbs__table.lines[i].p[0])) continue;
+    for (size_t k = 0; k < sizeof verbs__forms / sizeof verbs__forms[0]; k++) {
+        const char *w = rls_verb_form(v, verbs__forms[k]);
+        if (!w[0]) continue;
         if (2 * (used + 1) > VERBS_INDEX_CAP) {
             verbs__index_full = true;
             return;
         }
-        uint64_t h = verbs__key(forms[k], w);
+        uint64_t h = verbs__key(verbs__forms[k], w);
         VerbsSlot *slot =
             &verbs__index[rls_hash_probe(verbs__index, sizeof *slot, VERBS_INDEX_CAP, h)];
         if (slot->hash) continue; /* an earlier line lists it */
         *slot = (VerbsSlot){h, i};
         used++;
     }
+}
+
+/* The first line listing w as its form `form`: its number, -1 when none,
+ * or -2 when the index cannot tell (it is full, or two texts share a hash)
+ * and the table must be scanned. */
+static int64_t verbs__first(RlsVerbForm form, const char *w) {
+    uint64_t h = verbs__key(form, w);
+    const VerbsSlot *slot =
+        &verbs__index[rls_hash_probe(verbs__index, sizeof *slot, VERBS_INDEX_CAP, h)];
+    if (slot->hash)
+        return strcmp(rls_verb_form(&verbs__table.conj[slot->line], form), w) == 0
+                   ? (int64_t)slot->line
+                   : -2;
+    return verbs__index_full ? -2 : -1;
 }
 
 static pthread_once_t verbs__once = PTHREAD_ONCE_INIT;
@@ -456,18 +468,15 @@ bool rls_verb_as(const char *word, size_t len, RlsVerbForm form, bool guess, Rls
     if (!verbs__lower(word, len, w)) return false;
     /* Exact match against every listed verb's forms. */
     pthread_once(&verbs__once, verbs__build);
-    uint64_t h = verbs__key(form, w);
-    const VerbsSlot *slot =
-        &verbs__index[rls_hash_probe(verbs__index, sizeof *slot, VERBS_INDEX_CAP, h)];
-    bool collided = false; /* two texts of one 64-bit hash: scan */
-    if (slot->hash) {
-        if (strcmp(rls_verb_form(&verbs__table.conj[slot->line], form), w) == 0) {
-            *out = verbs__table.conj[slot->line];
-            return true;
-        }
-        collided = true;
+    int64_t first = verbs__first(form, w);
+    /* Every form shares the base's first letter except a few: the scan
+     * below skips a base, gerund or third person that does not. */
+    bool any_letter = form & (RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE);
+    if (first >= 0 && (any_letter || verbs__table.lines[first].p[0] == w[0])) {
+        *out = verbs__table.conj[first];
+        return true;
     }
-    for (uint32_t i = 0; (verbs__index_full || collided) && i < verbs__table.n; i++) {
+    for (uint32_t i = 0; first != -1 && i < verbs__table.n; i++) {
         const char *p = verbs__table.lines[i].p;
         /* Every form shares the base's first letter except a few. */
         bool maybe = p[0] == w[0] || (form & (RLS_VFORM_PAST | RLS_VFORM_PARTICIPLE));
@@ -514,15 +523,25 @@ bool rls_verb_as(const char *word, size_t len, RlsVerbForm form, bool guess, Rls
 }
 
 unsigned rls_verb_read(const char *word, size_t len, bool guess, RlsVerb *out) {
-    static const RlsVerbForm forms[] = {RLS_VFORM_BASE, RLS_VFORM_PAST, RLS_VFORM_PARTICIPLE,
-                                        RLS_VFORM_GERUND, RLS_VFORM_THIRD};
+    const RlsVerbForm *forms = verbs__forms;
+    enum { N_FORMS = sizeof verbs__forms / sizeof verbs__forms[0] };
     char w[RLS_VERB_MAX];
     if (!verbs__lower(word, len, w)) return RLS_VFORM_NONE;
     pthread_once(&verbs__once, verbs__build);
-    for (uint32_t i = 0; i < verbs__table.n; i++) {
+    /* The first line listing w as any form: the least of the forms' first
+     * lines, or the scan when the index cannot tell. */
+    int64_t first = -1;
+    bool scan = false;
+    for (size_t f = 0; f < N_FORMS; f++) {
+        int64_t at = verbs__first(forms[f], w);
+        scan = scan || at == -2;
+        if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    for (uint32_t i = scan ? 0 : (uint32_t)(first < 0 ? verbs__table.n : first); i < verbs__table.n;
+         i++) {
         if (!verbs__table.conj_ok[i]) continue;
         unsigned mask = RLS_VFORM_NONE;
-        for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
+        for (size_t f = 0; f < N_FORMS; f++)
             if (strcmp(rls_verb_form(&verbs__table.conj[i], forms[f]), w) == 0) mask |= forms[f];
         if (mask) {
             *out = verbs__table.conj[i];
