@@ -244,21 +244,58 @@ static const char *const *const language__words[] = {
     (const char *const[]){"się", "nie", "oraz", "dla", "przez", "przy", "jest", "w", "z", NULL},
 };
 
+/* The function words above by their bytes (ASCII folded; "für" is the one
+ * non-ASCII word, compared as bytes), each with how many times each
+ * language's list holds it. Comparing every word of a resume with every
+ * list on every keystroke was a tenth of the server's work while typing. */
+#define LANGUAGE__FN_CAP 512 /* a power of two, over twice the words */
+typedef struct {
+    uint64_t key; /* the packed word (never 0: its length is in it); 0: empty */
+    uint8_t count[LANGUAGE__N];
+} LanguageFnSlot;
+static LanguageFnSlot language__fn[LANGUAGE__FN_CAP];
+static once_flag language__fn_once = ONCE_FLAG_INIT;
+
+static uint64_t language__packed(const char *w, uint32_t n) {
+    uint64_t k = n;
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        k = k << 8 | (c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c);
+    }
+    return k;
+}
+
+static LanguageFnSlot *language__fn_slot(uint64_t key) {
+    uint32_t i = (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 55) & (LANGUAGE__FN_CAP - 1);
+    while (language__fn[i].key && language__fn[i].key != key)
+        i = (i + 1) & (LANGUAGE__FN_CAP - 1);
+    return &language__fn[i];
+}
+
+static void language__fn_build(void) {
+    for (size_t l = 0; l < LANGUAGE__N; l++)
+        for (const char *const *word = language__words[l]; *word; word++) {
+            uint32_t n = (uint32_t)strlen(*word);
+            assert(n <= LANGUAGE__MAX_WORD);
+            LanguageFnSlot *slot = language__fn_slot(language__packed(*word, n));
+            slot->key = language__packed(*word, n);
+            slot->count[l]++;
+        }
+}
+
 static void language__count_words(const RlsPlain *p, uint32_t *count, uint32_t *latin,
                                   uint32_t *nonlatin) {
     if (!p->text) return;
+    call_once(&language__fn_once, language__fn_build);
     LanguageWords w = {p->text, p->len, 0, *latin, *nonlatin};
     uint32_t start = 0, len = 0;
     bool ascii = true;
     while (language__next(&w, &start, &len, &ascii)) {
-        if (len > 5) continue;
-        for (size_t l = 0; l < RLS_ARRAY_LEN(language__codes); l++) {
-            /* "für" is the one non-ASCII function word: compare bytes. */
-            for (const char *const *word = language__words[l]; *word; word++) {
-                if (strlen(*word) == len && rls_rules_word_is(p->text + start, len, *word))
-                    count[l]++;
-            }
-        }
+        if (len > LANGUAGE__MAX_WORD) continue;
+        const LanguageFnSlot *slot = language__fn_slot(language__packed(p->text + start, len));
+        if (!slot->key) continue;
+        for (size_t l = 0; l < LANGUAGE__N; l++)
+            count[l] += slot->count[l];
     }
     *latin = w.latin;
     *nonlatin = w.nonlatin;

@@ -995,9 +995,37 @@ static void test_findings_are_sorted_and_the_run_is_repeatable(void) {
     rls_diag_list_close(&b);
 }
 
+/* The dictionary's language from the function words of the bullets (found
+ * by their bytes, each language's list counted on its own; "das" is both
+ * German and Portuguese): the one that clearly leads, English by default. */
+static void test_language_is_told_by_function_words(void) {
+    static const struct {
+        const char *src;
+        const char *lang;
+    } cases[] = {
+        {"## Experience\n- Built the API for the team and cut costs by 20%\n"
+         "- Moved the jobs to a queue with retries\n",
+         "en"},
+        {"## Expérience\n- Migration des services vers une plateforme avec Kubernetes\n"
+         "- Refonte de la facturation pour les clients et les partenaires\n",
+         "fr"},
+        {"## Berufserfahrung\n- Aufbau der Plattform für die Abrechnung mit Kafka\n"
+         "- Betreuung von Kunden und Einführung der CI bei der Bank\n",
+         "de"},
+        {"## EXPERIENCE\n- BUILT THE API FOR THE TEAM AND THE JOBS WITH RETRIES\n", "en"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        RlsResume *m = fx_build(cases[i].src, RLS_FORMAT_MARKDOWN);
+        const char *got = rls_rules_language(m);
+        EXPECT_STR_EQ(got ? got : "(none)", cases[i].lang);
+        rls_resume_delete(m);
+    }
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_every_rule_is_registered_with_a_severity_and_summary),
+        RLS_TEST(test_language_is_told_by_function_words),
         RLS_TEST(test_docs_rules_md_documents_exactly_the_rules_of_the_table),
         RLS_TEST(test_weak_opener_matches_duty_phrases_after_pronouns_and_markup),
         RLS_TEST(test_no_metric_counts_results_not_versions_or_dates),
