@@ -310,6 +310,15 @@ static const DateWord dates__words[] = {
     {"augusztus", 8},
     {"szeptember", 9},
     {"október", 10},
+    /* Hungarian abbreviations ("szept.", "ápr."): jan, aug, okt, nov and dec
+     * are listed for other languages */
+    {"febr", 2},
+    {"márc", 3},
+    {"ápr", 4},
+    {"máj", 5},
+    {"jún", 6},
+    {"júl", 7},
+    {"szept", 9},
     /* Finnish */
     {"tammikuu", 1},
     {"helmikuu", 2},
@@ -842,6 +851,29 @@ static void dates__after_year(DateScan *t, int year, RlsDate *out) {
             if (k >= 1 && k <= 2 && (dates__at(&q, "日") || dates__at(&q, "일"))) t->p = q.p + 3;
         }
         return;
+    }
+    /* Hungarian puts the year first, with a dot: "2019. május",
+     * "2016. szept.", "2019. május 3.". A season is not written so. */
+    if (t->p + 1 < t->end && *t->p == '.' && t->p[1] == ' ') {
+        DateScan h = *t;
+        h.p++;
+        dates__skip_space(&h);
+        int m = dates__month_word(&h);
+        if (m >= 1 && m <= 12) {
+            if (h.p < h.end && *h.p == '.') h.p++; /* an abbreviation's dot */
+            out->month = (int8_t)m;
+            out->kind = RLS_DATE_EXACT;
+            out->style = RLS_DATE_STYLE_MONTH_NAME;
+            *t = h;
+            /* A day after it ("május 3.") belongs to the date. */
+            DateScan d = h;
+            dates__skip_space(&d);
+            int dd;
+            size_t k = dates__digits(d.p, d.end, &dd);
+            if (k >= 1 && k <= 2 && dd >= 1 && dd <= 31 && d.p + k < d.end && d.p[k] == '.')
+                t->p = d.p + k + 1;
+            return;
+        }
     }
     /* "2018.9", "2023.02", "2021-05", "2021/05": a one- or two-digit month
      * glued to the year. "2019-20" (a short range) has no month 20, so it

@@ -329,6 +329,11 @@ static const FindCase find_cases[] = {
     {"Mayıs 2020 - günümüz", NULL, 2020, 5, 'E', OPEN},
     {"martie 2019 – prezent", NULL, 2019, 3, 'E', OPEN},
     {"Szeptember 2016 – jelenleg", NULL, 2016, 9, 'E', OPEN},
+    /* Hungarian puts the year first, with a dot */
+    {"2019. május – jelenleg", NULL, 2019, 5, 'E', OPEN},
+    {"2016. szept. – 2019. ápr.", NULL, 2016, 9, 'E', 2019, 4, 'E'},
+    {"2020. január 15. – 2021. március 1.", NULL, 2020, 1, 'E', 2021, 3, 'E'},
+    {"2019. 05. – 2020", NULL, 2019, 5, 'E', 2020, 0, 'Y'},
     {"tammikuu 2020 – nykyään", NULL, 2020, 1, 'E', OPEN},
     {"Maret 2021 – sekarang", NULL, 2021, 3, 'E', OPEN},
     {"maig 2018 – actualitat", NULL, 2018, 5, 'E', OPEN},
