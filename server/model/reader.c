@@ -342,6 +342,37 @@ static void reader__cjk_role(RlsEntry *e) {
     e->org = name;
 }
 
+/* "{Sandoval Co., NM \&}{Yellowstone, WY}": an organisation's slot that
+ * ends with a word joining a list ("&", "and", "und", "et", "y", "и") is
+ * not finished; the slot after it, a place, finishes it, so both are one
+ * list of places, and no organisation is named. */
+static void reader__place_list(RlsEntry *e) {
+    static const char *const joins[] = {"&", "and", "und", "et", "y", "e", "и"};
+    if (!e->org || !e->location || !reader__is_place((Part){e->location, strlen(e->location)}))
+        return;
+    size_t n = strlen(e->org);
+    while (n && e->org[n - 1] == ' ')
+        n--;
+    size_t w = n;
+    while (w && e->org[w - 1] != ' ')
+        w--;
+    if (!w) return; /* a lone "&" or name */
+    size_t k = 0;
+    while (k < RLS_ARRAY_LEN(joins) &&
+           !(strlen(joins[k]) == n - w && !strncasecmp(e->org + w, joins[k], n - w)))
+        k++;
+    if (k == RLS_ARRAY_LEN(joins)) return;
+    size_t ln = strlen(e->location);
+    char *place = rls_malloc(n + 1 + ln + 1);
+    memcpy(place, e->org, n);
+    place[n] = ' ';
+    memcpy(place + n + 1, e->location, ln + 1);
+    rls_free(e->org);
+    rls_free(e->location);
+    e->org = NULL;
+    e->location = place;
+}
+
 void rls_reader_settle_entry(RlsEntry *entry) {
     if (!entry) return;
     reader__cjk_role(entry);
@@ -349,6 +380,7 @@ void rls_reader_settle_entry(RlsEntry *entry) {
     reader__cut_grade(entry->title);
     reader__cut_stack(entry->org);
     reader__link_org(entry);
+    reader__place_list(entry);
     reader__location_name(entry);
     reader__org_place(entry);
     reader__org_country(entry);

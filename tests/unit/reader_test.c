@@ -184,6 +184,35 @@ static void test_a_web_address_is_the_organisation_only_when_nothing_else_is(voi
     }
 }
 
+/* A slot that ends with the word joining a list is finished by the place
+ * after it: both are the place, and no organisation is named. A name that
+ * only holds "&" inside it is a name. */
+static void test_a_slot_ending_in_and_continues_into_the_place(void) {
+    static const struct {
+        const char *org, *location;
+        const char *want_org, *want_location;
+    } cases[] = {
+        {"Harlan County, KY &", "Asheville, NC", NULL, "Harlan County, KY & Asheville, NC"},
+        {"Bergen and", "Oslo, Norway", NULL, "Bergen and Oslo, Norway"},
+        {"Procter & Gamble", "Cincinnati, OH", "Procter & Gamble", "Cincinnati, OH"},
+        {"Tidewise &", "Project Alpha", "Tidewise &", "Project Alpha"},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsEntry e = {.title = rls_strdup("Field Survey of Soil Gas"),
+                      .org = rls_strdup(cases[i].org),
+                      .location = rls_strdup(cases[i].location)};
+        rls_reader_settle_entry(&e);
+        if (cases[i].want_org)
+            EXPECT_STR_EQ(e.org, cases[i].want_org);
+        else
+            EXPECT_TRUE(e.org == NULL);
+        EXPECT_STR_EQ(e.location, cases[i].want_location);
+        rls_free(e.title);
+        rls_free(e.org);
+        rls_free(e.location);
+    }
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_place_glued_to_the_organisation_becomes_its_location),
@@ -192,6 +221,7 @@ int main(void) {
         RLS_TEST(test_both_formats_settle_alike),
         RLS_TEST(test_a_section_order_decides_names_that_say_nothing),
         RLS_TEST(test_a_web_address_is_the_organisation_only_when_nothing_else_is),
+        RLS_TEST(test_a_slot_ending_in_and_continues_into_the_place),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
