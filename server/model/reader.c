@@ -455,10 +455,58 @@ static void reader__title_from_text(RlsResume *m, uint32_t index) {
     }
 }
 
+/* Whether the capitals opening the words of name ("Young Minho
+ * Enterprise") spell label ("yme"), in any case; words in lower case
+ * ("de", "of") are skipped. */
+static bool reader__initials_spell(const char *name, size_t n, Part label) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (name[i] == ' ' || (i && name[i - 1] != ' ')) continue;
+        unsigned char c = (unsigned char)name[i];
+        if (islower(c)) continue;
+        if (!isupper(c) || k == label.n || tolower(c) != tolower((unsigned char)label.p[k]))
+            return false;
+        k++;
+    }
+    return k == label.n && k >= 2;
+}
+
+/* "Young Minho Enterprise" above a list of roles, each naming
+ * "\href{..}{yme.pt}" for its employer: a web address is where the
+ * organisation is found, and the group's label right above the entry,
+ * whose initials spell the address's host, names it. */
+static void reader__link_org_label(RlsResume *m, uint32_t index) {
+    RlsEntry *e = &m->entries[index];
+    Part label = e->org ? reader__link_label(e->org) : (Part){NULL, 0};
+    if (!label.n) return;
+    const RlsParagraph *above = NULL;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++) {
+        const RlsParagraph *para = &m->paragraphs[i];
+        if (para->span.end_byte > e->span.start_byte) break;
+        if (para->section == e->section && para->entry < 0) above = para;
+    }
+    if (!above || above->plain.len > 60 ||
+        !reader__initials_spell(above->plain.text, above->plain.len, label))
+        return;
+    /* The roles between the label and this one are of its group: each
+     * took the label already. */
+    for (uint32_t j = index; j-- > 0;) {
+        const RlsEntry *before = &m->entries[j];
+        if (before->section != e->section || before->span.start_byte < above->span.start_byte)
+            break;
+        if (!before->org || strlen(before->org) != above->plain.len ||
+            memcmp(before->org, above->plain.text, above->plain.len) != 0)
+            return;
+    }
+    rls_free(e->org);
+    e->org = rls_strndup(above->plain.text, above->plain.len);
+}
+
 void rls_reader_settle(RlsResume *model) {
     if (!model) return;
     for (uint32_t i = 0; i < model->n_entries; i++) {
         rls_reader_settle_entry(&model->entries[i]);
+        reader__link_org_label(model, i);
         reader__title_from_text(model, i);
     }
 }

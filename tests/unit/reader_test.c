@@ -273,6 +273,24 @@ static void test_a_role_missing_from_the_heading_is_read_from_its_text(void) {
     rls_parser_delete(p);
 }
 
+/* A web address for the employer gives way to the group's label above the
+ * roles when the label's initials spell the address's host. */
+static void test_a_group_label_spelled_by_the_address_names_the_employer(void) {
+    const char *src = "## Volunteering\n\nNordic Robotics Association\n\n"
+                      "### Treasurer | nra.no | 2015 – 2017\n\n### Coach | nra.no | 2013 – 2015\n\n"
+                      "## Experience\n\nHarbour Rowing Club\n\n"
+                      "### Captain | nra.no | 2011 – 2013\n";
+    static const char *const want[] = {"Nordic Robotics Association", "Nordic Robotics Association",
+                                       "nra.no"};
+    RlsParser *p = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    RlsResume *m = rls_parser_parse(p, src, (uint32_t)strlen(src), NULL);
+    ASSERT_EQ_INT(m->n_entries, RLS_ARRAY_LEN(want));
+    for (size_t i = 0; i < RLS_ARRAY_LEN(want); i++)
+        EXPECT_STR_EQ(m->entries[i].org, want[i]);
+    rls_resume_delete(m);
+    rls_parser_delete(p);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_place_glued_to_the_organisation_becomes_its_location),
@@ -284,6 +302,7 @@ int main(void) {
         RLS_TEST(test_a_slot_ending_in_and_continues_into_the_place),
         RLS_TEST(test_an_employer_written_in_the_title_slot_moves_over),
         RLS_TEST(test_a_role_missing_from_the_heading_is_read_from_its_text),
+        RLS_TEST(test_a_group_label_spelled_by_the_address_names_the_employer),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
