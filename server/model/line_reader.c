@@ -225,8 +225,18 @@ static bool line_reader__undated_line(RlsLineReader *self, RlsPlain *p, int32_t 
     }
     if (!org_only || (!used && !self->line_org_only)) {
         RlsEntryFields f;
-        used =
-            rls_entry_fields_split(cells, p->len, k, true, &f) > 0 && line_reader__complete(e, &f);
+        int found = rls_entry_fields_split(cells, p->len, k, true, &f);
+        /* "Site Reliability Engineer, Warszawa" under "Allegro | 2019 --
+         * now": the employer is named, so a name after the role is where
+         * it was held, not part of it. */
+        size_t at = 0, role = f.title && !f.location && e->org && !e->location
+                                  ? rls_entry_role_place(f.title, strlen(f.title), true, &at)
+                                  : 0;
+        if (role) {
+            f.location = rls_strdup(f.title + at);
+            f.title[role] = '\0';
+        }
+        used = found > 0 && line_reader__complete(e, &f);
         rls_entry_fields_close(&f);
     }
     rls_free(cells);

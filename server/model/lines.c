@@ -17,6 +17,7 @@
 #include "rls/buf.h"
 #include "rls/fieldtype.h"
 #include "rls/hash.h"
+#include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
 
 #define LINES_MAX_FIELDS 8
 
@@ -797,6 +798,115 @@ static void lines__join_roles(Field *fields, size_t n, const bool *used, RlsSect
         fields[t] = lines__span(fields[t], fields[next]);
 }
 
+/* The parts of a company a role is held in, which a title names after a
+ * comma as it names a town ("Software Engineer, Payments"): no place. */
+static const char *const lines__team_words[] = {
+    "infrastructure",
+    "platform",
+    "platforms",
+    "payments",
+    "growth",
+    "operations",
+    "security",
+    "marketing",
+    "sales",
+    "research",
+    "data",
+    "mobile",
+    "backend",
+    "frontend",
+    "search",
+    "ads",
+    "cloud",
+    "storage",
+    "product",
+    "products",
+    "analytics",
+    "support",
+    "core",
+    "web",
+    "devops",
+    "tools",
+    "tooling",
+    "reliability",
+    "systems",
+    "networking",
+    "compliance",
+    "risk",
+    "strategy",
+    "billing",
+    "identity",
+    "privacy",
+    "integrations",
+    "services",
+    "hardware",
+    "software",
+    "firmware",
+    "games",
+    "media",
+    "video",
+    "audio",
+    "maps",
+    "messaging",
+    "checkout",
+    "logistics",
+    "fraud",
+    "trust",
+    "safety",
+    "quality",
+    "testing",
+    "enterprise",
+    "consumer",
+    "internal",
+    "partnerships",
+    "communications",
+    "monetization",
+    "onboarding",
+    "ml",
+    "ai",
+    "ux",
+    "ui",
+    "qa",
+    "api",
+    "apis",
+    "recruiting",
+    "talent",
+    "legal",
+};
+
+size_t rls_entry_role_place(const char *text, size_t len, bool employer_known, size_t *place_byte) {
+    const char *comma = NULL;
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        depth += (text[i] == '(') - (text[i] == ')' && depth > 0);
+        if (text[i] == ',' && !depth) comma = text + i;
+    }
+    if (!comma) return 0;
+    Field head = lines__trim((Field){text, (size_t)(comma - text)});
+    Field tail = lines__trim((Field){comma + 1, len - (size_t)(comma + 1 - text)});
+    if (!head.n || !tail.n || !rls_entry_field_is_role(head.p, head.n) || lines__is_org(tail) ||
+        rls_entry_field_is_role(tail.p, tail.n) || lines__is_honour(tail) || lines__is_study(tail))
+        return 0;
+    /* "Senior Engineer, Berlin": a place the lexicon knows. */
+    bool place = lines__is_location(tail);
+    /* "Site Reliability Engineer, Warszawa" under "Allegro | 2019 --
+     * now": a town no lexicon holds, one capitalised word that types as
+     * nothing, a team word or a technology neither, after a job. Only
+     * once the employer is named: in a heading "Engineer, Spotify" names
+     * it. */
+    if (!place && employer_known && !memchr(tail.p, ' ', tail.n) && lines__place_name(tail) &&
+        rls_entry_field_names_job(head.p, head.n) &&
+        !lines__has_word(tail, lines__team_words, RLS_ARRAY_LEN(lines__team_words)) &&
+        rls_kw_find(tail.p, tail.n) < 0) {
+        RlsFieldScores sc;
+        rls_field_type_score(tail.p, tail.n, &sc);
+        place = rls_field_type_best(&sc) == RLS_FIELD_N_TYPES;
+    }
+    if (!place) return 0;
+    *place_byte = (size_t)(tail.p - text);
+    return head.n;
+}
+
 /* Finds the dates of an entry line into out and splits the text on both
  * sides of them into fields (the whole line when it holds no date).
  * Returns the number of fields; *found counts the dates. */
@@ -849,9 +959,16 @@ static int lines__beside_dates(Field *fields, size_t n, RlsSectionKind kind, Rls
         bool place = lines__is_location(fields[i]);
         /* "*Software Engineer* | 2019 – 2021" under "### Google": a
          * role word beats an org word, as in a whole entry line. */
-        if (!out->title && !place && lines__is_title(fields[i], kind))
+        if (!out->title && !place && lines__is_title(fields[i], kind)) {
+            /* "*Data Engineer, Berlin* | 2019 -- 2021": the role, then where. */
+            size_t at = 0, role = rls_entry_role_place(fields[i].p, fields[i].n, false, &at);
+            if (role && !out->location) {
+                out->location = lines__dup((Field){fields[i].p + at, fields[i].n - at});
+                found++;
+                fields[i].n = role;
+            }
             out->title = lines__dup(fields[i]), found++;
-        else if (!out->org && lines__is_org(fields[i]) && !place) {
+        } else if (!out->org && lines__is_org(fields[i]) && !place) {
             Field glued = lines__glued_place(&fields[i], kind, out->title != NULL);
             out->org = lines__dup(fields[i]), found++;
             if (glued.n && !out->location) out->location = lines__dup(glued), found++;

@@ -53,6 +53,16 @@ bool rls_entry_employer_line(const char *text, size_t len, RlsSectionKind kind, 
  * "Software Engineer"); degrees do not count. */
 bool rls_entry_field_names_job(const char *text, size_t len);
 
+/* "Site Reliability Engineer, Warszawa", "Data Engineer, Berlin": a role
+ * (or degree) and, after its last comma, the place it was held in: a
+ * place the lexicon knows, or, when the entry names its employer already
+ * (employer_known), one capitalised word after a job that types as
+ * nothing else (no team of the company, technology or field of study).
+ * Returns the length of the role part, trimmed, and sets *place_byte to
+ * where the place starts in text; returns 0, *place_byte untouched, when
+ * the text is not so. Borrows text. */
+size_t rls_entry_role_place(const char *text, size_t len, bool employer_known, size_t *place_byte);
+
 /* True when text[0..len) names a grade or honour of a degree rather than a
  * place or school ("Distinction", "First Class Honours", "GPA: 3.7/4.0"). */
 bool rls_entry_field_is_honour(const char *text, size_t len);

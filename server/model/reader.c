@@ -11,11 +11,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "model/lines.h" /* rls_entry_field_is_honour */
+#include "model/line_reader.h" /* rls_line_reader_label_line */
+#include "model/lines.h"       /* rls_entry_field_is_honour */
 #include "rls/alloc.h"
 #include "rls/dates.h"
 #include "rls/fieldtype.h"
 #include "rls/keywords.h" /* the technology catalogue: rls_kw_find */
+#include "rls/verbs.h"    /* a sentence that opens with a verb reports work */
 
 #define READER_MAX_PARTS 8
 
@@ -342,6 +344,53 @@ static void reader__cjk_role(RlsEntry *e) {
     e->org = name;
 }
 
+/* "{Sandoval Co., NM \&}{Yellowstone, WY}": an organisation's slot that
+ * ends with a word joining a list ("&", "and", "und", "et", "y", "и") is
+ * not finished; the slot after it, a place, finishes it, so both are one
+ * list of places, and no organisation is named. */
+static void reader__place_list(RlsEntry *e) {
+    static const char *const joins[] = {"&", "and", "und", "et", "y", "e", "и"};
+    if (!e->org || !e->location || !reader__is_place((Part){e->location, strlen(e->location)}))
+        return;
+    size_t n = strlen(e->org);
+    while (n && e->org[n - 1] == ' ')
+        n--;
+    size_t w = n;
+    while (w && e->org[w - 1] != ' ')
+        w--;
+    if (!w) return; /* a lone "&" or name */
+    size_t k = 0;
+    while (k < RLS_ARRAY_LEN(joins) &&
+           !(strlen(joins[k]) == n - w && !strncasecmp(e->org + w, joins[k], n - w)))
+        k++;
+    if (k == RLS_ARRAY_LEN(joins)) return;
+    size_t ln = strlen(e->location);
+    char *place = rls_malloc(n + 1 + ln + 1);
+    memcpy(place, e->org, n);
+    place[n] = ' ';
+    memcpy(place + n + 1, e->location, ln + 1);
+    rls_free(e->org);
+    rls_free(e->location);
+    e->org = NULL;
+    e->location = place;
+}
+
+/* "{Школа №5}{Нижний Новгород, Россия}" in the title and employer slots
+ * of a template whose place slot is empty: the author wrote the employer
+ * and its place one slot early. A title that reads clearly as an
+ * organisation beside an employer that reads as a place, whole, is the
+ * employer, the place its location, and the role is not named here (its
+ * description may name it: reader__title_from_text). */
+static void reader__shifted_slots(RlsEntry *e) {
+    if (!e->title || !e->org || e->location ||
+        !rls_field_type_is_clearly(e->title, strlen(e->title), RLS_FIELD_ORG) ||
+        !reader__is_place((Part){e->org, strlen(e->org)}))
+        return;
+    e->location = e->org;
+    e->org = e->title;
+    e->title = NULL;
+}
+
 void rls_reader_settle_entry(RlsEntry *entry) {
     if (!entry) return;
     reader__cjk_role(entry);
@@ -349,15 +398,117 @@ void rls_reader_settle_entry(RlsEntry *entry) {
     reader__cut_grade(entry->title);
     reader__cut_stack(entry->org);
     reader__link_org(entry);
+    reader__shifted_slots(entry);
+    reader__place_list(entry);
     reader__location_name(entry);
     reader__org_place(entry);
     reader__org_country(entry);
 }
 
+/* Words in text[0..n), or more than `cap` when there are more. */
+static size_t reader__words(const char *text, size_t n, size_t cap) {
+    size_t words = 0;
+    for (size_t i = 0; i < n && words <= cap; i++)
+        if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) words++;
+    return words;
+}
+
+/* "{2005 -- 2010}{School No. 5}{..}{..}{Teacher of computing. Ran the
+ * computer lab.}": an entry that names its employer or school but no role
+ * or degree takes it from its own text, where a short first sentence names
+ * a job ("Педагог дополнительного образования"), or, in education, a short
+ * line names a degree ("Степень магистра" after the faculty and chair).
+ * A sentence that opens with a verb's past, -ing or third person form
+ * reports work ("Managed developers"; "Lead Engineer" opens with a base),
+ * and a label a fact ("Advisor: ..."): they name none. The text stays the
+ * entry's. */
+static void reader__title_from_text(RlsResume *m, uint32_t index) {
+    RlsEntry *e = &m->entries[index];
+    if (e->title || !e->org || e->section >= m->n_sections) return;
+    RlsSectionKind kind = m->sections[e->section].kind;
+    bool education = kind == RLS_SECTION_EDUCATION;
+    if (!education && kind != RLS_SECTION_EXPERIENCE && kind != RLS_SECTION_VOLUNTEERING) return;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++) {
+        const RlsParagraph *para = &m->paragraphs[i];
+        if (para->entry != (int32_t)index || !para->plain.len) continue;
+        const char *t = para->plain.text;
+        size_t n = para->plain.len;
+        const char *stop = strstr(t, ". ");
+        if (stop) n = (size_t)(stop - t);
+        while (n && strchr(" .;", t[n - 1]))
+            n--;
+        size_t first = strcspn(t, " ");
+        RlsVerb verb;
+        /* "Advisor: Ping He" labels a person, and names no role held. */
+        bool fits =
+            n && reader__words(t, n, 5) <= 5 && !memchr(t, ':', n) &&
+            !rls_line_reader_label_line(t, para->plain.len) &&
+            rls_field_type_is_clearly(t, n, education ? RLS_FIELD_DEGREE : RLS_FIELD_TITLE) &&
+            !(rls_verb_read(t, RLS_MIN(first, n), false, &verb) &
+              (RLS_VFORM_PAST | RLS_VFORM_GERUND | RLS_VFORM_THIRD));
+        if (fits) {
+            e->title = rls_strndup(t, n);
+            return;
+        }
+        /* A role is named first; a degree may close the text. */
+        if (!education) return;
+    }
+}
+
+/* Whether the capitals opening the words of name ("Young Minho
+ * Enterprise") spell label ("yme"), in any case; words in lower case
+ * ("de", "of") are skipped. */
+static bool reader__initials_spell(const char *name, size_t n, Part label) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (name[i] == ' ' || (i && name[i - 1] != ' ')) continue;
+        unsigned char c = (unsigned char)name[i];
+        if (islower(c)) continue;
+        if (!isupper(c) || k == label.n || tolower(c) != tolower((unsigned char)label.p[k]))
+            return false;
+        k++;
+    }
+    return k == label.n && k >= 2;
+}
+
+/* "Young Minho Enterprise" above a list of roles, each naming
+ * "\href{..}{yme.pt}" for its employer: a web address is where the
+ * organisation is found, and the group's label right above the entry,
+ * whose initials spell the address's host, names it. */
+static void reader__link_org_label(RlsResume *m, uint32_t index) {
+    RlsEntry *e = &m->entries[index];
+    Part label = e->org ? reader__link_label(e->org) : (Part){NULL, 0};
+    if (!label.n) return;
+    const RlsParagraph *above = NULL;
+    for (uint32_t i = 0; i < m->n_paragraphs; i++) {
+        const RlsParagraph *para = &m->paragraphs[i];
+        if (para->span.end_byte > e->span.start_byte) break;
+        if (para->section == e->section && para->entry < 0) above = para;
+    }
+    if (!above || above->plain.len > 60 ||
+        !reader__initials_spell(above->plain.text, above->plain.len, label))
+        return;
+    /* The roles between the label and this one are of its group: each
+     * took the label already. */
+    for (uint32_t j = index; j-- > 0;) {
+        const RlsEntry *before = &m->entries[j];
+        if (before->section != e->section || before->span.start_byte < above->span.start_byte)
+            break;
+        if (!before->org || strlen(before->org) != above->plain.len ||
+            memcmp(before->org, above->plain.text, above->plain.len) != 0)
+            return;
+    }
+    rls_free(e->org);
+    e->org = rls_strndup(above->plain.text, above->plain.len);
+}
+
 void rls_reader_settle(RlsResume *model) {
     if (!model) return;
-    for (uint32_t i = 0; i < model->n_entries; i++)
+    for (uint32_t i = 0; i < model->n_entries; i++) {
         rls_reader_settle_entry(&model->entries[i]);
+        reader__link_org_label(model, i);
+        reader__title_from_text(model, i);
+    }
 }
 
 /* ---- The order a section writes its entries' names in ---------------------- */

@@ -670,12 +670,17 @@ static bool tex__names_role(const char *text) {
 }
 
 /* Whether an argument is a sentence describing the role rather than a
- * field: many words, or a full stop at its end. */
+ * field: a full stop at its end, or many words, most of them in lower
+ * case. A long name is written in capitals ("TECH Jr. - Empresa Júnior de
+ * Informática da UCSal": nine words, two in lower case). */
 static bool tex__prose(const char *text) {
-    size_t n = strlen(text), words = 1;
-    for (size_t i = 0; i < n; i++)
-        words += text[i] == ' ';
-    return words > 8 || (n > 1 && text[n - 1] == '.');
+    size_t n = strlen(text), words = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == ' ' || (i && text[i - 1] != ' ')) continue;
+        words++;
+        lower += islower((unsigned char)text[i]) != 0;
+    }
+    return (words > 8 && (lower * 2 > words || words > 16)) || (n > 1 && text[n - 1] == '.');
 }
 
 /* A macro of a known template's name that the document (or its class)

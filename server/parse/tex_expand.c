@@ -401,6 +401,7 @@ static uint32_t exp__definition(ExpState *st, uint32_t i, uint32_t j, uint32_t e
 typedef struct {
     RlsSpan span;
     bool from_call; /* false: a default from the definition, or absent */
+    bool has_value; /* xparse's view: a star given, an optional argument given or defaulted */
 } ExpArg;
 
 /* Reads a call's arguments from i; returns the index past them, or
@@ -410,34 +411,35 @@ static uint32_t exp__call_args(const ExpState *st, const ExpDef *d, uint32_t i, 
     for (unsigned k = 0; k < d->n_params; k++) {
         uint32_t p = exp__skip_space(st, i, end);
         char c = p < end ? st->src[p] : '\0';
-        args[k] = (ExpArg){{0, 0}, false};
+        args[k] = (ExpArg){{0, 0}, false, false};
         if (d->kinds[k] == 's') {
-            if (c == '*') i = p + 1;
+            if (c == '*') i = p + 1, args[k].has_value = true;
             continue;
         }
         if (d->kinds[k] == 'o') {
             if (c == '[') {
                 uint32_t e = exp__group_end(st, p, end, '[', ']');
                 if (e == UINT32_MAX) return e;
-                args[k] = (ExpArg){{p + 1, e - 1}, true};
+                args[k] = (ExpArg){{p + 1, e - 1}, true, true};
                 i = e;
             } else if (d->has_default[k]) {
                 args[k].span = d->defaults[k];
+                args[k].has_value = true;
             }
             continue;
         }
         if (c == '{') {
             uint32_t e = exp__group_end(st, p, end, '{', '}');
             if (e == UINT32_MAX) return e;
-            args[k] = (ExpArg){{p + 1, e - 1}, true};
+            args[k] = (ExpArg){{p + 1, e - 1}, true, true};
             i = e;
         } else if (c == '\\') {
             uint32_t w = exp__word(st, p, end);
             if (w == p) w = RLS_MIN(p + 2, end);
-            args[k] = (ExpArg){{p, w}, true};
+            args[k] = (ExpArg){{p, w}, true, true};
             i = w;
         } else if (c && c != '}' && c != '%' && c != '\n') {
-            args[k] = (ExpArg){{p, p + 1}, true};
+            args[k] = (ExpArg){{p, p + 1}, true, true};
             i = p + 1;
         } else {
             return UINT32_MAX;
@@ -447,6 +449,113 @@ static uint32_t exp__call_args(const ExpState *st, const ExpDef *d, uint32_t i, 
 }
 
 static void exp__scan(ExpState *st, uint32_t a, uint32_t b, unsigned depth);
+
+/* "{#3}" at i (after space): sets *arg to the argument's index and returns
+ * the index past the group, or UINT32_MAX when the group is no lone
+ * parameter of the n_args the definition takes. */
+static uint32_t exp__param_group(const ExpState *st, uint32_t i, uint32_t end, unsigned n_args,
+                                 unsigned *arg) {
+    RlsSpan inner;
+    uint32_t e = exp__braced(st, i, end, &inner);
+    if (e == UINT32_MAX) return e;
+    uint32_t a = inner.start_byte, b = inner.end_byte;
+    while (a < b && exp__blank(st->src[a]))
+        a++;
+    while (b > a && exp__blank(st->src[b - 1]))
+        b--;
+    if (b - a != 2 || st->src[a] != '#' || st->src[a + 1] < '1' ||
+        (unsigned)(st->src[a + 1] - '1') >= n_args)
+        return UINT32_MAX;
+    *arg = (unsigned)(st->src[a + 1] - '1');
+    return e;
+}
+
+/* Whether a braced group at i (after space) holds nothing but space; the
+ * index past it in *past. */
+static bool exp__empty_group(const ExpState *st, uint32_t i, uint32_t end, uint32_t *past) {
+    RlsSpan inner;
+    *past = exp__braced(st, i, end, &inner);
+    if (*past == UINT32_MAX) return false;
+    for (uint32_t k = inner.start_byte; k < inner.end_byte; k++)
+        if (!exp__blank(st->src[k]) && st->src[k] != '\n') return false;
+    return true;
+}
+
+/* The tests a definition makes of its own arguments, decided here as TeX
+ * decides them at the call: xparse's \IfValueT{#3}{, #3} (was the optional
+ * argument given?), \IfBooleanTF{#1} (the star), \IfBlankTF, etoolbox's
+ * \ifblank{#2}{..}{..} and ifthen's \ifthenelse{\equal{#2}{}}{..}{..}.
+ * Left unexpanded, the test's name goes and its branches both stay, and
+ * "\textit{Engineer}\IfValueT{Warsaw}{, Warsaw}" reads as one run-on title.
+ * The control word at i (inside the body, before end) is read with what
+ * follows it; returns the index past the whole test and sets *branch to the
+ * branch taken (empty when none is written), or returns UINT32_MAX when it
+ * opens no test the scanner reads. */
+static uint32_t exp__conditional(const ExpState *st, uint32_t i, uint32_t end, const ExpArg *args,
+                                 unsigned n_args, RlsSpan *branch) {
+    enum { TEST_VALUE, TEST_BLANK, TEST_EQUAL };
+    static const struct {
+        const char *name;
+        unsigned char test;
+        bool negate;
+        char branches; /* 'T': the true one only, 'F': the false one only, 'B': both */
+    } tests[] = {
+        {"IfValueT", TEST_VALUE, false, 'T'},    {"IfValueF", TEST_VALUE, false, 'F'},
+        {"IfValueTF", TEST_VALUE, false, 'B'},   {"IfNoValueT", TEST_VALUE, true, 'T'},
+        {"IfNoValueF", TEST_VALUE, true, 'F'},   {"IfNoValueTF", TEST_VALUE, true, 'B'},
+        {"IfBooleanT", TEST_VALUE, false, 'T'},  {"IfBooleanF", TEST_VALUE, false, 'F'},
+        {"IfBooleanTF", TEST_VALUE, false, 'B'}, {"IfBlankT", TEST_BLANK, false, 'T'},
+        {"IfBlankF", TEST_BLANK, false, 'F'},    {"IfBlankTF", TEST_BLANK, false, 'B'},
+        {"ifblank", TEST_BLANK, false, 'B'},     {"ifstrempty", TEST_BLANK, false, 'B'},
+        {"ifthenelse", TEST_EQUAL, false, 'B'},
+    };
+    uint32_t w = exp__word(st, i, end);
+    if (w == i) return UINT32_MAX;
+    size_t t = 0;
+    while (t < RLS_ARRAY_LEN(tests) && !exp__is(st, i + 1, w, tests[t].name))
+        t++;
+    if (t == RLS_ARRAY_LEN(tests)) return UINT32_MAX;
+    unsigned arg = 0;
+    uint32_t p;
+    if (tests[t].test == TEST_EQUAL) {
+        /* Only "{\equal{#n}{}}" (either order): a comparison with an
+         * empty text is a test of a blank argument. */
+        RlsSpan cond;
+        p = exp__braced(st, w, end, &cond);
+        if (p == UINT32_MAX) return p;
+        uint32_t q = exp__skip_space(st, cond.start_byte, cond.end_byte);
+        uint32_t qw = exp__word(st, q, cond.end_byte);
+        if (qw == q || !exp__is(st, q + 1, qw, "equal")) return UINT32_MAX;
+        uint32_t past = exp__param_group(st, qw, cond.end_byte, n_args, &arg);
+        bool empty = past != UINT32_MAX && exp__empty_group(st, past, cond.end_byte, &past);
+        if (!empty) {
+            empty = exp__empty_group(st, qw, cond.end_byte, &past) && past != UINT32_MAX;
+            past = empty ? exp__param_group(st, past, cond.end_byte, n_args, &arg) : UINT32_MAX;
+        }
+        if (past == UINT32_MAX || exp__skip_space(st, past, cond.end_byte) != cond.end_byte)
+            return UINT32_MAX;
+    } else {
+        p = exp__param_group(st, w, end, n_args, &arg);
+        if (p == UINT32_MAX) return p;
+    }
+    const ExpArg *a = &args[arg];
+    bool truth;
+    if (tests[t].test == TEST_VALUE) {
+        truth = a->has_value;
+    } else {
+        truth = true;
+        for (uint32_t k = a->span.start_byte; k < a->span.end_byte && truth; k++)
+            truth = exp__blank(st->src[k]) || st->src[k] == '\n';
+    }
+    if (tests[t].negate) truth = !truth;
+    RlsSpan yes = {0, 0}, no = {0, 0};
+    RlsSpan *first = tests[t].branches == 'F' ? &no : &yes;
+    p = exp__braced(st, p, end, first);
+    if (p != UINT32_MAX && tests[t].branches == 'B') p = exp__braced(st, p, end, &no);
+    if (p == UINT32_MAX) return p;
+    *branch = truth ? yes : no;
+    return p;
+}
 
 /* Writes a definition's text with the arguments in place. Comments in the
  * definition ("{%" at a line's end) vanish with their line break and the
@@ -458,7 +567,16 @@ static void exp__body(ExpState *st, RlsSpan body, const ExpArg *args, unsigned n
     for (uint32_t i = body.start_byte; i < body.end_byte;) {
         char c = s[i];
         if (c == '\\' && i + 1 < body.end_byte) {
-            i += 2;
+            RlsSpan branch;
+            uint32_t past = exp__conditional(st, i, body.end_byte, args, n_args, &branch);
+            if (past == UINT32_MAX) {
+                i += 2;
+                continue;
+            }
+            exp__gen(st, s + run, i - run, call);
+            if (branch.end_byte > branch.start_byte)
+                exp__body(st, branch, args, n_args, call, depth);
+            i = run = past;
         } else if (c == '%') {
             exp__gen(st, s + run, i - run, call);
             i = exp__line_end(st, i);

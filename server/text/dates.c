@@ -1239,16 +1239,25 @@ static bool dates__in_number_group(const char *text, const char *p, const RlsDat
     return q < digits_end && (q == text || !isalnum((unsigned char)q[-1]));
 }
 
-/* "2016-2018, 2020-Present", "2018, 2020": dates listed after the first,
- * each later than the one before, widen its range to the last of them. The
- * scan stands after the first; returns where the list ends. */
+/* "2016-2018, 2020-Present", "2018, 2020", "Summer 2012 and 2013": dates
+ * listed after the first, each later than the one before, widen its range
+ * to the last of them. The scan stands after the first; returns where the
+ * list ends. */
 static const char *dates__list_tail(const char *text, const char *p, const char *end,
                                     RlsDateRange *r) {
+    /* The words that join the last two of a list. */
+    static const char *const ands[] = {"and", "und", "et", "y", "e", "en", "i", "og", "och", "и"};
     for (;;) {
         const char *q = p;
         while (q < end && *q == ' ')
             q++;
-        if (q >= end || (*q != ',' && *q != ';' && *q != '&')) return p;
+        size_t wn = q < end ? dates__word_len(q, end) : 0, k = 0;
+        while (wn && k < RLS_ARRAY_LEN(ands) && !dates__word_eq(q, wn, ands[k]))
+            k++;
+        if (wn && k < RLS_ARRAY_LEN(ands) && q + wn < end && q[wn] == ' ')
+            q += wn - 1; /* the word stands where a comma would */
+        else if (q >= end || (*q != ',' && *q != ';' && *q != '&'))
+            return p;
         q++;
         while (q < end && *q == ' ')
             q++;

@@ -283,6 +283,12 @@ static const FindCase find_cases[] = {
     {"Jan 2019 – Mar 2019; Sep 2019 – Dec 2019", NULL, 2019, 1, 'E', 2019, 12, 'E'},
     {"Jan 2020 - Mar 2021, Berlin", "Jan 2020 - Mar 2021", 2020, 1, 'E', 2021, 3, 'E'},
     {"2019 - 2021, 2015 - 2016", "2019 - 2021", 2019, 0, 'Y', 2021, 0, 'Y'},
+    /* The last two of a list joined by a word ("and", "und", "и"). */
+    {"Spring 2016 and 2017", NULL, 2016, 3, 'S', 2017, 0, 'Y'},
+    {"Tutor 2014 und 2016", "2014 und 2016", 2014, 0, 'Y', 2016, 0, 'Y'},
+    {"2009, 2011 и 2013", NULL, 2009, 0, 'Y', 2013, 0, 'Y'},
+    {"2019 and 12 others", "2019", 2019, 0, 'Y', 2019, 0, 'Y'},
+    {"2021 and 2018", "2021", 2021, 0, 'Y', 2021, 0, 'Y'},
     {"2018 – PRÉSENT", NULL, 2018, 0, 'Y', OPEN},
     /* German */
     {"seit 2022", NULL, 2022, 0, 'Y', OPEN},

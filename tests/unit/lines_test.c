@@ -220,6 +220,47 @@ static void test_a_date_line_gives_dates_and_place(void) {
     rls_entry_fields_close(&f);
 }
 
+/* A role, then after a comma where it was held: a known town always; an
+ * unknown capitalised word only once the employer is named elsewhere, and
+ * never a team of the company or a technology. */
+static void test_a_role_then_its_town_after_a_comma(void) {
+    static const struct {
+        const char *text;
+        bool employer_known;
+        const char *role, *place; /* NULL: not a role and its place */
+    } cases[] = {
+        {"Backend Developer, Lisbon", false, "Backend Developer", "Lisbon"},
+        {"Product Designer, Wrocław", true, "Product Designer", "Wrocław"},
+        {"Product Designer, Wrocław", false, NULL, NULL},
+        {"Nurse Practitioner, Tromsø", true, "Nurse Practitioner", "Tromsø"},
+        {"Software Engineer, Infrastructure", true, NULL, NULL},
+        {"Mobile Developer, Kotlin", true, NULL, NULL},
+        {"Graduate Researcher, Teaching Assistant", true, NULL, NULL},
+        {"Consultant, Deloitte Digital", true, NULL, NULL},
+        {"Lisbon, Portugal", true, NULL, NULL},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        const char *t = cases[i].text;
+        size_t at = 0, role = rls_entry_role_place(t, strlen(t), cases[i].employer_known, &at);
+        printf("# %s (%s)\n", t, cases[i].employer_known ? "employer named" : "no employer");
+        if (!cases[i].role) {
+            EXPECT_EQ_INT(role, 0);
+            continue;
+        }
+        char got[64];
+        snprintf(got, sizeof(got), "%.*s", (int)role, t);
+        EXPECT_STR_EQ(got, cases[i].role);
+        EXPECT_STR_EQ(t + at, cases[i].place);
+    }
+    /* A line of dates under a heading parts them the same way. */
+    RlsEntryFields f;
+    const char *line = "Data Engineer, Berlin | 2019 – 2021";
+    rls_entry_fields_split(line, strlen(line), RLS_SECTION_EXPERIENCE, true, &f);
+    EXPECT_STR_EQ(f.title, "Data Engineer");
+    EXPECT_STR_EQ(f.location, "Berlin");
+    rls_entry_fields_close(&f);
+}
+
 static void test_date_slots_take_any_era_and_open_ends(void) {
     static const struct {
         const char *text;
@@ -318,6 +359,7 @@ int main(void) {
         RLS_TEST(test_entry_lines_split_into_role_org_place_and_dates),
         RLS_TEST(test_an_employer_line_parts_name_from_place),
         RLS_TEST(test_a_date_line_gives_dates_and_place),
+        RLS_TEST(test_a_role_then_its_town_after_a_comma),
         RLS_TEST(test_date_slots_take_any_era_and_open_ends),
         RLS_TEST(test_roles_and_honours_are_told_apart),
         RLS_TEST(test_contacts_are_found_and_dates_are_not_phones),

@@ -184,6 +184,113 @@ static void test_a_web_address_is_the_organisation_only_when_nothing_else_is(voi
     }
 }
 
+/* A slot that ends with the word joining a list is finished by the place
+ * after it: both are the place, and no organisation is named. A name that
+ * only holds "&" inside it is a name. */
+static void test_a_slot_ending_in_and_continues_into_the_place(void) {
+    static const struct {
+        const char *org, *location;
+        const char *want_org, *want_location;
+    } cases[] = {
+        {"Harlan County, KY &", "Asheville, NC", NULL, "Harlan County, KY & Asheville, NC"},
+        {"Bergen and", "Oslo, Norway", NULL, "Bergen and Oslo, Norway"},
+        {"Procter & Gamble", "Cincinnati, OH", "Procter & Gamble", "Cincinnati, OH"},
+        {"Tidewise &", "Project Alpha", "Tidewise &", "Project Alpha"},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsEntry e = {.title = rls_strdup("Field Survey of Soil Gas"),
+                      .org = rls_strdup(cases[i].org),
+                      .location = rls_strdup(cases[i].location)};
+        rls_reader_settle_entry(&e);
+        if (cases[i].want_org)
+            EXPECT_STR_EQ(e.org, cases[i].want_org);
+        else
+            EXPECT_TRUE(e.org == NULL);
+        EXPECT_STR_EQ(e.location, cases[i].want_location);
+        rls_free(e.title);
+        rls_free(e.org);
+        rls_free(e.location);
+    }
+}
+
+/* A school or company in the title's slot beside a place in the
+ * employer's is the employer and its place, shifted one slot early. */
+static void test_an_employer_written_in_the_title_slot_moves_over(void) {
+    static const struct {
+        const char *title, *org;
+        const char *want_title, *want_org, *want_location;
+    } cases[] = {
+        {"Riverside High School", "Leeds, UK", NULL, "Riverside High School", "Leeds, UK"},
+        {"Гимназия №3", "Москва, Россия", NULL, "Гимназия №3", "Москва, Россия"},
+        /* A role beside a place keeps its slot; two names stay. */
+        {"Data Engineer", "Lisbon", "Data Engineer", "Lisbon", NULL},
+        {"Riverside High School", "Acme Robotics", "Riverside High School", "Acme Robotics", NULL},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsEntry e = {.title = rls_strdup(cases[i].title), .org = rls_strdup(cases[i].org)};
+        rls_reader_settle_entry(&e);
+        if (cases[i].want_title)
+            EXPECT_STR_EQ(e.title, cases[i].want_title);
+        else
+            EXPECT_TRUE(e.title == NULL);
+        EXPECT_STR_EQ(e.org, cases[i].want_org);
+        if (cases[i].want_location)
+            EXPECT_STR_EQ(e.location, cases[i].want_location);
+        else
+            EXPECT_TRUE(e.location == NULL);
+        rls_free(e.title);
+        rls_free(e.org);
+        rls_free(e.location);
+    }
+}
+
+/* An entry that names its employer or school and no role or degree takes
+ * one from its own text: a short first sentence naming a job, a short line
+ * naming a degree. A report of work or a label names none. */
+static void test_a_role_missing_from_the_heading_is_read_from_its_text(void) {
+    const char *src = "## Experience\n\n"
+                      "### Riverside High School, Leeds, UK | 2011 – 2015\n\n"
+                      "Science Teacher. Ran the robotics club.\n\n"
+                      "### Harbour Bank, Oslo | 2016 – 2018\n\n"
+                      "Managed developers of the payments app.\n\n"
+                      "### Fjord Institute, Bergen | 2018 – 2019\n\nSupervisor: Kari Nordmann\n\n"
+                      "## Education\n\n### University of Leeds, Leeds, UK | 2008 – 2012\n\n"
+                      "School of Chemistry.\n\nMaster of Chemistry\n";
+    static const char *const want[] = {"Science Teacher", NULL, NULL, "Master of Chemistry"};
+    RlsParser *p = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    RlsResume *m = rls_parser_parse(p, src, (uint32_t)strlen(src), NULL);
+    ASSERT_EQ_INT(m->n_entries, RLS_ARRAY_LEN(want));
+    for (size_t i = 0; i < RLS_ARRAY_LEN(want); i++) {
+        if (want[i])
+            EXPECT_STR_EQ(m->entries[i].title, want[i]);
+        else
+            EXPECT_TRUE(m->entries[i].title == NULL);
+        EXPECT_TRUE(m->entries[i].org != NULL);
+    }
+    /* The text stays the entry's. */
+    EXPECT_STR_EQ(m->paragraphs[0].plain.text, "Science Teacher. Ran the robotics club.");
+    rls_resume_delete(m);
+    rls_parser_delete(p);
+}
+
+/* A web address for the employer gives way to the group's label above the
+ * roles when the label's initials spell the address's host. */
+static void test_a_group_label_spelled_by_the_address_names_the_employer(void) {
+    const char *src = "## Volunteering\n\nNordic Robotics Association\n\n"
+                      "### Treasurer | nra.no | 2015 – 2017\n\n### Coach | nra.no | 2013 – 2015\n\n"
+                      "## Experience\n\nHarbour Rowing Club\n\n"
+                      "### Captain | nra.no | 2011 – 2013\n";
+    static const char *const want[] = {"Nordic Robotics Association", "Nordic Robotics Association",
+                                       "nra.no"};
+    RlsParser *p = rls_parser_new(RLS_FORMAT_MARKDOWN);
+    RlsResume *m = rls_parser_parse(p, src, (uint32_t)strlen(src), NULL);
+    ASSERT_EQ_INT(m->n_entries, RLS_ARRAY_LEN(want));
+    for (size_t i = 0; i < RLS_ARRAY_LEN(want); i++)
+        EXPECT_STR_EQ(m->entries[i].org, want[i]);
+    rls_resume_delete(m);
+    rls_parser_delete(p);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_place_glued_to_the_organisation_becomes_its_location),
@@ -192,6 +299,10 @@ int main(void) {
         RLS_TEST(test_both_formats_settle_alike),
         RLS_TEST(test_a_section_order_decides_names_that_say_nothing),
         RLS_TEST(test_a_web_address_is_the_organisation_only_when_nothing_else_is),
+        RLS_TEST(test_a_slot_ending_in_and_continues_into_the_place),
+        RLS_TEST(test_an_employer_written_in_the_title_slot_moves_over),
+        RLS_TEST(test_a_role_missing_from_the_heading_is_read_from_its_text),
+        RLS_TEST(test_a_group_label_spelled_by_the_address_names_the_employer),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }

@@ -148,6 +148,35 @@ static void test_xparse_command_with_optional_middle_argument(void) {
     rls_resume_delete(m);
 }
 
+/* A definition's tests of its own arguments are decided at each call:
+ * the branch taken is written, the other is not, and the test's name
+ * leaves nothing behind ("\\IfValueT{#2}{, #2}" writes ", Porto" or
+ * nothing; left as it was, both calls would run the role into the place). */
+static void test_argument_tests_write_the_branch_taken(void) {
+    const char *src = "\\NewDocumentCommand{\\gig}{s m o}{\\textit{#2}\\IfValueT{#3}{, #3}"
+                      "\\IfBooleanTF{#1}{ (contract)}{}\\par}\n"
+                      "\\newcommand{\\place}[2]{#1\\ifthenelse{\\equal{#2}{}}{}{ in #2}\\par}\n"
+                      "\\newcommand{\\note}[1]{\\ifblank{#1}{none}{#1}\\par}\n"
+                      "\\begin{document}\n\\section{Summary}\n"
+                      "\\gig{Data Engineer}[Porto]\n\n\\gig*{Tester}\n\n"
+                      "\\place{Harbour Lab}{}\n\n\\place{Dock Works}{Gdynia}\n\n"
+                      "\\note{ }\n\n\\note{kept}\n"
+                      "\\end{document}\n";
+    RlsResume *m = parse(src);
+    static const char *const want[] = {"Data Engineer, Porto",
+                                       "Tester (contract)",
+                                       "Harbour Lab",
+                                       "Dock Works in Gdynia",
+                                       "none",
+                                       "kept"};
+    ASSERT_EQ_INT(m->n_paragraphs, RLS_ARRAY_LEN(want));
+    for (size_t i = 0; i < RLS_ARRAY_LEN(want); i++)
+        EXPECT_STR_EQ(m->paragraphs[i].plain.text, want[i]);
+    /* The argument in the branch is still the call's own text. */
+    EXPECT_TRUE(word_maps_exactly(src, &m->paragraphs[0].plain, "Porto"));
+    rls_resume_delete(m);
+}
+
 static void test_optional_argument_default_is_generated_text(void) {
     /* "[2][Remote]": the default lands in the text, but no source bytes
      * hold it, so an edit of it is refused instead of replacing the call. */
@@ -280,6 +309,7 @@ int main(void) {
         RLS_TEST(test_organisation_first_dated_subsection_macro),
         RLS_TEST(test_environment_per_role_with_begin_and_end_code),
         RLS_TEST(test_xparse_command_with_optional_middle_argument),
+        RLS_TEST(test_argument_tests_write_the_branch_taken),
         RLS_TEST(test_optional_argument_default_is_generated_text),
         RLS_TEST(test_body_text_between_arguments_is_not_editable),
         RLS_TEST(test_def_macro_and_crlf_source),

@@ -498,16 +498,23 @@ static void test_template_macro_with_its_arguments_in_another_order(void) {
                       "\\cvevent{2019--atual}{Analista de Dados}{Quixotic Ltda}"
                       "{Painéis de vendas e relatórios automáticos para a equipe comercial.}\n"
                       "\\cvevent{Data Analyst}{Quixotic}{2016 -- 2018}{Lisbon}\n"
+                      /* a long name, in capitals, is a name and no sentence */
+                      "\\cvevent{2012--2014}{Tesoureira}{Liga Acadêmica de Engenharia da "
+                      "Universidade Federal do Pará}{Organizei a semana de engenharia.}\n"
                       "\\end{document}\n";
     RlsResume *m = parse(src);
-    ASSERT_EQ_INT(m->n_entries, 2);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(m->entries[2].title, "Tesoureira");
+    EXPECT_STR_EQ(m->entries[2].org,
+                  "Liga Acadêmica de Engenharia da Universidade Federal do Pará");
+    EXPECT_EQ_INT(m->entries[2].dates.start.year, 2012);
     EXPECT_STR_EQ(m->entries[0].title, "Analista de Dados");
     EXPECT_STR_EQ(m->entries[0].org, "Quixotic Ltda");
     EXPECT_TRUE(m->entries[0].location == NULL);
     EXPECT_EQ_INT(m->entries[0].dates.start.year, 2019);
     EXPECT_TRUE(m->entries[0].dates.end.present);
     EXPECT_TRUE(span_is(src, m->entries[0].dates.span, "2019--atual"));
-    ASSERT_EQ_INT(m->n_paragraphs, 1);
+    ASSERT_EQ_INT(m->n_paragraphs, 2);
     EXPECT_EQ_INT(m->paragraphs[0].entry, 0);
     /* The template's own order still reads as it did. */
     EXPECT_STR_EQ(m->entries[1].title, "Data Analyst");
