@@ -26,8 +26,8 @@ static RlsLspPos outline__pos(const RlsText *text, uint32_t byte) {
 static void outline__date(const RlsDate *d, char *buf, size_t cap) {
     if (d->present)
         snprintf(buf, cap, "present");
-    else if (d->year && d->month)
-        snprintf(buf, cap, "%04d-%02d", d->year, d->month);
+    else if (d->year && d->month && d->kind != RLS_DATE_SEASON)
+        snprintf(buf, cap, "%04d-%02d", d->year, d->month); /* "Summer 2021" is no month */
     else if (d->year)
         snprintf(buf, cap, "%04d", d->year);
     else
