@@ -30,6 +30,7 @@
 #include <tree_sitter/api.h>
 
 #include "model/builder.h"
+#include "model/entry_reader.h"
 #include "model/lines.h"
 #include "model/reader.h"
 #include "rls/dates.h"
@@ -639,17 +640,6 @@ static void md__collect(Md *md, TSTree *tree) {
 
 /* ---- Entries ------------------------------------------------------------------ */
 
-static bool md__entry_section(RlsSectionKind kind) {
-    return kind != RLS_SECTION_HEADER && kind != RLS_SECTION_SKILLS && kind != RLS_SECTION_SUMMARY;
-}
-
-static uint32_t md__words(const RlsPlain *p) {
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < p->len; i++)
-        if (p->text[i] != ' ' && (i == 0 || p->text[i - 1] == ' ')) n++;
-    return n;
-}
-
 /* A line a reader takes for a role, school or project: short, and either
  * dated or set wholly in bold/italics. A sentence (a full stop after many
  * words) is prose even when bold. */
@@ -658,7 +648,7 @@ static bool md__lines_short(const Md *md, const MdText *t);
 static bool md__looks_like_entry(const Md *md, const MdText *t) {
     const RlsPlain *p = &t->plain;
     if (p->len == 0 || p->len > 160 || t->n_lines > 4) return false;
-    if (p->text[p->len - 1] == '.' && md__words(p) > 8) return false;
+    if (p->text[p->len - 1] == '.' && rls_entry_reader_words(p->text, p->len) > 8) return false;
     /* "**{{ item.degree }} in {{ item.field }}**": a template's
      * placeholders, filled in from data that is not in the file. */
     if (strstr(p->text, "{{")) return false;
@@ -679,23 +669,6 @@ static bool md__looks_like_entry(const Md *md, const MdText *t) {
         rls_date_text_looks_dated(p->text, p->len))
         return true;
     return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
-}
-
-/* In a section of no known kind ("Egenskaber", "Referencer"), or of
- * awards, an entry shows itself by dates or a role: an undated line naming
- * no role there ("**Andre relevante egenskaber**", a referee's name, "**X
- * Innovation Award**, China") labels what follows or is a line of its own. */
-static bool md__unknown_section_label(const Md *md, const MdText *t) {
-    if (md->kind != RLS_SECTION_OTHER && md->kind != RLS_SECTION_AWARDS) return false;
-    const RlsPlain *p = &t->plain;
-    RlsDateRange r;
-    size_t ds, de;
-    if (rls_date_range_find(p->text, p->len, &r, &ds, &de)) return false;
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &f);
-    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-    rls_entry_fields_close(&f);
-    return !role;
 }
 
 /* Whether every source line of t is short (60 bytes at most): fields
@@ -737,23 +710,6 @@ static char *md__stacked_field_string(const Md *md, const MdText *t) {
 
 static RlsEntry *md__entry_at(Md *md, int32_t index) {
     return &md->mb.model->entries[index];
-}
-
-/* Whether an entry names a role or degree already. */
-static bool md__entry_has_role(const RlsEntry *e) {
-    return e->title && rls_entry_field_is_role(e->title, strlen(e->title));
-}
-
-/* Gives an entry the role found on the line under its heading. A heading
- * that named no role named the employer or school ("### Initech" over
- * "*Staff Engineer*"), so its text moves to the organisation. */
-static void md__entry_take_title(RlsEntry *e, const char *title, bool from_heading) {
-    if (md__entry_has_role(e) || (e->title && !from_heading)) return;
-    if (e->title && !e->org)
-        e->org = e->title;
-    else
-        rls_free(e->title);
-    e->title = rls_strdup(title);
 }
 
 /* True when the text of a link of t, written "[text](destination)", is
@@ -871,7 +827,7 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
          * names a role the entry lacks. */
         bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
         bool role_line =
-            (from_heading || names_role) && f.title && !f.org && !md__entry_has_role(e);
+            (from_heading || names_role) && f.title && !f.org && !rls_entry_reader_has_role(e);
         if (short_rest && ((f.dates.valid && !e->dates.valid) || (!f.dates.valid && role_line))) {
             if (f.dates.valid) {
                 e->dates = f.dates;
@@ -879,10 +835,10 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
             }
             /* The role came first: the dated line's leading name is the
              * organisation. */
-            if (f.title && !f.org && !names_role && md__entry_has_role(e) && !e->org)
+            if (f.title && !f.org && !names_role && rls_entry_reader_has_role(e) && !e->org)
                 e->org = rls_strdup(f.title);
             else if (f.title)
-                md__entry_take_title(e, f.title, from_heading || role_line);
+                rls_entry_reader_take_title(e, f.title, from_heading || role_line);
             /* "[Bank11](...), Neuss" beside the dates read as one place:
              * a name before a place is the employer. */
             char *org = NULL, *place = NULL;
@@ -1091,7 +1047,7 @@ static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
 static bool md__slot_sibling(Md *md, const MdText *t) {
     const RlsPlain *p = &t->plain;
     if (!md->slot_layout || md->kind == RLS_SECTION_PUBLICATIONS || t->n_lines > 1 ||
-        p->len > 120 || (p->text[p->len - 1] == '.' && md__words(p) > 8))
+        p->len > 120 || (p->text[p->len - 1] == '.' && rls_entry_reader_words(p->text, p->len) > 8))
         return false;
     char *fs = md__field_string(t);
     RlsEntryFields f;
@@ -1119,78 +1075,13 @@ static bool md__header_text(Md *md, MdText *t) {
     return true;
 }
 
-/* "**Cliente: Verisure**" over the list of a dated role: a labelled
- * detail of that role (a label of one or two words, a colon), not a new
- * entry that would take the role's bullets. */
-static bool md__detail_label(const Md *md, const MdText *t) {
-    int32_t ce = md->mb.current_entry;
-    if (ce < 0 || !md->mb.model->entries[ce].dates.valid) return false;
-    const RlsPlain *p = &t->plain;
-    uint32_t words = 1;
-    for (uint32_t i = 0; i + 1 < p->len && p->text[i] != ','; i++) {
-        if (p->text[i] == ':' && p->text[i + 1] == ' ') return words <= 2;
-        if (p->text[i] == ' ' && ++words > 2) return false;
-    }
-    return false;
-}
-
-static bool md__label_prefix(const char *p, size_t n);
-
-/* "*Aktualisiert am: Feb 2024*", "Last updated: 03/2024": a label that
- * names no role or organisation, a date, and nothing else. */
-static bool md__labelled_date(const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    if (t->n_lines > 1 || !md__label_prefix(p->text, p->len)) return false;
-    const char *colon = memchr(p->text, ':', p->len);
-    size_t label_len = colon ? (size_t)(colon - p->text) : p->len;
-    /* "**Software Engineer**: 2019 - 2021", "Acme Corp: 2018": a name, not a
-     * label. */
-    if (rls_entry_field_is_role(p->text, label_len) ||
-        rls_field_type_is_clearly(p->text, label_len, RLS_FIELD_ORG))
-        return false;
-    size_t from = label_len < p->len ? label_len + 1 : p->len;
-    while (from < p->len && p->text[from] == ' ')
-        from++;
-    RlsDateRange dr;
-    size_t ds, de;
-    if (from == p->len || !rls_date_range_find(p->text + from, p->len - from, &dr, &ds, &de))
-        return false;
-    size_t end = from + de;
-    while (end < p->len && strchr(" .)", p->text[end]))
-        end++;
-    return ds == 0 && end == p->len;
-}
-
 /* Gives entry e the employer and place named by t when t is one short
  * undated line that reads as a name ("University of Bath, Bath, UK",
  * "Auth0 / Okta, Remote"), not a sentence or a label. Returns whether it
  * did. */
 static bool md__employer_of(Md *md, RlsEntry *e, const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    RlsDateRange dr;
-    size_t ds, de;
-    /* "**A-Levels** (2011–2013)" over "Slough Grammar School, Slough, UK":
-     * a lone name above, taken for the school, was the entry's title when
-     * the line under it is plainly one. */
-    bool retitle = e->org && !e->title;
-    if ((e->org && !retitle) || t->n_lines > 1 || p->len == 0 || p->len > 80 ||
-        strchr(".:;", p->text[p->len - 1]) || rls_date_range_find(p->text, p->len, &dr, &ds, &de))
-        return false;
-    char *org = NULL, *location = NULL;
-    if (!rls_entry_employer_line(p->text, p->len, md->kind, &org, &location)) return false;
-    if (retitle && !rls_field_type_is_clearly(org, strlen(org), RLS_FIELD_ORG)) {
-        rls_free(org);
-        rls_free(location);
-        return false;
-    }
-    if (retitle) e->title = e->org;
-    e->org = org;
-    if (!e->location)
-        e->location = location;
-    else
-        rls_free(location);
-    e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
-    return true;
+    return t->n_lines <= 1 && rls_entry_reader_employer_line(md->kind, e, t->plain.text,
+                                                             t->plain.len, t->span.end_byte);
 }
 
 /* "**Staff Engineer**" / "Auth0 / Okta, Remote" / "Sep 2021 - Present",
@@ -1198,34 +1089,23 @@ static bool md__employer_of(Md *md, RlsEntry *e, const MdText *t) {
  * dated line) with nothing else under it yet is that entry's employer, as
  * when the lines are stacked in one paragraph. */
 static bool md__fresh_employer(Md *md, const MdText *t) {
-    if (md->fresh_entry < 0 || !md__entry_section(md->kind)) return false;
+    if (md->fresh_entry < 0 || !rls_entry_reader_section_has_entries(md->kind)) return false;
     RlsEntry *e = md__entry_at(md, md->fresh_entry);
     /* "Link: https://...", "Stack: Go": a labelled detail names no employer. */
     if (memchr(t->plain.text, ':', t->plain.len)) return false;
-    return (md__entry_has_role(e) || e->dates.valid) && md__employer_of(md, e, t);
+    return (rls_entry_reader_has_role(e) || e->dates.valid) && md__employer_of(md, e, t);
 }
 
 /* "## Zenni Optical (2023.06 ~ 2024.01)" over "数据科学家": the short line
  * right under an entry heading that names no role, when the line names
  * one and nothing else, is that entry's role, marked or not. */
 static bool md__fresh_role(Md *md, const MdText *t) {
-    if (md->fresh_entry < 0 || md->fresh_entry_level == 0xFFFF || !md__entry_section(md->kind))
+    if (md->fresh_entry < 0 || md->fresh_entry_level == 0xFFFF ||
+        !rls_entry_reader_section_has_entries(md->kind) || t->n_lines > 1)
         return false;
-    RlsEntry *e = md__entry_at(md, md->fresh_entry);
-    const RlsPlain *p = &t->plain;
-    if (md__entry_has_role(e) || t->n_lines > 1 || p->len == 0 || p->len > 80 ||
-        strchr(".:;", p->text[p->len - 1]) || memchr(p->text, ':', p->len))
-        return false;
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &f);
-    bool role =
-        f.title && !f.org && !f.dates.valid && rls_entry_field_is_role(f.title, strlen(f.title));
-    if (role) {
-        md__entry_take_title(e, f.title, true);
-        e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
-    }
-    rls_entry_fields_close(&f);
-    return role;
+    return rls_entry_reader_role_line(md->parser->splits, md->kind,
+                                      md__entry_at(md, md->fresh_entry), t->plain.text,
+                                      t->plain.len, t->span.end_byte);
 }
 
 /* Prose outside lists: header lines, skills lines, entry lines, or plain
@@ -1243,18 +1123,21 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (md->kind == RLS_SECTION_SKILLS) {
         rls_md_skills(md, t);
         md__text_close(t);
-    } else if (allow_entry && md__entry_section(md->kind) &&
+    } else if (allow_entry && rls_entry_reader_section_has_entries(md->kind) &&
                /* A line that is only dates in a code span opens an entry
                 * however long the prose its paragraph runs on into. */
                ((slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0 ||
                 (t->n_lines <= 6 && (slot_from_plain = md__label_slot(md, t, &slot_dates)) > 0))) {
         md__slot_entry(md, t, slot_from_plain, &slot_dates);
         md__text_close(t);
-    } else if (allow_entry && md__entry_section(md->kind) &&
+    } else if (allow_entry && rls_entry_reader_section_has_entries(md->kind) &&
                /* A dated citation is no entry ("Hart, A.G. (2025) ..."). */
                (md->kind != RLS_SECTION_PUBLICATIONS || md->slot_layout) &&
                (md__looks_like_entry(md, t) || md__slot_sibling(md, t)) &&
-               !md__detail_label(md, t) && !md__unknown_section_label(md, t)) {
+               !rls_entry_reader_detail_label(md->mb.model, md->mb.current_entry, t->plain.text,
+                                              t->plain.len) &&
+               !rls_entry_reader_unknown_label(md->parser->splits, md->kind, t->plain.text,
+                                               t->plain.len)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
     } else if (allow_entry && (md__fresh_role(md, t) || md__fresh_employer(md, t))) {
@@ -1288,43 +1171,6 @@ static uint32_t md__lines(const Md *md, const TSRange *r, uint32_t n, MdLine *ou
         }
     }
     return k;
-}
-
-/* "GPA: ", "Dissertation: ", "Thesis title: ": one to three words and a
- * colon opening a line (markup around the label allowed). */
-static bool md__label_prefix(const char *p, size_t n) {
-    size_t i = 0, words = 0;
-    while (i < n && strchr(" \t*_", p[i]))
-        i++;
-    if (i == n || !isalpha((unsigned char)p[i])) return false;
-    for (; i < n && i < 40; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c == ':') {
-            size_t j = i + 1;
-            while (j < n && strchr("*_", p[j]))
-                j++;
-            /* "Check it out:" over a link on the next line is no label. */
-            while (j < n && (p[j] == ' ' || p[j] == '\t'))
-                j++;
-            return words < 3 && j > i + 1 && j < n;
-        }
-        if (c == ' ') {
-            if (++words >= 3) return false;
-        } else if (!isalnum(c) && c < 0x80 && !strchr("*_-'", c)) {
-            return false;
-        }
-    }
-    return false;
-}
-
-/* Where the last "; " or ", " field of a definition begins when it names a
- * grade ("...; University of Oxford; Distinction"), or 0. */
-static uint32_t md__trailing_honour(const RlsPlain *p) {
-    uint32_t i = p->len;
-    while (i > 1 && !((p->text[i - 2] == ';' || p->text[i - 2] == ',') && p->text[i - 1] == ' '))
-        i--;
-    if (i <= 1 || !rls_entry_field_is_honour(p->text + i, p->len - i)) return 0;
-    return i;
 }
 
 /* A definition list under a term, in a section of roles or schools: the
@@ -1362,20 +1208,24 @@ static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *g
         }
         /* A name wrapped onto the next line ("University of" / "HomeTown")
          * is one field: only a sentence under the first line is prose. */
-        if (starts_marked && rest.len && rest.text[rest.len - 1] == '.' && md__words(&rest) >= 5) {
+        if (starts_marked && rest.len && rest.text[rest.len - 1] == '.' &&
+            rls_entry_reader_words(rest.text, rest.len) >= 5) {
             while (first_end > 0 && d->plain.text[first_end - 1] == ' ')
                 first_end--;
             first.len = first_end;
         } else {
             first_end = d->plain.len;
         }
-        bool sentence = first.len && first.text[first.len - 1] == '.' && md__words(&first) >= 4 &&
-                        !starts_marked;
-        bool short_def = first.len <= 100 && md__words(&first) <= 14 && !sentence;
-        if (!short_def || (!dated && !starts_marked && md__words(&first) > 8)) break;
+        bool sentence = first.len && first.text[first.len - 1] == '.' &&
+                        rls_entry_reader_words(first.text, first.len) >= 4 && !starts_marked;
+        bool short_def =
+            first.len <= 100 && rls_entry_reader_words(first.text, first.len) <= 14 && !sentence;
+        if (!short_def ||
+            (!dated && !starts_marked && rls_entry_reader_words(first.text, first.len) > 8))
+            break;
         /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
-        if (!lines[gstart[k]].def || md__label_prefix(first.text, first.len)) break;
-        honour_plain[k] = md__trailing_honour(&first);
+        if (!lines[gstart[k]].def || rls_entry_reader_label_prefix(first.text, first.len)) break;
+        honour_plain[k] = (uint32_t)rls_entry_reader_trailing_honour(first.text, first.len);
         char *df = md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : first.len);
         rls_buf_printf(&b, " | %s", df);
         rls_free(df);
@@ -1454,8 +1304,9 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
     for (uint32_t g = 0; g < nl;) {
         uint32_t h = g + 1;
         while (h < nl && !lines[h].def &&
-               !(lines[g].def && md__label_prefix(md->src + lines[h].start_byte,
-                                                  lines[h].end_byte - lines[h].start_byte)))
+               !(lines[g].def &&
+                 rls_entry_reader_label_prefix(md->src + lines[h].start_byte,
+                                               lines[h].end_byte - lines[h].start_byte)))
             h++;
         gstart[ng] = g;
         gend[ng++] = h;
@@ -1496,7 +1347,7 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
             md__prose(md, &texts[k], true);
         return true;
     }
-    if (has_term && md__entry_section(md->kind))
+    if (has_term && rls_entry_reader_section_has_entries(md->kind))
         k = md__deflist_entry(md, lines, gstart, texts, ng);
     else
         k = 0;
@@ -1634,7 +1485,7 @@ static bool md__entry_detail(Md *md, const TSRange *r, uint32_t n, const MdLine 
 static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdText *whole) {
     RlsDateRange dr;
     bool starts_marked = whole->n_bounds > 0 && whole->bounds[0] == 0;
-    if (!starts_marked || !md__entry_section(md->kind) || whole->n_lines < 2 ||
+    if (!starts_marked || !rls_entry_reader_section_has_entries(md->kind) || whole->n_lines < 2 ||
         md__looks_like_entry(md, whole) || md__date_slot(md, whole, &dr))
         return false;
     MdLine lines[3];
@@ -1696,7 +1547,7 @@ static bool md__dated_lines(Md *md, const TSRange *r, uint32_t n, const MdText *
         const RlsPlain *p = &t.plain;
         bool entry = t.n_lines == 1 && md__looks_like_entry(md, &t) &&
                      rls_date_range_find(p->text, p->len, &dr, &ds, &de) &&
-                     !md__label_prefix(p->text, p->len);
+                     !rls_entry_reader_label_prefix(p->text, p->len);
         /* A line of dates alone continues a range the line above began
          * ("jun de 2021 -" over "abr de 2022"); an entry line names more. */
         uint32_t letters = 0;
@@ -1739,8 +1590,9 @@ static bool md__bold_label(const MdText *t) {
     const RlsPlain *p = &t->plain;
     RlsDateRange r;
     size_t ds, de;
-    return t->n_lines == 1 && p->len > 0 && md__words(p) <= 6 && t->markup_len * 10 >= p->len * 8 &&
-           !memchr(p->text, '|', p->len) && !rls_date_range_find(p->text, p->len, &r, &ds, &de);
+    return t->n_lines == 1 && p->len > 0 && rls_entry_reader_words(p->text, p->len) <= 6 &&
+           t->markup_len * 10 >= p->len * 8 && !memchr(p->text, '|', p->len) &&
+           !rls_date_range_find(p->text, p->len, &r, &ds, &de);
 }
 
 /* Bytes of a symbol used as a list marker at p ("👉 ", "• ", "▪ ", "➤ ",
@@ -1771,7 +1623,7 @@ static uint32_t md__symbol_marker(const char *p, size_t n) {
  * paragraph's other lines stay prose. Returns false (nothing done) when
  * no line of the paragraph has such a marker. */
 static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
-    if (!md__entry_section(md->kind) || n == 0) return false;
+    if (!rls_entry_reader_section_has_entries(md->kind) || n == 0) return false;
     MdLine lines[64];
     uint32_t k = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
     if (k == 0 || k == RLS_ARRAY_LEN(lines)) return false;
@@ -1807,21 +1659,26 @@ static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
 static void md__paragraph_lines(Md *md, MdText *t, bool list_next, bool heading_next) {
     /* Under a fresh entry heading the bold line is its role ("### Initech"
      * over "*Staff Engineer*"), not a label. */
-    if (heading_next && md->fresh_entry < 0 && md__entry_section(md->kind) && md__bold_label(t)) {
+    if (heading_next && md->fresh_entry < 0 && rls_entry_reader_section_has_entries(md->kind) &&
+        md__bold_label(t)) {
         rls_model_builder_end_entry(&md->mb);
         md__paragraph_text(md, t);
         md__text_close(t);
         return;
     }
     /* With no list under it, a labelled date stamps the page. */
-    if (!list_next && md__entry_section(md->kind) && md__labelled_date(t)) {
+    if (!list_next && rls_entry_reader_section_has_entries(md->kind) &&
+        (t->n_lines <= 1 && rls_entry_reader_labelled_date(t->plain.text, t->plain.len))) {
         md__paragraph_text(md, t);
         md__text_close(t);
         return;
     }
-    if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
-        !md__looks_like_entry(md, t) && md__names_a_list(t) && !md__detail_label(md, t) &&
-        !md__unknown_section_label(md, t)) {
+    if (list_next && rls_entry_reader_section_has_entries(md->kind) &&
+        md->kind != RLS_SECTION_HEADER && !md__looks_like_entry(md, t) && md__names_a_list(t) &&
+        !rls_entry_reader_detail_label(md->mb.model, md->mb.current_entry, t->plain.text,
+                                       t->plain.len) &&
+        !rls_entry_reader_unknown_label(md->parser->splits, md->kind, t->plain.text,
+                                        t->plain.len)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
         return;
@@ -1881,8 +1738,9 @@ static bool md__item_is_role(Md *md, const MdText *t) {
     if (md->fresh_entry < 0) return false;
     const RlsEntry *e = md__entry_at(md, md->fresh_entry);
     const RlsPlain *p = &t->plain;
-    if (e->title || !e->org || t->n_lines > 1 || md__words(p) > 5 || p->text[p->len - 1] == '.' ||
-        memchr(p->text, ':', p->len) || !isupper((unsigned char)p->text[0]))
+    if (e->title || !e->org || t->n_lines > 1 || rls_entry_reader_words(p->text, p->len) > 5 ||
+        p->text[p->len - 1] == '.' || memchr(p->text, ':', p->len) ||
+        !isupper((unsigned char)p->text[0]))
         return false;
     /* The role or degree word heads or ends the phrase ("Research
      * Assistant", "B.S. Computer Science"); inside it the phrase is a
@@ -1973,11 +1831,12 @@ static bool md__list_all_dated(Md *md, TSNode item) {
  * is nested in the item. */
 static bool md__item_is_entry(Md *md, TSNode node, bool has_list, const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (!md__entry_section(md->kind) || md__records_section(md) || t->n_lines > 1 || p->len == 0 ||
-        p->len > 120)
+    if (!rls_entry_reader_section_has_entries(md->kind) || md__records_section(md) ||
+        t->n_lines > 1 || p->len == 0 || p->len > 120)
         return false;
     bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(md, t);
-    if (!marked && (p->text[p->len - 1] == '.' || md__words(p) > 14)) return false;
+    if (!marked && (p->text[p->len - 1] == '.' || rls_entry_reader_words(p->text, p->len) > 14))
+        return false;
     if (marked && has_list) return true;
     RlsDateRange dr;
     size_t ds, de;
@@ -2101,7 +1960,7 @@ static void md__html_read(Md *md, uint32_t start_byte, uint32_t end_byte, const 
         const MdHtmlBlock *b = &h.blocks[i];
         if (b->kind == MD_HTML_TABLE) {
             rls_model_builder_layout(&md->mb, RLS_LAYOUT_TABLE, b->span);
-            if (md__entry_section(md->kind)) {
+            if (rls_entry_reader_section_has_entries(md->kind)) {
                 rls_model_builder_end_entry(&md->mb);
                 md->fresh_entry = -1;
             }
@@ -2151,7 +2010,7 @@ static void md__table(Md *md, TSNode node) {
         &md->mb, RLS_LAYOUT_TABLE,
         (RlsSpan){ts_node_start_byte(node),
                   md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node))});
-    if (md__entry_section(md->kind)) {
+    if (rls_entry_reader_section_has_entries(md->kind)) {
         rls_model_builder_end_entry(&md->mb);
         md->fresh_entry = -1;
     }
@@ -2626,7 +2485,9 @@ static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *
      * projets"). */
     uint32_t icon = md__symbol_marker(p->text, p->len);
     RlsPlain words = {.text = p->text + icon, .len = p->len - icon};
-    if (p->len == 0 || md__words(&words) > 4 || memchr(p->text, '|', p->len)) return false;
+    if (p->len == 0 || rls_entry_reader_words(words.text, words.len) > 4 ||
+        memchr(p->text, '|', p->len))
+        return false;
     return !rls_entry_field_is_role(p->text, p->len);
 }
 
@@ -2641,7 +2502,7 @@ static void md__employer_over_role(Md *md, const RlsEntryFields *f, uint16_t lev
         !rls_entry_field_is_role(f->title, strlen(f->title)))
         return;
     RlsEntry *e = md__entry_at(md, was_fresh);
-    if (!e->title || e->org || e->dates.valid || md__entry_has_role(e)) return;
+    if (!e->title || e->org || e->dates.valid || rls_entry_reader_has_role(e)) return;
     e->org = e->title;
     e->title = NULL;
     md->group_entry = was_fresh;
@@ -2706,7 +2567,7 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
          * "#### [Adfab] – *2015-2020*": the heading above split into a role
          * and a name, but the name is below; the whole heading is the
          * role. */
-        if (e->title && e->org && !e->dates.valid && !names_role && md__entry_has_role(e) &&
+        if (e->title && e->org && !e->dates.valid && !names_role && rls_entry_reader_has_role(e) &&
             md->entry_heading && was_fresh == (int32_t)md->mb.model->n_entries - 1) {
             rls_free(e->title);
             rls_free(e->org);

@@ -1,0 +1,160 @@
+/*
+ * entry_reader.c - what a short line next to an entry says about it
+ * (entry_reader.h). The examples are lines as a reader sees them, the
+ * format's markup gone.
+ */
+#include "model/entry_reader.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "rls/alloc.h"
+#include "rls/dates.h"
+#include "rls/fieldtype.h"
+
+bool rls_entry_reader_section_has_entries(RlsSectionKind k) {
+    return k != RLS_SECTION_HEADER && k != RLS_SECTION_SKILLS && k != RLS_SECTION_SUMMARY;
+}
+
+uint32_t rls_entry_reader_words(const char *text, size_t len) {
+    uint32_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) n++;
+    return n;
+}
+
+bool rls_entry_reader_label_prefix(const char *p, size_t n) {
+    size_t i = 0, words = 0;
+    while (i < n && strchr(" \t*_", p[i]))
+        i++;
+    if (i == n || !isalpha((unsigned char)p[i])) return false;
+    for (; i < n && i < 40; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == ':') {
+            size_t j = i + 1;
+            while (j < n && strchr("*_", p[j]))
+                j++;
+            /* "Check it out:" over a link on the next line is no label. */
+            while (j < n && (p[j] == ' ' || p[j] == '\t'))
+                j++;
+            return words < 3 && j > i + 1 && j < n;
+        }
+        if (c == ' ') {
+            if (++words >= 3) return false;
+        } else if (!isalnum(c) && c < 0x80 && !strchr("*_-'", c)) {
+            return false;
+        }
+    }
+    return false;
+}
+
+bool rls_entry_reader_labelled_date(const char *text, size_t len) {
+    if (!rls_entry_reader_label_prefix(text, len)) return false;
+    const char *colon = memchr(text, ':', len);
+    size_t label_len = colon ? (size_t)(colon - text) : len;
+    /* "**Software Engineer**: 2019 - 2021", "Acme Corp: 2018": a name, not a
+     * label. */
+    if (rls_entry_field_is_role(text, label_len) ||
+        rls_field_type_is_clearly(text, label_len, RLS_FIELD_ORG))
+        return false;
+    size_t from = label_len < len ? label_len + 1 : len;
+    while (from < len && text[from] == ' ')
+        from++;
+    RlsDateRange dr;
+    size_t ds, de;
+    if (from == len || !rls_date_range_find(text + from, len - from, &dr, &ds, &de)) return false;
+    size_t end = from + de;
+    while (end < len && strchr(" .)", text[end]))
+        end++;
+    return ds == 0 && end == len;
+}
+
+bool rls_entry_reader_detail_label(const RlsResume *m, int32_t entry, const char *text,
+                                   size_t len) {
+    if (entry < 0 || !m->entries[entry].dates.valid) return false;
+    uint32_t words = 1;
+    for (size_t i = 0; i + 1 < len && text[i] != ','; i++) {
+        if (text[i] == ':' && text[i + 1] == ' ') return words <= 2;
+        if (text[i] == ' ' && ++words > 2) return false;
+    }
+    return false;
+}
+
+bool rls_entry_reader_unknown_label(RlsEntrySplitCache *cache, RlsSectionKind kind,
+                                    const char *text, size_t len) {
+    if (kind != RLS_SECTION_OTHER && kind != RLS_SECTION_AWARDS) return false;
+    RlsDateRange r;
+    size_t ds, de;
+    if (rls_date_range_find(text, len, &r, &ds, &de)) return false;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(cache, text, len, kind, false, &f);
+    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    rls_entry_fields_close(&f);
+    return !role;
+}
+
+size_t rls_entry_reader_trailing_honour(const char *text, size_t len) {
+    size_t i = len;
+    while (i > 1 && !((text[i - 2] == ';' || text[i - 2] == ',') && text[i - 1] == ' '))
+        i--;
+    if (i <= 1 || !rls_entry_field_is_honour(text + i, len - i)) return 0;
+    return i;
+}
+
+bool rls_entry_reader_has_role(const RlsEntry *e) {
+    return e->title && rls_entry_field_is_role(e->title, strlen(e->title));
+}
+
+void rls_entry_reader_take_title(RlsEntry *e, const char *title, bool from_heading) {
+    if (rls_entry_reader_has_role(e) || (e->title && !from_heading)) return;
+    if (e->title && !e->org)
+        e->org = e->title;
+    else
+        rls_free(e->title);
+    e->title = rls_strdup(title);
+}
+
+bool rls_entry_reader_employer_line(RlsSectionKind kind, RlsEntry *e, const char *text, size_t len,
+                                    uint32_t end_byte) {
+    RlsDateRange dr;
+    size_t ds, de;
+    /* "A-Levels (2011-2013)" over "Slough Grammar School, Slough, UK": a
+     * lone name above, taken for the school, was the entry's title when
+     * the line under it is plainly one. */
+    bool retitle = e->org && !e->title;
+    if ((e->org && !retitle) || len == 0 || len > 80 || strchr(".:;", text[len - 1]) ||
+        rls_date_range_find(text, len, &dr, &ds, &de))
+        return false;
+    char *org = NULL, *location = NULL;
+    if (!rls_entry_employer_line(text, len, kind, &org, &location)) return false;
+    if (retitle && !rls_field_type_is_clearly(org, strlen(org), RLS_FIELD_ORG)) {
+        rls_free(org);
+        rls_free(location);
+        return false;
+    }
+    if (retitle) e->title = e->org;
+    e->org = org;
+    if (!e->location)
+        e->location = location;
+    else
+        rls_free(location);
+    e->span.end_byte = RLS_MAX(e->span.end_byte, end_byte);
+    return true;
+}
+
+bool rls_entry_reader_role_line(RlsEntrySplitCache *cache, RlsSectionKind kind, RlsEntry *e,
+                                const char *text, size_t len, uint32_t end_byte) {
+    if (rls_entry_reader_has_role(e) || len == 0 || len > 80 || strchr(".:;", text[len - 1]) ||
+        memchr(text, ':', len))
+        return false;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(cache, text, len, kind, false, &f);
+    bool role =
+        f.title && !f.org && !f.dates.valid && rls_entry_field_is_role(f.title, strlen(f.title));
+    if (role) {
+        rls_entry_reader_take_title(e, f.title, true);
+        e->span.end_byte = RLS_MAX(e->span.end_byte, end_byte);
+    }
+    rls_entry_fields_close(&f);
+    return role;
+}

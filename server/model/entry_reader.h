@@ -1,0 +1,114 @@
+/*
+ * entry_reader.h - what a short line next to an entry says about it, for
+ * every format (issue #13).
+ *
+ * A parser groups its syntax into lines and knows which entry a line sits
+ * under (the one it made last, from a heading, a bold line or a macro).
+ * Whether that line names the entry's role or employer, labels a detail of
+ * it, or stands apart is not syntax: it is decided here, on the line's
+ * plain text, the same for every format. The line_reader.h functions read
+ * whole runs of lines and keep their own memory; these answer one question
+ * about one line and keep none, so a parser that walks its own blocks
+ * (Markdown's headings, paragraphs and lists) can ask them as it goes.
+ *
+ * How a parser uses them: hand over one line's plain text (model.h
+ * RlsPlain's text and length, format markup gone) and, where a function
+ * changes an entry, the entry and the source byte the line ends at. What
+ * needs the format's syntax (how many source lines a text spans, whether
+ * it is set in bold) the parser checks before asking.
+ *
+ * Nothing here allocates beyond an entry's own strings (owned by the
+ * model) and scratch freed before returning.
+ */
+#ifndef RLS_MODEL_ENTRY_READER_H_
+#define RLS_MODEL_ENTRY_READER_H_
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/lines.h"
+#include "rls/model.h"
+
+/* ---- Sections and words ----------------------------------------------------- */
+
+/* Whether a section of kind k may hold entries at all: every kind but the
+ * header, skills and summary (a section of unknown kind may). */
+bool rls_entry_reader_section_has_entries(RlsSectionKind k);
+
+/* The words of text[0..len): runs of bytes other than ' '. */
+uint32_t rls_entry_reader_words(const char *text, size_t len);
+
+/* ---- Labels --------------------------------------------------------------------- */
+
+/* "GPA: 3.9", "Dissertation: ...", "**Thesis title:** ...": whether
+ * text[0..len) opens with one to three words and a colon with more text
+ * after it on the line (markup stars and underscores around the label
+ * allowed, as a source line may carry them). "Check it out:" ending the
+ * line is no label. Borrows text. */
+bool rls_entry_reader_label_prefix(const char *text, size_t len);
+
+/* "*Aktualisiert am: Feb 2024*", "Last updated: 03/2024": whether the
+ * single line text[0..len) is a label that names no role or organisation,
+ * then a date, and nothing else. "Software Engineer: 2019 - 2021" and
+ * "Acme Corp: 2018" name something and are no such label. The caller
+ * checks the text is one line. Borrows text. */
+bool rls_entry_reader_labelled_date(const char *text, size_t len);
+
+/* "**Cliente: Verisure**" over the items of a dated role: whether
+ * text[0..len) opens with a label of one or two words and ": " (before
+ * any comma) while the current entry `entry` of m (-1: none) has dates:
+ * a detail of that role, not an entry of its own. Borrows both. */
+bool rls_entry_reader_detail_label(const RlsResume *m, int32_t entry, const char *text, size_t len);
+
+/* In a section of unknown kind ("Egenskaber", "Referencer") or of awards,
+ * an entry shows itself by dates or a role. Whether the undated line
+ * text[0..len) in such a section names no role ("Andre relevante
+ * egenskaber", a referee's name), so that it labels what follows or is a
+ * line of its own. False in every other kind. cache as lines.h
+ * (NULL: none). Borrows text. */
+bool rls_entry_reader_unknown_label(RlsEntrySplitCache *cache, RlsSectionKind kind,
+                                    const char *text, size_t len);
+
+/* "...; University of Oxford; Distinction": where the last "; " or ", "
+ * part of text[0..len) begins when it names a grade or honour
+ * (lines.h rls_entry_field_is_honour), or 0. Borrows text. */
+size_t rls_entry_reader_trailing_honour(const char *text, size_t len);
+
+/* ---- An entry's role and employer ----------------------------------------------- */
+
+/* Whether e's title names a role or degree. */
+bool rls_entry_reader_has_role(const RlsEntry *e);
+
+/* Gives e the role `title` found on a line next to it ("*Staff Engineer*"
+ * under "### Initech"). Nothing changes when e names a role already, or
+ * has a title and `from_heading` is false. When e was made from a line
+ * that named no role (from_heading), that line named the employer or
+ * school: its title moves to the organisation when e has none. Borrows
+ * title (copied); e's old strings are moved or freed. */
+void rls_entry_reader_take_title(RlsEntry *e, const char *title, bool from_heading);
+
+/* "University of Bath, Bath, UK", "Auth0 / Okta, Remote" right under an
+ * entry: when the one line text[0..len) is short (80 bytes at most), ends
+ * in no ".:;", has no dates and reads as an employer with an optional
+ * place (lines.h rls_entry_employer_line), it gives e its organisation and
+ * (when e has none) its place, and e's span grows to end_byte (source).
+ * An entry with an organisation takes none; one with an organisation but
+ * no title ("A-Levels (2011-2013)" over "Slough Grammar School, Slough")
+ * had its title taken for the school: a line that is clearly an
+ * organisation moves it back to the title. The caller checks the text is
+ * one line. Returns whether e was changed. Borrows text. */
+bool rls_entry_reader_employer_line(RlsSectionKind kind, RlsEntry *e, const char *text, size_t len,
+                                    uint32_t end_byte);
+
+/* "数据科学家" under "## Zenni Optical (2023.06 ~ 2024.01)": when e names no
+ * role and the one line text[0..len) (80 bytes at most, no colon, ending
+ * in no ".:;") names a role, no organisation and no dates, the role is
+ * e's title (rls_entry_reader_take_title from a heading) and e's span
+ * grows to end_byte (source). The caller checks the text is one line and
+ * sits right under e's heading. cache as lines.h (NULL: none). Returns
+ * whether e took the role. Borrows text. */
+bool rls_entry_reader_role_line(RlsEntrySplitCache *cache, RlsSectionKind kind, RlsEntry *e,
+                                const char *text, size_t len, uint32_t end_byte);
+
+#endif /* RLS_MODEL_ENTRY_READER_H_ */
