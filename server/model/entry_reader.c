@@ -158,3 +158,15 @@ bool rls_entry_reader_role_line(RlsEntrySplitCache *cache, RlsSectionKind kind, 
     rls_entry_fields_close(&f);
     return role;
 }
+
+bool rls_entry_reader_dates_above(RlsEntry *above, RlsEntryFields *f, uint32_t end_byte) {
+    if (!above->dates.valid || above->title || above->org || above->location || f->dates.valid ||
+        (!f->title && !f->org))
+        return false;
+    above->title = f->title;
+    above->org = f->org;
+    above->location = f->location;
+    f->title = f->org = f->location = NULL;
+    above->span.end_byte = RLS_MAX(above->span.end_byte, end_byte);
+    return true;
+}

@@ -111,4 +111,16 @@ bool rls_entry_reader_employer_line(RlsSectionKind kind, RlsEntry *e, const char
 bool rls_entry_reader_role_line(RlsEntrySplitCache *cache, RlsSectionKind kind, RlsEntry *e,
                                 const char *text, size_t len, uint32_t end_byte);
 
+/* "**seit 03/2021**" over "### Werkstudent Softwareentwicklung": a line of
+ * dates alone names nothing, so the entry heading right under it, when
+ * that heading has no dates of its own, is the entry the dates belong to
+ * (the mirror of a name line over a dates line). When `above` has dates
+ * and no title, organisation or place, and *f (the heading's fields) has
+ * no dates but names a title or organisation, f's strings move into
+ * `above` (f keeps NULLs), and above's span grows to end_byte (source).
+ * The caller checks that nothing stands between the two lines (no text,
+ * no bullets) and that `above` is the model's last entry. Returns whether
+ * the fields moved; false leaves both untouched. */
+bool rls_entry_reader_dates_above(RlsEntry *above, RlsEntryFields *f, uint32_t end_byte);
+
 #endif /* RLS_MODEL_ENTRY_READER_H_ */

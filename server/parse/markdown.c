@@ -2509,6 +2509,21 @@ static void md__employer_over_role(Md *md, const RlsEntryFields *f, uint16_t lev
     md->group_level = md->fresh_entry_level;
 }
 
+/* Whether entry `above` (md__heading_text's was_fresh) came from a line,
+ * not a heading, is the model's last entry and stands right over the
+ * heading at start_byte: only blanks and emphasis markers between, so no
+ * text or bullet of its own. */
+static bool md__dates_line_above(const Md *md, int32_t above, uint32_t start_byte) {
+    if (above < 0 || md->fresh_entry_level != 0xFFFF ||
+        above != (int32_t)md->mb.model->n_entries - 1)
+        return false;
+    const RlsEntry *e = &md->mb.model->entries[above];
+    if (e->span.end_byte > start_byte) return false;
+    for (uint32_t b = e->span.end_byte; b < start_byte; b++)
+        if (!strchr(" \t\r\n*_", md->src[b])) return false;
+    return true;
+}
+
 /* A heading below the section level in a section of entries: a label
  * inside a role or over a group of roles, the employer's entry completed by
  * its first role, the organisation and dates of the role above, or an entry
@@ -2586,6 +2601,18 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
             md__text_close(t);
             return;
         }
+    }
+    if (md__dates_line_above(md, was_fresh, hspan.start_byte) &&
+        rls_entry_reader_dates_above(md__entry_at(md, was_fresh), &f, hspan.end_byte)) {
+        rls_free(md->entry_heading);
+        md->entry_heading = rls_strndup(t->plain.text, t->plain.len);
+        md->fresh_entry = was_fresh;
+        md->fresh_entry_level = level;
+        md->role_level = level;
+        rls_entry_fields_close(&f);
+        rls_free(fs);
+        md__text_close(t);
+        return;
     }
     rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
