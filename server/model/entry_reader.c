@@ -170,3 +170,45 @@ bool rls_entry_reader_dates_above(RlsEntry *above, RlsEntryFields *f, uint32_t e
     above->span.end_byte = RLS_MAX(above->span.end_byte, end_byte);
     return true;
 }
+
+bool rls_entry_reader_line_under(RlsSectionKind kind, RlsEntry *e, RlsEntryFields *f,
+                                 bool set_apart, bool from_heading, RlsSpan dates_span,
+                                 uint32_t end_byte) {
+    /* A long remainder is an item of its own ("`2012` Infinitesimal
+     * calculus for ..." under "### Patents"), not a date line. */
+    bool short_rest = set_apart || ((!f->org || strlen(f->org) <= 40) &&
+                                    (!f->location || strlen(f->location) <= 40) &&
+                                    (!f->title || strlen(f->title) <= 60));
+    /* Lines stacked without a heading are one cluster too: "Acme,
+     * Singapore (2022-2024)" over "Senior Engineer", in either order, is
+     * one role. A line joins the line above when it names a role the entry
+     * lacks. */
+    bool names_role = f->title && rls_entry_field_is_role(f->title, strlen(f->title));
+    bool role_line =
+        (from_heading || names_role) && f->title && !f->org && !rls_entry_reader_has_role(e);
+    if (!short_rest || !((f->dates.valid && !e->dates.valid) || (!f->dates.valid && role_line)))
+        return false;
+    if (f->dates.valid) {
+        e->dates = f->dates;
+        e->dates.span = dates_span;
+    }
+    /* The role came first: the dated line's leading name is the
+     * organisation. */
+    if (f->title && !f->org && !names_role && rls_entry_reader_has_role(e) && !e->org)
+        e->org = rls_strdup(f->title);
+    else if (f->title)
+        rls_entry_reader_take_title(e, f->title, from_heading || role_line);
+    /* "Bank11, Neuss" beside the dates read as one place: a name before a
+     * place is the employer. */
+    char *org = NULL, *place = NULL;
+    if (!e->org && !f->org && f->location &&
+        rls_entry_employer_line(f->location, strlen(f->location), kind, &org, &place)) {
+        e->org = org;
+        rls_free(f->location);
+        f->location = place;
+    }
+    if (!e->location && f->location) e->location = rls_strdup(f->location);
+    if (!e->org && f->org) e->org = rls_strdup(f->org);
+    e->span.end_byte = RLS_MAX(e->span.end_byte, end_byte);
+    return true;
+}

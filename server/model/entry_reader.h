@@ -111,6 +111,27 @@ bool rls_entry_reader_employer_line(RlsSectionKind kind, RlsEntry *e, const char
 bool rls_entry_reader_role_line(RlsEntrySplitCache *cache, RlsSectionKind kind, RlsEntry *e,
                                 const char *text, size_t len, uint32_t end_byte);
 
+/* The line right under an entry e that has nothing else under it yet
+ * ("**Jun 2021 - Present | Remote**" under "### Acme", "*Staff Engineer*"
+ * under "### Initech", "*Senior Engineer*" under "**Acme, Singapore
+ * (2022-2024)**"), split into *f (lines.h, as a date line). It completes e
+ * when its remainder is short (a place of at most 40 bytes, a title of at
+ * most 60: a longer one is an item of its own) or the format sets it apart
+ * as the entry's own line (`set_apart`: opened in bold or italics), and
+ * either:
+ *   - it has dates and e has none: e takes them (their span `dates_span`,
+ *     source) and the fields e lacks; or
+ *   - it has no dates and is a role line: a title with no organisation,
+ *     under a heading (`from_heading`) or naming a role, when e names none.
+ * A leading name beside the dates, under a role, is the organisation; a
+ * name before a place read as one place ("Bank11, Neuss") is the employer
+ * and its place. e's span grows to end_byte (source). Returns whether e
+ * took the line; f stays the caller's to close (its strings may have been
+ * replaced). Borrows f's strings (copied into e). */
+bool rls_entry_reader_line_under(RlsSectionKind kind, RlsEntry *e, RlsEntryFields *f,
+                                 bool set_apart, bool from_heading, RlsSpan dates_span,
+                                 uint32_t end_byte);
+
 /* "**seit 03/2021**" over "### Werkstudent Softwareentwicklung": a line of
  * dates alone names nothing, so the entry heading right under it, when
  * that heading has no dates of its own, is the entry the dates belong to

@@ -808,55 +808,20 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     if (md->fresh_entry >= 0) {
         RlsEntry *e = md__entry_at(md, md->fresh_entry);
         rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, true, &f);
-        /* A long remainder is an item of its own ("`2012` Infinitesimal
-         * calculus for ..." under "### Patents"), not a date line. */
-        bool short_rest = (!f.org || strlen(f.org) <= 40) &&
-                          (!f.location || strlen(f.location) <= 40) &&
-                          (!f.title || strlen(f.title) <= 60);
         /* A line opening in bold or italics is set out as the entry's
          * own line, however long the school's name ("**[Westphalian
          * University of Applied Sciences](...), Recklinghausen** | *2017 -
          * 2022*"). */
-        if (t->n_bounds > 0 && t->bounds[0] == 0 && t->n_lines <= 2) short_rest = true;
-        /* "*Staff Engineer*" under "### Initech": the role of the entry
-         * above, dated or not. */
-        bool from_heading = md->fresh_entry_level != 0xFFFF;
-        /* Lines stacked without a heading are one cluster too:
-         * "**Acme, Singapore (2022-2024)**" over "*Senior Engineer*", in
-         * either order, is one role. A line joins the line above when it
-         * names a role the entry lacks. */
-        bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-        bool role_line =
-            (from_heading || names_role) && f.title && !f.org && !rls_entry_reader_has_role(e);
-        if (short_rest && ((f.dates.valid && !e->dates.valid) || (!f.dates.valid && role_line))) {
-            if (f.dates.valid) {
-                e->dates = f.dates;
-                e->dates.span = rls_plain_cover(&t->plain, 0, t->plain.len);
-            }
-            /* The role came first: the dated line's leading name is the
-             * organisation. */
-            if (f.title && !f.org && !names_role && rls_entry_reader_has_role(e) && !e->org)
-                e->org = rls_strdup(f.title);
-            else if (f.title)
-                rls_entry_reader_take_title(e, f.title, from_heading || role_line);
-            /* "[Bank11](...), Neuss" beside the dates read as one place:
-             * a name before a place is the employer. */
-            char *org = NULL, *place = NULL;
-            if (!e->org && !f.org && f.location &&
-                rls_entry_employer_line(f.location, strlen(f.location), md->kind, &org, &place)) {
-                e->org = org;
-                rls_free(f.location);
-                f.location = place;
-            }
-            if (!e->location && f.location) e->location = rls_strdup(f.location);
-            if (!e->org && f.org) e->org = rls_strdup(f.org);
-            e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
+        bool set_apart = t->n_bounds > 0 && t->bounds[0] == 0 && t->n_lines <= 2;
+        bool taken = rls_entry_reader_line_under(
+            md->kind, e, &f, set_apart, md->fresh_entry_level != 0xFFFF,
+            rls_plain_cover(&t->plain, 0, t->plain.len), t->span.end_byte);
+        rls_entry_fields_close(&f);
+        if (taken) {
             if (e->dates.valid) md->fresh_entry = -1;
-            rls_entry_fields_close(&f);
             rls_free(fs);
             return;
         }
-        rls_entry_fields_close(&f);
     }
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
     if (f.dates.valid) f.dates.span = md__date_span(t, fs, &f, t->span);
