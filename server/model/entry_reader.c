@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "model/builder.h" /* rls_plain_free */
 #include "rls/alloc.h"
 #include "rls/dates.h"
 #include "rls/fieldtype.h"
@@ -211,4 +212,51 @@ bool rls_entry_reader_line_under(RlsSectionKind kind, RlsEntry *e, RlsEntryField
     if (!e->org && f->org) e->org = rls_strdup(f->org);
     e->span.end_byte = RLS_MAX(e->span.end_byte, end_byte);
     return true;
+}
+
+bool rls_entry_reader_role_at_org(RlsEntrySplitCache *cache, RlsSectionKind kind, const char *text,
+                                  size_t len, bool need_dates) {
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(cache, text, len, kind, false, &f);
+    bool role = (f.dates.valid || !need_dates) && f.org && f.title &&
+                rls_entry_field_is_role(f.title, strlen(f.title));
+    rls_entry_fields_close(&f);
+    return role;
+}
+
+bool rls_entry_reader_employer_over_role(RlsEntry *e, const RlsEntryFields *f) {
+    if (!f->dates.valid || f->org || !f->title ||
+        !rls_entry_field_is_role(f->title, strlen(f->title)))
+        return false;
+    if (!e->title || e->org || e->dates.valid || rls_entry_reader_has_role(e)) return false;
+    e->org = e->title;
+    e->title = NULL;
+    return true;
+}
+
+const RlsParagraph *rls_entry_reader_name_line(const RlsResume *m, uint32_t before_byte) {
+    if (m->n_paragraphs == 0 || m->n_sections == 0) return NULL;
+    const RlsParagraph *para = &m->paragraphs[m->n_paragraphs - 1];
+    const RlsPlain *p = &para->plain;
+    if (para->section != m->n_sections - 1 || para->span.end_byte > before_byte || p->len == 0 ||
+        p->len > 100 || strchr(".:;", p->text[p->len - 1]))
+        return NULL;
+    return para;
+}
+
+void rls_entry_reader_take_name_line(RlsResume *m, RlsEntrySplitCache *cache, RlsSectionKind kind,
+                                     RlsEntryFields *f, RlsSpan *span) {
+    RlsParagraph *para = &m->paragraphs[m->n_paragraphs - 1];
+    const RlsPlain *p = &para->plain;
+    RlsEntryFields above;
+    rls_entry_fields_split_cached(cache, p->text, p->len, kind, false, &above);
+    bool named = above.title || above.org;
+    if (named && !above.dates.valid) {
+        f->title = above.title, f->org = above.org, f->location = above.location;
+        above.title = above.org = above.location = NULL;
+        span->start_byte = para->span.start_byte;
+        rls_plain_free(&para->plain);
+        m->n_paragraphs--;
+    }
+    rls_entry_fields_close(&above);
 }

@@ -132,6 +132,42 @@ bool rls_entry_reader_line_under(RlsSectionKind kind, RlsEntry *e, RlsEntryField
                                  bool set_apart, bool from_heading, RlsSpan dates_span,
                                  uint32_t end_byte);
 
+/* Whether the field string text[0..len) (the format's cells set apart by
+ * " | ") splits (lines.h, in a section of `kind`) into a title naming a
+ * role and an organisation, and, when need_dates, dates: "Associate,
+ * French Academy of Science, Paris" beside slot-dated entries, "Senior
+ * Software Engineer, Koombea, Medellin (Jul 2024 - Present)" at the level
+ * of the sections. cache as lines.h (NULL: none). Borrows text. */
+bool rls_entry_reader_role_at_org(RlsEntrySplitCache *cache, RlsSectionKind kind, const char *text,
+                                  size_t len, bool need_dates);
+
+/* "Globex" over a deeper "Engineer, Jun 2016 - May 2019": an undated entry
+ * e whose title names no role and that has no organisation, over a line
+ * whose fields *f are a dated role with no organisation, is the employer
+ * of that role: e's title becomes its organisation. The caller checks the
+ * line sits under e (a deeper heading). Returns whether e changed. */
+bool rls_entry_reader_employer_over_role(RlsEntry *e, const RlsEntryFields *f);
+
+/* ---- A name line above a line of dates -------------------------------------------- */
+
+/* "Master Thesis in Mathematics, UOC, Barcelona" over "2018 - 2019": the
+ * paragraph that may name the entry of a line of dates alone starting at
+ * before_byte (source): m's last paragraph, in its last section, ending
+ * before it, 1 to 100 bytes, ending in no ".:;". NULL when there is none.
+ * The caller checks in its syntax that nothing but blanks and markup stand
+ * between the two and that the paragraph is one line, then calls
+ * rls_entry_reader_take_name_line. Borrows m; the paragraph is m's. */
+const RlsParagraph *rls_entry_reader_name_line(const RlsResume *m, uint32_t before_byte);
+
+/* Takes the paragraph rls_entry_reader_name_line found (m's last) for the
+ * entry of a line of dates alone: when it splits (in a section of `kind`)
+ * into a title or organisation and no dates, those fields and the place
+ * move into *f (whose title, organisation and place are NULL), span's
+ * start moves to the paragraph's, and the paragraph is dropped from m.
+ * Otherwise nothing changes. cache as lines.h (NULL: none). */
+void rls_entry_reader_take_name_line(RlsResume *m, RlsEntrySplitCache *cache, RlsSectionKind kind,
+                                     RlsEntryFields *f, RlsSpan *span);
+
 /* "**seit 03/2021**" over "### Werkstudent Softwareentwicklung": a line of
  * dates alone names nothing, so the entry heading right under it, when
  * that heading has no dates of its own, is the entry the dates belong to

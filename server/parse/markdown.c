@@ -777,28 +777,13 @@ static RlsSpan md__date_span(const MdText *t, const char *fs, const RlsEntryFiel
  * right above it (read as prose, being undated and unmarked) names its
  * entry. Moves that paragraph's fields into *f and widens *span over it. */
 static void md__name_above(Md *md, RlsEntryFields *f, RlsSpan *span) {
-    RlsResume *m = md->mb.model;
-    if (m->n_paragraphs == 0 || m->n_sections == 0) return;
-    RlsParagraph *para = &m->paragraphs[m->n_paragraphs - 1];
-    const RlsPlain *p = &para->plain;
-    if (para->section != m->n_sections - 1 || para->span.end_byte > span->start_byte ||
-        p->len == 0 || p->len > 100 || strchr(".:;", p->text[p->len - 1]))
-        return;
+    const RlsParagraph *para = rls_entry_reader_name_line(md->mb.model, span->start_byte);
+    if (!para) return;
     for (uint32_t b = para->span.end_byte; b < span->start_byte; b++)
         if (!strchr(" \t\r\n*_", md->src[b])) return;
     for (uint32_t b = para->span.start_byte; b < para->span.end_byte; b++)
         if (md->src[b] == '\n') return;
-    RlsEntryFields above;
-    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &above);
-    bool named = above.title || above.org;
-    if (named && !above.dates.valid) {
-        f->title = above.title, f->org = above.org, f->location = above.location;
-        above.title = above.org = above.location = NULL;
-        span->start_byte = para->span.start_byte;
-        rls_plain_free(&para->plain);
-        m->n_paragraphs--;
-    }
-    rls_entry_fields_close(&above);
+    rls_entry_reader_take_name_line(md->mb.model, md->parser->splits, md->kind, f, span);
 }
 
 static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
@@ -1015,11 +1000,8 @@ static bool md__slot_sibling(Md *md, const MdText *t) {
         p->len > 120 || (p->text[p->len - 1] == '.' && rls_entry_reader_words(p->text, p->len) > 8))
         return false;
     char *fs = md__field_string(t);
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    bool entry = rls_entry_reader_role_at_org(md->parser->splits, md->kind, fs, strlen(fs), false);
     rls_free(fs);
-    bool entry = f.title && f.org && rls_entry_field_is_role(f.title, strlen(f.title));
-    rls_entry_fields_close(&f);
     return entry;
 }
 
@@ -2463,13 +2445,9 @@ static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *
 static void md__employer_over_role(Md *md, const RlsEntryFields *f, uint16_t level,
                                    int32_t was_fresh) {
     if (md->group_entry >= 0 || was_fresh < 0 || md->fresh_entry_level == 0xFFFF ||
-        level <= md->fresh_entry_level || !f->dates.valid || f->org || !f->title ||
-        !rls_entry_field_is_role(f->title, strlen(f->title)))
+        level <= md->fresh_entry_level ||
+        !rls_entry_reader_employer_over_role(md__entry_at(md, was_fresh), f))
         return;
-    RlsEntry *e = md__entry_at(md, was_fresh);
-    if (!e->title || e->org || e->dates.valid || rls_entry_reader_has_role(e)) return;
-    e->org = e->title;
-    e->title = NULL;
     md->group_entry = was_fresh;
     md->group_level = md->fresh_entry_level;
 }
@@ -2604,13 +2582,9 @@ static bool md__section_level_role(Md *md, const MdText *t, const MdWords *w) {
         md__heading_is_section(w))
         return false;
     char *fs = md__field_string(t);
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), RLS_SECTION_EXPERIENCE, false,
-                                  &f);
+    bool role = rls_entry_reader_role_at_org(md->parser->splits, RLS_SECTION_EXPERIENCE, fs,
+                                             strlen(fs), true);
     rls_free(fs);
-    bool role =
-        f.dates.valid && f.org && f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-    rls_entry_fields_close(&f);
     return role;
 }
 
