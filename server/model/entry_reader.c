@@ -260,3 +260,31 @@ void rls_entry_reader_take_name_line(RlsResume *m, RlsEntrySplitCache *cache, Rl
     }
     rls_entry_fields_close(&above);
 }
+
+bool rls_entry_reader_role_item(RlsEntrySplitCache *cache, const RlsEntry *e, const char *text,
+                                size_t len) {
+    if (e->title || !e->org || rls_entry_reader_words(text, len) > 5 || text[len - 1] == '.' ||
+        memchr(text, ':', len) || !isupper((unsigned char)text[0]))
+        return false;
+    size_t first_end = 0, last_start = len;
+    while (first_end < len && text[first_end] != ' ')
+        first_end++;
+    while (last_start > 0 && text[last_start - 1] != ' ')
+        last_start--;
+    if (!rls_entry_field_is_role(text, first_end) &&
+        !rls_entry_field_is_role(text + last_start, len - last_start))
+        return false;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(cache, text, len, RLS_SECTION_EXPERIENCE, false, &f);
+    bool one_field = f.title && !f.org && !f.location && !f.dates.valid;
+    rls_entry_fields_close(&f);
+    return one_field;
+}
+
+bool rls_entry_reader_names_beyond_dates(const char *text, size_t len, size_t ds, size_t de) {
+    uint32_t letters = 0;
+    for (size_t b = 0; b < len; b++)
+        letters += (b < ds || b >= de) &&
+                   (isalpha((unsigned char)text[b]) || (unsigned char)text[b] >= 0x80);
+    return letters >= 2;
+}

@@ -148,6 +148,22 @@ bool rls_entry_reader_role_at_org(RlsEntrySplitCache *cache, RlsSectionKind kind
  * line sits under e (a deeper heading). Returns whether e changed. */
 bool rls_entry_reader_employer_over_role(RlsEntry *e, const RlsEntryFields *f);
 
+/* "Research Assistant", "B.S. Computer Science" as the first item under an
+ * entry e that names only its organisation: whether the one line
+ * text[0..len) (at most five words, capitalised, no colon, no closing full
+ * stop) has a role or degree word at its head or its end (inside, the
+ * phrase is a statement: "Built staff tooling") and splits into a title
+ * alone. The caller checks the text is one line and gives it to e.
+ * cache as lines.h (NULL: none). Borrows both. */
+bool rls_entry_reader_role_item(RlsEntrySplitCache *cache, const RlsEntry *e, const char *text,
+                                size_t len);
+
+/* Whether a dated line text[0..len), its dates at [ds, de), names more
+ * than its dates: two letters at least outside them ("jun de 2021 -" over
+ * "abr de 2022" is one range over two lines, "Acme, 2020 - 2022" an entry
+ * line). Borrows text. */
+bool rls_entry_reader_names_beyond_dates(const char *text, size_t len, size_t ds, size_t de);
+
 /* ---- A name line above a line of dates -------------------------------------------- */
 
 /* "Master Thesis in Mathematics, UOC, Barcelona" over "2018 - 2019": the

@@ -1497,12 +1497,9 @@ static bool md__dated_lines(Md *md, const TSRange *r, uint32_t n, const MdText *
                      !rls_entry_reader_label_prefix(p->text, p->len);
         /* A line of dates alone continues a range the line above began
          * ("jun de 2021 -" over "abr de 2022"); an entry line names more. */
-        uint32_t letters = 0;
-        for (size_t b = 0; entry && b < p->len; b++)
-            letters += (b < ds || b >= de) &&
-                       (isalpha((unsigned char)p->text[b]) || (unsigned char)p->text[b] >= 0x80);
+        bool names = entry && rls_entry_reader_names_beyond_dates(p->text, p->len, ds, de);
         md__text_close(&t);
-        if (letters < 2) return false;
+        if (!names) return false;
     }
     for (uint32_t i = 0; i < n_lines; i++) {
         MdText t;
@@ -1682,30 +1679,9 @@ static void md__paragraph(Md *md, TSNode node, const MdNext *next) {
  * ("__Royal Mint__, London" over "- Warden"; a school over "- B.S.
  * Computer Science"): a reader takes it for the entry's title. */
 static bool md__item_is_role(Md *md, const MdText *t) {
-    if (md->fresh_entry < 0) return false;
-    const RlsEntry *e = md__entry_at(md, md->fresh_entry);
-    const RlsPlain *p = &t->plain;
-    if (e->title || !e->org || t->n_lines > 1 || rls_entry_reader_words(p->text, p->len) > 5 ||
-        p->text[p->len - 1] == '.' || memchr(p->text, ':', p->len) ||
-        !isupper((unsigned char)p->text[0]))
-        return false;
-    /* The role or degree word heads or ends the phrase ("Research
-     * Assistant", "B.S. Computer Science"); inside it the phrase is a
-     * statement ("Built staff tooling"). */
-    uint32_t first_end_plain = 0, last_start_plain = p->len;
-    while (first_end_plain < p->len && p->text[first_end_plain] != ' ')
-        first_end_plain++;
-    while (last_start_plain > 0 && p->text[last_start_plain - 1] != ' ')
-        last_start_plain--;
-    if (!rls_entry_field_is_role(p->text, first_end_plain) &&
-        !rls_entry_field_is_role(p->text + last_start_plain, p->len - last_start_plain))
-        return false;
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, RLS_SECTION_EXPERIENCE,
-                                  false, &f);
-    bool one_field = f.title && !f.org && !f.location && !f.dates.valid;
-    rls_entry_fields_close(&f);
-    return one_field;
+    return md->fresh_entry >= 0 && t->n_lines <= 1 &&
+           rls_entry_reader_role_item(md->parser->splits, md__entry_at(md, md->fresh_entry),
+                                      t->plain.text, t->plain.len);
 }
 
 /* "- 佛罗里达大学" over "  - 电子与计算机工程硕士（2018.01 - 2019.12）": the
