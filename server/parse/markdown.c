@@ -31,6 +31,7 @@
 
 #include "model/builder.h"
 #include "model/entry_reader.h"
+#include "model/heading_reader.h"
 #include "model/lines.h"
 #include "model/reader.h"
 #include "rls/dates.h"
@@ -2097,54 +2098,15 @@ static void md__words_of(const Md *md, TSNode inl, MdWords *w) {
 
 /* Whether a heading has any word at all (a photo heading has none). */
 static bool md__heading_has_words(const MdWords *w) {
-    for (size_t i = 0; i < w->len; i++)
-        if ((unsigned char)w->text[i] >= 0x80 || isalnum((unsigned char)w->text[i])) return true;
-    return false;
+    return rls_heading_reader_has_words(w->text, w->len);
 }
 
-/* A heading of a few words and nothing more: no digit, separator or
- * bracket that an entry heading carries ("自动处方解析项目（...）2023.09",
- * "Engineer, Acme (2021)"). */
-static bool md__bare_words(const char *words, size_t n) {
-    if (n > 24) return false;
-    uint32_t spaces = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)words[i];
-        if (isdigit(c) || strchr("|,()/:-", c) || (c == 0xEF && i + 1 < n)) return false;
-        spaces += c == ' ';
-    }
-    return spaces <= 2;
-}
-
-/* A heading in another language that is a section wording and nothing
- * more ("项目经历", "Formation"). */
-static bool md__bare_foreign_section(const char *words, size_t n) {
-    return md__bare_words(words, n) && rls_section_foreign_wording(words, n);
-}
-
-/* Whether a heading's words name a section; with `standard`, only wording
- * an ATS recognises ("Awards", "Education") or a bare foreign one, not one
- * that only holds a section's word ("Project Engineer | Wipro"). */
 static bool md__heading_section(const MdWords *w, bool standard) {
-    bool is_standard = false;
-    return w->len > 0 && w->len < 80 &&
-           rls_section_classify(w->text, w->len, &is_standard) != RLS_SECTION_OTHER &&
-           (!standard || is_standard || md__bare_foreign_section(w->text, w->len));
+    return rls_heading_reader_names_section(w->text, w->len, standard);
 }
 
 static bool md__heading_is_section(const MdWords *w) {
     return md__heading_section(w, false);
-}
-
-/* At a level where a section already sat below the section level ("###
- * Awards" after "### Engineer, Acme" roles), a sibling heading that is a
- * section wording and nothing more is a section too, standard or not
- * ("### Speeches", "### Public Speaking"): an entry heading there carries a
- * name, a date or a role ("### Project Manager"). */
-static bool md__deep_sibling_section(const MdWords *w) {
-    return w->len > 0 && md__bare_words(w->text, w->len) &&
-           !rls_entry_field_is_role(w->text, w->len) &&
-           rls_section_classify(w->text, w->len, NULL) != RLS_SECTION_OTHER;
 }
 
 /* The words of heading h (Markdown: md__heading_words; HTML: its text). */
@@ -2607,7 +2569,8 @@ static void md__heading_text(Md *md, uint16_t level, RlsSpan hspan, const MdWord
      * would take what follows. Deeper than the role it stays a label. */
     bool deep_sibling = level == md->deep_section_level;
     if (((md->role_level && level <= md->role_level) || deep_sibling) &&
-        (md__heading_section(w, true) || (deep_sibling && md__deep_sibling_section(w)))) {
+        (md__heading_section(w, true) ||
+         (deep_sibling && rls_heading_reader_deep_sibling_section(w->text, w->len)))) {
         md->deep_section_level = level;
         md__section(md, hspan, t, level);
         return;
