@@ -288,3 +288,29 @@ bool rls_entry_reader_names_beyond_dates(const char *text, size_t len, size_t ds
                    (isalpha((unsigned char)text[b]) || (unsigned char)text[b] >= 0x80);
     return letters >= 2;
 }
+
+uint32_t rls_entry_reader_symbol_marker(const char *p, size_t n) {
+    const unsigned char *u = (const unsigned char *)p;
+    uint32_t len = 0;
+    if (n >= 4 && u[0] == 0xF0 && u[1] == 0x9F)
+        len = 4;
+    else if (n >= 3 && u[0] == 0xE2 &&
+             ((u[1] == 0x80 && u[2] == 0xA2) || u[1] == 0x96 || u[1] == 0x97 ||
+              (u[1] >= 0x9C && u[1] <= 0x9E) || u[1] == 0x86))
+        len = 3;
+    if (!len) return 0;
+    if (n >= len + 3 && !memcmp(p + len, "\xEF\xB8\x8F", 3)) len += 3;
+    if (len >= n || p[len] != ' ') return 0;
+    while (len < n && p[len] == ' ')
+        len++;
+    return len < n ? len : 0;
+}
+
+bool rls_entry_reader_role_label(const char *text, size_t len) {
+    /* An icon before the label is no word of it ("🔎 Focus sur quelques
+     * projets"). */
+    uint32_t icon = rls_entry_reader_symbol_marker(text, len);
+    if (len == 0 || rls_entry_reader_words(text + icon, len - icon) > 4 || memchr(text, '|', len))
+        return false;
+    return !rls_entry_field_is_role(text, len);
+}

@@ -39,6 +39,21 @@ bool rls_entry_reader_section_has_entries(RlsSectionKind k);
 /* The words of text[0..len): runs of bytes other than ' '. */
 uint32_t rls_entry_reader_words(const char *text, size_t len);
 
+/* Bytes of a symbol used as a list marker at text ("👉 ", "• ", "▪ ",
+ * "➤ ", "✔ ", "→ "), its variation selector and the spaces after it
+ * included, or 0 (also when nothing follows it). Emoji are
+ * U+1F000..U+1FFFF (F0 9F ..); the others are bullets, geometric shapes,
+ * dingbats and arrows (E2 80 A2, E2 96/97, E2 9C..9E, E2 86). Borrows
+ * text. */
+uint32_t rls_entry_reader_symbol_marker(const char *text, size_t len);
+
+/* "Responsibilities", "Stack", "🔎 Focus sur quelques projets" as an undated
+ * line under a role (a deeper heading): whether text[0..len) is a label of
+ * the role's items: at most four words (an icon before them aside), no
+ * " | " cells, naming no role. The caller checks the line is undated and
+ * sits inside a role. Borrows text. */
+bool rls_entry_reader_role_label(const char *text, size_t len);
+
 /* ---- Labels --------------------------------------------------------------------- */
 
 /* "GPA: 3.9", "Dissertation: ...", "**Thesis title:** ...": whether

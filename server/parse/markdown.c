@@ -1540,28 +1540,6 @@ static bool md__bold_label(const MdText *t) {
            !rls_date_range_find(p->text, p->len, &r, &ds, &de);
 }
 
-/* Bytes of a symbol used as a list marker at p ("👉 ", "• ", "▪ ", "➤ ",
- * "✔ ", "→ "), its variation selector and the spaces after it included,
- * or 0. Emoji are U+1F000..U+1FFFF (F0 9F ..); the others are bullets,
- * geometric shapes, dingbats and arrows (E2 80 A2, E2 96/97, E2 9C..9E,
- * E2 86). */
-static uint32_t md__symbol_marker(const char *p, size_t n) {
-    const unsigned char *u = (const unsigned char *)p;
-    uint32_t len = 0;
-    if (n >= 4 && u[0] == 0xF0 && u[1] == 0x9F)
-        len = 4;
-    else if (n >= 3 && u[0] == 0xE2 &&
-             ((u[1] == 0x80 && u[2] == 0xA2) || u[1] == 0x96 || u[1] == 0x97 ||
-              (u[1] >= 0x9C && u[1] <= 0x9E) || u[1] == 0x86))
-        len = 3;
-    if (!len) return 0;
-    if (n >= len + 3 && !memcmp(p + len, "\xEF\xB8\x8F", 3)) len += 3;
-    if (len >= n || p[len] != ' ') return 0;
-    while (len < n && p[len] == ' ')
-        len++;
-    return len < n ? len : 0;
-}
-
 /* "👉 Built the API" lines in a paragraph: each line opening with a symbol
  * marker is a bullet, as a reader of the rendered page sees it, wherever
  * in the paragraph it is ("Clients : ..." over "👉 ..." lines); the
@@ -1574,12 +1552,12 @@ static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
     if (k == 0 || k == RLS_ARRAY_LEN(lines)) return false;
     bool any = false;
     for (uint32_t i = 0; i < k && !any; i++)
-        any = md__symbol_marker(md->src + lines[i].start_byte,
-                                lines[i].end_byte - lines[i].start_byte) > 0;
+        any = rls_entry_reader_symbol_marker(md->src + lines[i].start_byte,
+                                             lines[i].end_byte - lines[i].start_byte) > 0;
     if (!any) return false;
     for (uint32_t i = 0; i < k; i++) {
         uint32_t ls = lines[i].start_byte, le = lines[i].end_byte;
-        uint32_t marker = md__symbol_marker(md->src + ls, le - ls);
+        uint32_t marker = rls_entry_reader_symbol_marker(md->src + ls, le - ls);
         TSRange fr[MD_MAX_RANGES];
         uint32_t c = md__clip(md, r, n, ls + marker, le, fr, RLS_ARRAY_LEN(fr));
         MdText t;
@@ -2365,15 +2343,7 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdNext 
  * role's bullets. */
 static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *f, uint16_t level) {
     if (md->role_level == 0 || level <= md->role_level || f->dates.valid) return false;
-    const RlsPlain *p = &t->plain;
-    /* An icon before the label is no word of it ("🔎 Focus sur quelques
-     * projets"). */
-    uint32_t icon = md__symbol_marker(p->text, p->len);
-    RlsPlain words = {.text = p->text + icon, .len = p->len - icon};
-    if (p->len == 0 || rls_entry_reader_words(words.text, words.len) > 4 ||
-        memchr(p->text, '|', p->len))
-        return false;
-    return !rls_entry_field_is_role(p->text, p->len);
+    return rls_entry_reader_role_label(t->plain.text, t->plain.len);
 }
 
 /* "### Globex" right over "#### Engineer, Jun 2016 – May 2019": an undated
