@@ -314,3 +314,28 @@ bool rls_entry_reader_role_label(const char *text, size_t len) {
         return false;
     return !rls_entry_field_is_role(text, len);
 }
+
+bool rls_entry_reader_looks_like_entry(const char *text, size_t len, const RlsLineLayout *layout) {
+    uint32_t n_lines = layout->n_lines;
+    if (len == 0 || len > 160 || n_lines > 4) return false;
+    if (text[len - 1] == '.' && rls_entry_reader_words(text, len) > 8) return false;
+    /* "{{ item.degree }} in {{ item.field }}": a template's placeholders,
+     * filled in from data that is not in the file. */
+    if (strstr(text, "{{")) return false;
+    RlsDateRange r;
+    size_t ds, de;
+    bool dated = rls_date_range_find(text, len, &r, &ds, &de);
+    bool starts_marked = layout->starts_marked;
+    /* Role, company and dates stacked on three short lines; a fourth
+     * names the place (LinkedIn's export: title, "Company · Full-time",
+     * "dates · duration", place). */
+    if (n_lines == 3) return dated && starts_marked && len <= 120;
+    if (n_lines == 4) return dated && starts_marked && len <= 160 && layout->lines_short;
+    if (dated && (starts_marked || len <= 100 || n_lines == 2)) return true;
+    /* "Innovation Research Associate (Present)" over "University of
+     * Warwick, Coventry, UK": a role that is still held, no start given, is
+     * an entry as much as a dated one. */
+    if (n_lines == 2 && starts_marked && len <= 120 && rls_date_text_looks_dated(text, len))
+        return true;
+    return n_lines == 1 && len <= 100 && layout->marked_len * 10 >= len * 8;
+}

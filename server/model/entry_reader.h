@@ -54,6 +54,31 @@ uint32_t rls_entry_reader_symbol_marker(const char *text, size_t len);
  * sits inside a role. Borrows text. */
 bool rls_entry_reader_role_label(const char *text, size_t len);
 
+/* ---- Entry lines ------------------------------------------------------------------ */
+
+/* What a format's syntax says about the layout of a text: the facts
+ * rls_entry_reader_looks_like_entry needs that plain text has lost. */
+typedef struct {
+    uint32_t n_lines;    /* source lines the text spans */
+    bool starts_marked;  /* emphasis or code opens it ("**Staff Engineer** ...") */
+    uint32_t marked_len; /* its plain bytes inside emphasis, strong or code */
+    /* Every source line is short (60 bytes at most): fields stacked one a
+     * line, not a sentence wrapped. Read for four lines only. */
+    bool lines_short;
+} RlsLineLayout;
+
+/* Whether a reader takes the text text[0..len) (NUL-terminated at len, as
+ * an RlsPlain's) laid out as `layout` for a role, school or project: short
+ * and either dated or set wholly in bold or italics. A sentence (a full
+ * stop after more than eight words) is prose even when bold; a template's
+ * "{{ placeholders }}" are no entry. One line: dated within 100 bytes
+ * (or opening marked), or at least 80% marked within 100 bytes. Two lines:
+ * dated, or opening marked within 120 bytes and still held ("(Present)").
+ * Three or four stacked lines (role, company, dates, a place: LinkedIn's
+ * export): dated and opening marked, within 120 bytes, or 160 bytes of
+ * short lines. Never over 160 bytes or four lines. Borrows both. */
+bool rls_entry_reader_looks_like_entry(const char *text, size_t len, const RlsLineLayout *layout);
+
 /* ---- Labels --------------------------------------------------------------------- */
 
 /* "GPA: 3.9", "Dissertation: ...", "**Thesis title:** ...": whether

@@ -641,35 +641,20 @@ static void md__collect(Md *md, TSTree *tree) {
 
 /* ---- Entries ------------------------------------------------------------------ */
 
-/* A line a reader takes for a role, school or project: short, and either
- * dated or set wholly in bold/italics. A sentence (a full stop after many
- * words) is prose even when bold. */
 static bool md__lines_short(const Md *md, const MdText *t);
 
+/* A line a reader takes for a role, school or project
+ * (rls_entry_reader_looks_like_entry), with what its Markdown says about
+ * its layout. */
 static bool md__looks_like_entry(const Md *md, const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    if (p->len == 0 || p->len > 160 || t->n_lines > 4) return false;
-    if (p->text[p->len - 1] == '.' && rls_entry_reader_words(p->text, p->len) > 8) return false;
-    /* "**{{ item.degree }} in {{ item.field }}**": a template's
-     * placeholders, filled in from data that is not in the file. */
-    if (strstr(p->text, "{{")) return false;
-    RlsDateRange r;
-    size_t ds, de;
-    bool dated = rls_date_range_find(p->text, p->len, &r, &ds, &de);
-    bool starts_marked = t->n_bounds > 0 && t->bounds[0] == 0;
-    /* Role, company and dates stacked on three short lines; a fourth
-     * names the place (LinkedIn's export: title, "Company · Full-time",
-     * "dates · duration", place). */
-    if (t->n_lines == 3) return dated && starts_marked && p->len <= 120;
-    if (t->n_lines == 4) return dated && starts_marked && p->len <= 160 && md__lines_short(md, t);
-    if (dated && (starts_marked || p->len <= 100 || t->n_lines == 2)) return true;
-    /* "**Innovation Research Associate** (Present)" over "University of
-     * Warwick, Coventry, UK": a role that is still held, no start given, is
-     * an entry as much as a dated one. */
-    if (t->n_lines == 2 && starts_marked && p->len <= 120 &&
-        rls_date_text_looks_dated(p->text, p->len))
-        return true;
-    return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
+    RlsLineLayout layout = {
+        .n_lines = t->n_lines,
+        .starts_marked = t->n_bounds > 0 && t->bounds[0] == 0,
+        .marked_len = t->markup_len,
+        /* Asked of four lines only: the walk over the source is not free. */
+        .lines_short = t->n_lines == 4 && md__lines_short(md, t),
+    };
+    return rls_entry_reader_looks_like_entry(t->plain.text, t->plain.len, &layout);
 }
 
 /* Whether every source line of t is short (60 bytes at most): fields
