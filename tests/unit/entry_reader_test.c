@@ -104,12 +104,52 @@ static void test_a_role_line_under_an_entry_naming_none_is_its_title(void) {
     entry_free(&e);
 }
 
+static void test_which_lines_look_like_entries_by_text_and_layout(void) {
+    static const struct {
+        const char *text;
+        uint32_t n_lines;
+        bool starts_marked, whole_marked, entry;
+    } cases[] = {
+        {"Data Analyst, Globex | 2019 - 2022", 1, false, false, true},
+        {"Data Analyst, Globex", 1, true, true, true},
+        {"Data Analyst, Globex", 1, false, false, false},
+        /* A sentence is prose, bold or not. */
+        {"Led a team of five analysts and shipped the new dashboards in 2021.", 1, true, true,
+         false},
+        {"{{ item.degree }} in {{ item.field }}", 1, true, true, false},
+        {"Data Analyst Globex Ltd 2019 - 2022", 3, true, false, true},
+        {"Data Analyst Globex Ltd 2019 - 2022", 3, false, false, false},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        size_t len = strlen(cases[i].text);
+        RlsLineLayout layout = {
+            .n_lines = cases[i].n_lines,
+            .starts_marked = cases[i].starts_marked,
+            .marked_len = cases[i].whole_marked ? (uint32_t)len : 0,
+        };
+        EXPECT_EQ_INT(rls_entry_reader_looks_like_entry(cases[i].text, len, &layout),
+                      cases[i].entry);
+    }
+}
+
+static void test_symbols_as_markers_and_dates_with_a_name(void) {
+    EXPECT_EQ_INT(rls_entry_reader_symbol_marker("\xE2\x80\xA2  Led", 8), 5);
+    EXPECT_EQ_INT(rls_entry_reader_symbol_marker("\xF0\x9F\x94\x8E Focus", 10), 5);
+    EXPECT_EQ_INT(rls_entry_reader_symbol_marker("\xE2\x80\xA2", 3), 0);
+    EXPECT_EQ_INT(rls_entry_reader_symbol_marker("Led", 3), 0);
+    const char *line = "Acme, 2020 - 2022";
+    EXPECT_TRUE(rls_entry_reader_names_beyond_dates(line, strlen(line), 6, strlen(line)));
+    EXPECT_TRUE(!rls_entry_reader_names_beyond_dates("2020 - 2022", 11, 0, 11));
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_dates_only_entry_takes_the_undated_fields_under_it),
         RLS_TEST(test_an_entry_with_a_name_takes_no_fields_from_below),
         RLS_TEST(test_labels_and_labelled_dates),
         RLS_TEST(test_a_role_line_under_an_entry_naming_none_is_its_title),
+        RLS_TEST(test_which_lines_look_like_entries_by_text_and_layout),
+        RLS_TEST(test_symbols_as_markers_and_dates_with_a_name),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
