@@ -32,6 +32,7 @@
 #include "model/builder.h"
 #include "model/entry_reader.h"
 #include "model/heading_reader.h"
+#include "model/line_reader.h"
 #include "model/lines.h"
 #include "model/reader.h"
 #include "rls/dates.h"
@@ -1478,9 +1479,11 @@ static bool md__dated_lines(Md *md, const TSRange *r, uint32_t n, const MdText *
         RlsDateRange dr;
         size_t ds, de;
         const RlsPlain *p = &t.plain;
+        /* A label over a fact ("Thesis: On Tides, 2015") is no entry, as
+         * in every format; a role before a colon is one. */
         bool entry = t.n_lines == 1 && md__looks_like_entry(md, &t) &&
                      rls_date_range_find(p->text, p->len, &dr, &ds, &de) &&
-                     !rls_entry_reader_label_prefix(p->text, p->len);
+                     !rls_line_reader_label_line(p->text, p->len);
         /* A line of dates alone continues a range the line above began
          * ("jun de 2021 -" over "abr de 2022"); an entry line names more. */
         bool names = entry && rls_entry_reader_names_beyond_dates(p->text, p->len, ds, de);
