@@ -30,6 +30,9 @@
 #include <tree_sitter/api.h>
 
 #include "model/builder.h"
+#include "model/entry_reader.h"
+#include "model/heading_reader.h"
+#include "model/line_reader.h"
 #include "model/lines.h"
 #include "model/reader.h"
 #include "rls/dates.h"
@@ -639,63 +642,20 @@ static void md__collect(Md *md, TSTree *tree) {
 
 /* ---- Entries ------------------------------------------------------------------ */
 
-static bool md__entry_section(RlsSectionKind kind) {
-    return kind != RLS_SECTION_HEADER && kind != RLS_SECTION_SKILLS && kind != RLS_SECTION_SUMMARY;
-}
-
-static uint32_t md__words(const RlsPlain *p) {
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < p->len; i++)
-        if (p->text[i] != ' ' && (i == 0 || p->text[i - 1] == ' ')) n++;
-    return n;
-}
-
-/* A line a reader takes for a role, school or project: short, and either
- * dated or set wholly in bold/italics. A sentence (a full stop after many
- * words) is prose even when bold. */
 static bool md__lines_short(const Md *md, const MdText *t);
 
+/* A line a reader takes for a role, school or project
+ * (rls_entry_reader_looks_like_entry), with what its Markdown says about
+ * its layout. */
 static bool md__looks_like_entry(const Md *md, const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    if (p->len == 0 || p->len > 160 || t->n_lines > 4) return false;
-    if (p->text[p->len - 1] == '.' && md__words(p) > 8) return false;
-    /* "**{{ item.degree }} in {{ item.field }}**": a template's
-     * placeholders, filled in from data that is not in the file. */
-    if (strstr(p->text, "{{")) return false;
-    RlsDateRange r;
-    size_t ds, de;
-    bool dated = rls_date_range_find(p->text, p->len, &r, &ds, &de);
-    bool starts_marked = t->n_bounds > 0 && t->bounds[0] == 0;
-    /* Role, company and dates stacked on three short lines; a fourth
-     * names the place (LinkedIn's export: title, "Company · Full-time",
-     * "dates · duration", place). */
-    if (t->n_lines == 3) return dated && starts_marked && p->len <= 120;
-    if (t->n_lines == 4) return dated && starts_marked && p->len <= 160 && md__lines_short(md, t);
-    if (dated && (starts_marked || p->len <= 100 || t->n_lines == 2)) return true;
-    /* "**Innovation Research Associate** (Present)" over "University of
-     * Warwick, Coventry, UK": a role that is still held, no start given, is
-     * an entry as much as a dated one. */
-    if (t->n_lines == 2 && starts_marked && p->len <= 120 &&
-        rls_date_text_looks_dated(p->text, p->len))
-        return true;
-    return t->n_lines == 1 && p->len <= 100 && t->markup_len * 10 >= p->len * 8;
-}
-
-/* In a section of no known kind ("Egenskaber", "Referencer"), or of
- * awards, an entry shows itself by dates or a role: an undated line naming
- * no role there ("**Andre relevante egenskaber**", a referee's name, "**X
- * Innovation Award**, China") labels what follows or is a line of its own. */
-static bool md__unknown_section_label(const Md *md, const MdText *t) {
-    if (md->kind != RLS_SECTION_OTHER && md->kind != RLS_SECTION_AWARDS) return false;
-    const RlsPlain *p = &t->plain;
-    RlsDateRange r;
-    size_t ds, de;
-    if (rls_date_range_find(p->text, p->len, &r, &ds, &de)) return false;
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &f);
-    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-    rls_entry_fields_close(&f);
-    return !role;
+    RlsLineLayout layout = {
+        .n_lines = t->n_lines,
+        .starts_marked = t->n_bounds > 0 && t->bounds[0] == 0,
+        .marked_len = t->markup_len,
+        /* Asked of four lines only: the walk over the source is not free. */
+        .lines_short = t->n_lines == 4 && md__lines_short(md, t),
+    };
+    return rls_entry_reader_looks_like_entry(t->plain.text, t->plain.len, &layout);
 }
 
 /* Whether every source line of t is short (60 bytes at most): fields
@@ -737,23 +697,6 @@ static char *md__stacked_field_string(const Md *md, const MdText *t) {
 
 static RlsEntry *md__entry_at(Md *md, int32_t index) {
     return &md->mb.model->entries[index];
-}
-
-/* Whether an entry names a role or degree already. */
-static bool md__entry_has_role(const RlsEntry *e) {
-    return e->title && rls_entry_field_is_role(e->title, strlen(e->title));
-}
-
-/* Gives an entry the role found on the line under its heading. A heading
- * that named no role named the employer or school ("### Initech" over
- * "*Staff Engineer*"), so its text moves to the organisation. */
-static void md__entry_take_title(RlsEntry *e, const char *title, bool from_heading) {
-    if (md__entry_has_role(e) || (e->title && !from_heading)) return;
-    if (e->title && !e->org)
-        e->org = e->title;
-    else
-        rls_free(e->title);
-    e->title = rls_strdup(title);
 }
 
 /* True when the text of a link of t, written "[text](destination)", is
@@ -821,28 +764,13 @@ static RlsSpan md__date_span(const MdText *t, const char *fs, const RlsEntryFiel
  * right above it (read as prose, being undated and unmarked) names its
  * entry. Moves that paragraph's fields into *f and widens *span over it. */
 static void md__name_above(Md *md, RlsEntryFields *f, RlsSpan *span) {
-    RlsResume *m = md->mb.model;
-    if (m->n_paragraphs == 0 || m->n_sections == 0) return;
-    RlsParagraph *para = &m->paragraphs[m->n_paragraphs - 1];
-    const RlsPlain *p = &para->plain;
-    if (para->section != m->n_sections - 1 || para->span.end_byte > span->start_byte ||
-        p->len == 0 || p->len > 100 || strchr(".:;", p->text[p->len - 1]))
-        return;
+    const RlsParagraph *para = rls_entry_reader_name_line(md->mb.model, span->start_byte);
+    if (!para) return;
     for (uint32_t b = para->span.end_byte; b < span->start_byte; b++)
         if (!strchr(" \t\r\n*_", md->src[b])) return;
     for (uint32_t b = para->span.start_byte; b < para->span.end_byte; b++)
         if (md->src[b] == '\n') return;
-    RlsEntryFields above;
-    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &above);
-    bool named = above.title || above.org;
-    if (named && !above.dates.valid) {
-        f->title = above.title, f->org = above.org, f->location = above.location;
-        above.title = above.org = above.location = NULL;
-        span->start_byte = para->span.start_byte;
-        rls_plain_free(&para->plain);
-        m->n_paragraphs--;
-    }
-    rls_entry_fields_close(&above);
+    rls_entry_reader_take_name_line(md->mb.model, md->parser->splits, md->kind, f, span);
 }
 
 static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
@@ -852,55 +780,20 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     if (md->fresh_entry >= 0) {
         RlsEntry *e = md__entry_at(md, md->fresh_entry);
         rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, true, &f);
-        /* A long remainder is an item of its own ("`2012` Infinitesimal
-         * calculus for ..." under "### Patents"), not a date line. */
-        bool short_rest = (!f.org || strlen(f.org) <= 40) &&
-                          (!f.location || strlen(f.location) <= 40) &&
-                          (!f.title || strlen(f.title) <= 60);
         /* A line opening in bold or italics is set out as the entry's
          * own line, however long the school's name ("**[Westphalian
          * University of Applied Sciences](...), Recklinghausen** | *2017 -
          * 2022*"). */
-        if (t->n_bounds > 0 && t->bounds[0] == 0 && t->n_lines <= 2) short_rest = true;
-        /* "*Staff Engineer*" under "### Initech": the role of the entry
-         * above, dated or not. */
-        bool from_heading = md->fresh_entry_level != 0xFFFF;
-        /* Lines stacked without a heading are one cluster too:
-         * "**Acme, Singapore (2022-2024)**" over "*Senior Engineer*", in
-         * either order, is one role. A line joins the line above when it
-         * names a role the entry lacks. */
-        bool names_role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-        bool role_line =
-            (from_heading || names_role) && f.title && !f.org && !md__entry_has_role(e);
-        if (short_rest && ((f.dates.valid && !e->dates.valid) || (!f.dates.valid && role_line))) {
-            if (f.dates.valid) {
-                e->dates = f.dates;
-                e->dates.span = rls_plain_cover(&t->plain, 0, t->plain.len);
-            }
-            /* The role came first: the dated line's leading name is the
-             * organisation. */
-            if (f.title && !f.org && !names_role && md__entry_has_role(e) && !e->org)
-                e->org = rls_strdup(f.title);
-            else if (f.title)
-                md__entry_take_title(e, f.title, from_heading || role_line);
-            /* "[Bank11](...), Neuss" beside the dates read as one place:
-             * a name before a place is the employer. */
-            char *org = NULL, *place = NULL;
-            if (!e->org && !f.org && f.location &&
-                rls_entry_employer_line(f.location, strlen(f.location), md->kind, &org, &place)) {
-                e->org = org;
-                rls_free(f.location);
-                f.location = place;
-            }
-            if (!e->location && f.location) e->location = rls_strdup(f.location);
-            if (!e->org && f.org) e->org = rls_strdup(f.org);
-            e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
+        bool set_apart = t->n_bounds > 0 && t->bounds[0] == 0 && t->n_lines <= 2;
+        bool taken = rls_entry_reader_line_under(
+            md->kind, e, &f, set_apart, md->fresh_entry_level != 0xFFFF,
+            rls_plain_cover(&t->plain, 0, t->plain.len), t->span.end_byte);
+        rls_entry_fields_close(&f);
+        if (taken) {
             if (e->dates.valid) md->fresh_entry = -1;
-            rls_entry_fields_close(&f);
             rls_free(fs);
             return;
         }
-        rls_entry_fields_close(&f);
     }
     rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
     if (f.dates.valid) f.dates.span = md__date_span(t, fs, &f, t->span);
@@ -1091,14 +984,11 @@ static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
 static bool md__slot_sibling(Md *md, const MdText *t) {
     const RlsPlain *p = &t->plain;
     if (!md->slot_layout || md->kind == RLS_SECTION_PUBLICATIONS || t->n_lines > 1 ||
-        p->len > 120 || (p->text[p->len - 1] == '.' && md__words(p) > 8))
+        p->len > 120 || (p->text[p->len - 1] == '.' && rls_entry_reader_words(p->text, p->len) > 8))
         return false;
     char *fs = md__field_string(t);
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    bool entry = rls_entry_reader_role_at_org(md->parser->splits, md->kind, fs, strlen(fs), false);
     rls_free(fs);
-    bool entry = f.title && f.org && rls_entry_field_is_role(f.title, strlen(f.title));
-    rls_entry_fields_close(&f);
     return entry;
 }
 
@@ -1119,78 +1009,13 @@ static bool md__header_text(Md *md, MdText *t) {
     return true;
 }
 
-/* "**Cliente: Verisure**" over the list of a dated role: a labelled
- * detail of that role (a label of one or two words, a colon), not a new
- * entry that would take the role's bullets. */
-static bool md__detail_label(const Md *md, const MdText *t) {
-    int32_t ce = md->mb.current_entry;
-    if (ce < 0 || !md->mb.model->entries[ce].dates.valid) return false;
-    const RlsPlain *p = &t->plain;
-    uint32_t words = 1;
-    for (uint32_t i = 0; i + 1 < p->len && p->text[i] != ','; i++) {
-        if (p->text[i] == ':' && p->text[i + 1] == ' ') return words <= 2;
-        if (p->text[i] == ' ' && ++words > 2) return false;
-    }
-    return false;
-}
-
-static bool md__label_prefix(const char *p, size_t n);
-
-/* "*Aktualisiert am: Feb 2024*", "Last updated: 03/2024": a label that
- * names no role or organisation, a date, and nothing else. */
-static bool md__labelled_date(const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    if (t->n_lines > 1 || !md__label_prefix(p->text, p->len)) return false;
-    const char *colon = memchr(p->text, ':', p->len);
-    size_t label_len = colon ? (size_t)(colon - p->text) : p->len;
-    /* "**Software Engineer**: 2019 - 2021", "Acme Corp: 2018": a name, not a
-     * label. */
-    if (rls_entry_field_is_role(p->text, label_len) ||
-        rls_field_type_is_clearly(p->text, label_len, RLS_FIELD_ORG))
-        return false;
-    size_t from = label_len < p->len ? label_len + 1 : p->len;
-    while (from < p->len && p->text[from] == ' ')
-        from++;
-    RlsDateRange dr;
-    size_t ds, de;
-    if (from == p->len || !rls_date_range_find(p->text + from, p->len - from, &dr, &ds, &de))
-        return false;
-    size_t end = from + de;
-    while (end < p->len && strchr(" .)", p->text[end]))
-        end++;
-    return ds == 0 && end == p->len;
-}
-
 /* Gives entry e the employer and place named by t when t is one short
  * undated line that reads as a name ("University of Bath, Bath, UK",
  * "Auth0 / Okta, Remote"), not a sentence or a label. Returns whether it
  * did. */
 static bool md__employer_of(Md *md, RlsEntry *e, const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    RlsDateRange dr;
-    size_t ds, de;
-    /* "**A-Levels** (2011–2013)" over "Slough Grammar School, Slough, UK":
-     * a lone name above, taken for the school, was the entry's title when
-     * the line under it is plainly one. */
-    bool retitle = e->org && !e->title;
-    if ((e->org && !retitle) || t->n_lines > 1 || p->len == 0 || p->len > 80 ||
-        strchr(".:;", p->text[p->len - 1]) || rls_date_range_find(p->text, p->len, &dr, &ds, &de))
-        return false;
-    char *org = NULL, *location = NULL;
-    if (!rls_entry_employer_line(p->text, p->len, md->kind, &org, &location)) return false;
-    if (retitle && !rls_field_type_is_clearly(org, strlen(org), RLS_FIELD_ORG)) {
-        rls_free(org);
-        rls_free(location);
-        return false;
-    }
-    if (retitle) e->title = e->org;
-    e->org = org;
-    if (!e->location)
-        e->location = location;
-    else
-        rls_free(location);
-    e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
-    return true;
+    return t->n_lines <= 1 && rls_entry_reader_employer_line(md->kind, e, t->plain.text,
+                                                             t->plain.len, t->span.end_byte);
 }
 
 /* "**Staff Engineer**" / "Auth0 / Okta, Remote" / "Sep 2021 - Present",
@@ -1198,34 +1023,23 @@ static bool md__employer_of(Md *md, RlsEntry *e, const MdText *t) {
  * dated line) with nothing else under it yet is that entry's employer, as
  * when the lines are stacked in one paragraph. */
 static bool md__fresh_employer(Md *md, const MdText *t) {
-    if (md->fresh_entry < 0 || !md__entry_section(md->kind)) return false;
+    if (md->fresh_entry < 0 || !rls_entry_reader_section_has_entries(md->kind)) return false;
     RlsEntry *e = md__entry_at(md, md->fresh_entry);
     /* "Link: https://...", "Stack: Go": a labelled detail names no employer. */
     if (memchr(t->plain.text, ':', t->plain.len)) return false;
-    return (md__entry_has_role(e) || e->dates.valid) && md__employer_of(md, e, t);
+    return (rls_entry_reader_has_role(e) || e->dates.valid) && md__employer_of(md, e, t);
 }
 
 /* "## Zenni Optical (2023.06 ~ 2024.01)" over "数据科学家": the short line
  * right under an entry heading that names no role, when the line names
  * one and nothing else, is that entry's role, marked or not. */
 static bool md__fresh_role(Md *md, const MdText *t) {
-    if (md->fresh_entry < 0 || md->fresh_entry_level == 0xFFFF || !md__entry_section(md->kind))
+    if (md->fresh_entry < 0 || md->fresh_entry_level == 0xFFFF ||
+        !rls_entry_reader_section_has_entries(md->kind) || t->n_lines > 1)
         return false;
-    RlsEntry *e = md__entry_at(md, md->fresh_entry);
-    const RlsPlain *p = &t->plain;
-    if (md__entry_has_role(e) || t->n_lines > 1 || p->len == 0 || p->len > 80 ||
-        strchr(".:;", p->text[p->len - 1]) || memchr(p->text, ':', p->len))
-        return false;
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, md->kind, false, &f);
-    bool role =
-        f.title && !f.org && !f.dates.valid && rls_entry_field_is_role(f.title, strlen(f.title));
-    if (role) {
-        md__entry_take_title(e, f.title, true);
-        e->span.end_byte = RLS_MAX(e->span.end_byte, t->span.end_byte);
-    }
-    rls_entry_fields_close(&f);
-    return role;
+    return rls_entry_reader_role_line(md->parser->splits, md->kind,
+                                      md__entry_at(md, md->fresh_entry), t->plain.text,
+                                      t->plain.len, t->span.end_byte);
 }
 
 /* Prose outside lists: header lines, skills lines, entry lines, or plain
@@ -1243,18 +1057,21 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (md->kind == RLS_SECTION_SKILLS) {
         rls_md_skills(md, t);
         md__text_close(t);
-    } else if (allow_entry && md__entry_section(md->kind) &&
+    } else if (allow_entry && rls_entry_reader_section_has_entries(md->kind) &&
                /* A line that is only dates in a code span opens an entry
                 * however long the prose its paragraph runs on into. */
                ((slot_from_plain = md__date_slot(md, t, &slot_dates)) > 0 ||
                 (t->n_lines <= 6 && (slot_from_plain = md__label_slot(md, t, &slot_dates)) > 0))) {
         md__slot_entry(md, t, slot_from_plain, &slot_dates);
         md__text_close(t);
-    } else if (allow_entry && md__entry_section(md->kind) &&
+    } else if (allow_entry && rls_entry_reader_section_has_entries(md->kind) &&
                /* A dated citation is no entry ("Hart, A.G. (2025) ..."). */
                (md->kind != RLS_SECTION_PUBLICATIONS || md->slot_layout) &&
                (md__looks_like_entry(md, t) || md__slot_sibling(md, t)) &&
-               !md__detail_label(md, t) && !md__unknown_section_label(md, t)) {
+               !rls_entry_reader_detail_label(md->mb.model, md->mb.current_entry, t->plain.text,
+                                              t->plain.len) &&
+               !rls_entry_reader_unknown_label(md->parser->splits, md->kind, t->plain.text,
+                                               t->plain.len)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
     } else if (allow_entry && (md__fresh_role(md, t) || md__fresh_employer(md, t))) {
@@ -1288,43 +1105,6 @@ static uint32_t md__lines(const Md *md, const TSRange *r, uint32_t n, MdLine *ou
         }
     }
     return k;
-}
-
-/* "GPA: ", "Dissertation: ", "Thesis title: ": one to three words and a
- * colon opening a line (markup around the label allowed). */
-static bool md__label_prefix(const char *p, size_t n) {
-    size_t i = 0, words = 0;
-    while (i < n && strchr(" \t*_", p[i]))
-        i++;
-    if (i == n || !isalpha((unsigned char)p[i])) return false;
-    for (; i < n && i < 40; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c == ':') {
-            size_t j = i + 1;
-            while (j < n && strchr("*_", p[j]))
-                j++;
-            /* "Check it out:" over a link on the next line is no label. */
-            while (j < n && (p[j] == ' ' || p[j] == '\t'))
-                j++;
-            return words < 3 && j > i + 1 && j < n;
-        }
-        if (c == ' ') {
-            if (++words >= 3) return false;
-        } else if (!isalnum(c) && c < 0x80 && !strchr("*_-'", c)) {
-            return false;
-        }
-    }
-    return false;
-}
-
-/* Where the last "; " or ", " field of a definition begins when it names a
- * grade ("...; University of Oxford; Distinction"), or 0. */
-static uint32_t md__trailing_honour(const RlsPlain *p) {
-    uint32_t i = p->len;
-    while (i > 1 && !((p->text[i - 2] == ';' || p->text[i - 2] == ',') && p->text[i - 1] == ' '))
-        i--;
-    if (i <= 1 || !rls_entry_field_is_honour(p->text + i, p->len - i)) return 0;
-    return i;
 }
 
 /* A definition list under a term, in a section of roles or schools: the
@@ -1362,20 +1142,24 @@ static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *g
         }
         /* A name wrapped onto the next line ("University of" / "HomeTown")
          * is one field: only a sentence under the first line is prose. */
-        if (starts_marked && rest.len && rest.text[rest.len - 1] == '.' && md__words(&rest) >= 5) {
+        if (starts_marked && rest.len && rest.text[rest.len - 1] == '.' &&
+            rls_entry_reader_words(rest.text, rest.len) >= 5) {
             while (first_end > 0 && d->plain.text[first_end - 1] == ' ')
                 first_end--;
             first.len = first_end;
         } else {
             first_end = d->plain.len;
         }
-        bool sentence = first.len && first.text[first.len - 1] == '.' && md__words(&first) >= 4 &&
-                        !starts_marked;
-        bool short_def = first.len <= 100 && md__words(&first) <= 14 && !sentence;
-        if (!short_def || (!dated && !starts_marked && md__words(&first) > 8)) break;
+        bool sentence = first.len && first.text[first.len - 1] == '.' &&
+                        rls_entry_reader_words(first.text, first.len) >= 4 && !starts_marked;
+        bool short_def =
+            first.len <= 100 && rls_entry_reader_words(first.text, first.len) <= 14 && !sentence;
+        if (!short_def ||
+            (!dated && !starts_marked && rls_entry_reader_words(first.text, first.len) > 8))
+            break;
         /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
-        if (!lines[gstart[k]].def || md__label_prefix(first.text, first.len)) break;
-        honour_plain[k] = md__trailing_honour(&first);
+        if (!lines[gstart[k]].def || rls_entry_reader_label_prefix(first.text, first.len)) break;
+        honour_plain[k] = (uint32_t)rls_entry_reader_trailing_honour(first.text, first.len);
         char *df = md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : first.len);
         rls_buf_printf(&b, " | %s", df);
         rls_free(df);
@@ -1454,8 +1238,9 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
     for (uint32_t g = 0; g < nl;) {
         uint32_t h = g + 1;
         while (h < nl && !lines[h].def &&
-               !(lines[g].def && md__label_prefix(md->src + lines[h].start_byte,
-                                                  lines[h].end_byte - lines[h].start_byte)))
+               !(lines[g].def &&
+                 rls_entry_reader_label_prefix(md->src + lines[h].start_byte,
+                                               lines[h].end_byte - lines[h].start_byte)))
             h++;
         gstart[ng] = g;
         gend[ng++] = h;
@@ -1496,7 +1281,7 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
             md__prose(md, &texts[k], true);
         return true;
     }
-    if (has_term && md__entry_section(md->kind))
+    if (has_term && rls_entry_reader_section_has_entries(md->kind))
         k = md__deflist_entry(md, lines, gstart, texts, ng);
     else
         k = 0;
@@ -1634,7 +1419,7 @@ static bool md__entry_detail(Md *md, const TSRange *r, uint32_t n, const MdLine 
 static bool md__entry_then_prose(Md *md, const TSRange *r, uint32_t n, const MdText *whole) {
     RlsDateRange dr;
     bool starts_marked = whole->n_bounds > 0 && whole->bounds[0] == 0;
-    if (!starts_marked || !md__entry_section(md->kind) || whole->n_lines < 2 ||
+    if (!starts_marked || !rls_entry_reader_section_has_entries(md->kind) || whole->n_lines < 2 ||
         md__looks_like_entry(md, whole) || md__date_slot(md, whole, &dr))
         return false;
     MdLine lines[3];
@@ -1694,17 +1479,16 @@ static bool md__dated_lines(Md *md, const TSRange *r, uint32_t n, const MdText *
         RlsDateRange dr;
         size_t ds, de;
         const RlsPlain *p = &t.plain;
+        /* A label over a fact ("Thesis: On Tides, 2015") is no entry, as
+         * in every format; a role before a colon is one. */
         bool entry = t.n_lines == 1 && md__looks_like_entry(md, &t) &&
                      rls_date_range_find(p->text, p->len, &dr, &ds, &de) &&
-                     !md__label_prefix(p->text, p->len);
+                     !rls_line_reader_label_line(p->text, p->len);
         /* A line of dates alone continues a range the line above began
          * ("jun de 2021 -" over "abr de 2022"); an entry line names more. */
-        uint32_t letters = 0;
-        for (size_t b = 0; entry && b < p->len; b++)
-            letters += (b < ds || b >= de) &&
-                       (isalpha((unsigned char)p->text[b]) || (unsigned char)p->text[b] >= 0x80);
+        bool names = entry && rls_entry_reader_names_beyond_dates(p->text, p->len, ds, de);
         md__text_close(&t);
-        if (letters < 2) return false;
+        if (!names) return false;
     }
     for (uint32_t i = 0; i < n_lines; i++) {
         MdText t;
@@ -1739,30 +1523,9 @@ static bool md__bold_label(const MdText *t) {
     const RlsPlain *p = &t->plain;
     RlsDateRange r;
     size_t ds, de;
-    return t->n_lines == 1 && p->len > 0 && md__words(p) <= 6 && t->markup_len * 10 >= p->len * 8 &&
-           !memchr(p->text, '|', p->len) && !rls_date_range_find(p->text, p->len, &r, &ds, &de);
-}
-
-/* Bytes of a symbol used as a list marker at p ("👉 ", "• ", "▪ ", "➤ ",
- * "✔ ", "→ "), its variation selector and the spaces after it included,
- * or 0. Emoji are U+1F000..U+1FFFF (F0 9F ..); the others are bullets,
- * geometric shapes, dingbats and arrows (E2 80 A2, E2 96/97, E2 9C..9E,
- * E2 86). */
-static uint32_t md__symbol_marker(const char *p, size_t n) {
-    const unsigned char *u = (const unsigned char *)p;
-    uint32_t len = 0;
-    if (n >= 4 && u[0] == 0xF0 && u[1] == 0x9F)
-        len = 4;
-    else if (n >= 3 && u[0] == 0xE2 &&
-             ((u[1] == 0x80 && u[2] == 0xA2) || u[1] == 0x96 || u[1] == 0x97 ||
-              (u[1] >= 0x9C && u[1] <= 0x9E) || u[1] == 0x86))
-        len = 3;
-    if (!len) return 0;
-    if (n >= len + 3 && !memcmp(p + len, "\xEF\xB8\x8F", 3)) len += 3;
-    if (len >= n || p[len] != ' ') return 0;
-    while (len < n && p[len] == ' ')
-        len++;
-    return len < n ? len : 0;
+    return t->n_lines == 1 && p->len > 0 && rls_entry_reader_words(p->text, p->len) <= 6 &&
+           t->markup_len * 10 >= p->len * 8 && !memchr(p->text, '|', p->len) &&
+           !rls_date_range_find(p->text, p->len, &r, &ds, &de);
 }
 
 /* "👉 Built the API" lines in a paragraph: each line opening with a symbol
@@ -1771,18 +1534,18 @@ static uint32_t md__symbol_marker(const char *p, size_t n) {
  * paragraph's other lines stay prose. Returns false (nothing done) when
  * no line of the paragraph has such a marker. */
 static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
-    if (!md__entry_section(md->kind) || n == 0) return false;
+    if (!rls_entry_reader_section_has_entries(md->kind) || n == 0) return false;
     MdLine lines[64];
     uint32_t k = md__lines(md, r, n, lines, RLS_ARRAY_LEN(lines));
     if (k == 0 || k == RLS_ARRAY_LEN(lines)) return false;
     bool any = false;
     for (uint32_t i = 0; i < k && !any; i++)
-        any = md__symbol_marker(md->src + lines[i].start_byte,
-                                lines[i].end_byte - lines[i].start_byte) > 0;
+        any = rls_entry_reader_symbol_marker(md->src + lines[i].start_byte,
+                                             lines[i].end_byte - lines[i].start_byte) > 0;
     if (!any) return false;
     for (uint32_t i = 0; i < k; i++) {
         uint32_t ls = lines[i].start_byte, le = lines[i].end_byte;
-        uint32_t marker = md__symbol_marker(md->src + ls, le - ls);
+        uint32_t marker = rls_entry_reader_symbol_marker(md->src + ls, le - ls);
         TSRange fr[MD_MAX_RANGES];
         uint32_t c = md__clip(md, r, n, ls + marker, le, fr, RLS_ARRAY_LEN(fr));
         MdText t;
@@ -1807,21 +1570,26 @@ static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
 static void md__paragraph_lines(Md *md, MdText *t, bool list_next, bool heading_next) {
     /* Under a fresh entry heading the bold line is its role ("### Initech"
      * over "*Staff Engineer*"), not a label. */
-    if (heading_next && md->fresh_entry < 0 && md__entry_section(md->kind) && md__bold_label(t)) {
+    if (heading_next && md->fresh_entry < 0 && rls_entry_reader_section_has_entries(md->kind) &&
+        md__bold_label(t)) {
         rls_model_builder_end_entry(&md->mb);
         md__paragraph_text(md, t);
         md__text_close(t);
         return;
     }
     /* With no list under it, a labelled date stamps the page. */
-    if (!list_next && md__entry_section(md->kind) && md__labelled_date(t)) {
+    if (!list_next && rls_entry_reader_section_has_entries(md->kind) &&
+        (t->n_lines <= 1 && rls_entry_reader_labelled_date(t->plain.text, t->plain.len))) {
         md__paragraph_text(md, t);
         md__text_close(t);
         return;
     }
-    if (list_next && md__entry_section(md->kind) && md->kind != RLS_SECTION_HEADER &&
-        !md__looks_like_entry(md, t) && md__names_a_list(t) && !md__detail_label(md, t) &&
-        !md__unknown_section_label(md, t)) {
+    if (list_next && rls_entry_reader_section_has_entries(md->kind) &&
+        md->kind != RLS_SECTION_HEADER && !md__looks_like_entry(md, t) && md__names_a_list(t) &&
+        !rls_entry_reader_detail_label(md->mb.model, md->mb.current_entry, t->plain.text,
+                                       t->plain.len) &&
+        !rls_entry_reader_unknown_label(md->parser->splits, md->kind, t->plain.text,
+                                        t->plain.len)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
         return;
@@ -1878,29 +1646,9 @@ static void md__paragraph(Md *md, TSNode node, const MdNext *next) {
  * ("__Royal Mint__, London" over "- Warden"; a school over "- B.S.
  * Computer Science"): a reader takes it for the entry's title. */
 static bool md__item_is_role(Md *md, const MdText *t) {
-    if (md->fresh_entry < 0) return false;
-    const RlsEntry *e = md__entry_at(md, md->fresh_entry);
-    const RlsPlain *p = &t->plain;
-    if (e->title || !e->org || t->n_lines > 1 || md__words(p) > 5 || p->text[p->len - 1] == '.' ||
-        memchr(p->text, ':', p->len) || !isupper((unsigned char)p->text[0]))
-        return false;
-    /* The role or degree word heads or ends the phrase ("Research
-     * Assistant", "B.S. Computer Science"); inside it the phrase is a
-     * statement ("Built staff tooling"). */
-    uint32_t first_end_plain = 0, last_start_plain = p->len;
-    while (first_end_plain < p->len && p->text[first_end_plain] != ' ')
-        first_end_plain++;
-    while (last_start_plain > 0 && p->text[last_start_plain - 1] != ' ')
-        last_start_plain--;
-    if (!rls_entry_field_is_role(p->text, first_end_plain) &&
-        !rls_entry_field_is_role(p->text + last_start_plain, p->len - last_start_plain))
-        return false;
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, p->text, p->len, RLS_SECTION_EXPERIENCE,
-                                  false, &f);
-    bool one_field = f.title && !f.org && !f.location && !f.dates.valid;
-    rls_entry_fields_close(&f);
-    return one_field;
+    return md->fresh_entry >= 0 && t->n_lines <= 1 &&
+           rls_entry_reader_role_item(md->parser->splits, md__entry_at(md, md->fresh_entry),
+                                      t->plain.text, t->plain.len);
 }
 
 /* "- 佛罗里达大学" over "  - 电子与计算机工程硕士（2018.01 - 2019.12）": the
@@ -1973,11 +1721,12 @@ static bool md__list_all_dated(Md *md, TSNode item) {
  * is nested in the item. */
 static bool md__item_is_entry(Md *md, TSNode node, bool has_list, const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (!md__entry_section(md->kind) || md__records_section(md) || t->n_lines > 1 || p->len == 0 ||
-        p->len > 120)
+    if (!rls_entry_reader_section_has_entries(md->kind) || md__records_section(md) ||
+        t->n_lines > 1 || p->len == 0 || p->len > 120)
         return false;
     bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(md, t);
-    if (!marked && (p->text[p->len - 1] == '.' || md__words(p) > 14)) return false;
+    if (!marked && (p->text[p->len - 1] == '.' || rls_entry_reader_words(p->text, p->len) > 14))
+        return false;
     if (marked && has_list) return true;
     RlsDateRange dr;
     size_t ds, de;
@@ -2101,7 +1850,7 @@ static void md__html_read(Md *md, uint32_t start_byte, uint32_t end_byte, const 
         const MdHtmlBlock *b = &h.blocks[i];
         if (b->kind == MD_HTML_TABLE) {
             rls_model_builder_layout(&md->mb, RLS_LAYOUT_TABLE, b->span);
-            if (md__entry_section(md->kind)) {
+            if (rls_entry_reader_section_has_entries(md->kind)) {
                 rls_model_builder_end_entry(&md->mb);
                 md->fresh_entry = -1;
             }
@@ -2151,7 +1900,7 @@ static void md__table(Md *md, TSNode node) {
         &md->mb, RLS_LAYOUT_TABLE,
         (RlsSpan){ts_node_start_byte(node),
                   md__trim_end(md, ts_node_start_byte(node), ts_node_end_byte(node))});
-    if (md__entry_section(md->kind)) {
+    if (rls_entry_reader_section_has_entries(md->kind)) {
         rls_model_builder_end_entry(&md->mb);
         md->fresh_entry = -1;
     }
@@ -2315,54 +2064,15 @@ static void md__words_of(const Md *md, TSNode inl, MdWords *w) {
 
 /* Whether a heading has any word at all (a photo heading has none). */
 static bool md__heading_has_words(const MdWords *w) {
-    for (size_t i = 0; i < w->len; i++)
-        if ((unsigned char)w->text[i] >= 0x80 || isalnum((unsigned char)w->text[i])) return true;
-    return false;
+    return rls_heading_reader_has_words(w->text, w->len);
 }
 
-/* A heading of a few words and nothing more: no digit, separator or
- * bracket that an entry heading carries ("自动处方解析项目（...）2023.09",
- * "Engineer, Acme (2021)"). */
-static bool md__bare_words(const char *words, size_t n) {
-    if (n > 24) return false;
-    uint32_t spaces = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)words[i];
-        if (isdigit(c) || strchr("|,()/:-", c) || (c == 0xEF && i + 1 < n)) return false;
-        spaces += c == ' ';
-    }
-    return spaces <= 2;
-}
-
-/* A heading in another language that is a section wording and nothing
- * more ("项目经历", "Formation"). */
-static bool md__bare_foreign_section(const char *words, size_t n) {
-    return md__bare_words(words, n) && rls_section_foreign_wording(words, n);
-}
-
-/* Whether a heading's words name a section; with `standard`, only wording
- * an ATS recognises ("Awards", "Education") or a bare foreign one, not one
- * that only holds a section's word ("Project Engineer | Wipro"). */
 static bool md__heading_section(const MdWords *w, bool standard) {
-    bool is_standard = false;
-    return w->len > 0 && w->len < 80 &&
-           rls_section_classify(w->text, w->len, &is_standard) != RLS_SECTION_OTHER &&
-           (!standard || is_standard || md__bare_foreign_section(w->text, w->len));
+    return rls_heading_reader_names_section(w->text, w->len, standard);
 }
 
 static bool md__heading_is_section(const MdWords *w) {
     return md__heading_section(w, false);
-}
-
-/* At a level where a section already sat below the section level ("###
- * Awards" after "### Engineer, Acme" roles), a sibling heading that is a
- * section wording and nothing more is a section too, standard or not
- * ("### Speeches", "### Public Speaking"): an entry heading there carries a
- * name, a date or a role ("### Project Manager"). */
-static bool md__deep_sibling_section(const MdWords *w) {
-    return w->len > 0 && md__bare_words(w->text, w->len) &&
-           !rls_entry_field_is_role(w->text, w->len) &&
-           rls_section_classify(w->text, w->len, NULL) != RLS_SECTION_OTHER;
 }
 
 /* The words of heading h (Markdown: md__heading_words; HTML: its text). */
@@ -2621,13 +2331,7 @@ static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdNext 
  * role's bullets. */
 static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *f, uint16_t level) {
     if (md->role_level == 0 || level <= md->role_level || f->dates.valid) return false;
-    const RlsPlain *p = &t->plain;
-    /* An icon before the label is no word of it ("🔎 Focus sur quelques
-     * projets"). */
-    uint32_t icon = md__symbol_marker(p->text, p->len);
-    RlsPlain words = {.text = p->text + icon, .len = p->len - icon};
-    if (p->len == 0 || md__words(&words) > 4 || memchr(p->text, '|', p->len)) return false;
-    return !rls_entry_field_is_role(p->text, p->len);
+    return rls_entry_reader_role_label(t->plain.text, t->plain.len);
 }
 
 /* "### Globex" right over "#### Engineer, Jun 2016 – May 2019": an undated
@@ -2637,15 +2341,26 @@ static bool md__role_label(const Md *md, const MdText *t, const RlsEntryFields *
 static void md__employer_over_role(Md *md, const RlsEntryFields *f, uint16_t level,
                                    int32_t was_fresh) {
     if (md->group_entry >= 0 || was_fresh < 0 || md->fresh_entry_level == 0xFFFF ||
-        level <= md->fresh_entry_level || !f->dates.valid || f->org || !f->title ||
-        !rls_entry_field_is_role(f->title, strlen(f->title)))
+        level <= md->fresh_entry_level ||
+        !rls_entry_reader_employer_over_role(md__entry_at(md, was_fresh), f))
         return;
-    RlsEntry *e = md__entry_at(md, was_fresh);
-    if (!e->title || e->org || e->dates.valid || md__entry_has_role(e)) return;
-    e->org = e->title;
-    e->title = NULL;
     md->group_entry = was_fresh;
     md->group_level = md->fresh_entry_level;
+}
+
+/* Whether entry `above` (md__heading_text's was_fresh) came from a line,
+ * not a heading, is the model's last entry and stands right over the
+ * heading at start_byte: only blanks and emphasis markers between, so no
+ * text or bullet of its own. */
+static bool md__dates_line_above(const Md *md, int32_t above, uint32_t start_byte) {
+    if (above < 0 || md->fresh_entry_level != 0xFFFF ||
+        above != (int32_t)md->mb.model->n_entries - 1)
+        return false;
+    const RlsEntry *e = &md->mb.model->entries[above];
+    if (e->span.end_byte > start_byte) return false;
+    for (uint32_t b = e->span.end_byte; b < start_byte; b++)
+        if (!strchr(" \t\r\n*_", md->src[b])) return false;
+    return true;
 }
 
 /* A heading below the section level in a section of entries: a label
@@ -2706,7 +2421,7 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
          * "#### [Adfab] – *2015-2020*": the heading above split into a role
          * and a name, but the name is below; the whole heading is the
          * role. */
-        if (e->title && e->org && !e->dates.valid && !names_role && md__entry_has_role(e) &&
+        if (e->title && e->org && !e->dates.valid && !names_role && rls_entry_reader_has_role(e) &&
             md->entry_heading && was_fresh == (int32_t)md->mb.model->n_entries - 1) {
             rls_free(e->title);
             rls_free(e->org);
@@ -2725,6 +2440,18 @@ static void md__heading_entry(Md *md, MdText *t, RlsSpan hspan, uint16_t level, 
             md__text_close(t);
             return;
         }
+    }
+    if (md__dates_line_above(md, was_fresh, hspan.start_byte) &&
+        rls_entry_reader_dates_above(md__entry_at(md, was_fresh), &f, hspan.end_byte)) {
+        rls_free(md->entry_heading);
+        md->entry_heading = rls_strndup(t->plain.text, t->plain.len);
+        md->fresh_entry = was_fresh;
+        md->fresh_entry_level = level;
+        md->role_level = level;
+        rls_entry_fields_close(&f);
+        rls_free(fs);
+        md__text_close(t);
+        return;
     }
     rls_model_builder_entry(&md->mb, hspan, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
@@ -2751,13 +2478,9 @@ static bool md__section_level_role(Md *md, const MdText *t, const MdWords *w) {
         md__heading_is_section(w))
         return false;
     char *fs = md__field_string(t);
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), RLS_SECTION_EXPERIENCE, false,
-                                  &f);
+    bool role = rls_entry_reader_role_at_org(md->parser->splits, RLS_SECTION_EXPERIENCE, fs,
+                                             strlen(fs), true);
     rls_free(fs);
-    bool role =
-        f.dates.valid && f.org && f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-    rls_entry_fields_close(&f);
     return role;
 }
 
@@ -2804,7 +2527,8 @@ static void md__heading_text(Md *md, uint16_t level, RlsSpan hspan, const MdWord
      * would take what follows. Deeper than the role it stays a label. */
     bool deep_sibling = level == md->deep_section_level;
     if (((md->role_level && level <= md->role_level) || deep_sibling) &&
-        (md__heading_section(w, true) || (deep_sibling && md__deep_sibling_section(w)))) {
+        (md__heading_section(w, true) ||
+         (deep_sibling && rls_heading_reader_deep_sibling_section(w->text, w->len)))) {
         md->deep_section_level = level;
         md__section(md, hspan, t, level);
         return;

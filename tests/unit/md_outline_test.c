@@ -557,6 +557,42 @@ static void test_a_dated_org_heading_under_a_role_heading_completes_it(void) {
     rls_resume_delete(m);
 }
 
+static void test_a_dates_line_over_an_undated_role_heading_dates_it(void) {
+    RlsResume *m = parse("# Ada\n\n## Experience\n\n**2019 – 2022**\n#### Data Analyst\n"
+                         "Globex Ltd, Leeds\n\n- Built dashboards\n\n_Jan 2016 – Dec 2018_\n\n"
+                         "#### Junior Analyst\nInitech\n\n- Cleaned data\n\n"
+                         "**2014 – 2015**\n\n- Tutored maths\n\n#### Intern\nHooli\n");
+    ASSERT_EQ_INT(m->n_entries, 4);
+    const RlsEntry *e = &m->entries[0];
+    EXPECT_STR_EQ(opt(e->title), "Data Analyst");
+    EXPECT_STR_EQ(opt(e->org), "Globex Ltd");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2019 && e->dates.end.year == 2022);
+    EXPECT_EQ_INT(e->n_bullets, 1);
+    e = &m->entries[1];
+    EXPECT_STR_EQ(opt(e->title), "Junior Analyst");
+    EXPECT_TRUE(e->dates.valid && e->dates.start.year == 2016 && e->dates.end.year == 2018);
+    EXPECT_EQ_INT(e->n_bullets, 1);
+    /* A bullet between the dates and the heading: the dates head an entry
+     * of their own, which the bullet belongs to. */
+    e = &m->entries[2];
+    EXPECT_TRUE(!e->title && e->dates.valid && e->dates.start.year == 2014);
+    EXPECT_EQ_INT(e->n_bullets, 1);
+    EXPECT_TRUE(!m->entries[3].dates.valid);
+    rls_resume_delete(m);
+}
+
+static void test_a_role_named_before_a_colon_is_no_label(void) {
+    /* Two dated lines in one paragraph, the first naming its role before
+     * a colon: a role, not a label over a fact, so both are entries. */
+    RlsResume *m = parse("# Ada\n\n## Experience\n\nData Engineer: Acme, 2019 – 2021\n"
+                         "Analyst, Initech | 2016 – 2018\n");
+    ASSERT_EQ_INT(m->n_entries, 2);
+    EXPECT_STR_EQ(opt(m->entries[0].title), "Data Engineer");
+    EXPECT_STR_EQ(opt(m->entries[1].org), "Initech");
+    EXPECT_TRUE(m->entries[1].dates.valid && m->entries[1].dates.start.year == 2016);
+    rls_resume_delete(m);
+}
+
 static void test_emoji_led_lines_are_bullets(void) {
     RlsResume *m = parse("# Ana\n\n## Expérience\n\n### Consultante | Clever Age | 2022 – 2024\n\n"
                          "👉 Piloté 12 ateliers à 東京  \nClients : Casino, Bic  \n"
@@ -1140,6 +1176,8 @@ int main(void) {
         RLS_TEST(test_sub_headings_under_a_role_label_its_bullets),
         RLS_TEST(test_stacked_org_and_role_lines_are_one_entry_in_either_order),
         RLS_TEST(test_a_dated_org_heading_under_a_role_heading_completes_it),
+        RLS_TEST(test_a_dates_line_over_an_undated_role_heading_dates_it),
+        RLS_TEST(test_a_role_named_before_a_colon_is_no_label),
         RLS_TEST(test_emoji_led_lines_are_bullets),
         RLS_TEST(test_code_span_date_slots_make_entries_of_any_era),
         RLS_TEST(test_a_statement_under_an_org_stays_a_bullet),

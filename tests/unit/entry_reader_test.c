@@ -1,0 +1,155 @@
+/* Tests for what a short line next to an entry says about it
+ * (server/model/entry_reader.c): plain text and entries in, no parser. */
+#include "model/entry_reader.h"
+#include "rls/alloc.h"
+#include "rls/dates.h"
+#include "test.h"
+
+static const char *opt(const char *s) {
+    return s ? s : "(null)";
+}
+
+static void entry_free(RlsEntry *e) {
+    rls_free(e->title);
+    rls_free(e->org);
+    rls_free(e->location);
+}
+
+/* An entry made from a line of dates alone, spanning [0, 20). */
+static RlsEntry dates_only(const char *dates) {
+    RlsEntry e;
+    memset(&e, 0, sizeof(e));
+    size_t ds, de;
+    EXPECT_TRUE(rls_date_range_find(dates, strlen(dates), &e.dates, &ds, &de));
+    e.span = (RlsSpan){0, 20};
+    return e;
+}
+
+static void test_a_dates_only_entry_takes_the_undated_fields_under_it(void) {
+    static const struct {
+        const char *dates, *heading;
+        RlsSectionKind kind;
+        const char *title, *org; /* NULL title: nothing moves */
+    } cases[] = {
+        {"März 2020 – heute", "Teamleiter Vertrieb, Bosch", RLS_SECTION_EXPERIENCE,
+         "Teamleiter Vertrieb", "Bosch"},
+        {"2012 - 2016", "BSc Physics, University of Leeds", RLS_SECTION_EDUCATION, "BSc Physics",
+         "University of Leeds"},
+        /* The heading has dates of its own: the line above is no part of it. */
+        {"2019 - 2020", "Nurse, St Mary's, 2021 - 2023", RLS_SECTION_EXPERIENCE, NULL, NULL},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsEntry e = dates_only(cases[i].dates);
+        RlsEntryFields f;
+        rls_entry_fields_split(cases[i].heading, strlen(cases[i].heading), cases[i].kind, false,
+                               &f);
+        bool moved = rls_entry_reader_dates_above(&e, &f, 60);
+        EXPECT_EQ_INT(moved, cases[i].title != NULL);
+        if (cases[i].title) {
+            EXPECT_STR_EQ(opt(e.title), cases[i].title);
+            EXPECT_STR_EQ(opt(e.org), cases[i].org);
+            EXPECT_EQ_INT(e.span.end_byte, 60);
+            EXPECT_TRUE(!f.title && !f.org && !f.location);
+        } else {
+            EXPECT_TRUE(!e.title && !e.org && f.title);
+            EXPECT_EQ_INT(e.span.end_byte, 20);
+        }
+        rls_entry_fields_close(&f);
+        entry_free(&e);
+    }
+}
+
+static void test_an_entry_with_a_name_takes_no_fields_from_below(void) {
+    RlsEntry e = dates_only("2010 - 2011");
+    e.org = rls_strdup("Initech");
+    RlsEntryFields f;
+    rls_entry_fields_split("Data Analyst", 12, RLS_SECTION_EXPERIENCE, false, &f);
+    EXPECT_TRUE(!rls_entry_reader_dates_above(&e, &f, 60));
+    EXPECT_STR_EQ(opt(e.org), "Initech");
+    EXPECT_TRUE(!e.title);
+    rls_entry_fields_close(&f);
+    entry_free(&e);
+}
+
+static void test_labels_and_labelled_dates(void) {
+    static const struct {
+        const char *text;
+        bool label, labelled_date;
+    } cases[] = {
+        {"GPA: 3.9", true, false},
+        {"Last updated: 03/2024", true, true},
+        {"Acme Corp: 2018", true, false},
+        {"Check it out:", false, false},
+        {"A very long label of words: x", false, false},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        const char *t = cases[i].text;
+        EXPECT_EQ_INT(rls_entry_reader_label_prefix(t, strlen(t)), cases[i].label);
+        EXPECT_EQ_INT(rls_entry_reader_labelled_date(t, strlen(t)), cases[i].labelled_date);
+    }
+}
+
+static void test_a_role_line_under_an_entry_naming_none_is_its_title(void) {
+    RlsEntry e;
+    memset(&e, 0, sizeof(e));
+    e.title = rls_strdup("Globex");
+    const char *line = "Senior Engineer";
+    EXPECT_TRUE(
+        rls_entry_reader_role_line(NULL, RLS_SECTION_EXPERIENCE, &e, line, strlen(line), 90));
+    EXPECT_STR_EQ(opt(e.title), "Senior Engineer");
+    EXPECT_STR_EQ(opt(e.org), "Globex");
+    EXPECT_EQ_INT(e.span.end_byte, 90);
+    /* It names a role now: a second one does not replace it. */
+    EXPECT_TRUE(!rls_entry_reader_role_line(NULL, RLS_SECTION_EXPERIENCE, &e, "Manager", 7, 99));
+    entry_free(&e);
+}
+
+static void test_which_lines_look_like_entries_by_text_and_layout(void) {
+    static const struct {
+        const char *text;
+        uint32_t n_lines;
+        bool starts_marked, whole_marked, entry;
+    } cases[] = {
+        {"Data Analyst, Globex | 2019 - 2022", 1, false, false, true},
+        {"Data Analyst, Globex", 1, true, true, true},
+        {"Data Analyst, Globex", 1, false, false, false},
+        /* A sentence is prose, bold or not. */
+        {"Led a team of five analysts and shipped the new dashboards in 2021.", 1, true, true,
+         false},
+        {"{{ item.degree }} in {{ item.field }}", 1, true, true, false},
+        {"Data Analyst Globex Ltd 2019 - 2022", 3, true, false, true},
+        {"Data Analyst Globex Ltd 2019 - 2022", 3, false, false, false},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        size_t len = strlen(cases[i].text);
+        RlsLineLayout layout = {
+            .n_lines = cases[i].n_lines,
+            .starts_marked = cases[i].starts_marked,
+            .marked_len = cases[i].whole_marked ? (uint32_t)len : 0,
+        };
+        EXPECT_EQ_INT(rls_entry_reader_looks_like_entry(cases[i].text, len, &layout),
+                      cases[i].entry);
+    }
+}
+
+static void test_symbols_as_markers_and_dates_with_a_name(void) {
+    EXPECT_EQ_INT(rls_entry_reader_symbol_marker("\xE2\x80\xA2  Led", 8), 5);
+    EXPECT_EQ_INT(rls_entry_reader_symbol_marker("\xF0\x9F\x94\x8E Focus", 10), 5);
+    EXPECT_EQ_INT(rls_entry_reader_symbol_marker("\xE2\x80\xA2", 3), 0);
+    EXPECT_EQ_INT(rls_entry_reader_symbol_marker("Led", 3), 0);
+    const char *line = "Acme, 2020 - 2022";
+    EXPECT_TRUE(rls_entry_reader_names_beyond_dates(line, strlen(line), 6, strlen(line)));
+    EXPECT_TRUE(!rls_entry_reader_names_beyond_dates("2020 - 2022", 11, 0, 11));
+}
+
+int main(void) {
+    static const RlsTestCase cases[] = {
+        RLS_TEST(test_a_dates_only_entry_takes_the_undated_fields_under_it),
+        RLS_TEST(test_an_entry_with_a_name_takes_no_fields_from_below),
+        RLS_TEST(test_labels_and_labelled_dates),
+        RLS_TEST(test_a_role_line_under_an_entry_naming_none_is_its_title),
+        RLS_TEST(test_which_lines_look_like_entries_by_text_and_layout),
+        RLS_TEST(test_symbols_as_markers_and_dates_with_a_name),
+    };
+    return rls_test_run(cases, RLS_ARRAY_LEN(cases));
+}
