@@ -234,6 +234,15 @@ bool rls_entry_reader_employer_over_role(RlsEntry *e, const RlsEntryFields *f) {
     return true;
 }
 
+bool rls_entry_reader_next_role_at(const RlsEntry *group, RlsEntryFields *f) {
+    if (!group->org || !rls_entry_reader_has_role(group) || !f->dates.valid || f->org ||
+        !f->title || !rls_entry_field_is_role(f->title, strlen(f->title)))
+        return false;
+    f->org = rls_strdup(group->org);
+    if (!f->location && group->location) f->location = rls_strdup(group->location);
+    return true;
+}
+
 const RlsParagraph *rls_entry_reader_name_line(const RlsResume *m, uint32_t before_byte) {
     if (m->n_paragraphs == 0 || m->n_sections == 0) return NULL;
     const RlsParagraph *para = &m->paragraphs[m->n_paragraphs - 1];

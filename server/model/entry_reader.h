@@ -188,6 +188,16 @@ bool rls_entry_reader_role_at_org(RlsEntrySplitCache *cache, RlsSectionKind kind
  * line sits under e (a deeper heading). Returns whether e changed. */
 bool rls_entry_reader_employer_over_role(RlsEntry *e, const RlsEntryFields *f);
 
+/* "**Software Development Engineer II** (Aug 2018 - Dec 2020)" after the
+ * first role under "### Amazon - Vancouver, BC": when group is the entry of
+ * an employer's heading (an organisation, no role of its own when it was
+ * made) that a role already completed, a line whose fields *f are another
+ * dated role naming no organisation is a role at the same employer: f
+ * takes group's organisation, and its place when f names none. Returns
+ * whether f changed. The caller checks the line sits under group's
+ * heading, before the next heading of that level. */
+bool rls_entry_reader_next_role_at(const RlsEntry *group, RlsEntryFields *f);
+
 /* "Research Assistant", "B.S. Computer Science" as the first item under an
  * entry e that names only its organisation: whether the one line
  * text[0..len) (at most five words, capitalised, no colon, no closing full

@@ -799,11 +799,15 @@ static void md__entry_line(Md *md, const MdText *t, uint16_t level) {
     if (f.dates.valid) f.dates.span = md__date_span(t, fs, &f, t->span);
     RlsSpan span = t->span;
     if (f.dates.valid && !f.title && !f.org && !f.location) md__name_above(md, &f, &span);
+    /* Another role under the employer's heading keeps the group; any other
+     * entry line of its own ends the employer's roles. */
+    bool in_group = md->group_entry >= 0 &&
+                    rls_entry_reader_next_role_at(md__entry_at(md, md->group_entry), &f);
     rls_model_builder_entry(&md->mb, span, f.title, f.org, f.location,
                             f.dates.valid ? &f.dates : NULL);
     md->fresh_entry = (int32_t)md->mb.model->n_entries - 1;
     md->fresh_entry_level = level;
-    md->group_entry = -1; /* an entry line of its own ends an employer's roles */
+    if (!in_group) md->group_entry = -1;
     md->role_level = 0;
     rls_entry_fields_close(&f);
     rls_free(fs);

@@ -104,6 +104,38 @@ static void test_a_role_line_under_an_entry_naming_none_is_its_title(void) {
     entry_free(&e);
 }
 
+/* Under an employer's heading a role has completed, the next dated role
+ * line naming no organisation is held there too; a line naming its own
+ * organisation, an undated one, or one under a heading with no role yet
+ * is not. */
+static void test_the_next_role_under_an_employer_heading_is_held_there(void) {
+    RlsEntry g;
+    memset(&g, 0, sizeof(g));
+    g.org = rls_strdup("Shopify");
+    g.location = rls_strdup("Ottawa");
+    RlsEntryFields f;
+    const char *next = "Backend Developer (Mar 2016 – Apr 2019)";
+    rls_entry_fields_split(next, strlen(next), RLS_SECTION_EXPERIENCE, false, &f);
+    EXPECT_TRUE(!rls_entry_reader_next_role_at(&g, &f)); /* no role in the group yet */
+    g.title = rls_strdup("Staff Developer");
+    EXPECT_TRUE(rls_entry_reader_next_role_at(&g, &f));
+    EXPECT_STR_EQ(opt(f.org), "Shopify");
+    EXPECT_STR_EQ(opt(f.location), "Ottawa");
+    rls_entry_fields_close(&f);
+    static const char *const not_there[] = {"Backend Developer, Wealthsimple (2014 – 2016)",
+                                            "Backend Developer", "Hackathon winner (2015)"};
+    for (size_t i = 0; i < sizeof not_there / sizeof not_there[0]; i++) {
+        rls_entry_fields_split(not_there[i], strlen(not_there[i]), RLS_SECTION_EXPERIENCE, false,
+                               &f);
+        char *org_before = f.org ? rls_strdup(f.org) : NULL;
+        EXPECT_TRUE(!rls_entry_reader_next_role_at(&g, &f));
+        EXPECT_STR_EQ(opt(f.org), opt(org_before));
+        rls_free(org_before);
+        rls_entry_fields_close(&f);
+    }
+    entry_free(&g);
+}
+
 static void test_which_lines_look_like_entries_by_text_and_layout(void) {
     static const struct {
         const char *text;
@@ -148,6 +180,7 @@ int main(void) {
         RLS_TEST(test_an_entry_with_a_name_takes_no_fields_from_below),
         RLS_TEST(test_labels_and_labelled_dates),
         RLS_TEST(test_a_role_line_under_an_entry_naming_none_is_its_title),
+        RLS_TEST(test_the_next_role_under_an_employer_heading_is_held_there),
         RLS_TEST(test_which_lines_look_like_entries_by_text_and_layout),
         RLS_TEST(test_symbols_as_markers_and_dates_with_a_name),
     };

@@ -250,6 +250,11 @@ static void test_short_texts_are_typed_by_what_they_say(void) {
         {"Lyon, France", RLS_FIELD_LOCATION},
         {"M.Sc. Informatik", RLS_FIELD_DEGREE},
         {"硕士", RLS_FIELD_DEGREE},
+        /* Degrees of other countries by their short names. */
+        {"B.A.Sc. Mechanical Engineering", RLS_FIELD_DEGREE},
+        {"B.Com. Finance", RLS_FIELD_DEGREE},
+        {"MBBS", RLS_FIELD_DEGREE},
+        {"MFA Creative Writing", RLS_FIELD_DEGREE},
         {"Jan 2021 – Present", RLS_FIELD_DATE},
         /* Secondary schools by their own names. */
         {"Pensionnat du Sacré Coeur", RLS_FIELD_ORG},

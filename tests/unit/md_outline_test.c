@@ -1145,9 +1145,28 @@ static void test_inline_bold_tags_and_template_placeholders(void) {
     rls_resume_delete(m);
 }
 
+static void test_bold_role_lines_under_an_employer_heading_are_held_there(void) {
+    /* "### Shopify — Ottawa" over two bold dated role lines: both roles are
+     * at Shopify; the next employer's heading ends the group. */
+    const char *src = "# Ada\n\n## Experience\n\n### Shopify — Ottawa\n\n"
+                      "**Staff Developer** (May 2019 – Present)\n- Ran the checkout rewrite.\n\n"
+                      "**Backend Developer** (Mar 2016 – Apr 2019)\n- Built the tax API.\n\n"
+                      "### Wealthsimple — Toronto\n\n"
+                      "**Developer** (Jan 2014 – Feb 2016)\n- Wrote the first trading screens.\n";
+    RlsResume *m = parse(src);
+    ASSERT_EQ_INT(m->n_entries, 3);
+    EXPECT_STR_EQ(opt(m->entries[1].title), "Backend Developer");
+    EXPECT_STR_EQ(opt(m->entries[1].org), "Shopify");
+    EXPECT_STR_EQ(opt(m->entries[1].location), "Ottawa");
+    EXPECT_STR_EQ(opt(m->entries[2].org), "Wealthsimple");
+    EXPECT_EQ_INT(m->entries[2].dates.start.year, 2014);
+    rls_resume_delete(m);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_list_of_dated_posts_is_a_list_of_entries),
+        RLS_TEST(test_bold_role_lines_under_an_employer_heading_are_held_there),
         RLS_TEST(test_a_heading_over_a_template_loop_is_a_label),
         RLS_TEST(test_an_undated_award_line_is_no_entry),
         RLS_TEST(test_an_icon_does_not_lengthen_a_label_under_a_role),
