@@ -18,6 +18,7 @@
 
 #include "model/line_reader.h"
 #include "model/piece_reader.h"
+#include "model/skill_reader.h"
 #include "model/lines.h"
 #include "model/reader.h"
 #include "rls/dates.h"
@@ -251,67 +252,7 @@ static bool tex__dates_node(TexWalk *w, TSNode node, RlsDateRange *out) {
     return any;
 }
 
-/* ---- Paragraphs and skills ---------------------------------------------------- */
-
-/* Length of a list separator at t[0..n): , ; | • · 、 ， (0 if none). */
-static uint32_t tex__separator(const char *t, uint32_t n) {
-    static const char *const seps[] = {",", ";", "|", "•", "·", "、", "，"};
-    for (size_t k = 0; k < RLS_ARRAY_LEN(seps); k++) {
-        size_t l = strlen(seps[k]);
-        if (l <= n && !memcmp(t, seps[k], l)) return (uint32_t)l;
-    }
-    return 0;
-}
-
-/* Splits one skills line ("Languages: Java, Python, C/C++") into skills. */
-static void tex__skill_line(TexWalk *w, const RlsPlain *line, const char *category) {
-    const char *t = line->text;
-    uint32_t n = line->len;
-    uint32_t from = 0;
-    char *cat = NULL;
-    for (uint32_t i = 0; i < n && i < 64; i++) {
-        if (t[i] == ',' || t[i] == ';') break;
-        if (t[i] == ':' ||
-            (t[i] == '\xef' && i + 2 < n && t[i + 1] == '\xbc' && t[i + 2] == '\x9a')) {
-            uint32_t ce = i;
-            while (ce > 0 && t[ce - 1] == ' ')
-                ce--;
-            if (ce > 0) cat = rls_strndup(t, ce);
-            from = i + (t[i] == ':' ? 1 : 3);
-            break;
-        }
-    }
-    const char *use_cat = cat ? cat : category;
-    int paren = 0;
-    uint32_t start = from;
-    for (uint32_t i = from; i <= n; i++) {
-        bool sep = false;
-        uint32_t sep_len = 1;
-        if (i == n) {
-            sep = true;
-        } else if (t[i] == '(' || t[i] == '[') {
-            paren++;
-        } else if ((t[i] == ')' || t[i] == ']') && paren > 0) {
-            paren--;
-        } else if (paren == 0) {
-            sep_len = tex__separator(t + i, n - i);
-            sep = sep_len > 0;
-        }
-        if (!sep) continue;
-        uint32_t a = start, b = i;
-        while (a < b && (t[a] == ' '))
-            a++;
-        while (b > a && (t[b - 1] == ' ' || t[b - 1] == '.'))
-            b--;
-        if (b > a) {
-            RlsSpan span = rls_plain_cover(line, a, b);
-            rls_model_builder_skill(&w->mb, span, t + a, b - a, use_cat);
-        }
-        start = i + sep_len;
-        i += sep_len - 1;
-    }
-    rls_free(cat);
-}
+/* ---- Paragraphs and contacts ------------------------------------------------- */
 
 /* Adds a contact unless one already covers an overlapping span (an \\href
  * to mailto: and its label text are one contact). */
@@ -481,21 +422,12 @@ static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
     }
     if (rls_line_reader_dated_line(&w->lines, p)) return;
     if (allow_skills && w->lines.kind == RLS_SECTION_SKILLS) {
-        /* "Over 5000 lines:" alone on its line labels the lines below it,
-         * and so does a lead-in ("Proficient In"): neither is a skill. */
-        uint32_t n = p->len;
-        while (n && p->text[n - 1] == ' ')
-            n--;
-        bool label = n > 1 && n < 64 && !memchr(p->text, ',', n);
-        bool colon = label && p->text[n - 1] == ':';
-        if (colon || (label && rls_section_is_lead_in(p->text, n))) {
-            if (colon) n--;
-            while (n && p->text[n - 1] == ' ')
-                n--;
+        size_t n;
+        if (rls_skill_reader_label(p->text, p->len, &n)) {
             rls_free(w->skill_cat);
             w->skill_cat = rls_strndup(p->text, n);
         } else {
-            tex__skill_line(w, p, w->skill_cat);
+            rls_skill_reader_line(&w->mb, p, w->skill_cat);
         }
         rls_plain_free(p);
         return;
@@ -837,7 +769,7 @@ static char *tex__entry_bold_org_place(TexWalk *w, TSNode arg, char *org_str) {
 static void tex__entry_skills_arg(TexWalk *w, TSNode arg) {
     RlsPlain p;
     tex__node_plain(w, arg, &p);
-    if (p.len) tex__skill_line(w, &p, NULL);
+    if (p.len) rls_skill_reader_line(&w->mb, &p, NULL);
     rls_plain_free(&p);
 }
 
@@ -1085,7 +1017,7 @@ static void tex__bullet_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSN
     if (p.len == 0) {
         rls_plain_free(&p);
     } else if (w->lines.kind == RLS_SECTION_SKILLS) {
-        tex__skill_line(w, &p, NULL);
+        rls_skill_reader_line(&w->mb, &p, NULL);
         rls_plain_free(&p);
     } else {
         uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
@@ -1118,7 +1050,7 @@ static void tex__skill_macro(TexWalk *w, TSNode node, const char *name, size_t l
         } else {
             RlsPlain p;
             tex__node_plain(w, args[k], &p);
-            if (p.len) tex__skill_line(w, &p, a[0] ? a : NULL);
+            if (p.len) rls_skill_reader_line(&w->mb, &p, a[0] ? a : NULL);
             rls_plain_free(&p);
         }
         rls_free(a);
@@ -1609,7 +1541,7 @@ static void tex__item(TexWalk *w, TSNode node) {
         if (label) {
             RlsPlain p;
             rls_plain_builder_finish(&w->para, &p);
-            if (p.len) tex__skill_line(w, &p, label);
+            if (p.len) rls_skill_reader_line(&w->mb, &p, label);
             rls_plain_free(&p);
         } else {
             tex__flush_para(w);
