@@ -11,6 +11,7 @@
 #include "model/line_reader.h"
 #include "model/lines.h"
 #include "rls/alloc.h"
+#include "rls/buf.h"
 #include "rls/dates.h"
 
 /* The pieces of one call, and the layout they follow. */
@@ -295,4 +296,39 @@ size_t rls_piece_reader_title_end(const RlsPlain *p, const char *src, RlsPieceBr
             cut = i;
     }
     return cut;
+}
+
+char *rls_piece_reader_logo_name(const char *path, size_t len) {
+    const char *end = path + len, *stem = path;
+    for (const char *c = path; c < end; c++)
+        if (*c == '/') stem = c + 1;
+    const char *dot = end;
+    for (const char *c = stem; c < end; c++)
+        if (*c == '.') dot = c;
+    RlsBuf buf;
+    rls_buf_init(&buf);
+    bool word_start = true;
+    for (const char *c = stem; c < dot; c++) {
+        /* "thales-logo", "logo_acme": the word "logo" names no one. */
+        if ((c == stem || c[-1] == '-' || c[-1] == '_') && dot - c >= 4 &&
+            tolower((unsigned char)c[0]) == 'l' && !strncmp(c + 1, "ogo", 3) &&
+            (c + 4 == dot || c[4] == '-' || c[4] == '_')) {
+            c += 4;
+            continue;
+        }
+        char ch = *c == '_' ? ' ' : *c;
+        if (word_start && ch >= 'a' && ch <= 'z') ch = (char)(ch - 'a' + 'A');
+        word_start = ch == ' ' || ch == '-';
+        rls_buf_append(&buf, &ch, 1);
+    }
+    char *name = rls_buf_detach(&buf);
+    size_t nl = strlen(name);
+    /* "Logo_cora_2011": the year of the artwork is no part of the name. */
+    while (nl && strchr(" -_0123456789", name[nl - 1]))
+        name[--nl] = '\0';
+    if (!nl || !isalpha((unsigned char)name[0])) {
+        rls_free(name);
+        return NULL;
+    }
+    return name;
 }

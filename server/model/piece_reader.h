@@ -124,4 +124,11 @@ typedef bool (*RlsPieceBreakCb)(const char *src, uint32_t from_byte, uint32_t to
 size_t rls_piece_reader_title_end(const RlsPlain *p, const char *src, RlsPieceBreakCb line_break_cb,
                                   void *data);
 
+/* A piece shown as an image only, a logo ("img/thales-logo.png",
+ * "Logo_cora_2011.jpg"): the organisation its file name path[0..len) gives,
+ * without the folder, the extension, the word "logo" and a trailing year,
+ * each word capitalised ("Thales", "Cora"); NULL when nothing that starts
+ * with a letter is left. Owned by the caller (rls_free). */
+char *rls_piece_reader_logo_name(const char *path, size_t len);
+
 #endif /* RLS_MODEL_PIECE_READER_H_ */

@@ -635,8 +635,8 @@ static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode 
 }
 
 /* The organisation an argument shows as a logo only
- * ("\\includegraphics{img/thales-logo.png} (92230)"): the image's file
- * name without its folder, extension and the word "logo", or NULL. */
+ * ("\\includegraphics{img/thales-logo.png} (92230)"): the name its
+ * image's file gives (rls_piece_reader_logo_name), or NULL. */
 static char *tex__logo_name(const TexWalk *w, TSNode arg, const char *text) {
     if (ts_node_is_null(arg)) return NULL;
     for (const char *c = text; c && *c; c++)
@@ -650,38 +650,7 @@ static char *tex__logo_name(const TexWalk *w, TSNode arg, const char *text) {
     const char *open = memchr(hit, '{', (size_t)(w->src + b - hit));
     const char *close = open ? memchr(open, '}', (size_t)(w->src + b - open)) : NULL;
     if (!close) return NULL;
-    const char *stem = open + 1;
-    for (const char *c = open + 1; c < close; c++)
-        if (*c == '/') stem = c + 1;
-    const char *dot = close;
-    for (const char *c = stem; c < close; c++)
-        if (*c == '.') dot = c;
-    RlsBuf buf;
-    rls_buf_init(&buf);
-    bool word_start = true;
-    for (const char *c = stem; c < dot; c++) {
-        /* "thales-logo", "logo_acme": the word "logo" names no one. */
-        if ((c == stem || c[-1] == '-' || c[-1] == '_') && dot - c >= 4 &&
-            tolower((unsigned char)c[0]) == 'l' && !strncmp(c + 1, "ogo", 3) &&
-            (c + 4 == dot || c[4] == '-' || c[4] == '_')) {
-            c += 4;
-            continue;
-        }
-        char ch = *c == '_' ? ' ' : *c;
-        if (word_start && ch >= 'a' && ch <= 'z') ch = (char)(ch - 'a' + 'A');
-        word_start = ch == ' ' || ch == '-';
-        rls_buf_append(&buf, &ch, 1);
-    }
-    char *name = rls_buf_detach(&buf);
-    size_t nl = strlen(name);
-    /* "Logo_cora_2011": the year of the artwork is no part of the name. */
-    while (nl && strchr(" -_0123456789", name[nl - 1]))
-        name[--nl] = '\0';
-    if (!nl || !isalpha((unsigned char)name[0])) {
-        rls_free(name);
-        return NULL;
-    }
-    return name;
+    return rls_piece_reader_logo_name(open + 1, (size_t)(close - open - 1));
 }
 
 /* A template's row as the piece reader's layout (piece_reader.h). */

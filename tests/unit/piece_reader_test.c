@@ -181,11 +181,28 @@ static void test_title_ends_before_a_dated_line(void) {
                   strlen("Analyst Senior Engineer 2018"));
 }
 
+static void expect_logo(const char *path, const char *want) {
+    char *got = rls_piece_reader_logo_name(path, strlen(path));
+    EXPECT_STR_EQ(got ? got : "(none)", want ? want : "(none)");
+    rls_free(got);
+}
+
+static void test_a_logo_names_its_organisation(void) {
+    expect_logo("img/thales-logo.png", "Thales");
+    expect_logo("logo_acme_corp.pdf", "Acme Corp");
+    expect_logo("figures/Logo_cora_2011.jpg", "Cora");
+    /* "logo" inside a word is part of the name. */
+    expect_logo("logos/technologo.png", "Technologo");
+    expect_logo("img/logo.png", NULL);
+    expect_logo("2019.png", NULL);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_pieces_become_fields_by_content),
         RLS_TEST(test_pieces_head_an_entry_by_section),
         RLS_TEST(test_title_ends_before_a_dated_line),
+        RLS_TEST(test_a_logo_names_its_organisation),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
