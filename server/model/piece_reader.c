@@ -332,3 +332,53 @@ char *rls_piece_reader_logo_name(const char *path, size_t len) {
     }
     return name;
 }
+
+bool rls_piece_reader_amend(RlsEntry *e, RlsSectionKind kind, const RlsPlain *p,
+                            RlsFieldType field) {
+    const char *t = p->text;
+    bool used = false;
+    uint32_t a = 0;
+    while (a < p->len && (t[a] == '|' || t[a] == ' '))
+        a++;
+    if (field == RLS_FIELD_TITLE && a < p->len) {
+        if (!e->title) {
+            e->title = rls_strdup(t + a);
+            rls_line_reader_project_name(kind, e);
+            used = true;
+        } else if (!e->org) {
+            e->org = e->title;
+            e->title = rls_strdup(t + a);
+            used = true;
+        }
+    } else if (field == RLS_FIELD_LOCATION && a < p->len) {
+        /* "Jan 2015 - Present | New York, NY": the dates, then the place. */
+        const char *bar = memchr(t + a, '|', p->len - a);
+        uint32_t bar_at = bar ? (uint32_t)(bar - t) : p->len;
+        uint32_t parts[2][2] = {{a, bar_at}, {bar ? bar_at + 1 : p->len, p->len}};
+        for (int i = 0; i < 2; i++) {
+            uint32_t s = parts[i][0], x = parts[i][1];
+            while (s < x && t[s] == ' ')
+                s++;
+            while (x > s && t[x - 1] == ' ')
+                x--;
+            if (s == x) continue;
+            if (rls_date_text_looks_dated(t + s, x - s) && !e->dates.span.end_byte) {
+                RlsDateRange range;
+                size_t from, to;
+                memset(&range, 0, sizeof(range));
+                if (rls_date_range_find(t + s, x - s, &range, &from, &to)) {
+                    range.valid = true;
+                    range.span = rls_plain_cover(p, s + (uint32_t)from, s + (uint32_t)to);
+                } else {
+                    range.span = rls_plain_cover(p, s, x);
+                }
+                e->dates = range;
+                used = true;
+            } else if (!e->location) {
+                e->location = rls_strndup(t + s, x - s);
+                used = true;
+            }
+        }
+    }
+    return used;
+}

@@ -131,4 +131,19 @@ size_t rls_piece_reader_title_end(const RlsPlain *p, const char *src, RlsPieceBr
  * with a letter is left. Owned by the caller (rls_free). */
 char *rls_piece_reader_logo_name(const char *path, size_t len);
 
+/* A piece that completes the entry e above it rather than heading one,
+ * p its plain text (leading "|" and spaces skipped), field what the
+ * format's syntax says it gives:
+ *   - RLS_FIELD_TITLE ("| Researcher" under "Lab"): the title when e has
+ *     none (a project's name then, rls_line_reader_project_name), else,
+ *     when e has no employer, the title while the old title becomes the
+ *     employer;
+ *   - RLS_FIELD_LOCATION ("Jan 2015 - Present | New York, NY"): each side
+ *     of the first "|" that is dated gives e its dates when it has none
+ *     (spans from p's map), the other the place when e has none.
+ * Returns whether e took anything; any other field takes nothing. Strings
+ * e takes are copies (owned by e). */
+bool rls_piece_reader_amend(RlsEntry *e, RlsSectionKind kind, const RlsPlain *p,
+                            RlsFieldType field);
+
 #endif /* RLS_MODEL_PIECE_READER_H_ */

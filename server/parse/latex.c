@@ -898,57 +898,16 @@ done:
 }
 
 /* Replaces a field of the current entry (\role{title}, \descript{| title},
- * \location{dates | place}). */
+ * \location{dates | place}): rls_piece_reader_amend. */
 static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned n) {
     if (w->mb.current_entry < 0 || n == 0) return false;
     RlsEntry *e = &w->mb.model->entries[w->mb.current_entry];
     RlsPlain p;
     tex__node_plain(w, args[0], &p);
-    const char *t = p.text;
-    bool used = false;
-    uint32_t a = 0;
-    while (a < p.len && (t[a] == '|' || t[a] == ' '))
-        a++;
-    if (m->title_arg && a < p.len) {
-        if (!e->title) {
-            e->title = rls_strdup(t + a);
-            rls_line_reader_project_name(w->lines.kind, e);
-            used = true;
-        } else if (!e->org) {
-            e->org = e->title;
-            e->title = rls_strdup(t + a);
-            used = true;
-        }
-    } else if (m->location_arg && a < p.len) {
-        /* "Jan 2015 - Present | New York, NY": the dates, then the place. */
-        const char *bar = memchr(t + a, '|', p.len - a);
-        uint32_t bar_at = bar ? (uint32_t)(bar - t) : p.len;
-        uint32_t parts[2][2] = {{a, bar_at}, {bar ? bar_at + 1 : p.len, p.len}};
-        for (int i = 0; i < 2; i++) {
-            uint32_t s = parts[i][0], x = parts[i][1];
-            while (s < x && t[s] == ' ')
-                s++;
-            while (x > s && t[x - 1] == ' ')
-                x--;
-            if (s == x) continue;
-            if (rls_date_text_looks_dated(t + s, x - s) && !e->dates.span.end_byte) {
-                RlsDateRange range;
-                size_t from, to;
-                memset(&range, 0, sizeof(range));
-                if (rls_date_range_find(t + s, x - s, &range, &from, &to)) {
-                    range.valid = true;
-                    range.span = rls_plain_cover(&p, s + (uint32_t)from, s + (uint32_t)to);
-                } else {
-                    range.span = rls_plain_cover(&p, s, x);
-                }
-                e->dates = range;
-                used = true;
-            } else if (!e->location) {
-                e->location = rls_strndup(t + s, x - s);
-                used = true;
-            }
-        }
-    }
+    RlsFieldType field = m->title_arg      ? RLS_FIELD_TITLE
+                         : m->location_arg ? RLS_FIELD_LOCATION
+                                           : RLS_FIELD_N_TYPES;
+    bool used = rls_piece_reader_amend(e, w->lines.kind, &p, field);
     rls_plain_free(&p);
     return used;
 }

@@ -197,12 +197,55 @@ static void test_a_logo_names_its_organisation(void) {
     expect_logo("2019.png", NULL);
 }
 
+static RlsPlain plain_of(const char *src) {
+    RlsPlainBuilder pb;
+    RlsPlain p;
+    rls_plain_builder_init(&pb);
+    rls_plain_builder_source(&pb, src, 0, (uint32_t)strlen(src));
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    return p;
+}
+
+static void entry_free(RlsEntry *e) {
+    rls_free(e->title);
+    rls_free(e->org);
+    rls_free(e->location);
+}
+
+static void test_a_later_piece_completes_the_entry(void) {
+    /* "dates | place" gives an entry its dates and its place. */
+    RlsEntry e = {0};
+    RlsPlain p = plain_of("Jan 2015 - Present | New York, NY");
+    EXPECT_TRUE(rls_piece_reader_amend(&e, RLS_SECTION_EXPERIENCE, &p, RLS_FIELD_LOCATION));
+    EXPECT_TRUE(e.dates.valid);
+    EXPECT_EQ_INT(e.dates.start.year, 2015);
+    EXPECT_TRUE(e.dates.end.present);
+    EXPECT_EQ_INT(e.dates.span.start_byte, 0);
+    EXPECT_EQ_INT(e.dates.span.end_byte, strlen("Jan 2015 - Present"));
+    EXPECT_STR_EQ(e.location ? e.location : "(none)", "New York, NY");
+    rls_plain_free(&p);
+    entry_free(&e);
+    /* A role under an entry named by its employer only: the name moves to
+     * the employer. */
+    RlsEntry lab = {.title = rls_strdup("Quantum Lab")};
+    p = plain_of("| Researcher");
+    EXPECT_TRUE(rls_piece_reader_amend(&lab, RLS_SECTION_EXPERIENCE, &p, RLS_FIELD_TITLE));
+    EXPECT_STR_EQ(lab.title, "Researcher");
+    EXPECT_STR_EQ(lab.org ? lab.org : "(none)", "Quantum Lab");
+    /* Once both are there, a third name takes nothing. */
+    EXPECT_TRUE(!rls_piece_reader_amend(&lab, RLS_SECTION_EXPERIENCE, &p, RLS_FIELD_TITLE));
+    rls_plain_free(&p);
+    entry_free(&lab);
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_pieces_become_fields_by_content),
         RLS_TEST(test_pieces_head_an_entry_by_section),
         RLS_TEST(test_title_ends_before_a_dated_line),
         RLS_TEST(test_a_logo_names_its_organisation),
+        RLS_TEST(test_a_later_piece_completes_the_entry),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
