@@ -271,6 +271,13 @@ void rls_piece_reader_fields(const RlsPieceLayout *layout, char **pieces, unsign
     }
 }
 
+bool rls_piece_reader_lone_role(const char *text, size_t len, RlsSectionKind kind) {
+    RlsFieldScores sc;
+    rls_field_type_score(text, len, &sc);
+    RlsFieldType own = kind == RLS_SECTION_EDUCATION ? RLS_FIELD_DEGREE : RLS_FIELD_TITLE;
+    return sc.score[own] >= 1.0f && sc.score[own] > sc.score[RLS_FIELD_ORG];
+}
+
 bool rls_piece_reader_heads_entry(RlsSectionKind kind, const char *title, const char *org,
                                   const RlsDateRange *dates) {
     if (rls_line_reader_section_has_roles(kind) || kind == RLS_SECTION_SKILLS) return true;

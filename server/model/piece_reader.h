@@ -101,6 +101,12 @@ typedef struct {
 void rls_piece_reader_fields(const RlsPieceLayout *layout, char **pieces, unsigned n,
                              const char *body_line, RlsSectionKind kind, RlsPieceFields *out);
 
+/* A lone piece that heads an entry (a sub-heading over the entry's
+ * lines): whether text[0..len) is its role (its degree in education)
+ * rather than its employer, by content (fieldtype.h): the role's score is
+ * at least 1 and above the organisation's. Borrows text. */
+bool rls_piece_reader_lone_role(const char *text, size_t len, RlsSectionKind kind);
+
 /* Whether an entry of these fields heads an entry in a section of kind
  * `kind` (any may be NULL). In sections of roles and in skills: always.
  * In publications, awards and certifications, once a title is there, only

@@ -555,11 +555,7 @@ static void tex__section_node(TexWalk *w, TSNode node) {
     if (level >= 2 && heading.len && tex__heading_is_entry(w, node, text)) {
         tex__flush_para(w);
         /* The heading is the role or the employer: its content says which. */
-        RlsFieldScores sc;
-        rls_field_type_score(heading.text, heading.len, &sc);
-        RlsFieldType own =
-            w->lines.kind == RLS_SECTION_EDUCATION ? RLS_FIELD_DEGREE : RLS_FIELD_TITLE;
-        bool role = sc.score[own] >= 1.0f && sc.score[own] > sc.score[RLS_FIELD_ORG];
+        bool role = rls_piece_reader_lone_role(heading.text, heading.len, w->lines.kind);
         rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, role ? heading.text : NULL,
                                 role ? NULL : heading.text, NULL, NULL);
         rls_plain_free(&heading);

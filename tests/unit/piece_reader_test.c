@@ -153,6 +153,14 @@ static void test_pieces_head_an_entry_by_section(void) {
         rls_piece_reader_heads_entry(RLS_SECTION_PUBLICATIONS, "Invited Speaker", "PyCon", NULL));
 }
 
+static void test_a_lone_heading_is_role_or_employer(void) {
+    EXPECT_TRUE(rls_piece_reader_lone_role("Senior Software Engineer", 24, RLS_SECTION_EXPERIENCE));
+    EXPECT_TRUE(!rls_piece_reader_lone_role("Acme Corporation", 16, RLS_SECTION_EXPERIENCE));
+    /* In education the role is the degree. */
+    EXPECT_TRUE(rls_piece_reader_lone_role("MSc Computer Science", 20, RLS_SECTION_EDUCATION));
+    EXPECT_TRUE(!rls_piece_reader_lone_role("University of Oxford", 20, RLS_SECTION_EDUCATION));
+}
+
 static bool test_newline_break(const char *src, uint32_t from_byte, uint32_t to_byte, void *data) {
     (void)data;
     return memchr(src + from_byte, '\n', to_byte - from_byte) != NULL;
@@ -243,6 +251,7 @@ int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_pieces_become_fields_by_content),
         RLS_TEST(test_pieces_head_an_entry_by_section),
+        RLS_TEST(test_a_lone_heading_is_role_or_employer),
         RLS_TEST(test_title_ends_before_a_dated_line),
         RLS_TEST(test_a_logo_names_its_organisation),
         RLS_TEST(test_a_later_piece_completes_the_entry),
