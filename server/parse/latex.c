@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "model/line_reader.h"
+#include "model/piece_reader.h"
+#include "model/skill_reader.h"
 #include "model/lines.h"
 #include "model/reader.h"
 #include "rls/dates.h"
@@ -250,67 +252,7 @@ static bool tex__dates_node(TexWalk *w, TSNode node, RlsDateRange *out) {
     return any;
 }
 
-/* ---- Paragraphs and skills ---------------------------------------------------- */
-
-/* Length of a list separator at t[0..n): , ; | • · 、 ， (0 if none). */
-static uint32_t tex__separator(const char *t, uint32_t n) {
-    static const char *const seps[] = {",", ";", "|", "•", "·", "、", "，"};
-    for (size_t k = 0; k < RLS_ARRAY_LEN(seps); k++) {
-        size_t l = strlen(seps[k]);
-        if (l <= n && !memcmp(t, seps[k], l)) return (uint32_t)l;
-    }
-    return 0;
-}
-
-/* Splits one skills line ("Languages: Java, Python, C/C++") into skills. */
-static void tex__skill_line(TexWalk *w, const RlsPlain *line, const char *category) {
-    const char *t = line->text;
-    uint32_t n = line->len;
-    uint32_t from = 0;
-    char *cat = NULL;
-    for (uint32_t i = 0; i < n && i < 64; i++) {
-        if (t[i] == ',' || t[i] == ';') break;
-        if (t[i] == ':' ||
-            (t[i] == '\xef' && i + 2 < n && t[i + 1] == '\xbc' && t[i + 2] == '\x9a')) {
-            uint32_t ce = i;
-            while (ce > 0 && t[ce - 1] == ' ')
-                ce--;
-            if (ce > 0) cat = rls_strndup(t, ce);
-            from = i + (t[i] == ':' ? 1 : 3);
-            break;
-        }
-    }
-    const char *use_cat = cat ? cat : category;
-    int paren = 0;
-    uint32_t start = from;
-    for (uint32_t i = from; i <= n; i++) {
-        bool sep = false;
-        uint32_t sep_len = 1;
-        if (i == n) {
-            sep = true;
-        } else if (t[i] == '(' || t[i] == '[') {
-            paren++;
-        } else if ((t[i] == ')' || t[i] == ']') && paren > 0) {
-            paren--;
-        } else if (paren == 0) {
-            sep_len = tex__separator(t + i, n - i);
-            sep = sep_len > 0;
-        }
-        if (!sep) continue;
-        uint32_t a = start, b = i;
-        while (a < b && (t[a] == ' '))
-            a++;
-        while (b > a && (t[b - 1] == ' ' || t[b - 1] == '.'))
-            b--;
-        if (b > a) {
-            RlsSpan span = rls_plain_cover(line, a, b);
-            rls_model_builder_skill(&w->mb, span, t + a, b - a, use_cat);
-        }
-        start = i + sep_len;
-        i += sep_len - 1;
-    }
-    rls_free(cat);
-}
+/* ---- Paragraphs and contacts ------------------------------------------------- */
 
 /* Adds a contact unless one already covers an overlapping span (an \\href
  * to mailto: and its label text are one contact). */
@@ -480,21 +422,12 @@ static void tex__emit_line(TexWalk *w, RlsPlain *p, bool allow_skills) {
     }
     if (rls_line_reader_dated_line(&w->lines, p)) return;
     if (allow_skills && w->lines.kind == RLS_SECTION_SKILLS) {
-        /* "Over 5000 lines:" alone on its line labels the lines below it,
-         * and so does a lead-in ("Proficient In"): neither is a skill. */
-        uint32_t n = p->len;
-        while (n && p->text[n - 1] == ' ')
-            n--;
-        bool label = n > 1 && n < 64 && !memchr(p->text, ',', n);
-        bool colon = label && p->text[n - 1] == ':';
-        if (colon || (label && rls_section_is_lead_in(p->text, n))) {
-            if (colon) n--;
-            while (n && p->text[n - 1] == ' ')
-                n--;
+        size_t n;
+        if (rls_skill_reader_label(p->text, p->len, &n)) {
             rls_free(w->skill_cat);
             w->skill_cat = rls_strndup(p->text, n);
         } else {
-            tex__skill_line(w, p, w->skill_cat);
+            rls_skill_reader_line(&w->mb, p, w->skill_cat);
         }
         rls_plain_free(p);
         return;
@@ -622,11 +555,7 @@ static void tex__section_node(TexWalk *w, TSNode node) {
     if (level >= 2 && heading.len && tex__heading_is_entry(w, node, text)) {
         tex__flush_para(w);
         /* The heading is the role or the employer: its content says which. */
-        RlsFieldScores sc;
-        rls_field_type_score(heading.text, heading.len, &sc);
-        RlsFieldType own =
-            w->lines.kind == RLS_SECTION_EDUCATION ? RLS_FIELD_DEGREE : RLS_FIELD_TITLE;
-        bool role = sc.score[own] >= 1.0f && sc.score[own] > sc.score[RLS_FIELD_ORG];
+        bool role = rls_piece_reader_lone_role(heading.text, heading.len, w->lines.kind);
         rls_model_builder_entry(&w->mb, (RlsSpan){hs, he}, role ? heading.text : NULL,
                                 role ? NULL : heading.text, NULL, NULL);
         rls_plain_free(&heading);
@@ -661,174 +590,6 @@ static char *tex__arg_string(TexWalk *w, TSNode *args, unsigned n, unsigned k) {
 
 static char *tex__str(char **strs, unsigned k) {
     return k >= 1 && k <= 16 ? strs[k - 1] : NULL;
-}
-
-/* Whether a heading line names a job ("Founder and Organizer", "Software
- * Engineer"), by its role nouns. */
-static bool tex__names_role(const char *text) {
-    return text && rls_entry_field_names_job(text, strlen(text));
-}
-
-/* Whether an argument is a sentence describing the role rather than a
- * field: a full stop at its end, or many words, most of them in lower
- * case. A long name is written in capitals ("TECH Jr. - Empresa Júnior de
- * Informática da UCSal": nine words, two in lower case). */
-static bool tex__prose(const char *text) {
-    size_t n = strlen(text), words = 0, lower = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (text[i] == ' ' || (i && text[i - 1] != ' ')) continue;
-        words++;
-        lower += islower((unsigned char)text[i]) != 0;
-    }
-    return (words > 8 && (lower * 2 > words || words > 16)) || (n > 1 && text[n - 1] == '.');
-}
-
-/* A macro of a known template's name that the document (or its class)
- * defines with its arguments in another order: AltaCV's
- * "\\cvevent{title}{org}{dates}{place}" written "\\cvevent{2019--2021}{Analyst}
- * {Acme}{What I did.}". When the dates slot holds no date and exactly one
- * other argument is all date, that one is the dates, and the template's
- * other fields, in their order, take the other arguments in theirs; a
- * sentence among them is the role's description. */
-static void tex__reslot(const RlsTexMacro *m, char **strs, unsigned n, unsigned *slot_title,
-                        unsigned *slot_org, unsigned *slot_loc, unsigned *slot_dates,
-                        unsigned *slot_note) {
-    const char *at_dates = tex__str(strs, *slot_dates);
-    if (m->dates_end_arg || m->note_arg ||
-        (at_dates && rls_date_text_looks_dated(at_dates, strlen(at_dates))))
-        return;
-    unsigned dated = 0, others[16], n_others = 0;
-    for (unsigned k = 1; k <= n && k <= 16; k++) {
-        const char *t = tex__str(strs, k);
-        if (!t || k == m->body_arg || k == m->skills_arg) continue;
-        RlsFieldScores typed;
-        rls_field_type_score(t, strlen(t), &typed);
-        if (typed.score[RLS_FIELD_DATE] >= 3.0f) {
-            if (dated) return;
-            dated = k;
-        } else {
-            others[n_others++] = k;
-        }
-    }
-    if (!dated) return;
-    unsigned *slots[3] = {slot_title, slot_org, slot_loc};
-    /* The fields in the order the template takes them. */
-    for (unsigned i = 0; i < 3; i++)
-        for (unsigned j = i + 1; j < 3; j++)
-            if (*slots[j] && (!*slots[i] || *slots[j] < *slots[i])) {
-                unsigned *t = slots[i];
-                slots[i] = slots[j];
-                slots[j] = t;
-            }
-    unsigned next = 0;
-    for (unsigned i = 0; i < 3; i++) {
-        if (!*slots[i]) continue;
-        *slots[i] = 0;
-        while (next < n_others && tex__prose(tex__str(strs, others[next])))
-            *slot_note = others[next++];
-        if (next < n_others) *slots[i] = others[next++];
-    }
-    if (*slot_loc && tex__prose(tex__str(strs, *slot_loc))) {
-        *slot_note = *slot_loc;
-        *slot_loc = 0;
-    }
-    *slot_dates = dated;
-}
-
-/* An argument that sets the look of the entry rather than saying
- * anything: a colour name ("dotgreen", "accentgray"), a length ("0.5ex")
- * or a bare count. */
-static bool tex__layout_token(const char *text) {
-    static const char *const colours[] = {"black", "blue",   "brown",  "cyan",   "gray",
-                                          "grey",  "green",  "orange", "purple", "red",
-                                          "teal",  "violet", "white",  "yellow", "colo"};
-    size_t n = strlen(text), digits = 0, letters = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c >= '0' && c <= '9')
-            digits++;
-        else if (c >= 'a' && c <= 'z')
-            letters++;
-        else if (c != '.' && c != '-' && !(c >= 'A' && c <= 'Z'))
-            return false;
-    }
-    if (!n || (text[0] >= 'A' && text[0] <= 'Z') || rls_date_text_looks_dated(text, n))
-        return false;
-    if (digits && letters <= 2) return true; /* "2", "0.5ex", "12pt" */
-    if (digits) return false;
-    for (size_t k = 0; k < RLS_ARRAY_LEN(colours); k++)
-        if (strstr(text, colours[k])) return true;
-    return false;
-}
-
-static RlsFieldType tex__typed(const char *text) {
-    RlsFieldScores s;
-    rls_field_type_score(text, strlen(text), &s);
-    RlsFieldType t = rls_field_type_best(&s);
-    if (t == RLS_FIELD_N_TYPES || s.score[t] < RLS_FIELD_CLEAR) return RLS_FIELD_N_TYPES;
-    return t == RLS_FIELD_DEGREE ? RLS_FIELD_TITLE : t;
-}
-
-/* A template's macro whose title or organisation slot holds a place or a
- * colour (moderncv's "\\cventry{dates}{Employer}{City}{}{}{Role}", a class's
- * "\\cventry{dates}{City}{dotgray}{Role}{Employer}{...}"): the document
- * passes its fields in another order, so they are taken by what they say.
- * Places go to the location, a role or degree to the title, an
- * organisation to the organisation; a name no word types fills the first
- * of title and organisation still open, in the order written. A short
- * body of one line that types as the missing title or organisation is
- * that field. Returns whether the body was taken (*body_field). */
-static void tex__retype(const RlsTexMacro *m, char **strs, unsigned n, unsigned *slot_title,
-                        unsigned *slot_org, unsigned *slot_loc, unsigned *slot_note,
-                        const char *body_text, RlsFieldType *body_field) {
-    *body_field = RLS_FIELD_N_TYPES;
-    /* A place alone ("Madrid"), not "Acme Securities, Seoul": a name with
-     * its place is an organisation's slot used as meant. */
-    bool odd = false, role_in_header = false;
-    unsigned declared[2] = {*slot_title, *slot_org};
-    for (unsigned i = 0; i < 2; i++) {
-        const char *t = tex__str(strs, declared[i]);
-        if (t && (tex__layout_token(t) || (tex__typed(t) == RLS_FIELD_LOCATION && !strchr(t, ','))))
-            odd = true;
-        if (t && tex__typed(t) == RLS_FIELD_TITLE) role_in_header = true;
-    }
-    bool body_line = body_text && !strchr(body_text, '\n') && !tex__prose(body_text);
-    RlsFieldType body_type = body_line ? tex__typed(body_text) : RLS_FIELD_N_TYPES;
-    if (!role_in_header && body_type == RLS_FIELD_TITLE) odd = true;
-    if (!odd) return;
-    unsigned got[RLS_FIELD_N_TYPES] = {0}, unknown[16], n_unknown = 0;
-    for (unsigned k = 1; k <= n && k <= 16; k++) {
-        const char *t = tex__str(strs, k);
-        if (!t || k == m->body_arg || k == m->dates_arg || k == m->skills_arg) continue;
-        if (tex__layout_token(t)) continue;
-        RlsFieldType type = tex__typed(t);
-        if (type == RLS_FIELD_DATE || tex__prose(t)) continue;
-        if (type == RLS_FIELD_N_TYPES || got[type])
-            unknown[n_unknown++] = k;
-        else
-            got[type] = k;
-    }
-    unsigned fill[2] = {got[RLS_FIELD_TITLE], got[RLS_FIELD_ORG]};
-    RlsFieldType fill_type[2] = {RLS_FIELD_TITLE, RLS_FIELD_ORG};
-    for (unsigned i = 0; i < 2; i++)
-        if (!fill[i] && body_type == fill_type[i] && *body_field == RLS_FIELD_N_TYPES)
-            *body_field = body_type;
-    /* An untyped name next after the role is its employer ("{Role}{Acme}"). */
-    unsigned u = 0;
-    while (fill[0] && u < n_unknown && unknown[u] < fill[0])
-        u++;
-    if (u == n_unknown) u = 0;
-    for (unsigned i = 0; i < 2; i++) {
-        if (fill[i] || *body_field == fill_type[i] || !n_unknown) continue;
-        fill[i] = unknown[u];
-        u = (u + 1) % n_unknown;
-        if (fill[i] == fill[1 - i]) fill[i] = 0;
-    }
-    *slot_title = fill[0];
-    *slot_org = fill[1];
-    *slot_loc = got[RLS_FIELD_LOCATION];
-    if (*slot_note == *slot_title || *slot_note == *slot_org || *slot_note == *slot_loc)
-        *slot_note = 0;
 }
 
 /* "\\resumeSubheading{Project}{2023}{Role}{Place}" followed by
@@ -870,8 +631,8 @@ static bool tex__sub_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode 
 }
 
 /* The organisation an argument shows as a logo only
- * ("\\includegraphics{img/thales-logo.png} (92230)"): the image's file
- * name without its folder, extension and the word "logo", or NULL. */
+ * ("\\includegraphics{img/thales-logo.png} (92230)"): the name its
+ * image's file gives (rls_piece_reader_logo_name), or NULL. */
 static char *tex__logo_name(const TexWalk *w, TSNode arg, const char *text) {
     if (ts_node_is_null(arg)) return NULL;
     for (const char *c = text; c && *c; c++)
@@ -885,121 +646,30 @@ static char *tex__logo_name(const TexWalk *w, TSNode arg, const char *text) {
     const char *open = memchr(hit, '{', (size_t)(w->src + b - hit));
     const char *close = open ? memchr(open, '}', (size_t)(w->src + b - open)) : NULL;
     if (!close) return NULL;
-    const char *stem = open + 1;
-    for (const char *c = open + 1; c < close; c++)
-        if (*c == '/') stem = c + 1;
-    const char *dot = close;
-    for (const char *c = stem; c < close; c++)
-        if (*c == '.') dot = c;
-    RlsBuf buf;
-    rls_buf_init(&buf);
-    bool word_start = true;
-    for (const char *c = stem; c < dot; c++) {
-        /* "thales-logo", "logo_acme": the word "logo" names no one. */
-        if ((c == stem || c[-1] == '-' || c[-1] == '_') && dot - c >= 4 &&
-            tolower((unsigned char)c[0]) == 'l' && !strncmp(c + 1, "ogo", 3) &&
-            (c + 4 == dot || c[4] == '-' || c[4] == '_')) {
-            c += 4;
-            continue;
-        }
-        char ch = *c == '_' ? ' ' : *c;
-        if (word_start && ch >= 'a' && ch <= 'z') ch = (char)(ch - 'a' + 'A');
-        word_start = ch == ' ' || ch == '-';
-        rls_buf_append(&buf, &ch, 1);
-    }
-    char *name = rls_buf_detach(&buf);
-    size_t nl = strlen(name);
-    /* "Logo_cora_2011": the year of the artwork is no part of the name. */
-    while (nl && strchr(" -_0123456789", name[nl - 1]))
-        name[--nl] = '\0';
-    if (!nl || !isalpha((unsigned char)name[0])) {
-        rls_free(name);
-        return NULL;
-    }
-    return name;
+    return rls_piece_reader_logo_name(open + 1, (size_t)(close - open - 1));
 }
 
-/* Which argument of an entry macro fills which field of the entry (1-based,
- * 0 for none). */
-typedef struct {
-    unsigned title, org, loc, dates, note;
-} TexSlots;
-
-/* An education macro that takes four arguments has two layouts in the
- * templates. Where the dates sit tells them apart, and when that is not
- * enough, the section or the argument that names a role does. */
-static void tex__entry_swap_edu(const TexWalk *w, char **strs, TexSlots *s) {
-    bool d2 = tex__str(strs, 2) &&
-              rls_date_text_looks_dated(tex__str(strs, 2), strlen(tex__str(strs, 2)));
-    bool d4 = tex__str(strs, 4) &&
-              rls_date_text_looks_dated(tex__str(strs, 4), strlen(tex__str(strs, 4)));
-    if (!d2 && d4) { /* {school}{place}{degree}{dates} */
-        s->org = 1;
-        s->loc = 2;
-        s->title = 3;
-        s->dates = 4;
-    } else if (w->lines.kind == RLS_SECTION_EDUCATION ||
-               (tex__names_role(tex__str(strs, 3)) && !tex__names_role(tex__str(strs, 1)))) {
-        /* {school}{dates}{degree}{place}: the bold line is the school;
-         * {SunSesh AZ}{dates}{Founder and Organizer}{place}: the role is
-         * the argument that names one. */
-        s->org = 1;
-        s->title = 3;
-    }
+/* A template's row as the piece reader's layout (piece_reader.h). */
+static void tex__entry_layout(const RlsTexMacro *m, RlsPieceLayout *out) {
+    out->declared =
+        (RlsPieceSlots){m->title_arg, m->org_arg, m->location_arg, m->dates_arg, m->note_arg};
+    out->dates_end = m->dates_end_arg;
+    out->body = m->body_arg;
+    out->skills = m->skills_arg;
+    out->trust = (m->flags & RLS_TEX_F_SWAP_EDU) ? RLS_PIECES_TWO_EDU
+                 : (m->flags & RLS_TEX_F_GUESS)  ? RLS_PIECES_UNKNOWN
+                                                 : RLS_PIECES_CHECKED;
 }
 
-/* Authors fill a macro's known slots out of their declared order, so the
- * slots are checked against what each argument holds. A body of one line
- * can be a missing field rather than text: returns it then (its type in
- * *body_type), else NULL. */
-static char *tex__entry_body_field(TexWalk *w, const RlsTexMacro *m, char **strs, TSNode *args,
-                                   unsigned n, TexSlots *s, RlsFieldType *body_type) {
-    tex__reslot(m, strs, n, &s->title, &s->org, &s->loc, &s->dates, &s->note);
-    /* Only a body of one source line, no list, may be a field. */
-    char *body_text = NULL;
+/* The text of a body argument of one source line and no list, which may
+ * be a missing field rather than text; NULL for any other body. */
+static char *tex__entry_body_line(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned n) {
     TSNode b = tex__arg(args, n, m->body_arg);
     bool one_line = !ts_node_is_null(b);
     for (uint32_t i = one_line ? ts_node_start_byte(b) : 0; one_line && i < ts_node_end_byte(b);
          i++)
         one_line = w->src[i] != '\n' && (w->src[i] != '\\' || w->src[i + 1] != 'b');
-    if (one_line) body_text = tex__arg_string(w, args, n, m->body_arg);
-    tex__retype(m, strs, n, &s->title, &s->org, &s->loc, &s->note, body_text, body_type);
-    if (*body_type != RLS_FIELD_N_TYPES) return body_text;
-    rls_free(body_text);
-    return NULL;
-}
-
-/* A user's own macro has no known layout: its dated argument is taken for
- * the dates, and the others in order for the title, then the place, or
- * the employer and the place. Returns an employer cut out of the title,
- * or NULL. */
-static char *tex__entry_guess(const TexWalk *w, const RlsTexMacro *m, char **strs, unsigned n,
-                              TexSlots *s) {
-    s->title = s->org = s->loc = s->dates = 0;
-    unsigned rest[16], nrest = 0;
-    for (unsigned k = 1; k <= n && k <= 16; k++) {
-        if (k == m->body_arg || !tex__str(strs, k)) continue;
-        if (!s->dates && rls_date_text_looks_dated(tex__str(strs, k), strlen(tex__str(strs, k))))
-            s->dates = k;
-        else
-            rest[nrest++] = k;
-    }
-    if (nrest >= 1) s->title = rest[0];
-    if (nrest == 2) s->loc = rest[1];
-    /* "\\uthree{Tech Lead, Incubyte}{2021 -- Present}{Remote}": in
-     * experience, the one name line is "role, employer". */
-    char *guessed_org = NULL;
-    char *t = nrest <= 2 && s->title ? tex__str(strs, s->title) : NULL;
-    char *comma = t && w->lines.kind == RLS_SECTION_EXPERIENCE ? strrchr(t, ',') : NULL;
-    if (comma && comma > t && comma[1] == ' ' && comma[2]) {
-        *comma = '\0';
-        guessed_org = rls_strdup(comma + 2);
-    }
-    if (nrest >= 3) {
-        s->org = rest[1];
-        s->loc = rest[2];
-    }
-    return guessed_org;
+    return one_line ? tex__arg_string(w, args, n, m->body_arg) : NULL;
 }
 
 /* friggeri's "\\entry{}{Java}{Experienced}{JDBC, Sockets}" under a skills
@@ -1064,13 +734,13 @@ static char *tex__entry_bold_org_place(TexWalk *w, TSNode arg, char *org_str) {
 static void tex__entry_skills_arg(TexWalk *w, TSNode arg) {
     RlsPlain p;
     tex__node_plain(w, arg, &p);
-    if (p.len) tex__skill_line(w, &p, NULL);
+    if (p.len) rls_skill_reader_line(&w->mb, &p, NULL);
     rls_plain_free(&p);
 }
 
 /* Header arguments are used up; the body flows on through the walk. */
 static void tex__entry_spend_args(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
-                                  unsigned n, const TexSlots *s) {
+                                  unsigned n, const RlsPieceSlots *s) {
     for (unsigned k = 1; k <= n; k++) {
         if (k == m->body_arg) continue;
         TSNode a = args[k - 1];
@@ -1082,28 +752,7 @@ static void tex__entry_spend_args(TexWalk *w, TSNode node, const RlsTexMacro *m,
     if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
 }
 
-/* Sections whose lines are talks, papers, awards or courses ("Conference
- * talks", "会议经历", "Honours") hold roles only now and then ("Invited
- * Speaker", "Board Member"): a template's entry macro there heads an entry
- * only when its title or organisation names a role or a degree. Elsewhere
- * outside the sections of roles (interests, service, other), an entry needs
- * dates, an organisation or a role: "\\resumeProjectHeading{Graph
- * algorithms $\\cdot$ Statistics}{}" under "Research interests" is a line
- * of keywords. */
-static bool tex__entry_is_role(RlsSectionKind kind, const char *title, const char *org,
-                               const RlsDateRange *dates) {
-    if (rls_line_reader_section_has_roles(kind) || kind == RLS_SECTION_SKILLS) return true;
-    bool role = (title && rls_entry_field_is_role(title, strlen(title))) ||
-                (org && rls_entry_field_is_role(org, strlen(org)));
-    /* Without a title yet the macro may be a heading that amendments
-     * complete ("\\runsubsection{Lab} \\descript{| Researcher}"). */
-    if (title && (kind == RLS_SECTION_PUBLICATIONS || kind == RLS_SECTION_AWARDS ||
-                  kind == RLS_SECTION_CERTIFICATIONS))
-        return role;
-    return role || org || (dates && dates->valid);
-}
-
-/* An entry macro that heads no entry (tex__entry_is_role) is a line of the
+/* An entry macro that heads no entry (rls_piece_reader_heads_entry) is a line of the
  * section: its header arguments are the line's cells, and what follows it
  * belongs to no entry. */
 static void tex__entry_as_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args,
@@ -1123,25 +772,24 @@ static void tex__entry_as_line(TexWalk *w, TSNode node, const RlsTexMacro *m, TS
     if (ts_node_is_null(tex__arg(args, n, m->body_arg))) tex__push_node(w, node, false);
 }
 
+/* "\\\\" or "\\newline" between two words of an argument: a forced line
+ * break (RlsPieceBreakCb). */
+static bool tex__line_break(const char *src, uint32_t a, uint32_t b, void *data) {
+    (void)data;
+    for (uint32_t j = a; j + 1 < b; j++)
+        if (src[j] == '\\' &&
+            (src[j + 1] == '\\' || (b - j >= 8 && !memcmp(src + j + 1, "newline", 7))))
+            return true;
+    return false;
+}
+
 /* "{Cycle ingénieur informatique \\\\ \\textit{Diplôme attendu fin
- * 2018}}": a title argument broken into lines whose later line holds a
- * date ends before that line, a remark on when rather than a part of the
- * name. Returns the title's length without it (the whole when none). */
+ * 2018}}": the title argument's length without a dated later line
+ * (rls_piece_reader_title_end). */
 static size_t tex__title_before_dated_line(TexWalk *w, TSNode arg) {
     RlsPlain p;
     tex__node_plain(w, arg, &p);
-    size_t cut = p.len;
-    for (size_t i = 1; i + 1 < p.len && cut == p.len; i++) {
-        if (p.text[i] != ' ') continue;
-        uint32_t a = p.src_end[i - 1], b = p.src_start[i + 1];
-        bool broken = false;
-        for (uint32_t j = a; j + 1 < b && j + 1 < w->len && !broken; j++)
-            broken = w->src[j] == '\\' && (w->src[j + 1] == '\\' ||
-                                           (b - j >= 8 && !memcmp(w->src + j + 1, "newline", 7)));
-        if (broken && rls_date_text_looks_dated(p.text + i + 1, p.len - i - 1) &&
-            !rls_entry_field_names_job(p.text + i + 1, p.len - i - 1))
-            cut = i;
-    }
+    size_t cut = rls_piece_reader_title_end(&p, w->src, tex__line_break, NULL);
     rls_plain_free(&p);
     return cut;
 }
@@ -1149,17 +797,25 @@ static size_t tex__title_before_dated_line(TexWalk *w, TSNode arg) {
 static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *args, unsigned n) {
     tex__flush_para(w);
     if (tex__sub_line(w, node, m, args, n)) return;
-    TexSlots s = {m->title_arg, m->org_arg, m->location_arg, m->dates_arg, m->note_arg};
-    char *strs[16] = {0};
-    for (unsigned k = 1; k <= n && k <= 16; k++)
+    char *strs[RLS_PIECES_MAX] = {0};
+    for (unsigned k = 1; k <= n && k <= RLS_PIECES_MAX; k++)
         if (k != m->body_arg && k != m->skills_arg) strs[k - 1] = tex__arg_string(w, args, n, k);
-    if ((m->flags & RLS_TEX_F_SWAP_EDU) && n >= 4) tex__entry_swap_edu(w, strs, &s);
-    char *body_field = NULL;
-    RlsFieldType body_type = RLS_FIELD_N_TYPES;
-    if (!(m->flags & (RLS_TEX_F_GUESS | RLS_TEX_F_SWAP_EDU)) && s.dates)
-        body_field = tex__entry_body_field(w, m, strs, args, n, &s, &body_type);
-    char *guessed_org = NULL;
-    if (m->flags & RLS_TEX_F_GUESS) guessed_org = tex__entry_guess(w, m, strs, n, &s);
+    RlsPieceLayout layout;
+    tex__entry_layout(m, &layout);
+    /* Only a layout checked by content may find a field in its body. */
+    char *body_field = layout.trust == RLS_PIECES_CHECKED && m->dates_arg
+                           ? tex__entry_body_line(w, m, args, n)
+                           : NULL;
+    RlsPieceFields f;
+    rls_piece_reader_fields(&layout, strs, RLS_MIN(n, RLS_PIECES_MAX), body_field, w->lines.kind,
+                            &f);
+    RlsPieceSlots s = f.slots;
+    RlsFieldType body_type = f.body_type;
+    if (body_type == RLS_FIELD_N_TYPES) {
+        rls_free(body_field);
+        body_field = NULL;
+    }
+    char *guessed_org = f.org;
     if (w->lines.kind == RLS_SECTION_SKILLS && tex__str(strs, s.title) &&
         !(s.dates && tex__str(strs, s.dates))) {
         tex__entry_skill_group(w, node, m, args, n, tex__str(strs, s.title));
@@ -1203,7 +859,7 @@ static void tex__entry(TexWalk *w, TSNode node, const RlsTexMacro *m, TSNode *ar
     if (guessed_org && !org_str) org_str = guessed_org;
     if (body_type == RLS_FIELD_TITLE && !title_str) title_str = body_field;
     if (body_type == RLS_FIELD_ORG && !org_str) org_str = body_field;
-    if (!tex__entry_is_role(w->lines.kind, title_str, org_str, range_ptr)) {
+    if (!rls_piece_reader_heads_entry(w->lines.kind, title_str, org_str, range_ptr)) {
         tex__entry_as_line(w, node, m, args, n);
         goto done;
     }
@@ -1238,57 +894,16 @@ done:
 }
 
 /* Replaces a field of the current entry (\role{title}, \descript{| title},
- * \location{dates | place}). */
+ * \location{dates | place}): rls_piece_reader_amend. */
 static bool tex__amend(TexWalk *w, const RlsTexMacro *m, TSNode *args, unsigned n) {
     if (w->mb.current_entry < 0 || n == 0) return false;
     RlsEntry *e = &w->mb.model->entries[w->mb.current_entry];
     RlsPlain p;
     tex__node_plain(w, args[0], &p);
-    const char *t = p.text;
-    bool used = false;
-    uint32_t a = 0;
-    while (a < p.len && (t[a] == '|' || t[a] == ' '))
-        a++;
-    if (m->title_arg && a < p.len) {
-        if (!e->title) {
-            e->title = rls_strdup(t + a);
-            rls_line_reader_project_name(w->lines.kind, e);
-            used = true;
-        } else if (!e->org) {
-            e->org = e->title;
-            e->title = rls_strdup(t + a);
-            used = true;
-        }
-    } else if (m->location_arg && a < p.len) {
-        /* "Jan 2015 - Present | New York, NY": the dates, then the place. */
-        const char *bar = memchr(t + a, '|', p.len - a);
-        uint32_t bar_at = bar ? (uint32_t)(bar - t) : p.len;
-        uint32_t parts[2][2] = {{a, bar_at}, {bar ? bar_at + 1 : p.len, p.len}};
-        for (int i = 0; i < 2; i++) {
-            uint32_t s = parts[i][0], x = parts[i][1];
-            while (s < x && t[s] == ' ')
-                s++;
-            while (x > s && t[x - 1] == ' ')
-                x--;
-            if (s == x) continue;
-            if (rls_date_text_looks_dated(t + s, x - s) && !e->dates.span.end_byte) {
-                RlsDateRange range;
-                size_t from, to;
-                memset(&range, 0, sizeof(range));
-                if (rls_date_range_find(t + s, x - s, &range, &from, &to)) {
-                    range.valid = true;
-                    range.span = rls_plain_cover(&p, s + (uint32_t)from, s + (uint32_t)to);
-                } else {
-                    range.span = rls_plain_cover(&p, s, x);
-                }
-                e->dates = range;
-                used = true;
-            } else if (!e->location) {
-                e->location = rls_strndup(t + s, x - s);
-                used = true;
-            }
-        }
-    }
+    RlsFieldType field = m->title_arg      ? RLS_FIELD_TITLE
+                         : m->location_arg ? RLS_FIELD_LOCATION
+                                           : RLS_FIELD_N_TYPES;
+    bool used = rls_piece_reader_amend(e, w->lines.kind, &p, field);
     rls_plain_free(&p);
     return used;
 }
@@ -1326,7 +941,7 @@ static void tex__bullet_macro(TexWalk *w, TSNode node, const RlsTexMacro *m, TSN
     if (p.len == 0) {
         rls_plain_free(&p);
     } else if (w->lines.kind == RLS_SECTION_SKILLS) {
-        tex__skill_line(w, &p, NULL);
+        rls_skill_reader_line(&w->mb, &p, NULL);
         rls_plain_free(&p);
     } else {
         uint16_t depth = tex__item_depth(w, ts_node_start_byte(node));
@@ -1359,7 +974,7 @@ static void tex__skill_macro(TexWalk *w, TSNode node, const char *name, size_t l
         } else {
             RlsPlain p;
             tex__node_plain(w, args[k], &p);
-            if (p.len) tex__skill_line(w, &p, a[0] ? a : NULL);
+            if (p.len) rls_skill_reader_line(&w->mb, &p, a[0] ? a : NULL);
             rls_plain_free(&p);
         }
         rls_free(a);
@@ -1850,7 +1465,7 @@ static void tex__item(TexWalk *w, TSNode node) {
         if (label) {
             RlsPlain p;
             rls_plain_builder_finish(&w->para, &p);
-            if (p.len) tex__skill_line(w, &p, label);
+            if (p.len) rls_skill_reader_line(&w->mb, &p, label);
             rls_plain_free(&p);
         } else {
             tex__flush_para(w);
