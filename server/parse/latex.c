@@ -266,46 +266,17 @@ static void tex__add_contact(TexWalk *w, RlsContactKind kind, RlsSpan span, cons
 }
 
 /* Email and phone numbers written as text in the header. */
+/* The header's emails and phones written as text, by the one contact
+ * scanner Markdown uses too (model/lines.h): emails also spelled out,
+ * phones that are no dates. Links come from \href and \url, whose target
+ * the text may shorten. */
 static void tex__scan_contacts(TexWalk *w, const RlsPlain *p) {
-    const char *t = p->text;
-    uint32_t n = p->len;
-    uint32_t i = 0;
-    while (i < n) {
-        if (t[i] == ' ' || t[i] == '|') {
-            i++;
-            continue;
-        }
-        uint32_t s = i;
-        while (i < n && t[i] != ' ' && t[i] != '|')
-            i++;
-        const char *at = memchr(t + s, '@', i - s);
-        if (at && at > t + s && memchr(at, '.', (size_t)(t + i - at))) {
-            uint32_t e = i;
-            while (e > s && (t[e - 1] == ',' || t[e - 1] == ';' || t[e - 1] == '.'))
-                e--;
-            tex__add_contact(w, RLS_CONTACT_EMAIL, rls_plain_cover(p, s, e), t + s, e - s);
-        }
-    }
-    /* Phones: a run of digits, spaces and + - . ( ) holding 7 to 15 digits. */
-    i = 0;
-    while (i < n) {
-        if (!(t[i] == '+' || (t[i] >= '0' && t[i] <= '9') || t[i] == '(')) {
-            i++;
-            continue;
-        }
-        uint32_t s = i, digits = 0, last_digit = i;
-        while (i < n && (strchr("+-.() ", t[i]) || (t[i] >= '0' && t[i] <= '9'))) {
-            if (t[i] >= '0' && t[i] <= '9') {
-                digits++;
-                last_digit = i;
-            }
-            i++;
-        }
-        if (digits >= 7 && digits <= 15) {
-            tex__add_contact(w, RLS_CONTACT_PHONE, rls_plain_cover(p, s, last_digit + 1), t + s,
-                             last_digit + 1 - s);
-        }
-        if (i == s) i++;
+    RlsContactHit hits[16];
+    size_t n = rls_contacts_scan(p->text, p->len, hits, RLS_ARRAY_LEN(hits));
+    for (size_t i = 0; i < n; i++) {
+        if (hits[i].kind == RLS_CONTACT_LINK) continue;
+        uint32_t s = (uint32_t)hits[i].start_byte, e = (uint32_t)hits[i].end_byte;
+        tex__add_contact(w, hits[i].kind, rls_plain_cover(p, s, e), p->text + s, e - s);
     }
 }
 
