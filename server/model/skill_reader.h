@@ -7,9 +7,8 @@
  * a line name one skill, and whether a label heads them, is not syntax
  * and is decided here.
  *
- * Markdown still splits its skills lines in md_fields.c, with rules of its
- * own (a label's colon must be followed by a space; "*" and "-" are
- * trimmed; no CJK separators): the two are to become this one.
+ * Both formats split their skills lines here: LaTeX line by line, Markdown
+ * each line of a paragraph (rls_skill_reader_range).
  */
 #ifndef RLS_MODEL_SKILL_READER_H_
 #define RLS_MODEL_SKILL_READER_H_
@@ -17,13 +16,19 @@
 #include "model/builder.h"
 
 /* Adds to mb the skills of one line of plain text ("Languages: Java,
- * Python, C/C++"): a label before a colon (ASCII or full-width) within the
- * first 64 bytes and before any comma or semicolon is their category,
- * else `category` (NULL: none); the rest splits at , ; | • · 、 ， outside
- * brackets ("Security (IAM, VPC)" is one skill), each skill trimmed of
- * spaces and a closing full stop, with its source span from line's map.
- * Borrows line and category. */
+ * Python, C/C++"): a label before a colon (a full-width one, or an ASCII
+ * one with a space or the end after it) within the first 64 bytes and
+ * before any comma or semicolon is their category, else `category` (NULL:
+ * none); the rest splits at , ; | • · 、 ， outside brackets ("Security
+ * (IAM, VPC)" is one skill), each skill trimmed of spaces, a list glyph
+ * before it ("*", "-") and a full stop or separator after it, with its
+ * source span from line's map. Borrows line and category. */
 void rls_skill_reader_line(RlsModelBuilder *mb, const RlsPlain *line, const char *category);
+
+/* The same for the line line->text[begin..end) of a longer text (a
+ * paragraph's line). */
+void rls_skill_reader_range(RlsModelBuilder *mb, const RlsPlain *line, uint32_t begin, uint32_t end,
+                            const char *category);
 
 /* "Over 5000 lines:", "Proficient In": whether a line of a skills section
  * is no skill but the label of the lines below it (a short line with no

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model/lines.h"
+#include "model/skill_reader.h"
 #include "parse/md_internal.h"
 #include "rls/alloc.h"
 #include "rls/common.h"
@@ -61,51 +62,6 @@ void rls_md_contacts(Md *md, const MdText *t, bool header) {
 
 /* ---- Skills ------------------------------------------------------------------ */
 
-static void md_fields__skill(Md *md, const RlsPlain *p, uint32_t s, uint32_t e,
-                             const char *category) {
-    while (s < e && strchr(" .;,*-", p->text[s]))
-        s++;
-    while (e > s && strchr(" .;,", p->text[e - 1]))
-        e--;
-    if (s < e)
-        rls_model_builder_skill(&md->mb, rls_plain_cover(p, s, e), p->text + s, e - s, category);
-}
-
-/* One line of a skills list: "Languages: Go, Python, SQL" gives a category
- * and three items; "Go, Python" two items; parentheses keep their commas
- * ("Security (Security Groups, IAM)"). */
-static void md_fields__skills_line(Md *md, const RlsPlain *p, uint32_t s, uint32_t e,
-                                   const char *category) {
-    char *own = NULL;
-    for (uint32_t i = s; i < e && i < s + 48; i++) {
-        if (p->text[i] == ':' && i > s && (i + 1 == e || p->text[i + 1] == ' ')) {
-            uint32_t ce = i;
-            while (ce > s && p->text[ce - 1] == ' ')
-                ce--;
-            own = rls_strndup(p->text + s, ce - s);
-            category = own;
-            s = i + 1;
-            break;
-        }
-    }
-    int depth = 0;
-    uint32_t start = s;
-    for (uint32_t i = s; i <= e; i++) {
-        char c = i < e ? p->text[i] : ',';
-        if (c == '(' || c == '[') depth++;
-        if ((c == ')' || c == ']') && depth > 0) depth--;
-        bool sep = depth == 0 && (c == ',' || c == ';' || c == '|' ||
-                                  (i + 2 < e && !memcmp(p->text + i, "\xC2\xB7", 2)) ||
-                                  (i + 3 <= e && !memcmp(p->text + i, "\xE2\x80\xA2", 3)));
-        if (!sep) continue;
-        md_fields__skill(md, p, start, i, category);
-        if ((unsigned char)c == 0xC2) i += 1;
-        if ((unsigned char)c == 0xE2) i += 2;
-        start = i + 1;
-    }
-    rls_free(own);
-}
-
 /* Whether plain byte i of p is a space that stands for a line break in
  * the source. */
 bool rls_md_breaks_line(const Md *md, const RlsPlain *p, uint32_t i) {
@@ -128,7 +84,7 @@ void rls_md_skills(Md *md, const MdText *t) {
     uint32_t start = 0;
     for (uint32_t i = 0; i <= p->len; i++) {
         if (i < p->len && !rls_md_breaks_line(md, p, i)) continue;
-        if (i > start) md_fields__skills_line(md, p, start, i, md->skill_category);
+        if (i > start) rls_skill_reader_range(&md->mb, p, start, i, md->skill_category);
         start = i + 1;
     }
 }

@@ -26,6 +26,12 @@ static void test_skill_lines_split_into_skills(void) {
         {"语言：Go、Rust，SQL", NULL, {"Go@语言", "Rust@语言", "SQL@语言", NULL}},
         /* A colon after the first comma labels nothing. */
         {"Git, Docker: basics", NULL, {"Git@", "Docker: basics@", NULL}},
+        /* A colon with no space after it labels nothing ("https://"); a
+         * list glyph before a skill is none of it; a bracket left open at
+         * the line's end loses no skill; ".NET" keeps its dot. */
+        {"https://go.dev, Rust", NULL, {"https://go.dev@", "Rust@", NULL}},
+        {"Tools: * Docker; - Helm", NULL, {"Docker@Tools", "Helm@Tools", NULL}},
+        {"C#, .NET, Azure (AKS", NULL, {"C#@", ".NET@", "Azure (AKS@", NULL}},
     };
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         const SkillCase *c = &cases[i];
@@ -59,6 +65,31 @@ static void test_skill_lines_split_into_skills(void) {
     }
 }
 
+/* Markdown splits a paragraph's lines: each range is a line of its own,
+ * its spans in the whole text. */
+static void test_a_range_of_a_longer_text_is_a_line(void) {
+    const char *text = "Cloud: AWS, GCP\nData: SQL";
+    uint32_t len = (uint32_t)strlen(text);
+    RlsModelBuilder mb;
+    rls_model_builder_init(&mb, RLS_FORMAT_MARKDOWN, len);
+    RlsPlainBuilder pb;
+    RlsPlain p;
+    rls_plain_builder_init(&pb);
+    rls_plain_builder_source(&pb, text, 0, len);
+    rls_plain_builder_finish(&pb, &p);
+    rls_plain_builder_close(&pb);
+    rls_skill_reader_range(&mb, &p, 0, 15, NULL);
+    rls_skill_reader_range(&mb, &p, 16, len, NULL);
+    RlsResume *m = rls_model_builder_finish(&mb);
+    ASSERT_EQ_INT(m->n_skills, 3);
+    EXPECT_STR_EQ(m->skills[1].category, "Cloud");
+    EXPECT_STR_EQ(m->skills[2].text, "SQL");
+    EXPECT_STR_EQ(m->skills[2].category, "Data");
+    EXPECT_EQ_INT(m->skills[2].span.start_byte, 22);
+    rls_plain_free(&p);
+    rls_resume_delete(m);
+}
+
 static void test_label_lines_head_the_lines_below(void) {
     size_t n = 0;
     /* A colon ends a label; the label is kept without it. */
@@ -75,6 +106,7 @@ static void test_label_lines_head_the_lines_below(void) {
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_skill_lines_split_into_skills),
+        RLS_TEST(test_a_range_of_a_longer_text_is_a_line),
         RLS_TEST(test_label_lines_head_the_lines_below),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
