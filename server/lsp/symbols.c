@@ -144,28 +144,31 @@ static cJSON *symbols__section(RlsServer *srv, RlsDocument *doc, const RlsResume
     return sym;
 }
 
-/* The document of params, its model and each section's subtree end (owned,
- * NULL without a model): what both outline requests walk. */
-static int symbols__open(RlsServer *srv, const cJSON *params, RlsDocument **doc,
-                         const RlsResume **m, uint32_t **ends, RlsBuf *error) {
-    int rc = rls_server_document_param(srv, params, doc, error);
+/* What both outline requests walk: the document of params, its model and
+ * each section's subtree end (owned, NULL without a model). */
+typedef struct {
+    RlsDocument *doc;
+    const RlsResume *m;
+    uint32_t *ends;
+} SymbolsDoc;
+
+static int symbols__open(RlsServer *srv, const cJSON *params, SymbolsDoc *d, RlsBuf *error) {
+    *d = (SymbolsDoc){NULL, NULL, NULL};
+    int rc = rls_server_document_param(srv, params, &d->doc, error);
     if (rc != 0) return rc;
-    *m = rls_document_analysis(srv, *doc)->model;
-    *ends = *m ? symbols__subtree_ends(*m) : NULL;
+    d->m = rls_document_analysis(srv, d->doc)->model;
+    d->ends = d->m ? symbols__subtree_ends(d->m) : NULL;
     return 0;
 }
 
 int rls_lsp_document_symbol(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
-    RlsDocument *doc = NULL;
-    const RlsResume *m = NULL;
-    uint32_t *ends = NULL;
-    int rc = symbols__open(srv, params, &doc, &m, &ends, error);
+    SymbolsDoc d;
+    int rc = symbols__open(srv, params, &d, error);
     if (rc != 0) return rc;
-    cJSON *list = cJSON_CreateArray();
-    for (uint32_t i = 0; m && ends && i < m->n_sections; i = ends[i])
-        cJSON_AddItemToArray(list, symbols__section(srv, doc, m, ends, i));
-    rls_free(ends);
-    *result = list;
+    *result = cJSON_CreateArray();
+    for (uint32_t i = 0; d.m && d.ends && i < d.m->n_sections; i = d.ends[i])
+        cJSON_AddItemToArray(*result, symbols__section(srv, d.doc, d.m, d.ends, i));
+    rls_free(d.ends);
     return 0;
 }
 
@@ -190,17 +193,14 @@ static void symbols__fold(cJSON *list, const RlsText *text, RlsSpan span) {
 }
 
 int rls_lsp_folding_range(RlsServer *srv, const cJSON *params, cJSON **result, RlsBuf *error) {
-    RlsDocument *doc = NULL;
-    const RlsResume *m = NULL;
-    uint32_t *ends = NULL;
-    int rc = symbols__open(srv, params, &doc, &m, &ends, error);
+    SymbolsDoc d;
+    int rc = symbols__open(srv, params, &d, error);
     if (rc != 0) return rc;
-    cJSON *list = cJSON_CreateArray();
-    for (uint32_t i = 0; m && ends && i < m->n_sections; i++)
-        symbols__fold(list, doc->text, symbols__section_span(m, ends, i));
-    rls_free(ends);
-    for (uint32_t i = 0; m && i < m->n_entries; i++)
-        symbols__fold(list, doc->text, symbols__entry_span(m, &m->entries[i]));
-    *result = list;
+    *result = cJSON_CreateArray();
+    for (uint32_t i = 0; d.m && d.ends && i < d.m->n_sections; i++)
+        symbols__fold(*result, d.doc->text, symbols__section_span(d.m, d.ends, i));
+    rls_free(d.ends);
+    for (uint32_t i = 0; d.m && i < d.m->n_entries; i++)
+        symbols__fold(*result, d.doc->text, symbols__entry_span(d.m, &d.m->entries[i]));
     return 0;
 }
