@@ -348,3 +348,24 @@ bool rls_entry_reader_looks_like_entry(const char *text, size_t len, const RlsLi
         return true;
     return n_lines == 1 && len <= 100 && layout->marked_len * 10 >= len * 8;
 }
+
+bool rls_entry_reader_names_a_list(const char *text, size_t len, const RlsLineLayout *layout) {
+    uint32_t name_end = layout->marked_end;
+    if (layout->n_lines > 1 || len == 0 || len > 100 || name_end == 0 || text[len - 1] == '.' ||
+        text[len - 1] == ':')
+        return false;
+    /* "**Stack**: Go, Postgres": a label, not a name. */
+    if (name_end < len && text[name_end] == ':') return false;
+    uint32_t words = 1;
+    for (uint32_t i = 0; i < name_end; i++)
+        if (text[i] == ' ') words++;
+    return words <= 6;
+}
+
+bool rls_entry_reader_bold_label(const char *text, size_t len, const RlsLineLayout *layout) {
+    RlsDateRange r;
+    size_t ds, de;
+    return layout->n_lines == 1 && len > 0 && rls_entry_reader_words(text, len) <= 6 &&
+           layout->marked_len * 10 >= len * 8 && !memchr(text, '|', len) &&
+           !rls_date_range_find(text, len, &r, &ds, &de);
+}

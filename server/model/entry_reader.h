@@ -62,6 +62,9 @@ typedef struct {
     uint32_t n_lines;    /* source lines the text spans */
     bool starts_marked;  /* emphasis or code opens it ("**Staff Engineer** ...") */
     uint32_t marked_len; /* its plain bytes inside emphasis, strong or code */
+    /* Where the emphasis opening it ends (a plain offset), when it opens
+     * marked and more follows; 0 otherwise. */
+    uint32_t marked_end;
     /* Every source line is short (60 bytes at most): fields stacked one a
      * line, not a sentence wrapped. Read for four lines only. */
     bool lines_short;
@@ -78,6 +81,23 @@ typedef struct {
  * export): dated and opening marked, within 120 bytes, or 160 bytes of
  * short lines. Never over 160 bytes or four lines. Borrows both. */
 bool rls_entry_reader_looks_like_entry(const char *text, size_t len, const RlsLineLayout *layout);
+
+/* "**resume-ls** — a language server for resumes" over a list: whether
+ * the line text[0..len) laid out as `layout` names the entry the bullets
+ * under it belong to, dated or not: one line of at most 100 bytes, ending
+ * in no "." or ":", opening with a bold or italic name of at most six
+ * words that is no "**Label**:". The caller checks a list follows and the
+ * line reads as no entry line by itself (rls_entry_reader_looks_like_entry).
+ * Borrows both. */
+bool rls_entry_reader_names_a_list(const char *text, size_t len, const RlsLineLayout *layout);
+
+/* "**Earlier roles**" over "### Engineer | Globex | 2015 - 2019": whether
+ * the line text[0..len) laid out as `layout` is a label of the entries
+ * below it and no role of its own: one line of at most six words, at
+ * least 80% marked, with no " | " cells and no dates. The caller checks a
+ * heading follows and that no entry is waiting for its role line (a bold
+ * line under a fresh entry heading is that entry's role). Borrows both. */
+bool rls_entry_reader_bold_label(const char *text, size_t len, const RlsLineLayout *layout);
 
 /* ---- Labels --------------------------------------------------------------------- */
 

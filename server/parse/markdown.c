@@ -644,17 +644,24 @@ static void md__collect(Md *md, TSTree *tree) {
 
 static bool md__lines_short(const Md *md, const MdText *t);
 
+/* What t's Markdown says about its layout (entry_reader.h). */
+static RlsLineLayout md__layout(const Md *md, const MdText *t) {
+    bool starts_marked = t->n_bounds > 0 && t->bounds[0] == 0;
+    return (RlsLineLayout){
+        .n_lines = t->n_lines,
+        .starts_marked = starts_marked,
+        .marked_len = t->markup_len,
+        .marked_end = starts_marked && t->n_bounds > 1 ? t->bounds[1] : 0,
+        /* Asked of four lines only: the walk over the source is not free. */
+        .lines_short = t->n_lines == 4 && md__lines_short(md, t),
+    };
+}
+
 /* A line a reader takes for a role, school or project
  * (rls_entry_reader_looks_like_entry), with what its Markdown says about
  * its layout. */
 static bool md__looks_like_entry(const Md *md, const MdText *t) {
-    RlsLineLayout layout = {
-        .n_lines = t->n_lines,
-        .starts_marked = t->n_bounds > 0 && t->bounds[0] == 0,
-        .marked_len = t->markup_len,
-        /* Asked of four lines only: the walk over the source is not free. */
-        .lines_short = t->n_lines == 4 && md__lines_short(md, t),
-    };
+    RlsLineLayout layout = md__layout(md, t);
     return rls_entry_reader_looks_like_entry(t->plain.text, t->plain.len, &layout);
 }
 
@@ -1503,35 +1510,6 @@ static bool md__dated_lines(Md *md, const TSRange *r, uint32_t n, const MdText *
     return true;
 }
 
-/* "**resume-ls** — a language server for resumes" over a list: a short
- * line opening with a bold name (not a "**Label**:") is the entry the
- * bullets under it belong to, dated or not. */
-static bool md__names_a_list(const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    if (t->n_lines > 1 || p->len == 0 || p->len > 100 || t->n_bounds < 2 || t->bounds[0] != 0 ||
-        p->text[p->len - 1] == '.' || p->text[p->len - 1] == ':')
-        return false;
-    uint32_t name_end = t->bounds[1];
-    if (name_end < p->len && p->text[name_end] == ':') return false;
-    uint32_t words = 1;
-    for (uint32_t i = 0; i < name_end; i++)
-        if (p->text[i] == ' ') words++;
-    return name_end > 0 && words <= 6;
-}
-
-/* A short undated line set in bold with a heading straight after it
- * ("**Earlier roles**" over "### Engineer | Globex | 2015 - 2019"), after
- * an entry's content or none: it labels the entries below, and is no role
- * of its own. */
-static bool md__bold_label(const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    RlsDateRange r;
-    size_t ds, de;
-    return t->n_lines == 1 && p->len > 0 && rls_entry_reader_words(p->text, p->len) <= 6 &&
-           t->markup_len * 10 >= p->len * 8 && !memchr(p->text, '|', p->len) &&
-           !rls_date_range_find(p->text, p->len, &r, &ds, &de);
-}
-
 /* "👉 Built the API" lines in a paragraph: each line opening with a symbol
  * marker is a bullet, as a reader of the rendered page sees it, wherever
  * in the paragraph it is ("Clients : ..." over "👉 ..." lines); the
@@ -1572,10 +1550,11 @@ static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
  * right after it or not: a label, a page stamp, the entry a list belongs
  * to, or prose. Takes over t. */
 static void md__paragraph_lines(Md *md, MdText *t, bool list_next, bool heading_next) {
+    RlsLineLayout layout = md__layout(md, t);
     /* Under a fresh entry heading the bold line is its role ("### Initech"
      * over "*Staff Engineer*"), not a label. */
     if (heading_next && md->fresh_entry < 0 && rls_entry_reader_section_has_entries(md->kind) &&
-        md__bold_label(t)) {
+        rls_entry_reader_bold_label(t->plain.text, t->plain.len, &layout)) {
         rls_model_builder_end_entry(&md->mb);
         md__paragraph_text(md, t);
         md__text_close(t);
@@ -1589,7 +1568,8 @@ static void md__paragraph_lines(Md *md, MdText *t, bool list_next, bool heading_
         return;
     }
     if (list_next && rls_entry_reader_section_has_entries(md->kind) &&
-        md->kind != RLS_SECTION_HEADER && !md__looks_like_entry(md, t) && md__names_a_list(t) &&
+        md->kind != RLS_SECTION_HEADER && !md__looks_like_entry(md, t) &&
+        rls_entry_reader_names_a_list(t->plain.text, t->plain.len, &layout) &&
         !rls_entry_reader_detail_label(md->mb.model, md->mb.current_entry, t->plain.text,
                                        t->plain.len) &&
         !rls_entry_reader_unknown_label(md->parser->splits, md->kind, t->plain.text,

@@ -174,6 +174,45 @@ static void test_symbols_as_markers_and_dates_with_a_name(void) {
     EXPECT_TRUE(!rls_entry_reader_names_beyond_dates("2020 - 2022", 11, 0, 11));
 }
 
+static void test_a_bold_name_over_a_list_and_a_bold_label_over_headings(void) {
+    static const struct {
+        const char *text;
+        uint32_t n_lines, marked_end, marked_len;
+        bool names_list, label;
+    } cases[] = {
+        /* "**resume-ls** — a language server for resumes" */
+        {"resume-ls \xE2\x80\x94 a language server for resumes", 1, 9, 9, true, false},
+        /* "**Stack**: Go, Postgres": a label. */
+        {"Stack: Go, Postgres", 1, 5, 5, false, false},
+        /* Ends in a colon or a full stop: a lead-in or a sentence. */
+        {"Acme Corp builds rockets:", 1, 9, 9, false, false},
+        {"Acme Corp builds rockets.", 1, 9, 9, false, false},
+        /* No bold name at its start. */
+        {"resume-ls, a language server", 1, 0, 0, false, false},
+        /* A bold name of seven words is a sentence's opening. */
+        {"one two three four five six seven", 1, 33, 33, false, false},
+        {"Earlier roles", 1, 0, 13, false, true},
+        {"Engineer | Globex", 1, 0, 17, false, false},
+        {"Earlier roles 2015 - 2019", 1, 0, 25, false, false},
+        {"Earlier roles at three small startups abroad", 1, 0, 44, false, false},
+        /* Less than 80% of it in bold. */
+        {"Earlier roles elsewhere", 1, 0, 13, false, false},
+        {"Earlier roles", 2, 0, 13, false, false},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        size_t len = strlen(cases[i].text);
+        RlsLineLayout layout = {
+            .n_lines = cases[i].n_lines,
+            .starts_marked = cases[i].marked_len > 0,
+            .marked_len = cases[i].marked_len,
+            .marked_end = cases[i].marked_end,
+        };
+        EXPECT_EQ_INT(rls_entry_reader_names_a_list(cases[i].text, len, &layout),
+                      cases[i].names_list);
+        EXPECT_EQ_INT(rls_entry_reader_bold_label(cases[i].text, len, &layout), cases[i].label);
+    }
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_dates_only_entry_takes_the_undated_fields_under_it),
@@ -183,6 +222,7 @@ int main(void) {
         RLS_TEST(test_the_next_role_under_an_employer_heading_is_held_there),
         RLS_TEST(test_which_lines_look_like_entries_by_text_and_layout),
         RLS_TEST(test_symbols_as_markers_and_dates_with_a_name),
+        RLS_TEST(test_a_bold_name_over_a_list_and_a_bold_label_over_headings),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
