@@ -369,3 +369,51 @@ bool rls_entry_reader_bold_label(const char *text, size_t len, const RlsLineLayo
            layout->marked_len * 10 >= len * 8 && !memchr(text, '|', len) &&
            !rls_date_range_find(text, len, &r, &ds, &de);
 }
+
+bool rls_entry_reader_slot_dates(const char *text, size_t len, RlsDateRange *out) {
+    if (rls_date_slot_parse(text, len, out)) return true;
+    RlsDateRange first = {0}, last = {0};
+    uint32_t items = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && text[j] != ',' && text[j] != ';')
+            j++;
+        RlsDateRange r;
+        if (!rls_date_slot_parse(text + i, j - i, &r) || r.start.present || r.end.present ||
+            (items && r.start.year < last.end.year))
+            return false;
+        if (items++ == 0) first = r;
+        last = r;
+        i = j + 1;
+    }
+    if (items < 2) return false;
+    *out = first;
+    out->end = last.end;
+    return true;
+}
+
+bool rls_entry_reader_slot_label(RlsSectionKind kind, const char *label, size_t len) {
+    /* A citation under a slot is no entry of its own. */
+    if (kind == RLS_SECTION_PUBLICATIONS || len > 30) return false;
+    uint32_t spaces = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (isdigit((unsigned char)label[i])) return false;
+        spaces += label[i] == ' ';
+    }
+    return spaces <= 2;
+}
+
+bool rls_entry_reader_slot_name_line(const char *text, size_t len) {
+    size_t last = len;
+    while (last > 0 && text[last - 1] == ' ')
+        last--;
+    return len <= 80 && last > 0 && text[last - 1] != '.';
+}
+
+bool rls_entry_reader_slot_sibling(RlsEntrySplitCache *cache, RlsSectionKind kind, const char *text,
+                                   size_t len, const char *fields, size_t fields_len) {
+    if (kind == RLS_SECTION_PUBLICATIONS || len > 120 ||
+        (text[len - 1] == '.' && rls_entry_reader_words(text, len) > 8))
+        return false;
+    return rls_entry_reader_role_at_org(cache, kind, fields, fields_len, false);
+}

@@ -234,6 +234,51 @@ bool rls_entry_reader_role_item(RlsEntrySplitCache *cache, const RlsEntry *e, co
  * line). Borrows text. */
 bool rls_entry_reader_names_beyond_dates(const char *text, size_t len, size_t ds, size_t de);
 
+/* ---- Date slots ------------------------------------------------------------------ */
+
+/* markdown-cv's layout sets each entry's dates in a slot of their own, a
+ * line above the entry's name ("`2012`" over "President, *Royal Society*,
+ * London, UK"). The parser finds the slot in its syntax (a line that is
+ * only a code span) and asks these about its text and the lines under it. */
+
+/* The dates in a slot's text[0..len): a range (dates.h
+ * rls_date_slot_parse), or a list of dates ("Spring 2022, Spring 2023,
+ * Summer 2025", the terms a course was taught, parted by "," or ";"),
+ * which spans from the first to the last when every item is a date, none
+ * ongoing, and they run in order. Fills *out and returns true, or returns
+ * false (*out then undefined). Borrows text. */
+bool rls_entry_reader_slot_dates(const char *text, size_t len, RlsDateRange *out);
+
+/* "`Side project`" over "__The City Clock__" beside slot-dated entries:
+ * whether a slot holding label[0..len) instead of dates still opens an
+ * entry, undated: at most 30 bytes and three words, no digit, in a
+ * section other than publications. The caller checks that the document
+ * already has slot-dated entries and that exactly one line (the name)
+ * sits under the slot: lines of their own under a label ("`Done`" over
+ * courses, one a line) are a list. Borrows label. */
+bool rls_entry_reader_slot_label(RlsSectionKind kind, const char *label, size_t len);
+
+/* "`2016 - 2016`" over "__Trainee, GroupM__" over "<br> __American
+ * Statistical Association__, Alexandria, VA" over what was done: the
+ * line after the slot names the entry, and each line after that still
+ * names it while it is short: whether the source line text[0..len)
+ * (spaces around it allowed) is at most 80 bytes, holds more than spaces
+ * and ends in no full stop (a sentence is the entry's prose). Borrows
+ * text. */
+bool rls_entry_reader_slot_name_line(const char *text, size_t len);
+
+/* "Associate, *French Academy of Science*, Paris, France" after a dated
+ * award, beside slot-dated entries: whether an undated line of the same
+ * shape is an entry too: in a section other than publications, at most
+ * 120 bytes, no sentence (a full stop after more than eight words), its
+ * field string fields[0..fields_len) (" | " cells) naming a role and an
+ * organisation (rls_entry_reader_role_at_org). text[0..len) is its plain
+ * text (len > 0). The caller checks the document has slot-dated entries
+ * and the line is one source line. cache as lines.h (NULL: none).
+ * Borrows all. */
+bool rls_entry_reader_slot_sibling(RlsEntrySplitCache *cache, RlsSectionKind kind, const char *text,
+                                   size_t len, const char *fields, size_t fields_len);
+
 /* ---- A name line above a line of dates -------------------------------------------- */
 
 /* "Master Thesis in Mathematics, UOC, Barcelona" over "2018 - 2019": the

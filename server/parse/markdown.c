@@ -856,31 +856,6 @@ static uint32_t md__slot_line(const Md *md, uint32_t start_byte, uint32_t end_by
 
 /* The dates of a text that starts with a date slot: fills *dates and
  * returns the plain offset where the entry's own text starts, or 0. */
-/* The dates in a slot: a range, or a list of dates ("Spring 2022, Spring
- * 2023, Summer 2025", the terms a course was taught), which spans from the
- * first to the last when every item is a date and they run in order. */
-static bool md__slot_dates(const char *text, uint32_t len, RlsDateRange *out) {
-    if (rls_date_slot_parse(text, len, out)) return true;
-    RlsDateRange first = {0}, last = {0};
-    uint32_t items = 0;
-    for (uint32_t i = 0; i < len;) {
-        uint32_t j = i;
-        while (j < len && text[j] != ',' && text[j] != ';')
-            j++;
-        RlsDateRange r;
-        if (!rls_date_slot_parse(text + i, j - i, &r) || r.start.present || r.end.present ||
-            (items && r.start.year < last.end.year))
-            return false;
-        if (items++ == 0) first = r;
-        last = r;
-        i = j + 1;
-    }
-    if (items < 2) return false;
-    *out = first;
-    out->end = last.end;
-    return true;
-}
-
 static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
     uint32_t code_start_byte, code_end_byte;
     uint32_t line_end_byte =
@@ -893,7 +868,7 @@ static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates
     while (dates_end_plain > 0 && t->plain.text[dates_end_plain - 1] == ' ')
         dates_end_plain--;
     if (dates_end_plain == 0 || rest_plain >= t->plain.len ||
-        !md__slot_dates(t->plain.text, dates_end_plain, dates))
+        !rls_entry_reader_slot_dates(t->plain.text, dates_end_plain, dates))
         return 0;
     dates->span = (RlsSpan){code_start_byte, code_end_byte};
     return rest_plain;
@@ -905,21 +880,16 @@ static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates
  * the plain offset where the entry's own text starts, or 0. */
 static uint32_t md__label_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
     uint32_t code_start_byte, code_end_byte;
-    /* One name line under the label: lines of their own under it ("`Done`"
-     * over courses, one a line) are a list, not an entry. */
-    if (!md->slot_layout || md->kind == RLS_SECTION_PUBLICATIONS || t->n_lines != 2) return 0;
+    if (!md->slot_layout || t->n_lines != 2) return 0;
     uint32_t line_end_byte =
         md__slot_line(md, t->span.start_byte, t->span.end_byte, &code_start_byte, &code_end_byte);
-    if (!line_end_byte || code_end_byte - code_start_byte > 30) return 0;
-    uint32_t spaces = 0;
-    for (uint32_t i = code_start_byte; i < code_end_byte; i++) {
-        if (isdigit((unsigned char)md->src[i])) return 0;
-        spaces += md->src[i] == ' ';
-    }
+    if (!line_end_byte || !rls_entry_reader_slot_label(md->kind, md->src + code_start_byte,
+                                                       code_end_byte - code_start_byte))
+        return 0;
     uint32_t rest_plain = 0;
     while (rest_plain < t->plain.len && t->plain.src_start[rest_plain] < line_end_byte)
         rest_plain++;
-    if (spaces > 2 || rest_plain == 0 || rest_plain >= t->plain.len) return 0;
+    if (rest_plain == 0 || rest_plain >= t->plain.len) return 0;
     memset(dates, 0, sizeof(*dates));
     return rest_plain;
 }
@@ -962,10 +932,7 @@ static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
          * Association__, Alexandria, VA"); a sentence is prose. */
         while (line_end < t->plain.len) {
             uint32_t next = md__plain_line_end(md, &t->plain, line_end);
-            uint32_t last = next;
-            while (last > line_end && t->plain.text[last - 1] == ' ')
-                last--;
-            if (next - line_end > 80 || last == line_end || t->plain.text[last - 1] == '.') break;
+            if (!rls_entry_reader_slot_name_line(t->plain.text + line_end, next - line_end)) break;
             line_end = next;
         }
         char *fs = md__field_string_range(t, from_plain, line_end);
@@ -993,12 +960,10 @@ static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
  * too ("Associate, *French Academy of Science*, Paris, France" after a
  * dated award): one line naming a role and an organisation. */
 static bool md__slot_sibling(Md *md, const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    if (!md->slot_layout || md->kind == RLS_SECTION_PUBLICATIONS || t->n_lines > 1 ||
-        p->len > 120 || (p->text[p->len - 1] == '.' && rls_entry_reader_words(p->text, p->len) > 8))
-        return false;
+    if (!md->slot_layout || t->n_lines > 1) return false;
     char *fs = md__field_string(t);
-    bool entry = rls_entry_reader_role_at_org(md->parser->splits, md->kind, fs, strlen(fs), false);
+    bool entry = rls_entry_reader_slot_sibling(md->parser->splits, md->kind, t->plain.text,
+                                               t->plain.len, fs, strlen(fs));
     rls_free(fs);
     return entry;
 }

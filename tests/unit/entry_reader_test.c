@@ -213,6 +213,51 @@ static void test_a_bold_name_over_a_list_and_a_bold_label_over_headings(void) {
     }
 }
 
+static void test_date_slots_their_labels_name_lines_and_siblings(void) {
+    RlsDateRange r;
+    const char *terms = "Spring 2022, Spring 2023; Summer 2025";
+    EXPECT_TRUE(rls_entry_reader_slot_dates(terms, strlen(terms), &r));
+    EXPECT_EQ_INT(r.start.year, 2022);
+    EXPECT_EQ_INT(r.end.year, 2025);
+    EXPECT_TRUE(rls_entry_reader_slot_dates("2012", 4, &r) && r.start.year == 2012);
+    /* Out of order, one item only, or an item that is no date. */
+    const char *back = "2023, 2021";
+    EXPECT_TRUE(!rls_entry_reader_slot_dates(back, strlen(back), &r));
+    const char *word = "2021, Oslo";
+    EXPECT_TRUE(!rls_entry_reader_slot_dates(word, strlen(word), &r));
+    EXPECT_TRUE(!rls_entry_reader_slot_dates("Side project", 12, &r));
+
+    EXPECT_TRUE(rls_entry_reader_slot_label(RLS_SECTION_PROJECTS, "Side project", 12));
+    EXPECT_TRUE(rls_entry_reader_slot_label(RLS_SECTION_PROJECTS, "Open source work", 16));
+    EXPECT_TRUE(!rls_entry_reader_slot_label(RLS_SECTION_PUBLICATIONS, "Side project", 12));
+    EXPECT_TRUE(!rls_entry_reader_slot_label(RLS_SECTION_PROJECTS, "Q3 project", 10));
+    EXPECT_TRUE(!rls_entry_reader_slot_label(RLS_SECTION_PROJECTS, "a b c d", 7));
+    const char *long_label = "A side project of many months";
+    EXPECT_TRUE(rls_entry_reader_slot_label(RLS_SECTION_PROJECTS, "Aside", 5));
+    EXPECT_TRUE(!rls_entry_reader_slot_label(RLS_SECTION_PROJECTS, long_label, 31));
+
+    const char *place = "American Statistical Association, Alexandria, VA  ";
+    EXPECT_TRUE(rls_entry_reader_slot_name_line(place, strlen(place)));
+    const char *prose = "Ran the weekly reporting for three clients.";
+    EXPECT_TRUE(!rls_entry_reader_slot_name_line(prose, strlen(prose)));
+    EXPECT_TRUE(!rls_entry_reader_slot_name_line("   ", 3));
+    char wide[90];
+    memset(wide, 'a', sizeof(wide));
+    EXPECT_TRUE(rls_entry_reader_slot_name_line(wide, 80));
+    EXPECT_TRUE(!rls_entry_reader_slot_name_line(wide, 81));
+
+    const char *plain = "Associate, French Academy of Science, Paris, France";
+    const char *fields = "Associate,  | French Academy of Science | , Paris, France";
+    EXPECT_TRUE(rls_entry_reader_slot_sibling(NULL, RLS_SECTION_AWARDS, plain, strlen(plain),
+                                              fields, strlen(fields)));
+    EXPECT_TRUE(!rls_entry_reader_slot_sibling(NULL, RLS_SECTION_PUBLICATIONS, plain, strlen(plain),
+                                               fields, strlen(fields)));
+    /* A sentence is prose whatever its fields split into. */
+    const char *sentence = "Associate, French Academy of Science, Paris, France, since it began.";
+    EXPECT_TRUE(!rls_entry_reader_slot_sibling(NULL, RLS_SECTION_AWARDS, sentence, strlen(sentence),
+                                               fields, strlen(fields)));
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_dates_only_entry_takes_the_undated_fields_under_it),
@@ -223,6 +268,7 @@ int main(void) {
         RLS_TEST(test_which_lines_look_like_entries_by_text_and_layout),
         RLS_TEST(test_symbols_as_markers_and_dates_with_a_name),
         RLS_TEST(test_a_bold_name_over_a_list_and_a_bold_label_over_headings),
+        RLS_TEST(test_date_slots_their_labels_name_lines_and_siblings),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
