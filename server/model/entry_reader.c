@@ -417,3 +417,24 @@ bool rls_entry_reader_slot_sibling(RlsEntrySplitCache *cache, RlsSectionKind kin
         return false;
     return rls_entry_reader_role_at_org(cache, kind, fields, fields_len, false);
 }
+
+bool rls_entry_reader_term_groups(RlsSectionKind kind) {
+    return kind == RLS_SECTION_CERTIFICATIONS || kind == RLS_SECTION_AWARDS ||
+           kind == RLS_SECTION_PUBLICATIONS;
+}
+
+bool rls_entry_reader_definition_prose(const char *rest, size_t len, bool first_marked) {
+    return first_marked && len && rest[len - 1] == '.' && rls_entry_reader_words(rest, len) >= 5;
+}
+
+bool rls_entry_reader_definition_field(const char *term, size_t term_len, const char *def,
+                                       size_t len, bool marked) {
+    RlsDateRange dr;
+    size_t ds, de;
+    bool dated = rls_date_range_find(term, term_len, &dr, &ds, &de);
+    uint32_t words = rls_entry_reader_words(def, len);
+    bool sentence = len && def[len - 1] == '.' && words >= 4 && !marked;
+    if (len > 100 || words > 14 || sentence || (!dated && !marked && words > 8)) return false;
+    /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
+    return !rls_entry_reader_label_prefix(def, len);
+}

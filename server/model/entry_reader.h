@@ -279,6 +279,40 @@ bool rls_entry_reader_slot_name_line(const char *text, size_t len);
 bool rls_entry_reader_slot_sibling(RlsEntrySplitCache *cache, RlsSectionKind kind, const char *text,
                                    size_t len, const char *fields, size_t fields_len);
 
+/* ---- Definition lists ------------------------------------------------------------ */
+
+/* Pandoc's definition lists ("Term" over ":   definition" lines): the
+ * parser splits the term and its definitions in its syntax, each
+ * definition with its continuation lines, and asks these what they are. */
+
+/* Whether a term over definitions, in a section of `kind`, labels a group
+ * of entries that are its definitions ("**Cloud**" over ": AWS Solutions
+ * Architect. Expires March 2020."): in certifications, awards and
+ * publications, each definition is an entry of its own and the term
+ * belongs to none of them. Elsewhere a term names an entry or (in skills)
+ * a category. */
+bool rls_entry_reader_term_groups(RlsSectionKind kind);
+
+/* ":   **Ingeniería informática** - Universidad Rey Juan Carlos I" over a
+ * line of prose continuing it: whether the lines after a definition's
+ * first, rest[0..len), are its prose rather than a name wrapped onto them
+ * ("University of" over "HomeTown"): the definition opens marked
+ * (`first_marked`: bold, italics or code from its first byte) and rest
+ * is a sentence of five words or more ending in a full stop. Borrows rest. */
+bool rls_entry_reader_definition_prose(const char *rest, size_t len, bool first_marked);
+
+/* "12/2020-Present" over ": **VMware**, _Solutions Architect_" over ":
+ * Houston, TX": whether the definition line def[0..len) (its prose lines
+ * cut off) is a field of the entry its term term[0..term_len) names,
+ * rather than prose under it: at most 100 bytes and 14 words, no sentence
+ * (a full stop after four words or more, unless it opens marked), no
+ * "GPA: 3.7/4.0" label, and, when the term has no dates, opening marked
+ * (`marked`) or of at most eight words. The caller checks the line opens
+ * with ": " in its source (a definition, not a continuation). Borrows
+ * both. */
+bool rls_entry_reader_definition_field(const char *term, size_t term_len, const char *def,
+                                       size_t len, bool marked);
+
 /* ---- A name line above a line of dates -------------------------------------------- */
 
 /* "Master Thesis in Mathematics, UOC, Barcelona" over "2018 - 2019": the

@@ -1091,10 +1091,7 @@ static uint32_t md__lines(const Md *md, const TSRange *r, uint32_t n, MdLine *ou
 static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *gstart,
                                   MdText *texts, uint32_t ng) {
     uint32_t k;
-    RlsDateRange dr;
-    size_t ds, de;
     const RlsPlain *tp = &texts[0].plain;
-    bool dated = rls_date_range_find(tp->text, tp->len, &dr, &ds, &de);
     RlsBuf b;
     rls_buf_init(&b);
     char *tf = md__field_string(&texts[0]);
@@ -1111,30 +1108,18 @@ static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *g
         RlsPlain first = d->plain;
         uint32_t first_end = d->plain.len ? md__plain_line_end(md, &d->plain, 0) : 0;
         bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
-        RlsPlain rest = {0};
-        if (first_end < d->plain.len) {
-            rest.text = d->plain.text + first_end;
-            rest.len = d->plain.len - first_end;
-        }
-        /* A name wrapped onto the next line ("University of" / "HomeTown")
-         * is one field: only a sentence under the first line is prose. */
-        if (starts_marked && rest.len && rest.text[rest.len - 1] == '.' &&
-            rls_entry_reader_words(rest.text, rest.len) >= 5) {
+        if (first_end < d->plain.len &&
+            rls_entry_reader_definition_prose(d->plain.text + first_end, d->plain.len - first_end,
+                                              starts_marked)) {
             while (first_end > 0 && d->plain.text[first_end - 1] == ' ')
                 first_end--;
             first.len = first_end;
         } else {
             first_end = d->plain.len;
         }
-        bool sentence = first.len && first.text[first.len - 1] == '.' &&
-                        rls_entry_reader_words(first.text, first.len) >= 4 && !starts_marked;
-        bool short_def =
-            first.len <= 100 && rls_entry_reader_words(first.text, first.len) <= 14 && !sentence;
-        if (!short_def ||
-            (!dated && !starts_marked && rls_entry_reader_words(first.text, first.len) > 8))
+        if (!lines[gstart[k]].def || !rls_entry_reader_definition_field(
+                                         tp->text, tp->len, first.text, first.len, starts_marked))
             break;
-        /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
-        if (!lines[gstart[k]].def || rls_entry_reader_label_prefix(first.text, first.len)) break;
         honour_plain[k] = (uint32_t)rls_entry_reader_trailing_honour(first.text, first.len);
         char *df = md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : first.len);
         rls_buf_printf(&b, " | %s", df);
@@ -1244,9 +1229,7 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
             md__text_close(&texts[k]);
         return true;
     }
-    bool listing = md->kind == RLS_SECTION_CERTIFICATIONS || md->kind == RLS_SECTION_AWARDS ||
-                   md->kind == RLS_SECTION_PUBLICATIONS;
-    if (has_term && listing) {
+    if (has_term && rls_entry_reader_term_groups(md->kind)) {
         /* "**Cloud**" / ": AWS Solutions Architect. Expires March 2020.": a
          * group label over items that are entries of their own; it belongs
          * to none of the entries above it. */

@@ -258,6 +258,44 @@ static void test_date_slots_their_labels_name_lines_and_siblings(void) {
                                                fields, strlen(fields)));
 }
 
+static void test_definitions_under_a_term(void) {
+    EXPECT_TRUE(rls_entry_reader_term_groups(RLS_SECTION_AWARDS));
+    EXPECT_TRUE(!rls_entry_reader_term_groups(RLS_SECTION_EXPERIENCE));
+
+    const char *prose = "Thesis on graph search in large networks.";
+    EXPECT_TRUE(rls_entry_reader_definition_prose(prose, strlen(prose), true));
+    EXPECT_TRUE(!rls_entry_reader_definition_prose(prose, strlen(prose), false));
+    EXPECT_TRUE(!rls_entry_reader_definition_prose("HomeTown", 8, true));
+    EXPECT_TRUE(rls_entry_reader_definition_prose("Graph search in large networks.", 31, true));
+    EXPECT_TRUE(!rls_entry_reader_definition_prose("Graph search in networks.", 25, true));
+
+    static const struct {
+        const char *term, *def;
+        bool marked, field;
+    } cases[] = {
+        {"12/2020-Present", "VMware, Solutions Architect", true, true},
+        {"12/2020-Present", "Houston, TX", false, true},
+        /* A sentence under the term is prose, unless it opens marked. */
+        {"12/2020-Present", "Built the migration tooling for teams.", false, false},
+        {"12/2020-Present", "Built the migration tooling for teams.", true, true},
+        {"12/2020-Present", "GPA: 3.7/4.0", false, false},
+        /* Nine words: a field under a dated term, prose under an undated one. */
+        {"12/2020-Present", "one two three four five six seven eight nine", false, true},
+        {"VMware", "one two three four five six seven eight nine", false, false},
+        {"VMware", "one two three four five six seven eight nine", true, true},
+        {"12/2020-Present", "a b c d e f g h i j k l m n o", true, false},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++)
+        EXPECT_EQ_INT(rls_entry_reader_definition_field(cases[i].term, strlen(cases[i].term),
+                                                        cases[i].def, strlen(cases[i].def),
+                                                        cases[i].marked),
+                      cases[i].field);
+    char wide[101];
+    memset(wide, 'a', sizeof(wide));
+    EXPECT_TRUE(rls_entry_reader_definition_field("2020", 4, wide, 100, true));
+    EXPECT_TRUE(!rls_entry_reader_definition_field("2020", 4, wide, 101, true));
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_dates_only_entry_takes_the_undated_fields_under_it),
@@ -269,6 +307,7 @@ int main(void) {
         RLS_TEST(test_symbols_as_markers_and_dates_with_a_name),
         RLS_TEST(test_a_bold_name_over_a_list_and_a_bold_label_over_headings),
         RLS_TEST(test_date_slots_their_labels_name_lines_and_siblings),
+        RLS_TEST(test_definitions_under_a_term),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
