@@ -2196,65 +2196,48 @@ static bool md__items_all_dated(const Md *md, TSNode item) {
     return all && n_items > 0;
 }
 
-/* A deeper heading that names no organisation, place or dates is a group
- * label inside its section, not an entry, when what follows is no entry
- * body: entries of their own ("### Journals" over "`1669`" date slots), or
- * prose in a section of no roles ("### Research interests" under
- * "## Currently"). `next` is the block after the heading, or NULL. */
-static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdNext *next,
-                            uint16_t level) {
-    bool roles = md->kind == RLS_SECTION_EXPERIENCE || md->kind == RLS_SECTION_EDUCATION ||
-                 md->kind == RLS_SECTION_PROJECTS || md->kind == RLS_SECTION_VOLUNTEERING ||
-                 md->kind == RLS_SECTION_CERTIFICATIONS;
-    /* A heading with no text of its own under it ("### Invited talks" over
-     * the next "###", a template's heading over a loop that is not in the
-     * file), undated and naming no role, holds no entry: it is one only
-     * when it groups roles under an employer ("### Acme Corp" over
-     * "#### Engineer (2019 - 2021)"). */
-    bool template_next = next && next->cap == MD_CAP_PARAGRAPH &&
-                         md__template_only(md, next->start_byte, next->end_byte);
-    bool holds_nothing = !next || next->cap == MD_CAP_HEADING || template_next;
-    /* Outside the sections of roles, a heading over a template's loop
-     * labels what the loop renders, whatever it names ("##### University of
-     * California, Davis (teaching assistant)" over "{% include
-     * cv-teaching.liquid %}" in "Teaching"): the entries are not in the
-     * file. */
-    if (!roles && template_next && !f->dates.valid) return true;
-    /* Publications and awards hold no roles: an undated heading there that
-     * names none groups what follows ("### Academic Achievement" over a
-     * list of prizes, "### Selected Publications"). */
-    bool no_roles = md->kind == RLS_SECTION_PUBLICATIONS || md->kind == RLS_SECTION_AWARDS;
-    if ((holds_nothing || no_roles) && !f->dates.valid &&
-        !(f->title && rls_entry_field_is_role(f->title, strlen(f->title))))
-        return !next || next->cap != MD_CAP_HEADING || next->level <= level || !roles || no_roles;
-    /* Outside the sections of roles, an undated heading over a list whose
-     * every item carries its own dates labels those records, even when it
-     * names a degree ("##### PhD" over "- Jane Roe, 2023--present." under
-     * "## Graduate mentorship"; "### Other" over dated committee work). */
-    if (!roles && !f->dates.valid && !f->org && next && next->cap == MD_CAP_ITEM &&
-        !ts_node_is_null(next->node) && md__items_all_dated(md, next->node))
-        return true;
-    if (f->dates.valid || f->org || f->location || !next ||
-        (next->cap != MD_CAP_PARAGRAPH && next->cap != MD_CAP_HTML))
-        return false;
+/* The block after a heading (`next`, or NULL at the end), as
+ * rls_heading_reader_group_label asks about it. */
+static RlsNextBlock md__next_block(const Md *md, const MdNext *next) {
+    RlsNextBlock b = {.kind = RLS_NEXT_NONE};
+    if (!next) return b;
+    switch (next->cap) {
+    case MD_CAP_HEADING:
+        b.kind = RLS_NEXT_HEADING;
+        b.level = next->level;
+        return b;
+    case MD_CAP_ITEM:
+        b.kind = RLS_NEXT_ITEM;
+        b.items_all_dated = !ts_node_is_null(next->node) && md__items_all_dated(md, next->node);
+        return b;
+    case MD_CAP_PARAGRAPH:
+    case MD_CAP_HTML:
+        break;
+    default:
+        b.kind = RLS_NEXT_OTHER;
+        return b;
+    }
     uint32_t s = next->start_byte, e = next->end_byte;
+    b.kind = next->cap == MD_CAP_PARAGRAPH ? RLS_NEXT_PARAGRAPH : RLS_NEXT_HTML;
+    b.template_only = next->cap == MD_CAP_PARAGRAPH && md__template_only(md, s, e);
     uint32_t code_start_byte, code_end_byte;
-    if (md__slot_line(md, s, e, &code_start_byte, &code_end_byte)) return true;
-    /* In a section of roles, degrees, projects or certificates an undated
-     * heading is an entry whose dates are missing; elsewhere (publications,
-     * awards, talks) it groups what follows. */
-    if (roles) return false;
-    /* A heading naming a role, or a bold/italic line under it ("*Senior
-     * Engineer*"), keeps it an entry in a section named oddly. */
-    if (f->title && rls_entry_field_is_role(f->title, strlen(f->title))) return false;
-    if (md->src[s] == '*' || md->src[s] == '_') return false;
-    /* A date line under the heading completes it as an entry. */
+    b.opens_slot = md__slot_line(md, s, e, &code_start_byte, &code_end_byte) != 0;
+    b.opens_marked = md->src[s] == '*' || md->src[s] == '_';
     uint32_t line_end_byte = s;
     while (line_end_byte < e && md->src[line_end_byte] != '\n')
         line_end_byte++;
     RlsDateRange dr;
     size_t ds, de;
-    return !rls_date_range_find(md->src + s, line_end_byte - s, &dr, &ds, &de);
+    b.first_line_dated = rls_date_range_find(md->src + s, line_end_byte - s, &dr, &ds, &de);
+    return b;
+}
+
+/* A deeper heading that is a group label inside its section, not an
+ * entry (rls_heading_reader_group_label). */
+static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdNext *next,
+                            uint16_t level) {
+    RlsNextBlock b = md__next_block(md, next);
+    return rls_heading_reader_group_label(md->kind, f, &b, level);
 }
 
 /* A heading deeper than the one that opened the current role, undated and
