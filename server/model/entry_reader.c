@@ -438,3 +438,42 @@ bool rls_entry_reader_definition_field(const char *term, size_t term_len, const 
     /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
     return !rls_entry_reader_label_prefix(def, len);
 }
+
+RlsItemKind rls_entry_reader_list_item(RlsEntrySplitCache *cache, RlsSectionKind kind, bool records,
+                                       const char *text, size_t len, const char *fields,
+                                       size_t fields_len, const RlsItemLayout *layout) {
+    if (!rls_entry_reader_section_has_entries(kind) || records || layout->n_lines > 1 || len == 0 ||
+        len > 120)
+        return RLS_ITEM_BULLET;
+    bool marked = layout->marked;
+    if (!marked && (text[len - 1] == '.' || rls_entry_reader_words(text, len) > 14))
+        return RLS_ITEM_BULLET;
+    if (marked && layout->has_list) return RLS_ITEM_ENTRY;
+    RlsDateRange dr;
+    size_t ds, de;
+    if (!rls_date_range_find(text, len, &dr, &ds, &de)) return RLS_ITEM_BULLET;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(cache, fields, fields_len, kind, false, &f);
+    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    bool role_at_org = f.org && role;
+    bool named = f.org || f.title;
+    rls_entry_fields_close(&f);
+    RlsItemKind entry_if_role_at_org = role_at_org ? RLS_ITEM_ENTRY : RLS_ITEM_BULLET;
+    if (marked) return entry_if_role_at_org;
+    while (de < len && strchr(" .,;:)", text[de]))
+        de++;
+    bool dates_at_edge = ds == 0 || de == len;
+    if (layout->has_list) return dates_at_edge && named ? RLS_ITEM_ENTRY : RLS_ITEM_BULLET;
+    if (ds == 0 && role_at_org && layout->nested && layout->list_all_dated) return RLS_ITEM_ENTRY;
+    if (kind != RLS_SECTION_EDUCATION || !role) return RLS_ITEM_BULLET;
+    if (role_at_org || !layout->nested) return entry_if_role_at_org;
+    return RLS_ITEM_ENTRY_IF_SCHOOL;
+}
+
+bool rls_entry_reader_parent_name(const char *text, size_t len, uint32_t n_lines) {
+    RlsDateRange dr;
+    size_t ds, de;
+    return n_lines == 1 && len > 0 && len <= 60 && !strchr(".:;", text[len - 1]) &&
+           !memchr(text, ':', len) && !rls_date_range_find(text, len, &dr, &ds, &de) &&
+           !rls_entry_field_is_role(text, len);
+}

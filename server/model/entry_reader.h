@@ -234,6 +234,58 @@ bool rls_entry_reader_role_item(RlsEntrySplitCache *cache, const RlsEntry *e, co
  * line). Borrows text. */
 bool rls_entry_reader_names_beyond_dates(const char *text, size_t len, size_t ds, size_t de);
 
+/* ---- List items -------------------------------------------------------------------- */
+
+/* What a list item is, beyond its text: rls_entry_reader_list_item's
+ * answer. */
+typedef enum {
+    RLS_ITEM_BULLET,          /* a bullet (or the role) of the entry above */
+    RLS_ITEM_ENTRY,           /* an entry of its own */
+    RLS_ITEM_ENTRY_IF_SCHOOL, /* an entry when the item it is nested in names
+                               * its school (rls_entry_reader_parent_name) */
+} RlsItemKind;
+
+/* What a format's syntax says about a list item, beyond its plain text. */
+typedef struct {
+    uint32_t n_lines; /* source lines its text spans */
+    /* It opens in bold or italics and reads as an entry line by itself
+     * (rls_entry_reader_looks_like_entry). */
+    bool marked;
+    bool has_list; /* a list is nested in it: its bullets */
+    bool nested;   /* a list item of the format's own lists (not, say, HTML's) */
+    /* Every item of its list carries dates of its own (asked of `nested`
+     * items only). */
+    bool list_all_dated;
+} RlsItemLayout;
+
+/* "- **Senior Engineer**, Acme Corp (2019 – 2021)", "- 2021–present:
+ * Assistant Professor, University of Oslo": whether the list item whose
+ * plain text is text[0..len) (its field string, " | " cells, fields[0..
+ * fields_len)) laid out as `layout` is an entry, in a section of `kind`.
+ * `records`: the section lists talks or writings, whose items are records,
+ * not roles. An entry item is one line of at most 120 bytes in a section
+ * that has entries, not a sentence (a full stop or over 14 words) unless
+ * marked, and:
+ *   - marked with bullets under it; or marked, dated, naming a role at an
+ *     organisation;
+ *   - dated, with bullets under it, its dates at its start or end and a
+ *     name beside them;
+ *   - opening with its dates, naming a role at an organisation, in a list
+ *     whose every item is dated (a list of posts);
+ *   - in education, naming a degree at a school, or (RLS_ITEM_ENTRY_IF_SCHOOL)
+ *     a degree alone nested under the school's name.
+ * cache as lines.h (NULL: none). Borrows all. */
+RlsItemKind rls_entry_reader_list_item(RlsEntrySplitCache *cache, RlsSectionKind kind, bool records,
+                                       const char *text, size_t len, const char *fields,
+                                       size_t fields_len, const RlsItemLayout *layout);
+
+/* "- 佛罗里达大学" over "  - 电子与计算机工程硕士（2018.01 - 2019.12）":
+ * whether the text text[0..len) of the item a list is nested in, n_lines
+ * source lines, names a school or employer over its degrees or roles: one
+ * line of at most 60 bytes, no colon, no dates, ending in no ".:;",
+ * naming no role. Borrows text. */
+bool rls_entry_reader_parent_name(const char *text, size_t len, uint32_t n_lines);
+
 /* ---- Date slots ------------------------------------------------------------------ */
 
 /* markdown-cv's layout sets each entry's dates in a slot of their own, a

@@ -1605,12 +1605,8 @@ static char *md__parent_name(Md *md, TSNode node) {
     md__text_add(md, &t, r, n);
     md__text_end(md, &t);
     const RlsPlain *p = &t.plain;
-    RlsDateRange dr;
-    size_t ds, de;
     char *name = NULL;
-    if (t.n_lines == 1 && p->len > 0 && p->len <= 60 && !strchr(".:;", p->text[p->len - 1]) &&
-        !memchr(p->text, ':', p->len) && !rls_date_range_find(p->text, p->len, &dr, &ds, &de) &&
-        !rls_entry_field_is_role(p->text, p->len))
+    if (rls_entry_reader_parent_name(p->text, p->len, t.n_lines))
         name = rls_strndup(p->text, p->len);
     md__text_close(&t);
     return name;
@@ -1653,36 +1649,20 @@ static bool md__list_all_dated(Md *md, TSNode item) {
  * is nested in the item. */
 static bool md__item_is_entry(Md *md, TSNode node, bool has_list, const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (!rls_entry_reader_section_has_entries(md->kind) || md__records_section(md) ||
-        t->n_lines > 1 || p->len == 0 || p->len > 120)
-        return false;
-    bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(md, t);
-    if (!marked && (p->text[p->len - 1] == '.' || rls_entry_reader_words(p->text, p->len) > 14))
-        return false;
-    if (marked && has_list) return true;
-    RlsDateRange dr;
-    size_t ds, de;
-    if (!rls_date_range_find(p->text, p->len, &dr, &ds, &de)) return false;
+    bool nested = !ts_node_is_null(node);
+    RlsItemLayout layout = {
+        .n_lines = t->n_lines,
+        .marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(md, t),
+        .has_list = has_list,
+        .nested = nested,
+        .list_all_dated = nested && md__list_all_dated(md, node),
+    };
     char *fs = md__field_string(t);
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    RlsItemKind kind =
+        rls_entry_reader_list_item(md->parser->splits, md->kind, md__records_section(md), p->text,
+                                   p->len, fs, strlen(fs), &layout);
     rls_free(fs);
-    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-    bool role_at_org = f.org && role;
-    bool named = f.org || f.title;
-    rls_entry_fields_close(&f);
-    if (marked) return role_at_org;
-    while (de < p->len && strchr(" .,;:)", p->text[de]))
-        de++;
-    bool dates_at_edge = ds == 0 || de == p->len;
-    if (has_list) return dates_at_edge && named;
-    /* "- 2021–present: Assistant Professor, University of Oslo" in a list
-     * whose every item is dated: a list of posts, each opening with its
-     * dates, then a role at an organisation. */
-    if (ds == 0 && role_at_org && !ts_node_is_null(node) && md__list_all_dated(md, node))
-        return true;
-    if (md->kind != RLS_SECTION_EDUCATION || !role) return false;
-    if (role_at_org || ts_node_is_null(node)) return role_at_org;
+    if (kind != RLS_ITEM_ENTRY_IF_SCHOOL) return kind == RLS_ITEM_ENTRY;
     char *school = md__parent_name(md, node);
     rls_free(school);
     return school != NULL;

@@ -296,6 +296,72 @@ static void test_definitions_under_a_term(void) {
     EXPECT_TRUE(!rls_entry_reader_definition_field("2020", 4, wide, 101, true));
 }
 
+static void test_which_list_items_are_entries(void) {
+#define EXP RLS_SECTION_EXPERIENCE
+#define EDU RLS_SECTION_EDUCATION
+    static const struct {
+        RlsSectionKind kind;
+        const char *text;
+        bool marked, has_list, nested, all_dated;
+        RlsItemKind want;
+    } cases[] = {
+        {EXP, "Senior Engineer, Acme Corp (2019 - 2021)", true, true, true, false, RLS_ITEM_ENTRY},
+        {EXP, "Senior Engineer, Acme Corp (2019 - 2021)", true, false, true, false, RLS_ITEM_ENTRY},
+        {EXP, "Senior Engineer, Acme Corp", true, true, true, false, RLS_ITEM_ENTRY},
+        {EXP, "Senior Engineer, Acme Corp", true, false, true, false, RLS_ITEM_BULLET},
+        /* Marked and dated, but no role at an organisation. */
+        {EXP, "Acme Corp (2019 - 2021)", true, false, true, false, RLS_ITEM_BULLET},
+        {EXP, "Acme Corp, 2019 - 2021", false, true, true, false, RLS_ITEM_ENTRY},
+        /* Dates inside the line, bullets under it: a bullet. */
+        {EXP, "Led Acme in 2019 to a new market", false, true, true, false, RLS_ITEM_BULLET},
+        {EXP, "Built the billing service with Go", false, true, true, false, RLS_ITEM_BULLET},
+        {EXP, "2021 - present: Assistant Professor, University of Oslo", false, false, true, true,
+         RLS_ITEM_ENTRY},
+        {EXP, "2021 - present: Assistant Professor, University of Oslo", false, false, true, false,
+         RLS_ITEM_BULLET},
+        {EXP, "2021 - present: Assistant Professor, University of Oslo", false, false, false, true,
+         RLS_ITEM_BULLET},
+        {EXP, "Shipped the new dashboards to all clients in 2021.", false, true, true, false,
+         RLS_ITEM_BULLET},
+        {EDU, "MSc Computer Science, University of Oslo, 2018 - 2020", false, false, true, false,
+         RLS_ITEM_ENTRY},
+        {EDU, "MSc Computer Science (2018 - 2020)", false, false, true, false,
+         RLS_ITEM_ENTRY_IF_SCHOOL},
+        {EDU, "MSc Computer Science (2018 - 2020)", false, false, false, false, RLS_ITEM_BULLET},
+        {RLS_SECTION_SKILLS, "Acme Corp, 2019 - 2021", false, true, true, false, RLS_ITEM_BULLET},
+    };
+#undef EXP
+#undef EDU
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        const char *text = cases[i].text;
+        RlsItemLayout layout = {
+            .n_lines = 1,
+            .marked = cases[i].marked,
+            .has_list = cases[i].has_list,
+            .nested = cases[i].nested,
+            .list_all_dated = cases[i].all_dated,
+        };
+        EXPECT_EQ_INT(rls_entry_reader_list_item(NULL, cases[i].kind, false, text, strlen(text),
+                                                 text, strlen(text), &layout),
+                      cases[i].want);
+        /* A section of talks or writings holds records; two lines are no entry line. */
+        EXPECT_EQ_INT(rls_entry_reader_list_item(NULL, cases[i].kind, true, text, strlen(text),
+                                                 text, strlen(text), &layout),
+                      RLS_ITEM_BULLET);
+        layout.n_lines = 2;
+        EXPECT_EQ_INT(rls_entry_reader_list_item(NULL, cases[i].kind, false, text, strlen(text),
+                                                 text, strlen(text), &layout),
+                      RLS_ITEM_BULLET);
+    }
+    const char *school = "University of Florida";
+    EXPECT_TRUE(rls_entry_reader_parent_name(school, strlen(school), 1));
+    EXPECT_TRUE(!rls_entry_reader_parent_name(school, strlen(school), 2));
+    EXPECT_TRUE(!rls_entry_reader_parent_name("Acme: Oslo", 10, 1));
+    EXPECT_TRUE(!rls_entry_reader_parent_name("Acme, 2019 - 2021", 17, 1));
+    EXPECT_TRUE(!rls_entry_reader_parent_name("Senior Engineer", 15, 1));
+    EXPECT_TRUE(!rls_entry_reader_parent_name("Acme Corp.", 10, 1));
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_dates_only_entry_takes_the_undated_fields_under_it),
@@ -308,6 +374,7 @@ int main(void) {
         RLS_TEST(test_a_bold_name_over_a_list_and_a_bold_label_over_headings),
         RLS_TEST(test_date_slots_their_labels_name_lines_and_siblings),
         RLS_TEST(test_definitions_under_a_term),
+        RLS_TEST(test_which_list_items_are_entries),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
