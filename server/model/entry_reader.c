@@ -439,11 +439,21 @@ bool rls_entry_reader_definition_field(const char *term, size_t term_len, const 
     return !rls_entry_reader_label_prefix(def, len);
 }
 
-RlsItemKind rls_entry_reader_list_item(RlsEntrySplitCache *cache, RlsSectionKind kind, bool records,
-                                       const char *text, size_t len, const char *fields,
-                                       size_t fields_len, const RlsItemLayout *layout) {
-    if (!rls_entry_reader_section_has_entries(kind) || records || layout->n_lines > 1 || len == 0 ||
-        len > 120)
+/* Whether m's last section, of `kind`, lists talks or writings, whose
+ * items are records ("***"EOS"*** Speaker at UNAM (March 2010)"), not
+ * roles; a section named for a field of work ("Research") may hold roles. */
+static bool entry_reader__records_section(const RlsResume *m, RlsSectionKind kind) {
+    if (kind != RLS_SECTION_PUBLICATIONS || m->n_sections == 0) return false;
+    const RlsPlain *h = &m->sections[m->n_sections - 1].heading;
+    return rls_section_refine(kind, h->text, h->len, 1, 1) == RLS_SECTION_PUBLICATIONS;
+}
+
+RlsItemKind rls_entry_reader_list_item(RlsEntrySplitCache *cache, const RlsResume *m,
+                                       RlsSectionKind kind, const char *text, size_t len,
+                                       const char *fields, size_t fields_len,
+                                       const RlsItemLayout *layout) {
+    if (!rls_entry_reader_section_has_entries(kind) || entry_reader__records_section(m, kind) ||
+        layout->n_lines > 1 || len == 0 || len > 120)
         return RLS_ITEM_BULLET;
     bool marked = layout->marked;
     if (!marked && (text[len - 1] == '.' || rls_entry_reader_words(text, len) > 14))

@@ -261,11 +261,12 @@ typedef struct {
 /* "- **Senior Engineer**, Acme Corp (2019 – 2021)", "- 2021–present:
  * Assistant Professor, University of Oslo": whether the list item whose
  * plain text is text[0..len) (its field string, " | " cells, fields[0..
- * fields_len)) laid out as `layout` is an entry, in a section of `kind`.
- * `records`: the section lists talks or writings, whose items are records,
- * not roles. An entry item is one line of at most 120 bytes in a section
- * that has entries, not a sentence (a full stop or over 14 words) unless
- * marked, and:
+ * fields_len)) laid out as `layout` is an entry, in m's last section, of
+ * `kind`. A section of talks or writings (publications whose heading says
+ * so, not "Research", which may hold roles) lists records, not roles. An
+ * entry item is one line of at most 120 bytes in a section that has
+ * entries, not a sentence (a full stop or over 14 words) unless marked,
+ * and:
  *   - marked with bullets under it; or marked, dated, naming a role at an
  *     organisation;
  *   - dated, with bullets under it, its dates at its start or end and a
@@ -275,9 +276,10 @@ typedef struct {
  *   - in education, naming a degree at a school, or (RLS_ITEM_ENTRY_IF_SCHOOL)
  *     a degree alone nested under the school's name.
  * cache as lines.h (NULL: none). Borrows all. */
-RlsItemKind rls_entry_reader_list_item(RlsEntrySplitCache *cache, RlsSectionKind kind, bool records,
-                                       const char *text, size_t len, const char *fields,
-                                       size_t fields_len, const RlsItemLayout *layout);
+RlsItemKind rls_entry_reader_list_item(RlsEntrySplitCache *cache, const RlsResume *m,
+                                       RlsSectionKind kind, const char *text, size_t len,
+                                       const char *fields, size_t fields_len,
+                                       const RlsItemLayout *layout);
 
 /* "- 佛罗里达大学" over "  - 电子与计算机工程硕士（2018.01 - 2019.12）":
  * whether the text text[0..len) of the item a list is nested in, n_lines

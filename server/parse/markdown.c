@@ -1621,15 +1621,6 @@ static char *md__parent_name(Md *md, TSNode node) {
  * Berlin (Researcher)" over "- Duties included: ..."), or, in education,
  * when it names a degree and its school ("M.Sc. in Economics, University
  * of Nottingham, 2020"), the school maybe the item it is nested in. */
-/* Whether the current section lists talks or writings, whose items are
- * records ("***"EOS"*** Speaker at UNAM (March 2010)"), not roles; a
- * section named for a field of work ("Research") may hold roles. */
-static bool md__records_section(const Md *md) {
-    if (md->kind != RLS_SECTION_PUBLICATIONS || md->mb.model->n_sections == 0) return false;
-    const RlsPlain *h = &md->mb.model->sections[md->mb.model->n_sections - 1].heading;
-    return rls_section_refine(md->kind, h->text, h->len, 1, 1) == RLS_SECTION_PUBLICATIONS;
-}
-
 static bool md__items_all_dated(const Md *md, TSNode item);
 
 /* md__items_all_dated, once per list: asked for each item of a long list
@@ -1658,9 +1649,8 @@ static bool md__item_is_entry(Md *md, TSNode node, bool has_list, const MdText *
         .list_all_dated = nested && md__list_all_dated(md, node),
     };
     char *fs = md__field_string(t);
-    RlsItemKind kind =
-        rls_entry_reader_list_item(md->parser->splits, md->kind, md__records_section(md), p->text,
-                                   p->len, fs, strlen(fs), &layout);
+    RlsItemKind kind = rls_entry_reader_list_item(md->parser->splits, md->mb.model, md->kind,
+                                                  p->text, p->len, fs, strlen(fs), &layout);
     rls_free(fs);
     if (kind != RLS_ITEM_ENTRY_IF_SCHOOL) return kind == RLS_ITEM_ENTRY;
     char *school = md__parent_name(md, node);

@@ -332,8 +332,18 @@ static void test_which_list_items_are_entries(void) {
     };
 #undef EXP
 #undef EDU
+    /* One section, of a kind each case gives; its heading a field of work
+     * or a list of talks. */
+    RlsSection section;
+    memset(&section, 0, sizeof(section));
+    RlsResume m;
+    memset(&m, 0, sizeof(m));
+    m.sections = &section;
+    m.n_sections = 1;
     for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
         const char *text = cases[i].text;
+        section.heading.text = (char *)"Research";
+        section.heading.len = 8;
         RlsItemLayout layout = {
             .n_lines = 1,
             .marked = cases[i].marked,
@@ -341,16 +351,23 @@ static void test_which_list_items_are_entries(void) {
             .nested = cases[i].nested,
             .list_all_dated = cases[i].all_dated,
         };
-        EXPECT_EQ_INT(rls_entry_reader_list_item(NULL, cases[i].kind, false, text, strlen(text),
-                                                 text, strlen(text), &layout),
+        EXPECT_EQ_INT(rls_entry_reader_list_item(NULL, &m, cases[i].kind, text, strlen(text), text,
+                                                 strlen(text), &layout),
                       cases[i].want);
-        /* A section of talks or writings holds records; two lines are no entry line. */
-        EXPECT_EQ_INT(rls_entry_reader_list_item(NULL, cases[i].kind, true, text, strlen(text),
-                                                 text, strlen(text), &layout),
+        /* "Research" may hold roles; "Talks" holds records. */
+        if (cases[i].kind == RLS_SECTION_EXPERIENCE)
+            EXPECT_EQ_INT(rls_entry_reader_list_item(NULL, &m, RLS_SECTION_PUBLICATIONS, text,
+                                                     strlen(text), text, strlen(text), &layout),
+                          cases[i].want);
+        section.heading.text = (char *)"Talks";
+        section.heading.len = 5;
+        EXPECT_EQ_INT(rls_entry_reader_list_item(NULL, &m, RLS_SECTION_PUBLICATIONS, text,
+                                                 strlen(text), text, strlen(text), &layout),
                       RLS_ITEM_BULLET);
+        /* Two lines are no entry line. */
         layout.n_lines = 2;
-        EXPECT_EQ_INT(rls_entry_reader_list_item(NULL, cases[i].kind, false, text, strlen(text),
-                                                 text, strlen(text), &layout),
+        EXPECT_EQ_INT(rls_entry_reader_list_item(NULL, &m, cases[i].kind, text, strlen(text), text,
+                                                 strlen(text), &layout),
                       RLS_ITEM_BULLET);
     }
     const char *school = "University of Florida";
