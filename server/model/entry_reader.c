@@ -487,3 +487,16 @@ bool rls_entry_reader_parent_name(const char *text, size_t len, uint32_t n_lines
            !memchr(text, ':', len) && !rls_date_range_find(text, len, &dr, &ds, &de) &&
            !rls_entry_field_is_role(text, len);
 }
+
+bool rls_entry_reader_linked_org(RlsSectionKind kind, RlsEntryFields *f, bool title_linked,
+                                 bool org_linked) {
+    if (!f->title || !f->org || kind == RLS_SECTION_PROJECTS || isdigit((unsigned char)f->org[0]) ||
+        ispunct((unsigned char)f->org[0]) || rls_entry_field_is_role(f->title, strlen(f->title)) ||
+        rls_field_type_is_clearly(f->org, strlen(f->org), RLS_FIELD_ORG) || !title_linked ||
+        org_linked)
+        return false;
+    char *title = f->title;
+    f->title = f->org;
+    f->org = title;
+    return true;
+}

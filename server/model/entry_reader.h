@@ -201,6 +201,18 @@ bool rls_entry_reader_line_under(RlsSectionKind kind, RlsEntry *e, RlsEntryField
 bool rls_entry_reader_role_at_org(RlsEntrySplitCache *cache, RlsSectionKind kind, const char *text,
                                   size_t len, bool need_dates);
 
+/* "### [Volt Europa](https://volteuropa.org) — Policy & Data Analytics": a
+ * writer links the employer or school, rarely the post. When *f (split
+ * from an entry line in a section of `kind`) has a title and an
+ * organisation, the title is a link's whole text (`title_linked`) naming
+ * no role, the organisation is not (`org_linked`), opens with a letter
+ * ("6 mois" after the dates is a remark) and reads as no organisation,
+ * the two trade places. Projects are left alone: their own names are what
+ * gets linked. The caller reads which fields are links' whole text in its
+ * syntax. Returns whether they traded. */
+bool rls_entry_reader_linked_org(RlsSectionKind kind, RlsEntryFields *f, bool title_linked,
+                                 bool org_linked);
+
 /* "Globex" over a deeper "Engineer, Jun 2016 - May 2019": an undated entry
  * e whose title names no role and that has no organisation, over a line
  * whose fields *f are a dated role with no organisation, is the employer

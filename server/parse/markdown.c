@@ -733,23 +733,13 @@ static bool md__field_is_link_text(const Md *md, const MdText *t, const char *fi
     return false;
 }
 
-/* "### [Volt Europa](https://volteuropa.org) — Policy & Data Analytics": a
- * writer links the employer or school, rarely the post. When the part in
- * the title's slot is a link's whole text naming no role, and the other
- * part is not a link, opens with a word and reads as no organisation, the
- * two trade places.
- * Projects are left alone: their own names are what gets linked. */
+/* The title and organisation of an entry line t trade places when the
+ * title is a link's whole text and the organisation is not
+ * (rls_entry_reader_linked_org). */
 static void md__linked_org(const Md *md, const MdText *t, RlsEntryFields *f) {
-    /* A post opens with a word: "6 mois" after the dates is a remark. */
-    if (!f->title || !f->org || md->kind == RLS_SECTION_PROJECTS ||
-        isdigit((unsigned char)f->org[0]) || ispunct((unsigned char)f->org[0]) ||
-        rls_entry_field_is_role(f->title, strlen(f->title)) ||
-        rls_field_type_is_clearly(f->org, strlen(f->org), RLS_FIELD_ORG) ||
-        !md__field_is_link_text(md, t, f->title) || md__field_is_link_text(md, t, f->org))
-        return;
-    char *title = f->title;
-    f->title = f->org;
-    f->org = title;
+    if (!f->title || !f->org) return;
+    rls_entry_reader_linked_org(md->kind, f, md__field_is_link_text(md, t, f->title),
+                                md__field_is_link_text(md, t, f->org));
 }
 
 /* Makes an entry from a line, or, for a dated line right under an entry

@@ -379,6 +379,37 @@ static void test_which_list_items_are_entries(void) {
     EXPECT_TRUE(!rls_entry_reader_parent_name("Acme Corp.", 10, 1));
 }
 
+static void test_a_linked_title_that_names_no_role_is_the_employer(void) {
+    static const struct {
+        RlsSectionKind kind;
+        const char *title, *org;
+        bool title_linked, org_linked, trade;
+    } cases[] = {
+        {RLS_SECTION_EXPERIENCE, "Volt Europa", "Policy & Data Analytics", true, false, true},
+        {RLS_SECTION_EXPERIENCE, "Volt Europa", "Policy & Data Analytics", false, false, false},
+        {RLS_SECTION_EXPERIENCE, "Volt Europa", "Policy & Data Analytics", true, true, false},
+        {RLS_SECTION_PROJECTS, "Volt Europa", "Policy & Data Analytics", true, false, false},
+        /* A linked role stays the title; a remark after the dates is no post. */
+        {RLS_SECTION_EXPERIENCE, "Senior Engineer", "Policy & Data Analytics", true, false, false},
+        {RLS_SECTION_EXPERIENCE, "Volt Europa", "6 mois", true, false, false},
+        {RLS_SECTION_EXPERIENCE, "Volt Europa", "(remote)", true, false, false},
+        /* The other part reads as an organisation: nothing to trade. */
+        {RLS_SECTION_EXPERIENCE, "Volt Europa", "Acme Corp", true, false, false},
+    };
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsEntryFields f;
+        memset(&f, 0, sizeof(f));
+        f.title = rls_strdup(cases[i].title);
+        f.org = rls_strdup(cases[i].org);
+        EXPECT_EQ_INT(rls_entry_reader_linked_org(cases[i].kind, &f, cases[i].title_linked,
+                                                  cases[i].org_linked),
+                      cases[i].trade);
+        EXPECT_STR_EQ(f.org, cases[i].trade ? cases[i].title : cases[i].org);
+        EXPECT_STR_EQ(f.title, cases[i].trade ? cases[i].org : cases[i].title);
+        rls_entry_fields_close(&f);
+    }
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_a_dates_only_entry_takes_the_undated_fields_under_it),
@@ -392,6 +423,7 @@ int main(void) {
         RLS_TEST(test_date_slots_their_labels_name_lines_and_siblings),
         RLS_TEST(test_definitions_under_a_term),
         RLS_TEST(test_which_list_items_are_entries),
+        RLS_TEST(test_a_linked_title_that_names_no_role_is_the_employer),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
