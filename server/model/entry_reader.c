@@ -348,3 +348,155 @@ bool rls_entry_reader_looks_like_entry(const char *text, size_t len, const RlsLi
         return true;
     return n_lines == 1 && len <= 100 && layout->marked_len * 10 >= len * 8;
 }
+
+bool rls_entry_reader_names_a_list(const char *text, size_t len, const RlsLineLayout *layout) {
+    uint32_t name_end = layout->marked_end;
+    if (layout->n_lines > 1 || len == 0 || len > 100 || name_end == 0 || text[len - 1] == '.' ||
+        text[len - 1] == ':')
+        return false;
+    /* "**Stack**: Go, Postgres": a label, not a name. */
+    if (name_end < len && text[name_end] == ':') return false;
+    uint32_t words = 1;
+    for (uint32_t i = 0; i < name_end; i++)
+        if (text[i] == ' ') words++;
+    return words <= 6;
+}
+
+bool rls_entry_reader_bold_label(const char *text, size_t len, const RlsLineLayout *layout) {
+    RlsDateRange r;
+    size_t ds, de;
+    return layout->n_lines == 1 && len > 0 && rls_entry_reader_words(text, len) <= 6 &&
+           layout->marked_len * 10 >= len * 8 && !memchr(text, '|', len) &&
+           !rls_date_range_find(text, len, &r, &ds, &de);
+}
+
+bool rls_entry_reader_slot_dates(const char *text, size_t len, RlsDateRange *out) {
+    if (rls_date_slot_parse(text, len, out)) return true;
+    RlsDateRange first = {0}, last = {0};
+    uint32_t items = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && text[j] != ',' && text[j] != ';')
+            j++;
+        RlsDateRange r;
+        if (!rls_date_slot_parse(text + i, j - i, &r) || r.start.present || r.end.present ||
+            (items && r.start.year < last.end.year))
+            return false;
+        if (items++ == 0) first = r;
+        last = r;
+        i = j + 1;
+    }
+    if (items < 2) return false;
+    *out = first;
+    out->end = last.end;
+    return true;
+}
+
+bool rls_entry_reader_slot_label(RlsSectionKind kind, const char *label, size_t len) {
+    /* A citation under a slot is no entry of its own. */
+    if (kind == RLS_SECTION_PUBLICATIONS || len > 30) return false;
+    uint32_t spaces = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (isdigit((unsigned char)label[i])) return false;
+        spaces += label[i] == ' ';
+    }
+    return spaces <= 2;
+}
+
+bool rls_entry_reader_slot_name_line(const char *text, size_t len) {
+    size_t last = len;
+    while (last > 0 && text[last - 1] == ' ')
+        last--;
+    return len <= 80 && last > 0 && text[last - 1] != '.';
+}
+
+bool rls_entry_reader_slot_sibling(RlsEntrySplitCache *cache, RlsSectionKind kind, const char *text,
+                                   size_t len, const char *fields, size_t fields_len) {
+    if (kind == RLS_SECTION_PUBLICATIONS || len > 120 ||
+        (text[len - 1] == '.' && rls_entry_reader_words(text, len) > 8))
+        return false;
+    return rls_entry_reader_role_at_org(cache, kind, fields, fields_len, false);
+}
+
+bool rls_entry_reader_term_groups(RlsSectionKind kind) {
+    return kind == RLS_SECTION_CERTIFICATIONS || kind == RLS_SECTION_AWARDS ||
+           kind == RLS_SECTION_PUBLICATIONS;
+}
+
+bool rls_entry_reader_definition_prose(const char *rest, size_t len, bool first_marked) {
+    return first_marked && len && rest[len - 1] == '.' && rls_entry_reader_words(rest, len) >= 5;
+}
+
+bool rls_entry_reader_definition_field(const char *term, size_t term_len, const char *def,
+                                       size_t len, bool marked) {
+    RlsDateRange dr;
+    size_t ds, de;
+    bool dated = rls_date_range_find(term, term_len, &dr, &ds, &de);
+    uint32_t words = rls_entry_reader_words(def, len);
+    bool sentence = len && def[len - 1] == '.' && words >= 4 && !marked;
+    if (len > 100 || words > 14 || sentence || (!dated && !marked && words > 8)) return false;
+    /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
+    return !rls_entry_reader_label_prefix(def, len);
+}
+
+/* Whether m's last section, of `kind`, lists talks or writings, whose
+ * items are records ("***"EOS"*** Speaker at UNAM (March 2010)"), not
+ * roles; a section named for a field of work ("Research") may hold roles. */
+static bool entry_reader__records_section(const RlsResume *m, RlsSectionKind kind) {
+    if (kind != RLS_SECTION_PUBLICATIONS || m->n_sections == 0) return false;
+    const RlsPlain *h = &m->sections[m->n_sections - 1].heading;
+    return rls_section_refine(kind, h->text, h->len, 1, 1) == RLS_SECTION_PUBLICATIONS;
+}
+
+RlsItemKind rls_entry_reader_list_item(RlsEntrySplitCache *cache, const RlsResume *m,
+                                       RlsSectionKind kind, const char *text, size_t len,
+                                       const char *fields, size_t fields_len,
+                                       const RlsItemLayout *layout) {
+    if (!rls_entry_reader_section_has_entries(kind) || entry_reader__records_section(m, kind) ||
+        layout->n_lines > 1 || len == 0 || len > 120)
+        return RLS_ITEM_BULLET;
+    bool marked = layout->marked;
+    if (!marked && (text[len - 1] == '.' || rls_entry_reader_words(text, len) > 14))
+        return RLS_ITEM_BULLET;
+    if (marked && layout->has_list) return RLS_ITEM_ENTRY;
+    RlsDateRange dr;
+    size_t ds, de;
+    if (!rls_date_range_find(text, len, &dr, &ds, &de)) return RLS_ITEM_BULLET;
+    RlsEntryFields f;
+    rls_entry_fields_split_cached(cache, fields, fields_len, kind, false, &f);
+    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
+    bool role_at_org = f.org && role;
+    bool named = f.org || f.title;
+    rls_entry_fields_close(&f);
+    RlsItemKind entry_if_role_at_org = role_at_org ? RLS_ITEM_ENTRY : RLS_ITEM_BULLET;
+    if (marked) return entry_if_role_at_org;
+    while (de < len && strchr(" .,;:)", text[de]))
+        de++;
+    bool dates_at_edge = ds == 0 || de == len;
+    if (layout->has_list) return dates_at_edge && named ? RLS_ITEM_ENTRY : RLS_ITEM_BULLET;
+    if (ds == 0 && role_at_org && layout->nested && layout->list_all_dated) return RLS_ITEM_ENTRY;
+    if (kind != RLS_SECTION_EDUCATION || !role) return RLS_ITEM_BULLET;
+    if (role_at_org || !layout->nested) return entry_if_role_at_org;
+    return RLS_ITEM_ENTRY_IF_SCHOOL;
+}
+
+bool rls_entry_reader_parent_name(const char *text, size_t len, uint32_t n_lines) {
+    RlsDateRange dr;
+    size_t ds, de;
+    return n_lines == 1 && len > 0 && len <= 60 && !strchr(".:;", text[len - 1]) &&
+           !memchr(text, ':', len) && !rls_date_range_find(text, len, &dr, &ds, &de) &&
+           !rls_entry_field_is_role(text, len);
+}
+
+bool rls_entry_reader_linked_org(RlsSectionKind kind, RlsEntryFields *f, bool title_linked,
+                                 bool org_linked) {
+    if (!f->title || !f->org || kind == RLS_SECTION_PROJECTS || isdigit((unsigned char)f->org[0]) ||
+        ispunct((unsigned char)f->org[0]) || rls_entry_field_is_role(f->title, strlen(f->title)) ||
+        rls_field_type_is_clearly(f->org, strlen(f->org), RLS_FIELD_ORG) || !title_linked ||
+        org_linked)
+        return false;
+    char *title = f->title;
+    f->title = f->org;
+    f->org = title;
+    return true;
+}

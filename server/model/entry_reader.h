@@ -62,6 +62,9 @@ typedef struct {
     uint32_t n_lines;    /* source lines the text spans */
     bool starts_marked;  /* emphasis or code opens it ("**Staff Engineer** ...") */
     uint32_t marked_len; /* its plain bytes inside emphasis, strong or code */
+    /* Where the emphasis opening it ends (a plain offset), when it opens
+     * marked and more follows; 0 otherwise. */
+    uint32_t marked_end;
     /* Every source line is short (60 bytes at most): fields stacked one a
      * line, not a sentence wrapped. Read for four lines only. */
     bool lines_short;
@@ -78,6 +81,23 @@ typedef struct {
  * export): dated and opening marked, within 120 bytes, or 160 bytes of
  * short lines. Never over 160 bytes or four lines. Borrows both. */
 bool rls_entry_reader_looks_like_entry(const char *text, size_t len, const RlsLineLayout *layout);
+
+/* "**resume-ls** — a language server for resumes" over a list: whether
+ * the line text[0..len) laid out as `layout` names the entry the bullets
+ * under it belong to, dated or not: one line of at most 100 bytes, ending
+ * in no "." or ":", opening with a bold or italic name of at most six
+ * words that is no "**Label**:". The caller checks a list follows and the
+ * line reads as no entry line by itself (rls_entry_reader_looks_like_entry).
+ * Borrows both. */
+bool rls_entry_reader_names_a_list(const char *text, size_t len, const RlsLineLayout *layout);
+
+/* "**Earlier roles**" over "### Engineer | Globex | 2015 - 2019": whether
+ * the line text[0..len) laid out as `layout` is a label of the entries
+ * below it and no role of its own: one line of at most six words, at
+ * least 80% marked, with no " | " cells and no dates. The caller checks a
+ * heading follows and that no entry is waiting for its role line (a bold
+ * line under a fresh entry heading is that entry's role). Borrows both. */
+bool rls_entry_reader_bold_label(const char *text, size_t len, const RlsLineLayout *layout);
 
 /* ---- Labels --------------------------------------------------------------------- */
 
@@ -181,6 +201,18 @@ bool rls_entry_reader_line_under(RlsSectionKind kind, RlsEntry *e, RlsEntryField
 bool rls_entry_reader_role_at_org(RlsEntrySplitCache *cache, RlsSectionKind kind, const char *text,
                                   size_t len, bool need_dates);
 
+/* "### [Volt Europa](https://volteuropa.org) — Policy & Data Analytics": a
+ * writer links the employer or school, rarely the post. When *f (split
+ * from an entry line in a section of `kind`) has a title and an
+ * organisation, the title is a link's whole text (`title_linked`) naming
+ * no role, the organisation is not (`org_linked`), opens with a letter
+ * ("6 mois" after the dates is a remark) and reads as no organisation,
+ * the two trade places. Projects are left alone: their own names are what
+ * gets linked. The caller reads which fields are links' whole text in its
+ * syntax. Returns whether they traded. */
+bool rls_entry_reader_linked_org(RlsSectionKind kind, RlsEntryFields *f, bool title_linked,
+                                 bool org_linked);
+
 /* "Globex" over a deeper "Engineer, Jun 2016 - May 2019": an undated entry
  * e whose title names no role and that has no organisation, over a line
  * whose fields *f are a dated role with no organisation, is the employer
@@ -213,6 +245,139 @@ bool rls_entry_reader_role_item(RlsEntrySplitCache *cache, const RlsEntry *e, co
  * "abr de 2022" is one range over two lines, "Acme, 2020 - 2022" an entry
  * line). Borrows text. */
 bool rls_entry_reader_names_beyond_dates(const char *text, size_t len, size_t ds, size_t de);
+
+/* ---- List items -------------------------------------------------------------------- */
+
+/* What a list item is, beyond its text: rls_entry_reader_list_item's
+ * answer. */
+typedef enum {
+    RLS_ITEM_BULLET,          /* a bullet (or the role) of the entry above */
+    RLS_ITEM_ENTRY,           /* an entry of its own */
+    RLS_ITEM_ENTRY_IF_SCHOOL, /* an entry when the item it is nested in names
+                               * its school (rls_entry_reader_parent_name) */
+} RlsItemKind;
+
+/* What a format's syntax says about a list item, beyond its plain text. */
+typedef struct {
+    uint32_t n_lines; /* source lines its text spans */
+    /* It opens in bold or italics and reads as an entry line by itself
+     * (rls_entry_reader_looks_like_entry). */
+    bool marked;
+    bool has_list; /* a list is nested in it: its bullets */
+    bool nested;   /* a list item of the format's own lists (not, say, HTML's) */
+    /* Every item of its list carries dates of its own (asked of `nested`
+     * items only). */
+    bool list_all_dated;
+} RlsItemLayout;
+
+/* "- **Senior Engineer**, Acme Corp (2019 – 2021)", "- 2021–present:
+ * Assistant Professor, University of Oslo": whether the list item whose
+ * plain text is text[0..len) (its field string, " | " cells, fields[0..
+ * fields_len)) laid out as `layout` is an entry, in m's last section, of
+ * `kind`. A section of talks or writings (publications whose heading says
+ * so, not "Research", which may hold roles) lists records, not roles. An
+ * entry item is one line of at most 120 bytes in a section that has
+ * entries, not a sentence (a full stop or over 14 words) unless marked,
+ * and:
+ *   - marked with bullets under it; or marked, dated, naming a role at an
+ *     organisation;
+ *   - dated, with bullets under it, its dates at its start or end and a
+ *     name beside them;
+ *   - opening with its dates, naming a role at an organisation, in a list
+ *     whose every item is dated (a list of posts);
+ *   - in education, naming a degree at a school, or (RLS_ITEM_ENTRY_IF_SCHOOL)
+ *     a degree alone nested under the school's name.
+ * cache as lines.h (NULL: none). Borrows all. */
+RlsItemKind rls_entry_reader_list_item(RlsEntrySplitCache *cache, const RlsResume *m,
+                                       RlsSectionKind kind, const char *text, size_t len,
+                                       const char *fields, size_t fields_len,
+                                       const RlsItemLayout *layout);
+
+/* "- 佛罗里达大学" over "  - 电子与计算机工程硕士（2018.01 - 2019.12）":
+ * whether the text text[0..len) of the item a list is nested in, n_lines
+ * source lines, names a school or employer over its degrees or roles: one
+ * line of at most 60 bytes, no colon, no dates, ending in no ".:;",
+ * naming no role. Borrows text. */
+bool rls_entry_reader_parent_name(const char *text, size_t len, uint32_t n_lines);
+
+/* ---- Date slots ------------------------------------------------------------------ */
+
+/* markdown-cv's layout sets each entry's dates in a slot of their own, a
+ * line above the entry's name ("`2012`" over "President, *Royal Society*,
+ * London, UK"). The parser finds the slot in its syntax (a line that is
+ * only a code span) and asks these about its text and the lines under it. */
+
+/* The dates in a slot's text[0..len): a range (dates.h
+ * rls_date_slot_parse), or a list of dates ("Spring 2022, Spring 2023,
+ * Summer 2025", the terms a course was taught, parted by "," or ";"),
+ * which spans from the first to the last when every item is a date, none
+ * ongoing, and they run in order. Fills *out and returns true, or returns
+ * false (*out then undefined). Borrows text. */
+bool rls_entry_reader_slot_dates(const char *text, size_t len, RlsDateRange *out);
+
+/* "`Side project`" over "__The City Clock__" beside slot-dated entries:
+ * whether a slot holding label[0..len) instead of dates still opens an
+ * entry, undated: at most 30 bytes and three words, no digit, in a
+ * section other than publications. The caller checks that the document
+ * already has slot-dated entries and that exactly one line (the name)
+ * sits under the slot: lines of their own under a label ("`Done`" over
+ * courses, one a line) are a list. Borrows label. */
+bool rls_entry_reader_slot_label(RlsSectionKind kind, const char *label, size_t len);
+
+/* "`2016 - 2016`" over "__Trainee, GroupM__" over "<br> __American
+ * Statistical Association__, Alexandria, VA" over what was done: the
+ * line after the slot names the entry, and each line after that still
+ * names it while it is short: whether the source line text[0..len)
+ * (spaces around it allowed) is at most 80 bytes, holds more than spaces
+ * and ends in no full stop (a sentence is the entry's prose). Borrows
+ * text. */
+bool rls_entry_reader_slot_name_line(const char *text, size_t len);
+
+/* "Associate, *French Academy of Science*, Paris, France" after a dated
+ * award, beside slot-dated entries: whether an undated line of the same
+ * shape is an entry too: in a section other than publications, at most
+ * 120 bytes, no sentence (a full stop after more than eight words), its
+ * field string fields[0..fields_len) (" | " cells) naming a role and an
+ * organisation (rls_entry_reader_role_at_org). text[0..len) is its plain
+ * text (len > 0). The caller checks the document has slot-dated entries
+ * and the line is one source line. cache as lines.h (NULL: none).
+ * Borrows all. */
+bool rls_entry_reader_slot_sibling(RlsEntrySplitCache *cache, RlsSectionKind kind, const char *text,
+                                   size_t len, const char *fields, size_t fields_len);
+
+/* ---- Definition lists ------------------------------------------------------------ */
+
+/* Pandoc's definition lists ("Term" over ":   definition" lines): the
+ * parser splits the term and its definitions in its syntax, each
+ * definition with its continuation lines, and asks these what they are. */
+
+/* Whether a term over definitions, in a section of `kind`, labels a group
+ * of entries that are its definitions ("**Cloud**" over ": AWS Solutions
+ * Architect. Expires March 2020."): in certifications, awards and
+ * publications, each definition is an entry of its own and the term
+ * belongs to none of them. Elsewhere a term names an entry or (in skills)
+ * a category. */
+bool rls_entry_reader_term_groups(RlsSectionKind kind);
+
+/* ":   **Ingeniería informática** - Universidad Rey Juan Carlos I" over a
+ * line of prose continuing it: whether the lines after a definition's
+ * first, rest[0..len), are its prose rather than a name wrapped onto them
+ * ("University of" over "HomeTown"): the definition opens marked
+ * (`first_marked`: bold, italics or code from its first byte) and rest
+ * is a sentence of five words or more ending in a full stop. Borrows rest. */
+bool rls_entry_reader_definition_prose(const char *rest, size_t len, bool first_marked);
+
+/* "12/2020-Present" over ": **VMware**, _Solutions Architect_" over ":
+ * Houston, TX": whether the definition line def[0..len) (its prose lines
+ * cut off) is a field of the entry its term term[0..term_len) names,
+ * rather than prose under it: at most 100 bytes and 14 words, no sentence
+ * (a full stop after four words or more, unless it opens marked), no
+ * "GPA: 3.7/4.0" label, and, when the term has no dates, opening marked
+ * (`marked`) or of at most eight words. The caller checks the line opens
+ * with ": " in its source (a definition, not a continuation). Borrows
+ * both. */
+bool rls_entry_reader_definition_field(const char *term, size_t term_len, const char *def,
+                                       size_t len, bool marked);
 
 /* ---- A name line above a line of dates -------------------------------------------- */
 

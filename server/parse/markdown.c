@@ -644,17 +644,24 @@ static void md__collect(Md *md, TSTree *tree) {
 
 static bool md__lines_short(const Md *md, const MdText *t);
 
+/* What t's Markdown says about its layout (entry_reader.h). */
+static RlsLineLayout md__layout(const Md *md, const MdText *t) {
+    bool starts_marked = t->n_bounds > 0 && t->bounds[0] == 0;
+    return (RlsLineLayout){
+        .n_lines = t->n_lines,
+        .starts_marked = starts_marked,
+        .marked_len = t->markup_len,
+        .marked_end = starts_marked && t->n_bounds > 1 ? t->bounds[1] : 0,
+        /* Asked of four lines only: the walk over the source is not free. */
+        .lines_short = t->n_lines == 4 && md__lines_short(md, t),
+    };
+}
+
 /* A line a reader takes for a role, school or project
  * (rls_entry_reader_looks_like_entry), with what its Markdown says about
  * its layout. */
 static bool md__looks_like_entry(const Md *md, const MdText *t) {
-    RlsLineLayout layout = {
-        .n_lines = t->n_lines,
-        .starts_marked = t->n_bounds > 0 && t->bounds[0] == 0,
-        .marked_len = t->markup_len,
-        /* Asked of four lines only: the walk over the source is not free. */
-        .lines_short = t->n_lines == 4 && md__lines_short(md, t),
-    };
+    RlsLineLayout layout = md__layout(md, t);
     return rls_entry_reader_looks_like_entry(t->plain.text, t->plain.len, &layout);
 }
 
@@ -726,23 +733,13 @@ static bool md__field_is_link_text(const Md *md, const MdText *t, const char *fi
     return false;
 }
 
-/* "### [Volt Europa](https://volteuropa.org) — Policy & Data Analytics": a
- * writer links the employer or school, rarely the post. When the part in
- * the title's slot is a link's whole text naming no role, and the other
- * part is not a link, opens with a word and reads as no organisation, the
- * two trade places.
- * Projects are left alone: their own names are what gets linked. */
+/* The title and organisation of an entry line t trade places when the
+ * title is a link's whole text and the organisation is not
+ * (rls_entry_reader_linked_org). */
 static void md__linked_org(const Md *md, const MdText *t, RlsEntryFields *f) {
-    /* A post opens with a word: "6 mois" after the dates is a remark. */
-    if (!f->title || !f->org || md->kind == RLS_SECTION_PROJECTS ||
-        isdigit((unsigned char)f->org[0]) || ispunct((unsigned char)f->org[0]) ||
-        rls_entry_field_is_role(f->title, strlen(f->title)) ||
-        rls_field_type_is_clearly(f->org, strlen(f->org), RLS_FIELD_ORG) ||
-        !md__field_is_link_text(md, t, f->title) || md__field_is_link_text(md, t, f->org))
-        return;
-    char *title = f->title;
-    f->title = f->org;
-    f->org = title;
+    if (!f->title || !f->org) return;
+    rls_entry_reader_linked_org(md->kind, f, md__field_is_link_text(md, t, f->title),
+                                md__field_is_link_text(md, t, f->org));
 }
 
 /* Makes an entry from a line, or, for a dated line right under an entry
@@ -849,31 +846,6 @@ static uint32_t md__slot_line(const Md *md, uint32_t start_byte, uint32_t end_by
 
 /* The dates of a text that starts with a date slot: fills *dates and
  * returns the plain offset where the entry's own text starts, or 0. */
-/* The dates in a slot: a range, or a list of dates ("Spring 2022, Spring
- * 2023, Summer 2025", the terms a course was taught), which spans from the
- * first to the last when every item is a date and they run in order. */
-static bool md__slot_dates(const char *text, uint32_t len, RlsDateRange *out) {
-    if (rls_date_slot_parse(text, len, out)) return true;
-    RlsDateRange first = {0}, last = {0};
-    uint32_t items = 0;
-    for (uint32_t i = 0; i < len;) {
-        uint32_t j = i;
-        while (j < len && text[j] != ',' && text[j] != ';')
-            j++;
-        RlsDateRange r;
-        if (!rls_date_slot_parse(text + i, j - i, &r) || r.start.present || r.end.present ||
-            (items && r.start.year < last.end.year))
-            return false;
-        if (items++ == 0) first = r;
-        last = r;
-        i = j + 1;
-    }
-    if (items < 2) return false;
-    *out = first;
-    out->end = last.end;
-    return true;
-}
-
 static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
     uint32_t code_start_byte, code_end_byte;
     uint32_t line_end_byte =
@@ -886,7 +858,7 @@ static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates
     while (dates_end_plain > 0 && t->plain.text[dates_end_plain - 1] == ' ')
         dates_end_plain--;
     if (dates_end_plain == 0 || rest_plain >= t->plain.len ||
-        !md__slot_dates(t->plain.text, dates_end_plain, dates))
+        !rls_entry_reader_slot_dates(t->plain.text, dates_end_plain, dates))
         return 0;
     dates->span = (RlsSpan){code_start_byte, code_end_byte};
     return rest_plain;
@@ -898,21 +870,16 @@ static uint32_t md__date_slot(const Md *md, const MdText *t, RlsDateRange *dates
  * the plain offset where the entry's own text starts, or 0. */
 static uint32_t md__label_slot(const Md *md, const MdText *t, RlsDateRange *dates) {
     uint32_t code_start_byte, code_end_byte;
-    /* One name line under the label: lines of their own under it ("`Done`"
-     * over courses, one a line) are a list, not an entry. */
-    if (!md->slot_layout || md->kind == RLS_SECTION_PUBLICATIONS || t->n_lines != 2) return 0;
+    if (!md->slot_layout || t->n_lines != 2) return 0;
     uint32_t line_end_byte =
         md__slot_line(md, t->span.start_byte, t->span.end_byte, &code_start_byte, &code_end_byte);
-    if (!line_end_byte || code_end_byte - code_start_byte > 30) return 0;
-    uint32_t spaces = 0;
-    for (uint32_t i = code_start_byte; i < code_end_byte; i++) {
-        if (isdigit((unsigned char)md->src[i])) return 0;
-        spaces += md->src[i] == ' ';
-    }
+    if (!line_end_byte || !rls_entry_reader_slot_label(md->kind, md->src + code_start_byte,
+                                                       code_end_byte - code_start_byte))
+        return 0;
     uint32_t rest_plain = 0;
     while (rest_plain < t->plain.len && t->plain.src_start[rest_plain] < line_end_byte)
         rest_plain++;
-    if (spaces > 2 || rest_plain == 0 || rest_plain >= t->plain.len) return 0;
+    if (rest_plain == 0 || rest_plain >= t->plain.len) return 0;
     memset(dates, 0, sizeof(*dates));
     return rest_plain;
 }
@@ -955,10 +922,7 @@ static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
          * Association__, Alexandria, VA"); a sentence is prose. */
         while (line_end < t->plain.len) {
             uint32_t next = md__plain_line_end(md, &t->plain, line_end);
-            uint32_t last = next;
-            while (last > line_end && t->plain.text[last - 1] == ' ')
-                last--;
-            if (next - line_end > 80 || last == line_end || t->plain.text[last - 1] == '.') break;
+            if (!rls_entry_reader_slot_name_line(t->plain.text + line_end, next - line_end)) break;
             line_end = next;
         }
         char *fs = md__field_string_range(t, from_plain, line_end);
@@ -986,12 +950,10 @@ static void md__slot_entry(Md *md, const MdText *t, uint32_t from_plain,
  * too ("Associate, *French Academy of Science*, Paris, France" after a
  * dated award): one line naming a role and an organisation. */
 static bool md__slot_sibling(Md *md, const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    if (!md->slot_layout || md->kind == RLS_SECTION_PUBLICATIONS || t->n_lines > 1 ||
-        p->len > 120 || (p->text[p->len - 1] == '.' && rls_entry_reader_words(p->text, p->len) > 8))
-        return false;
+    if (!md->slot_layout || t->n_lines > 1) return false;
     char *fs = md__field_string(t);
-    bool entry = rls_entry_reader_role_at_org(md->parser->splits, md->kind, fs, strlen(fs), false);
+    bool entry = rls_entry_reader_slot_sibling(md->parser->splits, md->kind, t->plain.text,
+                                               t->plain.len, fs, strlen(fs));
     rls_free(fs);
     return entry;
 }
@@ -1119,10 +1081,7 @@ static uint32_t md__lines(const Md *md, const TSRange *r, uint32_t n, MdLine *ou
 static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *gstart,
                                   MdText *texts, uint32_t ng) {
     uint32_t k;
-    RlsDateRange dr;
-    size_t ds, de;
     const RlsPlain *tp = &texts[0].plain;
-    bool dated = rls_date_range_find(tp->text, tp->len, &dr, &ds, &de);
     RlsBuf b;
     rls_buf_init(&b);
     char *tf = md__field_string(&texts[0]);
@@ -1139,30 +1098,18 @@ static uint32_t md__deflist_entry(Md *md, const MdLine *lines, const uint32_t *g
         RlsPlain first = d->plain;
         uint32_t first_end = d->plain.len ? md__plain_line_end(md, &d->plain, 0) : 0;
         bool starts_marked = d->n_bounds > 0 && d->bounds[0] == 0;
-        RlsPlain rest = {0};
-        if (first_end < d->plain.len) {
-            rest.text = d->plain.text + first_end;
-            rest.len = d->plain.len - first_end;
-        }
-        /* A name wrapped onto the next line ("University of" / "HomeTown")
-         * is one field: only a sentence under the first line is prose. */
-        if (starts_marked && rest.len && rest.text[rest.len - 1] == '.' &&
-            rls_entry_reader_words(rest.text, rest.len) >= 5) {
+        if (first_end < d->plain.len &&
+            rls_entry_reader_definition_prose(d->plain.text + first_end, d->plain.len - first_end,
+                                              starts_marked)) {
             while (first_end > 0 && d->plain.text[first_end - 1] == ' ')
                 first_end--;
             first.len = first_end;
         } else {
             first_end = d->plain.len;
         }
-        bool sentence = first.len && first.text[first.len - 1] == '.' &&
-                        rls_entry_reader_words(first.text, first.len) >= 4 && !starts_marked;
-        bool short_def =
-            first.len <= 100 && rls_entry_reader_words(first.text, first.len) <= 14 && !sentence;
-        if (!short_def ||
-            (!dated && !starts_marked && rls_entry_reader_words(first.text, first.len) > 8))
+        if (!lines[gstart[k]].def || !rls_entry_reader_definition_field(
+                                         tp->text, tp->len, first.text, first.len, starts_marked))
             break;
-        /* "GPA: 3.7/4.0", a detail line: a fact about the entry, not a field of it. */
-        if (!lines[gstart[k]].def || rls_entry_reader_label_prefix(first.text, first.len)) break;
         honour_plain[k] = (uint32_t)rls_entry_reader_trailing_honour(first.text, first.len);
         char *df = md__field_string_range(d, 0, honour_plain[k] ? honour_plain[k] : first.len);
         rls_buf_printf(&b, " | %s", df);
@@ -1272,9 +1219,7 @@ static bool md__deflist(Md *md, const TSRange *r, uint32_t n) {
             md__text_close(&texts[k]);
         return true;
     }
-    bool listing = md->kind == RLS_SECTION_CERTIFICATIONS || md->kind == RLS_SECTION_AWARDS ||
-                   md->kind == RLS_SECTION_PUBLICATIONS;
-    if (has_term && listing) {
+    if (has_term && rls_entry_reader_term_groups(md->kind)) {
         /* "**Cloud**" / ": AWS Solutions Architect. Expires March 2020.": a
          * group label over items that are entries of their own; it belongs
          * to none of the entries above it. */
@@ -1503,35 +1448,6 @@ static bool md__dated_lines(Md *md, const TSRange *r, uint32_t n, const MdText *
     return true;
 }
 
-/* "**resume-ls** — a language server for resumes" over a list: a short
- * line opening with a bold name (not a "**Label**:") is the entry the
- * bullets under it belong to, dated or not. */
-static bool md__names_a_list(const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    if (t->n_lines > 1 || p->len == 0 || p->len > 100 || t->n_bounds < 2 || t->bounds[0] != 0 ||
-        p->text[p->len - 1] == '.' || p->text[p->len - 1] == ':')
-        return false;
-    uint32_t name_end = t->bounds[1];
-    if (name_end < p->len && p->text[name_end] == ':') return false;
-    uint32_t words = 1;
-    for (uint32_t i = 0; i < name_end; i++)
-        if (p->text[i] == ' ') words++;
-    return name_end > 0 && words <= 6;
-}
-
-/* A short undated line set in bold with a heading straight after it
- * ("**Earlier roles**" over "### Engineer | Globex | 2015 - 2019"), after
- * an entry's content or none: it labels the entries below, and is no role
- * of its own. */
-static bool md__bold_label(const MdText *t) {
-    const RlsPlain *p = &t->plain;
-    RlsDateRange r;
-    size_t ds, de;
-    return t->n_lines == 1 && p->len > 0 && rls_entry_reader_words(p->text, p->len) <= 6 &&
-           t->markup_len * 10 >= p->len * 8 && !memchr(p->text, '|', p->len) &&
-           !rls_date_range_find(p->text, p->len, &r, &ds, &de);
-}
-
 /* "👉 Built the API" lines in a paragraph: each line opening with a symbol
  * marker is a bullet, as a reader of the rendered page sees it, wherever
  * in the paragraph it is ("Clients : ..." over "👉 ..." lines); the
@@ -1572,10 +1488,11 @@ static bool md__symbol_items(Md *md, const TSRange *r, uint32_t n) {
  * right after it or not: a label, a page stamp, the entry a list belongs
  * to, or prose. Takes over t. */
 static void md__paragraph_lines(Md *md, MdText *t, bool list_next, bool heading_next) {
+    RlsLineLayout layout = md__layout(md, t);
     /* Under a fresh entry heading the bold line is its role ("### Initech"
      * over "*Staff Engineer*"), not a label. */
     if (heading_next && md->fresh_entry < 0 && rls_entry_reader_section_has_entries(md->kind) &&
-        md__bold_label(t)) {
+        rls_entry_reader_bold_label(t->plain.text, t->plain.len, &layout)) {
         rls_model_builder_end_entry(&md->mb);
         md__paragraph_text(md, t);
         md__text_close(t);
@@ -1589,7 +1506,8 @@ static void md__paragraph_lines(Md *md, MdText *t, bool list_next, bool heading_
         return;
     }
     if (list_next && rls_entry_reader_section_has_entries(md->kind) &&
-        md->kind != RLS_SECTION_HEADER && !md__looks_like_entry(md, t) && md__names_a_list(t) &&
+        md->kind != RLS_SECTION_HEADER && !md__looks_like_entry(md, t) &&
+        rls_entry_reader_names_a_list(t->plain.text, t->plain.len, &layout) &&
         !rls_entry_reader_detail_label(md->mb.model, md->mb.current_entry, t->plain.text,
                                        t->plain.len) &&
         !rls_entry_reader_unknown_label(md->parser->splits, md->kind, t->plain.text,
@@ -1677,12 +1595,8 @@ static char *md__parent_name(Md *md, TSNode node) {
     md__text_add(md, &t, r, n);
     md__text_end(md, &t);
     const RlsPlain *p = &t.plain;
-    RlsDateRange dr;
-    size_t ds, de;
     char *name = NULL;
-    if (t.n_lines == 1 && p->len > 0 && p->len <= 60 && !strchr(".:;", p->text[p->len - 1]) &&
-        !memchr(p->text, ':', p->len) && !rls_date_range_find(p->text, p->len, &dr, &ds, &de) &&
-        !rls_entry_field_is_role(p->text, p->len))
+    if (rls_entry_reader_parent_name(p->text, p->len, t.n_lines))
         name = rls_strndup(p->text, p->len);
     md__text_close(&t);
     return name;
@@ -1697,15 +1611,6 @@ static char *md__parent_name(Md *md, TSNode node) {
  * Berlin (Researcher)" over "- Duties included: ..."), or, in education,
  * when it names a degree and its school ("M.Sc. in Economics, University
  * of Nottingham, 2020"), the school maybe the item it is nested in. */
-/* Whether the current section lists talks or writings, whose items are
- * records ("***"EOS"*** Speaker at UNAM (March 2010)"), not roles; a
- * section named for a field of work ("Research") may hold roles. */
-static bool md__records_section(const Md *md) {
-    if (md->kind != RLS_SECTION_PUBLICATIONS || md->mb.model->n_sections == 0) return false;
-    const RlsPlain *h = &md->mb.model->sections[md->mb.model->n_sections - 1].heading;
-    return rls_section_refine(md->kind, h->text, h->len, 1, 1) == RLS_SECTION_PUBLICATIONS;
-}
-
 static bool md__items_all_dated(const Md *md, TSNode item);
 
 /* md__items_all_dated, once per list: asked for each item of a long list
@@ -1725,36 +1630,19 @@ static bool md__list_all_dated(Md *md, TSNode item) {
  * is nested in the item. */
 static bool md__item_is_entry(Md *md, TSNode node, bool has_list, const MdText *t) {
     const RlsPlain *p = &t->plain;
-    if (!rls_entry_reader_section_has_entries(md->kind) || md__records_section(md) ||
-        t->n_lines > 1 || p->len == 0 || p->len > 120)
-        return false;
-    bool marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(md, t);
-    if (!marked && (p->text[p->len - 1] == '.' || rls_entry_reader_words(p->text, p->len) > 14))
-        return false;
-    if (marked && has_list) return true;
-    RlsDateRange dr;
-    size_t ds, de;
-    if (!rls_date_range_find(p->text, p->len, &dr, &ds, &de)) return false;
+    bool nested = !ts_node_is_null(node);
+    RlsItemLayout layout = {
+        .n_lines = t->n_lines,
+        .marked = t->n_bounds > 0 && t->bounds[0] == 0 && md__looks_like_entry(md, t),
+        .has_list = has_list,
+        .nested = nested,
+        .list_all_dated = nested && md__list_all_dated(md, node),
+    };
     char *fs = md__field_string(t);
-    RlsEntryFields f;
-    rls_entry_fields_split_cached(md->parser->splits, fs, strlen(fs), md->kind, false, &f);
+    RlsItemKind kind = rls_entry_reader_list_item(md->parser->splits, md->mb.model, md->kind,
+                                                  p->text, p->len, fs, strlen(fs), &layout);
     rls_free(fs);
-    bool role = f.title && rls_entry_field_is_role(f.title, strlen(f.title));
-    bool role_at_org = f.org && role;
-    bool named = f.org || f.title;
-    rls_entry_fields_close(&f);
-    if (marked) return role_at_org;
-    while (de < p->len && strchr(" .,;:)", p->text[de]))
-        de++;
-    bool dates_at_edge = ds == 0 || de == p->len;
-    if (has_list) return dates_at_edge && named;
-    /* "- 2021–present: Assistant Professor, University of Oslo" in a list
-     * whose every item is dated: a list of posts, each opening with its
-     * dates, then a role at an organisation. */
-    if (ds == 0 && role_at_org && !ts_node_is_null(node) && md__list_all_dated(md, node))
-        return true;
-    if (md->kind != RLS_SECTION_EDUCATION || !role) return false;
-    if (role_at_org || ts_node_is_null(node)) return role_at_org;
+    if (kind != RLS_ITEM_ENTRY_IF_SCHOOL) return kind == RLS_ITEM_ENTRY;
     char *school = md__parent_name(md, node);
     rls_free(school);
     return school != NULL;
@@ -2268,65 +2156,48 @@ static bool md__items_all_dated(const Md *md, TSNode item) {
     return all && n_items > 0;
 }
 
-/* A deeper heading that names no organisation, place or dates is a group
- * label inside its section, not an entry, when what follows is no entry
- * body: entries of their own ("### Journals" over "`1669`" date slots), or
- * prose in a section of no roles ("### Research interests" under
- * "## Currently"). `next` is the block after the heading, or NULL. */
-static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdNext *next,
-                            uint16_t level) {
-    bool roles = md->kind == RLS_SECTION_EXPERIENCE || md->kind == RLS_SECTION_EDUCATION ||
-                 md->kind == RLS_SECTION_PROJECTS || md->kind == RLS_SECTION_VOLUNTEERING ||
-                 md->kind == RLS_SECTION_CERTIFICATIONS;
-    /* A heading with no text of its own under it ("### Invited talks" over
-     * the next "###", a template's heading over a loop that is not in the
-     * file), undated and naming no role, holds no entry: it is one only
-     * when it groups roles under an employer ("### Acme Corp" over
-     * "#### Engineer (2019 - 2021)"). */
-    bool template_next = next && next->cap == MD_CAP_PARAGRAPH &&
-                         md__template_only(md, next->start_byte, next->end_byte);
-    bool holds_nothing = !next || next->cap == MD_CAP_HEADING || template_next;
-    /* Outside the sections of roles, a heading over a template's loop
-     * labels what the loop renders, whatever it names ("##### University of
-     * California, Davis (teaching assistant)" over "{% include
-     * cv-teaching.liquid %}" in "Teaching"): the entries are not in the
-     * file. */
-    if (!roles && template_next && !f->dates.valid) return true;
-    /* Publications and awards hold no roles: an undated heading there that
-     * names none groups what follows ("### Academic Achievement" over a
-     * list of prizes, "### Selected Publications"). */
-    bool no_roles = md->kind == RLS_SECTION_PUBLICATIONS || md->kind == RLS_SECTION_AWARDS;
-    if ((holds_nothing || no_roles) && !f->dates.valid &&
-        !(f->title && rls_entry_field_is_role(f->title, strlen(f->title))))
-        return !next || next->cap != MD_CAP_HEADING || next->level <= level || !roles || no_roles;
-    /* Outside the sections of roles, an undated heading over a list whose
-     * every item carries its own dates labels those records, even when it
-     * names a degree ("##### PhD" over "- Jane Roe, 2023--present." under
-     * "## Graduate mentorship"; "### Other" over dated committee work). */
-    if (!roles && !f->dates.valid && !f->org && next && next->cap == MD_CAP_ITEM &&
-        !ts_node_is_null(next->node) && md__items_all_dated(md, next->node))
-        return true;
-    if (f->dates.valid || f->org || f->location || !next ||
-        (next->cap != MD_CAP_PARAGRAPH && next->cap != MD_CAP_HTML))
-        return false;
+/* The block after a heading (`next`, or NULL at the end), as
+ * rls_heading_reader_group_label asks about it. */
+static RlsNextBlock md__next_block(const Md *md, const MdNext *next) {
+    RlsNextBlock b = {.kind = RLS_NEXT_NONE};
+    if (!next) return b;
+    switch (next->cap) {
+    case MD_CAP_HEADING:
+        b.kind = RLS_NEXT_HEADING;
+        b.level = next->level;
+        return b;
+    case MD_CAP_ITEM:
+        b.kind = RLS_NEXT_ITEM;
+        b.items_all_dated = !ts_node_is_null(next->node) && md__items_all_dated(md, next->node);
+        return b;
+    case MD_CAP_PARAGRAPH:
+    case MD_CAP_HTML:
+        break;
+    default:
+        b.kind = RLS_NEXT_OTHER;
+        return b;
+    }
     uint32_t s = next->start_byte, e = next->end_byte;
+    b.kind = next->cap == MD_CAP_PARAGRAPH ? RLS_NEXT_PARAGRAPH : RLS_NEXT_HTML;
+    b.template_only = next->cap == MD_CAP_PARAGRAPH && md__template_only(md, s, e);
     uint32_t code_start_byte, code_end_byte;
-    if (md__slot_line(md, s, e, &code_start_byte, &code_end_byte)) return true;
-    /* In a section of roles, degrees, projects or certificates an undated
-     * heading is an entry whose dates are missing; elsewhere (publications,
-     * awards, talks) it groups what follows. */
-    if (roles) return false;
-    /* A heading naming a role, or a bold/italic line under it ("*Senior
-     * Engineer*"), keeps it an entry in a section named oddly. */
-    if (f->title && rls_entry_field_is_role(f->title, strlen(f->title))) return false;
-    if (md->src[s] == '*' || md->src[s] == '_') return false;
-    /* A date line under the heading completes it as an entry. */
+    b.opens_slot = md__slot_line(md, s, e, &code_start_byte, &code_end_byte) != 0;
+    b.opens_marked = md->src[s] == '*' || md->src[s] == '_';
     uint32_t line_end_byte = s;
     while (line_end_byte < e && md->src[line_end_byte] != '\n')
         line_end_byte++;
     RlsDateRange dr;
     size_t ds, de;
-    return !rls_date_range_find(md->src + s, line_end_byte - s, &dr, &ds, &de);
+    b.first_line_dated = rls_date_range_find(md->src + s, line_end_byte - s, &dr, &ds, &de);
+    return b;
+}
+
+/* A deeper heading that is a group label inside its section, not an
+ * entry (rls_heading_reader_group_label). */
+static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdNext *next,
+                            uint16_t level) {
+    RlsNextBlock b = md__next_block(md, next);
+    return rls_heading_reader_group_label(md->kind, f, &b, level);
 }
 
 /* A heading deeper than the one that opened the current role, undated and

@@ -30,9 +30,57 @@ static void test_section_wordings_and_entry_headings_apart(void) {
     EXPECT_TRUE(rls_heading_reader_has_words("\xE9\xA1\xB9\xE7\x9B\xAE", 6));
 }
 
+static void test_a_heading_over_what_follows_is_a_group_label_or_an_entry(void) {
+#define E RLS_SECTION_EXPERIENCE
+#define O RLS_SECTION_OTHER
+#define P RLS_SECTION_PUBLICATIONS
+#define TA "Teaching Assistant, University of California, Davis"
+    static const struct {
+        RlsSectionKind kind;
+        const char *heading;
+        RlsNextBlock next;
+        bool label;
+    } cases[] = {
+        /* An employer over its roles; a sibling heading or the end under it. */
+        {E, "Acme Corp", {.kind = RLS_NEXT_HEADING, .level = 4}, false},
+        {E, "Acme Corp", {.kind = RLS_NEXT_HEADING, .level = 3}, true},
+        {E, "Acme Corp", {.kind = RLS_NEXT_NONE}, true},
+        {E, "Senior Engineer", {.kind = RLS_NEXT_NONE}, false},
+        /* In a section of roles, an undated heading over prose is an entry. */
+        {E, "Acme Corp", {.kind = RLS_NEXT_PARAGRAPH}, false},
+        {E, "Journals", {.kind = RLS_NEXT_PARAGRAPH, .opens_slot = true}, true},
+        {P, "Selected Publications", {.kind = RLS_NEXT_ITEM}, true},
+        {P, "Engineer, Acme (2019 - 2021)", {.kind = RLS_NEXT_ITEM}, false},
+        /* Over a template, whatever it names. */
+        {O, TA, {.kind = RLS_NEXT_PARAGRAPH, .template_only = true}, true},
+        {O, TA, {.kind = RLS_NEXT_PARAGRAPH}, false},
+        {O, "PhD", {.kind = RLS_NEXT_ITEM, .items_all_dated = true}, true},
+        {O, "PhD", {.kind = RLS_NEXT_ITEM}, false},
+        {O, "Research interests", {.kind = RLS_NEXT_PARAGRAPH}, true},
+        {O, "Research interests", {.kind = RLS_NEXT_HTML}, true},
+        {O, "Research interests", {.kind = RLS_NEXT_OTHER}, false},
+        {O, "Research interests", {.kind = RLS_NEXT_PARAGRAPH, .opens_marked = true}, false},
+        {O, "Research interests", {.kind = RLS_NEXT_PARAGRAPH, .first_line_dated = true}, false},
+        {O, "Staff Engineer", {.kind = RLS_NEXT_PARAGRAPH}, false},
+    };
+#undef E
+#undef O
+#undef P
+#undef TA
+    for (size_t i = 0; i < RLS_ARRAY_LEN(cases); i++) {
+        RlsEntryFields f;
+        rls_entry_fields_split(cases[i].heading, strlen(cases[i].heading), cases[i].kind, false,
+                               &f);
+        EXPECT_EQ_INT(rls_heading_reader_group_label(cases[i].kind, &f, &cases[i].next, 3),
+                      cases[i].label);
+        rls_entry_fields_close(&f);
+    }
+}
+
 int main(void) {
     static const RlsTestCase cases[] = {
         RLS_TEST(test_section_wordings_and_entry_headings_apart),
+        RLS_TEST(test_a_heading_over_what_follows_is_a_group_label_or_an_entry),
     };
     return rls_test_run(cases, RLS_ARRAY_LEN(cases));
 }
