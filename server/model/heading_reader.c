@@ -43,11 +43,19 @@ bool rls_heading_reader_deep_sibling_section(const char *words, size_t len) {
            rls_section_classify(words, len, NULL) != RLS_SECTION_OTHER;
 }
 
+static bool heading_reader__roles(RlsSectionKind kind) {
+    return kind == RLS_SECTION_EXPERIENCE || kind == RLS_SECTION_EDUCATION ||
+           kind == RLS_SECTION_PROJECTS || kind == RLS_SECTION_VOLUNTEERING ||
+           kind == RLS_SECTION_CERTIFICATIONS;
+}
+
+bool rls_heading_reader_reads_items(RlsSectionKind kind, const RlsEntryFields *f) {
+    return !heading_reader__roles(kind) && !f->dates.valid && !f->org;
+}
+
 bool rls_heading_reader_group_label(RlsSectionKind kind, const RlsEntryFields *f,
                                     const RlsNextBlock *next, uint16_t level) {
-    bool roles = kind == RLS_SECTION_EXPERIENCE || kind == RLS_SECTION_EDUCATION ||
-                 kind == RLS_SECTION_PROJECTS || kind == RLS_SECTION_VOLUNTEERING ||
-                 kind == RLS_SECTION_CERTIFICATIONS;
+    bool roles = heading_reader__roles(kind);
     bool dated = f->dates.valid;
     bool names_role = f->title && rls_entry_field_is_role(f->title, strlen(f->title));
     bool template_next = next->kind == RLS_NEXT_PARAGRAPH && next->template_only;
@@ -57,7 +65,8 @@ bool rls_heading_reader_group_label(RlsSectionKind kind, const RlsEntryFields *f
     bool no_roles = kind == RLS_SECTION_PUBLICATIONS || kind == RLS_SECTION_AWARDS;
     if ((holds_nothing || no_roles) && !dated && !names_role)
         return next->kind != RLS_NEXT_HEADING || next->level <= level || !roles || no_roles;
-    if (!roles && !dated && !f->org && next->kind == RLS_NEXT_ITEM && next->items_all_dated)
+    if (rls_heading_reader_reads_items(kind, f) && next->kind == RLS_NEXT_ITEM &&
+        next->items_all_dated)
         return true;
     if (dated || f->org || f->location ||
         (next->kind != RLS_NEXT_PARAGRAPH && next->kind != RLS_NEXT_HTML))

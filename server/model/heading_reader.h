@@ -69,7 +69,8 @@ typedef struct {
      * %}", "{{ page.title }}"): what it renders is not in the file. */
     bool template_only;
     /* A list whose every item carries dates of its own ("- Jane Roe,
-     * 2023--present."). */
+     * 2023--present."). It walks the list: a caller may leave it false
+     * where rls_heading_reader_reads_items says it is not read. */
     bool items_all_dated;
     /* Its first line is a date slot ("`1669`": only a code span), the
      * layout of slot-dated entries. */
@@ -107,5 +108,10 @@ typedef struct {
  * Borrows both. */
 bool rls_heading_reader_group_label(RlsSectionKind kind, const RlsEntryFields *f,
                                     const RlsNextBlock *next, uint16_t level);
+
+/* Whether rls_heading_reader_group_label reads next->items_all_dated for a
+ * heading in a section of `kind` whose words split into *f (outside the
+ * sections of roles, undated, naming no organisation). */
+bool rls_heading_reader_reads_items(RlsSectionKind kind, const RlsEntryFields *f);
 
 #endif /* RLS_MODEL_HEADING_READER_H_ */

@@ -1008,6 +1008,16 @@ static bool md__fresh_role(Md *md, const MdText *t) {
                                       t->plain.len, t->span.end_byte);
 }
 
+/* A line that labels what follows ("Link: https://...", a detail of the
+ * role above; an undated line naming nothing in a section of entries):
+ * no entry of its own. */
+static bool md__label_line(const Md *md, const MdText *t) {
+    return rls_entry_reader_detail_label(md->mb.model, md->mb.current_entry, t->plain.text,
+                                         t->plain.len) ||
+           rls_entry_reader_unknown_label(md->parser->splits, md->kind, t->plain.text,
+                                          t->plain.len);
+}
+
 /* Prose outside lists: header lines, skills lines, entry lines, or plain
  * paragraphs. Takes the text's plain (leaves t->plain empty or freed). */
 static void md__prose(Md *md, MdText *t, bool allow_entry) {
@@ -1033,11 +1043,7 @@ static void md__prose(Md *md, MdText *t, bool allow_entry) {
     } else if (allow_entry && rls_entry_reader_section_has_entries(md->kind) &&
                /* A dated citation is no entry ("Hart, A.G. (2025) ..."). */
                (md->kind != RLS_SECTION_PUBLICATIONS || md->slot_layout) &&
-               (md__looks_like_entry(md, t) || md__slot_sibling(md, t)) &&
-               !rls_entry_reader_detail_label(md->mb.model, md->mb.current_entry, t->plain.text,
-                                              t->plain.len) &&
-               !rls_entry_reader_unknown_label(md->parser->splits, md->kind, t->plain.text,
-                                               t->plain.len)) {
+               (md__looks_like_entry(md, t) || md__slot_sibling(md, t)) && !md__label_line(md, t)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
     } else if (allow_entry && (md__fresh_role(md, t) || md__fresh_employer(md, t))) {
@@ -1508,10 +1514,7 @@ static void md__paragraph_lines(Md *md, MdText *t, bool list_next, bool heading_
     if (list_next && rls_entry_reader_section_has_entries(md->kind) &&
         md->kind != RLS_SECTION_HEADER && !md__looks_like_entry(md, t) &&
         rls_entry_reader_names_a_list(t->plain.text, t->plain.len, &layout) &&
-        !rls_entry_reader_detail_label(md->mb.model, md->mb.current_entry, t->plain.text,
-                                       t->plain.len) &&
-        !rls_entry_reader_unknown_label(md->parser->splits, md->kind, t->plain.text,
-                                        t->plain.len)) {
+        !md__label_line(md, t)) {
         md__entry_line(md, t, 0xFFFF);
         md__text_close(t);
         return;
@@ -2157,8 +2160,9 @@ static bool md__items_all_dated(const Md *md, TSNode item) {
 }
 
 /* The block after a heading (`next`, or NULL at the end), as
- * rls_heading_reader_group_label asks about it. */
-static RlsNextBlock md__next_block(const Md *md, const MdNext *next) {
+ * rls_heading_reader_group_label asks about it; a list's items are walked
+ * only when `items` (the answer is read). */
+static RlsNextBlock md__next_block(const Md *md, const MdNext *next, bool items) {
     RlsNextBlock b = {.kind = RLS_NEXT_NONE};
     if (!next) return b;
     switch (next->cap) {
@@ -2168,7 +2172,8 @@ static RlsNextBlock md__next_block(const Md *md, const MdNext *next) {
         return b;
     case MD_CAP_ITEM:
         b.kind = RLS_NEXT_ITEM;
-        b.items_all_dated = !ts_node_is_null(next->node) && md__items_all_dated(md, next->node);
+        b.items_all_dated =
+            items && !ts_node_is_null(next->node) && md__items_all_dated(md, next->node);
         return b;
     case MD_CAP_PARAGRAPH:
     case MD_CAP_HTML:
@@ -2196,7 +2201,7 @@ static RlsNextBlock md__next_block(const Md *md, const MdNext *next) {
  * entry (rls_heading_reader_group_label). */
 static bool md__group_label(const Md *md, const RlsEntryFields *f, const MdNext *next,
                             uint16_t level) {
-    RlsNextBlock b = md__next_block(md, next);
+    RlsNextBlock b = md__next_block(md, next, rls_heading_reader_reads_items(md->kind, f));
     return rls_heading_reader_group_label(md->kind, f, &b, level);
 }
 
