@@ -85,6 +85,10 @@ static pthread_once_t cat__once = PTHREAD_ONCE_INIT;
  * for every word on every keystroke. Open addressing, linear probing; a key
  * may stand in several slots. */
 #define CAT_NAME_INDEX_CAP 8192 /* a power of two, over twice the names */
+/* A name, an expansion per term and every alias: the probe loop ends only
+ * while the table has empty slots. */
+_Static_assert(CAT_NAME_INDEX_CAP >= 2 * (2 * CAT_MAX_TERMS + CAT_MAX_ALIASES),
+               "the name index must stay at most half full");
 static struct {
     uint64_t key; /* 0: empty */
     uint32_t term;
