@@ -85,8 +85,11 @@ test('unknown notifications are ignored', async (t) => {
   c.notify('$/noSuchNotification', {});
   const res = await c.request('textDocument/documentSymbol', { textDocument: { uri } });
   assert.equal(res.error, undefined);
-  // Nothing but the answer came back.
-  assert.deepEqual(c.messages.slice(before).map((m) => m.id), [res.id]);
+  // Nothing but the answer came back: no reply, no error for either
+  // notification. (A publishDiagnostics of the opened document may still
+  // arrive late on a slow machine, under valgrind; it answers nothing.)
+  const replies = c.messages.slice(before).filter((m) => m.method === undefined);
+  assert.deepEqual(replies.map((m) => m.id), [res.id]);
 });
 
 test('wrong parameter types get InvalidParams', async (t) => {
