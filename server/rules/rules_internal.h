@@ -98,7 +98,9 @@ static inline bool rls_rules_word_is(const char *text, uint32_t len, const char 
     for (uint32_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-        if (c != (unsigned char)w[i]) return false; /* also stops at w's NUL */
+        /* w ends first: text is longer (a NUL byte in text must not match
+         * w's terminator and read on past it). */
+        if (w[i] == '\0' || c != (unsigned char)w[i]) return false;
     }
     return w[len] == '\0';
 }
